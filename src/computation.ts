@@ -1,0 +1,115 @@
+/**
+ * The Computation object as the action uses it. Servers of different versions send
+ * different fields, so everything but `id` and `state` is optional.
+ */
+export interface Computation {
+  id: string
+  state: string
+  name?: string
+  created?: number
+  run_time?: number
+  end_status?: string
+  exit_code?: number
+  has_results?: boolean
+  /** The object exactly as the server sent it. */
+  raw: Record<string, unknown>
+}
+
+export const TERMINAL_STATES = ['completed', 'failed'] as const
+export const KNOWN_STATES = ['initializing', 'running', 'finalizing', 'completed', 'failed'] as const
+
+export type Status = 'started' | 'succeeded' | 'failed' | 'stopped'
+
+function asNumber(value: unknown): number | undefined {
+  if (typeof value === 'number' && Number.isFinite(value)) return value
+  if (typeof value === 'string' && value.trim() !== '' && Number.isFinite(Number(value))) {
+    return Number(value)
+  }
+  return undefined
+}
+
+function asBoolean(value: unknown): boolean | undefined {
+  if (typeof value === 'boolean') return value
+  if (value === 'true') return true
+  if (value === 'false') return false
+  return undefined
+}
+
+function asText(value: unknown): string | undefined {
+  if (typeof value === 'string') return value
+  if (typeof value === 'number') return String(value)
+  return undefined
+}
+
+/**
+ * Reads a computation from whatever the server sent. Tolerant on purpose: Code Ocean's
+ * own examples capitalise some keys ("Id", "Has_results"), and older servers may send
+ * numbers as strings. `fallbackId` covers a body that lacks the id.
+ */
+export function readComputation(body: unknown, fallbackId?: string): Computation {
+  const raw = typeof body === 'object' && body !== null && !Array.isArray(body)
+    ? (body as Record<string, unknown>)
+    : {}
+  const field = (name: string): unknown => {
+    if (name in raw) return raw[name]
+    const key = Object.keys(raw).find((k) => k.toLowerCase() === name)
+    return key === undefined ? undefined : raw[key]
+  }
+  const id = asText(field('id')) ?? fallbackId
+  if (!id) {
+    throw new Error(`Code Ocean answered without a run id: ${JSON.stringify(body)?.slice(0, 300)}`)
+  }
+  const state = (asText(field('state')) ?? '').toLowerCase()
+  return {
+    id,
+    state,
+    name: asText(field('name')),
+    created: asNumber(field('created')),
+    run_time: asNumber(field('run_time')),
+    end_status: asText(field('end_status'))?.toLowerCase(),
+    exit_code: asNumber(field('exit_code')),
+    has_results: asBoolean(field('has_results')),
+    raw
+  }
+}
+
+export function isTerminal(state: string): boolean {
+  return (TERMINAL_STATES as readonly string[]).includes(state)
+}
+
+export function isKnownState(state: string): boolean {
+  return (KNOWN_STATES as readonly string[]).includes(state)
+}
+
+export interface Verdict {
+  status: Exclude<Status, 'started'>
+  succeeded: boolean
+  /** One line for the log or the step's failure message. */
+  message: string
+}
+
+/** "Run 9689613 (9af23fd6-…)" */
+export function describeRun(c: Computation): string {
+  return c.name ? `'${c.name}' (${c.id})` : c.id
+}
+
+/**
+ * Judges a finished run. `completed` alone is not success: Code Ocean also reports
+ * completed runs whose end status is failed or stopped, and completed/succeeded runs
+ * with a non-zero exit code.
+ */
+export function judge(c: Computation): Verdict {
+  const facts =
+    `state ${c.state || 'unknown'}, end status ${c.end_status ?? 'none'}, ` +
+    `exit code ${c.exit_code ?? 'none'}`
+  const ok =
+    c.state === 'completed' &&
+    c.end_status === 'succeeded' &&
+    (c.exit_code === undefined || c.exit_code === 0)
+  if (ok) {
+    return { status: 'succeeded', succeeded: true, message: `Code Ocean run ${describeRun(c)} succeeded (${facts})` }
+  }
+  const status = c.end_status === 'stopped' ? 'stopped' : 'failed'
+  const verb = status === 'stopped' ? 'was stopped' : 'failed'
+  return { status, succeeded: false, message: `Code Ocean run ${describeRun(c)} ${verb}: ${facts}` }
+}

@@ -1,0 +1,83 @@
+import { setTimeout as sleepMs } from 'node:timers/promises'
+import { isKnownState, isTerminal, type Computation } from './computation.js'
+import { MAX_AUTO_POLL_SECONDS, MIN_POLL_SECONDS } from './constants.js'
+import type { PollInterval } from './inputs.js'
+
+/**
+ * Milliseconds to wait before the next status check.
+ *
+ * `auto` checks every 5 s at first and then every tenth of the run's age, up to
+ * 60 s: a run that ends is noticed within 10% of its age (never more than a
+ * minute late), while a run of hours costs a small fraction of the requests a
+ * fixed 5 s interval would make.
+ */
+export function nextPollDelayMs(interval: PollInterval, elapsedMs: number): number {
+  if (interval !== 'auto') return interval * 1000
+  const seconds = Math.min(MAX_AUTO_POLL_SECONDS, Math.max(MIN_POLL_SECONDS, (elapsedMs / 1000) * 0.1))
+  return Math.round(seconds * 1000)
+}
+
+/** "45s", "2m 05s", "1h 02m 09s" */
+export function formatDuration(ms: number): string {
+  const total = Math.max(0, Math.round(ms / 1000))
+  const h = Math.floor(total / 3600)
+  const m = Math.floor((total % 3600) / 60)
+  const s = total % 60
+  const pad = (n: number): string => String(n).padStart(2, '0')
+  if (h > 0) return `${h}h ${pad(m)}m ${pad(s)}s`
+  if (m > 0) return `${m}m ${pad(s)}s`
+  return `${s}s`
+}
+
+export interface WaitOptions {
+  interval: PollInterval
+  log: (line: string) => void
+  warn: (line: string) => void
+  /** Called with every computation read, so outputs stay current on any exit path. */
+  onUpdate?: (computation: Computation) => void
+  now?: () => number
+  sleep?: (ms: number) => Promise<void>
+}
+
+export interface StatusSource {
+  getComputation(id: string): Promise<Computation>
+}
+
+/**
+ * Polls the run until it is `completed` or `failed`. Logs each state once, with the
+ * time since the wait began, rather than a line per check; an unknown state is
+ * reported once and waited out, since newer servers may add states.
+ */
+export async function waitForCompletion(
+  source: StatusSource,
+  started: Computation,
+  options: WaitOptions
+): Promise<Computation> {
+  const now = options.now ?? Date.now
+  const sleep = options.sleep ?? ((ms: number) => sleepMs(ms))
+  const begin = now()
+  const warnedStates = new Set<string>()
+  let current = started
+  let lastState: string | undefined
+
+  const observe = (c: Computation): void => {
+    options.onUpdate?.(c)
+    if (c.state === lastState) return
+    lastState = c.state
+    options.log(`Run is ${c.state || '(no state)'} (after ${formatDuration(now() - begin)})`)
+    if (!isKnownState(c.state) && !warnedStates.has(c.state)) {
+      warnedStates.add(c.state)
+      options.warn(
+        `Code Ocean reported a state the action does not know, '${c.state}'; it keeps waiting for 'completed' or 'failed'.`
+      )
+    }
+  }
+
+  observe(current)
+  while (!isTerminal(current.state)) {
+    await sleep(nextPollDelayMs(options.interval, now() - begin))
+    current = await source.getComputation(current.id)
+    observe(current)
+  }
+  return current
+}

@@ -2,7 +2,7 @@ import * as core from '@actions/core'
 import { EnvFallback, Input, MIN_POLL_SECONDS } from './constants.js'
 import { resolveApiLocation, type ApiLocation } from './domain.js'
 import { InputError } from './errors.js'
-import { basicAuthValue } from './redact.js'
+import { basicAuthValue, redactor } from './redact.js'
 import { defaultRunName } from './run-name.js'
 import {
   Examples,
@@ -28,12 +28,15 @@ export interface Settings {
 
 /** Several input problems at once, so a user fixes them in one go. */
 export class InputErrors extends Error {
-  constructor(readonly problems: InputError[]) {
-    super(
+  constructor(
+    readonly problems: InputError[],
+    redact: (text: string) => string = (text) => text
+  ) {
+    super(redact(
       problems.length === 1
         ? problems[0].message
         : `${problems.length} inputs need fixing:\n${problems.map((p) => `- ${p.message.replace(/\n/g, '\n  ')}`).join('\n')}`
-    )
+    ))
     this.name = 'InputErrors'
   }
 }
@@ -193,7 +196,8 @@ export function getSettings(token: string, read: ReadInput = core.getInput, env 
     }
   }
 
-  if (problems.length > 0 || !location || !target) throw new InputErrors(problems)
+  // A token pasted into the wrong input must not be echoed back.
+  if (problems.length > 0 || !location || !target) throw new InputErrors(problems, redactor([token]))
   return {
     location,
     token,

@@ -4,6 +4,7 @@ import { describeRun, judge, type Computation } from './computation.js'
 import { errorMessage } from './errors.js'
 import { getSettings, readToken } from './inputs.js'
 import { Outputs } from './outputs.js'
+import { basicAuthValue, redactor } from './redact.js'
 import { waitForCompletion } from './poll.js'
 import { buildRunRequest } from './run-request.js'
 
@@ -22,9 +23,11 @@ async function renameRun(client: CodeOceanClient, run: Computation, name: string
 export async function run(): Promise<void> {
   const outputs = new Outputs()
   let client: CodeOceanClient | undefined
+  let redact = (text: string): string => text
   try {
     // The token is masked before anything else can print it.
     const token = readToken()
+    if (token) redact = redactor([token, basicAuthValue(token)])
     const settings = getSettings(token)
     const body = buildRunRequest(settings.run)
     const { kind, id } = settings.run.target
@@ -58,7 +61,7 @@ export async function run(): Promise<void> {
     if (verdict.succeeded) core.info(verdict.message)
     else core.setFailed(verdict.message)
   } catch (error) {
-    core.setFailed(errorMessage(error))
+    core.setFailed(redact(errorMessage(error)))
   } finally {
     outputs.complete('failed')
     client?.close()

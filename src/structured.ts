@@ -53,10 +53,11 @@ export function suggestKey(key: string, known: readonly string[]): string | unde
   const normal = key.toLowerCase().replace(/-/g, '_')
   const exact = known.find((k) => k === normal)
   if (exact) return exact
-  const startsLike = known.find((k) => normal.startsWith(k) || k.startsWith(normal))
-  if (startsLike && normal.length >= 3) return startsLike
   const best = closest(normal, [...known])
-  return distance(normal, best) <= Math.max(2, Math.floor(best.length / 3)) ? best : undefined
+  if (distance(normal, best) <= Math.max(2, Math.floor(best.length / 3))) return best
+  // A truncated or extended key: "param" for "param_name", "mountpoint" for "mount".
+  if (normal.length < 3) return undefined
+  return known.find((k) => normal.startsWith(k) || k.startsWith(normal))
 }
 
 /** Refuses keys outside `known`, pointing to the likely intended one. */

@@ -1,0 +1,133 @@
+/** Bad inputs, each with the words its error must contain: the input, the problem, the right form. */
+export interface BadInput {
+  name: string
+  inputs: Record<string, string>
+  /** Each must appear in the error message. */
+  expect: (string | RegExp)[]
+}
+
+const PIPELINE = '4bc97533-6eb4-48ac-966f-648548a756d2'
+const CAPSULE = '3f2a9c1e-5b7d-4e8f-9a0b-1c2d3e4f5a6b'
+
+export const BAD_INPUTS: BadInput[] = [
+  {
+    name: 'both ids',
+    inputs: { 'pipeline-id': PIPELINE, 'capsule-id': CAPSULE },
+    expect: ["'pipeline-id' and 'capsule-id'", 'both are set', 'exactly one', 'Example: pipeline-id: ']
+  },
+  {
+    name: 'neither id',
+    inputs: {},
+    expect: ["'pipeline-id' or 'capsule-id'", 'neither is set', 'Example: pipeline-id: ']
+  },
+  {
+    name: 'an id that is not a Code Ocean id',
+    inputs: { 'capsule-id': 'my-capsule' },
+    expect: ["Input 'capsule-id'", '"my-capsule" is not a Code Ocean id', 'Example: capsule-id: 4bc97533']
+  },
+  {
+    name: 'a version that is not a positive integer',
+    inputs: { 'pipeline-id': PIPELINE, version: '1.5' },
+    expect: ["Input 'version'", '"1.5" is not a release version', 'positive whole number', 'Example: version: 2']
+  },
+  {
+    name: 'version zero',
+    inputs: { 'pipeline-id': PIPELINE, version: '0' },
+    expect: ["Input 'version'", '"0" is not a release version']
+  },
+  {
+    name: 'malformed JSON',
+    inputs: { 'pipeline-id': PIPELINE, 'data-assets': '[{"id": "bf8cf993-a583-495c-bebd-2f38f81d1ea1", "mount": "A"]' },
+    expect: ["Input 'data-assets'", 'is not valid JSON or YAML at line 1, column', 'Example: data-assets: ']
+  },
+  {
+    name: 'malformed YAML',
+    inputs: { 'pipeline-id': PIPELINE, processes: '- name: a\n  parameters: [1, 2\n- name: b\n' },
+    expect: ["Input 'processes'", /is not valid JSON or YAML at line \d+, column \d+/, 'Example: processes: ']
+  },
+  {
+    name: 'a data asset without id',
+    inputs: { 'pipeline-id': PIPELINE, 'data-assets': '[{"mount": "Reference"}]' },
+    expect: ["Input 'data-assets'", "item 1 has no 'id'", 'Example: data-assets: ']
+  },
+  {
+    name: 'a data asset id that is not a Code Ocean id',
+    inputs: { 'pipeline-id': PIPELINE, 'data-assets': '- id: reference-genome\n' },
+    expect: ["Input 'data-assets'", '"reference-genome" is not a Code Ocean id']
+  },
+  {
+    name: 'a process without name',
+    inputs: { 'pipeline-id': PIPELINE, processes: '- parameters: [1]\n' },
+    expect: ["Input 'processes'", "item 1 has no 'name'", 'main.nf', 'Example: processes: ']
+  },
+  {
+    name: 'a parameter value that is an object',
+    inputs: { 'capsule-id': CAPSULE, 'named-parameters': 'NumFiles: {count: 10}\n' },
+    expect: ["Input 'named-parameters'", "named parameter 'NumFiles' is a map", 'single value', 'Example: named-parameters: ']
+  },
+  {
+    name: 'a parameter value that is a list',
+    inputs: { 'capsule-id': CAPSULE, parameters: '[1, [2, 3]]' },
+    expect: ["Input 'parameters'", 'parameter 2 is a list', 'single value', 'Example: parameters: ']
+  },
+  {
+    name: 'an unknown key (suggesting the likely one)',
+    inputs: { 'pipeline-id': PIPELINE, processes: '- name: a\n  named_parameter: {NumFiles: 10}\n' },
+    expect: ["Input 'processes'", "unknown key 'named_parameter'", "did you mean 'named_parameters'?"]
+  },
+  {
+    name: 'an unknown data-asset key',
+    inputs: { 'pipeline-id': PIPELINE, 'data-assets': '[{"id": "bf8cf993-a583-495c-bebd-2f38f81d1ea1", "mountpoint": "A"}]' },
+    expect: ["Input 'data-assets'", "unknown key 'mountpoint'", "did you mean 'mount'?"]
+  },
+  {
+    name: 'a missing domain',
+    inputs: { 'pipeline-id': PIPELINE, domain: '' },
+    expect: ["Input 'domain'", 'is not set', 'CODEOCEAN_DOMAIN', 'Example: domain: codeocean.example.com']
+  },
+  {
+    name: 'plain http to a remote host',
+    inputs: { 'pipeline-id': PIPELINE, domain: 'http://codeocean.example.com' },
+    expect: ["Input 'domain'", 'clear text', 'Example: domain: https://codeocean.example.com']
+  },
+  {
+    name: 'a domain with user-info',
+    inputs: { 'pipeline-id': PIPELINE, domain: 'https://me:pw@codeocean.example.com' },
+    expect: ["Input 'domain'", 'must not contain a user name or password']
+  },
+  {
+    name: 'a domain with a query',
+    inputs: { 'pipeline-id': PIPELINE, domain: 'codeocean.example.com/?x=1' },
+    expect: ["Input 'domain'", 'query string']
+  },
+  {
+    name: 'a domain with a fragment',
+    inputs: { 'pipeline-id': PIPELINE, domain: 'codeocean.example.com#top' },
+    expect: ["Input 'domain'", 'fragment']
+  },
+  {
+    name: 'a missing token',
+    inputs: { 'pipeline-id': PIPELINE, secret: '' },
+    expect: ["Input 'secret'", 'is not set', 'CODEOCEAN_API_TOKEN', 'Example: secret: ${{ secrets.CODEOCEAN_API_TOKEN }}']
+  },
+  {
+    name: 'parameters for a pipeline',
+    inputs: { 'pipeline-id': PIPELINE, parameters: '[1]' },
+    expect: ["Input 'parameters'", 'is for capsule runs', 'Example: processes: ']
+  },
+  {
+    name: 'processes for a capsule',
+    inputs: { 'capsule-id': CAPSULE, processes: '- name: a\n' },
+    expect: ["Input 'processes'", 'is for pipeline runs']
+  },
+  {
+    name: 'a poll interval under 5 seconds',
+    inputs: { 'pipeline-id': PIPELINE, 'poll-interval': '2' },
+    expect: ["Input 'poll-interval'", 'at least 5 seconds', 'Example: poll-interval: 30']
+  },
+  {
+    name: 'a wait that is not a boolean',
+    inputs: { 'pipeline-id': PIPELINE, wait: 'yes please' },
+    expect: ["Input 'wait'", 'is not true or false', "Example: wait: 'false'"]
+  }
+]

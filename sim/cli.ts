@@ -1,0 +1,152 @@
+// Command line for the simulator, for trying the action by hand:
+//   npx tsx sim/cli.ts [--port N] [--token T] [--phase-ms initializing=300,running=500,finalizing=200]
+//                      [--outcome succeeded] [--program <id>=<outcome>]...
+// The first two lines on stdout are the base URL and the token, so scripts can
+// read them; every request after that is logged as one line.
+
+import { resolve } from 'node:path'
+import { pathToFileURL } from 'node:url'
+import { parseArgs } from 'node:util'
+import { isOutcome, OUTCOMES, type Outcome, type Phase } from './computations.js'
+import { CodeOceanSimulator, DEFAULT_TOKEN } from './simulator.js'
+
+const USAGE = `Usage: tsx sim/cli.ts [options]
+  --port N                 port to listen on (default 0: a free port)
+  --token T                access token to accept (default ${DEFAULT_TOKEN})
+  --phase-ms S=MS,...      phases and their lengths, in order
+                           (default initializing=300,running=500,finalizing=200)
+  --outcome O              how runs end by default (default succeeded)
+  --program ID=O           runs of capsule/pipeline ID end with O (repeatable)
+  -h, --help               show this help
+Outcomes: ${OUTCOMES.join(', ')}`
+
+export interface CliConfig {
+  port: number
+  token?: string
+  phases?: Phase[]
+  outcome?: Outcome
+  programs: [string, Outcome][]
+  help: boolean
+}
+
+class UsageError extends Error {}
+
+function parseOutcome(text: string, flag: string): Outcome {
+  if (!isOutcome(text)) throw new UsageError(`${flag}: unknown outcome "${text}" (expected one of ${OUTCOMES.join(', ')})`)
+  return text
+}
+
+function splitPair(text: string, flag: string): [string, string] {
+  const eq = text.lastIndexOf('=')
+  if (eq <= 0 || eq === text.length - 1) throw new UsageError(`${flag}: expected NAME=VALUE, got "${text}"`)
+  return [text.slice(0, eq), text.slice(eq + 1)]
+}
+
+function readArgs(argv: string[]) {
+  try {
+    return parseArgs({
+      args: argv,
+      strict: true,
+      allowPositionals: false,
+      options: {
+        port: { type: 'string' },
+        token: { type: 'string' },
+        'phase-ms': { type: 'string' },
+        outcome: { type: 'string' },
+        program: { type: 'string', multiple: true },
+        help: { type: 'boolean', short: 'h' }
+      }
+    }).values
+  } catch (err) {
+    throw new UsageError(err instanceof Error ? err.message : String(err))
+  }
+}
+
+export function parseCli(argv: string[]): CliConfig {
+  const values = readArgs(argv)
+  const config: CliConfig = { port: 0, programs: [], help: values.help === true }
+  if (values.port !== undefined) {
+    const port = Number(values.port)
+    if (!/^\d+$/.test(values.port) || port > 65535) throw new UsageError(`--port: not a port number: "${values.port}"`)
+    config.port = port
+  }
+  if (values.token !== undefined) {
+    if (values.token === '') throw new UsageError('--token must not be empty')
+    config.token = values.token
+  }
+  if (values['phase-ms'] !== undefined) {
+    config.phases = values['phase-ms']
+      .split(',')
+      .filter((part) => part.trim() !== '')
+      .map((part) => {
+        const [state, ms] = splitPair(part.trim(), '--phase-ms')
+        if (!/^\d+$/.test(ms)) throw new UsageError(`--phase-ms: "${ms}" is not a whole number of milliseconds`)
+        return { state, ms: Number(ms) }
+      })
+  }
+  if (values.outcome !== undefined) config.outcome = parseOutcome(values.outcome, '--outcome')
+  for (const entry of values.program ?? []) {
+    const [id, outcome] = splitPair(entry, '--program')
+    config.programs.push([id, parseOutcome(outcome, '--program')])
+  }
+  return config
+}
+
+async function main(): Promise<void> {
+  let config: CliConfig
+  try {
+    config = parseCli(process.argv.slice(2))
+  } catch (err) {
+    if (!(err instanceof UsageError)) throw err
+    process.stderr.write(`${err.message}\n\n${USAGE}\n`)
+    process.exitCode = 2
+    return
+  }
+  if (config.help) {
+    process.stdout.write(`${USAGE}\n`)
+    return
+  }
+
+  const sim = new CodeOceanSimulator({
+    port: config.port,
+    ...(config.token !== undefined ? { token: config.token } : {}),
+    ...(config.phases !== undefined ? { phases: config.phases } : {}),
+    ...(config.outcome !== undefined ? { defaultOutcome: config.outcome } : {}),
+    log: (line) => process.stdout.write(`${new Date().toISOString()} ${line}\n`)
+  })
+  for (const [id, outcome] of config.programs) sim.program(id, { outcome })
+
+  const url = await sim.start()
+  process.stdout.write(`Code Ocean simulator listening on ${url}\n`)
+  process.stdout.write(`token: ${sim.token}\n`)
+
+  let stopping = false
+  const shutdown = (signal: NodeJS.Signals): void => {
+    if (stopping) {
+      // A second signal means the user is done waiting.
+      process.exit(130)
+    }
+    stopping = true
+    process.stderr.write(`${signal}: stopping simulator\n`)
+    sim.stop().then(
+      () => {
+        process.exitCode = 0
+      },
+      (err: unknown) => {
+        process.stderr.write(`error while stopping: ${err instanceof Error ? err.message : String(err)}\n`)
+        process.exitCode = 1
+      }
+    )
+  }
+  process.on('SIGINT', shutdown)
+  process.on('SIGTERM', shutdown)
+}
+
+// Run only when executed, so tests can import parseCli without starting a server.
+const invokedPath = process.argv[1]
+if (invokedPath !== undefined && import.meta.url === pathToFileURL(resolve(invokedPath)).href) {
+  main().catch((err: unknown) => {
+    process.stderr.write(`${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`)
+    process.exitCode = 1
+  })
+}

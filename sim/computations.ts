@@ -1,0 +1,251 @@
+// The computation model and its clock-driven state machine. Pure: every
+// function takes the current time as an argument, so tests and benchmarks can
+// replay a run's whole life without waiting for it.
+
+import { createHash } from 'node:crypto'
+import type { NamedParameter, RunRequest } from './validate.js'
+
+export const OUTCOMES = ['succeeded', 'failed', 'exit-code', 'state-failed', 'stopped', 'never-ends'] as const
+export type Outcome = (typeof OUTCOMES)[number]
+
+/** One stretch of a run's life. `state` is free text so tests can feed states the client has never seen. */
+export interface Phase {
+  state: string
+  ms: number
+}
+
+export interface RunProgram {
+  outcome?: Outcome
+  phases?: Phase[]
+}
+
+export const DEFAULT_PHASES: readonly Phase[] = Object.freeze([
+  { state: 'initializing', ms: 300 },
+  { state: 'running', ms: 500 },
+  { state: 'finalizing', ms: 200 }
+])
+
+// What a current (>= 4.3) server sends as the run's owner.
+export const SIMULATOR_OWNER = '9b17d7b7-5f8c-4a6e-9d0e-51a1a2c0ffee'
+export const SIMULATOR_OWNER_EMAIL = 'simulator@codeocean.invalid'
+
+export interface ComputationParameter {
+  name: string
+  param_name?: string
+  value: string
+}
+
+export interface ComputationProcess {
+  name: string
+  capsule_id: string
+  version?: number
+  public?: boolean
+  parameters?: ComputationParameter[]
+}
+
+/** The Computation object as the API sends it (shared/reference/codeocean-api.md §3). */
+export interface Computation {
+  id: string
+  created: number
+  name: string
+  owner: string
+  owner_email: string
+  run_time: number
+  state: string
+  end_status?: 'succeeded' | 'failed' | 'stopped'
+  exit_code?: number
+  has_results: boolean
+  cloud_workstation: boolean
+  data_assets?: { id: string; mount?: string }[]
+  parameters?: ComputationParameter[]
+  nextflow_profile?: string
+  processes?: ComputationProcess[]
+}
+
+/** Everything the simulator keeps about one run; mutable only through the simulator. */
+export interface StoredRun {
+  id: string
+  kind: 'capsule' | 'pipeline'
+  targetId: string
+  request: RunRequest
+  createdAt: number
+  name: string
+  outcome: Outcome
+  phases: Phase[]
+  deletedAt?: number
+}
+
+/** The internal view handed to tests by `CodeOceanSimulator.computation()`. */
+export interface ComputationRecord {
+  id: string
+  kind: 'capsule' | 'pipeline'
+  targetId: string
+  request: RunRequest
+  /** Clock time (ms) of the POST that started the run. */
+  createdAt: number
+  outcome: Outcome
+  phases: Phase[]
+  deleted: boolean
+  /** Clock time (ms) of the DELETE, when deleted. */
+  deletedAt?: number
+  /** The run's state at the moment it was deleted, e.g. 'running' when a client stopped it. */
+  stateWhenDeleted?: string
+  /** As a GET would answer now; for a deleted run, frozen at the moment of deletion. */
+  computation: Computation
+}
+
+export function isOutcome(value: unknown): value is Outcome {
+  return typeof value === 'string' && (OUTCOMES as readonly string[]).includes(value)
+}
+
+/** Throws on a program the state machine cannot walk, so a bad test setup fails where it is written. */
+export function checkProgram(program: RunProgram): void {
+  if (program.outcome !== undefined && !isOutcome(program.outcome)) {
+    throw new TypeError(`unknown outcome ${JSON.stringify(program.outcome)}; expected one of ${OUTCOMES.join(', ')}`)
+  }
+  for (const phase of program.phases ?? []) {
+    if (typeof phase.state !== 'string' || phase.state === '') {
+      throw new TypeError(`phase state must be a non-empty string, got ${JSON.stringify(phase.state)}`)
+    }
+    if (typeof phase.ms !== 'number' || !Number.isFinite(phase.ms) || phase.ms < 0) {
+      throw new TypeError(`phase ${phase.state}: ms must be a finite number >= 0, got ${String(phase.ms)}`)
+    }
+  }
+}
+
+export function totalMs(phases: readonly Phase[]): number {
+  return phases.reduce((sum, phase) => sum + phase.ms, 0)
+}
+
+interface Progress {
+  state: string
+  ended: boolean
+  end_status?: Computation['end_status']
+  exit_code?: number
+  has_results: boolean
+}
+
+// How each outcome looks once the last phase is over. Mirrors what Code Ocean
+// reports, including the confusing `succeeded` + exit code 1 combination.
+const FINAL: Record<Exclude<Outcome, 'never-ends'>, Progress> = {
+  succeeded: { state: 'completed', ended: true, end_status: 'succeeded', exit_code: 0, has_results: true },
+  failed: { state: 'completed', ended: true, end_status: 'failed', exit_code: 1, has_results: true },
+  'exit-code': { state: 'completed', ended: true, end_status: 'succeeded', exit_code: 1, has_results: true },
+  'state-failed': { state: 'failed', ended: true, has_results: false },
+  stopped: { state: 'completed', ended: true, end_status: 'stopped', has_results: true }
+}
+
+/** Where a run with these phases and outcome stands `elapsedMs` after it was created. */
+export function progressAt(phases: readonly Phase[], outcome: Outcome, elapsedMs: number): Progress {
+  let phaseEnd = 0
+  for (const phase of phases) {
+    phaseEnd += phase.ms
+    if (elapsedMs < phaseEnd) return { state: phase.state, ended: false, has_results: false }
+  }
+  if (outcome === 'never-ends') {
+    // With no phases there is no "last state"; 'running' is the least surprising one.
+    return { state: phases.at(-1)?.state ?? 'running', ended: false, has_results: false }
+  }
+  return { ...FINAL[outcome] }
+}
+
+/** Code Ocean's default run name: "Run " and the last seven digits of `created`. */
+export function defaultRunName(createdSeconds: number): string {
+  return `Run ${String(createdSeconds % 10_000_000).padStart(7, '0')}`
+}
+
+// The real server answers with the id of the capsule behind each pipeline
+// process; the simulator has no such capsule, so it derives a stable fake one.
+function processCapsuleId(pipelineId: string, processName: string): string {
+  const hex = createHash('sha256').update(`${pipelineId}/${processName}`).digest('hex')
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-8${hex.slice(17, 20)}-${hex.slice(20, 32)}`
+}
+
+function echoParameters(ordered?: string[], named?: NamedParameter[]): ComputationParameter[] | undefined {
+  if (ordered === undefined && named === undefined) return undefined
+  // Ordered parameters carry no label in real responses; named ones are
+  // labelled with their parameter name, which is close enough.
+  return [
+    ...(ordered ?? []).map((value) => ({ name: '', value })),
+    ...(named ?? []).map((p) => ({ name: p.param_name, param_name: p.param_name, value: p.value }))
+  ]
+}
+
+/** The Computation object for `run` as of clock time `now` (ms). */
+export function computationAt(run: StoredRun, now: number): Computation {
+  const at = run.deletedAt ?? now
+  const elapsed = Math.max(0, at - run.createdAt)
+  const progress = progressAt(run.phases, run.outcome, elapsed)
+  // run_time stops growing when the run ends, as it does on the server.
+  const runMs = progress.ended ? Math.min(elapsed, totalMs(run.phases)) : elapsed
+
+  // Built in one literal so the JSON keys come out in the order Code Ocean uses.
+  const computation: Computation = {
+    id: run.id,
+    created: Math.floor(run.createdAt / 1000),
+    name: run.name,
+    owner: SIMULATOR_OWNER,
+    owner_email: SIMULATOR_OWNER_EMAIL,
+    run_time: Math.floor(runMs / 1000),
+    state: progress.state,
+    ...(progress.end_status !== undefined ? { end_status: progress.end_status } : {}),
+    ...(progress.exit_code !== undefined ? { exit_code: progress.exit_code } : {}),
+    has_results: progress.has_results,
+    cloud_workstation: false
+  }
+
+  const req = run.request
+  if (req.data_assets !== undefined) computation.data_assets = req.data_assets.map((a) => ({ ...a }))
+  const parameters = echoParameters(req.parameters, req.named_parameters)
+  if (parameters !== undefined) computation.parameters = parameters
+  if (req.nextflow_profile !== undefined) computation.nextflow_profile = req.nextflow_profile
+  if (req.processes !== undefined) {
+    computation.processes = req.processes.map((proc) => {
+      const out: ComputationProcess = { name: proc.name, capsule_id: processCapsuleId(run.targetId, proc.name) }
+      const procParams = echoParameters(proc.parameters, proc.named_parameters)
+      if (procParams !== undefined) out.parameters = procParams
+      return out
+    })
+  }
+  return computation
+}
+
+/** Builds the stored run for a validated request; `id` and `now` come from the caller to keep this pure. */
+export function createRun(
+  id: string,
+  request: RunRequest,
+  now: number,
+  program: { outcome: Outcome; phases: readonly Phase[] }
+): StoredRun {
+  const kind = request.pipeline_id !== undefined ? 'pipeline' : 'capsule'
+  return {
+    id,
+    kind,
+    targetId: (kind === 'pipeline' ? request.pipeline_id : request.capsule_id) ?? '',
+    request,
+    createdAt: now,
+    name: defaultRunName(Math.floor(now / 1000)),
+    outcome: program.outcome,
+    phases: program.phases.map((p) => ({ ...p }))
+  }
+}
+
+export function recordOf(run: StoredRun, now: number): ComputationRecord {
+  const computation = computationAt(run, now)
+  const record: ComputationRecord = {
+    id: run.id,
+    kind: run.kind,
+    targetId: run.targetId,
+    request: structuredClone(run.request),
+    createdAt: run.createdAt,
+    outcome: run.outcome,
+    phases: run.phases.map((p) => ({ ...p })),
+    deleted: run.deletedAt !== undefined,
+    computation
+  }
+  if (run.deletedAt !== undefined) {
+    record.deletedAt = run.deletedAt
+    record.stateWhenDeleted = computation.state
+  }
+  return record
+}

@@ -8,15 +8,27 @@ import { basicAuthValue, redactor } from './redact.js'
 import { waitForCompletion } from './poll.js'
 import { buildRunRequest } from './run-request.js'
 
-/** Renames the run; a failure here must not fail a run that has started. */
-async function renameRun(client: CodeOceanClient, run: Computation, name: string, outputs: Outputs): Promise<void> {
+/**
+ * Renames the run and returns it as it now is; a failure here must not fail a run
+ * that has started, so it is only a warning.
+ */
+async function renameRun(
+  client: CodeOceanClient,
+  run: Computation,
+  name: string,
+  outputs: Outputs,
+  redact: (text: string) => string
+): Promise<Computation> {
   try {
     await client.renameComputation(run.id, name)
-    outputs.setComputation({ ...run, name, raw: { ...run.raw, name } })
-    core.info(`Named the run '${name}'`)
   } catch (error) {
-    core.warning(`Could not name the run '${name}'; it keeps the name '${run.name ?? run.id}'. ${errorMessage(error)}`)
+    core.warning(redact(`Could not name the run '${name}'; it keeps the name '${run.name ?? run.id}'. ${errorMessage(error)}`))
+    return run
   }
+  const renamed = { ...run, name, raw: { ...run.raw, name } }
+  outputs.setComputation(renamed)
+  core.info(`Named the run '${name}'`)
+  return renamed
 }
 
 /** The action's main step: start the run, report it at once, then wait and judge. */
@@ -37,12 +49,12 @@ export async function run(): Promise<void> {
     core.endGroup()
 
     client = new CodeOceanClient({ apiBase: settings.location.apiBase, token })
-    const started = await client.startRun(body)
+    let started = await client.startRun(body)
     // Outputs first: they must survive a failed or cancelled wait.
     outputs.setComputation(started)
     core.info(`Started Code Ocean run ${describeRun(started)} of ${kind} ${id}`)
 
-    if (settings.runName) await renameRun(client, started, settings.runName, outputs)
+    if (settings.runName) started = await renameRun(client, started, settings.runName, outputs, redact)
 
     if (!settings.wait) {
       outputs.setStatus('started')

@@ -9,5 +9,7 @@ export default {
   transform: {
     '^.+\\.ts$': ['ts-jest', { useESM: true, tsconfig: 'tsconfig.json' }]
   },
-  testTimeout: 30000
+  testTimeout: 60000,
+  // End-to-end tests mostly wait on the action's 5-second polls, so many run at once.
+  maxConcurrency: 12
 }

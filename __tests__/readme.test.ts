@@ -1,0 +1,60 @@
+import { readFileSync } from 'node:fs'
+import { describe, expect, it } from '@jest/globals'
+import { parse } from 'yaml'
+
+interface ActionYml {
+  inputs: Record<string, { description: string; default?: string; required?: boolean }>
+  outputs: Record<string, { description: string }>
+  runs: { using: string; main: string }
+}
+
+const action = parse(readFileSync('action.yml', 'utf8')) as ActionYml
+const readme = readFileSync('README.md', 'utf8')
+
+/** The rows of the table between `<!-- NAME … -->` and `<!-- end NAME -->`, as cells. */
+function table(name: string): string[][] {
+  const match = new RegExp(`<!-- ${name}[^>]*-->([\\s\\S]*?)<!-- end ${name} -->`).exec(readme)
+  if (!match) throw new Error(`README has no ${name} markers`)
+  return match[1]
+    .trim()
+    .split('\n')
+    .slice(2) // header and separator
+    .map((row) => row.replace(/^\||\|$/g, '').split(' | ').map((cell) => cell.trim()))
+}
+
+const unquote = (cell: string): string => cell.replace(/^`|`$/g, '')
+
+describe('README tables match action.yml', () => {
+  it('lists every input, in order, with its default', () => {
+    const rows = table('inputs-table')
+    expect(rows.map((r) => unquote(r[0]))).toEqual(Object.keys(action.inputs))
+    for (const row of rows) {
+      const input = action.inputs[unquote(row[0])]
+      expect(unquote(row[2] ?? '')).toBe(input.default ?? '')
+      expect(row[1].length).toBeGreaterThan(10)
+    }
+  })
+
+  it('lists every output, in order', () => {
+    const rows = table('outputs-table')
+    expect(rows.map((r) => unquote(r[0]))).toEqual(Object.keys(action.outputs))
+    for (const row of rows) expect(row[1].length).toBeGreaterThan(5)
+  })
+
+  it('describes every input and output in action.yml', () => {
+    for (const [name, spec] of [...Object.entries(action.inputs), ...Object.entries(action.outputs)]) {
+      expect([name, spec.description.trim().length > 10]).toEqual([name, true])
+    }
+    expect(action.runs).toEqual({ using: 'node24', main: 'dist/index.js' })
+  })
+
+  it('gives contributors exactly the two command lines', () => {
+    const block = /## Contributing[\s\S]*?```sh\n([\s\S]*?)```/.exec(readme)?.[1]
+    expect(block?.trim().split('\n')).toEqual(['npm ci && npm run demo', 'npm ci && npm test'])
+  })
+
+  it('keeps the User-Agent version equal to package.json', async () => {
+    const { ACTION_VERSION } = await import('../src/version.js')
+    expect(ACTION_VERSION).toBe(JSON.parse(readFileSync('package.json', 'utf8')).version)
+  })
+})

@@ -1,0 +1,59 @@
+/**
+ * `npm run demo`: starts the Code Ocean simulator, runs the committed bundle against
+ * it exactly as the GitHub runner would (an example pipeline with data assets and
+ * parameters), prints what a user would see, and stops the simulator.
+ */
+import { CodeOceanSimulator } from '../sim/simulator.js'
+import { runAction } from '../__tests__/support/runner.js'
+
+const sim = new CodeOceanSimulator({
+  phases: [
+    { state: 'initializing', ms: 2000 },
+    { state: 'running', ms: 4000 },
+    { state: 'finalizing', ms: 1000 }
+  ]
+})
+const url = await sim.start()
+console.log(`Code Ocean simulator listening on ${url}\n`)
+
+const inputs = {
+  domain: url,
+  secret: sim.token,
+  'pipeline-id': 'cd4ef788-b404-4406-8bda-76b5e41a7b8d',
+  'data-assets': '- id: eeefcc52-b445-4e3c-80c5-0e65526cd712\n  mount: Reference\n',
+  processes:
+    '- name: capsule_np_create_files_test_3\n' +
+    '  named_parameters: {NumFiles: 10}\n' +
+    '- name: capsule_art_simulation_illumina_1\n' +
+    '  parameters: [75, 1, HS25, SingleEnded, "", "", 1, "", "", "", "", "", "", False, False]\n'
+}
+console.log('Workflow step:')
+console.log('  - uses: ./')
+console.log('    with:')
+for (const [name, value] of Object.entries(inputs)) {
+  const shown = name === 'secret' ? '${{ secrets.CODEOCEAN_API_TOKEN }}' : value
+  console.log(value.includes('\n') ? `      ${name}: |\n${shown.trimEnd().replace(/^/gm, '        ')}` : `      ${name}: ${shown}`)
+}
+
+let exitCode = 1
+try {
+  const run = await runAction({ inputs })
+  console.log('\n--- Action log ---')
+  for (const line of run.log) console.log(line)
+  console.log('\n--- Outputs ---')
+  for (const [name, value] of Object.entries(run.outputs)) console.log(`${name}: ${value}`)
+  if (run.summary.trim()) {
+    console.log('\n--- Job summary ---')
+    console.log(run.summary)
+  }
+  console.log('\n--- Requests Code Ocean received ---')
+  for (const r of sim.requests) {
+    const query = new URLSearchParams(r.query).toString()
+    console.log(`${r.method} ${r.path}${query ? `?${query}` : ''}`)
+  }
+  console.log(`\nThe action exited with ${run.exitCode} (${run.durationMs} ms).`)
+  exitCode = run.exitCode === 0 ? 0 : 1
+} finally {
+  await sim.stop()
+}
+process.exitCode = exitCode

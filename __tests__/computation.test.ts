@@ -36,6 +36,7 @@ describe('reading a computation', () => {
   })
 
   it('explains a body without an id', () => {
-    expect(() => readComputation('<html>oops</html>')).toThrow('without a run id')
+    expect(() => readComputation('<html>oops</html>')).toThrow('not a run: <html>oops</html>')
+    expect(() => readComputation({ state: 'running' })).toThrow('without a run id')
   })
 })

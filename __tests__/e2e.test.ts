@@ -151,7 +151,7 @@ describe('a run followed to the end', () => {
 
   it.concurrent('treats a failed rename as a warning only', async () => {
     const sim = await simulator()
-    sim.failNext({ method: 'PATCH' }, { status: 500, body: { message: 'rename broke' } })
+    sim.failNext({ method: 'PATCH' }, { status: 403, body: { message: 'rename not allowed' } })
     const run = await runAgainst(sim, { 'pipeline-id': PIPELINE, 'run-name': 'renamed' })
     expect(run.exitCode).toBe(0)
     expect(run.outputs.status).toBe('succeeded')
@@ -159,7 +159,7 @@ describe('a run followed to the end', () => {
     const warnings = run.annotations.filter((a) => a.level === 'warning')
     expect(warnings).toHaveLength(1)
     expect(warnings[0].message).toContain("Could not name the run 'renamed'")
-    expect(warnings[0].message).toContain('HTTP 500')
+    expect(warnings[0].message).toContain('HTTP 403 Forbidden: rename not allowed')
   })
 
   it.concurrent('wait: false ends green right after the start, without polling', async () => {

@@ -50,6 +50,12 @@ export interface RecordedRequest {
   body: unknown
   /** Clock time (ms, from `now`) when the request arrived. */
   at: number
+  /**
+   * Set when an injected fault took this request: what it did, e.g. 'status 503',
+   * 'reset', 'delay 2000ms+passThrough', 'created+status 500', with
+   * ' (client gone)' appended when the client hung up during a delay.
+   */
+  fault?: string
 }
 
 export interface FaultMatch {
@@ -58,12 +64,60 @@ export interface FaultMatch {
   path?: string | RegExp
 }
 
-export interface FaultResponse {
+interface FaultDelay {
+  /**
+   * Wait this long (ms, real time) before answering. A client that hangs up
+   * meanwhile is dropped quietly; stop() cancels pending delays.
+   */
+  delayMs?: number
+}
+
+/** Answer with this status (and body) instead of the real handler. */
+export interface StatusFault extends FaultDelay {
   status: number
   /** Objects and arrays are sent as JSON; strings as given. */
   body?: string | object
   contentType?: string
   headers?: Record<string, string>
+  /**
+   * Run the real handler first (so e.g. POST /computations really starts a
+   * run, and its auth and validation apply), then answer with the fault
+   * anyway: "the server did it, but the answer was lost". Any delay comes
+   * after the handler ran.
+   */
+  createRun?: boolean
+  reset?: never
+  passThrough?: never
+}
+
+/** Close the connection without any answer once the request body is read (client: ECONNRESET / socket hang up). */
+export interface ResetFault extends FaultDelay {
+  reset: true
+  /** As for StatusFault: the real handler runs first, then the connection is dropped. */
+  createRun?: boolean
+  status?: never
+  passThrough?: never
+  body?: never
+  contentType?: never
+  headers?: never
+}
+
+/** Let the real handler answer (after `delayMs`, if given: a slow server); still uses up the fault. */
+export interface PassThroughFault extends FaultDelay {
+  passThrough: true
+  status?: never
+  reset?: never
+  createRun?: never
+  body?: never
+  contentType?: never
+  headers?: never
+}
+
+export type FaultResponse = StatusFault | ResetFault | PassThroughFault
+
+interface PendingDelay {
+  timer: NodeJS.Timeout
+  done: (completed: boolean) => void
 }
 
 interface Fault {
@@ -110,7 +164,28 @@ function readBody(req: IncomingMessage): Promise<string> {
   })
 }
 
-function faultToReply(response: FaultResponse): Reply {
+function checkFault(response: FaultResponse): void {
+  const kinds = [
+    response.status !== undefined ? 'status' : undefined,
+    response.reset === true ? 'reset' : undefined,
+    response.passThrough === true ? 'passThrough' : undefined
+  ].filter((k) => k !== undefined)
+  if (kinds.length !== 1) {
+    throw new TypeError(`failNext: give exactly one of status, reset: true or passThrough: true; got ${kinds.join(', ') || 'none'}`)
+  }
+  if (response.status !== undefined && !(Number.isInteger(response.status) && response.status >= 100 && response.status <= 599)) {
+    throw new RangeError(`failNext: status must be an HTTP status code (100-599), got ${String(response.status)}`)
+  }
+  const delay = response.delayMs
+  if (delay !== undefined && !(typeof delay === 'number' && Number.isFinite(delay) && delay >= 0)) {
+    throw new RangeError(`failNext: delayMs must be a finite number >= 0, got ${String(delay)}`)
+  }
+  if (response.createRun === true && response.passThrough === true) {
+    throw new TypeError('failNext: createRun goes with status or reset, not passThrough')
+  }
+}
+
+function faultToReply(response: StatusFault): Reply {
   const reply: Reply = { status: response.status }
   if (response.headers !== undefined) reply.headers = { ...response.headers }
   if (typeof response.body === 'string') {
@@ -134,9 +209,11 @@ export class CodeOceanSimulator {
   private readonly now: () => number
   private readonly log: ((line: string) => void) | undefined
   private readonly router = new Router<RequestContext>()
-  private readonly runs = new Map<string, StoredRun>()
+  // Insertion order is creation order, which runs() relies on.
+  private readonly store = new Map<string, StoredRun>()
   private readonly programs = new Map<string, RunProgram>()
   private faults: Fault[] = []
+  private readonly pendingDelays = new Set<PendingDelay>()
   private server: Server | undefined
   private baseUrl: string | undefined
 
@@ -191,6 +268,9 @@ export class CodeOceanSimulator {
     if (server === undefined) return
     this.server = undefined
     this.baseUrl = undefined
+    // A request waiting out a fault delay would otherwise keep its timer (and
+    // jest) alive after the server is gone.
+    for (const pending of [...this.pendingDelays]) pending.done(false)
     const closed = new Promise<void>((resolve) => server.close(() => resolve()))
     // close() alone waits for idle keep-alive sockets to time out; clients
     // under test usually hold some, and a test run should not hang on them.
@@ -208,20 +288,36 @@ export class CodeOceanSimulator {
   }
 
   computation(id: string): ComputationRecord | undefined {
-    const run = this.runs.get(id)
+    const run = this.store.get(id)
     return run === undefined ? undefined : recordOf(run, this.now())
   }
 
-  /** Answers the next `count` matching requests with `response` instead of the real handler. */
+  /** Every run started since start or reset(), deleted ones included, in creation order. */
+  runs(): ComputationRecord[] {
+    const now = this.now()
+    return [...this.store.values()].map((run) => recordOf(run, now))
+  }
+
+  /** The runs not deleted, in creation order. */
+  activeRuns(): ComputationRecord[] {
+    return this.runs().filter((run) => !run.deleted)
+  }
+
+  /**
+   * Takes the next `count` matching requests with `response` instead of the
+   * real handler: a status answer, a connection reset, or a pass-through, each
+   * optionally delayed (see FaultResponse).
+   */
   failNext(match: FaultMatch, response: FaultResponse, count = 1): void {
     if (!(count > 0)) throw new RangeError(`failNext: count must be > 0, got ${count}`)
+    checkFault(response)
     this.faults.push({ match: { ...match }, response: { ...response }, remaining: count })
   }
 
   reset(): void {
     // Emptied in place so a reference a test already holds stays live.
     this.requests.length = 0
-    this.runs.clear()
+    this.store.clear()
     this.programs.clear()
     this.faults = []
   }
@@ -278,22 +374,70 @@ export class CodeOceanSimulator {
     }
     this.requests.push(request)
 
-    let reply: Reply
-    let note = ''
     const fault = this.takeFault(method, request.path)
-    if (fault !== undefined) {
-      // Faults come before auth: they stand for what sits in front of the
-      // application (a proxy's 502, a rate limiter's 429) and for whatever a
-      // test wants the server to say, token or not.
-      reply = faultToReply(fault)
-      note = ' [injected]'
-    } else {
-      reply = await this.dispatch(request, parsed)
+    const logLine = (outcome: string): void =>
+      this.log?.(`${method} ${url.pathname}${url.search} -> ${outcome} (${Date.now() - started} ms)`)
+    if (fault === undefined) {
+      const reply = await this.dispatch(request, parsed)
+      this.send(res, reply)
+      logLine(String(reply.status))
+      return
     }
+
+    // Faults come before auth: they stand for what sits in front of the
+    // application (a proxy's 502, a rate limiter's 429, a dropped connection)
+    // and for whatever a test wants the server to say, token or not.
+    const steps: string[] = []
+    if (fault.createRun === true) {
+      const handled = await this.dispatch(request, parsed)
+      const created = method === 'POST' && request.path === `${API_PREFIX}/computations` && handled.status === 200
+      steps.push(created ? 'created' : `handled ${handled.status}`)
+    }
+    const delayMs = fault.delayMs ?? 0
+    if (delayMs > 0) steps.unshift(`delay ${delayMs}ms`)
+    steps.push(fault.reset === true ? 'reset' : fault.passThrough === true ? 'passThrough' : `status ${fault.status}`)
+    const description = steps.join('+')
+    request.fault = description
+
+    if (delayMs > 0 && !(await this.delay(delayMs, res))) {
+      request.fault = `${description} (client gone)`
+      logLine(`nothing [injected ${request.fault}]`)
+      return
+    }
+    if (fault.reset === true) {
+      // No status line at all: the client sees the connection close under it.
+      req.socket.destroy()
+      logLine(`reset [injected ${description}]`)
+      return
+    }
+    const reply = fault.passThrough === true ? await this.dispatch(request, parsed) : faultToReply(fault)
     this.send(res, reply)
-    this.log?.(
-      `${method} ${url.pathname}${url.search} -> ${reply.status}${note} (${Date.now() - started} ms)`
-    )
+    logLine(`${reply.status} [injected ${description}]`)
+  }
+
+  /**
+   * Resolves true after `ms`, or false as soon as the client hangs up or the
+   * simulator stops, so a pending delay never outlives its connection.
+   */
+  private delay(ms: number, res: ServerResponse): Promise<boolean> {
+    return new Promise<boolean>((resolveDelay) => {
+      const onClose = (): void => pending.done(false)
+      const pending: PendingDelay = {
+        timer: setTimeout(() => pending.done(true), ms),
+        done: (completed) => {
+          if (!this.pendingDelays.delete(pending)) return
+          clearTimeout(pending.timer)
+          res.off('close', onClose)
+          resolveDelay(completed)
+        }
+      }
+      this.pendingDelays.add(pending)
+      if (res.socket === null || res.socket.destroyed) {
+        pending.done(false)
+        return
+      }
+      res.once('close', onClose)
+    })
   }
 
   private async dispatch(
@@ -333,7 +477,7 @@ export class CodeOceanSimulator {
   }
 
   private liveRun(id: string): StoredRun | undefined {
-    const run = this.runs.get(id)
+    const run = this.store.get(id)
     return run === undefined || run.deletedAt !== undefined ? undefined : run
   }
 
@@ -354,9 +498,9 @@ export class CodeOceanSimulator {
     const outcome = program?.outcome ?? this.defaultOutcome
     const phases = program?.phases ?? this.phases
     let id = randomUUID()
-    while (this.runs.has(id)) id = randomUUID()
+    while (this.store.has(id)) id = randomUUID()
     const run = createRun(id, result.value, now, { outcome, phases })
-    this.runs.set(id, run)
+    this.store.set(id, run)
     return { status: 200, json: computationAt(run, now) }
   }
 

@@ -1,9 +1,12 @@
 import http from 'node:http'
 import https from 'node:https'
-import axios, { type AxiosInstance, type AxiosRequestConfig } from 'axios'
+import axios, { type AxiosInstance, type AxiosRequestConfig, type AxiosResponse } from 'axios'
+import axiosRetry from 'axios-retry'
 import { CodeOceanApiError, parseBody, type RequestContext } from './api-errors.js'
 import { readComputation, type Computation } from './computation.js'
+import { RequestAbortedError } from './errors.js'
 import { basicAuthValue, redactor } from './redact.js'
+import { mayRetry, NOT_SENT_CODES, RETRYABLE_STATUSES, retryDelayMs, type RetryKind } from './retry.js'
 import type { RunRequest } from './run-request.js'
 import { USER_AGENT } from './version.js'
 
@@ -11,9 +14,29 @@ export interface ClientOptions {
   /** e.g. https://codeocean.example.com/api/v1 */
   apiBase: string
   token: string
-  /** Per request; a hung server must not hang the step. */
+  /** Per attempt; a hung server must not hang the step. */
   timeoutMs?: number
+  /** Retries of one call before giving up. */
+  retries?: number
+  /** Told about each retry, for the log. */
+  onRetry?: (message: string) => void
 }
+
+/** Per-call limits, for calls that must finish quickly (stopping a run on cancel). */
+export interface CallOptions {
+  signal?: AbortSignal
+  timeoutMs?: number
+  retries?: number
+}
+
+/** Said whenever a start request failed in a way that does not rule out a started run. */
+const RUN_MAY_HAVE_STARTED =
+  'The request may have reached Code Ocean, so a run may have started: look at the ' +
+  "capsule's or pipeline's runs in Code Ocean before running this step again. " +
+  'The action does not repeat a start that may have succeeded, so one step never starts two runs.'
+
+export const DEFAULT_TIMEOUT_MS = 30_000
+export const DEFAULT_RETRIES = 5
 
 /** Failed to reach Code Ocean at all (DNS, refused connection, reset, timeout). */
 export class CodeOceanNetworkError extends Error {
@@ -26,16 +49,20 @@ export class CodeOceanNetworkError extends Error {
   }
 }
 
-/** Error codes that prove the request never reached a server. */
-const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN'])
+interface RetryConfig {
+  kind: RetryKind
+  operation: string
+}
 
 /** The one place that talks HTTP to Code Ocean. */
 export class CodeOceanClient {
   private readonly http: AxiosInstance
   private readonly agents: { http: http.Agent; https: https.Agent }
   private readonly redact: (text: string) => string
+  private readonly timeoutMs: number
 
   constructor(private readonly options: ClientOptions) {
+    this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS
     // Keep-alive, as the official SDK does: polling reuses one connection.
     this.agents = {
       http: new http.Agent({ keepAlive: true }),
@@ -44,7 +71,7 @@ export class CodeOceanClient {
     this.redact = redactor([options.token, basicAuthValue(options.token)])
     this.http = axios.create({
       baseURL: `${options.apiBase}/`,
-      timeout: options.timeoutMs ?? 30_000,
+      timeout: this.timeoutMs,
       auth: { username: options.token, password: '' },
       headers: { 'User-Agent': USER_AGENT, Accept: 'application/json' },
       httpAgent: this.agents.http,
@@ -55,44 +82,85 @@ export class CodeOceanClient {
       validateStatus: () => true,
       maxRedirects: 0
     })
+    axiosRetry(this.http, {
+      retries: options.retries ?? DEFAULT_RETRIES,
+      shouldResetTimeout: true,
+      // Answers other than overload and server errors are final, and judged in request().
+      validateResponse: (response) => !RETRYABLE_STATUSES.has(response.status),
+      retryCondition: (error) => {
+        const retry = retryConfigOf(error.config)
+        return mayRetry({ kind: retry?.kind ?? 'idempotent', status: error.response?.status, code: error.code })
+      },
+      retryDelay: (count, error) => retryDelayMs(count, headerOf(error.response, 'retry-after')),
+      onRetry: (count, error, config) => {
+        const retry = retryConfigOf(config)
+        const what = error.response ? `HTTP ${error.response.status}` : (error.code ?? 'a network error')
+        const total = (config['axios-retry']?.retries ?? options.retries ?? DEFAULT_RETRIES) + 1
+        options.onRetry?.(`Code Ocean answered ${what} when trying to ${retry?.operation ?? 'call it'}; trying again (attempt ${count + 1} of ${total})`)
+      }
+    })
   }
 
   /** POST /computations: starts a capsule or pipeline run. */
-  async startRun(body: RunRequest): Promise<Computation> {
+  async startRun(body: RunRequest, call: CallOptions = {}): Promise<Computation> {
+    const context: RequestContext = {
+      operation: 'start the run',
+      sentBody: body,
+      idHint: body.pipeline_id ? `pipeline ${body.pipeline_id}` : `capsule ${body.capsule_id ?? ''}`
+    }
     const data = await this.request(
       { method: 'POST', url: 'computations', data: body, headers: { 'Content-Type': 'application/json' } },
-      {
-        operation: 'start the run',
-        sentBody: body,
-        idHint: body.pipeline_id ? `pipeline ${body.pipeline_id}` : `capsule ${body.capsule_id ?? ''}`
-      }
+      context,
+      'start',
+      call
     )
-    return readComputation(data)
+    try {
+      return readComputation(data)
+    } catch (error) {
+      // The server said yes but its answer is unreadable: a run has probably started.
+      throw new Error(
+        `${(error as Error).message}\nA run has probably started: check the ${body.pipeline_id ? 'pipeline' : 'capsule'}'s runs in Code Ocean before running this step again.`
+      )
+    }
   }
 
   /** GET /computations/{id} */
-  async getComputation(id: string): Promise<Computation> {
+  async getComputation(id: string, call: CallOptions = {}): Promise<Computation> {
     const data = await this.request(
       { method: 'GET', url: `computations/${encodeURIComponent(id)}` },
-      { operation: `read run ${id}`, idHint: `run ${id}` }
+      { operation: `read run ${id}`, idHint: `run ${id}` },
+      'idempotent',
+      call
     )
     return readComputation(data, id)
   }
 
   /** PATCH /computations/{id}?name=…: Code Ocean takes the new name as a query parameter. */
-  async renameComputation(id: string, name: string): Promise<void> {
+  async renameComputation(id: string, name: string, call: CallOptions = {}): Promise<void> {
     await this.request(
       { method: 'PATCH', url: `computations/${encodeURIComponent(id)}`, params: { name } },
-      { operation: `rename run ${id}`, idHint: `run ${id}` }
+      { operation: `rename run ${id}`, idHint: `run ${id}` },
+      'idempotent',
+      call
     )
   }
 
-  /** DELETE /computations/{id}: in Code Ocean this stops the run and deletes it. */
-  async deleteComputation(id: string): Promise<void> {
-    await this.request(
-      { method: 'DELETE', url: `computations/${encodeURIComponent(id)}` },
-      { operation: `stop run ${id}`, idHint: `run ${id}` }
-    )
+  /**
+   * DELETE /computations/{id}: in Code Ocean this stops the run and deletes it. A run
+   * that is already gone (404) counts as stopped.
+   */
+  async deleteComputation(id: string, call: CallOptions = {}): Promise<void> {
+    try {
+      await this.request(
+        { method: 'DELETE', url: `computations/${encodeURIComponent(id)}` },
+        { operation: `stop run ${id}`, idHint: `run ${id}` },
+        'idempotent',
+        call
+      )
+    } catch (error) {
+      if (error instanceof CodeOceanApiError && error.status === 404) return
+      throw error
+    }
   }
 
   /** Frees pooled connections so the process can exit promptly. */
@@ -101,33 +169,65 @@ export class CodeOceanClient {
     this.agents.https.destroy()
   }
 
-  private async request(config: AxiosRequestConfig, context: RequestContext): Promise<unknown> {
-    let response
+  private async request(
+    config: AxiosRequestConfig,
+    context: RequestContext,
+    kind: RetryKind,
+    call: CallOptions
+  ): Promise<unknown> {
+    const retry: RetryConfig = { kind, operation: context.operation }
+    const full: AxiosRequestConfig & { codeOceanRetry: RetryConfig } = {
+      ...config,
+      signal: call.signal,
+      timeout: call.timeoutMs ?? this.timeoutMs,
+      codeOceanRetry: retry
+    }
+    if (call.retries !== undefined) full['axios-retry'] = { retries: call.retries }
+    let response: AxiosResponse<string>
     try {
-      response = await this.http.request<string>(config)
+      response = await this.http.request<string>(full)
     } catch (error) {
-      throw this.networkError(error, context)
+      if (axios.isAxiosError(error) && error.response) {
+        // Retries ran out on a retryable status: report the last answer.
+        response = error.response as AxiosResponse<string>
+      } else {
+        throw this.networkError(error, context, call)
+      }
     }
     const body = parseBody(typeof response.data === 'string' ? response.data : '')
     if (response.status >= 200 && response.status < 300) return body
     const error = new CodeOceanApiError(response.status, body, context)
+    if (kind === 'start' && response.status >= 500) {
+      error.message += `\n${RUN_MAY_HAVE_STARTED}`
+    }
     error.message = this.redact(error.message)
     throw error
   }
 
-  private networkError(error: unknown, context: RequestContext): CodeOceanNetworkError {
+  private networkError(error: unknown, context: RequestContext, call: CallOptions): Error {
+    if (call.signal?.aborted || (axios.isAxiosError(error) && error.code === 'ERR_CANCELED')) {
+      return new RequestAbortedError()
+    }
     const code = axios.isAxiosError(error) ? error.code : undefined
     const detail = axios.isAxiosError(error)
       ? error.code === 'ECONNABORTED' || error.code === 'ETIMEDOUT'
-        ? `no answer within ${Math.round((this.options.timeoutMs ?? 30_000) / 1000)} s`
+        ? `no answer within ${Math.round((call.timeoutMs ?? this.timeoutMs) / 1000)} s`
         : `${error.code ?? 'network error'}: ${error.message}`
       : String(error)
     let message = `Could not ${context.operation}: ${detail} (Code Ocean at ${this.options.apiBase})`
     if (context.operation === 'start the run' && !NOT_SENT_CODES.has(code ?? '')) {
-      message +=
-        '\nThe request may have reached Code Ocean, so a run may have started: check the ' +
-        "capsule's or pipeline's runs in Code Ocean before running this step again."
+      message += `\n${RUN_MAY_HAVE_STARTED}`
     }
     return new CodeOceanNetworkError(this.redact(message), code)
   }
 }
+
+function retryConfigOf(config: unknown): RetryConfig | undefined {
+  return (config as { codeOceanRetry?: RetryConfig } | undefined)?.codeOceanRetry
+}
+
+function headerOf(response: AxiosResponse | undefined, name: string): string | undefined {
+  const value: unknown = response?.headers?.[name]
+  return typeof value === 'string' ? value : undefined
+}
+

@@ -18,7 +18,15 @@ export interface Computation {
 export const TERMINAL_STATES = ['completed', 'failed'] as const
 export const KNOWN_STATES = ['initializing', 'running', 'finalizing', 'completed', 'failed'] as const
 
-export type Status = 'started' | 'succeeded' | 'failed' | 'stopped'
+export type Status = 'started' | 'succeeded' | 'failed' | 'stopped' | 'timed-out' | 'cancelled'
+
+/** Code Ocean answered 2xx with something that is not a computation (an HTML page, say). */
+export class UnreadableAnswerError extends Error {
+  constructor(message: string) {
+    super(message)
+    this.name = 'UnreadableAnswerError'
+  }
+}
 
 function asNumber(value: unknown): number | undefined {
   if (typeof value === 'number' && Number.isFinite(value)) return value
@@ -47,9 +55,11 @@ function asText(value: unknown): string | undefined {
  * numbers as strings. `fallbackId` covers a body that lacks the id.
  */
 export function readComputation(body: unknown, fallbackId?: string): Computation {
-  const raw = typeof body === 'object' && body !== null && !Array.isArray(body)
-    ? (body as Record<string, unknown>)
-    : {}
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+    const shown = typeof body === 'string' ? body.replace(/\s+/g, ' ').trim() : JSON.stringify(body)
+    throw new UnreadableAnswerError(`Code Ocean answered with something that is not a run: ${String(shown).slice(0, 200)}`)
+  }
+  const raw = body as Record<string, unknown>
   const field = (name: string): unknown => {
     if (name in raw) return raw[name]
     const key = Object.keys(raw).find((k) => k.toLowerCase() === name)
@@ -57,7 +67,7 @@ export function readComputation(body: unknown, fallbackId?: string): Computation
   }
   const id = asText(field('id')) ?? fallbackId
   if (!id) {
-    throw new Error(`Code Ocean answered without a run id: ${JSON.stringify(body)?.slice(0, 300)}`)
+    throw new UnreadableAnswerError(`Code Ocean answered without a run id: ${JSON.stringify(body)?.slice(0, 300)}`)
   }
   const state = (asText(field('state')) ?? '').toLowerCase()
   return {
@@ -82,7 +92,7 @@ export function isKnownState(state: string): boolean {
 }
 
 export interface Verdict {
-  status: Exclude<Status, 'started'>
+  status: 'succeeded' | 'failed' | 'stopped'
   succeeded: boolean
   /** One line for the log or the step's failure message. */
   message: string

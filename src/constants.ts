@@ -12,7 +12,19 @@ export const Input = {
   NextflowProfile: 'nextflow-profile',
   RunName: 'run-name',
   Wait: 'wait',
-  PollInterval: 'poll-interval'
+  PollInterval: 'poll-interval',
+  WaitTimeout: 'wait-timeout',
+  StopOnCancel: 'stop-on-cancel',
+  StopOnTimeout: 'stop-on-timeout'
+} as const
+
+/** What the main step leaves for the post step (GITHUB_STATE). Never the token. */
+export const State = {
+  /** Set by the main step; its presence tells the bundle it runs as the post step. */
+  IsPost: 'isPost',
+  ComputationId: 'computation-id',
+  /** 'true' while the main step waits and has not settled the run's fate. */
+  Watching: 'watching'
 } as const
 
 /** Output names, exactly as declared in action.yml. */
@@ -40,3 +52,6 @@ export const EnvFallback = {
 export const MIN_POLL_SECONDS = 5
 /** Upper bound of the `auto` poll interval. */
 export const MAX_AUTO_POLL_SECONDS = 60
+
+/** Said wherever a run is stopped, because users do not expect it. */
+export const STOP_MEANS_DELETE = 'in Code Ocean, stopping a run deletes it and its results'

@@ -18,3 +18,11 @@ export function errorMessage(error: unknown): string {
   if (error instanceof Error) return error.message
   return String(error)
 }
+
+/** A call was given up because the step is being cancelled or has timed out. */
+export class RequestAbortedError extends Error {
+  constructor() {
+    super('request aborted')
+    this.name = 'RequestAbortedError'
+  }
+}

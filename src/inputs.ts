@@ -24,6 +24,10 @@ export interface Settings {
   runName: string
   wait: boolean
   pollInterval: PollInterval
+  /** 0 means no limit. */
+  waitTimeoutMinutes: number
+  stopOnCancel: boolean
+  stopOnTimeout: boolean
 }
 
 /** Several input problems at once, so a user fixes them in one go. */
@@ -77,6 +81,14 @@ export function parsePollInterval(input: string, raw: string): PollInterval {
     )
   }
   return seconds
+}
+
+export function parseWaitTimeout(input: string, raw: string): number {
+  const text = raw.trim()
+  if (!/^\d+(\.\d+)?$/.test(text)) {
+    throw new InputError(input, `"${raw}" is not a number of minutes (0 for no limit)`, `${input}: 90`)
+  }
+  return Number(text)
 }
 
 export function parseVersion(input: string, raw: string): number {
@@ -178,6 +190,9 @@ export function getSettings(token: string, read: ReadInput = core.getInput, env 
   const nextflowProfile = read(Input.NextflowProfile) || undefined
   const wait = check(Input.Wait, (raw) => parseBooleanInput(Input.Wait, raw)) ?? true
   const pollInterval = check(Input.PollInterval, (raw) => parsePollInterval(Input.PollInterval, raw)) ?? 'auto'
+  const waitTimeoutMinutes = check(Input.WaitTimeout, (raw) => parseWaitTimeout(Input.WaitTimeout, raw)) ?? 0
+  const stopOnCancel = check(Input.StopOnCancel, (raw) => parseBooleanInput(Input.StopOnCancel, raw)) ?? true
+  const stopOnTimeout = check(Input.StopOnTimeout, (raw) => parseBooleanInput(Input.StopOnTimeout, raw)) ?? false
 
   // Pipelines take parameters per process; capsules take them directly.
   if (target?.kind === 'capsule') {
@@ -204,6 +219,9 @@ export function getSettings(token: string, read: ReadInput = core.getInput, env 
     run: { target, version, dataAssets, processes, parameters, namedParameters, nextflowProfile },
     runName: read(Input.RunName) || defaultRunName(env),
     wait,
-    pollInterval
+    pollInterval,
+    waitTimeoutMinutes,
+    stopOnCancel,
+    stopOnTimeout
   }
 }

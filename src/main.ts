@@ -1,12 +1,21 @@
 import * as core from '@actions/core'
 import { CodeOceanClient } from './client.js'
 import { describeRun, judge, type Computation } from './computation.js'
-import { errorMessage } from './errors.js'
-import { getSettings, readToken } from './inputs.js'
+import { State, STOP_MEANS_DELETE } from './constants.js'
+import { errorMessage, RequestAbortedError } from './errors.js'
+import { getSettings, readToken, type Settings } from './inputs.js'
 import { Outputs } from './outputs.js'
+import { formatDuration, waitForCompletion } from './poll.js'
 import { basicAuthValue, redactor } from './redact.js'
-import { waitForCompletion } from './poll.js'
 import { buildRunRequest } from './run-request.js'
+
+type Redact = (text: string) => string
+
+/**
+ * A stop must be confirmed well within the runner's 7.5 s between SIGINT and SIGTERM:
+ * two attempts of at most 1.5 s each, with under a second between them.
+ */
+const STOP_ON_CANCEL = { timeoutMs: 1_500, retries: 1 }
 
 /**
  * Renames the run and returns it as it now is; a failure here must not fail a run
@@ -17,7 +26,7 @@ async function renameRun(
   run: Computation,
   name: string,
   outputs: Outputs,
-  redact: (text: string) => string
+  redact: Redact
 ): Promise<Computation> {
   try {
     await client.renameComputation(run.id, name)
@@ -31,11 +40,64 @@ async function renameRun(
   return renamed
 }
 
+/** Why the wait ended before the run did. */
+type Interruption = 'cancel' | 'timeout'
+
+/** Stops the run after a cancel or timeout, when asked to, and fails the step saying what happened. */
+async function endEarly(
+  why: Interruption,
+  client: CodeOceanClient,
+  run: Computation,
+  settings: Settings,
+  outputs: Outputs,
+  redact: Redact
+): Promise<void> {
+  outputs.setStatus(why === 'cancel' ? 'cancelled' : 'timed-out')
+  const stop = why === 'cancel' ? settings.stopOnCancel : settings.stopOnTimeout
+  let fate: string
+  if (!stop) {
+    core.saveState(State.Watching, 'false')
+    fate = `The run was left running (stop-on-${why}: false).`
+  } else {
+    try {
+      await client.deleteComputation(run.id, STOP_ON_CANCEL)
+      core.saveState(State.Watching, 'false')
+      fate = `The run was stopped (${STOP_MEANS_DELETE}).`
+    } catch (error) {
+      // After a cancel the post step tries again; after a timeout nobody would.
+      if (why === 'timeout') core.saveState(State.Watching, 'false')
+      fate =
+        `The action could not stop the run: ${errorMessage(error).split('\n')[0]}` +
+        (why === 'cancel' ? ' The post step will try again.' : ' It may still be running in Code Ocean.')
+    }
+  }
+  const subject = `Code Ocean run ${describeRun(run)} (last state: ${run.state || 'unknown'})`
+  core.setFailed(
+    redact(
+      why === 'cancel'
+        ? `The workflow was cancelled while waiting for ${subject}. ${fate}`
+        : `Timed out after ${formatDuration(settings.waitTimeoutMinutes * 60_000)} (wait-timeout: ${settings.waitTimeoutMinutes}) waiting for ${subject}. ${fate}`
+    )
+  )
+}
+
 /** The action's main step: start the run, report it at once, then wait and judge. */
 export async function run(): Promise<void> {
+  core.saveState(State.IsPost, 'true')
   const outputs = new Outputs()
   let client: CodeOceanClient | undefined
-  let redact = (text: string): string => text
+  let redact: Redact = (text) => text
+  let interruption: Interruption | undefined
+  const interrupt = new AbortController()
+  const onSignal = (signal: NodeJS.Signals): void => {
+    if (interruption === 'cancel') return
+    interruption = 'cancel'
+    core.info(`Received ${signal}: the workflow is being cancelled.`)
+    interrupt.abort()
+  }
+  process.on('SIGINT', onSignal)
+  process.on('SIGTERM', onSignal)
+  let timer: NodeJS.Timeout | undefined
   try {
     // The token is masked before anything else can print it.
     const token = readToken()
@@ -48,13 +110,25 @@ export async function run(): Promise<void> {
     core.info(JSON.stringify(body, null, 2))
     core.endGroup()
 
-    client = new CodeOceanClient({ apiBase: settings.location.apiBase, token })
+    client = new CodeOceanClient({
+      apiBase: settings.location.apiBase,
+      token,
+      onRetry: (message) => core.info(redact(message))
+    })
+    // Not abortable: a start cut short could leave a run nobody knows about.
     let started = await client.startRun(body)
     // Outputs first: they must survive a failed or cancelled wait.
     outputs.setComputation(started)
     core.info(`Started Code Ocean run ${describeRun(started)} of ${kind} ${id}`)
+    if (settings.wait) {
+      // From here the run is ours to look after: if this step dies, the post step stops it.
+      core.saveState(State.ComputationId, started.id)
+      core.saveState(State.Watching, settings.stopOnCancel ? 'true' : 'false')
+    }
 
-    if (settings.runName) started = await renameRun(client, started, settings.runName, outputs, redact)
+    if (settings.runName && !interruption) {
+      started = await renameRun(client, started, settings.runName, outputs, redact)
+    }
 
     if (!settings.wait) {
       outputs.setStatus('started')
@@ -62,19 +136,45 @@ export async function run(): Promise<void> {
       return
     }
 
-    const finished = await waitForCompletion(client, started, {
-      interval: settings.pollInterval,
-      log: (line) => core.info(line),
-      warn: (line) => core.warning(line),
-      onUpdate: (c) => outputs.setComputation(c)
-    })
-    const verdict = judge(finished)
-    outputs.setStatus(verdict.status)
-    if (verdict.succeeded) core.info(verdict.message)
-    else core.setFailed(verdict.message)
+    if (settings.waitTimeoutMinutes > 0) {
+      timer = setTimeout(() => {
+        interruption ??= 'timeout'
+        interrupt.abort()
+      }, settings.waitTimeoutMinutes * 60_000)
+    }
+    let last = started
+    try {
+      if (interruption) throw new RequestAbortedError()
+      const finished = await waitForCompletion(client, started, {
+        interval: settings.pollInterval,
+        log: (line) => core.info(line),
+        warn: (line) => core.warning(redact(line)),
+        onUpdate: (c) => {
+          last = c
+          outputs.setComputation(c)
+        },
+        signal: interrupt.signal
+      })
+      core.saveState(State.Watching, 'false')
+      const verdict = judge(finished)
+      outputs.setStatus(verdict.status)
+      if (verdict.succeeded) core.info(verdict.message)
+      else core.setFailed(verdict.message)
+    } catch (error) {
+      if (error instanceof RequestAbortedError && interruption) {
+        await endEarly(interruption, client, last, settings, outputs, redact)
+        return
+      }
+      // Not a cancel: leave the run as it is; the post step must not stop it either.
+      core.saveState(State.Watching, 'false')
+      throw error
+    }
   } catch (error) {
     core.setFailed(redact(errorMessage(error)))
   } finally {
+    clearTimeout(timer)
+    process.off('SIGINT', onSignal)
+    process.off('SIGTERM', onSignal)
     outputs.complete('failed')
     client?.close()
   }

@@ -1,7 +1,26 @@
 import { setTimeout as sleepMs } from 'node:timers/promises'
-import { isKnownState, isTerminal, type Computation } from './computation.js'
+import { CodeOceanApiError } from './api-errors.js'
+import { isKnownState, isTerminal, UnreadableAnswerError, type Computation } from './computation.js'
 import { MAX_AUTO_POLL_SECONDS, MIN_POLL_SECONDS } from './constants.js'
+import { errorMessage, RequestAbortedError } from './errors.js'
 import type { PollInterval } from './inputs.js'
+import { RETRYABLE_STATUSES } from './retry.js'
+
+/**
+ * How long status checks may keep failing (after each one's own retries) before the
+ * step gives up: long enough to ride out a deployment or a network blip.
+ */
+export const OUTAGE_LIMIT_MS = 10 * 60_000
+
+/**
+ * Failures worth waiting out: no answer, overload or server errors, an unreadable
+ * answer. A 401, 403 or 404 will not get better by waiting.
+ */
+export function isTransientFailure(error: unknown): boolean {
+  if (error instanceof CodeOceanApiError) return RETRYABLE_STATUSES.has(error.status)
+  if (error instanceof UnreadableAnswerError) return true
+  return error instanceof Error && error.name === 'CodeOceanNetworkError'
+}
 
 /**
  * Milliseconds to wait before the next status check.
@@ -35,12 +54,14 @@ export interface WaitOptions {
   warn: (line: string) => void
   /** Called with every computation read, so outputs stay current on any exit path. */
   onUpdate?: (computation: Computation) => void
+  /** Aborts the wait (cancel, timeout): the pending sleep or request ends at once. */
+  signal?: AbortSignal
   now?: () => number
   sleep?: (ms: number) => Promise<void>
 }
 
 export interface StatusSource {
-  getComputation(id: string): Promise<Computation>
+  getComputation(id: string, call?: { signal?: AbortSignal }): Promise<Computation>
 }
 
 /**
@@ -54,7 +75,8 @@ export async function waitForCompletion(
   options: WaitOptions
 ): Promise<Computation> {
   const now = options.now ?? Date.now
-  const sleep = options.sleep ?? ((ms: number) => sleepMs(ms))
+  const signal = options.signal
+  const sleep = options.sleep ?? ((ms: number) => sleepMs(ms, undefined, { signal }))
   const begin = now()
   const warnedStates = new Set<string>()
   let current = started
@@ -74,9 +96,37 @@ export async function waitForCompletion(
   }
 
   observe(current)
+  let failingSince: number | undefined
   while (!isTerminal(current.state)) {
-    await sleep(nextPollDelayMs(options.interval, now() - begin))
-    current = await source.getComputation(current.id)
+    try {
+      await sleep(nextPollDelayMs(options.interval, now() - begin))
+      signal?.throwIfAborted()
+      current = await source.getComputation(current.id, { signal })
+    } catch (error) {
+      if (signal?.aborted || error instanceof RequestAbortedError) throw new RequestAbortedError()
+      if (!isTransientFailure(error)) throw error
+      const firstFailure = failingSince === undefined
+      failingSince ??= now()
+      const failingFor = now() - failingSince
+      if (failingFor >= OUTAGE_LIMIT_MS) {
+        throw new Error(
+          `Could not check run ${current.id} for ${formatDuration(failingFor)}; giving up waiting. ` +
+            `The run may still be going in Code Ocean. Last error: ${errorMessage(error)}`
+        )
+      }
+      // One warning per outage, not one per failed check.
+      if (firstFailure) {
+        options.warn(
+          `Could not check the run (${errorMessage(error).split('\n')[0]}); ` +
+            `the action keeps trying for up to ${formatDuration(OUTAGE_LIMIT_MS)} of failures.`
+        )
+      }
+      continue
+    }
+    if (failingSince !== undefined) {
+      options.log(`Reached Code Ocean again after ${formatDuration(now() - failingSince)} of failed checks`)
+      failingSince = undefined
+    }
     observe(current)
   }
   return current

@@ -1,0 +1,73 @@
+/**
+ * When and how long to retry a request to Code Ocean. Pure functions; the HTTP client
+ * applies them through axios-retry.
+ */
+
+/** Answers that mean "try again later": overload and gateway or server hiccups. */
+export const RETRYABLE_STATUSES: ReadonlySet<number> = new Set([429, 500, 502, 503, 504])
+
+/** Network errors that prove nothing reached the server, so even a start may be retried. */
+export const NOT_SENT_CODES: ReadonlySet<string> = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN'])
+
+export const BASE_DELAY_MS = 1_000
+export const MAX_BACKOFF_MS = 30_000
+/** A server asking for a longer pause than this gets this; the step has a job to finish. */
+export const MAX_RETRY_AFTER_MS = 60_000
+
+/** How a request may be retried. */
+export type RetryKind =
+  /** Reads, renames and stops: repeating them changes nothing. */
+  | 'idempotent'
+  /** POST /computations: repeating it could start a second run. */
+  | 'start'
+
+export interface FailedAttempt {
+  kind: RetryKind
+  /** HTTP status, when the server answered. */
+  status?: number
+  /** Node/axios error code, when it did not (ECONNRESET, ECONNABORTED, …). */
+  code?: string
+}
+
+/**
+ * Whether a failed attempt may be repeated. A start is repeated only when Code Ocean
+ * surely did not start a run: it said 429 (refused, come back later), or the
+ * connection was refused before anything was sent. Anything else after a start was
+ * sent (a 500, a reset, a timeout) may have started a run, so it is not repeated.
+ */
+export function mayRetry(attempt: FailedAttempt): boolean {
+  if (attempt.code === 'ERR_CANCELED') return false
+  if (attempt.kind === 'start') {
+    return attempt.status === 429 || (attempt.status === undefined && NOT_SENT_CODES.has(attempt.code ?? ''))
+  }
+  if (attempt.status !== undefined) return RETRYABLE_STATUSES.has(attempt.status)
+  return true
+}
+
+/** Reads Retry-After, in seconds or as an HTTP date, as milliseconds from `now`. */
+export function parseRetryAfter(value: string | undefined, now: number): number | undefined {
+  if (value === undefined) return undefined
+  const text = value.trim()
+  if (/^\d+(\.\d+)?$/.test(text)) return Number(text) * 1000
+  const date = Date.parse(text)
+  if (Number.isNaN(date)) return undefined
+  return Math.max(0, date - now)
+}
+
+/**
+ * Delay before retry number `retry` (1 for the first): exponential backoff with full
+ * jitter (a random delay between 0 and the backoff ceiling, so many clients do not
+ * retry in step), unless the server said when to come back, which is honoured up to
+ * a cap.
+ */
+export function retryDelayMs(
+  retry: number,
+  retryAfter: string | undefined,
+  now: number = Date.now(),
+  random: () => number = Math.random
+): number {
+  const asked = parseRetryAfter(retryAfter, now)
+  if (asked !== undefined) return Math.min(asked, MAX_RETRY_AFTER_MS)
+  const ceiling = Math.min(MAX_BACKOFF_MS, BASE_DELAY_MS * 2 ** (retry - 1))
+  return Math.floor(random() * ceiling)
+}

@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals'
 import { readComputation, type Computation } from '../src/computation.js'
-import { formatDuration, nextPollDelayMs, waitForCompletion } from '../src/poll.js'
+import { CodeOceanApiError } from '../src/api-errors.js'
+import { formatDuration, nextPollDelayMs, OUTAGE_LIMIT_MS, waitForCompletion } from '../src/poll.js'
 
 describe('poll interval', () => {
   it('uses a fixed interval as given', () => {
@@ -80,5 +81,67 @@ describe('waiting', () => {
     const final = await waitForCompletion(s.source, s.first, { interval: 10, log: () => {}, warn: () => {}, now: s.now, sleep: s.sleep })
     expect(final.state).toBe('failed')
     expect(s.reads).toEqual([10000])
+  })
+})
+
+describe('outages', () => {
+  function flaky(failures: number, status = 503) {
+    let t = 0
+    let calls = 0
+    return {
+      now: () => t,
+      sleep: async (ms: number) => {
+        t += ms
+      },
+      source: {
+        getComputation: async (id: string): Promise<Computation> => {
+          calls += 1
+          if (calls <= failures) throw new CodeOceanApiError(status, 'busy', { operation: 'read run' })
+          return readComputation({ id, state: 'completed', end_status: 'succeeded' })
+        }
+      }
+    }
+  }
+
+  it('rides out failed checks, warning once, and says when it is back', async () => {
+    const f = flaky(4)
+    const log: string[] = []
+    const warnings: string[] = []
+    const final = await waitForCompletion(f.source, readComputation({ id: 'r', state: 'running' }), {
+      interval: 30, log: (l) => log.push(l), warn: (w) => warnings.push(w), now: f.now, sleep: f.sleep
+    })
+    expect(final.state).toBe('completed')
+    expect(warnings).toHaveLength(1)
+    expect(warnings[0]).toContain('HTTP 503')
+    expect(log).toContain('Reached Code Ocean again after 2m 00s of failed checks')
+  })
+
+  it('gives up when failures last longer than the outage limit', async () => {
+    const f = flaky(1000)
+    await expect(
+      waitForCompletion(f.source, readComputation({ id: 'r', state: 'running' }), {
+        interval: 60, log: () => {}, warn: () => {}, now: f.now, sleep: f.sleep
+      })
+    ).rejects.toThrow(`Could not check run r for ${formatDuration(OUTAGE_LIMIT_MS)}`)
+  })
+
+  it('does not wait out a 404', async () => {
+    const f = flaky(1, 404)
+    await expect(
+      waitForCompletion(f.source, readComputation({ id: 'r', state: 'running' }), {
+        interval: 60, log: () => {}, warn: () => {}, now: f.now, sleep: f.sleep
+      })
+    ).rejects.toThrow('HTTP 404')
+  })
+
+  it('stops at once when aborted', async () => {
+    const f = flaky(0)
+    const abort = new AbortController()
+    abort.abort()
+    await expect(
+      waitForCompletion(f.source, readComputation({ id: 'r', state: 'running' }), {
+        interval: 60, log: () => {}, warn: () => {}, now: f.now, sleep: f.sleep, signal: abort.signal
+      })
+    ).rejects.toThrow('request aborted')
   })
 })

@@ -1,10 +1,10 @@
 // Tests of the Code Ocean simulator, through real HTTP requests on loopback.
 
 import { spawn } from 'node:child_process'
-import { request as httpRequest, Agent } from 'node:http'
+import { request as httpRequest, Agent, type ClientRequest } from 'node:http'
 import { dirname, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { CodeOceanSimulator, DEFAULT_TOKEN, type Outcome, type SimulatorOptions } from '../sim/simulator.js'
+import { CodeOceanSimulator, DEFAULT_TOKEN, type FaultResponse, type Outcome, type SimulatorOptions } from '../sim/simulator.js'
 import { parseCli } from '../sim/cli.js'
 
 const TOKEN = 'cop_test_token_0042'
@@ -58,6 +58,42 @@ async function call(sim: CodeOceanSimulator, method: string, path: string, opts:
 }
 
 type Json = Record<string, unknown>
+
+interface RawCall {
+  req: ClientRequest
+  /** Settles with the answer, or rejects with the socket error (ECONNRESET, socket hang up). */
+  done: Promise<{ status: number; text: string; headers: Record<string, string | string[] | undefined> }>
+}
+
+/** One request over node:http on a fresh connection, so a test can see socket errors and abort mid-request. */
+function rawCall(sim: CodeOceanSimulator, method: string, path: string, json?: unknown): RawCall {
+  const body = json === undefined ? undefined : JSON.stringify(json)
+  const headers: Record<string, string> = { Authorization: basic(sim.token) }
+  if (body !== undefined) headers['Content-Type'] = 'application/json'
+  const req = httpRequest(`${sim.url}${path}`, { method, headers, agent: false })
+  const done = new Promise<{ status: number; text: string; headers: Record<string, string | string[] | undefined> }>(
+    (resolveCall, reject) => {
+      req.on('error', reject)
+      req.on('response', (res) => {
+        let text = ''
+        res.setEncoding('utf8')
+        res.on('data', (chunk: string) => (text += chunk))
+        res.on('error', reject)
+        res.on('end', () => resolveCall({ status: res.statusCode ?? 0, text, headers: res.headers }))
+      })
+    }
+  )
+  req.end(body)
+  return { req, done }
+}
+
+async function until(condition: () => boolean, what: string, timeoutMs = 2000): Promise<void> {
+  const deadline = Date.now() + timeoutMs
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`)
+    await new Promise((r) => setTimeout(r, 10))
+  }
+}
 
 function asObject(value: unknown): Json {
   expect(value).toEqual(expect.any(Object))
@@ -586,6 +622,216 @@ describe('CodeOceanSimulator', () => {
 
     it('refuses a count that is not positive', () => {
       expect(() => sim.failNext({}, { status: 500 }, 0)).toThrow(RangeError)
+    })
+
+    it('sends Retry-After on a 503 when given in headers', async () => {
+      sim.failNext({ method: 'GET' }, { status: 503, body: { message: 'maintenance' }, headers: { 'Retry-After': '2' } })
+      const res = await call(sim, 'GET', `${API}/computations/abc`)
+      expect(res.status).toBe(503)
+      expect(res.headers.get('retry-after')).toBe('2')
+      expect(res.json).toEqual({ message: 'maintenance' })
+      expect(sim.requests[0]?.fault).toBe('status 503')
+    })
+
+    it('records which requests a fault answered, and leaves `fault` off the others', async () => {
+      sim.failNext({ method: 'GET' }, { status: 502, body: 'bad gateway' })
+      await call(sim, 'GET', `${API}/computations/abc`)
+      await call(sim, 'GET', `${API}/computations/abc`)
+      expect(sim.requests[0]?.fault).toBe('status 502')
+      expect(sim.requests[1]).not.toHaveProperty('fault')
+    })
+
+    it('refuses a fault that is not exactly one of status, reset or passThrough, or has a bad delay', () => {
+      expect(() => sim.failNext({}, {} as FaultResponse)).toThrow(/exactly one of/)
+      expect(() => sim.failNext({}, { status: 500, reset: true } as unknown as FaultResponse)).toThrow(/exactly one of/)
+      expect(() => sim.failNext({}, { passThrough: true, createRun: true } as unknown as FaultResponse)).toThrow(/createRun/)
+      expect(() => sim.failNext({}, { status: 99 })).toThrow(/HTTP status/)
+      expect(() => sim.failNext({}, { status: 500, delayMs: -1 })).toThrow(/delayMs/)
+      expect(() => sim.failNext({}, { passThrough: true, delayMs: Number.NaN })).toThrow(/delayMs/)
+      // The same mistakes are type errors.
+      // @ts-expect-error status and reset together
+      expect(() => sim.failNext({}, { status: 500, reset: true })).toThrow()
+      // @ts-expect-error createRun needs an answer to give instead
+      expect(() => sim.failNext({}, { passThrough: true, createRun: true })).toThrow()
+    })
+
+    describe('reset', () => {
+      it('drops the connection without an answer, so the client sees a socket error', async () => {
+        sim.failNext({ method: 'POST' }, { reset: true })
+        const { done } = rawCall(sim, 'POST', `${API}/computations`, { pipeline_id: 'p' })
+        await expect(done).rejects.toMatchObject({ code: 'ECONNRESET' })
+        expect(sim.requests).toHaveLength(1)
+        expect(sim.requests[0]).toMatchObject({ method: 'POST', fault: 'reset', body: { pipeline_id: 'p' } })
+        // The real handler never ran, and the simulator keeps serving.
+        expect(sim.runs()).toHaveLength(0)
+        expect((await call(sim, 'POST', `${API}/computations`, { json: { pipeline_id: 'p' } })).status).toBe(200)
+      })
+
+      it('makes fetch fail too', async () => {
+        sim.failNext({ method: 'GET' }, { reset: true })
+        await expect(call(sim, 'GET', `${API}/computations/abc`)).rejects.toThrow(/fetch failed/)
+        expect((await call(sim, 'GET', `${API}/computations/abc`)).status).toBe(404)
+      })
+    })
+
+    describe('delayMs', () => {
+      it('answers the fault status late', async () => {
+        sim.failNext({ method: 'GET' }, { status: 503, body: 'busy', delayMs: 300 })
+        const began = Date.now()
+        const res = await call(sim, 'GET', `${API}/computations/abc`)
+        expect(Date.now() - began).toBeGreaterThanOrEqual(280)
+        expect(res.status).toBe(503)
+        expect(res.text).toBe('busy')
+        expect(sim.requests[0]?.fault).toBe('delay 300ms+status 503')
+      })
+
+      it('with passThrough, lets the real handler answer late (a slow server)', async () => {
+        const id = String((await startRun({ pipeline_id: 'p' })).id)
+        sim.failNext({ method: 'GET' }, { passThrough: true, delayMs: 300 })
+        const began = Date.now()
+        const res = await getRun(id)
+        expect(Date.now() - began).toBeGreaterThanOrEqual(280)
+        expect(res.status).toBe(200)
+        expect(asObject(res.json)).toMatchObject({ id, state: 'initializing' })
+        expect(sim.requests[1]?.fault).toBe('delay 300ms+passThrough')
+        // Used up: the next one is fast again.
+        const again = Date.now()
+        expect((await getRun(id)).status).toBe(200)
+        expect(Date.now() - again).toBeLessThan(250)
+        expect(sim.requests[2]).not.toHaveProperty('fault')
+      })
+
+      it('drops a client that gives up during the delay quietly and keeps serving', async () => {
+        const lines: string[] = []
+        await startSim({ log: (line) => lines.push(line) })
+        sim.failNext({ method: 'POST' }, { status: 500, delayMs: 5_000 })
+        const { req, done } = rawCall(sim, 'POST', `${API}/computations`, { pipeline_id: 'p' })
+        const failed = done.then(
+          () => 'answered',
+          () => 'failed'
+        )
+        await until(() => sim.requests.length === 1, 'the request to arrive')
+        req.destroy() // the client times out
+        expect(await failed).toBe('failed')
+        await until(() => sim.requests[0]?.fault?.endsWith('(client gone)') === true, 'the delay to be cancelled')
+        expect(sim.requests[0]?.fault).toBe('delay 5000ms+status 500 (client gone)')
+        expect(lines.at(-1)).toMatch(/^POST \/api\/v1\/computations -> nothing \[injected delay 5000ms\+status 500 \(client gone\)\]/)
+
+        const began = Date.now()
+        expect((await call(sim, 'POST', `${API}/computations`, { json: { pipeline_id: 'p' } })).status).toBe(200)
+        expect(Date.now() - began).toBeLessThan(1000)
+        expect(sim.runs()).toHaveLength(1)
+      })
+
+      it('does not hold up stop(): a pending delay is cancelled and its client cut off', async () => {
+        sim.failNext({ method: 'GET' }, { passThrough: true, delayMs: 10_000 })
+        const { req, done } = rawCall(sim, 'GET', `${API}/computations/abc`)
+        const failed = done.then(
+          () => 'answered',
+          () => 'failed'
+        )
+        await until(() => sim.requests.length === 1, 'the request to arrive')
+        const began = Date.now()
+        try {
+          const stopped = await Promise.race([
+            sim.stop().then(() => true),
+            new Promise<boolean>((r) => setTimeout(() => r(false), 2000).unref())
+          ])
+          expect(stopped).toBe(true)
+          expect(Date.now() - began).toBeLessThan(1000)
+          expect(await failed).toBe('failed')
+          await until(() => sim.requests[0]?.fault?.endsWith('(client gone)') === true, 'the delay to be cancelled')
+        } finally {
+          req.destroy()
+        }
+      })
+    })
+
+    describe('passThrough', () => {
+      it('lets the real handler answer but uses up the fault', async () => {
+        sim.failNext({ method: 'GET' }, { passThrough: true })
+        sim.failNext({ method: 'GET' }, { status: 503 })
+        const first = await call(sim, 'GET', `${API}/computations/abc`)
+        expect(first.status).toBe(404)
+        expect(asObject(first.json).message).toMatch(/not found/)
+        expect((await call(sim, 'GET', `${API}/computations/abc`)).status).toBe(503)
+        expect((await call(sim, 'GET', `${API}/computations/abc`)).status).toBe(404)
+        expect(sim.requests.map((r) => r.fault)).toEqual(['passThrough', 'status 503', undefined])
+      })
+
+      it('still goes through auth, unlike a status fault', async () => {
+        sim.failNext({}, { passThrough: true })
+        expect((await call(sim, 'GET', `${API}/computations/abc`, { authorization: null })).status).toBe(401)
+      })
+    })
+
+    describe('createRun', () => {
+      it('starts exactly one run but answers with the fault (the answer was lost)', async () => {
+        sim.failNext(
+          { method: 'POST', path: `${API}/computations` },
+          { status: 500, body: { message: 'internal server error' }, createRun: true }
+        )
+        const res = await call(sim, 'POST', `${API}/computations`, { json: { capsule_id: 'c-1', parameters: ['a'] } })
+        expect(res.status).toBe(500)
+        expect(res.json).toEqual({ message: 'internal server error' })
+        expect(sim.requests[0]?.fault).toBe('created+status 500')
+
+        const runs = sim.runs()
+        expect(runs).toHaveLength(1)
+        expect(runs[0]).toMatchObject({ kind: 'capsule', targetId: 'c-1', deleted: false, createdAt: T0 })
+        expect(runs[0]?.request).toEqual({ capsule_id: 'c-1', parameters: ['a'] })
+        // The run is real: it can be fetched and stopped.
+        const id = runs[0]?.id ?? ''
+        expect((await getRun(id)).status).toBe(200)
+        expect(sim.activeRuns().map((r) => r.id)).toEqual([id])
+      })
+
+      it('can drop the connection after starting the run, and answer late', async () => {
+        sim.failNext({ method: 'POST' }, { reset: true, createRun: true, delayMs: 200 })
+        const began = Date.now()
+        const { done } = rawCall(sim, 'POST', `${API}/computations`, { pipeline_id: 'p' })
+        // The run exists while the client is still waiting.
+        await until(() => sim.runs().length === 1, 'the run to be created')
+        await expect(done).rejects.toMatchObject({ code: 'ECONNRESET' })
+        expect(Date.now() - began).toBeGreaterThanOrEqual(180)
+        expect(sim.requests[0]?.fault).toBe('delay 200ms+created+reset')
+        expect(sim.runs()).toHaveLength(1)
+      })
+
+      it('creates nothing when the real handler refuses the request, and says so', async () => {
+        sim.failNext({ method: 'POST' }, { status: 500, createRun: true })
+        const res = await call(sim, 'POST', `${API}/computations`, { json: { pipeline_id: 'p' }, authorization: null })
+        expect(res.status).toBe(500)
+        expect(sim.runs()).toHaveLength(0)
+        expect(sim.requests[0]?.fault).toBe('handled 401+status 500')
+      })
+    })
+  })
+
+  describe('runs and activeRuns', () => {
+    it('list every run in creation order; activeRuns leaves out deleted ones', async () => {
+      expect(sim.runs()).toEqual([])
+      const a = String((await startRun({ pipeline_id: 'p-a' })).id)
+      clock = T0 + 1
+      const b = String((await startRun({ capsule_id: 'c-b' })).id)
+      clock = T0 + 2
+      const c = String((await startRun({ pipeline_id: 'p-c' })).id)
+      clock = T0 + 100
+      expect((await call(sim, 'DELETE', `${API}/computations/${b}`)).status).toBe(204)
+
+      const runs = sim.runs()
+      expect(runs.map((r) => [r.id, r.targetId, r.deleted])).toEqual([
+        [a, 'p-a', false],
+        [b, 'c-b', true],
+        [c, 'p-c', false]
+      ])
+      expect(runs[1]).toMatchObject({ deletedAt: T0 + 100, stateWhenDeleted: 'initializing' })
+      expect(sim.activeRuns().map((r) => r.id)).toEqual([a, c])
+      expect(sim.computation(b)?.deleted).toBe(true)
+
+      sim.reset()
+      expect(sim.runs()).toEqual([])
+      expect(sim.activeRuns()).toEqual([])
     })
   })
 

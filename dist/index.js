@@ -44877,6 +44877,7 @@ async function run() {
         const settings = (0,inputs/* getSettings */.mt)(token);
         const body = buildRunRequest(settings.run);
         const { kind, id } = settings.run.target;
+        core/* debug */.Yz(`API base: ${settings.location.apiBase}; wait: ${settings.wait}; poll-interval: ${settings.pollInterval}; wait-timeout: ${settings.waitTimeoutMinutes} min`);
         core/* startGroup */.Oh(`Starting ${kind} ${id} on ${settings.location.siteUrl}`);
         core/* info */.pq(JSON.stringify(body, null, 2));
         core/* endGroup */.N4();
@@ -44918,6 +44919,7 @@ async function run() {
                 log: (line) => core/* info */.pq(line),
                 warn: (line) => core/* warning */.$e(redact(line)),
                 onUpdate: (c) => {
+                    core/* debug */.Yz(`Computation: ${JSON.stringify(c.raw)}`);
                     last = c;
                     outputs.setComputation(c);
                 },
@@ -53934,6 +53936,7 @@ exports.visitAsync = visitAsync;
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
+  Yz: () => (/* binding */ core_debug),
   N4: () => (/* binding */ endGroup),
   V4: () => (/* binding */ getInput),
   Gu: () => (/* binding */ getState),
@@ -53946,7 +53949,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   $e: () => (/* binding */ warning)
 });
 
-// UNUSED EXPORTS: ExitCode, addPath, debug, error, exportVariable, getBooleanInput, getIDToken, getMultilineInput, group, isDebug, markdownSummary, notice, platform, setCommandEcho, summary, toPlatformPath, toPosixPath, toWin32Path
+// UNUSED EXPORTS: ExitCode, addPath, error, exportVariable, getBooleanInput, getIDToken, getMultilineInput, group, isDebug, markdownSummary, notice, platform, setCommandEcho, summary, toPlatformPath, toPosixPath, toWin32Path
 
 // EXTERNAL MODULE: external "os"
 var external_os_ = __nccwpck_require__(857);
@@ -56775,7 +56778,7 @@ function isDebug() {
  * @param message debug message
  */
 function core_debug(message) {
-    issueCommand('debug', {}, message);
+    command_issueCommand('debug', {}, message);
 }
 /**
  * Adds an error issue

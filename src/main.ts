@@ -105,6 +105,7 @@ export async function run(): Promise<void> {
     const settings = getSettings(token)
     const body = buildRunRequest(settings.run)
     const { kind, id } = settings.run.target
+    core.debug(`API base: ${settings.location.apiBase}; wait: ${settings.wait}; poll-interval: ${settings.pollInterval}; wait-timeout: ${settings.waitTimeoutMinutes} min`)
 
     core.startGroup(`Starting ${kind} ${id} on ${settings.location.siteUrl}`)
     core.info(JSON.stringify(body, null, 2))
@@ -150,6 +151,7 @@ export async function run(): Promise<void> {
         log: (line) => core.info(line),
         warn: (line) => core.warning(redact(line)),
         onUpdate: (c) => {
+          core.debug(`Computation: ${JSON.stringify(c.raw)}`)
           last = c
           outputs.setComputation(c)
         },

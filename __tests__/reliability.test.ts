@@ -134,6 +134,28 @@ describe('polling survives trouble', () => {
   })
 })
 
+describe('old and new servers', () => {
+  it.concurrent('reads capitalised keys, numbers sent as strings and extra fields', async () => {
+    const sim = await simulator({ defaultOutcome: 'never-ends' })
+    sim.failNext(
+      { method: 'GET' },
+      { status: 200, body: { Id: 'ignored', State: 'Completed', End_status: 'Succeeded', exit_code: '0', Run_time: '12', has_results: 'true', brand_new: { x: 1 } } }
+    )
+    const run = await runAgainst(sim, {})
+    expect(run.exitCode).toBe(0)
+    expect(run.outputs).toMatchObject({ status: 'succeeded', state: 'completed', 'exit-code': '0', 'run-time': '12', 'has-results': 'true' })
+    expect(run.outputs['computation-id']).toBe(sim.runs()[0].id)
+  })
+
+  it.concurrent('fails clearly on an end status it does not know', async () => {
+    const sim = await simulator({ defaultOutcome: 'never-ends' })
+    sim.failNext({ method: 'GET' }, { status: 200, body: { id: 'x', state: 'completed', end_status: 'preempted' } })
+    const run = await runAgainst(sim, {})
+    expect(run.exitCode).toBe(1)
+    expect(errorOf(run)).toContain('failed: state completed, end status preempted, exit code none')
+  })
+})
+
 describe('cancellation', () => {
   it.concurrent.each([
     ['initializing', [{ state: 'initializing', ms: HOUR }], /Run is initializing/],

@@ -43800,7 +43800,8 @@ class CodeOceanClient {
     /** GET /computations/{id} */
     async getComputation(id, call = {}) {
         const data = await this.request({ method: 'GET', url: `computations/${encodeURIComponent(id)}` }, { operation: `read run ${id}`, idHint: `run ${id}` }, 'idempotent', call);
-        return (0,computation/* readComputation */.Ed)(data, id);
+        // The run asked about is the run answered about, whatever id the body carries.
+        return { ...(0,computation/* readComputation */.Ed)(data, id), id };
     }
     /** PATCH /computations/{id}?name=…: Code Ocean takes the new name as a query parameter. */
     async renameComputation(id, name, call = {}) {

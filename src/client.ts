@@ -132,7 +132,8 @@ export class CodeOceanClient {
       'idempotent',
       call
     )
-    return readComputation(data, id)
+    // The run asked about is the run answered about, whatever id the body carries.
+    return { ...readComputation(data, id), id }
   }
 
   /** PATCH /computations/{id}?name=…: Code Ocean takes the new name as a query parameter. */

@@ -43749,7 +43749,7 @@ class CodeOceanClient {
             http: new (external_node_http_default()).Agent({ keepAlive: true }),
             https: new (external_node_https_default()).Agent({ keepAlive: true })
         };
-        this.redact = (0,redact/* redactor */.$)([options.token, (0,redact/* basicAuthValue */.y)(options.token)]);
+        this.redact = (0,redact/* redactor */.$p)([options.token, (0,redact/* basicAuthValue */.yk)(options.token)]);
         this.http = lib_axios.create({
             baseURL: `${options.apiBase}/`,
             timeout: this.timeoutMs,
@@ -44168,18 +44168,30 @@ class RequestAbortedError extends Error {
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8179);
 /* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7242);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6985);
-/* harmony import */ var _post_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6661);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3916);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6985);
+/* harmony import */ var _post_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(6661);
+/* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(6670);
 
 
 
 
+
+
+// Anything that escapes run() must not print a whole error object (an HTTP error's
+// config holds the credentials): only its message, with secrets scrubbed.
+const lastResort = (error) => {
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setFailed */ .C1((0,_redact_js__WEBPACK_IMPORTED_MODULE_5__/* .redactRegistered */ .uM)(`Unexpected error: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .errorMessage */ .gJ)(error)}`));
+    process.exit(1);
+};
+process.on('uncaughtException', lastResort);
+process.on('unhandledRejection', lastResort);
 // action.yml runs this bundle twice: as the main step and as the post step. The main
 // step leaves a state entry behind, which only the post step can see.
 if (_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getState */ .Gu(_constants_js__WEBPACK_IMPORTED_MODULE_1__/* .State */ .Uw.IsPost) === 'true')
-    await (0,_post_js__WEBPACK_IMPORTED_MODULE_3__/* .post */ .b)();
+    await (0,_post_js__WEBPACK_IMPORTED_MODULE_4__/* .post */ .b)();
 else
-    await (0,_main_js__WEBPACK_IMPORTED_MODULE_2__/* .run */ .e)();
+    await (0,_main_js__WEBPACK_IMPORTED_MODULE_3__/* .run */ .e)();
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
@@ -44444,7 +44456,8 @@ function readToken(read = core/* getInput */.V4, env = process.env) {
     const token = (read(constants/* Input */.pd.Secret) || env[constants/* EnvFallback */.cg.Secret] || '').trim();
     if (token) {
         core/* setSecret */.Pq(token);
-        core/* setSecret */.Pq((0,redact/* basicAuthValue */.y)(token));
+        core/* setSecret */.Pq((0,redact/* basicAuthValue */.yk)(token));
+        (0,redact/* registerSecret */.cl)(token);
     }
     return token;
 }
@@ -44576,7 +44589,7 @@ function getSettings(token, read = core/* getInput */.V4, env = process.env) {
     }
     // A token pasted into the wrong input must not be echoed back.
     if (problems.length > 0 || !location || !target)
-        throw new InputErrors(problems, (0,redact/* redactor */.$)([token]));
+        throw new InputErrors(problems, (0,redact/* redactor */.$p)([token]));
     return {
         location,
         token,
@@ -44874,7 +44887,7 @@ async function run() {
         // The token is masked before anything else can print it.
         const token = (0,inputs/* readToken */.AI)();
         if (token)
-            redact = (0,src_redact/* redactor */.$)([token, (0,src_redact/* basicAuthValue */.y)(token)]);
+            redact = (0,src_redact/* redactor */.$p)([token, (0,src_redact/* basicAuthValue */.yk)(token)]);
         const settings = (0,inputs/* getSettings */.mt)(token);
         const body = buildRunRequest(settings.run);
         const { kind, id } = settings.run.target;
@@ -44991,7 +45004,7 @@ async function post() {
     if (!id || _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getState */ .Gu(_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .State */ .Uw.Watching) !== 'true')
         return;
     const token = (0,_inputs_js__WEBPACK_IMPORTED_MODULE_5__/* .readToken */ .AI)();
-    const redact = (0,_redact_js__WEBPACK_IMPORTED_MODULE_6__/* .redactor */ .$)([token, (0,_redact_js__WEBPACK_IMPORTED_MODULE_6__/* .basicAuthValue */ .y)(token)]);
+    const redact = (0,_redact_js__WEBPACK_IMPORTED_MODULE_6__/* .redactor */ .$p)([token, (0,_redact_js__WEBPACK_IMPORTED_MODULE_6__/* .basicAuthValue */ .yk)(token)]);
     let client;
     try {
         if (!(0,_inputs_js__WEBPACK_IMPORTED_MODULE_5__/* .parseBooleanInput */ .S8)(_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Input */ .pd.StopOnCancel, _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4(_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Input */ .pd.StopOnCancel) || 'true'))
@@ -45018,8 +45031,10 @@ async function post() {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   $: () => (/* binding */ redactor),
-/* harmony export */   y: () => (/* binding */ basicAuthValue)
+/* harmony export */   $p: () => (/* binding */ redactor),
+/* harmony export */   cl: () => (/* binding */ registerSecret),
+/* harmony export */   uM: () => (/* binding */ redactRegistered),
+/* harmony export */   yk: () => (/* binding */ basicAuthValue)
 /* harmony export */ });
 /**
  * Removes secrets from text we did not write ourselves (server messages can echo
@@ -45033,6 +45048,16 @@ function redactor(secrets) {
 /** The value of the Authorization header for a token: also a secret. */
 function basicAuthValue(token) {
     return Buffer.from(`${token}:`).toString('base64');
+}
+const registered = [];
+/** Remembers a secret for `redactRegistered`, the last line of defence. */
+function registerSecret(secret) {
+    if (secret)
+        registered.push(secret, basicAuthValue(secret));
+}
+/** Scrubs every registered secret: for messages from errors nobody anticipated. */
+function redactRegistered(text) {
+    return redactor(registered)(text);
 }
 
 

@@ -1,7 +1,18 @@
 import * as core from '@actions/core'
 import { State } from './constants.js'
+import { errorMessage } from './errors.js'
 import { run } from './main.js'
 import { post } from './post.js'
+import { redactRegistered } from './redact.js'
+
+// Anything that escapes run() must not print a whole error object (an HTTP error's
+// config holds the credentials): only its message, with secrets scrubbed.
+const lastResort = (error: unknown): void => {
+  core.setFailed(redactRegistered(`Unexpected error: ${errorMessage(error)}`))
+  process.exit(1)
+}
+process.on('uncaughtException', lastResort)
+process.on('unhandledRejection', lastResort)
 
 // action.yml runs this bundle twice: as the main step and as the post step. The main
 // step leaves a state entry behind, which only the post step can see.

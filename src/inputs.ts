@@ -2,7 +2,7 @@ import * as core from '@actions/core'
 import { EnvFallback, Input, MIN_POLL_SECONDS } from './constants.js'
 import { resolveApiLocation, type ApiLocation } from './domain.js'
 import { InputError } from './errors.js'
-import { basicAuthValue, redactor } from './redact.js'
+import { basicAuthValue, redactor, registerSecret } from './redact.js'
 import { defaultRunName } from './run-name.js'
 import {
   Examples,
@@ -56,6 +56,7 @@ export function readToken(read: ReadInput = core.getInput, env = process.env): s
   if (token) {
     core.setSecret(token)
     core.setSecret(basicAuthValue(token))
+    registerSecret(token)
   }
   return token
 }

@@ -12,3 +12,15 @@ export function redactor(secrets: readonly string[]): (text: string) => string {
 export function basicAuthValue(token: string): string {
   return Buffer.from(`${token}:`).toString('base64')
 }
+
+const registered: string[] = []
+
+/** Remembers a secret for `redactRegistered`, the last line of defence. */
+export function registerSecret(secret: string): void {
+  if (secret) registered.push(secret, basicAuthValue(secret))
+}
+
+/** Scrubs every registered secret: for messages from errors nobody anticipated. */
+export function redactRegistered(text: string): string {
+  return redactor(registered)(text)
+}

@@ -2,31 +2,14 @@
  * End-to-end: the committed dist/ bundle, run on Node 24 exactly as the GitHub runner
  * runs it, against the Code Ocean simulator over real HTTP.
  */
-import { afterAll, describe, expect, it } from '@jest/globals'
+import { describe, expect, it } from '@jest/globals'
 import { CodeOceanSimulator, type Outcome, type RecordedRequest } from '../sim/simulator.js'
 import { DEFAULT_CONTEXT, runAction, type ActionRun, type RunActionOptions } from './support/runner.js'
+import { expectNoToken, startSimulator } from './support/simulators.js'
 import { BAD_INPUTS } from './bad-inputs.js'
 import { REQUEST_EXAMPLES, goldenBody } from './request-examples.js'
 
 const PIPELINE = '4bc97533-6eb4-48ac-966f-648548a756d2'
-const FAST = [
-  { state: 'initializing', ms: 50 },
-  { state: 'running', ms: 50 },
-  { state: 'finalizing', ms: 50 }
-]
-
-// Tests run concurrently, so simulators are stopped once at the end, not after each test.
-const sims: CodeOceanSimulator[] = []
-afterAll(async () => {
-  await Promise.all(sims.splice(0).map((s) => s.stop()))
-})
-
-async function simulator(options: ConstructorParameters<typeof CodeOceanSimulator>[0] = {}): Promise<CodeOceanSimulator> {
-  const sim = new CodeOceanSimulator({ phases: FAST, ...options })
-  sims.push(sim)
-  await sim.start()
-  return sim
-}
 
 /** Runs the action against `sim` with its address and token, plus `inputs`. */
 function runAgainst(sim: CodeOceanSimulator, inputs: Record<string, string>, options: RunActionOptions = {}): Promise<ActionRun> {
@@ -36,24 +19,11 @@ function runAgainst(sim: CodeOceanSimulator, inputs: Record<string, string>, opt
 const api = (sim: CodeOceanSimulator, method: string): RecordedRequest[] =>
   sim.requests.filter((r) => r.method === method)
 
-/** Everything the action wrote that a person could see, minus the mask commands the runner swallows. */
-function visible(run: ActionRun): string {
-  return run.everything
-    .split('\n')
-    .filter((line) => !line.startsWith('::add-mask::'))
-    .join('\n')
-}
-
-function expectNoToken(run: ActionRun, token: string): void {
-  expect(visible(run)).not.toContain(token)
-  expect(visible(run)).not.toContain(Buffer.from(`${token}:`).toString('base64'))
-}
-
 const DEFAULT_RUN_NAME = `${DEFAULT_CONTEXT.GITHUB_REPOSITORY}@${DEFAULT_CONTEXT.GITHUB_SHA.slice(0, 7)} ${DEFAULT_CONTEXT.GITHUB_WORKFLOW} #${DEFAULT_CONTEXT.GITHUB_RUN_NUMBER}`
 
 describe('request examples reach Code Ocean exactly', () => {
   it.concurrent.each(REQUEST_EXAMPLES.map((e) => [e.name, e] as const))('%s', async (_name, example) => {
-    const sim = await simulator()
+    const sim = await startSimulator()
     const run = await runAgainst(sim, { ...example.inputs, wait: 'false' })
     expect(run.stderr).toBe('')
     expect(run.exitCode).toBe(0)
@@ -70,7 +40,7 @@ describe('request examples reach Code Ocean exactly', () => {
 
 describe('a run followed to the end', () => {
   it('starts, sets outputs at once, names the run, logs each state once and succeeds', async () => {
-    const sim = await simulator()
+    const sim = await startSimulator()
     const run = await runAgainst(sim, {
       'pipeline-id': PIPELINE,
       'data-assets': '[{"id": "bf8cf993-a583-495c-bebd-2f38f81d1ea1", "mount": "Alignment"}]',
@@ -111,7 +81,7 @@ describe('a run followed to the end', () => {
     ['state-failed', 'failed', '', 'state failed, end status none, exit code none'],
     ['stopped', 'stopped', 'stopped', 'state completed, end status stopped, exit code none']
   ])('outcome %s fails the step with status %s', async (outcome, status, endStatus, facts) => {
-    const sim = await simulator({ defaultOutcome: outcome })
+    const sim = await startSimulator({ defaultOutcome: outcome })
     const run = await runAgainst(sim, { 'pipeline-id': PIPELINE, 'run-name': 'nightly check' })
     expect(run.exitCode).toBe(1)
     expect(run.outputs.status).toBe(status)
@@ -125,7 +95,7 @@ describe('a run followed to the end', () => {
   })
 
   it.concurrent('keeps waiting through a state it does not know, warning once', async () => {
-    const sim = await simulator({
+    const sim = await startSimulator({
       phases: [
         { state: 'initializing', ms: 50 },
         { state: 'queued', ms: 5200 },
@@ -141,7 +111,7 @@ describe('a run followed to the end', () => {
   })
 
   it.concurrent('sets computation-id, name and state before waiting, so a killed step still has them', async () => {
-    const sim = await simulator({ defaultOutcome: 'never-ends' })
+    const sim = await startSimulator({ defaultOutcome: 'never-ends' })
     const run = await runAgainst(sim, { 'pipeline-id': PIPELINE }, { kill: { whenStdoutMatches: /Named the run/ } })
     expect(run.signal).toBe('SIGKILL')
     expect(run.outputs['computation-id']).toMatch(/^[0-9a-f-]{36}$/)
@@ -150,7 +120,7 @@ describe('a run followed to the end', () => {
   })
 
   it.concurrent('treats a failed rename as a warning only', async () => {
-    const sim = await simulator()
+    const sim = await startSimulator()
     sim.failNext({ method: 'PATCH' }, { status: 403, body: { message: 'rename not allowed' } })
     const run = await runAgainst(sim, { 'pipeline-id': PIPELINE, 'run-name': 'renamed' })
     expect(run.exitCode).toBe(0)
@@ -163,7 +133,7 @@ describe('a run followed to the end', () => {
   })
 
   it.concurrent('wait: false ends green right after the start, without polling', async () => {
-    const sim = await simulator({ defaultOutcome: 'never-ends' })
+    const sim = await startSimulator({ defaultOutcome: 'never-ends' })
     const run = await runAgainst(sim, { 'pipeline-id': PIPELINE, wait: 'false' })
     expect(run.exitCode).toBe(0)
     expect(run.outputs).toMatchObject({ status: 'started', state: 'initializing', 'end-status': '', 'exit-code': '' })
@@ -171,7 +141,7 @@ describe('a run followed to the end', () => {
   })
 
   it.concurrent('reads domain and token from CODEOCEAN_DOMAIN and CODEOCEAN_API_TOKEN', async () => {
-    const sim = await simulator()
+    const sim = await startSimulator()
     const run = await runAction({
       inputs: { 'pipeline-id': PIPELINE, wait: 'false' },
       env: { CODEOCEAN_DOMAIN: `${sim.url}/api/v1/`, CODEOCEAN_API_TOKEN: sim.token }
@@ -183,7 +153,7 @@ describe('a run followed to the end', () => {
   })
 
   it.concurrent('masks the token before anything else, and never shows it with debug logging on', async () => {
-    const sim = await simulator({ defaultOutcome: 'failed' })
+    const sim = await startSimulator({ defaultOutcome: 'failed' })
     const run = await runAgainst(sim, { 'pipeline-id': PIPELINE }, { env: { ACTIONS_STEP_DEBUG: 'true' } })
     expect(run.exitCode).toBe(1)
     expect(run.stdout.startsWith(`::add-mask::${sim.token}`)).toBe(true)
@@ -199,7 +169,7 @@ describe('Code Ocean errors are explained', () => {
     ['400 with other JSON', 400, { errors: ['processes[0].name'] }, ['HTTP 400 Bad Request: {"errors":["processes[0].name"]}', `"pipeline_id": "${PIPELINE}"`]],
     ['502 HTML page', 502, '<html><title>502 Bad Gateway</title></html>', ['HTTP 502 Bad Gateway: an HTML page: "502 Bad Gateway"']]
   ])('%s', async (_name, status, body, parts) => {
-    const sim = await simulator()
+    const sim = await startSimulator()
     sim.failNext(
       { method: 'POST', path: '/api/v1/computations' },
       typeof body === 'string' && body.startsWith('<') ? { status, body, contentType: 'text/html' } : { status, body }
@@ -216,7 +186,7 @@ describe('Code Ocean errors are explained', () => {
   })
 
   it.concurrent('a real 401 from a wrong token never shows either token', async () => {
-    const sim = await simulator()
+    const sim = await startSimulator()
     const run = await runAction({ inputs: { domain: sim.url, secret: 'cop_wrong_token_abcdef', 'pipeline-id': PIPELINE } })
     expect(run.exitCode).toBe(1)
     expect(run.annotations.find((a) => a.level === 'error')?.message).toContain('HTTP 401')
@@ -227,7 +197,7 @@ describe('Code Ocean errors are explained', () => {
 
 describe('bad input stops before any request', () => {
   it.concurrent.each(BAD_INPUTS.map((b) => [b.name, b] as const))('%s', async (_name, bad) => {
-    const sim = await simulator()
+    const sim = await startSimulator()
     const run = await runAgainst(sim, bad.inputs)
     expect(run.exitCode).toBe(1)
     expect(sim.requests).toEqual([])

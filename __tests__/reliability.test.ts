@@ -2,29 +2,13 @@
  * Reliability, end to end: the committed bundle on Node 24, run as the GitHub runner
  * runs it, against the simulator with injected faults, signals and timeouts.
  */
-import { afterAll, describe, expect, it } from '@jest/globals'
+import { describe, expect, it } from '@jest/globals'
 import { CodeOceanSimulator, type Phase, type RecordedRequest } from '../sim/simulator.js'
 import { runAction, runPost, type ActionRun, type RunActionOptions } from './support/runner.js'
+import { expectNoToken, startSimulator } from './support/simulators.js'
 
 const PIPELINE = '4bc97533-6eb4-48ac-966f-648548a756d2'
-const QUICK: Phase[] = [
-  { state: 'initializing', ms: 50 },
-  { state: 'running', ms: 50 },
-  { state: 'finalizing', ms: 50 }
-]
 const HOUR = 3_600_000
-
-const sims: CodeOceanSimulator[] = []
-afterAll(async () => {
-  await Promise.all(sims.splice(0).map((s) => s.stop()))
-})
-
-async function simulator(options: ConstructorParameters<typeof CodeOceanSimulator>[0] = {}): Promise<CodeOceanSimulator> {
-  const sim = new CodeOceanSimulator({ phases: QUICK, ...options })
-  sims.push(sim)
-  await sim.start()
-  return sim
-}
 
 /**
  * Runs the action with step debug logging on, and checks, for every scenario in this
@@ -49,12 +33,6 @@ async function postOf(sim: CodeOceanSimulator, run: ActionRun): Promise<ActionRu
 const calls = (sim: CodeOceanSimulator, method: string): RecordedRequest[] => sim.requests.filter((r) => r.method === method)
 const errorOf = (run: ActionRun): string => run.annotations.find((a) => a.level === 'error')?.message ?? ''
 
-/** Asserts the token (and its Basic-auth form) appears nowhere the action wrote. */
-function expectNoToken(run: ActionRun, token: string): void {
-  expect(run.everything).not.toContain(token)
-  expect(run.everything).not.toContain(Buffer.from(`${token}:`).toString('base64'))
-}
-
 /** Milliseconds from the first signal the harness sent to the process's exit. */
 function msFromFirstSignalToExit(run: ActionRun): number {
   const first = run.signalsSent[0]
@@ -64,7 +42,7 @@ function msFromFirstSignalToExit(run: ActionRun): number {
 
 describe('starting without ever starting two runs', () => {
   it.concurrent('retries a start refused with 429, honouring Retry-After, and creates exactly one run', async () => {
-    const sim = await simulator()
+    const sim = await startSimulator()
     sim.failNext({ method: 'POST' }, { status: 429, body: { message: 'Too many requests' }, headers: { 'Retry-After': '1' } }, 3)
     const run = await runAgainst(sim, { wait: 'false' })
     expect(run.exitCode).toBe(0)
@@ -78,7 +56,7 @@ describe('starting without ever starting two runs', () => {
   })
 
   it.concurrent('does not repeat a start answered with 500, and says a run may have started', async () => {
-    const sim = await simulator()
+    const sim = await startSimulator()
     sim.failNext({ method: 'POST' }, { status: 500, body: { message: 'internal error' }, createRun: true })
     const run = await runAgainst(sim, {})
     expect(run.exitCode).toBe(1)
@@ -91,7 +69,7 @@ describe('starting without ever starting two runs', () => {
   })
 
   it.concurrent('does not repeat a start whose connection was reset', async () => {
-    const sim = await simulator()
+    const sim = await startSimulator()
     sim.failNext({ method: 'POST' }, { reset: true, createRun: true })
     const run = await runAgainst(sim, {})
     expect(run.exitCode).toBe(1)
@@ -104,7 +82,7 @@ describe('starting without ever starting two runs', () => {
 
 describe('polling survives trouble', () => {
   it.concurrent('rides out 503 bursts and connection resets while polling', async () => {
-    const sim = await simulator()
+    const sim = await startSimulator()
     sim.failNext({ method: 'GET' }, { status: 503, body: '<html><title>503 Service Unavailable</title></html>', contentType: 'text/html' }, 3)
     sim.failNext({ method: 'GET' }, { reset: true }, 2)
     const run = await runAgainst(sim, {})
@@ -115,7 +93,7 @@ describe('polling survives trouble', () => {
   })
 
   it.concurrent('times out a hung status check and recovers', async () => {
-    const sim = await simulator()
+    const sim = await startSimulator()
     sim.failNext({ method: 'GET' }, { delayMs: 45_000, passThrough: true })
     const run = await runAgainst(sim, {})
     expect(run.exitCode).toBe(0)
@@ -124,7 +102,7 @@ describe('polling survives trouble', () => {
   }, 90_000)
 
   it.concurrent('survives a malformed answer to a status check', async () => {
-    const sim = await simulator()
+    const sim = await startSimulator()
     sim.failNext({ method: 'GET' }, { status: 200, body: 'not json at all', contentType: 'application/json' })
     const run = await runAgainst(sim, {})
     expect(run.exitCode).toBe(0)
@@ -136,7 +114,7 @@ describe('polling survives trouble', () => {
 
 describe('old and new servers', () => {
   it.concurrent('reads capitalised keys, numbers sent as strings and extra fields', async () => {
-    const sim = await simulator({ defaultOutcome: 'never-ends' })
+    const sim = await startSimulator({ defaultOutcome: 'never-ends' })
     sim.failNext(
       { method: 'GET' },
       { status: 200, body: { Id: 'ignored', State: 'Completed', End_status: 'Succeeded', exit_code: '0', Run_time: '12', has_results: 'true', brand_new: { x: 1 } } }
@@ -148,7 +126,7 @@ describe('old and new servers', () => {
   })
 
   it.concurrent('fails clearly on an end status it does not know', async () => {
-    const sim = await simulator({ defaultOutcome: 'never-ends' })
+    const sim = await startSimulator({ defaultOutcome: 'never-ends' })
     sim.failNext({ method: 'GET' }, { status: 200, body: { id: 'x', state: 'completed', end_status: 'preempted' } })
     const run = await runAgainst(sim, {})
     expect(run.exitCode).toBe(1)
@@ -161,7 +139,7 @@ describe('cancellation', () => {
     ['initializing', [{ state: 'initializing', ms: HOUR }], /Run is initializing/],
     ['running', [{ state: 'initializing', ms: 50 }, { state: 'running', ms: HOUR }], /Run is running/]
   ] as [string, Phase[], RegExp][])('SIGINT while %s stops the run within 5 s', async (state, phases, when) => {
-    const sim = await simulator({ phases, defaultOutcome: 'never-ends' })
+    const sim = await startSimulator({ phases, defaultOutcome: 'never-ends' })
     const run = await runAgainst(sim, { 'poll-interval': '5' }, { cancel: { whenStdoutMatches: when } })
     expect(run.signalsSent.map((s) => s.signal)).toEqual(['SIGINT'])
     expect(msFromFirstSignalToExit(run)).toBeLessThan(5_000)
@@ -179,7 +157,7 @@ describe('cancellation', () => {
   })
 
   it.concurrent('SIGKILL, then the post step stops the run', async () => {
-    const sim = await simulator({ phases: [{ state: 'initializing', ms: HOUR }], defaultOutcome: 'never-ends' })
+    const sim = await startSimulator({ phases: [{ state: 'initializing', ms: HOUR }], defaultOutcome: 'never-ends' })
     const run = await runAgainst(sim, {}, { kill: { whenStdoutMatches: /Run is initializing/ } })
     expect(run.signal).toBe('SIGKILL')
     const id = run.outputs['computation-id']
@@ -192,7 +170,7 @@ describe('cancellation', () => {
   })
 
   it.concurrent('with stop-on-cancel: false, neither the main nor the post step stops the run', async () => {
-    const sim = await simulator({ phases: [{ state: 'initializing', ms: HOUR }], defaultOutcome: 'never-ends' })
+    const sim = await startSimulator({ phases: [{ state: 'initializing', ms: HOUR }], defaultOutcome: 'never-ends' })
     const run = await runAgainst(sim, { 'stop-on-cancel': 'false' }, { cancel: { whenStdoutMatches: /Run is initializing/ } })
     expect(run.outputs.status).toBe('cancelled')
     expect(errorOf(run)).toContain('The run was left running (stop-on-cancel: false)')
@@ -201,7 +179,7 @@ describe('cancellation', () => {
   })
 
   it.concurrent('the post step does nothing after a normal finish or after wait: false', async () => {
-    const sim = await simulator()
+    const sim = await startSimulator()
     const finished = await runAgainst(sim, {})
     expect(finished.exitCode).toBe(0)
     await postOf(sim, finished)
@@ -213,7 +191,7 @@ describe('cancellation', () => {
 
 describe('wait-timeout', () => {
   it.concurrent('leaves the run running by default', async () => {
-    const sim = await simulator({ defaultOutcome: 'never-ends' })
+    const sim = await startSimulator({ defaultOutcome: 'never-ends' })
     const run = await runAgainst(sim, { 'wait-timeout': '0.1' })
     expect(run.exitCode).toBe(1)
     expect(run.outputs.status).toBe('timed-out')
@@ -223,7 +201,7 @@ describe('wait-timeout', () => {
   })
 
   it.concurrent('stops the run with stop-on-timeout', async () => {
-    const sim = await simulator({ defaultOutcome: 'never-ends' })
+    const sim = await startSimulator({ defaultOutcome: 'never-ends' })
     const run = await runAgainst(sim, { 'wait-timeout': '0.1', 'stop-on-timeout': 'true' })
     expect(run.exitCode).toBe(1)
     expect(run.outputs.status).toBe('timed-out')

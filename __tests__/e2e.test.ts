@@ -208,7 +208,7 @@ describe('bad input stops before any request', () => {
     }
     expect(run.outputs.status).toBe('failed')
     expect(Object.keys(run.outputs).sort()).toEqual(
-      ['computation', 'computation-id', 'end-status', 'exit-code', 'has-results', 'name', 'run-time', 'state', 'status']
+      ['computation', 'computation-id', 'data-asset-id', 'end-status', 'exit-code', 'has-results', 'name', 'result-files', 'results-path', 'run-time', 'state', 'status']
     )
     expectNoToken(run, sim.token)
   })

@@ -7,6 +7,7 @@ import { readComputation, type Computation } from './computation.js'
 import { RequestAbortedError } from './errors.js'
 import { basicAuthValue, redactor } from './redact.js'
 import { mayRetry, NOT_SENT_CODES, RETRYABLE_STATUSES, retryDelayMs, type RetryKind } from './retry.js'
+import type { ResultItem } from './results.js'
 import type { RunRequest } from './run-request.js'
 import { USER_AGENT } from './version.js'
 
@@ -38,6 +39,36 @@ const RUN_MAY_HAVE_STARTED =
 export const DEFAULT_TIMEOUT_MS = 30_000
 export const DEFAULT_RETRIES = 5
 
+/** The body of POST /data_assets for a capture of a run's results. */
+export interface DataAssetParams {
+  name: string
+  mount: string
+  tags: string[]
+  description?: string
+  source: { computation: { id: string } }
+}
+
+/** The fields of a data asset the action uses. */
+export interface DataAsset {
+  id: string
+  name?: string
+  state: string
+  failure_reason?: string
+}
+
+function readDataAsset(body: unknown): DataAsset {
+  const raw = (typeof body === 'object' && body !== null ? body : {}) as Record<string, unknown>
+  if (typeof raw.id !== 'string' || raw.id === '') {
+    throw new Error(`Code Ocean answered without a data asset id: ${JSON.stringify(body)?.slice(0, 200)}`)
+  }
+  return {
+    id: raw.id,
+    name: typeof raw.name === 'string' ? raw.name : undefined,
+    state: typeof raw.state === 'string' ? raw.state.toLowerCase() : '',
+    failure_reason: typeof raw.failure_reason === 'string' ? raw.failure_reason : undefined
+  }
+}
+
 /** Failed to reach Code Ocean at all (DNS, refused connection, reset, timeout). */
 export class CodeOceanNetworkError extends Error {
   constructor(
@@ -60,6 +91,8 @@ export class CodeOceanClient {
   private readonly agents: { http: http.Agent; https: https.Agent }
   private readonly redact: (text: string) => string
   private readonly timeoutMs: number
+  /** Set once the server has shown it predates `/results/urls`. */
+  private legacyResultUrls = false
 
   constructor(private readonly options: ClientOptions) {
     this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS
@@ -162,6 +195,82 @@ export class CodeOceanClient {
       if (error instanceof CodeOceanApiError && error.status === 404) return
       throw error
     }
+  }
+
+  /** POST /computations/{id}/results: one folder of the results tree ('' is the top). */
+  async listResults(id: string, path: string, call: CallOptions = {}): Promise<ResultItem[]> {
+    const data = await this.request(
+      { method: 'POST', url: `computations/${encodeURIComponent(id)}/results`, data: { path }, headers: { 'Content-Type': 'application/json' } },
+      { operation: `list the results of run ${id}${path ? ` in "${path}"` : ''}`, idHint: `run ${id}` },
+      'idempotent',
+      call
+    )
+    const items: unknown = Array.isArray(data) ? data : (data as { items?: unknown } | undefined)?.items
+    if (!Array.isArray(items)) return []
+    return items.flatMap((raw): ResultItem[] => {
+      const item = raw as Record<string, unknown>
+      if (typeof item?.path !== 'string') return []
+      const type = item.type === 'folder' ? 'folder' : 'file'
+      const size = Number(item.size)
+      return [{ name: String(item.name ?? item.path.split('/').pop()), path: item.path, type, size: Number.isFinite(size) ? size : undefined }]
+    })
+  }
+
+  /**
+   * A fresh signed URL for one result file. Uses `/results/urls` (Code Ocean 4.0+)
+   * and falls back, for good, to the deprecated `/results/download_url` when an older
+   * server does not know it.
+   */
+  async resultFileUrl(id: string, path: string, call: CallOptions = {}): Promise<string> {
+    const context: RequestContext = { operation: `get a download link for result "${path}" of run ${id}`, idHint: `result "${path}" of run ${id}` }
+    if (!this.legacyResultUrls) {
+      try {
+        const data = await this.request(
+          { method: 'GET', url: `computations/${encodeURIComponent(id)}/results/urls`, params: { path } },
+          context,
+          'idempotent',
+          call
+        )
+        const url = (data as { download_url?: unknown } | undefined)?.download_url
+        if (typeof url === 'string' && url) return url
+        throw new Error(`Code Ocean sent no download_url for result "${path}"`)
+      } catch (error) {
+        if (!(error instanceof CodeOceanApiError && error.status === 404)) throw error
+        this.legacyResultUrls = true
+      }
+    }
+    const data = await this.request(
+      { method: 'GET', url: `computations/${encodeURIComponent(id)}/results/download_url`, params: { path } },
+      context,
+      'idempotent',
+      call
+    )
+    const url = (data as { url?: unknown } | undefined)?.url
+    if (typeof url === 'string' && url) return url
+    throw new Error(`Code Ocean sent no url for result "${path}"`)
+  }
+
+  /** POST /data_assets: captures a run's results as a new data asset. */
+  async createDataAsset(params: DataAssetParams, call: CallOptions = {}): Promise<DataAsset> {
+    const data = await this.request(
+      { method: 'POST', url: 'data_assets', data: params, headers: { 'Content-Type': 'application/json' } },
+      { operation: `create the data asset "${params.name}"`, sentBody: params, idHint: `run ${params.source.computation.id}` },
+      // Creating twice would make two assets; like a start, repeat it only when refused.
+      'start',
+      call
+    )
+    return readDataAsset(data)
+  }
+
+  /** GET /data_assets/{id} */
+  async getDataAsset(id: string, call: CallOptions = {}): Promise<DataAsset> {
+    const data = await this.request(
+      { method: 'GET', url: `data_assets/${encodeURIComponent(id)}` },
+      { operation: `read data asset ${id}`, idHint: `data asset ${id}` },
+      'idempotent',
+      call
+    )
+    return { ...readDataAsset(data), id }
   }
 
   /** Frees pooled connections so the process can exit promptly. */

@@ -15,7 +15,12 @@ export const Input = {
   PollInterval: 'poll-interval',
   WaitTimeout: 'wait-timeout',
   StopOnCancel: 'stop-on-cancel',
-  StopOnTimeout: 'stop-on-timeout'
+  StopOnTimeout: 'stop-on-timeout',
+  Summary: 'summary',
+  DownloadResults: 'download-results',
+  ResultsFilter: 'results-filter',
+  CaptureResults: 'capture-results',
+  CaptureTags: 'capture-tags'
 } as const
 
 /** What the main step leaves for the post step (GITHUB_STATE). Never the token. */
@@ -37,7 +42,10 @@ export const Output = {
   HasResults: 'has-results',
   RunTime: 'run-time',
   Status: 'status',
-  Computation: 'computation'
+  Computation: 'computation',
+  ResultsPath: 'results-path',
+  ResultFiles: 'result-files',
+  DataAssetId: 'data-asset-id'
 } as const
 
 export type OutputName = (typeof Output)[keyof typeof Output]

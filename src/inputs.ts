@@ -1,3 +1,4 @@
+import { isAbsolute, relative, resolve } from 'node:path'
 import * as core from '@actions/core'
 import { EnvFallback, Input, MIN_POLL_SECONDS } from './constants.js'
 import { resolveApiLocation, type ApiLocation } from './domain.js'
@@ -28,6 +29,14 @@ export interface Settings {
   waitTimeoutMinutes: number
   stopOnCancel: boolean
   stopOnTimeout: boolean
+  summary: boolean
+  /** Absolute folder to download results into, inside the workspace. */
+  downloadFolder?: string
+  /** Globs (`!` excludes) of result paths to download. */
+  resultsFilter: string[]
+  /** Name of a data asset to capture the results into. */
+  captureName?: string
+  captureTags: string[]
 }
 
 /** Several input problems at once, so a user fixes them in one go. */
@@ -90,6 +99,31 @@ export function parseWaitTimeout(input: string, raw: string): number {
     throw new InputError(input, `"${raw}" is not a number of minutes (0 for no limit)`, `${input}: 90`)
   }
   return Number(text)
+}
+
+/**
+ * Resolves `download-results` inside the workspace: results must not be written
+ * anywhere a later step would not expect them.
+ */
+export function parseDownloadFolder(input: string, raw: string, workspace: string): string {
+  const text = raw.trim()
+  if (isAbsolute(text)) {
+    throw new InputError(input, `"${raw}" is an absolute path; give a folder relative to the workspace`, `${input}: results`)
+  }
+  const folder = resolve(workspace, text)
+  const inside = relative(workspace, folder)
+  if (inside === '' || inside.startsWith('..') || isAbsolute(inside)) {
+    throw new InputError(input, `"${raw}" is not a folder inside the workspace`, `${input}: results`)
+  }
+  return folder
+}
+
+/** Splits a list input on newlines (and commas, when allowed), dropping blanks and `#` comments. */
+export function parseList(raw: string, commas: boolean): string[] {
+  return raw
+    .split(commas ? /[\n,]/ : /\n/)
+    .map((item) => item.trim())
+    .filter((item) => item !== '' && !item.startsWith('#'))
 }
 
 export function parseVersion(input: string, raw: string): number {
@@ -194,6 +228,21 @@ export function getSettings(token: string, read: ReadInput = core.getInput, env 
   const waitTimeoutMinutes = check(Input.WaitTimeout, (raw) => parseWaitTimeout(Input.WaitTimeout, raw)) ?? 0
   const stopOnCancel = check(Input.StopOnCancel, (raw) => parseBooleanInput(Input.StopOnCancel, raw)) ?? true
   const stopOnTimeout = check(Input.StopOnTimeout, (raw) => parseBooleanInput(Input.StopOnTimeout, raw)) ?? false
+  const summary = check(Input.Summary, (raw) => parseBooleanInput(Input.Summary, raw)) ?? true
+  const workspace = env.GITHUB_WORKSPACE || process.cwd()
+  const downloadFolder = check(Input.DownloadResults, (raw) => parseDownloadFolder(Input.DownloadResults, raw, workspace))
+  const resultsFilter = parseList(read(Input.ResultsFilter), false)
+  const captureName = read(Input.CaptureResults).trim() || undefined
+  const captureTags = parseList(read(Input.CaptureTags), true)
+  if (resultsFilter.length > 0 && !downloadFolder) {
+    problems.push(new InputError(Input.ResultsFilter, `only applies to downloads; set 'download-results' to a folder too`, `${Input.DownloadResults}: results`))
+  }
+  if (captureTags.length > 0 && !captureName) {
+    problems.push(new InputError(Input.CaptureTags, `only applies to a capture; set 'capture-results' to a data asset name too`, `${Input.CaptureResults}: nightly results`))
+  }
+  if ((downloadFolder || captureName) && wait === false) {
+    problems.push(new InputError(Input.Wait, `is false, but results can only be downloaded or captured after waiting for the run`, `${Input.Wait}: 'true'`))
+  }
 
   // Pipelines take parameters per process; capsules take them directly.
   if (target?.kind === 'capsule') {
@@ -223,6 +272,11 @@ export function getSettings(token: string, read: ReadInput = core.getInput, env 
     pollInterval,
     waitTimeoutMinutes,
     stopOnCancel,
-    stopOnTimeout
+    stopOnTimeout,
+    summary,
+    downloadFolder,
+    resultsFilter,
+    captureName,
+    captureTags
   }
 }

@@ -1,13 +1,15 @@
 import * as core from '@actions/core'
+import { afterRun } from './after-run.js'
 import { CodeOceanClient } from './client.js'
 import { describeRun, judge, type Computation } from './computation.js'
-import { State, STOP_MEANS_DELETE } from './constants.js'
+import { Input, State, STOP_MEANS_DELETE } from './constants.js'
 import { errorMessage, RequestAbortedError } from './errors.js'
-import { getSettings, readToken, type Settings } from './inputs.js'
+import { getSettings, parseBooleanInput, readToken, type Settings } from './inputs.js'
 import { Outputs } from './outputs.js'
 import { formatDuration, waitForCompletion } from './poll.js'
 import { basicAuthValue, redactor } from './redact.js'
 import { buildRunRequest } from './run-request.js'
+import { renderSummary, type SummaryModel } from './summary.js'
 
 type Redact = (text: string) => string
 
@@ -50,9 +52,11 @@ async function endEarly(
   run: Computation,
   settings: Settings,
   outputs: Outputs,
+  summary: SummaryModel,
   redact: Redact
 ): Promise<void> {
-  outputs.setStatus(why === 'cancel' ? 'cancelled' : 'timed-out')
+  summary.status = why === 'cancel' ? 'cancelled' : 'timed-out'
+  outputs.setStatus(summary.status)
   const stop = why === 'cancel' ? settings.stopOnCancel : settings.stopOnTimeout
   let fate: string
   if (!stop) {
@@ -72,19 +76,34 @@ async function endEarly(
     }
   }
   const subject = `Code Ocean run ${describeRun(run)} (last state: ${run.state || 'unknown'})`
-  core.setFailed(
-    redact(
-      why === 'cancel'
-        ? `The workflow was cancelled while waiting for ${subject}. ${fate}`
-        : `Timed out after ${formatDuration(settings.waitTimeoutMinutes * 60_000)} (wait-timeout: ${settings.waitTimeoutMinutes}) waiting for ${subject}. ${fate}`
-    )
-  )
+  summary.message =
+    why === 'cancel'
+      ? `The workflow was cancelled while waiting for ${subject}. ${fate}`
+      : `Timed out after ${formatDuration(settings.waitTimeoutMinutes * 60_000)} (wait-timeout: ${settings.waitTimeoutMinutes}) waiting for ${subject}. ${fate}`
+  core.setFailed(redact(summary.message))
+}
+
+/** Appends the job summary; a failure to write it is not the run's failure. */
+async function writeSummary(model: SummaryModel, redact: Redact): Promise<void> {
+  try {
+    // Only the inputs' own `summary` decides; a bad value elsewhere still gets a summary.
+    if (!parseBooleanInput(Input.Summary, core.getInput(Input.Summary) || 'true')) return
+  } catch {
+    // An invalid `summary` value is reported with the other input errors.
+  }
+  if (!process.env.GITHUB_STEP_SUMMARY) return
+  try {
+    await core.summary.addRaw(redact(renderSummary(model))).write()
+  } catch (error) {
+    core.warning(`Could not write the job summary: ${errorMessage(error)}`)
+  }
 }
 
 /** The action's main step: start the run, report it at once, then wait and judge. */
 export async function run(): Promise<void> {
   core.saveState(State.IsPost, 'true')
   const outputs = new Outputs()
+  const summary: SummaryModel = { startedAt: Date.now(), notes: [] }
   let client: CodeOceanClient | undefined
   let redact: Redact = (text) => text
   let interruption: Interruption | undefined
@@ -104,6 +123,7 @@ export async function run(): Promise<void> {
     if (token) redact = redactor([token, basicAuthValue(token)])
     const settings = getSettings(token)
     const body = buildRunRequest(settings.run)
+    summary.request = body
     const { kind, id } = settings.run.target
     core.debug(`API base: ${settings.location.apiBase}; wait: ${settings.wait}; poll-interval: ${settings.pollInterval}; wait-timeout: ${settings.waitTimeoutMinutes} min`)
 
@@ -120,6 +140,7 @@ export async function run(): Promise<void> {
     let started = await client.startRun(body)
     // Outputs first: they must survive a failed or cancelled wait.
     outputs.setComputation(started)
+    summary.computation = started
     core.info(`Started Code Ocean run ${describeRun(started)} of ${kind} ${id}`)
     if (settings.wait) {
       // From here the run is ours to look after: if this step dies, the post step stops it.
@@ -131,7 +152,9 @@ export async function run(): Promise<void> {
       started = await renameRun(client, started, settings.runName, outputs, redact)
     }
 
+    summary.computation = started
     if (!settings.wait) {
+      summary.status = 'started'
       outputs.setStatus('started')
       core.info('Not waiting for the run to finish (wait: false).')
       return
@@ -153,6 +176,7 @@ export async function run(): Promise<void> {
         onUpdate: (c) => {
           core.debug(`Computation: ${JSON.stringify(c.raw)}`)
           last = c
+          summary.computation = c
           outputs.setComputation(c)
         },
         signal: interrupt.signal
@@ -160,11 +184,23 @@ export async function run(): Promise<void> {
       core.saveState(State.Watching, 'false')
       const verdict = judge(finished)
       outputs.setStatus(verdict.status)
-      if (verdict.succeeded) core.info(verdict.message)
-      else core.setFailed(verdict.message)
+      summary.status = verdict.status
+      summary.message = verdict.message
+      const problems = await afterRun(client, finished, verdict, settings, outputs, summary)
+      if (verdict.succeeded && problems.length === 0) {
+        core.info(verdict.message)
+        return
+      }
+      if (verdict.succeeded) {
+        // The run itself succeeded, but the step did not deliver all it was asked to.
+        summary.status = 'failed'
+        outputs.setStatus('failed')
+      }
+      summary.message = [verdict.succeeded ? `${verdict.message}, but:` : verdict.message, ...problems].join('\n')
+      core.setFailed(redact(summary.message))
     } catch (error) {
       if (error instanceof RequestAbortedError && interruption) {
-        await endEarly(interruption, client, last, settings, outputs, redact)
+        await endEarly(interruption, client, last, settings, outputs, summary, redact)
         return
       }
       // Not a cancel: leave the run as it is; the post step must not stop it either.
@@ -172,12 +208,16 @@ export async function run(): Promise<void> {
       throw error
     }
   } catch (error) {
-    core.setFailed(redact(errorMessage(error)))
+    summary.status ??= 'failed'
+    summary.message = errorMessage(error)
+    core.setFailed(redact(summary.message))
   } finally {
     clearTimeout(timer)
     process.off('SIGINT', onSignal)
     process.off('SIGTERM', onSignal)
     outputs.complete('failed')
     client?.close()
+    summary.endedAt = Date.now()
+    await writeSummary(summary, redact)
   }
 }

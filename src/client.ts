@@ -91,8 +91,10 @@ export class CodeOceanClient {
   private readonly agents: { http: http.Agent; https: https.Agent }
   private readonly redact: (text: string) => string
   private readonly timeoutMs: number
-  /** Set once the server has shown it predates `/results/urls`. */
-  private legacyResultUrls = false
+  /** Which signed-URL endpoint the server has: `/results/urls`, or only the deprecated one. */
+  private resultUrlEndpoint: 'current' | 'legacy' | undefined
+  /** Pending while the first signed-URL call finds that out. */
+  private urlProbe: Promise<void> | undefined
 
   constructor(private readonly options: ClientOptions) {
     this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS
@@ -223,7 +225,11 @@ export class CodeOceanClient {
    */
   async resultFileUrl(id: string, path: string, call: CallOptions = {}): Promise<string> {
     const context: RequestContext = { operation: `get a download link for result "${path}" of run ${id}`, idHint: `result "${path}" of run ${id}` }
-    if (!this.legacyResultUrls) {
+    // The first call finds out which endpoint the server has; concurrent calls wait for it.
+    while (this.urlProbe) await this.urlProbe
+    if (this.resultUrlEndpoint !== 'legacy') {
+      let probeDone = (): void => {}
+      if (this.resultUrlEndpoint === undefined) this.urlProbe = new Promise((resolve) => (probeDone = resolve))
       try {
         const data = await this.request(
           { method: 'GET', url: `computations/${encodeURIComponent(id)}/results/urls`, params: { path } },
@@ -231,12 +237,16 @@ export class CodeOceanClient {
           'idempotent',
           call
         )
+        this.resultUrlEndpoint = 'current'
         const url = (data as { download_url?: unknown } | undefined)?.download_url
         if (typeof url === 'string' && url) return url
         throw new Error(`Code Ocean sent no download_url for result "${path}"`)
       } catch (error) {
-        if (!(error instanceof CodeOceanApiError && error.status === 404)) throw error
-        this.legacyResultUrls = true
+        if (!(error instanceof CodeOceanApiError && error.status === 404) || this.resultUrlEndpoint === 'current') throw error
+        this.resultUrlEndpoint = 'legacy'
+      } finally {
+        this.urlProbe = undefined
+        probeDone()
       }
     }
     const data = await this.request(

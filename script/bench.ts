@@ -6,7 +6,16 @@
  * `auto` interval side by side with a fixed 5 s interval (Code Ocean's SDK default,
  * the baseline) and a fixed 180 s interval (a production pipeline monitor's default).
  */
+import { spawn, spawnSync } from 'node:child_process'
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { CodeOceanClient } from '../src/client.js'
 import { readComputation, type Computation } from '../src/computation.js'
+import { formatBytes } from '../src/download.js'
+import { listResultFiles } from '../src/results.js'
+import { CodeOceanSimulator, type ResultSpec } from '../sim/simulator.js'
+import { node24, runAction } from '../__tests__/support/runner.js'
 import type { PollInterval } from '../src/inputs.js'
 import { formatDuration, waitForCompletion } from '../src/poll.js'
 
@@ -99,5 +108,158 @@ async function pollingBenchmark(): Promise<boolean> {
   return ok
 }
 
-const results = [await pollingBenchmark()]
+const PIPELINE = '4bc97533-6eb4-48ac-966f-648548a756d2'
+const MiB = 1024 * 1024
+
+/** Peak resident memory (VmHWM) of a process, sampled until it exits. */
+function watchPeakMemory(pid: number): () => number {
+  let peakKiB = 0
+  const read = (): void => {
+    try {
+      const kib = Number(/VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0)
+      peakKiB = Math.max(peakKiB, kib)
+    } catch {
+      // The process has exited; the last sample stands.
+    }
+  }
+  const timer = setInterval(read, 20)
+  read()
+  return () => {
+    clearInterval(timer)
+    return peakKiB * 1024
+  }
+}
+
+interface ActionDownload {
+  downloadMs: number
+  peakBytes: number
+  files: number
+}
+
+/**
+ * Runs the committed bundle on Node 24, as the runner does, downloading all results
+ * of a run; times the download phase from its own log lines and watches its memory.
+ */
+async function actionDownload(sim: CodeOceanSimulator): Promise<ActionDownload> {
+  let stopWatching = (): number => 0
+  let began: number | undefined
+  let ended: number | undefined
+  const run = await runAction({
+    inputs: { domain: sim.url, secret: sim.token, 'pipeline-id': PIPELINE, 'download-results': 'results', summary: 'false' },
+    timeoutMs: 600_000,
+    onSpawn: (pid) => (stopWatching = watchPeakMemory(pid)),
+    onStdoutLine: (line, at) => {
+      if (line.startsWith('Downloading ')) began = at
+      if (line.startsWith('Downloaded ') && line.includes(' into ')) ended = at
+    }
+  })
+  const peakBytes = stopWatching()
+  if (run.exitCode !== 0 || began === undefined || ended === undefined) {
+    throw new Error(`the action did not download the results:\n${run.stdout.slice(-2000)}`)
+  }
+  rmSync(run.workspace, { recursive: true, force: true })
+  return { downloadMs: ended - began, peakBytes, files: Number(run.outputs['result-files']) }
+}
+
+/** The baseline: curl fetching the same signed URLs one by one (links fetched beforehand, not timed). */
+async function curlDownload(sim: CodeOceanSimulator, runId: string, paths: string[]): Promise<number> {
+  const client = new CodeOceanClient({ apiBase: `${sim.url}/api/v1`, token: sim.token })
+  const dir = mkdtempSync(join(tmpdir(), 'bench-curl-'))
+  try {
+    const lines: string[] = []
+    for (const path of paths) {
+      const url = await client.resultFileUrl(runId, path)
+      lines.push(`url = "${url}"`, `output = "${join(dir, path)}"`)
+    }
+    writeFileSync(join(dir, 'curl.cfg'), `${lines.join('\n')}\n`)
+    // Asynchronously: the simulator serving curl lives in this process.
+    const start = performance.now()
+    const curl = spawn('curl', ['--silent', '--show-error', '--fail', '--create-dirs', '--config', join(dir, 'curl.cfg')], { stdio: ['ignore', 'ignore', 'pipe'] })
+    let stderr = ''
+    curl.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
+    const code = await new Promise<number | null>((resolve) => curl.on('close', resolve))
+    const ms = performance.now() - start
+    if (code !== 0) throw new Error(`curl failed (${code}): ${stderr}`)
+    return ms
+  } finally {
+    client.close()
+    rmSync(dir, { recursive: true, force: true })
+  }
+}
+
+/** Peak memory of a bare `node -e 0` on Node 24: what any action costs before doing anything. */
+function bareNodePeak(): number {
+  const out = spawnSync(node24(), ['-e', "process.stdout.write(/VmHWM:\\s+(\\d+)/.exec(require('fs').readFileSync('/proc/self/status','utf8'))[1])"])
+  return Number(out.stdout.toString()) * 1024
+}
+
+async function downloadBenchmark(): Promise<boolean> {
+  console.log('Downloads (the bundle on Node 24 as the runner runs it; object store waits 25 ms before each first byte)')
+  let ok = true
+  const bare = bareNodePeak()
+
+  // 1,000 files, 256 MiB in all, in 50 folders.
+  const each = Math.floor((256 * MiB) / 1000)
+  const many: ResultSpec[] = Array.from({ length: 1000 }, (_, i) => ({
+    path: `batch${String(i % 50).padStart(2, '0')}/file${String(i).padStart(4, '0')}.bin`,
+    size: i === 999 ? 256 * MiB - each * 999 : each
+  }))
+  const sim = new CodeOceanSimulator({ firstByteDelayMs: 25, phases: [{ state: 'running', ms: 10 }] })
+  await sim.start()
+  try {
+    sim.program(PIPELINE, { outcome: 'succeeded', results: many })
+    const action = await actionDownload(sim)
+    const runId = sim.runs().at(-1)!.id
+    const curl = await curlDownload(sim, runId, many.map((f) => f.path))
+    const ratio = action.downloadMs / curl
+    const fast = ratio <= 0.5
+    const lean = action.peakBytes < 150 * MiB
+    ok &&= fast && lean
+    console.log(`- 1,000 files, 256 MiB: action ${(action.downloadMs / 1000).toFixed(2)} s, curl one by one ${(curl / 1000).toFixed(2)} s: ratio ${ratio.toFixed(3)} (goal <= 0.5: ${fast ? 'met' : 'NOT MET'})`)
+    console.log(`  action peak memory ${formatBytes(action.peakBytes)} (bare node -e 0: ${formatBytes(bare)}; goal < 150 MiB: ${lean ? 'met' : 'NOT MET'})`)
+
+    // One 1 GiB file.
+    sim.program(PIPELINE, { outcome: 'succeeded', results: [{ path: 'huge.bin', size: 1024 * MiB }] })
+    const big = await actionDownload(sim)
+    const bigLean = big.peakBytes < 150 * MiB
+    ok &&= bigLean
+    console.log(`- one 1 GiB file: ${(big.downloadMs / 1000).toFixed(2)} s, action peak memory ${formatBytes(big.peakBytes)} (goal < 150 MiB: ${bigLean ? 'met' : 'NOT MET'})`)
+  } finally {
+    await sim.stop()
+  }
+
+  // Listing 5,000 files in 500 folders, with 20 ms of API latency per call.
+  const tree: ResultSpec[] = Array.from({ length: 5000 }, (_, i) => ({ path: `f${String(i % 500).padStart(3, '0')}/r${i}.txt`, size: 1 }))
+  const lister = new CodeOceanSimulator({ phases: [{ state: 'running', ms: 0 }] })
+  await lister.start()
+  try {
+    lister.program(PIPELINE, { outcome: 'succeeded', results: tree })
+    const client = new CodeOceanClient({ apiBase: `${lister.url}/api/v1`, token: lister.token })
+    const run = await client.startRun({ pipeline_id: PIPELINE })
+    while ((await client.getComputation(run.id)).state !== 'completed') await new Promise((r) => setTimeout(r, 20))
+    // Every listing call answers 20 ms late, as a real API over a network would.
+    lister.failNext({ path: /\/results$/ }, { passThrough: true, delayMs: 20 }, 100_000)
+    const timeWalk = async (concurrency: number): Promise<{ ms: number; calls: number; files: number }> => {
+      const before = lister.requests.length
+      const start = performance.now()
+      const files = await listResultFiles(client, run.id, { concurrency })
+      const ms = performance.now() - start
+      const calls = lister.requests.slice(before).filter((r) => r.path.endsWith('/results')).length
+      return { ms, calls, files: files.length }
+    }
+    const parallel = await timeWalk(8)
+    const serial = await timeWalk(1)
+    client.close()
+    console.log(
+      `- listing 5,000 files in 500 folders (20 ms per call): ${parallel.files} files, ${parallel.calls} listing calls ` +
+        `(one per folder plus the top); ${(parallel.ms / 1000).toFixed(2)} s with 8 at once vs ${(serial.ms / 1000).toFixed(2)} s one at a time: ratio ${(parallel.ms / serial.ms).toFixed(3)}`
+    )
+  } finally {
+    await lister.stop()
+  }
+  console.log()
+  return ok
+}
+
+const results = [await pollingBenchmark(), await downloadBenchmark()]
 process.exitCode = results.every(Boolean) ? 0 : 1

@@ -1,8 +1,10 @@
 // Command line for the simulator, for trying the action by hand:
 //   npx tsx sim/cli.ts [--port N] [--token T] [--phase-ms initializing=300,running=500,finalizing=200]
 //                      [--outcome succeeded] [--program <id>=<outcome>]...
-// The first two lines on stdout are the base URL and the token, so scripts can
-// read them; every request after that is logged as one line.
+//                      [--first-byte-ms N] [--legacy-server]
+// The first three lines on stdout are the base URL, the token and the object
+// store's URL, so scripts can read them; every request after that is logged as
+// one line.
 
 import { resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
@@ -17,6 +19,9 @@ const USAGE = `Usage: tsx sim/cli.ts [options]
                            (default initializing=300,running=500,finalizing=200)
   --outcome O              how runs end by default (default succeeded)
   --program ID=O           runs of capsule/pipeline ID end with O (repeatable)
+  --first-byte-ms N        the object store waits N ms before sending each file
+  --legacy-server          act as a server before Code Ocean 4.0: no
+                           /results/urls (404), only /results/download_url
   -h, --help               show this help
 Outcomes: ${OUTCOMES.join(', ')}`
 
@@ -26,6 +31,8 @@ export interface CliConfig {
   phases?: Phase[]
   outcome?: Outcome
   programs: [string, Outcome][]
+  firstByteDelayMs?: number
+  legacyServer?: true
   help: boolean
 }
 
@@ -54,6 +61,8 @@ function readArgs(argv: string[]) {
         'phase-ms': { type: 'string' },
         outcome: { type: 'string' },
         program: { type: 'string', multiple: true },
+        'first-byte-ms': { type: 'string' },
+        'legacy-server': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' }
       }
     }).values
@@ -89,6 +98,12 @@ export function parseCli(argv: string[]): CliConfig {
     const [id, outcome] = splitPair(entry, '--program')
     config.programs.push([id, parseOutcome(outcome, '--program')])
   }
+  const firstByte = values['first-byte-ms']
+  if (firstByte !== undefined) {
+    if (!/^\d+$/.test(firstByte)) throw new UsageError(`--first-byte-ms: "${firstByte}" is not a whole number of milliseconds`)
+    config.firstByteDelayMs = Number(firstByte)
+  }
+  if (values['legacy-server'] === true) config.legacyServer = true
   return config
 }
 
@@ -112,6 +127,8 @@ async function main(): Promise<void> {
     ...(config.token !== undefined ? { token: config.token } : {}),
     ...(config.phases !== undefined ? { phases: config.phases } : {}),
     ...(config.outcome !== undefined ? { defaultOutcome: config.outcome } : {}),
+    ...(config.firstByteDelayMs !== undefined ? { firstByteDelayMs: config.firstByteDelayMs } : {}),
+    ...(config.legacyServer === true ? { legacyServer: true } : {}),
     log: (line) => process.stdout.write(`${new Date().toISOString()} ${line}\n`)
   })
   for (const [id, outcome] of config.programs) sim.program(id, { outcome })
@@ -119,6 +136,7 @@ async function main(): Promise<void> {
   const url = await sim.start()
   process.stdout.write(`Code Ocean simulator listening on ${url}\n`)
   process.stdout.write(`token: ${sim.token}\n`)
+  process.stdout.write(`object store (signed result URLs) listening on ${sim.storeUrl}\n`)
 
   let stopping = false
   const shutdown = (signal: NodeJS.Signals): void => {

@@ -3,6 +3,7 @@
 // replay a run's whole life without waiting for it.
 
 import { createHash } from 'node:crypto'
+import { checkResults, defaultResults, ResultTree, type LogEnding, type ResultSpec } from './results.js'
 import type { NamedParameter, RunRequest } from './validate.js'
 
 export const OUTCOMES = ['succeeded', 'failed', 'exit-code', 'state-failed', 'stopped', 'never-ends'] as const
@@ -14,9 +15,21 @@ export interface Phase {
   ms: number
 }
 
+export const CAPTURE_OUTCOMES = ['ready', 'failed'] as const
+/** How a data asset captured from a run's results ends up. */
+export type CaptureOutcome = (typeof CAPTURE_OUTCOMES)[number]
+
 export interface RunProgram {
   outcome?: Outcome
   phases?: Phase[]
+  /**
+   * The run's result files, served once it has ended with an outcome that has
+   * results. Left out: the simulator's default tree. `[]`: no results at all
+   * (and `has_results: false`).
+   */
+  results?: ResultSpec[]
+  /** How a data asset captured from these runs ends up (default: the simulator's dataAssetOutcome). */
+  captureOutcome?: CaptureOutcome
 }
 
 export const DEFAULT_PHASES: readonly Phase[] = Object.freeze([
@@ -72,6 +85,9 @@ export interface StoredRun {
   name: string
   outcome: Outcome
   phases: Phase[]
+  results: ResultSpec[]
+  tree: ResultTree
+  captureOutcome?: CaptureOutcome
   deletedAt?: number
 }
 
@@ -92,6 +108,8 @@ export interface ComputationRecord {
   stateWhenDeleted?: string
   /** As a GET would answer now; for a deleted run, frozen at the moment of deletion. */
   computation: Computation
+  /** The run's result files (served only while `computation.has_results` is true). */
+  results: ResultSpec[]
 }
 
 export function isOutcome(value: unknown): value is Outcome {
@@ -111,6 +129,22 @@ export function checkProgram(program: RunProgram): void {
       throw new TypeError(`phase ${phase.state}: ms must be a finite number >= 0, got ${String(phase.ms)}`)
     }
   }
+  if (program.results !== undefined) checkResults(program.results)
+  if (program.captureOutcome !== undefined && !(CAPTURE_OUTCOMES as readonly string[]).includes(program.captureOutcome)) {
+    throw new TypeError(`unknown captureOutcome ${JSON.stringify(program.captureOutcome)}; expected one of ${CAPTURE_OUTCOMES.join(', ')}`)
+  }
+}
+
+/** Which way the default `output` log ends for an outcome. */
+export function logEnding(outcome: Outcome): LogEnding {
+  if (outcome === 'succeeded') return 'succeeded'
+  if (outcome === 'stopped') return 'stopped'
+  return 'failed'
+}
+
+/** Copies specs so later changes to a test's array do not reach a stored run (Buffers are shared, not copied). */
+export function copyResults(specs: readonly ResultSpec[]): ResultSpec[] {
+  return specs.map((spec) => ({ ...spec }))
 }
 
 export function totalMs(phases: readonly Phase[]): number {
@@ -190,7 +224,8 @@ export function computationAt(run: StoredRun, now: number): Computation {
     state: progress.state,
     ...(progress.end_status !== undefined ? { end_status: progress.end_status } : {}),
     ...(progress.exit_code !== undefined ? { exit_code: progress.exit_code } : {}),
-    has_results: progress.has_results,
+    // A run that ended with nothing in /results says so, as the server does.
+    has_results: progress.has_results && !run.tree.isEmpty,
     cloud_workstation: false
   }
 
@@ -215,10 +250,11 @@ export function createRun(
   id: string,
   request: RunRequest,
   now: number,
-  program: { outcome: Outcome; phases: readonly Phase[] }
+  program: { outcome: Outcome; phases: readonly Phase[]; results?: readonly ResultSpec[]; captureOutcome?: CaptureOutcome }
 ): StoredRun {
   const kind = request.pipeline_id !== undefined ? 'pipeline' : 'capsule'
-  return {
+  const results = copyResults(program.results ?? defaultResults(id, logEnding(program.outcome)))
+  const run: StoredRun = {
     id,
     kind,
     targetId: (kind === 'pipeline' ? request.pipeline_id : request.capsule_id) ?? '',
@@ -226,8 +262,18 @@ export function createRun(
     createdAt: now,
     name: defaultRunName(Math.floor(now / 1000)),
     outcome: program.outcome,
-    phases: program.phases.map((p) => ({ ...p }))
+    phases: program.phases.map((p) => ({ ...p })),
+    results,
+    tree: new ResultTree(results)
   }
+  if (program.captureOutcome !== undefined) run.captureOutcome = program.captureOutcome
+  return run
+}
+
+/** The run's results tree when it has results now (ended, with an outcome that keeps them, not deleted). */
+export function resultsAt(run: StoredRun, now: number): ResultTree | undefined {
+  if (run.deletedAt !== undefined) return undefined
+  return computationAt(run, now).has_results ? run.tree : undefined
 }
 
 export function recordOf(run: StoredRun, now: number): ComputationRecord {
@@ -241,7 +287,8 @@ export function recordOf(run: StoredRun, now: number): ComputationRecord {
     outcome: run.outcome,
     phases: run.phases.map((p) => ({ ...p })),
     deleted: run.deletedAt !== undefined,
-    computation
+    computation,
+    results: copyResults(run.results)
   }
   if (run.deletedAt !== undefined) {
     record.deletedAt = run.deletedAt

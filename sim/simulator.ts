@@ -8,25 +8,61 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net'
 import {
   DEFAULT_PHASES,
+  CAPTURE_OUTCOMES,
   checkProgram,
   computationAt,
+  copyResults,
   createRun,
   recordOf,
+  resultsAt,
+  totalMs,
+  type CaptureOutcome,
   type ComputationRecord,
   type Outcome,
   type Phase,
   type RunProgram,
   type StoredRun
 } from './computations.js'
+import { dataAssetAt, dataAssetRecordOf, validateDataAssetRequest, type DataAssetRecord, type StoredDataAsset } from './data-assets.js'
+import {
+  checkFault,
+  FaultQueue,
+  faultToReply,
+  matches,
+  type DownloadFault,
+  type DownloadFaultMatch,
+  type FaultMatch,
+  type FaultResponse
+} from './faults.js'
+import { Delays, recordRequest, sendReply, type ParsedBody, type RecordedRequest } from './http-util.js'
+import { checkResults, resultSize as resultSizeOf, type ResultSpec, type ResultTree } from './results.js'
 import { Router, type Reply } from './router.js'
-import { isJsonContentType, validateRunRequest } from './validate.js'
+import { ObjectStore } from './store.js'
+import { isJsonContentType, isPlainObject, validateRunRequest } from './validate.js'
 
-export type { Computation, ComputationRecord, Outcome, Phase, RunProgram } from './computations.js'
-export { OUTCOMES, DEFAULT_PHASES, SIMULATOR_OWNER, SIMULATOR_OWNER_EMAIL } from './computations.js'
+export type { CaptureOutcome, Computation, ComputationRecord, Outcome, Phase, RunProgram } from './computations.js'
+export { OUTCOMES, CAPTURE_OUTCOMES, DEFAULT_PHASES, SIMULATOR_OWNER, SIMULATOR_OWNER_EMAIL } from './computations.js'
 export type { RunRequest } from './validate.js'
+export type { RecordedRequest } from './http-util.js'
+export type {
+  DownloadFault,
+  DownloadFaultMatch,
+  FaultMatch,
+  FaultResponse,
+  PassThroughFault,
+  ResetFault,
+  StatusFault,
+  TruncateFault
+} from './faults.js'
+export type { ResultItem, ResultSpec } from './results.js'
+export { defaultResults, expectedContent, isCleanPath, resultBytes, resultChunks, resultSize } from './results.js'
+export type { DataAsset, DataAssetRecord, DataAssetRequest, DataAssetState } from './data-assets.js'
+export { STORE_BUCKET } from './store.js'
 
 export const DEFAULT_TOKEN = 'cop_simulator_token_0123456789'
 export const API_PREFIX = '/api/v1'
+export const DEFAULT_SIGNED_URL_TTL_MS = 300_000
+export const DEFAULT_DATA_ASSET_READY_MS = 300
 
 export interface SimulatorOptions {
   token?: string
@@ -38,92 +74,22 @@ export interface SimulatorOptions {
   now?: () => number
   /** Called with one line per request. */
   log?: (line: string) => void
-}
-
-export interface RecordedRequest {
-  method: string
-  path: string
-  query: Record<string, string>
-  headers: Record<string, string>
-  rawBody: string
-  /** The body parsed as JSON, or undefined when empty or not JSON. */
-  body: unknown
-  /** Clock time (ms, from `now`) when the request arrived. */
-  at: number
   /**
-   * Set when an injected fault took this request: what it did, e.g. 'status 503',
-   * 'reset', 'delay 2000ms+passThrough', 'created+status 500', with
-   * ' (client gone)' appended when the client hung up during a delay.
+   * Result files of runs without programmed `results`. Left out: a small
+   * realistic tree (output, figures/plot.png, data/summary.csv,
+   * data/nested/deep.txt, empty.txt) whose `output` log ends in 'Done.' or 'Error: …'.
    */
-  fault?: string
-}
-
-export interface FaultMatch {
-  method?: string
-  /** Exact path (e.g. '/api/v1/computations') or a pattern tested against the path; the query is not part of it. */
-  path?: string | RegExp
-}
-
-interface FaultDelay {
-  /**
-   * Wait this long (ms, real time) before answering. A client that hangs up
-   * meanwhile is dropped quietly; stop() cancels pending delays.
-   */
-  delayMs?: number
-}
-
-/** Answer with this status (and body) instead of the real handler. */
-export interface StatusFault extends FaultDelay {
-  status: number
-  /** Objects and arrays are sent as JSON; strings as given. */
-  body?: string | object
-  contentType?: string
-  headers?: Record<string, string>
-  /**
-   * Run the real handler first (so e.g. POST /computations really starts a
-   * run, and its auth and validation apply), then answer with the fault
-   * anyway: "the server did it, but the answer was lost". Any delay comes
-   * after the handler ran.
-   */
-  createRun?: boolean
-  reset?: never
-  passThrough?: never
-}
-
-/** Close the connection without any answer once the request body is read (client: ECONNRESET / socket hang up). */
-export interface ResetFault extends FaultDelay {
-  reset: true
-  /** As for StatusFault: the real handler runs first, then the connection is dropped. */
-  createRun?: boolean
-  status?: never
-  passThrough?: never
-  body?: never
-  contentType?: never
-  headers?: never
-}
-
-/** Let the real handler answer (after `delayMs`, if given: a slow server); still uses up the fault. */
-export interface PassThroughFault extends FaultDelay {
-  passThrough: true
-  status?: never
-  reset?: never
-  createRun?: never
-  body?: never
-  contentType?: never
-  headers?: never
-}
-
-export type FaultResponse = StatusFault | ResetFault | PassThroughFault
-
-interface PendingDelay {
-  timer: NodeJS.Timeout
-  done: (completed: boolean) => void
-}
-
-interface Fault {
-  match: FaultMatch
-  response: FaultResponse
-  remaining: number
+  defaultResults?: ResultSpec[]
+  /** Act as a server older than Code Ocean 4.0: GET …/results/urls answers 404, only …/results/download_url works. */
+  legacyServer?: boolean
+  /** How long a signed URL stays valid, on the simulator clock (default 300000). */
+  signedUrlTtlMs?: number
+  /** Real-time wait (ms) before the object store sends the headers of each file (default 0). */
+  firstByteDelayMs?: number
+  /** How long (ms, simulator clock) a new data asset stays in 'draft' (default 300). */
+  dataAssetReadyMs?: number
+  /** How captured data assets end unless a program says otherwise (default 'ready'). */
+  dataAssetOutcome?: CaptureOutcome
 }
 
 interface RequestContext {
@@ -131,71 +97,21 @@ interface RequestContext {
   now: number
 }
 
-const JSON_TYPE = 'application/json; charset=utf-8'
-
 function errorReply(status: number, message: string): Reply {
   return { status, json: { message } }
 }
 
-function parseJson(raw: string): { ok: true; value: unknown } | { ok: false; error: string } {
-  try {
-    return { ok: true, value: JSON.parse(raw) as unknown }
-  } catch (err) {
-    return { ok: false, error: err instanceof Error ? err.message : String(err) }
+function nonNegative(value: number | undefined, name: string, fallback: number): number {
+  if (value === undefined) return fallback
+  if (!(typeof value === 'number' && Number.isFinite(value) && value >= 0)) {
+    throw new RangeError(`${name} must be a finite number >= 0, got ${String(value)}`)
   }
+  return value
 }
 
-function flattenHeaders(req: IncomingMessage): Record<string, string> {
-  // Node already lower-cases names; repeated headers are joined as HTTP allows.
-  const headers: Record<string, string> = {}
-  for (const [name, value] of Object.entries(req.headers)) {
-    if (value === undefined) continue
-    headers[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value
-  }
-  return headers
-}
-
-function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = []
-    req.on('data', (chunk: Buffer) => chunks.push(chunk))
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')))
-    req.on('error', reject)
-  })
-}
-
-function checkFault(response: FaultResponse): void {
-  const kinds = [
-    response.status !== undefined ? 'status' : undefined,
-    response.reset === true ? 'reset' : undefined,
-    response.passThrough === true ? 'passThrough' : undefined
-  ].filter((k) => k !== undefined)
-  if (kinds.length !== 1) {
-    throw new TypeError(`failNext: give exactly one of status, reset: true or passThrough: true; got ${kinds.join(', ') || 'none'}`)
-  }
-  if (response.status !== undefined && !(Number.isInteger(response.status) && response.status >= 100 && response.status <= 599)) {
-    throw new RangeError(`failNext: status must be an HTTP status code (100-599), got ${String(response.status)}`)
-  }
-  const delay = response.delayMs
-  if (delay !== undefined && !(typeof delay === 'number' && Number.isFinite(delay) && delay >= 0)) {
-    throw new RangeError(`failNext: delayMs must be a finite number >= 0, got ${String(delay)}`)
-  }
-  if (response.createRun === true && response.passThrough === true) {
-    throw new TypeError('failNext: createRun goes with status or reset, not passThrough')
-  }
-}
-
-function faultToReply(response: StatusFault): Reply {
-  const reply: Reply = { status: response.status }
-  if (response.headers !== undefined) reply.headers = { ...response.headers }
-  if (typeof response.body === 'string') {
-    reply.text = response.body
-    reply.contentType = response.contentType ?? 'text/plain; charset=utf-8'
-  } else if (response.body !== undefined) {
-    reply.json = response.body
-    if (response.contentType !== undefined) reply.contentType = response.contentType
-  }
-  return reply
+/** A folder path as a client may send it: '', '/', 'data', '/data/' all name folders by their listed path. */
+function folderKey(path: string): string {
+  return path.replace(/^\/+/, '').replace(/\/+$/, '')
 }
 
 export class CodeOceanSimulator {
@@ -206,14 +122,19 @@ export class CodeOceanSimulator {
   private readonly host: string
   private readonly phases: Phase[]
   private readonly defaultOutcome: Outcome
+  private readonly defaultResults: ResultSpec[] | undefined
+  private readonly dataAssetReadyMs: number
+  private readonly dataAssetOutcome: CaptureOutcome
   private readonly now: () => number
   private readonly log: ((line: string) => void) | undefined
   private readonly router = new Router<RequestContext>()
   // Insertion order is creation order, which runs() relies on.
   private readonly store = new Map<string, StoredRun>()
   private readonly programs = new Map<string, RunProgram>()
-  private faults: Fault[] = []
-  private readonly pendingDelays = new Set<PendingDelay>()
+  private readonly assets = new Map<string, StoredDataAsset>()
+  private readonly faults = new FaultQueue<FaultMatch, FaultResponse>()
+  private readonly delays = new Delays()
+  private readonly objectStore: ObjectStore
   private server: Server | undefined
   private baseUrl: string | undefined
 
@@ -224,20 +145,56 @@ export class CodeOceanSimulator {
     this.phases = (options.phases ?? DEFAULT_PHASES).map((p) => ({ ...p }))
     this.defaultOutcome = options.defaultOutcome ?? 'succeeded'
     checkProgram({ outcome: this.defaultOutcome, phases: this.phases })
+    if (options.defaultResults !== undefined) {
+      checkResults(options.defaultResults, 'defaultResults')
+      this.defaultResults = copyResults(options.defaultResults)
+    }
+    this.dataAssetReadyMs = nonNegative(options.dataAssetReadyMs, 'dataAssetReadyMs', DEFAULT_DATA_ASSET_READY_MS)
+    this.dataAssetOutcome = options.dataAssetOutcome ?? 'ready'
+    if (!(CAPTURE_OUTCOMES as readonly string[]).includes(this.dataAssetOutcome)) {
+      throw new TypeError(`dataAssetOutcome must be one of ${CAPTURE_OUTCOMES.join(', ')}, got ${JSON.stringify(this.dataAssetOutcome)}`)
+    }
     this.now = options.now ?? Date.now
     this.log = options.log
+    this.objectStore = new ObjectStore({
+      host: this.host,
+      now: this.now,
+      ttlMs: nonNegative(options.signedUrlTtlMs, 'signedUrlTtlMs', DEFAULT_SIGNED_URL_TTL_MS),
+      firstByteDelayMs: nonNegative(options.firstByteDelayMs, 'firstByteDelayMs', 0),
+      lookup: (id, path) => this.storedObject(id, path),
+      delays: this.delays,
+      log: this.log
+    })
 
     this.router
       .add('POST', `${API_PREFIX}/computations`, (ctx) => this.startRun(ctx))
       .add('GET', `${API_PREFIX}/computations/:id`, (ctx, p) => this.getRun(ctx, p.id ?? ''))
       .add('PATCH', `${API_PREFIX}/computations/:id`, (ctx, p) => this.renameRun(ctx, p.id ?? ''))
       .add('DELETE', `${API_PREFIX}/computations/:id`, (ctx, p) => this.deleteRun(ctx, p.id ?? ''))
+      .add('POST', `${API_PREFIX}/computations/:id/results`, (ctx, p) => this.listResults(ctx, p.id ?? ''))
+      .add('GET', `${API_PREFIX}/computations/:id/results/download_url`, (ctx, p) => this.resultUrls(ctx, p.id ?? '', 'legacy'))
+      .add('POST', `${API_PREFIX}/data_assets`, (ctx) => this.createDataAsset(ctx))
+      .add('GET', `${API_PREFIX}/data_assets/:id`, (ctx, p) => this.getDataAsset(ctx, p.id ?? ''))
+    // An older server simply has no such route, so it answers like any unknown path.
+    if (options.legacyServer !== true) {
+      this.router.add('GET', `${API_PREFIX}/computations/:id/results/urls`, (ctx, p) => this.resultUrls(ctx, p.id ?? '', 'current'))
+    }
   }
 
   /** The base URL without /api/v1, e.g. 'http://127.0.0.1:43121'. Throws before start(). */
   get url(): string {
     if (this.baseUrl === undefined) throw new Error('CodeOceanSimulator: not started; call start() first')
     return this.baseUrl
+  }
+
+  /** The object store's base URL, e.g. 'http://127.0.0.1:43122'; signed result URLs point here. Throws before start(). */
+  get storeUrl(): string {
+    return this.objectStore.url
+  }
+
+  /** Every request the object store got since start or reset(), in order, headers lower-cased. */
+  get storeRequests(): RecordedRequest[] {
+    return this.objectStore.requests
   }
 
   async start(): Promise<string> {
@@ -256,6 +213,12 @@ export class CodeOceanSimulator {
         resolve()
       })
     })
+    try {
+      await this.objectStore.start()
+    } catch (err) {
+      await new Promise<void>((resolve) => server.close(() => resolve()))
+      throw err
+    }
     const { port } = server.address() as AddressInfo
     const host = this.host.includes(':') ? `[${this.host}]` : this.host
     this.server = server
@@ -263,6 +226,7 @@ export class CodeOceanSimulator {
     return this.baseUrl
   }
 
+  /** Closes the API server and the object store, cutting off open connections, pending delays and downloads. */
   async stop(): Promise<void> {
     const server = this.server
     if (server === undefined) return
@@ -270,12 +234,12 @@ export class CodeOceanSimulator {
     this.baseUrl = undefined
     // A request waiting out a fault delay would otherwise keep its timer (and
     // jest) alive after the server is gone.
-    for (const pending of [...this.pendingDelays]) pending.done(false)
+    this.delays.cancelAll()
     const closed = new Promise<void>((resolve) => server.close(() => resolve()))
     // close() alone waits for idle keep-alive sockets to time out; clients
     // under test usually hold some, and a test run should not hang on them.
     server.closeAllConnections()
-    await closed
+    await Promise.all([closed, this.objectStore.stop()])
   }
 
   /** Runs of this capsule or pipeline id follow `program`; fields left out use the defaults. */
@@ -283,7 +247,9 @@ export class CodeOceanSimulator {
     checkProgram(program)
     this.programs.set(targetId, {
       ...(program.outcome !== undefined ? { outcome: program.outcome } : {}),
-      ...(program.phases !== undefined ? { phases: program.phases.map((p) => ({ ...p })) } : {})
+      ...(program.phases !== undefined ? { phases: program.phases.map((p) => ({ ...p })) } : {}),
+      ...(program.results !== undefined ? { results: copyResults(program.results) } : {}),
+      ...(program.captureOutcome !== undefined ? { captureOutcome: program.captureOutcome } : {})
     })
   }
 
@@ -303,6 +269,27 @@ export class CodeOceanSimulator {
     return this.runs().filter((run) => !run.deleted)
   }
 
+  /** How many results listings (POST …/results) arrived, for one computation or all; faulted and refused ones count too. */
+  listingCalls(computationId?: string): number {
+    return this.requests.filter((r) => {
+      if (r.method !== 'POST') return false
+      const m = /^\/api\/v1\/computations\/([^/]+)\/results$/.exec(r.path)
+      if (m === null) return false
+      if (computationId === undefined) return true
+      try {
+        return decodeURIComponent(m[1] ?? '') === computationId
+      } catch {
+        return m[1] === computationId
+      }
+    }).length
+  }
+
+  /** Every data asset created since start or reset(), in creation order, each as a GET would answer now. */
+  dataAssets(): DataAssetRecord[] {
+    const now = this.now()
+    return [...this.assets.values()].map((asset) => dataAssetRecordOf(asset, now))
+  }
+
   /**
    * Takes the next `count` matching requests with `response` instead of the
    * real handler: a status answer, a connection reset, or a pass-through, each
@@ -310,8 +297,19 @@ export class CodeOceanSimulator {
    */
   failNext(match: FaultMatch, response: FaultResponse, count = 1): void {
     if (!(count > 0)) throw new RangeError(`failNext: count must be > 0, got ${count}`)
-    checkFault(response)
-    this.faults.push({ match: { ...match }, response: { ...response }, remaining: count })
+    checkFault(response, 'failNext')
+    this.faults.add({ ...match }, { ...response }, count)
+  }
+
+  /**
+   * Takes the next `count` object-store requests for a matching file with
+   * `fault`: a status answer, a reset, a pass-through (each optionally
+   * delayed), or `truncateAfterBytes` (an interrupted download). Faults come
+   * before the store's own checks, except that truncation only cuts a file the
+   * store would really have served.
+   */
+  failNextDownload(match: DownloadFaultMatch, fault: DownloadFault, count = 1): void {
+    this.objectStore.failNext(match, fault, count)
   }
 
   reset(): void {
@@ -319,22 +317,15 @@ export class CodeOceanSimulator {
     this.requests.length = 0
     this.store.clear()
     this.programs.clear()
-    this.faults = []
+    this.assets.clear()
+    this.faults.clear()
+    this.objectStore.reset()
   }
 
   private takeFault(method: string, path: string): FaultResponse | undefined {
-    const fault = this.faults.find((f) => {
-      if (f.match.method !== undefined && f.match.method.toUpperCase() !== method) return false
-      const p = f.match.path
-      if (p === undefined) return true
-      if (typeof p === 'string') return p === path
-      p.lastIndex = 0 // a /g or /y pattern would otherwise match every other time
-      return p.test(path)
-    })
-    if (fault === undefined) return undefined
-    fault.remaining -= 1
-    if (fault.remaining <= 0) this.faults = this.faults.filter((f) => f !== fault)
-    return fault.response
+    return this.faults.take(
+      (match) => (match.method === undefined || match.method.toUpperCase() === method) && matches(match.path, path)
+    )
   }
 
   private checkAuth(headers: Record<string, string>): string | undefined {
@@ -359,27 +350,16 @@ export class CodeOceanSimulator {
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const started = Date.now()
-    const method = (req.method ?? 'GET').toUpperCase()
-    const url = new URL(req.url ?? '/', 'http://simulator.invalid')
-    const rawBody = await readBody(req)
-    const parsed = rawBody.trim() === '' ? undefined : parseJson(rawBody)
-    const request: RecordedRequest = {
-      method,
-      path: url.pathname,
-      query: Object.fromEntries(url.searchParams),
-      headers: flattenHeaders(req),
-      rawBody,
-      body: parsed?.ok === true ? parsed.value : undefined,
-      at: this.now()
-    }
+    const { request, parsed, search } = await recordRequest(req, this.now())
+    const method = request.method
     this.requests.push(request)
 
     const fault = this.takeFault(method, request.path)
     const logLine = (outcome: string): void =>
-      this.log?.(`${method} ${url.pathname}${url.search} -> ${outcome} (${Date.now() - started} ms)`)
+      this.log?.(`${method} ${request.path}${search} -> ${outcome} (${Date.now() - started} ms)`)
     if (fault === undefined) {
       const reply = await this.dispatch(request, parsed)
-      this.send(res, reply)
+      sendReply(res, reply)
       logLine(String(reply.status))
       return
     }
@@ -399,7 +379,7 @@ export class CodeOceanSimulator {
     const description = steps.join('+')
     request.fault = description
 
-    if (delayMs > 0 && !(await this.delay(delayMs, res))) {
+    if (delayMs > 0 && !(await this.delays.wait(delayMs, res))) {
       request.fault = `${description} (client gone)`
       logLine(`nothing [injected ${request.fault}]`)
       return
@@ -411,39 +391,11 @@ export class CodeOceanSimulator {
       return
     }
     const reply = fault.passThrough === true ? await this.dispatch(request, parsed) : faultToReply(fault)
-    this.send(res, reply)
+    sendReply(res, reply)
     logLine(`${reply.status} [injected ${description}]`)
   }
 
-  /**
-   * Resolves true after `ms`, or false as soon as the client hangs up or the
-   * simulator stops, so a pending delay never outlives its connection.
-   */
-  private delay(ms: number, res: ServerResponse): Promise<boolean> {
-    return new Promise<boolean>((resolveDelay) => {
-      const onClose = (): void => pending.done(false)
-      const pending: PendingDelay = {
-        timer: setTimeout(() => pending.done(true), ms),
-        done: (completed) => {
-          if (!this.pendingDelays.delete(pending)) return
-          clearTimeout(pending.timer)
-          res.off('close', onClose)
-          resolveDelay(completed)
-        }
-      }
-      this.pendingDelays.add(pending)
-      if (res.socket === null || res.socket.destroyed) {
-        pending.done(false)
-        return
-      }
-      res.once('close', onClose)
-    })
-  }
-
-  private async dispatch(
-    request: RecordedRequest,
-    parsed: { ok: true; value: unknown } | { ok: false; error: string } | undefined
-  ): Promise<Reply> {
+  private async dispatch(request: RecordedRequest, parsed: ParsedBody | undefined): Promise<Reply> {
     const authError = this.checkAuth(request.headers)
     if (authError !== undefined) {
       return { ...errorReply(401, authError), headers: { 'www-authenticate': 'Basic realm="Code Ocean"' } }
@@ -460,22 +412,6 @@ export class CodeOceanSimulator {
     }
   }
 
-  private send(res: ServerResponse, reply: Reply): void {
-    const headers: Record<string, string> = {}
-    let body: string | undefined
-    if (reply.json !== undefined) {
-      body = JSON.stringify(reply.json)
-      headers['content-type'] = reply.contentType ?? JSON_TYPE
-    } else if (reply.text !== undefined) {
-      body = reply.text
-      headers['content-type'] = reply.contentType ?? 'text/plain; charset=utf-8'
-    }
-    if (body !== undefined) headers['content-length'] = String(Buffer.byteLength(body))
-    Object.assign(headers, reply.headers)
-    res.writeHead(reply.status, headers)
-    res.end(body)
-  }
-
   private liveRun(id: string): StoredRun | undefined {
     const run = this.store.get(id)
     return run === undefined || run.deletedAt !== undefined ? undefined : run
@@ -483,6 +419,14 @@ export class CodeOceanSimulator {
 
   private notFound(id: string): Reply {
     return errorReply(404, `computation ${id} not found`)
+  }
+
+  /** What the object store serves for a signed URL: the file, if its run still has it. */
+  private storedObject(id: string, path: string): { spec: ResultSpec; modifiedAt: number } | undefined {
+    const run = this.store.get(id)
+    if (run === undefined) return undefined
+    const spec = resultsAt(run, this.now())?.file(path)
+    return spec === undefined ? undefined : { spec, modifiedAt: run.createdAt + totalMs(run.phases) }
   }
 
   private startRun({ request, now }: RequestContext): Reply {
@@ -497,9 +441,15 @@ export class CodeOceanSimulator {
     const program = this.programs.get(targetId)
     const outcome = program?.outcome ?? this.defaultOutcome
     const phases = program?.phases ?? this.phases
+    const results = program?.results ?? this.defaultResults
     let id = randomUUID()
     while (this.store.has(id)) id = randomUUID()
-    const run = createRun(id, result.value, now, { outcome, phases })
+    const run = createRun(id, result.value, now, {
+      outcome,
+      phases,
+      ...(results !== undefined ? { results } : {}),
+      ...(program?.captureOutcome !== undefined ? { captureOutcome: program.captureOutcome } : {})
+    })
     this.store.set(id, run)
     return { status: 200, json: computationAt(run, now) }
   }
@@ -527,5 +477,97 @@ export class CodeOceanSimulator {
     // state it had at this moment, which tests read back via computation().
     run.deletedAt = now
     return { status: 204 }
+  }
+
+  private listResults({ request, now }: RequestContext, id: string): Reply {
+    const run = this.liveRun(id)
+    if (run === undefined) return this.notFound(id)
+    let folder = ''
+    if (request.rawBody.trim() !== '') {
+      if (!isPlainObject(request.body)) return errorReply(400, 'request body must be a JSON object such as {"path": ""}')
+      const unknown = Object.keys(request.body).filter((key) => key !== 'path')
+      if (unknown.length > 0) return errorReply(400, `request body: unknown field "${unknown[0]}" (allowed: path)`)
+      const path = request.body.path
+      if (path !== undefined) {
+        if (typeof path !== 'string') return errorReply(400, 'path must be a string (a folder relative to /results; "" for the root)')
+        folder = folderKey(path)
+      }
+    }
+    const tree: ResultTree | undefined = resultsAt(run, now)
+    // A run with no results (yet) has an empty /results, not a missing one.
+    if (tree === undefined) return folder === '' ? { status: 200, json: { items: [] } } : errorReply(404, `folder "${folder}" not found in the results of computation ${id}`)
+    const items = tree.list(folder)
+    if (items === undefined) return errorReply(404, `folder "${folder}" not found in the results of computation ${id}`)
+    return { status: 200, json: { items } }
+  }
+
+  private resultUrls({ request, now }: RequestContext, id: string, kind: 'current' | 'legacy'): Reply {
+    const run = this.liveRun(id)
+    if (run === undefined) return this.notFound(id)
+    const path = request.query.path
+    if (path === undefined || path === '') return errorReply(400, 'query parameter "path" is required (a file relative to /results)')
+    const tree = resultsAt(run, now)
+    if (tree?.file(path) === undefined) {
+      if (tree?.isFolder(folderKey(path)) === true) return errorReply(400, `"${path}" is a folder; URLs are for files`)
+      return errorReply(404, `file "${path}" not found in the results of computation ${id}`)
+    }
+    if (kind === 'legacy') return { status: 200, json: { url: this.objectStore.sign(id, path, 'attachment') } }
+    return {
+      status: 200,
+      json: { download_url: this.objectStore.sign(id, path, 'attachment'), view_url: this.objectStore.sign(id, path, 'inline') }
+    }
+  }
+
+  private createDataAsset({ request, now }: RequestContext): Reply {
+    if (!isJsonContentType(request.headers['content-type'])) {
+      return errorReply(400, `Content-Type must be application/json, got ${request.headers['content-type'] ?? 'none'}`)
+    }
+    if (request.rawBody.trim() === '') return errorReply(400, 'request body is required')
+    const result = validateDataAssetRequest(request.body)
+    if (!result.ok) return errorReply(400, result.message)
+    const params = result.value
+    const { id: computationId, path } = params.source.computation
+    const run = this.liveRun(computationId)
+    if (run === undefined) return errorReply(400, `source.computation.id: computation ${computationId} not found`)
+    const computation = computationAt(run, now)
+    if (computation.state !== 'completed' && computation.state !== 'failed') {
+      return errorReply(400, `source.computation.id: computation ${computationId} has not finished (state ${computation.state}); capture its results after it ends`)
+    }
+    const tree = resultsAt(run, now)
+    const folder = folderKey(path ?? '')
+    if (folder !== '' && tree?.isFolder(folder) !== true) {
+      return errorReply(400, `source.computation.path: no folder "${path}" in the results of computation ${computationId}`)
+    }
+    const files = tree?.filesUnder(folder) ?? []
+    let id = randomUUID()
+    while (this.assets.has(id)) id = randomUUID()
+    const outcome: CaptureOutcome = files.length === 0 ? 'failed' : (run.captureOutcome ?? this.dataAssetOutcome)
+    const asset: StoredDataAsset = {
+      id,
+      request: params,
+      createdAt: now,
+      readyAt: now + this.dataAssetReadyMs,
+      outcome,
+      files: files.length,
+      size: files.reduce((sum, spec) => sum + resultSizeOf(spec), 0),
+      provenance: {
+        computation: computationId,
+        ...(run.kind === 'capsule' ? { capsule: run.targetId } : {}),
+        ...(run.request.data_assets !== undefined ? { data_assets: run.request.data_assets.map((a) => a.id) } : {})
+      }
+    }
+    if (outcome === 'failed') {
+      asset.failureReason =
+        files.length === 0
+          ? `computation ${computationId} has no result files to capture${folder === '' ? '' : ` under "${folder}"`}`
+          : 'simulated capture failure: copying results to the data asset failed'
+    }
+    this.assets.set(id, asset)
+    return { status: 200, json: dataAssetAt(asset, now) }
+  }
+
+  private getDataAsset({ now }: RequestContext, id: string): Reply {
+    const asset = this.assets.get(id)
+    return asset === undefined ? errorReply(404, `data asset ${id} not found`) : { status: 200, json: dataAssetAt(asset, now) }
   }
 }

@@ -50,9 +50,9 @@ export const RUN_REQUEST_KEYS: readonly string[] = [
 
 // Thrown inside the checkers and turned into a Validation at the boundary, so
 // each checker can stay a straight line instead of threading results.
-class Invalid extends Error {}
+export class Invalid extends Error {}
 
-function fail(message: string): never {
+export function fail(message: string): never {
   throw new Invalid(message)
 }
 
@@ -60,14 +60,14 @@ export function isPlainObject(value: unknown): value is Record<string, unknown> 
   return typeof value === 'object' && value !== null && !Array.isArray(value)
 }
 
-function describeValue(value: unknown): string {
+export function describeValue(value: unknown): string {
   if (value === null) return 'null'
   if (Array.isArray(value)) return 'an array'
   if (typeof value === 'object') return 'an object'
   return `${typeof value} ${JSON.stringify(value)}`
 }
 
-function checkKeys(obj: Record<string, unknown>, allowed: readonly string[], where: string): void {
+export function checkKeys(obj: Record<string, unknown>, allowed: readonly string[], where: string): void {
   for (const key of Object.keys(obj)) {
     if (!allowed.includes(key)) {
       fail(`${where}: unknown field "${key}" (allowed: ${allowed.join(', ')})`)
@@ -76,23 +76,23 @@ function checkKeys(obj: Record<string, unknown>, allowed: readonly string[], whe
   }
 }
 
-function checkString(value: unknown, where: string, nonEmpty = false): string {
+export function checkString(value: unknown, where: string, nonEmpty = false): string {
   if (typeof value !== 'string') fail(`${where} must be a string, got ${describeValue(value)}`)
   if (nonEmpty && value.trim() === '') fail(`${where} must not be empty`)
   return value
 }
 
-function checkArray(value: unknown, where: string): unknown[] {
+export function checkArray(value: unknown, where: string): unknown[] {
   if (!Array.isArray(value)) fail(`${where} must be an array, got ${describeValue(value)}`)
   return value
 }
 
-function checkObject(value: unknown, where: string): Record<string, unknown> {
+export function checkObject(value: unknown, where: string): Record<string, unknown> {
   if (!isPlainObject(value)) fail(`${where} must be an object, got ${describeValue(value)}`)
   return value
 }
 
-function checkStringList(value: unknown, where: string): string[] {
+export function checkStringList(value: unknown, where: string): string[] {
   return checkArray(value, where).map((item, i) => checkString(item, `${where}[${i}]`))
 }
 
@@ -173,14 +173,19 @@ function checkRunRequest(body: unknown): RunRequest {
   return request
 }
 
-/** Checks a parsed JSON body against the run-request schema; the first problem wins, like the server. */
-export function validateRunRequest(body: unknown): Validation<RunRequest> {
+/** Runs a checker built from the helpers above, turning its first complaint into a Validation. */
+export function validateWith<T>(check: (body: unknown) => T, body: unknown): Validation<T> {
   try {
-    return { ok: true, value: checkRunRequest(body) }
+    return { ok: true, value: check(body) }
   } catch (err) {
     if (err instanceof Invalid) return { ok: false, message: err.message }
     throw err
   }
+}
+
+/** Checks a parsed JSON body against the run-request schema; the first problem wins, like the server. */
+export function validateRunRequest(body: unknown): Validation<RunRequest> {
+  return validateWith(checkRunRequest, body)
 }
 
 /** True for `application/json` with or without parameters such as charset. */

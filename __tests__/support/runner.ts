@@ -65,6 +65,10 @@ export interface RunActionOptions {
   actionDir?: string
   /** Hard kill (SIGKILL) after this, and the promise rejects. Default 60 000 ms. */
   timeoutMs?: number
+  /** Told the action process's pid as it starts (benchmarks watch its memory). */
+  onSpawn?: (pid: number) => void
+  /** Told each stdout line as it arrives, with ms since the process started (benchmarks time phases). */
+  onStdoutLine?: (line: string, atMs: number) => void
   /** Cancel as the runner does: SIGINT, SIGTERM 7.5 s later, SIGKILL 2.5 s after that. */
   cancel?: StdoutTrigger
   /** SIGKILL at once (the runner machine died). */
@@ -747,6 +751,7 @@ function spawnAndWatch(
     const started = Date.now()
     const child = spawn(nodeBin, [script], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'], windowsHide: true })
     liveChildren.add(child)
+    if (child.pid !== undefined) options.onSpawn?.(child.pid)
     let stdout = ''
     let stderr = ''
     let exited = false
@@ -810,7 +815,10 @@ function spawnAndWatch(
     child.stderr!.setEncoding('utf8')
     child.stdout!.on('data', (chunk: string) => {
       stdout += chunk
-      for (const line of splitters.out.push(chunk)) processor.processLine(line)
+      for (const line of splitters.out.push(chunk)) {
+        processor.processLine(line)
+        options.onStdoutLine?.(line, Date.now() - started)
+      }
       if (matches(options.cancel?.whenStdoutMatches)) cancel()
       if (matches(options.kill?.whenStdoutMatches)) kill()
     })

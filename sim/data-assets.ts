@@ -1,0 +1,175 @@
+// Data assets captured from a run's results (POST /data_assets with a
+// computation source), validated and walked from draft to ready or failed on
+// the simulator clock. Pure: the current time is always an argument.
+
+import type { CaptureOutcome } from './computations.js'
+import {
+  checkKeys,
+  checkObject,
+  checkString,
+  checkStringList,
+  describeValue,
+  fail,
+  validateWith,
+  type Validation
+} from './validate.js'
+
+/** The body of POST /data_assets, as far as the simulator takes it (a capture from a computation). */
+export interface DataAssetRequest {
+  name: string
+  mount: string
+  tags?: string[]
+  description?: string
+  source: { computation: { id: string; path?: string } }
+  target?: { aws: { bucket: string; prefix?: string; endpoint_name?: string } }
+  custom_metadata?: Record<string, string | number>
+}
+
+export type DataAssetState = 'draft' | 'ready' | 'failed'
+
+/** The DataAsset object as the API sends it (the fields a result capture has). */
+export interface DataAsset {
+  id: string
+  /** Seconds since the epoch. */
+  created: number
+  name: string
+  mount: string
+  state: DataAssetState
+  type: 'result'
+  last_used: number
+  description?: string
+  tags: string[]
+  /** Once ready: how many files, and how many bytes, were captured. */
+  files?: number
+  size?: number
+  provenance: { computation: string; capsule?: string; data_assets?: string[] }
+  source_bucket?: { origin: 'aws'; bucket: string; prefix?: string; external: boolean }
+  custom_metadata?: Record<string, string | number>
+  failure_reason?: string
+}
+
+/** Everything the simulator keeps about one data asset. */
+export interface StoredDataAsset {
+  id: string
+  request: DataAssetRequest
+  createdAt: number
+  readyAt: number
+  outcome: CaptureOutcome
+  failureReason?: string
+  files: number
+  size: number
+  provenance: DataAsset['provenance']
+}
+
+/** The internal view handed to tests by `CodeOceanSimulator.dataAssets()`. */
+export interface DataAssetRecord {
+  id: string
+  request: DataAssetRequest
+  computationId: string
+  /** Clock time (ms) of the POST that created it. */
+  createdAt: number
+  /** Clock time (ms) from which it is no longer a draft. */
+  readyAt: number
+  /** How it ends: 'ready', or 'failed' with failureReason. */
+  outcome: CaptureOutcome
+  failureReason?: string
+  /** As a GET would answer now. */
+  dataAsset: DataAsset
+}
+
+export const DATA_ASSET_REQUEST_KEYS: readonly string[] = [
+  'name',
+  'mount',
+  'tags',
+  'description',
+  'source',
+  'target',
+  'custom_metadata'
+]
+
+function checkDataAssetRequest(body: unknown): DataAssetRequest {
+  const obj = checkObject(body, 'request body')
+  checkKeys(obj, DATA_ASSET_REQUEST_KEYS, 'request body')
+  if (!('source' in obj)) fail('source is required; the simulator captures results: {"source": {"computation": {"id": …}}}')
+  const source = checkObject(obj.source, 'source')
+  checkKeys(source, ['computation'], 'source')
+  if (!('computation' in source)) fail('source.computation is required')
+  const computation = checkObject(source.computation, 'source.computation')
+  checkKeys(computation, ['id', 'path'], 'source.computation')
+
+  const request: DataAssetRequest = {
+    name: checkString(obj.name, 'name', true),
+    mount: checkString(obj.mount, 'mount', true),
+    source: { computation: { id: checkString(computation.id, 'source.computation.id', true) } }
+  }
+  if ('path' in computation) request.source.computation.path = checkString(computation.path, 'source.computation.path')
+  if ('tags' in obj) request.tags = checkStringList(obj.tags, 'tags')
+  if ('description' in obj) request.description = checkString(obj.description, 'description')
+  if ('target' in obj) {
+    const target = checkObject(obj.target, 'target')
+    checkKeys(target, ['aws'], 'target')
+    if (!('aws' in target)) fail('target.aws is required when target is given')
+    const aws = checkObject(target.aws, 'target.aws')
+    checkKeys(aws, ['bucket', 'prefix', 'endpoint_name'], 'target.aws')
+    request.target = { aws: { bucket: checkString(aws.bucket, 'target.aws.bucket', true) } }
+    if ('prefix' in aws) request.target.aws.prefix = checkString(aws.prefix, 'target.aws.prefix')
+    if ('endpoint_name' in aws) request.target.aws.endpoint_name = checkString(aws.endpoint_name, 'target.aws.endpoint_name')
+  }
+  if ('custom_metadata' in obj) {
+    const meta = checkObject(obj.custom_metadata, 'custom_metadata')
+    const out: Record<string, string | number> = {}
+    for (const [key, value] of Object.entries(meta)) {
+      if (typeof value !== 'string' && !(typeof value === 'number' && Number.isFinite(value))) {
+        fail(`custom_metadata.${key} must be a string or a number, got ${describeValue(value)}`)
+      }
+      out[key] = value
+    }
+    request.custom_metadata = out
+  }
+  return request
+}
+
+/** Checks a parsed JSON body against the data-asset request schema (the computation itself is checked by the caller). */
+export function validateDataAssetRequest(body: unknown): Validation<DataAssetRequest> {
+  return validateWith(checkDataAssetRequest, body)
+}
+
+/** The DataAsset object for `asset` as of clock time `now` (ms). */
+export function dataAssetAt(asset: StoredDataAsset, now: number): DataAsset {
+  const req = asset.request
+  const state: DataAssetState = now < asset.readyAt ? 'draft' : asset.outcome
+  const out: DataAsset = {
+    id: asset.id,
+    created: Math.floor(asset.createdAt / 1000),
+    name: req.name,
+    mount: req.mount,
+    state,
+    type: 'result',
+    last_used: 0,
+    ...(req.description !== undefined ? { description: req.description } : {}),
+    tags: [...(req.tags ?? [])],
+    ...(state === 'ready' ? { files: asset.files, size: asset.size } : {}),
+    provenance: structuredClone(asset.provenance)
+  }
+  if (req.target !== undefined) {
+    out.source_bucket = { origin: 'aws', bucket: req.target.aws.bucket, external: true }
+    if (req.target.aws.prefix !== undefined) out.source_bucket.prefix = req.target.aws.prefix
+  }
+  if (req.custom_metadata !== undefined) out.custom_metadata = { ...req.custom_metadata }
+  if (state === 'failed') out.failure_reason = asset.failureReason ?? 'capture failed'
+  return out
+}
+
+export function dataAssetRecordOf(asset: StoredDataAsset, now: number): DataAssetRecord {
+  const record: DataAssetRecord = {
+    id: asset.id,
+    request: structuredClone(asset.request),
+    computationId: asset.request.source.computation.id,
+    createdAt: asset.createdAt,
+    readyAt: asset.readyAt,
+    outcome: asset.outcome,
+    dataAsset: dataAssetAt(asset, now)
+  }
+  if (asset.failureReason !== undefined) record.failureReason = asset.failureReason
+  return record
+}

@@ -1,0 +1,127 @@
+// HTTP plumbing shared by the API server and the object store: reading and
+// recording requests, sending replies, and delays that die with their client.
+
+import type { IncomingMessage, ServerResponse } from 'node:http'
+import type { Reply } from './router.js'
+
+export interface RecordedRequest {
+  method: string
+  path: string
+  query: Record<string, string>
+  headers: Record<string, string>
+  rawBody: string
+  /** The body parsed as JSON, or undefined when empty or not JSON. */
+  body: unknown
+  /** Clock time (ms, from `now`) when the request arrived. */
+  at: number
+  /**
+   * Set when an injected fault took this request: what it did, e.g. 'status 503',
+   * 'reset', 'delay 2000ms+passThrough', 'created+status 500', with
+   * ' (client gone)' appended when the client hung up during a delay.
+   */
+  fault?: string
+}
+
+export type ParsedBody = { ok: true; value: unknown } | { ok: false; error: string }
+
+export const JSON_TYPE = 'application/json; charset=utf-8'
+
+export function parseJson(raw: string): ParsedBody {
+  try {
+    return { ok: true, value: JSON.parse(raw) as unknown }
+  } catch (err) {
+    return { ok: false, error: err instanceof Error ? err.message : String(err) }
+  }
+}
+
+export function flattenHeaders(req: IncomingMessage): Record<string, string> {
+  // Node already lower-cases names; repeated headers are joined as HTTP allows.
+  const headers: Record<string, string> = {}
+  for (const [name, value] of Object.entries(req.headers)) {
+    if (value === undefined) continue
+    headers[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value
+  }
+  return headers
+}
+
+export function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = []
+    req.on('data', (chunk: Buffer) => chunks.push(chunk))
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')))
+    req.on('error', reject)
+  })
+}
+
+/** Reads the body and turns the request into a record (not yet stored anywhere). */
+export async function recordRequest(req: IncomingMessage, at: number): Promise<{ request: RecordedRequest; parsed: ParsedBody | undefined; search: string }> {
+  const method = (req.method ?? 'GET').toUpperCase()
+  const url = new URL(req.url ?? '/', 'http://simulator.invalid')
+  const rawBody = await readBody(req)
+  const parsed = rawBody.trim() === '' ? undefined : parseJson(rawBody)
+  const request: RecordedRequest = {
+    method,
+    path: url.pathname,
+    query: Object.fromEntries(url.searchParams),
+    headers: flattenHeaders(req),
+    rawBody,
+    body: parsed?.ok === true ? parsed.value : undefined,
+    at
+  }
+  return { request, parsed, search: url.search }
+}
+
+export function sendReply(res: ServerResponse, reply: Reply, headOnly = false): void {
+  const headers: Record<string, string> = {}
+  let body: string | undefined
+  if (reply.json !== undefined) {
+    body = JSON.stringify(reply.json)
+    headers['content-type'] = reply.contentType ?? JSON_TYPE
+  } else if (reply.text !== undefined) {
+    body = reply.text
+    headers['content-type'] = reply.contentType ?? 'text/plain; charset=utf-8'
+  }
+  if (body !== undefined) headers['content-length'] = String(Buffer.byteLength(body))
+  Object.assign(headers, reply.headers)
+  res.writeHead(reply.status, headers)
+  res.end(headOnly ? undefined : body)
+}
+
+interface PendingDelay {
+  timer: NodeJS.Timeout
+  done: (completed: boolean) => void
+}
+
+/** Real-time waits tied to a response: cut short when its client hangs up, or all at once by cancelAll(). */
+export class Delays {
+  private readonly pending = new Set<PendingDelay>()
+
+  /**
+   * Resolves true after `ms`, or false as soon as the client hangs up or
+   * cancelAll() runs, so a pending delay never outlives its connection.
+   */
+  wait(ms: number, res: ServerResponse): Promise<boolean> {
+    return new Promise<boolean>((resolveDelay) => {
+      const onClose = (): void => pending.done(false)
+      const pending: PendingDelay = {
+        timer: setTimeout(() => pending.done(true), ms),
+        done: (completed) => {
+          if (!this.pending.delete(pending)) return
+          clearTimeout(pending.timer)
+          res.off('close', onClose)
+          resolveDelay(completed)
+        }
+      }
+      this.pending.add(pending)
+      if (res.socket === null || res.socket.destroyed) {
+        pending.done(false)
+        return
+      }
+      res.once('close', onClose)
+    })
+  }
+
+  cancelAll(): void {
+    for (const pending of [...this.pending]) pending.done(false)
+  }
+}

@@ -1,0 +1,387 @@
+// The "object store": a second HTTP server on its own loopback port that
+// serves result files by pre-signed URL, the way S3 serves Code Ocean's.
+// It checks an HMAC signature and an expiry instead of a token, refuses
+// requests that also carry an Authorization header (as S3 does), waits before
+// the first byte if told to, and streams generated content with backpressure,
+// so a 1 GiB file costs no more memory than a 1 KiB one.
+
+import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto'
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import {
+  checkFault,
+  FaultQueue,
+  faultToReply,
+  matches,
+  type DownloadFault,
+  type DownloadFaultMatch
+} from './faults.js'
+import { Delays, recordRequest, sendReply, type RecordedRequest } from './http-util.js'
+import { isCleanPath, resultChunks, resultSize, type ResultSpec } from './results.js'
+
+export const STORE_BUCKET = 'bucket'
+
+export interface StoredObject {
+  spec: ResultSpec
+  /** Clock time (ms) the file was written, for Last-Modified. */
+  modifiedAt: number
+}
+
+export interface ObjectStoreOptions {
+  host: string
+  now: () => number
+  ttlMs: number
+  firstByteDelayMs: number
+  /** The file a URL points to, if it (still) exists. */
+  lookup: (computationId: string, path: string) => StoredObject | undefined
+  delays: Delays
+  log?: ((line: string) => void) | undefined
+}
+
+export type Disposition = 'attachment' | 'inline'
+
+interface Target {
+  bucket: string
+  computationId: string
+  path: string
+}
+
+const CONTENT_TYPES: Record<string, string> = {
+  png: 'image/png',
+  jpg: 'image/jpeg',
+  jpeg: 'image/jpeg',
+  svg: 'image/svg+xml',
+  pdf: 'application/pdf',
+  csv: 'text/csv',
+  tsv: 'text/tab-separated-values',
+  txt: 'text/plain',
+  log: 'text/plain',
+  html: 'text/html',
+  json: 'application/json',
+  gz: 'application/gzip',
+  zip: 'application/zip'
+}
+
+function contentTypeOf(name: string): string {
+  const dot = name.lastIndexOf('.')
+  const ext = dot < 0 ? '' : name.slice(dot + 1).toLowerCase()
+  // S3's own default for objects uploaded without a type.
+  return CONTENT_TYPES[ext] ?? 'binary/octet-stream'
+}
+
+function lastSegment(path: string): string {
+  return path.split('/').filter((s) => s !== '').at(-1) ?? path
+}
+
+/** The object key in URL form: clean paths keep their slashes; hostile ones become one segment (`..%2Fescape.txt`) so no URL parser resolves their dot segments away. */
+export function encodeKey(path: string): string {
+  return isCleanPath(path) ? path.split('/').map(encodeURIComponent).join('/') : encodeURIComponent(path)
+}
+
+function xmlEscape(text: string): string {
+  return text.replace(/[<>&'"]/g, (c) => `&#${c.charCodeAt(0)};`)
+}
+
+function amzDate(ms: number): string {
+  return new Date(ms).toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '')
+}
+
+function headerSafe(text: string): string {
+  return text.replace(/[^\x20-\x7e]|"|\\/g, '_')
+}
+
+function parseTarget(pathname: string): Target | undefined {
+  const parts = pathname.split('/')
+  // '', bucket, computation id, key...
+  if (parts.length < 4 || parts[0] !== '') return undefined
+  const decode = (raw: string): string => {
+    try {
+      return decodeURIComponent(raw)
+    } catch {
+      return raw
+    }
+  }
+  const key = parts.slice(3).join('/')
+  if (key === '') return undefined
+  return { bucket: decode(parts[1] ?? ''), computationId: decode(parts[2] ?? ''), path: decode(key) }
+}
+
+/** Waits for 'drain'; false if the response closed first. */
+function drained(res: ServerResponse): Promise<boolean> {
+  if (res.destroyed || res.socket === null || res.socket.destroyed) return Promise.resolve(false)
+  return new Promise((resolve) => {
+    const finish = (ok: boolean): void => {
+      res.off('drain', onDrain)
+      res.off('close', onClose)
+      resolve(ok)
+    }
+    const onDrain = (): void => finish(true)
+    const onClose = (): void => finish(false)
+    res.on('drain', onDrain)
+    res.on('close', onClose)
+  })
+}
+
+/** Writes every chunk, waiting for 'drain' whenever the socket is full; false if the client went away. */
+async function writeAll(res: ServerResponse, chunks: Iterable<Buffer>): Promise<boolean> {
+  for (const chunk of chunks) {
+    if (res.destroyed) return false
+    if (!res.write(chunk) && !(await drained(res))) return false
+  }
+  return !res.destroyed
+}
+
+/** Resolves once everything written so far has gone to the kernel (or the response died). */
+function flushed(res: ServerResponse): Promise<void> {
+  if (res.destroyed) return Promise.resolve()
+  return new Promise((resolve) => {
+    const onClose = (): void => resolve()
+    res.once('close', onClose)
+    res.write(Buffer.alloc(0), () => {
+      res.off('close', onClose)
+      resolve()
+    })
+  })
+}
+
+export class ObjectStore {
+  /** Every request the store got, in order, with lower-cased headers. */
+  readonly requests: RecordedRequest[] = []
+
+  private readonly secret = randomBytes(32)
+  private readonly faults = new FaultQueue<DownloadFaultMatch, DownloadFault>()
+  private nonce = 0
+  private lastExpiresAt = Number.NEGATIVE_INFINITY
+  private server: Server | undefined
+  private baseUrl: string | undefined
+
+  constructor(private readonly options: ObjectStoreOptions) {}
+
+  get url(): string {
+    if (this.baseUrl === undefined) throw new Error('CodeOceanSimulator: not started; call start() first')
+    return this.baseUrl
+  }
+
+  async start(): Promise<string> {
+    if (this.baseUrl !== undefined) return this.baseUrl
+    const server = createServer((req, res) => {
+      this.handle(req, res).catch((err: unknown) => {
+        this.options.log?.(`store: request failed: ${err instanceof Error ? err.message : String(err)}`)
+        if (!res.headersSent) res.destroy()
+        else res.socket?.destroy()
+      })
+    })
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject)
+      server.listen(0, this.options.host, () => {
+        server.off('error', reject)
+        resolve()
+      })
+    })
+    const { port } = server.address() as AddressInfo
+    const host = this.options.host.includes(':') ? `[${this.options.host}]` : this.options.host
+    this.server = server
+    this.baseUrl = `http://${host}:${port}`
+    return this.baseUrl
+  }
+
+  async stop(): Promise<void> {
+    const server = this.server
+    if (server === undefined) return
+    this.server = undefined
+    this.baseUrl = undefined
+    const closed = new Promise<void>((resolve) => server.close(() => resolve()))
+    // Cuts off downloads in flight too: their writers see 'close' and stop.
+    server.closeAllConnections()
+    await closed
+  }
+
+  /** A fresh pre-signed URL for one file; each call's expiry is later than the previous one's. */
+  sign(computationId: string, path: string, disposition: Disposition): string {
+    const now = this.options.now()
+    const expiresAt = Math.max(now + this.options.ttlMs, this.lastExpiresAt + 1)
+    this.lastExpiresAt = expiresAt
+    this.nonce += 1
+    const name = lastSegment(path)
+    const contentDisposition =
+      disposition === 'inline' ? 'inline' : `attachment; filename="${headerSafe(name)}"; filename*=UTF-8''${encodeURIComponent(name)}`
+    const params = new URLSearchParams({
+      'X-Amz-Algorithm': 'AWS4-HMAC-SHA256',
+      'X-Amz-Date': amzDate(now),
+      'X-Amz-Expires': String(Math.max(1, Math.ceil(this.options.ttlMs / 1000))),
+      'X-Amz-SignedHeaders': 'host',
+      'X-Sim-Expires-At': String(expiresAt),
+      'X-Sim-Nonce': String(this.nonce),
+      'response-content-disposition': contentDisposition
+    })
+    params.set('X-Amz-Signature', this.signature(computationId, path, params))
+    return `${this.url}/${STORE_BUCKET}/${encodeURIComponent(computationId)}/${encodeKey(path)}?${params.toString()}`
+  }
+
+  failNext(match: DownloadFaultMatch, response: DownloadFault, count = 1): void {
+    if (!(count > 0)) throw new RangeError(`failNextDownload: count must be > 0, got ${count}`)
+    checkFault(response, 'failNextDownload', true)
+    this.faults.add({ ...match }, { ...response }, count)
+  }
+
+  reset(): void {
+    this.requests.length = 0
+    this.faults.clear()
+  }
+
+  private signature(computationId: string, path: string, params: URLSearchParams): string {
+    const signed = [
+      computationId,
+      path,
+      params.get('X-Sim-Expires-At') ?? '',
+      params.get('X-Sim-Nonce') ?? '',
+      params.get('response-content-disposition') ?? ''
+    ].join('\n')
+    return createHmac('sha256', this.secret).update(signed, 'utf8').digest('hex')
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const started = Date.now()
+    const { request } = await recordRequest(req, this.options.now())
+    this.requests.push(request)
+    const target = parseTarget(request.path)
+    const logLine = (outcome: string): void =>
+      this.options.log?.(`store: ${request.method} ${request.path} -> ${outcome} (${Date.now() - started} ms)`)
+
+    const fault = this.faults.take(
+      (m) => matches(m.path, target?.path) && (m.computationId === undefined || m.computationId === target?.computationId)
+    )
+    if (fault === undefined) {
+      logLine(await this.serve(res, request, target))
+      return
+    }
+
+    const delayMs = fault.delayMs ?? 0
+    const kind =
+      fault.reset === true
+        ? 'reset'
+        : fault.passThrough === true
+          ? 'passThrough'
+          : fault.truncateAfterBytes !== undefined
+            ? `truncate after ${fault.truncateAfterBytes} bytes`
+            : `status ${fault.status}`
+    const description = delayMs > 0 ? `delay ${delayMs}ms+${kind}` : kind
+    request.fault = description
+    if (delayMs > 0 && !(await this.options.delays.wait(delayMs, res))) {
+      request.fault = `${description} (client gone)`
+      logLine(`nothing [injected ${request.fault}]`)
+      return
+    }
+    if (fault.reset === true) {
+      req.socket.destroy()
+      logLine(`reset [injected ${description}]`)
+      return
+    }
+    if (fault.status !== undefined) {
+      const reply = faultToReply(fault)
+      sendReply(res, reply, request.method === 'HEAD')
+      logLine(`${reply.status} [injected ${description}]`)
+      return
+    }
+    const outcome = await this.serve(res, request, target, fault.truncateAfterBytes)
+    if (fault.truncateAfterBytes !== undefined && !outcome.startsWith('200 truncated')) {
+      // The store refused the request, or the file was short: nothing was cut.
+      request.fault = `${description} (not applied: ${outcome})`
+    }
+    logLine(`${outcome} [injected ${request.fault}]`)
+  }
+
+  private error(res: ServerResponse, status: number, code: string, message: string, extra: Record<string, string>, head: boolean): string {
+    const requestId = randomBytes(8).toString('hex').toUpperCase()
+    const fields = Object.entries({ Code: code, Message: message, ...extra, RequestId: requestId, HostId: randomBytes(24).toString('base64') })
+      .map(([name, value]) => `<${name}>${xmlEscape(value)}</${name}>`)
+      .join('')
+    const text = `<?xml version="1.0" encoding="UTF-8"?>\n<Error>${fields}</Error>`
+    sendReply(res, { status, text, contentType: 'application/xml', headers: { 'x-amz-request-id': requestId } }, head)
+    return `${status} ${code}`
+  }
+
+  /** Answers as S3 would; returns what it did, for the log. */
+  private async serve(res: ServerResponse, request: RecordedRequest, target: Target | undefined, truncateAfter?: number): Promise<string> {
+    const head = request.method === 'HEAD'
+    if (request.method !== 'GET' && !head) {
+      return this.error(res, 405, 'MethodNotAllowed', 'The specified method is not allowed against this resource.', { Method: request.method, ResourceType: 'OBJECT' }, head)
+    }
+    if (request.headers.authorization !== undefined) {
+      // S3 echoes the header's value as ArgumentValue; the simulator leaves it
+      // out so no token ends up in a body a client might log.
+      return this.error(
+        res,
+        400,
+        'InvalidArgument',
+        'Only one auth mechanism allowed; only the X-Amz-Algorithm query parameter, Signature query string parameter or the Authorization header should be specified',
+        { ArgumentName: 'Authorization' },
+        head
+      )
+    }
+    if (target === undefined || target.bucket !== STORE_BUCKET) {
+      return this.error(res, 404, 'NoSuchBucket', 'The specified bucket does not exist', { BucketName: target?.bucket ?? '' }, head)
+    }
+    const params = new URLSearchParams(request.query)
+    const given = params.get('X-Amz-Signature')
+    const expiresAt = Number(params.get('X-Sim-Expires-At'))
+    if (given === null || params.get('X-Sim-Nonce') === null || !Number.isFinite(expiresAt)) {
+      return this.error(res, 403, 'AccessDenied', 'Query-string authentication requires the Signature, Expires and AWSAccessKeyId parameters', {}, head)
+    }
+    const expected = Buffer.from(this.signature(target.computationId, target.path, params), 'utf8')
+    const actual = Buffer.from(given, 'utf8')
+    if (expected.length !== actual.length || !timingSafeEqual(expected, actual)) {
+      return this.error(
+        res,
+        403,
+        'SignatureDoesNotMatch',
+        'The request signature we calculated does not match the signature you provided. Check your key and signing method.',
+        {},
+        head
+      )
+    }
+    const now = this.options.now()
+    if (now > expiresAt) {
+      return this.error(
+        res,
+        403,
+        'AccessDenied',
+        'Request has expired',
+        { 'X-Amz-Expires': params.get('X-Amz-Expires') ?? '', Expires: new Date(expiresAt).toISOString(), ServerTime: new Date(now).toISOString() },
+        head
+      )
+    }
+    const object = this.options.lookup(target.computationId, target.path)
+    if (object === undefined) {
+      return this.error(res, 404, 'NoSuchKey', 'The specified key does not exist.', { Key: `${target.computationId}/${target.path}` }, head)
+    }
+
+    const firstByteDelay = this.options.firstByteDelayMs
+    if (firstByteDelay > 0 && !(await this.options.delays.wait(firstByteDelay, res))) return 'nothing (client gone during first-byte delay)'
+
+    const size = resultSize(object.spec)
+    const headers: Record<string, string> = {
+      'content-type': contentTypeOf(lastSegment(target.path)),
+      'content-length': String(size),
+      etag: `"${createHash('sha256').update(`${target.computationId}\n${target.path}\n${size}`).digest('hex').slice(0, 32)}"`,
+      'last-modified': new Date(object.modifiedAt).toUTCString(),
+      'x-amz-request-id': randomBytes(8).toString('hex').toUpperCase()
+    }
+    const disposition = params.get('response-content-disposition')
+    if (disposition !== null) headers['content-disposition'] = disposition.replace(/[^\x20-\x7e]/g, '_')
+    res.writeHead(200, headers)
+    if (head) {
+      res.end()
+      return '200'
+    }
+    if (truncateAfter !== undefined && truncateAfter < size) {
+      const sent = await writeAll(res, resultChunks(object.spec, 0, truncateAfter))
+      await flushed(res)
+      res.socket?.destroy()
+      return sent ? `200 truncated at ${truncateAfter} of ${size} bytes` : '200 (client gone)'
+    }
+    if (!(await writeAll(res, resultChunks(object.spec)))) return '200 (client gone)'
+    res.end()
+    return '200'
+  }
+}

@@ -25,7 +25,9 @@ const inputs = {
     '- name: capsule_np_create_files_test_3\n' +
     '  named_parameters: {NumFiles: 10}\n' +
     '- name: capsule_art_simulation_illumina_1\n' +
-    '  parameters: [75, 1, HS25, SingleEnded, "", "", 1, "", "", "", "", "", "", False, False]\n'
+    '  parameters: [75, 1, HS25, SingleEnded, "", "", 1, "", "", "", "", "", "", False, False]\n',
+  'download-results': 'results',
+  'results-filter': '**/*.csv\noutput'
 }
 console.log('Workflow step:')
 console.log('  - uses: ./')

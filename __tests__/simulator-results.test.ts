@@ -17,53 +17,13 @@ import {
   type ResultSpec,
   type SimulatorOptions
 } from '../sim/simulator.js'
+import { asObject, basic, call, type CallResult, type Json } from './support/sim-http.js'
 
 const TOKEN = 'cop_test_token_0042'
 const T0 = 1_646_943_238_000
 const API = '/api/v1'
 /** Long enough for the default phases (1 s) to be over. */
 const LATER = 10_000
-
-type Json = Record<string, unknown>
-
-interface CallResult {
-  status: number
-  headers: Headers
-  text: string
-  json: unknown
-}
-
-function basic(user: string, password = ''): string {
-  return `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`
-}
-
-async function call(
-  sim: CodeOceanSimulator,
-  method: string,
-  path: string,
-  opts: { json?: unknown; raw?: string; contentType?: string; authorization?: string | null } = {}
-): Promise<CallResult> {
-  const headers: Record<string, string> = {}
-  const authorization = opts.authorization === undefined ? basic(sim.token) : opts.authorization
-  if (authorization !== null) headers.Authorization = authorization
-  let body: string | undefined
-  if (opts.json !== undefined) {
-    body = JSON.stringify(opts.json)
-    headers['Content-Type'] = opts.contentType ?? 'application/json'
-  } else if (opts.raw !== undefined) {
-    body = opts.raw
-    if (opts.contentType !== undefined) headers['Content-Type'] = opts.contentType
-  }
-  const res = await fetch(sim.url + path, { method, headers, ...(body !== undefined ? { body } : {}) })
-  const text = await res.text()
-  let json: unknown
-  try {
-    json = text === '' ? undefined : JSON.parse(text)
-  } catch {
-    json = undefined
-  }
-  return { status: res.status, headers: res.headers, text, json }
-}
 
 interface Download {
   status: number
@@ -104,12 +64,6 @@ function rawGet(url: string, headers: Record<string, string> = {}, method = 'GET
     req.on('error', (err) => settle(err))
     req.end()
   })
-}
-
-function asObject(value: unknown): Json {
-  expect(value).toEqual(expect.any(Object))
-  expect(Array.isArray(value)).toBe(false)
-  return value as Json
 }
 
 function sha256(chunks: Iterable<Buffer>): string {

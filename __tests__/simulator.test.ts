@@ -6,58 +6,12 @@ import { dirname, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { CodeOceanSimulator, DEFAULT_TOKEN, type FaultResponse, type Outcome, type SimulatorOptions } from '../sim/simulator.js'
 import { parseCli } from '../sim/cli.js'
+import { asObject, basic, call, type CallResult, type Json } from './support/sim-http.js'
 
 const TOKEN = 'cop_test_token_0042'
 // created 1646943238 is the AIND-API fixture, whose run is named "Run 6943238".
 const T0 = 1_646_943_238_000
 const API = '/api/v1'
-
-interface CallOptions {
-  /** Sent as JSON with Content-Type application/json. */
-  json?: unknown
-  /** Sent as is. */
-  raw?: string
-  contentType?: string
-  /** null sends no Authorization header; default is the right token. */
-  authorization?: string | null
-  headers?: Record<string, string>
-}
-
-interface CallResult {
-  status: number
-  headers: Headers
-  text: string
-  json: unknown
-}
-
-function basic(user: string, password = ''): string {
-  return `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`
-}
-
-async function call(sim: CodeOceanSimulator, method: string, path: string, opts: CallOptions = {}): Promise<CallResult> {
-  const headers: Record<string, string> = { ...opts.headers }
-  const authorization = opts.authorization === undefined ? basic(sim.token) : opts.authorization
-  if (authorization !== null) headers.Authorization = authorization
-  let body: string | undefined
-  if (opts.json !== undefined) {
-    body = JSON.stringify(opts.json)
-    headers['Content-Type'] = opts.contentType ?? 'application/json'
-  } else if (opts.raw !== undefined) {
-    body = opts.raw
-    if (opts.contentType !== undefined) headers['Content-Type'] = opts.contentType
-  }
-  const res = await fetch(sim.url + path, { method, headers, ...(body !== undefined ? { body } : {}) })
-  const text = await res.text()
-  let json: unknown
-  try {
-    json = text === '' ? undefined : JSON.parse(text)
-  } catch {
-    json = undefined
-  }
-  return { status: res.status, headers: res.headers, text, json }
-}
-
-type Json = Record<string, unknown>
 
 interface RawCall {
   req: ClientRequest
@@ -93,12 +47,6 @@ async function until(condition: () => boolean, what: string, timeoutMs = 2000): 
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`)
     await new Promise((r) => setTimeout(r, 10))
   }
-}
-
-function asObject(value: unknown): Json {
-  expect(value).toEqual(expect.any(Object))
-  expect(Array.isArray(value)).toBe(false)
-  return value as Json
 }
 
 describe('CodeOceanSimulator', () => {

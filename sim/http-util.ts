@@ -1,7 +1,9 @@
-// HTTP plumbing shared by the API server and the object store: reading and
-// recording requests, sending replies, and delays that die with their client.
+// HTTP plumbing shared by the API server and the object store: listening and
+// closing, reading and recording requests, sending replies, and delays that die
+// with their client.
 
-import type { IncomingMessage, ServerResponse } from 'node:http'
+import type { IncomingMessage, Server, ServerResponse } from 'node:http'
+import type { AddressInfo } from 'node:net'
 import type { Reply } from './router.js'
 
 export interface RecordedRequest {
@@ -20,6 +22,29 @@ export interface RecordedRequest {
    * ' (client gone)' appended when the client hung up during a delay.
    */
   fault?: string
+}
+
+/** Listens on host:port (0 for any free port); resolves with the base URL, e.g. 'http://127.0.0.1:43121' or 'http://[::1]:43121'. */
+export async function listen(server: Server, host: string, port: number): Promise<string> {
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(port, host, () => {
+      server.off('error', reject)
+      resolve()
+    })
+  })
+  const address = server.address() as AddressInfo
+  const urlHost = host.includes(':') ? `[${host}]` : host
+  return `http://${urlHost}:${address.port}`
+}
+
+/** Closes the server and cuts off its open connections; resolves once it is closed. */
+export function closeServer(server: Server): Promise<void> {
+  const closed = new Promise<void>((resolve) => server.close(() => resolve()))
+  // close() alone waits for idle keep-alive sockets to time out; clients
+  // under test usually hold some, and a test run should not hang on them.
+  server.closeAllConnections()
+  return closed
 }
 
 export type ParsedBody = { ok: true; value: unknown } | { ok: false; error: string }

@@ -5,7 +5,6 @@
 
 import { randomUUID } from 'node:crypto'
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
-import type { AddressInfo } from 'node:net'
 import {
   DEFAULT_PHASES,
   CAPTURE_OUTCOMES,
@@ -34,11 +33,11 @@ import {
   type FaultMatch,
   type FaultResponse
 } from './faults.js'
-import { Delays, recordRequest, sendReply, type ParsedBody, type RecordedRequest } from './http-util.js'
+import { closeServer, Delays, listen, recordRequest, sendReply, type ParsedBody, type RecordedRequest } from './http-util.js'
 import { checkResults, resultSize as resultSizeOf, type ResultSpec, type ResultTree } from './results.js'
 import { Router, type Reply } from './router.js'
 import { ObjectStore } from './store.js'
-import { isJsonContentType, isPlainObject, validateRunRequest } from './validate.js'
+import { isJsonContentType, isPlainObject, validateRunRequest, type Validation } from './validate.js'
 
 export type { CaptureOutcome, Computation, ComputationRecord, Outcome, Phase, RunProgram } from './computations.js'
 export { OUTCOMES, CAPTURE_OUTCOMES, DEFAULT_PHASES, SIMULATOR_OWNER, SIMULATOR_OWNER_EMAIL } from './computations.js'
@@ -99,6 +98,15 @@ interface RequestContext {
 
 function errorReply(status: number, message: string): Reply {
   return { status, json: { message } }
+}
+
+/** What every JSON POST checks first: a JSON Content-Type and a non-empty body, then `validate` on the parsed body. */
+function checkJsonBody<T>(request: RecordedRequest, validate: (body: unknown) => Validation<T>): Validation<T> {
+  if (!isJsonContentType(request.headers['content-type'])) {
+    return { ok: false, message: `Content-Type must be application/json, got ${request.headers['content-type'] ?? 'none'}` }
+  }
+  if (request.rawBody.trim() === '') return { ok: false, message: 'request body is required' }
+  return validate(request.body)
 }
 
 function nonNegative(value: number | undefined, name: string, fallback: number): number {
@@ -206,23 +214,15 @@ export class CodeOceanSimulator {
         if (!res.headersSent) res.destroy()
       })
     })
-    await new Promise<void>((resolve, reject) => {
-      server.once('error', reject)
-      server.listen(this.port, this.host, () => {
-        server.off('error', reject)
-        resolve()
-      })
-    })
+    const baseUrl = await listen(server, this.host, this.port)
     try {
       await this.objectStore.start()
     } catch (err) {
       await new Promise<void>((resolve) => server.close(() => resolve()))
       throw err
     }
-    const { port } = server.address() as AddressInfo
-    const host = this.host.includes(':') ? `[${this.host}]` : this.host
     this.server = server
-    this.baseUrl = `http://${host}:${port}`
+    this.baseUrl = baseUrl
     return this.baseUrl
   }
 
@@ -235,11 +235,7 @@ export class CodeOceanSimulator {
     // A request waiting out a fault delay would otherwise keep its timer (and
     // jest) alive after the server is gone.
     this.delays.cancelAll()
-    const closed = new Promise<void>((resolve) => server.close(() => resolve()))
-    // close() alone waits for idle keep-alive sockets to time out; clients
-    // under test usually hold some, and a test run should not hang on them.
-    server.closeAllConnections()
-    await Promise.all([closed, this.objectStore.stop()])
+    await Promise.all([closeServer(server), this.objectStore.stop()])
   }
 
   /** Runs of this capsule or pipeline id follow `program`; fields left out use the defaults. */
@@ -430,11 +426,7 @@ export class CodeOceanSimulator {
   }
 
   private startRun({ request, now }: RequestContext): Reply {
-    if (!isJsonContentType(request.headers['content-type'])) {
-      return errorReply(400, `Content-Type must be application/json, got ${request.headers['content-type'] ?? 'none'}`)
-    }
-    if (request.rawBody.trim() === '') return errorReply(400, 'request body is required')
-    const result = validateRunRequest(request.body)
+    const result = checkJsonBody(request, validateRunRequest)
     if (!result.ok) return errorReply(400, result.message)
 
     const targetId = result.value.pipeline_id ?? result.value.capsule_id ?? ''
@@ -519,11 +511,7 @@ export class CodeOceanSimulator {
   }
 
   private createDataAsset({ request, now }: RequestContext): Reply {
-    if (!isJsonContentType(request.headers['content-type'])) {
-      return errorReply(400, `Content-Type must be application/json, got ${request.headers['content-type'] ?? 'none'}`)
-    }
-    if (request.rawBody.trim() === '') return errorReply(400, 'request body is required')
-    const result = validateDataAssetRequest(request.body)
+    const result = checkJsonBody(request, validateDataAssetRequest)
     if (!result.ok) return errorReply(400, result.message)
     const params = result.value
     const { id: computationId, path } = params.source.computation

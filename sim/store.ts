@@ -7,7 +7,6 @@
 
 import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto'
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
-import type { AddressInfo } from 'node:net'
 import {
   checkFault,
   FaultQueue,
@@ -16,7 +15,7 @@ import {
   type DownloadFault,
   type DownloadFaultMatch
 } from './faults.js'
-import { Delays, recordRequest, sendReply, type RecordedRequest } from './http-util.js'
+import { closeServer, Delays, listen, recordRequest, sendReply, type RecordedRequest } from './http-util.js'
 import { isCleanPath, resultChunks, resultSize, type ResultSpec } from './results.js'
 
 export const STORE_BUCKET = 'bucket'
@@ -171,17 +170,9 @@ export class ObjectStore {
         else res.socket?.destroy()
       })
     })
-    await new Promise<void>((resolve, reject) => {
-      server.once('error', reject)
-      server.listen(0, this.options.host, () => {
-        server.off('error', reject)
-        resolve()
-      })
-    })
-    const { port } = server.address() as AddressInfo
-    const host = this.options.host.includes(':') ? `[${this.options.host}]` : this.options.host
+    const baseUrl = await listen(server, this.options.host, 0)
     this.server = server
-    this.baseUrl = `http://${host}:${port}`
+    this.baseUrl = baseUrl
     return this.baseUrl
   }
 
@@ -190,10 +181,8 @@ export class ObjectStore {
     if (server === undefined) return
     this.server = undefined
     this.baseUrl = undefined
-    const closed = new Promise<void>((resolve) => server.close(() => resolve()))
     // Cuts off downloads in flight too: their writers see 'close' and stop.
-    server.closeAllConnections()
-    await closed
+    await closeServer(server)
   }
 
   /** A fresh pre-signed URL for one file; each call's expiry is later than the previous one's. */

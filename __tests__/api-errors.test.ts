@@ -29,7 +29,11 @@ describe('explaining Code Ocean errors', () => {
   })
 
   it('reduces an HTML error page to its title', () => {
-    const text = explainApiError(502, parseBody('<html><head><title>502 Bad Gateway</title></head><body>nginx</body></html>'), ctx)
+    const text = explainApiError(
+      502,
+      parseBody('<html><head><title>502 Bad Gateway</title></head><body>nginx</body></html>'),
+      ctx
+    )
     expect(text).toContain('HTTP 502 Bad Gateway: an HTML page: "502 Bad Gateway"')
   })
 

@@ -63,7 +63,12 @@ export const BAD_INPUTS: BadInput[] = [
   {
     name: 'a parameter value that is an object',
     inputs: { 'capsule-id': CAPSULE, 'named-parameters': 'NumFiles: {count: 10}\n' },
-    expect: ["Input 'named-parameters'", "named parameter 'NumFiles' is a map", 'single value', 'Example: named-parameters: ']
+    expect: [
+      "Input 'named-parameters'",
+      "named parameter 'NumFiles' is a map",
+      'single value',
+      'Example: named-parameters: '
+    ]
   },
   {
     name: 'a parameter value that is a list',
@@ -77,7 +82,10 @@ export const BAD_INPUTS: BadInput[] = [
   },
   {
     name: 'an unknown data-asset key',
-    inputs: { 'pipeline-id': PIPELINE, 'data-assets': '[{"id": "bf8cf993-a583-495c-bebd-2f38f81d1ea1", "mountpoint": "A"}]' },
+    inputs: {
+      'pipeline-id': PIPELINE,
+      'data-assets': '[{"id": "bf8cf993-a583-495c-bebd-2f38f81d1ea1", "mountpoint": "A"}]'
+    },
     expect: ["Input 'data-assets'", "unknown key 'mountpoint'", "did you mean 'mount'?"]
   },
   {
@@ -108,7 +116,12 @@ export const BAD_INPUTS: BadInput[] = [
   {
     name: 'a missing token',
     inputs: { 'pipeline-id': PIPELINE, secret: '' },
-    expect: ["Input 'secret'", 'is not set', 'CODEOCEAN_API_TOKEN', 'Example: secret: ${{ secrets.CODEOCEAN_API_TOKEN }}']
+    expect: [
+      "Input 'secret'",
+      'is not set',
+      'CODEOCEAN_API_TOKEN',
+      'Example: secret: ${{ secrets.CODEOCEAN_API_TOKEN }}'
+    ]
   },
   {
     name: 'parameters for a pipeline',

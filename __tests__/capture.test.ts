@@ -36,7 +36,13 @@ describe('capturing results', () => {
   it('waits until the data asset is ready, polling every 5 s', async () => {
     const client = fakeClient(['draft', 'draft', 'ready'])
     let t = 0
-    const asset = await captureResults(client, captureParams(run, 'n', [], ''), { log: () => {}, now: () => t, sleep: async (ms) => { t += ms } })
+    const asset = await captureResults(client, captureParams(run, 'n', [], ''), {
+      log: () => {},
+      now: () => t,
+      sleep: async (ms) => {
+        t += ms
+      }
+    })
     expect(asset).toMatchObject({ id: 'da1', state: 'ready' })
     expect(t).toBe(10_000)
   })

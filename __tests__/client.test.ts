@@ -63,10 +63,13 @@ describe('the Code Ocean client', () => {
 
   it.each([
     ['a 401', async (c: CodeOceanClient) => c.startRun({ pipeline_id: PIPELINE })],
-    ['a 503 after retries', async (c: CodeOceanClient) => {
-      sim.failNext({ method: 'GET' }, { status: 503, headers: { 'Retry-After': '0' }, body: { message: 'busy' } }, 3)
-      return c.getComputation('x')
-    }]
+    [
+      'a 503 after retries',
+      async (c: CodeOceanClient) => {
+        sim.failNext({ method: 'GET' }, { status: 503, headers: { 'Retry-After': '0' }, body: { message: 'busy' } }, 3)
+        return c.getComputation('x')
+      }
+    ]
   ])('keeps the token out of the error object on %s', async (_name, call) => {
     const token = 'cop_secret_token_for_inspection'
     const c = client(token)

@@ -21,13 +21,22 @@ describe('judging a finished run', () => {
 
   it('names state, end status and exit code in a failure', () => {
     const verdict = judge(readComputation({ ...base, state: 'completed', end_status: 'succeeded', exit_code: 1 }))
-    expect(verdict.message).toBe("Code Ocean run 'Run 1' (c1) failed: state completed, end status succeeded, exit code 1")
+    expect(verdict.message).toBe(
+      "Code Ocean run 'Run 1' (c1) failed: state completed, end status succeeded, exit code 1"
+    )
   })
 })
 
 describe('reading a computation', () => {
   it('tolerates capitalised keys, numbers as strings and extra fields', () => {
-    const c = readComputation({ Id: 'x', state: 'Running', Has_results: 'true', Run_time: '12', exit_code: '0', extra: [1] })
+    const c = readComputation({
+      Id: 'x',
+      state: 'Running',
+      Has_results: 'true',
+      Run_time: '12',
+      exit_code: '0',
+      extra: [1]
+    })
     expect(c).toMatchObject({ id: 'x', state: 'running', has_results: true, run_time: 12, exit_code: 0 })
   })
 

@@ -9,7 +9,9 @@ describe('console log tail', () => {
   })
 
   it('picks the last error-like line, else the last line with words', () => {
-    expect(lastMeaningfulLine(['start', 'Traceback (most recent call last):', 'ValueError: bad input', '', '-----'])).toBe('ValueError: bad input')
+    expect(
+      lastMeaningfulLine(['start', 'Traceback (most recent call last):', 'ValueError: bad input', '', '-----'])
+    ).toBe('ValueError: bad input')
     expect(lastMeaningfulLine(['step 1', 'step 2 done', '', '====='])).toBe('step 2 done')
     expect(lastMeaningfulLine(['', '--'])).toBeUndefined()
   })

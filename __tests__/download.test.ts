@@ -62,7 +62,9 @@ describe('downloading results', () => {
     const folder = join(base, 'results')
     mkdirSync(folder)
     symlinkSync(outside, join(folder, 'linked'))
-    await expect(downloadResults(client, id, await listResultFiles(client, id), folder)).rejects.toThrow('is a link leading out of')
+    await expect(downloadResults(client, id, await listResultFiles(client, id), folder)).rejects.toThrow(
+      'is a link leading out of'
+    )
     expect(existsSync(join(outside, 'evil.txt'))).toBe(false)
   })
 

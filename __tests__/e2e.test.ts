@@ -12,7 +12,11 @@ import { REQUEST_EXAMPLES, goldenBody } from './request-examples.js'
 const PIPELINE = '4bc97533-6eb4-48ac-966f-648548a756d2'
 
 /** Runs the action against `sim` with its address and token, plus `inputs`. */
-function runAgainst(sim: CodeOceanSimulator, inputs: Record<string, string>, options: RunActionOptions = {}): Promise<ActionRun> {
+function runAgainst(
+  sim: CodeOceanSimulator,
+  inputs: Record<string, string>,
+  options: RunActionOptions = {}
+): Promise<ActionRun> {
   return runAction({ ...options, inputs: { domain: sim.url, secret: sim.token, ...inputs } })
 }
 
@@ -164,11 +168,36 @@ describe('a run followed to the end', () => {
 
 describe('Code Ocean errors are explained', () => {
   it.concurrent.each<[string, number, string | object, string[]]>([
-    ['401 with a JSON message', 401, { message: 'Invalid token' }, ['HTTP 401 Unauthorized: Invalid token', '`secret` input']],
-    ['403 with a JSON array', 403, ['capsule scope missing'], ['HTTP 403 Forbidden: ["capsule scope missing"]', 'Capsule Read/Write scope']],
-    ['404 in plain text', 404, 'pipeline not found', ['HTTP 404 Not Found: pipeline not found', `does not know pipeline ${PIPELINE}`]],
-    ['400 with other JSON', 400, { errors: ['processes[0].name'] }, ['HTTP 400 Bad Request: {"errors":["processes[0].name"]}', `"pipeline_id": "${PIPELINE}"`]],
-    ['502 HTML page', 502, '<html><title>502 Bad Gateway</title></html>', ['HTTP 502 Bad Gateway: an HTML page: "502 Bad Gateway"']]
+    [
+      '401 with a JSON message',
+      401,
+      { message: 'Invalid token' },
+      ['HTTP 401 Unauthorized: Invalid token', '`secret` input']
+    ],
+    [
+      '403 with a JSON array',
+      403,
+      ['capsule scope missing'],
+      ['HTTP 403 Forbidden: ["capsule scope missing"]', 'Capsule Read/Write scope']
+    ],
+    [
+      '404 in plain text',
+      404,
+      'pipeline not found',
+      ['HTTP 404 Not Found: pipeline not found', `does not know pipeline ${PIPELINE}`]
+    ],
+    [
+      '400 with other JSON',
+      400,
+      { errors: ['processes[0].name'] },
+      ['HTTP 400 Bad Request: {"errors":["processes[0].name"]}', `"pipeline_id": "${PIPELINE}"`]
+    ],
+    [
+      '502 HTML page',
+      502,
+      '<html><title>502 Bad Gateway</title></html>',
+      ['HTTP 502 Bad Gateway: an HTML page: "502 Bad Gateway"']
+    ]
   ])('%s', async (_name, status, body, parts) => {
     const sim = await startSimulator()
     sim.failNext(
@@ -188,7 +217,9 @@ describe('Code Ocean errors are explained', () => {
 
   it.concurrent('a real 401 from a wrong token never shows either token', async () => {
     const sim = await startSimulator()
-    const run = await runAction({ inputs: { domain: sim.url, secret: 'cop_wrong_token_abcdef', 'pipeline-id': PIPELINE } })
+    const run = await runAction({
+      inputs: { domain: sim.url, secret: 'cop_wrong_token_abcdef', 'pipeline-id': PIPELINE }
+    })
     expect(run.exitCode).toBe(1)
     expect(run.annotations.find((a) => a.level === 'error')?.message).toContain('HTTP 401')
     expectNoToken(run, 'cop_wrong_token_abcdef')
@@ -204,13 +235,23 @@ describe('bad input stops before any request', () => {
     expect(sim.requests).toEqual([])
     const error = run.annotations.find((a) => a.level === 'error')?.message ?? ''
     for (const part of bad.expect) {
-      if (typeof part === 'string') expect(error).toContain(part)
-      else expect(error).toMatch(part)
+      expect(error).toMatch(part) // a string part must appear as is, a RegExp must match
     }
     expect(run.outputs.status).toBe('failed')
-    expect(Object.keys(run.outputs).sort()).toEqual(
-      ['computation', 'computation-id', 'data-asset-id', 'end-status', 'exit-code', 'has-results', 'name', 'result-files', 'results-path', 'run-time', 'state', 'status']
-    )
+    expect(Object.keys(run.outputs).sort()).toEqual([
+      'computation',
+      'computation-id',
+      'data-asset-id',
+      'end-status',
+      'exit-code',
+      'has-results',
+      'name',
+      'result-files',
+      'results-path',
+      'run-time',
+      'state',
+      'status'
+    ])
     expectNoToken(run, sim.token)
   })
 })

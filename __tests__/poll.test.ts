@@ -35,7 +35,11 @@ describe('waiting', () => {
         reads.push(t)
         i = Math.min(i + 1, states.length - 1)
         const state = states[i]
-        return readComputation({ id, state, ...(state === 'completed' ? { end_status: 'succeeded', exit_code: 0 } : {}) })
+        return readComputation({
+          id,
+          state,
+          ...(state === 'completed' ? { end_status: 'succeeded', exit_code: 0 } : {})
+        })
       }
     }
     return {
@@ -50,7 +54,16 @@ describe('waiting', () => {
   }
 
   it('logs each state once, with the elapsed time, and warns once for an unknown state', async () => {
-    const s = script(['initializing', 'initializing', 'queued', 'queued', 'running', 'running', 'finalizing', 'completed'])
+    const s = script([
+      'initializing',
+      'initializing',
+      'queued',
+      'queued',
+      'running',
+      'running',
+      'finalizing',
+      'completed'
+    ])
     const log: string[] = []
     const warnings: string[] = []
     const updates: string[] = []
@@ -78,7 +91,13 @@ describe('waiting', () => {
 
   it('stops at the failed state', async () => {
     const s = script(['running', 'failed'])
-    const final = await waitForCompletion(s.source, s.first, { interval: 10, log: () => {}, warn: () => {}, now: s.now, sleep: s.sleep })
+    const final = await waitForCompletion(s.source, s.first, {
+      interval: 10,
+      log: () => {},
+      warn: () => {},
+      now: s.now,
+      sleep: s.sleep
+    })
     expect(final.state).toBe('failed')
     expect(s.reads).toEqual([10000])
   })
@@ -108,7 +127,11 @@ describe('outages', () => {
     const log: string[] = []
     const warnings: string[] = []
     const final = await waitForCompletion(f.source, readComputation({ id: 'r', state: 'running' }), {
-      interval: 30, log: (l) => log.push(l), warn: (w) => warnings.push(w), now: f.now, sleep: f.sleep
+      interval: 30,
+      log: (l) => log.push(l),
+      warn: (w) => warnings.push(w),
+      now: f.now,
+      sleep: f.sleep
     })
     expect(final.state).toBe('completed')
     expect(warnings).toHaveLength(1)
@@ -120,7 +143,11 @@ describe('outages', () => {
     const f = flaky(1000)
     await expect(
       waitForCompletion(f.source, readComputation({ id: 'r', state: 'running' }), {
-        interval: 60, log: () => {}, warn: () => {}, now: f.now, sleep: f.sleep
+        interval: 60,
+        log: () => {},
+        warn: () => {},
+        now: f.now,
+        sleep: f.sleep
       })
     ).rejects.toThrow(`Could not check run r for ${formatDuration(OUTAGE_LIMIT_MS)}`)
   })
@@ -129,7 +156,11 @@ describe('outages', () => {
     const f = flaky(1, 404)
     await expect(
       waitForCompletion(f.source, readComputation({ id: 'r', state: 'running' }), {
-        interval: 60, log: () => {}, warn: () => {}, now: f.now, sleep: f.sleep
+        interval: 60,
+        log: () => {},
+        warn: () => {},
+        now: f.now,
+        sleep: f.sleep
       })
     ).rejects.toThrow('HTTP 404')
   })
@@ -140,7 +171,12 @@ describe('outages', () => {
     abort.abort()
     await expect(
       waitForCompletion(f.source, readComputation({ id: 'r', state: 'running' }), {
-        interval: 60, log: () => {}, warn: () => {}, now: f.now, sleep: f.sleep, signal: abort.signal
+        interval: 60,
+        log: () => {},
+        warn: () => {},
+        now: f.now,
+        sleep: f.sleep,
+        signal: abort.signal
       })
     ).rejects.toThrow('request aborted')
   })

@@ -19,7 +19,12 @@ function table(name: string): string[][] {
     .trim()
     .split('\n')
     .slice(2) // header and separator
-    .map((row) => row.replace(/^\||\|$/g, '').split(' | ').map((cell) => cell.trim()))
+    .map((row) =>
+      row
+        .replace(/^\||\|$/g, '')
+        .split(' | ')
+        .map((cell) => cell.trim())
+    )
 }
 
 const unquote = (cell: string): string => cell.replace(/^`|`$/g, '')
@@ -55,6 +60,7 @@ describe('README tables match action.yml', () => {
 
   it('keeps the User-Agent version equal to package.json', async () => {
     const { ACTION_VERSION } = await import('../src/version.js')
-    expect(ACTION_VERSION).toBe(JSON.parse(readFileSync('package.json', 'utf8')).version)
+    const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string }
+    expect(ACTION_VERSION).toBe(pkg.version)
   })
 })

@@ -14,7 +14,11 @@ const HOUR = 3_600_000
  * Runs the action with step debug logging on, and checks, for every scenario in this
  * file, that the token appears nowhere the action wrote.
  */
-async function runAgainst(sim: CodeOceanSimulator, inputs: Record<string, string>, options: RunActionOptions = {}): Promise<ActionRun> {
+async function runAgainst(
+  sim: CodeOceanSimulator,
+  inputs: Record<string, string>,
+  options: RunActionOptions = {}
+): Promise<ActionRun> {
   const run = await runAction({
     ...options,
     env: { ACTIONS_STEP_DEBUG: 'true', ...options.env },
@@ -30,7 +34,8 @@ async function postOf(sim: CodeOceanSimulator, run: ActionRun): Promise<ActionRu
   return post
 }
 
-const calls = (sim: CodeOceanSimulator, method: string): RecordedRequest[] => sim.requests.filter((r) => r.method === method)
+const calls = (sim: CodeOceanSimulator, method: string): RecordedRequest[] =>
+  sim.requests.filter((r) => r.method === method)
 const errorOf = (run: ActionRun): string => run.annotations.find((a) => a.level === 'error')?.message ?? ''
 
 /** Milliseconds from the first signal the harness sent to the process's exit. */
@@ -43,7 +48,11 @@ function msFromFirstSignalToExit(run: ActionRun): number {
 describe('starting without ever starting two runs', () => {
   it.concurrent('retries a start refused with 429, honouring Retry-After, and creates exactly one run', async () => {
     const sim = await startSimulator()
-    sim.failNext({ method: 'POST' }, { status: 429, body: { message: 'Too many requests' }, headers: { 'Retry-After': '1' } }, 3)
+    sim.failNext(
+      { method: 'POST' },
+      { status: 429, body: { message: 'Too many requests' }, headers: { 'Retry-After': '1' } },
+      3
+    )
     const run = await runAgainst(sim, { wait: 'false' })
     expect(run.exitCode).toBe(0)
     expect(calls(sim, 'POST')).toHaveLength(4)
@@ -51,7 +60,9 @@ describe('starting without ever starting two runs', () => {
     for (let i = 1; i < posts.length; i++) expect(posts[i].at - posts[i - 1].at).toBeGreaterThanOrEqual(950)
     expect(sim.runs()).toHaveLength(1)
     expect(run.outputs['computation-id']).toBe(sim.runs()[0].id)
-    expect(run.log.filter((l) => l.includes('Code Ocean answered HTTP 429 when trying to start the run'))).toHaveLength(3)
+    expect(run.log.filter((l) => l.includes('Code Ocean answered HTTP 429 when trying to start the run'))).toHaveLength(
+      3
+    )
     expectNoToken(run, sim.token)
   })
 
@@ -83,7 +94,11 @@ describe('starting without ever starting two runs', () => {
 describe('polling survives trouble', () => {
   it.concurrent('rides out 503 bursts and connection resets while polling', async () => {
     const sim = await startSimulator()
-    sim.failNext({ method: 'GET' }, { status: 503, body: '<html><title>503 Service Unavailable</title></html>', contentType: 'text/html' }, 3)
+    sim.failNext(
+      { method: 'GET' },
+      { status: 503, body: '<html><title>503 Service Unavailable</title></html>', contentType: 'text/html' },
+      3
+    )
     sim.failNext({ method: 'GET' }, { reset: true }, 2)
     const run = await runAgainst(sim, {})
     expect(run.exitCode).toBe(0)
@@ -92,14 +107,18 @@ describe('polling survives trouble', () => {
     expectNoToken(run, sim.token)
   })
 
-  it.concurrent('times out a hung status check and recovers', async () => {
-    const sim = await startSimulator()
-    sim.failNext({ method: 'GET' }, { delayMs: 45_000, passThrough: true })
-    const run = await runAgainst(sim, {})
-    expect(run.exitCode).toBe(0)
-    expect(run.outputs.status).toBe('succeeded')
-    expect(run.log.some((l) => /ECONNABORTED|timeout/i.test(l))).toBe(true)
-  }, 90_000)
+  it.concurrent(
+    'times out a hung status check and recovers',
+    async () => {
+      const sim = await startSimulator()
+      sim.failNext({ method: 'GET' }, { delayMs: 45_000, passThrough: true })
+      const run = await runAgainst(sim, {})
+      expect(run.exitCode).toBe(0)
+      expect(run.outputs.status).toBe('succeeded')
+      expect(run.log.some((l) => /ECONNABORTED|timeout/i.test(l))).toBe(true)
+    },
+    90_000
+  )
 
   it.concurrent('survives a malformed answer to a status check', async () => {
     const sim = await startSimulator()
@@ -117,11 +136,28 @@ describe('old and new servers', () => {
     const sim = await startSimulator({ defaultOutcome: 'never-ends' })
     sim.failNext(
       { method: 'GET' },
-      { status: 200, body: { Id: 'ignored', State: 'Completed', End_status: 'Succeeded', exit_code: '0', Run_time: '12', has_results: 'true', brand_new: { x: 1 } } }
+      {
+        status: 200,
+        body: {
+          Id: 'ignored',
+          State: 'Completed',
+          End_status: 'Succeeded',
+          exit_code: '0',
+          Run_time: '12',
+          has_results: 'true',
+          brand_new: { x: 1 }
+        }
+      }
     )
     const run = await runAgainst(sim, {})
     expect(run.exitCode).toBe(0)
-    expect(run.outputs).toMatchObject({ status: 'succeeded', state: 'completed', 'exit-code': '0', 'run-time': '12', 'has-results': 'true' })
+    expect(run.outputs).toMatchObject({
+      status: 'succeeded',
+      state: 'completed',
+      'exit-code': '0',
+      'run-time': '12',
+      'has-results': 'true'
+    })
     expect(run.outputs['computation-id']).toBe(sim.runs()[0].id)
   })
 
@@ -137,7 +173,14 @@ describe('old and new servers', () => {
 describe('cancellation', () => {
   it.concurrent.each([
     ['initializing', [{ state: 'initializing', ms: HOUR }], /Run is initializing/],
-    ['running', [{ state: 'initializing', ms: 50 }, { state: 'running', ms: HOUR }], /Run is running/]
+    [
+      'running',
+      [
+        { state: 'initializing', ms: 50 },
+        { state: 'running', ms: HOUR }
+      ],
+      /Run is running/
+    ]
   ] as [string, Phase[], RegExp][])('SIGINT while %s stops the run within 5 s', async (state, phases, when) => {
     const sim = await startSimulator({ phases, defaultOutcome: 'never-ends' })
     const run = await runAgainst(sim, { 'poll-interval': '5' }, { cancel: { whenStdoutMatches: when } })
@@ -171,7 +214,11 @@ describe('cancellation', () => {
 
   it.concurrent('with stop-on-cancel: false, neither the main nor the post step stops the run', async () => {
     const sim = await startSimulator({ phases: [{ state: 'initializing', ms: HOUR }], defaultOutcome: 'never-ends' })
-    const run = await runAgainst(sim, { 'stop-on-cancel': 'false' }, { cancel: { whenStdoutMatches: /Run is initializing/ } })
+    const run = await runAgainst(
+      sim,
+      { 'stop-on-cancel': 'false' },
+      { cancel: { whenStdoutMatches: /Run is initializing/ } }
+    )
     expect(run.outputs.status).toBe('cancelled')
     expect(errorOf(run)).toContain('The run was left running (stop-on-cancel: false)')
     await postOf(sim, run)
@@ -195,7 +242,9 @@ describe('wait-timeout', () => {
     const run = await runAgainst(sim, { 'wait-timeout': '0.1' })
     expect(run.exitCode).toBe(1)
     expect(run.outputs.status).toBe('timed-out')
-    expect(errorOf(run)).toMatch(/^Timed out after 6s \(wait-timeout: 0\.1\) waiting for Code Ocean run '.*' \(.*\) \(last state: finalizing\)\. The run was left running \(stop-on-timeout: false\)\.$/)
+    expect(errorOf(run)).toMatch(
+      /^Timed out after 6s \(wait-timeout: 0\.1\) waiting for Code Ocean run '.*' \(.*\) \(last state: finalizing\)\. The run was left running \(stop-on-timeout: false\)\.$/
+    )
     await postOf(sim, run)
     expect(calls(sim, 'DELETE')).toHaveLength(0)
   })

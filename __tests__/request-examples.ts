@@ -59,7 +59,7 @@ export const REQUEST_EXAMPLES: RequestExample[] = [
       'data-assets': '[{"id": "eeefcc52-b445-4e3c-80c5-0e65526cd712", "mount": "Reference"}]',
       processes: JSON.stringify([
         { name: 'capsule_np_create_files_test_3', named_parameters: [{ param_name: 'NumFiles', value: '10' }] },
-        { name: 'capsule_art_simulation_illumina_1', parameters: JSON.parse(ARTS_PARAMETERS) }
+        { name: 'capsule_art_simulation_illumina_1', parameters: JSON.parse(ARTS_PARAMETERS) as unknown }
       ])
     }
   },

@@ -65,8 +65,16 @@ describe('downloading results', () => {
 
   it.concurrent('downloads the results of a failed run, and shows the end of its console log', async () => {
     const sim = await startSimulator()
-    const log = Array.from({ length: 150 }, (_, i) => `line ${i + 1}`).concat(['Traceback (most recent call last):', 'ValueError: NumFiles must be positive', '']).join('\n')
-    sim.program(PIPELINE, { outcome: 'failed', results: [{ path: 'output', content: log }, { path: 'partial.csv', size: 100 }] })
+    const log = Array.from({ length: 150 }, (_, i) => `line ${i + 1}`)
+      .concat(['Traceback (most recent call last):', 'ValueError: NumFiles must be positive', ''])
+      .join('\n')
+    sim.program(PIPELINE, {
+      outcome: 'failed',
+      results: [
+        { path: 'output', content: log },
+        { path: 'partial.csv', size: 100 }
+      ]
+    })
     const run = await runAgainst(sim, { 'download-results': 'results' })
     expect(run.exitCode).toBe(1)
     expect(run.outputs.status).toBe('failed')
@@ -81,10 +89,18 @@ describe('downloading results', () => {
 
   it.concurrent('refuses a result path that climbs out of the folder, writing nothing outside it', async () => {
     const sim = await startSimulator()
-    sim.program(PIPELINE, { outcome: 'succeeded', results: [{ path: 'ok.txt', size: 10 }, { path: 'sub/../../escape.txt', size: 10 }] })
+    sim.program(PIPELINE, {
+      outcome: 'succeeded',
+      results: [
+        { path: 'ok.txt', size: 10 },
+        { path: 'sub/../../escape.txt', size: 10 }
+      ]
+    })
     const run = await runAgainst(sim, { 'download-results': 'results' })
     expect(run.exitCode).toBe(1)
-    expect(run.annotations.find((a) => a.level === 'error')?.message).toContain('Refused the result path "sub/../../escape.txt"')
+    expect(run.annotations.find((a) => a.level === 'error')?.message).toContain(
+      'Refused the result path "sub/../../escape.txt"'
+    )
     expect(existsSync(join(run.workspace, 'escape.txt'))).toBe(false)
     expect(filesUnder(run.workspace).filter((f) => f.includes('escape'))).toEqual([])
   })
@@ -97,7 +113,9 @@ describe('downloading results', () => {
     expect(run.exitCode).toBe(0)
     expect(filesUnder(run.outputs['results-path'])).toEqual(['big.bin'])
     expect(statSync(join(run.outputs['results-path'], 'big.bin')).size).toBe(2_000_000)
-    expect(run.log.some((l) => l.includes('Downloading result "big.bin" failed') && l.includes('attempt 2 of 3'))).toBe(true)
+    expect(run.log.some((l) => l.includes('Downloading result "big.bin" failed') && l.includes('attempt 2 of 3'))).toBe(
+      true
+    )
     expect(sim.requests.filter((r) => r.path.endsWith('/results/urls'))).toHaveLength(2)
   })
 
@@ -126,7 +144,10 @@ describe('downloading results', () => {
 describe('capturing results', () => {
   it.concurrent('captures a successful run into a data asset with the tags given', async () => {
     const sim = await startSimulator()
-    const run = await runAgainst(sim, { 'capture-results': 'Nightly results', 'capture-tags': 'ci, nightly\nalignment' })
+    const run = await runAgainst(sim, {
+      'capture-results': 'Nightly results',
+      'capture-tags': 'ci, nightly\nalignment'
+    })
     expect(run.exitCode).toBe(0)
     const [asset] = sim.dataAssets()
     expect(run.outputs['data-asset-id']).toBe(asset.id)
@@ -145,7 +166,9 @@ describe('capturing results', () => {
     const run = await runAgainst(sim, { 'capture-results': 'Nightly results' })
     expect(run.exitCode).toBe(1)
     expect(run.outputs.status).toBe('failed')
-    expect(run.annotations.find((a) => a.level === 'error')?.message).toContain("Code Ocean could not capture the results as data asset 'Nightly results'")
+    expect(run.annotations.find((a) => a.level === 'error')?.message).toContain(
+      "Code Ocean could not capture the results as data asset 'Nightly results'"
+    )
   })
 })
 
@@ -167,7 +190,10 @@ describe('the job summary', () => {
   })
 
   it.concurrent('is written on cancel', async () => {
-    const sim = await startSimulator({ phases: [{ state: 'initializing', ms: 3_600_000 }], defaultOutcome: 'never-ends' })
+    const sim = await startSimulator({
+      phases: [{ state: 'initializing', ms: 3_600_000 }],
+      defaultOutcome: 'never-ends'
+    })
     const run = await runAction({
       inputs: { domain: sim.url, secret: sim.token, 'pipeline-id': PIPELINE },
       cancel: { whenStdoutMatches: /Run is initializing/ }

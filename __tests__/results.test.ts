@@ -29,11 +29,20 @@ describe('results-filter', () => {
   })
 
   it('includes by glob and excludes with !', () => {
-    expect(paths.filter(resultFilter(['**/*.csv', 'output', '!data/nested/**']))).toEqual(['output', 'data/summary.csv'])
+    expect(paths.filter(resultFilter(['**/*.csv', 'output', '!data/nested/**']))).toEqual([
+      'output',
+      'data/summary.csv'
+    ])
   })
 
   it('excludes alone keep the rest, dotfiles included', () => {
-    expect(paths.filter(resultFilter(['!tmp/**']))).toEqual(['output', 'figures/plot.png', 'data/summary.csv', 'data/nested/deep.csv', '.env'])
+    expect(paths.filter(resultFilter(['!tmp/**']))).toEqual([
+      'output',
+      'figures/plot.png',
+      'data/summary.csv',
+      'data/nested/deep.csv',
+      '.env'
+    ])
   })
 })
 
@@ -60,7 +69,9 @@ describe('walking the results tree', () => {
   const folder = (path: string): ResultItem => ({ name: path.split('/').pop()!, path, type: 'folder' })
 
   it('lists each folder once, with bounded concurrency, and sorts the files', async () => {
-    const tree: Record<string, ResultItem[]> = { '': [file('z'), ...Array.from({ length: 20 }, (_, i) => folder(`f${i}`))] }
+    const tree: Record<string, ResultItem[]> = {
+      '': [file('z'), ...Array.from({ length: 20 }, (_, i) => folder(`f${i}`))]
+    }
     for (let i = 0; i < 20; i++) tree[`f${i}`] = [file(`f${i}/a`, i), folder(`f${i}/sub`)]
     for (let i = 0; i < 20; i++) tree[`f${i}/sub`] = [file(`f${i}/sub/b`)]
     const l = lister(tree)

@@ -16,7 +16,13 @@ import {
   runPost,
   type ActionRun
 } from './support/runner.js'
-import { SecretMasker, parseKeyValueFile, parseCommandV2, unescapeData, unescapeProperty } from './support/workflow-commands.js'
+import {
+  SecretMasker,
+  parseKeyValueFile,
+  parseCommandV2,
+  unescapeData,
+  unescapeProperty
+} from './support/workflow-commands.js'
 
 const fixture = (name: string): string => path.join(PROJECT_ROOT, '__tests__', 'fixtures', name)
 const ECHO = fixture('echo-action')
@@ -89,7 +95,16 @@ describe('a plain run of the echo fixture', () => {
       GITHUB_API_URL: 'https://api.github.com',
       RUNNER_OS: 'Linux'
     })
-    for (const name of ['GITHUB_RUN_ID', 'GITHUB_RUN_NUMBER', 'GITHUB_RUN_ATTEMPT', 'GITHUB_WORKFLOW', 'GITHUB_JOB', 'GITHUB_ACTION', 'GITHUB_ACTOR', 'RUNNER_ARCH']) {
+    for (const name of [
+      'GITHUB_RUN_ID',
+      'GITHUB_RUN_NUMBER',
+      'GITHUB_RUN_ATTEMPT',
+      'GITHUB_WORKFLOW',
+      'GITHUB_JOB',
+      'GITHUB_ACTION',
+      'GITHUB_ACTOR',
+      'RUNNER_ARCH'
+    ]) {
       expect(env[name]).toMatch(/\S/)
     }
     expect(DEFAULT_CONTEXT.GITHUB_SHA).toMatch(/^[0-9a-f]{40}$/)
@@ -133,7 +148,11 @@ describe('a plain run of the echo fixture', () => {
           props: { title: 'Bad, really: bad', file: 'src/main.ts', line: '12', col: '3' }
         },
         // an absolute path under the workspace becomes relative, as on the runner
-        { level: 'warning', message: 'Plain warning', props: { file: 'data/sample.csv', repo: DEFAULT_CONTEXT.GITHUB_REPOSITORY } },
+        {
+          level: 'warning',
+          message: 'Plain warning',
+          props: { file: 'data/sample.csv', repo: DEFAULT_CONTEXT.GITHUB_REPOSITORY }
+        },
         { level: 'notice', message: 'Notice text', props: { title: 'Heads up' } },
         { level: 'warning', message: 'warning from stderr', props: {} }
       ])
@@ -281,16 +300,20 @@ describe('cancellation and kill', () => {
     const run = await runAction({ actionDir: SIGNAL, cancel: { afterMs: 1000 } })
     expect(run.exitCode).toBe(130)
     expect(run.signalsSent).toEqual([{ signal: 'SIGINT', atMs: expect.any(Number) }])
-    expect(run.signalsSent[0]!.atMs).toBeGreaterThanOrEqual(1000)
+    expect(run.signalsSent[0].atMs).toBeGreaterThanOrEqual(1000)
   })
 
   it('escalates to SIGTERM 7.5 s after an ignored SIGINT', async () => {
-    const run = await runAction({ actionDir: SIGNAL, inputs: { mode: 'ignore-int' }, cancel: { whenStdoutMatches: /ready/ } })
+    const run = await runAction({
+      actionDir: SIGNAL,
+      inputs: { mode: 'ignore-int' },
+      cancel: { whenStdoutMatches: /ready/ }
+    })
     expect(run.exitCode).toBe(143)
     expect(run.signalsSent.map((s) => s.signal)).toEqual(['SIGINT', 'SIGTERM'])
     const seen = signalsSeen(run)
     expect(seen.map((s) => s.signal)).toEqual(['SIGINT', 'SIGTERM'])
-    const gap = seen[1]!.at - seen[0]!.at
+    const gap = seen[1].at - seen[0].at
     expect(gap).toBeGreaterThanOrEqual(7400)
     expect(gap).toBeLessThan(9000)
     expect(run.outputs['terminated']).toBe('true')
@@ -333,7 +356,13 @@ describe('workflow-command helpers', () => {
   })
 
   it('parses the file-command format like the runner', () => {
-    expect(parseKeyValueFile('a=1\n\nb<<EOF\nx\ny\nEOF\na=2\n')).toEqual({ entries: [['a', '1'], ['b', 'x\ny'], ['a', '2']] })
+    expect(parseKeyValueFile('a=1\n\nb<<EOF\nx\ny\nEOF\na=2\n')).toEqual({
+      entries: [
+        ['a', '1'],
+        ['b', 'x\ny'],
+        ['a', '2']
+      ]
+    })
     expect(parseKeyValueFile('c<<EOF\nEOF\n')).toEqual({ entries: [['c', '']] })
     expect(parseKeyValueFile('nonsense\n').error).toBe("Invalid format 'nonsense'")
   })

@@ -173,14 +173,18 @@ describe('CodeOceanSimulator results and downloads', () => {
     it('refuses a path that is not a string and unknown fields with 400', async () => {
       const id = await endedRun()
       expect((await call(sim, 'POST', `${API}/computations/${id}/results`, { json: { path: 3 } })).status).toBe(400)
-      const extra = await call(sim, 'POST', `${API}/computations/${id}/results`, { json: { path: '', recursive: true } })
+      const extra = await call(sim, 'POST', `${API}/computations/${id}/results`, {
+        json: { path: '', recursive: true }
+      })
       expect(extra.status).toBe(400)
       expect(asObject(extra.json).message).toMatch(/unknown field "recursive"/)
     })
 
     it('needs the token', async () => {
       const id = await endedRun()
-      expect((await call(sim, 'POST', `${API}/computations/${id}/results`, { json: {}, authorization: null })).status).toBe(401)
+      expect(
+        (await call(sim, 'POST', `${API}/computations/${id}/results`, { json: {}, authorization: null })).status
+      ).toBe(401)
     })
 
     it('has no results before the run ends, and has_results agrees at every step', async () => {
@@ -239,7 +243,12 @@ describe('CodeOceanSimulator results and downloads', () => {
 
     it('lists programmed results, with folders implied by the paths', async () => {
       sim.program('c-2', {
-        results: [{ path: 'z.txt', content: 'z' }, { path: 'A/b/c.bin', size: 10 }, { path: 'A/a.txt' }, { path: 'B.txt', size: 3 }]
+        results: [
+          { path: 'z.txt', content: 'z' },
+          { path: 'A/b/c.bin', size: 10 },
+          { path: 'A/a.txt' },
+          { path: 'B.txt', size: 3 }
+        ]
       })
       const id = await endedRun('c-2')
       expect(await items(id)).toEqual([
@@ -302,13 +311,16 @@ describe('CodeOceanSimulator results and downloads', () => {
       expect(lines.at(-1)).toBe('Done.')
     })
 
-    it.each(['failed', 'exit-code'] as const)('ends the output log of a %s run with an Error: line', async (outcome) => {
-      sim.program('c-f', { outcome })
-      const id = await endedRun('c-f')
-      const text = (await download(id, 'output')).toString('utf8')
-      expect(text.trimEnd().split('\n').at(-1)).toMatch(/^Error: /)
-      expect(text).not.toMatch(/^Done\.$/m)
-    })
+    it.each(['failed', 'exit-code'] as const)(
+      'ends the output log of a %s run with an Error: line',
+      async (outcome) => {
+        sim.program('c-f', { outcome })
+        const id = await endedRun('c-f')
+        const text = (await download(id, 'output')).toString('utf8')
+        expect(text.trimEnd().split('\n').at(-1)).toMatch(/^Error: /)
+        expect(text).not.toMatch(/^Done\.$/m)
+      }
+    )
 
     it('serves a real PNG, a CSV, the deep file and an empty file', async () => {
       const id = await endedRun()
@@ -574,7 +586,12 @@ describe('CodeOceanSimulator results and downloads', () => {
 
   describe('failNextDownload', () => {
     async function setup(): Promise<{ id: string; url: (path?: string) => Promise<string> }> {
-      sim.program('c-d', { results: [{ path: 'a.bin', size: 50_000 }, { path: 'logs/b.txt', content: 'b'.repeat(1000) }] })
+      sim.program('c-d', {
+        results: [
+          { path: 'a.bin', size: 50_000 },
+          { path: 'logs/b.txt', content: 'b'.repeat(1000) }
+        ]
+      })
       const id = await endedRun('c-d')
       return { id, url: async (path = 'a.bin') => (await urls(id, path)).download_url }
     }
@@ -610,7 +627,11 @@ describe('CodeOceanSimulator results and downloads', () => {
 
     it('matches by path (string or pattern) and computation, and leaves other downloads alone', async () => {
       const { id, url } = await setup()
-      sim.failNextDownload({ path: /^logs\// }, { status: 503, body: '<Error><Code>SlowDown</Code></Error>', contentType: 'application/xml' }, 2)
+      sim.failNextDownload(
+        { path: /^logs\// },
+        { status: 503, body: '<Error><Code>SlowDown</Code></Error>', contentType: 'application/xml' },
+        2
+      )
       sim.failNextDownload({ computationId: 'other' }, { status: 500 })
       expect((await rawGet(await url())).status).toBe(200)
       const slow = await rawGet(await url('logs/b.txt'))
@@ -639,8 +660,12 @@ describe('CodeOceanSimulator results and downloads', () => {
     it('refuses malformed faults', () => {
       expect(() => sim.failNextDownload({}, {} as DownloadFault)).toThrow(/exactly one of/)
       expect(() => sim.failNextDownload({}, { truncateAfterBytes: -1 })).toThrow(/truncateAfterBytes/)
-      expect(() => sim.failNextDownload({}, { truncateAfterBytes: 5, status: 500 } as unknown as DownloadFault)).toThrow(/exactly one of/)
-      expect(() => sim.failNextDownload({}, { status: 500, createRun: true } as unknown as DownloadFault)).toThrow(/createRun/)
+      expect(() =>
+        sim.failNextDownload({}, { truncateAfterBytes: 5, status: 500 } as unknown as DownloadFault)
+      ).toThrow(/exactly one of/)
+      expect(() => sim.failNextDownload({}, { status: 500, createRun: true } as unknown as DownloadFault)).toThrow(
+        /createRun/
+      )
       expect(() => sim.failNextDownload({}, { status: 500 }, 0)).toThrow(RangeError)
       // truncation belongs to downloads only
       expect(() => sim.failNext({}, { truncateAfterBytes: 5 } as never)).toThrow(/only for object-store downloads/)
@@ -679,7 +704,8 @@ describe('CodeOceanSimulator results and downloads', () => {
       expect(asset.id).toMatch(/^[0-9a-f-]{36}$/)
       expect(asset).not.toHaveProperty('failure_reason')
 
-      const get = async (): Promise<Json> => asObject((await call(sim, 'GET', `${API}/data_assets/${String(asset.id)}`)).json)
+      const get = async (): Promise<Json> =>
+        asObject((await call(sim, 'GET', `${API}/data_assets/${String(asset.id)}`)).json)
       clock += 299
       expect((await get()).state).toBe('draft')
       clock += 1
@@ -689,7 +715,13 @@ describe('CodeOceanSimulator results and downloads', () => {
       expect(ready.size).toBe(sim.computation(id)?.results.reduce((sum, spec) => sum + resultSize(spec), 0))
 
       const [record] = sim.dataAssets()
-      expect(record).toMatchObject({ id: asset.id, computationId: id, outcome: 'ready', readyAt: clock, dataAsset: { state: 'ready' } })
+      expect(record).toMatchObject({
+        id: asset.id,
+        computationId: id,
+        outcome: 'ready',
+        readyAt: clock,
+        dataAsset: { state: 'ready' }
+      })
     })
 
     it('captures only a results folder when source.computation.path is given', async () => {
@@ -697,7 +729,9 @@ describe('CodeOceanSimulator results and downloads', () => {
       const res = await capture({ name: 'n', mount: 'm', source: { computation: { id, path: 'data' } } })
       expect(res.status).toBe(200)
       clock += 300
-      expect(asObject((await call(sim, 'GET', `${API}/data_assets/${String(asObject(res.json).id)}`)).json).files).toBe(2)
+      expect(asObject((await call(sim, 'GET', `${API}/data_assets/${String(asObject(res.json).id)}`)).json).files).toBe(
+        2
+      )
       const missing = await capture({ name: 'n', mount: 'm', source: { computation: { id, path: 'nope' } } })
       expect(missing.status).toBe(400)
       expect(asObject(missing.json).message).toMatch(/no folder "nope"/)
@@ -741,17 +775,57 @@ describe('CodeOceanSimulator results and downloads', () => {
     const invalid: [string, (id: string) => unknown, RegExp][] = [
       ['no name', (id) => ({ mount: 'm', source: { computation: { id } } }), /name must be a string/],
       ['an empty name', (id) => ({ name: ' ', mount: 'm', source: { computation: { id } } }), /name must not be empty/],
-      ['an empty mount', (id) => ({ name: 'n', mount: '', source: { computation: { id } } }), /mount must not be empty/],
-      ['tags not an array', (id) => ({ name: 'n', mount: 'm', tags: 'a', source: { computation: { id } } }), /tags must be an array/],
-      ['a tag not a string', (id) => ({ name: 'n', mount: 'm', tags: ['a', 1], source: { computation: { id } } }), /tags\[1\] must be a string/],
-      ['an unknown key', (id) => ({ name: 'n', mount: 'm', source: { computation: { id } }, Tags: [] }), /unknown field "Tags"/],
+      [
+        'an empty mount',
+        (id) => ({ name: 'n', mount: '', source: { computation: { id } } }),
+        /mount must not be empty/
+      ],
+      [
+        'tags not an array',
+        (id) => ({ name: 'n', mount: 'm', tags: 'a', source: { computation: { id } } }),
+        /tags must be an array/
+      ],
+      [
+        'a tag not a string',
+        (id) => ({ name: 'n', mount: 'm', tags: ['a', 1], source: { computation: { id } } }),
+        /tags\[1\] must be a string/
+      ],
+      [
+        'an unknown key',
+        (id) => ({ name: 'n', mount: 'm', source: { computation: { id } }, Tags: [] }),
+        /unknown field "Tags"/
+      ],
       ['no source', () => ({ name: 'n', mount: 'm' }), /source is required/],
-      ['an aws source', () => ({ name: 'n', mount: 'm', source: { aws: { bucket: 'b' } } }), /source: unknown field "aws"/],
-      ['an unknown computation key', (id) => ({ name: 'n', mount: 'm', source: { computation: { id, folder: 'x' } } }), /unknown field "folder"/],
-      ['a null description', (id) => ({ name: 'n', mount: 'm', description: null, source: { computation: { id } } }), /must not be null/],
-      ['an unknown computation', () => ({ name: 'n', mount: 'm', source: { computation: { id: 'nope' } } }), /computation nope not found/],
-      ['custom metadata not scalar', (id) => ({ name: 'n', mount: 'm', source: { computation: { id } }, custom_metadata: { a: [] } }), /custom_metadata\.a/],
-      ['a target without bucket', (id) => ({ name: 'n', mount: 'm', source: { computation: { id } }, target: { aws: {} } }), /target\.aws\.bucket/]
+      [
+        'an aws source',
+        () => ({ name: 'n', mount: 'm', source: { aws: { bucket: 'b' } } }),
+        /source: unknown field "aws"/
+      ],
+      [
+        'an unknown computation key',
+        (id) => ({ name: 'n', mount: 'm', source: { computation: { id, folder: 'x' } } }),
+        /unknown field "folder"/
+      ],
+      [
+        'a null description',
+        (id) => ({ name: 'n', mount: 'm', description: null, source: { computation: { id } } }),
+        /must not be null/
+      ],
+      [
+        'an unknown computation',
+        () => ({ name: 'n', mount: 'm', source: { computation: { id: 'nope' } } }),
+        /computation nope not found/
+      ],
+      [
+        'custom metadata not scalar',
+        (id) => ({ name: 'n', mount: 'm', source: { computation: { id } }, custom_metadata: { a: [] } }),
+        /custom_metadata\.a/
+      ],
+      [
+        'a target without bucket',
+        (id) => ({ name: 'n', mount: 'm', source: { computation: { id } }, target: { aws: {} } }),
+        /target\.aws\.bucket/
+      ]
     ]
 
     it.each(invalid)('rejects %s with 400', async (_name, body, message) => {
@@ -805,7 +879,10 @@ describe('CodeOceanSimulator results and downloads', () => {
       const apiUrl = sim.url
       const storeUrl = sim.storeUrl
       const began = Date.now()
-      const stopped = await Promise.race([sim.stop().then(() => true), new Promise<boolean>((r) => setTimeout(() => r(false), 2000).unref())])
+      const stopped = await Promise.race([
+        sim.stop().then(() => true),
+        new Promise<boolean>((r) => setTimeout(() => r(false), 2000).unref())
+      ])
       expect(stopped).toBe(true)
       expect(Date.now() - began).toBeLessThan(1000)
       expect((await waiting).status).toBe(0)
@@ -914,12 +991,20 @@ describe('simulator CLI (results flags)', () => {
         throw new Error(`timed out waiting for ${pattern}; stdout so far:\n${stdout}`)
       }
       const [, url] = await waitFor(/^Code Ocean simulator listening on (http:\/\/127\.0\.0\.1:\d+)$/m)
-      const [, storeUrl] = await waitFor(/^object store \(signed result URLs\) listening on (http:\/\/127\.0\.0\.1:\d+)$/m)
+      const [, storeUrl] = await waitFor(
+        /^object store \(signed result URLs\) listening on (http:\/\/127\.0\.0\.1:\d+)$/m
+      )
       const headers = { Authorization: basic('cop_cli'), 'Content-Type': 'application/json' }
-      const run = (await (await fetch(`${url}${API}/computations`, { method: 'POST', headers, body: '{"capsule_id":"c"}' })).json()) as Json
+      const run = (await (
+        await fetch(`${url}${API}/computations`, { method: 'POST', headers, body: '{"capsule_id":"c"}' })
+      ).json()) as Json
       await new Promise((r) => setTimeout(r, 20))
-      expect((await fetch(`${url}${API}/computations/${String(run.id)}/results/urls?path=output`, { headers })).status).toBe(404)
-      const legacy = (await (await fetch(`${url}${API}/computations/${String(run.id)}/results/download_url?path=output`, { headers })).json()) as Json
+      expect(
+        (await fetch(`${url}${API}/computations/${String(run.id)}/results/urls?path=output`, { headers })).status
+      ).toBe(404)
+      const legacy = (await (
+        await fetch(`${url}${API}/computations/${String(run.id)}/results/download_url?path=output`, { headers })
+      ).json()) as Json
       expect(String(legacy.url).startsWith(`${storeUrl}/bucket/`)).toBe(true)
       const began = Date.now()
       const res = await fetch(String(legacy.url))

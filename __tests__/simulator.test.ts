@@ -4,7 +4,13 @@ import { spawn } from 'node:child_process'
 import { request as httpRequest, Agent, type ClientRequest } from 'node:http'
 import { dirname, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { CodeOceanSimulator, DEFAULT_TOKEN, type FaultResponse, type Outcome, type SimulatorOptions } from '../sim/simulator.js'
+import {
+  CodeOceanSimulator,
+  DEFAULT_TOKEN,
+  type FaultResponse,
+  type Outcome,
+  type SimulatorOptions
+} from '../sim/simulator.js'
 import { parseCli } from '../sim/cli.js'
 import { asObject, basic, call, type CallResult, type Json } from './support/sim-http.js'
 
@@ -92,10 +98,14 @@ describe('CodeOceanSimulator', () => {
     it('stops promptly while a client holds an idle keep-alive connection and a half-sent request', async () => {
       const agent = new Agent({ keepAlive: true })
       const status = await new Promise<number>((resolveStatus, reject) => {
-        const req = httpRequest(`${sim.url}${API}/computations/none`, { agent, headers: { Authorization: basic(TOKEN) } }, (res) => {
-          res.resume()
-          res.on('end', () => resolveStatus(res.statusCode ?? 0))
-        })
+        const req = httpRequest(
+          `${sim.url}${API}/computations/none`,
+          { agent, headers: { Authorization: basic(TOKEN) } },
+          (res) => {
+            res.resume()
+            res.on('end', () => resolveStatus(res.statusCode ?? 0))
+          }
+        )
         req.on('error', reject)
         req.end()
       })
@@ -184,27 +194,87 @@ describe('CodeOceanSimulator', () => {
       ['version zero', { pipeline_id: 'p', version: 0 }, /version must be a positive integer/],
       ['version fractional', { pipeline_id: 'p', version: 1.5 }, /version must be a positive integer/],
       ['data_assets not an array', { pipeline_id: 'p', data_assets: { id: 'd' } }, /data_assets must be an array/],
-      ['data_assets item not an object', { pipeline_id: 'p', data_assets: ['d'] }, /data_assets\[0\] must be an object/],
-      ['data asset without id', { pipeline_id: 'p', data_assets: [{ mount: 'm' }] }, /data_assets\[0\]\.id must be a string/],
-      ['data asset id not a string', { pipeline_id: 'p', data_assets: [{ id: 5 }] }, /data_assets\[0\]\.id must be a string/],
-      ['data asset mount not a string', { pipeline_id: 'p', data_assets: [{ id: 'd', mount: 1 }] }, /data_assets\[0\]\.mount must be a string/],
-      ['data asset extra key', { pipeline_id: 'p', data_assets: [{ id: 'd', Mount: 'm' }] }, /data_assets\[0\]: unknown field "Mount"/],
+      [
+        'data_assets item not an object',
+        { pipeline_id: 'p', data_assets: ['d'] },
+        /data_assets\[0\] must be an object/
+      ],
+      [
+        'data asset without id',
+        { pipeline_id: 'p', data_assets: [{ mount: 'm' }] },
+        /data_assets\[0\]\.id must be a string/
+      ],
+      [
+        'data asset id not a string',
+        { pipeline_id: 'p', data_assets: [{ id: 5 }] },
+        /data_assets\[0\]\.id must be a string/
+      ],
+      [
+        'data asset mount not a string',
+        { pipeline_id: 'p', data_assets: [{ id: 'd', mount: 1 }] },
+        /data_assets\[0\]\.mount must be a string/
+      ],
+      [
+        'data asset extra key',
+        { pipeline_id: 'p', data_assets: [{ id: 'd', Mount: 'm' }] },
+        /data_assets\[0\]: unknown field "Mount"/
+      ],
       ['parameters not an array', { capsule_id: 'c', parameters: 'a b' }, /parameters must be an array/],
       ['parameters with a number', { capsule_id: 'c', parameters: ['75', 1] }, /parameters\[1\] must be a string/],
-      ['named_parameters not an array', { capsule_id: 'c', named_parameters: { a: '1' } }, /named_parameters must be an array/],
-      ['named parameter value not a string', { capsule_id: 'c', named_parameters: [{ param_name: 'a', value: 1 }] }, /named_parameters\[0\]\.value must be a string/],
-      ['named parameter without param_name', { capsule_id: 'c', named_parameters: [{ value: '1' }] }, /named_parameters\[0\]\.param_name must be a string/],
-      ['named parameter using name instead of param_name', { capsule_id: 'c', named_parameters: [{ name: 'a', value: '1' }] }, /named_parameters\[0\]: unknown field "name"/],
-      ['processes for a capsule run', { capsule_id: 'c', processes: [{ name: 'x' }] }, /processes is only valid for a pipeline run/],
+      [
+        'named_parameters not an array',
+        { capsule_id: 'c', named_parameters: { a: '1' } },
+        /named_parameters must be an array/
+      ],
+      [
+        'named parameter value not a string',
+        { capsule_id: 'c', named_parameters: [{ param_name: 'a', value: 1 }] },
+        /named_parameters\[0\]\.value must be a string/
+      ],
+      [
+        'named parameter without param_name',
+        { capsule_id: 'c', named_parameters: [{ value: '1' }] },
+        /named_parameters\[0\]\.param_name must be a string/
+      ],
+      [
+        'named parameter using name instead of param_name',
+        { capsule_id: 'c', named_parameters: [{ name: 'a', value: '1' }] },
+        /named_parameters\[0\]: unknown field "name"/
+      ],
+      [
+        'processes for a capsule run',
+        { capsule_id: 'c', processes: [{ name: 'x' }] },
+        /processes is only valid for a pipeline run/
+      ],
       ['processes not an array', { pipeline_id: 'p', processes: { name: 'x' } }, /processes must be an array/],
-      ['process without name', { pipeline_id: 'p', processes: [{ parameters: [] }] }, /processes\[0\]\.name must be a string/],
-      ['process parameters not strings', { pipeline_id: 'p', processes: [{ name: 'x', parameters: [75] }] }, /processes\[0\]\.parameters\[0\] must be a string/],
-      ['process named_parameters malformed', { pipeline_id: 'p', processes: [{ name: 'x', named_parameters: [{ param_name: 'a' }] }] }, /processes\[0\]\.named_parameters\[0\]\.value must be a string/],
-      ['process extra key', { pipeline_id: 'p', processes: [{ name: 'x', version: 1 }] }, /processes\[0\]: unknown field "version"/],
+      [
+        'process without name',
+        { pipeline_id: 'p', processes: [{ parameters: [] }] },
+        /processes\[0\]\.name must be a string/
+      ],
+      [
+        'process parameters not strings',
+        { pipeline_id: 'p', processes: [{ name: 'x', parameters: [75] }] },
+        /processes\[0\]\.parameters\[0\] must be a string/
+      ],
+      [
+        'process named_parameters malformed',
+        { pipeline_id: 'p', processes: [{ name: 'x', named_parameters: [{ param_name: 'a' }] }] },
+        /processes\[0\]\.named_parameters\[0\]\.value must be a string/
+      ],
+      [
+        'process extra key',
+        { pipeline_id: 'p', processes: [{ name: 'x', version: 1 }] },
+        /processes\[0\]: unknown field "version"/
+      ],
       ['nextflow_profile not a string', { pipeline_id: 'p', nextflow_profile: 3 }, /nextflow_profile must be a string/],
       ['a null top-level field', { pipeline_id: 'p', version: null }, /version must not be null/],
       ['a null id next to a real one', { capsule_id: null, pipeline_id: 'p' }, /capsule_id must not be null/],
-      ['a null nested field', { pipeline_id: 'p', data_assets: [{ id: 'd', mount: null }] }, /data_assets\[0\]\.mount must not be null/],
+      [
+        'a null nested field',
+        { pipeline_id: 'p', data_assets: [{ id: 'd', mount: null }] },
+        /data_assets\[0\]\.mount must not be null/
+      ],
       ['an unknown top-level key', { pipeline_id: 'p', named_parameter: [] }, /unknown field "named_parameter"/],
       ['a JSON array body', [{ pipeline_id: 'p' }], /request body must be an object/],
       ['a JSON string body', 'pipeline_id=p', /request body must be an object/]
@@ -217,13 +287,19 @@ describe('CodeOceanSimulator', () => {
     })
 
     it('rejects malformed JSON with 400 "invalid JSON"', async () => {
-      const res = await call(sim, 'POST', `${API}/computations`, { raw: '{"pipeline_id": ', contentType: 'application/json' })
+      const res = await call(sim, 'POST', `${API}/computations`, {
+        raw: '{"pipeline_id": ',
+        contentType: 'application/json'
+      })
       expect(res.status).toBe(400)
       expect(asObject(res.json).message).toMatch(/^invalid JSON/)
     })
 
     it('rejects a body that is not sent as application/json', async () => {
-      const res = await call(sim, 'POST', `${API}/computations`, { raw: '{"pipeline_id":"p"}', contentType: 'text/plain' })
+      const res = await call(sim, 'POST', `${API}/computations`, {
+        raw: '{"pipeline_id":"p"}',
+        contentType: 'text/plain'
+      })
       expect(res.status).toBe(400)
       expect(asObject(res.json).message).toMatch(/Content-Type must be application\/json/)
     })
@@ -255,7 +331,10 @@ describe('CodeOceanSimulator', () => {
           { name: 'capsule_np_create_folders_test_1', named_parameters: [{ param_name: 'NumFiles', value: '10' }] }
         ]
       }
-      const res = await call(sim, 'POST', `${API}/computations`, { json: body, contentType: 'application/json; charset=utf-8' })
+      const res = await call(sim, 'POST', `${API}/computations`, {
+        json: body,
+        contentType: 'application/json; charset=utf-8'
+      })
       expect(res.status).toBe(200)
       expect(res.headers.get('content-type')).toMatch(/^application\/json/)
       const run = asObject(res.json)
@@ -296,7 +375,10 @@ describe('CodeOceanSimulator', () => {
 
     it('starts a capsule run with named parameters echoed in Code Ocean shape', async () => {
       const run = await startRun({ capsule_id: 'c-1', named_parameters: [{ param_name: 'threshold', value: '0.5' }] })
-      expect(run).toMatchObject({ state: 'initializing', parameters: [{ name: 'threshold', param_name: 'threshold', value: '0.5' }] })
+      expect(run).toMatchObject({
+        state: 'initializing',
+        parameters: [{ name: 'threshold', param_name: 'threshold', value: '0.5' }]
+      })
       expect(run).not.toHaveProperty('processes')
       expect(run).not.toHaveProperty('data_assets')
       expect(sim.computation(String(run.id))?.kind).toBe('capsule')
@@ -337,7 +419,13 @@ describe('CodeOceanSimulator', () => {
       const finalizing = await stateAt(800)
       expect(finalizing).toMatchObject({ state: 'finalizing', has_results: false })
       expect(finalizing).not.toHaveProperty('end_status')
-      expect(await stateAt(1000)).toMatchObject({ state: 'completed', end_status: 'succeeded', exit_code: 0, has_results: true, run_time: 1 })
+      expect(await stateAt(1000)).toMatchObject({
+        state: 'completed',
+        end_status: 'succeeded',
+        exit_code: 0,
+        has_results: true,
+        run_time: 1
+      })
     })
 
     it('counts run_time in whole seconds while running and freezes it once ended', async () => {
@@ -499,7 +587,10 @@ describe('CodeOceanSimulator', () => {
     })
 
     it('answers 400 for malformed JSON on any route that gets one', async () => {
-      const res = await call(sim, 'PATCH', `${API}/computations/abc?name=x`, { raw: '{oops', contentType: 'application/json' })
+      const res = await call(sim, 'PATCH', `${API}/computations/abc?name=x`, {
+        raw: '{oops',
+        contentType: 'application/json'
+      })
       expect(res.status).toBe(400)
       expect(asObject(res.json).message).toMatch(/^invalid JSON/)
     })
@@ -573,7 +664,10 @@ describe('CodeOceanSimulator', () => {
     })
 
     it('sends Retry-After on a 503 when given in headers', async () => {
-      sim.failNext({ method: 'GET' }, { status: 503, body: { message: 'maintenance' }, headers: { 'Retry-After': '2' } })
+      sim.failNext(
+        { method: 'GET' },
+        { status: 503, body: { message: 'maintenance' }, headers: { 'Retry-After': '2' } }
+      )
       const res = await call(sim, 'GET', `${API}/computations/abc`)
       expect(res.status).toBe(503)
       expect(res.headers.get('retry-after')).toBe('2')
@@ -592,7 +686,9 @@ describe('CodeOceanSimulator', () => {
     it('refuses a fault that is not exactly one of status, reset or passThrough, or has a bad delay', () => {
       expect(() => sim.failNext({}, {} as FaultResponse)).toThrow(/exactly one of/)
       expect(() => sim.failNext({}, { status: 500, reset: true } as unknown as FaultResponse)).toThrow(/exactly one of/)
-      expect(() => sim.failNext({}, { passThrough: true, createRun: true } as unknown as FaultResponse)).toThrow(/createRun/)
+      expect(() => sim.failNext({}, { passThrough: true, createRun: true } as unknown as FaultResponse)).toThrow(
+        /createRun/
+      )
       expect(() => sim.failNext({}, { status: 99 })).toThrow(/HTTP status/)
       expect(() => sim.failNext({}, { status: 500, delayMs: -1 })).toThrow(/delayMs/)
       expect(() => sim.failNext({}, { passThrough: true, delayMs: Number.NaN })).toThrow(/delayMs/)
@@ -663,7 +759,9 @@ describe('CodeOceanSimulator', () => {
         expect(await failed).toBe('failed')
         await until(() => sim.requests[0]?.fault?.endsWith('(client gone)') === true, 'the delay to be cancelled')
         expect(sim.requests[0]?.fault).toBe('delay 5000ms+status 500 (client gone)')
-        expect(lines.at(-1)).toMatch(/^POST \/api\/v1\/computations -> nothing \[injected delay 5000ms\+status 500 \(client gone\)\]/)
+        expect(lines.at(-1)).toMatch(
+          /^POST \/api\/v1\/computations -> nothing \[injected delay 5000ms\+status 500 \(client gone\)\]/
+        )
 
         const began = Date.now()
         expect((await call(sim, 'POST', `${API}/computations`, { json: { pipeline_id: 'p' } })).status).toBe(200)
@@ -852,12 +950,18 @@ describe('simulator CLI', () => {
   it('parses its flags', () => {
     expect(
       parseCli([
-        '--port', '8123',
-        '--token', 'cop_x',
-        '--phase-ms', 'queued=10,running=20',
-        '--outcome', 'exit-code',
-        '--program', 'p1=failed',
-        '--program', 'c2=never-ends'
+        '--port',
+        '8123',
+        '--token',
+        'cop_x',
+        '--phase-ms',
+        'queued=10,running=20',
+        '--outcome',
+        'exit-code',
+        '--program',
+        'p1=failed',
+        '--program',
+        'c2=never-ends'
       ])
     ).toEqual({
       port: 8123,

@@ -16,12 +16,23 @@ function model(over: Partial<SummaryModel> = {}): SummaryModel {
         { name: 'capsule_b_2', named_parameters: [{ param_name: 'NumFiles', value: '10' }] }
       ]
     },
-    computation: readComputation({ id: 'c1', name: 'nightly', state: 'completed', end_status: 'failed', exit_code: 1, run_time: 75, has_results: true }),
+    computation: readComputation({
+      id: 'c1',
+      name: 'nightly',
+      state: 'completed',
+      end_status: 'failed',
+      exit_code: 1,
+      run_time: 75,
+      has_results: true
+    }),
     startedAt: Date.parse('2026-11-26T10:00:00Z'),
     endedAt: Date.parse('2026-11-26T10:01:30Z'),
-    resultFiles: Array.from({ length: 60 }, (_, i) => ({ path: `data/file${String(i).padStart(2, '0')}.csv`, size: 1024 * i })),
+    resultFiles: Array.from({ length: 60 }, (_, i) => ({
+      path: `data/file${String(i).padStart(2, '0')}.csv`,
+      size: 1024 * i
+    })),
     download: { folder: '/work/results', files: 60, bytes: 1_812_480 },
-    notes: ['The run did not succeed, so its results were not captured as \'x\'.'],
+    notes: ["The run did not succeed, so its results were not captured as 'x'."],
     ...over
   }
 }
@@ -56,7 +67,10 @@ describe('job summary', () => {
         ['Step', '2026-11-26 10:00:00 UTC to 2026-11-26 10:01:30 UTC (1m 30s)']
       ])
     )
-    expect(assets).toEqual([['Id', 'Mount'], ['bf8cf993-a583-495c-bebd-2f38f81d1ea1', 'Alignment']])
+    expect(assets).toEqual([
+      ['Id', 'Mount'],
+      ['bf8cf993-a583-495c-bebd-2f38f81d1ea1', 'Alignment']
+    ])
     expect(parameters).toEqual([
       ['Process', 'Parameter', 'Value'],
       ['capsule_a_1', '#1', '75'],

@@ -5236,7 +5236,7 @@ module.exports = {
 /***/ 770:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-/* unused reexport */ __nccwpck_require__(218);
+module.exports = __nccwpck_require__(218);
 
 
 /***/ }),
@@ -5244,7 +5244,6 @@ module.exports = {
 /***/ 218:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
-var __webpack_unused_export__;
 
 
 var net = __nccwpck_require__(9278);
@@ -5256,10 +5255,10 @@ var assert = __nccwpck_require__(2613);
 var util = __nccwpck_require__(9023);
 
 
-__webpack_unused_export__ = httpOverHttp;
-__webpack_unused_export__ = httpsOverHttp;
-__webpack_unused_export__ = httpOverHttps;
-__webpack_unused_export__ = httpsOverHttps;
+exports.httpOverHttp = httpOverHttp;
+exports.httpsOverHttp = httpsOverHttp;
+exports.httpOverHttps = httpOverHttps;
+exports.httpsOverHttps = httpsOverHttps;
 
 
 function httpOverHttp(options) {
@@ -5508,7 +5507,7 @@ if (process.env.NODE_DEBUG && /\btunnel\b/.test(process.env.NODE_DEBUG)) {
 } else {
   debug = function() {};
 }
-__webpack_unused_export__ = debug; // for test
+exports.debug = debug; // for test
 
 
 /***/ }),
@@ -5516,7 +5515,6 @@ __webpack_unused_export__ = debug; // for test
 /***/ 6752:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-var __webpack_unused_export__;
 
 
 const Client = __nccwpck_require__(3701)
@@ -5544,29 +5542,29 @@ const createRedirectInterceptor = __nccwpck_require__(5092)
 
 Object.assign(Dispatcher.prototype, api)
 
-__webpack_unused_export__ = Dispatcher
-__webpack_unused_export__ = Client
-__webpack_unused_export__ = Pool
-__webpack_unused_export__ = BalancedPool
-__webpack_unused_export__ = Agent
-__webpack_unused_export__ = ProxyAgent
-__webpack_unused_export__ = EnvHttpProxyAgent
-__webpack_unused_export__ = RetryAgent
-__webpack_unused_export__ = RetryHandler
+module.exports.Dispatcher = Dispatcher
+module.exports.Client = Client
+module.exports.Pool = Pool
+module.exports.BalancedPool = BalancedPool
+module.exports.Agent = Agent
+module.exports.ProxyAgent = ProxyAgent
+module.exports.EnvHttpProxyAgent = EnvHttpProxyAgent
+module.exports.RetryAgent = RetryAgent
+module.exports.RetryHandler = RetryHandler
 
-__webpack_unused_export__ = DecoratorHandler
-__webpack_unused_export__ = RedirectHandler
-__webpack_unused_export__ = createRedirectInterceptor
-__webpack_unused_export__ = {
+module.exports.DecoratorHandler = DecoratorHandler
+module.exports.RedirectHandler = RedirectHandler
+module.exports.createRedirectInterceptor = createRedirectInterceptor
+module.exports.interceptors = {
   redirect: __nccwpck_require__(1514),
   retry: __nccwpck_require__(2026),
   dump: __nccwpck_require__(8060),
   dns: __nccwpck_require__(379)
 }
 
-__webpack_unused_export__ = buildConnector
-__webpack_unused_export__ = errors
-__webpack_unused_export__ = {
+module.exports.buildConnector = buildConnector
+module.exports.errors = errors
+module.exports.util = {
   parseHeaders: util.parseHeaders,
   headerNameToString: util.headerNameToString
 }
@@ -5620,11 +5618,11 @@ function makeDispatcher (fn) {
   }
 }
 
-__webpack_unused_export__ = setGlobalDispatcher
-__webpack_unused_export__ = getGlobalDispatcher
+module.exports.setGlobalDispatcher = setGlobalDispatcher
+module.exports.getGlobalDispatcher = getGlobalDispatcher
 
 const fetchImpl = (__nccwpck_require__(4398).fetch)
-__webpack_unused_export__ = async function fetch (init, options = undefined) {
+module.exports.fetch = async function fetch (init, options = undefined) {
   try {
     return await fetchImpl(init, options)
   } catch (err) {
@@ -5635,57 +5633,57 @@ __webpack_unused_export__ = async function fetch (init, options = undefined) {
     throw err
   }
 }
-/* unused reexport */ __nccwpck_require__(660).Headers
-/* unused reexport */ __nccwpck_require__(9051).Response
-/* unused reexport */ __nccwpck_require__(9967).Request
-/* unused reexport */ __nccwpck_require__(5910).FormData
-__webpack_unused_export__ = globalThis.File ?? (__nccwpck_require__(4573).File)
-/* unused reexport */ __nccwpck_require__(8355).FileReader
+module.exports.Headers = __nccwpck_require__(660).Headers
+module.exports.Response = __nccwpck_require__(9051).Response
+module.exports.Request = __nccwpck_require__(9967).Request
+module.exports.FormData = __nccwpck_require__(5910).FormData
+module.exports.File = globalThis.File ?? (__nccwpck_require__(4573).File)
+module.exports.FileReader = __nccwpck_require__(8355).FileReader
 
 const { setGlobalOrigin, getGlobalOrigin } = __nccwpck_require__(1059)
 
-__webpack_unused_export__ = setGlobalOrigin
-__webpack_unused_export__ = getGlobalOrigin
+module.exports.setGlobalOrigin = setGlobalOrigin
+module.exports.getGlobalOrigin = getGlobalOrigin
 
 const { CacheStorage } = __nccwpck_require__(3245)
 const { kConstruct } = __nccwpck_require__(109)
 
 // Cache & CacheStorage are tightly coupled with fetch. Even if it may run
 // in an older version of Node, it doesn't have any use without fetch.
-__webpack_unused_export__ = new CacheStorage(kConstruct)
+module.exports.caches = new CacheStorage(kConstruct)
 
 const { deleteCookie, getCookies, getSetCookies, setCookie } = __nccwpck_require__(9061)
 
-__webpack_unused_export__ = deleteCookie
-__webpack_unused_export__ = getCookies
-__webpack_unused_export__ = getSetCookies
-__webpack_unused_export__ = setCookie
+module.exports.deleteCookie = deleteCookie
+module.exports.getCookies = getCookies
+module.exports.getSetCookies = getSetCookies
+module.exports.setCookie = setCookie
 
 const { parseMIMEType, serializeAMimeType } = __nccwpck_require__(1900)
 
-__webpack_unused_export__ = parseMIMEType
-__webpack_unused_export__ = serializeAMimeType
+module.exports.parseMIMEType = parseMIMEType
+module.exports.serializeAMimeType = serializeAMimeType
 
 const { CloseEvent, ErrorEvent, MessageEvent } = __nccwpck_require__(5188)
-/* unused reexport */ __nccwpck_require__(3726).WebSocket
-__webpack_unused_export__ = CloseEvent
-__webpack_unused_export__ = ErrorEvent
-__webpack_unused_export__ = MessageEvent
+module.exports.WebSocket = __nccwpck_require__(3726).WebSocket
+module.exports.CloseEvent = CloseEvent
+module.exports.ErrorEvent = ErrorEvent
+module.exports.MessageEvent = MessageEvent
 
-__webpack_unused_export__ = makeDispatcher(api.request)
-__webpack_unused_export__ = makeDispatcher(api.stream)
-__webpack_unused_export__ = makeDispatcher(api.pipeline)
-__webpack_unused_export__ = makeDispatcher(api.connect)
-__webpack_unused_export__ = makeDispatcher(api.upgrade)
+module.exports.request = makeDispatcher(api.request)
+module.exports.stream = makeDispatcher(api.stream)
+module.exports.pipeline = makeDispatcher(api.pipeline)
+module.exports.connect = makeDispatcher(api.connect)
+module.exports.upgrade = makeDispatcher(api.upgrade)
 
-__webpack_unused_export__ = MockClient
-__webpack_unused_export__ = MockPool
-__webpack_unused_export__ = MockAgent
-__webpack_unused_export__ = mockErrors
+module.exports.MockClient = MockClient
+module.exports.MockPool = MockPool
+module.exports.MockAgent = MockAgent
+module.exports.mockErrors = mockErrors
 
 const { EventSource } = __nccwpck_require__(1238)
 
-__webpack_unused_export__ = EventSource
+module.exports.EventSource = EventSource
 
 
 /***/ }),
@@ -33667,7 +33665,9 @@ function serverMessage(body) {
 function hint(status, context) {
     switch (status) {
         case 400: {
-            const sent = context.sentBody === undefined ? '' : `\nThe request body sent was:\n${JSON.stringify(context.sentBody, null, 2)}`;
+            const sent = context.sentBody === undefined
+                ? ''
+                : `\nThe request body sent was:\n${JSON.stringify(context.sentBody, null, 2)}`;
             return `Code Ocean rejected the request as malformed or invalid.${sent}`;
         }
         case 401:
@@ -33679,7 +33679,7 @@ function hint(status, context) {
         case 404:
             return context.idHint
                 ? `Code Ocean does not know ${context.idHint}, or the token's owner cannot see it. Check the id and that it is shared with the token's owner.`
-                : 'Code Ocean does not know this path; check the `domain` input (the deployment\'s address, without /api/v1).';
+                : "Code Ocean does not know this path; check the `domain` input (the deployment's address, without /api/v1).";
         case 429:
             return 'Code Ocean is overloaded and asked the action to slow down.';
         default:
@@ -34047,7 +34047,7 @@ class CodeOceanClient {
         }
         catch (error) {
             // The server said yes but its answer is unreadable: a run has probably started.
-            throw new Error(`${error.message}\nA run has probably started: check the ${body.pipeline_id ? 'pipeline' : 'capsule'}'s runs in Code Ocean before running this step again.`);
+            throw new Error(`${error.message}\nA run has probably started: check the ${body.pipeline_id ? 'pipeline' : 'capsule'}'s runs in Code Ocean before running this step again.`, { cause: error });
         }
     }
     /** GET /computations/{id} */
@@ -34076,7 +34076,12 @@ class CodeOceanClient {
     }
     /** POST /computations/{id}/results: one folder of the results tree ('' is the top). */
     async listResults(id, path, call = {}) {
-        const data = await this.request({ method: 'POST', url: `computations/${encodeURIComponent(id)}/results`, data: { path }, headers: { 'Content-Type': 'application/json' } }, { operation: `list the results of run ${id}${path ? ` in "${path}"` : ''}`, idHint: `run ${id}` }, 'idempotent', call);
+        const data = await this.request({
+            method: 'POST',
+            url: `computations/${encodeURIComponent(id)}/results`,
+            data: { path },
+            headers: { 'Content-Type': 'application/json' }
+        }, { operation: `list the results of run ${id}${path ? ` in "${path}"` : ''}`, idHint: `run ${id}` }, 'idempotent', call);
         const items = Array.isArray(data) ? data : data?.items;
         if (!Array.isArray(items))
             return [];
@@ -34086,7 +34091,15 @@ class CodeOceanClient {
                 return [];
             const type = item.type === 'folder' ? 'folder' : 'file';
             const size = Number(item.size);
-            return [{ name: String(item.name ?? item.path.split('/').pop()), path: item.path, type, size: Number.isFinite(size) ? size : undefined }];
+            return [
+                {
+                    // eslint-disable-next-line @typescript-eslint/no-base-to-string -- the API's name is a JSON scalar (text)
+                    name: String(item.name ?? item.path.split('/').pop()),
+                    path: item.path,
+                    type,
+                    size: Number.isFinite(size) ? size : undefined
+                }
+            ];
         });
     }
     /**
@@ -34095,7 +34108,10 @@ class CodeOceanClient {
      * server does not know it.
      */
     async resultFileUrl(id, path, call = {}) {
-        const context = { operation: `get a download link for result "${path}" of run ${id}`, idHint: `result "${path}" of run ${id}` };
+        const context = {
+            operation: `get a download link for result "${path}" of run ${id}`,
+            idHint: `result "${path}" of run ${id}`
+        };
         // The first call finds out which endpoint the server has; concurrent calls wait for it.
         while (this.urlProbe)
             await this.urlProbe;
@@ -34129,7 +34145,11 @@ class CodeOceanClient {
     }
     /** POST /data_assets: captures a run's results as a new data asset. */
     async createDataAsset(params, call = {}) {
-        const data = await this.request({ method: 'POST', url: 'data_assets', data: params, headers: { 'Content-Type': 'application/json' } }, { operation: `create the data asset "${params.name}"`, sentBody: params, idHint: `run ${params.source.computation.id}` }, 
+        const data = await this.request({ method: 'POST', url: 'data_assets', data: params, headers: { 'Content-Type': 'application/json' } }, {
+            operation: `create the data asset "${params.name}"`,
+            sentBody: params,
+            idHint: `run ${params.source.computation.id}`
+        }, 
         // Creating twice would make two assets; like a start, repeat it only when refused.
         'start', call);
         return readDataAsset(data);
@@ -34300,11 +34320,8 @@ function describeRun(c) {
  * with a non-zero exit code.
  */
 function judge(c) {
-    const facts = `state ${c.state || 'unknown'}, end status ${c.end_status ?? 'none'}, ` +
-        `exit code ${c.exit_code ?? 'none'}`;
-    const ok = c.state === 'completed' &&
-        c.end_status === 'succeeded' &&
-        (c.exit_code === undefined || c.exit_code === 0);
+    const facts = `state ${c.state || 'unknown'}, end status ${c.end_status ?? 'none'}, ` + `exit code ${c.exit_code ?? 'none'}`;
+    const ok = c.state === 'completed' && c.end_status === 'succeeded' && (c.exit_code === undefined || c.exit_code === 0);
     if (ok) {
         return { status: 'succeeded', succeeded: true, message: `Code Ocean run ${describeRun(c)} succeeded (${facts})` };
     }
@@ -34350,7 +34367,9 @@ const Input = {
     DownloadResults: 'download-results',
     ResultsFilter: 'results-filter',
     CaptureResults: 'capture-results',
-    CaptureTags: 'capture-tags'
+    CaptureTags: 'capture-tags',
+    CommentOnPr: 'comment-on-pr',
+    GithubToken: 'github-token'
 };
 /** What the main step leaves for the post step (GITHUB_STATE). Never the token. */
 const State = {
@@ -34403,10 +34422,7 @@ const EXAMPLE = 'domain: codeocean.example.com';
 /** Hosts for which plain http is acceptable: traffic never leaves the machine. */
 function isLoopbackHost(hostname) {
     const host = hostname.replace(/^\[|\]$/g, '').toLowerCase();
-    return (host === 'localhost' ||
-        host.endsWith('.localhost') ||
-        host === '::1' ||
-        /^127(\.\d{1,3}){3}$/.test(host));
+    return host === 'localhost' || host.endsWith('.localhost') || host === '::1' || /^127(\.\d{1,3}){3}$/.test(host);
 }
 /**
  * Turns `host`, `host:port` or a URL (with optional path prefix) into the API base URL.
@@ -34465,8 +34481,7 @@ function resolveApiLocation(input, raw) {
 class InputError extends Error {
     input;
     constructor(input, problem, example) {
-        super(`Input '${input}': ${problem}` +
-            (example ? `\n  Example: ${example}` : ''));
+        super(`Input '${input}': ${problem}` + (example ? `\n  Example: ${example}` : ''));
         this.input = input;
         this.name = 'InputError';
     }
@@ -34495,7 +34510,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8179);
 /* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7242);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3916);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(512);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(8437);
 /* harmony import */ var _post_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(6661);
 /* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(6670);
 
@@ -34606,6 +34621,7 @@ function describe(value) {
         return 'a map';
     if (value === undefined || value === null)
         return 'nothing';
+    // eslint-disable-next-line @typescript-eslint/no-base-to-string -- lists and maps are handled above: a scalar
     return `the text "${String(value)}"`;
 }
 /** Suggests the known key a mistyped one most likely meant, or nothing. */
@@ -34637,7 +34653,7 @@ function checkKeys(input, where, value, known, example) {
 
 
 const Examples = {
-    id: "pipeline-id: 4bc97533-6eb4-48ac-966f-648548a756d2",
+    id: 'pipeline-id: 4bc97533-6eb4-48ac-966f-648548a756d2',
     dataAssets: `data-assets: '[{"id": "bf8cf993-a583-495c-bebd-2f38f81d1ea1", "mount": "Alignment"}]'`,
     processes: `processes: '[{"name": "capsule_art_simulation_illumina_1", "parameters": ["75", "HS25"]}, ` +
         `{"name": "capsule_np_create_folders_test_1", "named_parameters": {"NumFiles": "10"}}]'`,
@@ -34657,6 +34673,7 @@ function parameterValue(input, where, value, example) {
     if (Array.isArray(value) || isPlainObject(value)) {
         throw new errors/* InputError */.dz(input, `${where} is ${describe(value)}, but a parameter value must be a single value (text or a number); quote it to send it as text`, example);
     }
+    // eslint-disable-next-line @typescript-eslint/no-base-to-string -- lists and maps are rejected above: a scalar
     return value === null || value === undefined ? '' : String(value);
 }
 /** Joins a location prefix ("process 'x', ", or '' for the whole input) and a phrase. */
@@ -34693,7 +34710,10 @@ function parseNamedList(input, prefix, value, example) {
         if (!('value' in item)) {
             throw new errors/* InputError */.dz(input, at(prefix, `named parameter '${name}' has no 'value'`), example);
         }
-        return { param_name: name, value: parameterValue(input, at(prefix, `named parameter '${name}'`), item.value, example) };
+        return {
+            param_name: name,
+            value: parameterValue(input, at(prefix, `named parameter '${name}'`), item.value, example)
+        };
     });
 }
 function parseList(input, text, example) {
@@ -34929,6 +34949,14 @@ function getSettings(token, read = core/* getInput */.V4, env = process.env) {
     const resultsFilter = inputs_parseList(read(constants/* Input */.pd.ResultsFilter), false);
     const captureName = read(constants/* Input */.pd.CaptureResults).trim() || undefined;
     const captureTags = inputs_parseList(read(constants/* Input */.pd.CaptureTags), true);
+    const commentOnPr = check(constants/* Input */.pd.CommentOnPr, (raw) => parseBooleanInput(constants/* Input */.pd.CommentOnPr, raw)) ?? false;
+    const githubToken = read(constants/* Input */.pd.GithubToken).trim();
+    // Masked like the Code Ocean token, and for the same reason, before any use.
+    if (githubToken && !githubToken.startsWith('${{'))
+        core/* setSecret */.Pq(githubToken);
+    if (commentOnPr && (!githubToken || githubToken.startsWith('${{'))) {
+        problems.push(new errors/* InputError */.dz(constants/* Input */.pd.GithubToken, 'is empty, but comment-on-pr needs a token that may write pull request comments', `${constants/* Input */.pd.GithubToken}: \${{ github.token }}`));
+    }
     if (resultsFilter.length > 0 && !downloadFolder) {
         problems.push(new errors/* InputError */.dz(constants/* Input */.pd.ResultsFilter, `only applies to downloads; set 'download-results' to a folder too`, `${constants/* Input */.pd.DownloadResults}: results`));
     }
@@ -34948,7 +34976,10 @@ function getSettings(token, read = core/* getInput */.V4, env = process.env) {
         }
     }
     if (target?.kind === 'pipeline') {
-        for (const [name, value] of [[constants/* Input */.pd.Parameters, parameters], [constants/* Input */.pd.NamedParameters, namedParameters]]) {
+        for (const [name, value] of [
+            [constants/* Input */.pd.Parameters, parameters],
+            [constants/* Input */.pd.NamedParameters, namedParameters]
+        ]) {
             if (value) {
                 problems.push(new errors/* InputError */.dz(name, `is for capsule runs; a pipeline takes parameters per process, under 'processes'`, Examples.processes));
             }
@@ -34971,14 +35002,15 @@ function getSettings(token, read = core/* getInput */.V4, env = process.env) {
         downloadFolder,
         resultsFilter,
         captureName,
-        captureTags
+        captureTags,
+        commentToken: commentOnPr ? githubToken : undefined
     };
 }
 
 
 /***/ }),
 
-/***/ 512:
+/***/ 8437:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -35093,7 +35125,7 @@ async function waitForCompletion(source, started, options) {
             const failingFor = now() - failingSince;
             if (failingFor >= OUTAGE_LIMIT_MS) {
                 throw new Error(`Could not check run ${current.id} for ${formatDuration(failingFor)}; giving up waiting. ` +
-                    `The run may still be going in Code Ocean. Last error: ${(0,errors/* errorMessage */.gJ)(error)}`);
+                    `The run may still be going in Code Ocean. Last error: ${(0,errors/* errorMessage */.gJ)(error)}`, { cause: error });
             }
             // One warning per outage, not one per failed check.
             if (firstFailure) {
@@ -35119,7 +35151,10 @@ async function waitForCompletion(source, started, options) {
 const CAPTURE_TIMEOUT_MS = 60 * 60_000;
 /** A folder name for the data asset's mount, made from its name: `Nightly results` → `Nightly_results`. */
 function mountFor(name) {
-    const mount = name.trim().replace(/[^A-Za-z0-9._-]+/g, '_').replace(/^_+|_+$/g, '');
+    const mount = name
+        .trim()
+        .replace(/[^A-Za-z0-9._-]+/g, '_')
+        .replace(/^_+|_+$/g, '');
     return mount || 'results';
 }
 /** The body of POST /data_assets capturing all of a run's results. Pure. */
@@ -35158,8 +35193,8 @@ async function captureResults(client, params, options) {
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
-;// CONCATENATED MODULE: external "node:fs"
-const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
 ;// CONCATENATED MODULE: external "node:fs/promises"
 const external_node_fs_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
 // EXTERNAL MODULE: external "node:http"
@@ -38358,7 +38393,7 @@ async function downloadResults(source, runId, files, folder, options = {}) {
                 throw new Error(why);
             }
             try {
-                await (0,external_node_stream_promises_namespaceObject.pipeline)(response.data, (0,external_node_fs_namespaceObject.createWriteStream)(partial));
+                await (0,external_node_stream_promises_namespaceObject.pipeline)(response.data, (0,external_node_fs_.createWriteStream)(partial));
             }
             catch (error) {
                 throw new TransientDownloadError(`the transfer broke off: ${(0,errors/* errorMessage */.gJ)(error)}`);
@@ -38384,7 +38419,7 @@ async function downloadResults(source, runId, files, folder, options = {}) {
             }
             catch (error) {
                 if (!(error instanceof TransientDownloadError) || attempt >= attempts) {
-                    throw new Error(`Could not download result "${file.path}": ${(0,errors/* errorMessage */.gJ)(error)}`);
+                    throw new Error(`Could not download result "${file.path}": ${(0,errors/* errorMessage */.gJ)(error)}`, { cause: error });
                 }
                 options.onRetry?.(`Downloading result "${file.path}" failed (${(0,errors/* errorMessage */.gJ)(error)}); trying again with a fresh link (attempt ${attempt + 1} of ${attempts})`);
             }
@@ -38402,6 +38437,7 @@ async function downloadResults(source, runId, files, folder, options = {}) {
                 failure ??= error;
             });
         })));
+        // eslint-disable-next-line @typescript-eslint/only-throw-error -- rethrows the first failure exactly as it was caught
         if (failure !== undefined)
             throw failure;
     }
@@ -38675,7 +38711,10 @@ function table(header, rows) {
     ].join('\n');
 }
 function utc(ms) {
-    return new Date(ms).toISOString().replace('T', ' ').replace(/\.\d+Z$/, ' UTC');
+    return new Date(ms)
+        .toISOString()
+        .replace('T', ' ')
+        .replace(/\.\d+Z$/, ' UTC');
 }
 /** Builds the job summary's markdown. Pure; never sees the token. */
 function renderSummary(model) {
@@ -38683,7 +38722,10 @@ function renderSummary(model) {
     const started = model.computation !== undefined;
     out.push(`## ${started && model.status ? HEADLINE[model.status] : '❌ Code Ocean run did not start'}`);
     if (model.message)
-        out.push(model.message.split('\n').map((l) => `> ${l}`).join('\n'));
+        out.push(model.message
+            .split('\n')
+            .map((l) => `> ${l}`)
+            .join('\n'));
     const c = model.computation;
     const req = model.request;
     const facts = [];
@@ -38839,12 +38881,36 @@ async function writeSummary(model, redact) {
         core/* warning */.$e(`Could not write the job summary: ${(0,errors/* errorMessage */.gJ)(error)}`);
     }
 }
+/**
+ * Posts the summary on the pull request, or updates the comment an earlier run left.
+ * Only on pull request events; a failure is a warning, since the run's outcome stands.
+ */
+async function commentOnPullRequest(model, settings, redact) {
+    // Loaded only here: most runs never comment, and the GitHub client is large.
+    const { commentMarker, pullRequestNumber, upsertComment } = await __nccwpck_require__.e(/* import() */ 525).then(__nccwpck_require__.bind(__nccwpck_require__, 5525));
+    const issue = pullRequestNumber(process.env);
+    if (issue === undefined) {
+        core/* debug */.Yz('Not a pull request event: no comment.');
+        return;
+    }
+    const marker = commentMarker(process.env.GITHUB_WORKFLOW ?? '', process.env.GITHUB_JOB ?? '', settings.run.target.id);
+    try {
+        const result = await upsertComment({ token: settings.commentToken ?? '', repository: process.env.GITHUB_REPOSITORY ?? '', issue, marker }, redact(renderSummary(model)));
+        core/* info */.pq(`${result.created ? 'Commented' : 'Updated the comment'} on pull request #${issue}`);
+    }
+    catch (error) {
+        core/* warning */.$e(redact(`Could not comment on pull request #${issue}: ${(0,errors/* errorMessage */.gJ)(error)}. The token in github-token needs ` +
+            '`pull-requests: write` (in the workflow: `permissions: pull-requests: write`).'));
+    }
+}
 /** The action's main step: start the run, report it at once, then wait and judge. */
 async function run() {
     core/* saveState */.LZ(constants/* State */.Uw.IsPost, 'true');
     const outputs = new Outputs();
     const summary = { startedAt: Date.now(), notes: [] };
     let client;
+    /** Known once the inputs are valid; the comment needs them. */
+    let commentWith;
     let redact = (text) => text;
     let interruption;
     const interrupt = new AbortController();
@@ -38864,6 +38930,7 @@ async function run() {
         if (token)
             redact = (0,src_redact/* redactor */.$p)([token, (0,src_redact/* basicAuthValue */.yk)(token)]);
         const settings = (0,inputs/* getSettings */.mt)(token);
+        commentWith = settings;
         const body = buildRunRequest(settings.run);
         summary.request = body;
         const { kind, id } = settings.run.target;
@@ -38960,6 +39027,8 @@ async function run() {
         client?.close();
         summary.endedAt = Date.now();
         await writeSummary(summary, redact);
+        if (commentWith?.commentToken)
+            await commentOnPullRequest(summary, commentWith, redact);
     }
 }
 
@@ -39247,6 +39316,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:dns");
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:events");
+
+/***/ }),
+
+/***/ 3024:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 
 /***/ }),
 
@@ -60762,6 +60838,9 @@ module.exports = /*#__PURE__*/JSON.parse('{"application/1d-interleaved-parityfec
 /******/ 	return module.exports;
 /******/ }
 /******/ 
+/******/ // expose the modules object (__webpack_modules__)
+/******/ __nccwpck_require__.m = __webpack_modules__;
+/******/ 
 /************************************************************************/
 /******/ /* webpack/runtime/asset-relocator-loader */
 /******/ if (typeof __nccwpck_require__ !== 'undefined') __nccwpck_require__.ab = decodeURIComponent(new URL('.', import.meta.url).pathname).slice(import.meta.url.match(/^file:\/\/\/\w:/) ? 1 : 0, -1) + "/";
@@ -60859,6 +60938,28 @@ module.exports = /*#__PURE__*/JSON.parse('{"application/1d-interleaved-parityfec
 /******/ 	};
 /******/ })();
 /******/ 
+/******/ /* webpack/runtime/ensure chunk */
+/******/ (() => {
+/******/ 	__nccwpck_require__.f = {};
+/******/ 	// This file contains only the entry chunk.
+/******/ 	// The chunk loading function for additional chunks
+/******/ 	__nccwpck_require__.e = (chunkId) => {
+/******/ 		return Promise.all(Object.keys(__nccwpck_require__.f).reduce((promises, key) => {
+/******/ 			__nccwpck_require__.f[key](chunkId, promises);
+/******/ 			return promises;
+/******/ 		}, []));
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/get javascript chunk filename */
+/******/ (() => {
+/******/ 	// This function allow to reference async chunks
+/******/ 	__nccwpck_require__.u = (chunkId) => {
+/******/ 		// return url for filenames based on template
+/******/ 		return "" + chunkId + ".index.js";
+/******/ 	};
+/******/ })();
+/******/ 
 /******/ /* webpack/runtime/hasOwnProperty shorthand */
 /******/ (() => {
 /******/ 	__nccwpck_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop))
@@ -60873,6 +60974,69 @@ module.exports = /*#__PURE__*/JSON.parse('{"application/1d-interleaved-parityfec
 /******/ 		}
 /******/ 		Object.defineProperty(exports, '__esModule', { value: true });
 /******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/import chunk loading */
+/******/ (() => {
+/******/ 	// no baseURI
+/******/ 	
+/******/ 	// object to store loaded and loading chunks
+/******/ 	// undefined = chunk not loaded, null = chunk preloaded/prefetched
+/******/ 	// [resolve, Promise] = chunk loading, 0 = chunk loaded
+/******/ 	var installedChunks = {
+/******/ 		792: 0
+/******/ 	};
+/******/ 	
+/******/ 	var installChunk = (data) => {
+/******/ 		var {ids, modules, runtime} = data;
+/******/ 		// add "modules" to the modules object,
+/******/ 		// then flag all "ids" as loaded and fire callback
+/******/ 		var moduleId, chunkId, i = 0;
+/******/ 		for(moduleId in modules) {
+/******/ 			if(__nccwpck_require__.o(modules, moduleId)) {
+/******/ 				__nccwpck_require__.m[moduleId] = modules[moduleId];
+/******/ 			}
+/******/ 		}
+/******/ 		if(runtime) runtime(__nccwpck_require__);
+/******/ 		for(;i < ids.length; i++) {
+/******/ 			chunkId = ids[i];
+/******/ 			if(__nccwpck_require__.o(installedChunks, chunkId) && installedChunks[chunkId]) {
+/******/ 				installedChunks[chunkId][0]();
+/******/ 			}
+/******/ 			installedChunks[ids[i]] = 0;
+/******/ 		}
+/******/ 	
+/******/ 	}
+/******/ 	
+/******/ 	__nccwpck_require__.f.j = (chunkId, promises) => {
+/******/ 			// import() chunk loading for javascript
+/******/ 			var installedChunkData = __nccwpck_require__.o(installedChunks, chunkId) ? installedChunks[chunkId] : undefined;
+/******/ 			if(installedChunkData !== 0) { // 0 means "already installed".
+/******/ 	
+/******/ 				// a Promise means "currently loading".
+/******/ 				if(installedChunkData) {
+/******/ 					promises.push(installedChunkData[1]);
+/******/ 				} else {
+/******/ 					if(true) { // all chunks have JS
+/******/ 						// setup Promise in chunk cache
+/******/ 						var promise = import("./" + __nccwpck_require__.u(chunkId)).then(installChunk, (e) => {
+/******/ 							if(installedChunks[chunkId] !== 0) installedChunks[chunkId] = undefined;
+/******/ 							throw e;
+/******/ 						});
+/******/ 						var promise = Promise.race([promise, new Promise((resolve) => (installedChunkData = installedChunks[chunkId] = [resolve]))])
+/******/ 						promises.push(installedChunkData[1] = promise);
+/******/ 					}
+/******/ 				}
+/******/ 			}
+/******/ 	};
+/******/ 	
+/******/ 	// no prefetching
+/******/ 	
+/******/ 	// no preloaded
+/******/ 	
+/******/ 	// no external install chunk
+/******/ 	
+/******/ 	// no on chunks loaded
 /******/ })();
 /******/ 
 /************************************************************************/

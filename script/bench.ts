@@ -32,7 +32,11 @@ async function simulatePolling(runMs: number, interval: PollInterval): Promise<P
     getComputation: async (id: string): Promise<Computation> => {
       requests += 1
       const done = t >= runMs
-      return readComputation({ id, state: done ? 'completed' : 'running', ...(done ? { end_status: 'succeeded' } : {}) })
+      return readComputation({
+        id,
+        state: done ? 'completed' : 'running',
+        ...(done ? { end_status: 'succeeded' } : {})
+      })
     }
   }
   await waitForCompletion(source, readComputation({ id: 'bench', state: 'initializing' }), {
@@ -81,13 +85,19 @@ async function pollingBenchmark(): Promise<boolean> {
     ['1 h', 3_600_000],
     ['6 h', 21_600_000]
   ]
-  console.log("Polling economy (fake clock, the action's own wait loop; 20 run lengths from each length to a minute past it)")
+  console.log(
+    "Polling economy (fake clock, the action's own wait loop; 20 run lengths from each length to a minute past it)"
+  )
   console.log('run   | strategy    | requests | vs fixed 5 s | late (mean) | late (max) | max late / run age')
   console.log('------|-------------|----------|--------------|-------------|------------|-------------------')
   let ok = true
   for (const [label, ms] of runs) {
     const baseline = await summarise(ms, 5)
-    for (const [name, interval] of [['auto', 'auto'], ['fixed 5 s', 5], ['fixed 180 s', 180]] as [string, PollInterval][]) {
+    for (const [name, interval] of [
+      ['auto', 'auto'],
+      ['fixed 5 s', 5],
+      ['fixed 180 s', 180]
+    ] as [string, PollInterval][]) {
       const f = interval === 5 ? baseline : await summarise(ms, interval)
       const ratio = f.requests / baseline.requests
       const late = f.maxLateShare
@@ -145,7 +155,13 @@ async function actionDownload(sim: CodeOceanSimulator): Promise<ActionDownload> 
   let began: number | undefined
   let ended: number | undefined
   const run = await runAction({
-    inputs: { domain: sim.url, secret: sim.token, 'pipeline-id': PIPELINE, 'download-results': 'results', summary: 'false' },
+    inputs: {
+      domain: sim.url,
+      secret: sim.token,
+      'pipeline-id': PIPELINE,
+      'download-results': 'results',
+      summary: 'false'
+    },
     timeoutMs: 600_000,
     onSpawn: (pid) => (stopWatching = watchPeakMemory(pid)),
     onStdoutLine: (line, at) => {
@@ -174,7 +190,11 @@ async function curlDownload(sim: CodeOceanSimulator, runId: string, paths: strin
     writeFileSync(join(dir, 'curl.cfg'), `${lines.join('\n')}\n`)
     // Asynchronously: the simulator serving curl lives in this process.
     const start = performance.now()
-    const curl = spawn('curl', ['--silent', '--show-error', '--fail', '--create-dirs', '--config', join(dir, 'curl.cfg')], { stdio: ['ignore', 'ignore', 'pipe'] })
+    const curl = spawn(
+      'curl',
+      ['--silent', '--show-error', '--fail', '--create-dirs', '--config', join(dir, 'curl.cfg')],
+      { stdio: ['ignore', 'ignore', 'pipe'] }
+    )
     let stderr = ''
     curl.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
     const code = await new Promise<number | null>((resolve) => curl.on('close', resolve))
@@ -189,12 +209,17 @@ async function curlDownload(sim: CodeOceanSimulator, runId: string, paths: strin
 
 /** Peak memory of a bare `node -e 0` on Node 24: what any action costs before doing anything. */
 function bareNodePeak(): number {
-  const out = spawnSync(node24(), ['-e', "process.stdout.write(/VmHWM:\\s+(\\d+)/.exec(require('fs').readFileSync('/proc/self/status','utf8'))[1])"])
+  const out = spawnSync(node24(), [
+    '-e',
+    "process.stdout.write(/VmHWM:\\s+(\\d+)/.exec(require('fs').readFileSync('/proc/self/status','utf8'))[1])"
+  ])
   return Number(out.stdout.toString()) * 1024
 }
 
 async function downloadBenchmark(): Promise<boolean> {
-  console.log('Downloads (the bundle on Node 24 as the runner runs it; object store waits 25 ms before each first byte)')
+  console.log(
+    'Downloads (the bundle on Node 24 as the runner runs it; object store waits 25 ms before each first byte)'
+  )
   let ok = true
   const bare = bareNodePeak()
 
@@ -210,26 +235,39 @@ async function downloadBenchmark(): Promise<boolean> {
     sim.program(PIPELINE, { outcome: 'succeeded', results: many })
     const action = await actionDownload(sim)
     const runId = sim.runs().at(-1)!.id
-    const curl = await curlDownload(sim, runId, many.map((f) => f.path))
+    const curl = await curlDownload(
+      sim,
+      runId,
+      many.map((f) => f.path)
+    )
     const ratio = action.downloadMs / curl
     const fast = ratio <= 0.5
     const lean = action.peakBytes < 150 * MiB
     ok &&= fast && lean
-    console.log(`- 1,000 files, 256 MiB: action ${(action.downloadMs / 1000).toFixed(2)} s, curl one by one ${(curl / 1000).toFixed(2)} s: ratio ${ratio.toFixed(3)} (goal <= 0.5: ${fast ? 'met' : 'NOT MET'})`)
-    console.log(`  action peak memory ${formatBytes(action.peakBytes)} (bare node -e 0: ${formatBytes(bare)}; goal < 150 MiB: ${lean ? 'met' : 'NOT MET'})`)
+    console.log(
+      `- 1,000 files, 256 MiB: action ${(action.downloadMs / 1000).toFixed(2)} s, curl one by one ${(curl / 1000).toFixed(2)} s: ratio ${ratio.toFixed(3)} (goal <= 0.5: ${fast ? 'met' : 'NOT MET'})`
+    )
+    console.log(
+      `  action peak memory ${formatBytes(action.peakBytes)} (bare node -e 0: ${formatBytes(bare)}; goal < 150 MiB: ${lean ? 'met' : 'NOT MET'})`
+    )
 
     // One 1 GiB file.
     sim.program(PIPELINE, { outcome: 'succeeded', results: [{ path: 'huge.bin', size: 1024 * MiB }] })
     const big = await actionDownload(sim)
     const bigLean = big.peakBytes < 150 * MiB
     ok &&= bigLean
-    console.log(`- one 1 GiB file: ${(big.downloadMs / 1000).toFixed(2)} s, action peak memory ${formatBytes(big.peakBytes)} (goal < 150 MiB: ${bigLean ? 'met' : 'NOT MET'})`)
+    console.log(
+      `- one 1 GiB file: ${(big.downloadMs / 1000).toFixed(2)} s, action peak memory ${formatBytes(big.peakBytes)} (goal < 150 MiB: ${bigLean ? 'met' : 'NOT MET'})`
+    )
   } finally {
     await sim.stop()
   }
 
   // Listing 5,000 files in 500 folders, with 20 ms of API latency per call.
-  const tree: ResultSpec[] = Array.from({ length: 5000 }, (_, i) => ({ path: `f${String(i % 500).padStart(3, '0')}/r${i}.txt`, size: 1 }))
+  const tree: ResultSpec[] = Array.from({ length: 5000 }, (_, i) => ({
+    path: `f${String(i % 500).padStart(3, '0')}/r${i}.txt`,
+    size: 1
+  }))
   const lister = new CodeOceanSimulator({ phases: [{ state: 'running', ms: 0 }] })
   await lister.start()
   try {

@@ -34,10 +34,12 @@ console.log('  - uses: ./')
 console.log('    with:')
 for (const [name, value] of Object.entries(inputs)) {
   const shown = name === 'secret' ? '${{ secrets.CODEOCEAN_API_TOKEN }}' : value
-  console.log(value.includes('\n') ? `      ${name}: |\n${shown.trimEnd().replace(/^/gm, '        ')}` : `      ${name}: ${shown}`)
+  console.log(
+    value.includes('\n') ? `      ${name}: |\n${shown.trimEnd().replace(/^/gm, '        ')}` : `      ${name}: ${shown}`
+  )
 }
 
-let exitCode = 1
+let exitCode: number
 try {
   const run = await runAction({ inputs })
   console.log('\n--- Action log ---')

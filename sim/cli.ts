@@ -39,7 +39,8 @@ export interface CliConfig {
 class UsageError extends Error {}
 
 function parseOutcome(text: string, flag: string): Outcome {
-  if (!isOutcome(text)) throw new UsageError(`${flag}: unknown outcome "${text}" (expected one of ${OUTCOMES.join(', ')})`)
+  if (!isOutcome(text))
+    throw new UsageError(`${flag}: unknown outcome "${text}" (expected one of ${OUTCOMES.join(', ')})`)
   return text
 }
 
@@ -100,7 +101,8 @@ export function parseCli(argv: string[]): CliConfig {
   }
   const firstByte = values['first-byte-ms']
   if (firstByte !== undefined) {
-    if (!/^\d+$/.test(firstByte)) throw new UsageError(`--first-byte-ms: "${firstByte}" is not a whole number of milliseconds`)
+    if (!/^\d+$/.test(firstByte))
+      throw new UsageError(`--first-byte-ms: "${firstByte}" is not a whole number of milliseconds`)
     config.firstByteDelayMs = Number(firstByte)
   }
   if (values['legacy-server'] === true) config.legacyServer = true

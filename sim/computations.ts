@@ -130,8 +130,13 @@ export function checkProgram(program: RunProgram): void {
     }
   }
   if (program.results !== undefined) checkResults(program.results)
-  if (program.captureOutcome !== undefined && !(CAPTURE_OUTCOMES as readonly string[]).includes(program.captureOutcome)) {
-    throw new TypeError(`unknown captureOutcome ${JSON.stringify(program.captureOutcome)}; expected one of ${CAPTURE_OUTCOMES.join(', ')}`)
+  if (
+    program.captureOutcome !== undefined &&
+    !(CAPTURE_OUTCOMES as readonly string[]).includes(program.captureOutcome)
+  ) {
+    throw new TypeError(
+      `unknown captureOutcome ${JSON.stringify(program.captureOutcome)}; expected one of ${CAPTURE_OUTCOMES.join(', ')}`
+    )
   }
 }
 
@@ -250,7 +255,12 @@ export function createRun(
   id: string,
   request: RunRequest,
   now: number,
-  program: { outcome: Outcome; phases: readonly Phase[]; results?: readonly ResultSpec[]; captureOutcome?: CaptureOutcome }
+  program: {
+    outcome: Outcome
+    phases: readonly Phase[]
+    results?: readonly ResultSpec[]
+    captureOutcome?: CaptureOutcome
+  }
 ): StoredRun {
   const kind = request.pipeline_id !== undefined ? 'pipeline' : 'capsule'
   const results = copyResults(program.results ?? defaultResults(id, logEnding(program.outcome)))

@@ -90,7 +90,8 @@ export const DATA_ASSET_REQUEST_KEYS: readonly string[] = [
 function checkDataAssetRequest(body: unknown): DataAssetRequest {
   const obj = checkObject(body, 'request body')
   checkKeys(obj, DATA_ASSET_REQUEST_KEYS, 'request body')
-  if (!('source' in obj)) fail('source is required; the simulator captures results: {"source": {"computation": {"id": …}}}')
+  if (!('source' in obj))
+    fail('source is required; the simulator captures results: {"source": {"computation": {"id": …}}}')
   const source = checkObject(obj.source, 'source')
   checkKeys(source, ['computation'], 'source')
   if (!('computation' in source)) fail('source.computation is required')
@@ -113,7 +114,8 @@ function checkDataAssetRequest(body: unknown): DataAssetRequest {
     checkKeys(aws, ['bucket', 'prefix', 'endpoint_name'], 'target.aws')
     request.target = { aws: { bucket: checkString(aws.bucket, 'target.aws.bucket', true) } }
     if ('prefix' in aws) request.target.aws.prefix = checkString(aws.prefix, 'target.aws.prefix')
-    if ('endpoint_name' in aws) request.target.aws.endpoint_name = checkString(aws.endpoint_name, 'target.aws.endpoint_name')
+    if ('endpoint_name' in aws)
+      request.target.aws.endpoint_name = checkString(aws.endpoint_name, 'target.aws.endpoint_name')
   }
   if ('custom_metadata' in obj) {
     const meta = checkObject(obj.custom_metadata, 'custom_metadata')

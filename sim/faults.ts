@@ -82,7 +82,8 @@ export interface TruncateFault extends FaultDelay {
 }
 
 /** What failNextDownload accepts: the API faults without createRun, plus truncation. */
-export type DownloadFault = Omit<StatusFault, 'createRun'> | Omit<ResetFault, 'createRun'> | PassThroughFault | TruncateFault
+export type DownloadFault =
+  Omit<StatusFault, 'createRun'> | Omit<ResetFault, 'createRun'> | PassThroughFault | TruncateFault
 
 /** Which object-store requests a download fault takes; every field given must match. */
 export interface DownloadFaultMatch {
@@ -111,11 +112,14 @@ export function checkFault(response: AnyFault, where: string, allowTruncate = fa
     r.truncateAfterBytes !== undefined ? 'truncateAfterBytes' : undefined
   ].filter((k) => k !== undefined)
   if (kinds.length !== 1) {
-    const expected = allowTruncate ? 'status, reset: true, passThrough: true or truncateAfterBytes' : 'status, reset: true or passThrough: true'
+    const expected = allowTruncate
+      ? 'status, reset: true, passThrough: true or truncateAfterBytes'
+      : 'status, reset: true or passThrough: true'
     throw new TypeError(`${where}: give exactly one of ${expected}; got ${kinds.join(', ') || 'none'}`)
   }
   if (r.truncateAfterBytes !== undefined) {
-    if (!allowTruncate) throw new TypeError(`${where}: truncateAfterBytes is only for object-store downloads (failNextDownload)`)
+    if (!allowTruncate)
+      throw new TypeError(`${where}: truncateAfterBytes is only for object-store downloads (failNextDownload)`)
     const n = r.truncateAfterBytes
     if (!(typeof n === 'number' && Number.isSafeInteger(n) && n >= 0)) {
       throw new RangeError(`${where}: truncateAfterBytes must be a whole number >= 0, got ${String(n)}`)

@@ -79,7 +79,10 @@ export function readBody(req: IncomingMessage): Promise<string> {
 }
 
 /** Reads the body and turns the request into a record (not yet stored anywhere). */
-export async function recordRequest(req: IncomingMessage, at: number): Promise<{ request: RecordedRequest; parsed: ParsedBody | undefined; search: string }> {
+export async function recordRequest(
+  req: IncomingMessage,
+  at: number
+): Promise<{ request: RecordedRequest; parsed: ParsedBody | undefined; search: string }> {
   const method = (req.method ?? 'GET').toUpperCase()
   const url = new URL(req.url ?? '/', 'http://simulator.invalid')
   const rawBody = await readBody(req)

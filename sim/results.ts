@@ -59,13 +59,16 @@ export function checkResults(specs: readonly ResultSpec[], where = 'results'): v
   if (!Array.isArray(specs)) throw new TypeError(`${where} must be an array of result specs`)
   const files = new Set<string>()
   const folders = new Set<string>()
-  specs.forEach((spec, i) => {
+  // Annotated: Array.isArray above narrows a readonly array to any[], which would make `spec` any.
+  specs.forEach((spec: ResultSpec, i) => {
     const at = `${where}[${i}]`
     if (typeof spec !== 'object' || spec === null) throw new TypeError(`${at} must be an object`)
     if (typeof spec.path !== 'string' || spec.path === '') throw new TypeError(`${at}.path must be a non-empty string`)
     if (spec.path === '.' || spec.path === '..') {
       // A URL path segment of '.' or '..' is resolved away by every URL parser, so no signed URL could name it.
-      throw new TypeError(`${at}.path ${JSON.stringify(spec.path)} cannot be served; use e.g. '../name' for a hostile path`)
+      throw new TypeError(
+        `${at}.path ${JSON.stringify(spec.path)} cannot be served; use e.g. '../name' for a hostile path`
+      )
     }
     if (spec.size !== undefined && !(Number.isSafeInteger(spec.size) && spec.size >= 0)) {
       throw new RangeError(`${at} (${spec.path}): size must be a whole number >= 0, got ${String(spec.size)}`)
@@ -73,8 +76,14 @@ export function checkResults(specs: readonly ResultSpec[], where = 'results'): v
     if (spec.content !== undefined && typeof spec.content !== 'string' && !Buffer.isBuffer(spec.content)) {
       throw new TypeError(`${at} (${spec.path}): content must be a string or a Buffer`)
     }
-    if (spec.content !== undefined && spec.size !== undefined && resultSize({ path: spec.path, content: spec.content }) !== spec.size) {
-      throw new RangeError(`${at} (${spec.path}): size ${spec.size} does not match the content's ${resultSize({ path: spec.path, content: spec.content })} bytes`)
+    if (
+      spec.content !== undefined &&
+      spec.size !== undefined &&
+      resultSize({ path: spec.path, content: spec.content }) !== spec.size
+    ) {
+      throw new RangeError(
+        `${at} (${spec.path}): size ${spec.size} does not match the content's ${resultSize({ path: spec.path, content: spec.content })} bytes`
+      )
     }
     if (files.has(spec.path)) throw new TypeError(`${at}: duplicate result path ${JSON.stringify(spec.path)}`)
     files.add(spec.path)
@@ -175,7 +184,11 @@ export class ResultTree {
         const folder = segments.slice(0, n).join('/')
         if (!this.folders.has(folder)) {
           this.folders.set(folder, [])
-          this.items(segments.slice(0, n - 1).join('/')).push({ name: segments[n - 1] ?? folder, path: folder, type: 'folder' })
+          this.items(segments.slice(0, n - 1).join('/')).push({
+            name: segments[n - 1] ?? folder,
+            path: folder,
+            type: 'folder'
+          })
         }
       }
       this.items(segments.slice(0, -1).join('/')).push(file)
@@ -281,7 +294,9 @@ export function sampleOutput(seed: string, ending: LogEnding): string {
   lines.push(`${stamp(3)} Reading input manifest: 110 batches`)
   for (let step = 1; step <= 110; step += 1) {
     const digest = createHash('sha256').update(`${seed}/${step}`).digest('hex').slice(0, 12)
-    lines.push(`${stamp(step + 3)} step ${String(step).padStart(3, '0')}/110: processed ${1000 + ((step * 7919) % 9000)} records (checksum ${digest})`)
+    lines.push(
+      `${stamp(step + 3)} step ${String(step).padStart(3, '0')}/110: processed ${1000 + ((step * 7919) % 9000)} records (checksum ${digest})`
+    )
   }
   lines.push(`${stamp(114)} Writing /results/data/summary.csv`)
   lines.push(`${stamp(115)} Writing /results/figures/plot.png`)

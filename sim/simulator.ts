@@ -22,7 +22,13 @@ import {
   type RunProgram,
   type StoredRun
 } from './computations.js'
-import { dataAssetAt, dataAssetRecordOf, validateDataAssetRequest, type DataAssetRecord, type StoredDataAsset } from './data-assets.js'
+import {
+  dataAssetAt,
+  dataAssetRecordOf,
+  validateDataAssetRequest,
+  type DataAssetRecord,
+  type StoredDataAsset
+} from './data-assets.js'
 import {
   checkFault,
   FaultQueue,
@@ -33,7 +39,15 @@ import {
   type FaultMatch,
   type FaultResponse
 } from './faults.js'
-import { closeServer, Delays, listen, recordRequest, sendReply, type ParsedBody, type RecordedRequest } from './http-util.js'
+import {
+  closeServer,
+  Delays,
+  listen,
+  recordRequest,
+  sendReply,
+  type ParsedBody,
+  type RecordedRequest
+} from './http-util.js'
 import { checkResults, resultSize as resultSizeOf, type ResultSpec, type ResultTree } from './results.js'
 import { Router, type Reply } from './router.js'
 import { ObjectStore } from './store.js'
@@ -103,7 +117,10 @@ function errorReply(status: number, message: string): Reply {
 /** What every JSON POST checks first: a JSON Content-Type and a non-empty body, then `validate` on the parsed body. */
 function checkJsonBody<T>(request: RecordedRequest, validate: (body: unknown) => Validation<T>): Validation<T> {
   if (!isJsonContentType(request.headers['content-type'])) {
-    return { ok: false, message: `Content-Type must be application/json, got ${request.headers['content-type'] ?? 'none'}` }
+    return {
+      ok: false,
+      message: `Content-Type must be application/json, got ${request.headers['content-type'] ?? 'none'}`
+    }
   }
   if (request.rawBody.trim() === '') return { ok: false, message: 'request body is required' }
   return validate(request.body)
@@ -160,7 +177,9 @@ export class CodeOceanSimulator {
     this.dataAssetReadyMs = nonNegative(options.dataAssetReadyMs, 'dataAssetReadyMs', DEFAULT_DATA_ASSET_READY_MS)
     this.dataAssetOutcome = options.dataAssetOutcome ?? 'ready'
     if (!(CAPTURE_OUTCOMES as readonly string[]).includes(this.dataAssetOutcome)) {
-      throw new TypeError(`dataAssetOutcome must be one of ${CAPTURE_OUTCOMES.join(', ')}, got ${JSON.stringify(this.dataAssetOutcome)}`)
+      throw new TypeError(
+        `dataAssetOutcome must be one of ${CAPTURE_OUTCOMES.join(', ')}, got ${JSON.stringify(this.dataAssetOutcome)}`
+      )
     }
     this.now = options.now ?? Date.now
     this.log = options.log
@@ -180,12 +199,16 @@ export class CodeOceanSimulator {
       .add('PATCH', `${API_PREFIX}/computations/:id`, (ctx, p) => this.renameRun(ctx, p.id ?? ''))
       .add('DELETE', `${API_PREFIX}/computations/:id`, (ctx, p) => this.deleteRun(ctx, p.id ?? ''))
       .add('POST', `${API_PREFIX}/computations/:id/results`, (ctx, p) => this.listResults(ctx, p.id ?? ''))
-      .add('GET', `${API_PREFIX}/computations/:id/results/download_url`, (ctx, p) => this.resultUrls(ctx, p.id ?? '', 'legacy'))
+      .add('GET', `${API_PREFIX}/computations/:id/results/download_url`, (ctx, p) =>
+        this.resultUrls(ctx, p.id ?? '', 'legacy')
+      )
       .add('POST', `${API_PREFIX}/data_assets`, (ctx) => this.createDataAsset(ctx))
       .add('GET', `${API_PREFIX}/data_assets/:id`, (ctx, p) => this.getDataAsset(ctx, p.id ?? ''))
     // An older server simply has no such route, so it answers like any unknown path.
     if (options.legacyServer !== true) {
-      this.router.add('GET', `${API_PREFIX}/computations/:id/results/urls`, (ctx, p) => this.resultUrls(ctx, p.id ?? '', 'current'))
+      this.router.add('GET', `${API_PREFIX}/computations/:id/results/urls`, (ctx, p) =>
+        this.resultUrls(ctx, p.id ?? '', 'current')
+      )
     }
   }
 
@@ -476,18 +499,23 @@ export class CodeOceanSimulator {
     if (run === undefined) return this.notFound(id)
     let folder = ''
     if (request.rawBody.trim() !== '') {
-      if (!isPlainObject(request.body)) return errorReply(400, 'request body must be a JSON object such as {"path": ""}')
+      if (!isPlainObject(request.body))
+        return errorReply(400, 'request body must be a JSON object such as {"path": ""}')
       const unknown = Object.keys(request.body).filter((key) => key !== 'path')
       if (unknown.length > 0) return errorReply(400, `request body: unknown field "${unknown[0]}" (allowed: path)`)
       const path = request.body.path
       if (path !== undefined) {
-        if (typeof path !== 'string') return errorReply(400, 'path must be a string (a folder relative to /results; "" for the root)')
+        if (typeof path !== 'string')
+          return errorReply(400, 'path must be a string (a folder relative to /results; "" for the root)')
         folder = folderKey(path)
       }
     }
     const tree: ResultTree | undefined = resultsAt(run, now)
     // A run with no results (yet) has an empty /results, not a missing one.
-    if (tree === undefined) return folder === '' ? { status: 200, json: { items: [] } } : errorReply(404, `folder "${folder}" not found in the results of computation ${id}`)
+    if (tree === undefined)
+      return folder === ''
+        ? { status: 200, json: { items: [] } }
+        : errorReply(404, `folder "${folder}" not found in the results of computation ${id}`)
     const items = tree.list(folder)
     if (items === undefined) return errorReply(404, `folder "${folder}" not found in the results of computation ${id}`)
     return { status: 200, json: { items } }
@@ -497,7 +525,8 @@ export class CodeOceanSimulator {
     const run = this.liveRun(id)
     if (run === undefined) return this.notFound(id)
     const path = request.query.path
-    if (path === undefined || path === '') return errorReply(400, 'query parameter "path" is required (a file relative to /results)')
+    if (path === undefined || path === '')
+      return errorReply(400, 'query parameter "path" is required (a file relative to /results)')
     const tree = resultsAt(run, now)
     if (tree?.file(path) === undefined) {
       if (tree?.isFolder(folderKey(path)) === true) return errorReply(400, `"${path}" is a folder; URLs are for files`)
@@ -506,7 +535,10 @@ export class CodeOceanSimulator {
     if (kind === 'legacy') return { status: 200, json: { url: this.objectStore.sign(id, path, 'attachment') } }
     return {
       status: 200,
-      json: { download_url: this.objectStore.sign(id, path, 'attachment'), view_url: this.objectStore.sign(id, path, 'inline') }
+      json: {
+        download_url: this.objectStore.sign(id, path, 'attachment'),
+        view_url: this.objectStore.sign(id, path, 'inline')
+      }
     }
   }
 
@@ -519,12 +551,18 @@ export class CodeOceanSimulator {
     if (run === undefined) return errorReply(400, `source.computation.id: computation ${computationId} not found`)
     const computation = computationAt(run, now)
     if (computation.state !== 'completed' && computation.state !== 'failed') {
-      return errorReply(400, `source.computation.id: computation ${computationId} has not finished (state ${computation.state}); capture its results after it ends`)
+      return errorReply(
+        400,
+        `source.computation.id: computation ${computationId} has not finished (state ${computation.state}); capture its results after it ends`
+      )
     }
     const tree = resultsAt(run, now)
     const folder = folderKey(path ?? '')
     if (folder !== '' && tree?.isFolder(folder) !== true) {
-      return errorReply(400, `source.computation.path: no folder "${path}" in the results of computation ${computationId}`)
+      return errorReply(
+        400,
+        `source.computation.path: no folder "${path}" in the results of computation ${computationId}`
+      )
     }
     const files = tree?.filesUnder(folder) ?? []
     let id = randomUUID()
@@ -556,6 +594,8 @@ export class CodeOceanSimulator {
 
   private getDataAsset({ now }: RequestContext, id: string): Reply {
     const asset = this.assets.get(id)
-    return asset === undefined ? errorReply(404, `data asset ${id} not found`) : { status: 200, json: dataAssetAt(asset, now) }
+    return asset === undefined
+      ? errorReply(404, `data asset ${id} not found`)
+      : { status: 200, json: dataAssetAt(asset, now) }
   }
 }

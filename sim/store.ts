@@ -7,14 +7,7 @@
 
 import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto'
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
-import {
-  checkFault,
-  FaultQueue,
-  faultToReply,
-  matches,
-  type DownloadFault,
-  type DownloadFaultMatch
-} from './faults.js'
+import { checkFault, FaultQueue, faultToReply, matches, type DownloadFault, type DownloadFaultMatch } from './faults.js'
 import { closeServer, Delays, listen, recordRequest, sendReply, type RecordedRequest } from './http-util.js'
 import { isCleanPath, resultChunks, resultSize, type ResultSpec } from './results.js'
 
@@ -69,7 +62,12 @@ function contentTypeOf(name: string): string {
 }
 
 function lastSegment(path: string): string {
-  return path.split('/').filter((s) => s !== '').at(-1) ?? path
+  return (
+    path
+      .split('/')
+      .filter((s) => s !== '')
+      .at(-1) ?? path
+  )
 }
 
 /** The object key in URL form: clean paths keep their slashes; hostile ones become one segment (`..%2Fescape.txt`) so no URL parser resolves their dot segments away. */
@@ -82,7 +80,10 @@ function xmlEscape(text: string): string {
 }
 
 function amzDate(ms: number): string {
-  return new Date(ms).toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '')
+  return new Date(ms)
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '')
 }
 
 function headerSafe(text: string): string {
@@ -193,7 +194,9 @@ export class ObjectStore {
     this.nonce += 1
     const name = lastSegment(path)
     const contentDisposition =
-      disposition === 'inline' ? 'inline' : `attachment; filename="${headerSafe(name)}"; filename*=UTF-8''${encodeURIComponent(name)}`
+      disposition === 'inline'
+        ? 'inline'
+        : `attachment; filename="${headerSafe(name)}"; filename*=UTF-8''${encodeURIComponent(name)}`
     const params = new URLSearchParams({
       'X-Amz-Algorithm': 'AWS4-HMAC-SHA256',
       'X-Amz-Date': amzDate(now),
@@ -238,7 +241,8 @@ export class ObjectStore {
       this.options.log?.(`store: ${request.method} ${request.path} -> ${outcome} (${Date.now() - started} ms)`)
 
     const fault = this.faults.take(
-      (m) => matches(m.path, target?.path) && (m.computationId === undefined || m.computationId === target?.computationId)
+      (m) =>
+        matches(m.path, target?.path) && (m.computationId === undefined || m.computationId === target?.computationId)
     )
     if (fault === undefined) {
       logLine(await this.serve(res, request, target))
@@ -280,9 +284,22 @@ export class ObjectStore {
     logLine(`${outcome} [injected ${request.fault}]`)
   }
 
-  private error(res: ServerResponse, status: number, code: string, message: string, extra: Record<string, string>, head: boolean): string {
+  private error(
+    res: ServerResponse,
+    status: number,
+    code: string,
+    message: string,
+    extra: Record<string, string>,
+    head: boolean
+  ): string {
     const requestId = randomBytes(8).toString('hex').toUpperCase()
-    const fields = Object.entries({ Code: code, Message: message, ...extra, RequestId: requestId, HostId: randomBytes(24).toString('base64') })
+    const fields = Object.entries({
+      Code: code,
+      Message: message,
+      ...extra,
+      RequestId: requestId,
+      HostId: randomBytes(24).toString('base64')
+    })
       .map(([name, value]) => `<${name}>${xmlEscape(value)}</${name}>`)
       .join('')
     const text = `<?xml version="1.0" encoding="UTF-8"?>\n<Error>${fields}</Error>`
@@ -291,10 +308,22 @@ export class ObjectStore {
   }
 
   /** Answers as S3 would; returns what it did, for the log. */
-  private async serve(res: ServerResponse, request: RecordedRequest, target: Target | undefined, truncateAfter?: number): Promise<string> {
+  private async serve(
+    res: ServerResponse,
+    request: RecordedRequest,
+    target: Target | undefined,
+    truncateAfter?: number
+  ): Promise<string> {
     const head = request.method === 'HEAD'
     if (request.method !== 'GET' && !head) {
-      return this.error(res, 405, 'MethodNotAllowed', 'The specified method is not allowed against this resource.', { Method: request.method, ResourceType: 'OBJECT' }, head)
+      return this.error(
+        res,
+        405,
+        'MethodNotAllowed',
+        'The specified method is not allowed against this resource.',
+        { Method: request.method, ResourceType: 'OBJECT' },
+        head
+      )
     }
     if (request.headers.authorization !== undefined) {
       // S3 echoes the header's value as ArgumentValue; the simulator leaves it
@@ -309,13 +338,27 @@ export class ObjectStore {
       )
     }
     if (target === undefined || target.bucket !== STORE_BUCKET) {
-      return this.error(res, 404, 'NoSuchBucket', 'The specified bucket does not exist', { BucketName: target?.bucket ?? '' }, head)
+      return this.error(
+        res,
+        404,
+        'NoSuchBucket',
+        'The specified bucket does not exist',
+        { BucketName: target?.bucket ?? '' },
+        head
+      )
     }
     const params = new URLSearchParams(request.query)
     const given = params.get('X-Amz-Signature')
     const expiresAt = Number(params.get('X-Sim-Expires-At'))
     if (given === null || params.get('X-Sim-Nonce') === null || !Number.isFinite(expiresAt)) {
-      return this.error(res, 403, 'AccessDenied', 'Query-string authentication requires the Signature, Expires and AWSAccessKeyId parameters', {}, head)
+      return this.error(
+        res,
+        403,
+        'AccessDenied',
+        'Query-string authentication requires the Signature, Expires and AWSAccessKeyId parameters',
+        {},
+        head
+      )
     }
     const expected = Buffer.from(this.signature(target.computationId, target.path, params), 'utf8')
     const actual = Buffer.from(given, 'utf8')
@@ -336,17 +379,29 @@ export class ObjectStore {
         403,
         'AccessDenied',
         'Request has expired',
-        { 'X-Amz-Expires': params.get('X-Amz-Expires') ?? '', Expires: new Date(expiresAt).toISOString(), ServerTime: new Date(now).toISOString() },
+        {
+          'X-Amz-Expires': params.get('X-Amz-Expires') ?? '',
+          Expires: new Date(expiresAt).toISOString(),
+          ServerTime: new Date(now).toISOString()
+        },
         head
       )
     }
     const object = this.options.lookup(target.computationId, target.path)
     if (object === undefined) {
-      return this.error(res, 404, 'NoSuchKey', 'The specified key does not exist.', { Key: `${target.computationId}/${target.path}` }, head)
+      return this.error(
+        res,
+        404,
+        'NoSuchKey',
+        'The specified key does not exist.',
+        { Key: `${target.computationId}/${target.path}` },
+        head
+      )
     }
 
     const firstByteDelay = this.options.firstByteDelayMs
-    if (firstByteDelay > 0 && !(await this.options.delays.wait(firstByteDelay, res))) return 'nothing (client gone during first-byte delay)'
+    if (firstByteDelay > 0 && !(await this.options.delays.wait(firstByteDelay, res)))
+      return 'nothing (client gone during first-byte delay)'
 
     const size = resultSize(object.spec)
     const headers: Record<string, string> = {

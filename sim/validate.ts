@@ -141,9 +141,7 @@ function checkRunRequest(body: unknown): RunRequest {
   const hasPipeline = 'pipeline_id' in obj
   if (hasCapsule === hasPipeline) {
     fail(
-      hasCapsule
-        ? 'give either capsule_id or pipeline_id, not both'
-        : 'one of capsule_id or pipeline_id is required'
+      hasCapsule ? 'give either capsule_id or pipeline_id, not both' : 'one of capsule_id or pipeline_id is required'
     )
   }
 

@@ -21,7 +21,12 @@ function origin(env: NodeJS.ProcessEnv): string {
 }
 
 /** Prints the tail of a failed run's console log and annotates its telling line. */
-async function showFailureLog(client: CodeOceanClient, run: Computation, files: ResultFile[] | undefined, summary: SummaryModel): Promise<void> {
+async function showFailureLog(
+  client: CodeOceanClient,
+  run: Computation,
+  files: ResultFile[] | undefined,
+  summary: SummaryModel
+): Promise<void> {
   if (files && !files.some((f) => f.path === CONSOLE_LOG)) {
     summary.notes.push('The run left no console log (`output`) among its results.')
     return
@@ -78,7 +83,9 @@ export async function afterRun(
 
   if (settings.downloadFolder && files) {
     const wanted = files.filter((f) => resultFilter(settings.resultsFilter)(f.path))
-    core.info(`Downloading ${wanted.length} of ${files.length} result files (${formatBytes(wanted.reduce((s, f) => s + f.size, 0))}) into ${settings.downloadFolder}`)
+    core.info(
+      `Downloading ${wanted.length} of ${files.length} result files (${formatBytes(wanted.reduce((s, f) => s + f.size, 0))}) into ${settings.downloadFolder}`
+    )
     try {
       const report = await downloadResults(client, run.id, wanted, settings.downloadFolder, {
         onProgress: (line) => core.info(line),

@@ -68,7 +68,9 @@ function hint(status: number, context: RequestContext): string {
   switch (status) {
     case 400: {
       const sent =
-        context.sentBody === undefined ? '' : `\nThe request body sent was:\n${JSON.stringify(context.sentBody, null, 2)}`
+        context.sentBody === undefined
+          ? ''
+          : `\nThe request body sent was:\n${JSON.stringify(context.sentBody, null, 2)}`
       return `Code Ocean rejected the request as malformed or invalid.${sent}`
     }
     case 401:
@@ -84,7 +86,7 @@ function hint(status: number, context: RequestContext): string {
     case 404:
       return context.idHint
         ? `Code Ocean does not know ${context.idHint}, or the token's owner cannot see it. Check the id and that it is shared with the token's owner.`
-        : 'Code Ocean does not know this path; check the `domain` input (the deployment\'s address, without /api/v1).'
+        : "Code Ocean does not know this path; check the `domain` input (the deployment's address, without /api/v1)."
     case 429:
       return 'Code Ocean is overloaded and asked the action to slow down.'
     default:

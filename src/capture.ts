@@ -9,7 +9,10 @@ export const CAPTURE_TIMEOUT_MS = 60 * 60_000
 
 /** A folder name for the data asset's mount, made from its name: `Nightly results` → `Nightly_results`. */
 export function mountFor(name: string): string {
-  const mount = name.trim().replace(/[^A-Za-z0-9._-]+/g, '_').replace(/^_+|_+$/g, '')
+  const mount = name
+    .trim()
+    .replace(/[^A-Za-z0-9._-]+/g, '_')
+    .replace(/^_+|_+$/g, '')
   return mount || 'results'
 }
 
@@ -47,7 +50,9 @@ export async function captureResults(
   options.log(`Capturing the results as data asset '${params.name}' (${asset.id})`)
   while (asset.state !== 'ready' && asset.state !== 'failed') {
     if (now() - begin > (options.timeoutMs ?? CAPTURE_TIMEOUT_MS)) {
-      throw new Error(`Data asset '${params.name}' (${asset.id}) was not ready after ${formatDuration(now() - begin)}; it is still ${asset.state || 'in an unknown state'} in Code Ocean.`)
+      throw new Error(
+        `Data asset '${params.name}' (${asset.id}) was not ready after ${formatDuration(now() - begin)}; it is still ${asset.state || 'in an unknown state'} in Code Ocean.`
+      )
     }
     await sleep(MIN_POLL_SECONDS * 1000)
     asset = await client.getDataAsset(asset.id)

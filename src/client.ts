@@ -131,7 +131,9 @@ export class CodeOceanClient {
         const retry = retryConfigOf(config)
         const what = error.response ? `HTTP ${error.response.status}` : (error.code ?? 'a network error')
         const total = (config['axios-retry']?.retries ?? options.retries ?? DEFAULT_RETRIES) + 1
-        options.onRetry?.(`Code Ocean answered ${what} when trying to ${retry?.operation ?? 'call it'}; trying again (attempt ${count + 1} of ${total})`)
+        options.onRetry?.(
+          `Code Ocean answered ${what} when trying to ${retry?.operation ?? 'call it'}; trying again (attempt ${count + 1} of ${total})`
+        )
       }
     })
   }
@@ -154,7 +156,8 @@ export class CodeOceanClient {
     } catch (error) {
       // The server said yes but its answer is unreadable: a run has probably started.
       throw new Error(
-        `${(error as Error).message}\nA run has probably started: check the ${body.pipeline_id ? 'pipeline' : 'capsule'}'s runs in Code Ocean before running this step again.`
+        `${(error as Error).message}\nA run has probably started: check the ${body.pipeline_id ? 'pipeline' : 'capsule'}'s runs in Code Ocean before running this step again.`,
+        { cause: error }
       )
     }
   }
@@ -202,7 +205,12 @@ export class CodeOceanClient {
   /** POST /computations/{id}/results: one folder of the results tree ('' is the top). */
   async listResults(id: string, path: string, call: CallOptions = {}): Promise<ResultItem[]> {
     const data = await this.request(
-      { method: 'POST', url: `computations/${encodeURIComponent(id)}/results`, data: { path }, headers: { 'Content-Type': 'application/json' } },
+      {
+        method: 'POST',
+        url: `computations/${encodeURIComponent(id)}/results`,
+        data: { path },
+        headers: { 'Content-Type': 'application/json' }
+      },
       { operation: `list the results of run ${id}${path ? ` in "${path}"` : ''}`, idHint: `run ${id}` },
       'idempotent',
       call
@@ -214,7 +222,15 @@ export class CodeOceanClient {
       if (typeof item?.path !== 'string') return []
       const type = item.type === 'folder' ? 'folder' : 'file'
       const size = Number(item.size)
-      return [{ name: String(item.name ?? item.path.split('/').pop()), path: item.path, type, size: Number.isFinite(size) ? size : undefined }]
+      return [
+        {
+          // eslint-disable-next-line @typescript-eslint/no-base-to-string -- the API's name is a JSON scalar (text)
+          name: String(item.name ?? item.path.split('/').pop()),
+          path: item.path,
+          type,
+          size: Number.isFinite(size) ? size : undefined
+        }
+      ]
     })
   }
 
@@ -224,7 +240,10 @@ export class CodeOceanClient {
    * server does not know it.
    */
   async resultFileUrl(id: string, path: string, call: CallOptions = {}): Promise<string> {
-    const context: RequestContext = { operation: `get a download link for result "${path}" of run ${id}`, idHint: `result "${path}" of run ${id}` }
+    const context: RequestContext = {
+      operation: `get a download link for result "${path}" of run ${id}`,
+      idHint: `result "${path}" of run ${id}`
+    }
     // The first call finds out which endpoint the server has; concurrent calls wait for it.
     while (this.urlProbe) await this.urlProbe
     if (this.resultUrlEndpoint !== 'legacy') {
@@ -242,7 +261,8 @@ export class CodeOceanClient {
         if (typeof url === 'string' && url) return url
         throw new Error(`Code Ocean sent no download_url for result "${path}"`)
       } catch (error) {
-        if (!(error instanceof CodeOceanApiError && error.status === 404) || this.resultUrlEndpoint === 'current') throw error
+        if (!(error instanceof CodeOceanApiError && error.status === 404) || this.resultUrlEndpoint === 'current')
+          throw error
         this.resultUrlEndpoint = 'legacy'
       } finally {
         this.urlProbe = undefined
@@ -264,7 +284,11 @@ export class CodeOceanClient {
   async createDataAsset(params: DataAssetParams, call: CallOptions = {}): Promise<DataAsset> {
     const data = await this.request(
       { method: 'POST', url: 'data_assets', data: params, headers: { 'Content-Type': 'application/json' } },
-      { operation: `create the data asset "${params.name}"`, sentBody: params, idHint: `run ${params.source.computation.id}` },
+      {
+        operation: `create the data asset "${params.name}"`,
+        sentBody: params,
+        idHint: `run ${params.source.computation.id}`
+      },
       // Creating twice would make two assets; like a start, repeat it only when refused.
       'start',
       call
@@ -350,4 +374,3 @@ function headerOf(response: AxiosResponse | undefined, name: string): string | u
   const value: unknown = response?.headers?.[name]
   return typeof value === 'string' ? value : undefined
 }
-

@@ -57,7 +57,9 @@ function asText(value: unknown): string | undefined {
 export function readComputation(body: unknown, fallbackId?: string): Computation {
   if (typeof body !== 'object' || body === null || Array.isArray(body)) {
     const shown = typeof body === 'string' ? body.replace(/\s+/g, ' ').trim() : JSON.stringify(body)
-    throw new UnreadableAnswerError(`Code Ocean answered with something that is not a run: ${String(shown).slice(0, 200)}`)
+    throw new UnreadableAnswerError(
+      `Code Ocean answered with something that is not a run: ${String(shown).slice(0, 200)}`
+    )
   }
   const raw = body as Record<string, unknown>
   const field = (name: string): unknown => {
@@ -110,12 +112,8 @@ export function describeRun(c: Computation): string {
  */
 export function judge(c: Computation): Verdict {
   const facts =
-    `state ${c.state || 'unknown'}, end status ${c.end_status ?? 'none'}, ` +
-    `exit code ${c.exit_code ?? 'none'}`
-  const ok =
-    c.state === 'completed' &&
-    c.end_status === 'succeeded' &&
-    (c.exit_code === undefined || c.exit_code === 0)
+    `state ${c.state || 'unknown'}, end status ${c.end_status ?? 'none'}, ` + `exit code ${c.exit_code ?? 'none'}`
+  const ok = c.state === 'completed' && c.end_status === 'succeeded' && (c.exit_code === undefined || c.exit_code === 0)
   if (ok) {
     return { status: 'succeeded', succeeded: true, message: `Code Ocean run ${describeRun(c)} succeeded (${facts})` }
   }

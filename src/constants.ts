@@ -20,7 +20,9 @@ export const Input = {
   DownloadResults: 'download-results',
   ResultsFilter: 'results-filter',
   CaptureResults: 'capture-results',
-  CaptureTags: 'capture-tags'
+  CaptureTags: 'capture-tags',
+  CommentOnPr: 'comment-on-pr',
+  GithubToken: 'github-token'
 } as const
 
 /** What the main step leaves for the post step (GITHUB_STATE). Never the token. */

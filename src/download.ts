@@ -127,11 +127,15 @@ export async function downloadResults(
     await mkdir(dirname(target), { recursive: true })
     const parent = await realpath(dirname(target))
     if (parent !== root && !parent.startsWith(root + sep)) {
-      throw new Error(`Refused the result path "${path}": a folder on its way is a link leading out of ${root}; nothing was written for it.`)
+      throw new Error(
+        `Refused the result path "${path}": a folder on its way is a link leading out of ${root}; nothing was written for it.`
+      )
     }
     const existing = await lstat(target).catch(() => undefined)
     if (existing?.isSymbolicLink() || existing?.isDirectory()) {
-      throw new Error(`Refused the result path "${path}": ${relative(root, target)} already exists as a ${existing.isDirectory() ? 'folder' : 'link'}; nothing was written for it.`)
+      throw new Error(
+        `Refused the result path "${path}": ${relative(root, target)} already exists as a ${existing.isDirectory() ? 'folder' : 'link'}; nothing was written for it.`
+      )
     }
     return target
   }
@@ -179,9 +183,11 @@ export async function downloadResults(
         return
       } catch (error) {
         if (!(error instanceof TransientDownloadError) || attempt >= attempts) {
-          throw new Error(`Could not download result "${file.path}": ${errorMessage(error)}`)
+          throw new Error(`Could not download result "${file.path}": ${errorMessage(error)}`, { cause: error })
         }
-        options.onRetry?.(`Downloading result "${file.path}" failed (${errorMessage(error)}); trying again with a fresh link (attempt ${attempt + 1} of ${attempts})`)
+        options.onRetry?.(
+          `Downloading result "${file.path}" failed (${errorMessage(error)}); trying again with a fresh link (attempt ${attempt + 1} of ${attempts})`
+        )
       }
     }
   }
@@ -201,6 +207,7 @@ export async function downloadResults(
         })
       )
     )
+    // eslint-disable-next-line @typescript-eslint/only-throw-error -- rethrows the first failure exactly as it was caught
     if (failure !== undefined) throw failure
   } finally {
     clearInterval(progress)

@@ -5,10 +5,7 @@ export class InputError extends Error {
     problem: string,
     example?: string
   ) {
-    super(
-      `Input '${input}': ${problem}` +
-        (example ? `\n  Example: ${example}` : '')
-    )
+    super(`Input '${input}': ${problem}` + (example ? `\n  Example: ${example}` : ''))
     this.name = 'InputError'
   }
 }

@@ -37,6 +37,8 @@ export interface Settings {
   /** Name of a data asset to capture the results into. */
   captureName?: string
   captureTags: string[]
+  /** Token for the pull request comment; set only when one is wanted. */
+  commentToken?: string
 }
 
 /** Several input problems at once, so a user fixes them in one go. */
@@ -45,11 +47,13 @@ export class InputErrors extends Error {
     readonly problems: InputError[],
     redact: (text: string) => string = (text) => text
   ) {
-    super(redact(
-      problems.length === 1
-        ? problems[0].message
-        : `${problems.length} inputs need fixing:\n${problems.map((p) => `- ${p.message.replace(/\n/g, '\n  ')}`).join('\n')}`
-    ))
+    super(
+      redact(
+        problems.length === 1
+          ? problems[0].message
+          : `${problems.length} inputs need fixing:\n${problems.map((p) => `- ${p.message.replace(/\n/g, '\n  ')}`).join('\n')}`
+      )
+    )
     this.name = 'InputErrors'
   }
 }
@@ -108,7 +112,11 @@ export function parseWaitTimeout(input: string, raw: string): number {
 export function parseDownloadFolder(input: string, raw: string, workspace: string): string {
   const text = raw.trim()
   if (isAbsolute(text)) {
-    throw new InputError(input, `"${raw}" is an absolute path; give a folder relative to the workspace`, `${input}: results`)
+    throw new InputError(
+      input,
+      `"${raw}" is an absolute path; give a folder relative to the workspace`,
+      `${input}: results`
+    )
   }
   const folder = resolve(workspace, text)
   const inside = relative(workspace, folder)
@@ -219,9 +227,7 @@ export function getSettings(token: string, read: ReadInput = core.getInput, env 
   const dataAssets = check(Input.DataAssets, (raw) => parseDataAssets(Input.DataAssets, raw))
   const processes = check(Input.Processes, (raw) => parseProcesses(Input.Processes, raw))
   const parameters = check(Input.Parameters, (raw) => parseParameters(Input.Parameters, raw))
-  const namedParameters = check(Input.NamedParameters, (raw) =>
-    parseNamedParameters(Input.NamedParameters, raw)
-  )
+  const namedParameters = check(Input.NamedParameters, (raw) => parseNamedParameters(Input.NamedParameters, raw))
   const nextflowProfile = read(Input.NextflowProfile) || undefined
   const wait = check(Input.Wait, (raw) => parseBooleanInput(Input.Wait, raw)) ?? true
   const pollInterval = check(Input.PollInterval, (raw) => parsePollInterval(Input.PollInterval, raw)) ?? 'auto'
@@ -230,33 +236,87 @@ export function getSettings(token: string, read: ReadInput = core.getInput, env 
   const stopOnTimeout = check(Input.StopOnTimeout, (raw) => parseBooleanInput(Input.StopOnTimeout, raw)) ?? false
   const summary = check(Input.Summary, (raw) => parseBooleanInput(Input.Summary, raw)) ?? true
   const workspace = env.GITHUB_WORKSPACE || process.cwd()
-  const downloadFolder = check(Input.DownloadResults, (raw) => parseDownloadFolder(Input.DownloadResults, raw, workspace))
+  const downloadFolder = check(Input.DownloadResults, (raw) =>
+    parseDownloadFolder(Input.DownloadResults, raw, workspace)
+  )
   const resultsFilter = parseList(read(Input.ResultsFilter), false)
   const captureName = read(Input.CaptureResults).trim() || undefined
   const captureTags = parseList(read(Input.CaptureTags), true)
+  const commentOnPr = check(Input.CommentOnPr, (raw) => parseBooleanInput(Input.CommentOnPr, raw)) ?? false
+  const githubToken = read(Input.GithubToken).trim()
+  // Masked like the Code Ocean token, and for the same reason, before any use.
+  if (githubToken && !githubToken.startsWith('${{')) core.setSecret(githubToken)
+  if (commentOnPr && (!githubToken || githubToken.startsWith('${{'))) {
+    problems.push(
+      new InputError(
+        Input.GithubToken,
+        'is empty, but comment-on-pr needs a token that may write pull request comments',
+        `${Input.GithubToken}: \${{ github.token }}`
+      )
+    )
+  }
   if (resultsFilter.length > 0 && !downloadFolder) {
-    problems.push(new InputError(Input.ResultsFilter, `only applies to downloads; set 'download-results' to a folder too`, `${Input.DownloadResults}: results`))
+    problems.push(
+      new InputError(
+        Input.ResultsFilter,
+        `only applies to downloads; set 'download-results' to a folder too`,
+        `${Input.DownloadResults}: results`
+      )
+    )
   }
   if (captureTags.length > 0 && !captureName) {
-    problems.push(new InputError(Input.CaptureTags, `only applies to a capture; set 'capture-results' to a data asset name too`, `${Input.CaptureResults}: nightly results`))
+    problems.push(
+      new InputError(
+        Input.CaptureTags,
+        `only applies to a capture; set 'capture-results' to a data asset name too`,
+        `${Input.CaptureResults}: nightly results`
+      )
+    )
   }
   if ((downloadFolder || captureName) && wait === false) {
-    problems.push(new InputError(Input.Wait, `is false, but results can only be downloaded or captured after waiting for the run`, `${Input.Wait}: 'true'`))
+    problems.push(
+      new InputError(
+        Input.Wait,
+        `is false, but results can only be downloaded or captured after waiting for the run`,
+        `${Input.Wait}: 'true'`
+      )
+    )
   }
 
   // Pipelines take parameters per process; capsules take them directly.
   if (target?.kind === 'capsule') {
     if (processes) {
-      problems.push(new InputError(Input.Processes, `is for pipeline runs; for a capsule run use 'parameters' or 'named-parameters'`, Examples.parameters))
+      problems.push(
+        new InputError(
+          Input.Processes,
+          `is for pipeline runs; for a capsule run use 'parameters' or 'named-parameters'`,
+          Examples.parameters
+        )
+      )
     }
     if (nextflowProfile) {
-      problems.push(new InputError(Input.NextflowProfile, 'is for pipeline runs only; remove it or run a pipeline', 'nextflow-profile: docker'))
+      problems.push(
+        new InputError(
+          Input.NextflowProfile,
+          'is for pipeline runs only; remove it or run a pipeline',
+          'nextflow-profile: docker'
+        )
+      )
     }
   }
   if (target?.kind === 'pipeline') {
-    for (const [name, value] of [[Input.Parameters, parameters], [Input.NamedParameters, namedParameters]] as const) {
+    for (const [name, value] of [
+      [Input.Parameters, parameters],
+      [Input.NamedParameters, namedParameters]
+    ] as const) {
       if (value) {
-        problems.push(new InputError(name, `is for capsule runs; a pipeline takes parameters per process, under 'processes'`, Examples.processes))
+        problems.push(
+          new InputError(
+            name,
+            `is for capsule runs; a pipeline takes parameters per process, under 'processes'`,
+            Examples.processes
+          )
+        )
       }
     }
   }
@@ -277,6 +337,7 @@ export function getSettings(token: string, read: ReadInput = core.getInput, env 
     downloadFolder,
     resultsFilter,
     captureName,
-    captureTags
+    captureTags,
+    commentToken: commentOnPr ? githubToken : undefined
   }
 }

@@ -33,7 +33,9 @@ async function renameRun(
   try {
     await client.renameComputation(run.id, name)
   } catch (error) {
-    core.warning(redact(`Could not name the run '${name}'; it keeps the name '${run.name ?? run.id}'. ${errorMessage(error)}`))
+    core.warning(
+      redact(`Could not name the run '${name}'; it keeps the name '${run.name ?? run.id}'. ${errorMessage(error)}`)
+    )
     return run
   }
   const renamed = { ...run, name, raw: { ...run.raw, name } }
@@ -99,12 +101,43 @@ async function writeSummary(model: SummaryModel, redact: Redact): Promise<void> 
   }
 }
 
+/**
+ * Posts the summary on the pull request, or updates the comment an earlier run left.
+ * Only on pull request events; a failure is a warning, since the run's outcome stands.
+ */
+async function commentOnPullRequest(model: SummaryModel, settings: Settings, redact: Redact): Promise<void> {
+  // Loaded only here: most runs never comment, and the GitHub client is large.
+  const { commentMarker, pullRequestNumber, upsertComment } = await import('./pr-comment.js')
+  const issue = pullRequestNumber(process.env)
+  if (issue === undefined) {
+    core.debug('Not a pull request event: no comment.')
+    return
+  }
+  const marker = commentMarker(process.env.GITHUB_WORKFLOW ?? '', process.env.GITHUB_JOB ?? '', settings.run.target.id)
+  try {
+    const result = await upsertComment(
+      { token: settings.commentToken ?? '', repository: process.env.GITHUB_REPOSITORY ?? '', issue, marker },
+      redact(renderSummary(model))
+    )
+    core.info(`${result.created ? 'Commented' : 'Updated the comment'} on pull request #${issue}`)
+  } catch (error) {
+    core.warning(
+      redact(
+        `Could not comment on pull request #${issue}: ${errorMessage(error)}. The token in github-token needs ` +
+          '`pull-requests: write` (in the workflow: `permissions: pull-requests: write`).'
+      )
+    )
+  }
+}
+
 /** The action's main step: start the run, report it at once, then wait and judge. */
 export async function run(): Promise<void> {
   core.saveState(State.IsPost, 'true')
   const outputs = new Outputs()
   const summary: SummaryModel = { startedAt: Date.now(), notes: [] }
   let client: CodeOceanClient | undefined
+  /** Known once the inputs are valid; the comment needs them. */
+  let commentWith: Settings | undefined
   let redact: Redact = (text) => text
   let interruption: Interruption | undefined
   const interrupt = new AbortController()
@@ -122,10 +155,13 @@ export async function run(): Promise<void> {
     const token = readToken()
     if (token) redact = redactor([token, basicAuthValue(token)])
     const settings = getSettings(token)
+    commentWith = settings
     const body = buildRunRequest(settings.run)
     summary.request = body
     const { kind, id } = settings.run.target
-    core.debug(`API base: ${settings.location.apiBase}; wait: ${settings.wait}; poll-interval: ${settings.pollInterval}; wait-timeout: ${settings.waitTimeoutMinutes} min`)
+    core.debug(
+      `API base: ${settings.location.apiBase}; wait: ${settings.wait}; poll-interval: ${settings.pollInterval}; wait-timeout: ${settings.waitTimeoutMinutes} min`
+    )
 
     core.startGroup(`Starting ${kind} ${id} on ${settings.location.siteUrl}`)
     core.info(JSON.stringify(body, null, 2))
@@ -219,5 +255,6 @@ export async function run(): Promise<void> {
     client?.close()
     summary.endedAt = Date.now()
     await writeSummary(summary, redact)
+    if (commentWith?.commentToken) await commentOnPullRequest(summary, commentWith, redact)
   }
 }

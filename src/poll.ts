@@ -111,7 +111,8 @@ export async function waitForCompletion(
       if (failingFor >= OUTAGE_LIMIT_MS) {
         throw new Error(
           `Could not check run ${current.id} for ${formatDuration(failingFor)}; giving up waiting. ` +
-            `The run may still be going in Code Ocean. Last error: ${errorMessage(error)}`
+            `The run may still be going in Code Ocean. Last error: ${errorMessage(error)}`,
+          { cause: error }
         )
       }
       // One warning per outage, not one per failed check.

@@ -28,7 +28,11 @@ export async function post(): Promise<void> {
     await client.deleteComputation(id)
     core.info(`Stopped Code Ocean run ${id} (${STOP_MEANS_DELETE}).`)
   } catch (error) {
-    core.warning(redact(`Could not stop Code Ocean run ${id}: ${errorMessage(error)} Stop it in Code Ocean if it is still running.`))
+    core.warning(
+      redact(
+        `Could not stop Code Ocean run ${id}: ${errorMessage(error)} Stop it in Code Ocean if it is still running.`
+      )
+    )
   } finally {
     client?.close()
   }

@@ -64,7 +64,11 @@ export interface WalkOptions {
  * walked breadth-first with a bounded number of listings in flight. Paths are
  * checked as they arrive; an unsafe one stops the walk.
  */
-export async function listResultFiles(lister: ResultLister, id: string, options: WalkOptions = {}): Promise<ResultFile[]> {
+export async function listResultFiles(
+  lister: ResultLister,
+  id: string,
+  options: WalkOptions = {}
+): Promise<ResultFile[]> {
   const limit = pLimit(options.concurrency ?? 8)
   const keep = options.keep ?? (() => true)
   const files: ResultFile[] = []

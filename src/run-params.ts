@@ -1,11 +1,5 @@
 import { InputError } from './errors.js'
-import {
-  checkKeys,
-  describe,
-  isPlainObject,
-  parseStructured,
-  type PlainObject
-} from './structured.js'
+import { checkKeys, describe, isPlainObject, parseStructured, type PlainObject } from './structured.js'
 
 /** A data asset to attach to the run, as the API takes it. */
 export interface DataAsset {
@@ -27,9 +21,8 @@ export interface Process {
 }
 
 export const Examples = {
-  id: "pipeline-id: 4bc97533-6eb4-48ac-966f-648548a756d2",
-  dataAssets:
-    `data-assets: '[{"id": "bf8cf993-a583-495c-bebd-2f38f81d1ea1", "mount": "Alignment"}]'`,
+  id: 'pipeline-id: 4bc97533-6eb4-48ac-966f-648548a756d2',
+  dataAssets: `data-assets: '[{"id": "bf8cf993-a583-495c-bebd-2f38f81d1ea1", "mount": "Alignment"}]'`,
   processes:
     `processes: '[{"name": "capsule_art_simulation_illumina_1", "parameters": ["75", "HS25"]}, ` +
     `{"name": "capsule_np_create_folders_test_1", "named_parameters": {"NumFiles": "10"}}]'`,
@@ -60,6 +53,7 @@ function parameterValue(input: string, where: string, value: unknown, example: s
       example
     )
   }
+  // eslint-disable-next-line @typescript-eslint/no-base-to-string -- lists and maps are rejected above: a scalar
   return value === null || value === undefined ? '' : String(value)
 }
 
@@ -86,7 +80,10 @@ function parseNamedList(input: string, prefix: string, value: unknown, example: 
   if (!Array.isArray(value)) {
     throw new InputError(
       input,
-      at(prefix, `named parameters must be a map of {name: value} or a list of {param_name, value}, not ${describe(value)}`),
+      at(
+        prefix,
+        `named parameters must be a map of {name: value} or a list of {param_name, value}, not ${describe(value)}`
+      ),
       example
     )
   }
@@ -103,7 +100,10 @@ function parseNamedList(input: string, prefix: string, value: unknown, example: 
     if (!('value' in item)) {
       throw new InputError(input, at(prefix, `named parameter '${name}' has no 'value'`), example)
     }
-    return { param_name: name, value: parameterValue(input, at(prefix, `named parameter '${name}'`), item.value, example) }
+    return {
+      param_name: name,
+      value: parameterValue(input, at(prefix, `named parameter '${name}'`), item.value, example)
+    }
   })
 }
 
@@ -134,7 +134,11 @@ export function parseDataAssets(input: string, text: string): DataAsset[] {
     const asset: DataAsset = { id: parseId(input, item.id, example) }
     if (item.mount !== undefined && item.mount !== '') {
       if (typeof item.mount !== 'string') {
-        throw new InputError(input, `${where} has a 'mount' that is ${describe(item.mount)}; it must be a folder name`, example)
+        throw new InputError(
+          input,
+          `${where} has a 'mount' that is ${describe(item.mount)}; it must be a folder name`,
+          example
+        )
       }
       asset.mount = item.mount
     }

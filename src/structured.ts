@@ -10,11 +10,7 @@ import { InputError } from './errors.js'
  * exactly what Code Ocean wants, since all parameter values are strings.
  * JSON is YAML too, so `[75, "HS25"]` reads as `["75", "HS25"]`.
  */
-export function parseStructured(
-  input: string,
-  text: string,
-  example: string
-): unknown {
+export function parseStructured(input: string, text: string, example: string): unknown {
   const doc = parseDocument(text, {
     schema: 'failsafe',
     prettyErrors: true,
@@ -25,11 +21,7 @@ export function parseStructured(
     const where = first.linePos?.[0]
     const at = where ? ` at line ${where.line}, column ${where.col}` : ''
     const detail = first.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '')
-    throw new InputError(
-      input,
-      `is not valid JSON or YAML${at}: ${detail}`,
-      example
-    )
+    throw new InputError(input, `is not valid JSON or YAML${at}: ${detail}`, example)
   }
   return doc.toJS()
 }
@@ -45,6 +37,7 @@ export function describe(value: unknown): string {
   if (Array.isArray(value)) return 'a list'
   if (isPlainObject(value)) return 'a map'
   if (value === undefined || value === null) return 'nothing'
+  // eslint-disable-next-line @typescript-eslint/no-base-to-string -- lists and maps are handled above: a scalar
   return `the text "${String(value)}"`
 }
 

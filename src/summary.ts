@@ -51,7 +51,10 @@ function table(header: string[], rows: string[][]): string {
 }
 
 function utc(ms: number): string {
-  return new Date(ms).toISOString().replace('T', ' ').replace(/\.\d+Z$/, ' UTC')
+  return new Date(ms)
+    .toISOString()
+    .replace('T', ' ')
+    .replace(/\.\d+Z$/, ' UTC')
 }
 
 /** Builds the job summary's markdown. Pure; never sees the token. */
@@ -59,7 +62,13 @@ export function renderSummary(model: SummaryModel): string {
   const out: string[] = []
   const started = model.computation !== undefined
   out.push(`## ${started && model.status ? HEADLINE[model.status] : '❌ Code Ocean run did not start'}`)
-  if (model.message) out.push(model.message.split('\n').map((l) => `> ${l}`).join('\n'))
+  if (model.message)
+    out.push(
+      model.message
+        .split('\n')
+        .map((l) => `> ${l}`)
+        .join('\n')
+    )
 
   const c = model.computation
   const req = model.request
@@ -81,11 +90,22 @@ export function renderSummary(model: SummaryModel): string {
     const end = model.endedAt ?? model.startedAt
     facts.push(['Step', `${utc(model.startedAt)} to ${utc(end)} (${formatDuration(end - model.startedAt)})`])
   }
-  if (facts.length > 0) out.push(table(['', ''], facts.map(([k, v]) => [`**${k}**`, v])))
+  if (facts.length > 0)
+    out.push(
+      table(
+        ['', ''],
+        facts.map(([k, v]) => [`**${k}**`, v])
+      )
+    )
 
   if (req?.data_assets?.length) {
     out.push('### Data assets')
-    out.push(table(['Id', 'Mount'], req.data_assets.map((a) => [code(a.id), a.mount ? code(a.mount) : '—'])))
+    out.push(
+      table(
+        ['Id', 'Mount'],
+        req.data_assets.map((a) => [code(a.id), a.mount ? code(a.mount) : '—'])
+      )
+    )
   }
   const parameterRows: string[][] = []
   for (const p of req?.processes ?? []) {
@@ -107,12 +127,19 @@ export function renderSummary(model: SummaryModel): string {
     const bytes = files.reduce((sum, f) => sum + f.size, 0)
     out.push(`### Results (${files.length} ${files.length === 1 ? 'file' : 'files'}, ${formatBytes(bytes)})`)
     if (files.length > 0) {
-      out.push(table(['File', 'Size'], files.slice(0, LISTED_FILES).map((f) => [code(f.path), formatBytes(f.size)])))
+      out.push(
+        table(
+          ['File', 'Size'],
+          files.slice(0, LISTED_FILES).map((f) => [code(f.path), formatBytes(f.size)])
+        )
+      )
       if (files.length > LISTED_FILES) out.push(`…and ${files.length - LISTED_FILES} more files.`)
     }
   }
   if (model.download) {
-    out.push(`Downloaded ${model.download.files} files (${formatBytes(model.download.bytes)}) to ${code(model.download.folder)}.`)
+    out.push(
+      `Downloaded ${model.download.files} files (${formatBytes(model.download.bytes)}) to ${code(model.download.folder)}.`
+    )
   }
   if (model.dataAsset) {
     out.push(`Captured the results as data asset ${cell(model.dataAsset.name)} (${code(model.dataAsset.id)}).`)

@@ -264,8 +264,12 @@ export function node24(): string {
   const fromEnv = process.env['NODE24_BIN']
   if (fromEnv) {
     const major = nodeMajor(fromEnv)
-    if (major === null) throw new Error(`NODE24_BIN=${fromEnv} cannot be run as a Node binary (\`${fromEnv} --version\` failed).`)
-    if (major < 24) throw new Error(`NODE24_BIN=${fromEnv} is Node ${major}; the runner runs this action with Node 24. Point NODE24_BIN at a Node >= 24 binary.`)
+    if (major === null)
+      throw new Error(`NODE24_BIN=${fromEnv} cannot be run as a Node binary (\`${fromEnv} --version\` failed).`)
+    if (major < 24)
+      throw new Error(
+        `NODE24_BIN=${fromEnv} is Node ${major}; the runner runs this action with Node 24. Point NODE24_BIN at a Node >= 24 binary.`
+      )
     return (node24Cache = fromEnv)
   }
   const seen: string[] = []
@@ -383,7 +387,7 @@ function readManifest(actionDir: string): ActionManifest {
   const inputs = (doc['inputs'] ?? {}) as Record<string, InputSpec | null>
   const normalized: Record<string, InputSpec> = {}
   for (const [name, spec] of Object.entries(inputs)) normalized[name] = spec ?? {}
-  return { file, inputs: normalized, runs: runs as ActionManifest['runs'] }
+  return { file, inputs: normalized, runs }
 }
 
 function inputEnvName(name: string): string {
@@ -391,7 +395,10 @@ function inputEnvName(name: string): string {
 }
 
 /** INPUT_* variables as the runner sets them, plus the warnings it would log. */
-function buildInputs(manifest: ActionManifest, given: Record<string, string>): { env: Record<string, string>; warnings: string[] } {
+function buildInputs(
+  manifest: ActionManifest,
+  given: Record<string, string>
+): { env: Record<string, string>; warnings: string[] } {
   const declared = Object.keys(manifest.inputs)
   const env: Record<string, string> = {}
   const warnings: string[] = []
@@ -403,7 +410,9 @@ function buildInputs(manifest: ActionManifest, given: Record<string, string>): {
       )
     }
     if (typeof value !== 'string') {
-      throw new Error(`runAction: input '${name}' must be given as a string (workflow inputs are strings), got ${typeof value}.`)
+      throw new Error(
+        `runAction: input '${name}' must be given as a string (workflow inputs are strings), got ${typeof value}.`
+      )
     }
     givenByLower.set(name.toLowerCase(), [name, value])
   }
@@ -412,12 +421,16 @@ function buildInputs(manifest: ActionManifest, given: Record<string, string>): {
     if (hit) {
       env[inputEnvName(name)] = hit[1]
       if (spec.deprecationMessage !== undefined && spec.deprecationMessage !== null) {
+        // eslint-disable-next-line @typescript-eslint/no-base-to-string -- a YAML scalar, stringified as the runner does
         warnings.push(`Input '${name}' has been deprecated with message: ${String(spec.deprecationMessage)}`)
       }
       continue
     }
     if (spec.default === undefined || spec.default === null) continue
-    const def = typeof spec.default === 'string' ? spec.default : String(spec.default)
+    // eslint-disable-next-line @typescript-eslint/no-base-to-string -- a YAML scalar, stringified as the runner does
+    const raw = typeof spec.default === 'string' ? spec.default : String(spec.default)
+    // The one expression default actions commonly use; the runner gives the job's token.
+    const def = /^\$\{\{\s*github\.token\s*\}\}$/.test(raw.trim()) ? JOB_TOKEN : raw
     if (def.includes('${{')) {
       throw new Error(
         `runAction: the default of input '${name}' in ${manifest.file} is an expression (${def}); the harness does not evaluate expressions. Pass the input explicitly.`
@@ -427,6 +440,9 @@ function buildInputs(manifest: ActionManifest, given: Record<string, string>): {
   }
   return { env, warnings }
 }
+
+/** What `${{ github.token }}` evaluates to in these runs (a stand-in job token). */
+export const JOB_TOKEN = 'ghs_harness_job_token_00000000000000'
 
 // ---------------------------------------------------------------------------
 // The action's files, as the runner checks them out
@@ -544,12 +560,17 @@ function isTrue(v: string | undefined): boolean {
 async function execute(stage: 'main' | 'post', options: RunActionOptions, post?: PostContext): Promise<ActionRun> {
   const actionDir = path.resolve(options.actionDir ?? PROJECT_ROOT)
   const manifest = readManifest(actionDir)
+  // eslint-disable-next-line @typescript-eslint/no-base-to-string -- a YAML scalar, stringified as the runner does
   const using = String(manifest.runs.using ?? '')
   if (!/^node\d+$/.test(using)) {
-    throw new Error(`runAction: ${manifest.file} has runs.using: ${using || '(missing)'}; the harness runs JavaScript actions (node24) only.`)
+    throw new Error(
+      `runAction: ${manifest.file} has runs.using: ${using || '(missing)'}; the harness runs JavaScript actions (node24) only.`
+    )
   }
   if (manifest.runs.pre !== undefined && manifest.runs.pre !== null) {
-    throw new Error(`runAction: ${manifest.file} has runs.pre, which the harness does not run; teach it before relying on it.`)
+    throw new Error(
+      `runAction: ${manifest.file} has runs.pre, which the harness does not run; teach it before relying on it.`
+    )
   }
   const target = manifest.runs[stage]
   if (typeof target !== 'string' || target === '') {
@@ -560,7 +581,9 @@ async function execute(stage: 'main' | 'post', options: RunActionOptions, post?:
     )
   }
   if (!fs.existsSync(path.join(actionDir, target))) {
-    throw new Error(`runAction: runs.${stage} (${target}) does not exist in ${actionDir}. For this project, build it first (npm run package).`)
+    throw new Error(
+      `runAction: runs.${stage} (${target}) does not exist in ${actionDir}. For this project, build it first (npm run package).`
+    )
   }
 
   const { env: inputEnv, warnings } = buildInputs(manifest, options.inputs ?? {})
@@ -672,13 +695,21 @@ async function execute(stage: 'main' | 'post', options: RunActionOptions, post?:
 }
 
 /** The context variables for one run: the defaults, adjusted to the event, plus the per-run paths. */
-function contextEnv(eventName: string, payload: Record<string, unknown>, workspace: string, tempDir: string): Record<string, string> {
+function contextEnv(
+  eventName: string,
+  payload: Record<string, unknown>,
+  workspace: string,
+  tempDir: string
+): Record<string, string> {
   const env: Record<string, string> = { ...DEFAULT_CONTEXT, GITHUB_EVENT_NAME: eventName }
-  const pr = payload['pull_request'] as { number?: unknown; head?: { ref?: unknown }; base?: { ref?: unknown } } | undefined
+  const pr = payload['pull_request'] as
+    { number?: unknown; head?: { ref?: unknown }; base?: { ref?: unknown } } | undefined
   if (eventName.startsWith('pull_request') && pr && typeof pr.number === 'number') {
+    // eslint-disable-next-line @typescript-eslint/no-base-to-string -- an event payload value, stringified as the runner does
     const base = String(pr.base?.ref ?? 'main')
     env['GITHUB_REF'] = eventName === 'pull_request_target' ? `refs/heads/${base}` : `refs/pull/${pr.number}/merge`
     env['GITHUB_REF_NAME'] = env['GITHUB_REF'].replace(/^refs\/(heads|pull)\//, '')
+    // eslint-disable-next-line @typescript-eslint/no-base-to-string -- an event payload value, stringified as the runner does
     env['GITHUB_HEAD_REF'] = String(pr.head?.ref ?? '')
     env['GITHUB_BASE_REF'] = base
   } else if (typeof payload['ref'] === 'string' && payload['ref'].startsWith('refs/')) {
@@ -811,9 +842,9 @@ function spawnAndWatch(
     }
 
     const splitters = { out: new LineSplitter(), err: new LineSplitter() }
-    child.stdout!.setEncoding('utf8')
-    child.stderr!.setEncoding('utf8')
-    child.stdout!.on('data', (chunk: string) => {
+    child.stdout.setEncoding('utf8')
+    child.stderr.setEncoding('utf8')
+    child.stdout.on('data', (chunk: string) => {
       stdout += chunk
       for (const line of splitters.out.push(chunk)) {
         processor.processLine(line)
@@ -822,7 +853,7 @@ function spawnAndWatch(
       if (matches(options.cancel?.whenStdoutMatches)) cancel()
       if (matches(options.kill?.whenStdoutMatches)) kill()
     })
-    child.stderr!.on('data', (chunk: string) => {
+    child.stderr.on('data', (chunk: string) => {
       stderr += chunk
       for (const line of splitters.err.push(chunk)) processor.processLine(line)
     })

@@ -28,7 +28,12 @@ export function basic(user: string, password = ''): string {
 }
 
 /** One request to the simulator with fetch; `json` is the parsed body, or undefined when empty or not JSON. */
-export async function call(sim: CodeOceanSimulator, method: string, path: string, opts: CallOptions = {}): Promise<CallResult> {
+export async function call(
+  sim: CodeOceanSimulator,
+  method: string,
+  path: string,
+  opts: CallOptions = {}
+): Promise<CallResult> {
   const headers: Record<string, string> = { ...opts.headers }
   const authorization = opts.authorization === undefined ? basic(sim.token) : opts.authorization
   if (authorization !== null) headers.Authorization = authorization

@@ -31,12 +31,7 @@ export function escapeData(s: string): string {
 
 /** How @actions/core escapes a command property value (`::cmd key=VALUE::`). */
 export function escapeProperty(s: string): string {
-  return s
-    .replace(/%/g, '%25')
-    .replace(/\r/g, '%0D')
-    .replace(/\n/g, '%0A')
-    .replace(/:/g, '%3A')
-    .replace(/,/g, '%2C')
+  return s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A').replace(/:/g, '%3A').replace(/,/g, '%2C')
 }
 
 // The runner unescapes by plain sequential replacement, `%25` last, in exactly this order.
@@ -117,7 +112,10 @@ export function parseCommandV2(line: string, registered: ReadonlySet<string>): P
   if (!registered.has(name)) return null
   const properties: Record<string, string> = {}
   if (space > 0) {
-    for (const part of info.slice(space + 1).trim().split(',')) {
+    for (const part of info
+      .slice(space + 1)
+      .trim()
+      .split(',')) {
       if (part === '') continue
       const eq = part.indexOf('=')
       // .NET Split('=', 2, RemoveEmptyEntries): an empty key or value means "no pair".
@@ -172,7 +170,7 @@ export class SecretMasker {
     ranges.sort((a, b) => a[0] - b[0])
     let out = ''
     let pos = 0
-    let [start, end] = ranges[0]!
+    let [start, end] = ranges[0]
     for (const [s, e] of ranges.slice(1)) {
       if (s <= end) {
         end = Math.max(end, e)
@@ -348,7 +346,10 @@ export class OutputProcessor {
         const v = data.trim().toUpperCase()
         if (v === 'ON') this.echo = true
         else if (v === 'OFF') this.echo = false
-        else throw new Error(`Invalid echo command value. Possible values can be: 'on', 'off'. Current value is: '${data}'.`)
+        else
+          throw new Error(
+            `Invalid echo command value. Possible values can be: 'on', 'off'. Current value is: '${data}'.`
+          )
         return
       }
       case 'set-output': {

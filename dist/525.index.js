@@ -1,0 +1,69 @@
+export const id = 525;
+export const ids = [525];
+export const modules = {
+
+/***/ 5525:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   commentMarker: () => (/* binding */ commentMarker),
+/* harmony export */   pullRequestNumber: () => (/* binding */ pullRequestNumber),
+/* harmony export */   upsertComment: () => (/* binding */ upsertComment)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+
+/** Events whose payload names a pull request the action can comment on. */
+const PULL_REQUEST_EVENTS = new Set(['pull_request', 'pull_request_target']);
+/**
+ * The hidden line that identifies this step's comment, so later runs update it
+ * instead of adding another. One comment per workflow, job and capsule or pipeline.
+ */
+function commentMarker(workflow, job, target) {
+    const key = [workflow, job, target].map((part) => part.replace(/--+|>/g, '-')).join(' / ');
+    return `<!-- codeocean-run-action: ${key} -->`;
+}
+/** The pull request number of the current event, or undefined when it is not about one. */
+function pullRequestNumber(env) {
+    if (!PULL_REQUEST_EVENTS.has(env.GITHUB_EVENT_NAME ?? '') || !env.GITHUB_EVENT_PATH)
+        return undefined;
+    try {
+        const payload = JSON.parse((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(env.GITHUB_EVENT_PATH, 'utf8'));
+        const number = Number(payload.pull_request?.number ?? payload.number);
+        return Number.isInteger(number) && number > 0 ? number : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+/**
+ * Creates the step's comment on the pull request, or updates the one an earlier run
+ * left (found by its marker). The GitHub client is loaded here, on first use, so
+ * runs that do not comment never pay for loading it.
+ */
+async function upsertComment(target, markdown) {
+    const { getOctokit } = await __webpack_require__.e(/* import() */ 413).then(__webpack_require__.bind(__webpack_require__, 2413));
+    const octokit = getOctokit(target.token);
+    const [owner, repo] = target.repository.split('/');
+    const body = `${target.marker}\n${markdown}`;
+    const comments = await octokit.paginate(octokit.rest.issues.listComments, {
+        owner,
+        repo,
+        issue_number: target.issue,
+        per_page: 100
+    });
+    const existing = comments.find((c) => c.body?.includes(target.marker));
+    if (existing) {
+        await octokit.rest.issues.updateComment({ owner, repo, comment_id: existing.id, body });
+        return { id: existing.id, created: false };
+    }
+    const created = await octokit.rest.issues.createComment({ owner, repo, issue_number: target.issue, body });
+    return { id: created.data.id, created: true };
+}
+
+
+/***/ })
+
+};
+
+//# sourceMappingURL=525.index.js.map

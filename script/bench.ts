@@ -299,5 +299,51 @@ async function downloadBenchmark(): Promise<boolean> {
   return ok
 }
 
-const results = [await pollingBenchmark(), await downloadBenchmark()]
+/** Median of a list of numbers. */
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b)
+  return sorted[Math.floor(sorted.length / 2)]
+}
+
+/** Wall time from spawn to exit of a bare `node -e 0` on Node 24. */
+async function bareNodeMs(): Promise<number> {
+  const start = performance.now()
+  const child = spawn(node24(), ['-e', '0'], { stdio: 'ignore' })
+  await new Promise((resolve) => child.on('close', resolve))
+  return performance.now() - start
+}
+
+/**
+ * Lean start-up: the whole action (`wait: false`: read inputs, start the run, name it,
+ * set outputs, write the summary) against the simulator, as the runner runs it, divided
+ * by a bare `node -e 0`; both on Node 24, medians of 15 runs.
+ */
+async function startupBenchmark(): Promise<boolean> {
+  const sim = new CodeOceanSimulator()
+  await sim.start()
+  try {
+    const bare: number[] = []
+    const action: number[] = []
+    for (let i = 0; i < 15; i++) {
+      bare.push(await bareNodeMs())
+      const run = await runAction({
+        inputs: { domain: sim.url, secret: sim.token, 'pipeline-id': PIPELINE, wait: 'false' }
+      })
+      if (run.exitCode !== 0) throw new Error(`the action failed:\n${run.stdout}`)
+      action.push(run.durationMs)
+      rmSync(run.workspace, { recursive: true, force: true })
+    }
+    const ratio = median(action) / median(bare)
+    const ok = ratio <= 5
+    console.log('Start-up (Node 24, medians of 15 runs)')
+    console.log(
+      `- full wait: false run ${median(action).toFixed(0)} ms, bare node -e 0 ${median(bare).toFixed(0)} ms: ratio ${ratio.toFixed(2)} (goal <= 5: ${ok ? 'met' : 'NOT MET'})\n`
+    )
+    return ok
+  } finally {
+    await sim.stop()
+  }
+}
+
+const results = [await pollingBenchmark(), await startupBenchmark(), await downloadBenchmark()]
 process.exitCode = results.every(Boolean) ? 0 : 1

@@ -9,8 +9,11 @@ import { pipeline } from 'node:stream/promises'
 import axios, { type AxiosInstance } from 'axios'
 import pLimit from 'p-limit'
 import { errorMessage } from './errors.js'
+import { formatBytes } from './format.js'
 import { safeResultPath, type ResultFile } from './results.js'
 import { USER_AGENT } from './version.js'
+
+export { formatBytes }
 
 /** Gives a fresh signed URL for a result file (the Code Ocean client does). */
 export interface SignedUrlSource {
@@ -65,17 +68,6 @@ export function objectStoreClient(timeoutMs: number): { store: AxiosInstance; cl
 
 /** A download that failed in a way another try with a fresh URL may fix. */
 class TransientDownloadError extends Error {}
-
-export function formatBytes(bytes: number): string {
-  const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB']
-  let value = bytes
-  let unit = 0
-  while (value >= 1024 && unit < units.length - 1) {
-    value /= 1024
-    unit += 1
-  }
-  return unit === 0 ? `${bytes} B` : `${value.toFixed(1)} ${units[unit]}`
-}
 
 /** Reads the gist of an object store's error body (S3 sends XML with Code and Message). */
 export async function storeError(body: Readable): Promise<string> {

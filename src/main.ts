@@ -1,5 +1,4 @@
 import * as core from '@actions/core'
-import { afterRun } from './after-run.js'
 import { CodeOceanClient } from './client.js'
 import { describeRun, judge, type Computation } from './computation.js'
 import { Input, State, STOP_MEANS_DELETE } from './constants.js'
@@ -222,6 +221,8 @@ export async function run(): Promise<void> {
       outputs.setStatus(verdict.status)
       summary.status = verdict.status
       summary.message = verdict.message
+      // Loaded when a run has finished: a step that only starts a run never pays for it.
+      const { afterRun } = await import('./after-run.js')
       const problems = await afterRun(client, finished, verdict, settings, outputs, summary)
       if (verdict.succeeded && problems.length === 0) {
         core.info(verdict.message)

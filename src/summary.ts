@@ -1,5 +1,5 @@
 import type { Computation, Status } from './computation.js'
-import { formatBytes } from './download.js'
+import { formatBytes } from './format.js'
 import { formatDuration } from './poll.js'
 import type { ResultFile } from './results.js'
 import type { RunRequest } from './run-request.js'

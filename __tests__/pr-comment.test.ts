@@ -62,6 +62,7 @@ describe('pull request comment', () => {
     const writes = github.requests.filter((r) => r.method !== 'GET').map((r) => r.method)
     expect(writes).toEqual(['POST', 'PATCH'])
     expect(github.requests.every((r) => r.authorization === `token ${github.token}`)).toBe(true)
+    expect(github.requests.every((r) => r.userAgent?.startsWith('codeocean-run-action/'))).toBe(true)
   })
 
   it('does nothing outside pull requests, or when not asked', async () => {

@@ -15,6 +15,7 @@ export interface GitHubRequest {
   method: string
   path: string
   authorization: string | undefined
+  userAgent: string | undefined
   body: unknown
 }
 
@@ -52,6 +53,7 @@ export class GitHubStandIn {
           method: req.method ?? 'GET',
           path: url.pathname + url.search,
           authorization: req.headers.authorization,
+          userAgent: req.headers['user-agent'],
           body
         })
         const send = (status: number, data?: unknown): void => {

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs'
+import { USER_AGENT } from './version.js'
 
 /** Events whose payload names a pull request the action can comment on. */
 const PULL_REQUEST_EVENTS = new Set(['pull_request', 'pull_request_target'])
@@ -45,7 +46,7 @@ export async function upsertComment(
   markdown: string
 ): Promise<{ id: number; created: boolean }> {
   const { getOctokit } = await import('@actions/github')
-  const octokit = getOctokit(target.token)
+  const octokit = getOctokit(target.token, { userAgent: USER_AGENT })
   const [owner, repo] = target.repository.split('/')
   const body = `${target.marker}\n${markdown}`
   const comments = await octokit.paginate(octokit.rest.issues.listComments, {

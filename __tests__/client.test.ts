@@ -55,6 +55,19 @@ describe('the Code Ocean client', () => {
     c.close()
   })
 
+  it('says what a failed create may have left behind: a run for a start, a data asset for a capture', async () => {
+    const c = client()
+    sim.failNext({ method: 'POST', path: '/api/v1/data_assets' }, { status: 500 })
+    const params = { name: 'n', mount: 'n', tags: [], source: { computation: { id: 'x' } } }
+    const error = await c.createDataAsset(params).then(
+      () => '',
+      (e: unknown) => String(e)
+    )
+    c.close()
+    expect(error).toContain('the data asset "n" may exist')
+    expect(error).not.toContain('a run may have started')
+  })
+
   it('treats a run already gone as stopped', async () => {
     const c = client()
     await expect(c.deleteComputation('00000000-0000-4000-8000-000000000000')).resolves.toBeUndefined()

@@ -115,7 +115,9 @@ describe('polling survives trouble', () => {
       const run = await runAgainst(sim, {})
       expect(run.exitCode).toBe(0)
       expect(run.outputs.status).toBe('succeeded')
-      expect(run.log.some((l) => /ECONNABORTED|timeout/i.test(l))).toBe(true)
+      expect(
+        run.log.some((l) => /^Code Ocean answered (ECONNABORTED|ETIMEDOUT) when trying to read run /.test(l))
+      ).toBe(true)
     },
     90_000
   )

@@ -469,7 +469,8 @@ async function afterRun(client, run, verdict, settings, outputs, summary) {
     if (!verdict.succeeded)
         await showFailureLog(client, run, files, summary);
     if (settings.downloadFolder && files) {
-        const wanted = files.filter((f) => resultFilter(settings.resultsFilter)(f.path));
+        const keep = resultFilter(settings.resultsFilter);
+        const wanted = files.filter((f) => keep(f.path));
         core/* info */.pq(`Downloading ${wanted.length} of ${files.length} result files (${(0,format/* formatBytes */.z)(wanted.reduce((s, f) => s + f.size, 0))}) into ${settings.downloadFolder}`);
         try {
             const report = await downloadResults(client, run.id, wanted, settings.downloadFolder, {

@@ -33956,6 +33956,7 @@ var version = __nccwpck_require__(311);
 
 
 
+
 /** Said whenever a start request failed in a way that does not rule out a started run. */
 const RUN_MAY_HAVE_STARTED = 'The request may have reached Code Ocean, so a run may have started: look at the ' +
     "capsule's or pipeline's runs in Code Ocean before running this step again. " +
@@ -33973,15 +33974,6 @@ function readDataAsset(body) {
         state: typeof raw.state === 'string' ? raw.state.toLowerCase() : '',
         failure_reason: typeof raw.failure_reason === 'string' ? raw.failure_reason : undefined
     };
-}
-/** Failed to reach Code Ocean at all (DNS, refused connection, reset, timeout). */
-class CodeOceanNetworkError extends Error {
-    code;
-    constructor(message, code) {
-        super(message);
-        this.code = code;
-        this.name = 'CodeOceanNetworkError';
-    }
 }
 /** The one place that talks HTTP to Code Ocean. */
 class CodeOceanClient {
@@ -34039,7 +34031,8 @@ class CodeOceanClient {
         const context = {
             operation: 'start the run',
             sentBody: body,
-            idHint: body.pipeline_id ? `pipeline ${body.pipeline_id}` : `capsule ${body.capsule_id ?? ''}`
+            idHint: body.pipeline_id ? `pipeline ${body.pipeline_id}` : `capsule ${body.capsule_id ?? ''}`,
+            mayHaveTakenEffect: RUN_MAY_HAVE_STARTED
         };
         const data = await this.request({ method: 'POST', url: 'computations', data: body, headers: { 'Content-Type': 'application/json' } }, context, 'start', call);
         try {
@@ -34148,7 +34141,8 @@ class CodeOceanClient {
         const data = await this.request({ method: 'POST', url: 'data_assets', data: params, headers: { 'Content-Type': 'application/json' } }, {
             operation: `create the data asset "${params.name}"`,
             sentBody: params,
-            idHint: `run ${params.source.computation.id}`
+            idHint: `run ${params.source.computation.id}`,
+            mayHaveTakenEffect: `The request may have reached Code Ocean, so the data asset "${params.name}" may exist: look at the data assets in Code Ocean before capturing again.`
         }, 
         // Creating twice would make two assets; like a start, repeat it only when refused.
         'start', call);
@@ -34191,8 +34185,8 @@ class CodeOceanClient {
         if (response.status >= 200 && response.status < 300)
             return body;
         const error = new api_errors/* CodeOceanApiError */.ER(response.status, body, context);
-        if (kind === 'start' && response.status >= 500) {
-            error.message += `\n${RUN_MAY_HAVE_STARTED}`;
+        if (context.mayHaveTakenEffect && response.status >= 500) {
+            error.message += `\n${context.mayHaveTakenEffect}`;
         }
         error.message = this.redact(error.message);
         throw error;
@@ -34208,10 +34202,10 @@ class CodeOceanClient {
                 : `${error.code ?? 'network error'}: ${error.message}`
             : String(error);
         let message = `Could not ${context.operation}: ${detail} (Code Ocean at ${this.options.apiBase})`;
-        if (context.operation === 'start the run' && !src_retry/* NOT_SENT_CODES */.my.has(code ?? '')) {
-            message += `\n${RUN_MAY_HAVE_STARTED}`;
+        if (context.mayHaveTakenEffect && !src_retry/* NOT_SENT_CODES */.my.has(code ?? '')) {
+            message += `\n${context.mayHaveTakenEffect}`;
         }
-        return new CodeOceanNetworkError(this.redact(message), code);
+        return new errors/* CodeOceanNetworkError */.OV(this.redact(message), code);
     }
 }
 function retryConfigOf(config) {
@@ -34474,6 +34468,7 @@ function resolveApiLocation(input, raw) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   $1: () => (/* binding */ RequestAbortedError),
+/* harmony export */   OV: () => (/* binding */ CodeOceanNetworkError),
 /* harmony export */   dz: () => (/* binding */ InputError),
 /* harmony export */   gJ: () => (/* binding */ errorMessage)
 /* harmony export */ });
@@ -34497,6 +34492,15 @@ class RequestAbortedError extends Error {
     constructor() {
         super('request aborted');
         this.name = 'RequestAbortedError';
+    }
+}
+/** Failed to reach Code Ocean at all (DNS, refused connection, reset, timeout). */
+class CodeOceanNetworkError extends Error {
+    code;
+    constructor(message, code) {
+        super(message);
+        this.code = code;
+        this.name = 'CodeOceanNetworkError';
     }
 }
 
@@ -34980,8 +34984,10 @@ function getSettings(token, read = core/* getInput */.V4, env = process.env) {
     const commentOnPr = check(constants/* Input */.pd.CommentOnPr, (raw) => parseBooleanInput(constants/* Input */.pd.CommentOnPr, raw)) ?? false;
     const githubToken = read(constants/* Input */.pd.GithubToken).trim();
     // Masked like the Code Ocean token, and for the same reason, before any use.
-    if (githubToken && !githubToken.startsWith('${{'))
+    if (githubToken && !githubToken.startsWith('${{')) {
         core/* setSecret */.Pq(githubToken);
+        (0,redact/* registerSecret */.cl)(githubToken);
+    }
     if (commentOnPr && (!githubToken || githubToken.startsWith('${{'))) {
         problems.push(new errors/* InputError */.dz(constants/* Input */.pd.GithubToken, 'is empty, but comment-on-pr needs a token that may write pull request comments', `${constants/* Input */.pd.GithubToken}: \${{ github.token }}`));
     }
@@ -35353,7 +35359,8 @@ async function run() {
     let client;
     /** Known once the inputs are valid; the comment needs them. */
     let commentWith;
-    let redact = (text) => text;
+    // readToken registers the secrets; every message the step writes goes through this.
+    const redact = src_redact/* redactRegistered */.uM;
     let interruption;
     const interrupt = new AbortController();
     const onSignal = (signal) => {
@@ -35369,8 +35376,6 @@ async function run() {
     try {
         // The token is masked before anything else can print it.
         const token = (0,inputs/* readToken */.AI)();
-        if (token)
-            redact = (0,src_redact/* redactor */.$p)([token, (0,src_redact/* basicAuthValue */.yk)(token)]);
         const settings = (0,inputs/* getSettings */.mt)(token);
         commentWith = settings;
         const body = buildRunRequest(settings.run);
@@ -35389,7 +35394,6 @@ async function run() {
         let started = await client.startRun(body);
         // Outputs first: they must survive a failed or cancelled wait.
         outputs.setComputation(started);
-        summary.computation = started;
         core/* info */.pq(`Started Code Ocean run ${(0,computation/* describeRun */.vZ)(started)} of ${kind} ${id}`);
         if (settings.wait) {
             // From here the run is ours to look after: if this step dies, the post step stops it.
@@ -35412,7 +35416,6 @@ async function run() {
                 interrupt.abort();
             }, settings.waitTimeoutMinutes * 60_000);
         }
-        let last = started;
         try {
             if (interruption)
                 throw new errors/* RequestAbortedError */.$1();
@@ -35422,7 +35425,6 @@ async function run() {
                 warn: (line) => core/* warning */.$e(redact(line)),
                 onUpdate: (c) => {
                     core/* debug */.Yz(`Computation: ${JSON.stringify(c.raw)}`);
-                    last = c;
                     summary.computation = c;
                     outputs.setComputation(c);
                 },
@@ -35450,7 +35452,7 @@ async function run() {
         }
         catch (error) {
             if (error instanceof errors/* RequestAbortedError */.$1 && interruption) {
-                await endEarly(interruption, client, last, settings, outputs, summary, redact);
+                await endEarly(interruption, client, summary.computation ?? started, settings, outputs, summary, redact);
                 return;
             }
             // Not a cancel: leave the run as it is; the post step must not stop it either.
@@ -35514,7 +35516,7 @@ function isTransientFailure(error) {
         return _retry_js__WEBPACK_IMPORTED_MODULE_5__/* .RETRYABLE_STATUSES */ .U3.has(error.status);
     if (error instanceof _computation_js__WEBPACK_IMPORTED_MODULE_2__/* .UnreadableAnswerError */ .mP)
         return true;
-    return error instanceof Error && error.name === 'CodeOceanNetworkError';
+    return error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .CodeOceanNetworkError */ .OV;
 }
 /**
  * Milliseconds to wait before the next status check.
@@ -35638,7 +35640,6 @@ async function post() {
     if (!id || _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getState */ .Gu(_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .State */ .Uw.Watching) !== 'true')
         return;
     const token = (0,_inputs_js__WEBPACK_IMPORTED_MODULE_5__/* .readToken */ .AI)();
-    const redact = (0,_redact_js__WEBPACK_IMPORTED_MODULE_6__/* .redactor */ .$p)([token, (0,_redact_js__WEBPACK_IMPORTED_MODULE_6__/* .basicAuthValue */ .yk)(token)]);
     let client;
     try {
         if (!(0,_inputs_js__WEBPACK_IMPORTED_MODULE_5__/* .parseBooleanInput */ .S8)(_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Input */ .pd.StopOnCancel, _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4(_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Input */ .pd.StopOnCancel) || 'true'))
@@ -35651,7 +35652,7 @@ async function post() {
         _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Stopped Code Ocean run ${id} (${_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .STOP_MEANS_DELETE */ .sg}).`);
     }
     catch (error) {
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(redact(`Could not stop Code Ocean run ${id}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .errorMessage */ .gJ)(error)} Stop it in Code Ocean if it is still running.`));
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e((0,_redact_js__WEBPACK_IMPORTED_MODULE_6__/* .redactRegistered */ .uM)(`Could not stop Code Ocean run ${id}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .errorMessage */ .gJ)(error)} Stop it in Code Ocean if it is still running.`));
     }
     finally {
         client?.close();

@@ -82,7 +82,8 @@ export async function afterRun(
   if (!verdict.succeeded) await showFailureLog(client, run, files, summary)
 
   if (settings.downloadFolder && files) {
-    const wanted = files.filter((f) => resultFilter(settings.resultsFilter)(f.path))
+    const keep = resultFilter(settings.resultsFilter)
+    const wanted = files.filter((f) => keep(f.path))
     core.info(
       `Downloading ${wanted.length} of ${files.length} result files (${formatBytes(wanted.reduce((s, f) => s + f.size, 0))}) into ${settings.downloadFolder}`
     )

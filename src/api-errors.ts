@@ -6,6 +6,11 @@ export interface RequestContext {
   sentBody?: unknown
   /** Which input the id in the URL came from, for 404 hints. */
   idHint?: string
+  /**
+   * For requests that create something and have no idempotency key: said when a
+   * failure does not rule out that the thing was created.
+   */
+  mayHaveTakenEffect?: string
 }
 
 const REASONS: Record<number, string> = {

@@ -4,7 +4,9 @@ import axios, { type AxiosInstance, type AxiosRequestConfig, type AxiosResponse 
 import axiosRetry from 'axios-retry'
 import { CodeOceanApiError, parseBody, type RequestContext } from './api-errors.js'
 import { readComputation, type Computation } from './computation.js'
-import { RequestAbortedError } from './errors.js'
+import { CodeOceanNetworkError, RequestAbortedError } from './errors.js'
+
+export { CodeOceanNetworkError }
 import { basicAuthValue, redactor } from './redact.js'
 import { mayRetry, NOT_SENT_CODES, RETRYABLE_STATUSES, retryDelayMs, type RetryKind } from './retry.js'
 import type { ResultItem } from './results.js'
@@ -66,17 +68,6 @@ function readDataAsset(body: unknown): DataAsset {
     name: typeof raw.name === 'string' ? raw.name : undefined,
     state: typeof raw.state === 'string' ? raw.state.toLowerCase() : '',
     failure_reason: typeof raw.failure_reason === 'string' ? raw.failure_reason : undefined
-  }
-}
-
-/** Failed to reach Code Ocean at all (DNS, refused connection, reset, timeout). */
-export class CodeOceanNetworkError extends Error {
-  constructor(
-    message: string,
-    readonly code: string | undefined
-  ) {
-    super(message)
-    this.name = 'CodeOceanNetworkError'
   }
 }
 
@@ -143,7 +134,8 @@ export class CodeOceanClient {
     const context: RequestContext = {
       operation: 'start the run',
       sentBody: body,
-      idHint: body.pipeline_id ? `pipeline ${body.pipeline_id}` : `capsule ${body.capsule_id ?? ''}`
+      idHint: body.pipeline_id ? `pipeline ${body.pipeline_id}` : `capsule ${body.capsule_id ?? ''}`,
+      mayHaveTakenEffect: RUN_MAY_HAVE_STARTED
     }
     const data = await this.request(
       { method: 'POST', url: 'computations', data: body, headers: { 'Content-Type': 'application/json' } },
@@ -287,7 +279,8 @@ export class CodeOceanClient {
       {
         operation: `create the data asset "${params.name}"`,
         sentBody: params,
-        idHint: `run ${params.source.computation.id}`
+        idHint: `run ${params.source.computation.id}`,
+        mayHaveTakenEffect: `The request may have reached Code Ocean, so the data asset "${params.name}" may exist: look at the data assets in Code Ocean before capturing again.`
       },
       // Creating twice would make two assets; like a start, repeat it only when refused.
       'start',
@@ -341,8 +334,8 @@ export class CodeOceanClient {
     const body = parseBody(typeof response.data === 'string' ? response.data : '')
     if (response.status >= 200 && response.status < 300) return body
     const error = new CodeOceanApiError(response.status, body, context)
-    if (kind === 'start' && response.status >= 500) {
-      error.message += `\n${RUN_MAY_HAVE_STARTED}`
+    if (context.mayHaveTakenEffect && response.status >= 500) {
+      error.message += `\n${context.mayHaveTakenEffect}`
     }
     error.message = this.redact(error.message)
     throw error
@@ -359,8 +352,8 @@ export class CodeOceanClient {
         : `${error.code ?? 'network error'}: ${error.message}`
       : String(error)
     let message = `Could not ${context.operation}: ${detail} (Code Ocean at ${this.options.apiBase})`
-    if (context.operation === 'start the run' && !NOT_SENT_CODES.has(code ?? '')) {
-      message += `\n${RUN_MAY_HAVE_STARTED}`
+    if (context.mayHaveTakenEffect && !NOT_SENT_CODES.has(code ?? '')) {
+      message += `\n${context.mayHaveTakenEffect}`
     }
     return new CodeOceanNetworkError(this.redact(message), code)
   }

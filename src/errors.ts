@@ -23,3 +23,14 @@ export class RequestAbortedError extends Error {
     this.name = 'RequestAbortedError'
   }
 }
+
+/** Failed to reach Code Ocean at all (DNS, refused connection, reset, timeout). */
+export class CodeOceanNetworkError extends Error {
+  constructor(
+    message: string,
+    readonly code: string | undefined
+  ) {
+    super(message)
+    this.name = 'CodeOceanNetworkError'
+  }
+}

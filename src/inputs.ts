@@ -245,7 +245,10 @@ export function getSettings(token: string, read: ReadInput = core.getInput, env 
   const commentOnPr = check(Input.CommentOnPr, (raw) => parseBooleanInput(Input.CommentOnPr, raw)) ?? false
   const githubToken = read(Input.GithubToken).trim()
   // Masked like the Code Ocean token, and for the same reason, before any use.
-  if (githubToken && !githubToken.startsWith('${{')) core.setSecret(githubToken)
+  if (githubToken && !githubToken.startsWith('${{')) {
+    core.setSecret(githubToken)
+    registerSecret(githubToken)
+  }
   if (commentOnPr && (!githubToken || githubToken.startsWith('${{'))) {
     problems.push(
       new InputError(

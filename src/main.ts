@@ -6,7 +6,7 @@ import { errorMessage, RequestAbortedError } from './errors.js'
 import { getSettings, parseBooleanInput, readToken, type Settings } from './inputs.js'
 import { Outputs } from './outputs.js'
 import { formatDuration, waitForCompletion } from './poll.js'
-import { basicAuthValue, redactor } from './redact.js'
+import { redactRegistered } from './redact.js'
 import { buildRunRequest } from './run-request.js'
 import { renderSummary, type SummaryModel } from './summary.js'
 
@@ -137,7 +137,8 @@ export async function run(): Promise<void> {
   let client: CodeOceanClient | undefined
   /** Known once the inputs are valid; the comment needs them. */
   let commentWith: Settings | undefined
-  let redact: Redact = (text) => text
+  // readToken registers the secrets; every message the step writes goes through this.
+  const redact: Redact = redactRegistered
   let interruption: Interruption | undefined
   const interrupt = new AbortController()
   const onSignal = (signal: NodeJS.Signals): void => {
@@ -152,7 +153,6 @@ export async function run(): Promise<void> {
   try {
     // The token is masked before anything else can print it.
     const token = readToken()
-    if (token) redact = redactor([token, basicAuthValue(token)])
     const settings = getSettings(token)
     commentWith = settings
     const body = buildRunRequest(settings.run)
@@ -175,7 +175,6 @@ export async function run(): Promise<void> {
     let started = await client.startRun(body)
     // Outputs first: they must survive a failed or cancelled wait.
     outputs.setComputation(started)
-    summary.computation = started
     core.info(`Started Code Ocean run ${describeRun(started)} of ${kind} ${id}`)
     if (settings.wait) {
       // From here the run is ours to look after: if this step dies, the post step stops it.
@@ -201,7 +200,6 @@ export async function run(): Promise<void> {
         interrupt.abort()
       }, settings.waitTimeoutMinutes * 60_000)
     }
-    let last = started
     try {
       if (interruption) throw new RequestAbortedError()
       const finished = await waitForCompletion(client, started, {
@@ -210,7 +208,6 @@ export async function run(): Promise<void> {
         warn: (line) => core.warning(redact(line)),
         onUpdate: (c) => {
           core.debug(`Computation: ${JSON.stringify(c.raw)}`)
-          last = c
           summary.computation = c
           outputs.setComputation(c)
         },
@@ -237,7 +234,7 @@ export async function run(): Promise<void> {
       core.setFailed(redact(summary.message))
     } catch (error) {
       if (error instanceof RequestAbortedError && interruption) {
-        await endEarly(interruption, client, last, settings, outputs, summary, redact)
+        await endEarly(interruption, client, summary.computation ?? started, settings, outputs, summary, redact)
         return
       }
       // Not a cancel: leave the run as it is; the post step must not stop it either.

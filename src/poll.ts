@@ -2,7 +2,7 @@ import { setTimeout as sleepMs } from 'node:timers/promises'
 import { CodeOceanApiError } from './api-errors.js'
 import { isKnownState, isTerminal, UnreadableAnswerError, type Computation } from './computation.js'
 import { MAX_AUTO_POLL_SECONDS, MIN_POLL_SECONDS } from './constants.js'
-import { errorMessage, RequestAbortedError } from './errors.js'
+import { CodeOceanNetworkError, errorMessage, RequestAbortedError } from './errors.js'
 import type { PollInterval } from './inputs.js'
 import { RETRYABLE_STATUSES } from './retry.js'
 
@@ -19,7 +19,7 @@ export const OUTAGE_LIMIT_MS = 10 * 60_000
 export function isTransientFailure(error: unknown): boolean {
   if (error instanceof CodeOceanApiError) return RETRYABLE_STATUSES.has(error.status)
   if (error instanceof UnreadableAnswerError) return true
-  return error instanceof Error && error.name === 'CodeOceanNetworkError'
+  return error instanceof CodeOceanNetworkError
 }
 
 /**

@@ -4,7 +4,7 @@ import { EnvFallback, Input, State, STOP_MEANS_DELETE } from './constants.js'
 import { resolveApiLocation } from './domain.js'
 import { errorMessage } from './errors.js'
 import { parseBooleanInput, readToken } from './inputs.js'
-import { basicAuthValue, redactor } from './redact.js'
+import { redactRegistered } from './redact.js'
 
 /**
  * The post step: the backstop for a main step that was killed while waiting. The
@@ -17,7 +17,6 @@ export async function post(): Promise<void> {
   const id = core.getState(State.ComputationId)
   if (!id || core.getState(State.Watching) !== 'true') return
   const token = readToken()
-  const redact = redactor([token, basicAuthValue(token)])
   let client: CodeOceanClient | undefined
   try {
     if (!parseBooleanInput(Input.StopOnCancel, core.getInput(Input.StopOnCancel) || 'true')) return
@@ -29,7 +28,7 @@ export async function post(): Promise<void> {
     core.info(`Stopped Code Ocean run ${id} (${STOP_MEANS_DELETE}).`)
   } catch (error) {
     core.warning(
-      redact(
+      redactRegistered(
         `Could not stop Code Ocean run ${id}: ${errorMessage(error)} Stop it in Code Ocean if it is still running.`
       )
     )

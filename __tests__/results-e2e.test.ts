@@ -87,6 +87,16 @@ describe('downloading results', () => {
     expect(errors.some((e) => e.includes('failed: state completed, end status failed, exit code 1'))).toBe(true)
   })
 
+  it.concurrent('tolerates a failed run that left no console log', async () => {
+    const sim = await startSimulator()
+    sim.program(PIPELINE, { outcome: 'failed', results: [{ path: 'partial.csv', size: 100 }] })
+    const run = await runAgainst(sim, {})
+    expect(run.exitCode).toBe(1)
+    expect(run.stdout).not.toContain('::group::Last')
+    expect(run.annotations.filter((a) => a.level === 'error')).toHaveLength(1)
+    expect(run.summary).toContain('The run left no console log (`output`) among its results.')
+  })
+
   it.concurrent('refuses a result path that climbs out of the folder, writing nothing outside it', async () => {
     const sim = await startSimulator()
     sim.program(PIPELINE, {

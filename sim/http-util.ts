@@ -1,6 +1,6 @@
 // HTTP plumbing shared by the API server and the object store: listening and
-// closing, reading and recording requests, sending replies, and delays that die
-// with their client.
+// closing, reading and recording requests, sending replies, delays that die
+// with their client, and writing large bodies with backpressure.
 
 import type { IncomingMessage, Server, ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
@@ -152,4 +152,42 @@ export class Delays {
   cancelAll(): void {
     for (const pending of [...this.pending]) pending.done(false)
   }
+}
+
+/** Waits for 'drain'; false if the response closed first. */
+function drained(res: ServerResponse): Promise<boolean> {
+  if (res.destroyed || res.socket === null || res.socket.destroyed) return Promise.resolve(false)
+  return new Promise((resolve) => {
+    const finish = (ok: boolean): void => {
+      res.off('drain', onDrain)
+      res.off('close', onClose)
+      resolve(ok)
+    }
+    const onDrain = (): void => finish(true)
+    const onClose = (): void => finish(false)
+    res.on('drain', onDrain)
+    res.on('close', onClose)
+  })
+}
+
+/** Writes every chunk, waiting for 'drain' whenever the socket is full; false if the client went away. */
+export async function writeAll(res: ServerResponse, chunks: Iterable<Buffer>): Promise<boolean> {
+  for (const chunk of chunks) {
+    if (res.destroyed) return false
+    if (!res.write(chunk) && !(await drained(res))) return false
+  }
+  return !res.destroyed
+}
+
+/** Resolves once everything written so far has gone to the kernel (or the response died). */
+export function flushed(res: ServerResponse): Promise<void> {
+  if (res.destroyed) return Promise.resolve()
+  return new Promise((resolve) => {
+    const onClose = (): void => resolve()
+    res.once('close', onClose)
+    res.write(Buffer.alloc(0), () => {
+      res.off('close', onClose)
+      resolve()
+    })
+  })
 }

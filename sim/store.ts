@@ -8,8 +8,30 @@
 import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto'
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import { checkFault, FaultQueue, faultToReply, matches, type DownloadFault, type DownloadFaultMatch } from './faults.js'
-import { closeServer, Delays, listen, recordRequest, sendReply, type RecordedRequest } from './http-util.js'
-import { isCleanPath, resultChunks, resultSize, type ResultSpec } from './results.js'
+import {
+  closeServer,
+  Delays,
+  flushed,
+  listen,
+  recordRequest,
+  sendReply,
+  writeAll,
+  type RecordedRequest
+} from './http-util.js'
+import { resultChunks, resultSize, type ResultSpec } from './results.js'
+import {
+  amzDate,
+  contentTypeOf,
+  encodeKey,
+  headerSafe,
+  lastSegment,
+  parseTarget,
+  s3ErrorXml,
+  s3RequestId,
+  type Target
+} from './s3.js'
+
+export { encodeKey } from './s3.js'
 
 export const STORE_BUCKET = 'bucket'
 
@@ -31,118 +53,6 @@ export interface ObjectStoreOptions {
 }
 
 export type Disposition = 'attachment' | 'inline'
-
-interface Target {
-  bucket: string
-  computationId: string
-  path: string
-}
-
-const CONTENT_TYPES: Record<string, string> = {
-  png: 'image/png',
-  jpg: 'image/jpeg',
-  jpeg: 'image/jpeg',
-  svg: 'image/svg+xml',
-  pdf: 'application/pdf',
-  csv: 'text/csv',
-  tsv: 'text/tab-separated-values',
-  txt: 'text/plain',
-  log: 'text/plain',
-  html: 'text/html',
-  json: 'application/json',
-  gz: 'application/gzip',
-  zip: 'application/zip'
-}
-
-function contentTypeOf(name: string): string {
-  const dot = name.lastIndexOf('.')
-  const ext = dot < 0 ? '' : name.slice(dot + 1).toLowerCase()
-  // S3's own default for objects uploaded without a type.
-  return CONTENT_TYPES[ext] ?? 'binary/octet-stream'
-}
-
-function lastSegment(path: string): string {
-  return (
-    path
-      .split('/')
-      .filter((s) => s !== '')
-      .at(-1) ?? path
-  )
-}
-
-/** The object key in URL form: clean paths keep their slashes; hostile ones become one segment (`..%2Fescape.txt`) so no URL parser resolves their dot segments away. */
-export function encodeKey(path: string): string {
-  return isCleanPath(path) ? path.split('/').map(encodeURIComponent).join('/') : encodeURIComponent(path)
-}
-
-function xmlEscape(text: string): string {
-  return text.replace(/[<>&'"]/g, (c) => `&#${c.charCodeAt(0)};`)
-}
-
-function amzDate(ms: number): string {
-  return new Date(ms)
-    .toISOString()
-    .replace(/[-:]/g, '')
-    .replace(/\.\d{3}/, '')
-}
-
-function headerSafe(text: string): string {
-  return text.replace(/[^\x20-\x7e]|"|\\/g, '_')
-}
-
-function parseTarget(pathname: string): Target | undefined {
-  const parts = pathname.split('/')
-  // '', bucket, computation id, key...
-  if (parts.length < 4 || parts[0] !== '') return undefined
-  const decode = (raw: string): string => {
-    try {
-      return decodeURIComponent(raw)
-    } catch {
-      return raw
-    }
-  }
-  const key = parts.slice(3).join('/')
-  if (key === '') return undefined
-  return { bucket: decode(parts[1] ?? ''), computationId: decode(parts[2] ?? ''), path: decode(key) }
-}
-
-/** Waits for 'drain'; false if the response closed first. */
-function drained(res: ServerResponse): Promise<boolean> {
-  if (res.destroyed || res.socket === null || res.socket.destroyed) return Promise.resolve(false)
-  return new Promise((resolve) => {
-    const finish = (ok: boolean): void => {
-      res.off('drain', onDrain)
-      res.off('close', onClose)
-      resolve(ok)
-    }
-    const onDrain = (): void => finish(true)
-    const onClose = (): void => finish(false)
-    res.on('drain', onDrain)
-    res.on('close', onClose)
-  })
-}
-
-/** Writes every chunk, waiting for 'drain' whenever the socket is full; false if the client went away. */
-async function writeAll(res: ServerResponse, chunks: Iterable<Buffer>): Promise<boolean> {
-  for (const chunk of chunks) {
-    if (res.destroyed) return false
-    if (!res.write(chunk) && !(await drained(res))) return false
-  }
-  return !res.destroyed
-}
-
-/** Resolves once everything written so far has gone to the kernel (or the response died). */
-function flushed(res: ServerResponse): Promise<void> {
-  if (res.destroyed) return Promise.resolve()
-  return new Promise((resolve) => {
-    const onClose = (): void => resolve()
-    res.once('close', onClose)
-    res.write(Buffer.alloc(0), () => {
-      res.off('close', onClose)
-      resolve()
-    })
-  })
-}
 
 export class ObjectStore {
   /** Every request the store got, in order, with lower-cased headers. */
@@ -292,17 +202,8 @@ export class ObjectStore {
     extra: Record<string, string>,
     head: boolean
   ): string {
-    const requestId = randomBytes(8).toString('hex').toUpperCase()
-    const fields = Object.entries({
-      Code: code,
-      Message: message,
-      ...extra,
-      RequestId: requestId,
-      HostId: randomBytes(24).toString('base64')
-    })
-      .map(([name, value]) => `<${name}>${xmlEscape(value)}</${name}>`)
-      .join('')
-    const text = `<?xml version="1.0" encoding="UTF-8"?>\n<Error>${fields}</Error>`
+    const requestId = s3RequestId()
+    const text = s3ErrorXml(code, message, extra, requestId)
     sendReply(res, { status, text, contentType: 'application/xml', headers: { 'x-amz-request-id': requestId } }, head)
     return `${status} ${code}`
   }
@@ -409,7 +310,7 @@ export class ObjectStore {
       'content-length': String(size),
       etag: `"${createHash('sha256').update(`${target.computationId}\n${target.path}\n${size}`).digest('hex').slice(0, 32)}"`,
       'last-modified': new Date(object.modifiedAt).toUTCString(),
-      'x-amz-request-id': randomBytes(8).toString('hex').toUpperCase()
+      'x-amz-request-id': s3RequestId()
     }
     const disposition = params.get('response-content-disposition')
     if (disposition !== null) headers['content-disposition'] = disposition.replace(/[^\x20-\x7e]/g, '_')

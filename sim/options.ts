@@ -1,0 +1,83 @@
+// The simulator's constructor options: what each one means, its default, and
+// the checks that make a bad value fail at construction rather than mid-test.
+// Re-exported by simulator.ts, which is where tests and scripts import them.
+
+import { CAPTURE_OUTCOMES, checkProgram, copyResults, DEFAULT_PHASES } from './computations.js'
+import type { CaptureOutcome, Outcome, Phase } from './computations.js'
+import { checkResults, type ResultSpec } from './results.js'
+import type { SimSettings } from './state.js'
+
+export const DEFAULT_TOKEN = 'cop_simulator_token_0123456789'
+export const DEFAULT_SIGNED_URL_TTL_MS = 300_000
+export const DEFAULT_DATA_ASSET_READY_MS = 300
+
+export interface SimulatorOptions {
+  token?: string
+  port?: number
+  host?: string
+  phases?: Phase[]
+  defaultOutcome?: Outcome
+  /** Clock in ms; inject one to move runs through their phases without waiting. */
+  now?: () => number
+  /** Called with one line per request. */
+  log?: (line: string) => void
+  /**
+   * Result files of runs without programmed `results`. Left out: a small
+   * realistic tree (output, figures/plot.png, data/summary.csv,
+   * data/nested/deep.txt, empty.txt) whose `output` log ends in 'Done.' or 'Error: …'.
+   */
+  defaultResults?: ResultSpec[]
+  /** Act as a server older than Code Ocean 4.0: GET …/results/urls answers 404, only …/results/download_url works. */
+  legacyServer?: boolean
+  /** How long a signed URL stays valid, on the simulator clock (default 300000). */
+  signedUrlTtlMs?: number
+  /** Real-time wait (ms) before the object store sends the headers of each file (default 0). */
+  firstByteDelayMs?: number
+  /** How long (ms, simulator clock) a new data asset stays in 'draft' (default 300). */
+  dataAssetReadyMs?: number
+  /** How captured data assets end unless a program says otherwise (default 'ready'). */
+  dataAssetOutcome?: CaptureOutcome
+}
+
+function nonNegative(value: number | undefined, name: string, fallback: number): number {
+  if (value === undefined) return fallback
+  if (!(typeof value === 'number' && Number.isFinite(value) && value >= 0)) {
+    throw new RangeError(`${name} must be a finite number >= 0, got ${String(value)}`)
+  }
+  return value
+}
+
+/** The options the route handlers read, with defaults filled in; throws on an invalid one. */
+export function settingsFrom(options: SimulatorOptions): SimSettings {
+  const phases = (options.phases ?? DEFAULT_PHASES).map((p) => ({ ...p }))
+  const defaultOutcome = options.defaultOutcome ?? 'succeeded'
+  checkProgram({ outcome: defaultOutcome, phases })
+  let defaultResults: ResultSpec[] | undefined
+  if (options.defaultResults !== undefined) {
+    checkResults(options.defaultResults, 'defaultResults')
+    defaultResults = copyResults(options.defaultResults)
+  }
+  const dataAssetReadyMs = nonNegative(options.dataAssetReadyMs, 'dataAssetReadyMs', DEFAULT_DATA_ASSET_READY_MS)
+  const dataAssetOutcome = options.dataAssetOutcome ?? 'ready'
+  if (!(CAPTURE_OUTCOMES as readonly string[]).includes(dataAssetOutcome)) {
+    throw new TypeError(
+      `dataAssetOutcome must be one of ${CAPTURE_OUTCOMES.join(', ')}, got ${JSON.stringify(dataAssetOutcome)}`
+    )
+  }
+  return {
+    phases,
+    defaultOutcome,
+    defaultResults,
+    dataAssetReadyMs,
+    dataAssetOutcome,
+    legacyServer: options.legacyServer === true
+  }
+}
+
+/** The object store's timing options, with defaults filled in; throws on an invalid one. */
+export function storeTimingFrom(options: SimulatorOptions): { ttlMs: number; firstByteDelayMs: number } {
+  return {
+    ttlMs: nonNegative(options.signedUrlTtlMs, 'signedUrlTtlMs', DEFAULT_SIGNED_URL_TTL_MS),
+    firstByteDelayMs: nonNegative(options.firstByteDelayMs, 'firstByteDelayMs', 0)
+  }
+}

@@ -1,0 +1,68 @@
+// Computations (runs), reference §2–§4:
+//   POST   /computations          start a capsule or pipeline run; the same endpoint serves both.
+//                                 Answers the Computation object, usually in state 'initializing'.
+//   GET    /computations/:id      the Computation now; clients poll this until 'completed' or 'failed'.
+//   PATCH  /computations/:id      rename; the new name is the `name` QUERY parameter, not a body. 204.
+//   DELETE /computations/:id      stop (if running) and delete the run. 204 (EVANG; DOCS gives no response).
+// Code Ocean has no "stop but keep": here a deleted run is frozen in the state
+// it had (tests read it back) and answers 404 from then on, like an unknown id.
+
+import { computationAt, createRun } from '../computations.js'
+import type { Reply } from '../router.js'
+import { API_PREFIX, type RequestContext, type SimRouter, type SimState } from '../state.js'
+import { validateRunRequest, type RunRequest } from '../validate.js'
+import { checkJsonBody, errorReply, liveRun, notFound, unusedId } from './common.js'
+
+export function registerComputationRoutes(router: SimRouter, state: SimState): void {
+  router
+    .add('POST', `${API_PREFIX}/computations`, (ctx) => startRun(state, ctx))
+    .add('GET', `${API_PREFIX}/computations/:id`, (ctx, p) => getRun(state, ctx, p.id ?? ''))
+    .add('PATCH', `${API_PREFIX}/computations/:id`, (ctx, p) => renameRun(state, ctx, p.id ?? ''))
+    .add('DELETE', `${API_PREFIX}/computations/:id`, (ctx, p) => deleteRun(state, ctx, p.id ?? ''))
+}
+
+/** How a new run of this request will go: its target's program where one was set, the defaults elsewhere. */
+function programFor(state: SimState, body: RunRequest): Parameters<typeof createRun>[3] {
+  const program = state.programs.get(body.pipeline_id ?? body.capsule_id ?? '')
+  const results = program?.results ?? state.settings.defaultResults
+  return {
+    outcome: program?.outcome ?? state.settings.defaultOutcome,
+    phases: program?.phases ?? state.settings.phases,
+    ...(results !== undefined ? { results } : {}),
+    ...(program?.captureOutcome !== undefined ? { captureOutcome: program.captureOutcome } : {})
+  }
+}
+
+function startRun(state: SimState, { request, now }: RequestContext): Reply {
+  const result = checkJsonBody(request, validateRunRequest)
+  if (!result.ok) return errorReply(400, result.message)
+  const id = unusedId(state.runs)
+  const run = createRun(id, result.value, now, programFor(state, result.value))
+  state.runs.set(id, run)
+  return { status: 200, json: computationAt(run, now) }
+}
+
+function getRun(state: SimState, { now }: RequestContext, id: string): Reply {
+  const run = liveRun(state, id)
+  return run === undefined ? notFound(id) : { status: 200, json: computationAt(run, now) }
+}
+
+function renameRun(state: SimState, { request }: RequestContext, id: string): Reply {
+  const run = liveRun(state, id)
+  if (run === undefined) return notFound(id)
+  const name = request.query.name
+  if (name === undefined || name.trim() === '') {
+    return errorReply(400, 'query parameter "name" is required and must not be empty')
+  }
+  run.name = name
+  return { status: 204 }
+}
+
+function deleteRun(state: SimState, { now }: RequestContext, id: string): Reply {
+  const run = liveRun(state, id)
+  if (run === undefined) return notFound(id)
+  // Freezing the clock for this run is what "stops" it: its record keeps the
+  // state it had at this moment, which tests read back via computation().
+  run.deletedAt = now
+  return { status: 204 }
+}

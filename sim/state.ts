@@ -1,0 +1,51 @@
+// What the API server shares with its route handlers. The simulator owns one
+// SimState for its whole life and empties its maps in place on reset(), so a
+// route file may keep the object it was registered with; route files read and
+// change the maps but never replace them.
+
+import type { CaptureOutcome, Outcome, Phase, RunProgram, StoredRun } from './computations.js'
+import type { StoredDataAsset } from './data-assets.js'
+import type { RecordedRequest } from './http-util.js'
+import type { ResultSpec } from './results.js'
+import type { Router } from './router.js'
+import type { ObjectStore } from './store.js'
+
+export const API_PREFIX = '/api/v1'
+
+/** The constructor options after defaults and checks; fixed once the simulator exists. */
+export interface SimSettings {
+  /** Phases of runs whose target has no program with its own. */
+  phases: Phase[]
+  defaultOutcome: Outcome
+  /** Result files of runs without programmed `results`; undefined means the built-in sample tree. */
+  defaultResults: ResultSpec[] | undefined
+  /** How long (ms, simulator clock) a new data asset stays in 'draft'. */
+  dataAssetReadyMs: number
+  /** How captured data assets end unless the run's program says otherwise. */
+  dataAssetOutcome: CaptureOutcome
+  /** Act as a server older than Code Ocean 4.0 (no GET …/results/urls). */
+  legacyServer: boolean
+}
+
+export interface SimState {
+  readonly settings: Readonly<SimSettings>
+  /** Every run by id, deleted ones included. Insertion order is creation order, which runs() relies on. */
+  readonly runs: Map<string, StoredRun>
+  /** What runs of a capsule or pipeline id do, by that id (see CodeOceanSimulator.program). */
+  readonly programs: Map<string, RunProgram>
+  readonly assets: Map<string, StoredDataAsset>
+  /** Signs the result URLs that the results routes hand out. */
+  readonly objectStore: ObjectStore
+}
+
+/** What a route handler gets besides its path parameters. */
+export interface RequestContext {
+  request: RecordedRequest
+  /**
+   * Clock time (ms) the request arrived. Handlers take the time from here, not
+   * from the clock, so everything one request does happens at one instant.
+   */
+  now: number
+}
+
+export type SimRouter = Router<RequestContext>

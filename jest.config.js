@@ -10,6 +10,11 @@ export default {
     '^.+\\.ts$': ['ts-jest', { useESM: true, tsconfig: 'tsconfig.json' }]
   },
   testTimeout: 60000,
-  // End-to-end tests mostly wait on the action's 5-second polls, so many run at once.
+  // End-to-end files mostly wait: on the action's 5-second polls, on retry back-offs and on
+  // request timeouts. Jest's default on 2 cores is one worker, which runs those waits one file
+  // after another; four workers overlap them. CPU is not the limit (user+sys time is about
+  // half the wall time), so more workers than cores is right here.
+  maxWorkers: 4,
+  // Within a file, end-to-end tests run concurrently for the same reason.
   maxConcurrency: 12
 }

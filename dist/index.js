@@ -33600,12 +33600,13 @@ module.exports = {
 
 /***/ }),
 
-/***/ 5451:
+/***/ 9577:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   ER: () => (/* binding */ CodeOceanApiError),
-/* harmony export */   OG: () => (/* binding */ parseBody)
+/* harmony export */   OG: () => (/* binding */ parseBody),
+/* harmony export */   OV: () => (/* binding */ CodeOceanNetworkError)
 /* harmony export */ });
 /* unused harmony exports serverMessage, explainApiError */
 const REASONS = {
@@ -33704,11 +33705,20 @@ class CodeOceanApiError extends Error {
         this.name = 'CodeOceanApiError';
     }
 }
+/** Failed to reach Code Ocean at all (DNS, refused connection, reset, timeout). */
+class CodeOceanNetworkError extends Error {
+    code;
+    constructor(message, code) {
+        super(message);
+        this.code = code;
+        this.name = 'CodeOceanNetworkError';
+    }
+}
 
 
 /***/ }),
 
-/***/ 8089:
+/***/ 5779:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -33717,7 +33727,202 @@ __nccwpck_require__.d(__webpack_exports__, {
   xI: () => (/* binding */ CodeOceanClient)
 });
 
-// UNUSED EXPORTS: CodeOceanNetworkError, DEFAULT_RETRIES, DEFAULT_TIMEOUT_MS
+// UNUSED EXPORTS: DEFAULT_RETRIES, DEFAULT_TIMEOUT_MS
+
+// EXTERNAL MODULE: ./src/codeocean/api-errors.ts
+var api_errors = __nccwpck_require__(9577);
+// EXTERNAL MODULE: ./src/codeocean/models/computation.ts
+var computation = __nccwpck_require__(6635);
+;// CONCATENATED MODULE: ./src/codeocean/computations.ts
+
+
+/** Said whenever a start request failed in a way that does not rule out a started run. */
+const RUN_MAY_HAVE_STARTED = 'The request may have reached Code Ocean, so a run may have started: look at the ' +
+    "capsule's or pipeline's runs in Code Ocean before running this step again. " +
+    'The action does not repeat a start that may have succeeded, so one step never starts two runs.';
+/** Runs: `/computations` and `/computations/{id}`. */
+class ComputationsApi {
+    transport;
+    constructor(transport) {
+        this.transport = transport;
+    }
+    /** POST /computations: starts a capsule or pipeline run. Repeated only when surely refused. */
+    async start(body, call = {}) {
+        const context = {
+            operation: 'start the run',
+            sentBody: body,
+            idHint: body.pipeline_id ? `pipeline ${body.pipeline_id}` : `capsule ${body.capsule_id ?? ''}`,
+            mayHaveTakenEffect: RUN_MAY_HAVE_STARTED
+        };
+        const data = await this.transport.request({ method: 'POST', url: 'computations', data: body, headers: { 'Content-Type': 'application/json' } }, context, 'start', call);
+        try {
+            return (0,computation/* readComputation */.Ed)(data);
+        }
+        catch (error) {
+            // The server said yes but its answer is unreadable: a run has probably started.
+            throw new Error(`${error.message}\nA run has probably started: check the ${body.pipeline_id ? 'pipeline' : 'capsule'}'s runs in Code Ocean before running this step again.`, { cause: error });
+        }
+    }
+    /** GET /computations/{id} */
+    async get(id, call = {}) {
+        const data = await this.transport.request({ method: 'GET', url: `computations/${encodeURIComponent(id)}` }, { operation: `read run ${id}`, idHint: `run ${id}` }, 'idempotent', call);
+        // The run asked about is the run answered about, whatever id the body carries.
+        return { ...(0,computation/* readComputation */.Ed)(data, id), id };
+    }
+    /** PATCH /computations/{id}?name=…: Code Ocean takes the new name as a query parameter. */
+    async rename(id, name, call = {}) {
+        await this.transport.request({ method: 'PATCH', url: `computations/${encodeURIComponent(id)}`, params: { name } }, { operation: `rename run ${id}`, idHint: `run ${id}` }, 'idempotent', call);
+    }
+    /**
+     * DELETE /computations/{id}: in Code Ocean this stops the run and deletes it. A run
+     * that is already gone (404) counts as stopped.
+     */
+    async delete(id, call = {}) {
+        try {
+            await this.transport.request({ method: 'DELETE', url: `computations/${encodeURIComponent(id)}` }, { operation: `stop run ${id}`, idHint: `run ${id}` }, 'idempotent', call);
+        }
+        catch (error) {
+            if (error instanceof api_errors/* CodeOceanApiError */.ER && error.status === 404)
+                return;
+            throw error;
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/codeocean/models/data-asset.ts
+/** Reads a data asset from an answer, keeping only what the action uses. */
+function readDataAsset(body) {
+    const raw = (typeof body === 'object' && body !== null ? body : {});
+    if (typeof raw.id !== 'string' || raw.id === '') {
+        throw new Error(`Code Ocean answered without a data asset id: ${JSON.stringify(body)?.slice(0, 200)}`);
+    }
+    return {
+        id: raw.id,
+        name: typeof raw.name === 'string' ? raw.name : undefined,
+        state: typeof raw.state === 'string' ? raw.state.toLowerCase() : '',
+        failure_reason: typeof raw.failure_reason === 'string' ? raw.failure_reason : undefined
+    };
+}
+
+;// CONCATENATED MODULE: ./src/codeocean/data-assets.ts
+
+/** Data assets: `/data_assets` and `/data_assets/{id}`. */
+class DataAssetsApi {
+    transport;
+    constructor(transport) {
+        this.transport = transport;
+    }
+    /** POST /data_assets: captures a run's results as a new data asset. */
+    async create(params, call = {}) {
+        const data = await this.transport.request({ method: 'POST', url: 'data_assets', data: params, headers: { 'Content-Type': 'application/json' } }, {
+            operation: `create the data asset "${params.name}"`,
+            sentBody: params,
+            idHint: `run ${params.source.computation.id}`,
+            mayHaveTakenEffect: `The request may have reached Code Ocean, so the data asset "${params.name}" may exist: look at the data assets in Code Ocean before capturing again.`
+        }, 
+        // Creating twice would make two assets; like a start, repeat it only when refused.
+        'start', call);
+        return readDataAsset(data);
+    }
+    /** GET /data_assets/{id} */
+    async get(id, call = {}) {
+        const data = await this.transport.request({ method: 'GET', url: `data_assets/${encodeURIComponent(id)}` }, { operation: `read data asset ${id}`, idHint: `data asset ${id}` }, 'idempotent', call);
+        return { ...readDataAsset(data), id };
+    }
+}
+
+;// CONCATENATED MODULE: ./src/codeocean/models/result-item.ts
+/**
+ * Reads a results listing: `{items: [...]}` as documented, or a bare list as some
+ * servers send. Entries without a path are skipped; a missing size stays unknown.
+ */
+function readResultItems(data) {
+    const items = Array.isArray(data) ? data : data?.items;
+    if (!Array.isArray(items))
+        return [];
+    return items.flatMap((raw) => {
+        const item = raw;
+        if (typeof item?.path !== 'string')
+            return [];
+        const type = item.type === 'folder' ? 'folder' : 'file';
+        const size = Number(item.size);
+        return [
+            {
+                // eslint-disable-next-line @typescript-eslint/no-base-to-string -- the API's name is a JSON scalar (text)
+                name: String(item.name ?? item.path.split('/').pop()),
+                path: item.path,
+                type,
+                size: Number.isFinite(size) ? size : undefined
+            }
+        ];
+    });
+}
+
+;// CONCATENATED MODULE: ./src/codeocean/results.ts
+
+
+/** A run's results: `/computations/{id}/results…`. */
+class ResultsApi {
+    transport;
+    /** Which signed-URL endpoint the server has: `/results/urls`, or only the deprecated one. */
+    urlEndpoint;
+    /** Pending while the first signed-URL call finds that out. */
+    urlProbe;
+    constructor(transport) {
+        this.transport = transport;
+    }
+    /** POST /computations/{id}/results: one folder of the results tree ('' is the top). */
+    async list(id, path, call = {}) {
+        const data = await this.transport.request({
+            method: 'POST',
+            url: `computations/${encodeURIComponent(id)}/results`,
+            data: { path },
+            headers: { 'Content-Type': 'application/json' }
+        }, { operation: `list the results of run ${id}${path ? ` in "${path}"` : ''}`, idHint: `run ${id}` }, 'idempotent', call);
+        return readResultItems(data);
+    }
+    /**
+     * A fresh signed URL for one result file. Uses `/results/urls` (Code Ocean 4.0+)
+     * and falls back, for good, to the deprecated `/results/download_url` when an older
+     * server does not know it.
+     */
+    async fileUrl(id, path, call = {}) {
+        const context = {
+            operation: `get a download link for result "${path}" of run ${id}`,
+            idHint: `result "${path}" of run ${id}`
+        };
+        // The first call finds out which endpoint the server has; concurrent calls wait for it.
+        while (this.urlProbe)
+            await this.urlProbe;
+        if (this.urlEndpoint !== 'legacy') {
+            let probeDone = () => { };
+            if (this.urlEndpoint === undefined)
+                this.urlProbe = new Promise((resolve) => (probeDone = resolve));
+            try {
+                const data = await this.transport.request({ method: 'GET', url: `computations/${encodeURIComponent(id)}/results/urls`, params: { path } }, context, 'idempotent', call);
+                this.urlEndpoint = 'current';
+                const url = data?.download_url;
+                if (typeof url === 'string' && url)
+                    return url;
+                throw new Error(`Code Ocean sent no download_url for result "${path}"`);
+            }
+            catch (error) {
+                if (!(error instanceof api_errors/* CodeOceanApiError */.ER && error.status === 404) || this.urlEndpoint === 'current')
+                    throw error;
+                this.urlEndpoint = 'legacy';
+            }
+            finally {
+                this.urlProbe = undefined;
+                probeDone();
+            }
+        }
+        const data = await this.transport.request({ method: 'GET', url: `computations/${encodeURIComponent(id)}/results/download_url`, params: { path } }, context, 'idempotent', call);
+        const url = data?.url;
+        if (typeof url === 'string' && url)
+            return url;
+        throw new Error(`Code Ocean sent no url for result "${path}"`);
+    }
+}
 
 // EXTERNAL MODULE: external "node:http"
 var external_node_http_ = __nccwpck_require__(7067);
@@ -33933,19 +34138,15 @@ axiosRetry.linearDelay = linearDelay;
 axiosRetry.isRetryableError = isRetryableError;
 /* harmony default export */ const esm = (axiosRetry);
 
-// EXTERNAL MODULE: ./src/api-errors.ts
-var api_errors = __nccwpck_require__(5451);
-// EXTERNAL MODULE: ./src/computation.ts
-var computation = __nccwpck_require__(2044);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __nccwpck_require__(3916);
 // EXTERNAL MODULE: ./src/redact.ts
 var redact = __nccwpck_require__(6670);
-// EXTERNAL MODULE: ./src/retry.ts
-var src_retry = __nccwpck_require__(9809);
 // EXTERNAL MODULE: ./src/version.ts
 var version = __nccwpck_require__(311);
-;// CONCATENATED MODULE: ./src/client.ts
+// EXTERNAL MODULE: ./src/codeocean/retry.ts
+var codeocean_retry = __nccwpck_require__(9431);
+;// CONCATENATED MODULE: ./src/codeocean/transport.ts
 
 
 
@@ -33955,37 +34156,19 @@ var version = __nccwpck_require__(311);
 
 
 
-
-
-/** Said whenever a start request failed in a way that does not rule out a started run. */
-const RUN_MAY_HAVE_STARTED = 'The request may have reached Code Ocean, so a run may have started: look at the ' +
-    "capsule's or pipeline's runs in Code Ocean before running this step again. " +
-    'The action does not repeat a start that may have succeeded, so one step never starts two runs.';
 const DEFAULT_TIMEOUT_MS = 30_000;
 const DEFAULT_RETRIES = 5;
-function readDataAsset(body) {
-    const raw = (typeof body === 'object' && body !== null ? body : {});
-    if (typeof raw.id !== 'string' || raw.id === '') {
-        throw new Error(`Code Ocean answered without a data asset id: ${JSON.stringify(body)?.slice(0, 200)}`);
-    }
-    return {
-        id: raw.id,
-        name: typeof raw.name === 'string' ? raw.name : undefined,
-        state: typeof raw.state === 'string' ? raw.state.toLowerCase() : '',
-        failure_reason: typeof raw.failure_reason === 'string' ? raw.failure_reason : undefined
-    };
-}
-/** The one place that talks HTTP to Code Ocean. */
-class CodeOceanClient {
+/**
+ * The one place that talks HTTP to Code Ocean: authentication, timeouts, retries, and
+ * turning every failure into a message for people, with the token scrubbed from it.
+ * The resource classes (computations, results, data assets) build on it.
+ */
+class ApiTransport {
     options;
     http;
     agents;
     redact;
     timeoutMs;
-    /** Which signed-URL endpoint the server has: `/results/urls`, or only the deprecated one. */
-    resultUrlEndpoint;
-    /** Pending while the first signed-URL call finds that out. */
-    urlProbe;
     constructor(options) {
         this.options = options;
         this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
@@ -34008,156 +34191,12 @@ class CodeOceanClient {
             validateStatus: () => true,
             maxRedirects: 0
         });
-        esm(this.http, {
-            retries: options.retries ?? DEFAULT_RETRIES,
-            shouldResetTimeout: true,
-            // Answers other than overload and server errors are final, and judged in request().
-            validateResponse: (response) => !src_retry/* RETRYABLE_STATUSES */.U3.has(response.status),
-            retryCondition: (error) => {
-                const retry = retryConfigOf(error.config);
-                return (0,src_retry/* mayRetry */.KO)({ kind: retry?.kind ?? 'idempotent', status: error.response?.status, code: error.code });
-            },
-            retryDelay: (count, error) => (0,src_retry/* retryDelayMs */.qO)(count, headerOf(error.response, 'retry-after')),
-            onRetry: (count, error, config) => {
-                const retry = retryConfigOf(config);
-                const what = error.response ? `HTTP ${error.response.status}` : (error.code ?? 'a network error');
-                const total = (config['axios-retry']?.retries ?? options.retries ?? DEFAULT_RETRIES) + 1;
-                options.onRetry?.(`Code Ocean answered ${what} when trying to ${retry?.operation ?? 'call it'}; trying again (attempt ${count + 1} of ${total})`);
-            }
-        });
-    }
-    /** POST /computations: starts a capsule or pipeline run. */
-    async startRun(body, call = {}) {
-        const context = {
-            operation: 'start the run',
-            sentBody: body,
-            idHint: body.pipeline_id ? `pipeline ${body.pipeline_id}` : `capsule ${body.capsule_id ?? ''}`,
-            mayHaveTakenEffect: RUN_MAY_HAVE_STARTED
-        };
-        const data = await this.request({ method: 'POST', url: 'computations', data: body, headers: { 'Content-Type': 'application/json' } }, context, 'start', call);
-        try {
-            return (0,computation/* readComputation */.Ed)(data);
-        }
-        catch (error) {
-            // The server said yes but its answer is unreadable: a run has probably started.
-            throw new Error(`${error.message}\nA run has probably started: check the ${body.pipeline_id ? 'pipeline' : 'capsule'}'s runs in Code Ocean before running this step again.`, { cause: error });
-        }
-    }
-    /** GET /computations/{id} */
-    async getComputation(id, call = {}) {
-        const data = await this.request({ method: 'GET', url: `computations/${encodeURIComponent(id)}` }, { operation: `read run ${id}`, idHint: `run ${id}` }, 'idempotent', call);
-        // The run asked about is the run answered about, whatever id the body carries.
-        return { ...(0,computation/* readComputation */.Ed)(data, id), id };
-    }
-    /** PATCH /computations/{id}?name=…: Code Ocean takes the new name as a query parameter. */
-    async renameComputation(id, name, call = {}) {
-        await this.request({ method: 'PATCH', url: `computations/${encodeURIComponent(id)}`, params: { name } }, { operation: `rename run ${id}`, idHint: `run ${id}` }, 'idempotent', call);
+        this.installRetries();
     }
     /**
-     * DELETE /computations/{id}: in Code Ocean this stops the run and deletes it. A run
-     * that is already gone (404) counts as stopped.
+     * Sends one call and returns its parsed body (JSON, else text). An error answer
+     * becomes a CodeOceanApiError, a failure to get any answer a CodeOceanNetworkError.
      */
-    async deleteComputation(id, call = {}) {
-        try {
-            await this.request({ method: 'DELETE', url: `computations/${encodeURIComponent(id)}` }, { operation: `stop run ${id}`, idHint: `run ${id}` }, 'idempotent', call);
-        }
-        catch (error) {
-            if (error instanceof api_errors/* CodeOceanApiError */.ER && error.status === 404)
-                return;
-            throw error;
-        }
-    }
-    /** POST /computations/{id}/results: one folder of the results tree ('' is the top). */
-    async listResults(id, path, call = {}) {
-        const data = await this.request({
-            method: 'POST',
-            url: `computations/${encodeURIComponent(id)}/results`,
-            data: { path },
-            headers: { 'Content-Type': 'application/json' }
-        }, { operation: `list the results of run ${id}${path ? ` in "${path}"` : ''}`, idHint: `run ${id}` }, 'idempotent', call);
-        const items = Array.isArray(data) ? data : data?.items;
-        if (!Array.isArray(items))
-            return [];
-        return items.flatMap((raw) => {
-            const item = raw;
-            if (typeof item?.path !== 'string')
-                return [];
-            const type = item.type === 'folder' ? 'folder' : 'file';
-            const size = Number(item.size);
-            return [
-                {
-                    // eslint-disable-next-line @typescript-eslint/no-base-to-string -- the API's name is a JSON scalar (text)
-                    name: String(item.name ?? item.path.split('/').pop()),
-                    path: item.path,
-                    type,
-                    size: Number.isFinite(size) ? size : undefined
-                }
-            ];
-        });
-    }
-    /**
-     * A fresh signed URL for one result file. Uses `/results/urls` (Code Ocean 4.0+)
-     * and falls back, for good, to the deprecated `/results/download_url` when an older
-     * server does not know it.
-     */
-    async resultFileUrl(id, path, call = {}) {
-        const context = {
-            operation: `get a download link for result "${path}" of run ${id}`,
-            idHint: `result "${path}" of run ${id}`
-        };
-        // The first call finds out which endpoint the server has; concurrent calls wait for it.
-        while (this.urlProbe)
-            await this.urlProbe;
-        if (this.resultUrlEndpoint !== 'legacy') {
-            let probeDone = () => { };
-            if (this.resultUrlEndpoint === undefined)
-                this.urlProbe = new Promise((resolve) => (probeDone = resolve));
-            try {
-                const data = await this.request({ method: 'GET', url: `computations/${encodeURIComponent(id)}/results/urls`, params: { path } }, context, 'idempotent', call);
-                this.resultUrlEndpoint = 'current';
-                const url = data?.download_url;
-                if (typeof url === 'string' && url)
-                    return url;
-                throw new Error(`Code Ocean sent no download_url for result "${path}"`);
-            }
-            catch (error) {
-                if (!(error instanceof api_errors/* CodeOceanApiError */.ER && error.status === 404) || this.resultUrlEndpoint === 'current')
-                    throw error;
-                this.resultUrlEndpoint = 'legacy';
-            }
-            finally {
-                this.urlProbe = undefined;
-                probeDone();
-            }
-        }
-        const data = await this.request({ method: 'GET', url: `computations/${encodeURIComponent(id)}/results/download_url`, params: { path } }, context, 'idempotent', call);
-        const url = data?.url;
-        if (typeof url === 'string' && url)
-            return url;
-        throw new Error(`Code Ocean sent no url for result "${path}"`);
-    }
-    /** POST /data_assets: captures a run's results as a new data asset. */
-    async createDataAsset(params, call = {}) {
-        const data = await this.request({ method: 'POST', url: 'data_assets', data: params, headers: { 'Content-Type': 'application/json' } }, {
-            operation: `create the data asset "${params.name}"`,
-            sentBody: params,
-            idHint: `run ${params.source.computation.id}`,
-            mayHaveTakenEffect: `The request may have reached Code Ocean, so the data asset "${params.name}" may exist: look at the data assets in Code Ocean before capturing again.`
-        }, 
-        // Creating twice would make two assets; like a start, repeat it only when refused.
-        'start', call);
-        return readDataAsset(data);
-    }
-    /** GET /data_assets/{id} */
-    async getDataAsset(id, call = {}) {
-        const data = await this.request({ method: 'GET', url: `data_assets/${encodeURIComponent(id)}` }, { operation: `read data asset ${id}`, idHint: `data asset ${id}` }, 'idempotent', call);
-        return { ...readDataAsset(data), id };
-    }
-    /** Frees pooled connections so the process can exit promptly. */
-    close() {
-        this.agents.http.destroy();
-        this.agents.https.destroy();
-    }
     async request(config, context, kind, call) {
         const retry = { kind, operation: context.operation };
         const full = {
@@ -34191,6 +34230,31 @@ class CodeOceanClient {
         error.message = this.redact(error.message);
         throw error;
     }
+    /** Frees pooled connections so the process can exit promptly. */
+    close() {
+        this.agents.http.destroy();
+        this.agents.https.destroy();
+    }
+    installRetries() {
+        const { options } = this;
+        esm(this.http, {
+            retries: options.retries ?? DEFAULT_RETRIES,
+            shouldResetTimeout: true,
+            // Answers other than overload and server errors are final, and judged in request().
+            validateResponse: (response) => !codeocean_retry/* RETRYABLE_STATUSES */.U3.has(response.status),
+            retryCondition: (error) => {
+                const retry = retryConfigOf(error.config);
+                return (0,codeocean_retry/* mayRetry */.KO)({ kind: retry?.kind ?? 'idempotent', status: error.response?.status, code: error.code });
+            },
+            retryDelay: (count, error) => (0,codeocean_retry/* retryDelayMs */.qO)(count, headerOf(error.response, 'retry-after')),
+            onRetry: (count, error, config) => {
+                const retry = retryConfigOf(config);
+                const what = error.response ? `HTTP ${error.response.status}` : (error.code ?? 'a network error');
+                const total = (config['axios-retry']?.retries ?? options.retries ?? DEFAULT_RETRIES) + 1;
+                options.onRetry?.(`Code Ocean answered ${what} when trying to ${retry?.operation ?? 'call it'}; trying again (attempt ${count + 1} of ${total})`);
+            }
+        });
+    }
     networkError(error, context, call) {
         if (call.signal?.aborted || (axios/* default */.A.isAxiosError(error) && error.code === 'ERR_CANCELED')) {
             return new errors/* RequestAbortedError */.$1();
@@ -34202,10 +34266,10 @@ class CodeOceanClient {
                 : `${error.code ?? 'network error'}: ${error.message}`
             : String(error);
         let message = `Could not ${context.operation}: ${detail} (Code Ocean at ${this.options.apiBase})`;
-        if (context.mayHaveTakenEffect && !src_retry/* NOT_SENT_CODES */.my.has(code ?? '')) {
+        if (context.mayHaveTakenEffect && !codeocean_retry/* NOT_SENT_CODES */.my.has(code ?? '')) {
             message += `\n${context.mayHaveTakenEffect}`;
         }
-        return new errors/* CodeOceanNetworkError */.OV(this.redact(message), code);
+        return new api_errors/* CodeOceanNetworkError */.OV(this.redact(message), code);
     }
 }
 function retryConfigOf(config) {
@@ -34216,19 +34280,44 @@ function headerOf(response, name) {
     return typeof value === 'string' ? value : undefined;
 }
 
+;// CONCATENATED MODULE: ./src/codeocean/client.ts
+
+
+
+
+
+/**
+ * Code Ocean's REST API, grouped by resource as its documentation is: runs, their
+ * results, data assets. All share one connection pool, one token and one retry policy.
+ */
+class CodeOceanClient {
+    computations;
+    results;
+    dataAssets;
+    transport;
+    constructor(options) {
+        this.transport = new ApiTransport(options);
+        this.computations = new ComputationsApi(this.transport);
+        this.results = new ResultsApi(this.transport);
+        this.dataAssets = new DataAssetsApi(this.transport);
+    }
+    /** Frees pooled connections so the process can exit promptly. */
+    close() {
+        this.transport.close();
+    }
+}
+
 
 /***/ }),
 
-/***/ 2044:
+/***/ 6635:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Ed: () => (/* binding */ readComputation),
 /* harmony export */   Hd: () => (/* binding */ isTerminal),
 /* harmony export */   Ht: () => (/* binding */ isKnownState),
-/* harmony export */   S4: () => (/* binding */ judge),
-/* harmony export */   mP: () => (/* binding */ UnreadableAnswerError),
-/* harmony export */   vZ: () => (/* binding */ describeRun)
+/* harmony export */   mP: () => (/* binding */ UnreadableAnswerError)
 /* harmony export */ });
 /* unused harmony exports TERMINAL_STATES, KNOWN_STATES */
 const TERMINAL_STATES = ['completed', 'failed'];
@@ -34304,106 +34393,206 @@ function isTerminal(state) {
 function isKnownState(state) {
     return KNOWN_STATES.includes(state);
 }
-/** "Run 9689613 (9af23fd6-…)" */
-function describeRun(c) {
-    return c.name ? `'${c.name}' (${c.id})` : c.id;
+
+
+/***/ }),
+
+/***/ 9431:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   KO: () => (/* binding */ mayRetry),
+/* harmony export */   U3: () => (/* binding */ RETRYABLE_STATUSES),
+/* harmony export */   my: () => (/* binding */ NOT_SENT_CODES),
+/* harmony export */   qO: () => (/* binding */ retryDelayMs)
+/* harmony export */ });
+/* unused harmony exports BASE_DELAY_MS, MAX_BACKOFF_MS, MAX_RETRY_AFTER_MS, parseRetryAfter */
+/**
+ * When and how long to retry a request to Code Ocean. Pure functions; the HTTP client
+ * applies them through axios-retry.
+ */
+/** Answers that mean "try again later": overload and gateway or server hiccups. */
+const RETRYABLE_STATUSES = new Set([429, 500, 502, 503, 504]);
+/** Network errors that prove nothing reached the server, so even a start may be retried. */
+const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN']);
+const BASE_DELAY_MS = 1_000;
+const MAX_BACKOFF_MS = 30_000;
+/** A server asking for a longer pause than this gets this; the step has a job to finish. */
+const MAX_RETRY_AFTER_MS = 60_000;
+/**
+ * Whether a failed attempt may be repeated. A start is repeated only when Code Ocean
+ * surely did not start a run: it said 429 (refused, come back later), or the
+ * connection was refused before anything was sent. Anything else after a start was
+ * sent (a 500, a reset, a timeout) may have started a run, so it is not repeated.
+ */
+function mayRetry(attempt) {
+    if (attempt.code === 'ERR_CANCELED')
+        return false;
+    if (attempt.kind === 'start') {
+        return attempt.status === 429 || (attempt.status === undefined && NOT_SENT_CODES.has(attempt.code ?? ''));
+    }
+    if (attempt.status !== undefined)
+        return RETRYABLE_STATUSES.has(attempt.status);
+    return true;
+}
+/** Reads Retry-After, in seconds or as an HTTP date, as milliseconds from `now`. */
+function parseRetryAfter(value, now) {
+    if (value === undefined)
+        return undefined;
+    const text = value.trim();
+    if (/^\d+(\.\d+)?$/.test(text))
+        return Number(text) * 1000;
+    const date = Date.parse(text);
+    if (Number.isNaN(date))
+        return undefined;
+    return Math.max(0, date - now);
 }
 /**
- * Judges a finished run. `completed` alone is not success: Code Ocean also reports
- * completed runs whose end status is failed or stopped, and completed/succeeded runs
- * with a non-zero exit code.
+ * Delay before retry number `retry` (1 for the first): exponential backoff with full
+ * jitter (a random delay between 0 and the backoff ceiling, so many clients do not
+ * retry in step), unless the server said when to come back, which is honoured up to
+ * a cap.
  */
-function judge(c) {
-    const facts = `state ${c.state || 'unknown'}, end status ${c.end_status ?? 'none'}, ` + `exit code ${c.exit_code ?? 'none'}`;
-    const ok = c.state === 'completed' && c.end_status === 'succeeded' && (c.exit_code === undefined || c.exit_code === 0);
-    if (ok) {
-        return { status: 'succeeded', succeeded: true, message: `Code Ocean run ${describeRun(c)} succeeded (${facts})` };
-    }
-    const status = c.end_status === 'stopped' ? 'stopped' : 'failed';
-    const verb = status === 'stopped' ? 'was stopped' : 'failed';
-    return { status, succeeded: false, message: `Code Ocean run ${describeRun(c)} ${verb}: ${facts}` };
+function retryDelayMs(retry, retryAfter, now = Date.now(), random = Math.random) {
+    const asked = parseRetryAfter(retryAfter, now);
+    if (asked !== undefined)
+        return Math.min(asked, MAX_RETRY_AFTER_MS);
+    const ceiling = Math.min(MAX_BACKOFF_MS, BASE_DELAY_MS * 2 ** (retry - 1));
+    return Math.floor(random() * ceiling);
 }
 
 
 /***/ }),
 
-/***/ 7242:
+/***/ 3346:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   $x: () => (/* binding */ MAX_AUTO_POLL_SECONDS),
-/* harmony export */   Rj: () => (/* binding */ MIN_POLL_SECONDS),
-/* harmony export */   Uw: () => (/* binding */ State),
-/* harmony export */   cg: () => (/* binding */ EnvFallback),
-/* harmony export */   k7: () => (/* binding */ Output),
-/* harmony export */   pd: () => (/* binding */ Input),
-/* harmony export */   sg: () => (/* binding */ STOP_MEANS_DELETE)
+/* harmony export */   R: () => (/* binding */ MIN_POLL_SECONDS),
+/* harmony export */   s: () => (/* binding */ STOP_MEANS_DELETE)
 /* harmony export */ });
-/** Input names, exactly as declared in action.yml. */
-const Input = {
-    Domain: 'domain',
-    Secret: 'secret',
-    PipelineId: 'pipeline-id',
-    CapsuleId: 'capsule-id',
-    Version: 'version',
-    DataAssets: 'data-assets',
-    Processes: 'processes',
-    Parameters: 'parameters',
-    NamedParameters: 'named-parameters',
-    NextflowProfile: 'nextflow-profile',
-    RunName: 'run-name',
-    Wait: 'wait',
-    PollInterval: 'poll-interval',
-    WaitTimeout: 'wait-timeout',
-    StopOnCancel: 'stop-on-cancel',
-    StopOnTimeout: 'stop-on-timeout',
-    Summary: 'summary',
-    DownloadResults: 'download-results',
-    ResultsFilter: 'results-filter',
-    CaptureResults: 'capture-results',
-    CaptureTags: 'capture-tags',
-    CommentOnPr: 'comment-on-pr',
-    GithubToken: 'github-token'
-};
-/** What the main step leaves for the post step (GITHUB_STATE). Never the token. */
-const State = {
-    /** Set by the main step; its presence tells the bundle it runs as the post step. */
-    IsPost: 'isPost',
-    ComputationId: 'computation-id',
-    /** 'true' while the main step waits and has not settled the run's fate. */
-    Watching: 'watching'
-};
-/** Output names, exactly as declared in action.yml. */
-const Output = {
-    ComputationId: 'computation-id',
-    Name: 'name',
-    State: 'state',
-    EndStatus: 'end-status',
-    ExitCode: 'exit-code',
-    HasResults: 'has-results',
-    RunTime: 'run-time',
-    Status: 'status',
-    Computation: 'computation',
-    ResultsPath: 'results-path',
-    ResultFiles: 'result-files',
-    DataAssetId: 'data-asset-id'
-};
-/** Environment variables read when the matching input is empty. */
-const EnvFallback = {
-    Domain: 'CODEOCEAN_DOMAIN',
-    Secret: 'CODEOCEAN_API_TOKEN'
-};
+/** Rules of Code Ocean's API that the action's behaviour follows. */
 /** Code Ocean's Python SDK refuses to poll more often than this. */
 const MIN_POLL_SECONDS = 5;
-/** Upper bound of the `auto` poll interval. */
-const MAX_AUTO_POLL_SECONDS = 60;
 /** Said wherever a run is stopped, because users do not expect it. */
 const STOP_MEANS_DELETE = 'in Code Ocean, stopping a run deletes it and its results';
 
 
 /***/ }),
 
-/***/ 9375:
+/***/ 3916:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $1: () => (/* binding */ RequestAbortedError),
+/* harmony export */   dz: () => (/* binding */ InputError),
+/* harmony export */   gJ: () => (/* binding */ errorMessage)
+/* harmony export */ });
+/** A problem with what the workflow gave the action; raised before anything is sent. */
+class InputError extends Error {
+    input;
+    constructor(input, problem, example) {
+        super(`Input '${input}': ${problem}` + (example ? `\n  Example: ${example}` : ''));
+        this.input = input;
+        this.name = 'InputError';
+    }
+}
+/** Turns anything thrown into a message fit for the log. */
+function errorMessage(error) {
+    if (error instanceof Error)
+        return error.message;
+    return String(error);
+}
+/** A call was given up because the step is being cancelled or has timed out. */
+class RequestAbortedError extends Error {
+    constructor() {
+        super('request aborted');
+        this.name = 'RequestAbortedError';
+    }
+}
+
+
+/***/ }),
+
+/***/ 6264:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   a: () => (/* binding */ formatDuration),
+/* harmony export */   z: () => (/* binding */ formatBytes)
+/* harmony export */ });
+/** Sizes for people: `0 B`, `1.5 KiB`, `256.0 MiB`. */
+function formatBytes(bytes) {
+    const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
+    let value = bytes;
+    let unit = 0;
+    while (value >= 1024 && unit < units.length - 1) {
+        value /= 1024;
+        unit += 1;
+    }
+    return unit === 0 ? `${bytes} B` : `${value.toFixed(1)} ${units[unit]}`;
+}
+/** Durations for people: `45s`, `2m 05s`, `1h 02m 09s`. */
+function formatDuration(ms) {
+    const total = Math.max(0, Math.round(ms / 1000));
+    const h = Math.floor(total / 3600);
+    const m = Math.floor((total % 3600) / 60);
+    const s = total % 60;
+    const pad = (n) => String(n).padStart(2, '0');
+    if (h > 0)
+        return `${h}h ${pad(m)}m ${pad(s)}s`;
+    if (m > 0)
+        return `${m}m ${pad(s)}s`;
+    return `${s}s`;
+}
+
+
+/***/ }),
+
+/***/ 9407:
+/***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
+
+__nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
+/* harmony import */ var node_v8__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8877);
+/* harmony import */ var node_v8__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_v8__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8179);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3916);
+/* harmony import */ var _lifecycle_post_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(20);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(3032);
+/* harmony import */ var _names_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(6455);
+/* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(6670);
+
+
+
+
+
+
+
+// Downloads stream gigabytes through short-lived buffers. Left to grow, V8's young
+// generation lets ~40 MiB of them pile up between collections; keeping it small holds
+// a 1 GiB download's peak memory near 115 MiB instead of 150 (`npm run bench`).
+(0,node_v8__WEBPACK_IMPORTED_MODULE_0__.setFlagsFromString)('--semi-space-growth-factor=1');
+// Anything that escapes run() must not print a whole error object (an HTTP error's
+// config holds the credentials): only its message, with secrets scrubbed.
+const lastResort = (error) => {
+    _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .setFailed */ .C1((0,_redact_js__WEBPACK_IMPORTED_MODULE_6__/* .redactRegistered */ .uM)(`Unexpected error: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .errorMessage */ .gJ)(error)}`));
+    process.exit(1);
+};
+process.on('uncaughtException', lastResort);
+process.on('unhandledRejection', lastResort);
+// action.yml runs this bundle twice: as the main step and as the post step. The main
+// step leaves a state entry behind, which only the post step can see.
+if (_actions_core__WEBPACK_IMPORTED_MODULE_1__/* .getState */ .Gu(_names_js__WEBPACK_IMPORTED_MODULE_5__/* .State */ .Uw.IsPost) === 'true')
+    await (0,_lifecycle_post_js__WEBPACK_IMPORTED_MODULE_3__/* .post */ .b)();
+else
+    await (0,_main_js__WEBPACK_IMPORTED_MODULE_4__/* .run */ .e)();
+
+__webpack_async_result__();
+} catch(e) { __webpack_async_result__(e); } }, 1);
+
+/***/ }),
+
+/***/ 5245:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -34463,140 +34652,250 @@ function resolveApiLocation(input, raw) {
 
 /***/ }),
 
-/***/ 3916:
+/***/ 7900:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   $1: () => (/* binding */ RequestAbortedError),
-/* harmony export */   OV: () => (/* binding */ CodeOceanNetworkError),
-/* harmony export */   dz: () => (/* binding */ InputError),
-/* harmony export */   gJ: () => (/* binding */ errorMessage)
+/* harmony export */   A: () => (/* binding */ readToken),
+/* harmony export */   k: () => (/* binding */ registerGithubToken)
 /* harmony export */ });
-/** A problem with what the workflow gave the action; raised before anything is sent. */
-class InputError extends Error {
-    input;
-    constructor(input, problem, example) {
-        super(`Input '${input}': ${problem}` + (example ? `\n  Example: ${example}` : ''));
-        this.input = input;
-        this.name = 'InputError';
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8179);
+/* harmony import */ var _names_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6455);
+/* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6670);
+
+
+
+/**
+ * Reads the token and registers it (and the Authorization header value derived from
+ * it) as secrets. Called before anything else, so nothing can print it unmasked.
+ */
+function readToken(read = _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4, env = process.env) {
+    const token = (read(_names_js__WEBPACK_IMPORTED_MODULE_1__/* .Input */ .pd.Secret) || env[_names_js__WEBPACK_IMPORTED_MODULE_1__/* .EnvFallback */ .cg.Secret] || '').trim();
+    if (token) {
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(token);
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq((0,_redact_js__WEBPACK_IMPORTED_MODULE_2__/* .basicAuthValue */ .yk)(token));
+        (0,_redact_js__WEBPACK_IMPORTED_MODULE_2__/* .registerSecret */ .cl)(token);
     }
+    return token;
 }
-/** Turns anything thrown into a message fit for the log. */
-function errorMessage(error) {
-    if (error instanceof Error)
-        return error.message;
-    return String(error);
-}
-/** A call was given up because the step is being cancelled or has timed out. */
-class RequestAbortedError extends Error {
-    constructor() {
-        super('request aborted');
-        this.name = 'RequestAbortedError';
-    }
-}
-/** Failed to reach Code Ocean at all (DNS, refused connection, reset, timeout). */
-class CodeOceanNetworkError extends Error {
-    code;
-    constructor(message, code) {
-        super(message);
-        this.code = code;
-        this.name = 'CodeOceanNetworkError';
+/**
+ * Masks the GitHub token like the Code Ocean token, and for the same reason, before
+ * any use. An unexpanded `${{ … }}` is a mistake in the workflow, not a secret.
+ */
+function registerGithubToken(token) {
+    if (token && !token.startsWith('${{')) {
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(token);
+        (0,_redact_js__WEBPACK_IMPORTED_MODULE_2__/* .registerSecret */ .cl)(token);
     }
 }
 
 
 /***/ }),
 
-/***/ 6264:
+/***/ 8463:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   z: () => (/* binding */ formatBytes)
+/* harmony export */   E1: () => (/* binding */ parseList),
+/* harmony export */   Mh: () => (/* binding */ parseWaitTimeout),
+/* harmony export */   S8: () => (/* binding */ parseBooleanInput),
+/* harmony export */   Uz: () => (/* binding */ parsePollInterval),
+/* harmony export */   oJ: () => (/* binding */ parseDownloadFolder),
+/* harmony export */   ot: () => (/* binding */ parseVersion)
 /* harmony export */ });
-/** Sizes for people: `0 B`, `1.5 KiB`, `256.0 MiB`. */
-function formatBytes(bytes) {
-    const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
-    let value = bytes;
-    let unit = 0;
-    while (value >= 1024 && unit < units.length - 1) {
-        value /= 1024;
-        unit += 1;
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _codeocean_rules_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3346);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3916);
+
+
+
+function parseBooleanInput(input, raw) {
+    if (['true', 'True', 'TRUE'].includes(raw))
+        return true;
+    if (['false', 'False', 'FALSE'].includes(raw))
+        return false;
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(input, `"${raw}" is not true or false`, `${input}: 'false'`);
+}
+function parsePollInterval(input, raw) {
+    const text = raw.trim().toLowerCase();
+    if (text === '' || text === 'auto')
+        return 'auto';
+    const seconds = Number(text);
+    if (!/^\d+(\.\d+)?$/.test(text) || !Number.isFinite(seconds)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(input, `"${raw}" is not a number of seconds or 'auto'`, `${input}: 30`);
     }
-    return unit === 0 ? `${bytes} B` : `${value.toFixed(1)} ${units[unit]}`;
+    if (seconds < _codeocean_rules_js__WEBPACK_IMPORTED_MODULE_2__/* .MIN_POLL_SECONDS */ .R) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(input, `${raw} seconds is too often; Code Ocean asks clients to wait at least ${_codeocean_rules_js__WEBPACK_IMPORTED_MODULE_2__/* .MIN_POLL_SECONDS */ .R} seconds between checks`, `${input}: 30`);
+    }
+    return seconds;
+}
+function parseWaitTimeout(input, raw) {
+    const text = raw.trim();
+    if (!/^\d+(\.\d+)?$/.test(text)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(input, `"${raw}" is not a number of minutes (0 for no limit)`, `${input}: 90`);
+    }
+    return Number(text);
+}
+/**
+ * Resolves `download-results` inside the workspace: results must not be written
+ * anywhere a later step would not expect them.
+ */
+function parseDownloadFolder(input, raw, workspace) {
+    const text = raw.trim();
+    if ((0,node_path__WEBPACK_IMPORTED_MODULE_0__.isAbsolute)(text)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(input, `"${raw}" is an absolute path; give a folder relative to the workspace`, `${input}: results`);
+    }
+    const folder = (0,node_path__WEBPACK_IMPORTED_MODULE_0__.resolve)(workspace, text);
+    const inside = (0,node_path__WEBPACK_IMPORTED_MODULE_0__.relative)(workspace, folder);
+    if (inside === '' || inside.startsWith('..') || (0,node_path__WEBPACK_IMPORTED_MODULE_0__.isAbsolute)(inside)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(input, `"${raw}" is not a folder inside the workspace`, `${input}: results`);
+    }
+    return folder;
+}
+/** Splits a list input on newlines (and commas, when allowed), dropping blanks and `#` comments. */
+function parseList(raw, commas) {
+    return raw
+        .split(commas ? /[\n,]/ : /\n/)
+        .map((item) => item.trim())
+        .filter((item) => item !== '' && !item.startsWith('#'));
+}
+function parseVersion(input, raw) {
+    if (!/^\d+$/.test(raw) || Number(raw) < 1 || !Number.isSafeInteger(Number(raw))) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(input, `"${raw}" is not a release version; it must be a positive whole number`, `${input}: 2`);
+    }
+    return Number(raw);
 }
 
 
 /***/ }),
 
-/***/ 9407:
-/***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
+/***/ 20:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-__nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var node_v8__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8877);
-/* harmony import */ var node_v8__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_v8__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8179);
-/* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7242);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3916);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(6268);
-/* harmony import */ var _post_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(6661);
-/* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(6670);
-
-
-
-
-
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   b: () => (/* binding */ post)
+/* harmony export */ });
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8179);
+/* harmony import */ var _codeocean_client_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5779);
+/* harmony import */ var _codeocean_rules_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(3346);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3916);
+/* harmony import */ var _inputs_domain_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(5245);
+/* harmony import */ var _inputs_token_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(7900);
+/* harmony import */ var _inputs_values_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(8463);
+/* harmony import */ var _names_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(6455);
+/* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(6670);
 
 
-// Downloads stream gigabytes through short-lived buffers. Left to grow, V8's young
-// generation lets ~40 MiB of them pile up between collections; keeping it small holds
-// a 1 GiB download's peak memory near 115 MiB instead of 150 (`npm run bench`).
-(0,node_v8__WEBPACK_IMPORTED_MODULE_0__.setFlagsFromString)('--semi-space-growth-factor=1');
-// Anything that escapes run() must not print a whole error object (an HTTP error's
-// config holds the credentials): only its message, with secrets scrubbed.
-const lastResort = (error) => {
-    _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .setFailed */ .C1((0,_redact_js__WEBPACK_IMPORTED_MODULE_6__/* .redactRegistered */ .uM)(`Unexpected error: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .errorMessage */ .gJ)(error)}`));
-    process.exit(1);
-};
-process.on('uncaughtException', lastResort);
-process.on('unhandledRejection', lastResort);
-// action.yml runs this bundle twice: as the main step and as the post step. The main
-// step leaves a state entry behind, which only the post step can see.
-if (_actions_core__WEBPACK_IMPORTED_MODULE_1__/* .getState */ .Gu(_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .State */ .Uw.IsPost) === 'true')
-    await (0,_post_js__WEBPACK_IMPORTED_MODULE_5__/* .post */ .b)();
-else
-    await (0,_main_js__WEBPACK_IMPORTED_MODULE_4__/* .run */ .e)();
 
-__webpack_async_result__();
-} catch(e) { __webpack_async_result__(e); } }, 1);
+
+
+
+
+
+
+/**
+ * The post step: the backstop for a main step that was killed while waiting. The
+ * main step marks the run as watched while it waits and clears the mark once the
+ * run's fate is settled (finished, stopped, or deliberately left running), so this
+ * does nothing after a normal finish, after `wait: false`, or with
+ * `stop-on-cancel: false`. Problems here are warnings: the job's outcome is decided.
+ */
+async function post() {
+    const id = _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getState */ .Gu(_names_js__WEBPACK_IMPORTED_MODULE_6__/* .State */ .Uw.ComputationId);
+    if (!id || _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getState */ .Gu(_names_js__WEBPACK_IMPORTED_MODULE_6__/* .State */ .Uw.Watching) !== 'true')
+        return;
+    const token = (0,_inputs_token_js__WEBPACK_IMPORTED_MODULE_4__/* .readToken */ .A)();
+    let client;
+    try {
+        if (!(0,_inputs_values_js__WEBPACK_IMPORTED_MODULE_5__/* .parseBooleanInput */ .S8)(_names_js__WEBPACK_IMPORTED_MODULE_6__/* .Input */ .pd.StopOnCancel, _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4(_names_js__WEBPACK_IMPORTED_MODULE_6__/* .Input */ .pd.StopOnCancel) || 'true'))
+            return;
+        const domain = _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4(_names_js__WEBPACK_IMPORTED_MODULE_6__/* .Input */ .pd.Domain) || process.env[_names_js__WEBPACK_IMPORTED_MODULE_6__/* .EnvFallback */ .cg.Domain] || '';
+        const location = (0,_inputs_domain_js__WEBPACK_IMPORTED_MODULE_3__/* .resolveApiLocation */ .s)(_names_js__WEBPACK_IMPORTED_MODULE_6__/* .Input */ .pd.Domain, domain);
+        client = new _codeocean_client_js__WEBPACK_IMPORTED_MODULE_1__/* .CodeOceanClient */ .xI({ apiBase: location.apiBase, token, timeoutMs: 10_000, retries: 2 });
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`The main step ended while waiting for Code Ocean run ${id} (cancelled or killed); stopping the run.`);
+        await client.computations.delete(id);
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Stopped Code Ocean run ${id} (${_codeocean_rules_js__WEBPACK_IMPORTED_MODULE_7__/* .STOP_MEANS_DELETE */ .s}).`);
+    }
+    catch (error) {
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e((0,_redact_js__WEBPACK_IMPORTED_MODULE_8__/* .redactRegistered */ .uM)(`Could not stop Code Ocean run ${id}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .errorMessage */ .gJ)(error)} Stop it in Code Ocean if it is still running.`));
+    }
+    finally {
+        client?.close();
+    }
+}
+
 
 /***/ }),
 
-/***/ 5726:
+/***/ 3032:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  mt: () => (/* binding */ getSettings),
-  S8: () => (/* binding */ parseBooleanInput),
-  AI: () => (/* binding */ readToken)
+  e: () => (/* binding */ run)
 });
 
-// UNUSED EXPORTS: InputErrors, parseDownloadFolder, parseList, parsePollInterval, parseVersion, parseWaitTimeout
-
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(6760);
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 16 modules
 var core = __nccwpck_require__(8179);
-// EXTERNAL MODULE: ./src/constants.ts
-var constants = __nccwpck_require__(7242);
-// EXTERNAL MODULE: ./src/domain.ts
-var domain = __nccwpck_require__(9375);
-// EXTERNAL MODULE: ./src/errors.ts
-var errors = __nccwpck_require__(3916);
+// EXTERNAL MODULE: ./src/names.ts
+var names = __nccwpck_require__(6455);
 // EXTERNAL MODULE: ./src/redact.ts
 var redact = __nccwpck_require__(6670);
-;// CONCATENATED MODULE: ./src/run-name.ts
+// EXTERNAL MODULE: ./src/inputs/domain.ts
+var inputs_domain = __nccwpck_require__(5245);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __nccwpck_require__(3916);
+;// CONCATENATED MODULE: ./src/inputs/problems.ts
+
+/** Several input problems at once, so a user fixes them in one go. */
+class InputErrors extends Error {
+    problems;
+    constructor(problems, redact = (text) => text) {
+        super(redact(problems.length === 1
+            ? problems[0].message
+            : `${problems.length} inputs need fixing:\n${problems.map((p) => `- ${p.message.replace(/\n/g, '\n  ')}`).join('\n')}`));
+        this.problems = problems;
+        this.name = 'InputErrors';
+    }
+}
+/**
+ * Reads inputs through their parsers and collects every InputError instead of
+ * stopping at the first, so that one run of the step reports all of them.
+ */
+class Problems {
+    read;
+    list = [];
+    constructor(read) {
+        this.read = read;
+    }
+    /** Parses a non-empty input; undefined when it is empty or wrong (the problem is kept). */
+    check(name, parse) {
+        const raw = this.read(name);
+        if (raw === '')
+            return undefined;
+        return this.attempt(() => parse(raw));
+    }
+    /** Runs a parser, keeping its InputError. */
+    attempt(parse) {
+        try {
+            return parse();
+        }
+        catch (error) {
+            if (error instanceof errors/* InputError */.dz)
+                this.list.push(error);
+            else
+                throw error;
+            return undefined;
+        }
+    }
+    add(input, problem, example) {
+        this.list.push(new errors/* InputError */.dz(input, problem, example));
+    }
+}
+
+;// CONCATENATED MODULE: ./src/inputs/run-name.ts
 /**
  * The default run name, `<owner/repo>@<sha7> <workflow> #<run number>`, so a run in
  * Code Ocean can be traced back to the workflow run that started it. Parts missing
@@ -34615,7 +34914,7 @@ function defaultRunName(env) {
 var dist = __nccwpck_require__(8815);
 // EXTERNAL MODULE: ./node_modules/fastest-levenshtein/mod.js
 var mod = __nccwpck_require__(1916);
-;// CONCATENATED MODULE: ./src/structured.ts
+;// CONCATENATED MODULE: ./src/inputs/structured.ts
 
 
 
@@ -34681,7 +34980,7 @@ function checkKeys(input, where, value, known, example) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/run-params.ts
+;// CONCATENATED MODULE: ./src/inputs/run-params.ts
 
 
 const Examples = {
@@ -34809,339 +35108,157 @@ function parseNamedParameters(input, text) {
     return parseNamedList(input, '', parseStructured(input, text, example), example);
 }
 
-;// CONCATENATED MODULE: ./src/inputs.ts
+// EXTERNAL MODULE: ./src/inputs/values.ts
+var values = __nccwpck_require__(8463);
+;// CONCATENATED MODULE: ./src/inputs/run-spec.ts
 
 
 
-
-
-
-
-
-/** Several input problems at once, so a user fixes them in one go. */
-class InputErrors extends Error {
-    problems;
-    constructor(problems, redact = (text) => text) {
-        super(redact(problems.length === 1
-            ? problems[0].message
-            : `${problems.length} inputs need fixing:\n${problems.map((p) => `- ${p.message.replace(/\n/g, '\n  ')}`).join('\n')}`));
-        this.problems = problems;
-        this.name = 'InputErrors';
-    }
-}
-/**
- * Reads the token and registers it (and the Authorization header value derived from
- * it) as secrets. Called before anything else, so nothing can print it unmasked.
- */
-function readToken(read = core/* getInput */.V4, env = process.env) {
-    const token = (read(constants/* Input */.pd.Secret) || env[constants/* EnvFallback */.cg.Secret] || '').trim();
-    if (token) {
-        core/* setSecret */.Pq(token);
-        core/* setSecret */.Pq((0,redact/* basicAuthValue */.yk)(token));
-        (0,redact/* registerSecret */.cl)(token);
-    }
-    return token;
-}
-function parseBooleanInput(input, raw) {
-    if (['true', 'True', 'TRUE'].includes(raw))
-        return true;
-    if (['false', 'False', 'FALSE'].includes(raw))
-        return false;
-    throw new errors/* InputError */.dz(input, `"${raw}" is not true or false`, `${input}: 'false'`);
-}
-function parsePollInterval(input, raw) {
-    const text = raw.trim().toLowerCase();
-    if (text === '' || text === 'auto')
-        return 'auto';
-    const seconds = Number(text);
-    if (!/^\d+(\.\d+)?$/.test(text) || !Number.isFinite(seconds)) {
-        throw new errors/* InputError */.dz(input, `"${raw}" is not a number of seconds or 'auto'`, `${input}: 30`);
-    }
-    if (seconds < constants/* MIN_POLL_SECONDS */.Rj) {
-        throw new errors/* InputError */.dz(input, `${raw} seconds is too often; Code Ocean asks clients to wait at least ${constants/* MIN_POLL_SECONDS */.Rj} seconds between checks`, `${input}: 30`);
-    }
-    return seconds;
-}
-function parseWaitTimeout(input, raw) {
-    const text = raw.trim();
-    if (!/^\d+(\.\d+)?$/.test(text)) {
-        throw new errors/* InputError */.dz(input, `"${raw}" is not a number of minutes (0 for no limit)`, `${input}: 90`);
-    }
-    return Number(text);
-}
-/**
- * Resolves `download-results` inside the workspace: results must not be written
- * anywhere a later step would not expect them.
- */
-function parseDownloadFolder(input, raw, workspace) {
-    const text = raw.trim();
-    if ((0,external_node_path_.isAbsolute)(text)) {
-        throw new errors/* InputError */.dz(input, `"${raw}" is an absolute path; give a folder relative to the workspace`, `${input}: results`);
-    }
-    const folder = (0,external_node_path_.resolve)(workspace, text);
-    const inside = (0,external_node_path_.relative)(workspace, folder);
-    if (inside === '' || inside.startsWith('..') || (0,external_node_path_.isAbsolute)(inside)) {
-        throw new errors/* InputError */.dz(input, `"${raw}" is not a folder inside the workspace`, `${input}: results`);
-    }
-    return folder;
-}
-/** Splits a list input on newlines (and commas, when allowed), dropping blanks and `#` comments. */
-function inputs_parseList(raw, commas) {
-    return raw
-        .split(commas ? /[\n,]/ : /\n/)
-        .map((item) => item.trim())
-        .filter((item) => item !== '' && !item.startsWith('#'));
-}
-function parseVersion(input, raw) {
-    if (!/^\d+$/.test(raw) || Number(raw) < 1 || !Number.isSafeInteger(Number(raw))) {
-        throw new errors/* InputError */.dz(input, `"${raw}" is not a release version; it must be a positive whole number`, `${input}: 2`);
-    }
-    return Number(raw);
-}
-function parseTarget(read, problems) {
-    const pipeline = read(constants/* Input */.pd.PipelineId);
-    const capsule = read(constants/* Input */.pd.CapsuleId);
+/** The pipeline or capsule to run: exactly one of the two id inputs. */
+function readTarget(problems) {
+    const pipeline = problems.read(names/* Input */.pd.PipelineId);
+    const capsule = problems.read(names/* Input */.pd.CapsuleId);
     if (pipeline && capsule) {
-        problems.push(new errors/* InputError */.dz(`${constants/* Input */.pd.PipelineId}' and '${constants/* Input */.pd.CapsuleId}`, 'both are set; give exactly one: the pipeline or the capsule to run', Examples.id));
+        problems.add(`${names/* Input */.pd.PipelineId}' and '${names/* Input */.pd.CapsuleId}`, 'both are set; give exactly one: the pipeline or the capsule to run', Examples.id);
         return undefined;
     }
     if (!pipeline && !capsule) {
-        problems.push(new errors/* InputError */.dz(`${constants/* Input */.pd.PipelineId}' or '${constants/* Input */.pd.CapsuleId}`, 'neither is set; give the id of the pipeline or of the capsule to run', Examples.id));
+        problems.add(`${names/* Input */.pd.PipelineId}' or '${names/* Input */.pd.CapsuleId}`, 'neither is set; give the id of the pipeline or of the capsule to run', Examples.id);
         return undefined;
     }
     const kind = pipeline ? 'pipeline' : 'capsule';
-    const name = pipeline ? constants/* Input */.pd.PipelineId : constants/* Input */.pd.CapsuleId;
-    try {
-        return { kind, id: parseId(name, pipeline || capsule, `${name}: 4bc97533-6eb4-48ac-966f-648548a756d2`) };
+    const name = pipeline ? names/* Input */.pd.PipelineId : names/* Input */.pd.CapsuleId;
+    const id = problems.attempt(() => parseId(name, pipeline || capsule, `${name}: 4bc97533-6eb4-48ac-966f-648548a756d2`));
+    return id === undefined ? undefined : { kind, id };
+}
+/** Pipelines take parameters per process; capsules take them directly. */
+function checkFitsTarget(spec, target, problems) {
+    if (target?.kind === 'capsule') {
+        if (spec.processes) {
+            problems.add(names/* Input */.pd.Processes, `is for pipeline runs; for a capsule run use 'parameters' or 'named-parameters'`, Examples.parameters);
+        }
+        if (spec.nextflowProfile) {
+            problems.add(names/* Input */.pd.NextflowProfile, 'is for pipeline runs only; remove it or run a pipeline', 'nextflow-profile: docker');
+        }
     }
-    catch (error) {
-        if (error instanceof errors/* InputError */.dz)
-            problems.push(error);
-        else
-            throw error;
+    if (target?.kind === 'pipeline') {
+        for (const [name, value] of [
+            [names/* Input */.pd.Parameters, spec.parameters],
+            [names/* Input */.pd.NamedParameters, spec.namedParameters]
+        ]) {
+            if (value) {
+                problems.add(name, `is for capsule runs; a pipeline takes parameters per process, under 'processes'`, Examples.processes);
+            }
+        }
+    }
+}
+/** What to run: the target and everything that shapes the start request. */
+function readRunSpec(problems) {
+    const target = readTarget(problems);
+    const spec = {
+        version: problems.check(names/* Input */.pd.Version, (raw) => (0,values/* parseVersion */.ot)(names/* Input */.pd.Version, raw)),
+        dataAssets: problems.check(names/* Input */.pd.DataAssets, (raw) => parseDataAssets(names/* Input */.pd.DataAssets, raw)),
+        processes: problems.check(names/* Input */.pd.Processes, (raw) => parseProcesses(names/* Input */.pd.Processes, raw)),
+        parameters: problems.check(names/* Input */.pd.Parameters, (raw) => parseParameters(names/* Input */.pd.Parameters, raw)),
+        namedParameters: problems.check(names/* Input */.pd.NamedParameters, (raw) => parseNamedParameters(names/* Input */.pd.NamedParameters, raw)),
+        nextflowProfile: problems.read(names/* Input */.pd.NextflowProfile) || undefined
+    };
+    checkFitsTarget(spec, target, problems);
+    return target === undefined ? undefined : { target, ...spec };
+}
+
+// EXTERNAL MODULE: ./src/inputs/token.ts
+var inputs_token = __nccwpck_require__(7900);
+;// CONCATENATED MODULE: ./src/inputs/settings.ts
+
+
+
+
+
+
+
+
+
+
+/** Where Code Ocean is: the `domain` input, or the environment's fallback. */
+function readLocation(problems, env) {
+    const domain = problems.read(names/* Input */.pd.Domain) || env[names/* EnvFallback */.cg.Domain] || '';
+    if (domain.trim() === '') {
+        problems.add(names/* Input */.pd.Domain, `is not set (nor is the environment variable ${names/* EnvFallback */.cg.Domain}); give the address of your Code Ocean deployment`, 'domain: codeocean.example.com');
         return undefined;
     }
+    return problems.attempt(() => (0,inputs_domain/* resolveApiLocation */.s)(names/* Input */.pd.Domain, domain));
+}
+function checkToken(token, problems) {
+    if (token !== '')
+        return;
+    problems.add(names/* Input */.pd.Secret, `is not set (nor is the environment variable ${names/* EnvFallback */.cg.Secret}); give a Code Ocean API access token from a repository secret`, 'secret: ${{ secrets.CODEOCEAN_API_TOKEN }}');
+}
+function readWaitSettings(problems) {
+    const flag = (name, fallback) => problems.check(name, (raw) => (0,values/* parseBooleanInput */.S8)(name, raw)) ?? fallback;
+    return {
+        wait: flag(names/* Input */.pd.Wait, true),
+        pollInterval: problems.check(names/* Input */.pd.PollInterval, (raw) => (0,values/* parsePollInterval */.Uz)(names/* Input */.pd.PollInterval, raw)) ?? 'auto',
+        waitTimeoutMinutes: problems.check(names/* Input */.pd.WaitTimeout, (raw) => (0,values/* parseWaitTimeout */.Mh)(names/* Input */.pd.WaitTimeout, raw)) ?? 0,
+        stopOnCancel: flag(names/* Input */.pd.StopOnCancel, true),
+        stopOnTimeout: flag(names/* Input */.pd.StopOnTimeout, false)
+    };
+}
+function readResultSettings(problems, wait, env) {
+    const { read } = problems;
+    const workspace = env.GITHUB_WORKSPACE || process.cwd();
+    const settings = {
+        summary: problems.check(names/* Input */.pd.Summary, (raw) => (0,values/* parseBooleanInput */.S8)(names/* Input */.pd.Summary, raw)) ?? true,
+        downloadFolder: problems.check(names/* Input */.pd.DownloadResults, (raw) => (0,values/* parseDownloadFolder */.oJ)(names/* Input */.pd.DownloadResults, raw, workspace)),
+        resultsFilter: (0,values/* parseList */.E1)(read(names/* Input */.pd.ResultsFilter), false),
+        captureName: read(names/* Input */.pd.CaptureResults).trim() || undefined,
+        captureTags: (0,values/* parseList */.E1)(read(names/* Input */.pd.CaptureTags), true),
+        commentToken: readCommentToken(problems)
+    };
+    if (settings.resultsFilter.length > 0 && !settings.downloadFolder) {
+        problems.add(names/* Input */.pd.ResultsFilter, `only applies to downloads; set 'download-results' to a folder too`, `${names/* Input */.pd.DownloadResults}: results`);
+    }
+    if (settings.captureTags.length > 0 && !settings.captureName) {
+        problems.add(names/* Input */.pd.CaptureTags, `only applies to a capture; set 'capture-results' to a data asset name too`, `${names/* Input */.pd.CaptureResults}: nightly results`);
+    }
+    if ((settings.downloadFolder || settings.captureName) && !wait) {
+        problems.add(names/* Input */.pd.Wait, `is false, but results can only be downloaded or captured after waiting for the run`, `${names/* Input */.pd.Wait}: 'true'`);
+    }
+    return settings;
+}
+/** The token for the pull request comment, when `comment-on-pr` asks for one. */
+function readCommentToken(problems) {
+    const commentOnPr = problems.check(names/* Input */.pd.CommentOnPr, (raw) => (0,values/* parseBooleanInput */.S8)(names/* Input */.pd.CommentOnPr, raw)) ?? false;
+    const githubToken = problems.read(names/* Input */.pd.GithubToken).trim();
+    (0,inputs_token/* registerGithubToken */.k)(githubToken);
+    if (!commentOnPr)
+        return undefined;
+    if (!githubToken || githubToken.startsWith('${{')) {
+        problems.add(names/* Input */.pd.GithubToken, 'is empty, but comment-on-pr needs a token that may write pull request comments', `${names/* Input */.pd.GithubToken}: \${{ github.token }}`);
+    }
+    return githubToken;
 }
 /**
  * Reads and validates every input. Throws InputErrors naming each bad input, what is
  * wrong and the right form; nothing is sent to Code Ocean before this succeeds.
  */
 function getSettings(token, read = core/* getInput */.V4, env = process.env) {
-    const problems = [];
-    /** Runs one parser, collecting its InputError instead of stopping at the first. */
-    function check(name, parse) {
-        const raw = read(name);
-        if (raw === '')
-            return undefined;
-        try {
-            return parse(raw);
-        }
-        catch (error) {
-            if (error instanceof errors/* InputError */.dz)
-                problems.push(error);
-            else
-                throw error;
-            return undefined;
-        }
-    }
-    const domainRaw = read(constants/* Input */.pd.Domain) || env[constants/* EnvFallback */.cg.Domain] || '';
-    let location;
-    if (domainRaw.trim() === '') {
-        problems.push(new errors/* InputError */.dz(constants/* Input */.pd.Domain, `is not set (nor is the environment variable ${constants/* EnvFallback */.cg.Domain}); give the address of your Code Ocean deployment`, 'domain: codeocean.example.com'));
-    }
-    else {
-        try {
-            location = (0,domain/* resolveApiLocation */.s)(constants/* Input */.pd.Domain, domainRaw);
-        }
-        catch (error) {
-            if (error instanceof errors/* InputError */.dz)
-                problems.push(error);
-            else
-                throw error;
-        }
-    }
-    if (token === '') {
-        problems.push(new errors/* InputError */.dz(constants/* Input */.pd.Secret, `is not set (nor is the environment variable ${constants/* EnvFallback */.cg.Secret}); give a Code Ocean API access token from a repository secret`, 'secret: ${{ secrets.CODEOCEAN_API_TOKEN }}'));
-    }
-    const target = parseTarget(read, problems);
-    const version = check(constants/* Input */.pd.Version, (raw) => parseVersion(constants/* Input */.pd.Version, raw));
-    const dataAssets = check(constants/* Input */.pd.DataAssets, (raw) => parseDataAssets(constants/* Input */.pd.DataAssets, raw));
-    const processes = check(constants/* Input */.pd.Processes, (raw) => parseProcesses(constants/* Input */.pd.Processes, raw));
-    const parameters = check(constants/* Input */.pd.Parameters, (raw) => parseParameters(constants/* Input */.pd.Parameters, raw));
-    const namedParameters = check(constants/* Input */.pd.NamedParameters, (raw) => parseNamedParameters(constants/* Input */.pd.NamedParameters, raw));
-    const nextflowProfile = read(constants/* Input */.pd.NextflowProfile) || undefined;
-    const wait = check(constants/* Input */.pd.Wait, (raw) => parseBooleanInput(constants/* Input */.pd.Wait, raw)) ?? true;
-    const pollInterval = check(constants/* Input */.pd.PollInterval, (raw) => parsePollInterval(constants/* Input */.pd.PollInterval, raw)) ?? 'auto';
-    const waitTimeoutMinutes = check(constants/* Input */.pd.WaitTimeout, (raw) => parseWaitTimeout(constants/* Input */.pd.WaitTimeout, raw)) ?? 0;
-    const stopOnCancel = check(constants/* Input */.pd.StopOnCancel, (raw) => parseBooleanInput(constants/* Input */.pd.StopOnCancel, raw)) ?? true;
-    const stopOnTimeout = check(constants/* Input */.pd.StopOnTimeout, (raw) => parseBooleanInput(constants/* Input */.pd.StopOnTimeout, raw)) ?? false;
-    const summary = check(constants/* Input */.pd.Summary, (raw) => parseBooleanInput(constants/* Input */.pd.Summary, raw)) ?? true;
-    const workspace = env.GITHUB_WORKSPACE || process.cwd();
-    const downloadFolder = check(constants/* Input */.pd.DownloadResults, (raw) => parseDownloadFolder(constants/* Input */.pd.DownloadResults, raw, workspace));
-    const resultsFilter = inputs_parseList(read(constants/* Input */.pd.ResultsFilter), false);
-    const captureName = read(constants/* Input */.pd.CaptureResults).trim() || undefined;
-    const captureTags = inputs_parseList(read(constants/* Input */.pd.CaptureTags), true);
-    const commentOnPr = check(constants/* Input */.pd.CommentOnPr, (raw) => parseBooleanInput(constants/* Input */.pd.CommentOnPr, raw)) ?? false;
-    const githubToken = read(constants/* Input */.pd.GithubToken).trim();
-    // Masked like the Code Ocean token, and for the same reason, before any use.
-    if (githubToken && !githubToken.startsWith('${{')) {
-        core/* setSecret */.Pq(githubToken);
-        (0,redact/* registerSecret */.cl)(githubToken);
-    }
-    if (commentOnPr && (!githubToken || githubToken.startsWith('${{'))) {
-        problems.push(new errors/* InputError */.dz(constants/* Input */.pd.GithubToken, 'is empty, but comment-on-pr needs a token that may write pull request comments', `${constants/* Input */.pd.GithubToken}: \${{ github.token }}`));
-    }
-    if (resultsFilter.length > 0 && !downloadFolder) {
-        problems.push(new errors/* InputError */.dz(constants/* Input */.pd.ResultsFilter, `only applies to downloads; set 'download-results' to a folder too`, `${constants/* Input */.pd.DownloadResults}: results`));
-    }
-    if (captureTags.length > 0 && !captureName) {
-        problems.push(new errors/* InputError */.dz(constants/* Input */.pd.CaptureTags, `only applies to a capture; set 'capture-results' to a data asset name too`, `${constants/* Input */.pd.CaptureResults}: nightly results`));
-    }
-    if ((downloadFolder || captureName) && wait === false) {
-        problems.push(new errors/* InputError */.dz(constants/* Input */.pd.Wait, `is false, but results can only be downloaded or captured after waiting for the run`, `${constants/* Input */.pd.Wait}: 'true'`));
-    }
-    // Pipelines take parameters per process; capsules take them directly.
-    if (target?.kind === 'capsule') {
-        if (processes) {
-            problems.push(new errors/* InputError */.dz(constants/* Input */.pd.Processes, `is for pipeline runs; for a capsule run use 'parameters' or 'named-parameters'`, Examples.parameters));
-        }
-        if (nextflowProfile) {
-            problems.push(new errors/* InputError */.dz(constants/* Input */.pd.NextflowProfile, 'is for pipeline runs only; remove it or run a pipeline', 'nextflow-profile: docker'));
-        }
-    }
-    if (target?.kind === 'pipeline') {
-        for (const [name, value] of [
-            [constants/* Input */.pd.Parameters, parameters],
-            [constants/* Input */.pd.NamedParameters, namedParameters]
-        ]) {
-            if (value) {
-                problems.push(new errors/* InputError */.dz(name, `is for capsule runs; a pipeline takes parameters per process, under 'processes'`, Examples.processes));
-            }
-        }
-    }
+    const problems = new Problems(read);
+    const location = readLocation(problems, env);
+    checkToken(token, problems);
+    const run = readRunSpec(problems);
+    const waiting = readWaitSettings(problems);
+    const results = readResultSettings(problems, waiting.wait, env);
     // A token pasted into the wrong input must not be echoed back.
-    if (problems.length > 0 || !location || !target)
-        throw new InputErrors(problems, (0,redact/* redactor */.$p)([token]));
-    return {
-        location,
-        token,
-        run: { target, version, dataAssets, processes, parameters, namedParameters, nextflowProfile },
-        runName: read(constants/* Input */.pd.RunName) || defaultRunName(env),
-        wait,
-        pollInterval,
-        waitTimeoutMinutes,
-        stopOnCancel,
-        stopOnTimeout,
-        summary,
-        downloadFolder,
-        resultsFilter,
-        captureName,
-        captureTags,
-        commentToken: commentOnPr ? githubToken : undefined
-    };
-}
-
-
-/***/ }),
-
-/***/ 6268:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  e: () => (/* binding */ run)
-});
-
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 16 modules
-var core = __nccwpck_require__(8179);
-// EXTERNAL MODULE: ./src/client.ts + 1 modules
-var src_client = __nccwpck_require__(8089);
-// EXTERNAL MODULE: ./src/computation.ts
-var computation = __nccwpck_require__(2044);
-// EXTERNAL MODULE: ./src/constants.ts
-var constants = __nccwpck_require__(7242);
-// EXTERNAL MODULE: ./src/errors.ts
-var errors = __nccwpck_require__(3916);
-// EXTERNAL MODULE: ./src/inputs.ts + 3 modules
-var inputs = __nccwpck_require__(5726);
-;// CONCATENATED MODULE: ./src/outputs.ts
-
-
-/**
- * Sets step outputs, remembering which were set so that every output can be given
- * a value (possibly empty) on every exit path, success or failure.
- */
-class Outputs {
-    written = new Set();
-    set(name, value) {
-        core/* setOutput */.uH(name, value);
-        this.written.add(name);
-    }
-    /** The outputs that describe a computation, from the latest object read. */
-    setComputation(c) {
-        this.set(constants/* Output */.k7.ComputationId, c.id);
-        if (c.name !== undefined)
-            this.set(constants/* Output */.k7.Name, c.name);
-        this.set(constants/* Output */.k7.State, c.state);
-        this.set(constants/* Output */.k7.EndStatus, c.end_status ?? '');
-        this.set(constants/* Output */.k7.ExitCode, c.exit_code === undefined ? '' : String(c.exit_code));
-        this.set(constants/* Output */.k7.HasResults, c.has_results ? 'true' : 'false');
-        this.set(constants/* Output */.k7.RunTime, c.run_time === undefined ? '' : String(c.run_time));
-        this.set(constants/* Output */.k7.Computation, JSON.stringify(c.raw));
-    }
-    setStatus(status) {
-        this.set(constants/* Output */.k7.Status, status);
-    }
-    /** Gives every output not yet set an empty value, and `status` the given fallback. */
-    complete(fallbackStatus) {
-        if (!this.written.has(constants/* Output */.k7.Status))
-            this.setStatus(fallbackStatus);
-        for (const name of Object.values(constants/* Output */.k7)) {
-            if (!this.written.has(name))
-                this.set(name, name === constants/* Output */.k7.HasResults ? 'false' : '');
-        }
-    }
-}
-
-// EXTERNAL MODULE: ./src/poll.ts
-var poll = __nccwpck_require__(9810);
-// EXTERNAL MODULE: ./src/redact.ts
-var src_redact = __nccwpck_require__(6670);
-;// CONCATENATED MODULE: ./src/run-request.ts
-/** Builds the request body for a run. Pure: the same spec always gives the same body. */
-function buildRunRequest(spec) {
-    const body = spec.target.kind === 'pipeline' ? { pipeline_id: spec.target.id } : { capsule_id: spec.target.id };
-    if (spec.version !== undefined)
-        body.version = spec.version;
-    if (spec.dataAssets?.length)
-        body.data_assets = spec.dataAssets;
-    if (spec.parameters?.length)
-        body.parameters = spec.parameters;
-    if (spec.namedParameters?.length)
-        body.named_parameters = spec.namedParameters;
-    if (spec.processes?.length)
-        body.processes = spec.processes;
-    if (spec.nextflowProfile)
-        body.nextflow_profile = spec.nextflowProfile;
-    return body;
+    if (problems.list.length > 0 || !location || !run)
+        throw new InputErrors(problems.list, (0,redact/* redactor */.$p)([token]));
+    return { location, token, run, runName: read(names/* Input */.pd.RunName) || defaultRunName(env), ...waiting, ...results };
 }
 
 // EXTERNAL MODULE: ./src/format.ts
 var format = __nccwpck_require__(6264);
-;// CONCATENATED MODULE: ./src/summary.ts
-
-
-/** How many result files the summary lists by name. */
-const LISTED_FILES = 50;
-const HEADLINE = {
-    started: '▶️ Code Ocean run started',
-    succeeded: '✅ Code Ocean run succeeded',
-    failed: '❌ Code Ocean run failed',
-    stopped: '⏹️ Code Ocean run was stopped',
-    'timed-out': '⏱️ Timed out waiting for the Code Ocean run',
-    cancelled: '🚫 Cancelled while waiting for the Code Ocean run'
-};
+;// CONCATENATED MODULE: ./src/report/markdown.ts
+/** Markdown building blocks for the job summary and the pull request comment. */
 /** Text safe inside a markdown table cell. */
 function cell(text) {
     return text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
@@ -35159,6 +35276,22 @@ function table(header, rows) {
         ...rows.map((row) => `| ${row.join(' | ')} |`)
     ].join('\n');
 }
+
+;// CONCATENATED MODULE: ./src/report/summary.ts
+
+
+
+
+/** How many result files the summary lists by name. */
+const LISTED_FILES = 50;
+const HEADLINE = {
+    started: '▶️ Code Ocean run started',
+    succeeded: '✅ Code Ocean run succeeded',
+    failed: '❌ Code Ocean run failed',
+    stopped: '⏹️ Code Ocean run was stopped',
+    'timed-out': '⏱️ Timed out waiting for the Code Ocean run',
+    cancelled: '🚫 Cancelled while waiting for the Code Ocean run'
+};
 function utc(ms) {
     return new Date(ms)
         .toISOString()
@@ -35195,12 +35328,12 @@ function renderSummary(model) {
         facts.push(['End status', c.end_status ?? '—']);
         facts.push(['Exit code', c.exit_code === undefined ? '—' : String(c.exit_code)]);
         if (c.run_time !== undefined)
-            facts.push(['Run time', (0,poll/* formatDuration */.a3)(c.run_time * 1000)]);
+            facts.push(['Run time', (0,format/* formatDuration */.a)(c.run_time * 1000)]);
         facts.push(['Has results', c.has_results ? 'yes' : 'no']);
     }
     if (model.startedAt !== undefined) {
         const end = model.endedAt ?? model.startedAt;
-        facts.push(['Step', `${utc(model.startedAt)} to ${utc(end)} (${(0,poll/* formatDuration */.a3)(end - model.startedAt)})`]);
+        facts.push(['Step', `${utc(model.startedAt)} to ${utc(end)} (${(0,format/* formatDuration */.a)(end - model.startedAt)})`]);
     }
     if (facts.length > 0)
         out.push(table(['', ''], facts.map(([k, v]) => [`**${k}**`, v])));
@@ -35243,12 +35376,117 @@ function renderSummary(model) {
         out.push(model.notes.map((n) => `- ${n}`).join('\n'));
     return `${out.join('\n\n')}\n`;
 }
+/** Appends the job summary; a failure to write it is not the run's failure. */
+async function writeSummary(model, redact) {
+    if (!process.env.GITHUB_STEP_SUMMARY)
+        return;
+    try {
+        await core/* summary */.z.addRaw(redact(renderSummary(model))).write();
+    }
+    catch (error) {
+        core/* warning */.$e(`Could not write the job summary: ${(0,errors/* errorMessage */.gJ)(error)}`);
+    }
+}
 
-;// CONCATENATED MODULE: ./src/main.ts
+;// CONCATENATED MODULE: ./src/lifecycle/finish.ts
 
 
 
 
+/** Whether to write the job summary. Only the `summary` input decides: a bad value elsewhere still gets one. */
+function summaryWanted() {
+    try {
+        return (0,values/* parseBooleanInput */.S8)(names/* Input */.pd.Summary, core/* getInput */.V4(names/* Input */.pd.Summary) || 'true');
+    }
+    catch {
+        // An invalid `summary` value is reported with the other input errors.
+        return true;
+    }
+}
+/**
+ * The step's last phase, on every path: every output gets a value, then the job
+ * summary and, when asked for, the pull request comment.
+ */
+async function finishStep(step, settings) {
+    step.outputs.complete('failed');
+    step.summary.endedAt = Date.now();
+    if (summaryWanted())
+        await writeSummary(step.summary, step.redact);
+    if (settings?.commentToken) {
+        // Loaded only here: most runs never comment, and the GitHub client is large.
+        const { commentOnPullRequest } = await __nccwpck_require__.e(/* import() */ 914).then(__nccwpck_require__.bind(__nccwpck_require__, 1914));
+        const markdown = step.redact(renderSummary(step.summary));
+        await commentOnPullRequest(markdown, settings.commentToken, settings.run.target.id, step.redact);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/report/outputs.ts
+
+
+/**
+ * Sets step outputs, remembering which were set so that every output can be given
+ * a value (possibly empty) on every exit path, success or failure.
+ */
+class Outputs {
+    written = new Set();
+    set(name, value) {
+        core/* setOutput */.uH(name, value);
+        this.written.add(name);
+    }
+    /** The outputs that describe a computation, from the latest object read. */
+    setComputation(c) {
+        this.set(names/* Output */.k7.ComputationId, c.id);
+        if (c.name !== undefined)
+            this.set(names/* Output */.k7.Name, c.name);
+        this.set(names/* Output */.k7.State, c.state);
+        this.set(names/* Output */.k7.EndStatus, c.end_status ?? '');
+        this.set(names/* Output */.k7.ExitCode, c.exit_code === undefined ? '' : String(c.exit_code));
+        this.set(names/* Output */.k7.HasResults, c.has_results ? 'true' : 'false');
+        this.set(names/* Output */.k7.RunTime, c.run_time === undefined ? '' : String(c.run_time));
+        this.set(names/* Output */.k7.Computation, JSON.stringify(c.raw));
+    }
+    setStatus(status) {
+        this.set(names/* Output */.k7.Status, status);
+    }
+    /** Gives every output not yet set an empty value, and `status` the given fallback. */
+    complete(fallbackStatus) {
+        if (!this.written.has(names/* Output */.k7.Status))
+            this.setStatus(fallbackStatus);
+        for (const name of Object.values(names/* Output */.k7)) {
+            if (!this.written.has(name))
+                this.set(name, name === names/* Output */.k7.HasResults ? 'false' : '');
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/lifecycle/step.ts
+
+
+
+
+function newStep() {
+    return { outputs: new Outputs(), summary: { startedAt: Date.now(), notes: [] }, redact: redact/* redactRegistered */.uM };
+}
+/** Fails the step with a message, recorded in the summary too. */
+function failStep(step, message) {
+    step.summary.message = message;
+    core/* setFailed */.C1(step.redact(message));
+}
+/** Fails the step for an error that ended it early; a status set before (cancelled, say) stands. */
+function failStepWith(step, error) {
+    step.summary.status ??= 'failed';
+    failStep(step, (0,errors/* errorMessage */.gJ)(error));
+}
+
+// EXTERNAL MODULE: ./src/codeocean/rules.ts
+var rules = __nccwpck_require__(3346);
+;// CONCATENATED MODULE: ./src/report/describe.ts
+/** A run as people recognise it: `'nightly' (9af23fd6-…)`, or the bare id when it has no name. */
+function describeRun(c) {
+    return c.name ? `'${c.name}' (${c.id})` : c.id;
+}
+
+;// CONCATENATED MODULE: ./src/lifecycle/stop.ts
 
 
 
@@ -35261,247 +35499,73 @@ function renderSummary(model) {
  * two attempts of at most 1.5 s each, with under a second between them.
  */
 const STOP_ON_CANCEL = { timeoutMs: 1_500, retries: 1 };
-/**
- * Renames the run and returns it as it now is; a failure here must not fail a run
- * that has started, so it is only a warning.
- */
-async function renameRun(client, run, name, outputs, redact) {
-    try {
-        await client.renameComputation(run.id, name);
-    }
-    catch (error) {
-        core/* warning */.$e(redact(`Could not name the run '${name}'; it keeps the name '${run.name ?? run.id}'. ${(0,errors/* errorMessage */.gJ)(error)}`));
-        return run;
-    }
-    const renamed = { ...run, name, raw: { ...run.raw, name } };
-    outputs.setComputation(renamed);
-    core/* info */.pq(`Named the run '${name}'`);
-    return renamed;
-}
-/** Stops the run after a cancel or timeout, when asked to, and fails the step saying what happened. */
-async function endEarly(why, client, run, settings, outputs, summary, redact) {
-    summary.status = why === 'cancel' ? 'cancelled' : 'timed-out';
-    outputs.setStatus(summary.status);
+/** Stops the run when the inputs ask for it; says what became of the run. */
+async function stopIfAsked(why, client, run, settings) {
     const stop = why === 'cancel' ? settings.stopOnCancel : settings.stopOnTimeout;
-    let fate;
     if (!stop) {
-        core/* saveState */.LZ(constants/* State */.Uw.Watching, 'false');
-        fate = `The run was left running (stop-on-${why}: false).`;
+        core/* saveState */.LZ(names/* State */.Uw.Watching, 'false');
+        return `The run was left running (stop-on-${why}: false).`;
     }
-    else {
-        try {
-            await client.deleteComputation(run.id, STOP_ON_CANCEL);
-            core/* saveState */.LZ(constants/* State */.Uw.Watching, 'false');
-            fate = `The run was stopped (${constants/* STOP_MEANS_DELETE */.sg}).`;
-        }
-        catch (error) {
-            // After a cancel the post step tries again; after a timeout nobody would.
-            if (why === 'timeout')
-                core/* saveState */.LZ(constants/* State */.Uw.Watching, 'false');
-            fate =
-                `The action could not stop the run: ${(0,errors/* errorMessage */.gJ)(error).split('\n')[0]}` +
-                    (why === 'cancel' ? ' The post step will try again.' : ' It may still be running in Code Ocean.');
-        }
-    }
-    const subject = `Code Ocean run ${(0,computation/* describeRun */.vZ)(run)} (last state: ${run.state || 'unknown'})`;
-    summary.message =
-        why === 'cancel'
-            ? `The workflow was cancelled while waiting for ${subject}. ${fate}`
-            : `Timed out after ${(0,poll/* formatDuration */.a3)(settings.waitTimeoutMinutes * 60_000)} (wait-timeout: ${settings.waitTimeoutMinutes}) waiting for ${subject}. ${fate}`;
-    core/* setFailed */.C1(redact(summary.message));
-}
-/** Appends the job summary; a failure to write it is not the run's failure. */
-async function writeSummary(model, redact) {
     try {
-        // Only the inputs' own `summary` decides; a bad value elsewhere still gets a summary.
-        if (!(0,inputs/* parseBooleanInput */.S8)(constants/* Input */.pd.Summary, core/* getInput */.V4(constants/* Input */.pd.Summary) || 'true'))
-            return;
-    }
-    catch {
-        // An invalid `summary` value is reported with the other input errors.
-    }
-    if (!process.env.GITHUB_STEP_SUMMARY)
-        return;
-    try {
-        await core/* summary */.z.addRaw(redact(renderSummary(model))).write();
+        await client.computations.delete(run.id, STOP_ON_CANCEL);
+        core/* saveState */.LZ(names/* State */.Uw.Watching, 'false');
+        return `The run was stopped (${rules/* STOP_MEANS_DELETE */.s}).`;
     }
     catch (error) {
-        core/* warning */.$e(`Could not write the job summary: ${(0,errors/* errorMessage */.gJ)(error)}`);
+        // After a cancel the post step tries again; after a timeout nobody would.
+        if (why === 'timeout')
+            core/* saveState */.LZ(names/* State */.Uw.Watching, 'false');
+        return (`The action could not stop the run: ${(0,errors/* errorMessage */.gJ)(error).split('\n')[0]}` +
+            (why === 'cancel' ? ' The post step will try again.' : ' It may still be running in Code Ocean.'));
     }
 }
+/** Ends a wait cut short by a cancel or the wait-timeout: stops the run if asked, and fails the step saying what happened. */
+async function endEarly(why, client, run, settings, step) {
+    step.summary.status = why === 'cancel' ? 'cancelled' : 'timed-out';
+    step.outputs.setStatus(step.summary.status);
+    const fate = await stopIfAsked(why, client, run, settings);
+    const subject = `Code Ocean run ${describeRun(run)} (last state: ${run.state || 'unknown'})`;
+    failStep(step, why === 'cancel'
+        ? `The workflow was cancelled while waiting for ${subject}. ${fate}`
+        : `Timed out after ${(0,format/* formatDuration */.a)(settings.waitTimeoutMinutes * 60_000)} (wait-timeout: ${settings.waitTimeoutMinutes}) waiting for ${subject}. ${fate}`);
+}
+
+;// CONCATENATED MODULE: ./src/lifecycle/verdict.ts
+
 /**
- * Posts the summary on the pull request, or updates the comment an earlier run left.
- * Only on pull request events; a failure is a warning, since the run's outcome stands.
+ * Judges a finished run. `completed` alone is not success: Code Ocean also reports
+ * completed runs whose end status is failed or stopped, and completed/succeeded runs
+ * with a non-zero exit code.
  */
-async function commentOnPullRequest(model, settings, redact) {
-    // Loaded only here: most runs never comment, and the GitHub client is large.
-    const { commentMarker, pullRequestNumber, upsertComment } = await __nccwpck_require__.e(/* import() */ 525).then(__nccwpck_require__.bind(__nccwpck_require__, 5525));
-    const issue = pullRequestNumber(process.env);
-    if (issue === undefined) {
-        core/* debug */.Yz('Not a pull request event: no comment.');
-        return;
+function judge(c) {
+    const facts = `state ${c.state || 'unknown'}, end status ${c.end_status ?? 'none'}, ` + `exit code ${c.exit_code ?? 'none'}`;
+    const ok = c.state === 'completed' && c.end_status === 'succeeded' && (c.exit_code === undefined || c.exit_code === 0);
+    if (ok) {
+        return { status: 'succeeded', succeeded: true, message: `Code Ocean run ${describeRun(c)} succeeded (${facts})` };
     }
-    const marker = commentMarker(process.env.GITHUB_WORKFLOW ?? '', process.env.GITHUB_JOB ?? '', settings.run.target.id);
-    try {
-        const result = await upsertComment({ token: settings.commentToken ?? '', repository: process.env.GITHUB_REPOSITORY ?? '', issue, marker }, redact(renderSummary(model)));
-        core/* info */.pq(`${result.created ? 'Commented' : 'Updated the comment'} on pull request #${issue}`);
-    }
-    catch (error) {
-        core/* warning */.$e(redact(`Could not comment on pull request #${issue}: ${(0,errors/* errorMessage */.gJ)(error)}. The token in github-token needs ` +
-            '`pull-requests: write` (in the workflow: `permissions: pull-requests: write`).'));
-    }
-}
-/** The action's main step: start the run, report it at once, then wait and judge. */
-async function run() {
-    core/* saveState */.LZ(constants/* State */.Uw.IsPost, 'true');
-    const outputs = new Outputs();
-    const summary = { startedAt: Date.now(), notes: [] };
-    let client;
-    /** Known once the inputs are valid; the comment needs them. */
-    let commentWith;
-    // readToken registers the secrets; every message the step writes goes through this.
-    const redact = src_redact/* redactRegistered */.uM;
-    let interruption;
-    const interrupt = new AbortController();
-    const onSignal = (signal) => {
-        if (interruption === 'cancel')
-            return;
-        interruption = 'cancel';
-        core/* info */.pq(`Received ${signal}: the workflow is being cancelled.`);
-        interrupt.abort();
-    };
-    process.on('SIGINT', onSignal);
-    process.on('SIGTERM', onSignal);
-    let timer;
-    try {
-        // The token is masked before anything else can print it.
-        const token = (0,inputs/* readToken */.AI)();
-        const settings = (0,inputs/* getSettings */.mt)(token);
-        commentWith = settings;
-        const body = buildRunRequest(settings.run);
-        summary.request = body;
-        const { kind, id } = settings.run.target;
-        core/* debug */.Yz(`API base: ${settings.location.apiBase}; wait: ${settings.wait}; poll-interval: ${settings.pollInterval}; wait-timeout: ${settings.waitTimeoutMinutes} min`);
-        core/* startGroup */.Oh(`Starting ${kind} ${id} on ${settings.location.siteUrl}`);
-        core/* info */.pq(JSON.stringify(body, null, 2));
-        core/* endGroup */.N4();
-        client = new src_client/* CodeOceanClient */.xI({
-            apiBase: settings.location.apiBase,
-            token,
-            onRetry: (message) => core/* info */.pq(redact(message))
-        });
-        // Not abortable: a start cut short could leave a run nobody knows about.
-        let started = await client.startRun(body);
-        // Outputs first: they must survive a failed or cancelled wait.
-        outputs.setComputation(started);
-        core/* info */.pq(`Started Code Ocean run ${(0,computation/* describeRun */.vZ)(started)} of ${kind} ${id}`);
-        if (settings.wait) {
-            // From here the run is ours to look after: if this step dies, the post step stops it.
-            core/* saveState */.LZ(constants/* State */.Uw.ComputationId, started.id);
-            core/* saveState */.LZ(constants/* State */.Uw.Watching, settings.stopOnCancel ? 'true' : 'false');
-        }
-        if (settings.runName && !interruption) {
-            started = await renameRun(client, started, settings.runName, outputs, redact);
-        }
-        summary.computation = started;
-        if (!settings.wait) {
-            summary.status = 'started';
-            outputs.setStatus('started');
-            core/* info */.pq('Not waiting for the run to finish (wait: false).');
-            return;
-        }
-        if (settings.waitTimeoutMinutes > 0) {
-            timer = setTimeout(() => {
-                interruption ??= 'timeout';
-                interrupt.abort();
-            }, settings.waitTimeoutMinutes * 60_000);
-        }
-        try {
-            if (interruption)
-                throw new errors/* RequestAbortedError */.$1();
-            const finished = await (0,poll/* waitForCompletion */.Bu)(client, started, {
-                interval: settings.pollInterval,
-                log: (line) => core/* info */.pq(line),
-                warn: (line) => core/* warning */.$e(redact(line)),
-                onUpdate: (c) => {
-                    core/* debug */.Yz(`Computation: ${JSON.stringify(c.raw)}`);
-                    summary.computation = c;
-                    outputs.setComputation(c);
-                },
-                signal: interrupt.signal
-            });
-            core/* saveState */.LZ(constants/* State */.Uw.Watching, 'false');
-            const verdict = (0,computation/* judge */.S4)(finished);
-            outputs.setStatus(verdict.status);
-            summary.status = verdict.status;
-            summary.message = verdict.message;
-            // Loaded when a run has finished: a step that only starts a run never pays for it.
-            const { afterRun } = await Promise.all(/* import() */[__nccwpck_require__.e(974), __nccwpck_require__.e(456)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5456));
-            const problems = await afterRun(client, finished, verdict, settings, outputs, summary);
-            if (verdict.succeeded && problems.length === 0) {
-                core/* info */.pq(verdict.message);
-                return;
-            }
-            if (verdict.succeeded) {
-                // The run itself succeeded, but the step did not deliver all it was asked to.
-                summary.status = 'failed';
-                outputs.setStatus('failed');
-            }
-            summary.message = [verdict.succeeded ? `${verdict.message}, but:` : verdict.message, ...problems].join('\n');
-            core/* setFailed */.C1(redact(summary.message));
-        }
-        catch (error) {
-            if (error instanceof errors/* RequestAbortedError */.$1 && interruption) {
-                await endEarly(interruption, client, summary.computation ?? started, settings, outputs, summary, redact);
-                return;
-            }
-            // Not a cancel: leave the run as it is; the post step must not stop it either.
-            core/* saveState */.LZ(constants/* State */.Uw.Watching, 'false');
-            throw error;
-        }
-    }
-    catch (error) {
-        summary.status ??= 'failed';
-        summary.message = (0,errors/* errorMessage */.gJ)(error);
-        core/* setFailed */.C1(redact(summary.message));
-    }
-    finally {
-        clearTimeout(timer);
-        process.off('SIGINT', onSignal);
-        process.off('SIGTERM', onSignal);
-        outputs.complete('failed');
-        client?.close();
-        summary.endedAt = Date.now();
-        await writeSummary(summary, redact);
-        if (commentWith?.commentToken)
-            await commentOnPullRequest(summary, commentWith, redact);
-    }
+    const status = c.end_status === 'stopped' ? 'stopped' : 'failed';
+    const verb = status === 'stopped' ? 'was stopped' : 'failed';
+    return { status, succeeded: false, message: `Code Ocean run ${describeRun(c)} ${verb}: ${facts}` };
 }
 
-
-/***/ }),
-
-/***/ 9810:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Bu: () => (/* binding */ waitForCompletion),
-/* harmony export */   a3: () => (/* binding */ formatDuration)
-/* harmony export */ });
-/* unused harmony exports OUTAGE_LIMIT_MS, isTransientFailure, nextPollDelayMs */
-/* harmony import */ var node_timers_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8500);
-/* harmony import */ var node_timers_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_timers_promises__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _api_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5451);
-/* harmony import */ var _computation_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2044);
-/* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(7242);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(3916);
-/* harmony import */ var _retry_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(9809);
+// EXTERNAL MODULE: external "node:timers/promises"
+var promises_ = __nccwpck_require__(8500);
+// EXTERNAL MODULE: ./src/codeocean/api-errors.ts
+var api_errors = __nccwpck_require__(9577);
+// EXTERNAL MODULE: ./src/codeocean/models/computation.ts
+var computation = __nccwpck_require__(6635);
+// EXTERNAL MODULE: ./src/codeocean/retry.ts
+var retry = __nccwpck_require__(9431);
+;// CONCATENATED MODULE: ./src/lifecycle/wait.ts
 
 
 
 
 
 
+
+/** Upper bound of the `auto` poll interval. */
+const MAX_AUTO_POLL_SECONDS = 60;
 /**
  * How long status checks may keep failing (after each one's own retries) before the
  * step gives up: long enough to ride out a deployment or a network blip.
@@ -35512,11 +35576,11 @@ const OUTAGE_LIMIT_MS = 10 * 60_000;
  * answer. A 401, 403 or 404 will not get better by waiting.
  */
 function isTransientFailure(error) {
-    if (error instanceof _api_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .CodeOceanApiError */ .ER)
-        return _retry_js__WEBPACK_IMPORTED_MODULE_5__/* .RETRYABLE_STATUSES */ .U3.has(error.status);
-    if (error instanceof _computation_js__WEBPACK_IMPORTED_MODULE_2__/* .UnreadableAnswerError */ .mP)
+    if (error instanceof api_errors/* CodeOceanApiError */.ER)
+        return retry/* RETRYABLE_STATUSES */.U3.has(error.status);
+    if (error instanceof computation/* UnreadableAnswerError */.mP)
         return true;
-    return error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .CodeOceanNetworkError */ .OV;
+    return error instanceof api_errors/* CodeOceanNetworkError */.OV;
 }
 /**
  * Milliseconds to wait before the next status check.
@@ -35529,21 +35593,8 @@ function isTransientFailure(error) {
 function nextPollDelayMs(interval, elapsedMs) {
     if (interval !== 'auto')
         return interval * 1000;
-    const seconds = Math.min(_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .MAX_AUTO_POLL_SECONDS */ .$x, Math.max(_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .MIN_POLL_SECONDS */ .Rj, (elapsedMs / 1000) * 0.1));
+    const seconds = Math.min(MAX_AUTO_POLL_SECONDS, Math.max(rules/* MIN_POLL_SECONDS */.R, (elapsedMs / 1000) * 0.1));
     return Math.round(seconds * 1000);
-}
-/** "45s", "2m 05s", "1h 02m 09s" */
-function formatDuration(ms) {
-    const total = Math.max(0, Math.round(ms / 1000));
-    const h = Math.floor(total / 3600);
-    const m = Math.floor((total % 3600) / 60);
-    const s = total % 60;
-    const pad = (n) => String(n).padStart(2, '0');
-    if (h > 0)
-        return `${h}h ${pad(m)}m ${pad(s)}s`;
-    if (m > 0)
-        return `${m}m ${pad(s)}s`;
-    return `${s}s`;
 }
 /**
  * Polls the run until it is `completed` or `failed`. Logs each state once, with the
@@ -35553,7 +35604,7 @@ function formatDuration(ms) {
 async function waitForCompletion(source, started, options) {
     const now = options.now ?? Date.now;
     const signal = options.signal;
-    const sleep = options.sleep ?? ((ms) => (0,node_timers_promises__WEBPACK_IMPORTED_MODULE_0__.setTimeout)(ms, undefined, { signal }));
+    const sleep = options.sleep ?? ((ms) => (0,promises_.setTimeout)(ms, undefined, { signal }));
     const begin = now();
     const warnedStates = new Set();
     let current = started;
@@ -35563,41 +35614,41 @@ async function waitForCompletion(source, started, options) {
         if (c.state === lastState)
             return;
         lastState = c.state;
-        options.log(`Run is ${c.state || '(no state)'} (after ${formatDuration(now() - begin)})`);
-        if (!(0,_computation_js__WEBPACK_IMPORTED_MODULE_2__/* .isKnownState */ .Ht)(c.state) && !warnedStates.has(c.state)) {
+        options.log(`Run is ${c.state || '(no state)'} (after ${(0,format/* formatDuration */.a)(now() - begin)})`);
+        if (!(0,computation/* isKnownState */.Ht)(c.state) && !warnedStates.has(c.state)) {
             warnedStates.add(c.state);
             options.warn(`Code Ocean reported a state the action does not know, '${c.state}'; it keeps waiting for 'completed' or 'failed'.`);
         }
     };
     observe(current);
     let failingSince;
-    while (!(0,_computation_js__WEBPACK_IMPORTED_MODULE_2__/* .isTerminal */ .Hd)(current.state)) {
+    while (!(0,computation/* isTerminal */.Hd)(current.state)) {
         try {
             await sleep(nextPollDelayMs(options.interval, now() - begin));
             signal?.throwIfAborted();
-            current = await source.getComputation(current.id, { signal });
+            current = await source.get(current.id, { signal });
         }
         catch (error) {
-            if (signal?.aborted || error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .RequestAbortedError */ .$1)
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .RequestAbortedError */ .$1();
+            if (signal?.aborted || error instanceof errors/* RequestAbortedError */.$1)
+                throw new errors/* RequestAbortedError */.$1();
             if (!isTransientFailure(error))
                 throw error;
             const firstFailure = failingSince === undefined;
             failingSince ??= now();
             const failingFor = now() - failingSince;
             if (failingFor >= OUTAGE_LIMIT_MS) {
-                throw new Error(`Could not check run ${current.id} for ${formatDuration(failingFor)}; giving up waiting. ` +
-                    `The run may still be going in Code Ocean. Last error: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .errorMessage */ .gJ)(error)}`, { cause: error });
+                throw new Error(`Could not check run ${current.id} for ${(0,format/* formatDuration */.a)(failingFor)}; giving up waiting. ` +
+                    `The run may still be going in Code Ocean. Last error: ${(0,errors/* errorMessage */.gJ)(error)}`, { cause: error });
             }
             // One warning per outage, not one per failed check.
             if (firstFailure) {
-                options.warn(`Could not check the run (${(0,_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .errorMessage */ .gJ)(error).split('\n')[0]}); ` +
-                    `the action keeps trying for up to ${formatDuration(OUTAGE_LIMIT_MS)} of failures.`);
+                options.warn(`Could not check the run (${(0,errors/* errorMessage */.gJ)(error).split('\n')[0]}); ` +
+                    `the action keeps trying for up to ${(0,format/* formatDuration */.a)(OUTAGE_LIMIT_MS)} of failures.`);
             }
             continue;
         }
         if (failingSince !== undefined) {
-            options.log(`Reached Code Ocean again after ${formatDuration(now() - failingSince)} of failed checks`);
+            options.log(`Reached Code Ocean again after ${(0,format/* formatDuration */.a)(now() - failingSince)} of failed checks`);
             failingSince = undefined;
         }
         observe(current);
@@ -35605,22 +35656,199 @@ async function waitForCompletion(source, started, options) {
     return current;
 }
 
+;// CONCATENATED MODULE: ./src/lifecycle/follow.ts
 
-/***/ }),
 
-/***/ 6661:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   b: () => (/* binding */ post)
-/* harmony export */ });
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8179);
-/* harmony import */ var _client_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8089);
-/* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7242);
-/* harmony import */ var _domain_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(9375);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(3916);
-/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(5726);
-/* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(6670);
+
+
+
+
+/** Waits for the run to end, unless a cancel or the wait-timeout comes first. */
+function waitForEnd(client, run, settings, step, interrupter) {
+    if (interrupter.reason)
+        throw new errors/* RequestAbortedError */.$1();
+    return waitForCompletion(client.computations, run, {
+        interval: settings.pollInterval,
+        log: (line) => core/* info */.pq(line),
+        warn: (line) => core/* warning */.$e(step.redact(line)),
+        onUpdate: (c) => {
+            core/* debug */.Yz(`Computation: ${JSON.stringify(c.raw)}`);
+            step.summary.computation = c;
+            step.outputs.setComputation(c);
+        },
+        signal: interrupter.signal
+    });
+}
+/** Reports the verdict, and what the after-run phase could not deliver. */
+function conclude(verdict, problems, step) {
+    if (verdict.succeeded && problems.length === 0) {
+        core/* info */.pq(verdict.message);
+        return;
+    }
+    if (verdict.succeeded) {
+        // The run itself succeeded, but the step did not deliver all it was asked to.
+        step.summary.status = 'failed';
+        step.outputs.setStatus('failed');
+    }
+    failStep(step, [verdict.succeeded ? `${verdict.message}, but:` : verdict.message, ...problems].join('\n'));
+}
+/** Follows a started run to its end, judges it, and handles its results. */
+async function followRun(client, run, settings, step, interrupter) {
+    let finished;
+    try {
+        finished = await waitForEnd(client, run, settings, step, interrupter);
+    }
+    catch (error) {
+        if (error instanceof errors/* RequestAbortedError */.$1 && interrupter.reason) {
+            await endEarly(interrupter.reason, client, step.summary.computation ?? run, settings, step);
+            return;
+        }
+        // Not a cancel: leave the run as it is; the post step must not stop it either.
+        core/* saveState */.LZ(names/* State */.Uw.Watching, 'false');
+        throw error;
+    }
+    core/* saveState */.LZ(names/* State */.Uw.Watching, 'false');
+    const verdict = judge(finished);
+    step.outputs.setStatus(verdict.status);
+    step.summary.status = verdict.status;
+    step.summary.message = verdict.message;
+    // Loaded when a run has finished: a step that only starts a run never pays for it.
+    const { afterRun } = await Promise.all(/* import() */[__nccwpck_require__.e(974), __nccwpck_require__.e(593)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9974));
+    const problems = await afterRun(client, finished, verdict, settings, step);
+    conclude(verdict, problems, step);
+}
+
+;// CONCATENATED MODULE: ./src/lifecycle/interruption.ts
+
+/**
+ * Turns the runner's cancel signals and the `wait-timeout` into one AbortSignal that
+ * every waiting call takes, and remembers which of the two came first.
+ */
+class Interrupter {
+    reason;
+    controller = new AbortController();
+    timer;
+    onSignal = (signal) => {
+        if (this.reason === 'cancel')
+            return;
+        this.reason = 'cancel';
+        core/* info */.pq(`Received ${signal}: the workflow is being cancelled.`);
+        this.controller.abort();
+    };
+    constructor() {
+        process.on('SIGINT', this.onSignal);
+        process.on('SIGTERM', this.onSignal);
+    }
+    get signal() {
+        return this.controller.signal;
+    }
+    /** Interrupts the wait after `minutes`, unless a cancel came first; 0 means never. */
+    timeoutAfter(minutes) {
+        if (minutes <= 0)
+            return;
+        this.timer = setTimeout(() => {
+            this.reason ??= 'timeout';
+            this.controller.abort();
+        }, minutes * 60_000);
+    }
+    dispose() {
+        clearTimeout(this.timer);
+        process.off('SIGINT', this.onSignal);
+        process.off('SIGTERM', this.onSignal);
+    }
+}
+
+// EXTERNAL MODULE: ./src/codeocean/client.ts + 7 modules
+var client = __nccwpck_require__(5779);
+;// CONCATENATED MODULE: ./src/codeocean/models/run-request.ts
+/** Builds the request body for a run. Pure: the same spec always gives the same body. */
+function buildRunRequest(spec) {
+    const body = spec.target.kind === 'pipeline' ? { pipeline_id: spec.target.id } : { capsule_id: spec.target.id };
+    if (spec.version !== undefined)
+        body.version = spec.version;
+    if (spec.dataAssets?.length)
+        body.data_assets = spec.dataAssets;
+    if (spec.parameters?.length)
+        body.parameters = spec.parameters;
+    if (spec.namedParameters?.length)
+        body.named_parameters = spec.namedParameters;
+    if (spec.processes?.length)
+        body.processes = spec.processes;
+    if (spec.nextflowProfile)
+        body.nextflow_profile = spec.nextflowProfile;
+    return body;
+}
+
+;// CONCATENATED MODULE: ./src/lifecycle/start.ts
+
+
+
+
+
+
+/** A client for the deployment the inputs name, whose retries are told in the log. */
+function connect(settings, step) {
+    core/* debug */.Yz(`API base: ${settings.location.apiBase}; wait: ${settings.wait}; poll-interval: ${settings.pollInterval}; wait-timeout: ${settings.waitTimeoutMinutes} min`);
+    return new client/* CodeOceanClient */.xI({
+        apiBase: settings.location.apiBase,
+        token: settings.token,
+        onRetry: (message) => core/* info */.pq(step.redact(message))
+    });
+}
+/**
+ * Renames the run and returns it as it now is; a failure here must not fail a run
+ * that has started, so it is only a warning.
+ */
+async function renameRun(client, run, name, step) {
+    try {
+        await client.computations.rename(run.id, name);
+    }
+    catch (error) {
+        core/* warning */.$e(step.redact(`Could not name the run '${name}'; it keeps the name '${run.name ?? run.id}'. ${(0,errors/* errorMessage */.gJ)(error)}`));
+        return run;
+    }
+    const renamed = { ...run, name, raw: { ...run.raw, name } };
+    step.outputs.setComputation(renamed);
+    core/* info */.pq(`Named the run '${name}'`);
+    return renamed;
+}
+/**
+ * Starts the run, reports it at once (outputs first: they must survive a failed or
+ * cancelled wait), hands it to the post step's backstop, and names it.
+ */
+async function startRun(client, settings, step, interrupter) {
+    const body = buildRunRequest(settings.run);
+    step.summary.request = body;
+    const { kind, id } = settings.run.target;
+    core/* startGroup */.Oh(`Starting ${kind} ${id} on ${settings.location.siteUrl}`);
+    core/* info */.pq(JSON.stringify(body, null, 2));
+    core/* endGroup */.N4();
+    // Not abortable: a start cut short could leave a run nobody knows about.
+    let started = await client.computations.start(body);
+    step.outputs.setComputation(started);
+    core/* info */.pq(`Started Code Ocean run ${describeRun(started)} of ${kind} ${id}`);
+    if (settings.wait) {
+        // From here the run is ours to look after: if this step dies, the post step stops it.
+        core/* saveState */.LZ(names/* State */.Uw.ComputationId, started.id);
+        core/* saveState */.LZ(names/* State */.Uw.Watching, settings.stopOnCancel ? 'true' : 'false');
+    }
+    if (settings.runName && !interrupter.reason) {
+        started = await renameRun(client, started, settings.runName, step);
+    }
+    step.summary.computation = started;
+    return started;
+}
+/** For `wait: false`: the step ends as soon as the run has started. */
+function leaveRunning(step) {
+    step.summary.status = 'started';
+    step.outputs.setStatus('started');
+    core/* info */.pq('Not waiting for the run to finish (wait: false).');
+}
+
+;// CONCATENATED MODULE: ./src/main.ts
+
+
 
 
 
@@ -35629,35 +35857,105 @@ async function waitForCompletion(source, started, options) {
 
 
 /**
- * The post step: the backstop for a main step that was killed while waiting. The
- * main step marks the run as watched while it waits and clears the mark once the
- * run's fate is settled (finished, stopped, or deliberately left running), so this
- * does nothing after a normal finish, after `wait: false`, or with
- * `stop-on-cancel: false`. Problems here are warnings: the job's outcome is decided.
+ * The action's main step, phase by phase: read the inputs, start the run and report
+ * it at once, then follow it to its end and handle its results. Whatever happens,
+ * the step ends with every output set, a job summary and, if asked, a PR comment.
  */
-async function post() {
-    const id = _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getState */ .Gu(_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .State */ .Uw.ComputationId);
-    if (!id || _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getState */ .Gu(_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .State */ .Uw.Watching) !== 'true')
-        return;
-    const token = (0,_inputs_js__WEBPACK_IMPORTED_MODULE_5__/* .readToken */ .AI)();
+async function run() {
+    core/* saveState */.LZ(names/* State */.Uw.IsPost, 'true');
+    const step = newStep();
+    const interrupter = new Interrupter();
+    let settings;
     let client;
     try {
-        if (!(0,_inputs_js__WEBPACK_IMPORTED_MODULE_5__/* .parseBooleanInput */ .S8)(_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Input */ .pd.StopOnCancel, _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4(_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Input */ .pd.StopOnCancel) || 'true'))
+        // The token is masked before anything else can print it.
+        const token = (0,inputs_token/* readToken */.A)();
+        settings = getSettings(token);
+        client = connect(settings, step);
+        const started = await startRun(client, settings, step, interrupter);
+        if (!settings.wait) {
+            leaveRunning(step);
             return;
-        const domain = _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4(_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Input */ .pd.Domain) || process.env[_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .EnvFallback */ .cg.Domain] || '';
-        const location = (0,_domain_js__WEBPACK_IMPORTED_MODULE_3__/* .resolveApiLocation */ .s)(_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Input */ .pd.Domain, domain);
-        client = new _client_js__WEBPACK_IMPORTED_MODULE_1__/* .CodeOceanClient */ .xI({ apiBase: location.apiBase, token, timeoutMs: 10_000, retries: 2 });
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`The main step ended while waiting for Code Ocean run ${id} (cancelled or killed); stopping the run.`);
-        await client.deleteComputation(id);
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Stopped Code Ocean run ${id} (${_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .STOP_MEANS_DELETE */ .sg}).`);
+        }
+        interrupter.timeoutAfter(settings.waitTimeoutMinutes);
+        await followRun(client, started, settings, step, interrupter);
     }
     catch (error) {
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e((0,_redact_js__WEBPACK_IMPORTED_MODULE_6__/* .redactRegistered */ .uM)(`Could not stop Code Ocean run ${id}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .errorMessage */ .gJ)(error)} Stop it in Code Ocean if it is still running.`));
+        failStepWith(step, error);
     }
     finally {
+        interrupter.dispose();
         client?.close();
+        await finishStep(step, settings);
     }
 }
+
+
+/***/ }),
+
+/***/ 6455:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Uw: () => (/* binding */ State),
+/* harmony export */   cg: () => (/* binding */ EnvFallback),
+/* harmony export */   k7: () => (/* binding */ Output),
+/* harmony export */   pd: () => (/* binding */ Input)
+/* harmony export */ });
+/** Input names, exactly as declared in action.yml. */
+const Input = {
+    Domain: 'domain',
+    Secret: 'secret',
+    PipelineId: 'pipeline-id',
+    CapsuleId: 'capsule-id',
+    Version: 'version',
+    DataAssets: 'data-assets',
+    Processes: 'processes',
+    Parameters: 'parameters',
+    NamedParameters: 'named-parameters',
+    NextflowProfile: 'nextflow-profile',
+    RunName: 'run-name',
+    Wait: 'wait',
+    PollInterval: 'poll-interval',
+    WaitTimeout: 'wait-timeout',
+    StopOnCancel: 'stop-on-cancel',
+    StopOnTimeout: 'stop-on-timeout',
+    Summary: 'summary',
+    DownloadResults: 'download-results',
+    ResultsFilter: 'results-filter',
+    CaptureResults: 'capture-results',
+    CaptureTags: 'capture-tags',
+    CommentOnPr: 'comment-on-pr',
+    GithubToken: 'github-token'
+};
+/** What the main step leaves for the post step (GITHUB_STATE). Never the token. */
+const State = {
+    /** Set by the main step; its presence tells the bundle it runs as the post step. */
+    IsPost: 'isPost',
+    ComputationId: 'computation-id',
+    /** 'true' while the main step waits and has not settled the run's fate. */
+    Watching: 'watching'
+};
+/** Output names, exactly as declared in action.yml. */
+const Output = {
+    ComputationId: 'computation-id',
+    Name: 'name',
+    State: 'state',
+    EndStatus: 'end-status',
+    ExitCode: 'exit-code',
+    HasResults: 'has-results',
+    RunTime: 'run-time',
+    Status: 'status',
+    Computation: 'computation',
+    ResultsPath: 'results-path',
+    ResultFiles: 'result-files',
+    DataAssetId: 'data-asset-id'
+};
+/** Environment variables read when the matching input is empty. */
+const EnvFallback = {
+    Domain: 'CODEOCEAN_DOMAIN',
+    Secret: 'CODEOCEAN_API_TOKEN'
+};
 
 
 /***/ }),
@@ -35693,73 +35991,6 @@ function registerSecret(secret) {
 /** Scrubs every registered secret: for messages from errors nobody anticipated. */
 function redactRegistered(text) {
     return redactor(registered)(text);
-}
-
-
-/***/ }),
-
-/***/ 9809:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   KO: () => (/* binding */ mayRetry),
-/* harmony export */   U3: () => (/* binding */ RETRYABLE_STATUSES),
-/* harmony export */   my: () => (/* binding */ NOT_SENT_CODES),
-/* harmony export */   qO: () => (/* binding */ retryDelayMs)
-/* harmony export */ });
-/* unused harmony exports BASE_DELAY_MS, MAX_BACKOFF_MS, MAX_RETRY_AFTER_MS, parseRetryAfter */
-/**
- * When and how long to retry a request to Code Ocean. Pure functions; the HTTP client
- * applies them through axios-retry.
- */
-/** Answers that mean "try again later": overload and gateway or server hiccups. */
-const RETRYABLE_STATUSES = new Set([429, 500, 502, 503, 504]);
-/** Network errors that prove nothing reached the server, so even a start may be retried. */
-const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN']);
-const BASE_DELAY_MS = 1_000;
-const MAX_BACKOFF_MS = 30_000;
-/** A server asking for a longer pause than this gets this; the step has a job to finish. */
-const MAX_RETRY_AFTER_MS = 60_000;
-/**
- * Whether a failed attempt may be repeated. A start is repeated only when Code Ocean
- * surely did not start a run: it said 429 (refused, come back later), or the
- * connection was refused before anything was sent. Anything else after a start was
- * sent (a 500, a reset, a timeout) may have started a run, so it is not repeated.
- */
-function mayRetry(attempt) {
-    if (attempt.code === 'ERR_CANCELED')
-        return false;
-    if (attempt.kind === 'start') {
-        return attempt.status === 429 || (attempt.status === undefined && NOT_SENT_CODES.has(attempt.code ?? ''));
-    }
-    if (attempt.status !== undefined)
-        return RETRYABLE_STATUSES.has(attempt.status);
-    return true;
-}
-/** Reads Retry-After, in seconds or as an HTTP date, as milliseconds from `now`. */
-function parseRetryAfter(value, now) {
-    if (value === undefined)
-        return undefined;
-    const text = value.trim();
-    if (/^\d+(\.\d+)?$/.test(text))
-        return Number(text) * 1000;
-    const date = Date.parse(text);
-    if (Number.isNaN(date))
-        return undefined;
-    return Math.max(0, date - now);
-}
-/**
- * Delay before retry number `retry` (1 for the first): exponential backoff with full
- * jitter (a random delay between 0 and the backoff ceiling, so many clients do not
- * retry in step), unless the server said when to come back, which is honoured up to
- * a cap.
- */
-function retryDelayMs(retry, retryAfter, now = Date.now(), random = Math.random) {
-    const asked = parseRetryAfter(retryAfter, now);
-    if (asked !== undefined)
-        return Math.min(asked, MAX_RETRY_AFTER_MS);
-    const ceiling = Math.min(MAX_BACKOFF_MS, BASE_DELAY_MS * 2 ** (retry - 1));
-    return Math.floor(random() * ceiling);
 }
 
 

@@ -10,14 +10,14 @@ import { spawn, spawnSync } from 'node:child_process'
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { CodeOceanClient } from '../src/client.js'
-import { readComputation, type Computation } from '../src/computation.js'
-import { formatBytes } from '../src/download.js'
-import { listResultFiles } from '../src/results.js'
+import { CodeOceanClient } from '../src/codeocean/client.js'
+import { readComputation, type Computation } from '../src/codeocean/models/computation.js'
+import { formatBytes, formatDuration } from '../src/format.js'
+import { listResultFiles } from '../src/results/listing.js'
 import { CodeOceanSimulator, type ResultSpec } from '../sim/simulator.js'
 import { node24, runAction } from '../__tests__/support/runner.js'
-import type { PollInterval } from '../src/inputs.js'
-import { formatDuration, waitForCompletion } from '../src/poll.js'
+import type { PollInterval } from '../src/inputs/settings.js'
+import { waitForCompletion } from '../src/lifecycle/wait.js'
 
 interface PollFigures {
   requests: number
@@ -29,7 +29,7 @@ async function simulatePolling(runMs: number, interval: PollInterval): Promise<P
   let t = 0
   let requests = 0
   const source = {
-    getComputation: async (id: string): Promise<Computation> => {
+    get: async (id: string): Promise<Computation> => {
       requests += 1
       const done = t >= runMs
       return readComputation({
@@ -184,7 +184,7 @@ async function curlDownload(sim: CodeOceanSimulator, runId: string, paths: strin
   try {
     const lines: string[] = []
     for (const path of paths) {
-      const url = await client.resultFileUrl(runId, path)
+      const url = await client.results.fileUrl(runId, path)
       lines.push(`url = "${url}"`, `output = "${join(dir, path)}"`)
     }
     writeFileSync(join(dir, 'curl.cfg'), `${lines.join('\n')}\n`)
@@ -273,14 +273,14 @@ async function downloadBenchmark(): Promise<boolean> {
   try {
     lister.program(PIPELINE, { outcome: 'succeeded', results: tree })
     const client = new CodeOceanClient({ apiBase: `${lister.url}/api/v1`, token: lister.token })
-    const run = await client.startRun({ pipeline_id: PIPELINE })
-    while ((await client.getComputation(run.id)).state !== 'completed') await new Promise((r) => setTimeout(r, 20))
+    const run = await client.computations.start({ pipeline_id: PIPELINE })
+    while ((await client.computations.get(run.id)).state !== 'completed') await new Promise((r) => setTimeout(r, 20))
     // Every listing call answers 20 ms late, as a real API over a network would.
     lister.failNext({ path: /\/results$/ }, { passThrough: true, delayMs: 20 }, 100_000)
     const timeWalk = async (concurrency: number): Promise<{ ms: number; calls: number; files: number }> => {
       const before = lister.requests.length
       const start = performance.now()
-      const files = await listResultFiles(client, run.id, { concurrency })
+      const files = await listResultFiles(client.results, run.id, { concurrency })
       const ms = performance.now() - start
       const calls = lister.requests.slice(before).filter((r) => r.path.endsWith('/results')).length
       return { ms, calls, files: files.length }

@@ -23,14 +23,3 @@ export class RequestAbortedError extends Error {
     this.name = 'RequestAbortedError'
   }
 }
-
-/** Failed to reach Code Ocean at all (DNS, refused connection, reset, timeout). */
-export class CodeOceanNetworkError extends Error {
-  constructor(
-    message: string,
-    readonly code: string | undefined
-  ) {
-    super(message)
-    this.name = 'CodeOceanNetworkError'
-  }
-}

@@ -1,9 +1,9 @@
 import { setFlagsFromString } from 'node:v8'
 import * as core from '@actions/core'
-import { State } from './constants.js'
 import { errorMessage } from './errors.js'
+import { post } from './lifecycle/post.js'
 import { run } from './main.js'
-import { post } from './post.js'
+import { State } from './names.js'
 import { redactRegistered } from './redact.js'
 
 // Downloads stream gigabytes through short-lived buffers. Left to grow, V8's young

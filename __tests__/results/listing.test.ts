@@ -1,0 +1,97 @@
+import { describe, expect, it } from '@jest/globals'
+import type { ResultItem } from '../../src/codeocean/models/result-item.js'
+import { listResultFiles, resultFilter, safeResultPath } from '../../src/results/listing.js'
+
+describe('result paths', () => {
+  it.each(['a.txt', 'sub/dir/file.csv', 'output', '.hidden/x'])('accepts %s', (path) => {
+    expect(safeResultPath(path)).toEqual(path.split('/'))
+  })
+
+  it.each([
+    ['../escape.txt', '".."'],
+    ['a/../../b', '".."'],
+    ['/etc/passwd', 'absolute'],
+    ['C:/x', 'absolute'],
+    ['a\\..\\b', 'backslash'],
+    ['a//b', 'empty'],
+    ['./a', '"."'],
+    ['', 'empty'],
+    ['a\0b', 'NUL']
+  ])('refuses %j', (path, why) => {
+    expect(() => safeResultPath(path)).toThrow(why)
+  })
+})
+
+describe('results-filter', () => {
+  const paths = ['output', 'figures/plot.png', 'data/summary.csv', 'data/nested/deep.csv', 'tmp/cache.bin', '.env']
+
+  it('keeps everything without patterns', () => {
+    expect(paths.filter(resultFilter([]))).toEqual(paths)
+  })
+
+  it('includes by glob and excludes with !', () => {
+    expect(paths.filter(resultFilter(['**/*.csv', 'output', '!data/nested/**']))).toEqual([
+      'output',
+      'data/summary.csv'
+    ])
+  })
+
+  it('excludes alone keep the rest, dotfiles included', () => {
+    expect(paths.filter(resultFilter(['!tmp/**']))).toEqual([
+      'output',
+      'figures/plot.png',
+      'data/summary.csv',
+      'data/nested/deep.csv',
+      '.env'
+    ])
+  })
+})
+
+describe('walking the results tree', () => {
+  /** A fake lister over a map of folder -> items that counts calls and concurrency. */
+  function lister(tree: Record<string, ResultItem[]>) {
+    let inFlight = 0
+    let maxInFlight = 0
+    const calls: string[] = []
+    return {
+      calls,
+      max: () => maxInFlight,
+      list: async (_id: string, path: string): Promise<ResultItem[]> => {
+        calls.push(path)
+        inFlight += 1
+        maxInFlight = Math.max(maxInFlight, inFlight)
+        await new Promise((r) => setTimeout(r, 5))
+        inFlight -= 1
+        return tree[path] ?? []
+      }
+    }
+  }
+  const file = (path: string, size = 1): ResultItem => ({ name: path.split('/').pop()!, path, type: 'file', size })
+  const folder = (path: string): ResultItem => ({ name: path.split('/').pop()!, path, type: 'folder' })
+
+  it('lists each folder once, with bounded concurrency, and sorts the files', async () => {
+    const tree: Record<string, ResultItem[]> = {
+      '': [file('z'), ...Array.from({ length: 20 }, (_, i) => folder(`f${i}`))]
+    }
+    for (let i = 0; i < 20; i++) tree[`f${i}`] = [file(`f${i}/a`, i), folder(`f${i}/sub`)]
+    for (let i = 0; i < 20; i++) tree[`f${i}/sub`] = [file(`f${i}/sub/b`)]
+    const l = lister(tree)
+    const files = await listResultFiles(l, 'run', { concurrency: 4 })
+    expect(files).toHaveLength(41)
+    expect(files[0].path).toBe('f0/a')
+    expect(l.calls).toHaveLength(41)
+    expect(new Set(l.calls).size).toBe(41)
+    expect(l.max()).toBeLessThanOrEqual(4)
+    expect(l.max()).toBeGreaterThan(1)
+  })
+
+  it('refuses a hostile path anywhere in the tree', async () => {
+    const l = lister({ '': [folder('a')], a: [file('a/../../etc/x')] })
+    await expect(listResultFiles(l, 'run')).rejects.toThrow('Refused the result path "a/../../etc/x"')
+  })
+
+  it('does not loop on a folder listed inside itself', async () => {
+    const l = lister({ '': [folder('a')], a: [folder('a'), file('a/x')] })
+    expect(await listResultFiles(l, 'run')).toEqual([{ path: 'a/x', size: 1 }])
+  })
+})

@@ -1,0 +1,133 @@
+/** What the action was doing when Code Ocean answered with an error. */
+export interface RequestContext {
+  /** e.g. "start the run", "check run 9af2…" */
+  operation: string
+  /** The JSON body sent, shown for 400s so users can see what Code Ocean rejected. */
+  sentBody?: unknown
+  /** Which input the id in the URL came from, for 404 hints. */
+  idHint?: string
+  /**
+   * For requests that create something and have no idempotency key: said when a
+   * failure does not rule out that the thing was created.
+   */
+  mayHaveTakenEffect?: string
+}
+
+const REASONS: Record<number, string> = {
+  400: 'Bad Request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not Found',
+  409: 'Conflict',
+  423: 'Locked',
+  429: 'Too Many Requests',
+  500: 'Internal Server Error',
+  502: 'Bad Gateway',
+  503: 'Service Unavailable',
+  504: 'Gateway Timeout'
+}
+
+const MAX_MESSAGE = 500
+
+function clip(text: string, max = MAX_MESSAGE): string {
+  return text.length > max ? `${text.slice(0, max)}…` : text
+}
+
+/** Parses a body as JSON when it is JSON, else returns it as text. */
+export function parseBody(text: string): unknown {
+  const trimmed = text.trim()
+  if (trimmed === '') return undefined
+  try {
+    return JSON.parse(trimmed)
+  } catch {
+    return text
+  }
+}
+
+/**
+ * The server's own words, whatever shape they came in: a JSON object with
+ * `message` (Code Ocean's usual form), other JSON, an HTML error page from a
+ * proxy, or plain text.
+ */
+export function serverMessage(body: unknown): string {
+  if (body === undefined || body === null || body === '') return '(no message)'
+  if (typeof body === 'string') {
+    if (/<html|<!doctype/i.test(body)) {
+      const title = /<title[^>]*>([^<]*)<\/title>/i.exec(body)?.[1]
+      const text = (title ?? body.replace(/<[^>]*>/g, ' ')).replace(/\s+/g, ' ').trim()
+      return `an HTML page: "${clip(text, 200)}"`
+    }
+    return clip(body.trim())
+  }
+  if (typeof body === 'object' && !Array.isArray(body)) {
+    const { message, ...rest } = body as Record<string, unknown>
+    if (typeof message === 'string' && message !== '') {
+      const extra = Object.keys(rest).length > 0 ? ` ${clip(JSON.stringify(rest), 300)}` : ''
+      return clip(message) + extra
+    }
+  }
+  return clip(JSON.stringify(body))
+}
+
+function hint(status: number, context: RequestContext): string {
+  switch (status) {
+    case 400: {
+      const sent =
+        context.sentBody === undefined
+          ? ''
+          : `\nThe request body sent was:\n${JSON.stringify(context.sentBody, null, 2)}`
+      return `Code Ocean rejected the request as malformed or invalid.${sent}`
+    }
+    case 401:
+      return (
+        'The API token was not accepted. Check that the `secret` input holds a current Code Ocean ' +
+        'access token (Account > Access Tokens) created on this deployment, and that it has not been revoked.'
+      )
+    case 403:
+      return (
+        'The token was accepted but lacks permission. It needs the Capsule Read/Write scope ' +
+        '(and Data Asset Read when data assets are attached), and its owner needs access to the capsule or pipeline.'
+      )
+    case 404:
+      return context.idHint
+        ? `Code Ocean does not know ${context.idHint}, or the token's owner cannot see it. Check the id and that it is shared with the token's owner.`
+        : "Code Ocean does not know this path; check the `domain` input (the deployment's address, without /api/v1)."
+    case 429:
+      return 'Code Ocean is overloaded and asked the action to slow down.'
+    default:
+      return status >= 500 ? 'Code Ocean reported a server error; it is usually temporary.' : ''
+  }
+}
+
+/** Builds the message a user sees for an error answer from Code Ocean. */
+export function explainApiError(status: number, body: unknown, context: RequestContext): string {
+  const reason = REASONS[status] ? ` ${REASONS[status]}` : ''
+  const advice = hint(status, context)
+  return (
+    `Code Ocean refused to ${context.operation}: HTTP ${status}${reason}: ${serverMessage(body)}` +
+    (advice ? `\n${advice}` : '')
+  )
+}
+
+/** An error answer from Code Ocean, with a message ready for the user. */
+export class CodeOceanApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly body: unknown,
+    context: RequestContext
+  ) {
+    super(explainApiError(status, body, context))
+    this.name = 'CodeOceanApiError'
+  }
+}
+
+/** Failed to reach Code Ocean at all (DNS, refused connection, reset, timeout). */
+export class CodeOceanNetworkError extends Error {
+  constructor(
+    message: string,
+    readonly code: string | undefined
+  ) {
+    super(message)
+    this.name = 'CodeOceanNetworkError'
+  }
+}

@@ -1,0 +1,30 @@
+import { ComputationsApi } from './computations.js'
+import { DataAssetsApi } from './data-assets.js'
+import { ResultsApi } from './results.js'
+import { ApiTransport, type ClientOptions } from './transport.js'
+
+export type { CallOptions, ClientOptions } from './transport.js'
+export { DEFAULT_RETRIES, DEFAULT_TIMEOUT_MS } from './transport.js'
+
+/**
+ * Code Ocean's REST API, grouped by resource as its documentation is: runs, their
+ * results, data assets. All share one connection pool, one token and one retry policy.
+ */
+export class CodeOceanClient {
+  readonly computations: ComputationsApi
+  readonly results: ResultsApi
+  readonly dataAssets: DataAssetsApi
+  private readonly transport: ApiTransport
+
+  constructor(options: ClientOptions) {
+    this.transport = new ApiTransport(options)
+    this.computations = new ComputationsApi(this.transport)
+    this.results = new ResultsApi(this.transport)
+    this.dataAssets = new DataAssetsApi(this.transport)
+  }
+
+  /** Frees pooled connections so the process can exit promptly. */
+  close(): void {
+    this.transport.close()
+  }
+}

@@ -1,0 +1,166 @@
+import http from 'node:http'
+import https from 'node:https'
+import axios, { type AxiosInstance, type AxiosRequestConfig, type AxiosResponse } from 'axios'
+import axiosRetry from 'axios-retry'
+import { RequestAbortedError } from '../errors.js'
+import { basicAuthValue, redactor } from '../redact.js'
+import { USER_AGENT } from '../version.js'
+import { CodeOceanApiError, CodeOceanNetworkError, parseBody, type RequestContext } from './api-errors.js'
+import { mayRetry, NOT_SENT_CODES, RETRYABLE_STATUSES, retryDelayMs, type RetryKind } from './retry.js'
+
+export interface ClientOptions {
+  /** e.g. https://codeocean.example.com/api/v1 */
+  apiBase: string
+  token: string
+  /** Per attempt; a hung server must not hang the step. */
+  timeoutMs?: number
+  /** Retries of one call before giving up. */
+  retries?: number
+  /** Told about each retry, for the log. */
+  onRetry?: (message: string) => void
+}
+
+/** Per-call limits, for calls that must finish quickly (stopping a run on cancel). */
+export interface CallOptions {
+  signal?: AbortSignal
+  timeoutMs?: number
+  retries?: number
+}
+
+export const DEFAULT_TIMEOUT_MS = 30_000
+export const DEFAULT_RETRIES = 5
+
+interface RetryConfig {
+  kind: RetryKind
+  operation: string
+}
+
+/**
+ * The one place that talks HTTP to Code Ocean: authentication, timeouts, retries, and
+ * turning every failure into a message for people, with the token scrubbed from it.
+ * The resource classes (computations, results, data assets) build on it.
+ */
+export class ApiTransport {
+  private readonly http: AxiosInstance
+  private readonly agents: { http: http.Agent; https: https.Agent }
+  private readonly redact: (text: string) => string
+  private readonly timeoutMs: number
+
+  constructor(private readonly options: ClientOptions) {
+    this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS
+    // Keep-alive, as the official SDK does: polling reuses one connection.
+    this.agents = {
+      http: new http.Agent({ keepAlive: true }),
+      https: new https.Agent({ keepAlive: true })
+    }
+    this.redact = redactor([options.token, basicAuthValue(options.token)])
+    this.http = axios.create({
+      baseURL: `${options.apiBase}/`,
+      timeout: this.timeoutMs,
+      auth: { username: options.token, password: '' },
+      headers: { 'User-Agent': USER_AGENT, Accept: 'application/json' },
+      httpAgent: this.agents.http,
+      httpsAgent: this.agents.https,
+      // Every answer is read as text and judged here, so odd bodies never throw inside axios.
+      responseType: 'text',
+      transformResponse: [(data: unknown) => data],
+      validateStatus: () => true,
+      maxRedirects: 0
+    })
+    this.installRetries()
+  }
+
+  /**
+   * Sends one call and returns its parsed body (JSON, else text). An error answer
+   * becomes a CodeOceanApiError, a failure to get any answer a CodeOceanNetworkError.
+   */
+  async request(
+    config: AxiosRequestConfig,
+    context: RequestContext,
+    kind: RetryKind,
+    call: CallOptions
+  ): Promise<unknown> {
+    const retry: RetryConfig = { kind, operation: context.operation }
+    const full: AxiosRequestConfig & { codeOceanRetry: RetryConfig } = {
+      ...config,
+      signal: call.signal,
+      timeout: call.timeoutMs ?? this.timeoutMs,
+      codeOceanRetry: retry
+    }
+    if (call.retries !== undefined) full['axios-retry'] = { retries: call.retries }
+    let response: AxiosResponse<string>
+    try {
+      response = await this.http.request<string>(full)
+    } catch (error) {
+      if (axios.isAxiosError(error) && error.response) {
+        // Retries ran out on a retryable status: report the last answer.
+        response = error.response as AxiosResponse<string>
+      } else {
+        throw this.networkError(error, context, call)
+      }
+    }
+    const body = parseBody(typeof response.data === 'string' ? response.data : '')
+    if (response.status >= 200 && response.status < 300) return body
+    const error = new CodeOceanApiError(response.status, body, context)
+    if (context.mayHaveTakenEffect && response.status >= 500) {
+      error.message += `\n${context.mayHaveTakenEffect}`
+    }
+    error.message = this.redact(error.message)
+    throw error
+  }
+
+  /** Frees pooled connections so the process can exit promptly. */
+  close(): void {
+    this.agents.http.destroy()
+    this.agents.https.destroy()
+  }
+
+  private installRetries(): void {
+    const { options } = this
+    axiosRetry(this.http, {
+      retries: options.retries ?? DEFAULT_RETRIES,
+      shouldResetTimeout: true,
+      // Answers other than overload and server errors are final, and judged in request().
+      validateResponse: (response) => !RETRYABLE_STATUSES.has(response.status),
+      retryCondition: (error) => {
+        const retry = retryConfigOf(error.config)
+        return mayRetry({ kind: retry?.kind ?? 'idempotent', status: error.response?.status, code: error.code })
+      },
+      retryDelay: (count, error) => retryDelayMs(count, headerOf(error.response, 'retry-after')),
+      onRetry: (count, error, config) => {
+        const retry = retryConfigOf(config)
+        const what = error.response ? `HTTP ${error.response.status}` : (error.code ?? 'a network error')
+        const total = (config['axios-retry']?.retries ?? options.retries ?? DEFAULT_RETRIES) + 1
+        options.onRetry?.(
+          `Code Ocean answered ${what} when trying to ${retry?.operation ?? 'call it'}; trying again (attempt ${count + 1} of ${total})`
+        )
+      }
+    })
+  }
+
+  private networkError(error: unknown, context: RequestContext, call: CallOptions): Error {
+    if (call.signal?.aborted || (axios.isAxiosError(error) && error.code === 'ERR_CANCELED')) {
+      return new RequestAbortedError()
+    }
+    const code = axios.isAxiosError(error) ? error.code : undefined
+    const detail = axios.isAxiosError(error)
+      ? error.code === 'ECONNABORTED' || error.code === 'ETIMEDOUT'
+        ? `no answer within ${Math.round((call.timeoutMs ?? this.timeoutMs) / 1000)} s`
+        : `${error.code ?? 'network error'}: ${error.message}`
+      : String(error)
+    let message = `Could not ${context.operation}: ${detail} (Code Ocean at ${this.options.apiBase})`
+    if (context.mayHaveTakenEffect && !NOT_SENT_CODES.has(code ?? '')) {
+      message += `\n${context.mayHaveTakenEffect}`
+    }
+    return new CodeOceanNetworkError(this.redact(message), code)
+  }
+}
+
+function retryConfigOf(config: unknown): RetryConfig | undefined {
+  return (config as { codeOceanRetry?: RetryConfig } | undefined)?.codeOceanRetry
+}
+
+function headerOf(response: AxiosResponse | undefined, name: string): string | undefined {
+  const value: unknown = response?.headers?.[name]
+  return typeof value === 'string' ? value : undefined
+}

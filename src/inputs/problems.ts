@@ -1,0 +1,51 @@
+import { InputError } from '../errors.js'
+import type { ReadInput } from './token.js'
+
+/** Several input problems at once, so a user fixes them in one go. */
+export class InputErrors extends Error {
+  constructor(
+    readonly problems: InputError[],
+    redact: (text: string) => string = (text) => text
+  ) {
+    super(
+      redact(
+        problems.length === 1
+          ? problems[0].message
+          : `${problems.length} inputs need fixing:\n${problems.map((p) => `- ${p.message.replace(/\n/g, '\n  ')}`).join('\n')}`
+      )
+    )
+    this.name = 'InputErrors'
+  }
+}
+
+/**
+ * Reads inputs through their parsers and collects every InputError instead of
+ * stopping at the first, so that one run of the step reports all of them.
+ */
+export class Problems {
+  readonly list: InputError[] = []
+
+  constructor(readonly read: ReadInput) {}
+
+  /** Parses a non-empty input; undefined when it is empty or wrong (the problem is kept). */
+  check<T>(name: string, parse: (raw: string) => T): T | undefined {
+    const raw = this.read(name)
+    if (raw === '') return undefined
+    return this.attempt(() => parse(raw))
+  }
+
+  /** Runs a parser, keeping its InputError. */
+  attempt<T>(parse: () => T): T | undefined {
+    try {
+      return parse()
+    } catch (error) {
+      if (error instanceof InputError) this.list.push(error)
+      else throw error
+      return undefined
+    }
+  }
+
+  add(input: string, problem: string, example?: string): void {
+    this.list.push(new InputError(input, problem, example))
+  }
+}

@@ -1,0 +1,156 @@
+import * as core from '@actions/core'
+import type { RunSpec } from '../codeocean/models/run-request.js'
+import { EnvFallback, Input } from '../names.js'
+import { redactor } from '../redact.js'
+import { resolveApiLocation, type ApiLocation } from './domain.js'
+import { InputErrors, Problems } from './problems.js'
+import { defaultRunName } from './run-name.js'
+import { readRunSpec } from './run-spec.js'
+import { registerGithubToken, type ReadInput } from './token.js'
+import {
+  parseBooleanInput,
+  parseDownloadFolder,
+  parseList,
+  parsePollInterval,
+  parseWaitTimeout,
+  type PollInterval
+} from './values.js'
+
+export { InputErrors } from './problems.js'
+export type { PollInterval } from './values.js'
+
+/** How the step waits for the run, and what it does when the wait is cut short. */
+export interface WaitSettings {
+  wait: boolean
+  pollInterval: PollInterval
+  /** 0 means no limit. */
+  waitTimeoutMinutes: number
+  stopOnCancel: boolean
+  stopOnTimeout: boolean
+}
+
+/** What the step does with a finished run's results. */
+export interface ResultSettings {
+  summary: boolean
+  /** Absolute folder to download results into, inside the workspace. */
+  downloadFolder?: string
+  /** Globs (`!` excludes) of result paths to download. */
+  resultsFilter: string[]
+  /** Name of a data asset to capture the results into. */
+  captureName?: string
+  captureTags: string[]
+  /** Token for the pull request comment; set only when one is wanted. */
+  commentToken?: string
+}
+
+/** Everything the action needs, read and checked before any request is made. */
+export interface Settings extends WaitSettings, ResultSettings {
+  location: ApiLocation
+  token: string
+  run: RunSpec
+  runName: string
+}
+
+/** Where Code Ocean is: the `domain` input, or the environment's fallback. */
+function readLocation(problems: Problems, env: NodeJS.ProcessEnv): ApiLocation | undefined {
+  const domain = problems.read(Input.Domain) || env[EnvFallback.Domain] || ''
+  if (domain.trim() === '') {
+    problems.add(
+      Input.Domain,
+      `is not set (nor is the environment variable ${EnvFallback.Domain}); give the address of your Code Ocean deployment`,
+      'domain: codeocean.example.com'
+    )
+    return undefined
+  }
+  return problems.attempt(() => resolveApiLocation(Input.Domain, domain))
+}
+
+function checkToken(token: string, problems: Problems): void {
+  if (token !== '') return
+  problems.add(
+    Input.Secret,
+    `is not set (nor is the environment variable ${EnvFallback.Secret}); give a Code Ocean API access token from a repository secret`,
+    'secret: ${{ secrets.CODEOCEAN_API_TOKEN }}'
+  )
+}
+
+function readWaitSettings(problems: Problems): WaitSettings {
+  const flag = (name: string, fallback: boolean): boolean =>
+    problems.check(name, (raw) => parseBooleanInput(name, raw)) ?? fallback
+  return {
+    wait: flag(Input.Wait, true),
+    pollInterval: problems.check(Input.PollInterval, (raw) => parsePollInterval(Input.PollInterval, raw)) ?? 'auto',
+    waitTimeoutMinutes: problems.check(Input.WaitTimeout, (raw) => parseWaitTimeout(Input.WaitTimeout, raw)) ?? 0,
+    stopOnCancel: flag(Input.StopOnCancel, true),
+    stopOnTimeout: flag(Input.StopOnTimeout, false)
+  }
+}
+
+function readResultSettings(problems: Problems, wait: boolean, env: NodeJS.ProcessEnv): ResultSettings {
+  const { read } = problems
+  const workspace = env.GITHUB_WORKSPACE || process.cwd()
+  const settings: ResultSettings = {
+    summary: problems.check(Input.Summary, (raw) => parseBooleanInput(Input.Summary, raw)) ?? true,
+    downloadFolder: problems.check(Input.DownloadResults, (raw) =>
+      parseDownloadFolder(Input.DownloadResults, raw, workspace)
+    ),
+    resultsFilter: parseList(read(Input.ResultsFilter), false),
+    captureName: read(Input.CaptureResults).trim() || undefined,
+    captureTags: parseList(read(Input.CaptureTags), true),
+    commentToken: readCommentToken(problems)
+  }
+  if (settings.resultsFilter.length > 0 && !settings.downloadFolder) {
+    problems.add(
+      Input.ResultsFilter,
+      `only applies to downloads; set 'download-results' to a folder too`,
+      `${Input.DownloadResults}: results`
+    )
+  }
+  if (settings.captureTags.length > 0 && !settings.captureName) {
+    problems.add(
+      Input.CaptureTags,
+      `only applies to a capture; set 'capture-results' to a data asset name too`,
+      `${Input.CaptureResults}: nightly results`
+    )
+  }
+  if ((settings.downloadFolder || settings.captureName) && !wait) {
+    problems.add(
+      Input.Wait,
+      `is false, but results can only be downloaded or captured after waiting for the run`,
+      `${Input.Wait}: 'true'`
+    )
+  }
+  return settings
+}
+
+/** The token for the pull request comment, when `comment-on-pr` asks for one. */
+function readCommentToken(problems: Problems): string | undefined {
+  const commentOnPr = problems.check(Input.CommentOnPr, (raw) => parseBooleanInput(Input.CommentOnPr, raw)) ?? false
+  const githubToken = problems.read(Input.GithubToken).trim()
+  registerGithubToken(githubToken)
+  if (!commentOnPr) return undefined
+  if (!githubToken || githubToken.startsWith('${{')) {
+    problems.add(
+      Input.GithubToken,
+      'is empty, but comment-on-pr needs a token that may write pull request comments',
+      `${Input.GithubToken}: \${{ github.token }}`
+    )
+  }
+  return githubToken
+}
+
+/**
+ * Reads and validates every input. Throws InputErrors naming each bad input, what is
+ * wrong and the right form; nothing is sent to Code Ocean before this succeeds.
+ */
+export function getSettings(token: string, read: ReadInput = core.getInput, env = process.env): Settings {
+  const problems = new Problems(read)
+  const location = readLocation(problems, env)
+  checkToken(token, problems)
+  const run = readRunSpec(problems)
+  const waiting = readWaitSettings(problems)
+  const results = readResultSettings(problems, waiting.wait, env)
+  // A token pasted into the wrong input must not be echoed back.
+  if (problems.list.length > 0 || !location || !run) throw new InputErrors(problems.list, redactor([token]))
+  return { location, token, run, runName: read(Input.RunName) || defaultRunName(env), ...waiting, ...results }
+}

@@ -1,0 +1,70 @@
+import { parseDocument } from 'yaml'
+import { closest, distance } from 'fastest-levenshtein'
+import { InputError } from '../errors.js'
+
+/**
+ * Parses an input written as JSON or YAML.
+ *
+ * The YAML "failsafe" schema keeps every scalar as the string the user typed:
+ * `False` stays `"False"`, `0075` stays `"0075"`, `10` becomes `"10"`. That is
+ * exactly what Code Ocean wants, since all parameter values are strings.
+ * JSON is YAML too, so `[75, "HS25"]` reads as `["75", "HS25"]`.
+ */
+export function parseStructured(input: string, text: string, example: string): unknown {
+  const doc = parseDocument(text, {
+    schema: 'failsafe',
+    prettyErrors: true,
+    uniqueKeys: true
+  })
+  const first = doc.errors[0]
+  if (first) {
+    const where = first.linePos?.[0]
+    const at = where ? ` at line ${where.line}, column ${where.col}` : ''
+    const detail = first.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '')
+    throw new InputError(input, `is not valid JSON or YAML${at}: ${detail}`, example)
+  }
+  return doc.toJS()
+}
+
+export type PlainObject = Record<string, unknown>
+
+export function isPlainObject(value: unknown): value is PlainObject {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+}
+
+/** Describes a parsed value the way a user would recognise it. */
+export function describe(value: unknown): string {
+  if (Array.isArray(value)) return 'a list'
+  if (isPlainObject(value)) return 'a map'
+  if (value === undefined || value === null) return 'nothing'
+  // eslint-disable-next-line @typescript-eslint/no-base-to-string -- lists and maps are handled above: a scalar
+  return `the text "${String(value)}"`
+}
+
+/** Suggests the known key a mistyped one most likely meant, or nothing. */
+export function suggestKey(key: string, known: readonly string[]): string | undefined {
+  const normal = key.toLowerCase().replace(/-/g, '_')
+  const exact = known.find((k) => k === normal)
+  if (exact) return exact
+  const best = closest(normal, [...known])
+  if (distance(normal, best) <= Math.max(2, Math.floor(best.length / 3))) return best
+  // A truncated or extended key: "param" for "param_name", "mountpoint" for "mount".
+  if (normal.length < 3) return undefined
+  return known.find((k) => normal.startsWith(k) || k.startsWith(normal))
+}
+
+/** Refuses keys outside `known`, pointing to the likely intended one. */
+export function checkKeys(
+  input: string,
+  where: string,
+  value: PlainObject,
+  known: readonly string[],
+  example: string
+): void {
+  for (const key of Object.keys(value)) {
+    if (known.includes(key)) continue
+    const guess = suggestKey(key, known)
+    const hint = guess ? `; did you mean '${guess}'?` : `; known keys: ${known.join(', ')}`
+    throw new InputError(input, `${where} has an unknown key '${key}'${hint}`, example)
+  }
+}

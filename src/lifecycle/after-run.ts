@@ -1,0 +1,121 @@
+import * as core from '@actions/core'
+import type { CodeOceanClient } from '../codeocean/client.js'
+import type { Computation } from '../codeocean/models/computation.js'
+import { errorMessage } from '../errors.js'
+import { formatBytes } from '../format.js'
+import type { Settings } from '../inputs/settings.js'
+import { Output } from '../names.js'
+import type { SummaryModel } from '../report/summary.js'
+import { captureParams, captureResults } from '../results/capture.js'
+import { downloadResults } from '../results/download.js'
+import { listResultFiles, resultFilter, type ResultFile } from '../results/listing.js'
+import { CONSOLE_LOG, fetchLogTail, lastMeaningfulLine } from '../results/log-tail.js'
+import type { Step } from './step.js'
+import type { Verdict } from './verdict.js'
+
+/** Lines of the console log shown when a run fails. */
+export const LOG_TAIL_LINES = 100
+
+/** Where a capture says it came from: the workflow run, when known. */
+function origin(env: NodeJS.ProcessEnv): string {
+  const { GITHUB_SERVER_URL: server, GITHUB_REPOSITORY: repo, GITHUB_RUN_ID: runId } = env
+  return server && repo && runId ? `GitHub Actions ${server}/${repo}/actions/runs/${runId}` : 'GitHub Actions'
+}
+
+/** Prints the tail of a failed run's console log and annotates its telling line. */
+async function showFailureLog(
+  client: CodeOceanClient,
+  run: Computation,
+  files: ResultFile[] | undefined,
+  summary: SummaryModel
+): Promise<void> {
+  if (files && !files.some((f) => f.path === CONSOLE_LOG)) {
+    summary.notes.push('The run left no console log (`output`) among its results.')
+    return
+  }
+  try {
+    const lines = await fetchLogTail(client.results, run.id, LOG_TAIL_LINES)
+    core.startGroup(`Last ${lines.length} lines of the run's console log (${CONSOLE_LOG})`)
+    for (const line of lines) core.info(line)
+    core.endGroup()
+    const telling = lastMeaningfulLine(lines)
+    if (telling) core.error(telling, { title: `Code Ocean run ${run.name ?? run.id} failed` })
+  } catch (error) {
+    core.info(`Could not read the run's console log: ${errorMessage(error).split('\n')[0]}`)
+  }
+}
+
+/**
+ * What follows a finished run: its failure log, the results listing, the download
+ * (after a failed run too: that is when results matter most) and the capture (after
+ * success only). Returns the problems met, for the step's failure message.
+ */
+export async function afterRun(
+  client: CodeOceanClient,
+  run: Computation,
+  verdict: Verdict,
+  settings: Settings,
+  step: Step
+): Promise<string[]> {
+  const { outputs, summary } = step
+  const problems: string[] = []
+  if (!run.has_results) {
+    if (settings.downloadFolder) summary.notes.push('The run has no results, so nothing was downloaded.')
+    if (settings.captureName) summary.notes.push('The run has no results, so nothing was captured.')
+    return problems
+  }
+
+  let files: ResultFile[] | undefined
+  if (settings.summary || settings.downloadFolder) {
+    try {
+      files = await listResultFiles(client.results, run.id)
+      summary.resultFiles = files
+    } catch (error) {
+      const message = `Could not list the run's results: ${errorMessage(error)}`
+      // Without a download, the listing only feeds the summary: not worth failing for.
+      if (settings.downloadFolder) problems.push(message)
+      else {
+        core.warning(message)
+        summary.notes.push(message)
+      }
+    }
+  }
+
+  if (!verdict.succeeded) await showFailureLog(client, run, files, summary)
+
+  if (settings.downloadFolder && files) {
+    const keep = resultFilter(settings.resultsFilter)
+    const wanted = files.filter((f) => keep(f.path))
+    core.info(
+      `Downloading ${wanted.length} of ${files.length} result files (${formatBytes(wanted.reduce((s, f) => s + f.size, 0))}) into ${settings.downloadFolder}`
+    )
+    try {
+      const report = await downloadResults(client.results, run.id, wanted, settings.downloadFolder, {
+        onProgress: (line) => core.info(line),
+        onRetry: (line) => core.info(line)
+      })
+      summary.download = report
+      outputs.set(Output.ResultsPath, report.folder)
+      outputs.set(Output.ResultFiles, String(report.files))
+      core.info(`Downloaded ${report.files} files (${formatBytes(report.bytes)}) into ${report.folder}`)
+    } catch (error) {
+      problems.push(errorMessage(error))
+    }
+  }
+
+  if (settings.captureName) {
+    if (!verdict.succeeded) {
+      summary.notes.push(`The run did not succeed, so its results were not captured as '${settings.captureName}'.`)
+    } else {
+      try {
+        const params = captureParams(run, settings.captureName, settings.captureTags, origin(process.env))
+        const asset = await captureResults(client.dataAssets, params, { log: (line) => core.info(line) })
+        outputs.set(Output.DataAssetId, asset.id)
+        summary.dataAsset = { id: asset.id, name: settings.captureName }
+      } catch (error) {
+        problems.push(errorMessage(error))
+      }
+    }
+  }
+  return problems
+}

@@ -1,0 +1,32 @@
+import * as core from '@actions/core'
+import { parseBooleanInput } from '../inputs/values.js'
+import type { Settings } from '../inputs/settings.js'
+import { Input } from '../names.js'
+import { renderSummary, writeSummary } from '../report/summary.js'
+import type { Step } from './step.js'
+
+/** Whether to write the job summary. Only the `summary` input decides: a bad value elsewhere still gets one. */
+function summaryWanted(): boolean {
+  try {
+    return parseBooleanInput(Input.Summary, core.getInput(Input.Summary) || 'true')
+  } catch {
+    // An invalid `summary` value is reported with the other input errors.
+    return true
+  }
+}
+
+/**
+ * The step's last phase, on every path: every output gets a value, then the job
+ * summary and, when asked for, the pull request comment.
+ */
+export async function finishStep(step: Step, settings: Settings | undefined): Promise<void> {
+  step.outputs.complete('failed')
+  step.summary.endedAt = Date.now()
+  if (summaryWanted()) await writeSummary(step.summary, step.redact)
+  if (settings?.commentToken) {
+    // Loaded only here: most runs never comment, and the GitHub client is large.
+    const { commentOnPullRequest } = await import('../report/pr-comment.js')
+    const markdown = step.redact(renderSummary(step.summary))
+    await commentOnPullRequest(markdown, settings.commentToken, settings.run.target.id, step.redact)
+  }
+}

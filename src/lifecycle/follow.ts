@@ -1,0 +1,78 @@
+import * as core from '@actions/core'
+import type { CodeOceanClient } from '../codeocean/client.js'
+import type { Computation } from '../codeocean/models/computation.js'
+import { RequestAbortedError } from '../errors.js'
+import type { Settings } from '../inputs/settings.js'
+import { State } from '../names.js'
+import type { Interrupter } from './interruption.js'
+import { failStep, type Step } from './step.js'
+import { endEarly } from './stop.js'
+import { judge, type Verdict } from './verdict.js'
+import { waitForCompletion } from './wait.js'
+
+/** Waits for the run to end, unless a cancel or the wait-timeout comes first. */
+function waitForEnd(
+  client: CodeOceanClient,
+  run: Computation,
+  settings: Settings,
+  step: Step,
+  interrupter: Interrupter
+): Promise<Computation> {
+  if (interrupter.reason) throw new RequestAbortedError()
+  return waitForCompletion(client.computations, run, {
+    interval: settings.pollInterval,
+    log: (line) => core.info(line),
+    warn: (line) => core.warning(step.redact(line)),
+    onUpdate: (c) => {
+      core.debug(`Computation: ${JSON.stringify(c.raw)}`)
+      step.summary.computation = c
+      step.outputs.setComputation(c)
+    },
+    signal: interrupter.signal
+  })
+}
+
+/** Reports the verdict, and what the after-run phase could not deliver. */
+function conclude(verdict: Verdict, problems: string[], step: Step): void {
+  if (verdict.succeeded && problems.length === 0) {
+    core.info(verdict.message)
+    return
+  }
+  if (verdict.succeeded) {
+    // The run itself succeeded, but the step did not deliver all it was asked to.
+    step.summary.status = 'failed'
+    step.outputs.setStatus('failed')
+  }
+  failStep(step, [verdict.succeeded ? `${verdict.message}, but:` : verdict.message, ...problems].join('\n'))
+}
+
+/** Follows a started run to its end, judges it, and handles its results. */
+export async function followRun(
+  client: CodeOceanClient,
+  run: Computation,
+  settings: Settings,
+  step: Step,
+  interrupter: Interrupter
+): Promise<void> {
+  let finished: Computation
+  try {
+    finished = await waitForEnd(client, run, settings, step, interrupter)
+  } catch (error) {
+    if (error instanceof RequestAbortedError && interrupter.reason) {
+      await endEarly(interrupter.reason, client, step.summary.computation ?? run, settings, step)
+      return
+    }
+    // Not a cancel: leave the run as it is; the post step must not stop it either.
+    core.saveState(State.Watching, 'false')
+    throw error
+  }
+  core.saveState(State.Watching, 'false')
+  const verdict = judge(finished)
+  step.outputs.setStatus(verdict.status)
+  step.summary.status = verdict.status
+  step.summary.message = verdict.message
+  // Loaded when a run has finished: a step that only starts a run never pays for it.
+  const { afterRun } = await import('./after-run.js')
+  const problems = await afterRun(client, finished, verdict, settings, step)
+  conclude(verdict, problems, step)
+}

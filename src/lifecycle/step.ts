@@ -1,0 +1,29 @@
+import * as core from '@actions/core'
+import { errorMessage } from '../errors.js'
+import { redactRegistered } from '../redact.js'
+import { Outputs } from '../report/outputs.js'
+import type { SummaryModel } from '../report/summary.js'
+
+/** What every phase of the main step adds to: its outputs, its summary, and one scrubber for every message. */
+export interface Step {
+  outputs: Outputs
+  summary: SummaryModel
+  /** Removes every registered secret; every message the step writes goes through it. */
+  redact: (text: string) => string
+}
+
+export function newStep(): Step {
+  return { outputs: new Outputs(), summary: { startedAt: Date.now(), notes: [] }, redact: redactRegistered }
+}
+
+/** Fails the step with a message, recorded in the summary too. */
+export function failStep(step: Step, message: string): void {
+  step.summary.message = message
+  core.setFailed(step.redact(message))
+}
+
+/** Fails the step for an error that ended it early; a status set before (cancelled, say) stands. */
+export function failStepWith(step: Step, error: unknown): void {
+  step.summary.status ??= 'failed'
+  failStep(step, errorMessage(error))
+}

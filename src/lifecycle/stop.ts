@@ -1,0 +1,63 @@
+import * as core from '@actions/core'
+import type { CodeOceanClient } from '../codeocean/client.js'
+import type { Computation } from '../codeocean/models/computation.js'
+import { STOP_MEANS_DELETE } from '../codeocean/rules.js'
+import { errorMessage } from '../errors.js'
+import { formatDuration } from '../format.js'
+import type { Settings } from '../inputs/settings.js'
+import { State } from '../names.js'
+import { describeRun } from '../report/describe.js'
+import type { Interruption } from './interruption.js'
+import { failStep, type Step } from './step.js'
+
+/**
+ * A stop must be confirmed well within the runner's 7.5 s between SIGINT and SIGTERM:
+ * two attempts of at most 1.5 s each, with under a second between them.
+ */
+export const STOP_ON_CANCEL = { timeoutMs: 1_500, retries: 1 }
+
+/** Stops the run when the inputs ask for it; says what became of the run. */
+async function stopIfAsked(
+  why: Interruption,
+  client: CodeOceanClient,
+  run: Computation,
+  settings: Settings
+): Promise<string> {
+  const stop = why === 'cancel' ? settings.stopOnCancel : settings.stopOnTimeout
+  if (!stop) {
+    core.saveState(State.Watching, 'false')
+    return `The run was left running (stop-on-${why}: false).`
+  }
+  try {
+    await client.computations.delete(run.id, STOP_ON_CANCEL)
+    core.saveState(State.Watching, 'false')
+    return `The run was stopped (${STOP_MEANS_DELETE}).`
+  } catch (error) {
+    // After a cancel the post step tries again; after a timeout nobody would.
+    if (why === 'timeout') core.saveState(State.Watching, 'false')
+    return (
+      `The action could not stop the run: ${errorMessage(error).split('\n')[0]}` +
+      (why === 'cancel' ? ' The post step will try again.' : ' It may still be running in Code Ocean.')
+    )
+  }
+}
+
+/** Ends a wait cut short by a cancel or the wait-timeout: stops the run if asked, and fails the step saying what happened. */
+export async function endEarly(
+  why: Interruption,
+  client: CodeOceanClient,
+  run: Computation,
+  settings: Settings,
+  step: Step
+): Promise<void> {
+  step.summary.status = why === 'cancel' ? 'cancelled' : 'timed-out'
+  step.outputs.setStatus(step.summary.status)
+  const fate = await stopIfAsked(why, client, run, settings)
+  const subject = `Code Ocean run ${describeRun(run)} (last state: ${run.state || 'unknown'})`
+  failStep(
+    step,
+    why === 'cancel'
+      ? `The workflow was cancelled while waiting for ${subject}. ${fate}`
+      : `Timed out after ${formatDuration(settings.waitTimeoutMinutes * 60_000)} (wait-timeout: ${settings.waitTimeoutMinutes}) waiting for ${subject}. ${fate}`
+  )
+}

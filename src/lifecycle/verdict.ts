@@ -1,0 +1,26 @@
+import type { Computation } from '../codeocean/models/computation.js'
+import { describeRun } from '../report/describe.js'
+
+export interface Verdict {
+  status: 'succeeded' | 'failed' | 'stopped'
+  succeeded: boolean
+  /** One line for the log or the step's failure message. */
+  message: string
+}
+
+/**
+ * Judges a finished run. `completed` alone is not success: Code Ocean also reports
+ * completed runs whose end status is failed or stopped, and completed/succeeded runs
+ * with a non-zero exit code.
+ */
+export function judge(c: Computation): Verdict {
+  const facts =
+    `state ${c.state || 'unknown'}, end status ${c.end_status ?? 'none'}, ` + `exit code ${c.exit_code ?? 'none'}`
+  const ok = c.state === 'completed' && c.end_status === 'succeeded' && (c.exit_code === undefined || c.exit_code === 0)
+  if (ok) {
+    return { status: 'succeeded', succeeded: true, message: `Code Ocean run ${describeRun(c)} succeeded (${facts})` }
+  }
+  const status = c.end_status === 'stopped' ? 'stopped' : 'failed'
+  const verb = status === 'stopped' ? 'was stopped' : 'failed'
+  return { status, succeeded: false, message: `Code Ocean run ${describeRun(c)} ${verb}: ${facts}` }
+}

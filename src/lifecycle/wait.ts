@@ -1,0 +1,127 @@
+import { setTimeout as sleepMs } from 'node:timers/promises'
+import { CodeOceanApiError, CodeOceanNetworkError } from '../codeocean/api-errors.js'
+import { isKnownState, isTerminal, UnreadableAnswerError, type Computation } from '../codeocean/models/computation.js'
+import { RETRYABLE_STATUSES } from '../codeocean/retry.js'
+import { MIN_POLL_SECONDS } from '../codeocean/rules.js'
+import { errorMessage, RequestAbortedError } from '../errors.js'
+import { formatDuration } from '../format.js'
+import type { PollInterval } from '../inputs/values.js'
+
+/** Upper bound of the `auto` poll interval. */
+export const MAX_AUTO_POLL_SECONDS = 60
+
+/**
+ * How long status checks may keep failing (after each one's own retries) before the
+ * step gives up: long enough to ride out a deployment or a network blip.
+ */
+export const OUTAGE_LIMIT_MS = 10 * 60_000
+
+/**
+ * Failures worth waiting out: no answer, overload or server errors, an unreadable
+ * answer. A 401, 403 or 404 will not get better by waiting.
+ */
+export function isTransientFailure(error: unknown): boolean {
+  if (error instanceof CodeOceanApiError) return RETRYABLE_STATUSES.has(error.status)
+  if (error instanceof UnreadableAnswerError) return true
+  return error instanceof CodeOceanNetworkError
+}
+
+/**
+ * Milliseconds to wait before the next status check.
+ *
+ * `auto` checks every 5 s at first and then every tenth of the run's age, up to
+ * 60 s: a run that ends is noticed within 10% of its age (never more than a
+ * minute late), while a run of hours costs a small fraction of the requests a
+ * fixed 5 s interval would make.
+ */
+export function nextPollDelayMs(interval: PollInterval, elapsedMs: number): number {
+  if (interval !== 'auto') return interval * 1000
+  const seconds = Math.min(MAX_AUTO_POLL_SECONDS, Math.max(MIN_POLL_SECONDS, (elapsedMs / 1000) * 0.1))
+  return Math.round(seconds * 1000)
+}
+
+export interface WaitOptions {
+  interval: PollInterval
+  log: (line: string) => void
+  warn: (line: string) => void
+  /** Called with every computation read, so outputs stay current on any exit path. */
+  onUpdate?: (computation: Computation) => void
+  /** Aborts the wait (cancel, timeout): the pending sleep or request ends at once. */
+  signal?: AbortSignal
+  now?: () => number
+  sleep?: (ms: number) => Promise<void>
+}
+
+/** Reads a run's current state (the Code Ocean client's `computations` does). */
+export interface StatusSource {
+  get(id: string, call?: { signal?: AbortSignal }): Promise<Computation>
+}
+
+/**
+ * Polls the run until it is `completed` or `failed`. Logs each state once, with the
+ * time since the wait began, rather than a line per check; an unknown state is
+ * reported once and waited out, since newer servers may add states.
+ */
+export async function waitForCompletion(
+  source: StatusSource,
+  started: Computation,
+  options: WaitOptions
+): Promise<Computation> {
+  const now = options.now ?? Date.now
+  const signal = options.signal
+  const sleep = options.sleep ?? ((ms: number) => sleepMs(ms, undefined, { signal }))
+  const begin = now()
+  const warnedStates = new Set<string>()
+  let current = started
+  let lastState: string | undefined
+
+  const observe = (c: Computation): void => {
+    options.onUpdate?.(c)
+    if (c.state === lastState) return
+    lastState = c.state
+    options.log(`Run is ${c.state || '(no state)'} (after ${formatDuration(now() - begin)})`)
+    if (!isKnownState(c.state) && !warnedStates.has(c.state)) {
+      warnedStates.add(c.state)
+      options.warn(
+        `Code Ocean reported a state the action does not know, '${c.state}'; it keeps waiting for 'completed' or 'failed'.`
+      )
+    }
+  }
+
+  observe(current)
+  let failingSince: number | undefined
+  while (!isTerminal(current.state)) {
+    try {
+      await sleep(nextPollDelayMs(options.interval, now() - begin))
+      signal?.throwIfAborted()
+      current = await source.get(current.id, { signal })
+    } catch (error) {
+      if (signal?.aborted || error instanceof RequestAbortedError) throw new RequestAbortedError()
+      if (!isTransientFailure(error)) throw error
+      const firstFailure = failingSince === undefined
+      failingSince ??= now()
+      const failingFor = now() - failingSince
+      if (failingFor >= OUTAGE_LIMIT_MS) {
+        throw new Error(
+          `Could not check run ${current.id} for ${formatDuration(failingFor)}; giving up waiting. ` +
+            `The run may still be going in Code Ocean. Last error: ${errorMessage(error)}`,
+          { cause: error }
+        )
+      }
+      // One warning per outage, not one per failed check.
+      if (firstFailure) {
+        options.warn(
+          `Could not check the run (${errorMessage(error).split('\n')[0]}); ` +
+            `the action keeps trying for up to ${formatDuration(OUTAGE_LIMIT_MS)} of failures.`
+        )
+      }
+      continue
+    }
+    if (failingSince !== undefined) {
+      options.log(`Reached Code Ocean again after ${formatDuration(now() - failingSince)} of failed checks`)
+      failingSince = undefined
+    }
+    observe(current)
+  }
+  return current
+}

@@ -1,0 +1,59 @@
+/** Input names, exactly as declared in action.yml. */
+export const Input = {
+  Domain: 'domain',
+  Secret: 'secret',
+  PipelineId: 'pipeline-id',
+  CapsuleId: 'capsule-id',
+  Version: 'version',
+  DataAssets: 'data-assets',
+  Processes: 'processes',
+  Parameters: 'parameters',
+  NamedParameters: 'named-parameters',
+  NextflowProfile: 'nextflow-profile',
+  RunName: 'run-name',
+  Wait: 'wait',
+  PollInterval: 'poll-interval',
+  WaitTimeout: 'wait-timeout',
+  StopOnCancel: 'stop-on-cancel',
+  StopOnTimeout: 'stop-on-timeout',
+  Summary: 'summary',
+  DownloadResults: 'download-results',
+  ResultsFilter: 'results-filter',
+  CaptureResults: 'capture-results',
+  CaptureTags: 'capture-tags',
+  CommentOnPr: 'comment-on-pr',
+  GithubToken: 'github-token'
+} as const
+
+/** What the main step leaves for the post step (GITHUB_STATE). Never the token. */
+export const State = {
+  /** Set by the main step; its presence tells the bundle it runs as the post step. */
+  IsPost: 'isPost',
+  ComputationId: 'computation-id',
+  /** 'true' while the main step waits and has not settled the run's fate. */
+  Watching: 'watching'
+} as const
+
+/** Output names, exactly as declared in action.yml. */
+export const Output = {
+  ComputationId: 'computation-id',
+  Name: 'name',
+  State: 'state',
+  EndStatus: 'end-status',
+  ExitCode: 'exit-code',
+  HasResults: 'has-results',
+  RunTime: 'run-time',
+  Status: 'status',
+  Computation: 'computation',
+  ResultsPath: 'results-path',
+  ResultFiles: 'result-files',
+  DataAssetId: 'data-asset-id'
+} as const
+
+export type OutputName = (typeof Output)[keyof typeof Output]
+
+/** Environment variables read when the matching input is empty. */
+export const EnvFallback = {
+  Domain: 'CODEOCEAN_DOMAIN',
+  Secret: 'CODEOCEAN_API_TOKEN'
+} as const

@@ -1,0 +1,43 @@
+import * as core from '@actions/core'
+import type { Computation } from '../codeocean/models/computation.js'
+import { Output, type OutputName } from '../names.js'
+
+/** The step's `status` output: how the step ended, in one word. */
+export type Status = 'started' | 'succeeded' | 'failed' | 'stopped' | 'timed-out' | 'cancelled'
+
+/**
+ * Sets step outputs, remembering which were set so that every output can be given
+ * a value (possibly empty) on every exit path, success or failure.
+ */
+export class Outputs {
+  private readonly written = new Set<OutputName>()
+
+  set(name: OutputName, value: string): void {
+    core.setOutput(name, value)
+    this.written.add(name)
+  }
+
+  /** The outputs that describe a computation, from the latest object read. */
+  setComputation(c: Computation): void {
+    this.set(Output.ComputationId, c.id)
+    if (c.name !== undefined) this.set(Output.Name, c.name)
+    this.set(Output.State, c.state)
+    this.set(Output.EndStatus, c.end_status ?? '')
+    this.set(Output.ExitCode, c.exit_code === undefined ? '' : String(c.exit_code))
+    this.set(Output.HasResults, c.has_results ? 'true' : 'false')
+    this.set(Output.RunTime, c.run_time === undefined ? '' : String(c.run_time))
+    this.set(Output.Computation, JSON.stringify(c.raw))
+  }
+
+  setStatus(status: Status): void {
+    this.set(Output.Status, status)
+  }
+
+  /** Gives every output not yet set an empty value, and `status` the given fallback. */
+  complete(fallbackStatus: Status): void {
+    if (!this.written.has(Output.Status)) this.setStatus(fallbackStatus)
+    for (const name of Object.values(Output)) {
+      if (!this.written.has(name)) this.set(name, name === Output.HasResults ? 'false' : '')
+    }
+  }
+}

@@ -1,0 +1,68 @@
+import { setTimeout as sleepMs } from 'node:timers/promises'
+import type { DataAssetsApi } from '../codeocean/data-assets.js'
+import type { Computation } from '../codeocean/models/computation.js'
+import type { DataAsset, DataAssetParams } from '../codeocean/models/data-asset.js'
+import { MIN_POLL_SECONDS } from '../codeocean/rules.js'
+import { formatDuration } from '../format.js'
+
+/** How long a capture may take to become ready before the step gives up on it. */
+export const CAPTURE_TIMEOUT_MS = 60 * 60_000
+
+/** A folder name for the data asset's mount, made from its name: `Nightly results` → `Nightly_results`. */
+export function mountFor(name: string): string {
+  const mount = name
+    .trim()
+    .replace(/[^A-Za-z0-9._-]+/g, '_')
+    .replace(/^_+|_+$/g, '')
+  return mount || 'results'
+}
+
+/** The body of POST /data_assets capturing all of a run's results. Pure. */
+export function captureParams(run: Computation, name: string, tags: string[], origin: string): DataAssetParams {
+  return {
+    name,
+    mount: mountFor(name),
+    tags,
+    description: `Results of Code Ocean run ${run.name ? `'${run.name}' ` : ''}(${run.id})${origin ? `, captured by ${origin}` : ''}`,
+    source: { computation: { id: run.id } }
+  }
+}
+
+export interface CaptureOptions {
+  log: (line: string) => void
+  now?: () => number
+  sleep?: (ms: number) => Promise<void>
+  timeoutMs?: number
+}
+
+/**
+ * Creates a data asset from the run's results and waits until Code Ocean reports it
+ * `ready` (returned) or `failed` (thrown, with Code Ocean's reason).
+ */
+export async function captureResults(
+  dataAssets: Pick<DataAssetsApi, 'create' | 'get'>,
+  params: DataAssetParams,
+  options: CaptureOptions
+): Promise<DataAsset> {
+  const now = options.now ?? Date.now
+  const sleep = options.sleep ?? ((ms: number) => sleepMs(ms))
+  const begin = now()
+  let asset = await dataAssets.create(params)
+  options.log(`Capturing the results as data asset '${params.name}' (${asset.id})`)
+  while (asset.state !== 'ready' && asset.state !== 'failed') {
+    if (now() - begin > (options.timeoutMs ?? CAPTURE_TIMEOUT_MS)) {
+      throw new Error(
+        `Data asset '${params.name}' (${asset.id}) was not ready after ${formatDuration(now() - begin)}; it is still ${asset.state || 'in an unknown state'} in Code Ocean.`
+      )
+    }
+    await sleep(MIN_POLL_SECONDS * 1000)
+    asset = await dataAssets.get(asset.id)
+  }
+  if (asset.state === 'failed') {
+    throw new Error(
+      `Code Ocean could not capture the results as data asset '${params.name}' (${asset.id}): ${asset.failure_reason ?? 'no reason given'}`
+    )
+  }
+  options.log(`Data asset '${params.name}' (${asset.id}) is ready (after ${formatDuration(now() - begin)})`)
+  return asset
+}

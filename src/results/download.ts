@@ -1,0 +1,159 @@
+import { randomBytes } from 'node:crypto'
+import { createWriteStream } from 'node:fs'
+import { lstat, mkdir, realpath, rename, rm, stat } from 'node:fs/promises'
+import { dirname, join, relative, sep } from 'node:path'
+import type { Readable } from 'node:stream'
+import { pipeline } from 'node:stream/promises'
+import pLimit from 'p-limit'
+import { errorMessage } from '../errors.js'
+import { formatBytes } from '../format.js'
+import { safeResultPath, type ResultFile } from './listing.js'
+import { objectStoreClient, storeError, type SignedUrlSource } from './object-store.js'
+
+export interface DownloadOptions {
+  /** Files in flight at once. */
+  concurrency?: number
+  /** Tries per file, each with a fresh signed URL. */
+  attempts?: number
+  /** Per request, and the longest a transfer may stall. */
+  timeoutMs?: number
+  /** Told about progress every `progressEveryMs` while downloading lasts longer than that. */
+  onProgress?: (line: string) => void
+  progressEveryMs?: number
+  onRetry?: (line: string) => void
+}
+
+export interface DownloadReport {
+  folder: string
+  files: number
+  bytes: number
+}
+
+/** A download that failed in a way another try with a fresh URL may fix. */
+class TransientDownloadError extends Error {}
+
+/**
+ * Downloads result files into `folder`, a bounded number at a time, each streamed to
+ * disk under a temporary name and renamed once complete and of the listed size. The
+ * signed URLs go to an object store, so the Code Ocean credentials are never sent
+ * there. No file is written outside `folder`: unsafe paths, and folders inside it that
+ * are links leading out, are refused.
+ */
+export async function downloadResults(
+  source: SignedUrlSource,
+  runId: string,
+  files: readonly ResultFile[],
+  folder: string,
+  options: DownloadOptions = {}
+): Promise<DownloadReport> {
+  const attempts = options.attempts ?? 3
+  const timeoutMs = options.timeoutMs ?? 60_000
+  const { store, close } = objectStoreClient(timeoutMs)
+
+  await mkdir(folder, { recursive: true })
+  const root = await realpath(folder)
+  const total = files.reduce((sum, f) => sum + f.size, 0)
+  let doneFiles = 0
+  let doneBytes = 0
+  const started = Date.now()
+  const progressEvery = options.progressEveryMs ?? 5_000
+  const progress = setInterval(() => {
+    options.onProgress?.(
+      `Downloaded ${doneFiles} of ${files.length} files (${formatBytes(doneBytes)} of ${formatBytes(total)}) in ${Math.round((Date.now() - started) / 1000)} s`
+    )
+  }, progressEvery)
+
+  /** Resolves where a result goes, refusing anything that would land outside `root`. */
+  const destination = async (path: string): Promise<string> => {
+    const target = join(root, ...safeResultPath(path))
+    await mkdir(dirname(target), { recursive: true })
+    const parent = await realpath(dirname(target))
+    if (parent !== root && !parent.startsWith(root + sep)) {
+      throw new Error(
+        `Refused the result path "${path}": a folder on its way is a link leading out of ${root}; nothing was written for it.`
+      )
+    }
+    const existing = await lstat(target).catch(() => undefined)
+    if (existing?.isSymbolicLink() || existing?.isDirectory()) {
+      throw new Error(
+        `Refused the result path "${path}": ${relative(root, target)} already exists as a ${existing.isDirectory() ? 'folder' : 'link'}; nothing was written for it.`
+      )
+    }
+    return target
+  }
+
+  const fetchOnce = async (file: ResultFile, target: string): Promise<void> => {
+    const url = await source.fileUrl(runId, file.path)
+    const partial = `${target}.part-${randomBytes(4).toString('hex')}`
+    try {
+      let response
+      try {
+        response = await store.get<Readable>(url)
+      } catch (error) {
+        throw new TransientDownloadError(`could not fetch it: ${errorMessage(error)}`)
+      }
+      if (response.status !== 200) {
+        const why = `the store answered HTTP ${response.status}: ${await storeError(response.data)}`
+        // 403 is how an object store says a signed URL expired; a fresh one may do.
+        if (response.status === 403 || response.status === 408 || response.status === 429 || response.status >= 500) {
+          throw new TransientDownloadError(why)
+        }
+        throw new Error(why)
+      }
+      try {
+        await pipeline(response.data, createWriteStream(partial))
+      } catch (error) {
+        throw new TransientDownloadError(`the transfer broke off: ${errorMessage(error)}`)
+      }
+      const { size } = await stat(partial)
+      if (size !== file.size) {
+        throw new TransientDownloadError(`got ${size} bytes where Code Ocean listed ${file.size}`)
+      }
+      await rename(partial, target)
+    } finally {
+      await rm(partial, { force: true })
+    }
+  }
+
+  const fetchFile = async (file: ResultFile): Promise<void> => {
+    const target = await destination(file.path)
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await fetchOnce(file, target)
+        doneFiles += 1
+        doneBytes += file.size
+        return
+      } catch (error) {
+        if (!(error instanceof TransientDownloadError) || attempt >= attempts) {
+          throw new Error(`Could not download result "${file.path}": ${errorMessage(error)}`, { cause: error })
+        }
+        options.onRetry?.(
+          `Downloading result "${file.path}" failed (${errorMessage(error)}); trying again with a fresh link (attempt ${attempt + 1} of ${attempts})`
+        )
+      }
+    }
+  }
+
+  const limit = pLimit(options.concurrency ?? 8)
+  let failure: unknown
+  try {
+    // After a failure, files not yet begun are skipped, and those under way are let
+    // finish, so nothing is still writing when this returns.
+    await Promise.allSettled(
+      files.map((file) =>
+        limit(async () => {
+          if (failure !== undefined) return
+          await fetchFile(file).catch((error: unknown) => {
+            failure ??= error
+          })
+        })
+      )
+    )
+    // eslint-disable-next-line @typescript-eslint/only-throw-error -- rethrows the first failure exactly as it was caught
+    if (failure !== undefined) throw failure
+  } finally {
+    clearInterval(progress)
+    close()
+  }
+  return { folder: root, files: doneFiles, bytes: doneBytes }
+}

@@ -227,6 +227,29 @@ describe('Code Ocean errors are explained', () => {
   })
 })
 
+describe('a domain that is not the Code Ocean API', () => {
+  it.concurrent('says so when the first call gets a web page as its 404, instead of blaming the id', async () => {
+    const sim = await startSimulator()
+    sim.failNext(
+      { method: 'POST', path: '/api/v1/computations' },
+      {
+        status: 404,
+        body: '<!DOCTYPE html><html><head><title>Page not found</title></head><body>Sorry</body></html>',
+        contentType: 'text/html'
+      }
+    )
+    const run = await runAgainst(sim, { 'pipeline-id': PIPELINE })
+    expect(run.exitCode).toBe(1)
+    const error = run.annotations.find((a) => a.level === 'error')?.message ?? ''
+    expect(error).toContain('HTTP 404')
+    expect(error).toContain('an HTML page: "Page not found"')
+    expect(error).toContain('check the `domain` input')
+    expect(error).not.toContain('does not know pipeline')
+    expect(api(sim, 'POST')).toHaveLength(1)
+    expectNoToken(run, sim.token)
+  })
+})
+
 describe('bad input stops before any request', () => {
   it.concurrent.each(BAD_INPUTS.map((b) => [b.name, b] as const))('%s', async (_name, bad) => {
     const sim = await startSimulator()

@@ -143,7 +143,10 @@ function readCommentToken(problems: Problems): string | undefined {
  * Reads and validates every input. Throws InputErrors naming each bad input, what is
  * wrong and the right form; nothing is sent to Code Ocean before this succeeds.
  */
-export function getSettings(token: string, read: ReadInput = core.getInput, env = process.env): Settings {
+export function getSettings(token: string, readRaw: ReadInput = core.getInput, env = process.env): Settings {
+  // Trimmed here, not only by the runner's getInput: other hosts of the action
+  // (@github/local-action, for one) pass inputs on exactly as written.
+  const read: ReadInput = (name) => readRaw(name).trim()
   const problems = new Problems(read)
   const location = readLocation(problems, env)
   checkToken(token, problems)

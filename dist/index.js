@@ -35346,6 +35346,25 @@ function getSettings(token, readRaw = core/* getInput */.V4, env = process.env) 
     return { location, token, run, runName: read(names/* Input */.pd.RunName) || defaultRunName(env), ...waiting, ...results };
 }
 
+;// CONCATENATED MODULE: ./src/codeocean/models/run-request.ts
+/** Builds the request body for a run. Pure: the same spec always gives the same body. */
+function buildRunRequest(spec) {
+    const body = spec.target.kind === 'pipeline' ? { pipeline_id: spec.target.id } : { capsule_id: spec.target.id };
+    if (spec.version !== undefined)
+        body.version = spec.version;
+    if (spec.dataAssets?.length)
+        body.data_assets = spec.dataAssets;
+    if (spec.parameters?.length)
+        body.parameters = spec.parameters;
+    if (spec.namedParameters?.length)
+        body.named_parameters = spec.namedParameters;
+    if (spec.processes?.length)
+        body.processes = spec.processes;
+    if (spec.nextflowProfile)
+        body.nextflow_profile = spec.nextflowProfile;
+    return body;
+}
+
 // EXTERNAL MODULE: ./src/format.ts
 var format = __nccwpck_require__(6264);
 ;// CONCATENATED MODULE: ./src/report/markdown.ts
@@ -35484,6 +35503,7 @@ async function writeSummary(model, redact) {
 
 
 
+
 /** Whether to write the job summary. Only the `summary` input decides: a bad value elsewhere still gets one. */
 function summaryWanted() {
     try {
@@ -35507,7 +35527,8 @@ async function finishStep(step, settings) {
         // Loaded only here: most runs never comment, and the GitHub client is large.
         const { commentOnPullRequest } = await __nccwpck_require__.e(/* import() */ 914).then(__nccwpck_require__.bind(__nccwpck_require__, 1914));
         const markdown = step.redact(renderSummary(step.summary));
-        await commentOnPullRequest(markdown, settings.commentToken, settings.run.target.id, step.redact);
+        const target = { id: settings.run.target.id, request: buildRunRequest(settings.run) };
+        await commentOnPullRequest(markdown, settings.commentToken, target, step.redact);
     }
 }
 
@@ -35852,25 +35873,6 @@ class Interrupter {
 
 // EXTERNAL MODULE: ./src/codeocean/client.ts + 7 modules
 var client = __nccwpck_require__(5779);
-;// CONCATENATED MODULE: ./src/codeocean/models/run-request.ts
-/** Builds the request body for a run. Pure: the same spec always gives the same body. */
-function buildRunRequest(spec) {
-    const body = spec.target.kind === 'pipeline' ? { pipeline_id: spec.target.id } : { capsule_id: spec.target.id };
-    if (spec.version !== undefined)
-        body.version = spec.version;
-    if (spec.dataAssets?.length)
-        body.data_assets = spec.dataAssets;
-    if (spec.parameters?.length)
-        body.parameters = spec.parameters;
-    if (spec.namedParameters?.length)
-        body.named_parameters = spec.namedParameters;
-    if (spec.processes?.length)
-        body.processes = spec.processes;
-    if (spec.nextflowProfile)
-        body.nextflow_profile = spec.nextflowProfile;
-    return body;
-}
-
 ;// CONCATENATED MODULE: ./src/lifecycle/start.ts
 
 

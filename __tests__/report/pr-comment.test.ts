@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { GitHubStandIn } from '../../sim/github.js'
-import { commentMarker } from '../../src/report/pr-comment.js'
+import { commentMarker, requestKey } from '../../src/report/pr-comment.js'
 import { DEFAULT_CONTEXT, runAction, type ActionRun } from '../support/runner.js'
 import { expectNoToken, startSimulator } from '../support/simulators.js'
 
@@ -39,7 +39,12 @@ async function runOnPullRequest(
   return run
 }
 
-const marker = commentMarker(DEFAULT_CONTEXT.GITHUB_WORKFLOW, DEFAULT_CONTEXT.GITHUB_JOB, PIPELINE)
+const marker = commentMarker(
+  DEFAULT_CONTEXT.GITHUB_WORKFLOW,
+  DEFAULT_CONTEXT.GITHUB_JOB,
+  PIPELINE,
+  requestKey({ pipeline_id: PIPELINE })
+)
 
 describe('pull request comment', () => {
   it('posts one comment with the summary, then updates that same comment', async () => {
@@ -88,5 +93,30 @@ describe('pull request comment', () => {
     expect(warning).toContain('Could not comment on pull request #9')
     expect(warning).toContain('pull-requests: write')
     expect(run.everything).not.toContain('ghs_wrong_token_abcdef')
+  })
+
+  it('gives each matrix leg its own comment, and a re-run of a leg updates its own', async () => {
+    const leg = (mode: string): Record<string, string> => ({
+      'comment-on-pr': 'true',
+      'github-token': github.token,
+      processes: `[{"name": "capsule_align_1", "named_parameters": {"Mode": "${mode}"}}]`
+    })
+    const fast = await runOnPullRequest(11, leg('fast'))
+    const exact = await runOnPullRequest(11, leg('exact'))
+    expect([fast.exitCode, exact.exitCode]).toEqual([0, 0])
+    let comments = github.comments.get(`${REPO}#11`) ?? []
+    expect(comments).toHaveLength(2)
+    expect(comments[0].body).toContain(fast.outputs['computation-id'])
+    expect(comments[1].body).toContain(exact.outputs['computation-id'])
+    const markers = comments.map((c) => c.body.split('\n')[0])
+    expect(new Set(markers).size).toBe(2)
+
+    const fastAgain = await runOnPullRequest(11, leg('fast'))
+    expect(fastAgain.exitCode).toBe(0)
+    comments = github.comments.get(`${REPO}#11`) ?? []
+    expect(comments).toHaveLength(2)
+    expect(comments[0].body).toContain(fastAgain.outputs['computation-id'])
+    expect(comments[0].body).not.toContain(fast.outputs['computation-id'])
+    expect(comments[1].body).toContain(exact.outputs['computation-id'])
   })
 })

@@ -33725,7 +33725,7 @@ class CodeOceanNetworkError extends Error {
 
 /***/ }),
 
-/***/ 5779:
+/***/ 2127:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -33735,6 +33735,24 @@ __nccwpck_require__.d(__webpack_exports__, {
 });
 
 // UNUSED EXPORTS: DEFAULT_RETRIES, DEFAULT_TIMEOUT_MS
+
+;// CONCATENATED MODULE: ./src/codeocean/app-panels.ts
+/** App panels: `GET /capsules/{id}/app_panel` and `GET /pipelines/{id}/app_panel`. */
+class AppPanelsApi {
+    transport;
+    constructor(transport) {
+        this.transport = transport;
+    }
+    /** The raw app panel of a capsule or pipeline, of release `version` when given. */
+    async get(target, version, call = {}) {
+        const what = `${target.kind} ${target.id}`;
+        return this.transport.request({
+            method: 'GET',
+            url: `${target.kind}s/${encodeURIComponent(target.id)}/app_panel`,
+            params: version === undefined ? undefined : { version }
+        }, { operation: `read the app panel of ${what}`, idHint: what }, 'idempotent', call);
+    }
+}
 
 // EXTERNAL MODULE: ./src/codeocean/api-errors.ts
 var api_errors = __nccwpck_require__(9577);
@@ -34293,20 +34311,23 @@ function headerOf(response, name) {
 
 
 
+
 /**
  * Code Ocean's REST API, grouped by resource as its documentation is: runs, their
- * results, data assets. All share one connection pool, one token and one retry policy.
+ * results, data assets, app panels. All share one connection pool, one token and one retry policy.
  */
 class CodeOceanClient {
     computations;
     results;
     dataAssets;
+    appPanels;
     transport;
     constructor(options) {
         this.transport = new ApiTransport(options);
         this.computations = new ComputationsApi(this.transport);
         this.results = new ResultsApi(this.transport);
         this.dataAssets = new DataAssetsApi(this.transport);
+        this.appPanels = new AppPanelsApi(this.transport);
     }
     /** Frees pooled connections so the process can exit promptly. */
     close() {
@@ -34568,7 +34589,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8179);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3916);
 /* harmony import */ var _lifecycle_post_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(20);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(3032);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(9807);
 /* harmony import */ var _names_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(6455);
 /* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(6670);
 
@@ -34681,6 +34702,64 @@ function resolveApiLocation(input, raw) {
     }
     const siteUrl = `${url.protocol}//${url.host}${path}`;
     return { siteUrl, apiBase: `${siteUrl}/api/v1` };
+}
+
+
+/***/ }),
+
+/***/ 8925:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   G: () => (/* binding */ InputErrors),
+/* harmony export */   Z: () => (/* binding */ Problems)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3916);
+
+/** Several input problems at once, so a user fixes them in one go. */
+class InputErrors extends Error {
+    problems;
+    constructor(problems, redact = (text) => text) {
+        super(redact(problems.length === 1
+            ? problems[0].message
+            : `${problems.length} inputs need fixing:\n${problems.map((p) => `- ${p.message.replace(/\n/g, '\n  ')}`).join('\n')}`));
+        this.problems = problems;
+        this.name = 'InputErrors';
+    }
+}
+/**
+ * Reads inputs through their parsers and collects every InputError instead of
+ * stopping at the first, so that one run of the step reports all of them.
+ */
+class Problems {
+    read;
+    list = [];
+    constructor(read) {
+        this.read = read;
+    }
+    /** Parses a non-empty input; undefined when it is empty or wrong (the problem is kept). */
+    check(name, parse) {
+        const raw = this.read(name);
+        if (raw === '')
+            return undefined;
+        return this.attempt(() => parse(raw));
+    }
+    /** Runs a parser, keeping its InputError. */
+    attempt(parse) {
+        try {
+            return parse();
+        }
+        catch (error) {
+            if (error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz)
+                this.list.push(error);
+            else
+                throw error;
+            return undefined;
+        }
+    }
+    add(input, problem, example) {
+        this.list.push(new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, problem, example));
+    }
 }
 
 
@@ -34811,7 +34890,7 @@ function parseVersion(input, raw) {
 /* harmony export */   b: () => (/* binding */ post)
 /* harmony export */ });
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8179);
-/* harmony import */ var _codeocean_client_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5779);
+/* harmony import */ var _codeocean_client_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2127);
 /* harmony import */ var _codeocean_rules_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(3346);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3916);
 /* harmony import */ var _inputs_domain_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(5245);
@@ -34862,7 +34941,7 @@ async function post() {
 
 /***/ }),
 
-/***/ 3032:
+/***/ 9807:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -34879,56 +34958,8 @@ var names = __nccwpck_require__(6455);
 var redact = __nccwpck_require__(6670);
 // EXTERNAL MODULE: ./src/inputs/domain.ts
 var inputs_domain = __nccwpck_require__(5245);
-// EXTERNAL MODULE: ./src/errors.ts
-var errors = __nccwpck_require__(3916);
-;// CONCATENATED MODULE: ./src/inputs/problems.ts
-
-/** Several input problems at once, so a user fixes them in one go. */
-class InputErrors extends Error {
-    problems;
-    constructor(problems, redact = (text) => text) {
-        super(redact(problems.length === 1
-            ? problems[0].message
-            : `${problems.length} inputs need fixing:\n${problems.map((p) => `- ${p.message.replace(/\n/g, '\n  ')}`).join('\n')}`));
-        this.problems = problems;
-        this.name = 'InputErrors';
-    }
-}
-/**
- * Reads inputs through their parsers and collects every InputError instead of
- * stopping at the first, so that one run of the step reports all of them.
- */
-class Problems {
-    read;
-    list = [];
-    constructor(read) {
-        this.read = read;
-    }
-    /** Parses a non-empty input; undefined when it is empty or wrong (the problem is kept). */
-    check(name, parse) {
-        const raw = this.read(name);
-        if (raw === '')
-            return undefined;
-        return this.attempt(() => parse(raw));
-    }
-    /** Runs a parser, keeping its InputError. */
-    attempt(parse) {
-        try {
-            return parse();
-        }
-        catch (error) {
-            if (error instanceof errors/* InputError */.dz)
-                this.list.push(error);
-            else
-                throw error;
-            return undefined;
-        }
-    }
-    add(input, problem, example) {
-        this.list.push(new errors/* InputError */.dz(input, problem, example));
-    }
-}
-
+// EXTERNAL MODULE: ./src/inputs/problems.ts
+var inputs_problems = __nccwpck_require__(8925);
 ;// CONCATENATED MODULE: ./src/inputs/run-name.ts
 /**
  * The default run name, `<owner/repo>@<sha7> <workflow> #<run number>`, so a run in
@@ -34944,6 +34975,8 @@ function defaultRunName(env) {
     return [source, workflow, number].filter((part) => part !== '').join(' ');
 }
 
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __nccwpck_require__(3916);
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __nccwpck_require__(8815);
 // EXTERNAL MODULE: ./node_modules/fastest-levenshtein/mod.js
@@ -35334,16 +35367,18 @@ function getSettings(token, readRaw = core/* getInput */.V4, env = process.env) 
     // Trimmed here, not only by the runner's getInput: other hosts of the action
     // (@github/local-action, for one) pass inputs on exactly as written.
     const read = (name) => readRaw(name).trim();
-    const problems = new Problems(read);
+    const problems = new inputs_problems/* Problems */.Z(read);
     const location = readLocation(problems, env);
     checkToken(token, problems);
     const run = readRunSpec(problems);
+    const checkParameters = problems.check(names/* Input */.pd.CheckParameters, (raw) => (0,values/* parseBooleanInput */.S8)(names/* Input */.pd.CheckParameters, raw)) ?? true;
     const waiting = readWaitSettings(problems);
     const results = readResultSettings(problems, waiting.wait, env);
     // A token pasted into the wrong input must not be echoed back.
     if (problems.list.length > 0 || !location || !run)
-        throw new InputErrors(problems.list, (0,redact/* redactor */.$p)([token]));
-    return { location, token, run, runName: read(names/* Input */.pd.RunName) || defaultRunName(env), ...waiting, ...results };
+        throw new inputs_problems/* InputErrors */.G(problems.list, (0,redact/* redactor */.$p)([token]));
+    const runName = read(names/* Input */.pd.RunName) || defaultRunName(env);
+    return { location, token, run, runName, checkParameters, ...waiting, ...results };
 }
 
 ;// CONCATENATED MODULE: ./src/codeocean/models/run-request.ts
@@ -35871,8 +35906,8 @@ class Interrupter {
     }
 }
 
-// EXTERNAL MODULE: ./src/codeocean/client.ts + 7 modules
-var client = __nccwpck_require__(5779);
+// EXTERNAL MODULE: ./src/codeocean/client.ts + 8 modules
+var client = __nccwpck_require__(2127);
 ;// CONCATENATED MODULE: ./src/lifecycle/start.ts
 
 
@@ -35888,6 +35923,16 @@ function connect(settings, step) {
         token: settings.token,
         onRetry: (message) => core/* info */.pq(step.redact(message))
     });
+}
+/** The pre-flight check against the app panel, unless `check-parameters: false`. */
+async function preflight(client, settings) {
+    if (!settings.checkParameters) {
+        core/* info */.pq('Parameters not checked against the app panel (check-parameters: false).');
+        return;
+    }
+    // Loaded only when it runs, so that a step that does not check never pays for it.
+    const { checkBeforeStart } = await __nccwpck_require__.e(/* import() */ 824).then(__nccwpck_require__.bind(__nccwpck_require__, 5824));
+    await checkBeforeStart(client, settings);
 }
 /**
  * Renames the run and returns it as it now is; a failure here must not fail a run
@@ -35965,6 +36010,7 @@ async function run() {
         const token = (0,inputs_token/* readToken */.A)();
         settings = getSettings(token);
         client = connect(settings, step);
+        await preflight(client, settings);
         const started = await startRun(client, settings, step, interrupter);
         if (!settings.wait) {
             leaveRunning(step);
@@ -36008,6 +36054,7 @@ const Input = {
     NamedParameters: 'named-parameters',
     NextflowProfile: 'nextflow-profile',
     RunName: 'run-name',
+    CheckParameters: 'check-parameters',
     Wait: 'wait',
     PollInterval: 'poll-interval',
     WaitTimeout: 'wait-timeout',
@@ -44990,6 +45037,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   V4: () => (/* binding */ getInput),
   Gu: () => (/* binding */ getState),
   pq: () => (/* binding */ info),
+  lm: () => (/* binding */ notice),
   LZ: () => (/* binding */ saveState),
   C1: () => (/* binding */ setFailed),
   uH: () => (/* binding */ setOutput),
@@ -44999,7 +45047,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   $e: () => (/* binding */ warning)
 });
 
-// UNUSED EXPORTS: ExitCode, addPath, exportVariable, getBooleanInput, getIDToken, getMultilineInput, group, isDebug, markdownSummary, notice, platform, setCommandEcho, toPlatformPath, toPosixPath, toWin32Path
+// UNUSED EXPORTS: ExitCode, addPath, exportVariable, getBooleanInput, getIDToken, getMultilineInput, group, isDebug, markdownSummary, platform, setCommandEcho, toPlatformPath, toPosixPath, toWin32Path
 
 // EXTERNAL MODULE: external "os"
 var external_os_ = __nccwpck_require__(857);
@@ -45025,7 +45073,7 @@ function utils_toCommandValue(input) {
  * @returns The command properties to send with the actual annotation command
  * See IssueCommandProperties: https://github.com/actions/runner/blob/main/src/Runner.Worker/ActionCommandManager.cs#L646
  */
-function utils_toCommandProperties(annotationProperties) {
+function toCommandProperties(annotationProperties) {
     if (!Object.keys(annotationProperties).length) {
         return {};
     }
@@ -47836,7 +47884,7 @@ function core_debug(message) {
  * @param properties optional properties to add to the annotation.
  */
 function error(message, properties = {}) {
-    command_issueCommand('error', utils_toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+    command_issueCommand('error', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 /**
  * Adds a warning issue
@@ -47844,7 +47892,7 @@ function error(message, properties = {}) {
  * @param properties optional properties to add to the annotation.
  */
 function warning(message, properties = {}) {
-    command_issueCommand('warning', utils_toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+    command_issueCommand('warning', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 /**
  * Adds a notice issue
@@ -47852,7 +47900,7 @@ function warning(message, properties = {}) {
  * @param properties optional properties to add to the annotation.
  */
 function notice(message, properties = {}) {
-    issueCommand('notice', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+    command_issueCommand('notice', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 /**
  * Writes info to log with console.log.

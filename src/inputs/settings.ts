@@ -49,6 +49,8 @@ export interface Settings extends WaitSettings, ResultSettings {
   token: string
   run: RunSpec
   runName: string
+  /** Check the request against the app panel before starting. */
+  checkParameters: boolean
 }
 
 /** Where Code Ocean is: the `domain` input, or the environment's fallback. */
@@ -151,9 +153,12 @@ export function getSettings(token: string, readRaw: ReadInput = core.getInput, e
   const location = readLocation(problems, env)
   checkToken(token, problems)
   const run = readRunSpec(problems)
+  const checkParameters =
+    problems.check(Input.CheckParameters, (raw) => parseBooleanInput(Input.CheckParameters, raw)) ?? true
   const waiting = readWaitSettings(problems)
   const results = readResultSettings(problems, waiting.wait, env)
   // A token pasted into the wrong input must not be echoed back.
   if (problems.list.length > 0 || !location || !run) throw new InputErrors(problems.list, redactor([token]))
-  return { location, token, run, runName: read(Input.RunName) || defaultRunName(env), ...waiting, ...results }
+  const runName = read(Input.RunName) || defaultRunName(env)
+  return { location, token, run, runName, checkParameters, ...waiting, ...results }
 }

@@ -35730,18 +35730,54 @@ function isTransientFailure(error) {
     return error instanceof api_errors/* CodeOceanNetworkError */.OV;
 }
 /**
+ * When the end is likely, from the estimate: the middle of the earlier runs' lengths
+ * (see run-length.ts), widened by a margin that scales with the run.
+ */
+function likelyEndWindow(estimate) {
+    const margin = estimate.typicalMs * WINDOW_MARGIN;
+    return { fromMs: Math.max(0, estimate.earliestMs - margin), untilMs: estimate.latestMs + margin };
+}
+/*
+ * Tuned in `npm run bench` (predictive polling): checks every 5 s through the window,
+ * closing in on it so that an end just before it is still noticed soon, and thinning
+ * out slowly after it, where the run is overdue.
+ */
+/** The likely window is widened by this share of the typical length on each side. */
+const WINDOW_MARGIN = 0;
+/** Before the window, a sleep covers at most this share of the distance to it. */
+const APPROACH = 0.5;
+/** After the window, a sleep lasts at most this share of the time since it closed. */
+const OVERDUE = 0.1;
+function autoDelayMs(elapsedMs) {
+    const seconds = Math.min(MAX_AUTO_POLL_SECONDS, Math.max(rules/* MIN_POLL_SECONDS */.R, (elapsedMs / 1000) * 0.1));
+    return Math.round(seconds * 1000);
+}
+/**
  * Milliseconds to wait before the next status check.
  *
  * `auto` checks every 5 s at first and then every tenth of the run's age, up to
  * 60 s: a run that ends is noticed within 10% of its age (never more than a
  * minute late), while a run of hours costs a small fraction of the requests a
- * fixed 5 s interval would make.
+ * fixed 5 s interval would make. With an estimate from earlier runs, it checks
+ * that sparsely only until the likely window of the end, every 5 s through it,
+ * and sparsely again after it: the end is noticed within seconds, for about the
+ * requests of plain `auto`.
  */
-function nextPollDelayMs(interval, elapsedMs) {
+function nextPollDelayMs(interval, elapsedMs, estimate) {
     if (interval !== 'auto')
         return interval * 1000;
-    const seconds = Math.min(MAX_AUTO_POLL_SECONDS, Math.max(rules/* MIN_POLL_SECONDS */.R, (elapsedMs / 1000) * 0.1));
-    return Math.round(seconds * 1000);
+    const auto = autoDelayMs(elapsedMs);
+    if (!estimate)
+        return auto;
+    const { fromMs, untilMs } = likelyEndWindow(estimate);
+    const min = rules/* MIN_POLL_SECONDS */.R * 1000;
+    if (elapsedMs >= fromMs && elapsedMs < untilMs)
+        return min;
+    // Outside the window, checks close in on it (and thin out after it) gradually: each
+    // sleep covers a share of the distance to the window, so an end just outside it is
+    // still noticed soon, and one far from it costs no more than plain auto.
+    const share = elapsedMs < fromMs ? (fromMs - elapsedMs) * APPROACH : (elapsedMs - untilMs) * OVERDUE;
+    return Math.round(Math.max(min, Math.min(auto, share)));
 }
 /**
  * Polls the run until it is `completed` or `failed`. Logs each state once, with the
@@ -35771,7 +35807,7 @@ async function waitForCompletion(source, started, options) {
     let failingSince;
     while (!(0,computation/* isTerminal */.Hd)(current.state)) {
         try {
-            await sleep(nextPollDelayMs(options.interval, now() - begin));
+            await sleep(nextPollDelayMs(options.interval, now() - begin, options.estimate));
             signal?.throwIfAborted();
             current = await source.get(current.id, { signal });
         }

@@ -17,6 +17,7 @@ import { listResultFiles } from '../src/results/listing.js'
 import { CodeOceanSimulator, type ResultSpec } from '../sim/simulator.js'
 import { node24, runAction } from '../__tests__/support/runner.js'
 import type { PollInterval } from '../src/inputs/settings.js'
+import { estimateRunLength, type RunLengthEstimate } from '../src/lifecycle/run-length.js'
 import { waitForCompletion } from '../src/lifecycle/wait.js'
 
 interface PollFigures {
@@ -25,7 +26,11 @@ interface PollFigures {
 }
 
 /** Runs the action's real wait loop against a run that ends after `runMs`, on a fake clock. */
-async function simulatePolling(runMs: number, interval: PollInterval): Promise<PollFigures> {
+async function simulatePolling(
+  runMs: number,
+  interval: PollInterval,
+  estimate?: RunLengthEstimate
+): Promise<PollFigures> {
   let t = 0
   let requests = 0
   const source = {
@@ -46,7 +51,8 @@ async function simulatePolling(runMs: number, interval: PollInterval): Promise<P
     now: () => t,
     sleep: async (ms) => {
       t += ms
-    }
+    },
+    estimate
   })
   return { requests, noticeDelayMs: t - runMs }
 }
@@ -76,6 +82,117 @@ async function summarise(runMs: number, interval: PollInterval): Promise<Summary
     // A millisecond of slack for rounding the interval to whole milliseconds.
     prompt: all.every((f, i) => f.noticeDelayMs <= Math.max(5_000, lengths[i] * 0.1) + 1)
   }
+}
+
+type HistoryKind = 'tight' | 'loose' | 'bimodal' | 'empty'
+
+/** `count` lengths spread evenly over [low, high] times `runMs`. */
+function evenly(runMs: number, low: number, high: number, count: number): number[] {
+  return Array.from({ length: count }, (_, i) => runMs * (low + ((high - low) * i) / (count - 1)))
+}
+
+/** Ten earlier runs' lengths: tight (±5%), loose (±20%), bimodal (half at 0.5×, half at 1.5×, ±5%), or none. */
+function historyLengths(kind: HistoryKind, runMs: number): number[] {
+  switch (kind) {
+    case 'tight':
+      return evenly(runMs, 0.95, 1.05, 10)
+    case 'loose':
+      return evenly(runMs, 0.8, 1.2, 10)
+    case 'bimodal':
+      return [...evenly(runMs, 0.475, 0.525, 5), ...evenly(runMs, 1.425, 1.575, 5)]
+    case 'empty':
+      return []
+  }
+}
+
+/** Earlier runs as GET /capsules/{id}/computations lists them: successful, with run_time in seconds. */
+function history(lengths: number[]): Computation[] {
+  return lengths.map((ms, i) =>
+    readComputation({
+      id: `earlier-${i}`,
+      state: 'completed',
+      end_status: 'succeeded',
+      run_time: ms / 1000,
+      created: 1_000 + i
+    })
+  )
+}
+
+interface Figures {
+  requests: number
+  meanLateMs: number
+  maxLateMs: number
+}
+
+async function figuresFor(lengths: number[], interval: PollInterval, estimate?: RunLengthEstimate): Promise<Figures> {
+  const all = await Promise.all(lengths.map((length) => simulatePolling(length, interval, estimate)))
+  return {
+    requests: all.reduce((sum, f) => sum + f.requests, 0) / all.length,
+    meanLateMs: all.reduce((sum, f) => sum + f.noticeDelayMs, 0) / all.length,
+    maxLateMs: Math.max(...all.map((f) => f.noticeDelayMs))
+  }
+}
+
+/**
+ * Predictive `auto` against fixed 5 s (the baseline), plain `auto` (the action before
+ * it used the history) and fixed 180 s. Two ways to place this run's end: as in the table
+ * above (the run's length to a minute past it), and drawn from the same spread as its
+ * history (the harder case: the end can fall anywhere the earlier runs' ends fell).
+ */
+async function predictiveBenchmark(): Promise<boolean> {
+  const runs: [string, number][] = [
+    ['5 min', 300_000],
+    ['1 h', 3_600_000],
+    ['6 h', 21_600_000]
+  ]
+  console.log("Predictive polling (fake clock, the action's own wait loop with an estimate from ten earlier runs)")
+  console.log('run   | history | ends        | strategy        | requests | vs fixed 5 s | late (mean) | late (max)')
+  console.log('------|---------|-------------|-----------------|----------|--------------|-------------|-----------')
+  let ok = true
+  for (const [label, ms] of runs) {
+    for (const kind of ['tight', 'loose', 'bimodal', 'empty'] as HistoryKind[]) {
+      const estimate = estimateRunLength(history(historyLengths(kind, ms)))
+      const placements: [string, number[]][] = [
+        ['+0–1 min', END_OFFSETS_MS.map((offset) => ms + offset)],
+        [
+          'as history',
+          kind === 'empty' ? [] : historyLengths(kind, ms).flatMap((l, i, all) => [l, (l + (all[i + 1] ?? l)) / 2])
+        ]
+      ]
+      for (const [ends, lengths] of placements) {
+        if (lengths.length === 0) continue
+        const baseline = await figuresFor(lengths, 5)
+        const rows: [string, Figures][] = [
+          ['predictive auto', await figuresFor(lengths, 'auto', estimate)],
+          ['plain auto', await figuresFor(lengths, 'auto')],
+          ['fixed 5 s', baseline],
+          ['fixed 180 s', await figuresFor(lengths, 180)]
+        ]
+        for (const [name, f] of rows) {
+          const ratio = f.requests / baseline.requests
+          console.log(
+            `${label.padEnd(5)} | ${kind.padEnd(7)} | ${ends.padEnd(11)} | ${name.padEnd(15)} | ${f.requests.toFixed(1).padStart(8)} | ` +
+              `${ratio.toFixed(3).padStart(12)} | ${formatDuration(f.meanLateMs).padStart(11)} | ${formatDuration(f.maxLateMs).padStart(9)}`
+          )
+        }
+        const [predictive, plain] = [rows[0][1], rows[1][1]]
+        if (label === '1 h' && kind === 'tight' && ends === '+0–1 min') {
+          if (!(predictive.meanLateMs <= 10_000 && predictive.requests / baseline.requests <= 0.15)) ok = false
+        }
+        // Without a usable history, predictive auto is plain auto.
+        if (
+          estimate === undefined &&
+          (predictive.requests !== plain.requests || predictive.meanLateMs !== plain.meanLateMs)
+        )
+          ok = false
+      }
+    }
+  }
+  console.log(
+    'Goals: a 1 h run with a tight history noticed within 10 s on average for at most 15% of the fixed-5 s ' +
+      `requests; no usable history (bimodal, empty) exactly plain auto: ${ok ? 'met' : 'NOT MET'}\n`
+  )
+  return ok
 }
 
 async function pollingBenchmark(): Promise<boolean> {
@@ -345,5 +462,19 @@ async function startupBenchmark(): Promise<boolean> {
   }
 }
 
-const results = [await pollingBenchmark(), await startupBenchmark(), await downloadBenchmark()]
+/** `npm run bench -- NAME...` runs only the named sections; no names, all of them. */
+const SECTIONS: Record<string, () => Promise<boolean>> = {
+  polling: pollingBenchmark,
+  predictive: predictiveBenchmark,
+  startup: startupBenchmark,
+  downloads: downloadBenchmark
+}
+const asked = process.argv.slice(2)
+const unknown = asked.filter((name) => !(name in SECTIONS))
+if (unknown.length > 0)
+  throw new Error(`Unknown section ${unknown.join(', ')}; sections: ${Object.keys(SECTIONS).join(', ')}`)
+const results: boolean[] = []
+for (const [name, section] of Object.entries(SECTIONS)) {
+  if (asked.length === 0 || asked.includes(name)) results.push(await section())
+}
 process.exitCode = results.every(Boolean) ? 0 : 1

@@ -6,6 +6,7 @@ import { MIN_POLL_SECONDS } from '../codeocean/rules.js'
 import { errorMessage, RequestAbortedError } from '../errors.js'
 import { formatDuration } from '../format.js'
 import type { PollInterval } from '../inputs/values.js'
+import type { RunLengthEstimate } from './run-length.js'
 
 /** Upper bound of the `auto` poll interval. */
 export const MAX_AUTO_POLL_SECONDS = 60
@@ -27,23 +28,62 @@ export function isTransientFailure(error: unknown): boolean {
 }
 
 /**
+ * When the end is likely, from the estimate: the middle of the earlier runs' lengths
+ * (see run-length.ts), widened by a margin that scales with the run.
+ */
+export function likelyEndWindow(estimate: RunLengthEstimate): { fromMs: number; untilMs: number } {
+  const margin = estimate.typicalMs * WINDOW_MARGIN
+  return { fromMs: Math.max(0, estimate.earliestMs - margin), untilMs: estimate.latestMs + margin }
+}
+
+/*
+ * Tuned in `npm run bench` (predictive polling): checks every 5 s through the window,
+ * closing in on it so that an end just before it is still noticed soon, and thinning
+ * out slowly after it, where the run is overdue.
+ */
+/** The likely window is widened by this share of the typical length on each side. */
+export const WINDOW_MARGIN = 0
+/** Before the window, a sleep covers at most this share of the distance to it. */
+export const APPROACH = 0.5
+/** After the window, a sleep lasts at most this share of the time since it closed. */
+export const OVERDUE = 0.1
+
+function autoDelayMs(elapsedMs: number): number {
+  const seconds = Math.min(MAX_AUTO_POLL_SECONDS, Math.max(MIN_POLL_SECONDS, (elapsedMs / 1000) * 0.1))
+  return Math.round(seconds * 1000)
+}
+
+/**
  * Milliseconds to wait before the next status check.
  *
  * `auto` checks every 5 s at first and then every tenth of the run's age, up to
  * 60 s: a run that ends is noticed within 10% of its age (never more than a
  * minute late), while a run of hours costs a small fraction of the requests a
- * fixed 5 s interval would make.
+ * fixed 5 s interval would make. With an estimate from earlier runs, it checks
+ * that sparsely only until the likely window of the end, every 5 s through it,
+ * and sparsely again after it: the end is noticed within seconds, for about the
+ * requests of plain `auto`.
  */
-export function nextPollDelayMs(interval: PollInterval, elapsedMs: number): number {
+export function nextPollDelayMs(interval: PollInterval, elapsedMs: number, estimate?: RunLengthEstimate): number {
   if (interval !== 'auto') return interval * 1000
-  const seconds = Math.min(MAX_AUTO_POLL_SECONDS, Math.max(MIN_POLL_SECONDS, (elapsedMs / 1000) * 0.1))
-  return Math.round(seconds * 1000)
+  const auto = autoDelayMs(elapsedMs)
+  if (!estimate) return auto
+  const { fromMs, untilMs } = likelyEndWindow(estimate)
+  const min = MIN_POLL_SECONDS * 1000
+  if (elapsedMs >= fromMs && elapsedMs < untilMs) return min
+  // Outside the window, checks close in on it (and thin out after it) gradually: each
+  // sleep covers a share of the distance to the window, so an end just outside it is
+  // still noticed soon, and one far from it costs no more than plain auto.
+  const share = elapsedMs < fromMs ? (fromMs - elapsedMs) * APPROACH : (elapsedMs - untilMs) * OVERDUE
+  return Math.round(Math.max(min, Math.min(auto, share)))
 }
 
 export interface WaitOptions {
   interval: PollInterval
   log: (line: string) => void
   warn: (line: string) => void
+  /** How long the run will likely take, from earlier runs: sharpens `auto` around the likely end. */
+  estimate?: RunLengthEstimate
   /** Called with every computation read, so outputs stay current on any exit path. */
   onUpdate?: (computation: Computation) => void
   /** Aborts the wait (cancel, timeout): the pending sleep or request ends at once. */
@@ -92,7 +132,7 @@ export async function waitForCompletion(
   let failingSince: number | undefined
   while (!isTerminal(current.state)) {
     try {
-      await sleep(nextPollDelayMs(options.interval, now() - begin))
+      await sleep(nextPollDelayMs(options.interval, now() - begin, options.estimate))
       signal?.throwIfAborted()
       current = await source.get(current.id, { signal })
     } catch (error) {

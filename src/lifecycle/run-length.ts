@@ -1,0 +1,85 @@
+import type { Computation } from '../codeocean/models/computation.js'
+
+/**
+ * How long a run will likely take, from the earlier runs of the same capsule or
+ * pipeline. Pure: the runs are listed elsewhere (one request per step).
+ */
+export interface RunLengthEstimate {
+  /** The typical length (the median of the runs used), in ms. */
+  typicalMs: number
+  /** The likely window of the end, in ms: the earliest and the latest likely lengths. */
+  earliestMs: number
+  latestMs: number
+  /** How many earlier runs the estimate rests on. */
+  runs: number
+}
+
+/**
+ * The likely window of the end is the middle of the earlier lengths, from this
+ * percentile to its mirror (35th to 65th): where about a third of the ends fall, and
+ * where checking every 5 s costs least for the ends it catches (`npm run bench`).
+ */
+export const LIKELY_FROM = 0.35
+
+/** The most recent successful runs taken into account. */
+export const MAX_HISTORY = 20
+/** Fewer successful runs than this say too little. */
+export const MIN_HISTORY = 3
+/**
+ * Lengths spread wider than this, relative to the typical length (from the 10th to the
+ * 90th percentile), are "all over the place", for example a target whose runs take either
+ * 10 minutes or 2 hours: no window would be likely, so the wait stays plain `auto`.
+ */
+export const MAX_RELATIVE_SPREAD = 0.5
+
+function percentile(sorted: readonly number[], p: number): number {
+  const at = (sorted.length - 1) * p
+  const low = Math.floor(at)
+  const high = Math.ceil(at)
+  return sorted[low] + (sorted[high] - sorted[low]) * (at - low)
+}
+
+function succeeded(c: Computation): boolean {
+  return c.state === 'completed' && c.end_status === 'succeeded' && (c.exit_code ?? 0) === 0
+}
+
+function versionOf(c: Computation): number | undefined {
+  const value = Number(c.raw.version)
+  return Number.isInteger(value) && value > 0 ? value : undefined
+}
+
+/**
+ * The estimate, or undefined when the history is of no use (too few successful runs,
+ * or lengths all over the place). Prefers runs of the same release `version` when there
+ * are enough of them; takes the most recent ones.
+ */
+export function estimateRunLength(history: readonly Computation[], version?: number): RunLengthEstimate | undefined {
+  const usable = history
+    .filter((c) => succeeded(c) && c.run_time !== undefined && c.run_time > 0)
+    .sort((a, b) => (b.created ?? 0) - (a.created ?? 0))
+  const sameVersion = version === undefined ? [] : usable.filter((c) => versionOf(c) === version)
+  const chosen = (sameVersion.length >= MIN_HISTORY ? sameVersion : usable).slice(0, MAX_HISTORY)
+  if (chosen.length < MIN_HISTORY) return undefined
+  const lengths = chosen.map((c) => (c.run_time ?? 0) * 1000).sort((a, b) => a - b)
+  const typicalMs = percentile(lengths, 0.5)
+  const p10 = percentile(lengths, 0.1)
+  const p90 = percentile(lengths, 0.9)
+  if ((p90 - p10) / typicalMs > MAX_RELATIVE_SPREAD) return undefined
+  return {
+    typicalMs,
+    earliestMs: percentile(lengths, LIKELY_FROM),
+    latestMs: percentile(lengths, 1 - LIKELY_FROM),
+    runs: chosen.length
+  }
+}
+
+/** The one log line that says what the estimate is and what the wait will do with it. */
+export function describeEstimate(estimate: RunLengthEstimate, window: { fromMs: number; untilMs: number }): string {
+  const minutes = (ms: number): string =>
+    ms >= 120_000 ? `${Math.round(ms / 60_000)} min` : `${Math.round(ms / 1000)} s`
+  return (
+    `Earlier runs took ${minutes(estimate.earliestMs)}–${minutes(estimate.latestMs)} ` +
+    `(typically ${minutes(estimate.typicalMs)}, from ${estimate.runs} runs); ` +
+    `checking every 5 s from ${minutes(window.fromMs)} to ${minutes(window.untilMs)}`
+  )
+}

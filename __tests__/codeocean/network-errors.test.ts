@@ -1,0 +1,110 @@
+import { describe, expect, it } from '@jest/globals'
+import {
+  classifyNetworkError,
+  explainNetworkFailure,
+  hostAndPort,
+  isRetryableNetworkProblem,
+  provesNothingSent,
+  type NetworkFailure
+} from '../../src/codeocean/network-errors.js'
+
+const URL_443 = 'https://codeocean.example.com/api/v1'
+
+function failure(code: string | undefined, more: Partial<NetworkFailure> = {}): NetworkFailure {
+  return { operation: 'start the run', code, text: `some text about ${code}`, url: URL_443, timeoutMs: 30_000, ...more }
+}
+
+describe('classifying network errors', () => {
+  it.each([
+    ['ENOTFOUND', 'dns-missing', false],
+    ['EAI_AGAIN', 'dns-temporary', true],
+    ['ECONNREFUSED', 'refused', true],
+    ['EHOSTUNREACH', 'unreachable', true],
+    ['ENETUNREACH', 'unreachable', true],
+    ['ETIMEDOUT', 'timeout', true],
+    ['ECONNABORTED', 'timeout', true],
+    ['UNABLE_TO_VERIFY_LEAF_SIGNATURE', 'tls-unknown-ca', false],
+    ['UNABLE_TO_GET_ISSUER_CERT', 'tls-unknown-ca', false],
+    ['UNABLE_TO_GET_ISSUER_CERT_LOCALLY', 'tls-unknown-ca', false],
+    ['DEPTH_ZERO_SELF_SIGNED_CERT', 'tls-self-signed', false],
+    ['SELF_SIGNED_CERT_IN_CHAIN', 'tls-self-signed', false],
+    ['CERT_HAS_EXPIRED', 'tls-expired', false],
+    ['CERT_NOT_YET_VALID', 'tls-expired', false],
+    ['ERR_TLS_CERT_ALTNAME_INVALID', 'tls-hostname', false],
+    ['ECONNRESET', 'other', true],
+    ['toString', 'other', true],
+    [undefined, 'other', true]
+  ] as const)('%s is %s (retried: %s)', (code, problem, retried) => {
+    expect(classifyNetworkError(code)).toBe(problem)
+    expect(isRetryableNetworkProblem(problem)).toBe(retried)
+  })
+
+  it('knows which failures prove nothing reached the server', () => {
+    expect(provesNothingSent('refused')).toBe(true)
+    expect(provesNothingSent('dns-missing')).toBe(true)
+    expect(provesNothingSent('tls-unknown-ca')).toBe(true)
+    expect(provesNothingSent('timeout')).toBe(false)
+    expect(provesNothingSent('other')).toBe(false)
+  })
+
+  it('fills in the default port of the scheme', () => {
+    expect(hostAndPort('https://a.example/api/v1')).toEqual({ host: 'a.example', port: '443' })
+    expect(hostAndPort('http://localhost/api/v1')).toEqual({ host: 'localhost', port: '80' })
+    expect(hostAndPort('http://[::1]:8080/api/v1')).toEqual({ host: '[::1]', port: '8080' })
+  })
+})
+
+describe('explaining network errors', () => {
+  it('names the domain input and the host for a name that does not resolve', () => {
+    const message = explainNetworkFailure(failure('ENOTFOUND', { lookedUp: 'codeocean.example.com' }))
+    expect(message).toMatch(/^Could not start the run: the host codeocean\.example\.com was not found \(ENOTFOUND\)/)
+    expect(message).toContain('Check the `domain` input: codeocean.example.com does not resolve')
+  })
+
+  it('blames the proxy, not the domain, when the proxy host does not resolve', () => {
+    const message = explainNetworkFailure(
+      failure('ENOTFOUND', { lookedUp: 'proxy.corp', proxy: 'http://proxy.corp:3128' })
+    )
+    expect(message).toContain('the proxy host proxy.corp was not found')
+    expect(message).toContain('HTTPS_PROXY')
+    expect(message).not.toContain('`domain`')
+  })
+
+  it('names host and port and asks about domain and reachability when refused or timed out', () => {
+    const refused = explainNetworkFailure(failure('ECONNREFUSED', { url: 'http://127.0.0.1:9/api/v1' }))
+    expect(refused).toContain('the connection to 127.0.0.1:9 was refused (ECONNREFUSED)')
+    expect(refused).toContain('Is the `domain` input right, and is 127.0.0.1:9 reachable from this runner?')
+    const timeout = explainNetworkFailure(failure('ECONNABORTED', { timeoutMs: 10_000 }))
+    expect(timeout).toContain('no answer from codeocean.example.com:443 within 10 s (ECONNABORTED)')
+    expect(timeout).toContain('reachable from this runner?')
+  })
+
+  it('says which proxy a failed request went through', () => {
+    const message = explainNetworkFailure(failure('ECONNREFUSED', { proxy: 'http://proxy.corp:3128' }))
+    expect(message).toContain(
+      '(Code Ocean at https://codeocean.example.com/api/v1, through the proxy http://proxy.corp:3128)'
+    )
+    expect(message).toContain('check that the proxy is up')
+  })
+
+  it.each([
+    ['UNABLE_TO_VERIFY_LEAF_SIGNATURE', 'is not signed by a certificate authority this runner trusts', true],
+    ['SELF_SIGNED_CERT_IN_CHAIN', 'is self-signed, or its chain ends in a root', true],
+    ['DEPTH_ZERO_SELF_SIGNED_CERT', 'is self-signed', true],
+    ['CERT_HAS_EXPIRED', 'has expired', false],
+    ['CERT_NOT_YET_VALID', 'is not valid yet', false],
+    ['ERR_TLS_CERT_ALTNAME_INVALID', 'is not issued for the name codeocean.example.com', false]
+  ])('says what was wrong with the certificate: %s', (code, words, needsCa) => {
+    const message = explainNetworkFailure(failure(code))
+    expect(message).toContain(`the certificate of codeocean.example.com:443 ${words}`)
+    expect(message).toContain(code)
+    expect(message.includes('NODE_EXTRA_CA_CERTS')).toBe(needsCa)
+    if (needsCa) expect(message).toContain("in the job's `env`")
+  })
+
+  it('quotes the error as it came for anything else', () => {
+    expect(explainNetworkFailure(failure('ECONNRESET', { text: 'socket hang up' }))).toBe(
+      'Could not start the run: ECONNRESET: socket hang up (Code Ocean at https://codeocean.example.com/api/v1)'
+    )
+  })
+})

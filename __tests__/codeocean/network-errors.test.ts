@@ -8,6 +8,7 @@ import {
   type NetworkFailure
 } from '../../src/codeocean/network-errors.js'
 
+const CA_FIX = "set NODE_EXTRA_CA_CERTS to its path in the job's `env`"
 const URL_443 = 'https://codeocean.example.com/api/v1'
 
 function failure(code: string | undefined, more: Partial<NetworkFailure> = {}): NetworkFailure {
@@ -88,18 +89,22 @@ describe('explaining network errors', () => {
   })
 
   it.each([
-    ['UNABLE_TO_VERIFY_LEAF_SIGNATURE', 'is not signed by a certificate authority this runner trusts', true],
-    ['SELF_SIGNED_CERT_IN_CHAIN', 'is self-signed, or its chain ends in a root', true],
-    ['DEPTH_ZERO_SELF_SIGNED_CERT', 'is self-signed', true],
-    ['CERT_HAS_EXPIRED', 'has expired', false],
-    ['CERT_NOT_YET_VALID', 'is not valid yet', false],
-    ['ERR_TLS_CERT_ALTNAME_INVALID', 'is not issued for the name codeocean.example.com', false]
-  ])('says what was wrong with the certificate: %s', (code, words, needsCa) => {
+    ['UNABLE_TO_VERIFY_LEAF_SIGNATURE', 'is not signed by a certificate authority this runner trusts', CA_FIX],
+    ['SELF_SIGNED_CERT_IN_CHAIN', 'is self-signed, or its chain ends in a root', CA_FIX],
+    ['DEPTH_ZERO_SELF_SIGNED_CERT', 'is self-signed', CA_FIX],
+    ['CERT_HAS_EXPIRED', 'has expired', 'must renew it'],
+    ['CERT_NOT_YET_VALID', 'is not valid yet', "Check the runner's clock"],
+    [
+      'ERR_TLS_CERT_ALTNAME_INVALID',
+      'is not issued for the name codeocean.example.com',
+      'a name the certificate covers'
+    ]
+  ])('says what was wrong with the certificate: %s', (code, words, fix) => {
     const message = explainNetworkFailure(failure(code))
     expect(message).toContain(`the certificate of codeocean.example.com:443 ${words}`)
     expect(message).toContain(code)
-    expect(message.includes('NODE_EXTRA_CA_CERTS')).toBe(needsCa)
-    if (needsCa) expect(message).toContain("in the job's `env`")
+    expect(message.split('\n')[1]).toContain(fix)
+    expect(message.includes('NODE_EXTRA_CA_CERTS')).toBe(fix === CA_FIX)
   })
 
   it('quotes the error as it came for anything else', () => {

@@ -40,6 +40,8 @@ export interface SimulatorOptions {
   dataAssetOutcome?: CaptureOutcome
   /** Serve the API and the object store over https with this key and certificate (PEM); their URLs then start with https://. */
   tls?: TlsIdentity
+  /** The object store's own key and certificate, when it should differ from `tls` (default: `tls`). */
+  storeTls?: TlsIdentity
 }
 
 function nonNegative(value: number | undefined, name: string, fallback: number): number {

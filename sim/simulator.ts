@@ -113,7 +113,7 @@ export class CodeOceanSimulator {
       lookup: (id, path) => this.storedObject(id, path),
       delays: this.delays,
       log: this.log,
-      tls: this.tls
+      tls: options.storeTls ?? this.tls
     })
     this.state = {
       settings,

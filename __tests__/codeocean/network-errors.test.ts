@@ -2,6 +2,7 @@ import { describe, expect, it } from '@jest/globals'
 import {
   classifyNetworkError,
   explainNetworkFailure,
+  explainStoreFailure,
   hostAndPort,
   isRetryableNetworkProblem,
   provesNothingSent,
@@ -111,5 +112,35 @@ describe('explaining network errors', () => {
     expect(explainNetworkFailure(failure('ECONNRESET', { text: 'socket hang up' }))).toBe(
       'Could not start the run: ECONNRESET: socket hang up (Code Ocean at https://codeocean.example.com/api/v1)'
     )
+  })
+})
+
+describe('explaining failed downloads from the object store', () => {
+  const SIGNED = 'https://bucket.s3.example.com:8443/results/output?X-Amz-Signature=abc123secret&X-Amz-Expires=300'
+  const store = (code: string | undefined, text = `text of ${code}`): string | undefined =>
+    explainStoreFailure({ code, text, url: SIGNED, timeoutMs: 60_000 })
+
+  it('names the store, not the domain input, when its host does not resolve or answer', () => {
+    expect(store('ENOTFOUND')).toMatch(/^the object store host bucket\.s3\.example\.com was not found \(ENOTFOUND\)\. /)
+    expect(store('ECONNREFUSED')).toContain('the connection to bucket.s3.example.com:8443 was refused')
+    for (const code of ['ENOTFOUND', 'ECONNREFUSED', 'ETIMEDOUT']) {
+      expect(store(code)).toContain("the storage that Code Ocean's signed links point to")
+      expect(store(code)).not.toContain('`domain`')
+    }
+  })
+
+  it('gives the certificate advice for a private authority', () => {
+    const message = store('UNABLE_TO_VERIFY_LEAF_SIGNATURE', 'unable to verify the first certificate')
+    expect(message).toContain('the certificate of bucket.s3.example.com:8443 is not signed by a certificate authority')
+    expect(message).toContain('NODE_EXTRA_CA_CERTS')
+    expect(store('ERR_TLS_CERT_ALTNAME_INVALID')).not.toContain('`domain`')
+  })
+
+  it('never quotes the signed link, and leaves other errors in their own words', () => {
+    for (const code of ['ENOTFOUND', 'ECONNREFUSED', 'CERT_HAS_EXPIRED', 'ERR_TLS_CERT_ALTNAME_INVALID']) {
+      expect(store(code)).not.toContain('abc123secret')
+    }
+    expect(store('ECONNRESET')).toBeUndefined()
+    expect(store(undefined)).toBeUndefined()
   })
 })

@@ -240,6 +240,25 @@ describe('private certificate authorities', () => {
   })
 })
 
+describe('the object store', () => {
+  it('says what was wrong with its certificate when a download fails on it', async () => {
+    // Code Ocean's certificate is trusted; the store's, from the same authority, has
+    // expired. The run succeeded, its results cannot be had: the step fails, saying why.
+    const sim = await startSimulator({ tls: identity('localhost'), storeTls: identity('expired') })
+    sim.program(PIPELINE, { outcome: 'succeeded', results: RESULTS })
+    const run = await runAction({
+      inputs: { domain: sim.url, secret: sim.token, 'pipeline-id': PIPELINE, 'download-results': 'results' },
+      env: { NODE_EXTRA_CA_CERTS: CA_FILE }
+    })
+    expectNoToken(run, sim.token)
+    expect(run.exitCode).toBe(1)
+    const problems = run.annotations.map((a) => a.message).join('\n')
+    expect(problems).toContain(`the certificate of ${hostPort(sim.storeUrl)} has expired (CERT_HAS_EXPIRED)`)
+    expect(problems).not.toContain('X-Amz-Signature')
+    expect(sim.storeRequests).toHaveLength(0)
+  })
+})
+
 describe('addresses that lead nowhere', () => {
   it('fails at once when domain does not resolve, naming the input and the host', async () => {
     // .invalid is reserved (RFC 2606): it never resolves, anywhere.
@@ -257,18 +276,22 @@ describe('addresses that lead nowhere', () => {
   })
 
   // Concurrent: it waits out the whole back-off, while the file's other tests run.
-  it.concurrent('names host and port after the retries when nothing listens there', async () => {
-    const port = await closedPort()
-    const run = await runAction({
-      inputs: { domain: `http://127.0.0.1:${port}`, secret: 'cop_not_sent_anywhere_0123', 'pipeline-id': PIPELINE }
-    })
-    expect(run.exitCode).toBe(1)
-    expect(retryLines(run)).toHaveLength(5)
-    expect(retryLines(run)[0]).toContain('ECONNREFUSED')
-    const error = errorOf(run)
-    expect(error).toContain(`the connection to 127.0.0.1:${port} was refused (ECONNREFUSED)`)
-    expect(error).toContain(`Is the \`domain\` input right, and is 127.0.0.1:${port} reachable from this runner?`)
-  }, 60_000)
+  it.concurrent(
+    'names host and port after the retries when nothing listens there',
+    async () => {
+      const port = await closedPort()
+      const run = await runAction({
+        inputs: { domain: `http://127.0.0.1:${port}`, secret: 'cop_not_sent_anywhere_0123', 'pipeline-id': PIPELINE }
+      })
+      expect(run.exitCode).toBe(1)
+      expect(retryLines(run)).toHaveLength(5)
+      expect(retryLines(run)[0]).toContain('ECONNREFUSED')
+      const error = errorOf(run)
+      expect(error).toContain(`the connection to 127.0.0.1:${port} was refused (ECONNREFUSED)`)
+      expect(error).toContain(`Is the \`domain\` input right, and is 127.0.0.1:${port} reachable from this runner?`)
+    },
+    60_000
+  )
 })
 
 /** A loopback port nobody listens on: one the system just handed out and took back. */

@@ -183,3 +183,36 @@ export function explainNetworkFailure(failure: NetworkFailure): string {
   const first = `Could not ${failure.operation}: ${what} (Code Ocean at ${failure.url}${via})`
   return advice === undefined ? first : `${first}\n${advice}`
 }
+
+/** A failed request to the object store that signed result links point to. */
+export type StoreFailure = Pick<NetworkFailure, 'code' | 'text' | 'url' | 'timeoutMs' | 'proxy'>
+
+const STORE_REACH =
+  "Result files come from the storage that Code Ocean's signed links point to, not from the Code Ocean host: " +
+  'the runner must reach it too (see the action\'s README, "Self-hosted runners").'
+
+/**
+ * What to tell the user when a download from the object store got no answer, or
+ * undefined to leave the error's own words (a reset, an unexpected code). Never
+ * quotes the signed URL, whose query is a credential: only its host and port.
+ */
+export function explainStoreFailure(failure: StoreFailure): string | undefined {
+  const problem = classifyNetworkError(failure.code)
+  if (problem === 'other') return undefined
+  const { host } = hostAndPort(failure.url)
+  const general = explanation({ ...failure, operation: '' }, problem)
+  const what = problem === 'dns-missing' ? `the object store host ${host} was not found (ENOTFOUND)` : general.what
+  const via = failure.proxy === undefined ? '' : ` (through the proxy ${failure.proxy})`
+  let advice = STORE_REACH
+  if (problem === 'tls-unknown-ca' || problem === 'tls-self-signed') {
+    advice =
+      "If it uses a private certificate authority, set NODE_EXTRA_CA_CERTS to that authority's certificate (PEM) in the job's `env`."
+  } else if (problem === 'tls-expired') {
+    advice = general.advice ?? STORE_REACH
+  } else if (problem === 'tls-hostname') {
+    advice =
+      "The object store's certificate does not cover its own address: a matter for the deployment's administrators."
+  }
+  // One line: download messages quote it inside their own sentences.
+  return `${what}${via}. ${advice}`
+}

@@ -275,6 +275,23 @@ describe('addresses that lead nowhere', () => {
     expect(run.durationMs).toBeLessThan(6_000)
   })
 
+  it('blames the proxy, not domain, when the proxy host does not resolve', async () => {
+    const sim = await startSimulator()
+    const run = await runAction({
+      inputs: { domain: sim.url, secret: sim.token, 'pipeline-id': PIPELINE },
+      env: { HTTP_PROXY: 'http://user:proxy-password@proxy.action-test.invalid:3128' }
+    })
+    expectNoToken(run, sim.token)
+    expect(run.exitCode).toBe(1)
+    const error = errorOf(run)
+    expect(error).toContain('the proxy host proxy.action-test.invalid was not found (ENOTFOUND)')
+    expect(error).toContain('through the proxy http://proxy.action-test.invalid:3128')
+    expect(error).not.toContain('`domain`')
+    expect(run.everything).not.toContain('proxy-password')
+    expect(sim.requests).toHaveLength(0)
+    expect(retryLines(run)).toEqual([])
+  })
+
   // Concurrent: it waits out the whole back-off, while the file's other tests run.
   it.concurrent(
     'names host and port after the retries when nothing listens there',

@@ -72,6 +72,12 @@ describe('explaining network errors', () => {
     expect(message).not.toContain('`domain`')
   })
 
+  it('says a DNS server that did not answer is usually a passing trouble', () => {
+    const message = explainNetworkFailure(failure('EAI_AGAIN'))
+    expect(message).toContain('looking up codeocean.example.com failed (EAI_AGAIN) on every try')
+    expect(message).toContain('usually temporary')
+  })
+
   it('names host and port and asks about domain and reachability when refused or timed out', () => {
     const refused = explainNetworkFailure(failure('ECONNREFUSED', { url: 'http://127.0.0.1:9/api/v1' }))
     expect(refused).toContain('the connection to 127.0.0.1:9 was refused (ECONNREFUSED)')

@@ -128,8 +128,8 @@ function explanation(failure: NetworkFailure, problem: NetworkProblem): { what: 
       }
     case 'dns-temporary':
       return {
-        what: `looking up ${host} failed for now (EAI_AGAIN), again and again`,
-        advice: "The runner's DNS server is not answering; try again later."
+        what: `looking up ${host} failed (EAI_AGAIN) on every try`,
+        advice: "The runner's DNS server did not answer; this is usually temporary. Try again later."
       }
     case 'refused':
       return {

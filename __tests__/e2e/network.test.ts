@@ -256,7 +256,9 @@ describe('private certificate authorities', () => {
     expect(sim.requests).toHaveLength(0)
     expect(retryLines(run)).toEqual([])
     // Five retries would wait 15 s on average (back-off ceilings of 1, 2, 4, 8 and 16 s).
-    expect(failedAfterMs).toBeLessThan(4_000)
+    // The attempts counted above are the proof; the time (well under 1 s on an idle
+    // machine) has room for a machine shared by many test workers.
+    expect(failedAfterMs).toBeLessThan(10_000)
   })
 })
 
@@ -291,8 +293,8 @@ describe('addresses that lead nowhere', () => {
     expect(error).toContain('Check the `domain` input: codeocean.action-test.invalid does not resolve')
     expect(error).not.toContain('a run may have started')
     expect(retryLines(run)).toEqual([])
-    // Five retries would wait 15 s on average.
-    expect(failedAfterMs).toBeLessThan(4_000)
+    // Five retries would wait 15 s on average; no retry lines above is the proof.
+    expect(failedAfterMs).toBeLessThan(10_000)
   })
 
   it('blames the proxy, not domain, when the proxy host does not resolve', async () => {

@@ -165,11 +165,17 @@ var external_node_http_default = /*#__PURE__*/__webpack_require__.n(external_nod
 // EXTERNAL MODULE: external "node:https"
 var external_node_https_ = __webpack_require__(4708);
 var external_node_https_default = /*#__PURE__*/__webpack_require__.n(external_node_https_);
-// EXTERNAL MODULE: ./node_modules/axios/lib/axios.js + 67 modules
-var axios = __webpack_require__(6095);
+// EXTERNAL MODULE: ./node_modules/axios/lib/axios.js + 66 modules
+var axios = __webpack_require__(3237);
+// EXTERNAL MODULE: ./src/codeocean/network-errors.ts
+var network_errors = __webpack_require__(7503);
+// EXTERNAL MODULE: ./src/codeocean/proxy.ts
+var proxy = __webpack_require__(2197);
 // EXTERNAL MODULE: ./src/version.ts
 var version = __webpack_require__(311);
 ;// CONCATENATED MODULE: ./src/results/object-store.ts
+
+
 
 
 
@@ -191,6 +197,24 @@ function objectStoreClient(timeoutMs) {
         headers: { 'User-Agent': version/* USER_AGENT */._, 'Accept-Encoding': 'identity' },
         httpAgent: agents.http,
         httpsAgent: agents.https
+    });
+    // Proxies are axios's own, as for Code Ocean (see codeocean/proxy.ts). A store the
+    // runner cannot reach, or whose certificate it refuses, gets words that say so; the
+    // error stays the same object, with its code, for the caller's judgement.
+    store.interceptors.response.use(undefined, (error) => {
+        if (axios/* default */.A.isAxiosError(error) && error.config?.url !== undefined) {
+            const url = error.config.url;
+            const explained = (0,network_errors/* explainStoreFailure */.vz)({
+                code: error.code,
+                text: error.message,
+                url,
+                timeoutMs,
+                proxy: (0,proxy/* proxyFor */.i)(url)
+            });
+            if (explained !== undefined)
+                error.message = explained;
+        }
+        return Promise.reject(error instanceof Error ? error : new Error(String(error)));
     });
     return {
         store,

@@ -283,12 +283,16 @@ const DEBUG_PANEL_CHARS = 4_000;
 async function checkBeforeStart(client, settings) {
     const { target, version } = settings.run;
     const what = `${target.kind} ${target.id}${version === undefined ? '' : ` (version ${version})`}`;
+    core/* info */.pq(`Checking the request against the app panel of ${what}`);
     let raw;
     try {
         raw = await client.appPanels.get(target, version);
     }
     catch (error) {
-        if (error instanceof api_errors/* CodeOceanApiError */.ER && error.status === 404) {
+        // Unreachable Code Ocean, a certificate problem, a cancel: the start would meet them too.
+        if (!(error instanceof api_errors/* CodeOceanApiError */.ER))
+            throw error;
+        if (error.status === 404) {
             core/* notice */.lm(`Parameters not checked: this Code Ocean has no app panel for ${what}.`);
         }
         else {
@@ -307,7 +311,7 @@ async function checkBeforeStart(client, settings) {
         core/* warning */.$e(warning);
     if (errors.length > 0)
         throw new problems/* InputErrors */.G(errors);
-    core/* info */.pq(`Checked the request against the app panel of ${what}.`);
+    core/* info */.pq(`The request fits the app panel of ${what}.`);
 }
 
 

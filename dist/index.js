@@ -33955,8 +33955,8 @@ var external_node_http_default = /*#__PURE__*/__nccwpck_require__.n(external_nod
 // EXTERNAL MODULE: external "node:https"
 var external_node_https_ = __nccwpck_require__(4708);
 var external_node_https_default = /*#__PURE__*/__nccwpck_require__.n(external_node_https_);
-// EXTERNAL MODULE: ./node_modules/axios/lib/axios.js + 67 modules
-var axios = __nccwpck_require__(6095);
+// EXTERNAL MODULE: ./node_modules/axios/lib/axios.js + 66 modules
+var axios = __nccwpck_require__(3237);
 // EXTERNAL MODULE: ./node_modules/is-retry-allowed/index.js
 var is_retry_allowed = __nccwpck_require__(178);
 ;// CONCATENATED MODULE: ./node_modules/axios-retry/dist/esm/index.js
@@ -34169,9 +34169,15 @@ var errors = __nccwpck_require__(3916);
 var redact = __nccwpck_require__(6670);
 // EXTERNAL MODULE: ./src/version.ts
 var version = __nccwpck_require__(311);
+// EXTERNAL MODULE: ./src/codeocean/network-errors.ts
+var network_errors = __nccwpck_require__(7503);
+// EXTERNAL MODULE: ./src/codeocean/proxy.ts
+var proxy = __nccwpck_require__(2197);
 // EXTERNAL MODULE: ./src/codeocean/retry.ts
 var codeocean_retry = __nccwpck_require__(9431);
 ;// CONCATENATED MODULE: ./src/codeocean/transport.ts
+
+
 
 
 
@@ -34197,7 +34203,9 @@ class ApiTransport {
     constructor(options) {
         this.options = options;
         this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-        // Keep-alive, as the official SDK does: polling reuses one connection.
+        // Keep-alive, as the official SDK does: polling reuses one connection. Proxies
+        // (HTTPS_PROXY, HTTP_PROXY, NO_PROXY, either case) are axios's own: it tunnels https
+        // through CONNECT over these agents' TLS settings (see proxy.ts and the proxy e2e test).
         this.agents = {
             http: new (external_node_http_default()).Agent({ keepAlive: true }),
             https: new (external_node_https_default()).Agent({ keepAlive: true })
@@ -34285,13 +34293,16 @@ class ApiTransport {
             return new errors/* RequestAbortedError */.$1();
         }
         const code = axios/* default */.A.isAxiosError(error) ? error.code : undefined;
-        const detail = axios/* default */.A.isAxiosError(error)
-            ? error.code === 'ECONNABORTED' || error.code === 'ETIMEDOUT'
-                ? `no answer within ${Math.round((call.timeoutMs ?? this.timeoutMs) / 1000)} s`
-                : `${error.code ?? 'network error'}: ${error.message}`
-            : String(error);
-        let message = `Could not ${context.operation}: ${detail} (Code Ocean at ${this.options.apiBase})`;
-        if (context.mayHaveTakenEffect && !codeocean_retry/* NOT_SENT_CODES */.my.has(code ?? '')) {
+        let message = (0,network_errors/* explainNetworkFailure */.eA)({
+            operation: context.operation,
+            code,
+            text: error instanceof Error ? error.message : String(error),
+            url: this.options.apiBase,
+            timeoutMs: call.timeoutMs ?? this.timeoutMs,
+            proxy: (0,proxy/* proxyFor */.i)(this.options.apiBase),
+            lookedUp: lookedUpHost(error)
+        });
+        if (context.mayHaveTakenEffect && !(0,network_errors/* provesNothingSent */.vp)((0,network_errors/* classifyNetworkError */.LW)(code))) {
             message += `\n${context.mayHaveTakenEffect}`;
         }
         return new api_errors/* CodeOceanNetworkError */.OV(this.redact(message), code);
@@ -34299,6 +34310,12 @@ class ApiTransport {
 }
 function retryConfigOf(config) {
     return config?.codeOceanRetry;
+}
+/** The host name a failed DNS lookup was for (Node puts it on the error axios wraps). */
+function lookedUpHost(error) {
+    const cause = axios/* default */.A.isAxiosError(error) ? error.cause : undefined;
+    const hostname = cause?.hostname;
+    return typeof hostname === 'string' ? hostname : undefined;
 }
 function headerOf(response, name) {
     const value = response?.headers?.[name];
@@ -34425,36 +34442,261 @@ function isKnownState(state) {
 
 /***/ }),
 
+/***/ 7503:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   LW: () => (/* binding */ classifyNetworkError),
+/* harmony export */   Y5: () => (/* binding */ isRetryableNetworkProblem),
+/* harmony export */   eA: () => (/* binding */ explainNetworkFailure),
+/* harmony export */   vp: () => (/* binding */ provesNothingSent),
+/* harmony export */   vz: () => (/* binding */ explainStoreFailure)
+/* harmony export */ });
+/* unused harmony export hostAndPort */
+/* harmony import */ var _names_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6455);
+/**
+ * What went wrong when a request got no answer at all, and what to tell the user about
+ * it. Pure functions: the HTTP transport hands them the error code and where the request
+ * went, and shows what they return. Self-hosted runners meet these first: a mistyped
+ * `domain`, a firewall, a company proxy, a company certificate authority.
+ */
+
+const PROBLEM_OF_CODE = new Map(Object.entries({
+    ENOTFOUND: 'dns-missing',
+    EAI_AGAIN: 'dns-temporary',
+    ECONNREFUSED: 'refused',
+    EHOSTUNREACH: 'unreachable',
+    ENETUNREACH: 'unreachable',
+    ETIMEDOUT: 'timeout',
+    ECONNABORTED: 'timeout',
+    // The server's certificate chain leads to no authority the runner trusts.
+    UNABLE_TO_VERIFY_LEAF_SIGNATURE: 'tls-unknown-ca',
+    UNABLE_TO_GET_ISSUER_CERT: 'tls-unknown-ca',
+    UNABLE_TO_GET_ISSUER_CERT_LOCALLY: 'tls-unknown-ca',
+    // The server's own certificate, or the root its chain ends in, signed itself.
+    DEPTH_ZERO_SELF_SIGNED_CERT: 'tls-self-signed',
+    SELF_SIGNED_CERT_IN_CHAIN: 'tls-self-signed',
+    CERT_HAS_EXPIRED: 'tls-expired',
+    CERT_NOT_YET_VALID: 'tls-expired',
+    ERR_TLS_CERT_ALTNAME_INVALID: 'tls-hostname'
+}));
+/** The kind of failure a Node or axios error code stands for. */
+function classifyNetworkError(code) {
+    return (code !== undefined && PROBLEM_OF_CODE.get(code)) || 'other';
+}
+/**
+ * Whether trying again could help. A name that does not exist, or a certificate the
+ * runner refuses, will be the same in a second; retrying would only delay the message
+ * that says how to fix it. A DNS server that did not answer may answer next time.
+ */
+function isRetryableNetworkProblem(problem) {
+    return problem !== 'dns-missing' && !problem.startsWith('tls-');
+}
+/** Whether the failure proves the request never reached the server (so nothing can have happened there). */
+function provesNothingSent(problem) {
+    return (problem === 'dns-missing' ||
+        problem === 'dns-temporary' ||
+        problem === 'refused' ||
+        problem === 'unreachable' ||
+        problem.startsWith('tls-'));
+}
+const CA_ADVICE = 'If your deployment (or a proxy that inspects https) uses a private certificate authority, put that ' +
+    "authority's certificate (PEM) on the runner and set NODE_EXTRA_CA_CERTS to its path in the job's `env`:\n" +
+    '  env:\n    NODE_EXTRA_CA_CERTS: /etc/ssl/certs/company-ca.pem';
+/** `host:port` of a URL, with the scheme's default port filled in. */
+function hostAndPort(url) {
+    const parsed = new URL(url);
+    const port = parsed.port || (parsed.protocol === 'http:' ? '80' : '443');
+    return { host: parsed.hostname, port };
+}
+function reachabilityQuestion(where, proxy) {
+    const question = `Is the \`${_names_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.Domain}\` input right, and is ${where} reachable from this runner?`;
+    return proxy === undefined
+        ? `${question} A self-hosted runner behind a firewall may need HTTPS_PROXY (see the action's README, "Self-hosted runners").`
+        : `${question} The request went through the proxy ${proxy}: check that the proxy is up and lets the runner through to ${where}.`;
+}
+/** What happened, in words, and what to do about it. */
+function explanation(failure, problem) {
+    const { host, port } = hostAndPort(failure.url);
+    const where = `${host}:${port}`;
+    const code = failure.code ?? 'network error';
+    switch (problem) {
+        case 'dns-missing':
+            if (failure.lookedUp !== undefined && failure.lookedUp !== host) {
+                return {
+                    what: `the proxy host ${failure.lookedUp} was not found (ENOTFOUND)`,
+                    advice: "Check HTTPS_PROXY and HTTP_PROXY in the job's environment."
+                };
+            }
+            return {
+                what: `the host ${host} was not found (ENOTFOUND)`,
+                advice: `Check the \`${_names_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.Domain}\` input: ${host} does not resolve from this runner. It should be your Code Ocean ` +
+                    `deployment's address, as in your browser, e.g. \`${_names_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.Domain}: codeocean.example.com\`. A name only your ` +
+                    "company's DNS knows needs a runner inside that network."
+            };
+        case 'dns-temporary':
+            return {
+                what: `looking up ${host} failed (EAI_AGAIN) on every try`,
+                advice: "The runner's DNS server did not answer; this is usually temporary. Try again later."
+            };
+        case 'refused':
+            return {
+                what: `the connection to ${where} was refused (ECONNREFUSED)`,
+                advice: reachabilityQuestion(where, failure.proxy)
+            };
+        case 'unreachable':
+            return { what: `${where} cannot be reached (${code})`, advice: reachabilityQuestion(where, failure.proxy) };
+        case 'timeout':
+            return {
+                what: `no answer from ${where} within ${Math.round(failure.timeoutMs / 1000)} s (${code})`,
+                advice: reachabilityQuestion(where, failure.proxy)
+            };
+        case 'tls-unknown-ca':
+            return {
+                what: `the certificate of ${where} is not signed by a certificate authority this runner trusts (${code}: ${failure.text})`,
+                advice: CA_ADVICE
+            };
+        case 'tls-self-signed':
+            return {
+                what: `the certificate of ${where} is self-signed, or its chain ends in a root this runner does not trust (${code}: ${failure.text})`,
+                advice: CA_ADVICE
+            };
+        case 'tls-expired':
+            return failure.code === 'CERT_NOT_YET_VALID'
+                ? {
+                    what: `the certificate of ${where} is not valid yet (CERT_NOT_YET_VALID)`,
+                    advice: "Check the runner's clock."
+                }
+                : {
+                    what: `the certificate of ${where} has expired (CERT_HAS_EXPIRED)`,
+                    advice: "The deployment's administrators must renew it; if they have, check the runner's clock."
+                };
+        case 'tls-hostname':
+            return {
+                what: `the certificate of ${where} is not issued for the name ${host} (ERR_TLS_CERT_ALTNAME_INVALID: ${failure.text})`,
+                advice: `Set the \`${_names_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.Domain}\` input to a name the certificate covers, the one you use in the browser.`
+            };
+        case 'other':
+            return { what: `${code}: ${failure.text}` };
+    }
+}
+/**
+ * The message for a request that got no answer: what happened and where on the first
+ * line, what to do on the next.
+ */
+function explainNetworkFailure(failure) {
+    const { what, advice } = explanation(failure, classifyNetworkError(failure.code));
+    const via = failure.proxy === undefined ? '' : `, through the proxy ${failure.proxy}`;
+    const first = `Could not ${failure.operation}: ${what} (Code Ocean at ${failure.url}${via})`;
+    return advice === undefined ? first : `${first}\n${advice}`;
+}
+const STORE_REACH = "Result files come from the storage that Code Ocean's signed links point to, not from the Code Ocean host: " +
+    'the runner must reach it too (see the action\'s README, "Self-hosted runners").';
+/**
+ * What to tell the user when a download from the object store got no answer, or
+ * undefined to leave the error's own words (a reset, an unexpected code). Never
+ * quotes the signed URL, whose query is a credential: only its host and port.
+ */
+function explainStoreFailure(failure) {
+    const problem = classifyNetworkError(failure.code);
+    if (problem === 'other')
+        return undefined;
+    const { host } = hostAndPort(failure.url);
+    const general = explanation({ ...failure, operation: '' }, problem);
+    const what = problem === 'dns-missing' ? `the object store host ${host} was not found (ENOTFOUND)` : general.what;
+    const via = failure.proxy === undefined ? '' : ` (through the proxy ${failure.proxy})`;
+    let advice = STORE_REACH;
+    if (problem === 'tls-unknown-ca' || problem === 'tls-self-signed') {
+        advice =
+            "If it uses a private certificate authority, set NODE_EXTRA_CA_CERTS to that authority's certificate (PEM) in the job's `env`.";
+    }
+    else if (problem === 'tls-expired') {
+        advice = general.advice ?? STORE_REACH;
+    }
+    else if (problem === 'tls-hostname') {
+        advice =
+            "The object store's certificate does not cover its own address: a matter for the deployment's administrators.";
+    }
+    // One line: download messages quote it inside their own sentences.
+    return `${what}${via}. ${advice}`;
+}
+
+
+/***/ }),
+
+/***/ 2197:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   i: () => (/* binding */ proxyFor)
+/* harmony export */ });
+/* harmony import */ var proxy_from_env__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8182);
+/**
+ * Which proxy a request goes through, for messages. The requests themselves are routed
+ * by axios, which reads the same variables through the same library (proxy-from-env):
+ * HTTPS_PROXY, HTTP_PROXY, NO_PROXY and their lower-case forms, tunnelling https
+ * through CONNECT. This only names the proxy when a request fails.
+ */
+
+/** The proxy for `url` as `scheme://host:port` (never its user name or password), or undefined. */
+function proxyFor(url) {
+    const proxy = (0,proxy_from_env__WEBPACK_IMPORTED_MODULE_0__/* .getProxyForUrl */ .T)(url);
+    if (proxy === '')
+        return undefined;
+    try {
+        const parsed = new URL(proxy);
+        return `${parsed.protocol}//${parsed.host}`;
+    }
+    catch {
+        return undefined;
+    }
+}
+
+
+/***/ }),
+
 /***/ 9431:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   KO: () => (/* binding */ mayRetry),
 /* harmony export */   U3: () => (/* binding */ RETRYABLE_STATUSES),
-/* harmony export */   my: () => (/* binding */ NOT_SENT_CODES),
 /* harmony export */   qO: () => (/* binding */ retryDelayMs)
 /* harmony export */ });
-/* unused harmony exports BASE_DELAY_MS, MAX_BACKOFF_MS, MAX_RETRY_AFTER_MS, parseRetryAfter */
+/* unused harmony exports NOT_SENT_CODES, BASE_DELAY_MS, MAX_BACKOFF_MS, MAX_RETRY_AFTER_MS, parseRetryAfter */
+/* harmony import */ var _network_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7503);
 /**
  * When and how long to retry a request to Code Ocean. Pure functions; the HTTP client
  * applies them through axios-retry.
  */
+
 /** Answers that mean "try again later": overload and gateway or server hiccups. */
 const RETRYABLE_STATUSES = new Set([429, 500, 502, 503, 504]);
 /** Network errors that prove nothing reached the server, so even a start may be retried. */
-const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN']);
+const NOT_SENT_CODES = new Set([
+    'ECONNREFUSED',
+    'ENOTFOUND',
+    'EAI_AGAIN',
+    'EHOSTUNREACH',
+    'ENETUNREACH'
+]);
 const BASE_DELAY_MS = 1_000;
 const MAX_BACKOFF_MS = 30_000;
 /** A server asking for a longer pause than this gets this; the step has a job to finish. */
 const MAX_RETRY_AFTER_MS = 60_000;
 /**
- * Whether a failed attempt may be repeated. A start is repeated only when Code Ocean
+ * Whether a failed attempt may be repeated. Never when the host name does not exist
+ * (ENOTFOUND) or TLS refused the server's certificate. A start is repeated only when Code Ocean
  * surely did not start a run: it said 429 (refused, come back later), or the
  * connection was refused before anything was sent. Anything else after a start was
  * sent (a 500, a reset, a timeout) may have started a run, so it is not repeated.
  */
 function mayRetry(attempt) {
     if (attempt.code === 'ERR_CANCELED')
+        return false;
+    // A host name that does not exist, or a certificate the runner refuses, is the same a
+    // second later: retrying would only delay the message that says how to fix it.
+    if (attempt.status === undefined && !(0,_network_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .isRetryableNetworkProblem */ .Y5)((0,_network_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .classifyNetworkError */ .LW)(attempt.code)))
         return false;
     if (attempt.kind === 'start') {
         return attempt.status === 429 || (attempt.status === undefined && NOT_SENT_CODES.has(attempt.code ?? ''));
@@ -48033,7 +48275,7 @@ function getIDToken(aud) {
 
 /***/ }),
 
-/***/ 6095:
+/***/ 3237:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -51524,111 +51766,8 @@ function buildFullPath(baseURL, requestedURL, allowAbsoluteUrls, config) {
   return requestedURL;
 }
 
-;// CONCATENATED MODULE: ./node_modules/proxy-from-env/index.js
-
-
-var DEFAULT_PORTS = {
-  ftp: 21,
-  gopher: 70,
-  http: 80,
-  https: 443,
-  ws: 80,
-  wss: 443,
-};
-
-function parseUrl(urlString) {
-  try {
-    return new URL(urlString);
-  } catch {
-    return null;
-  }
-}
-
-/**
- * @param {string|object|URL} url - The URL as a string or URL instance, or a
- *   compatible object (such as the result from legacy url.parse).
- * @return {string} The URL of the proxy that should handle the request to the
- *  given URL. If no proxy is set, this will be an empty string.
- */
-function getProxyForUrl(url) {
-  var parsedUrl = (typeof url === 'string' ? parseUrl(url) : url) || {};
-  var proto = parsedUrl.protocol;
-  var hostname = parsedUrl.host;
-  var port = parsedUrl.port;
-  if (typeof hostname !== 'string' || !hostname || typeof proto !== 'string') {
-    return '';  // Don't proxy URLs without a valid scheme or host.
-  }
-
-  proto = proto.split(':', 1)[0];
-  // Stripping ports in this way instead of using parsedUrl.hostname to make
-  // sure that the brackets around IPv6 addresses are kept.
-  hostname = hostname.replace(/:\d*$/, '');
-  port = parseInt(port) || DEFAULT_PORTS[proto] || 0;
-  if (!shouldProxy(hostname, port)) {
-    return '';  // Don't proxy URLs that match NO_PROXY.
-  }
-
-  var proxy = getEnv(proto + '_proxy') || getEnv('all_proxy');
-  if (proxy && proxy.indexOf('://') === -1) {
-    // Missing scheme in proxy, default to the requested URL's scheme.
-    proxy = proto + '://' + proxy;
-  }
-  return proxy;
-}
-
-/**
- * Determines whether a given URL should be proxied.
- *
- * @param {string} hostname - The host name of the URL.
- * @param {number} port - The effective port of the URL.
- * @returns {boolean} Whether the given URL should be proxied.
- * @private
- */
-function shouldProxy(hostname, port) {
-  var NO_PROXY = getEnv('no_proxy').toLowerCase();
-  if (!NO_PROXY) {
-    return true;  // Always proxy if NO_PROXY is not set.
-  }
-  if (NO_PROXY === '*') {
-    return false;  // Never proxy if wildcard is set.
-  }
-
-  return NO_PROXY.split(/[,\s]/).every(function(proxy) {
-    if (!proxy) {
-      return true;  // Skip zero-length hosts.
-    }
-    var parsedProxy = proxy.match(/^(.+):(\d+)$/);
-    var parsedProxyHostname = parsedProxy ? parsedProxy[1] : proxy;
-    var parsedProxyPort = parsedProxy ? parseInt(parsedProxy[2]) : 0;
-    if (parsedProxyPort && parsedProxyPort !== port) {
-      return true;  // Skip if ports don't match.
-    }
-
-    if (!/^[.*]/.test(parsedProxyHostname)) {
-      // No wildcards, so stop proxying if there is an exact match.
-      return hostname !== parsedProxyHostname;
-    }
-
-    if (parsedProxyHostname.charAt(0) === '*') {
-      // Remove leading wildcard.
-      parsedProxyHostname = parsedProxyHostname.slice(1);
-    }
-    // Stop proxying if the hostname ends with the no_proxy host.
-    return !hostname.endsWith(parsedProxyHostname);
-  });
-}
-
-/**
- * Get the value for an environment variable.
- *
- * @param {string} key - The name of the environment variable.
- * @return {string} The value of the environment variable.
- * @private
- */
-function getEnv(key) {
-  return process.env[key.toLowerCase()] || process.env[key.toUpperCase()] || '';
-}
-
+// EXTERNAL MODULE: ./node_modules/proxy-from-env/index.js
+var proxy_from_env = __nccwpck_require__(8182);
 // EXTERNAL MODULE: ./node_modules/https-proxy-agent/dist/index.js
 var dist = __nccwpck_require__(3669);
 // EXTERNAL MODULE: external "http"
@@ -52441,7 +52580,7 @@ const isLoopback = (host) => {
   return isIPv6Loopback(host);
 };
 
-const shouldBypassProxy_DEFAULT_PORTS = {
+const DEFAULT_PORTS = {
   http: 80,
   https: 443,
   ws: 80,
@@ -52718,7 +52857,7 @@ function shouldBypassProxy(location) {
   }
 
   const port =
-    Number.parseInt(parsed.port, 10) || shouldBypassProxy_DEFAULT_PORTS[parsed.protocol.split(':', 1)[0]] || 0;
+    Number.parseInt(parsed.port, 10) || DEFAULT_PORTS[parsed.protocol.split(':', 1)[0]] || 0;
 
   const hostname = normalizeNoProxyHost(parsed.hostname.toLowerCase());
   const hostnameBytes = ipToBytes(hostname);
@@ -53487,7 +53626,7 @@ function setProxy(
   let proxy = configProxy;
   const proxyEnvAgent = getProxyEnvAgent(options, configHttpAgent, configHttpsAgent);
   if (!proxy && proxy !== false && allowEnvProxy && !isNodeEnvProxyEnabled(proxyEnvAgent)) {
-    const proxyUrl = getProxyForUrl(location);
+    const proxyUrl = (0,proxy_from_env/* getProxyForUrl */.T)(location);
     if (proxyUrl) {
       if (!shouldBypassProxy(location)) {
         proxy = new URL(proxyUrl);
@@ -57803,6 +57942,119 @@ axios.default = axios;
 
 // this module should only have a default export
 /* harmony default export */ const lib_axios = (axios);
+
+
+/***/ }),
+
+/***/ 8182:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   T: () => (/* binding */ getProxyForUrl)
+/* harmony export */ });
+
+
+var DEFAULT_PORTS = {
+  ftp: 21,
+  gopher: 70,
+  http: 80,
+  https: 443,
+  ws: 80,
+  wss: 443,
+};
+
+function parseUrl(urlString) {
+  try {
+    return new URL(urlString);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * @param {string|object|URL} url - The URL as a string or URL instance, or a
+ *   compatible object (such as the result from legacy url.parse).
+ * @return {string} The URL of the proxy that should handle the request to the
+ *  given URL. If no proxy is set, this will be an empty string.
+ */
+function getProxyForUrl(url) {
+  var parsedUrl = (typeof url === 'string' ? parseUrl(url) : url) || {};
+  var proto = parsedUrl.protocol;
+  var hostname = parsedUrl.host;
+  var port = parsedUrl.port;
+  if (typeof hostname !== 'string' || !hostname || typeof proto !== 'string') {
+    return '';  // Don't proxy URLs without a valid scheme or host.
+  }
+
+  proto = proto.split(':', 1)[0];
+  // Stripping ports in this way instead of using parsedUrl.hostname to make
+  // sure that the brackets around IPv6 addresses are kept.
+  hostname = hostname.replace(/:\d*$/, '');
+  port = parseInt(port) || DEFAULT_PORTS[proto] || 0;
+  if (!shouldProxy(hostname, port)) {
+    return '';  // Don't proxy URLs that match NO_PROXY.
+  }
+
+  var proxy = getEnv(proto + '_proxy') || getEnv('all_proxy');
+  if (proxy && proxy.indexOf('://') === -1) {
+    // Missing scheme in proxy, default to the requested URL's scheme.
+    proxy = proto + '://' + proxy;
+  }
+  return proxy;
+}
+
+/**
+ * Determines whether a given URL should be proxied.
+ *
+ * @param {string} hostname - The host name of the URL.
+ * @param {number} port - The effective port of the URL.
+ * @returns {boolean} Whether the given URL should be proxied.
+ * @private
+ */
+function shouldProxy(hostname, port) {
+  var NO_PROXY = getEnv('no_proxy').toLowerCase();
+  if (!NO_PROXY) {
+    return true;  // Always proxy if NO_PROXY is not set.
+  }
+  if (NO_PROXY === '*') {
+    return false;  // Never proxy if wildcard is set.
+  }
+
+  return NO_PROXY.split(/[,\s]/).every(function(proxy) {
+    if (!proxy) {
+      return true;  // Skip zero-length hosts.
+    }
+    var parsedProxy = proxy.match(/^(.+):(\d+)$/);
+    var parsedProxyHostname = parsedProxy ? parsedProxy[1] : proxy;
+    var parsedProxyPort = parsedProxy ? parseInt(parsedProxy[2]) : 0;
+    if (parsedProxyPort && parsedProxyPort !== port) {
+      return true;  // Skip if ports don't match.
+    }
+
+    if (!/^[.*]/.test(parsedProxyHostname)) {
+      // No wildcards, so stop proxying if there is an exact match.
+      return hostname !== parsedProxyHostname;
+    }
+
+    if (parsedProxyHostname.charAt(0) === '*') {
+      // Remove leading wildcard.
+      parsedProxyHostname = parsedProxyHostname.slice(1);
+    }
+    // Stop proxying if the hostname ends with the no_proxy host.
+    return !hostname.endsWith(parsedProxyHostname);
+  });
+}
+
+/**
+ * Get the value for an environment variable.
+ *
+ * @param {string} key - The name of the environment variable.
+ * @return {string} The value of the environment variable.
+ * @private
+ */
+function getEnv(key) {
+  return process.env[key.toLowerCase()] || process.env[key.toUpperCase()] || '';
+}
 
 
 /***/ }),

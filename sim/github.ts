@@ -17,6 +17,8 @@ export interface GitHubRequest {
   authorization: string | undefined
   userAgent: string | undefined
   body: unknown
+  /** The client's port: tells a request that came through a proxy from one that came straight. */
+  remotePort?: number
 }
 
 export class GitHubStandIn {
@@ -54,7 +56,8 @@ export class GitHubStandIn {
           path: url.pathname + url.search,
           authorization: req.headers.authorization,
           userAgent: req.headers['user-agent'],
-          body
+          body,
+          remotePort: req.socket.remotePort
         })
         const send = (status: number, data?: unknown): void => {
           res.writeHead(status, { 'Content-Type': 'application/json' })

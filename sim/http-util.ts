@@ -2,7 +2,8 @@
 // closing, reading and recording requests, sending replies, delays that die
 // with their client, and writing large bodies with backpressure.
 
-import type { IncomingMessage, Server, ServerResponse } from 'node:http'
+import { createServer, type IncomingMessage, type RequestListener, type Server, type ServerResponse } from 'node:http'
+import { createServer as createTlsServer, Server as TlsServer } from 'node:https'
 import type { AddressInfo } from 'node:net'
 import type { Reply } from './router.js'
 
@@ -16,6 +17,8 @@ export interface RecordedRequest {
   body: unknown
   /** Clock time (ms, from `now`) when the request arrived. */
   at: number
+  /** The client's port: tells a request that came through a proxy from one that came straight. */
+  remotePort?: number
   /**
    * Set when an injected fault took this request: what it did, e.g. 'status 503',
    * 'reset', 'delay 2000ms+passThrough', 'created+status 500', with
@@ -24,7 +27,18 @@ export interface RecordedRequest {
   fault?: string
 }
 
-/** Listens on host:port (0 for any free port); resolves with the base URL, e.g. 'http://127.0.0.1:43121' or 'http://[::1]:43121'. */
+/** A key and certificate (PEM) to serve https with. */
+export interface TlsIdentity {
+  key: string | Buffer
+  cert: string | Buffer
+}
+
+/** An http server, or an https one when given a TLS identity. */
+export function createHttpServer(tls: TlsIdentity | undefined, handler: RequestListener): Server {
+  return tls === undefined ? createServer(handler) : createTlsServer({ key: tls.key, cert: tls.cert }, handler)
+}
+
+/** Listens on host:port (0 for any free port); resolves with the base URL, e.g. 'http://127.0.0.1:43121', 'http://[::1]:43121' or, for an https server, 'https://127.0.0.1:43121'. */
 export async function listen(server: Server, host: string, port: number): Promise<string> {
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject)
@@ -35,7 +49,8 @@ export async function listen(server: Server, host: string, port: number): Promis
   })
   const address = server.address() as AddressInfo
   const urlHost = host.includes(':') ? `[${host}]` : host
-  return `http://${urlHost}:${address.port}`
+  const scheme = server instanceof TlsServer ? 'https' : 'http'
+  return `${scheme}://${urlHost}:${address.port}`
 }
 
 /** Closes the server and cuts off its open connections; resolves once it is closed. */
@@ -94,7 +109,8 @@ export async function recordRequest(
     headers: flattenHeaders(req),
     rawBody,
     body: parsed?.ok === true ? parsed.value : undefined,
-    at
+    at,
+    remotePort: req.socket.remotePort
   }
   return { request, parsed, search: url.search }
 }

@@ -5,6 +5,7 @@
 import { CAPTURE_OUTCOMES, checkProgram, copyResults, DEFAULT_PHASES } from './computations.js'
 import type { CaptureOutcome, Outcome, Phase } from './computations.js'
 import { checkResults, type ResultSpec } from './results.js'
+import type { TlsIdentity } from './http-util.js'
 import type { SimSettings } from './state.js'
 
 export const DEFAULT_TOKEN = 'cop_simulator_token_0123456789'
@@ -37,6 +38,10 @@ export interface SimulatorOptions {
   dataAssetReadyMs?: number
   /** How captured data assets end unless a program says otherwise (default 'ready'). */
   dataAssetOutcome?: CaptureOutcome
+  /** Serve the API and the object store over https with this key and certificate (PEM); their URLs then start with https://. */
+  tls?: TlsIdentity
+  /** The object store's own key and certificate, when it should differ from `tls` (default: `tls`). */
+  storeTls?: TlsIdentity
 }
 
 function nonNegative(value: number | undefined, name: string, fallback: number): number {

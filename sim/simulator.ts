@@ -8,7 +8,7 @@
 // resource under sim/routes/, the options in options.ts, and the object store
 // that serves result files in store.ts.
 
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
+import type { IncomingMessage, Server, ServerResponse } from 'node:http'
 import { checkBasicAuth } from './auth.js'
 import {
   checkProgram,
@@ -32,12 +32,14 @@ import {
 } from './faults.js'
 import {
   closeServer,
+  createHttpServer,
   Delays,
   listen,
   recordRequest,
   sendReply,
   type ParsedBody,
-  type RecordedRequest
+  type RecordedRequest,
+  type TlsIdentity
 } from './http-util.js'
 import { DEFAULT_TOKEN, settingsFrom, storeTimingFrom, type SimulatorOptions } from './options.js'
 import type { ResultSpec } from './results.js'
@@ -54,7 +56,7 @@ import { isJsonContentType } from './validate.js'
 export type { CaptureOutcome, Computation, ComputationRecord, Outcome, Phase, RunProgram } from './computations.js'
 export { OUTCOMES, CAPTURE_OUTCOMES, DEFAULT_PHASES, SIMULATOR_OWNER, SIMULATOR_OWNER_EMAIL } from './computations.js'
 export type { RunRequest } from './validate.js'
-export type { RecordedRequest } from './http-util.js'
+export type { RecordedRequest, TlsIdentity } from './http-util.js'
 export type {
   DownloadFault,
   DownloadFaultMatch,
@@ -80,11 +82,14 @@ export {
 export class CodeOceanSimulator {
   readonly token: string
   readonly requests: RecordedRequest[] = []
+  /** TCP connections the API server accepted, TLS handshakes that failed included: one per attempt a client made. */
+  connections = 0
 
   private readonly port: number
   private readonly host: string
   private readonly now: () => number
   private readonly log: ((line: string) => void) | undefined
+  private readonly tls: TlsIdentity | undefined
   private readonly router = new Router<RequestContext>()
   /** The runs, programs and data assets the route handlers share (see sim/state.ts). */
   private readonly state: SimState
@@ -102,13 +107,15 @@ export class CodeOceanSimulator {
     const settings = settingsFrom(options)
     this.now = options.now ?? Date.now
     this.log = options.log
+    this.tls = options.tls
     this.objectStore = new ObjectStore({
       host: this.host,
       now: this.now,
       ...storeTimingFrom(options),
       lookup: (id, path) => this.storedObject(id, path),
       delays: this.delays,
-      log: this.log
+      log: this.log,
+      tls: options.storeTls ?? this.tls
     })
     this.state = {
       settings,
@@ -144,13 +151,14 @@ export class CodeOceanSimulator {
 
   async start(): Promise<string> {
     if (this.baseUrl !== undefined) return this.baseUrl
-    const server = createServer((req, res) => {
+    const server = createHttpServer(this.tls, (req, res) => {
       this.handle(req, res).catch((err: unknown) => {
         // Reached only when the socket died mid-request; nothing left to answer.
         this.log?.(`simulator: request failed: ${err instanceof Error ? err.message : String(err)}`)
         if (!res.headersSent) res.destroy()
       })
     })
+    server.on('connection', () => (this.connections += 1))
     const baseUrl = await listen(server, this.host, this.port)
     try {
       await this.objectStore.start()
@@ -257,6 +265,7 @@ export class CodeOceanSimulator {
   reset(): void {
     // Emptied in place so a reference a test already holds stays live.
     this.requests.length = 0
+    this.connections = 0
     this.state.runs.clear()
     this.state.programs.clear()
     this.state.assets.clear()

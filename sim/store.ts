@@ -6,17 +6,19 @@
 // so a 1 GiB file costs no more memory than a 1 KiB one.
 
 import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto'
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
+import type { IncomingMessage, Server, ServerResponse } from 'node:http'
 import { checkFault, FaultQueue, faultToReply, matches, type DownloadFault, type DownloadFaultMatch } from './faults.js'
 import {
   closeServer,
+  createHttpServer,
   Delays,
   flushed,
   listen,
   recordRequest,
   sendReply,
   writeAll,
-  type RecordedRequest
+  type RecordedRequest,
+  type TlsIdentity
 } from './http-util.js'
 import { resultChunks, resultSize, type ResultSpec } from './results.js'
 import {
@@ -50,6 +52,8 @@ export interface ObjectStoreOptions {
   lookup: (computationId: string, path: string) => StoredObject | undefined
   delays: Delays
   log?: ((line: string) => void) | undefined
+  /** Serve https with this key and certificate. */
+  tls?: TlsIdentity | undefined
 }
 
 export type Disposition = 'attachment' | 'inline'
@@ -74,7 +78,7 @@ export class ObjectStore {
 
   async start(): Promise<string> {
     if (this.baseUrl !== undefined) return this.baseUrl
-    const server = createServer((req, res) => {
+    const server = createHttpServer(this.options.tls, (req, res) => {
       this.handle(req, res).catch((err: unknown) => {
         this.options.log?.(`store: request failed: ${err instanceof Error ? err.message : String(err)}`)
         if (!res.headersSent) res.destroy()

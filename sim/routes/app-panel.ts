@@ -22,7 +22,9 @@ export class AppPanelStore {
   }
 
   get(kind: TargetKind, id: string, version?: number): unknown {
-    return this.panels.get(key(kind, id, version)) ?? (version === undefined ? undefined : this.panels.get(key(kind, id)))
+    return (
+      this.panels.get(key(kind, id, version)) ?? (version === undefined ? undefined : this.panels.get(key(kind, id)))
+    )
   }
 
   clear(): void {
@@ -45,7 +47,8 @@ function appPanel(panels: AppPanelStore, kind: TargetKind, { request }: RequestC
   let version: number | undefined
   if (raw !== undefined) {
     version = Number(raw)
-    if (!/^\d+$/.test(raw) || version < 1) return errorReply(400, `version must be a positive whole number, got "${raw}"`)
+    if (!/^\d+$/.test(raw) || version < 1)
+      return errorReply(400, `version must be a positive whole number, got "${raw}"`)
   }
   const panel = panels.get(kind, id, version)
   if (panel === 'none') return errorReply(404, `Not found: GET ${request.path}`)

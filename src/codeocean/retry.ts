@@ -2,12 +2,19 @@
  * When and how long to retry a request to Code Ocean. Pure functions; the HTTP client
  * applies them through axios-retry.
  */
+import { classifyNetworkError, isRetryableNetworkProblem } from './network-errors.js'
 
 /** Answers that mean "try again later": overload and gateway or server hiccups. */
 export const RETRYABLE_STATUSES: ReadonlySet<number> = new Set([429, 500, 502, 503, 504])
 
 /** Network errors that prove nothing reached the server, so even a start may be retried. */
-export const NOT_SENT_CODES: ReadonlySet<string> = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN'])
+export const NOT_SENT_CODES: ReadonlySet<string> = new Set([
+  'ECONNREFUSED',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EHOSTUNREACH',
+  'ENETUNREACH'
+])
 
 export const BASE_DELAY_MS = 1_000
 export const MAX_BACKOFF_MS = 30_000
@@ -30,13 +37,17 @@ export interface FailedAttempt {
 }
 
 /**
- * Whether a failed attempt may be repeated. A start is repeated only when Code Ocean
+ * Whether a failed attempt may be repeated. Never when the host name does not exist
+ * (ENOTFOUND) or TLS refused the server's certificate. A start is repeated only when Code Ocean
  * surely did not start a run: it said 429 (refused, come back later), or the
  * connection was refused before anything was sent. Anything else after a start was
  * sent (a 500, a reset, a timeout) may have started a run, so it is not repeated.
  */
 export function mayRetry(attempt: FailedAttempt): boolean {
   if (attempt.code === 'ERR_CANCELED') return false
+  // A host name that does not exist, or a certificate the runner refuses, is the same a
+  // second later: retrying would only delay the message that says how to fix it.
+  if (attempt.status === undefined && !isRetryableNetworkProblem(classifyNetworkError(attempt.code))) return false
   if (attempt.kind === 'start') {
     return attempt.status === 429 || (attempt.status === undefined && NOT_SENT_CODES.has(attempt.code ?? ''))
   }

@@ -6,7 +6,9 @@ import { RequestAbortedError } from '../errors.js'
 import { basicAuthValue, redactor } from '../redact.js'
 import { USER_AGENT } from '../version.js'
 import { CodeOceanApiError, CodeOceanNetworkError, parseBody, type RequestContext } from './api-errors.js'
-import { mayRetry, NOT_SENT_CODES, RETRYABLE_STATUSES, retryDelayMs, type RetryKind } from './retry.js'
+import { classifyNetworkError, explainNetworkFailure, provesNothingSent } from './network-errors.js'
+import { proxyFor } from './proxy.js'
+import { mayRetry, RETRYABLE_STATUSES, retryDelayMs, type RetryKind } from './retry.js'
 
 export interface ClientOptions {
   /** e.g. https://codeocean.example.com/api/v1 */
@@ -48,7 +50,9 @@ export class ApiTransport {
 
   constructor(private readonly options: ClientOptions) {
     this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS
-    // Keep-alive, as the official SDK does: polling reuses one connection.
+    // Keep-alive, as the official SDK does: polling reuses one connection. Proxies
+    // (HTTPS_PROXY, HTTP_PROXY, NO_PROXY, either case) are axios's own: it tunnels https
+    // through CONNECT over these agents' TLS settings (see proxy.ts and the proxy e2e test).
     this.agents = {
       http: new http.Agent({ keepAlive: true }),
       https: new https.Agent({ keepAlive: true })
@@ -143,13 +147,16 @@ export class ApiTransport {
       return new RequestAbortedError()
     }
     const code = axios.isAxiosError(error) ? error.code : undefined
-    const detail = axios.isAxiosError(error)
-      ? error.code === 'ECONNABORTED' || error.code === 'ETIMEDOUT'
-        ? `no answer within ${Math.round((call.timeoutMs ?? this.timeoutMs) / 1000)} s`
-        : `${error.code ?? 'network error'}: ${error.message}`
-      : String(error)
-    let message = `Could not ${context.operation}: ${detail} (Code Ocean at ${this.options.apiBase})`
-    if (context.mayHaveTakenEffect && !NOT_SENT_CODES.has(code ?? '')) {
+    let message = explainNetworkFailure({
+      operation: context.operation,
+      code,
+      text: error instanceof Error ? error.message : String(error),
+      url: this.options.apiBase,
+      timeoutMs: call.timeoutMs ?? this.timeoutMs,
+      proxy: proxyFor(this.options.apiBase),
+      lookedUp: lookedUpHost(error)
+    })
+    if (context.mayHaveTakenEffect && !provesNothingSent(classifyNetworkError(code))) {
       message += `\n${context.mayHaveTakenEffect}`
     }
     return new CodeOceanNetworkError(this.redact(message), code)
@@ -158,6 +165,13 @@ export class ApiTransport {
 
 function retryConfigOf(config: unknown): RetryConfig | undefined {
   return (config as { codeOceanRetry?: RetryConfig } | undefined)?.codeOceanRetry
+}
+
+/** The host name a failed DNS lookup was for (Node puts it on the error axios wraps). */
+function lookedUpHost(error: unknown): string | undefined {
+  const cause: unknown = axios.isAxiosError(error) ? error.cause : undefined
+  const hostname: unknown = (cause as { hostname?: unknown } | undefined)?.hostname
+  return typeof hostname === 'string' ? hostname : undefined
 }
 
 function headerOf(response: AxiosResponse | undefined, name: string): string | undefined {

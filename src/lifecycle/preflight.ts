@@ -20,11 +20,14 @@ const DEBUG_PANEL_CHARS = 4_000
 export async function checkBeforeStart(client: CodeOceanClient, settings: Settings): Promise<void> {
   const { target, version } = settings.run
   const what = `${target.kind} ${target.id}${version === undefined ? '' : ` (version ${version})`}`
+  core.info(`Checking the request against the app panel of ${what}`)
   let raw: unknown
   try {
     raw = await client.appPanels.get(target, version)
   } catch (error) {
-    if (error instanceof CodeOceanApiError && error.status === 404) {
+    // Unreachable Code Ocean, a certificate problem, a cancel: the start would meet them too.
+    if (!(error instanceof CodeOceanApiError)) throw error
+    if (error.status === 404) {
       core.notice(`Parameters not checked: this Code Ocean has no app panel for ${what}.`)
     } else {
       core.warning(`Parameters not checked: could not read the app panel of ${what}. ${errorMessage(error)}`)
@@ -40,5 +43,5 @@ export async function checkBeforeStart(client: CodeOceanClient, settings: Settin
   const { errors, warnings } = checkAgainstAppPanel(settings.run, panel)
   for (const warning of warnings) core.warning(warning)
   if (errors.length > 0) throw new InputErrors(errors)
-  core.info(`Checked the request against the app panel of ${what}.`)
+  core.info(`The request fits the app panel of ${what}.`)
 }

@@ -2,6 +2,8 @@ import http from 'node:http'
 import https from 'node:https'
 import type { Readable } from 'node:stream'
 import axios, { type AxiosInstance } from 'axios'
+import { explainStoreFailure } from '../codeocean/network-errors.js'
+import { proxyFor } from '../codeocean/proxy.js'
 import { USER_AGENT } from '../version.js'
 
 /** Gives a fresh signed URL for a result file (the Code Ocean client's `results` does). */
@@ -26,6 +28,23 @@ export function objectStoreClient(timeoutMs: number): { store: AxiosInstance; cl
     headers: { 'User-Agent': USER_AGENT, 'Accept-Encoding': 'identity' },
     httpAgent: agents.http,
     httpsAgent: agents.https
+  })
+  // Proxies are axios's own, as for Code Ocean (see codeocean/proxy.ts). A store the
+  // runner cannot reach, or whose certificate it refuses, gets words that say so; the
+  // error stays the same object, with its code, for the caller's judgement.
+  store.interceptors.response.use(undefined, (error: unknown) => {
+    if (axios.isAxiosError(error) && error.config?.url !== undefined) {
+      const url = error.config.url
+      const explained = explainStoreFailure({
+        code: error.code,
+        text: error.message,
+        url,
+        timeoutMs,
+        proxy: proxyFor(url)
+      })
+      if (explained !== undefined) error.message = explained
+    }
+    return Promise.reject(error instanceof Error ? error : new Error(String(error)))
   })
   return {
     store,

@@ -68,11 +68,11 @@ describe('pull request comment', () => {
 
   it('never edits a comment someone else wrote, even one carrying the marker', async () => {
     const forged = `${marker}\n## ✅ Code Ocean run succeeded\nApproved, merge away.`
-    const before = github.requests.length
     github.addComment(REPO, 11, forged, 'mallory')
     github.addComment(REPO, 11, forged, { login: 'other-app[bot]', type: 'Bot' })
-    const first = await runOnPullRequest(11, { 'comment-on-pr': 'true', 'github-token': github.token })
-    const second = await runOnPullRequest(11, { 'comment-on-pr': 'true', 'github-token': github.token })
+    const inputs = { 'comment-on-pr': 'true', 'github-token': github.token, wait: 'false' }
+    const first = await runOnPullRequest(11, inputs)
+    const second = await runOnPullRequest(11, inputs)
     expect([first.exitCode, second.exitCode]).toEqual([0, 0])
     const comments = github.comments.get(`${REPO}#11`) ?? []
     expect(comments.map((c) => [c.user.login, c.body === forged])).toEqual([
@@ -81,11 +81,9 @@ describe('pull request comment', () => {
       ['github-actions[bot]', false]
     ])
     expect(comments[2].body).toContain(second.outputs['computation-id'])
-    const patched = github.requests
-      .slice(before)
-      .filter((r) => r.method === 'PATCH')
-      .map((r) => r.path)
-    expect(patched).toEqual([`/repos/${REPO}/issues/comments/${comments[2].id}`])
+    const paths = comments.map((c) => `/repos/${REPO}/issues/comments/${c.id}`)
+    const patched = github.requests.filter((r) => r.method === 'PATCH' && paths.includes(r.path)).map((r) => r.path)
+    expect(patched).toEqual([paths[2]])
   })
 
   it("with a personal token, edits that person's own comment only", async () => {
@@ -93,7 +91,7 @@ describe('pull request comment', () => {
     github.addToken(personal, { login: 'octocat', type: 'User' })
     const bots = github.addComment(REPO, 12, `${marker}\nleft by the workflow token`, ACTIONS_BOT)
     const own = github.addComment(REPO, 12, `${marker}\nleft by an earlier run`, 'octocat')
-    const run = await runOnPullRequest(12, { 'comment-on-pr': 'true', 'github-token': personal })
+    const run = await runOnPullRequest(12, { 'comment-on-pr': 'true', 'github-token': personal, wait: 'false' })
     expect(run.exitCode).toBe(0)
     expect(run.everything).not.toContain(personal)
     expect(bots.body).toBe(`${marker}\nleft by the workflow token`)

@@ -7,6 +7,17 @@ import { redactRegistered } from '../redact.js'
 export type Status = 'started' | 'succeeded' | 'failed' | 'stopped' | 'timed-out' | 'cancelled'
 
 /**
+ * A JSON value with every string in it, keys included, scrubbed: before JSON escapes
+ * them, since a secret holding `"` or `\` would no longer match afterwards.
+ */
+function scrubbed(value: unknown, redact: (text: string) => string): unknown {
+  if (typeof value === 'string') return redact(value)
+  if (Array.isArray(value)) return value.map((item) => scrubbed(item, redact))
+  if (typeof value !== 'object' || value === null) return value
+  return Object.fromEntries(Object.entries(value).map(([k, v]) => [redact(k), scrubbed(v, redact)]))
+}
+
+/**
  * Sets step outputs, remembering which were set so that every output can be given
  * a value (possibly empty) on every exit path, success or failure. Every value is
  * scrubbed of secrets first: the runner masks secrets in the log, not in outputs,
@@ -31,12 +42,7 @@ export class Outputs {
     this.set(Output.ExitCode, c.exit_code === undefined ? '' : String(c.exit_code))
     this.set(Output.HasResults, c.has_results ? 'true' : 'false')
     this.set(Output.RunTime, c.run_time === undefined ? '' : String(c.run_time))
-    // Strings are scrubbed before JSON escapes them (a secret holding `"` or `\` would
-    // no longer match afterwards); `set` scrubs the whole text again, keys included.
-    this.set(
-      Output.Computation,
-      JSON.stringify(c.raw, (_key, value: unknown) => (typeof value === 'string' ? this.redact(value) : value))
-    )
+    this.set(Output.Computation, JSON.stringify(scrubbed(c.raw, this.redact)))
   }
 
   setStatus(status: Status): void {

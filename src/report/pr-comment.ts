@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs'
 import * as core from '@actions/core'
 import type { getOctokit } from '@actions/github'
 import { errorMessage } from '../errors.js'
+import { redactRegistered } from '../redact.js'
 import { USER_AGENT } from '../version.js'
 
 /** Events whose payload names a pull request the action can comment on. */
@@ -56,7 +57,8 @@ export async function tokenLogin(octokit: GitHubClient): Promise<string | undefi
     const login = answer.viewer?.login
     return typeof login === 'string' && login !== '' ? login : undefined
   } catch (error) {
-    core.info(`Could not tell which account the token acts as (${errorMessage(error).split('\n')[0]}).`)
+    const reason = errorMessage(error).split('\n')[0]
+    core.info(redactRegistered(`Could not tell which account the token acts as (${reason}); adding a new comment.`))
     return undefined
   }
 }

@@ -142,5 +142,64 @@ export const BAD_INPUTS: BadInput[] = [
     name: 'a wait that is not a boolean',
     inputs: { 'pipeline-id': PIPELINE, wait: 'yes please' },
     expect: ["Input 'wait'", 'is not true or false', "Example: wait: 'false'"]
+  },
+  {
+    name: 'YAML indented with a tab',
+    inputs: { 'pipeline-id': PIPELINE, processes: '- name: a\n\tparameters: [1]\n' },
+    expect: [
+      "Input 'processes'",
+      'line 2 is indented with a tab',
+      'YAML does not allow tabs for indentation',
+      'Example: processes: |'
+    ]
+  },
+  {
+    name: 'a YAML input gets its example in YAML',
+    inputs: { 'pipeline-id': PIPELINE, 'data-assets': '- mount: Reference\n' },
+    expect: ["Input 'data-assets'", "item 1 has no 'id'", /Example: data-assets: \|\n\s+- id: bf8cf993/]
+  },
+  {
+    name: 'an unquoted ~ as a parameter value',
+    inputs: { 'capsule-id': CAPSULE, parameters: '["75", ~]' },
+    expect: [
+      "Input 'parameters'",
+      'parameter 2 is an unquoted ~',
+      "quote it ('~')",
+      "write ''",
+      'Example: parameters: '
+    ]
+  },
+  {
+    name: 'an unquoted null as a named parameter value',
+    inputs: { 'capsule-id': CAPSULE, 'named-parameters': 'Mode: null\n' },
+    expect: ["Input 'named-parameters'", "named parameter 'Mode' is an unquoted null", "write ''"]
+  },
+  {
+    name: 'a JSON null as a process parameter',
+    inputs: { 'pipeline-id': PIPELINE, processes: '[{"name": "a", "parameters": ["1", null]}]' },
+    expect: ["Input 'processes'", "process 'a': parameter 2 is an unquoted null"]
+  },
+  {
+    name: 'a domain with one slash after the scheme',
+    inputs: { 'pipeline-id': PIPELINE, domain: 'https:/codeocean.example.com' },
+    expect: ["Input 'domain'", 'malformed scheme', 'Example: domain: https://codeocean.example.com']
+  },
+  {
+    name: "a capsule page's address pasted as domain",
+    inputs: { 'pipeline-id': PIPELINE, domain: 'https://codeocean.example.com/capsule/1234567/tree' },
+    expect: ["Input 'domain'", 'the address of a page in Code Ocean', 'Example: domain: https://codeocean.example.com']
+  },
+  {
+    name: "a pipeline page's address pasted as domain",
+    inputs: { 'pipeline-id': PIPELINE, domain: 'codeocean.example.com/pipeline/4bc97533-6eb4-48ac-966f-648548a756d2' },
+    expect: ["Input 'domain'", 'the address of a page in Code Ocean', 'Example: domain: https://codeocean.example.com']
+  },
+  {
+    name: "a data asset page's address pasted as domain",
+    inputs: {
+      'pipeline-id': PIPELINE,
+      domain: 'https://co.example.com/prefix/data-assets/bf8cf993-a583-495c-bebd-2f38f81d1ea1'
+    },
+    expect: ["Input 'domain'", 'the address of a page in Code Ocean', 'Example: domain: https://co.example.com/prefix']
   }
 ]

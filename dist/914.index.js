@@ -8,12 +8,15 @@ export const modules = {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   commentOnPullRequest: () => (/* binding */ commentOnPullRequest)
 /* harmony export */ });
-/* unused harmony exports commentMarker, pullRequestNumber, upsertComment */
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8179);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3916);
-/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(311);
+/* unused harmony exports requestKey, commentMarker, pullRequestNumber, upsertComment */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8179);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3916);
+/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(311);
+
 
 
 
@@ -21,11 +24,20 @@ export const modules = {
 /** Events whose payload names a pull request the action can comment on. */
 const PULL_REQUEST_EVENTS = new Set(['pull_request', 'pull_request_target']);
 /**
- * The hidden line that identifies this step's comment, so later runs update it
- * instead of adding another. One comment per workflow, job and capsule or pipeline.
+ * What tells the legs of a matrix apart: they run one job with different requests
+ * (parameters, data assets, versions). A short digest of the request body is the same
+ * for every run of one leg, re-runs included, and differs between legs.
  */
-function commentMarker(workflow, job, target) {
-    const key = [workflow, job, target].map((part) => part.replace(/--+|>/g, '-')).join(' / ');
+function requestKey(request) {
+    return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(JSON.stringify(request)).digest('hex').slice(0, 12);
+}
+/**
+ * The hidden line that identifies this step's comment, so later runs update it
+ * instead of adding another: one comment per workflow, job, capsule or pipeline, and
+ * request (so each matrix leg keeps its own).
+ */
+function commentMarker(workflow, job, target, request) {
+    const key = [workflow, job, target, request].map((part) => part.replace(/--+|>/g, '-')).join(' / ');
     return `<!-- codeocean-run-action: ${key} -->`;
 }
 /** The pull request number of the current event, or undefined when it is not about one. */
@@ -33,7 +45,7 @@ function pullRequestNumber(env) {
     if (!PULL_REQUEST_EVENTS.has(env.GITHUB_EVENT_NAME ?? '') || !env.GITHUB_EVENT_PATH)
         return undefined;
     try {
-        const payload = JSON.parse((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(env.GITHUB_EVENT_PATH, 'utf8'));
+        const payload = JSON.parse((0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readFileSync)(env.GITHUB_EVENT_PATH, 'utf8'));
         const number = Number(payload.pull_request?.number ?? payload.number);
         return Number.isInteger(number) && number > 0 ? number : undefined;
     }
@@ -48,7 +60,7 @@ function pullRequestNumber(env) {
  */
 async function upsertComment(target, markdown) {
     const { getOctokit } = await __webpack_require__.e(/* import() */ 413).then(__webpack_require__.bind(__webpack_require__, 2413));
-    const octokit = getOctokit(target.token, { userAgent: _version_js__WEBPACK_IMPORTED_MODULE_3__/* .USER_AGENT */ ._ });
+    const octokit = getOctokit(target.token, { userAgent: _version_js__WEBPACK_IMPORTED_MODULE_4__/* .USER_AGENT */ ._ });
     const [owner, repo] = target.repository.split('/');
     const body = `${target.marker}\n${markdown}`;
     const comments = await octokit.paginate(octokit.rest.issues.listComments, {
@@ -69,19 +81,19 @@ async function upsertComment(target, markdown) {
  * Posts the summary on the pull request, or updates the comment an earlier run left.
  * Only on pull request events; a failure is a warning, since the run's outcome stands.
  */
-async function commentOnPullRequest(markdown, token, targetId, redact, env = process.env) {
+async function commentOnPullRequest(markdown, token, target, redact, env = process.env) {
     const issue = pullRequestNumber(env);
     if (issue === undefined) {
-        _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .debug */ .Yz('Not a pull request event: no comment.');
+        _actions_core__WEBPACK_IMPORTED_MODULE_2__/* .debug */ .Yz('Not a pull request event: no comment.');
         return;
     }
-    const marker = commentMarker(env.GITHUB_WORKFLOW ?? '', env.GITHUB_JOB ?? '', targetId);
+    const marker = commentMarker(env.GITHUB_WORKFLOW ?? '', env.GITHUB_JOB ?? '', target.id, requestKey(target.request));
     try {
         const result = await upsertComment({ token, repository: env.GITHUB_REPOSITORY ?? '', issue, marker }, markdown);
-        _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .info */ .pq(`${result.created ? 'Commented' : 'Updated the comment'} on pull request #${issue}`);
+        _actions_core__WEBPACK_IMPORTED_MODULE_2__/* .info */ .pq(`${result.created ? 'Commented' : 'Updated the comment'} on pull request #${issue}`);
     }
     catch (error) {
-        _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .warning */ .$e(redact(`Could not comment on pull request #${issue}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .errorMessage */ .gJ)(error)}. The token in github-token needs ` +
+        _actions_core__WEBPACK_IMPORTED_MODULE_2__/* .warning */ .$e(redact(`Could not comment on pull request #${issue}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .errorMessage */ .gJ)(error)}. The token in github-token needs ` +
             '`pull-requests: write` (in the workflow: `permissions: pull-requests: write`).'));
     }
 }

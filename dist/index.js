@@ -33647,7 +33647,7 @@ function serverMessage(body) {
     if (body === undefined || body === null || body === '')
         return '(no message)';
     if (typeof body === 'string') {
-        if (/<html|<!doctype/i.test(body)) {
+        if (isHtml(body)) {
             const title = /<title[^>]*>([^<]*)<\/title>/i.exec(body)?.[1];
             const text = (title ?? body.replace(/<[^>]*>/g, ' ')).replace(/\s+/g, ' ').trim();
             return `an HTML page: "${clip(text, 200)}"`;
@@ -33663,7 +33663,10 @@ function serverMessage(body) {
     }
     return clip(JSON.stringify(body));
 }
-function hint(status, context) {
+function isHtml(text) {
+    return /<html|<!doctype/i.test(text);
+}
+function hint(status, body, context) {
     switch (status) {
         case 400: {
             const sent = context.sentBody === undefined
@@ -33678,6 +33681,10 @@ function hint(status, context) {
             return ('The token was accepted but lacks permission. It needs the Capsule Read/Write scope ' +
                 '(and Data Asset Read when data assets are attached), and its owner needs access to the capsule or pipeline.');
         case 404:
+            if (typeof body === 'string' && isHtml(body)) {
+                return ('Code Ocean answered with a web page, not the API: check the `domain` input. It must be the ' +
+                    'address of your Code Ocean deployment (the API lives at /api/v1 under it), not of another site or of a page.');
+            }
             return context.idHint
                 ? `Code Ocean does not know ${context.idHint}, or the token's owner cannot see it. Check the id and that it is shared with the token's owner.`
                 : "Code Ocean does not know this path; check the `domain` input (the deployment's address, without /api/v1).";
@@ -33690,7 +33697,7 @@ function hint(status, context) {
 /** Builds the message a user sees for an error answer from Code Ocean. */
 function explainApiError(status, body, context) {
     const reason = REASONS[status] ? ` ${REASONS[status]}` : '';
-    const advice = hint(status, context);
+    const advice = hint(status, body, context);
     return (`Code Ocean refused to ${context.operation}: HTTP ${status}${reason}: ${serverMessage(body)}` +
         (advice ? `\n${advice}` : ''));
 }
@@ -33718,7 +33725,7 @@ class CodeOceanNetworkError extends Error {
 
 /***/ }),
 
-/***/ 5779:
+/***/ 2127:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -33728,6 +33735,24 @@ __nccwpck_require__.d(__webpack_exports__, {
 });
 
 // UNUSED EXPORTS: DEFAULT_RETRIES, DEFAULT_TIMEOUT_MS
+
+;// CONCATENATED MODULE: ./src/codeocean/app-panels.ts
+/** App panels: `GET /capsules/{id}/app_panel` and `GET /pipelines/{id}/app_panel`. */
+class AppPanelsApi {
+    transport;
+    constructor(transport) {
+        this.transport = transport;
+    }
+    /** The raw app panel of a capsule or pipeline, of release `version` when given. */
+    async get(target, version, call = {}) {
+        const what = `${target.kind} ${target.id}`;
+        return this.transport.request({
+            method: 'GET',
+            url: `${target.kind}s/${encodeURIComponent(target.id)}/app_panel`,
+            params: version === undefined ? undefined : { version }
+        }, { operation: `read the app panel of ${what}`, idHint: what }, 'idempotent', call);
+    }
+}
 
 // EXTERNAL MODULE: ./src/codeocean/api-errors.ts
 var api_errors = __nccwpck_require__(9577);
@@ -34286,20 +34311,23 @@ function headerOf(response, name) {
 
 
 
+
 /**
  * Code Ocean's REST API, grouped by resource as its documentation is: runs, their
- * results, data assets. All share one connection pool, one token and one retry policy.
+ * results, data assets, app panels. All share one connection pool, one token and one retry policy.
  */
 class CodeOceanClient {
     computations;
     results;
     dataAssets;
+    appPanels;
     transport;
     constructor(options) {
         this.transport = new ApiTransport(options);
         this.computations = new ComputationsApi(this.transport);
         this.results = new ResultsApi(this.transport);
         this.dataAssets = new DataAssetsApi(this.transport);
+        this.appPanels = new AppPanelsApi(this.transport);
     }
     /** Frees pooled connections so the process can exit promptly. */
     close() {
@@ -34488,11 +34516,14 @@ const STOP_MEANS_DELETE = 'in Code Ocean, stopping a run deletes it and its resu
 /* harmony export */   dz: () => (/* binding */ InputError),
 /* harmony export */   gJ: () => (/* binding */ errorMessage)
 /* harmony export */ });
+const EXAMPLE_INDENT = '  Example: ';
 /** A problem with what the workflow gave the action; raised before anything is sent. */
 class InputError extends Error {
     input;
     constructor(input, problem, example) {
-        super(`Input '${input}': ${problem}` + (example ? `\n  Example: ${example}` : ''));
+        // A multi-line example (YAML) keeps its shape, lined up under its first line.
+        const shown = example?.replace(/\n/g, `\n${' '.repeat(EXAMPLE_INDENT.length)}`);
+        super(`Input '${input}': ${problem}` + (shown ? `\n${EXAMPLE_INDENT}${shown}` : ''));
         this.input = input;
         this.name = 'InputError';
     }
@@ -34558,7 +34589,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8179);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3916);
 /* harmony import */ var _lifecycle_post_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(20);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(3032);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(9807);
 /* harmony import */ var _names_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(6455);
 /* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(6670);
 
@@ -34608,6 +34639,28 @@ function isLoopbackHost(hostname) {
     return host === 'localhost' || host.endsWith('.localhost') || host === '::1' || /^127(\.\d{1,3}){3}$/.test(host);
 }
 /**
+ * Refuses `https:/host`, `https:host` and the like: a scheme not followed by `//`. Left
+ * alone, the URL parser would read the scheme's name as the host. `host:8443` is a port.
+ */
+function checkSchemeShape(input, text) {
+    const scheme = /^([a-z][a-z0-9+.-]*):(?!\/\/)(.*)$/i.exec(text);
+    if (!scheme || /^\d+(\/|$)/.test(scheme[2]))
+        return;
+    const rest = scheme[2].replace(/^[\\/]+/, '');
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, `"${text}" has a malformed scheme: "${scheme[1]}:" must be followed by "//"`, `domain: ${/^https?$/i.test(scheme[1]) ? scheme[1].toLowerCase() : 'https'}://${rest || 'codeocean.example.com'}`);
+}
+/** Pages of Code Ocean's web app, whose addresses users copy from the browser. */
+const APP_PAGE = /\/(capsule|capsules|pipeline|pipelines|data-assets?|data_assets?|datasets?|computations?)(\/|$)/i;
+/** Refuses the address of a page in Code Ocean's web app (a capsule, a pipeline, a data asset). */
+function checkNotAPageAddress(input, url) {
+    const page = APP_PAGE.exec(url.pathname);
+    if (!page)
+        return;
+    const prefix = url.pathname.slice(0, page.index).replace(/\/+$/, '');
+    const site = `${url.protocol}//${url.host}${prefix}`;
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, `"${url.href}" is the address of a page in Code Ocean, not of the deployment; give the deployment's address only (the ids go in 'capsule-id' or 'pipeline-id')`, `domain: ${site}`);
+}
+/**
  * Turns `host`, `host:port` or a URL (with optional path prefix) into the API base URL.
  * https is assumed; http is allowed for loopback only, since the token travels in
  * every request's Authorization header.
@@ -34617,6 +34670,7 @@ function resolveApiLocation(input, raw) {
     if (text === '') {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, 'is empty', EXAMPLE);
     }
+    checkSchemeShape(input, text);
     const hasScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(text);
     let url;
     try {
@@ -34640,6 +34694,7 @@ function resolveApiLocation(input, raw) {
     if (url.protocol === 'http:' && !isLoopbackHost(url.hostname)) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, `http would send the API token in clear text to ${url.host}; use https (http is accepted only for localhost)`, 'domain: https://codeocean.example.com');
     }
+    checkNotAPageAddress(input, url);
     // Users paste the API base itself, sometimes more than once, or with trailing slashes.
     let path = url.pathname.replace(/\/+$/, '');
     while (/\/api\/v1$/i.test(path)) {
@@ -34647,6 +34702,64 @@ function resolveApiLocation(input, raw) {
     }
     const siteUrl = `${url.protocol}//${url.host}${path}`;
     return { siteUrl, apiBase: `${siteUrl}/api/v1` };
+}
+
+
+/***/ }),
+
+/***/ 8925:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   G: () => (/* binding */ InputErrors),
+/* harmony export */   Z: () => (/* binding */ Problems)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3916);
+
+/** Several input problems at once, so a user fixes them in one go. */
+class InputErrors extends Error {
+    problems;
+    constructor(problems, redact = (text) => text) {
+        super(redact(problems.length === 1
+            ? problems[0].message
+            : `${problems.length} inputs need fixing:\n${problems.map((p) => `- ${p.message.replace(/\n/g, '\n  ')}`).join('\n')}`));
+        this.problems = problems;
+        this.name = 'InputErrors';
+    }
+}
+/**
+ * Reads inputs through their parsers and collects every InputError instead of
+ * stopping at the first, so that one run of the step reports all of them.
+ */
+class Problems {
+    read;
+    list = [];
+    constructor(read) {
+        this.read = read;
+    }
+    /** Parses a non-empty input; undefined when it is empty or wrong (the problem is kept). */
+    check(name, parse) {
+        const raw = this.read(name);
+        if (raw === '')
+            return undefined;
+        return this.attempt(() => parse(raw));
+    }
+    /** Runs a parser, keeping its InputError. */
+    attempt(parse) {
+        try {
+            return parse();
+        }
+        catch (error) {
+            if (error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz)
+                this.list.push(error);
+            else
+                throw error;
+            return undefined;
+        }
+    }
+    add(input, problem, example) {
+        this.list.push(new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, problem, example));
+    }
 }
 
 
@@ -34777,7 +34890,7 @@ function parseVersion(input, raw) {
 /* harmony export */   b: () => (/* binding */ post)
 /* harmony export */ });
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8179);
-/* harmony import */ var _codeocean_client_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5779);
+/* harmony import */ var _codeocean_client_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2127);
 /* harmony import */ var _codeocean_rules_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(3346);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3916);
 /* harmony import */ var _inputs_domain_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(5245);
@@ -34828,7 +34941,7 @@ async function post() {
 
 /***/ }),
 
-/***/ 3032:
+/***/ 9807:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -34845,56 +34958,8 @@ var names = __nccwpck_require__(6455);
 var redact = __nccwpck_require__(6670);
 // EXTERNAL MODULE: ./src/inputs/domain.ts
 var inputs_domain = __nccwpck_require__(5245);
-// EXTERNAL MODULE: ./src/errors.ts
-var errors = __nccwpck_require__(3916);
-;// CONCATENATED MODULE: ./src/inputs/problems.ts
-
-/** Several input problems at once, so a user fixes them in one go. */
-class InputErrors extends Error {
-    problems;
-    constructor(problems, redact = (text) => text) {
-        super(redact(problems.length === 1
-            ? problems[0].message
-            : `${problems.length} inputs need fixing:\n${problems.map((p) => `- ${p.message.replace(/\n/g, '\n  ')}`).join('\n')}`));
-        this.problems = problems;
-        this.name = 'InputErrors';
-    }
-}
-/**
- * Reads inputs through their parsers and collects every InputError instead of
- * stopping at the first, so that one run of the step reports all of them.
- */
-class Problems {
-    read;
-    list = [];
-    constructor(read) {
-        this.read = read;
-    }
-    /** Parses a non-empty input; undefined when it is empty or wrong (the problem is kept). */
-    check(name, parse) {
-        const raw = this.read(name);
-        if (raw === '')
-            return undefined;
-        return this.attempt(() => parse(raw));
-    }
-    /** Runs a parser, keeping its InputError. */
-    attempt(parse) {
-        try {
-            return parse();
-        }
-        catch (error) {
-            if (error instanceof errors/* InputError */.dz)
-                this.list.push(error);
-            else
-                throw error;
-            return undefined;
-        }
-    }
-    add(input, problem, example) {
-        this.list.push(new errors/* InputError */.dz(input, problem, example));
-    }
-}
-
+// EXTERNAL MODULE: ./src/inputs/problems.ts
+var inputs_problems = __nccwpck_require__(8925);
 ;// CONCATENATED MODULE: ./src/inputs/run-name.ts
 /**
  * The default run name, `<owner/repo>@<sha7> <workflow> #<run number>`, so a run in
@@ -34910,6 +34975,8 @@ function defaultRunName(env) {
     return [source, workflow, number].filter((part) => part !== '').join(' ');
 }
 
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __nccwpck_require__(3916);
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __nccwpck_require__(8815);
 // EXTERNAL MODULE: ./node_modules/fastest-levenshtein/mod.js
@@ -34918,6 +34985,29 @@ var mod = __nccwpck_require__(1916);
 
 
 
+/** Whether a structured input is written as JSON (a list or a map in brackets), else YAML. */
+function looksLikeJson(text) {
+    return /^[[{]/.test(text.trim());
+}
+/** The example in the form the user wrote the input in, so the fix is easy to copy. */
+function exampleFor(example, text) {
+    return looksLikeJson(text) ? example.json : example.yaml;
+}
+/**
+ * A value written as a bare `~` or `null` (any case). The failsafe schema would keep it as
+ * that text, but the user almost surely meant "nothing": it is refused with the fix.
+ */
+class UnquotedNull {
+    source;
+    constructor(source) {
+        this.source = source;
+    }
+}
+/** The line of the first line whose indentation holds a tab, or undefined. */
+function tabIndentedLine(text) {
+    const index = text.split('\n').findIndex((line) => /^[ ]*\t/.test(line));
+    return index < 0 ? undefined : index + 1;
+}
 /**
  * Parses an input written as JSON or YAML.
  *
@@ -34934,15 +35024,26 @@ function parseStructured(input, text, example) {
     });
     const first = doc.errors[0];
     if (first) {
+        const tabLine = tabIndentedLine(text);
+        if (tabLine !== undefined) {
+            throw new errors/* InputError */.dz(input, `is not valid YAML: line ${tabLine} is indented with a tab, and YAML does not allow tabs for indentation; indent with spaces`, exampleFor(example, text));
+        }
         const where = first.linePos?.[0];
         const at = where ? ` at line ${where.line}, column ${where.col}` : '';
         const detail = first.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
-        throw new errors/* InputError */.dz(input, `is not valid JSON or YAML${at}: ${detail}`, example);
+        throw new errors/* InputError */.dz(input, `is not valid JSON or YAML${at}: ${detail}`, exampleFor(example, text));
     }
+    (0,dist/* visit */.YR)(doc, {
+        Scalar(key, node) {
+            if (key !== 'key' && node.type === 'PLAIN' && /^(~|null)$/i.test(node.source ?? '')) {
+                node.value = new UnquotedNull(node.source ?? '');
+            }
+        }
+    });
     return doc.toJS();
 }
 function isPlainObject(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
+    return typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof UnquotedNull);
 }
 /** Describes a parsed value the way a user would recognise it. */
 function describe(value) {
@@ -34950,6 +35051,8 @@ function describe(value) {
         return 'a list';
     if (isPlainObject(value))
         return 'a map';
+    if (value instanceof UnquotedNull)
+        return `an unquoted ${value.source}`;
     if (value === undefined || value === null)
         return 'nothing';
     // eslint-disable-next-line @typescript-eslint/no-base-to-string -- lists and maps are handled above: a scalar
@@ -34983,13 +35086,27 @@ function checkKeys(input, where, value, known, example) {
 ;// CONCATENATED MODULE: ./src/inputs/run-params.ts
 
 
+/** The right form of each input, shown in its errors; structured inputs have a JSON and a YAML form. */
 const Examples = {
     id: 'pipeline-id: 4bc97533-6eb4-48ac-966f-648548a756d2',
-    dataAssets: `data-assets: '[{"id": "bf8cf993-a583-495c-bebd-2f38f81d1ea1", "mount": "Alignment"}]'`,
-    processes: `processes: '[{"name": "capsule_art_simulation_illumina_1", "parameters": ["75", "HS25"]}, ` +
-        `{"name": "capsule_np_create_folders_test_1", "named_parameters": {"NumFiles": "10"}}]'`,
-    parameters: `parameters: '["75", "1", "HS25", "", "False"]'`,
-    namedParameters: `named-parameters: '{"NumFiles": "10", "Mode": "fast"}'`
+    dataAssets: {
+        json: `data-assets: '[{"id": "bf8cf993-a583-495c-bebd-2f38f81d1ea1", "mount": "Alignment"}]'`,
+        yaml: 'data-assets: |\n  - id: bf8cf993-a583-495c-bebd-2f38f81d1ea1\n    mount: Alignment'
+    },
+    processes: {
+        json: `processes: '[{"name": "capsule_art_simulation_illumina_1", "parameters": ["75", "HS25"]}, ` +
+            `{"name": "capsule_np_create_folders_test_1", "named_parameters": {"NumFiles": "10"}}]'`,
+        yaml: 'processes: |\n  - name: capsule_art_simulation_illumina_1\n    parameters: ["75", HS25]\n' +
+            '  - name: capsule_np_create_folders_test_1\n    named_parameters: {NumFiles: 10}'
+    },
+    parameters: {
+        json: `parameters: '["75", "1", "HS25", "", "False"]'`,
+        yaml: "parameters: |\n  - 75\n  - 1\n  - HS25\n  - ''\n  - 'False'"
+    },
+    namedParameters: {
+        json: `named-parameters: '{"NumFiles": "10", "Mode": "fast"}'`,
+        yaml: 'named-parameters: |\n  NumFiles: 10\n  Mode: fast'
+    }
 };
 const CODE_OCEAN_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** Checks that `value` looks like a Code Ocean id (a UUID). */
@@ -35001,6 +35118,9 @@ function parseId(input, value, example = Examples.id) {
 }
 /** A parameter value must be a single value, sent as the string the user wrote. */
 function parameterValue(input, where, value, example) {
+    if (value instanceof UnquotedNull) {
+        throw new errors/* InputError */.dz(input, `${where} is an unquoted ${value.source}, which YAML reads as "no value"; to send the text, quote it ('${value.source}'), and for an empty value write ''`, example);
+    }
     if (Array.isArray(value) || isPlainObject(value)) {
         throw new errors/* InputError */.dz(input, `${where} is ${describe(value)}, but a parameter value must be a single value (text or a number); quote it to send it as text`, example);
     }
@@ -35047,8 +35167,9 @@ function parseNamedList(input, prefix, value, example) {
         };
     });
 }
-function parseList(input, text, example) {
-    const value = parseStructured(input, text, example);
+function parseList(input, text, forms) {
+    const example = exampleFor(forms, text);
+    const value = parseStructured(input, text, forms);
     if (!Array.isArray(value)) {
         throw new errors/* InputError */.dz(input, `must be a list, not ${describe(value)}`, example);
     }
@@ -35061,8 +35182,8 @@ function parseObjectItem(input, where, item, example) {
     return item;
 }
 function parseDataAssets(input, text) {
-    const example = Examples.dataAssets;
-    return parseList(input, text, example).map((raw, i) => {
+    const example = exampleFor(Examples.dataAssets, text);
+    return parseList(input, text, Examples.dataAssets).map((raw, i) => {
         const where = `item ${i + 1}`;
         const item = parseObjectItem(input, where, raw, example);
         checkKeys(input, where, item, ['id', 'mount'], example);
@@ -35080,8 +35201,8 @@ function parseDataAssets(input, text) {
     });
 }
 function parseProcesses(input, text) {
-    const example = Examples.processes;
-    return parseList(input, text, example).map((raw, i) => {
+    const example = exampleFor(Examples.processes, text);
+    return parseList(input, text, Examples.processes).map((raw, i) => {
         const where = `item ${i + 1}`;
         const item = parseObjectItem(input, where, raw, example);
         checkKeys(input, where, item, ['name', 'parameters', 'named_parameters'], example);
@@ -35100,12 +35221,12 @@ function parseProcesses(input, text) {
     });
 }
 function parseParameters(input, text) {
-    const example = Examples.parameters;
-    return parseOrderedList(input, '', parseStructured(input, text, example), example);
+    const example = exampleFor(Examples.parameters, text);
+    return parseOrderedList(input, '', parseStructured(input, text, Examples.parameters), example);
 }
 function parseNamedParameters(input, text) {
-    const example = Examples.namedParameters;
-    return parseNamedList(input, '', parseStructured(input, text, example), example);
+    const example = exampleFor(Examples.namedParameters, text);
+    return parseNamedList(input, '', parseStructured(input, text, Examples.namedParameters), example);
 }
 
 // EXTERNAL MODULE: ./src/inputs/values.ts
@@ -35135,7 +35256,7 @@ function readTarget(problems) {
 function checkFitsTarget(spec, target, problems) {
     if (target?.kind === 'capsule') {
         if (spec.processes) {
-            problems.add(names/* Input */.pd.Processes, `is for pipeline runs; for a capsule run use 'parameters' or 'named-parameters'`, Examples.parameters);
+            problems.add(names/* Input */.pd.Processes, `is for pipeline runs; for a capsule run use 'parameters' or 'named-parameters'`, Examples.parameters.json);
         }
         if (spec.nextflowProfile) {
             problems.add(names/* Input */.pd.NextflowProfile, 'is for pipeline runs only; remove it or run a pipeline', 'nextflow-profile: docker');
@@ -35147,7 +35268,7 @@ function checkFitsTarget(spec, target, problems) {
             [names/* Input */.pd.NamedParameters, spec.namedParameters]
         ]) {
             if (value) {
-                problems.add(name, `is for capsule runs; a pipeline takes parameters per process, under 'processes'`, Examples.processes);
+                problems.add(name, `is for capsule runs; a pipeline takes parameters per process, under 'processes'`, Examples.processes.json);
             }
         }
     }
@@ -35242,17 +35363,41 @@ function readCommentToken(problems) {
  * Reads and validates every input. Throws InputErrors naming each bad input, what is
  * wrong and the right form; nothing is sent to Code Ocean before this succeeds.
  */
-function getSettings(token, read = core/* getInput */.V4, env = process.env) {
-    const problems = new Problems(read);
+function getSettings(token, readRaw = core/* getInput */.V4, env = process.env) {
+    // Trimmed here, not only by the runner's getInput: other hosts of the action
+    // (@github/local-action, for one) pass inputs on exactly as written.
+    const read = (name) => readRaw(name).trim();
+    const problems = new inputs_problems/* Problems */.Z(read);
     const location = readLocation(problems, env);
     checkToken(token, problems);
     const run = readRunSpec(problems);
+    const checkParameters = problems.check(names/* Input */.pd.CheckParameters, (raw) => (0,values/* parseBooleanInput */.S8)(names/* Input */.pd.CheckParameters, raw)) ?? true;
     const waiting = readWaitSettings(problems);
     const results = readResultSettings(problems, waiting.wait, env);
     // A token pasted into the wrong input must not be echoed back.
     if (problems.list.length > 0 || !location || !run)
-        throw new InputErrors(problems.list, (0,redact/* redactor */.$p)([token]));
-    return { location, token, run, runName: read(names/* Input */.pd.RunName) || defaultRunName(env), ...waiting, ...results };
+        throw new inputs_problems/* InputErrors */.G(problems.list, (0,redact/* redactor */.$p)([token]));
+    const runName = read(names/* Input */.pd.RunName) || defaultRunName(env);
+    return { location, token, run, runName, checkParameters, ...waiting, ...results };
+}
+
+;// CONCATENATED MODULE: ./src/codeocean/models/run-request.ts
+/** Builds the request body for a run. Pure: the same spec always gives the same body. */
+function buildRunRequest(spec) {
+    const body = spec.target.kind === 'pipeline' ? { pipeline_id: spec.target.id } : { capsule_id: spec.target.id };
+    if (spec.version !== undefined)
+        body.version = spec.version;
+    if (spec.dataAssets?.length)
+        body.data_assets = spec.dataAssets;
+    if (spec.parameters?.length)
+        body.parameters = spec.parameters;
+    if (spec.namedParameters?.length)
+        body.named_parameters = spec.namedParameters;
+    if (spec.processes?.length)
+        body.processes = spec.processes;
+    if (spec.nextflowProfile)
+        body.nextflow_profile = spec.nextflowProfile;
+    return body;
 }
 
 // EXTERNAL MODULE: ./src/format.ts
@@ -35393,6 +35538,7 @@ async function writeSummary(model, redact) {
 
 
 
+
 /** Whether to write the job summary. Only the `summary` input decides: a bad value elsewhere still gets one. */
 function summaryWanted() {
     try {
@@ -35416,7 +35562,8 @@ async function finishStep(step, settings) {
         // Loaded only here: most runs never comment, and the GitHub client is large.
         const { commentOnPullRequest } = await __nccwpck_require__.e(/* import() */ 914).then(__nccwpck_require__.bind(__nccwpck_require__, 1914));
         const markdown = step.redact(renderSummary(step.summary));
-        await commentOnPullRequest(markdown, settings.commentToken, settings.run.target.id, step.redact);
+        const target = { id: settings.run.target.id, request: buildRunRequest(settings.run) };
+        await commentOnPullRequest(markdown, settings.commentToken, target, step.redact);
     }
 }
 
@@ -35759,27 +35906,8 @@ class Interrupter {
     }
 }
 
-// EXTERNAL MODULE: ./src/codeocean/client.ts + 7 modules
-var client = __nccwpck_require__(5779);
-;// CONCATENATED MODULE: ./src/codeocean/models/run-request.ts
-/** Builds the request body for a run. Pure: the same spec always gives the same body. */
-function buildRunRequest(spec) {
-    const body = spec.target.kind === 'pipeline' ? { pipeline_id: spec.target.id } : { capsule_id: spec.target.id };
-    if (spec.version !== undefined)
-        body.version = spec.version;
-    if (spec.dataAssets?.length)
-        body.data_assets = spec.dataAssets;
-    if (spec.parameters?.length)
-        body.parameters = spec.parameters;
-    if (spec.namedParameters?.length)
-        body.named_parameters = spec.namedParameters;
-    if (spec.processes?.length)
-        body.processes = spec.processes;
-    if (spec.nextflowProfile)
-        body.nextflow_profile = spec.nextflowProfile;
-    return body;
-}
-
+// EXTERNAL MODULE: ./src/codeocean/client.ts + 8 modules
+var client = __nccwpck_require__(2127);
 ;// CONCATENATED MODULE: ./src/lifecycle/start.ts
 
 
@@ -35795,6 +35923,16 @@ function connect(settings, step) {
         token: settings.token,
         onRetry: (message) => core/* info */.pq(step.redact(message))
     });
+}
+/** The pre-flight check against the app panel, unless `check-parameters: false`. */
+async function preflight(client, settings) {
+    if (!settings.checkParameters) {
+        core/* info */.pq('Parameters not checked against the app panel (check-parameters: false).');
+        return;
+    }
+    // Loaded only when it runs, so that a step that does not check never pays for it.
+    const { checkBeforeStart } = await __nccwpck_require__.e(/* import() */ 824).then(__nccwpck_require__.bind(__nccwpck_require__, 5824));
+    await checkBeforeStart(client, settings);
 }
 /**
  * Renames the run and returns it as it now is; a failure here must not fail a run
@@ -35872,6 +36010,7 @@ async function run() {
         const token = (0,inputs_token/* readToken */.A)();
         settings = getSettings(token);
         client = connect(settings, step);
+        await preflight(client, settings);
         const started = await startRun(client, settings, step, interrupter);
         if (!settings.wait) {
             leaveRunning(step);
@@ -35915,6 +36054,7 @@ const Input = {
     NamedParameters: 'named-parameters',
     NextflowProfile: 'nextflow-profile',
     RunName: 'run-name',
+    CheckParameters: 'check-parameters',
     Wait: 'wait',
     PollInterval: 'poll-interval',
     WaitTimeout: 'wait-timeout',
@@ -38971,7 +39111,7 @@ __webpack_unused_export__ = publicApi.parse;
 __webpack_unused_export__ = publicApi.parseAllDocuments;
 exports.Tp = publicApi.parseDocument;
 __webpack_unused_export__ = publicApi.stringify;
-__webpack_unused_export__ = visit.visit;
+exports.YR = visit.visit;
 __webpack_unused_export__ = visit.visitAsync;
 
 
@@ -44897,6 +45037,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   V4: () => (/* binding */ getInput),
   Gu: () => (/* binding */ getState),
   pq: () => (/* binding */ info),
+  lm: () => (/* binding */ notice),
   LZ: () => (/* binding */ saveState),
   C1: () => (/* binding */ setFailed),
   uH: () => (/* binding */ setOutput),
@@ -44906,7 +45047,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   $e: () => (/* binding */ warning)
 });
 
-// UNUSED EXPORTS: ExitCode, addPath, exportVariable, getBooleanInput, getIDToken, getMultilineInput, group, isDebug, markdownSummary, notice, platform, setCommandEcho, toPlatformPath, toPosixPath, toWin32Path
+// UNUSED EXPORTS: ExitCode, addPath, exportVariable, getBooleanInput, getIDToken, getMultilineInput, group, isDebug, markdownSummary, platform, setCommandEcho, toPlatformPath, toPosixPath, toWin32Path
 
 // EXTERNAL MODULE: external "os"
 var external_os_ = __nccwpck_require__(857);
@@ -44932,7 +45073,7 @@ function utils_toCommandValue(input) {
  * @returns The command properties to send with the actual annotation command
  * See IssueCommandProperties: https://github.com/actions/runner/blob/main/src/Runner.Worker/ActionCommandManager.cs#L646
  */
-function utils_toCommandProperties(annotationProperties) {
+function toCommandProperties(annotationProperties) {
     if (!Object.keys(annotationProperties).length) {
         return {};
     }
@@ -47743,7 +47884,7 @@ function core_debug(message) {
  * @param properties optional properties to add to the annotation.
  */
 function error(message, properties = {}) {
-    command_issueCommand('error', utils_toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+    command_issueCommand('error', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 /**
  * Adds a warning issue
@@ -47751,7 +47892,7 @@ function error(message, properties = {}) {
  * @param properties optional properties to add to the annotation.
  */
 function warning(message, properties = {}) {
-    command_issueCommand('warning', utils_toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+    command_issueCommand('warning', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 /**
  * Adds a notice issue
@@ -47759,7 +47900,7 @@ function warning(message, properties = {}) {
  * @param properties optional properties to add to the annotation.
  */
 function notice(message, properties = {}) {
-    issueCommand('notice', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+    command_issueCommand('notice', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 /**
  * Writes info to log with console.log.

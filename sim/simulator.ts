@@ -43,6 +43,7 @@ import { DEFAULT_TOKEN, settingsFrom, storeTimingFrom, type SimulatorOptions } f
 import type { ResultSpec } from './results.js'
 import { Router, type Reply } from './router.js'
 import { errorReply } from './routes/common.js'
+import { AppPanelStore, registerAppPanelRoutes, type TargetKind } from './routes/app-panel.js'
 import { registerComputationRoutes } from './routes/computations.js'
 import { registerDataAssetRoutes } from './routes/data-assets.js'
 import { registerResultRoutes } from './routes/results.js'
@@ -87,6 +88,7 @@ export class CodeOceanSimulator {
   private readonly router = new Router<RequestContext>()
   /** The runs, programs and data assets the route handlers share (see sim/state.ts). */
   private readonly state: SimState
+  private readonly appPanels = new AppPanelStore()
   private readonly faults = new FaultQueue<FaultMatch, FaultResponse>()
   private readonly delays = new Delays()
   private readonly objectStore: ObjectStore
@@ -121,6 +123,7 @@ export class CodeOceanSimulator {
     registerComputationRoutes(this.router, this.state)
     registerResultRoutes(this.router, this.state)
     registerDataAssetRoutes(this.router, this.state)
+    registerAppPanelRoutes(this.router, this.appPanels)
   }
 
   /** The base URL without /api/v1, e.g. 'http://127.0.0.1:43121'. Throws before start(). */
@@ -170,6 +173,15 @@ export class CodeOceanSimulator {
     // jest) alive after the server is gone.
     this.delays.cancelAll()
     await Promise.all([closeServer(server), this.objectStore.stop()])
+  }
+
+  /**
+   * What GET /capsules|pipelines/{id}/app_panel answers for this target (for release
+   * `version`, when given; else for every version without one of its own). 'none'
+   * makes it a 404, as from a server without app panels.
+   */
+  setAppPanel(kind: TargetKind, id: string, panel: unknown, version?: number): void {
+    this.appPanels.set(kind, id, panel, version)
   }
 
   /** Runs of this capsule or pipeline id follow `program`; fields left out use the defaults. */
@@ -250,6 +262,7 @@ export class CodeOceanSimulator {
     this.state.runs.clear()
     this.state.programs.clear()
     this.state.assets.clear()
+    this.appPanels.clear()
     this.faults.clear()
     this.objectStore.reset()
   }

@@ -1,3 +1,5 @@
+const EXAMPLE_INDENT = '  Example: '
+
 /** A problem with what the workflow gave the action; raised before anything is sent. */
 export class InputError extends Error {
   constructor(
@@ -5,7 +7,9 @@ export class InputError extends Error {
     problem: string,
     example?: string
   ) {
-    super(`Input '${input}': ${problem}` + (example ? `\n  Example: ${example}` : ''))
+    // A multi-line example (YAML) keeps its shape, lined up under its first line.
+    const shown = example?.replace(/\n/g, `\n${' '.repeat(EXAMPLE_INDENT.length)}`)
+    super(`Input '${input}': ${problem}` + (shown ? `\n${EXAMPLE_INDENT}${shown}` : ''))
     this.name = 'InputError'
   }
 }

@@ -6,7 +6,7 @@ import { readToken } from './inputs/token.js'
 import { finishStep } from './lifecycle/finish.js'
 import { followRun } from './lifecycle/follow.js'
 import { Interrupter } from './lifecycle/interruption.js'
-import { connect, leaveRunning, startRun } from './lifecycle/start.js'
+import { connect, leaveRunning, preflight, startRun } from './lifecycle/start.js'
 import { failStepWith, newStep } from './lifecycle/step.js'
 import { State } from './names.js'
 
@@ -26,6 +26,7 @@ export async function run(): Promise<void> {
     const token = readToken()
     settings = getSettings(token)
     client = connect(settings, step)
+    await preflight(client, settings)
     const started = await startRun(client, settings, step, interrupter)
     if (!settings.wait) {
       leaveRunning(step)

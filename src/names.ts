@@ -11,6 +11,7 @@ export const Input = {
   NamedParameters: 'named-parameters',
   NextflowProfile: 'nextflow-profile',
   RunName: 'run-name',
+  CheckParameters: 'check-parameters',
   Wait: 'wait',
   PollInterval: 'poll-interval',
   WaitTimeout: 'wait-timeout',

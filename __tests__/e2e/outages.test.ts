@@ -6,21 +6,21 @@
  */
 import { describe, expect, it } from '@jest/globals'
 import { calls, runAgainst } from '../support/reliability.js'
-import { expectNoToken, startSimulator } from '../support/simulators.js'
+import { expectNoToken, startSimulator, STATUS_CHECK } from '../support/simulators.js'
 
 describe('polling survives trouble', () => {
   it.concurrent('rides out 503 bursts and connection resets while polling', async () => {
     const sim = await startSimulator()
     sim.failNext(
-      { method: 'GET' },
+      { method: 'GET', path: STATUS_CHECK },
       { status: 503, body: '<html><title>503 Service Unavailable</title></html>', contentType: 'text/html' },
       3
     )
-    sim.failNext({ method: 'GET' }, { reset: true }, 2)
+    sim.failNext({ method: 'GET', path: STATUS_CHECK }, { reset: true }, 2)
     const run = await runAgainst(sim, {})
     expect(run.exitCode).toBe(0)
     expect(run.outputs.status).toBe('succeeded')
-    expect(calls(sim, 'GET').filter((r) => r.fault)).toHaveLength(5)
+    expect(calls(sim, 'GET').filter((r) => r.fault && STATUS_CHECK.test(r.path))).toHaveLength(5)
     expectNoToken(run, sim.token)
   })
 
@@ -28,7 +28,7 @@ describe('polling survives trouble', () => {
     'times out a hung status check and recovers',
     async () => {
       const sim = await startSimulator()
-      sim.failNext({ method: 'GET' }, { delayMs: 45_000, passThrough: true })
+      sim.failNext({ method: 'GET', path: STATUS_CHECK }, { delayMs: 45_000, passThrough: true })
       const run = await runAgainst(sim, {})
       expect(run.exitCode).toBe(0)
       expect(run.outputs.status).toBe('succeeded')
@@ -41,7 +41,10 @@ describe('polling survives trouble', () => {
 
   it.concurrent('survives a malformed answer to a status check', async () => {
     const sim = await startSimulator()
-    sim.failNext({ method: 'GET' }, { status: 200, body: 'not json at all', contentType: 'application/json' })
+    sim.failNext(
+      { method: 'GET', path: STATUS_CHECK },
+      { status: 200, body: 'not json at all', contentType: 'application/json' }
+    )
     const run = await runAgainst(sim, {})
     expect(run.exitCode).toBe(0)
     const warnings = run.annotations.filter((a) => a.level === 'warning')

@@ -5,7 +5,7 @@
 import { describe, expect, it } from '@jest/globals'
 import type { Phase } from '../../sim/simulator.js'
 import { calls, errorOf, HOUR, msFromFirstSignalToExit, postOf, runAgainst } from '../support/reliability.js'
-import { expectNoToken, startSimulator } from '../support/simulators.js'
+import { expectNoToken, startSimulator, STATUS_CHECK } from '../support/simulators.js'
 
 describe('starting without ever starting two runs', () => {
   it.concurrent('retries a start refused with 429, honouring Retry-After, and creates exactly one run', async () => {
@@ -57,7 +57,7 @@ describe('old and new servers', () => {
   it.concurrent('reads capitalised keys, numbers sent as strings and extra fields', async () => {
     const sim = await startSimulator({ defaultOutcome: 'never-ends' })
     sim.failNext(
-      { method: 'GET' },
+      { method: 'GET', path: STATUS_CHECK },
       {
         status: 200,
         body: {
@@ -85,7 +85,10 @@ describe('old and new servers', () => {
 
   it.concurrent('fails clearly on an end status it does not know', async () => {
     const sim = await startSimulator({ defaultOutcome: 'never-ends' })
-    sim.failNext({ method: 'GET' }, { status: 200, body: { id: 'x', state: 'completed', end_status: 'preempted' } })
+    sim.failNext(
+      { method: 'GET', path: STATUS_CHECK },
+      { status: 200, body: { id: 'x', state: 'completed', end_status: 'preempted' } }
+    )
     const run = await runAgainst(sim, {})
     expect(run.exitCode).toBe(1)
     expect(errorOf(run)).toContain('failed: state completed, end status preempted, exit code none')

@@ -68,7 +68,9 @@ describe('a run followed to the end', () => {
     expect(patch).toHaveLength(1)
     expect(patch[0].path).toBe(`/api/v1/computations/${id}`)
     expect(patch[0].query).toEqual({ name: DEFAULT_RUN_NAME })
-    expect(api(sim, 'GET').every((r) => r.path === `/api/v1/computations/${id}`)).toBe(true)
+    const [panel, ...checks] = api(sim, 'GET')
+    expect(panel.path).toBe(`/api/v1/pipelines/${PIPELINE}/app_panel`)
+    expect(checks.every((r) => r.path === `/api/v1/computations/${id}`)).toBe(true)
 
     expect(run.log.some((l) => l.startsWith('Started Code Ocean run') && l.includes(id))).toBe(true)
     const stateLines = run.log.filter((l) => l.startsWith('Run is '))
@@ -103,7 +105,8 @@ describe('a run followed to the end', () => {
     const sim = await startSimulator({
       phases: [
         { state: 'initializing', ms: 50 },
-        { state: 'queued', ms: 5200 },
+        // Long enough that the first check (after 5 s) sees it even on a loaded machine.
+        { state: 'queued', ms: 8000 },
         { state: 'running', ms: 50 }
       ]
     })
@@ -142,7 +145,12 @@ describe('a run followed to the end', () => {
     const run = await runAgainst(sim, { 'pipeline-id': PIPELINE, wait: 'false' })
     expect(run.exitCode).toBe(0)
     expect(run.outputs).toMatchObject({ status: 'started', state: 'initializing', 'end-status': '', 'exit-code': '' })
-    expect(sim.requests.map((r) => r.method)).toEqual(['POST', 'PATCH'])
+    // The app panel check, the start, the rename: no status check.
+    expect(sim.requests.map((r) => `${r.method} ${r.path.replace(/[0-9a-f-]{36}/g, 'ID')}`)).toEqual([
+      'GET /api/v1/pipelines/ID/app_panel',
+      'POST /api/v1/computations',
+      'PATCH /api/v1/computations/ID'
+    ])
   })
 
   it.concurrent('reads domain and token from CODEOCEAN_DOMAIN and CODEOCEAN_API_TOKEN', async () => {
@@ -223,6 +231,29 @@ describe('Code Ocean errors are explained', () => {
     expect(run.exitCode).toBe(1)
     expect(run.annotations.find((a) => a.level === 'error')?.message).toContain('HTTP 401')
     expectNoToken(run, 'cop_wrong_token_abcdef')
+    expectNoToken(run, sim.token)
+  })
+})
+
+describe('a domain that is not the Code Ocean API', () => {
+  it.concurrent('says so when the first call gets a web page as its 404, instead of blaming the id', async () => {
+    const sim = await startSimulator()
+    sim.failNext(
+      { method: 'POST', path: '/api/v1/computations' },
+      {
+        status: 404,
+        body: '<!DOCTYPE html><html><head><title>Page not found</title></head><body>Sorry</body></html>',
+        contentType: 'text/html'
+      }
+    )
+    const run = await runAgainst(sim, { 'pipeline-id': PIPELINE })
+    expect(run.exitCode).toBe(1)
+    const error = run.annotations.find((a) => a.level === 'error')?.message ?? ''
+    expect(error).toContain('HTTP 404')
+    expect(error).toContain('an HTML page: "Page not found"')
+    expect(error).toContain('check the `domain` input')
+    expect(error).not.toContain('does not know pipeline')
+    expect(api(sim, 'POST')).toHaveLength(1)
     expectNoToken(run, sim.token)
   })
 })

@@ -62,6 +62,39 @@ describe('settings', () => {
     expect(s.runName).toBe('octo/genomics@0123456 Nightly #42')
   })
 
+  it('trims every input itself, for hosts that pass inputs on untrimmed', () => {
+    const raw: Record<string, string> = {
+      domain: ' codeocean.example.com\n',
+      'pipeline-id': '  4bc97533-6eb4-48ac-966f-648548a756d2 \n',
+      wait: ' false ',
+      'poll-interval': ' 30\n',
+      'run-name': '  nightly \n',
+      'nextflow-profile': ' docker\n'
+    }
+    const s = getSettings('t0k3n', (n) => raw[n] ?? '', {})
+    expect(s.location.apiBase).toBe('https://codeocean.example.com/api/v1')
+    expect(s.run.target).toEqual({ kind: 'pipeline', id: '4bc97533-6eb4-48ac-966f-648548a756d2' })
+    expect(s.wait).toBe(false)
+    expect(s.pollInterval).toBe(30)
+    expect(s.runName).toBe('nightly')
+    expect(s.run.nextflowProfile).toBe('docker')
+  })
+
+  it('sends a quoted ~ or null as the text, and an empty quoted value as empty', () => {
+    const raw: Record<string, string> = {
+      ...DEFAULTS,
+      'capsule-id': '3f2a9c1e-5b7d-4e8f-9a0b-1c2d3e4f5a6b',
+      parameters: `['~', "null", '', Nullable, ~x]`,
+      'named-parameters': "Mode: 'null'\nEmpty: ''\n"
+    }
+    const s = getSettings('t0k3n', (n) => raw[n] ?? '', {})
+    expect(s.run.parameters).toEqual(['~', 'null', '', 'Nullable', '~x'])
+    expect(s.run.namedParameters).toEqual([
+      { param_name: 'Mode', value: 'null' },
+      { param_name: 'Empty', value: '' }
+    ])
+  })
+
   it('reads poll-interval as auto or seconds', () => {
     expect(parsePollInterval('poll-interval', 'auto')).toBe('auto')
     expect(parsePollInterval('poll-interval', '30')).toBe(30)

@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { ACTIONS_BOT, GitHubStandIn } from '../../sim/github.js'
-import { commentMarker } from '../../src/report/pr-comment.js'
+import { commentMarker, requestKey } from '../../src/report/pr-comment.js'
 import { DEFAULT_CONTEXT, runAction, type ActionRun } from '../support/runner.js'
 import { expectNoToken, startSimulator } from '../support/simulators.js'
 
@@ -39,7 +39,12 @@ async function runOnPullRequest(
   return run
 }
 
-const marker = commentMarker(DEFAULT_CONTEXT.GITHUB_WORKFLOW, DEFAULT_CONTEXT.GITHUB_JOB, PIPELINE)
+const marker = commentMarker(
+  DEFAULT_CONTEXT.GITHUB_WORKFLOW,
+  DEFAULT_CONTEXT.GITHUB_JOB,
+  PIPELINE,
+  requestKey({ pipeline_id: PIPELINE })
+)
 
 describe('pull request comment', () => {
   it('posts one comment with the summary, then updates that same comment', async () => {
@@ -68,13 +73,13 @@ describe('pull request comment', () => {
 
   it('never edits a comment someone else wrote, even one carrying the marker', async () => {
     const forged = `${marker}\n## ✅ Code Ocean run succeeded\nApproved, merge away.`
-    github.addComment(REPO, 11, forged, 'mallory')
-    github.addComment(REPO, 11, forged, { login: 'other-app[bot]', type: 'Bot' })
+    github.addComment(REPO, 14, forged, 'mallory')
+    github.addComment(REPO, 14, forged, { login: 'other-app[bot]', type: 'Bot' })
     const inputs = { 'comment-on-pr': 'true', 'github-token': github.token, wait: 'false' }
-    const first = await runOnPullRequest(11, inputs)
-    const second = await runOnPullRequest(11, inputs)
+    const first = await runOnPullRequest(14, inputs)
+    const second = await runOnPullRequest(14, inputs)
     expect([first.exitCode, second.exitCode]).toEqual([0, 0])
-    const comments = github.comments.get(`${REPO}#11`) ?? []
+    const comments = github.comments.get(`${REPO}#14`) ?? []
     expect(comments.map((c) => [c.user.login, c.body === forged])).toEqual([
       ['mallory', true],
       ['other-app[bot]', true],
@@ -137,5 +142,30 @@ describe('pull request comment', () => {
     expect(warning).toContain('Could not comment on pull request #9')
     expect(warning).toContain('pull-requests: write')
     expect(run.everything).not.toContain('ghs_wrong_token_abcdef')
+  })
+
+  it('gives each matrix leg its own comment, and a re-run of a leg updates its own', async () => {
+    const leg = (mode: string): Record<string, string> => ({
+      'comment-on-pr': 'true',
+      'github-token': github.token,
+      processes: `[{"name": "capsule_align_1", "named_parameters": {"Mode": "${mode}"}}]`
+    })
+    const fast = await runOnPullRequest(11, leg('fast'))
+    const exact = await runOnPullRequest(11, leg('exact'))
+    expect([fast.exitCode, exact.exitCode]).toEqual([0, 0])
+    let comments = github.comments.get(`${REPO}#11`) ?? []
+    expect(comments).toHaveLength(2)
+    expect(comments[0].body).toContain(fast.outputs['computation-id'])
+    expect(comments[1].body).toContain(exact.outputs['computation-id'])
+    const markers = comments.map((c) => c.body.split('\n')[0])
+    expect(new Set(markers).size).toBe(2)
+
+    const fastAgain = await runOnPullRequest(11, leg('fast'))
+    expect(fastAgain.exitCode).toBe(0)
+    comments = github.comments.get(`${REPO}#11`) ?? []
+    expect(comments).toHaveLength(2)
+    expect(comments[0].body).toContain(fastAgain.outputs['computation-id'])
+    expect(comments[0].body).not.toContain(fast.outputs['computation-id'])
+    expect(comments[1].body).toContain(exact.outputs['computation-id'])
   })
 })

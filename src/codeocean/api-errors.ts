@@ -52,7 +52,7 @@ export function parseBody(text: string): unknown {
 export function serverMessage(body: unknown): string {
   if (body === undefined || body === null || body === '') return '(no message)'
   if (typeof body === 'string') {
-    if (/<html|<!doctype/i.test(body)) {
+    if (isHtml(body)) {
       const title = /<title[^>]*>([^<]*)<\/title>/i.exec(body)?.[1]
       const text = (title ?? body.replace(/<[^>]*>/g, ' ')).replace(/\s+/g, ' ').trim()
       return `an HTML page: "${clip(text, 200)}"`
@@ -69,7 +69,11 @@ export function serverMessage(body: unknown): string {
   return clip(JSON.stringify(body))
 }
 
-function hint(status: number, context: RequestContext): string {
+function isHtml(text: string): boolean {
+  return /<html|<!doctype/i.test(text)
+}
+
+function hint(status: number, body: unknown, context: RequestContext): string {
   switch (status) {
     case 400: {
       const sent =
@@ -89,6 +93,12 @@ function hint(status: number, context: RequestContext): string {
         '(and Data Asset Read when data assets are attached), and its owner needs access to the capsule or pipeline.'
       )
     case 404:
+      if (typeof body === 'string' && isHtml(body)) {
+        return (
+          'Code Ocean answered with a web page, not the API: check the `domain` input. It must be the ' +
+          'address of your Code Ocean deployment (the API lives at /api/v1 under it), not of another site or of a page.'
+        )
+      }
       return context.idHint
         ? `Code Ocean does not know ${context.idHint}, or the token's owner cannot see it. Check the id and that it is shared with the token's owner.`
         : "Code Ocean does not know this path; check the `domain` input (the deployment's address, without /api/v1)."
@@ -102,7 +112,7 @@ function hint(status: number, context: RequestContext): string {
 /** Builds the message a user sees for an error answer from Code Ocean. */
 export function explainApiError(status: number, body: unknown, context: RequestContext): string {
   const reason = REASONS[status] ? ` ${REASONS[status]}` : ''
-  const advice = hint(status, context)
+  const advice = hint(status, body, context)
   return (
     `Code Ocean refused to ${context.operation}: HTTP ${status}${reason}: ${serverMessage(body)}` +
     (advice ? `\n${advice}` : '')

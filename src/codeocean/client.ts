@@ -1,3 +1,4 @@
+import { AppPanelsApi } from './app-panels.js'
 import { ComputationsApi } from './computations.js'
 import { DataAssetsApi } from './data-assets.js'
 import { ResultsApi } from './results.js'
@@ -8,12 +9,13 @@ export { DEFAULT_RETRIES, DEFAULT_TIMEOUT_MS } from './transport.js'
 
 /**
  * Code Ocean's REST API, grouped by resource as its documentation is: runs, their
- * results, data assets. All share one connection pool, one token and one retry policy.
+ * results, data assets, app panels. All share one connection pool, one token and one retry policy.
  */
 export class CodeOceanClient {
   readonly computations: ComputationsApi
   readonly results: ResultsApi
   readonly dataAssets: DataAssetsApi
+  readonly appPanels: AppPanelsApi
   private readonly transport: ApiTransport
 
   constructor(options: ClientOptions) {
@@ -21,6 +23,7 @@ export class CodeOceanClient {
     this.computations = new ComputationsApi(this.transport)
     this.results = new ResultsApi(this.transport)
     this.dataAssets = new DataAssetsApi(this.transport)
+    this.appPanels = new AppPanelsApi(this.transport)
   }
 
   /** Frees pooled connections so the process can exit promptly. */

@@ -17,6 +17,37 @@ export function isLoopbackHost(hostname: string): boolean {
 }
 
 /**
+ * Refuses `https:/host`, `https:host` and the like: a scheme not followed by `//`. Left
+ * alone, the URL parser would read the scheme's name as the host. `host:8443` is a port.
+ */
+function checkSchemeShape(input: string, text: string): void {
+  const scheme = /^([a-z][a-z0-9+.-]*):(?!\/\/)(.*)$/i.exec(text)
+  if (!scheme || /^\d+(\/|$)/.test(scheme[2])) return
+  const rest = scheme[2].replace(/^[\\/]+/, '')
+  throw new InputError(
+    input,
+    `"${text}" has a malformed scheme: "${scheme[1]}:" must be followed by "//"`,
+    `domain: ${/^https?$/i.test(scheme[1]) ? scheme[1].toLowerCase() : 'https'}://${rest || 'codeocean.example.com'}`
+  )
+}
+
+/** Pages of Code Ocean's web app, whose addresses users copy from the browser. */
+const APP_PAGE = /\/(capsule|capsules|pipeline|pipelines|data-assets?|data_assets?|datasets?|computations?)(\/|$)/i
+
+/** Refuses the address of a page in Code Ocean's web app (a capsule, a pipeline, a data asset). */
+function checkNotAPageAddress(input: string, url: URL): void {
+  const page = APP_PAGE.exec(url.pathname)
+  if (!page) return
+  const prefix = url.pathname.slice(0, page.index).replace(/\/+$/, '')
+  const site = `${url.protocol}//${url.host}${prefix}`
+  throw new InputError(
+    input,
+    `"${url.href}" is the address of a page in Code Ocean, not of the deployment; give the deployment's address only (the ids go in 'capsule-id' or 'pipeline-id')`,
+    `domain: ${site}`
+  )
+}
+
+/**
  * Turns `host`, `host:port` or a URL (with optional path prefix) into the API base URL.
  * https is assumed; http is allowed for loopback only, since the token travels in
  * every request's Authorization header.
@@ -26,6 +57,7 @@ export function resolveApiLocation(input: string, raw: string): ApiLocation {
   if (text === '') {
     throw new InputError(input, 'is empty', EXAMPLE)
   }
+  checkSchemeShape(input, text)
   const hasScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(text)
   let url: URL
   try {
@@ -56,6 +88,7 @@ export function resolveApiLocation(input: string, raw: string): ApiLocation {
       'domain: https://codeocean.example.com'
     )
   }
+  checkNotAPageAddress(input, url)
   // Users paste the API base itself, sometimes more than once, or with trailing slashes.
   let path = url.pathname.replace(/\/+$/, '')
   while (/\/api\/v1$/i.test(path)) {

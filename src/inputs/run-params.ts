@@ -1,16 +1,40 @@
 import type { AttachedDataAsset, NamedParameter, Process } from '../codeocean/models/run-request.js'
 import { InputError } from '../errors.js'
-import { checkKeys, describe, isPlainObject, parseStructured, type PlainObject } from './structured.js'
+import {
+  checkKeys,
+  describe,
+  exampleFor,
+  isPlainObject,
+  parseStructured,
+  UnquotedNull,
+  type Example,
+  type PlainObject
+} from './structured.js'
 
+/** The right form of each input, shown in its errors; structured inputs have a JSON and a YAML form. */
 export const Examples = {
   id: 'pipeline-id: 4bc97533-6eb4-48ac-966f-648548a756d2',
-  dataAssets: `data-assets: '[{"id": "bf8cf993-a583-495c-bebd-2f38f81d1ea1", "mount": "Alignment"}]'`,
-  processes:
-    `processes: '[{"name": "capsule_art_simulation_illumina_1", "parameters": ["75", "HS25"]}, ` +
-    `{"name": "capsule_np_create_folders_test_1", "named_parameters": {"NumFiles": "10"}}]'`,
-  parameters: `parameters: '["75", "1", "HS25", "", "False"]'`,
-  namedParameters: `named-parameters: '{"NumFiles": "10", "Mode": "fast"}'`
-} as const
+  dataAssets: {
+    json: `data-assets: '[{"id": "bf8cf993-a583-495c-bebd-2f38f81d1ea1", "mount": "Alignment"}]'`,
+    yaml: 'data-assets: |\n  - id: bf8cf993-a583-495c-bebd-2f38f81d1ea1\n    mount: Alignment'
+  },
+  processes: {
+    json:
+      `processes: '[{"name": "capsule_art_simulation_illumina_1", "parameters": ["75", "HS25"]}, ` +
+      `{"name": "capsule_np_create_folders_test_1", "named_parameters": {"NumFiles": "10"}}]'`,
+    yaml:
+      'processes: |\n  - name: capsule_art_simulation_illumina_1\n    parameters: ["75", HS25]\n' +
+      '  - name: capsule_np_create_folders_test_1\n    named_parameters: {NumFiles: 10}'
+  },
+  parameters: {
+    json: `parameters: '["75", "1", "HS25", "", "False"]'`,
+    yaml: "parameters: |\n  - 75\n  - 1\n  - HS25\n  - ''\n  - 'False'"
+  },
+  namedParameters: {
+    json: `named-parameters: '{"NumFiles": "10", "Mode": "fast"}'`,
+    yaml: 'named-parameters: |\n  NumFiles: 10\n  Mode: fast'
+  }
+} as const satisfies Record<string, string | Example>
 
 const CODE_OCEAN_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 
@@ -28,6 +52,13 @@ export function parseId(input: string, value: string, example: string = Examples
 
 /** A parameter value must be a single value, sent as the string the user wrote. */
 function parameterValue(input: string, where: string, value: unknown, example: string): string {
+  if (value instanceof UnquotedNull) {
+    throw new InputError(
+      input,
+      `${where} is an unquoted ${value.source}, which YAML reads as "no value"; to send the text, quote it ('${value.source}'), and for an empty value write ''`,
+      example
+    )
+  }
   if (Array.isArray(value) || isPlainObject(value)) {
     throw new InputError(
       input,
@@ -89,8 +120,9 @@ function parseNamedList(input: string, prefix: string, value: unknown, example: 
   })
 }
 
-function parseList(input: string, text: string, example: string): unknown[] {
-  const value = parseStructured(input, text, example)
+function parseList(input: string, text: string, forms: Example): unknown[] {
+  const example = exampleFor(forms, text)
+  const value = parseStructured(input, text, forms)
   if (!Array.isArray(value)) {
     throw new InputError(input, `must be a list, not ${describe(value)}`, example)
   }
@@ -105,8 +137,8 @@ function parseObjectItem(input: string, where: string, item: unknown, example: s
 }
 
 export function parseDataAssets(input: string, text: string): AttachedDataAsset[] {
-  const example = Examples.dataAssets
-  return parseList(input, text, example).map((raw, i) => {
+  const example = exampleFor(Examples.dataAssets, text)
+  return parseList(input, text, Examples.dataAssets).map((raw, i) => {
     const where = `item ${i + 1}`
     const item = parseObjectItem(input, where, raw, example)
     checkKeys(input, where, item, ['id', 'mount'], example)
@@ -129,8 +161,8 @@ export function parseDataAssets(input: string, text: string): AttachedDataAsset[
 }
 
 export function parseProcesses(input: string, text: string): Process[] {
-  const example = Examples.processes
-  return parseList(input, text, example).map((raw, i) => {
+  const example = exampleFor(Examples.processes, text)
+  return parseList(input, text, Examples.processes).map((raw, i) => {
     const where = `item ${i + 1}`
     const item = parseObjectItem(input, where, raw, example)
     checkKeys(input, where, item, ['name', 'parameters', 'named_parameters'], example)
@@ -154,11 +186,11 @@ export function parseProcesses(input: string, text: string): Process[] {
 }
 
 export function parseParameters(input: string, text: string): string[] {
-  const example = Examples.parameters
-  return parseOrderedList(input, '', parseStructured(input, text, example), example)
+  const example = exampleFor(Examples.parameters, text)
+  return parseOrderedList(input, '', parseStructured(input, text, Examples.parameters), example)
 }
 
 export function parseNamedParameters(input: string, text: string): NamedParameter[] {
-  const example = Examples.namedParameters
-  return parseNamedList(input, '', parseStructured(input, text, example), example)
+  const example = exampleFor(Examples.namedParameters, text)
+  return parseNamedList(input, '', parseStructured(input, text, Examples.namedParameters), example)
 }

@@ -44,7 +44,7 @@ function checkFitsTarget(spec: Omit<RunSpec, 'target'>, target: Target | undefin
       problems.add(
         Input.Processes,
         `is for pipeline runs; for a capsule run use 'parameters' or 'named-parameters'`,
-        Examples.parameters
+        Examples.parameters.json
       )
     }
     if (spec.nextflowProfile) {
@@ -64,7 +64,7 @@ function checkFitsTarget(spec: Omit<RunSpec, 'target'>, target: Target | undefin
         problems.add(
           name,
           `is for capsule runs; a pipeline takes parameters per process, under 'processes'`,
-          Examples.processes
+          Examples.processes.json
         )
       }
     }

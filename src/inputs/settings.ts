@@ -49,6 +49,8 @@ export interface Settings extends WaitSettings, ResultSettings {
   token: string
   run: RunSpec
   runName: string
+  /** Check the request against the app panel before starting. */
+  checkParameters: boolean
 }
 
 /** Where Code Ocean is: the `domain` input, or the environment's fallback. */
@@ -143,14 +145,20 @@ function readCommentToken(problems: Problems): string | undefined {
  * Reads and validates every input. Throws InputErrors naming each bad input, what is
  * wrong and the right form; nothing is sent to Code Ocean before this succeeds.
  */
-export function getSettings(token: string, read: ReadInput = core.getInput, env = process.env): Settings {
+export function getSettings(token: string, readRaw: ReadInput = core.getInput, env = process.env): Settings {
+  // Trimmed here, not only by the runner's getInput: other hosts of the action
+  // (@github/local-action, for one) pass inputs on exactly as written.
+  const read: ReadInput = (name) => readRaw(name).trim()
   const problems = new Problems(read)
   const location = readLocation(problems, env)
   checkToken(token, problems)
   const run = readRunSpec(problems)
+  const checkParameters =
+    problems.check(Input.CheckParameters, (raw) => parseBooleanInput(Input.CheckParameters, raw)) ?? true
   const waiting = readWaitSettings(problems)
   const results = readResultSettings(problems, waiting.wait, env)
   // A token pasted into the wrong input must not be echoed back.
   if (problems.list.length > 0 || !location || !run) throw new InputErrors(problems.list, redactor([token]))
-  return { location, token, run, runName: read(Input.RunName) || defaultRunName(env), ...waiting, ...results }
+  const runName = read(Input.RunName) || defaultRunName(env)
+  return { location, token, run, runName, checkParameters, ...waiting, ...results }
 }

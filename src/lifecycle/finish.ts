@@ -1,4 +1,5 @@
 import * as core from '@actions/core'
+import { buildRunRequest } from '../codeocean/models/run-request.js'
 import { parseBooleanInput } from '../inputs/values.js'
 import type { Settings } from '../inputs/settings.js'
 import { Input } from '../names.js'
@@ -26,7 +27,8 @@ export async function finishStep(step: Step, settings: Settings | undefined): Pr
   if (settings?.commentToken) {
     // Loaded only here: most runs never comment, and the GitHub client is large.
     const { commentOnPullRequest } = await import('../report/pr-comment.js')
-    const markdown = step.redact(renderSummary(step.summary))
-    await commentOnPullRequest(markdown, settings.commentToken, settings.run.target.id, step.redact)
+    const markdown = step.redact(renderSummary(step.summary, step.redact))
+    const target = { id: settings.run.target.id, request: buildRunRequest(settings.run) }
+    await commentOnPullRequest(markdown, settings.commentToken, target, step.redact)
   }
 }

@@ -21,6 +21,17 @@ export function connect(settings: Settings, step: Step): CodeOceanClient {
   })
 }
 
+/** The pre-flight check against the app panel, unless `check-parameters: false`. */
+export async function preflight(client: CodeOceanClient, settings: Settings): Promise<void> {
+  if (!settings.checkParameters) {
+    core.info('Parameters not checked against the app panel (check-parameters: false).')
+    return
+  }
+  // Loaded only when it runs, so that a step that does not check never pays for it.
+  const { checkBeforeStart } = await import('./preflight.js')
+  await checkBeforeStart(client, settings)
+}
+
 /**
  * Renames the run and returns it as it now is; a failure here must not fail a run
  * that has started, so it is only a warning.

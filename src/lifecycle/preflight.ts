@@ -1,0 +1,44 @@
+import * as core from '@actions/core'
+import { CodeOceanApiError } from '../codeocean/api-errors.js'
+import type { CodeOceanClient } from '../codeocean/client.js'
+import { declaresAnything, readAppPanel } from '../codeocean/models/app-panel.js'
+import { errorMessage } from '../errors.js'
+import { checkAgainstAppPanel } from '../inputs/app-panel-check.js'
+import { InputErrors } from '../inputs/problems.js'
+import type { Settings } from '../inputs/settings.js'
+
+/** The most of the app panel the debug log shows. */
+const DEBUG_PANEL_CHARS = 4_000
+
+/**
+ * The pre-flight check: the request against the app panel of the capsule or pipeline,
+ * before a run is spent on a mistyped name or an out-of-range value. Throws InputErrors
+ * with every problem at once; warns about data assets. A panel that cannot be had, or
+ * that declares nothing, skips the check with a one-line notice: it is a help, and
+ * never the reason a run does not start.
+ */
+export async function checkBeforeStart(client: CodeOceanClient, settings: Settings): Promise<void> {
+  const { target, version } = settings.run
+  const what = `${target.kind} ${target.id}${version === undefined ? '' : ` (version ${version})`}`
+  let raw: unknown
+  try {
+    raw = await client.appPanels.get(target, version)
+  } catch (error) {
+    if (error instanceof CodeOceanApiError && error.status === 404) {
+      core.notice(`Parameters not checked: this Code Ocean has no app panel for ${what}.`)
+    } else {
+      core.warning(`Parameters not checked: could not read the app panel of ${what}. ${errorMessage(error)}`)
+    }
+    return
+  }
+  core.debug(`App panel: ${JSON.stringify(raw).slice(0, DEBUG_PANEL_CHARS)}`)
+  const panel = readAppPanel(raw)
+  if (!declaresAnything(panel)) {
+    core.notice(`Parameters not checked: the app panel of ${what} declares no parameters, processes or data assets.`)
+    return
+  }
+  const { errors, warnings } = checkAgainstAppPanel(settings.run, panel)
+  for (const warning of warnings) core.warning(warning)
+  if (errors.length > 0) throw new InputErrors(errors)
+  core.info(`Checked the request against the app panel of ${what}.`)
+}

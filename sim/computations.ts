@@ -30,6 +30,14 @@ export interface RunProgram {
   results?: ResultSpec[]
   /** How a data asset captured from these runs ends up (default: the simulator's dataAssetOutcome). */
   captureOutcome?: CaptureOutcome
+  /**
+   * The name the server reports for these runs, after every rename too (hostile names,
+   * a server echoing a secret). `{name}` in it stands for the run's own name: the
+   * default 'Run NNNNNNN', or the one a rename gave it.
+   */
+  name?: string
+  /** Extra fields the Computation object carries, after the usual ones (which they cannot replace). */
+  fields?: Record<string, unknown>
 }
 
 export const DEFAULT_PHASES: readonly Phase[] = Object.freeze([
@@ -88,6 +96,8 @@ export interface StoredRun {
   results: ResultSpec[]
   tree: ResultTree
   captureOutcome?: CaptureOutcome
+  nameTemplate?: string
+  fields?: Record<string, unknown>
   deletedAt?: number
 }
 
@@ -222,7 +232,7 @@ export function computationAt(run: StoredRun, now: number): Computation {
   const computation: Computation = {
     id: run.id,
     created: Math.floor(run.createdAt / 1000),
-    name: run.name,
+    name: run.nameTemplate === undefined ? run.name : run.nameTemplate.split('{name}').join(run.name),
     owner: SIMULATOR_OWNER,
     owner_email: SIMULATOR_OWNER_EMAIL,
     run_time: Math.floor(runMs / 1000),
@@ -233,6 +243,10 @@ export function computationAt(run: StoredRun, now: number): Computation {
     has_results: progress.has_results && !run.tree.isEmpty,
     cloud_workstation: false
   }
+  Object.assign(
+    computation,
+    Object.fromEntries(Object.entries(run.fields ?? {}).filter(([key]) => !(key in computation)))
+  )
 
   const req = run.request
   if (req.data_assets !== undefined) computation.data_assets = req.data_assets.map((a) => ({ ...a }))
@@ -260,6 +274,8 @@ export function createRun(
     phases: readonly Phase[]
     results?: readonly ResultSpec[]
     captureOutcome?: CaptureOutcome
+    name?: string
+    fields?: Record<string, unknown>
   }
 ): StoredRun {
   const kind = request.pipeline_id !== undefined ? 'pipeline' : 'capsule'
@@ -277,6 +293,8 @@ export function createRun(
     tree: new ResultTree(results)
   }
   if (program.captureOutcome !== undefined) run.captureOutcome = program.captureOutcome
+  if (program.name !== undefined) run.nameTemplate = program.name
+  if (program.fields !== undefined) run.fields = structuredClone(program.fields)
   return run
 }
 

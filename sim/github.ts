@@ -1,15 +1,27 @@
-// A stand-in for the parts of the GitHub REST API the action uses for its pull
-// request comment: list, create and update issue comments. A real loopback server,
-// so the action's real GitHub client (Octokit) is exercised end to end.
+// A stand-in for the parts of the GitHub API the action uses for its pull request
+// comment: list, create and update issue comments, and who the token acts as
+// (GraphQL `viewer { login }`, and REST `GET /user`, which GitHub refuses for
+// installation tokens). A real loopback server, so the action's real GitHub client
+// (Octokit) is exercised end to end.
 
 import { createServer, type Server } from 'node:http'
 import { closeServer, listen } from './http-util.js'
 
+/** An account, as GitHub shows it as a comment's `user`. */
+export interface GitHubAccount {
+  login: string
+  /** 'Bot' for an app acting through an installation token, such as the workflow's GITHUB_TOKEN. */
+  type: 'User' | 'Bot'
+}
+
 export interface GitHubComment {
   id: number
   body: string
-  user: { login: string }
+  user: GitHubAccount
 }
+
+/** Who the workflow's GITHUB_TOKEN acts as. */
+export const ACTIONS_BOT: GitHubAccount = { login: 'github-actions[bot]', type: 'Bot' }
 
 export interface GitHubRequest {
   method: string
@@ -25,15 +37,29 @@ export class GitHubStandIn {
   readonly requests: GitHubRequest[] = []
   /** Comments per `owner/repo#number`. */
   readonly comments = new Map<string, GitHubComment[]>()
+  /** When set, GraphQL answers `viewer` with an error, as a server that will not say who the token is. */
+  viewerFails = false
   private server: Server | undefined
   private nextId = 1000
   url = ''
 
-  constructor(readonly token = 'ghs_standin_token_0123456789') {}
+  /** The account each accepted token acts as. */
+  private readonly accounts = new Map<string, GitHubAccount>()
 
-  /** Seeds a comment, as if someone (or an earlier run) had written it. */
-  addComment(repo: string, issue: number, body: string, login = 'someone'): GitHubComment {
-    const comment = { id: this.nextId++, body, user: { login } }
+  /** `token` is accepted as an installation token of GitHub Actions (github-actions[bot]). */
+  constructor(readonly token = 'ghs_standin_token_0123456789') {
+    this.accounts.set(token, ACTIONS_BOT)
+  }
+
+  /** Accepts one more token, acting as `account` (a personal token: a 'User'). */
+  addToken(token: string, account: GitHubAccount): void {
+    this.accounts.set(token, { ...account })
+  }
+
+  /** Seeds a comment, as if someone (or an earlier run) had written it; a bare login is a 'User'. */
+  addComment(repo: string, issue: number, body: string, author: string | GitHubAccount = 'someone'): GitHubComment {
+    const user = typeof author === 'string' ? { login: author, type: 'User' as const } : { ...author }
+    const comment = { id: this.nextId++, body, user }
     const key = `${repo}#${issue}`
     this.comments.set(key, [...(this.comments.get(key) ?? []), comment])
     return comment
@@ -63,16 +89,20 @@ export class GitHubStandIn {
           res.writeHead(status, { 'Content-Type': 'application/json' })
           res.end(data === undefined ? '' : JSON.stringify(data))
         }
-        if (
-          req.headers.authorization !== `token ${this.token}` &&
-          req.headers.authorization !== `Bearer ${this.token}`
-        ) {
+        const account = this.accountOf(req.headers.authorization)
+        if (!account) {
           send(401, { message: 'Bad credentials' })
           return
         }
         const list = /^\/repos\/([^/]+\/[^/]+)\/issues\/(\d+)\/comments$/.exec(url.pathname)
         const one = /^\/repos\/([^/]+\/[^/]+)\/issues\/comments\/(\d+)$/.exec(url.pathname)
-        if (list && req.method === 'GET') {
+        if (url.pathname === '/graphql' && req.method === 'POST') {
+          send(200, this.viewerFails ? { errors: [{ message: 'Something went wrong' }] } : viewerAnswer(body, account))
+        } else if (url.pathname === '/user' && req.method === 'GET') {
+          // What GitHub answers an installation token here.
+          if (account.type === 'Bot') send(403, { message: 'Resource not accessible by integration' })
+          else send(200, { login: account.login, type: account.type })
+        } else if (list && req.method === 'GET') {
           const all = this.comments.get(`${list[1]}#${list[2]}`) ?? []
           const perPage = Number(url.searchParams.get('per_page') ?? 30)
           const page = Number(url.searchParams.get('page') ?? 1)
@@ -86,7 +116,7 @@ export class GitHubStandIn {
         } else if (list && req.method === 'POST') {
           const text = (body as { body?: unknown } | undefined)?.body
           if (typeof text !== 'string') return send(422, { message: 'body is required' })
-          send(201, this.addComment(list[1], Number(list[2]), text, 'github-actions[bot]'))
+          send(201, this.addComment(list[1], Number(list[2]), text, account))
         } else if (one && req.method === 'PATCH') {
           const text = (body as { body?: unknown } | undefined)?.body
           const comment = [...this.comments.entries()]
@@ -106,8 +136,24 @@ export class GitHubStandIn {
     return this.url
   }
 
+  private accountOf(authorization: string | undefined): GitHubAccount | undefined {
+    const token = /^(?:token|bearer) (.+)$/i.exec(authorization ?? '')?.[1]
+    return token === undefined ? undefined : this.accounts.get(token)
+  }
+
   async stop(): Promise<void> {
     if (this.server) await closeServer(this.server)
     this.server = undefined
+  }
+}
+
+/** GitHub's GraphQL answer, for the one query the action sends: `viewer { login }`. */
+function viewerAnswer(body: unknown, account: GitHubAccount): unknown {
+  const query = (body as { query?: unknown } | undefined)?.query
+  if (typeof query === 'string' && /^\s*(query\s*)?\{\s*viewer\s*\{\s*login\s*\}\s*\}\s*$/.test(query)) {
+    return { data: { viewer: { login: account.login } } }
+  }
+  return {
+    errors: [{ message: `The stand-in answers only 'query { viewer { login } }', not ${JSON.stringify(query)}` }]
   }
 }

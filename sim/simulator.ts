@@ -199,7 +199,9 @@ export class CodeOceanSimulator {
       ...(program.outcome !== undefined ? { outcome: program.outcome } : {}),
       ...(program.phases !== undefined ? { phases: program.phases.map((p) => ({ ...p })) } : {}),
       ...(program.results !== undefined ? { results: copyResults(program.results) } : {}),
-      ...(program.captureOutcome !== undefined ? { captureOutcome: program.captureOutcome } : {})
+      ...(program.captureOutcome !== undefined ? { captureOutcome: program.captureOutcome } : {}),
+      ...(program.name !== undefined ? { name: program.name } : {}),
+      ...(program.fields !== undefined ? { fields: structuredClone(program.fields) } : {})
     })
   }
 

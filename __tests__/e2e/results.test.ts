@@ -8,6 +8,7 @@ import { describe, expect, it } from '@jest/globals'
 import { marked } from 'marked'
 import type { CodeOceanSimulator } from '../../sim/simulator.js'
 import { expectedContent, type ResultSpec } from '../../sim/results.js'
+import { renderGfm, visibleText } from '../support/rendered-markdown.js'
 import { runAction, type ActionRun } from '../support/runner.js'
 import { expectNoToken, startSimulator } from '../support/simulators.js'
 
@@ -94,7 +95,8 @@ describe('downloading results', () => {
     expect(run.exitCode).toBe(1)
     expect(run.stdout).not.toContain('::group::Last')
     expect(run.annotations.filter((a) => a.level === 'error')).toHaveLength(1)
-    expect(run.summary).toContain('The run left no console log (`output`) among its results.')
+    // Notes are plain text: shown escaped, as a reader sees them.
+    expect(visibleText(renderGfm(run.summary))).toContain("The run left no console log ('output') among its results.")
   })
 
   it.concurrent('refuses a result path that climbs out of the folder, writing nothing outside it', async () => {

@@ -3,7 +3,7 @@
  * Code Ocean simulator and a local stand-in for the GitHub API.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
-import { GitHubStandIn } from '../../sim/github.js'
+import { ACTIONS_BOT, GitHubStandIn } from '../../sim/github.js'
 import { commentMarker, requestKey } from '../../src/report/pr-comment.js'
 import { DEFAULT_CONTEXT, runAction, type ActionRun } from '../support/runner.js'
 import { expectNoToken, startSimulator } from '../support/simulators.js'
@@ -64,10 +64,59 @@ describe('pull request comment', () => {
     expect(comments[0].body).toBe('Looks good to me')
     expect(comments[1].body).toContain(second.outputs['computation-id'])
     expect(comments[1].body).not.toContain(first.outputs['computation-id'])
-    const writes = github.requests.filter((r) => r.method !== 'GET').map((r) => r.method)
+    const writes = github.requests.filter((r) => r.method !== 'GET' && r.path !== '/graphql').map((r) => r.method)
     expect(writes).toEqual(['POST', 'PATCH'])
+    expect(comments[1].user).toEqual(ACTIONS_BOT)
     expect(github.requests.every((r) => r.authorization === `token ${github.token}`)).toBe(true)
     expect(github.requests.every((r) => r.userAgent?.startsWith('codeocean-run-action/'))).toBe(true)
+  })
+
+  it('never edits a comment someone else wrote, even one carrying the marker', async () => {
+    const forged = `${marker}\n## ✅ Code Ocean run succeeded\nApproved, merge away.`
+    github.addComment(REPO, 14, forged, 'mallory')
+    github.addComment(REPO, 14, forged, { login: 'other-app[bot]', type: 'Bot' })
+    const inputs = { 'comment-on-pr': 'true', 'github-token': github.token, wait: 'false' }
+    const first = await runOnPullRequest(14, inputs)
+    const second = await runOnPullRequest(14, inputs)
+    expect([first.exitCode, second.exitCode]).toEqual([0, 0])
+    const comments = github.comments.get(`${REPO}#14`) ?? []
+    expect(comments.map((c) => [c.user.login, c.body === forged])).toEqual([
+      ['mallory', true],
+      ['other-app[bot]', true],
+      ['github-actions[bot]', false]
+    ])
+    expect(comments[2].body).toContain(second.outputs['computation-id'])
+    const paths = comments.map((c) => `/repos/${REPO}/issues/comments/${c.id}`)
+    const patched = github.requests.filter((r) => r.method === 'PATCH' && paths.includes(r.path)).map((r) => r.path)
+    expect(patched).toEqual([paths[2]])
+  })
+
+  it("with a personal token, edits that person's own comment only", async () => {
+    const personal = 'ghp_personal_token_abcdef0123456789'
+    github.addToken(personal, { login: 'octocat', type: 'User' })
+    const bots = github.addComment(REPO, 12, `${marker}\nleft by the workflow token`, ACTIONS_BOT)
+    const own = github.addComment(REPO, 12, `${marker}\nleft by an earlier run`, 'octocat')
+    const run = await runOnPullRequest(12, { 'comment-on-pr': 'true', 'github-token': personal, wait: 'false' })
+    expect(run.exitCode).toBe(0)
+    expect(run.everything).not.toContain(personal)
+    expect(bots.body).toBe(`${marker}\nleft by the workflow token`)
+    expect(own.body).toContain(run.outputs['computation-id'])
+    expect(github.comments.get(`${REPO}#12`)).toHaveLength(2)
+  })
+
+  it('adds a new comment, and edits none, when GitHub does not say who the token is', async () => {
+    const earlier = github.addComment(REPO, 13, `${marker}\nearlier`, ACTIONS_BOT)
+    github.viewerFails = true
+    try {
+      const run = await runOnPullRequest(13, { 'comment-on-pr': 'true', 'github-token': github.token, wait: 'false' })
+      expect(run.exitCode).toBe(0)
+      expect(run.stdout).toContain('Could not tell which account the token acts as')
+    } finally {
+      github.viewerFails = false
+    }
+    const comments = github.comments.get(`${REPO}#13`) ?? []
+    expect(earlier.body).toBe(`${marker}\nearlier`)
+    expect(comments).toHaveLength(2)
   })
 
   it('does nothing outside pull requests, or when not asked', async () => {

@@ -2,6 +2,7 @@ import { describe, expect, it } from '@jest/globals'
 import { marked } from 'marked'
 import { readComputation } from '../../src/codeocean/models/computation.js'
 import { LISTED_FILES, renderSummary, type SummaryModel } from '../../src/report/summary.js'
+import { expectInert, renderGfm, tables, visibleText } from '../support/rendered-markdown.js'
 
 function model(over: Partial<SummaryModel> = {}): SummaryModel {
   return {
@@ -37,15 +38,6 @@ function model(over: Partial<SummaryModel> = {}): SummaryModel {
   }
 }
 
-/** The rows of each HTML table, as arrays of cell texts. */
-function tables(html: string): string[][][] {
-  return [...html.matchAll(/<table>([\s\S]*?)<\/table>/g)].map(([, body]) =>
-    [...body.matchAll(/<tr>([\s\S]*?)<\/tr>/g)].map(([, row]) =>
-      [...row.matchAll(/<t[hd][^>]*>([\s\S]*?)<\/t[hd]>/g)].map(([, c]) => c.replace(/<[^>]+>/g, '').trim())
-    )
-  )
-}
-
 describe('job summary', () => {
   it('renders as GitHub-flavoured markdown with well-formed tables', async () => {
     const html = await marked.parse(renderSummary(model()), { gfm: true })
@@ -73,8 +65,9 @@ describe('job summary', () => {
     ])
     expect(parameters).toEqual([
       ['Process', 'Parameter', 'Value'],
-      ['capsule_a_1', '#1', '75'],
-      ['capsule_a_1', '#2', 'a|b'],
+      // A joiner after '#': GitHub would link a bare '#1' to issue 1.
+      ['capsule_a_1', '#\u200d1', '75'],
+      ['capsule_a_1', '#\u200d2', 'a|b'],
       ['capsule_b_2', 'NumFiles', '10']
     ])
     expect(files).toHaveLength(LISTED_FILES + 1)
@@ -86,7 +79,8 @@ describe('job summary', () => {
   it('says when the run never started', () => {
     const md = renderSummary({ status: 'failed', message: "Input 'domain': is not set", notes: [] })
     expect(md).toContain('## ❌ Code Ocean run did not start')
-    expect(md).toContain("> Input 'domain': is not set")
+    expect(visibleText(renderGfm(md))).toContain("Input 'domain': is not set")
+    expect(renderGfm(md)).toMatch(/<blockquote>\s*<p>Input/)
   })
 
   it('has a headline for every ending', () => {
@@ -99,5 +93,79 @@ describe('job summary', () => {
     ] as const) {
       expect(renderSummary(model({ status }))).toContain(words)
     }
+  })
+})
+
+/** Outside text that tries every trick the issue found, and a few more. */
+const EVIL = {
+  name: 'nightly\r# ✅ Code Ocean run succeeded\n![p](http://t/p.png) [x](http://evil) <img src=x> @org/team #1',
+  path: 'data/a`b``c|d\re|f<img src=x>![p](http://t/p.png).csv',
+  value: '`` ` ``\n| x | y |\n|---|---|\n<script>alert(1)</script>',
+  mount: '[mount](http://evil)\u2028### forged',
+  message: 'Run failed\r# ✅ Code Ocean run succeeded\n===\n> [!NOTE]\n@org/team see #1\u2029<b>bold</b>',
+  state: 'completed\r## forged',
+  asset: 'results @org/team ![i](http://t/i.png)'
+}
+
+function hostileModel(): SummaryModel {
+  return model({
+    message: EVIL.message,
+    request: {
+      pipeline_id: 'p1',
+      nextflow_profile: EVIL.value,
+      data_assets: [{ id: 'a1', mount: EVIL.mount }],
+      processes: [
+        { name: EVIL.name, parameters: [EVIL.value] },
+        { name: 'b', named_parameters: [{ param_name: EVIL.path, value: EVIL.value }] }
+      ],
+      parameters: [EVIL.path],
+      named_parameters: [{ param_name: EVIL.name, value: EVIL.mount }]
+    },
+    computation: readComputation({
+      id: 'c1`|x',
+      name: EVIL.name,
+      state: EVIL.state,
+      end_status: EVIL.state,
+      has_results: true
+    }),
+    resultFiles: [EVIL.name, EVIL.path, EVIL.value, 'plain.txt'].map((path) => ({ path, size: 1 })),
+    download: { folder: EVIL.path, files: 4, bytes: 4 },
+    dataAsset: { id: 'd1', name: EVIL.asset },
+    notes: [EVIL.message, EVIL.name]
+  })
+}
+
+describe('job summary of hostile text', () => {
+  it('renders no heading, link, image, HTML, table row or column, or mention from outside text', () => {
+    const html = renderGfm(renderSummary(hostileModel()))
+    expectInert(html, {
+      headings: ['h2 ❌ Code Ocean run failed', 'h3 Data assets', 'h3 Parameters', 'h3 Results (4 files, 4 B)'],
+      // Facts: Run, Pipeline, Version… (header row included); data assets; parameters; files.
+      tableRows: [10, 2, 5, 5],
+      tableColumns: [2, 2, 3, 2]
+    })
+    expect(html.match(/<blockquote>/g)).toHaveLength(1)
+  })
+
+  it('shows every piece of outside text whole, as the characters it holds', () => {
+    const html = renderGfm(renderSummary(hostileModel()))
+    const shown = visibleText(html).replace(/\u200d/g, '')
+    const oneLine = (s: string): string => s.split(/\r\n|[\n\r\u2028\u2029]/).join(' ')
+    for (const value of [EVIL.name, EVIL.path, EVIL.value, EVIL.mount, EVIL.asset]) {
+      expect(shown).toContain(oneLine(value))
+    }
+    const files = tables(html)[3]
+    expect(files.slice(1).map(([path]) => path.replace(/\u200d/g, ''))).toEqual(
+      [EVIL.name, EVIL.path, EVIL.value, 'plain.txt'].map(oneLine)
+    )
+  })
+
+  it('removes secrets from outside text before escaping could split them', () => {
+    const secret = 'tok_en*with_marks'
+    const md = renderSummary(model({ message: `leaked ${secret}`, notes: [`again ${secret}`] }), (t) =>
+      t.split(secret).join('***')
+    )
+    expect(visibleText(renderGfm(md))).not.toContain(secret)
+    expect(md).not.toContain('tok\\_en')
   })
 })

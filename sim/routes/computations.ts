@@ -29,7 +29,9 @@ function programFor(state: SimState, body: RunRequest): Parameters<typeof create
     outcome: program?.outcome ?? state.settings.defaultOutcome,
     phases: program?.phases ?? state.settings.phases,
     ...(results !== undefined ? { results } : {}),
-    ...(program?.captureOutcome !== undefined ? { captureOutcome: program.captureOutcome } : {})
+    ...(program?.captureOutcome !== undefined ? { captureOutcome: program.captureOutcome } : {}),
+    ...(program?.name !== undefined ? { name: program.name } : {}),
+    ...(program?.fields !== undefined ? { fields: program.fields } : {})
   }
 }
 

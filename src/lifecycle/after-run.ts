@@ -30,7 +30,7 @@ async function showFailureLog(
   summary: SummaryModel
 ): Promise<void> {
   if (files && !files.some((f) => f.path === CONSOLE_LOG)) {
-    summary.notes.push('The run left no console log (`output`) among its results.')
+    summary.notes.push("The run left no console log ('output') among its results.")
     return
   }
   try {

@@ -27,7 +27,7 @@ export async function finishStep(step: Step, settings: Settings | undefined): Pr
   if (settings?.commentToken) {
     // Loaded only here: most runs never comment, and the GitHub client is large.
     const { commentOnPullRequest } = await import('../report/pr-comment.js')
-    const markdown = step.redact(renderSummary(step.summary))
+    const markdown = step.redact(renderSummary(step.summary, step.redact))
     const target = { id: settings.run.target.id, request: buildRunRequest(settings.run) }
     await commentOnPullRequest(markdown, settings.commentToken, target, step.redact)
   }

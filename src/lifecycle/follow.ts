@@ -21,10 +21,10 @@ function waitForEnd(
   if (interrupter.reason) throw new RequestAbortedError()
   return waitForCompletion(client.computations, run, {
     interval: settings.pollInterval,
-    log: (line) => core.info(line),
+    log: (line) => core.info(step.redact(line)),
     warn: (line) => core.warning(step.redact(line)),
     onUpdate: (c) => {
-      core.debug(`Computation: ${JSON.stringify(c.raw)}`)
+      core.debug(step.redact(`Computation: ${JSON.stringify(c.raw)}`))
       step.summary.computation = c
       step.outputs.setComputation(c)
     },
@@ -35,7 +35,7 @@ function waitForEnd(
 /** Reports the verdict, and what the after-run phase could not deliver. */
 function conclude(verdict: Verdict, problems: string[], step: Step): void {
   if (verdict.succeeded && problems.length === 0) {
-    core.info(verdict.message)
+    core.info(step.redact(verdict.message))
     return
   }
   if (verdict.succeeded) {

@@ -71,7 +71,7 @@ export async function startRun(
   // Not abortable: a start cut short could leave a run nobody knows about.
   let started = await client.computations.start(body)
   step.outputs.setComputation(started)
-  core.info(`Started Code Ocean run ${describeRun(started)} of ${kind} ${id}`)
+  core.info(step.redact(`Started Code Ocean run ${describeRun(started)} of ${kind} ${id}`))
   if (settings.wait) {
     // From here the run is ours to look after: if this step dies, the post step stops it.
     core.saveState(State.ComputationId, started.id)

@@ -1,20 +1,107 @@
-/** Markdown building blocks for the job summary and the pull request comment. */
+/**
+ * Markdown building blocks for the job summary and the pull request comment.
+ *
+ * Everything that comes from outside (run names, paths, messages, parameter values,
+ * data asset names, server text) goes through `text` or `code` and so renders as
+ * the characters it holds: never a heading, list, quote, link, image, autolink,
+ * HTML, table row or column, mention or issue reference. The packages that escape
+ * Markdown on npm cover CommonMark's inline syntax only, not GFM tables, GitHub's
+ * mentions and references, or Unicode line breaks, hence these few functions.
+ */
 
-/** Text safe inside a markdown table cell. */
-export function cell(text: string): string {
-  return text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ')
+/**
+ * Every line-break form: CommonMark ends a line at `\n`, `\r\n` and a lone `\r`;
+ * readers and some renderers also break at NEL (U+0085), LS and PS (U+2028/2029),
+ * and at vertical tab and form feed.
+ */
+const LINE_BREAK = /\r\n|[\n\r\v\f\u0085\u2028\u2029]/
+
+/**
+ * Other characters that must not reach the page as they are: C0 and C1 controls
+ * (tab aside) and DEL, and the bidirectional overrides and isolates that can make
+ * text read differently from what it is ("Trojan Source").
+ */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+const UNSAFE_CHARACTER = /[\u0000-\u0008\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g
+
+/**
+ * The ASCII punctuation that can start or end Markdown anywhere in a line, also at
+ * its start: CommonMark renders each literally when backslash-escaped. The rest
+ * (`" % ' ( , / ; ? ^ { }`) has a meaning only after one of these (a link's `(`
+ * after `]`, say), so it stays as it is, for a readable source.
+ */
+const MARKDOWN_PUNCTUATION = /[!#$&)*+\-.:<=>@[\\\]_`|~]/g
+
+/**
+ * Stops GitHub from turning rendered text into a mention (`@org/team`) or an issue
+ * reference (`#1`, `GH-1`): it finds those in the text after rendering, where a
+ * backslash escape is already gone, so a zero-width joiner goes after the sign.
+ */
+const ZWJ = '\u200d'
+
+/** The lines of `value`, split at every line-break form. */
+export function splitLines(value: string): string[] {
+  return value.split(LINE_BREAK)
 }
 
-/** A code span for a table cell; falls back to plain text when it holds a backtick. */
-export function code(text: string): string {
-  if (text === '') return '(empty)'
-  return text.includes('`') ? cell(text) : `\`${cell(text)}\``
+/** `value` on one line: line breaks become spaces, tabs too, unsafe characters U+FFFD. */
+export function oneLine(value: string): string {
+  return splitLines(value).join(' ').replace(/\t/g, ' ').replace(UNSAFE_CHARACTER, '\ufffd')
 }
 
+/**
+ * Outside text as inert inline Markdown, on one line: safe in a paragraph, a table
+ * cell, a list item or a quote line, also at the start of a line. Leading and
+ * trailing blanks go (they would make an indented code block or a hard line break;
+ * a page shows none of them anyway). Readable as it is for plain words.
+ */
+export function text(value: string): string {
+  return oneLine(value)
+    .trim()
+    .replace(MARKDOWN_PUNCTUATION, '\\$&')
+    .replace(/([@#])/g, `$1${ZWJ}`)
+    .replace(/\b(gh)(?=\\-\d)/gi, `$1${ZWJ}`)
+}
+
+/**
+ * Outside text as an inline code span, on one line, whatever backticks it holds:
+ * the fence is one backtick longer than the longest run inside, and padded with a
+ * space (which CommonMark strips) when the text starts or ends with a backtick or a
+ * space. Safe in table cells: text with a `|` is given as escaped plain text
+ * instead, because GFM splits cells before it reads code spans and renderers
+ * disagree on `\` followed by `\|`. Code spans render no mention, link or HTML.
+ */
+export function code(value: string): string {
+  const line = oneLine(value)
+  if (line === '') return '(empty)'
+  if (line.includes('|')) return text(line)
+  const longestRun = Math.max(0, ...(line.match(/`+/g) ?? []).map((run) => run.length))
+  const fence = '`'.repeat(longestRun + 1)
+  const pad = /^[` ]|[` ]$/.test(line) && /[^ ]/.test(line) ? ' ' : ''
+  return `${fence}${pad}${line}${pad}${fence}`
+}
+
+/**
+ * Outside text of one or more lines as a block quote. Every line, however it was
+ * broken, gets its own `> ` and is escaped, so nothing leaves the quote or forms a
+ * heading, list or nested quote inside it.
+ */
+export function quote(value: string): string {
+  return splitLines(value)
+    .map((line) => (line.trim() === '' ? '>' : `> ${text(line)}`))
+    .join('\n')
+}
+
+/** A bulleted list of cells made by `text` or `code`. */
+export function list(items: string[]): string {
+  return items.map((item) => `- ${oneLine(item)}`).join('\n')
+}
+
+/**
+ * A GFM table of cells made by `text` or `code` (or the caller's own Markdown). Line
+ * breaks in a cell become spaces, so no cell can start a row of its own.
+ */
 export function table(header: string[], rows: string[][]): string {
-  return [
-    `| ${header.join(' | ')} |`,
-    `| ${header.map(() => '---').join(' | ')} |`,
-    ...rows.map((row) => `| ${row.join(' | ')} |`)
-  ].join('\n')
+  const row = (cells: string[]): string => `| ${cells.map(oneLine).join(' | ')} |`
+  return [row(header), row(header.map(() => '---')), ...rows.map(row)].join('\n')
 }

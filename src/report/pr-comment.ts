@@ -1,7 +1,9 @@
 import { createHash } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import * as core from '@actions/core'
+import type { getOctokit } from '@actions/github'
 import { errorMessage } from '../errors.js'
+import { redactRegistered } from '../redact.js'
 import { USER_AGENT } from '../version.js'
 
 /** Events whose payload names a pull request the action can comment on. */
@@ -49,10 +51,47 @@ export interface CommentTarget {
   marker: string
 }
 
+type GitHubClient = ReturnType<typeof getOctokit>
+
+/**
+ * The login of the account the token acts as, or undefined when GitHub does not say.
+ * GraphQL's `viewer` answers for every kind of token: a personal token gives the
+ * user's login, an installation token (the workflow's GITHUB_TOKEN, or one made for
+ * another GitHub App) the app's bot, for example `github-actions[bot]`. REST
+ * `GET /user` would not do: GitHub refuses it for installation tokens (403 "Resource
+ * not accessible by integration"), and guessing `github-actions[bot]` instead would be
+ * wrong for other apps' tokens.
+ */
+export async function tokenLogin(octokit: GitHubClient): Promise<string | undefined> {
+  try {
+    const answer = await octokit.graphql<{ viewer?: { login?: unknown } }>('query { viewer { login } }')
+    const login = answer.viewer?.login
+    return typeof login === 'string' && login !== '' ? login : undefined
+  } catch (error) {
+    const reason = errorMessage(error).split('\n')[0]
+    core.info(redactRegistered(`Could not tell which account the token acts as (${reason}); adding a new comment.`))
+    return undefined
+  }
+}
+
+/**
+ * Our earlier comment: it carries the marker and was written by the token's own
+ * account. Anyone can copy the marker into a comment of theirs; such a comment is
+ * never edited. Without a known login, no comment counts as ours.
+ */
+export function findOwnComment<C extends { body?: string | null; user?: { login?: string } | null }>(
+  comments: C[],
+  marker: string,
+  login: string | undefined
+): C | undefined {
+  if (login === undefined) return undefined
+  return comments.find((c) => c.user?.login === login && c.body?.includes(marker))
+}
+
 /**
  * Creates the step's comment on the pull request, or updates the one an earlier run
- * left (found by its marker). The GitHub client is loaded here, on first use, so
- * runs that do not comment never pay for loading it.
+ * of this step left (found by its marker and its author). The GitHub client is loaded
+ * here, on first use, so runs that do not comment never pay for loading it.
  */
 export async function upsertComment(
   target: CommentTarget,
@@ -62,13 +101,17 @@ export async function upsertComment(
   const octokit = getOctokit(target.token, { userAgent: USER_AGENT })
   const [owner, repo] = target.repository.split('/')
   const body = `${target.marker}\n${markdown}`
-  const comments = await octokit.paginate(octokit.rest.issues.listComments, {
-    owner,
-    repo,
-    issue_number: target.issue,
-    per_page: 100
-  })
-  const existing = comments.find((c) => c.body?.includes(target.marker))
+  const login = await tokenLogin(octokit)
+  const comments =
+    login === undefined
+      ? []
+      : await octokit.paginate(octokit.rest.issues.listComments, {
+          owner,
+          repo,
+          issue_number: target.issue,
+          per_page: 100
+        })
+  const existing = findOwnComment(comments, target.marker, login)
   if (existing) {
     await octokit.rest.issues.updateComment({ owner, repo, comment_id: existing.id, body })
     return { id: existing.id, created: false }

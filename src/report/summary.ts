@@ -3,14 +3,15 @@ import type { Computation } from '../codeocean/models/computation.js'
 import type { RunRequest } from '../codeocean/models/run-request.js'
 import { errorMessage } from '../errors.js'
 import { formatBytes, formatDuration } from '../format.js'
+import { redactRegistered } from '../redact.js'
 import type { ResultFile } from '../results/listing.js'
-import { cell, code, table } from './markdown.js'
+import { code, list, quote, table, text } from './markdown.js'
 import type { Status } from './outputs.js'
 
 /** Everything the job summary reports; filled in as the step goes, on every path. */
 export interface SummaryModel {
   status?: Status
-  /** The step's verdict or error, one or more lines. */
+  /** The step's verdict or error, one or more lines of plain text (shown escaped). */
   message?: string
   request?: RunRequest
   computation?: Computation
@@ -19,6 +20,7 @@ export interface SummaryModel {
   resultFiles?: ResultFile[]
   download?: { folder: string; files: number; bytes: number }
   dataAsset?: { id: string; name: string }
+  /** Plain-text remarks (shown escaped). */
   notes: string[]
 }
 
@@ -41,32 +43,36 @@ function utc(ms: number): string {
     .replace(/\.\d+Z$/, ' UTC')
 }
 
-/** Builds the job summary's markdown. Pure; never sees the token. */
-export function renderSummary(model: SummaryModel): string {
-  const out: string[] = []
-  const started = model.computation !== undefined
-  out.push(`## ${started && model.status ? HEADLINE[model.status] : '❌ Code Ocean run did not start'}`)
-  if (model.message)
-    out.push(
-      model.message
-        .split('\n')
-        .map((l) => `> ${l}`)
-        .join('\n')
-    )
+/** Turns outside text into inert Markdown, its secrets removed first (escaping could split a secret). */
+interface Escape {
+  text: (value: string) => string
+  code: (value: string) => string
+}
 
+function escaper(redact: (text: string) => string): Escape {
+  return { text: (value) => text(redact(value)), code: (value) => code(redact(value)) }
+}
+
+function headline(model: SummaryModel): string {
+  const started = model.computation !== undefined
+  return `## ${started && model.status ? HEADLINE[model.status] : '❌ Code Ocean run did not start'}`
+}
+
+/** The table of facts about the request, the run and the step. */
+function factsTable(model: SummaryModel, e: Escape): string | undefined {
   const c = model.computation
   const req = model.request
   const facts: [string, string][] = []
-  if (c) facts.push(['Run', `${c.name ? `${cell(c.name)} ` : ''}(${code(c.id)})`])
-  if (req?.pipeline_id) facts.push(['Pipeline', code(req.pipeline_id)])
-  if (req?.capsule_id) facts.push(['Capsule', code(req.capsule_id)])
-  if (req?.version !== undefined) facts.push(['Version', String(req.version)])
-  if (req?.nextflow_profile) facts.push(['Nextflow profile', code(req.nextflow_profile)])
+  if (c) facts.push(['Run', `${c.name ? `${e.text(c.name)} ` : ''}(${e.code(c.id)})`])
+  if (req?.pipeline_id) facts.push(['Pipeline', e.code(req.pipeline_id)])
+  if (req?.capsule_id) facts.push(['Capsule', e.code(req.capsule_id)])
+  if (req?.version !== undefined) facts.push(['Version', e.text(String(req.version))])
+  if (req?.nextflow_profile) facts.push(['Nextflow profile', e.code(req.nextflow_profile)])
   if (model.status) facts.push(['Status', model.status])
   if (c) {
-    facts.push(['State', c.state || 'unknown'])
-    facts.push(['End status', c.end_status ?? '—'])
-    facts.push(['Exit code', c.exit_code === undefined ? '—' : String(c.exit_code)])
+    facts.push(['State', e.text(c.state || 'unknown')])
+    facts.push(['End status', c.end_status === undefined ? '—' : e.text(c.end_status)])
+    facts.push(['Exit code', c.exit_code === undefined ? '—' : e.text(String(c.exit_code))])
     if (c.run_time !== undefined) facts.push(['Run time', formatDuration(c.run_time * 1000)])
     facts.push(['Has results', c.has_results ? 'yes' : 'no'])
   }
@@ -74,38 +80,47 @@ export function renderSummary(model: SummaryModel): string {
     const end = model.endedAt ?? model.startedAt
     facts.push(['Step', `${utc(model.startedAt)} to ${utc(end)} (${formatDuration(end - model.startedAt)})`])
   }
-  if (facts.length > 0)
-    out.push(
-      table(
-        ['', ''],
-        facts.map(([k, v]) => [`**${k}**`, v])
-      )
-    )
+  if (facts.length === 0) return undefined
+  return table(
+    ['', ''],
+    facts.map(([k, v]) => [`**${k}**`, v])
+  )
+}
 
+/** The data assets and the parameters (or, without parameters, the processes) of the request. */
+function requestSections(req: RunRequest | undefined, e: Escape): string[] {
+  const out: string[] = []
   if (req?.data_assets?.length) {
     out.push('### Data assets')
     out.push(
       table(
         ['Id', 'Mount'],
-        req.data_assets.map((a) => [code(a.id), a.mount ? code(a.mount) : '—'])
+        req.data_assets.map((a) => [e.code(a.id), a.mount ? e.code(a.mount) : '—'])
       )
     )
   }
-  const parameterRows: string[][] = []
+  const rows: string[][] = []
+  // Positions are written as text: a bare `#1` would reference issue 1 on GitHub.
+  const position = (i: number): string => text(`#${i + 1}`)
   for (const p of req?.processes ?? []) {
-    p.parameters?.forEach((v, i) => parameterRows.push([code(p.name), `#${i + 1}`, code(v)]))
-    p.named_parameters?.forEach((n) => parameterRows.push([code(p.name), code(n.param_name), code(n.value)]))
+    p.parameters?.forEach((v, i) => rows.push([e.code(p.name), position(i), e.code(v)]))
+    p.named_parameters?.forEach((n) => rows.push([e.code(p.name), e.code(n.param_name), e.code(n.value)]))
   }
-  req?.parameters?.forEach((v, i) => parameterRows.push(['—', `#${i + 1}`, code(v)]))
-  req?.named_parameters?.forEach((n) => parameterRows.push(['—', code(n.param_name), code(n.value)]))
-  if (parameterRows.length > 0) {
+  req?.parameters?.forEach((v, i) => rows.push(['—', position(i), e.code(v)]))
+  req?.named_parameters?.forEach((n) => rows.push(['—', e.code(n.param_name), e.code(n.value)]))
+  if (rows.length > 0) {
     out.push('### Parameters')
-    out.push(table(['Process', 'Parameter', 'Value'], parameterRows))
+    out.push(table(['Process', 'Parameter', 'Value'], rows))
   } else if (req?.processes?.length) {
     out.push('### Processes')
-    out.push(req.processes.map((p) => `- ${code(p.name)}`).join('\n'))
+    out.push(list(req.processes.map((p) => e.code(p.name))))
   }
+  return out
+}
 
+/** The result files, the download and the capture. */
+function resultSections(model: SummaryModel, e: Escape): string[] {
+  const out: string[] = []
   const files = model.resultFiles
   if (files) {
     const bytes = files.reduce((sum, f) => sum + f.size, 0)
@@ -114,21 +129,36 @@ export function renderSummary(model: SummaryModel): string {
       out.push(
         table(
           ['File', 'Size'],
-          files.slice(0, LISTED_FILES).map((f) => [code(f.path), formatBytes(f.size)])
+          files.slice(0, LISTED_FILES).map((f) => [e.code(f.path), formatBytes(f.size)])
         )
       )
       if (files.length > LISTED_FILES) out.push(`…and ${files.length - LISTED_FILES} more files.`)
     }
   }
-  if (model.download) {
-    out.push(
-      `Downloaded ${model.download.files} files (${formatBytes(model.download.bytes)}) to ${code(model.download.folder)}.`
-    )
+  const { download, dataAsset } = model
+  if (download) {
+    out.push(`Downloaded ${download.files} files (${formatBytes(download.bytes)}) to ${e.code(download.folder)}.`)
   }
-  if (model.dataAsset) {
-    out.push(`Captured the results as data asset ${cell(model.dataAsset.name)} (${code(model.dataAsset.id)}).`)
+  if (dataAsset) {
+    out.push(`Captured the results as data asset ${e.text(dataAsset.name)} (${e.code(dataAsset.id)}).`)
   }
-  if (model.notes.length > 0) out.push(model.notes.map((n) => `- ${n}`).join('\n'))
+  return out
+}
+
+/**
+ * Builds the job summary's markdown. Pure. Every piece of outside text (names,
+ * paths, messages, notes, parameter values) is passed through `redact` and then
+ * escaped, so none of it renders as Markdown or HTML and no secret survives even
+ * when escaping would have split it.
+ */
+export function renderSummary(model: SummaryModel, redact: (text: string) => string = redactRegistered): string {
+  const e = escaper(redact)
+  const out: string[] = [headline(model)]
+  if (model.message) out.push(quote(redact(model.message)))
+  const facts = factsTable(model, e)
+  if (facts) out.push(facts)
+  out.push(...requestSections(model.request, e), ...resultSections(model, e))
+  if (model.notes.length > 0) out.push(list(model.notes.map(e.text)))
   return `${out.join('\n\n')}\n`
 }
 
@@ -136,7 +166,7 @@ export function renderSummary(model: SummaryModel): string {
 export async function writeSummary(model: SummaryModel, redact: (text: string) => string): Promise<void> {
   if (!process.env.GITHUB_STEP_SUMMARY) return
   try {
-    await core.summary.addRaw(redact(renderSummary(model))).write()
+    await core.summary.addRaw(redact(renderSummary(model, redact))).write()
   } catch (error) {
     core.warning(`Could not write the job summary: ${errorMessage(error)}`)
   }

@@ -1,0 +1,153 @@
+/**
+ * The Markdown helpers, judged by what a GFM renderer makes of their output: outside
+ * text comes out as the characters it holds, and never as markup.
+ */
+import { describe, expect, it } from '@jest/globals'
+import { marked } from 'marked'
+import { code, list, oneLine, quote, splitLines, table, text } from '../../src/report/markdown.js'
+
+/** Text that tries every trick: each must render as its own characters. */
+const HOSTILE = [
+  'x\r# ✅ Code Ocean run succeeded',
+  'x\n## forged\r\n### forged\u2028#### forged\u2029##### forged\u0085###### forged\vx\fy',
+  'a`b``c```d',
+  '`',
+  ' `x` ',
+  'a|b\\|c\\\\|d',
+  '<img src=x onerror=alert(1)>',
+  '<script>alert(1)</script>',
+  '[x](http://evil)',
+  '![p](http://t/p.png)',
+  '[ref]: http://evil',
+  'www.evil.example http://evil.example/x mail@evil.example <http://evil.example>',
+  '@org/team @someone',
+  '#1 owner/repo#2 GH-3',
+  '&lt;b&gt; &amp; &#60;',
+  '**bold** _em_ ~~strike~~ $x^2$',
+  '\\',
+  '===',
+  '---',
+  '- item',
+  '1. one',
+  '> quoted',
+  '    indented code',
+  '| a | b |',
+  '[!WARNING]',
+  'tab\there\u0000nul\u001bescape\u202eevil'
+]
+
+const ZWJ = /\u200d/g
+
+/** The HTML's text, tags dropped and entities decoded, joiners removed, trimmed. */
+function plain(html: string): string {
+  return decode(html.replace(/<[^>]+>/g, ''))
+    .replace(ZWJ, '')
+    .trim()
+}
+
+function decode(html: string): string {
+  return html
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, '&')
+}
+
+function tags(html: string): string[] {
+  return [...new Set([...html.matchAll(/<\/?([a-z0-9]+)/gi)].map((m) => m[1].toLowerCase()))].sort()
+}
+
+async function render(markdown: string): Promise<string> {
+  return marked.parse(markdown, { gfm: true })
+}
+
+describe('splitLines and oneLine', () => {
+  it('break at every line-break form, CR LF counting once', () => {
+    expect(splitLines('a\r\nb\rc\nd\u2028e\u2029f\u0085g\vh\fi')).toEqual(['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i'])
+  })
+
+  it('put text on one line and replace control and bidi characters', () => {
+    expect(oneLine('a\r\nb\rc\td\u0000e\u001bf\u202eg\u0085h')).toBe('a b c d\ufffde\ufffdf\ufffdg h')
+  })
+})
+
+describe('text', () => {
+  it.each(HOSTILE)('renders %j as its own characters, in one paragraph', async (value) => {
+    const html = await render(`Run ${text(value)} ended`)
+    expect(tags(html)).toEqual(['p'])
+    expect(plain(html)).toBe(`Run ${oneLine(value).trim()} ended`)
+  })
+
+  it.each(HOSTILE)('renders %j as its own characters at the start of a line too', async (value) => {
+    const html = await render(text(value))
+    expect(tags(html)).toEqual(['p'])
+    expect(plain(html)).toBe(oneLine(value).trim())
+  })
+
+  it('leaves no mention or issue reference for GitHub to find', async () => {
+    const html = await render(text('@org/team and @someone see #1, owner/repo#2 and GH-3'))
+    const shown = html.replace(/<[^>]+>/g, '')
+    expect(shown).not.toMatch(/@[A-Za-z0-9]/)
+    expect(shown).not.toMatch(/#\d/)
+    expect(shown).not.toMatch(/\bGH-\d/i)
+    expect(plain(html)).toBe('@org/team and @someone see #1, owner/repo#2 and GH-3')
+  })
+
+  it('keeps plain words as they are', () => {
+    expect(text('nightly run 42')).toBe('nightly run 42')
+  })
+})
+
+describe('code', () => {
+  it.each(HOSTILE.filter((v) => !v.includes('|')))('holds %j in one code span', async (value) => {
+    const html = await render(`File ${code(value)} here`)
+    expect(tags(html)).toEqual(['code', 'p'])
+    const inside = /<code>([\s\S]*)<\/code>/.exec(html)?.[1] ?? ''
+    // Exactly the characters, blanks at either end included: no joiner is needed in code.
+    expect(decode(inside)).toBe(oneLine(value))
+    expect(inside).not.toMatch(ZWJ)
+  })
+
+  it('fences with one backtick more than the longest run inside, padded when needed', () => {
+    expect(code('plain')).toBe('`plain`')
+    expect(code('a`b``c')).toBe('```a`b``c```')
+    expect(code('`x')).toBe('`` `x ``')
+    expect(code('x ')).toBe('` x  `')
+  })
+
+  it('gives text with a pipe as escaped text, which GFM tables do not split', async () => {
+    expect(code('a|b')).toBe(text('a|b'))
+    const html = await render(table(['File', 'Size'], [[code('a|b\\|c'), '1 B']]))
+    expect(html.match(/<td>/g)).toHaveLength(2)
+    expect(plain(/<td>([\s\S]*?)<\/td>/.exec(html)?.[1] ?? '')).toBe('a|b\\|c')
+  })
+
+  it('says when the text is empty', () => {
+    expect(code('')).toBe('(empty)')
+  })
+})
+
+describe('quote', () => {
+  it('keeps every line inside the quote, whatever broke it, and forges no heading', async () => {
+    const html = await render(quote(`failed\r# ✅ Code Ocean run succeeded\n===\u2028> out\r\n- item\n\nend`))
+    expect(tags(html)).toEqual(['blockquote', 'p'])
+    expect(html.match(/<blockquote>/g)).toHaveLength(1)
+    expect(plain(html)).toBe('failed\n# ✅ Code Ocean run succeeded\n===\n> out\n- item\nend')
+  })
+})
+
+describe('table and list', () => {
+  it('keep one row per row and one cell per cell, whatever the cells hold', async () => {
+    const hostile = HOSTILE.map((v) => [text(v), code(v)])
+    const html = await render(table(['Text', 'Code'], hostile))
+    expect(tags(html)).toEqual(['code', 'table', 'tbody', 'td', 'th', 'thead', 'tr'])
+    const rows = [...html.matchAll(/<tr>([\s\S]*?)<\/tr>/g)].map(([, row]) => row.match(/<t[hd]>/g)?.length)
+    expect(rows).toEqual(Array(HOSTILE.length + 1).fill(2))
+  })
+
+  it('lists items one per bullet, even cells with line breaks', async () => {
+    const html = await render(list([text('a\rb'), code('c\nd')]))
+    expect(html.match(/<li>/g)).toHaveLength(2)
+  })
+})

@@ -36,6 +36,8 @@ export interface CommentTarget {
   repository: string
   issue: number
   marker: string
+  /** Ends the GitHub calls at once (a cancel). */
+  signal?: AbortSignal
 }
 
 /**
@@ -48,7 +50,7 @@ export async function upsertComment(
   markdown: string
 ): Promise<{ id: number; created: boolean }> {
   const { getOctokit } = await import('@actions/github')
-  const octokit = getOctokit(target.token, { userAgent: USER_AGENT })
+  const octokit = getOctokit(target.token, { userAgent: USER_AGENT, request: { signal: target.signal } })
   const [owner, repo] = target.repository.split('/')
   const body = `${target.marker}\n${markdown}`
   const comments = await octokit.paginate(octokit.rest.issues.listComments, {
@@ -75,7 +77,8 @@ export async function commentOnPullRequest(
   token: string,
   targetId: string,
   redact: (text: string) => string,
-  env: NodeJS.ProcessEnv = process.env
+  env: NodeJS.ProcessEnv = process.env,
+  signal?: AbortSignal
 ): Promise<void> {
   const issue = pullRequestNumber(env)
   if (issue === undefined) {
@@ -84,9 +87,16 @@ export async function commentOnPullRequest(
   }
   const marker = commentMarker(env.GITHUB_WORKFLOW ?? '', env.GITHUB_JOB ?? '', targetId)
   try {
-    const result = await upsertComment({ token, repository: env.GITHUB_REPOSITORY ?? '', issue, marker }, markdown)
+    const result = await upsertComment(
+      { token, repository: env.GITHUB_REPOSITORY ?? '', issue, marker, signal },
+      markdown
+    )
     core.info(`${result.created ? 'Commented' : 'Updated the comment'} on pull request #${issue}`)
   } catch (error) {
+    if (signal?.aborted) {
+      core.info(`The comment on pull request #${issue} was cut short: the workflow was cancelled.`)
+      return
+    }
     core.warning(
       redact(
         `Could not comment on pull request #${issue}: ${errorMessage(error)}. The token in github-token needs ` +

@@ -6,6 +6,7 @@ import { CodeOceanClient } from '../../src/codeocean/client.js'
 import { formatBytes } from '../../src/format.js'
 import { downloadResults } from '../../src/results/download.js'
 import { listResultFiles } from '../../src/results/listing.js'
+import { fetchLogTail } from '../../src/results/log-tail.js'
 import { CodeOceanSimulator } from '../../sim/simulator.js'
 import { expectedContent, type ResultSpec } from '../../sim/results.js'
 
@@ -116,8 +117,8 @@ describe('downloading results', () => {
       c.close()
       await slow.stop()
     })
-    async function slowRun(): Promise<string> {
-      slow.program(PIPELINE, { outcome: 'succeeded', results: [{ path: 'slow.bin', size: 1_000_000 }] })
+    async function slowRun(path = 'slow.bin'): Promise<string> {
+      slow.program(PIPELINE, { outcome: 'succeeded', results: [{ path, size: 1_000_000 }] })
       const run = await c.computations.start({ pipeline_id: PIPELINE })
       while ((await c.computations.get(run.id)).state !== 'completed') await new Promise((r) => setTimeout(r, 10))
       return run.id
@@ -145,6 +146,15 @@ describe('downloading results', () => {
       ).rejects.toThrow('request aborted')
       expect(Date.now() - started).toBeLessThan(1_500)
       expect(readdirSync(folder)).toEqual([])
+    })
+
+    it('ends the console log fetch at once on a cancel', async () => {
+      const id = await slowRun('output')
+      const controller = new AbortController()
+      setTimeout(() => controller.abort(), 300)
+      const started = Date.now()
+      await expect(fetchLogTail(c.results, id, { signal: controller.signal })).rejects.toThrow('request aborted')
+      expect(Date.now() - started).toBeLessThan(1_000)
     })
   })
 

@@ -28,6 +28,13 @@ export async function finishStep(step: Step, settings: Settings | undefined, sig
     // Loaded only here: most runs never comment, and the GitHub client is large.
     const { commentOnPullRequest } = await import('../report/pr-comment.js')
     const markdown = step.redact(renderSummary(step.summary))
-    await commentOnPullRequest(markdown, settings.commentToken, settings.run.target.id, step.redact, process.env, signal)
+    await commentOnPullRequest(
+      markdown,
+      settings.commentToken,
+      settings.run.target.id,
+      step.redact,
+      process.env,
+      signal
+    )
   }
 }

@@ -55,6 +55,7 @@ describe('workflows shown to readers', () => {
 
   it('wrap step lists and job bodies into a workflow, and leave whole workflows as they are', () => {
     expect(asWorkflow('on: push\njobs: {}').added).toBe(0)
+    expect(asWorkflow('jobs:\n  a:\n    runs-on: x').text).toBe('on: workflow_dispatch\njobs:\n  a:\n    runs-on: x')
     const steps = asWorkflow('- run: echo hi')
     expect(steps.text.split('\n').slice(steps.added)).toEqual(['      - run: echo hi'])
     const job = asWorkflow('permissions: {}\nsteps:\n  - run: echo hi')

@@ -8,14 +8,16 @@ export const modules = {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   commentOnPullRequest: () => (/* binding */ commentOnPullRequest)
 /* harmony export */ });
-/* unused harmony exports requestKey, commentMarker, pullRequestNumber, upsertComment */
+/* unused harmony exports requestKey, commentMarker, pullRequestNumber, tokenLogin, findOwnComment, upsertComment */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8179);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3916);
-/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(311);
+/* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6670);
+/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(311);
+
 
 
 
@@ -54,34 +56,74 @@ function pullRequestNumber(env) {
     }
 }
 /**
+ * The login of the account the token acts as, or undefined when GitHub does not say.
+ * GraphQL's `viewer` answers for every kind of token: a personal token gives the
+ * user's login, an installation token (the workflow's GITHUB_TOKEN, or one made for
+ * another GitHub App) the app's bot, for example `github-actions[bot]`. REST
+ * `GET /user` would not do: GitHub refuses it for installation tokens (403 "Resource
+ * not accessible by integration"), and guessing `github-actions[bot]` instead would be
+ * wrong for other apps' tokens.
+ */
+async function tokenLogin(octokit, signal) {
+    try {
+        const answer = await octokit.graphql('query { viewer { login } }', {
+            request: { signal }
+        });
+        const login = answer.viewer?.login;
+        return typeof login === 'string' && login !== '' ? login : undefined;
+    }
+    catch (error) {
+        const reason = (0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .errorMessage */ .gJ)(error).split('\n')[0];
+        _actions_core__WEBPACK_IMPORTED_MODULE_2__/* .info */ .pq((0,_redact_js__WEBPACK_IMPORTED_MODULE_4__/* .redactRegistered */ .uM)(`Could not tell which account the token acts as (${reason}); adding a new comment.`));
+        return undefined;
+    }
+}
+/**
+ * Our earlier comment: it carries the marker and was written by the token's own
+ * account. Anyone can copy the marker into a comment of theirs; such a comment is
+ * never edited. Without a known login, no comment counts as ours.
+ */
+function findOwnComment(comments, marker, login) {
+    if (login === undefined)
+        return undefined;
+    return comments.find((c) => c.user?.login === login && c.body?.includes(marker));
+}
+/**
  * Creates the step's comment on the pull request, or updates the one an earlier run
- * left (found by its marker). The GitHub client is loaded here, on first use, so
- * runs that do not comment never pay for loading it.
+ * of this step left (found by its marker and its author). The GitHub client is loaded
+ * here, on first use, so runs that do not comment never pay for loading it.
  */
 async function upsertComment(target, markdown) {
     const { getOctokit } = await __webpack_require__.e(/* import() */ 413).then(__webpack_require__.bind(__webpack_require__, 2413));
-    const octokit = getOctokit(target.token, { userAgent: _version_js__WEBPACK_IMPORTED_MODULE_4__/* .USER_AGENT */ ._ });
+    // The signal goes with each call, not into the client's options: those would replace
+    // the client's own `request` defaults, which carry the runner's proxy settings.
+    const octokit = getOctokit(target.token, { userAgent: _version_js__WEBPACK_IMPORTED_MODULE_5__/* .USER_AGENT */ ._ });
+    const request = { signal: target.signal };
     const [owner, repo] = target.repository.split('/');
     const body = `${target.marker}\n${markdown}`;
-    const comments = await octokit.paginate(octokit.rest.issues.listComments, {
-        owner,
-        repo,
-        issue_number: target.issue,
-        per_page: 100
-    });
-    const existing = comments.find((c) => c.body?.includes(target.marker));
+    const login = await tokenLogin(octokit, target.signal);
+    const comments = login === undefined
+        ? []
+        : await octokit.paginate(octokit.rest.issues.listComments, {
+            owner,
+            repo,
+            issue_number: target.issue,
+            per_page: 100,
+            request
+        });
+    const existing = findOwnComment(comments, target.marker, login);
     if (existing) {
-        await octokit.rest.issues.updateComment({ owner, repo, comment_id: existing.id, body });
+        await octokit.rest.issues.updateComment({ owner, repo, comment_id: existing.id, body, request });
         return { id: existing.id, created: false };
     }
-    const created = await octokit.rest.issues.createComment({ owner, repo, issue_number: target.issue, body });
+    const created = await octokit.rest.issues.createComment({ owner, repo, issue_number: target.issue, body, request });
     return { id: created.data.id, created: true };
 }
 /**
  * Posts the summary on the pull request, or updates the comment an earlier run left.
  * Only on pull request events; a failure is a warning, since the run's outcome stands.
  */
-async function commentOnPullRequest(markdown, token, target, redact, env = process.env) {
+async function commentOnPullRequest(markdown, token, target, redact, env = process.env, signal) {
     const issue = pullRequestNumber(env);
     if (issue === undefined) {
         _actions_core__WEBPACK_IMPORTED_MODULE_2__/* .debug */ .Yz('Not a pull request event: no comment.');
@@ -89,10 +131,14 @@ async function commentOnPullRequest(markdown, token, target, redact, env = proce
     }
     const marker = commentMarker(env.GITHUB_WORKFLOW ?? '', env.GITHUB_JOB ?? '', target.id, requestKey(target.request));
     try {
-        const result = await upsertComment({ token, repository: env.GITHUB_REPOSITORY ?? '', issue, marker }, markdown);
+        const result = await upsertComment({ token, repository: env.GITHUB_REPOSITORY ?? '', issue, marker, signal }, markdown);
         _actions_core__WEBPACK_IMPORTED_MODULE_2__/* .info */ .pq(`${result.created ? 'Commented' : 'Updated the comment'} on pull request #${issue}`);
     }
     catch (error) {
+        if (signal?.aborted) {
+            _actions_core__WEBPACK_IMPORTED_MODULE_2__/* .info */ .pq(`The comment on pull request #${issue} was cut short: the workflow was cancelled.`);
+            return;
+        }
         _actions_core__WEBPACK_IMPORTED_MODULE_2__/* .warning */ .$e(redact(`Could not comment on pull request #${issue}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .errorMessage */ .gJ)(error)}. The token in github-token needs ` +
             '`pull-requests: write` (in the workflow: `permissions: pull-requests: write`).'));
     }

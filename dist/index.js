@@ -35060,8 +35060,10 @@ function registerGithubToken(token) {
 /* harmony export */ });
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _codeocean_rules_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3346);
+/* harmony import */ var _codeocean_rules_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3346);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3916);
+/* harmony import */ var _within_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2664);
+
 
 
 
@@ -35080,8 +35082,8 @@ function parsePollInterval(input, raw) {
     if (!/^\d+(\.\d+)?$/.test(text) || !Number.isFinite(seconds)) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(input, `"${raw}" is not a number of seconds or 'auto'`, `${input}: 30`);
     }
-    if (seconds < _codeocean_rules_js__WEBPACK_IMPORTED_MODULE_2__/* .MIN_POLL_SECONDS */ .R) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(input, `${raw} seconds is too often; Code Ocean asks clients to wait at least ${_codeocean_rules_js__WEBPACK_IMPORTED_MODULE_2__/* .MIN_POLL_SECONDS */ .R} seconds between checks`, `${input}: 30`);
+    if (seconds < _codeocean_rules_js__WEBPACK_IMPORTED_MODULE_3__/* .MIN_POLL_SECONDS */ .R) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(input, `${raw} seconds is too often; Code Ocean asks clients to wait at least ${_codeocean_rules_js__WEBPACK_IMPORTED_MODULE_3__/* .MIN_POLL_SECONDS */ .R} seconds between checks`, `${input}: 30`);
     }
     return seconds;
 }
@@ -35094,7 +35096,7 @@ function parseWaitTimeout(input, raw) {
 }
 /**
  * Resolves `download-results` inside the workspace: results must not be written
- * anywhere a later step would not expect them.
+ * anywhere a later step would not expect them, neither by path nor through a link.
  */
 function parseDownloadFolder(input, raw, workspace) {
     const text = raw.trim();
@@ -35105,6 +35107,11 @@ function parseDownloadFolder(input, raw, workspace) {
     const inside = (0,node_path__WEBPACK_IMPORTED_MODULE_0__.relative)(workspace, folder);
     if (inside === '' || inside.startsWith('..') || (0,node_path__WEBPACK_IMPORTED_MODULE_0__.isAbsolute)(inside)) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(input, `"${raw}" is not a folder inside the workspace`, `${input}: results`);
+    }
+    // A link (say, one a pull request added) must not carry the results out of the workspace.
+    const why = (0,_within_js__WEBPACK_IMPORTED_MODULE_2__/* .leadsOutOf */ .tC)(folder, workspace);
+    if (why !== undefined) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(input, `"${raw}" is refused: ${why}; give a folder inside the workspace`, `${input}: results`);
     }
     return folder;
 }
@@ -35197,7 +35204,7 @@ var core = __nccwpck_require__(8179);
 // EXTERNAL MODULE: ./src/names.ts
 var names = __nccwpck_require__(6455);
 // EXTERNAL MODULE: ./src/redact.ts
-var redact = __nccwpck_require__(6670);
+var src_redact = __nccwpck_require__(6670);
 // EXTERNAL MODULE: ./src/inputs/domain.ts
 var inputs_domain = __nccwpck_require__(5245);
 // EXTERNAL MODULE: ./src/inputs/problems.ts
@@ -35618,7 +35625,7 @@ function getSettings(token, readRaw = core/* getInput */.V4, env = process.env) 
     const results = readResultSettings(problems, waiting.wait, env);
     // A token pasted into the wrong input must not be echoed back.
     if (problems.list.length > 0 || !location || !run)
-        throw new inputs_problems/* InputErrors */.G(problems.list, (0,redact/* redactor */.$p)([token]));
+        throw new inputs_problems/* InputErrors */.G(problems.list, (0,src_redact/* redactor */.$p)([token]));
     const runName = read(names/* Input */.pd.RunName) || defaultRunName(env);
     return { location, token, run, runName, checkParameters, ...waiting, ...results };
 }
@@ -35645,26 +35652,107 @@ function buildRunRequest(spec) {
 // EXTERNAL MODULE: ./src/format.ts
 var format = __nccwpck_require__(6264);
 ;// CONCATENATED MODULE: ./src/report/markdown.ts
-/** Markdown building blocks for the job summary and the pull request comment. */
-/** Text safe inside a markdown table cell. */
-function cell(text) {
-    return text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+/**
+ * Markdown building blocks for the job summary and the pull request comment.
+ *
+ * Everything that comes from outside (run names, paths, messages, parameter values,
+ * data asset names, server text) goes through `text` or `code` and so renders as
+ * the characters it holds: never a heading, list, quote, link, image, autolink,
+ * HTML, table row or column, mention or issue reference. The packages that escape
+ * Markdown on npm cover CommonMark's inline syntax only, not GFM tables, GitHub's
+ * mentions and references, or Unicode line breaks, hence these few functions.
+ */
+/**
+ * Every line-break form: CommonMark ends a line at `\n`, `\r\n` and a lone `\r`;
+ * readers and some renderers also break at NEL (U+0085), LS and PS (U+2028/2029),
+ * and at vertical tab and form feed.
+ */
+const LINE_BREAK = /\r\n|[\n\r\v\f\u0085\u2028\u2029]/;
+/**
+ * Other characters that must not reach the page as they are: C0 and C1 controls
+ * (tab aside) and DEL, and the bidirectional overrides and isolates that can make
+ * text read differently from what it is ("Trojan Source").
+ */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+const UNSAFE_CHARACTER = /[\u0000-\u0008\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+/**
+ * The ASCII punctuation that can start or end Markdown anywhere in a line, also at
+ * its start: CommonMark renders each literally when backslash-escaped. The rest
+ * (`" % ' ( , / ; ? ^ { }`) has a meaning only after one of these (a link's `(`
+ * after `]`, say), so it stays as it is, for a readable source.
+ */
+const MARKDOWN_PUNCTUATION = /[!#$&)*+\-.:<=>@[\\\]_`|~]/g;
+/**
+ * Stops GitHub from turning rendered text into a mention (`@org/team`) or an issue
+ * reference (`#1`, `GH-1`): it finds those in the text after rendering, where a
+ * backslash escape is already gone, so a zero-width joiner goes after the sign.
+ */
+const ZWJ = '\u200d';
+/** The lines of `value`, split at every line-break form. */
+function splitLines(value) {
+    return value.split(LINE_BREAK);
 }
-/** A code span for a table cell; falls back to plain text when it holds a backtick. */
-function code(text) {
-    if (text === '')
+/** `value` on one line: line breaks become spaces, tabs too, unsafe characters U+FFFD. */
+function oneLine(value) {
+    return splitLines(value).join(' ').replace(/\t/g, ' ').replace(UNSAFE_CHARACTER, '\ufffd');
+}
+/**
+ * Outside text as inert inline Markdown, on one line: safe in a paragraph, a table
+ * cell, a list item or a quote line, also at the start of a line. Leading and
+ * trailing blanks go (they would make an indented code block or a hard line break;
+ * a page shows none of them anyway). Readable as it is for plain words.
+ */
+function markdown_text(value) {
+    return oneLine(value)
+        .trim()
+        .replace(MARKDOWN_PUNCTUATION, '\\$&')
+        .replace(/([@#])/g, `$1${ZWJ}`)
+        .replace(/\b(gh)(?=\\-\d)/gi, `$1${ZWJ}`);
+}
+/**
+ * Outside text as an inline code span, on one line, whatever backticks it holds:
+ * the fence is one backtick longer than the longest run inside, and padded with a
+ * space (which CommonMark strips) when the text starts or ends with a backtick or a
+ * space. Safe in table cells: text with a `|` is given as escaped plain text
+ * instead, because GFM splits cells before it reads code spans and renderers
+ * disagree on `\` followed by `\|`. Code spans render no mention, link or HTML.
+ */
+function code(value) {
+    const line = oneLine(value);
+    if (line === '')
         return '(empty)';
-    return text.includes('`') ? cell(text) : `\`${cell(text)}\``;
+    if (line.includes('|'))
+        return markdown_text(line);
+    const longestRun = Math.max(0, ...(line.match(/`+/g) ?? []).map((run) => run.length));
+    const fence = '`'.repeat(longestRun + 1);
+    const pad = /^[` ]|[` ]$/.test(line) && /[^ ]/.test(line) ? ' ' : '';
+    return `${fence}${pad}${line}${pad}${fence}`;
 }
+/**
+ * Outside text of one or more lines as a block quote. Every line, however it was
+ * broken, gets its own `> ` and is escaped, so nothing leaves the quote or forms a
+ * heading, list or nested quote inside it.
+ */
+function quote(value) {
+    return splitLines(value)
+        .map((line) => (line.trim() === '' ? '>' : `> ${markdown_text(line)}`))
+        .join('\n');
+}
+/** A bulleted list of cells made by `text` or `code`. */
+function list(items) {
+    return items.map((item) => `- ${oneLine(item)}`).join('\n');
+}
+/**
+ * A GFM table of cells made by `text` or `code` (or the caller's own Markdown). Line
+ * breaks in a cell become spaces, so no cell can start a row of its own.
+ */
 function table(header, rows) {
-    return [
-        `| ${header.join(' | ')} |`,
-        `| ${header.map(() => '---').join(' | ')} |`,
-        ...rows.map((row) => `| ${row.join(' | ')} |`)
-    ].join('\n');
+    const row = (cells) => `| ${cells.map(oneLine).join(' | ')} |`;
+    return [row(header), row(header.map(() => '---')), ...rows.map(row)].join('\n');
 }
 
 ;// CONCATENATED MODULE: ./src/report/summary.ts
+
 
 
 
@@ -35685,35 +35773,34 @@ function utc(ms) {
         .replace('T', ' ')
         .replace(/\.\d+Z$/, ' UTC');
 }
-/** Builds the job summary's markdown. Pure; never sees the token. */
-function renderSummary(model) {
-    const out = [];
+function escaper(redact) {
+    return { text: (value) => markdown_text(redact(value)), code: (value) => code(redact(value)) };
+}
+function headline(model) {
     const started = model.computation !== undefined;
-    out.push(`## ${started && model.status ? HEADLINE[model.status] : '❌ Code Ocean run did not start'}`);
-    if (model.message)
-        out.push(model.message
-            .split('\n')
-            .map((l) => `> ${l}`)
-            .join('\n'));
+    return `## ${started && model.status ? HEADLINE[model.status] : '❌ Code Ocean run did not start'}`;
+}
+/** The table of facts about the request, the run and the step. */
+function factsTable(model, e) {
     const c = model.computation;
     const req = model.request;
     const facts = [];
     if (c)
-        facts.push(['Run', `${c.name ? `${cell(c.name)} ` : ''}(${code(c.id)})`]);
+        facts.push(['Run', `${c.name ? `${e.text(c.name)} ` : ''}(${e.code(c.id)})`]);
     if (req?.pipeline_id)
-        facts.push(['Pipeline', code(req.pipeline_id)]);
+        facts.push(['Pipeline', e.code(req.pipeline_id)]);
     if (req?.capsule_id)
-        facts.push(['Capsule', code(req.capsule_id)]);
+        facts.push(['Capsule', e.code(req.capsule_id)]);
     if (req?.version !== undefined)
-        facts.push(['Version', String(req.version)]);
+        facts.push(['Version', e.text(String(req.version))]);
     if (req?.nextflow_profile)
-        facts.push(['Nextflow profile', code(req.nextflow_profile)]);
+        facts.push(['Nextflow profile', e.code(req.nextflow_profile)]);
     if (model.status)
         facts.push(['Status', model.status]);
     if (c) {
-        facts.push(['State', c.state || 'unknown']);
-        facts.push(['End status', c.end_status ?? '—']);
-        facts.push(['Exit code', c.exit_code === undefined ? '—' : String(c.exit_code)]);
+        facts.push(['State', e.text(c.state || 'unknown')]);
+        facts.push(['End status', c.end_status === undefined ? '—' : e.text(c.end_status)]);
+        facts.push(['Exit code', c.exit_code === undefined ? '—' : e.text(String(c.exit_code))]);
         if (c.run_time !== undefined)
             facts.push(['Run time', (0,format/* formatDuration */.a)(c.run_time * 1000)]);
         facts.push(['Has results', c.has_results ? 'yes' : 'no']);
@@ -35722,45 +35809,75 @@ function renderSummary(model) {
         const end = model.endedAt ?? model.startedAt;
         facts.push(['Step', `${utc(model.startedAt)} to ${utc(end)} (${(0,format/* formatDuration */.a)(end - model.startedAt)})`]);
     }
-    if (facts.length > 0)
-        out.push(table(['', ''], facts.map(([k, v]) => [`**${k}**`, v])));
+    if (facts.length === 0)
+        return undefined;
+    return table(['', ''], facts.map(([k, v]) => [`**${k}**`, v]));
+}
+/** The data assets and the parameters (or, without parameters, the processes) of the request. */
+function requestSections(req, e) {
+    const out = [];
     if (req?.data_assets?.length) {
         out.push('### Data assets');
-        out.push(table(['Id', 'Mount'], req.data_assets.map((a) => [code(a.id), a.mount ? code(a.mount) : '—'])));
+        out.push(table(['Id', 'Mount'], req.data_assets.map((a) => [e.code(a.id), a.mount ? e.code(a.mount) : '—'])));
     }
-    const parameterRows = [];
+    const rows = [];
+    // Positions are written as text: a bare `#1` would reference issue 1 on GitHub.
+    const position = (i) => markdown_text(`#${i + 1}`);
     for (const p of req?.processes ?? []) {
-        p.parameters?.forEach((v, i) => parameterRows.push([code(p.name), `#${i + 1}`, code(v)]));
-        p.named_parameters?.forEach((n) => parameterRows.push([code(p.name), code(n.param_name), code(n.value)]));
+        p.parameters?.forEach((v, i) => rows.push([e.code(p.name), position(i), e.code(v)]));
+        p.named_parameters?.forEach((n) => rows.push([e.code(p.name), e.code(n.param_name), e.code(n.value)]));
     }
-    req?.parameters?.forEach((v, i) => parameterRows.push(['—', `#${i + 1}`, code(v)]));
-    req?.named_parameters?.forEach((n) => parameterRows.push(['—', code(n.param_name), code(n.value)]));
-    if (parameterRows.length > 0) {
+    req?.parameters?.forEach((v, i) => rows.push(['—', position(i), e.code(v)]));
+    req?.named_parameters?.forEach((n) => rows.push(['—', e.code(n.param_name), e.code(n.value)]));
+    if (rows.length > 0) {
         out.push('### Parameters');
-        out.push(table(['Process', 'Parameter', 'Value'], parameterRows));
+        out.push(table(['Process', 'Parameter', 'Value'], rows));
     }
     else if (req?.processes?.length) {
         out.push('### Processes');
-        out.push(req.processes.map((p) => `- ${code(p.name)}`).join('\n'));
+        out.push(list(req.processes.map((p) => e.code(p.name))));
     }
+    return out;
+}
+/** The result files, the download and the capture. */
+function resultSections(model, e) {
+    const out = [];
     const files = model.resultFiles;
     if (files) {
         const bytes = files.reduce((sum, f) => sum + f.size, 0);
         out.push(`### Results (${files.length} ${files.length === 1 ? 'file' : 'files'}, ${(0,format/* formatBytes */.z)(bytes)})`);
         if (files.length > 0) {
-            out.push(table(['File', 'Size'], files.slice(0, LISTED_FILES).map((f) => [code(f.path), (0,format/* formatBytes */.z)(f.size)])));
+            out.push(table(['File', 'Size'], files.slice(0, LISTED_FILES).map((f) => [e.code(f.path), (0,format/* formatBytes */.z)(f.size)])));
             if (files.length > LISTED_FILES)
                 out.push(`…and ${files.length - LISTED_FILES} more files.`);
         }
     }
-    if (model.download) {
-        out.push(`Downloaded ${model.download.files} files (${(0,format/* formatBytes */.z)(model.download.bytes)}) to ${code(model.download.folder)}.`);
+    const { download, dataAsset } = model;
+    if (download) {
+        out.push(`Downloaded ${download.files} files (${(0,format/* formatBytes */.z)(download.bytes)}) to ${e.code(download.folder)}.`);
     }
-    if (model.dataAsset) {
-        out.push(`Captured the results as data asset ${cell(model.dataAsset.name)} (${code(model.dataAsset.id)}).`);
+    if (dataAsset) {
+        out.push(`Captured the results as data asset ${e.text(dataAsset.name)} (${e.code(dataAsset.id)}).`);
     }
+    return out;
+}
+/**
+ * Builds the job summary's markdown. Pure. Every piece of outside text (names,
+ * paths, messages, notes, parameter values) is passed through `redact` and then
+ * escaped, so none of it renders as Markdown or HTML and no secret survives even
+ * when escaping would have split it.
+ */
+function renderSummary(model, redact = src_redact/* redactRegistered */.uM) {
+    const e = escaper(redact);
+    const out = [headline(model)];
+    if (model.message)
+        out.push(quote(redact(model.message)));
+    const facts = factsTable(model, e);
+    if (facts)
+        out.push(facts);
+    out.push(...requestSections(model.request, e), ...resultSections(model, e));
     if (model.notes.length > 0)
-        out.push(model.notes.map((n) => `- ${n}`).join('\n'));
+        out.push(list(model.notes.map(e.text)));
     return `${out.join('\n\n')}\n`;
 }
 /** Appends the job summary; a failure to write it is not the run's failure. */
@@ -35768,7 +35885,7 @@ async function writeSummary(model, redact) {
     if (!process.env.GITHUB_STEP_SUMMARY)
         return;
     try {
-        await core/* summary */.z.addRaw(redact(renderSummary(model))).write();
+        await core/* summary */.z.addRaw(redact(renderSummary(model, redact))).write();
     }
     catch (error) {
         core/* warning */.$e(`Could not write the job summary: ${(0,errors/* errorMessage */.gJ)(error)}`);
@@ -35793,9 +35910,10 @@ function summaryWanted() {
 }
 /**
  * The step's last phase, on every path: every output gets a value, then the job
- * summary and, when asked for, the pull request comment.
+ * summary and, when asked for, the pull request comment, which a cancel (`signal`)
+ * cuts short.
  */
-async function finishStep(step, settings) {
+async function finishStep(step, settings, signal) {
     step.outputs.complete('failed');
     step.summary.endedAt = Date.now();
     if (summaryWanted())
@@ -35803,23 +35921,49 @@ async function finishStep(step, settings) {
     if (settings?.commentToken) {
         // Loaded only here: most runs never comment, and the GitHub client is large.
         const { commentOnPullRequest } = await __nccwpck_require__.e(/* import() */ 914).then(__nccwpck_require__.bind(__nccwpck_require__, 1914));
-        const markdown = step.redact(renderSummary(step.summary));
+        const markdown = step.redact(renderSummary(step.summary, step.redact));
         const target = { id: settings.run.target.id, request: buildRunRequest(settings.run) };
-        await commentOnPullRequest(markdown, settings.commentToken, target, step.redact);
+        await commentOnPullRequest(markdown, settings.commentToken, target, step.redact, process.env, signal);
     }
+}
+
+;// CONCATENATED MODULE: ./src/report/describe.ts
+/** A run as people recognise it: `'nightly' (9af23fd6-…)`, or the bare id when it has no name. */
+function describeRun(c) {
+    return c.name ? `'${c.name}' (${c.id})` : c.id;
 }
 
 ;// CONCATENATED MODULE: ./src/report/outputs.ts
 
 
+
+/**
+ * A JSON value with every string in it, keys included, scrubbed: before JSON escapes
+ * them, since a secret holding `"` or `\` would no longer match afterwards.
+ */
+function scrubbed(value, redact) {
+    if (typeof value === 'string')
+        return redact(value);
+    if (Array.isArray(value))
+        return value.map((item) => scrubbed(item, redact));
+    if (typeof value !== 'object' || value === null)
+        return value;
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [redact(k), scrubbed(v, redact)]));
+}
 /**
  * Sets step outputs, remembering which were set so that every output can be given
- * a value (possibly empty) on every exit path, success or failure.
+ * a value (possibly empty) on every exit path, success or failure. Every value is
+ * scrubbed of secrets first: the runner masks secrets in the log, not in outputs,
+ * and a server may echo the token into a run's name or any other field.
  */
 class Outputs {
+    redact;
     written = new Set();
+    constructor(redact = src_redact/* redactRegistered */.uM) {
+        this.redact = redact;
+    }
     set(name, value) {
-        core/* setOutput */.uH(name, value);
+        core/* setOutput */.uH(name, this.redact(value));
         this.written.add(name);
     }
     /** The outputs that describe a computation, from the latest object read. */
@@ -35832,7 +35976,7 @@ class Outputs {
         this.set(names/* Output */.k7.ExitCode, c.exit_code === undefined ? '' : String(c.exit_code));
         this.set(names/* Output */.k7.HasResults, c.has_results ? 'true' : 'false');
         this.set(names/* Output */.k7.RunTime, c.run_time === undefined ? '' : String(c.run_time));
-        this.set(names/* Output */.k7.Computation, JSON.stringify(c.raw));
+        this.set(names/* Output */.k7.Computation, JSON.stringify(scrubbed(c.raw, this.redact)));
     }
     setStatus(status) {
         this.set(names/* Output */.k7.Status, status);
@@ -35854,7 +35998,7 @@ class Outputs {
 
 
 function newStep() {
-    return { outputs: new Outputs(), summary: { startedAt: Date.now(), notes: [] }, redact: redact/* redactRegistered */.uM };
+    return { outputs: new Outputs(), summary: { startedAt: Date.now(), notes: [] }, redact: src_redact/* redactRegistered */.uM };
 }
 /** Fails the step with a message, recorded in the summary too. */
 function failStep(step, message) {
@@ -35869,12 +36013,6 @@ function failStepWith(step, error) {
 
 // EXTERNAL MODULE: ./src/codeocean/rules.ts
 var rules = __nccwpck_require__(3346);
-;// CONCATENATED MODULE: ./src/report/describe.ts
-/** A run as people recognise it: `'nightly' (9af23fd6-…)`, or the bare id when it has no name. */
-function describeRun(c) {
-    return c.name ? `'${c.name}' (${c.id})` : c.id;
-}
-
 ;// CONCATENATED MODULE: ./src/lifecycle/stop.ts
 
 
@@ -36089,16 +36227,17 @@ async function waitForCompletion(source, started, options) {
 
 
 
+
 /** Waits for the run to end, unless a cancel or the wait-timeout comes first. */
 function waitForEnd(client, run, settings, step, interrupter) {
     if (interrupter.reason)
         throw new errors/* RequestAbortedError */.$1();
     return waitForCompletion(client.computations, run, {
         interval: settings.pollInterval,
-        log: (line) => core/* info */.pq(line),
+        log: (line) => core/* info */.pq(step.redact(line)),
         warn: (line) => core/* warning */.$e(step.redact(line)),
         onUpdate: (c) => {
-            core/* debug */.Yz(`Computation: ${JSON.stringify(c.raw)}`);
+            core/* debug */.Yz(step.redact(`Computation: ${JSON.stringify(c.raw)}`));
             step.summary.computation = c;
             step.outputs.setComputation(c);
         },
@@ -36108,7 +36247,7 @@ function waitForEnd(client, run, settings, step, interrupter) {
 /** Reports the verdict, and what the after-run phase could not deliver. */
 function conclude(verdict, problems, step) {
     if (verdict.succeeded && problems.length === 0) {
-        core/* info */.pq(verdict.message);
+        core/* info */.pq(step.redact(verdict.message));
         return;
     }
     if (verdict.succeeded) {
@@ -36117,6 +36256,16 @@ function conclude(verdict, problems, step) {
         step.outputs.setStatus('failed');
     }
     failStep(step, [verdict.succeeded ? `${verdict.message}, but:` : verdict.message, ...problems].join('\n'));
+}
+/**
+ * A cancel that came once the run had finished: the run is left as it is (stopping
+ * would delete it and its results), and the step ends as cancelled.
+ */
+function cancelledAfterEnd(run, verdict, step) {
+    step.summary.status = 'cancelled';
+    step.outputs.setStatus('cancelled');
+    failStep(step, `The workflow was cancelled after Code Ocean run ${describeRun(run)} had finished (${verdict.message}); ` +
+        'the run was left as it is, and what was to follow it was cut short.');
 }
 /** Follows a started run to its end, judges it, and handles its results. */
 async function followRun(client, run, settings, step, interrupter) {
@@ -36140,8 +36289,11 @@ async function followRun(client, run, settings, step, interrupter) {
     step.summary.message = verdict.message;
     // Loaded when a run has finished: a step that only starts a run never pays for it.
     const { afterRun } = await Promise.all(/* import() */[__nccwpck_require__.e(974), __nccwpck_require__.e(593)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9974));
-    const problems = await afterRun(client, finished, verdict, settings, step);
-    conclude(verdict, problems, step);
+    const problems = await afterRun(client, finished, verdict, settings, step, interrupter.cancelSignal);
+    if (interrupter.cancelSignal.aborted)
+        cancelledAfterEnd(finished, verdict, step);
+    else
+        conclude(verdict, problems, step);
 }
 
 ;// CONCATENATED MODULE: ./src/lifecycle/interruption.ts
@@ -36153,6 +36305,8 @@ async function followRun(client, run, settings, step, interrupter) {
 class Interrupter {
     reason;
     controller = new AbortController();
+    /** Aborted by a cancel only: what follows a finished run has no wait-timeout, but must end on a cancel. */
+    cancelController = new AbortController();
     timer;
     onSignal = (signal) => {
         if (this.reason === 'cancel')
@@ -36160,6 +36314,7 @@ class Interrupter {
         this.reason = 'cancel';
         core/* info */.pq(`Received ${signal}: the workflow is being cancelled.`);
         this.controller.abort();
+        this.cancelController.abort();
     };
     constructor() {
         process.on('SIGINT', this.onSignal);
@@ -36167,6 +36322,10 @@ class Interrupter {
     }
     get signal() {
         return this.controller.signal;
+    }
+    /** Aborted when the workflow is cancelled, and never by the wait-timeout. */
+    get cancelSignal() {
+        return this.cancelController.signal;
     }
     /** Interrupts the wait after `minutes`, unless a cancel came first; 0 means never. */
     timeoutAfter(minutes) {
@@ -36243,7 +36402,7 @@ async function startRun(client, settings, step, interrupter) {
     // Not abortable: a start cut short could leave a run nobody knows about.
     let started = await client.computations.start(body);
     step.outputs.setComputation(started);
-    core/* info */.pq(`Started Code Ocean run ${describeRun(started)} of ${kind} ${id}`);
+    core/* info */.pq(step.redact(`Started Code Ocean run ${describeRun(started)} of ${kind} ${id}`));
     if (settings.wait) {
         // From here the run is ours to look after: if this step dies, the post step stops it.
         core/* saveState */.LZ(names/* State */.Uw.ComputationId, started.id);
@@ -36301,9 +36460,10 @@ async function run() {
         failStepWith(step, error);
     }
     finally {
-        interrupter.dispose();
         client?.close();
-        await finishStep(step, settings);
+        // Still listening for a cancel: it cuts the pull request comment short.
+        await finishStep(step, settings, interrupter.cancelSignal);
+        interrupter.dispose();
     }
 }
 
@@ -36424,6 +36584,62 @@ function redactRegistered(text) {
 /** Sent in the User-Agent header; kept equal to package.json's version by a test. */
 const ACTION_VERSION = '0.1.0';
 const USER_AGENT = `codeocean-run-action/${ACTION_VERSION}`;
+
+
+/***/ }),
+
+/***/ 2664:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   tC: () => (/* binding */ leadsOutOf)
+/* harmony export */ });
+/* unused harmony exports realPlace, isWithin */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+
+
+/**
+ * Where `path` really leads, links followed, as far as it exists; the part not yet
+ * created is appended as written (it holds no links, since it does not exist).
+ * Throws when a link on the way leads nowhere.
+ */
+function realPlace(path) {
+    let existing = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(path);
+    const missing = [];
+    // lstat, not stat: a link that leads nowhere still exists, and must be resolved (and fail).
+    while ((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.lstatSync)(existing, { throwIfNoEntry: false }) === undefined) {
+        const parent = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(existing);
+        if (parent === existing)
+            break;
+        missing.unshift((0,node_path__WEBPACK_IMPORTED_MODULE_1__.basename)(existing));
+        existing = parent;
+    }
+    return (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync)(existing), ...missing);
+}
+/** Whether `path` is `root` or lies under it (both real paths). */
+function isWithin(path, root) {
+    const rel = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.relative)(root, path);
+    return rel === '' || (rel !== '..' && !rel.startsWith(`..${node_path__WEBPACK_IMPORTED_MODULE_1__.sep}`) && !(0,node_path__WEBPACK_IMPORTED_MODULE_1__.isAbsolute)(rel));
+}
+/**
+ * Why `folder` may not receive files meant for `workspace`: it, or a folder on its
+ * way, is a link leading out of the workspace (or nowhere). Undefined when it stays
+ * inside, links followed.
+ */
+function leadsOutOf(folder, workspace) {
+    try {
+        const real = realPlace(folder);
+        if (isWithin(real, realPlace(workspace)))
+            return undefined;
+        return `it leads out of the workspace through a link, to ${real}`;
+    }
+    catch (error) {
+        return `a link on its way cannot be followed (${error.code ?? String(error)})`;
+    }
+}
 
 
 /***/ }),

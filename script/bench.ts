@@ -14,7 +14,7 @@ import { CodeOceanClient } from '../src/codeocean/client.js'
 import { readComputation, type Computation } from '../src/codeocean/models/computation.js'
 import { formatBytes, formatDuration } from '../src/format.js'
 import { listResultFiles } from '../src/results/listing.js'
-import { CodeOceanSimulator, type ResultSpec } from '../sim/simulator.js'
+import { CodeOceanSimulator, type ResultSpec, type SimulatorOptions } from '../sim/simulator.js'
 import { node24, runAction } from '../__tests__/support/runner.js'
 import type { PollInterval } from '../src/inputs/settings.js'
 import { estimateRunLength, type RunLengthEstimate } from '../src/lifecycle/run-length.js'
@@ -416,6 +416,78 @@ async function downloadBenchmark(): Promise<boolean> {
   return ok
 }
 
+interface ActionCost {
+  ms: number
+  peakBytes: number
+  exitCode: number | null
+  stdoutBytes: number
+}
+
+/** Runs the bundle once against `sim`, watching its peak memory and wall time. */
+async function actionCost(sim: CodeOceanSimulator, inputs: Record<string, string>): Promise<ActionCost> {
+  let stopWatching = (): number => 0
+  const run = await runAction({
+    inputs: { domain: sim.url, secret: sim.token, 'pipeline-id': PIPELINE, summary: 'false', ...inputs },
+    timeoutMs: 300_000,
+    onSpawn: (pid) => (stopWatching = watchPeakMemory(pid))
+  })
+  const peakBytes = stopWatching()
+  rmSync(run.workspace, { recursive: true, force: true })
+  return { ms: run.durationMs, peakBytes, exitCode: run.exitCode, stdoutBytes: run.stdout.length }
+}
+
+/**
+ * Oversized answers (issue: bounded time and memory): a 10-byte file served as 3 GiB,
+ * a 40 MB console log drawn with `\r` alone (by Range, and from a store that ignores
+ * Range), each as peak memory and wall time against a bare `node -e 0`.
+ */
+async function oversizedBenchmark(): Promise<boolean> {
+  console.log(
+    'Oversized answers (the bundle on Node 24; ratios against a bare node -e 0; times include the first 5 s status check)'
+  )
+  const bareBytes = bareNodePeak()
+  const bareMs = median(await Promise.all([bareNodeMs(), bareNodeMs(), bareNodeMs()]))
+  const bar = '  45%|####5     | 450/1000 [00:01<00:01, 300.00it/s]\r'
+  const crLog = Buffer.concat([
+    Buffer.from(bar.repeat(Math.ceil(40_000_000 / bar.length))),
+    Buffer.from('ValueError: boom\r')
+  ])
+  const cases: [string, SimulatorOptions, ResultSpec[], Record<string, string>][] = [
+    [
+      'a 10-byte file served as 3 GiB (chunked)',
+      { storeChunked: true },
+      [{ path: 'small.bin', size: 3 * 1024 * MiB, listedSize: 10 }],
+      { 'download-results': 'results' }
+    ],
+    ['a 40 MB \\r-only console log (Range)', {}, [{ path: 'output', content: crLog }], {}],
+    ['the same log, store ignores Range', { storeIgnoresRange: true }, [{ path: 'output', content: crLog }], {}]
+  ]
+  let ok = true
+  for (const [label, options, results, inputs] of cases) {
+    const sim = new CodeOceanSimulator({ phases: [{ state: 'running', ms: 10 }], ...options })
+    await sim.start()
+    try {
+      const outcome = inputs['download-results'] ? 'succeeded' : 'failed'
+      sim.program(PIPELINE, { outcome, results })
+      const cost = await actionCost(sim, inputs)
+      const memory = cost.peakBytes / bareBytes
+      const time = cost.ms / bareMs
+      // Generous goals: the step stays within a few times what node itself costs.
+      const lean = memory <= 4 && cost.stdoutBytes < 200_000
+      ok &&= lean
+      console.log(
+        `- ${label}: peak ${formatBytes(cost.peakBytes)} (${memory.toFixed(2)} x bare node), ` +
+          `${(cost.ms / 1000).toFixed(2)} s (${time.toFixed(1)} x bare node), stdout ${formatBytes(cost.stdoutBytes)}, ` +
+          `exit ${cost.exitCode} (goal <= 4 x memory: ${lean ? 'met' : 'NOT MET'})`
+      )
+    } finally {
+      await sim.stop()
+    }
+  }
+  console.log()
+  return ok
+}
+
 /** Median of a list of numbers. */
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b)
@@ -467,7 +539,8 @@ const SECTIONS: Record<string, () => Promise<boolean>> = {
   polling: pollingBenchmark,
   predictive: predictiveBenchmark,
   startup: startupBenchmark,
-  downloads: downloadBenchmark
+  downloads: downloadBenchmark,
+  oversized: oversizedBenchmark
 }
 const asked = process.argv.slice(2)
 const unknown = asked.filter((name) => !(name in SECTIONS))

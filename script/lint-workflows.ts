@@ -43,6 +43,8 @@ const WRAPPER_HEAD = ['on: workflow_dispatch', 'permissions: {}', 'jobs:', '  sn
 /** Turns a README snippet into a workflow actionlint can check, or says it already is one. */
 export function asWorkflow(snippet: string): { text: string; added: number } {
   if (/^on:/m.test(snippet)) return { text: snippet, added: 0 }
+  // The jobs of a workflow, without its trigger.
+  if (/^jobs:/m.test(snippet)) return { text: `on: workflow_dispatch\n${snippet}`, added: 1 }
   const indent = (text: string, by: string): string =>
     text
       .split('\n')

@@ -6,7 +6,7 @@ import { CAPTURE_OUTCOMES, checkProgram, copyResults, DEFAULT_PHASES } from './c
 import type { CaptureOutcome, Outcome, Phase } from './computations.js'
 import { checkResults, type ResultSpec } from './results.js'
 import type { TlsIdentity } from './http-util.js'
-import type { SimSettings } from './state.js'
+import type { EndlessResults, SimSettings } from './state.js'
 
 export const DEFAULT_TOKEN = 'cop_simulator_token_0123456789'
 export const DEFAULT_SIGNED_URL_TTL_MS = 300_000
@@ -42,6 +42,18 @@ export interface SimulatorOptions {
   tls?: TlsIdentity
   /** The object store's own key and certificate, when it should differ from `tls` (default: `tls`). */
   storeTls?: TlsIdentity
+  /**
+   * Hostile: every results listing, of any run and any folder, answers `folders`
+   * subfolders (`d0`, `d1`, …) and `files` one-byte files (`f0.txt`, …), so the tree
+   * keeps branching (or, with one folder, keeps going deeper) for ever.
+   */
+  endlessResults?: EndlessResults
+  /** Hostile or proxied store: bodies are sent chunked, without Content-Length. */
+  storeChunked?: boolean
+  /** The object store ignores `Range` headers and always sends whole files (200), as some stores do. */
+  storeIgnoresRange?: boolean
+  /** Real-time throttle of the object store: at most this many bytes per second per file (default: no limit). */
+  storeBytesPerSecond?: number
 }
 
 function nonNegative(value: number | undefined, name: string, fallback: number): number {
@@ -75,14 +87,38 @@ export function settingsFrom(options: SimulatorOptions): SimSettings {
     defaultResults,
     dataAssetReadyMs,
     dataAssetOutcome,
-    legacyServer: options.legacyServer === true
+    legacyServer: options.legacyServer === true,
+    endlessResults: endlessFrom(options.endlessResults)
   }
 }
 
-/** The object store's timing options, with defaults filled in; throws on an invalid one. */
-export function storeTimingFrom(options: SimulatorOptions): { ttlMs: number; firstByteDelayMs: number } {
+function endlessFrom(endless: EndlessResults | undefined): EndlessResults | undefined {
+  if (endless === undefined) return undefined
+  const folders = nonNegative(endless.folders, 'endlessResults.folders', 0)
+  const files = nonNegative(endless.files, 'endlessResults.files', 0)
+  if (!Number.isSafeInteger(folders) || !Number.isSafeInteger(files)) {
+    throw new RangeError('endlessResults: folders and files must be whole numbers')
+  }
+  return { folders, files }
+}
+
+/** How the object store serves bodies. */
+export interface StoreServing {
+  ttlMs: number
+  firstByteDelayMs: number
+  chunked: boolean
+  ignoresRange: boolean
+  /** 0: no limit. */
+  bytesPerSecond: number
+}
+
+/** The object store's timing and serving options, with defaults filled in; throws on an invalid one. */
+export function storeTimingFrom(options: SimulatorOptions): StoreServing {
   return {
     ttlMs: nonNegative(options.signedUrlTtlMs, 'signedUrlTtlMs', DEFAULT_SIGNED_URL_TTL_MS),
-    firstByteDelayMs: nonNegative(options.firstByteDelayMs, 'firstByteDelayMs', 0)
+    firstByteDelayMs: nonNegative(options.firstByteDelayMs, 'firstByteDelayMs', 0),
+    chunked: options.storeChunked === true,
+    ignoresRange: options.storeIgnoresRange === true,
+    bytesPerSecond: nonNegative(options.storeBytesPerSecond, 'storeBytesPerSecond', 0)
   }
 }

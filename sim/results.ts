@@ -21,6 +21,8 @@ export interface ResultSpec {
   size?: number
   /** The file's bytes (strings as UTF-8). With `size` too, the two must agree. */
   content?: string | Buffer
+  /** Hostile: the size the listing claims, when it differs from what the store serves (e.g. 10 for 3 GiB). */
+  listedSize?: number
 }
 
 /** One entry of a results listing, as `POST /computations/{id}/results` sends it. */
@@ -72,6 +74,11 @@ export function checkResults(specs: readonly ResultSpec[], where = 'results'): v
     }
     if (spec.size !== undefined && !(Number.isSafeInteger(spec.size) && spec.size >= 0)) {
       throw new RangeError(`${at} (${spec.path}): size must be a whole number >= 0, got ${String(spec.size)}`)
+    }
+    if (spec.listedSize !== undefined && !(Number.isSafeInteger(spec.listedSize) && spec.listedSize >= 0)) {
+      throw new RangeError(
+        `${at} (${spec.path}): listedSize must be a whole number >= 0, got ${String(spec.listedSize)}`
+      )
     }
     if (spec.content !== undefined && typeof spec.content !== 'string' && !Buffer.isBuffer(spec.content)) {
       throw new TypeError(`${at} (${spec.path}): content must be a string or a Buffer`)
@@ -171,7 +178,7 @@ export class ResultTree {
     checkResults(specs)
     for (const spec of specs) {
       this.files.set(spec.path, spec)
-      const file: ResultItem = { name: '', path: spec.path, type: 'file', size: resultSize(spec) }
+      const file: ResultItem = { name: '', path: spec.path, type: 'file', size: spec.listedSize ?? resultSize(spec) }
       if (!isCleanPath(spec.path)) {
         const segments = spec.path.split('/').filter((s) => s !== '')
         file.name = segments.at(-1) ?? spec.path

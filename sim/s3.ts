@@ -103,3 +103,26 @@ export function parseTarget(pathname: string): Target | undefined {
   if (key === '') return undefined
   return { bucket: decode(parts[1] ?? ''), computationId: decode(parts[2] ?? ''), path: decode(key) }
 }
+
+/**
+ * The byte range [from, to) a `Range` header asks of an object of `size` bytes, as S3
+ * reads it: one range, `bytes=a-b`, `bytes=a-` or a suffix `bytes=-n` (the last n
+ * bytes, or all of a shorter object). Undefined means "send it all" (no header, or
+ * one S3 ignores, such as several ranges); 'unsatisfiable' is a 416.
+ */
+export function byteRange(header: string | undefined, size: number): [number, number] | 'unsatisfiable' | undefined {
+  const match = /^bytes=(\d*)-(\d*)$/.exec(header?.trim() ?? '')
+  if (match === null) return undefined
+  const [, first = '', last = ''] = match
+  if (first === '' && last === '') return undefined
+  if (first === '') {
+    const suffix = Number(last)
+    if (suffix === 0 || size === 0) return 'unsatisfiable'
+    return [Math.max(0, size - suffix), size]
+  }
+  const from = Number(first)
+  if (from >= size) return 'unsatisfiable'
+  const to = last === '' ? size : Math.min(size, Number(last) + 1)
+  if (to <= from) return undefined
+  return [from, to]
+}

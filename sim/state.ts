@@ -25,6 +25,14 @@ export interface SimSettings {
   dataAssetOutcome: CaptureOutcome
   /** Act as a server older than Code Ocean 4.0 (no GET …/results/urls). */
   legacyServer: boolean
+  /** Hostile: every results folder lists this many subfolders and files, for ever (see SimulatorOptions). */
+  endlessResults: EndlessResults | undefined
+}
+
+/** A results tree that never ends: each folder holds `folders` subfolders and `files` one-byte files. */
+export interface EndlessResults {
+  folders: number
+  files: number
 }
 
 export interface SimState {

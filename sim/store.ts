@@ -20,9 +20,11 @@ import {
   type RecordedRequest,
   type TlsIdentity
 } from './http-util.js'
+import type { StoreServing } from './options.js'
 import { resultChunks, resultSize, type ResultSpec } from './results.js'
 import {
   amzDate,
+  byteRange,
   contentTypeOf,
   encodeKey,
   headerSafe,
@@ -43,11 +45,9 @@ export interface StoredObject {
   modifiedAt: number
 }
 
-export interface ObjectStoreOptions {
+export interface ObjectStoreOptions extends StoreServing {
   host: string
   now: () => number
-  ttlMs: number
-  firstByteDelayMs: number
   /** The file a URL points to, if it (still) exists. */
   lookup: (computationId: string, path: string) => StoredObject | undefined
   delays: Delays
@@ -309,28 +309,60 @@ export class ObjectStore {
       return 'nothing (client gone during first-byte delay)'
 
     const size = resultSize(object.spec)
+    const range = this.options.ignoresRange ? undefined : byteRange(request.headers.range, size)
+    if (range === 'unsatisfiable') {
+      const outcome = this.error(
+        res,
+        416,
+        'InvalidRange',
+        'The requested range is not satisfiable',
+        { RangeRequested: String(request.headers.range), ActualObjectSize: String(size) },
+        head
+      )
+      return outcome
+    }
+    const [from, to] = range ?? [0, size]
     const headers: Record<string, string> = {
       'content-type': contentTypeOf(lastSegment(target.path)),
-      'content-length': String(size),
+      'accept-ranges': 'bytes',
       etag: `"${createHash('sha256').update(`${target.computationId}\n${target.path}\n${size}`).digest('hex').slice(0, 32)}"`,
       'last-modified': new Date(object.modifiedAt).toUTCString(),
       'x-amz-request-id': s3RequestId()
     }
+    // A chunked body carries no length: the client learns the size only by counting.
+    if (!this.options.chunked) headers['content-length'] = String(to - from)
+    if (range !== undefined) headers['content-range'] = `bytes ${from}-${to - 1}/${size}`
     const disposition = params.get('response-content-disposition')
     if (disposition !== null) headers['content-disposition'] = disposition.replace(/[^\x20-\x7e]/g, '_')
-    res.writeHead(200, headers)
+    const status = range !== undefined ? 206 : 200
+    res.writeHead(status, headers)
     if (head) {
       res.end()
-      return '200'
+      return String(status)
     }
-    if (truncateAfter !== undefined && truncateAfter < size) {
-      const sent = await writeAll(res, resultChunks(object.spec, 0, truncateAfter))
+    if (truncateAfter !== undefined && truncateAfter < to - from) {
+      const sent = await this.send(res, resultChunks(object.spec, from, from + truncateAfter))
       await flushed(res)
       res.socket?.destroy()
-      return sent ? `200 truncated at ${truncateAfter} of ${size} bytes` : '200 (client gone)'
+      return sent ? `${status} truncated at ${truncateAfter} of ${to - from} bytes` : `${status} (client gone)`
     }
-    if (!(await writeAll(res, resultChunks(object.spec)))) return '200 (client gone)'
+    if (!(await this.send(res, resultChunks(object.spec, from, to)))) return `${status} (client gone)`
     res.end()
-    return '200'
+    return range !== undefined ? `206 bytes ${from}-${to - 1}/${size}` : '200'
+  }
+
+  /** Writes a body, at the throttled rate when one is set; false if the client went away. */
+  private async send(res: ServerResponse, chunks: Iterable<Buffer>): Promise<boolean> {
+    const rate = this.options.bytesPerSecond
+    if (rate <= 0) return writeAll(res, chunks)
+    // Slices of a tenth of a second's worth, each followed by a pause.
+    const slice = Math.max(1, Math.floor(rate / 10))
+    for (const chunk of chunks) {
+      for (let pos = 0; pos < chunk.length; pos += slice) {
+        if (!(await writeAll(res, [chunk.subarray(pos, pos + slice)]))) return false
+        if (!(await this.options.delays.wait(100, res))) return false
+      }
+    }
+    return !res.destroyed
   }
 }

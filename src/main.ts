@@ -37,8 +37,9 @@ export async function run(): Promise<void> {
   } catch (error) {
     failStepWith(step, error)
   } finally {
-    interrupter.dispose()
     client?.close()
-    await finishStep(step, settings)
+    // Still listening for a cancel: it cuts the pull request comment short.
+    await finishStep(step, settings, interrupter.cancelSignal)
+    interrupter.dispose()
   }
 }

@@ -53,4 +53,16 @@ describe('capturing results', () => {
       captureResults(client, captureParams(run, 'n', [], ''), { log: () => {}, sleep: async () => {} })
     ).rejects.toThrow("Code Ocean could not capture the results as data asset 'n' (da1): bucket not reachable")
   })
+
+  it('ends its wait at once on a cancel', async () => {
+    const client = fakeClient(['draft'])
+    const controller = new AbortController()
+    setTimeout(() => controller.abort(), 50)
+    const started = Date.now()
+    await expect(
+      captureResults(client, captureParams(run, 'n', [], ''), { log: () => {}, signal: controller.signal })
+    ).rejects.toThrow('request aborted')
+    // The poll interval is 5 s: the cancel did not wait for it.
+    expect(Date.now() - started).toBeLessThan(1_000)
+  })
 })

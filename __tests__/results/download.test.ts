@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, symlinkSync, mkdirSync, existsSync } from 'node:fs'
+import { mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, mkdirSync, existsSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
@@ -6,6 +6,7 @@ import { CodeOceanClient } from '../../src/codeocean/client.js'
 import { formatBytes } from '../../src/format.js'
 import { downloadResults } from '../../src/results/download.js'
 import { listResultFiles } from '../../src/results/listing.js'
+import { fetchLogTail } from '../../src/results/log-tail.js'
 import { CodeOceanSimulator } from '../../sim/simulator.js'
 import { expectedContent, type ResultSpec } from '../../sim/results.js'
 
@@ -67,6 +68,116 @@ describe('downloading results', () => {
       downloadResults(client.results, id, await listResultFiles(client.results, id), folder)
     ).rejects.toThrow('is a link leading out of')
     expect(existsSync(join(outside, 'evil.txt'))).toBe(false)
+  })
+
+  it('stops a file served larger than listed after one chunk, and keeps nothing', async () => {
+    const other = new CodeOceanSimulator({ phases: [{ state: 'running', ms: 0 }], storeChunked: true })
+    await other.start()
+    const c = new CodeOceanClient({ apiBase: `${other.url}/api/v1`, token: other.token })
+    try {
+      other.program(PIPELINE, {
+        outcome: 'succeeded',
+        results: [{ path: 'small.bin', size: 3 * 1024 ** 3, listedSize: 10 }]
+      })
+      const run = await c.computations.start({ pipeline_id: PIPELINE })
+      while ((await c.computations.get(run.id)).state !== 'completed') await new Promise((r) => setTimeout(r, 10))
+      const folder = join(tempDir(), 'out')
+      const started = Date.now()
+      await expect(
+        downloadResults(c.results, run.id, await listResultFiles(c.results, run.id), folder)
+      ).rejects.toThrow('the store sent more than the 10 bytes Code Ocean listed; the transfer was stopped')
+      expect(Date.now() - started).toBeLessThan(5_000)
+      expect(readdirSync(folder)).toEqual([])
+      // One try: more bytes than listed is not something a fresh link fixes.
+      expect(other.storeRequests).toHaveLength(1)
+    } finally {
+      c.close()
+      await other.stop()
+    }
+  })
+
+  it('refuses a file whose announced length exceeds the listing before reading its body', async () => {
+    const id = await finishedRun([{ path: 'small.bin', size: 3 * 1024 ** 3, listedSize: 10 }])
+    const folder = join(tempDir(), 'out')
+    await expect(
+      downloadResults(client.results, id, await listResultFiles(client.results, id), folder)
+    ).rejects.toThrow('the store announced 3221225472 bytes where Code Ocean listed 10; nothing was kept')
+    expect(readdirSync(folder)).toEqual([])
+  })
+
+  describe('on a slow store', () => {
+    let slow: CodeOceanSimulator
+    let c: CodeOceanClient
+    beforeAll(async () => {
+      slow = new CodeOceanSimulator({ phases: [{ state: 'running', ms: 0 }], storeBytesPerSecond: 50_000 })
+      await slow.start()
+      c = new CodeOceanClient({ apiBase: `${slow.url}/api/v1`, token: slow.token })
+    })
+    afterAll(async () => {
+      c.close()
+      await slow.stop()
+    })
+    async function slowRun(path = 'slow.bin'): Promise<string> {
+      slow.program(PIPELINE, { outcome: 'succeeded', results: [{ path, size: 1_000_000 }] })
+      const run = await c.computations.start({ pipeline_id: PIPELINE })
+      while ((await c.computations.get(run.id)).state !== 'completed') await new Promise((r) => setTimeout(r, 10))
+      return run.id
+    }
+
+    it('gives up on a transfer that outlasts its deadline, though bytes keep coming, leaving no partial file', async () => {
+      const id = await slowRun()
+      const folder = join(tempDir(), 'out')
+      const started = Date.now()
+      await expect(
+        downloadResults(c.results, id, await listResultFiles(c.results, id), folder, { deadlineMs: () => 700 })
+      ).rejects.toThrow('Could not download result "slow.bin": it did not arrive within')
+      expect(Date.now() - started).toBeLessThan(3_000)
+      expect(readdirSync(folder)).toEqual([])
+    })
+
+    it('ends at once on a cancel, removing the partial file', async () => {
+      const id = await slowRun()
+      const folder = join(tempDir(), 'out')
+      const controller = new AbortController()
+      setTimeout(() => controller.abort(), 500)
+      const started = Date.now()
+      await expect(
+        downloadResults(c.results, id, await listResultFiles(c.results, id), folder, { signal: controller.signal })
+      ).rejects.toThrow('request aborted')
+      expect(Date.now() - started).toBeLessThan(1_500)
+      expect(readdirSync(folder)).toEqual([])
+    })
+
+    it('ends the console log fetch at once on a cancel', async () => {
+      const id = await slowRun('output')
+      const controller = new AbortController()
+      setTimeout(() => controller.abort(), 300)
+      const started = Date.now()
+      await expect(fetchLogTail(c.results, id, { signal: controller.signal })).rejects.toThrow('request aborted')
+      expect(Date.now() - started).toBeLessThan(1_000)
+    })
+  })
+
+  it('refuses a download folder that is a link leading out of the workspace, creating nothing', async () => {
+    const id = await finishedRun([{ path: 'deep/evil.txt', size: 5 }])
+    const base = tempDir()
+    const workspace = join(base, 'ws')
+    const outside = join(base, 'outside')
+    mkdirSync(workspace)
+    mkdirSync(outside)
+    symlinkSync(outside, join(workspace, 'results'))
+    await expect(
+      downloadResults(
+        client.results,
+        id,
+        await listResultFiles(client.results, id),
+        join(workspace, 'results', 'sub'),
+        {
+          workspace
+        }
+      )
+    ).rejects.toThrow(`it leads out of the workspace through a link, to ${join(outside, 'sub')}; nothing was written`)
+    expect(readdirSync(outside)).toEqual([])
   })
 
   it('formats sizes', () => {

@@ -1,6 +1,13 @@
 import { describe, expect, it } from '@jest/globals'
 import type { ResultItem } from '../../src/codeocean/models/result-item.js'
-import { listResultFiles, resultFilter, safeResultPath } from '../../src/results/listing.js'
+import {
+  listResultFiles,
+  MAX_LISTING_CALLS,
+  MAX_LISTING_DEPTH,
+  MAX_RESULT_FILES,
+  resultFilter,
+  safeResultPath
+} from '../../src/results/listing.js'
 
 describe('result paths', () => {
   it.each(['a.txt', 'sub/dir/file.csv', 'output', '.hidden/x'])('accepts %s', (path) => {
@@ -93,5 +100,65 @@ describe('walking the results tree', () => {
   it('does not loop on a folder listed inside itself', async () => {
     const l = lister({ '': [folder('a')], a: [folder('a'), file('a/x')] })
     expect(await listResultFiles(l, 'run')).toEqual([{ path: 'a/x', size: 1 }])
+  })
+
+  /** A lister whose every folder holds `folders` subfolders and `files` files, for ever. */
+  function endless(folders: number, files: number) {
+    const calls: string[] = []
+    return {
+      calls,
+      list: async (_id: string, path: string): Promise<ResultItem[]> => {
+        calls.push(path)
+        const at = (name: string): string => (path === '' ? name : `${path}/${name}`)
+        return [
+          ...Array.from({ length: folders }, (_, i) => folder(at(`d${i}`))),
+          ...Array.from({ length: files }, (_, i) => file(at(`f${i}`)))
+        ]
+      }
+    }
+  }
+
+  it('stops a tree that keeps branching at the limit on listing calls, saying so', async () => {
+    const l = endless(3, 0)
+    await expect(listResultFiles(l, 'run', { limits: { calls: 200 } })).rejects.toThrow(
+      "Stopped listing the run's results at a limit: it needs more than 200 listing calls (one per folder)"
+    )
+    expect(l.calls.length).toBeLessThanOrEqual(200)
+  })
+
+  it('stops a tree that keeps going deeper at the limit on depth', async () => {
+    const l = endless(1, 0)
+    await expect(listResultFiles(l, 'run', { limits: { depth: 10 } })).rejects.toThrow(
+      'a folder is nested more than 10 folders deep'
+    )
+    expect(l.calls).toHaveLength(11) // the top and ten folders below it
+  })
+
+  it('stops at the limit on files', async () => {
+    const l = endless(1, 30)
+    await expect(listResultFiles(l, 'run', { limits: { files: 100 } })).rejects.toThrow(
+      'there are more than 100 result files'
+    )
+    expect(l.calls).toHaveLength(4)
+  })
+
+  it('has the documented default limits', () => {
+    expect([MAX_LISTING_DEPTH, MAX_LISTING_CALLS, MAX_RESULT_FILES]).toEqual([64, 10_000, 100_000])
+  })
+
+  it('ends at once on a cancel, with no call begun after it', async () => {
+    const controller = new AbortController()
+    const calls: string[] = []
+    const l = {
+      list: async (_id: string, path: string, call?: { signal?: AbortSignal }): Promise<ResultItem[]> => {
+        calls.push(path)
+        if (calls.length === 5) controller.abort()
+        await new Promise((r) => setTimeout(r, 5))
+        if (call?.signal?.aborted) throw new Error('aborted')
+        return [folder(`${path}x`), folder(`${path}y`)]
+      }
+    }
+    await expect(listResultFiles(l, 'run', { signal: controller.signal })).rejects.toThrow('request aborted')
+    expect(calls.length).toBeLessThanOrEqual(8)
   })
 })

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
-import { lastMeaningfulLine, LineTail } from '../../src/results/log-tail.js'
+import { lastMeaningfulLine, LineTail, MAX_LOG_LINE_CHARS } from '../../src/results/log-tail.js'
 
 describe('console log tail', () => {
   it('keeps the last lines of text arriving in odd chunks, without colour codes', () => {
@@ -14,5 +14,21 @@ describe('console log tail', () => {
     ).toBe('ValueError: bad input')
     expect(lastMeaningfulLine(['step 1', 'step 2 done', '', '====='])).toBe('step 2 done')
     expect(lastMeaningfulLine(['', '--'])).toBeUndefined()
+  })
+
+  it('ends a line at a lone \\r too, as progress bars draw them, even split across chunks', () => {
+    const tail = new LineTail(4)
+    for (const chunk of ['10%\r20%\r', '\n30%\r', '40%\r\n', 'done\n']) tail.push(chunk)
+    expect(tail.end()).toEqual(['20%', '30%', '40%', 'done'])
+  })
+
+  it('keeps at most 1,000 characters of a line, marking the cut', () => {
+    const tail = new LineTail(3)
+    tail.push('x'.repeat(600))
+    tail.push(`${'y'.repeat(1_500)}\nshort`)
+    const [long, short] = tail.end()
+    expect(long).toBe(`${'x'.repeat(600)}${'y'.repeat(400)} … [1100 more characters cut]`)
+    expect(short).toBe('short')
+    expect(MAX_LOG_LINE_CHARS).toBe(1_000)
   })
 })

@@ -425,6 +425,65 @@ describe('CodeOceanSimulator results and downloads', () => {
       expect(d.body.equals(v.body)).toBe(true)
     })
 
+    it('serves byte ranges as S3 does: suffix, open and closed ranges as 206, unsatisfiable as 416', async () => {
+      const spec: ResultSpec = { path: 'gen/ranged.bin', size: 100_000 }
+      sim.program('c-r', { results: [spec, { path: 'empty.txt' }] })
+      const id = await endedRun('c-r')
+      const url = (await urls(id, spec.path)).download_url
+      const whole = expectedContent(spec)
+      const cases: [string, number, number][] = [
+        ['bytes=-1000', 99_000, 100_000],
+        ['bytes=-200000', 0, 100_000],
+        ['bytes=500-', 500, 100_000],
+        ['bytes=10-19', 10, 20]
+      ]
+      for (const [range, from, to] of cases) {
+        const got = await rawGet(url, { range })
+        expect(got.status).toBe(206)
+        expect(got.headers['content-range']).toBe(`bytes ${from}-${to - 1}/100000`)
+        expect(got.headers['content-length']).toBe(String(to - from))
+        expect(got.body.equals(whole.subarray(from, to))).toBe(true)
+      }
+      expect((await rawGet(url, { range: 'bytes=100000-' })).status).toBe(416)
+      expect((await rawGet((await urls(id, 'empty.txt')).download_url, { range: 'bytes=-10' })).status).toBe(416)
+      // Several ranges, or nonsense: S3 sends the whole object.
+      const many = await rawGet(url, { range: 'bytes=0-1,5-6' })
+      expect(many.status).toBe(200)
+      expect(many.body.equals(whole)).toBe(true)
+    })
+
+    it('with storeIgnoresRange, sends whole files; with storeChunked, sends no Content-Length', async () => {
+      const spec: ResultSpec = { path: 'log.txt', content: 'a\nb\nc\n' }
+      await startSim({ storeIgnoresRange: true, storeChunked: true })
+      sim.program('c-i', { results: [spec] })
+      const id = await endedRun('c-i')
+      const got = await rawGet((await urls(id, spec.path)).download_url, { range: 'bytes=-2' })
+      expect(got.status).toBe(200)
+      expect(got.headers['content-length']).toBeUndefined()
+      expect(got.headers['transfer-encoding']).toBe('chunked')
+      expect(got.body.toString()).toBe('a\nb\nc\n')
+    })
+
+    it('lists a hostile listedSize while the store serves the real bytes', async () => {
+      sim.program('c-l', { results: [{ path: 'small.bin', size: 5_000, listedSize: 10 }] })
+      const id = await endedRun('c-l')
+      expect(await items(id)).toEqual([{ name: 'small.bin', path: 'small.bin', type: 'file', size: 10 }])
+      const got = await rawGet((await urls(id, 'small.bin')).download_url)
+      expect(got.body).toHaveLength(5_000)
+    })
+
+    it('with endlessResults, lists subfolders and files in every folder, however deep', async () => {
+      await startSim({ endlessResults: { folders: 2, files: 1 } })
+      const id = await endedRun()
+      expect(await items(id)).toEqual([
+        { name: 'd0', path: 'd0', type: 'folder' },
+        { name: 'd1', path: 'd1', type: 'folder' },
+        { name: 'f0.txt', path: 'f0.txt', type: 'file', size: 1 }
+      ])
+      const deep = Array.from({ length: 100 }, () => 'd1').join('/')
+      expect((await items(id, deep)).map((i) => i.path)).toEqual([`${deep}/d0`, `${deep}/d1`, `${deep}/f0.txt`])
+    })
+
     it('answers HEAD with the headers only', async () => {
       const id = await endedRun()
       const head = await rawGet((await urls(id, 'output')).download_url, {}, 'HEAD')

@@ -73,6 +73,8 @@ export interface RunActionOptions {
   cancel?: StdoutTrigger
   /** SIGKILL at once (the runner machine died). */
   kill?: StdoutTrigger
+  /** Called with the fresh GITHUB_WORKSPACE before the action starts, to lay out what a checkout would hold. */
+  prepareWorkspace?: (workspace: string) => void
 }
 
 export interface ActionRun {
@@ -611,6 +613,7 @@ async function execute(stage: 'main' | 'post', options: RunActionOptions, post?:
     tempDir = path.join(runDir, '_work', '_temp')
     fs.mkdirSync(workspace, { recursive: true })
     fs.mkdirSync(tempDir, { recursive: true })
+    options.prepareWorkspace?.(workspace)
   }
   const fileCommandDir = path.join(tempDir, '_runner_file_commands')
   fs.mkdirSync(fileCommandDir, { recursive: true })

@@ -14,9 +14,9 @@
 
 import { resultsAt } from '../computations.js'
 import type { RecordedRequest } from '../http-util.js'
-import type { ResultTree } from '../results.js'
+import type { ResultItem, ResultTree } from '../results.js'
 import type { Reply } from '../router.js'
-import { API_PREFIX, type RequestContext, type SimRouter, type SimState } from '../state.js'
+import { API_PREFIX, type EndlessResults, type RequestContext, type SimRouter, type SimState } from '../state.js'
 import { isPlainObject, type Validation } from '../validate.js'
 import { errorReply, folderKey, liveRun, notFound } from './common.js'
 
@@ -57,6 +57,8 @@ function listResults(state: SimState, { request, now }: RequestContext, id: stri
   if (run === undefined) return notFound(id)
   const folder = requestedFolder(request)
   if (!folder.ok) return errorReply(400, folder.message)
+  const endless = state.settings.endlessResults
+  if (endless !== undefined) return { status: 200, json: { items: endlessItems(folder.value, endless) } }
   const tree = resultsAt(run, now)
   // A run with no results (yet) has an empty /results, not a missing one.
   const items = tree !== undefined ? tree.list(folder.value) : folder.value === '' ? [] : undefined
@@ -64,6 +66,18 @@ function listResults(state: SimState, { request, now }: RequestContext, id: stri
     return errorReply(404, `folder "${folder.value}" not found in the results of computation ${id}`)
   }
   return { status: 200, json: { items } }
+}
+
+/** One folder of a tree that never ends (the endlessResults option). */
+function endlessItems(folder: string, endless: EndlessResults): ResultItem[] {
+  const at = (name: string): string => (folder === '' ? name : `${folder}/${name}`)
+  const folders = Array.from({ length: endless.folders }, (_, i): ResultItem => {
+    return { name: `d${i}`, path: at(`d${i}`), type: 'folder' }
+  })
+  const files = Array.from({ length: endless.files }, (_, i): ResultItem => {
+    return { name: `f${i}.txt`, path: at(`f${i}.txt`), type: 'file', size: 1 }
+  })
+  return [...folders, ...files]
 }
 
 /** Why `path` gets no URL: a folder is a client mistake (400), anything else simply is not there (404). */

@@ -1,6 +1,7 @@
 import { isAbsolute, relative, resolve } from 'node:path'
 import { MIN_POLL_SECONDS } from '../codeocean/rules.js'
 import { InputError } from '../errors.js'
+import { leadsOutOf } from '../within.js'
 
 /** Parsers for single-valued inputs: each takes the input's name and its raw text. */
 
@@ -39,7 +40,7 @@ export function parseWaitTimeout(input: string, raw: string): number {
 
 /**
  * Resolves `download-results` inside the workspace: results must not be written
- * anywhere a later step would not expect them.
+ * anywhere a later step would not expect them, neither by path nor through a link.
  */
 export function parseDownloadFolder(input: string, raw: string, workspace: string): string {
   const text = raw.trim()
@@ -54,6 +55,11 @@ export function parseDownloadFolder(input: string, raw: string, workspace: strin
   const inside = relative(workspace, folder)
   if (inside === '' || inside.startsWith('..') || isAbsolute(inside)) {
     throw new InputError(input, `"${raw}" is not a folder inside the workspace`, `${input}: results`)
+  }
+  // A link (say, one a pull request added) must not carry the results out of the workspace.
+  const why = leadsOutOf(folder, workspace)
+  if (why !== undefined) {
+    throw new InputError(input, `"${raw}" is refused: ${why}; give a folder inside the workspace`, `${input}: results`)
   }
   return folder
 }

@@ -27,20 +27,23 @@ async function showFailureLog(
   client: CodeOceanClient,
   run: Computation,
   files: ResultFile[] | undefined,
-  summary: SummaryModel
+  summary: SummaryModel,
+  signal?: AbortSignal
 ): Promise<void> {
   if (files && !files.some((f) => f.path === CONSOLE_LOG)) {
     summary.notes.push("The run left no console log ('output') among its results.")
     return
   }
   try {
-    const lines = await fetchLogTail(client.results, run.id, LOG_TAIL_LINES)
+    const size = files?.find((f) => f.path === CONSOLE_LOG)?.size
+    const lines = await fetchLogTail(client.results, run.id, { maxLines: LOG_TAIL_LINES, size, signal })
     core.startGroup(`Last ${lines.length} lines of the run's console log (${CONSOLE_LOG})`)
     for (const line of lines) core.info(line)
     core.endGroup()
     const telling = lastMeaningfulLine(lines)
     if (telling) core.error(telling, { title: `Code Ocean run ${run.name ?? run.id} failed` })
   } catch (error) {
+    if (signal?.aborted) return
     core.info(`Could not read the run's console log: ${errorMessage(error).split('\n')[0]}`)
   }
 }
@@ -49,16 +52,26 @@ async function showFailureLog(
  * What follows a finished run: its failure log, the results listing, the download
  * (after a failed run too: that is when results matter most) and the capture (after
  * success only). Returns the problems met, for the step's failure message.
+ *
+ * A cancel (`signal`) ends whichever phase is under way at once and skips the rest;
+ * the run itself is finished and is left as it is.
  */
 export async function afterRun(
   client: CodeOceanClient,
   run: Computation,
   verdict: Verdict,
   settings: Settings,
-  step: Step
+  step: Step,
+  signal?: AbortSignal
 ): Promise<string[]> {
   const { outputs, summary } = step
   const problems: string[] = []
+  /** Notes what a cancel cut short; true when it did. */
+  const cutShort = (what: string): boolean => {
+    if (!signal?.aborted) return false
+    summary.notes.push(`The workflow was cancelled during ${what}; it was not finished.`)
+    return true
+  }
   if (!run.has_results) {
     if (settings.downloadFolder) summary.notes.push('The run has no results, so nothing was downloaded.')
     if (settings.captureName) summary.notes.push('The run has no results, so nothing was captured.')
@@ -68,9 +81,10 @@ export async function afterRun(
   let files: ResultFile[] | undefined
   if (settings.summary || settings.downloadFolder) {
     try {
-      files = await listResultFiles(client.results, run.id)
+      files = await listResultFiles(client.results, run.id, { signal })
       summary.resultFiles = files
     } catch (error) {
+      if (cutShort('the listing of the results')) return problems
       const message = `Could not list the run's results: ${errorMessage(error)}`
       // Without a download, the listing only feeds the summary: not worth failing for.
       if (settings.downloadFolder) problems.push(message)
@@ -81,7 +95,8 @@ export async function afterRun(
     }
   }
 
-  if (!verdict.succeeded) await showFailureLog(client, run, files, summary)
+  if (!verdict.succeeded) await showFailureLog(client, run, files, summary, signal)
+  if (cutShort("the reading of the run's console log")) return problems
 
   if (settings.downloadFolder && files) {
     const keep = resultFilter(settings.resultsFilter)
@@ -92,13 +107,16 @@ export async function afterRun(
     try {
       const report = await downloadResults(client.results, run.id, wanted, settings.downloadFolder, {
         onProgress: (line) => core.info(line),
-        onRetry: (line) => core.info(line)
+        onRetry: (line) => core.info(line),
+        workspace: process.env.GITHUB_WORKSPACE || process.cwd(),
+        signal
       })
       summary.download = report
       outputs.set(Output.ResultsPath, report.folder)
       outputs.set(Output.ResultFiles, String(report.files))
       core.info(`Downloaded ${report.files} files (${formatBytes(report.bytes)}) into ${report.folder}`)
     } catch (error) {
+      if (cutShort('the download (partial files were removed)')) return problems
       problems.push(errorMessage(error))
     }
   }
@@ -109,10 +127,16 @@ export async function afterRun(
     } else {
       try {
         const params = captureParams(run, settings.captureName, settings.captureTags, origin(process.env))
-        const asset = await captureResults(client.dataAssets, params, { log: (line) => core.info(line) })
+        const asset = await captureResults(client.dataAssets, params, { log: (line) => core.info(line), signal })
         outputs.set(Output.DataAssetId, asset.id)
         summary.dataAsset = { id: asset.id, name: settings.captureName }
       } catch (error) {
+        if (
+          cutShort(
+            `the capture as data asset '${settings.captureName}' (once created, it may still become ready in Code Ocean)`
+          )
+        )
+          return problems
         problems.push(errorMessage(error))
       }
     }

@@ -18,9 +18,10 @@ function summaryWanted(): boolean {
 
 /**
  * The step's last phase, on every path: every output gets a value, then the job
- * summary and, when asked for, the pull request comment.
+ * summary and, when asked for, the pull request comment, which a cancel (`signal`)
+ * cuts short.
  */
-export async function finishStep(step: Step, settings: Settings | undefined): Promise<void> {
+export async function finishStep(step: Step, settings: Settings | undefined, signal?: AbortSignal): Promise<void> {
   step.outputs.complete('failed')
   step.summary.endedAt = Date.now()
   if (summaryWanted()) await writeSummary(step.summary, step.redact)
@@ -29,6 +30,6 @@ export async function finishStep(step: Step, settings: Settings | undefined): Pr
     const { commentOnPullRequest } = await import('../report/pr-comment.js')
     const markdown = step.redact(renderSummary(step.summary, step.redact))
     const target = { id: settings.run.target.id, request: buildRunRequest(settings.run) }
-    await commentOnPullRequest(markdown, settings.commentToken, target, step.redact)
+    await commentOnPullRequest(markdown, settings.commentToken, target, step.redact, process.env, signal)
   }
 }

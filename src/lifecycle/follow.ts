@@ -4,6 +4,7 @@ import type { Computation } from '../codeocean/models/computation.js'
 import { RequestAbortedError } from '../errors.js'
 import type { Settings } from '../inputs/settings.js'
 import { State } from '../names.js'
+import { describeRun } from '../report/describe.js'
 import type { Interrupter } from './interruption.js'
 import { failStep, type Step } from './step.js'
 import { endEarly } from './stop.js'
@@ -46,6 +47,20 @@ function conclude(verdict: Verdict, problems: string[], step: Step): void {
   failStep(step, [verdict.succeeded ? `${verdict.message}, but:` : verdict.message, ...problems].join('\n'))
 }
 
+/**
+ * A cancel that came once the run had finished: the run is left as it is (stopping
+ * would delete it and its results), and the step ends as cancelled.
+ */
+function cancelledAfterEnd(run: Computation, verdict: Verdict, step: Step): void {
+  step.summary.status = 'cancelled'
+  step.outputs.setStatus('cancelled')
+  failStep(
+    step,
+    `The workflow was cancelled after Code Ocean run ${describeRun(run)} had finished (${verdict.message}); ` +
+      'the run was left as it is, and what was to follow it was cut short.'
+  )
+}
+
 /** Follows a started run to its end, judges it, and handles its results. */
 export async function followRun(
   client: CodeOceanClient,
@@ -73,6 +88,7 @@ export async function followRun(
   step.summary.message = verdict.message
   // Loaded when a run has finished: a step that only starts a run never pays for it.
   const { afterRun } = await import('./after-run.js')
-  const problems = await afterRun(client, finished, verdict, settings, step)
-  conclude(verdict, problems, step)
+  const problems = await afterRun(client, finished, verdict, settings, step, interrupter.cancelSignal)
+  if (interrupter.cancelSignal.aborted) cancelledAfterEnd(finished, verdict, step)
+  else conclude(verdict, problems, step)
 }

@@ -10,12 +10,15 @@ export type Interruption = 'cancel' | 'timeout'
 export class Interrupter {
   reason: Interruption | undefined
   private readonly controller = new AbortController()
+  /** Aborted by a cancel only: what follows a finished run has no wait-timeout, but must end on a cancel. */
+  private readonly cancelController = new AbortController()
   private timer: NodeJS.Timeout | undefined
   private readonly onSignal = (signal: NodeJS.Signals): void => {
     if (this.reason === 'cancel') return
     this.reason = 'cancel'
     core.info(`Received ${signal}: the workflow is being cancelled.`)
     this.controller.abort()
+    this.cancelController.abort()
   }
 
   constructor() {
@@ -25,6 +28,11 @@ export class Interrupter {
 
   get signal(): AbortSignal {
     return this.controller.signal
+  }
+
+  /** Aborted when the workflow is cancelled, and never by the wait-timeout. */
+  get cancelSignal(): AbortSignal {
+    return this.cancelController.signal
   }
 
   /** Interrupts the wait after `minutes`, unless a cancel came first; 0 means never. */

@@ -49,6 +49,8 @@ export interface CommentTarget {
   repository: string
   issue: number
   marker: string
+  /** Ends the GitHub calls at once (a cancel). */
+  signal?: AbortSignal
 }
 
 type GitHubClient = ReturnType<typeof getOctokit>
@@ -62,9 +64,11 @@ type GitHubClient = ReturnType<typeof getOctokit>
  * not accessible by integration"), and guessing `github-actions[bot]` instead would be
  * wrong for other apps' tokens.
  */
-export async function tokenLogin(octokit: GitHubClient): Promise<string | undefined> {
+export async function tokenLogin(octokit: GitHubClient, signal?: AbortSignal): Promise<string | undefined> {
   try {
-    const answer = await octokit.graphql<{ viewer?: { login?: unknown } }>('query { viewer { login } }')
+    const answer = await octokit.graphql<{ viewer?: { login?: unknown } }>('query { viewer { login } }', {
+      request: { signal }
+    })
     const login = answer.viewer?.login
     return typeof login === 'string' && login !== '' ? login : undefined
   } catch (error) {
@@ -98,10 +102,13 @@ export async function upsertComment(
   markdown: string
 ): Promise<{ id: number; created: boolean }> {
   const { getOctokit } = await import('@actions/github')
+  // The signal goes with each call, not into the client's options: those would replace
+  // the client's own `request` defaults, which carry the runner's proxy settings.
   const octokit = getOctokit(target.token, { userAgent: USER_AGENT })
+  const request = { signal: target.signal }
   const [owner, repo] = target.repository.split('/')
   const body = `${target.marker}\n${markdown}`
-  const login = await tokenLogin(octokit)
+  const login = await tokenLogin(octokit, target.signal)
   const comments =
     login === undefined
       ? []
@@ -109,14 +116,15 @@ export async function upsertComment(
           owner,
           repo,
           issue_number: target.issue,
-          per_page: 100
+          per_page: 100,
+          request
         })
   const existing = findOwnComment(comments, target.marker, login)
   if (existing) {
-    await octokit.rest.issues.updateComment({ owner, repo, comment_id: existing.id, body })
+    await octokit.rest.issues.updateComment({ owner, repo, comment_id: existing.id, body, request })
     return { id: existing.id, created: false }
   }
-  const created = await octokit.rest.issues.createComment({ owner, repo, issue_number: target.issue, body })
+  const created = await octokit.rest.issues.createComment({ owner, repo, issue_number: target.issue, body, request })
   return { id: created.data.id, created: true }
 }
 
@@ -129,7 +137,8 @@ export async function commentOnPullRequest(
   token: string,
   target: { id: string; request: unknown },
   redact: (text: string) => string,
-  env: NodeJS.ProcessEnv = process.env
+  env: NodeJS.ProcessEnv = process.env,
+  signal?: AbortSignal
 ): Promise<void> {
   const issue = pullRequestNumber(env)
   if (issue === undefined) {
@@ -138,9 +147,16 @@ export async function commentOnPullRequest(
   }
   const marker = commentMarker(env.GITHUB_WORKFLOW ?? '', env.GITHUB_JOB ?? '', target.id, requestKey(target.request))
   try {
-    const result = await upsertComment({ token, repository: env.GITHUB_REPOSITORY ?? '', issue, marker }, markdown)
+    const result = await upsertComment(
+      { token, repository: env.GITHUB_REPOSITORY ?? '', issue, marker, signal },
+      markdown
+    )
     core.info(`${result.created ? 'Commented' : 'Updated the comment'} on pull request #${issue}`)
   } catch (error) {
+    if (signal?.aborted) {
+      core.info(`The comment on pull request #${issue} was cut short: the workflow was cancelled.`)
+      return
+    }
     core.warning(
       redact(
         `Could not comment on pull request #${issue}: ${errorMessage(error)}. The token in github-token needs ` +

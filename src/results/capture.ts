@@ -3,6 +3,7 @@ import type { DataAssetsApi } from '../codeocean/data-assets.js'
 import type { Computation } from '../codeocean/models/computation.js'
 import type { DataAsset, DataAssetParams } from '../codeocean/models/data-asset.js'
 import { MIN_POLL_SECONDS } from '../codeocean/rules.js'
+import { RequestAbortedError } from '../errors.js'
 import { formatDuration } from '../format.js'
 
 /** How long a capture may take to become ready before the step gives up on it. */
@@ -33,6 +34,8 @@ export interface CaptureOptions {
   now?: () => number
   sleep?: (ms: number) => Promise<void>
   timeoutMs?: number
+  /** Ends the wait at once (a cancel); the data asset, once created, stays in Code Ocean. */
+  signal?: AbortSignal
 }
 
 /**
@@ -45,9 +48,10 @@ export async function captureResults(
   options: CaptureOptions
 ): Promise<DataAsset> {
   const now = options.now ?? Date.now
-  const sleep = options.sleep ?? ((ms: number) => sleepMs(ms))
+  const { signal } = options
+  const sleep = options.sleep ?? ((ms: number) => sleepMs(ms, undefined, { signal }))
   const begin = now()
-  let asset = await dataAssets.create(params)
+  let asset = await dataAssets.create(params, { signal })
   options.log(`Capturing the results as data asset '${params.name}' (${asset.id})`)
   while (asset.state !== 'ready' && asset.state !== 'failed') {
     if (now() - begin > (options.timeoutMs ?? CAPTURE_TIMEOUT_MS)) {
@@ -55,8 +59,14 @@ export async function captureResults(
         `Data asset '${params.name}' (${asset.id}) was not ready after ${formatDuration(now() - begin)}; it is still ${asset.state || 'in an unknown state'} in Code Ocean.`
       )
     }
-    await sleep(MIN_POLL_SECONDS * 1000)
-    asset = await dataAssets.get(asset.id)
+    try {
+      await sleep(MIN_POLL_SECONDS * 1000)
+      signal?.throwIfAborted()
+    } catch (error) {
+      if (signal?.aborted) throw new RequestAbortedError()
+      throw error
+    }
+    asset = await dataAssets.get(asset.id, { signal })
   }
   if (asset.state === 'failed') {
     throw new Error(

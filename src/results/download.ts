@@ -5,10 +5,19 @@ import { dirname, join, relative, sep } from 'node:path'
 import type { Readable } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
 import pLimit from 'p-limit'
-import { errorMessage } from '../errors.js'
-import { formatBytes } from '../format.js'
+import { errorMessage, RequestAbortedError } from '../errors.js'
+import { formatBytes, formatDuration } from '../format.js'
+import { leadsOutOf } from '../within.js'
 import { safeResultPath, type ResultFile } from './listing.js'
-import { objectStoreClient, storeError, type SignedUrlSource } from './object-store.js'
+import {
+  byteLimit,
+  declaredLength,
+  objectStoreClient,
+  OversizeError,
+  storeError,
+  transferDeadlineMs,
+  type SignedUrlSource
+} from './object-store.js'
 
 export interface DownloadOptions {
   /** Files in flight at once. */
@@ -17,6 +26,12 @@ export interface DownloadOptions {
   attempts?: number
   /** Per request, and the longest a transfer may stall. */
   timeoutMs?: number
+  /** The overall deadline of one file's transfer, by its listed size (default transferDeadlineMs). */
+  deadlineMs?: (bytes: number) => number
+  /** The workspace: `folder` must stay inside it, links followed, or nothing is written. */
+  workspace?: string
+  /** Ends the download at once (a cancel): transfers stop, partial files are removed. */
+  signal?: AbortSignal
   /** Told about progress every `progressEveryMs` while downloading lasts longer than that. */
   onProgress?: (line: string) => void
   progressEveryMs?: number
@@ -37,7 +52,8 @@ class TransientDownloadError extends Error {}
  * disk under a temporary name and renamed once complete and of the listed size. The
  * signed URLs go to an object store, so the Code Ocean credentials are never sent
  * there. No file is written outside `folder`: unsafe paths, and folders inside it that
- * are links leading out, are refused.
+ * are links leading out, are refused; so is a `folder` leading out of `workspace`.
+ * Each transfer stops as soon as it exceeds the file's listed size or its deadline.
  */
 export async function downloadResults(
   source: SignedUrlSource,
@@ -48,10 +64,18 @@ export async function downloadResults(
 ): Promise<DownloadReport> {
   const attempts = options.attempts ?? 3
   const timeoutMs = options.timeoutMs ?? 60_000
-  const { store, close } = objectStoreClient(timeoutMs)
-
+  const deadlineFor = options.deadlineMs ?? transferDeadlineMs
+  const { signal } = options
+  const refuseIfOutside = (): void => {
+    const why = options.workspace === undefined ? undefined : leadsOutOf(folder, options.workspace)
+    if (why !== undefined) throw new Error(`Refused to download into ${folder}: ${why}; nothing was written.`)
+  }
+  // Before anything is created, and again once the folder exists (a link may have appeared).
+  refuseIfOutside()
   await mkdir(folder, { recursive: true })
+  refuseIfOutside()
   const root = await realpath(folder)
+  const { store, close } = objectStoreClient(timeoutMs)
   const total = files.reduce((sum, f) => sum + f.size, 0)
   let doneFiles = 0
   let doneBytes = 0
@@ -82,15 +106,33 @@ export async function downloadResults(
     return target
   }
 
+  /** Why a transfer that broke off did: a cancel, its deadline, too many bytes, or the network (worth another try). */
+  const brokenOff = (error: unknown, deadline: AbortSignal, ms: number): Error => {
+    if (signal?.aborted) return new RequestAbortedError()
+    if (error instanceof OversizeError) return error
+    if (deadline.aborted) {
+      return new Error(`it did not arrive within ${formatDuration(ms)} (60 s a file, or 1 s per MB beyond 60 MB)`)
+    }
+    return new TransientDownloadError(`the transfer broke off: ${errorMessage(error)}`)
+  }
+
   const fetchOnce = async (file: ResultFile, target: string): Promise<void> => {
-    const url = await source.fileUrl(runId, file.path)
+    const url = await source.fileUrl(runId, file.path, { signal })
     const partial = `${target}.part-${randomBytes(4).toString('hex')}`
+    const ms = deadlineFor(file.size)
+    const deadline = AbortSignal.timeout(ms)
+    const abort = signal ? AbortSignal.any([signal, deadline]) : deadline
+    const tooBig = (): string =>
+      `the store sent more than the ${file.size} bytes Code Ocean listed; the transfer was stopped`
     try {
       let response
       try {
-        response = await store.get<Readable>(url)
+        response = await store.get<Readable>(url, { signal: abort })
       } catch (error) {
-        throw new TransientDownloadError(`could not fetch it: ${errorMessage(error)}`)
+        const why = brokenOff(error, deadline, ms)
+        throw why instanceof TransientDownloadError
+          ? new TransientDownloadError(`could not fetch it: ${errorMessage(error)}`)
+          : why
       }
       if (response.status !== 200) {
         const why = `the store answered HTTP ${response.status}: ${await storeError(response.data)}`
@@ -100,10 +142,17 @@ export async function downloadResults(
         }
         throw new Error(why)
       }
+      const declared = declaredLength(response.headers)
+      if (declared !== undefined && declared > file.size) {
+        response.data.destroy()
+        throw new OversizeError(
+          `the store announced ${declared} bytes where Code Ocean listed ${file.size}; nothing was kept`
+        )
+      }
       try {
-        await pipeline(response.data, createWriteStream(partial))
+        await pipeline(response.data, byteLimit(file.size, tooBig), createWriteStream(partial), { signal: abort })
       } catch (error) {
-        throw new TransientDownloadError(`the transfer broke off: ${errorMessage(error)}`)
+        throw brokenOff(error, deadline, ms)
       }
       const { size } = await stat(partial)
       if (size !== file.size) {
@@ -124,6 +173,7 @@ export async function downloadResults(
         doneBytes += file.size
         return
       } catch (error) {
+        if (error instanceof RequestAbortedError) throw error
         if (!(error instanceof TransientDownloadError) || attempt >= attempts) {
           throw new Error(`Could not download result "${file.path}": ${errorMessage(error)}`, { cause: error })
         }
@@ -142,13 +192,14 @@ export async function downloadResults(
     await Promise.allSettled(
       files.map((file) =>
         limit(async () => {
-          if (failure !== undefined) return
+          if (failure !== undefined || signal?.aborted) return
           await fetchFile(file).catch((error: unknown) => {
             failure ??= error
           })
         })
       )
     )
+    if (signal?.aborted) throw new RequestAbortedError()
     // eslint-disable-next-line @typescript-eslint/only-throw-error -- rethrows the first failure exactly as it was caught
     if (failure !== undefined) throw failure
   } finally {

@@ -1,6 +1,7 @@
 import { minimatch } from 'minimatch'
 import pLimit from 'p-limit'
 import type { ResultItem } from '../codeocean/models/result-item.js'
+import { RequestAbortedError } from '../errors.js'
 
 /** A result file to fetch. */
 export interface ResultFile {
@@ -10,7 +11,7 @@ export interface ResultFile {
 
 /** Lists one folder of a run's results (the Code Ocean client's `results` does). */
 export interface ResultLister {
-  list(id: string, path: string): Promise<ResultItem[]>
+  list(id: string, path: string, call?: { signal?: AbortSignal }): Promise<ResultItem[]>
 }
 
 /**
@@ -47,42 +48,124 @@ export function resultFilter(patterns: readonly string[]): (path: string) => boo
     (includes.length === 0 || includes.some((p) => matches(path, p))) && !excludes.some((p) => matches(path, p))
 }
 
+/** How deep the walk goes: folders nested deeper than this are not listed. */
+export const MAX_LISTING_DEPTH = 64
+/** Listing calls one walk may make: one per folder, so also the most folders it visits. */
+export const MAX_LISTING_CALLS = 10_000
+/** Result files one walk may collect. */
+export const MAX_RESULT_FILES = 100_000
+
+export interface ListingLimits {
+  depth: number
+  calls: number
+  files: number
+}
+
+export const LISTING_LIMITS: ListingLimits = {
+  depth: MAX_LISTING_DEPTH,
+  calls: MAX_LISTING_CALLS,
+  files: MAX_RESULT_FILES
+}
+
+/** The walk stopped at one of its limits; the results tree is larger (or deeper) than the action lists. */
+export class ListingLimitError extends Error {
+  constructor(what: string) {
+    super(
+      `Stopped listing the run's results at a limit: ${what}. The action lists at most ${MAX_LISTING_DEPTH} folders deep, ` +
+        `${MAX_LISTING_CALLS.toLocaleString('en-US')} folders and ${MAX_RESULT_FILES.toLocaleString('en-US')} files.`
+    )
+    this.name = 'ListingLimitError'
+  }
+}
+
+function tooManyCalls(calls: number): ListingLimitError {
+  return new ListingLimitError(`it needs more than ${calls.toLocaleString('en-US')} listing calls (one per folder)`)
+}
+
+/** A long path, cut for a message. */
+function shorten(path: string): string {
+  return path.length > 120 ? `${path.slice(0, 60)}…${path.slice(-60)}` : path
+}
+
 export interface WalkOptions {
   /** Listing calls in flight at once. */
   concurrency?: number
   keep?: (path: string) => boolean
+  /** Ends the walk at once (a cancel): calls in flight are aborted, none are begun. */
+  signal?: AbortSignal
+  /** Overrides of the limits, for tests. */
+  limits?: Partial<ListingLimits>
 }
 
 /**
  * Lists every result file: Code Ocean lists one folder per call, so folders are
  * walked breadth-first with a bounded number of listings in flight. Paths are
- * checked as they arrive; an unsafe one stops the walk.
+ * checked as they arrive; an unsafe one stops the walk. So does reaching a limit
+ * on depth, calls or files, with a message that names it: a server whose tree keeps
+ * branching must not keep the step listing for ever.
  */
 export async function listResultFiles(
   lister: ResultLister,
   id: string,
   options: WalkOptions = {}
 ): Promise<ResultFile[]> {
+  const limits = { ...LISTING_LIMITS, ...options.limits }
   const limit = pLimit(options.concurrency ?? 8)
   const keep = options.keep ?? (() => true)
+  // Aborted on the first failure too, so calls in flight end and no new ones begin.
+  const stop = new AbortController()
+  const signal = options.signal ? AbortSignal.any([options.signal, stop.signal]) : stop.signal
   const files: ResultFile[] = []
   const seen = new Set<string>()
-  const walk = async (folder: string): Promise<void> => {
-    const items = await limit(() => lister.list(id, folder))
-    const subfolders: Promise<void>[] = []
-    for (const item of items) {
-      safeResultPath(item.path)
-      if (item.type === 'folder') {
-        // A server that lists a folder inside itself must not loop the walk forever.
-        if (seen.has(item.path)) continue
-        seen.add(item.path)
-        subfolders.push(walk(item.path))
-      } else if (keep(item.path)) {
-        files.push({ path: item.path, size: Number(item.size ?? 0) })
+  let calls = 0
+  let failure: unknown
+
+  const list = (folder: string): Promise<ResultItem[] | undefined> =>
+    limit(async () => {
+      if (signal.aborted) return undefined
+      calls += 1
+      if (calls > limits.calls) throw tooManyCalls(limits.calls)
+      return lister.list(id, folder, { signal })
+    })
+
+  const take = (item: ResultItem): string | undefined => {
+    safeResultPath(item.path)
+    if (item.type === 'folder') {
+      // A server that lists a folder inside itself must not loop the walk forever.
+      if (seen.has(item.path)) return undefined
+      seen.add(item.path)
+      // Each folder costs a call: more folders than calls would only queue work that cannot be done.
+      if (seen.size >= limits.calls) throw tooManyCalls(limits.calls)
+      const depth = item.path.split('/').length
+      if (depth > limits.depth) {
+        throw new ListingLimitError(
+          `a folder is nested more than ${limits.depth} folders deep ("${shorten(item.path)}")`
+        )
       }
+      return item.path
     }
-    await Promise.all(subfolders)
+    if (!keep(item.path)) return undefined
+    if (files.length >= limits.files) {
+      throw new ListingLimitError(`there are more than ${limits.files.toLocaleString('en-US')} result files`)
+    }
+    files.push({ path: item.path, size: Number(item.size ?? 0) })
+    return undefined
+  }
+
+  const walk = async (folder: string): Promise<void> => {
+    try {
+      const items = await list(folder)
+      if (items === undefined || signal.aborted) return
+      const subfolders = items.map(take).filter((path) => path !== undefined)
+      await Promise.all(subfolders.map(walk))
+    } catch (error) {
+      failure ??= error
+      stop.abort()
+    }
   }
   await walk('')
+  if (options.signal?.aborted) throw new RequestAbortedError()
+  // eslint-disable-next-line @typescript-eslint/only-throw-error -- rethrows the first failure exactly as it was caught
+  if (failure !== undefined) throw failure
   return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
 }

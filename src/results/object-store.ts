@@ -1,14 +1,50 @@
 import http from 'node:http'
 import https from 'node:https'
-import type { Readable } from 'node:stream'
+import { Transform, type Readable } from 'node:stream'
 import axios, { type AxiosInstance } from 'axios'
 import { explainStoreFailure } from '../codeocean/network-errors.js'
 import { proxyFor } from '../codeocean/proxy.js'
 import { USER_AGENT } from '../version.js'
 
+/** A transfer from the object store gets at least this long, from request to last byte. */
+export const TRANSFER_DEADLINE_MS = 60_000
+/** …and for a large file, as long as it takes at this rate: 1 s per MB beyond the first 60 MB. */
+export const TRANSFER_MIN_BYTES_PER_SECOND = 1_000_000
+
+/** The overall deadline of one transfer of `bytes`: 60 s, or 1 s per MB beyond 60 MB. */
+export function transferDeadlineMs(bytes: number): number {
+  return Math.max(TRANSFER_DEADLINE_MS, Math.ceil((bytes / TRANSFER_MIN_BYTES_PER_SECOND) * 1000))
+}
+
+/** The store sent more bytes than the file can hold; retrying will not help. */
+export class OversizeError extends Error {}
+
+/**
+ * Passes bytes through until more than `max` have come, then fails at once with
+ * `message`, so a piped download stops one chunk past the limit, not at its end.
+ */
+export function byteLimit(max: number, message: () => string): Transform {
+  let seen = 0
+  return new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      seen += chunk.length
+      if (seen > max) done(new OversizeError(message()))
+      else done(null, chunk)
+    }
+  })
+}
+
+/** The Content-Length an answer declares, if it declares one. */
+export function declaredLength(headers: Record<string, unknown>): number | undefined {
+  const value = headers['content-length']
+  if (typeof value !== 'string' && typeof value !== 'number') return undefined
+  const length = Number(value)
+  return Number.isSafeInteger(length) && length >= 0 ? length : undefined
+}
+
 /** Gives a fresh signed URL for a result file (the Code Ocean client's `results` does). */
 export interface SignedUrlSource {
-  fileUrl(id: string, path: string): Promise<string>
+  fileUrl(id: string, path: string, call?: { signal?: AbortSignal }): Promise<string>
 }
 
 /**

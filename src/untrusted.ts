@@ -10,7 +10,6 @@ import { randomBytes } from 'node:crypto'
  */
 
 /** Line breaks: what ends a line for the runner (`\r`, `\n`) or for a reader (NEL, LS, PS). */
-// eslint-disable-next-line no-control-regex
 const LINE_BREAKS = /\r\n|[\r\n\u0085\u2028\u2029]/g
 /** Control characters other than tab (C0, DEL, C1), which can hide or redraw text in the log. */
 // eslint-disable-next-line no-control-regex

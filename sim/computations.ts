@@ -30,6 +30,12 @@ export interface RunProgram {
   results?: ResultSpec[]
   /** How a data asset captured from these runs ends up (default: the simulator's dataAssetOutcome). */
   captureOutcome?: CaptureOutcome
+  /**
+   * A hostile or odd server: the name these runs have from the start, kept whatever
+   * they are renamed to (a rename is still answered 204). Left out: `Run NNNNNNN`,
+   * renamed as asked.
+   */
+  name?: string
 }
 
 export const DEFAULT_PHASES: readonly Phase[] = Object.freeze([
@@ -88,6 +94,8 @@ export interface StoredRun {
   results: ResultSpec[]
   tree: ResultTree
   captureOutcome?: CaptureOutcome
+  /** The server keeps `name` whatever the run is renamed to (RunProgram.name). */
+  nameFixed?: boolean
   deletedAt?: number
 }
 
@@ -130,6 +138,9 @@ export function checkProgram(program: RunProgram): void {
     }
   }
   if (program.results !== undefined) checkResults(program.results)
+  if (program.name !== undefined && typeof program.name !== 'string') {
+    throw new TypeError(`name must be a string, got ${JSON.stringify(program.name)}`)
+  }
   if (
     program.captureOutcome !== undefined &&
     !(CAPTURE_OUTCOMES as readonly string[]).includes(program.captureOutcome)
@@ -260,6 +271,7 @@ export function createRun(
     phases: readonly Phase[]
     results?: readonly ResultSpec[]
     captureOutcome?: CaptureOutcome
+    name?: string
   }
 ): StoredRun {
   const kind = request.pipeline_id !== undefined ? 'pipeline' : 'capsule'
@@ -270,13 +282,14 @@ export function createRun(
     targetId: (kind === 'pipeline' ? request.pipeline_id : request.capsule_id) ?? '',
     request,
     createdAt: now,
-    name: defaultRunName(Math.floor(now / 1000)),
+    name: program.name ?? defaultRunName(Math.floor(now / 1000)),
     outcome: program.outcome,
     phases: program.phases.map((p) => ({ ...p })),
     results,
     tree: new ResultTree(results)
   }
   if (program.captureOutcome !== undefined) run.captureOutcome = program.captureOutcome
+  if (program.name !== undefined) run.nameFixed = true
   return run
 }
 

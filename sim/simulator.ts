@@ -179,7 +179,8 @@ export class CodeOceanSimulator {
       ...(program.outcome !== undefined ? { outcome: program.outcome } : {}),
       ...(program.phases !== undefined ? { phases: program.phases.map((p) => ({ ...p })) } : {}),
       ...(program.results !== undefined ? { results: copyResults(program.results) } : {}),
-      ...(program.captureOutcome !== undefined ? { captureOutcome: program.captureOutcome } : {})
+      ...(program.captureOutcome !== undefined ? { captureOutcome: program.captureOutcome } : {}),
+      ...(program.name !== undefined ? { name: program.name } : {})
     })
   }
 

@@ -29,7 +29,8 @@ function programFor(state: SimState, body: RunRequest): Parameters<typeof create
     outcome: program?.outcome ?? state.settings.defaultOutcome,
     phases: program?.phases ?? state.settings.phases,
     ...(results !== undefined ? { results } : {}),
-    ...(program?.captureOutcome !== undefined ? { captureOutcome: program.captureOutcome } : {})
+    ...(program?.captureOutcome !== undefined ? { captureOutcome: program.captureOutcome } : {}),
+    ...(program?.name !== undefined ? { name: program.name } : {})
   }
 }
 
@@ -54,7 +55,7 @@ function renameRun(state: SimState, { request }: RequestContext, id: string): Re
   if (name === undefined || name.trim() === '') {
     return errorReply(400, 'query parameter "name" is required and must not be empty')
   }
-  run.name = name
+  if (!run.nameFixed) run.name = name
   return { status: 204 }
 }
 

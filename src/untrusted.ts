@@ -4,9 +4,11 @@ import { randomBytes } from 'node:crypto'
  * Text from outside (Code Ocean's answers, the run's console log, event text in a
  * `run-name`) reaches the log as data, never as a workflow command. The runner reads
  * every stdout line that starts with `::` as a command, and every line holding the
- * legacy `##[name]` form anywhere; @actions/core escapes `\r`, `\n` and `%` in the
- * messages of its own commands (`core.error`, `core.setFailed`, ...), but `core.info`
- * writes its text as it is.
+ * legacy `##[name]` form anywhere. @actions/core escapes `%`, `\r` and `\n` in the
+ * messages of its own commands (`core.error`, `core.setFailed`, `core.warning`), which
+ * keeps each one command; it leaves other control characters, the Unicode line
+ * separators and `##[` as they are, and `core.info` writes its text with no escaping
+ * at all. So every value from outside goes through `inline`, wherever it is printed.
  */
 
 /** Line breaks: what ends a line for the runner (`\r`, `\n`) or for a reader (NEL, LS, PS). */

@@ -50,7 +50,7 @@ describe('README tables match action.yml', () => {
     for (const [name, spec] of [...Object.entries(action.inputs), ...Object.entries(action.outputs)]) {
       expect([name, spec.description.trim().length > 10]).toEqual([name, true])
     }
-    expect(action.runs).toEqual({ using: 'node24', main: 'dist/index.js', post: 'dist/index.js' })
+    expect(action.runs).toEqual({ using: 'node24', main: 'dist/index.js', post: 'dist/post/index.js' })
   })
 
   it('gives contributors exactly the two command lines', () => {

@@ -20,6 +20,7 @@ import {
   SecretMasker,
   parseKeyValueFile,
   parseCommandV2,
+  setIgnoringCase,
   unescapeData,
   unescapeProperty
 } from './support/workflow-commands.js'
@@ -28,6 +29,7 @@ const fixture = (name: string): string => path.join(PROJECT_ROOT, '__tests__', '
 const ECHO = fixture('echo-action')
 const SIGNAL = fixture('signal-action')
 const BARE = fixture('bare-action')
+const CHANNEL = fixture('command-channel-action')
 
 const json = <T = Record<string, string>>(s: string | undefined): T => JSON.parse(s ?? 'null') as T
 
@@ -332,6 +334,46 @@ describe('cancellation and kill', () => {
     const post = await runPost(run)
     expect(post.exitCode).toBe(0)
     expect(post.outputs).toEqual({ 'saw-started': 'yes', 'saw-signals': '' })
+  })
+})
+
+describe('stdout as a command channel, read as the runner reads it', () => {
+  let run: ActionRun
+  beforeAll(async () => {
+    run = await runAction({ actionDir: CHANNEL })
+  })
+
+  it('acts on no command between ::stop-commands::TOKEN and ::TOKEN::, and on the commands after it', () => {
+    expect(run.annotations.map((a) => [a.level, a.message])).toEqual([
+      ['warning', expect.stringContaining('`save-state` command is deprecated')],
+      ['error', 'after the block'],
+      ['notice', 'legacy anywhere in a line'],
+      ['warning', expect.stringContaining('`set-output` command is deprecated')]
+    ])
+    expect(run.masks).toEqual([])
+    expect(run.log).toEqual(
+      expect.arrayContaining(['::error::inside the block', '##[warning]inside the block', '::add-mask::block'])
+    )
+    expect(Object.keys(run.state)).not.toContain('inside')
+  })
+
+  it('reads the legacy ##[command] form anywhere in a line', () => {
+    expect(run.outputs).toEqual({ legacy: 'legacy output' })
+    expect(run.log).not.toContain('text before ##[notice]legacy anywhere in a line')
+  })
+
+  it('keeps the first spelling of a state key, with the value written last', async () => {
+    expect(run.state).toEqual({ PHASE: 'from-file' })
+    const post = await runPost(run)
+    expect(json(post.outputs['post-state'])).toEqual({ STATE_PHASE: 'from-file' })
+  })
+
+  it('treats state keys as one case-insensitive dictionary', () => {
+    const state: Record<string, string> = {}
+    setIgnoringCase(state, 'Computation-Id', 'a')
+    setIgnoringCase(state, 'computation-id', 'b')
+    setIgnoringCase(state, 'other', 'c')
+    expect(state).toEqual({ 'Computation-Id': 'b', other: 'c' })
   })
 })
 

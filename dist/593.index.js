@@ -648,7 +648,10 @@ async function fetchLogTail(source, runId, options = {}) {
     }
 }
 
+// EXTERNAL MODULE: ./src/untrusted.ts
+var untrusted = __webpack_require__(3254);
 ;// CONCATENATED MODULE: ./src/lifecycle/after-run.ts
+
 
 
 
@@ -674,17 +677,21 @@ async function showFailureLog(client, run, files, summary, signal) {
         const size = files?.find((f) => f.path === CONSOLE_LOG)?.size;
         const lines = await fetchLogTail(client.results, run.id, { maxLines: LOG_TAIL_LINES, size, signal });
         core/* startGroup */.Oh(`Last ${lines.length} lines of the run's console log (${CONSOLE_LOG})`);
-        for (const line of lines)
-            core/* info */.pq(line);
-        core/* endGroup */.N4();
+        try {
+            // The run's own output: shown as it is, with the runner's command processing off.
+            (0,untrusted/* printUntrusted */.Qi)(lines, (line) => core/* info */.pq(line));
+        }
+        finally {
+            core/* endGroup */.N4();
+        }
         const telling = lastMeaningfulLine(lines);
         if (telling)
-            core/* error */.z3(telling, { title: `Code Ocean run ${run.name ?? run.id} failed` });
+            core/* error */.z3((0,untrusted/* inline */.mG)(telling), { title: `Code Ocean run ${(0,untrusted/* inline */.mG)(run.name ?? run.id)} failed` });
     }
     catch (error) {
         if (signal?.aborted)
             return;
-        core/* info */.pq(`Could not read the run's console log: ${(0,errors/* errorMessage */.gJ)(error).split('\n')[0]}`);
+        core/* info */.pq(`Could not read the run's console log: ${(0,untrusted/* inline */.mG)((0,errors/* errorMessage */.gJ)(error).split('\n')[0])}`);
     }
 }
 /**
@@ -738,18 +745,19 @@ async function afterRun(client, run, verdict, settings, step, signal) {
     if (settings.downloadFolder && files) {
         const keep = resultFilter(settings.resultsFilter);
         const wanted = files.filter((f) => keep(f.path));
-        core/* info */.pq(`Downloading ${wanted.length} of ${files.length} result files (${(0,format/* formatBytes */.z)(wanted.reduce((s, f) => s + f.size, 0))}) into ${settings.downloadFolder}`);
+        core/* info */.pq(`Downloading ${wanted.length} of ${files.length} result files (${(0,format/* formatBytes */.z)(wanted.reduce((s, f) => s + f.size, 0))}) into ${(0,untrusted/* inline */.mG)(settings.downloadFolder)}`);
         try {
             const report = await downloadResults(client.results, run.id, wanted, settings.downloadFolder, {
                 onProgress: (line) => core/* info */.pq(line),
-                onRetry: (line) => core/* info */.pq(line),
+                // Retry lines carry result paths and the object store's words.
+                onRetry: (line) => core/* info */.pq((0,untrusted/* inline */.mG)(line)),
                 workspace: process.env.GITHUB_WORKSPACE || process.cwd(),
                 signal
             });
             summary.download = report;
             outputs.set(names/* Output */.k7.ResultsPath, report.folder);
             outputs.set(names/* Output */.k7.ResultFiles, String(report.files));
-            core/* info */.pq(`Downloaded ${report.files} files (${(0,format/* formatBytes */.z)(report.bytes)}) into ${report.folder}`);
+            core/* info */.pq(`Downloaded ${report.files} files (${(0,format/* formatBytes */.z)(report.bytes)}) into ${(0,untrusted/* inline */.mG)(report.folder)}`);
         }
         catch (error) {
             if (cutShort('the download (partial files were removed)'))
@@ -764,7 +772,10 @@ async function afterRun(client, run, verdict, settings, step, signal) {
         else {
             try {
                 const params = captureParams(run, settings.captureName, settings.captureTags, origin(process.env));
-                const asset = await captureResults(client.dataAssets, params, { log: (line) => core/* info */.pq(line), signal });
+                const asset = await captureResults(client.dataAssets, params, {
+                    log: (line) => core/* info */.pq((0,untrusted/* inline */.mG)(line)),
+                    signal
+                });
                 outputs.set(names/* Output */.k7.DataAssetId, asset.id);
                 summary.dataAsset = { id: asset.id, name: settings.captureName };
             }

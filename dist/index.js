@@ -33609,6 +33609,8 @@ module.exports = {
 /* harmony export */   OV: () => (/* binding */ CodeOceanNetworkError)
 /* harmony export */ });
 /* unused harmony exports serverMessage, explainApiError */
+/* harmony import */ var _untrusted_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3254);
+
 const REASONS = {
     400: 'Bad Request',
     401: 'Unauthorized',
@@ -33641,9 +33643,12 @@ function parseBody(text) {
 /**
  * The server's own words, whatever shape they came in: a JSON object with
  * `message` (Code Ocean's usual form), other JSON, an HTML error page from a
- * proxy, or plain text.
+ * proxy, or plain text. Always one line, never a workflow command (see untrusted.ts).
  */
 function serverMessage(body) {
+    return (0,_untrusted_js__WEBPACK_IMPORTED_MODULE_0__/* .inline */ .mG)(serverWords(body));
+}
+function serverWords(body) {
     if (body === undefined || body === null || body === '')
         return '(no message)';
     if (typeof body === 'string') {
@@ -33720,723 +33725,6 @@ class CodeOceanNetworkError extends Error {
         this.code = code;
         this.name = 'CodeOceanNetworkError';
     }
-}
-
-
-/***/ }),
-
-/***/ 2127:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  xI: () => (/* binding */ CodeOceanClient)
-});
-
-// UNUSED EXPORTS: DEFAULT_RETRIES, DEFAULT_TIMEOUT_MS
-
-;// CONCATENATED MODULE: ./src/codeocean/app-panels.ts
-/** App panels: `GET /capsules/{id}/app_panel` and `GET /pipelines/{id}/app_panel`. */
-class AppPanelsApi {
-    transport;
-    constructor(transport) {
-        this.transport = transport;
-    }
-    /** The raw app panel of a capsule or pipeline, of release `version` when given. */
-    async get(target, version, call = {}) {
-        const what = `${target.kind} ${target.id}`;
-        return this.transport.request({
-            method: 'GET',
-            url: `${target.kind}s/${encodeURIComponent(target.id)}/app_panel`,
-            params: version === undefined ? undefined : { version }
-        }, { operation: `read the app panel of ${what}`, idHint: what }, 'idempotent', call);
-    }
-}
-
-// EXTERNAL MODULE: ./src/codeocean/api-errors.ts
-var api_errors = __nccwpck_require__(9577);
-// EXTERNAL MODULE: ./src/codeocean/models/computation.ts
-var computation = __nccwpck_require__(6635);
-;// CONCATENATED MODULE: ./src/codeocean/computations.ts
-
-
-/** Said whenever a start request failed in a way that does not rule out a started run. */
-const RUN_MAY_HAVE_STARTED = 'The request may have reached Code Ocean, so a run may have started: look at the ' +
-    "capsule's or pipeline's runs in Code Ocean before running this step again. " +
-    'The action does not repeat a start that may have succeeded, so one step never starts two runs.';
-/** Runs: `/computations` and `/computations/{id}`. */
-class ComputationsApi {
-    transport;
-    constructor(transport) {
-        this.transport = transport;
-    }
-    /** POST /computations: starts a capsule or pipeline run. Repeated only when surely refused. */
-    async start(body, call = {}) {
-        const context = {
-            operation: 'start the run',
-            sentBody: body,
-            idHint: body.pipeline_id ? `pipeline ${body.pipeline_id}` : `capsule ${body.capsule_id ?? ''}`,
-            mayHaveTakenEffect: RUN_MAY_HAVE_STARTED
-        };
-        const data = await this.transport.request({ method: 'POST', url: 'computations', data: body, headers: { 'Content-Type': 'application/json' } }, context, 'start', call);
-        try {
-            return (0,computation/* readComputation */.Ed)(data);
-        }
-        catch (error) {
-            // The server said yes but its answer is unreadable: a run has probably started.
-            throw new Error(`${error.message}\nA run has probably started: check the ${body.pipeline_id ? 'pipeline' : 'capsule'}'s runs in Code Ocean before running this step again.`, { cause: error });
-        }
-    }
-    /** GET /computations/{id} */
-    async get(id, call = {}) {
-        const data = await this.transport.request({ method: 'GET', url: `computations/${encodeURIComponent(id)}` }, { operation: `read run ${id}`, idHint: `run ${id}` }, 'idempotent', call);
-        // The run asked about is the run answered about, whatever id the body carries.
-        return { ...(0,computation/* readComputation */.Ed)(data, id), id };
-    }
-    /** PATCH /computations/{id}?name=…: Code Ocean takes the new name as a query parameter. */
-    async rename(id, name, call = {}) {
-        await this.transport.request({ method: 'PATCH', url: `computations/${encodeURIComponent(id)}`, params: { name } }, { operation: `rename run ${id}`, idHint: `run ${id}` }, 'idempotent', call);
-    }
-    /**
-     * DELETE /computations/{id}: in Code Ocean this stops the run and deletes it. A run
-     * that is already gone (404) counts as stopped.
-     */
-    async delete(id, call = {}) {
-        try {
-            await this.transport.request({ method: 'DELETE', url: `computations/${encodeURIComponent(id)}` }, { operation: `stop run ${id}`, idHint: `run ${id}` }, 'idempotent', call);
-        }
-        catch (error) {
-            if (error instanceof api_errors/* CodeOceanApiError */.ER && error.status === 404)
-                return;
-            throw error;
-        }
-    }
-}
-
-;// CONCATENATED MODULE: ./src/codeocean/models/data-asset.ts
-/** Reads a data asset from an answer, keeping only what the action uses. */
-function readDataAsset(body) {
-    const raw = (typeof body === 'object' && body !== null ? body : {});
-    if (typeof raw.id !== 'string' || raw.id === '') {
-        throw new Error(`Code Ocean answered without a data asset id: ${JSON.stringify(body)?.slice(0, 200)}`);
-    }
-    return {
-        id: raw.id,
-        name: typeof raw.name === 'string' ? raw.name : undefined,
-        state: typeof raw.state === 'string' ? raw.state.toLowerCase() : '',
-        failure_reason: typeof raw.failure_reason === 'string' ? raw.failure_reason : undefined
-    };
-}
-
-;// CONCATENATED MODULE: ./src/codeocean/data-assets.ts
-
-/** Data assets: `/data_assets` and `/data_assets/{id}`. */
-class DataAssetsApi {
-    transport;
-    constructor(transport) {
-        this.transport = transport;
-    }
-    /** POST /data_assets: captures a run's results as a new data asset. */
-    async create(params, call = {}) {
-        const data = await this.transport.request({ method: 'POST', url: 'data_assets', data: params, headers: { 'Content-Type': 'application/json' } }, {
-            operation: `create the data asset "${params.name}"`,
-            sentBody: params,
-            idHint: `run ${params.source.computation.id}`,
-            mayHaveTakenEffect: `The request may have reached Code Ocean, so the data asset "${params.name}" may exist: look at the data assets in Code Ocean before capturing again.`
-        }, 
-        // Creating twice would make two assets; like a start, repeat it only when refused.
-        'start', call);
-        return readDataAsset(data);
-    }
-    /** GET /data_assets/{id} */
-    async get(id, call = {}) {
-        const data = await this.transport.request({ method: 'GET', url: `data_assets/${encodeURIComponent(id)}` }, { operation: `read data asset ${id}`, idHint: `data asset ${id}` }, 'idempotent', call);
-        return { ...readDataAsset(data), id };
-    }
-}
-
-;// CONCATENATED MODULE: ./src/codeocean/models/result-item.ts
-/**
- * Reads a results listing: `{items: [...]}` as documented, or a bare list as some
- * servers send. Entries without a path are skipped; a missing size stays unknown.
- */
-function readResultItems(data) {
-    const items = Array.isArray(data) ? data : data?.items;
-    if (!Array.isArray(items))
-        return [];
-    return items.flatMap((raw) => {
-        const item = raw;
-        if (typeof item?.path !== 'string')
-            return [];
-        const type = item.type === 'folder' ? 'folder' : 'file';
-        const size = Number(item.size);
-        return [
-            {
-                // eslint-disable-next-line @typescript-eslint/no-base-to-string -- the API's name is a JSON scalar (text)
-                name: String(item.name ?? item.path.split('/').pop()),
-                path: item.path,
-                type,
-                size: Number.isFinite(size) ? size : undefined
-            }
-        ];
-    });
-}
-
-;// CONCATENATED MODULE: ./src/codeocean/results.ts
-
-
-/** A run's results: `/computations/{id}/results…`. */
-class ResultsApi {
-    transport;
-    /** Which signed-URL endpoint the server has: `/results/urls`, or only the deprecated one. */
-    urlEndpoint;
-    /** Pending while the first signed-URL call finds that out. */
-    urlProbe;
-    constructor(transport) {
-        this.transport = transport;
-    }
-    /** POST /computations/{id}/results: one folder of the results tree ('' is the top). */
-    async list(id, path, call = {}) {
-        const data = await this.transport.request({
-            method: 'POST',
-            url: `computations/${encodeURIComponent(id)}/results`,
-            data: { path },
-            headers: { 'Content-Type': 'application/json' }
-        }, { operation: `list the results of run ${id}${path ? ` in "${path}"` : ''}`, idHint: `run ${id}` }, 'idempotent', call);
-        return readResultItems(data);
-    }
-    /**
-     * A fresh signed URL for one result file. Uses `/results/urls` (Code Ocean 4.0+)
-     * and falls back, for good, to the deprecated `/results/download_url` when an older
-     * server does not know it.
-     */
-    async fileUrl(id, path, call = {}) {
-        const context = {
-            operation: `get a download link for result "${path}" of run ${id}`,
-            idHint: `result "${path}" of run ${id}`
-        };
-        // The first call finds out which endpoint the server has; concurrent calls wait for it.
-        while (this.urlProbe)
-            await this.urlProbe;
-        if (this.urlEndpoint !== 'legacy') {
-            let probeDone = () => { };
-            if (this.urlEndpoint === undefined)
-                this.urlProbe = new Promise((resolve) => (probeDone = resolve));
-            try {
-                const data = await this.transport.request({ method: 'GET', url: `computations/${encodeURIComponent(id)}/results/urls`, params: { path } }, context, 'idempotent', call);
-                this.urlEndpoint = 'current';
-                const url = data?.download_url;
-                if (typeof url === 'string' && url)
-                    return url;
-                throw new Error(`Code Ocean sent no download_url for result "${path}"`);
-            }
-            catch (error) {
-                if (!(error instanceof api_errors/* CodeOceanApiError */.ER && error.status === 404) || this.urlEndpoint === 'current')
-                    throw error;
-                this.urlEndpoint = 'legacy';
-            }
-            finally {
-                this.urlProbe = undefined;
-                probeDone();
-            }
-        }
-        const data = await this.transport.request({ method: 'GET', url: `computations/${encodeURIComponent(id)}/results/download_url`, params: { path } }, context, 'idempotent', call);
-        const url = data?.url;
-        if (typeof url === 'string' && url)
-            return url;
-        throw new Error(`Code Ocean sent no url for result "${path}"`);
-    }
-}
-
-// EXTERNAL MODULE: external "node:http"
-var external_node_http_ = __nccwpck_require__(7067);
-var external_node_http_default = /*#__PURE__*/__nccwpck_require__.n(external_node_http_);
-// EXTERNAL MODULE: external "node:https"
-var external_node_https_ = __nccwpck_require__(4708);
-var external_node_https_default = /*#__PURE__*/__nccwpck_require__.n(external_node_https_);
-// EXTERNAL MODULE: ./node_modules/axios/lib/axios.js + 66 modules
-var axios = __nccwpck_require__(3237);
-// EXTERNAL MODULE: ./node_modules/is-retry-allowed/index.js
-var is_retry_allowed = __nccwpck_require__(178);
-;// CONCATENATED MODULE: ./node_modules/axios-retry/dist/esm/index.js
-
-const namespace = 'axios-retry';
-function isNetworkError(error) {
-    const CODE_EXCLUDE_LIST = ['ERR_CANCELED', 'ECONNABORTED'];
-    if (error.response) {
-        return false;
-    }
-    if (!error.code) {
-        return false;
-    }
-    // Prevents retrying timed out & cancelled requests
-    if (CODE_EXCLUDE_LIST.includes(error.code)) {
-        return false;
-    }
-    // Prevents retrying unsafe errors
-    return is_retry_allowed(error);
-}
-const SAFE_HTTP_METHODS = ['get', 'head', 'options'];
-const IDEMPOTENT_HTTP_METHODS = SAFE_HTTP_METHODS.concat(['put', 'delete']);
-function isRetryableError(error) {
-    return (error.code !== 'ECONNABORTED' &&
-        (!error.response ||
-            error.response.status === 429 ||
-            (error.response.status >= 500 && error.response.status <= 599)));
-}
-function isSafeRequestError(error) {
-    if (!error.config?.method) {
-        // Cannot determine if the request can be retried
-        return false;
-    }
-    return isRetryableError(error) && SAFE_HTTP_METHODS.indexOf(error.config.method) !== -1;
-}
-function isIdempotentRequestError(error) {
-    if (!error.config?.method) {
-        // Cannot determine if the request can be retried
-        return false;
-    }
-    return isRetryableError(error) && IDEMPOTENT_HTTP_METHODS.indexOf(error.config.method) !== -1;
-}
-function isNetworkOrIdempotentRequestError(error) {
-    return isNetworkError(error) || isIdempotentRequestError(error);
-}
-function retryAfter(error = undefined) {
-    const retryAfterHeader = error?.response?.headers['retry-after'];
-    if (!retryAfterHeader) {
-        return 0;
-    }
-    // if the retry after header is a number, convert it to milliseconds
-    let retryAfterMs = (Number(retryAfterHeader) || 0) * 1000;
-    // If the retry after header is a date, get the number of milliseconds until that date
-    if (retryAfterMs === 0) {
-        retryAfterMs = (new Date(retryAfterHeader).valueOf() || 0) - Date.now();
-    }
-    return Math.max(0, retryAfterMs);
-}
-function noDelay(_retryNumber = 0, error = undefined) {
-    return Math.max(0, retryAfter(error));
-}
-function exponentialDelay(retryNumber = 0, error = undefined, delayFactor = 100) {
-    const calculatedDelay = 2 ** retryNumber * delayFactor;
-    const delay = Math.max(calculatedDelay, retryAfter(error));
-    const randomSum = delay * 0.2 * Math.random(); // 0-20% of the delay
-    return delay + randomSum;
-}
-/**
- * Linear delay
- * @param {number | undefined} delayFactor - delay factor in milliseconds (default: 100)
- * @returns {function} (retryNumber: number, error: AxiosError | undefined) => number
- */
-function linearDelay(delayFactor = 100) {
-    return (retryNumber = 0, error = undefined) => {
-        const delay = retryNumber * delayFactor;
-        return Math.max(delay, retryAfter(error));
-    };
-}
-const DEFAULT_OPTIONS = {
-    retries: 3,
-    retryCondition: isNetworkOrIdempotentRequestError,
-    retryDelay: noDelay,
-    shouldResetTimeout: false,
-    onRetry: () => { },
-    onMaxRetryTimesExceeded: () => { },
-    validateResponse: null
-};
-function getRequestOptions(config, defaultOptions) {
-    return { ...DEFAULT_OPTIONS, ...defaultOptions, ...config[namespace] };
-}
-function setCurrentState(config, defaultOptions, resetLastRequestTime = false) {
-    const currentState = getRequestOptions(config, defaultOptions || {});
-    currentState.retryCount = currentState.retryCount || 0;
-    if (!currentState.lastRequestTime || resetLastRequestTime) {
-        currentState.lastRequestTime = Date.now();
-    }
-    config[namespace] = currentState;
-    return currentState;
-}
-function fixConfig(axiosInstance, config) {
-    // @ts-ignore
-    if (axiosInstance.defaults.agent === config.agent) {
-        // @ts-ignore
-        delete config.agent;
-    }
-    if (axiosInstance.defaults.httpAgent === config.httpAgent) {
-        delete config.httpAgent;
-    }
-    if (axiosInstance.defaults.httpsAgent === config.httpsAgent) {
-        delete config.httpsAgent;
-    }
-}
-async function shouldRetry(currentState, error) {
-    const { retries, retryCondition } = currentState;
-    const shouldRetryOrPromise = (currentState.retryCount || 0) < retries && retryCondition(error);
-    // This could be a promise
-    if (typeof shouldRetryOrPromise === 'object') {
-        try {
-            const shouldRetryPromiseResult = await shouldRetryOrPromise;
-            // keep return true unless shouldRetryPromiseResult return false for compatibility
-            return shouldRetryPromiseResult !== false;
-        }
-        catch (_err) {
-            return false;
-        }
-    }
-    return shouldRetryOrPromise;
-}
-async function handleRetry(axiosInstance, currentState, error, config) {
-    currentState.retryCount += 1;
-    const { retryDelay, shouldResetTimeout, onRetry } = currentState;
-    const delay = retryDelay(currentState.retryCount, error);
-    // Axios fails merging this configuration to the default configuration because it has an issue
-    // with circular structures: https://github.com/mzabriskie/axios/issues/370
-    fixConfig(axiosInstance, config);
-    if (!shouldResetTimeout && config.timeout && currentState.lastRequestTime) {
-        const lastRequestDuration = Date.now() - currentState.lastRequestTime;
-        const timeout = config.timeout - lastRequestDuration - delay;
-        if (timeout <= 0) {
-            return Promise.reject(error);
-        }
-        config.timeout = timeout;
-    }
-    config.transformRequest = [(data) => data];
-    await onRetry(currentState.retryCount, error, config);
-    if (config.signal?.aborted) {
-        return Promise.resolve(axiosInstance(config));
-    }
-    return new Promise((resolve) => {
-        const abortListener = () => {
-            clearTimeout(timeout);
-            resolve(axiosInstance(config));
-        };
-        const timeout = setTimeout(() => {
-            resolve(axiosInstance(config));
-            if (config.signal?.removeEventListener) {
-                config.signal.removeEventListener('abort', abortListener);
-            }
-        }, delay);
-        if (config.signal?.addEventListener) {
-            config.signal.addEventListener('abort', abortListener, { once: true });
-        }
-    });
-}
-async function handleMaxRetryTimesExceeded(currentState, error) {
-    if (currentState.retryCount >= currentState.retries)
-        await currentState.onMaxRetryTimesExceeded(error, currentState.retryCount);
-}
-const axiosRetry = (axiosInstance, defaultOptions) => {
-    const requestInterceptorId = axiosInstance.interceptors.request.use((config) => {
-        setCurrentState(config, defaultOptions, true);
-        if (config[namespace]?.validateResponse) {
-            // by setting this, all HTTP responses will be go through the error interceptor first
-            config.validateStatus = () => false;
-        }
-        return config;
-    });
-    const responseInterceptorId = axiosInstance.interceptors.response.use(null, async (error) => {
-        const { config } = error;
-        // If we have no information to retry the request
-        if (!config) {
-            return Promise.reject(error);
-        }
-        const currentState = setCurrentState(config, defaultOptions);
-        if (error.response && currentState.validateResponse?.(error.response)) {
-            // no issue with response
-            return error.response;
-        }
-        if (await shouldRetry(currentState, error)) {
-            return handleRetry(axiosInstance, currentState, error, config);
-        }
-        await handleMaxRetryTimesExceeded(currentState, error);
-        return Promise.reject(error);
-    });
-    return { requestInterceptorId, responseInterceptorId };
-};
-// Compatibility with CommonJS
-axiosRetry.isNetworkError = isNetworkError;
-axiosRetry.isSafeRequestError = isSafeRequestError;
-axiosRetry.isIdempotentRequestError = isIdempotentRequestError;
-axiosRetry.isNetworkOrIdempotentRequestError = isNetworkOrIdempotentRequestError;
-axiosRetry.exponentialDelay = exponentialDelay;
-axiosRetry.linearDelay = linearDelay;
-axiosRetry.isRetryableError = isRetryableError;
-/* harmony default export */ const esm = (axiosRetry);
-
-// EXTERNAL MODULE: ./src/errors.ts
-var errors = __nccwpck_require__(3916);
-// EXTERNAL MODULE: ./src/redact.ts
-var redact = __nccwpck_require__(6670);
-// EXTERNAL MODULE: ./src/version.ts
-var version = __nccwpck_require__(311);
-// EXTERNAL MODULE: ./src/codeocean/network-errors.ts
-var network_errors = __nccwpck_require__(7503);
-// EXTERNAL MODULE: ./src/codeocean/proxy.ts
-var proxy = __nccwpck_require__(2197);
-// EXTERNAL MODULE: ./src/codeocean/retry.ts
-var codeocean_retry = __nccwpck_require__(9431);
-;// CONCATENATED MODULE: ./src/codeocean/transport.ts
-
-
-
-
-
-
-
-
-
-
-
-const DEFAULT_TIMEOUT_MS = 30_000;
-const DEFAULT_RETRIES = 5;
-/**
- * The one place that talks HTTP to Code Ocean: authentication, timeouts, retries, and
- * turning every failure into a message for people, with the token scrubbed from it.
- * The resource classes (computations, results, data assets) build on it.
- */
-class ApiTransport {
-    options;
-    http;
-    agents;
-    redact;
-    timeoutMs;
-    constructor(options) {
-        this.options = options;
-        this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-        // Keep-alive, as the official SDK does: polling reuses one connection. Proxies
-        // (HTTPS_PROXY, HTTP_PROXY, NO_PROXY, either case) are axios's own: it tunnels https
-        // through CONNECT over these agents' TLS settings (see proxy.ts and the proxy e2e test).
-        this.agents = {
-            http: new (external_node_http_default()).Agent({ keepAlive: true }),
-            https: new (external_node_https_default()).Agent({ keepAlive: true })
-        };
-        this.redact = (0,redact/* redactor */.$p)([options.token, (0,redact/* basicAuthValue */.yk)(options.token)]);
-        this.http = axios/* default */.A.create({
-            baseURL: `${options.apiBase}/`,
-            timeout: this.timeoutMs,
-            auth: { username: options.token, password: '' },
-            headers: { 'User-Agent': version/* USER_AGENT */._, Accept: 'application/json' },
-            httpAgent: this.agents.http,
-            httpsAgent: this.agents.https,
-            // Every answer is read as text and judged here, so odd bodies never throw inside axios.
-            responseType: 'text',
-            transformResponse: [(data) => data],
-            validateStatus: () => true,
-            maxRedirects: 0
-        });
-        this.installRetries();
-    }
-    /**
-     * Sends one call and returns its parsed body (JSON, else text). An error answer
-     * becomes a CodeOceanApiError, a failure to get any answer a CodeOceanNetworkError.
-     */
-    async request(config, context, kind, call) {
-        const retry = { kind, operation: context.operation };
-        const full = {
-            ...config,
-            signal: call.signal,
-            timeout: call.timeoutMs ?? this.timeoutMs,
-            codeOceanRetry: retry
-        };
-        if (call.retries !== undefined)
-            full['axios-retry'] = { retries: call.retries };
-        let response;
-        try {
-            response = await this.http.request(full);
-        }
-        catch (error) {
-            if (axios/* default */.A.isAxiosError(error) && error.response) {
-                // Retries ran out on a retryable status: report the last answer.
-                response = error.response;
-            }
-            else {
-                throw this.networkError(error, context, call);
-            }
-        }
-        const body = (0,api_errors/* parseBody */.OG)(typeof response.data === 'string' ? response.data : '');
-        if (response.status >= 200 && response.status < 300)
-            return body;
-        const error = new api_errors/* CodeOceanApiError */.ER(response.status, body, context);
-        if (context.mayHaveTakenEffect && response.status >= 500) {
-            error.message += `\n${context.mayHaveTakenEffect}`;
-        }
-        error.message = this.redact(error.message);
-        throw error;
-    }
-    /** Frees pooled connections so the process can exit promptly. */
-    close() {
-        this.agents.http.destroy();
-        this.agents.https.destroy();
-    }
-    installRetries() {
-        const { options } = this;
-        esm(this.http, {
-            retries: options.retries ?? DEFAULT_RETRIES,
-            shouldResetTimeout: true,
-            // Answers other than overload and server errors are final, and judged in request().
-            validateResponse: (response) => !codeocean_retry/* RETRYABLE_STATUSES */.U3.has(response.status),
-            retryCondition: (error) => {
-                const retry = retryConfigOf(error.config);
-                return (0,codeocean_retry/* mayRetry */.KO)({ kind: retry?.kind ?? 'idempotent', status: error.response?.status, code: error.code });
-            },
-            retryDelay: (count, error) => (0,codeocean_retry/* retryDelayMs */.qO)(count, headerOf(error.response, 'retry-after')),
-            onRetry: (count, error, config) => {
-                const retry = retryConfigOf(config);
-                const what = error.response ? `HTTP ${error.response.status}` : (error.code ?? 'a network error');
-                const total = (config['axios-retry']?.retries ?? options.retries ?? DEFAULT_RETRIES) + 1;
-                options.onRetry?.(`Code Ocean answered ${what} when trying to ${retry?.operation ?? 'call it'}; trying again (attempt ${count + 1} of ${total})`);
-            }
-        });
-    }
-    networkError(error, context, call) {
-        if (call.signal?.aborted || (axios/* default */.A.isAxiosError(error) && error.code === 'ERR_CANCELED')) {
-            return new errors/* RequestAbortedError */.$1();
-        }
-        const code = axios/* default */.A.isAxiosError(error) ? error.code : undefined;
-        let message = (0,network_errors/* explainNetworkFailure */.eA)({
-            operation: context.operation,
-            code,
-            text: error instanceof Error ? error.message : String(error),
-            url: this.options.apiBase,
-            timeoutMs: call.timeoutMs ?? this.timeoutMs,
-            proxy: (0,proxy/* proxyFor */.i)(this.options.apiBase),
-            lookedUp: lookedUpHost(error)
-        });
-        if (context.mayHaveTakenEffect && !(0,network_errors/* provesNothingSent */.vp)((0,network_errors/* classifyNetworkError */.LW)(code))) {
-            message += `\n${context.mayHaveTakenEffect}`;
-        }
-        return new api_errors/* CodeOceanNetworkError */.OV(this.redact(message), code);
-    }
-}
-function retryConfigOf(config) {
-    return config?.codeOceanRetry;
-}
-/** The host name a failed DNS lookup was for (Node puts it on the error axios wraps). */
-function lookedUpHost(error) {
-    const cause = axios/* default */.A.isAxiosError(error) ? error.cause : undefined;
-    const hostname = cause?.hostname;
-    return typeof hostname === 'string' ? hostname : undefined;
-}
-function headerOf(response, name) {
-    const value = response?.headers?.[name];
-    return typeof value === 'string' ? value : undefined;
-}
-
-;// CONCATENATED MODULE: ./src/codeocean/client.ts
-
-
-
-
-
-
-/**
- * Code Ocean's REST API, grouped by resource as its documentation is: runs, their
- * results, data assets, app panels. All share one connection pool, one token and one retry policy.
- */
-class CodeOceanClient {
-    computations;
-    results;
-    dataAssets;
-    appPanels;
-    transport;
-    constructor(options) {
-        this.transport = new ApiTransport(options);
-        this.computations = new ComputationsApi(this.transport);
-        this.results = new ResultsApi(this.transport);
-        this.dataAssets = new DataAssetsApi(this.transport);
-        this.appPanels = new AppPanelsApi(this.transport);
-    }
-    /** Frees pooled connections so the process can exit promptly. */
-    close() {
-        this.transport.close();
-    }
-}
-
-
-/***/ }),
-
-/***/ 6635:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Ed: () => (/* binding */ readComputation),
-/* harmony export */   Hd: () => (/* binding */ isTerminal),
-/* harmony export */   Ht: () => (/* binding */ isKnownState),
-/* harmony export */   mP: () => (/* binding */ UnreadableAnswerError)
-/* harmony export */ });
-/* unused harmony exports TERMINAL_STATES, KNOWN_STATES */
-const TERMINAL_STATES = ['completed', 'failed'];
-const KNOWN_STATES = ['initializing', 'running', 'finalizing', 'completed', 'failed'];
-/** Code Ocean answered 2xx with something that is not a computation (an HTML page, say). */
-class UnreadableAnswerError extends Error {
-    constructor(message) {
-        super(message);
-        this.name = 'UnreadableAnswerError';
-    }
-}
-function asNumber(value) {
-    if (typeof value === 'number' && Number.isFinite(value))
-        return value;
-    if (typeof value === 'string' && value.trim() !== '' && Number.isFinite(Number(value))) {
-        return Number(value);
-    }
-    return undefined;
-}
-function asBoolean(value) {
-    if (typeof value === 'boolean')
-        return value;
-    if (value === 'true')
-        return true;
-    if (value === 'false')
-        return false;
-    return undefined;
-}
-function asText(value) {
-    if (typeof value === 'string')
-        return value;
-    if (typeof value === 'number')
-        return String(value);
-    return undefined;
-}
-/**
- * Reads a computation from whatever the server sent. Tolerant on purpose: Code Ocean's
- * own examples capitalise some keys ("Id", "Has_results"), and older servers may send
- * numbers as strings. `fallbackId` covers a body that lacks the id.
- */
-function readComputation(body, fallbackId) {
-    if (typeof body !== 'object' || body === null || Array.isArray(body)) {
-        const shown = typeof body === 'string' ? body.replace(/\s+/g, ' ').trim() : JSON.stringify(body);
-        throw new UnreadableAnswerError(`Code Ocean answered with something that is not a run: ${String(shown).slice(0, 200)}`);
-    }
-    const raw = body;
-    const field = (name) => {
-        if (name in raw)
-            return raw[name];
-        const key = Object.keys(raw).find((k) => k.toLowerCase() === name);
-        return key === undefined ? undefined : raw[key];
-    };
-    const id = asText(field('id')) ?? fallbackId;
-    if (!id) {
-        throw new UnreadableAnswerError(`Code Ocean answered without a run id: ${JSON.stringify(body)?.slice(0, 300)}`);
-    }
-    const state = (asText(field('state')) ?? '').toLowerCase();
-    return {
-        id,
-        state,
-        name: asText(field('name')),
-        created: asNumber(field('created')),
-        run_time: asNumber(field('run_time')),
-        end_status: asText(field('end_status'))?.toLowerCase(),
-        exit_code: asNumber(field('exit_code')),
-        has_results: asBoolean(field('has_results')),
-        raw
-    };
-}
-function isTerminal(state) {
-    return TERMINAL_STATES.includes(state);
-}
-function isKnownState(state) {
-    return KNOWN_STATES.includes(state);
 }
 
 
@@ -34655,85 +33943,6 @@ function proxyFor(url) {
 
 /***/ }),
 
-/***/ 9431:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   KO: () => (/* binding */ mayRetry),
-/* harmony export */   U3: () => (/* binding */ RETRYABLE_STATUSES),
-/* harmony export */   qO: () => (/* binding */ retryDelayMs)
-/* harmony export */ });
-/* unused harmony exports NOT_SENT_CODES, BASE_DELAY_MS, MAX_BACKOFF_MS, MAX_RETRY_AFTER_MS, parseRetryAfter */
-/* harmony import */ var _network_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7503);
-/**
- * When and how long to retry a request to Code Ocean. Pure functions; the HTTP client
- * applies them through axios-retry.
- */
-
-/** Answers that mean "try again later": overload and gateway or server hiccups. */
-const RETRYABLE_STATUSES = new Set([429, 500, 502, 503, 504]);
-/** Network errors that prove nothing reached the server, so even a start may be retried. */
-const NOT_SENT_CODES = new Set([
-    'ECONNREFUSED',
-    'ENOTFOUND',
-    'EAI_AGAIN',
-    'EHOSTUNREACH',
-    'ENETUNREACH'
-]);
-const BASE_DELAY_MS = 1_000;
-const MAX_BACKOFF_MS = 30_000;
-/** A server asking for a longer pause than this gets this; the step has a job to finish. */
-const MAX_RETRY_AFTER_MS = 60_000;
-/**
- * Whether a failed attempt may be repeated. Never when the host name does not exist
- * (ENOTFOUND) or TLS refused the server's certificate. A start is repeated only when Code Ocean
- * surely did not start a run: it said 429 (refused, come back later), or the
- * connection was refused before anything was sent. Anything else after a start was
- * sent (a 500, a reset, a timeout) may have started a run, so it is not repeated.
- */
-function mayRetry(attempt) {
-    if (attempt.code === 'ERR_CANCELED')
-        return false;
-    // A host name that does not exist, or a certificate the runner refuses, is the same a
-    // second later: retrying would only delay the message that says how to fix it.
-    if (attempt.status === undefined && !(0,_network_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .isRetryableNetworkProblem */ .Y5)((0,_network_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .classifyNetworkError */ .LW)(attempt.code)))
-        return false;
-    if (attempt.kind === 'start') {
-        return attempt.status === 429 || (attempt.status === undefined && NOT_SENT_CODES.has(attempt.code ?? ''));
-    }
-    if (attempt.status !== undefined)
-        return RETRYABLE_STATUSES.has(attempt.status);
-    return true;
-}
-/** Reads Retry-After, in seconds or as an HTTP date, as milliseconds from `now`. */
-function parseRetryAfter(value, now) {
-    if (value === undefined)
-        return undefined;
-    const text = value.trim();
-    if (/^\d+(\.\d+)?$/.test(text))
-        return Number(text) * 1000;
-    const date = Date.parse(text);
-    if (Number.isNaN(date))
-        return undefined;
-    return Math.max(0, date - now);
-}
-/**
- * Delay before retry number `retry` (1 for the first): exponential backoff with full
- * jitter (a random delay between 0 and the backoff ceiling, so many clients do not
- * retry in step), unless the server said when to come back, which is honoured up to
- * a cap.
- */
-function retryDelayMs(retry, retryAfter, now = Date.now(), random = Math.random) {
-    const asked = parseRetryAfter(retryAfter, now);
-    if (asked !== undefined)
-        return Math.min(asked, MAX_RETRY_AFTER_MS);
-    const ceiling = Math.min(MAX_BACKOFF_MS, BASE_DELAY_MS * 2 ** (retry - 1));
-    return Math.floor(random() * ceiling);
-}
-
-
-/***/ }),
-
 /***/ 3346:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -34830,12 +34039,8 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var node_v8__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_v8__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8179);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3916);
-/* harmony import */ var _lifecycle_post_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(20);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(9807);
-/* harmony import */ var _names_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(6455);
-/* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(6670);
-
-
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3169);
+/* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(6670);
 
 
 
@@ -34848,104 +34053,17 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 // Anything that escapes run() must not print a whole error object (an HTTP error's
 // config holds the credentials): only its message, with secrets scrubbed.
 const lastResort = (error) => {
-    _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .setFailed */ .C1((0,_redact_js__WEBPACK_IMPORTED_MODULE_6__/* .redactRegistered */ .uM)(`Unexpected error: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .errorMessage */ .gJ)(error)}`));
+    _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .setFailed */ .C1((0,_redact_js__WEBPACK_IMPORTED_MODULE_4__/* .redactRegistered */ .uM)(`Unexpected error: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .errorMessage */ .gJ)(error)}`));
     process.exit(1);
 };
 process.on('uncaughtException', lastResort);
 process.on('unhandledRejection', lastResort);
-// action.yml runs this bundle twice: as the main step and as the post step. The main
-// step leaves a state entry behind, which only the post step can see.
-if (_actions_core__WEBPACK_IMPORTED_MODULE_1__/* .getState */ .Gu(_names_js__WEBPACK_IMPORTED_MODULE_5__/* .State */ .Uw.IsPost) === 'true')
-    await (0,_lifecycle_post_js__WEBPACK_IMPORTED_MODULE_3__/* .post */ .b)();
-else
-    await (0,_main_js__WEBPACK_IMPORTED_MODULE_4__/* .run */ .e)();
+// The main step. The post step has an entry point of its own (src/post.ts,
+// `runs.post` in action.yml), so nothing printed can turn one into the other.
+await (0,_main_js__WEBPACK_IMPORTED_MODULE_3__/* .run */ .e)();
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
-
-/***/ }),
-
-/***/ 5245:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   s: () => (/* binding */ resolveApiLocation)
-/* harmony export */ });
-/* unused harmony export isLoopbackHost */
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3916);
-
-const EXAMPLE = 'domain: codeocean.example.com';
-/** Hosts for which plain http is acceptable: traffic never leaves the machine. */
-function isLoopbackHost(hostname) {
-    const host = hostname.replace(/^\[|\]$/g, '').toLowerCase();
-    return host === 'localhost' || host.endsWith('.localhost') || host === '::1' || /^127(\.\d{1,3}){3}$/.test(host);
-}
-/**
- * Refuses `https:/host`, `https:host` and the like: a scheme not followed by `//`. Left
- * alone, the URL parser would read the scheme's name as the host. `host:8443` is a port.
- */
-function checkSchemeShape(input, text) {
-    const scheme = /^([a-z][a-z0-9+.-]*):(?!\/\/)(.*)$/i.exec(text);
-    if (!scheme || /^\d+(\/|$)/.test(scheme[2]))
-        return;
-    const rest = scheme[2].replace(/^[\\/]+/, '');
-    throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, `"${text}" has a malformed scheme: "${scheme[1]}:" must be followed by "//"`, `domain: ${/^https?$/i.test(scheme[1]) ? scheme[1].toLowerCase() : 'https'}://${rest || 'codeocean.example.com'}`);
-}
-/** Pages of Code Ocean's web app, whose addresses users copy from the browser. */
-const APP_PAGE = /\/(capsule|capsules|pipeline|pipelines|data-assets?|data_assets?|datasets?|computations?)(\/|$)/i;
-/** Refuses the address of a page in Code Ocean's web app (a capsule, a pipeline, a data asset). */
-function checkNotAPageAddress(input, url) {
-    const page = APP_PAGE.exec(url.pathname);
-    if (!page)
-        return;
-    const prefix = url.pathname.slice(0, page.index).replace(/\/+$/, '');
-    const site = `${url.protocol}//${url.host}${prefix}`;
-    throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, `"${url.href}" is the address of a page in Code Ocean, not of the deployment; give the deployment's address only (the ids go in 'capsule-id' or 'pipeline-id')`, `domain: ${site}`);
-}
-/**
- * Turns `host`, `host:port` or a URL (with optional path prefix) into the API base URL.
- * https is assumed; http is allowed for loopback only, since the token travels in
- * every request's Authorization header.
- */
-function resolveApiLocation(input, raw) {
-    const text = raw.trim();
-    if (text === '') {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, 'is empty', EXAMPLE);
-    }
-    checkSchemeShape(input, text);
-    const hasScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(text);
-    let url;
-    try {
-        url = new URL(hasScheme ? text : `https://${text}`);
-    }
-    catch {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, `"${text}" is not a host name or URL`, EXAMPLE);
-    }
-    if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, `scheme "${url.protocol.slice(0, -1)}" is not supported; use https`, EXAMPLE);
-    }
-    if (url.username || url.password) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, 'must not contain a user name or password; give the token in the `secret` input', EXAMPLE);
-    }
-    if (url.search || text.includes('?')) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, 'must not contain a query string (?...)', EXAMPLE);
-    }
-    if (url.hash || text.includes('#')) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, 'must not contain a fragment (#...)', EXAMPLE);
-    }
-    if (url.protocol === 'http:' && !isLoopbackHost(url.hostname)) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, `http would send the API token in clear text to ${url.host}; use https (http is accepted only for localhost)`, 'domain: https://codeocean.example.com');
-    }
-    checkNotAPageAddress(input, url);
-    // Users paste the API base itself, sometimes more than once, or with trailing slashes.
-    let path = url.pathname.replace(/\/+$/, '');
-    while (/\/api\/v1$/i.test(path)) {
-        path = path.replace(/\/api\/v1$/i, '').replace(/\/+$/, '');
-    }
-    const siteUrl = `${url.protocol}//${url.host}${path}`;
-    return { siteUrl, apiBase: `${siteUrl}/api/v1` };
-}
-
 
 /***/ }),
 
@@ -35007,190 +34125,7 @@ class Problems {
 
 /***/ }),
 
-/***/ 7900:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   A: () => (/* binding */ readToken),
-/* harmony export */   k: () => (/* binding */ registerGithubToken)
-/* harmony export */ });
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8179);
-/* harmony import */ var _names_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6455);
-/* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6670);
-
-
-
-/**
- * Reads the token and registers it (and the Authorization header value derived from
- * it) as secrets. Called before anything else, so nothing can print it unmasked.
- */
-function readToken(read = _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4, env = process.env) {
-    const token = (read(_names_js__WEBPACK_IMPORTED_MODULE_1__/* .Input */ .pd.Secret) || env[_names_js__WEBPACK_IMPORTED_MODULE_1__/* .EnvFallback */ .cg.Secret] || '').trim();
-    if (token) {
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(token);
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq((0,_redact_js__WEBPACK_IMPORTED_MODULE_2__/* .basicAuthValue */ .yk)(token));
-        (0,_redact_js__WEBPACK_IMPORTED_MODULE_2__/* .registerSecret */ .cl)(token);
-    }
-    return token;
-}
-/**
- * Masks the GitHub token like the Code Ocean token, and for the same reason, before
- * any use. An unexpanded `${{ … }}` is a mistake in the workflow, not a secret.
- */
-function registerGithubToken(token) {
-    if (token && !token.startsWith('${{')) {
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(token);
-        (0,_redact_js__WEBPACK_IMPORTED_MODULE_2__/* .registerSecret */ .cl)(token);
-    }
-}
-
-
-/***/ }),
-
-/***/ 8463:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   E1: () => (/* binding */ parseList),
-/* harmony export */   Mh: () => (/* binding */ parseWaitTimeout),
-/* harmony export */   S8: () => (/* binding */ parseBooleanInput),
-/* harmony export */   Uz: () => (/* binding */ parsePollInterval),
-/* harmony export */   oJ: () => (/* binding */ parseDownloadFolder),
-/* harmony export */   ot: () => (/* binding */ parseVersion)
-/* harmony export */ });
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _codeocean_rules_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3346);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3916);
-/* harmony import */ var _within_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2664);
-
-
-
-
-function parseBooleanInput(input, raw) {
-    if (['true', 'True', 'TRUE'].includes(raw))
-        return true;
-    if (['false', 'False', 'FALSE'].includes(raw))
-        return false;
-    throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(input, `"${raw}" is not true or false`, `${input}: 'false'`);
-}
-function parsePollInterval(input, raw) {
-    const text = raw.trim().toLowerCase();
-    if (text === '' || text === 'auto')
-        return 'auto';
-    const seconds = Number(text);
-    if (!/^\d+(\.\d+)?$/.test(text) || !Number.isFinite(seconds)) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(input, `"${raw}" is not a number of seconds or 'auto'`, `${input}: 30`);
-    }
-    if (seconds < _codeocean_rules_js__WEBPACK_IMPORTED_MODULE_3__/* .MIN_POLL_SECONDS */ .R) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(input, `${raw} seconds is too often; Code Ocean asks clients to wait at least ${_codeocean_rules_js__WEBPACK_IMPORTED_MODULE_3__/* .MIN_POLL_SECONDS */ .R} seconds between checks`, `${input}: 30`);
-    }
-    return seconds;
-}
-function parseWaitTimeout(input, raw) {
-    const text = raw.trim();
-    if (!/^\d+(\.\d+)?$/.test(text)) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(input, `"${raw}" is not a number of minutes (0 for no limit)`, `${input}: 90`);
-    }
-    return Number(text);
-}
-/**
- * Resolves `download-results` inside the workspace: results must not be written
- * anywhere a later step would not expect them, neither by path nor through a link.
- */
-function parseDownloadFolder(input, raw, workspace) {
-    const text = raw.trim();
-    if ((0,node_path__WEBPACK_IMPORTED_MODULE_0__.isAbsolute)(text)) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(input, `"${raw}" is an absolute path; give a folder relative to the workspace`, `${input}: results`);
-    }
-    const folder = (0,node_path__WEBPACK_IMPORTED_MODULE_0__.resolve)(workspace, text);
-    const inside = (0,node_path__WEBPACK_IMPORTED_MODULE_0__.relative)(workspace, folder);
-    if (inside === '' || inside.startsWith('..') || (0,node_path__WEBPACK_IMPORTED_MODULE_0__.isAbsolute)(inside)) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(input, `"${raw}" is not a folder inside the workspace`, `${input}: results`);
-    }
-    // A link (say, one a pull request added) must not carry the results out of the workspace.
-    const why = (0,_within_js__WEBPACK_IMPORTED_MODULE_2__/* .leadsOutOf */ .tC)(folder, workspace);
-    if (why !== undefined) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(input, `"${raw}" is refused: ${why}; give a folder inside the workspace`, `${input}: results`);
-    }
-    return folder;
-}
-/** Splits a list input on newlines (and commas, when allowed), dropping blanks and `#` comments. */
-function parseList(raw, commas) {
-    return raw
-        .split(commas ? /[\n,]/ : /\n/)
-        .map((item) => item.trim())
-        .filter((item) => item !== '' && !item.startsWith('#'));
-}
-function parseVersion(input, raw) {
-    if (!/^\d+$/.test(raw) || Number(raw) < 1 || !Number.isSafeInteger(Number(raw))) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(input, `"${raw}" is not a release version; it must be a positive whole number`, `${input}: 2`);
-    }
-    return Number(raw);
-}
-
-
-/***/ }),
-
-/***/ 20:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   b: () => (/* binding */ post)
-/* harmony export */ });
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8179);
-/* harmony import */ var _codeocean_client_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2127);
-/* harmony import */ var _codeocean_rules_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(3346);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3916);
-/* harmony import */ var _inputs_domain_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(5245);
-/* harmony import */ var _inputs_token_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(7900);
-/* harmony import */ var _inputs_values_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(8463);
-/* harmony import */ var _names_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(6455);
-/* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(6670);
-
-
-
-
-
-
-
-
-
-/**
- * The post step: the backstop for a main step that was killed while waiting. The
- * main step marks the run as watched while it waits and clears the mark once the
- * run's fate is settled (finished, stopped, or deliberately left running), so this
- * does nothing after a normal finish, after `wait: false`, or with
- * `stop-on-cancel: false`. Problems here are warnings: the job's outcome is decided.
- */
-async function post() {
-    const id = _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getState */ .Gu(_names_js__WEBPACK_IMPORTED_MODULE_6__/* .State */ .Uw.ComputationId);
-    if (!id || _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getState */ .Gu(_names_js__WEBPACK_IMPORTED_MODULE_6__/* .State */ .Uw.Watching) !== 'true')
-        return;
-    const token = (0,_inputs_token_js__WEBPACK_IMPORTED_MODULE_4__/* .readToken */ .A)();
-    let client;
-    try {
-        if (!(0,_inputs_values_js__WEBPACK_IMPORTED_MODULE_5__/* .parseBooleanInput */ .S8)(_names_js__WEBPACK_IMPORTED_MODULE_6__/* .Input */ .pd.StopOnCancel, _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4(_names_js__WEBPACK_IMPORTED_MODULE_6__/* .Input */ .pd.StopOnCancel) || 'true'))
-            return;
-        const domain = _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4(_names_js__WEBPACK_IMPORTED_MODULE_6__/* .Input */ .pd.Domain) || process.env[_names_js__WEBPACK_IMPORTED_MODULE_6__/* .EnvFallback */ .cg.Domain] || '';
-        const location = (0,_inputs_domain_js__WEBPACK_IMPORTED_MODULE_3__/* .resolveApiLocation */ .s)(_names_js__WEBPACK_IMPORTED_MODULE_6__/* .Input */ .pd.Domain, domain);
-        client = new _codeocean_client_js__WEBPACK_IMPORTED_MODULE_1__/* .CodeOceanClient */ .xI({ apiBase: location.apiBase, token, timeoutMs: 10_000, retries: 2 });
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`The main step ended while waiting for Code Ocean run ${id} (cancelled or killed); stopping the run.`);
-        await client.computations.delete(id);
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Stopped Code Ocean run ${id} (${_codeocean_rules_js__WEBPACK_IMPORTED_MODULE_7__/* .STOP_MEANS_DELETE */ .s}).`);
-    }
-    catch (error) {
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e((0,_redact_js__WEBPACK_IMPORTED_MODULE_8__/* .redactRegistered */ .uM)(`Could not stop Code Ocean run ${id}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .errorMessage */ .gJ)(error)} Stop it in Code Ocean if it is still running.`));
-    }
-    finally {
-        client?.close();
-    }
-}
-
-
-/***/ }),
-
-/***/ 9807:
+/***/ 3169:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -35200,13 +34135,87 @@ __nccwpck_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 16 modules
-var core = __nccwpck_require__(8179);
+var lib_core = __nccwpck_require__(8179);
 // EXTERNAL MODULE: ./src/names.ts
 var names = __nccwpck_require__(6455);
 // EXTERNAL MODULE: ./src/redact.ts
 var src_redact = __nccwpck_require__(6670);
-// EXTERNAL MODULE: ./src/inputs/domain.ts
-var inputs_domain = __nccwpck_require__(5245);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __nccwpck_require__(3916);
+;// CONCATENATED MODULE: ./src/inputs/domain.ts
+
+const EXAMPLE = 'domain: codeocean.example.com';
+/** Hosts for which plain http is acceptable: traffic never leaves the machine. */
+function isLoopbackHost(hostname) {
+    const host = hostname.replace(/^\[|\]$/g, '').toLowerCase();
+    return host === 'localhost' || host.endsWith('.localhost') || host === '::1' || /^127(\.\d{1,3}){3}$/.test(host);
+}
+/**
+ * Refuses `https:/host`, `https:host` and the like: a scheme not followed by `//`. Left
+ * alone, the URL parser would read the scheme's name as the host. `host:8443` is a port.
+ */
+function checkSchemeShape(input, text) {
+    const scheme = /^([a-z][a-z0-9+.-]*):(?!\/\/)(.*)$/i.exec(text);
+    if (!scheme || /^\d+(\/|$)/.test(scheme[2]))
+        return;
+    const rest = scheme[2].replace(/^[\\/]+/, '');
+    throw new errors/* InputError */.dz(input, `"${text}" has a malformed scheme: "${scheme[1]}:" must be followed by "//"`, `domain: ${/^https?$/i.test(scheme[1]) ? scheme[1].toLowerCase() : 'https'}://${rest || 'codeocean.example.com'}`);
+}
+/** Pages of Code Ocean's web app, whose addresses users copy from the browser. */
+const APP_PAGE = /\/(capsule|capsules|pipeline|pipelines|data-assets?|data_assets?|datasets?|computations?)(\/|$)/i;
+/** Refuses the address of a page in Code Ocean's web app (a capsule, a pipeline, a data asset). */
+function checkNotAPageAddress(input, url) {
+    const page = APP_PAGE.exec(url.pathname);
+    if (!page)
+        return;
+    const prefix = url.pathname.slice(0, page.index).replace(/\/+$/, '');
+    const site = `${url.protocol}//${url.host}${prefix}`;
+    throw new errors/* InputError */.dz(input, `"${url.href}" is the address of a page in Code Ocean, not of the deployment; give the deployment's address only (the ids go in 'capsule-id' or 'pipeline-id')`, `domain: ${site}`);
+}
+/**
+ * Turns `host`, `host:port` or a URL (with optional path prefix) into the API base URL.
+ * https is assumed; http is allowed for loopback only, since the token travels in
+ * every request's Authorization header.
+ */
+function resolveApiLocation(input, raw) {
+    const text = raw.trim();
+    if (text === '') {
+        throw new errors/* InputError */.dz(input, 'is empty', EXAMPLE);
+    }
+    checkSchemeShape(input, text);
+    const hasScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(text);
+    let url;
+    try {
+        url = new URL(hasScheme ? text : `https://${text}`);
+    }
+    catch {
+        throw new errors/* InputError */.dz(input, `"${text}" is not a host name or URL`, EXAMPLE);
+    }
+    if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+        throw new errors/* InputError */.dz(input, `scheme "${url.protocol.slice(0, -1)}" is not supported; use https`, EXAMPLE);
+    }
+    if (url.username || url.password) {
+        throw new errors/* InputError */.dz(input, 'must not contain a user name or password; give the token in the `secret` input', EXAMPLE);
+    }
+    if (url.search || text.includes('?')) {
+        throw new errors/* InputError */.dz(input, 'must not contain a query string (?...)', EXAMPLE);
+    }
+    if (url.hash || text.includes('#')) {
+        throw new errors/* InputError */.dz(input, 'must not contain a fragment (#...)', EXAMPLE);
+    }
+    if (url.protocol === 'http:' && !isLoopbackHost(url.hostname)) {
+        throw new errors/* InputError */.dz(input, `http would send the API token in clear text to ${url.host}; use https (http is accepted only for localhost)`, 'domain: https://codeocean.example.com');
+    }
+    checkNotAPageAddress(input, url);
+    // Users paste the API base itself, sometimes more than once, or with trailing slashes.
+    let path = url.pathname.replace(/\/+$/, '');
+    while (/\/api\/v1$/i.test(path)) {
+        path = path.replace(/\/api\/v1$/i, '').replace(/\/+$/, '');
+    }
+    const siteUrl = `${url.protocol}//${url.host}${path}`;
+    return { siteUrl, apiBase: `${siteUrl}/api/v1` };
+}
+
 // EXTERNAL MODULE: ./src/inputs/problems.ts
 var inputs_problems = __nccwpck_require__(8925);
 ;// CONCATENATED MODULE: ./src/inputs/run-name.ts
@@ -35224,8 +34233,6 @@ function defaultRunName(env) {
     return [source, workflow, number].filter((part) => part !== '').join(' ');
 }
 
-// EXTERNAL MODULE: ./src/errors.ts
-var errors = __nccwpck_require__(3916);
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __nccwpck_require__(8815);
 // EXTERNAL MODULE: ./node_modules/fastest-levenshtein/mod.js
@@ -35478,8 +34485,79 @@ function parseNamedParameters(input, text) {
     return parseNamedList(input, '', parseStructured(input, text, Examples.namedParameters), example);
 }
 
-// EXTERNAL MODULE: ./src/inputs/values.ts
-var values = __nccwpck_require__(8463);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+// EXTERNAL MODULE: ./src/codeocean/rules.ts
+var rules = __nccwpck_require__(3346);
+// EXTERNAL MODULE: ./src/within.ts
+var within = __nccwpck_require__(2664);
+;// CONCATENATED MODULE: ./src/inputs/values.ts
+
+
+
+
+function parseBooleanInput(input, raw) {
+    if (['true', 'True', 'TRUE'].includes(raw))
+        return true;
+    if (['false', 'False', 'FALSE'].includes(raw))
+        return false;
+    throw new errors/* InputError */.dz(input, `"${raw}" is not true or false`, `${input}: 'false'`);
+}
+function parsePollInterval(input, raw) {
+    const text = raw.trim().toLowerCase();
+    if (text === '' || text === 'auto')
+        return 'auto';
+    const seconds = Number(text);
+    if (!/^\d+(\.\d+)?$/.test(text) || !Number.isFinite(seconds)) {
+        throw new errors/* InputError */.dz(input, `"${raw}" is not a number of seconds or 'auto'`, `${input}: 30`);
+    }
+    if (seconds < rules/* MIN_POLL_SECONDS */.R) {
+        throw new errors/* InputError */.dz(input, `${raw} seconds is too often; Code Ocean asks clients to wait at least ${rules/* MIN_POLL_SECONDS */.R} seconds between checks`, `${input}: 30`);
+    }
+    return seconds;
+}
+function parseWaitTimeout(input, raw) {
+    const text = raw.trim();
+    if (!/^\d+(\.\d+)?$/.test(text)) {
+        throw new errors/* InputError */.dz(input, `"${raw}" is not a number of minutes (0 for no limit)`, `${input}: 90`);
+    }
+    return Number(text);
+}
+/**
+ * Resolves `download-results` inside the workspace: results must not be written
+ * anywhere a later step would not expect them, neither by path nor through a link.
+ */
+function parseDownloadFolder(input, raw, workspace) {
+    const text = raw.trim();
+    if ((0,external_node_path_.isAbsolute)(text)) {
+        throw new errors/* InputError */.dz(input, `"${raw}" is an absolute path; give a folder relative to the workspace`, `${input}: results`);
+    }
+    const folder = (0,external_node_path_.resolve)(workspace, text);
+    const inside = (0,external_node_path_.relative)(workspace, folder);
+    if (inside === '' || inside.startsWith('..') || (0,external_node_path_.isAbsolute)(inside)) {
+        throw new errors/* InputError */.dz(input, `"${raw}" is not a folder inside the workspace`, `${input}: results`);
+    }
+    // A link (say, one a pull request added) must not carry the results out of the workspace.
+    const why = (0,within/* leadsOutOf */.tC)(folder, workspace);
+    if (why !== undefined) {
+        throw new errors/* InputError */.dz(input, `"${raw}" is refused: ${why}; give a folder inside the workspace`, `${input}: results`);
+    }
+    return folder;
+}
+/** Splits a list input on newlines (and commas, when allowed), dropping blanks and `#` comments. */
+function values_parseList(raw, commas) {
+    return raw
+        .split(commas ? /[\n,]/ : /\n/)
+        .map((item) => item.trim())
+        .filter((item) => item !== '' && !item.startsWith('#'));
+}
+function parseVersion(input, raw) {
+    if (!/^\d+$/.test(raw) || Number(raw) < 1 || !Number.isSafeInteger(Number(raw))) {
+        throw new errors/* InputError */.dz(input, `"${raw}" is not a release version; it must be a positive whole number`, `${input}: 2`);
+    }
+    return Number(raw);
+}
+
 ;// CONCATENATED MODULE: ./src/inputs/run-spec.ts
 
 
@@ -35526,7 +34604,7 @@ function checkFitsTarget(spec, target, problems) {
 function readRunSpec(problems) {
     const target = readTarget(problems);
     const spec = {
-        version: problems.check(names/* Input */.pd.Version, (raw) => (0,values/* parseVersion */.ot)(names/* Input */.pd.Version, raw)),
+        version: problems.check(names/* Input */.pd.Version, (raw) => parseVersion(names/* Input */.pd.Version, raw)),
         dataAssets: problems.check(names/* Input */.pd.DataAssets, (raw) => parseDataAssets(names/* Input */.pd.DataAssets, raw)),
         processes: problems.check(names/* Input */.pd.Processes, (raw) => parseProcesses(names/* Input */.pd.Processes, raw)),
         parameters: problems.check(names/* Input */.pd.Parameters, (raw) => parseParameters(names/* Input */.pd.Parameters, raw)),
@@ -35537,8 +34615,34 @@ function readRunSpec(problems) {
     return target === undefined ? undefined : { target, ...spec };
 }
 
-// EXTERNAL MODULE: ./src/inputs/token.ts
-var inputs_token = __nccwpck_require__(7900);
+;// CONCATENATED MODULE: ./src/inputs/token.ts
+
+
+
+/**
+ * Reads the token and registers it (and the Authorization header value derived from
+ * it) as secrets. Called before anything else, so nothing can print it unmasked.
+ */
+function readToken(read = lib_core/* getInput */.V4, env = process.env) {
+    const token = (read(names/* Input */.pd.Secret) || env[names/* EnvFallback */.cg.Secret] || '').trim();
+    if (token) {
+        lib_core/* setSecret */.Pq(token);
+        lib_core/* setSecret */.Pq((0,src_redact/* basicAuthValue */.yk)(token));
+        (0,src_redact/* registerSecret */.cl)(token);
+    }
+    return token;
+}
+/**
+ * Masks the GitHub token like the Code Ocean token, and for the same reason, before
+ * any use. An unexpanded `${{ … }}` is a mistake in the workflow, not a secret.
+ */
+function registerGithubToken(token) {
+    if (token && !token.startsWith('${{')) {
+        lib_core/* setSecret */.Pq(token);
+        (0,src_redact/* registerSecret */.cl)(token);
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/inputs/settings.ts
 
 
@@ -35557,7 +34661,7 @@ function readLocation(problems, env) {
         problems.add(names/* Input */.pd.Domain, `is not set (nor is the environment variable ${names/* EnvFallback */.cg.Domain}); give the address of your Code Ocean deployment`, 'domain: codeocean.example.com');
         return undefined;
     }
-    return problems.attempt(() => (0,inputs_domain/* resolveApiLocation */.s)(names/* Input */.pd.Domain, domain));
+    return problems.attempt(() => resolveApiLocation(names/* Input */.pd.Domain, domain));
 }
 function checkToken(token, problems) {
     if (token !== '')
@@ -35565,11 +34669,11 @@ function checkToken(token, problems) {
     problems.add(names/* Input */.pd.Secret, `is not set (nor is the environment variable ${names/* EnvFallback */.cg.Secret}); give a Code Ocean API access token from a repository secret`, 'secret: ${{ secrets.CODEOCEAN_API_TOKEN }}');
 }
 function readWaitSettings(problems) {
-    const flag = (name, fallback) => problems.check(name, (raw) => (0,values/* parseBooleanInput */.S8)(name, raw)) ?? fallback;
+    const flag = (name, fallback) => problems.check(name, (raw) => parseBooleanInput(name, raw)) ?? fallback;
     return {
         wait: flag(names/* Input */.pd.Wait, true),
-        pollInterval: problems.check(names/* Input */.pd.PollInterval, (raw) => (0,values/* parsePollInterval */.Uz)(names/* Input */.pd.PollInterval, raw)) ?? 'auto',
-        waitTimeoutMinutes: problems.check(names/* Input */.pd.WaitTimeout, (raw) => (0,values/* parseWaitTimeout */.Mh)(names/* Input */.pd.WaitTimeout, raw)) ?? 0,
+        pollInterval: problems.check(names/* Input */.pd.PollInterval, (raw) => parsePollInterval(names/* Input */.pd.PollInterval, raw)) ?? 'auto',
+        waitTimeoutMinutes: problems.check(names/* Input */.pd.WaitTimeout, (raw) => parseWaitTimeout(names/* Input */.pd.WaitTimeout, raw)) ?? 0,
         stopOnCancel: flag(names/* Input */.pd.StopOnCancel, true),
         stopOnTimeout: flag(names/* Input */.pd.StopOnTimeout, false)
     };
@@ -35578,11 +34682,11 @@ function readResultSettings(problems, wait, env) {
     const { read } = problems;
     const workspace = env.GITHUB_WORKSPACE || process.cwd();
     const settings = {
-        summary: problems.check(names/* Input */.pd.Summary, (raw) => (0,values/* parseBooleanInput */.S8)(names/* Input */.pd.Summary, raw)) ?? true,
-        downloadFolder: problems.check(names/* Input */.pd.DownloadResults, (raw) => (0,values/* parseDownloadFolder */.oJ)(names/* Input */.pd.DownloadResults, raw, workspace)),
-        resultsFilter: (0,values/* parseList */.E1)(read(names/* Input */.pd.ResultsFilter), false),
+        summary: problems.check(names/* Input */.pd.Summary, (raw) => parseBooleanInput(names/* Input */.pd.Summary, raw)) ?? true,
+        downloadFolder: problems.check(names/* Input */.pd.DownloadResults, (raw) => parseDownloadFolder(names/* Input */.pd.DownloadResults, raw, workspace)),
+        resultsFilter: values_parseList(read(names/* Input */.pd.ResultsFilter), false),
         captureName: read(names/* Input */.pd.CaptureResults).trim() || undefined,
-        captureTags: (0,values/* parseList */.E1)(read(names/* Input */.pd.CaptureTags), true),
+        captureTags: values_parseList(read(names/* Input */.pd.CaptureTags), true),
         commentToken: readCommentToken(problems)
     };
     if (settings.resultsFilter.length > 0 && !settings.downloadFolder) {
@@ -35598,9 +34702,9 @@ function readResultSettings(problems, wait, env) {
 }
 /** The token for the pull request comment, when `comment-on-pr` asks for one. */
 function readCommentToken(problems) {
-    const commentOnPr = problems.check(names/* Input */.pd.CommentOnPr, (raw) => (0,values/* parseBooleanInput */.S8)(names/* Input */.pd.CommentOnPr, raw)) ?? false;
+    const commentOnPr = problems.check(names/* Input */.pd.CommentOnPr, (raw) => parseBooleanInput(names/* Input */.pd.CommentOnPr, raw)) ?? false;
     const githubToken = problems.read(names/* Input */.pd.GithubToken).trim();
-    (0,inputs_token/* registerGithubToken */.k)(githubToken);
+    registerGithubToken(githubToken);
     if (!commentOnPr)
         return undefined;
     if (!githubToken || githubToken.startsWith('${{')) {
@@ -35612,7 +34716,7 @@ function readCommentToken(problems) {
  * Reads and validates every input. Throws InputErrors naming each bad input, what is
  * wrong and the right form; nothing is sent to Code Ocean before this succeeds.
  */
-function getSettings(token, readRaw = core/* getInput */.V4, env = process.env) {
+function getSettings(token, readRaw = lib_core/* getInput */.V4, env = process.env) {
     // Trimmed here, not only by the runner's getInput: other hosts of the action
     // (@github/local-action, for one) pass inputs on exactly as written.
     const read = (name) => readRaw(name).trim();
@@ -35620,7 +34724,7 @@ function getSettings(token, readRaw = core/* getInput */.V4, env = process.env) 
     const location = readLocation(problems, env);
     checkToken(token, problems);
     const run = readRunSpec(problems);
-    const checkParameters = problems.check(names/* Input */.pd.CheckParameters, (raw) => (0,values/* parseBooleanInput */.S8)(names/* Input */.pd.CheckParameters, raw)) ?? true;
+    const checkParameters = problems.check(names/* Input */.pd.CheckParameters, (raw) => parseBooleanInput(names/* Input */.pd.CheckParameters, raw)) ?? true;
     const waiting = readWaitSettings(problems);
     const results = readResultSettings(problems, waiting.wait, env);
     // A token pasted into the wrong input must not be echoed back.
@@ -35885,10 +34989,10 @@ async function writeSummary(model, redact) {
     if (!process.env.GITHUB_STEP_SUMMARY)
         return;
     try {
-        await core/* summary */.z.addRaw(redact(renderSummary(model, redact))).write();
+        await lib_core/* summary */.z.addRaw(redact(renderSummary(model, redact))).write();
     }
     catch (error) {
-        core/* warning */.$e(`Could not write the job summary: ${(0,errors/* errorMessage */.gJ)(error)}`);
+        lib_core/* warning */.$e(`Could not write the job summary: ${(0,errors/* errorMessage */.gJ)(error)}`);
     }
 }
 
@@ -35901,7 +35005,7 @@ async function writeSummary(model, redact) {
 /** Whether to write the job summary. Only the `summary` input decides: a bad value elsewhere still gets one. */
 function summaryWanted() {
     try {
-        return (0,values/* parseBooleanInput */.S8)(names/* Input */.pd.Summary, core/* getInput */.V4(names/* Input */.pd.Summary) || 'true');
+        return parseBooleanInput(names/* Input */.pd.Summary, lib_core/* getInput */.V4(names/* Input */.pd.Summary) || 'true');
     }
     catch {
         // An invalid `summary` value is reported with the other input errors.
@@ -35927,10 +35031,88 @@ async function finishStep(step, settings, signal) {
     }
 }
 
+// EXTERNAL MODULE: ./src/untrusted.ts
+var untrusted = __nccwpck_require__(3254);
 ;// CONCATENATED MODULE: ./src/report/describe.ts
-/** A run as people recognise it: `'nightly' (9af23fd6-…)`, or the bare id when it has no name. */
+
+/**
+ * A run as people recognise it: `'nightly' (9af23fd6-…)`, or the bare id when it has no
+ * name. One line whatever the server named it: the name is outside text (see untrusted.ts).
+ */
 function describeRun(c) {
-    return c.name ? `'${c.name}' (${c.id})` : c.id;
+    return c.name ? `'${(0,untrusted/* inline */.mG)(c.name)}' (${(0,untrusted/* inline */.mG)(c.id)})` : (0,untrusted/* inline */.mG)(c.id);
+}
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+;// CONCATENATED MODULE: ./src/lifecycle/backstop.ts
+
+
+
+
+
+let current;
+/** The record file of this step, or undefined outside a runner. */
+function recordFile(env = process.env) {
+    const { RUNNER_TEMP: temp, GITHUB_ACTION: step } = env;
+    if (!temp || !step)
+        return undefined;
+    return (0,external_node_path_.join)(temp, 'codeocean-run-action', `step-${encodeURIComponent(step)}.json`);
+}
+function record(watch) {
+    const file = recordFile();
+    if (!file)
+        return;
+    (0,external_node_fs_.mkdirSync)((0,external_node_path_.join)(file, '..'), { recursive: true });
+    (0,external_node_fs_.writeFileSync)(file, JSON.stringify(watch));
+}
+/** The main step takes a started run into its care; `watching`: the post step stops it if this step dies. */
+function watchRun(id, watching) {
+    current = { id, watching };
+    // The record first: state without a record is ignored, a record without state is harmless.
+    record(current);
+    lib_core/* saveState */.LZ(names/* State */.Uw.ComputationId, id);
+    lib_core/* saveState */.LZ(names/* State */.Uw.Watching, watching ? 'true' : 'false');
+}
+/** The run's fate is settled (ended, stopped, or left running on purpose): the post step leaves it alone. */
+function settleRun() {
+    lib_core/* saveState */.LZ(names/* State */.Uw.Watching, 'false');
+    if (current?.watching) {
+        current = { ...current, watching: false };
+        record(current);
+    }
+}
+function readRecord() {
+    const file = recordFile();
+    if (!file)
+        return undefined;
+    try {
+        const parsed = JSON.parse(readFileSync(file, 'utf8'));
+        return typeof parsed.id === 'string' && typeof parsed.watching === 'boolean'
+            ? { id: parsed.id, watching: parsed.watching }
+            : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+/**
+ * For the post step: the id of the run to stop, when the main step was still waiting
+ * for it as it ended. Undefined when there is nothing to do, or when the state given
+ * does not match the main step's own record (then nothing is stopped, with a warning).
+ */
+function runLeftWatched() {
+    const id = core.getState(State.ComputationId);
+    if (!id || core.getState(State.Watching) !== 'true')
+        return undefined;
+    const recorded = readRecord();
+    if (recorded?.id !== id) {
+        core.warning(`The post step was asked to stop Code Ocean run ${inline(id)}, but the main step ` +
+            (recorded ? `started run ${inline(recorded.id)}` : 'left no record of starting it') +
+            '; it stops nothing.');
+        return undefined;
+    }
+    return recorded.watching ? id : undefined;
 }
 
 ;// CONCATENATED MODULE: ./src/report/outputs.ts
@@ -35963,7 +35145,7 @@ class Outputs {
         this.redact = redact;
     }
     set(name, value) {
-        core/* setOutput */.uH(name, this.redact(value));
+        lib_core/* setOutput */.uH(name, this.redact(value));
         this.written.add(name);
     }
     /** The outputs that describe a computation, from the latest object read. */
@@ -36003,7 +35185,7 @@ function newStep() {
 /** Fails the step with a message, recorded in the summary too. */
 function failStep(step, message) {
     step.summary.message = message;
-    core/* setFailed */.C1(step.redact(message));
+    lib_core/* setFailed */.C1(step.redact(message));
 }
 /** Fails the step for an error that ended it early; a status set before (cancelled, say) stands. */
 function failStepWith(step, error) {
@@ -36011,8 +35193,6 @@ function failStepWith(step, error) {
     failStep(step, (0,errors/* errorMessage */.gJ)(error));
 }
 
-// EXTERNAL MODULE: ./src/codeocean/rules.ts
-var rules = __nccwpck_require__(3346);
 ;// CONCATENATED MODULE: ./src/lifecycle/stop.ts
 
 
@@ -36030,19 +35210,19 @@ const STOP_ON_CANCEL = { timeoutMs: 1_500, retries: 1 };
 async function stopIfAsked(why, client, run, settings) {
     const stop = why === 'cancel' ? settings.stopOnCancel : settings.stopOnTimeout;
     if (!stop) {
-        core/* saveState */.LZ(names/* State */.Uw.Watching, 'false');
+        settleRun();
         return `The run was left running (stop-on-${why}: false).`;
     }
     try {
         await client.computations.delete(run.id, STOP_ON_CANCEL);
-        core/* saveState */.LZ(names/* State */.Uw.Watching, 'false');
+        settleRun();
         return `The run was stopped (${rules/* STOP_MEANS_DELETE */.s}).`;
     }
     catch (error) {
         // After a cancel the post step tries again; after a timeout nobody would.
         if (why === 'timeout')
-            core/* saveState */.LZ(names/* State */.Uw.Watching, 'false');
-        return (`The action could not stop the run: ${(0,errors/* errorMessage */.gJ)(error).split('\n')[0]}` +
+            settleRun();
+        return (`The action could not stop the run: ${(0,untrusted/* inline */.mG)((0,errors/* errorMessage */.gJ)(error).split('\n')[0])}` +
             (why === 'cancel' ? ' The post step will try again.' : ' It may still be running in Code Ocean.'));
     }
 }
@@ -36051,7 +35231,7 @@ async function endEarly(why, client, run, settings, step) {
     step.summary.status = why === 'cancel' ? 'cancelled' : 'timed-out';
     step.outputs.setStatus(step.summary.status);
     const fate = await stopIfAsked(why, client, run, settings);
-    const subject = `Code Ocean run ${describeRun(run)} (last state: ${run.state || 'unknown'})`;
+    const subject = `Code Ocean run ${describeRun(run)} (last state: ${(0,untrusted/* inline */.mG)(run.state || 'unknown')})`;
     failStep(step, why === 'cancel'
         ? `The workflow was cancelled while waiting for ${subject}. ${fate}`
         : `Timed out after ${(0,format/* formatDuration */.a)(settings.waitTimeoutMinutes * 60_000)} (wait-timeout: ${settings.waitTimeoutMinutes}) waiting for ${subject}. ${fate}`);
@@ -36059,13 +35239,14 @@ async function endEarly(why, client, run, settings, step) {
 
 ;// CONCATENATED MODULE: ./src/lifecycle/verdict.ts
 
+
 /**
  * Judges a finished run. `completed` alone is not success: Code Ocean also reports
  * completed runs whose end status is failed or stopped, and completed/succeeded runs
  * with a non-zero exit code.
  */
 function judge(c) {
-    const facts = `state ${c.state || 'unknown'}, end status ${c.end_status ?? 'none'}, ` + `exit code ${c.exit_code ?? 'none'}`;
+    const facts = (0,untrusted/* inline */.mG)(`state ${c.state || 'unknown'}, end status ${c.end_status ?? 'none'}, ` + `exit code ${c.exit_code ?? 'none'}`);
     const ok = c.state === 'completed' && c.end_status === 'succeeded' && (c.exit_code === undefined || c.exit_code === 0);
     if (ok) {
         return { status: 'succeeded', succeeded: true, message: `Code Ocean run ${describeRun(c)} succeeded (${facts})` };
@@ -36079,10 +35260,193 @@ function judge(c) {
 var promises_ = __nccwpck_require__(8500);
 // EXTERNAL MODULE: ./src/codeocean/api-errors.ts
 var api_errors = __nccwpck_require__(9577);
-// EXTERNAL MODULE: ./src/codeocean/models/computation.ts
-var computation = __nccwpck_require__(6635);
-// EXTERNAL MODULE: ./src/codeocean/retry.ts
-var retry = __nccwpck_require__(9431);
+;// CONCATENATED MODULE: ./src/codeocean/models/id.ts
+
+/**
+ * What an id may not be or hold. Ids go into URL paths: `.` and `..` survive
+ * `encodeURIComponent` and are then resolved away by the URL parser, so
+ * `computations/..` would become a request to `/api/v1/`; separators, `?` and `#`
+ * would change which resource is meant, control characters have no place in one.
+ */
+// eslint-disable-next-line no-control-regex
+const NOT_IN_AN_ID = /[/\\?#\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
+/** Why `id` cannot be an id, or undefined when it can. */
+function idProblem(id) {
+    if (id === '')
+        return 'it is empty';
+    if (id === '.' || id === '..')
+        return `it is "${id}"`;
+    if (NOT_IN_AN_ID.test(id))
+        return 'it holds "/", "\\", "?", "#" or a control character';
+    return undefined;
+}
+/** Code Ocean sent something as an id that cannot be one; nothing is sent with it. */
+class NotAnIdError extends Error {
+    constructor(what, id, problem) {
+        super(`Code Ocean answered with a ${what} id that is not an id ("${(0,untrusted/* inline */.mG)(id).slice(0, 100)}": ${problem}); ` +
+            'the action sends no request with it. Ids look like 9af23fd6-1f7c-4d8a-a4a7-3a3f8c0e9d21.');
+        this.name = 'NotAnIdError';
+    }
+}
+/** Returns `id` when it looks like an id; throws NotAnIdError otherwise. */
+function checkId(id, what) {
+    const problem = idProblem(id);
+    if (problem)
+        throw new NotAnIdError(what, id, problem);
+    return id;
+}
+/** An id as one URL path segment: checked, then encoded. */
+function idSegment(id, what) {
+    return encodeURIComponent(checkId(id, what));
+}
+
+;// CONCATENATED MODULE: ./src/codeocean/models/computation.ts
+
+const TERMINAL_STATES = ['completed', 'failed'];
+const KNOWN_STATES = ['initializing', 'running', 'finalizing', 'completed', 'failed'];
+/** Code Ocean answered 2xx with something that is not a computation (an HTML page, say). */
+class UnreadableAnswerError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'UnreadableAnswerError';
+    }
+}
+function asNumber(value) {
+    if (typeof value === 'number' && Number.isFinite(value))
+        return value;
+    if (typeof value === 'string' && value.trim() !== '' && Number.isFinite(Number(value))) {
+        return Number(value);
+    }
+    return undefined;
+}
+function asBoolean(value) {
+    if (typeof value === 'boolean')
+        return value;
+    if (value === 'true')
+        return true;
+    if (value === 'false')
+        return false;
+    return undefined;
+}
+function asText(value) {
+    if (typeof value === 'string')
+        return value;
+    if (typeof value === 'number')
+        return String(value);
+    return undefined;
+}
+/**
+ * Reads a computation from whatever the server sent. Tolerant on purpose: Code Ocean's
+ * own examples capitalise some keys ("Id", "Has_results"), and older servers may send
+ * numbers as strings. `knownId`, the id of the run asked about, wins over whatever id
+ * the body carries; an id from the body must look like one (see id.ts).
+ */
+function readComputation(body, knownId) {
+    if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+        const shown = typeof body === 'string' ? body.replace(/\s+/g, ' ').trim() : JSON.stringify(body);
+        throw new UnreadableAnswerError(`Code Ocean answered with something that is not a run: ${String(shown).slice(0, 200)}`);
+    }
+    const raw = body;
+    const field = (name) => {
+        if (name in raw)
+            return raw[name];
+        const key = Object.keys(raw).find((k) => k.toLowerCase() === name);
+        return key === undefined ? undefined : raw[key];
+    };
+    const id = knownId ?? asText(field('id'));
+    if (!id) {
+        throw new UnreadableAnswerError(`Code Ocean answered without a run id: ${JSON.stringify(body)?.slice(0, 300)}`);
+    }
+    checkId(id, 'run');
+    const state = (asText(field('state')) ?? '').toLowerCase();
+    return {
+        id,
+        state,
+        name: asText(field('name')),
+        created: asNumber(field('created')),
+        run_time: asNumber(field('run_time')),
+        end_status: asText(field('end_status'))?.toLowerCase(),
+        exit_code: asNumber(field('exit_code')),
+        has_results: asBoolean(field('has_results')),
+        raw
+    };
+}
+function isTerminal(state) {
+    return TERMINAL_STATES.includes(state);
+}
+function isKnownState(state) {
+    return KNOWN_STATES.includes(state);
+}
+
+// EXTERNAL MODULE: ./src/codeocean/network-errors.ts
+var network_errors = __nccwpck_require__(7503);
+;// CONCATENATED MODULE: ./src/codeocean/retry.ts
+/**
+ * When and how long to retry a request to Code Ocean. Pure functions; the HTTP client
+ * applies them through axios-retry.
+ */
+
+/** Answers that mean "try again later": overload and gateway or server hiccups. */
+const RETRYABLE_STATUSES = new Set([429, 500, 502, 503, 504]);
+/** Network errors that prove nothing reached the server, so even a start may be retried. */
+const NOT_SENT_CODES = new Set([
+    'ECONNREFUSED',
+    'ENOTFOUND',
+    'EAI_AGAIN',
+    'EHOSTUNREACH',
+    'ENETUNREACH'
+]);
+const BASE_DELAY_MS = 1_000;
+const MAX_BACKOFF_MS = 30_000;
+/** A server asking for a longer pause than this gets this; the step has a job to finish. */
+const MAX_RETRY_AFTER_MS = 60_000;
+/**
+ * Whether a failed attempt may be repeated. Never when the host name does not exist
+ * (ENOTFOUND) or TLS refused the server's certificate. A start is repeated only when Code Ocean
+ * surely did not start a run: it said 429 (refused, come back later), or the
+ * connection was refused before anything was sent. Anything else after a start was
+ * sent (a 500, a reset, a timeout) may have started a run, so it is not repeated.
+ */
+function mayRetry(attempt) {
+    if (attempt.code === 'ERR_CANCELED')
+        return false;
+    // A host name that does not exist, or a certificate the runner refuses, is the same a
+    // second later: retrying would only delay the message that says how to fix it.
+    if (attempt.status === undefined && !(0,network_errors/* isRetryableNetworkProblem */.Y5)((0,network_errors/* classifyNetworkError */.LW)(attempt.code)))
+        return false;
+    if (attempt.kind === 'start') {
+        return attempt.status === 429 || (attempt.status === undefined && NOT_SENT_CODES.has(attempt.code ?? ''));
+    }
+    if (attempt.status !== undefined)
+        return RETRYABLE_STATUSES.has(attempt.status);
+    return true;
+}
+/** Reads Retry-After, in seconds or as an HTTP date, as milliseconds from `now`. */
+function parseRetryAfter(value, now) {
+    if (value === undefined)
+        return undefined;
+    const text = value.trim();
+    if (/^\d+(\.\d+)?$/.test(text))
+        return Number(text) * 1000;
+    const date = Date.parse(text);
+    if (Number.isNaN(date))
+        return undefined;
+    return Math.max(0, date - now);
+}
+/**
+ * Delay before retry number `retry` (1 for the first): exponential backoff with full
+ * jitter (a random delay between 0 and the backoff ceiling, so many clients do not
+ * retry in step), unless the server said when to come back, which is honoured up to
+ * a cap.
+ */
+function retryDelayMs(retry, retryAfter, now = Date.now(), random = Math.random) {
+    const asked = parseRetryAfter(retryAfter, now);
+    if (asked !== undefined)
+        return Math.min(asked, MAX_RETRY_AFTER_MS);
+    const ceiling = Math.min(MAX_BACKOFF_MS, BASE_DELAY_MS * 2 ** (retry - 1));
+    return Math.floor(random() * ceiling);
+}
+
 ;// CONCATENATED MODULE: ./src/lifecycle/wait.ts
 
 
@@ -36104,8 +35468,8 @@ const OUTAGE_LIMIT_MS = 10 * 60_000;
  */
 function isTransientFailure(error) {
     if (error instanceof api_errors/* CodeOceanApiError */.ER)
-        return retry/* RETRYABLE_STATUSES */.U3.has(error.status);
-    if (error instanceof computation/* UnreadableAnswerError */.mP)
+        return RETRYABLE_STATUSES.has(error.status);
+    if (error instanceof UnreadableAnswerError)
         return true;
     return error instanceof api_errors/* CodeOceanNetworkError */.OV;
 }
@@ -36178,14 +35542,14 @@ async function waitForCompletion(source, started, options) {
             return;
         lastState = c.state;
         options.log(`Run is ${c.state || '(no state)'} (after ${(0,format/* formatDuration */.a)(now() - begin)})`);
-        if (!(0,computation/* isKnownState */.Ht)(c.state) && !warnedStates.has(c.state)) {
+        if (!isKnownState(c.state) && !warnedStates.has(c.state)) {
             warnedStates.add(c.state);
             options.warn(`Code Ocean reported a state the action does not know, '${c.state}'; it keeps waiting for 'completed' or 'failed'.`);
         }
     };
     observe(current);
     let failingSince;
-    while (!(0,computation/* isTerminal */.Hd)(current.state)) {
+    while (!isTerminal(current.state)) {
         try {
             await sleep(nextPollDelayMs(options.interval, now() - begin, options.estimate));
             signal?.throwIfAborted();
@@ -36228,16 +35592,18 @@ async function waitForCompletion(source, started, options) {
 
 
 
+
 /** Waits for the run to end, unless a cancel or the wait-timeout comes first. */
 function waitForEnd(client, run, settings, step, interrupter) {
     if (interrupter.reason)
         throw new errors/* RequestAbortedError */.$1();
     return waitForCompletion(client.computations, run, {
         interval: settings.pollInterval,
-        log: (line) => core/* info */.pq(step.redact(line)),
-        warn: (line) => core/* warning */.$e(step.redact(line)),
+        // Each line carries the server's words (states, errors): kept to one line, never a command.
+        log: (line) => lib_core/* info */.pq((0,untrusted/* inline */.mG)(step.redact(line))),
+        warn: (line) => lib_core/* warning */.$e((0,untrusted/* inline */.mG)(step.redact(line))),
         onUpdate: (c) => {
-            core/* debug */.Yz(step.redact(`Computation: ${JSON.stringify(c.raw)}`));
+            lib_core/* debug */.Yz((0,untrusted/* inline */.mG)(step.redact(`Computation: ${JSON.stringify(c.raw)}`)));
             step.summary.computation = c;
             step.outputs.setComputation(c);
         },
@@ -36247,7 +35613,7 @@ function waitForEnd(client, run, settings, step, interrupter) {
 /** Reports the verdict, and what the after-run phase could not deliver. */
 function conclude(verdict, problems, step) {
     if (verdict.succeeded && problems.length === 0) {
-        core/* info */.pq(step.redact(verdict.message));
+        lib_core/* info */.pq((0,untrusted/* inline */.mG)(step.redact(verdict.message)));
         return;
     }
     if (verdict.succeeded) {
@@ -36279,10 +35645,10 @@ async function followRun(client, run, settings, step, interrupter) {
             return;
         }
         // Not a cancel: leave the run as it is; the post step must not stop it either.
-        core/* saveState */.LZ(names/* State */.Uw.Watching, 'false');
+        settleRun();
         throw error;
     }
-    core/* saveState */.LZ(names/* State */.Uw.Watching, 'false');
+    settleRun();
     const verdict = judge(finished);
     step.outputs.setStatus(verdict.status);
     step.summary.status = verdict.status;
@@ -36312,7 +35678,7 @@ class Interrupter {
         if (this.reason === 'cancel')
             return;
         this.reason = 'cancel';
-        core/* info */.pq(`Received ${signal}: the workflow is being cancelled.`);
+        lib_core/* info */.pq(`Received ${signal}: the workflow is being cancelled.`);
         this.controller.abort();
         this.cancelController.abort();
     };
@@ -36343,9 +35709,620 @@ class Interrupter {
     }
 }
 
-// EXTERNAL MODULE: ./src/codeocean/client.ts + 8 modules
-var client = __nccwpck_require__(2127);
+;// CONCATENATED MODULE: ./src/codeocean/app-panels.ts
+/** App panels: `GET /capsules/{id}/app_panel` and `GET /pipelines/{id}/app_panel`. */
+class AppPanelsApi {
+    transport;
+    constructor(transport) {
+        this.transport = transport;
+    }
+    /** The raw app panel of a capsule or pipeline, of release `version` when given. */
+    async get(target, version, call = {}) {
+        const what = `${target.kind} ${target.id}`;
+        return this.transport.request({
+            method: 'GET',
+            url: `${target.kind}s/${encodeURIComponent(target.id)}/app_panel`,
+            params: version === undefined ? undefined : { version }
+        }, { operation: `read the app panel of ${what}`, idHint: what }, 'idempotent', call);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/codeocean/computations.ts
+
+
+
+/** Said whenever a start request failed in a way that does not rule out a started run. */
+const RUN_MAY_HAVE_STARTED = 'The request may have reached Code Ocean, so a run may have started: look at the ' +
+    "capsule's or pipeline's runs in Code Ocean before running this step again. " +
+    'The action does not repeat a start that may have succeeded, so one step never starts two runs.';
+/** Runs: `/computations` and `/computations/{id}`. */
+class ComputationsApi {
+    transport;
+    constructor(transport) {
+        this.transport = transport;
+    }
+    /** POST /computations: starts a capsule or pipeline run. Repeated only when surely refused. */
+    async start(body, call = {}) {
+        const context = {
+            operation: 'start the run',
+            sentBody: body,
+            idHint: body.pipeline_id ? `pipeline ${body.pipeline_id}` : `capsule ${body.capsule_id ?? ''}`,
+            mayHaveTakenEffect: RUN_MAY_HAVE_STARTED
+        };
+        const data = await this.transport.request({ method: 'POST', url: 'computations', data: body, headers: { 'Content-Type': 'application/json' } }, context, 'start', call);
+        try {
+            return readComputation(data);
+        }
+        catch (error) {
+            // The server said yes but its answer is unreadable: a run has probably started.
+            throw new Error(`${error.message}\nA run has probably started: check the ${body.pipeline_id ? 'pipeline' : 'capsule'}'s runs in Code Ocean before running this step again.`, { cause: error });
+        }
+    }
+    /** GET /computations/{id} */
+    async get(id, call = {}) {
+        const data = await this.transport.request({ method: 'GET', url: `computations/${idSegment(id, 'run')}` }, { operation: `read run ${id}`, idHint: `run ${id}` }, 'idempotent', call);
+        // The run asked about is the run answered about, whatever id the body carries.
+        return readComputation(data, id);
+    }
+    /** PATCH /computations/{id}?name=…: Code Ocean takes the new name as a query parameter. */
+    async rename(id, name, call = {}) {
+        await this.transport.request({ method: 'PATCH', url: `computations/${idSegment(id, 'run')}`, params: { name } }, { operation: `rename run ${id}`, idHint: `run ${id}` }, 'idempotent', call);
+    }
+    /**
+     * DELETE /computations/{id}: in Code Ocean this stops the run and deletes it. A run
+     * that is already gone (404) counts as stopped.
+     */
+    async delete(id, call = {}) {
+        try {
+            await this.transport.request({ method: 'DELETE', url: `computations/${idSegment(id, 'run')}` }, { operation: `stop run ${id}`, idHint: `run ${id}` }, 'idempotent', call);
+        }
+        catch (error) {
+            if (error instanceof api_errors/* CodeOceanApiError */.ER && error.status === 404)
+                return;
+            throw error;
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/codeocean/models/data-asset.ts
+
+/**
+ * Reads a data asset from an answer, keeping only what the action uses. `knownId`, the
+ * id of the asset asked about, wins over whatever id the body carries.
+ */
+function readDataAsset(body, knownId) {
+    const sent = (typeof body === 'object' && body !== null ? body : {});
+    const raw = knownId === undefined ? sent : { ...sent, id: knownId };
+    if (typeof raw.id !== 'string' || raw.id === '') {
+        throw new Error(`Code Ocean answered without a data asset id: ${JSON.stringify(body)?.slice(0, 200)}`);
+    }
+    return {
+        id: checkId(raw.id, 'data asset'),
+        name: typeof raw.name === 'string' ? raw.name : undefined,
+        state: typeof raw.state === 'string' ? raw.state.toLowerCase() : '',
+        failure_reason: typeof raw.failure_reason === 'string' ? raw.failure_reason : undefined
+    };
+}
+
+;// CONCATENATED MODULE: ./src/codeocean/data-assets.ts
+
+
+/** Data assets: `/data_assets` and `/data_assets/{id}`. */
+class DataAssetsApi {
+    transport;
+    constructor(transport) {
+        this.transport = transport;
+    }
+    /** POST /data_assets: captures a run's results as a new data asset. */
+    async create(params, call = {}) {
+        const data = await this.transport.request({ method: 'POST', url: 'data_assets', data: params, headers: { 'Content-Type': 'application/json' } }, {
+            operation: `create the data asset "${params.name}"`,
+            sentBody: params,
+            idHint: `run ${params.source.computation.id}`,
+            mayHaveTakenEffect: `The request may have reached Code Ocean, so the data asset "${params.name}" may exist: look at the data assets in Code Ocean before capturing again.`
+        }, 
+        // Creating twice would make two assets; like a start, repeat it only when refused.
+        'start', call);
+        return readDataAsset(data);
+    }
+    /** GET /data_assets/{id} */
+    async get(id, call = {}) {
+        const data = await this.transport.request({ method: 'GET', url: `data_assets/${idSegment(id, 'data asset')}` }, { operation: `read data asset ${id}`, idHint: `data asset ${id}` }, 'idempotent', call);
+        return readDataAsset(data, id);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/codeocean/models/result-item.ts
+/**
+ * Reads a results listing: `{items: [...]}` as documented, or a bare list as some
+ * servers send. Entries without a path are skipped; a missing size stays unknown.
+ */
+function readResultItems(data) {
+    const items = Array.isArray(data) ? data : data?.items;
+    if (!Array.isArray(items))
+        return [];
+    return items.flatMap((raw) => {
+        const item = raw;
+        if (typeof item?.path !== 'string')
+            return [];
+        const type = item.type === 'folder' ? 'folder' : 'file';
+        const size = Number(item.size);
+        return [
+            {
+                // eslint-disable-next-line @typescript-eslint/no-base-to-string -- the API's name is a JSON scalar (text)
+                name: String(item.name ?? item.path.split('/').pop()),
+                path: item.path,
+                type,
+                size: Number.isFinite(size) ? size : undefined
+            }
+        ];
+    });
+}
+
+;// CONCATENATED MODULE: ./src/codeocean/results.ts
+
+
+
+/** A run's results: `/computations/{id}/results…`. */
+class ResultsApi {
+    transport;
+    /** Which signed-URL endpoint the server has: `/results/urls`, or only the deprecated one. */
+    urlEndpoint;
+    /** Pending while the first signed-URL call finds that out. */
+    urlProbe;
+    constructor(transport) {
+        this.transport = transport;
+    }
+    /** POST /computations/{id}/results: one folder of the results tree ('' is the top). */
+    async list(id, path, call = {}) {
+        const data = await this.transport.request({
+            method: 'POST',
+            url: `computations/${idSegment(id, 'run')}/results`,
+            data: { path },
+            headers: { 'Content-Type': 'application/json' }
+        }, { operation: `list the results of run ${id}${path ? ` in "${path}"` : ''}`, idHint: `run ${id}` }, 'idempotent', call);
+        return readResultItems(data);
+    }
+    /**
+     * A fresh signed URL for one result file. Uses `/results/urls` (Code Ocean 4.0+)
+     * and falls back, for good, to the deprecated `/results/download_url` when an older
+     * server does not know it.
+     */
+    async fileUrl(id, path, call = {}) {
+        const context = {
+            operation: `get a download link for result "${path}" of run ${id}`,
+            idHint: `result "${path}" of run ${id}`
+        };
+        // The first call finds out which endpoint the server has; concurrent calls wait for it.
+        while (this.urlProbe)
+            await this.urlProbe;
+        if (this.urlEndpoint !== 'legacy') {
+            let probeDone = () => { };
+            if (this.urlEndpoint === undefined)
+                this.urlProbe = new Promise((resolve) => (probeDone = resolve));
+            try {
+                const data = await this.transport.request({ method: 'GET', url: `computations/${idSegment(id, 'run')}/results/urls`, params: { path } }, context, 'idempotent', call);
+                this.urlEndpoint = 'current';
+                const url = data?.download_url;
+                if (typeof url === 'string' && url)
+                    return url;
+                throw new Error(`Code Ocean sent no download_url for result "${path}"`);
+            }
+            catch (error) {
+                if (!(error instanceof api_errors/* CodeOceanApiError */.ER && error.status === 404) || this.urlEndpoint === 'current')
+                    throw error;
+                this.urlEndpoint = 'legacy';
+            }
+            finally {
+                this.urlProbe = undefined;
+                probeDone();
+            }
+        }
+        const data = await this.transport.request({ method: 'GET', url: `computations/${idSegment(id, 'run')}/results/download_url`, params: { path } }, context, 'idempotent', call);
+        const url = data?.url;
+        if (typeof url === 'string' && url)
+            return url;
+        throw new Error(`Code Ocean sent no url for result "${path}"`);
+    }
+}
+
+// EXTERNAL MODULE: external "node:http"
+var external_node_http_ = __nccwpck_require__(7067);
+var external_node_http_default = /*#__PURE__*/__nccwpck_require__.n(external_node_http_);
+// EXTERNAL MODULE: external "node:https"
+var external_node_https_ = __nccwpck_require__(4708);
+var external_node_https_default = /*#__PURE__*/__nccwpck_require__.n(external_node_https_);
+// EXTERNAL MODULE: ./node_modules/axios/lib/axios.js + 66 modules
+var axios = __nccwpck_require__(3237);
+// EXTERNAL MODULE: ./node_modules/is-retry-allowed/index.js
+var is_retry_allowed = __nccwpck_require__(178);
+;// CONCATENATED MODULE: ./node_modules/axios-retry/dist/esm/index.js
+
+const namespace = 'axios-retry';
+function isNetworkError(error) {
+    const CODE_EXCLUDE_LIST = ['ERR_CANCELED', 'ECONNABORTED'];
+    if (error.response) {
+        return false;
+    }
+    if (!error.code) {
+        return false;
+    }
+    // Prevents retrying timed out & cancelled requests
+    if (CODE_EXCLUDE_LIST.includes(error.code)) {
+        return false;
+    }
+    // Prevents retrying unsafe errors
+    return is_retry_allowed(error);
+}
+const SAFE_HTTP_METHODS = ['get', 'head', 'options'];
+const IDEMPOTENT_HTTP_METHODS = SAFE_HTTP_METHODS.concat(['put', 'delete']);
+function isRetryableError(error) {
+    return (error.code !== 'ECONNABORTED' &&
+        (!error.response ||
+            error.response.status === 429 ||
+            (error.response.status >= 500 && error.response.status <= 599)));
+}
+function isSafeRequestError(error) {
+    if (!error.config?.method) {
+        // Cannot determine if the request can be retried
+        return false;
+    }
+    return isRetryableError(error) && SAFE_HTTP_METHODS.indexOf(error.config.method) !== -1;
+}
+function isIdempotentRequestError(error) {
+    if (!error.config?.method) {
+        // Cannot determine if the request can be retried
+        return false;
+    }
+    return isRetryableError(error) && IDEMPOTENT_HTTP_METHODS.indexOf(error.config.method) !== -1;
+}
+function isNetworkOrIdempotentRequestError(error) {
+    return isNetworkError(error) || isIdempotentRequestError(error);
+}
+function retryAfter(error = undefined) {
+    const retryAfterHeader = error?.response?.headers['retry-after'];
+    if (!retryAfterHeader) {
+        return 0;
+    }
+    // if the retry after header is a number, convert it to milliseconds
+    let retryAfterMs = (Number(retryAfterHeader) || 0) * 1000;
+    // If the retry after header is a date, get the number of milliseconds until that date
+    if (retryAfterMs === 0) {
+        retryAfterMs = (new Date(retryAfterHeader).valueOf() || 0) - Date.now();
+    }
+    return Math.max(0, retryAfterMs);
+}
+function noDelay(_retryNumber = 0, error = undefined) {
+    return Math.max(0, retryAfter(error));
+}
+function exponentialDelay(retryNumber = 0, error = undefined, delayFactor = 100) {
+    const calculatedDelay = 2 ** retryNumber * delayFactor;
+    const delay = Math.max(calculatedDelay, retryAfter(error));
+    const randomSum = delay * 0.2 * Math.random(); // 0-20% of the delay
+    return delay + randomSum;
+}
+/**
+ * Linear delay
+ * @param {number | undefined} delayFactor - delay factor in milliseconds (default: 100)
+ * @returns {function} (retryNumber: number, error: AxiosError | undefined) => number
+ */
+function linearDelay(delayFactor = 100) {
+    return (retryNumber = 0, error = undefined) => {
+        const delay = retryNumber * delayFactor;
+        return Math.max(delay, retryAfter(error));
+    };
+}
+const DEFAULT_OPTIONS = {
+    retries: 3,
+    retryCondition: isNetworkOrIdempotentRequestError,
+    retryDelay: noDelay,
+    shouldResetTimeout: false,
+    onRetry: () => { },
+    onMaxRetryTimesExceeded: () => { },
+    validateResponse: null
+};
+function getRequestOptions(config, defaultOptions) {
+    return { ...DEFAULT_OPTIONS, ...defaultOptions, ...config[namespace] };
+}
+function setCurrentState(config, defaultOptions, resetLastRequestTime = false) {
+    const currentState = getRequestOptions(config, defaultOptions || {});
+    currentState.retryCount = currentState.retryCount || 0;
+    if (!currentState.lastRequestTime || resetLastRequestTime) {
+        currentState.lastRequestTime = Date.now();
+    }
+    config[namespace] = currentState;
+    return currentState;
+}
+function fixConfig(axiosInstance, config) {
+    // @ts-ignore
+    if (axiosInstance.defaults.agent === config.agent) {
+        // @ts-ignore
+        delete config.agent;
+    }
+    if (axiosInstance.defaults.httpAgent === config.httpAgent) {
+        delete config.httpAgent;
+    }
+    if (axiosInstance.defaults.httpsAgent === config.httpsAgent) {
+        delete config.httpsAgent;
+    }
+}
+async function shouldRetry(currentState, error) {
+    const { retries, retryCondition } = currentState;
+    const shouldRetryOrPromise = (currentState.retryCount || 0) < retries && retryCondition(error);
+    // This could be a promise
+    if (typeof shouldRetryOrPromise === 'object') {
+        try {
+            const shouldRetryPromiseResult = await shouldRetryOrPromise;
+            // keep return true unless shouldRetryPromiseResult return false for compatibility
+            return shouldRetryPromiseResult !== false;
+        }
+        catch (_err) {
+            return false;
+        }
+    }
+    return shouldRetryOrPromise;
+}
+async function handleRetry(axiosInstance, currentState, error, config) {
+    currentState.retryCount += 1;
+    const { retryDelay, shouldResetTimeout, onRetry } = currentState;
+    const delay = retryDelay(currentState.retryCount, error);
+    // Axios fails merging this configuration to the default configuration because it has an issue
+    // with circular structures: https://github.com/mzabriskie/axios/issues/370
+    fixConfig(axiosInstance, config);
+    if (!shouldResetTimeout && config.timeout && currentState.lastRequestTime) {
+        const lastRequestDuration = Date.now() - currentState.lastRequestTime;
+        const timeout = config.timeout - lastRequestDuration - delay;
+        if (timeout <= 0) {
+            return Promise.reject(error);
+        }
+        config.timeout = timeout;
+    }
+    config.transformRequest = [(data) => data];
+    await onRetry(currentState.retryCount, error, config);
+    if (config.signal?.aborted) {
+        return Promise.resolve(axiosInstance(config));
+    }
+    return new Promise((resolve) => {
+        const abortListener = () => {
+            clearTimeout(timeout);
+            resolve(axiosInstance(config));
+        };
+        const timeout = setTimeout(() => {
+            resolve(axiosInstance(config));
+            if (config.signal?.removeEventListener) {
+                config.signal.removeEventListener('abort', abortListener);
+            }
+        }, delay);
+        if (config.signal?.addEventListener) {
+            config.signal.addEventListener('abort', abortListener, { once: true });
+        }
+    });
+}
+async function handleMaxRetryTimesExceeded(currentState, error) {
+    if (currentState.retryCount >= currentState.retries)
+        await currentState.onMaxRetryTimesExceeded(error, currentState.retryCount);
+}
+const axiosRetry = (axiosInstance, defaultOptions) => {
+    const requestInterceptorId = axiosInstance.interceptors.request.use((config) => {
+        setCurrentState(config, defaultOptions, true);
+        if (config[namespace]?.validateResponse) {
+            // by setting this, all HTTP responses will be go through the error interceptor first
+            config.validateStatus = () => false;
+        }
+        return config;
+    });
+    const responseInterceptorId = axiosInstance.interceptors.response.use(null, async (error) => {
+        const { config } = error;
+        // If we have no information to retry the request
+        if (!config) {
+            return Promise.reject(error);
+        }
+        const currentState = setCurrentState(config, defaultOptions);
+        if (error.response && currentState.validateResponse?.(error.response)) {
+            // no issue with response
+            return error.response;
+        }
+        if (await shouldRetry(currentState, error)) {
+            return handleRetry(axiosInstance, currentState, error, config);
+        }
+        await handleMaxRetryTimesExceeded(currentState, error);
+        return Promise.reject(error);
+    });
+    return { requestInterceptorId, responseInterceptorId };
+};
+// Compatibility with CommonJS
+axiosRetry.isNetworkError = isNetworkError;
+axiosRetry.isSafeRequestError = isSafeRequestError;
+axiosRetry.isIdempotentRequestError = isIdempotentRequestError;
+axiosRetry.isNetworkOrIdempotentRequestError = isNetworkOrIdempotentRequestError;
+axiosRetry.exponentialDelay = exponentialDelay;
+axiosRetry.linearDelay = linearDelay;
+axiosRetry.isRetryableError = isRetryableError;
+/* harmony default export */ const esm = (axiosRetry);
+
+// EXTERNAL MODULE: ./src/version.ts
+var version = __nccwpck_require__(311);
+// EXTERNAL MODULE: ./src/codeocean/proxy.ts
+var proxy = __nccwpck_require__(2197);
+;// CONCATENATED MODULE: ./src/codeocean/transport.ts
+
+
+
+
+
+
+
+
+
+
+
+const DEFAULT_TIMEOUT_MS = 30_000;
+const DEFAULT_RETRIES = 5;
+/**
+ * The one place that talks HTTP to Code Ocean: authentication, timeouts, retries, and
+ * turning every failure into a message for people, with the token scrubbed from it.
+ * The resource classes (computations, results, data assets) build on it.
+ */
+class ApiTransport {
+    options;
+    http;
+    agents;
+    redact;
+    timeoutMs;
+    constructor(options) {
+        this.options = options;
+        this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+        // Keep-alive, as the official SDK does: polling reuses one connection. Proxies
+        // (HTTPS_PROXY, HTTP_PROXY, NO_PROXY, either case) are axios's own: it tunnels https
+        // through CONNECT over these agents' TLS settings (see proxy.ts and the proxy e2e test).
+        this.agents = {
+            http: new (external_node_http_default()).Agent({ keepAlive: true }),
+            https: new (external_node_https_default()).Agent({ keepAlive: true })
+        };
+        this.redact = (0,src_redact/* redactor */.$p)([options.token, (0,src_redact/* basicAuthValue */.yk)(options.token)]);
+        this.http = axios/* default */.A.create({
+            baseURL: `${options.apiBase}/`,
+            timeout: this.timeoutMs,
+            auth: { username: options.token, password: '' },
+            headers: { 'User-Agent': version/* USER_AGENT */._, Accept: 'application/json' },
+            httpAgent: this.agents.http,
+            httpsAgent: this.agents.https,
+            // Every answer is read as text and judged here, so odd bodies never throw inside axios.
+            responseType: 'text',
+            transformResponse: [(data) => data],
+            validateStatus: () => true,
+            maxRedirects: 0
+        });
+        this.installRetries();
+    }
+    /**
+     * Sends one call and returns its parsed body (JSON, else text). An error answer
+     * becomes a CodeOceanApiError, a failure to get any answer a CodeOceanNetworkError.
+     */
+    async request(config, context, kind, call) {
+        const retry = { kind, operation: context.operation };
+        const full = {
+            ...config,
+            signal: call.signal,
+            timeout: call.timeoutMs ?? this.timeoutMs,
+            codeOceanRetry: retry
+        };
+        if (call.retries !== undefined)
+            full['axios-retry'] = { retries: call.retries };
+        let response;
+        try {
+            response = await this.http.request(full);
+        }
+        catch (error) {
+            if (axios/* default */.A.isAxiosError(error) && error.response) {
+                // Retries ran out on a retryable status: report the last answer.
+                response = error.response;
+            }
+            else {
+                throw this.networkError(error, context, call);
+            }
+        }
+        const body = (0,api_errors/* parseBody */.OG)(typeof response.data === 'string' ? response.data : '');
+        if (response.status >= 200 && response.status < 300)
+            return body;
+        const error = new api_errors/* CodeOceanApiError */.ER(response.status, body, context);
+        if (context.mayHaveTakenEffect && response.status >= 500) {
+            error.message += `\n${context.mayHaveTakenEffect}`;
+        }
+        error.message = this.redact(error.message);
+        throw error;
+    }
+    /** Frees pooled connections so the process can exit promptly. */
+    close() {
+        this.agents.http.destroy();
+        this.agents.https.destroy();
+    }
+    installRetries() {
+        const { options } = this;
+        esm(this.http, {
+            retries: options.retries ?? DEFAULT_RETRIES,
+            shouldResetTimeout: true,
+            // Answers other than overload and server errors are final, and judged in request().
+            validateResponse: (response) => !RETRYABLE_STATUSES.has(response.status),
+            retryCondition: (error) => {
+                const retry = retryConfigOf(error.config);
+                return mayRetry({ kind: retry?.kind ?? 'idempotent', status: error.response?.status, code: error.code });
+            },
+            retryDelay: (count, error) => retryDelayMs(count, headerOf(error.response, 'retry-after')),
+            onRetry: (count, error, config) => {
+                const retry = retryConfigOf(config);
+                const what = error.response ? `HTTP ${error.response.status}` : (error.code ?? 'a network error');
+                const total = (config['axios-retry']?.retries ?? options.retries ?? DEFAULT_RETRIES) + 1;
+                options.onRetry?.(`Code Ocean answered ${what} when trying to ${retry?.operation ?? 'call it'}; trying again (attempt ${count + 1} of ${total})`);
+            }
+        });
+    }
+    networkError(error, context, call) {
+        if (call.signal?.aborted || (axios/* default */.A.isAxiosError(error) && error.code === 'ERR_CANCELED')) {
+            return new errors/* RequestAbortedError */.$1();
+        }
+        const code = axios/* default */.A.isAxiosError(error) ? error.code : undefined;
+        let message = (0,network_errors/* explainNetworkFailure */.eA)({
+            operation: context.operation,
+            code,
+            text: error instanceof Error ? error.message : String(error),
+            url: this.options.apiBase,
+            timeoutMs: call.timeoutMs ?? this.timeoutMs,
+            proxy: (0,proxy/* proxyFor */.i)(this.options.apiBase),
+            lookedUp: lookedUpHost(error)
+        });
+        if (context.mayHaveTakenEffect && !(0,network_errors/* provesNothingSent */.vp)((0,network_errors/* classifyNetworkError */.LW)(code))) {
+            message += `\n${context.mayHaveTakenEffect}`;
+        }
+        return new api_errors/* CodeOceanNetworkError */.OV(this.redact(message), code);
+    }
+}
+function retryConfigOf(config) {
+    return config?.codeOceanRetry;
+}
+/** The host name a failed DNS lookup was for (Node puts it on the error axios wraps). */
+function lookedUpHost(error) {
+    const cause = axios/* default */.A.isAxiosError(error) ? error.cause : undefined;
+    const hostname = cause?.hostname;
+    return typeof hostname === 'string' ? hostname : undefined;
+}
+function headerOf(response, name) {
+    const value = response?.headers?.[name];
+    return typeof value === 'string' ? value : undefined;
+}
+
+;// CONCATENATED MODULE: ./src/codeocean/client.ts
+
+
+
+
+
+
+/**
+ * Code Ocean's REST API, grouped by resource as its documentation is: runs, their
+ * results, data assets, app panels. All share one connection pool, one token and one retry policy.
+ */
+class CodeOceanClient {
+    computations;
+    results;
+    dataAssets;
+    appPanels;
+    transport;
+    constructor(options) {
+        this.transport = new ApiTransport(options);
+        this.computations = new ComputationsApi(this.transport);
+        this.results = new ResultsApi(this.transport);
+        this.dataAssets = new DataAssetsApi(this.transport);
+        this.appPanels = new AppPanelsApi(this.transport);
+    }
+    /** Frees pooled connections so the process can exit promptly. */
+    close() {
+        this.transport.close();
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/lifecycle/start.ts
+
 
 
 
@@ -36354,17 +36331,17 @@ var client = __nccwpck_require__(2127);
 
 /** A client for the deployment the inputs name, whose retries are told in the log. */
 function connect(settings, step) {
-    core/* debug */.Yz(`API base: ${settings.location.apiBase}; wait: ${settings.wait}; poll-interval: ${settings.pollInterval}; wait-timeout: ${settings.waitTimeoutMinutes} min`);
-    return new client/* CodeOceanClient */.xI({
+    lib_core/* debug */.Yz(`API base: ${settings.location.apiBase}; wait: ${settings.wait}; poll-interval: ${settings.pollInterval}; wait-timeout: ${settings.waitTimeoutMinutes} min`);
+    return new CodeOceanClient({
         apiBase: settings.location.apiBase,
         token: settings.token,
-        onRetry: (message) => core/* info */.pq(step.redact(message))
+        onRetry: (message) => lib_core/* info */.pq((0,untrusted/* inline */.mG)(step.redact(message)))
     });
 }
 /** The pre-flight check against the app panel, unless `check-parameters: false`. */
 async function preflight(client, settings) {
     if (!settings.checkParameters) {
-        core/* info */.pq('Parameters not checked against the app panel (check-parameters: false).');
+        lib_core/* info */.pq('Parameters not checked against the app panel (check-parameters: false).');
         return;
     }
     // Loaded only when it runs, so that a step that does not check never pays for it.
@@ -36380,12 +36357,12 @@ async function renameRun(client, run, name, step) {
         await client.computations.rename(run.id, name);
     }
     catch (error) {
-        core/* warning */.$e(step.redact(`Could not name the run '${name}'; it keeps the name '${run.name ?? run.id}'. ${(0,errors/* errorMessage */.gJ)(error)}`));
+        lib_core/* warning */.$e(step.redact(`Could not name the run '${(0,untrusted/* inline */.mG)(name)}'; it keeps the name '${(0,untrusted/* inline */.mG)(run.name ?? run.id)}'. ${(0,errors/* errorMessage */.gJ)(error)}`));
         return run;
     }
     const renamed = { ...run, name, raw: { ...run.raw, name } };
     step.outputs.setComputation(renamed);
-    core/* info */.pq(`Named the run '${name}'`);
+    lib_core/* info */.pq(`Named the run '${(0,untrusted/* inline */.mG)(name)}'`);
     return renamed;
 }
 /**
@@ -36396,17 +36373,18 @@ async function startRun(client, settings, step, interrupter) {
     const body = buildRunRequest(settings.run);
     step.summary.request = body;
     const { kind, id } = settings.run.target;
-    core/* startGroup */.Oh(`Starting ${kind} ${id} on ${settings.location.siteUrl}`);
-    core/* info */.pq(JSON.stringify(body, null, 2));
-    core/* endGroup */.N4();
+    lib_core/* startGroup */.Oh(`Starting ${kind} ${id} on ${settings.location.siteUrl}`);
+    // Parameter values are outside text too (event text can reach them): one value per line, defused.
+    for (const line of JSON.stringify(body, null, 2).split('\n'))
+        lib_core/* info */.pq((0,untrusted/* inline */.mG)(line));
+    lib_core/* endGroup */.N4();
     // Not abortable: a start cut short could leave a run nobody knows about.
     let started = await client.computations.start(body);
     step.outputs.setComputation(started);
-    core/* info */.pq(step.redact(`Started Code Ocean run ${describeRun(started)} of ${kind} ${id}`));
+    lib_core/* info */.pq(step.redact(`Started Code Ocean run ${describeRun(started)} of ${kind} ${(0,untrusted/* inline */.mG)(id)}`));
     if (settings.wait) {
         // From here the run is ours to look after: if this step dies, the post step stops it.
-        core/* saveState */.LZ(names/* State */.Uw.ComputationId, started.id);
-        core/* saveState */.LZ(names/* State */.Uw.Watching, settings.stopOnCancel ? 'true' : 'false');
+        watchRun(started.id, settings.stopOnCancel);
     }
     if (settings.runName && !interrupter.reason) {
         started = await renameRun(client, started, settings.runName, step);
@@ -36418,12 +36396,10 @@ async function startRun(client, settings, step, interrupter) {
 function leaveRunning(step) {
     step.summary.status = 'started';
     step.outputs.setStatus('started');
-    core/* info */.pq('Not waiting for the run to finish (wait: false).');
+    lib_core/* info */.pq('Not waiting for the run to finish (wait: false).');
 }
 
 ;// CONCATENATED MODULE: ./src/main.ts
-
-
 
 
 
@@ -36437,14 +36413,13 @@ function leaveRunning(step) {
  * the step ends with every output set, a job summary and, if asked, a PR comment.
  */
 async function run() {
-    core/* saveState */.LZ(names/* State */.Uw.IsPost, 'true');
     const step = newStep();
     const interrupter = new Interrupter();
     let settings;
     let client;
     try {
         // The token is masked before anything else can print it.
-        const token = (0,inputs_token/* readToken */.A)();
+        const token = readToken();
         settings = getSettings(token);
         client = connect(settings, step);
         await preflight(client, settings);
@@ -36506,10 +36481,11 @@ const Input = {
     CommentOnPr: 'comment-on-pr',
     GithubToken: 'github-token'
 };
-/** What the main step leaves for the post step (GITHUB_STATE). Never the token. */
+/**
+ * What the main step leaves for the post step (GITHUB_STATE). Never the token. The post
+ * step has an entry point of its own (src/post.ts), so no state says which step runs.
+ */
 const State = {
-    /** Set by the main step; its presence tells the bundle it runs as the post step. */
-    IsPost: 'isPost',
     ComputationId: 'computation-id',
     /** 'true' while the main step waits and has not settled the run's fate. */
     Watching: 'watching'
@@ -36569,6 +36545,72 @@ function registerSecret(secret) {
 /** Scrubs every registered secret: for messages from errors nobody anticipated. */
 function redactRegistered(text) {
     return redactor(registered)(text);
+}
+
+
+/***/ }),
+
+/***/ 3254:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Qi: () => (/* binding */ printUntrusted),
+/* harmony export */   mG: () => (/* binding */ inline)
+/* harmony export */ });
+/* unused harmony export freshStopToken */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+
+/**
+ * Text from outside (Code Ocean's answers, the run's console log, event text in a
+ * `run-name`) reaches the log as data, never as a workflow command. The runner reads
+ * every stdout line that starts with `::` as a command, and every line holding the
+ * legacy `##[name]` form anywhere. @actions/core escapes `%`, `\r` and `\n` in the
+ * messages of its own commands (`core.error`, `core.setFailed`, `core.warning`), which
+ * keeps each one command; it leaves other control characters, the Unicode line
+ * separators and `##[` as they are, and `core.info` writes its text with no escaping
+ * at all. So every value from outside goes through `inline`, wherever it is printed.
+ */
+/** Line breaks: what ends a line for the runner (`\r`, `\n`) or for a reader (NEL, LS, PS). */
+const LINE_BREAKS = /\r\n|[\r\n\u0085\u2028\u2029]/g;
+/** Control characters other than tab (C0, DEL, C1), which can hide or redraw text in the log. */
+// eslint-disable-next-line no-control-regex
+const CONTROLS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
+/** A zero-width space: splits a sequence the runner would act on, without changing what people read. */
+const ZWSP = '\u200b';
+/** Defuses the legacy command form `##[`, which the runner looks for anywhere in a line. */
+function defuseLegacy(text) {
+    return text.replaceAll('##[', `#${ZWSP}#[`);
+}
+/**
+ * One value from outside, fit to stand inside a log line or an annotation: line
+ * breaks become `⏎`, other control characters `�`, legacy `##[` is split, and a
+ * leading `::` too, so the value can neither start a line of its own nor be one.
+ */
+function inline(text) {
+    const flat = defuseLegacy(text.replace(LINE_BREAKS, '⏎').replace(CONTROLS, '\uFFFD'));
+    return flat.replace(/^(\s*)::/, `$1:${ZWSP}:`);
+}
+/** A token nobody can guess or have printed before: ends a `::stop-commands::` block. */
+function freshStopToken() {
+    return `codeocean-${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(16).toString('hex')}`;
+}
+/**
+ * Prints lines from outside as GitHub documents for untrusted output: between
+ * `::stop-commands::<token>` and `::<token>::`, with a fresh random token, so the
+ * runner acts on no command inside. The block is closed however printing ends.
+ */
+function printUntrusted(lines, write) {
+    const token = freshStopToken();
+    write(`::stop-commands::${token}`);
+    try {
+        // Legacy `##[` would still style a line in the log viewer: defused here too.
+        for (const line of lines)
+            write(defuseLegacy(line));
+    }
+    finally {
+        write(`::${token}::`);
+    }
 }
 
 
@@ -45529,7 +45571,6 @@ __nccwpck_require__.d(__webpack_exports__, {
   N4: () => (/* binding */ endGroup),
   z3: () => (/* binding */ error),
   V4: () => (/* binding */ getInput),
-  Gu: () => (/* binding */ getState),
   pq: () => (/* binding */ info),
   lm: () => (/* binding */ notice),
   LZ: () => (/* binding */ saveState),
@@ -45541,7 +45582,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   $e: () => (/* binding */ warning)
 });
 
-// UNUSED EXPORTS: ExitCode, addPath, exportVariable, getBooleanInput, getIDToken, getMultilineInput, group, isDebug, markdownSummary, platform, setCommandEcho, toPlatformPath, toPosixPath, toWin32Path
+// UNUSED EXPORTS: ExitCode, addPath, exportVariable, getBooleanInput, getIDToken, getMultilineInput, getState, group, isDebug, markdownSummary, platform, setCommandEcho, toPlatformPath, toPosixPath, toWin32Path
 
 // EXTERNAL MODULE: external "os"
 var external_os_ = __nccwpck_require__(857);

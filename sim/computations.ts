@@ -140,6 +140,9 @@ export function checkProgram(program: RunProgram): void {
     }
   }
   if (program.results !== undefined) checkResults(program.results)
+  if (program.name !== undefined && typeof program.name !== 'string') {
+    throw new TypeError(`name must be a string, got ${JSON.stringify(program.name)}`)
+  }
   if (
     program.captureOutcome !== undefined &&
     !(CAPTURE_OUTCOMES as readonly string[]).includes(program.captureOutcome)
@@ -286,7 +289,7 @@ export function createRun(
     targetId: (kind === 'pipeline' ? request.pipeline_id : request.capsule_id) ?? '',
     request,
     createdAt: now,
-    name: defaultRunName(Math.floor(now / 1000)),
+    name: program.name ?? defaultRunName(Math.floor(now / 1000)),
     outcome: program.outcome,
     phases: program.phases.map((p) => ({ ...p })),
     results,

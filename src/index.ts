@@ -1,9 +1,7 @@
 import { setFlagsFromString } from 'node:v8'
 import * as core from '@actions/core'
 import { errorMessage } from './errors.js'
-import { post } from './lifecycle/post.js'
 import { run } from './main.js'
-import { State } from './names.js'
 import { redactRegistered } from './redact.js'
 
 // Downloads stream gigabytes through short-lived buffers. Left to grow, V8's young
@@ -20,7 +18,6 @@ const lastResort = (error: unknown): void => {
 process.on('uncaughtException', lastResort)
 process.on('unhandledRejection', lastResort)
 
-// action.yml runs this bundle twice: as the main step and as the post step. The main
-// step leaves a state entry behind, which only the post step can see.
-if (core.getState(State.IsPost) === 'true') await post()
-else await run()
+// The main step. The post step has an entry point of its own (src/post.ts,
+// `runs.post` in action.yml), so nothing printed can turn one into the other.
+await run()

@@ -1,4 +1,3 @@
-import * as core from '@actions/core'
 import type { CodeOceanClient } from './codeocean/client.js'
 import type { Settings } from './inputs/settings.js'
 import { getSettings } from './inputs/settings.js'
@@ -8,7 +7,6 @@ import { followRun } from './lifecycle/follow.js'
 import { Interrupter } from './lifecycle/interruption.js'
 import { connect, leaveRunning, preflight, startRun } from './lifecycle/start.js'
 import { failStepWith, newStep } from './lifecycle/step.js'
-import { State } from './names.js'
 
 /**
  * The action's main step, phase by phase: read the inputs, start the run and report
@@ -16,7 +14,6 @@ import { State } from './names.js'
  * the step ends with every output set, a job summary and, if asked, a PR comment.
  */
 export async function run(): Promise<void> {
-  core.saveState(State.IsPost, 'true')
   const step = newStep()
   const interrupter = new Interrupter()
   let settings: Settings | undefined

@@ -26,10 +26,11 @@ export const Input = {
   GithubToken: 'github-token'
 } as const
 
-/** What the main step leaves for the post step (GITHUB_STATE). Never the token. */
+/**
+ * What the main step leaves for the post step (GITHUB_STATE). Never the token. The post
+ * step has an entry point of its own (src/post.ts), so no state says which step runs.
+ */
 export const State = {
-  /** Set by the main step; its presence tells the bundle it runs as the post step. */
-  IsPost: 'isPost',
   ComputationId: 'computation-id',
   /** 'true' while the main step waits and has not settled the run's fate. */
   Watching: 'watching'

@@ -503,6 +503,17 @@ describe('CodeOceanSimulator', () => {
       expect(asObject((await getRun(id)).json).state).toBe('failed')
     })
 
+    it('gives runs a programmed name from the start and keeps it through renames, as a hostile server may', async () => {
+      const hostile = 'nightly\n::save-state name=computation-id::x\r##[error]forged'
+      sim.program('p-named', { name: hostile })
+      const start = await startRun({ pipeline_id: 'p-named' })
+      expect(start.name).toBe(hostile)
+      const id = String(start.id)
+      const res = await call(sim, 'PATCH', `${API}/computations/${id}?name=${encodeURIComponent('mine')}`)
+      expect(res.status).toBe(204)
+      expect(asObject((await getRun(id)).json).name).toBe(hostile)
+    })
+
     it('refuses an invalid program where it is set', () => {
       expect(() => sim.program('p', { outcome: 'exploded' as Outcome })).toThrow(/unknown outcome/)
       expect(() => sim.program('p', { phases: [{ state: 'running', ms: -1 }] })).toThrow(/ms must be/)

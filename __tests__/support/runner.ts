@@ -30,6 +30,7 @@ import {
   OutputProcessor,
   LineSplitter,
   parseKeyValueFile,
+  setIgnoringCase,
   STEP_SUMMARY_LIMIT_BYTES,
   summaryTooLargeMessage,
   escapeData,
@@ -84,7 +85,7 @@ export interface ActionRun {
   stderr: string
   /** From GITHUB_OUTPUT (both forms, last write wins). */
   outputs: Record<string, string>
-  /** From GITHUB_STATE. */
+  /** The step state, as the post step gets it: `::save-state` lines, then GITHUB_STATE; keys case-insensitive, first spelling kept. */
   state: Record<string, string>
   /** Contents of GITHUB_STEP_SUMMARY ('' if none). */
   summary: string
@@ -655,9 +656,14 @@ async function execute(stage: 'main' | 'post', options: RunActionOptions, post?:
   // File commands, processed after the step ends (also when it failed or was cancelled).
   const outputs: Record<string, string> = { ...processor.commandOutputs }
   const state: Record<string, string> = { ...processor.commandState }
-  const applyFile = (name: FileCommandVar, context: string, into: Record<string, string> | null): void => {
+  const applyFile = (
+    name: FileCommandVar,
+    context: string,
+    into: Record<string, string> | null,
+    set = (record: Record<string, string>, k: string, v: string): void => void (record[k] = v)
+  ): void => {
     const parsed = parseKeyValueFile(readIfExists(files[name]))
-    if (into) for (const [k, v] of parsed.entries) into[k] = v
+    if (into) for (const [k, v] of parsed.entries) set(into, k, v)
     if (parsed.error !== undefined) {
       processor.runnerIssue('error', `Unable to process file command '${context}' successfully.`)
       processor.runnerIssue('error', parsed.error)
@@ -667,7 +673,9 @@ async function execute(stage: 'main' | 'post', options: RunActionOptions, post?:
   const summary = readIfExists(files.GITHUB_STEP_SUMMARY)
   const summaryBytes = Buffer.byteLength(summary)
   if (summaryBytes > STEP_SUMMARY_LIMIT_BYTES) processor.runnerIssue('error', summaryTooLargeMessage(summaryBytes))
-  applyFile('GITHUB_STATE', 'state', state)
+  // The runner's step state is one case-insensitive dictionary: a `::save-state` line printed
+  // during the step fixes a key's spelling, and the file's value then lands under it.
+  applyFile('GITHUB_STATE', 'state', state, setIgnoringCase)
   applyFile('GITHUB_OUTPUT', 'output', outputs)
 
   const everything = [

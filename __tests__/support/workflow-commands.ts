@@ -94,11 +94,17 @@ export interface ParsedCommand {
   data: string
 }
 
-function setProperty(props: Record<string, string>, key: string, value: string): void {
-  // The runner's property dictionary is case-insensitive; the first spelling of a key stays.
-  const existing = Object.keys(props).find((k) => k.toLowerCase() === key.toLowerCase())
-  props[existing ?? key] = value
+/**
+ * Sets `key` as a .NET dictionary with StringComparer.OrdinalIgnoreCase does: a key that
+ * differs only in case is the same key, and the first spelling seen stays. The runner's
+ * command properties and its step state (IntraActionState) are such dictionaries.
+ */
+export function setIgnoringCase(record: Record<string, string>, key: string, value: string): void {
+  const existing = Object.keys(record).find((k) => k.toLowerCase() === key.toLowerCase())
+  record[existing ?? key] = value
 }
+
+const setProperty = setIgnoringCase
 
 /** `::name key=value,key=value::data` (ActionCommand.TryParseV2). */
 export function parseCommandV2(line: string, registered: ReadonlySet<string>): ParsedCommand | null {
@@ -363,7 +369,8 @@ export class OutputProcessor {
         const name = props['name']
         if (!name) throw new Error("Required field 'name' is missing in ##[save-state] command.")
         this.addIssue('warning', SAVE_STATE_DEPRECATION, {})
-        this.commandState[name] = data
+        // State keys are case-insensitive: a later spelling updates the value, not the key.
+        setIgnoringCase(this.commandState, name, data)
         return
       }
       case 'set-env':

@@ -1,3 +1,5 @@
+import { inline } from '../untrusted.js'
+
 /** What the action was doing when Code Ocean answered with an error. */
 export interface RequestContext {
   /** e.g. "start the run", "check run 9af2…" */
@@ -47,9 +49,13 @@ export function parseBody(text: string): unknown {
 /**
  * The server's own words, whatever shape they came in: a JSON object with
  * `message` (Code Ocean's usual form), other JSON, an HTML error page from a
- * proxy, or plain text.
+ * proxy, or plain text. Always one line, never a workflow command (see untrusted.ts).
  */
 export function serverMessage(body: unknown): string {
+  return inline(serverWords(body))
+}
+
+function serverWords(body: unknown): string {
   if (body === undefined || body === null || body === '') return '(no message)'
   if (typeof body === 'string') {
     if (isHtml(body)) {

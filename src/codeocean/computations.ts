@@ -1,5 +1,6 @@
 import { CodeOceanApiError, type RequestContext } from './api-errors.js'
 import { readComputation, type Computation } from './models/computation.js'
+import { idSegment } from './models/id.js'
 import type { RunRequest } from './models/run-request.js'
 import type { ApiTransport, CallOptions } from './transport.js'
 
@@ -41,19 +42,19 @@ export class ComputationsApi {
   /** GET /computations/{id} */
   async get(id: string, call: CallOptions = {}): Promise<Computation> {
     const data = await this.transport.request(
-      { method: 'GET', url: `computations/${encodeURIComponent(id)}` },
+      { method: 'GET', url: `computations/${idSegment(id, 'run')}` },
       { operation: `read run ${id}`, idHint: `run ${id}` },
       'idempotent',
       call
     )
     // The run asked about is the run answered about, whatever id the body carries.
-    return { ...readComputation(data, id), id }
+    return readComputation(data, id)
   }
 
   /** PATCH /computations/{id}?name=…: Code Ocean takes the new name as a query parameter. */
   async rename(id: string, name: string, call: CallOptions = {}): Promise<void> {
     await this.transport.request(
-      { method: 'PATCH', url: `computations/${encodeURIComponent(id)}`, params: { name } },
+      { method: 'PATCH', url: `computations/${idSegment(id, 'run')}`, params: { name } },
       { operation: `rename run ${id}`, idHint: `run ${id}` },
       'idempotent',
       call
@@ -67,7 +68,7 @@ export class ComputationsApi {
   async delete(id: string, call: CallOptions = {}): Promise<void> {
     try {
       await this.transport.request(
-        { method: 'DELETE', url: `computations/${encodeURIComponent(id)}` },
+        { method: 'DELETE', url: `computations/${idSegment(id, 'run')}` },
         { operation: `stop run ${id}`, idHint: `run ${id}` },
         'idempotent',
         call

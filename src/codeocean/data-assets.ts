@@ -1,3 +1,4 @@
+import { idSegment } from './models/id.js'
 import { readDataAsset, type DataAsset, type DataAssetParams } from './models/data-asset.js'
 import type { ApiTransport, CallOptions } from './transport.js'
 
@@ -25,11 +26,11 @@ export class DataAssetsApi {
   /** GET /data_assets/{id} */
   async get(id: string, call: CallOptions = {}): Promise<DataAsset> {
     const data = await this.transport.request(
-      { method: 'GET', url: `data_assets/${encodeURIComponent(id)}` },
+      { method: 'GET', url: `data_assets/${idSegment(id, 'data asset')}` },
       { operation: `read data asset ${id}`, idHint: `data asset ${id}` },
       'idempotent',
       call
     )
-    return { ...readDataAsset(data), id }
+    return readDataAsset(data, id)
   }
 }

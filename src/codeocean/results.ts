@@ -1,4 +1,5 @@
 import { CodeOceanApiError, type RequestContext } from './api-errors.js'
+import { idSegment } from './models/id.js'
 import { readResultItems, type ResultItem } from './models/result-item.js'
 import type { ApiTransport, CallOptions } from './transport.js'
 
@@ -16,7 +17,7 @@ export class ResultsApi {
     const data = await this.transport.request(
       {
         method: 'POST',
-        url: `computations/${encodeURIComponent(id)}/results`,
+        url: `computations/${idSegment(id, 'run')}/results`,
         data: { path },
         headers: { 'Content-Type': 'application/json' }
       },
@@ -44,7 +45,7 @@ export class ResultsApi {
       if (this.urlEndpoint === undefined) this.urlProbe = new Promise((resolve) => (probeDone = resolve))
       try {
         const data = await this.transport.request(
-          { method: 'GET', url: `computations/${encodeURIComponent(id)}/results/urls`, params: { path } },
+          { method: 'GET', url: `computations/${idSegment(id, 'run')}/results/urls`, params: { path } },
           context,
           'idempotent',
           call
@@ -62,7 +63,7 @@ export class ResultsApi {
       }
     }
     const data = await this.transport.request(
-      { method: 'GET', url: `computations/${encodeURIComponent(id)}/results/download_url`, params: { path } },
+      { method: 'GET', url: `computations/${idSegment(id, 'run')}/results/download_url`, params: { path } },
       context,
       'idempotent',
       call

@@ -10,6 +10,7 @@ import { captureParams, captureResults } from '../results/capture.js'
 import { downloadResults } from '../results/download.js'
 import { listResultFiles, resultFilter, type ResultFile } from '../results/listing.js'
 import { CONSOLE_LOG, fetchLogTail, lastMeaningfulLine } from '../results/log-tail.js'
+import { inline, printUntrusted } from '../untrusted.js'
 import type { Step } from './step.js'
 import type { Verdict } from './verdict.js'
 
@@ -38,13 +39,17 @@ async function showFailureLog(
     const size = files?.find((f) => f.path === CONSOLE_LOG)?.size
     const lines = await fetchLogTail(client.results, run.id, { maxLines: LOG_TAIL_LINES, size, signal })
     core.startGroup(`Last ${lines.length} lines of the run's console log (${CONSOLE_LOG})`)
-    for (const line of lines) core.info(line)
-    core.endGroup()
+    try {
+      // The run's own output: shown as it is, with the runner's command processing off.
+      printUntrusted(lines, (line) => core.info(line))
+    } finally {
+      core.endGroup()
+    }
     const telling = lastMeaningfulLine(lines)
-    if (telling) core.error(telling, { title: `Code Ocean run ${run.name ?? run.id} failed` })
+    if (telling) core.error(inline(telling), { title: `Code Ocean run ${inline(run.name ?? run.id)} failed` })
   } catch (error) {
     if (signal?.aborted) return
-    core.info(`Could not read the run's console log: ${errorMessage(error).split('\n')[0]}`)
+    core.info(`Could not read the run's console log: ${inline(errorMessage(error).split('\n')[0])}`)
   }
 }
 
@@ -102,19 +107,20 @@ export async function afterRun(
     const keep = resultFilter(settings.resultsFilter)
     const wanted = files.filter((f) => keep(f.path))
     core.info(
-      `Downloading ${wanted.length} of ${files.length} result files (${formatBytes(wanted.reduce((s, f) => s + f.size, 0))}) into ${settings.downloadFolder}`
+      `Downloading ${wanted.length} of ${files.length} result files (${formatBytes(wanted.reduce((s, f) => s + f.size, 0))}) into ${inline(settings.downloadFolder)}`
     )
     try {
       const report = await downloadResults(client.results, run.id, wanted, settings.downloadFolder, {
         onProgress: (line) => core.info(line),
-        onRetry: (line) => core.info(line),
+        // Retry lines carry result paths and the object store's words.
+        onRetry: (line) => core.info(inline(line)),
         workspace: process.env.GITHUB_WORKSPACE || process.cwd(),
         signal
       })
       summary.download = report
       outputs.set(Output.ResultsPath, report.folder)
       outputs.set(Output.ResultFiles, String(report.files))
-      core.info(`Downloaded ${report.files} files (${formatBytes(report.bytes)}) into ${report.folder}`)
+      core.info(`Downloaded ${report.files} files (${formatBytes(report.bytes)}) into ${inline(report.folder)}`)
     } catch (error) {
       if (cutShort('the download (partial files were removed)')) return problems
       problems.push(errorMessage(error))
@@ -127,7 +133,10 @@ export async function afterRun(
     } else {
       try {
         const params = captureParams(run, settings.captureName, settings.captureTags, origin(process.env))
-        const asset = await captureResults(client.dataAssets, params, { log: (line) => core.info(line), signal })
+        const asset = await captureResults(client.dataAssets, params, {
+          log: (line) => core.info(inline(line)),
+          signal
+        })
         outputs.set(Output.DataAssetId, asset.id)
         summary.dataAsset = { id: asset.id, name: settings.captureName }
       } catch (error) {

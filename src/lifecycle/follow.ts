@@ -3,8 +3,9 @@ import type { CodeOceanClient } from '../codeocean/client.js'
 import type { Computation } from '../codeocean/models/computation.js'
 import { RequestAbortedError } from '../errors.js'
 import type { Settings } from '../inputs/settings.js'
-import { State } from '../names.js'
 import { describeRun } from '../report/describe.js'
+import { inline } from '../untrusted.js'
+import { settleRun } from './backstop.js'
 import type { Interrupter } from './interruption.js'
 import { failStep, type Step } from './step.js'
 import { endEarly } from './stop.js'
@@ -22,10 +23,11 @@ function waitForEnd(
   if (interrupter.reason) throw new RequestAbortedError()
   return waitForCompletion(client.computations, run, {
     interval: settings.pollInterval,
-    log: (line) => core.info(step.redact(line)),
-    warn: (line) => core.warning(step.redact(line)),
+    // Each line carries the server's words (states, errors): kept to one line, never a command.
+    log: (line) => core.info(inline(step.redact(line))),
+    warn: (line) => core.warning(inline(step.redact(line))),
     onUpdate: (c) => {
-      core.debug(step.redact(`Computation: ${JSON.stringify(c.raw)}`))
+      core.debug(inline(step.redact(`Computation: ${JSON.stringify(c.raw)}`)))
       step.summary.computation = c
       step.outputs.setComputation(c)
     },
@@ -36,7 +38,7 @@ function waitForEnd(
 /** Reports the verdict, and what the after-run phase could not deliver. */
 function conclude(verdict: Verdict, problems: string[], step: Step): void {
   if (verdict.succeeded && problems.length === 0) {
-    core.info(step.redact(verdict.message))
+    core.info(inline(step.redact(verdict.message)))
     return
   }
   if (verdict.succeeded) {
@@ -78,10 +80,10 @@ export async function followRun(
       return
     }
     // Not a cancel: leave the run as it is; the post step must not stop it either.
-    core.saveState(State.Watching, 'false')
+    settleRun()
     throw error
   }
-  core.saveState(State.Watching, 'false')
+  settleRun()
   const verdict = judge(finished)
   step.outputs.setStatus(verdict.status)
   step.summary.status = verdict.status

@@ -5,19 +5,22 @@ import { errorMessage } from '../errors.js'
 import { resolveApiLocation } from '../inputs/domain.js'
 import { readToken } from '../inputs/token.js'
 import { parseBooleanInput } from '../inputs/values.js'
-import { EnvFallback, Input, State } from '../names.js'
+import { EnvFallback, Input } from '../names.js'
 import { redactRegistered } from '../redact.js'
+import { inline } from '../untrusted.js'
+import { runLeftWatched } from './backstop.js'
 
 /**
  * The post step: the backstop for a main step that was killed while waiting. The
  * main step marks the run as watched while it waits and clears the mark once the
  * run's fate is settled (finished, stopped, or deliberately left running), so this
  * does nothing after a normal finish, after `wait: false`, or with
- * `stop-on-cancel: false`. Problems here are warnings: the job's outcome is decided.
+ * `stop-on-cancel: false`. It stops only the run the main step recorded as its own
+ * (see backstop.ts). Problems here are warnings: the job's outcome is decided.
  */
 export async function post(): Promise<void> {
-  const id = core.getState(State.ComputationId)
-  if (!id || core.getState(State.Watching) !== 'true') return
+  const id = runLeftWatched()
+  if (!id) return
   const token = readToken()
   let client: CodeOceanClient | undefined
   try {
@@ -25,13 +28,15 @@ export async function post(): Promise<void> {
     const domain = core.getInput(Input.Domain) || process.env[EnvFallback.Domain] || ''
     const location = resolveApiLocation(Input.Domain, domain)
     client = new CodeOceanClient({ apiBase: location.apiBase, token, timeoutMs: 10_000, retries: 2 })
-    core.info(`The main step ended while waiting for Code Ocean run ${id} (cancelled or killed); stopping the run.`)
+    core.info(
+      `The main step ended while waiting for Code Ocean run ${inline(id)} (cancelled or killed); stopping the run.`
+    )
     await client.computations.delete(id)
-    core.info(`Stopped Code Ocean run ${id} (${STOP_MEANS_DELETE}).`)
+    core.info(`Stopped Code Ocean run ${inline(id)} (${STOP_MEANS_DELETE}).`)
   } catch (error) {
     core.warning(
       redactRegistered(
-        `Could not stop Code Ocean run ${id}: ${errorMessage(error)} Stop it in Code Ocean if it is still running.`
+        `Could not stop Code Ocean run ${inline(id)}: ${errorMessage(error)} Stop it in Code Ocean if it is still running.`
       )
     )
   } finally {

@@ -4,8 +4,9 @@ import type { Computation } from '../codeocean/models/computation.js'
 import { buildRunRequest } from '../codeocean/models/run-request.js'
 import { errorMessage } from '../errors.js'
 import type { Settings } from '../inputs/settings.js'
-import { State } from '../names.js'
 import { describeRun } from '../report/describe.js'
+import { inline } from '../untrusted.js'
+import { watchRun } from './backstop.js'
 import type { Interrupter } from './interruption.js'
 import type { Step } from './step.js'
 
@@ -17,7 +18,7 @@ export function connect(settings: Settings, step: Step): CodeOceanClient {
   return new CodeOceanClient({
     apiBase: settings.location.apiBase,
     token: settings.token,
-    onRetry: (message) => core.info(step.redact(message))
+    onRetry: (message) => core.info(inline(step.redact(message)))
   })
 }
 
@@ -41,13 +42,15 @@ async function renameRun(client: CodeOceanClient, run: Computation, name: string
     await client.computations.rename(run.id, name)
   } catch (error) {
     core.warning(
-      step.redact(`Could not name the run '${name}'; it keeps the name '${run.name ?? run.id}'. ${errorMessage(error)}`)
+      step.redact(
+        `Could not name the run '${inline(name)}'; it keeps the name '${inline(run.name ?? run.id)}'. ${errorMessage(error)}`
+      )
     )
     return run
   }
   const renamed = { ...run, name, raw: { ...run.raw, name } }
   step.outputs.setComputation(renamed)
-  core.info(`Named the run '${name}'`)
+  core.info(`Named the run '${inline(name)}'`)
   return renamed
 }
 
@@ -65,17 +68,17 @@ export async function startRun(
   step.summary.request = body
   const { kind, id } = settings.run.target
   core.startGroup(`Starting ${kind} ${id} on ${settings.location.siteUrl}`)
-  core.info(JSON.stringify(body, null, 2))
+  // Parameter values are outside text too (event text can reach them): one value per line, defused.
+  for (const line of JSON.stringify(body, null, 2).split('\n')) core.info(inline(line))
   core.endGroup()
 
   // Not abortable: a start cut short could leave a run nobody knows about.
   let started = await client.computations.start(body)
   step.outputs.setComputation(started)
-  core.info(step.redact(`Started Code Ocean run ${describeRun(started)} of ${kind} ${id}`))
+  core.info(step.redact(`Started Code Ocean run ${describeRun(started)} of ${kind} ${inline(id)}`))
   if (settings.wait) {
     // From here the run is ours to look after: if this step dies, the post step stops it.
-    core.saveState(State.ComputationId, started.id)
-    core.saveState(State.Watching, settings.stopOnCancel ? 'true' : 'false')
+    watchRun(started.id, settings.stopOnCancel)
   }
   if (settings.runName && !interrupter.reason) {
     started = await renameRun(client, started, settings.runName, step)

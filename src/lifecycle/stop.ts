@@ -1,12 +1,12 @@
-import * as core from '@actions/core'
 import type { CodeOceanClient } from '../codeocean/client.js'
 import type { Computation } from '../codeocean/models/computation.js'
 import { STOP_MEANS_DELETE } from '../codeocean/rules.js'
 import { errorMessage } from '../errors.js'
 import { formatDuration } from '../format.js'
 import type { Settings } from '../inputs/settings.js'
-import { State } from '../names.js'
 import { describeRun } from '../report/describe.js'
+import { inline } from '../untrusted.js'
+import { settleRun } from './backstop.js'
 import type { Interruption } from './interruption.js'
 import { failStep, type Step } from './step.js'
 
@@ -25,18 +25,18 @@ async function stopIfAsked(
 ): Promise<string> {
   const stop = why === 'cancel' ? settings.stopOnCancel : settings.stopOnTimeout
   if (!stop) {
-    core.saveState(State.Watching, 'false')
+    settleRun()
     return `The run was left running (stop-on-${why}: false).`
   }
   try {
     await client.computations.delete(run.id, STOP_ON_CANCEL)
-    core.saveState(State.Watching, 'false')
+    settleRun()
     return `The run was stopped (${STOP_MEANS_DELETE}).`
   } catch (error) {
     // After a cancel the post step tries again; after a timeout nobody would.
-    if (why === 'timeout') core.saveState(State.Watching, 'false')
+    if (why === 'timeout') settleRun()
     return (
-      `The action could not stop the run: ${errorMessage(error).split('\n')[0]}` +
+      `The action could not stop the run: ${inline(errorMessage(error).split('\n')[0])}` +
       (why === 'cancel' ? ' The post step will try again.' : ' It may still be running in Code Ocean.')
     )
   }
@@ -53,7 +53,7 @@ export async function endEarly(
   step.summary.status = why === 'cancel' ? 'cancelled' : 'timed-out'
   step.outputs.setStatus(step.summary.status)
   const fate = await stopIfAsked(why, client, run, settings)
-  const subject = `Code Ocean run ${describeRun(run)} (last state: ${run.state || 'unknown'})`
+  const subject = `Code Ocean run ${describeRun(run)} (last state: ${inline(run.state || 'unknown')})`
   failStep(
     step,
     why === 'cancel'

@@ -1,5 +1,6 @@
 import type { Computation } from '../codeocean/models/computation.js'
 import { describeRun } from '../report/describe.js'
+import { inline } from '../untrusted.js'
 
 export interface Verdict {
   status: 'succeeded' | 'failed' | 'stopped'
@@ -14,8 +15,9 @@ export interface Verdict {
  * with a non-zero exit code.
  */
 export function judge(c: Computation): Verdict {
-  const facts =
+  const facts = inline(
     `state ${c.state || 'unknown'}, end status ${c.end_status ?? 'none'}, ` + `exit code ${c.exit_code ?? 'none'}`
+  )
   const ok = c.state === 'completed' && c.end_status === 'succeeded' && (c.exit_code === undefined || c.exit_code === 0)
   if (ok) {
     return { status: 'succeeded', succeeded: true, message: `Code Ocean run ${describeRun(c)} succeeded (${facts})` }

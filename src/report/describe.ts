@@ -1,6 +1,10 @@
 import type { Computation } from '../codeocean/models/computation.js'
+import { inline } from '../untrusted.js'
 
-/** A run as people recognise it: `'nightly' (9af23fd6-…)`, or the bare id when it has no name. */
+/**
+ * A run as people recognise it: `'nightly' (9af23fd6-…)`, or the bare id when it has no
+ * name. One line whatever the server named it: the name is outside text (see untrusted.ts).
+ */
 export function describeRun(c: Computation): string {
-  return c.name ? `'${c.name}' (${c.id})` : c.id
+  return c.name ? `'${inline(c.name)}' (${inline(c.id)})` : inline(c.id)
 }

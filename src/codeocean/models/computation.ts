@@ -1,3 +1,5 @@
+import { checkId } from './id.js'
+
 /**
  * The Computation object as the action uses it. Servers of different versions send
  * different fields, so everything but `id` and `state` is optional.
@@ -50,9 +52,10 @@ function asText(value: unknown): string | undefined {
 /**
  * Reads a computation from whatever the server sent. Tolerant on purpose: Code Ocean's
  * own examples capitalise some keys ("Id", "Has_results"), and older servers may send
- * numbers as strings. `fallbackId` covers a body that lacks the id.
+ * numbers as strings. `knownId`, the id of the run asked about, wins over whatever id
+ * the body carries; an id from the body must look like one (see id.ts).
  */
-export function readComputation(body: unknown, fallbackId?: string): Computation {
+export function readComputation(body: unknown, knownId?: string): Computation {
   if (typeof body !== 'object' || body === null || Array.isArray(body)) {
     const shown = typeof body === 'string' ? body.replace(/\s+/g, ' ').trim() : JSON.stringify(body)
     throw new UnreadableAnswerError(
@@ -65,10 +68,11 @@ export function readComputation(body: unknown, fallbackId?: string): Computation
     const key = Object.keys(raw).find((k) => k.toLowerCase() === name)
     return key === undefined ? undefined : raw[key]
   }
-  const id = asText(field('id')) ?? fallbackId
+  const id = knownId ?? asText(field('id'))
   if (!id) {
     throw new UnreadableAnswerError(`Code Ocean answered without a run id: ${JSON.stringify(body)?.slice(0, 300)}`)
   }
+  checkId(id, 'run')
   const state = (asText(field('state')) ?? '').toLowerCase()
   return {
     id,

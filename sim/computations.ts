@@ -289,7 +289,7 @@ export function createRun(
     targetId: (kind === 'pipeline' ? request.pipeline_id : request.capsule_id) ?? '',
     request,
     createdAt: now,
-    name: program.name ?? defaultRunName(Math.floor(now / 1000)),
+    name: defaultRunName(Math.floor(now / 1000)),
     outcome: program.outcome,
     phases: program.phases.map((p) => ({ ...p })),
     results,

@@ -1,3 +1,6 @@
+import type { AnswerLimit } from './limits.js'
+import { clip, preview } from './preview.js'
+
 /** What the action was doing when Code Ocean answered with an error. */
 export interface RequestContext {
   /** e.g. "start the run", "check run 9af2…" */
@@ -11,6 +14,8 @@ export interface RequestContext {
    * failure does not rule out that the thing was created.
    */
   mayHaveTakenEffect?: string
+  /** The most of the answer the action reads (error answers included); a run's limit when left out. */
+  answerLimit?: AnswerLimit
 }
 
 const REASONS: Record<number, string> = {
@@ -28,10 +33,6 @@ const REASONS: Record<number, string> = {
 }
 
 const MAX_MESSAGE = 500
-
-function clip(text: string, max = MAX_MESSAGE): string {
-  return text.length > max ? `${text.slice(0, max)}…` : text
-}
 
 /** Parses a body as JSON when it is JSON, else returns it as text. */
 export function parseBody(text: string): unknown {
@@ -52,21 +53,36 @@ export function parseBody(text: string): unknown {
 export function serverMessage(body: unknown): string {
   if (body === undefined || body === null || body === '') return '(no message)'
   if (typeof body === 'string') {
-    if (/<html|<!doctype/i.test(body)) {
-      const title = /<title[^>]*>([^<]*)<\/title>/i.exec(body)?.[1]
-      const text = (title ?? body.replace(/<[^>]*>/g, ' ')).replace(/\s+/g, ' ').trim()
+    // Only the start is ever shown, so only the start is searched.
+    const start = body.slice(0, 64 * MAX_MESSAGE)
+    if (/<html|<!doctype/i.test(start)) {
+      const title = /<title[^>]*>([^<]*)<\/title>/i.exec(start)?.[1]
+      const text = (title ?? start.replace(/<[^>]*>/g, ' ')).replace(/\s+/g, ' ').trim()
       return `an HTML page: "${clip(text, 200)}"`
     }
-    return clip(body.trim())
+    return clip(start.trim(), MAX_MESSAGE)
   }
   if (typeof body === 'object' && !Array.isArray(body)) {
-    const { message, ...rest } = body as Record<string, unknown>
+    const { message } = body as Record<string, unknown>
     if (typeof message === 'string' && message !== '') {
-      const extra = Object.keys(rest).length > 0 ? ` ${clip(JSON.stringify(rest), 300)}` : ''
-      return clip(message) + extra
+      const rest = firstFields(body as Record<string, unknown>, 'message')
+      const extra = Object.keys(rest).length > 0 ? ` ${preview(rest, 300)}` : ''
+      return clip(message, MAX_MESSAGE) + extra
     }
   }
-  return clip(JSON.stringify(body))
+  return preview(body, MAX_MESSAGE)
+}
+
+/** Up to 50 fields of `object` but `omit`, without copying a huge object whole. */
+function firstFields(object: Record<string, unknown>, omit: string): Record<string, unknown> {
+  const fields: Record<string, unknown> = {}
+  let count = 0
+  for (const key in object) {
+    if (key === omit || !Object.hasOwn(object, key)) continue
+    fields[key] = object[key]
+    if (++count >= 50) break
+  }
+  return fields
 }
 
 function hint(status: number, context: RequestContext): string {

@@ -2,12 +2,19 @@
  * When and how long to retry a request to Code Ocean. Pure functions; the HTTP client
  * applies them through axios-retry.
  */
+import { ANSWER_TOO_LARGE } from './limits.js'
 
 /** Answers that mean "try again later": overload and gateway or server hiccups. */
 export const RETRYABLE_STATUSES: ReadonlySet<number> = new Set([429, 500, 502, 503, 504])
 
 /** Network errors that prove nothing reached the server, so even a start may be retried. */
 export const NOT_SENT_CODES: ReadonlySet<string> = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN'])
+
+/**
+ * Failures never repeated: a cancel, and an answer over its size limit (the server
+ * would most likely send it again, and each time costs the whole limit).
+ */
+export const FINAL_CODES: ReadonlySet<string> = new Set(['ERR_CANCELED', ANSWER_TOO_LARGE])
 
 export const BASE_DELAY_MS = 1_000
 export const MAX_BACKOFF_MS = 30_000
@@ -36,7 +43,7 @@ export interface FailedAttempt {
  * sent (a 500, a reset, a timeout) may have started a run, so it is not repeated.
  */
 export function mayRetry(attempt: FailedAttempt): boolean {
-  if (attempt.code === 'ERR_CANCELED') return false
+  if (FINAL_CODES.has(attempt.code ?? '')) return false
   if (attempt.kind === 'start') {
     return attempt.status === 429 || (attempt.status === undefined && NOT_SENT_CODES.has(attempt.code ?? ''))
   }

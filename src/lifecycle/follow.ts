@@ -1,6 +1,7 @@
 import * as core from '@actions/core'
 import type { CodeOceanClient } from '../codeocean/client.js'
 import type { Computation } from '../codeocean/models/computation.js'
+import { DEBUG_PREVIEW_CHARS, preview } from '../codeocean/preview.js'
 import { RequestAbortedError } from '../errors.js'
 import type { Settings } from '../inputs/settings.js'
 import { State } from '../names.js'
@@ -24,7 +25,7 @@ function waitForEnd(
     log: (line) => core.info(line),
     warn: (line) => core.warning(step.redact(line)),
     onUpdate: (c) => {
-      core.debug(`Computation: ${JSON.stringify(c.raw)}`)
+      core.debug(`Computation: ${preview(c.raw, DEBUG_PREVIEW_CHARS)}`)
       step.summary.computation = c
       step.outputs.setComputation(c)
     },

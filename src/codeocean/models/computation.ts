@@ -1,3 +1,5 @@
+import { preview } from '../preview.js'
+
 /**
  * The Computation object as the action uses it. Servers of different versions send
  * different fields, so everything but `id` and `state` is optional.
@@ -54,10 +56,8 @@ function asText(value: unknown): string | undefined {
  */
 export function readComputation(body: unknown, fallbackId?: string): Computation {
   if (typeof body !== 'object' || body === null || Array.isArray(body)) {
-    const shown = typeof body === 'string' ? body.replace(/\s+/g, ' ').trim() : JSON.stringify(body)
-    throw new UnreadableAnswerError(
-      `Code Ocean answered with something that is not a run: ${String(shown).slice(0, 200)}`
-    )
+    const shown = typeof body === 'string' ? body.slice(0, 1_000).replace(/\s+/g, ' ').trim() : preview(body, 200)
+    throw new UnreadableAnswerError(`Code Ocean answered with something that is not a run: ${shown.slice(0, 200)}`)
   }
   const raw = body as Record<string, unknown>
   const field = (name: string): unknown => {
@@ -67,7 +67,7 @@ export function readComputation(body: unknown, fallbackId?: string): Computation
   }
   const id = asText(field('id')) ?? fallbackId
   if (!id) {
-    throw new UnreadableAnswerError(`Code Ocean answered without a run id: ${JSON.stringify(body)?.slice(0, 300)}`)
+    throw new UnreadableAnswerError(`Code Ocean answered without a run id: ${preview(body, 300)}`)
   }
   const state = (asText(field('state')) ?? '').toLowerCase()
   return {

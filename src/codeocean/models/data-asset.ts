@@ -1,3 +1,5 @@
+import { preview } from '../preview.js'
+
 /** The body of POST /data_assets for a capture of a run's results. */
 export interface DataAssetParams {
   name: string
@@ -19,7 +21,7 @@ export interface DataAsset {
 export function readDataAsset(body: unknown): DataAsset {
   const raw = (typeof body === 'object' && body !== null ? body : {}) as Record<string, unknown>
   if (typeof raw.id !== 'string' || raw.id === '') {
-    throw new Error(`Code Ocean answered without a data asset id: ${JSON.stringify(body)?.slice(0, 200)}`)
+    throw new Error(`Code Ocean answered without a data asset id: ${preview(body, 200)}`)
   }
   return {
     id: raw.id,

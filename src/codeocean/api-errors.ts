@@ -1,3 +1,4 @@
+import { RequestAbortedError } from '../errors.js'
 import type { AnswerLimit } from './limits.js'
 import { clip, preview } from './preview.js'
 
@@ -137,7 +138,22 @@ export class CodeOceanApiError extends Error {
   }
 }
 
-/** Failed to reach Code Ocean at all (DNS, refused connection, reset, timeout). */
+/**
+ * A cancelled call that may have created something (a run, a data asset): a cancel
+ * like any other, whose message says what may now exist.
+ */
+export class CancelledCreateError extends RequestAbortedError {
+  constructor(message: string) {
+    super()
+    this.message = message
+    this.name = 'CancelledCreateError'
+  }
+}
+
+/**
+ * No usable answer from Code Ocean: DNS, a refused connection, a reset, no answer
+ * within the deadline, or an answer over its size limit.
+ */
 export class CodeOceanNetworkError extends Error {
   constructor(
     message: string,

@@ -5,7 +5,13 @@ import axiosRetry from 'axios-retry'
 import { RequestAbortedError } from '../errors.js'
 import { basicAuthValue, redactor } from '../redact.js'
 import { USER_AGENT } from '../version.js'
-import { CodeOceanApiError, CodeOceanNetworkError, parseBody, type RequestContext } from './api-errors.js'
+import {
+  CancelledCreateError,
+  CodeOceanApiError,
+  CodeOceanNetworkError,
+  parseBody,
+  type RequestContext
+} from './api-errors.js'
 import { installAttempts, type AttemptPlan } from './attempt.js'
 import { ANSWER_TOO_LARGE, DEFAULT_TIMEOUT_MS, describeLimit, RUN_ANSWER_LIMIT } from './limits.js'
 import { mayRetry, NOT_SENT_CODES, RETRYABLE_STATUSES, retryDelayMs, type RetryKind } from './retry.js'
@@ -155,6 +161,7 @@ export class ApiTransport {
     if (context.mayHaveTakenEffect && !NOT_SENT_CODES.has(code ?? '')) {
       message += `\n${context.mayHaveTakenEffect}`
     }
+    if (cancelled) return new CancelledCreateError(this.redact(message))
     return new CodeOceanNetworkError(this.redact(message), code)
   }
 

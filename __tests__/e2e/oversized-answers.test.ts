@@ -45,6 +45,17 @@ describe('answers over their size limit', () => {
     45_000
   )
 
+  it.concurrent('a large run within the limit is read, and its debug line shows only the start of it', async () => {
+    const sim = await startSimulator()
+    sim.failNext({ method: 'GET' }, { hugeJsonBytes: 900 * 1024 })
+    const run = await runAgainst(sim, {})
+    expect(run.exitCode).toBe(0)
+    expect(run.annotations.filter((a) => a.level === 'warning')).toHaveLength(0)
+    const debug = run.stdout.split('\n').filter((l) => l.startsWith('::debug::Computation: '))
+    expect(debug.filter((l) => l.includes('"padding":"xxx'))).toHaveLength(1)
+    for (const line of debug) expect(line.length).toBeLessThan(2_100)
+  })
+
   it.concurrent('a start answered with an endless body fails once, naming the limit and a possible run', async () => {
     const sim = await startSimulator()
     sim.failNext({ method: 'POST', path: '/api/v1/computations' }, { endless: true })

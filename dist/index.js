@@ -33606,10 +33606,15 @@ module.exports = {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   ER: () => (/* binding */ CodeOceanApiError),
 /* harmony export */   OG: () => (/* binding */ parseBody),
-/* harmony export */   OV: () => (/* binding */ CodeOceanNetworkError)
+/* harmony export */   OV: () => (/* binding */ CodeOceanNetworkError),
+/* harmony export */   Ym: () => (/* binding */ CancelledCreateError)
 /* harmony export */ });
 /* unused harmony exports serverMessage, explainApiError */
-/* harmony import */ var _untrusted_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3254);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3916);
+/* harmony import */ var _untrusted_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3254);
+/* harmony import */ var _preview_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(113);
+
+
 
 const REASONS = {
     400: 'Bad Request',
@@ -33625,9 +33630,6 @@ const REASONS = {
     504: 'Gateway Timeout'
 };
 const MAX_MESSAGE = 500;
-function clip(text, max = MAX_MESSAGE) {
-    return text.length > max ? `${text.slice(0, max)}…` : text;
-}
 /** Parses a body as JSON when it is JSON, else returns it as text. */
 function parseBody(text) {
     const trimmed = text.trim();
@@ -33646,27 +33648,43 @@ function parseBody(text) {
  * proxy, or plain text. Always one line, never a workflow command (see untrusted.ts).
  */
 function serverMessage(body) {
-    return (0,_untrusted_js__WEBPACK_IMPORTED_MODULE_0__/* .inline */ .mG)(serverWords(body));
+    return (0,_untrusted_js__WEBPACK_IMPORTED_MODULE_1__/* .inline */ .mG)(serverWords(body));
 }
 function serverWords(body) {
     if (body === undefined || body === null || body === '')
         return '(no message)';
     if (typeof body === 'string') {
-        if (isHtml(body)) {
-            const title = /<title[^>]*>([^<]*)<\/title>/i.exec(body)?.[1];
-            const text = (title ?? body.replace(/<[^>]*>/g, ' ')).replace(/\s+/g, ' ').trim();
-            return `an HTML page: "${clip(text, 200)}"`;
+        // Only the start is ever shown, so only the start is searched.
+        const start = body.slice(0, 64 * MAX_MESSAGE);
+        if (isHtml(start)) {
+            const title = /<title[^>]*>([^<]*)<\/title>/i.exec(start)?.[1];
+            const text = (title ?? start.replace(/<[^>]*>/g, ' ')).replace(/\s+/g, ' ').trim();
+            return `an HTML page: "${(0,_preview_js__WEBPACK_IMPORTED_MODULE_2__/* .clip */ .$Q)(text, 200)}"`;
         }
-        return clip(body.trim());
+        return (0,_preview_js__WEBPACK_IMPORTED_MODULE_2__/* .clip */ .$Q)(start.trim(), MAX_MESSAGE);
     }
     if (typeof body === 'object' && !Array.isArray(body)) {
-        const { message, ...rest } = body;
+        const { message } = body;
         if (typeof message === 'string' && message !== '') {
-            const extra = Object.keys(rest).length > 0 ? ` ${clip(JSON.stringify(rest), 300)}` : '';
-            return clip(message) + extra;
+            const rest = firstFields(body, 'message');
+            const extra = Object.keys(rest).length > 0 ? ` ${(0,_preview_js__WEBPACK_IMPORTED_MODULE_2__/* .preview */ .VH)(rest, 300)}` : '';
+            return (0,_preview_js__WEBPACK_IMPORTED_MODULE_2__/* .clip */ .$Q)(message, MAX_MESSAGE) + extra;
         }
     }
-    return clip(JSON.stringify(body));
+    return (0,_preview_js__WEBPACK_IMPORTED_MODULE_2__/* .preview */ .VH)(body, MAX_MESSAGE);
+}
+/** Up to 50 fields of `object` but `omit`, without copying a huge object whole. */
+function firstFields(object, omit) {
+    const fields = {};
+    let count = 0;
+    for (const key in object) {
+        if (key === omit || !Object.hasOwn(object, key))
+            continue;
+        fields[key] = object[key];
+        if (++count >= 50)
+            break;
+    }
+    return fields;
 }
 function isHtml(text) {
     return /<html|<!doctype/i.test(text);
@@ -33717,7 +33735,21 @@ class CodeOceanApiError extends Error {
         this.name = 'CodeOceanApiError';
     }
 }
-/** Failed to reach Code Ocean at all (DNS, refused connection, reset, timeout). */
+/**
+ * A cancelled call that may have created something (a run, a data asset): a cancel
+ * like any other, whose message says what may now exist.
+ */
+class CancelledCreateError extends _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .RequestAbortedError */ .$1 {
+    constructor(message) {
+        super();
+        this.message = message;
+        this.name = 'CancelledCreateError';
+    }
+}
+/**
+ * No usable answer from Code Ocean: DNS, a refused connection, a reset, no answer
+ * within the deadline, or an answer over its size limit.
+ */
 class CodeOceanNetworkError extends Error {
     code;
     constructor(message, code) {
@@ -33912,6 +33944,68 @@ function explainStoreFailure(failure) {
 
 /***/ }),
 
+/***/ 113:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $Q: () => (/* binding */ clip),
+/* harmony export */   VH: () => (/* binding */ preview),
+/* harmony export */   fN: () => (/* binding */ DEBUG_PREVIEW_CHARS)
+/* harmony export */ });
+/** Short, cheap excerpts of what Code Ocean sent, for messages and debug lines. */
+/** Characters of an answer a debug line shows at most. */
+const DEBUG_PREVIEW_CHARS = 2_000;
+/** `text` cut to `max` characters, marked with an ellipsis when cut. */
+function clip(text, max) {
+    return text.length > max ? `${text.slice(0, max)}…` : text;
+}
+/**
+ * At most `max` characters of `value` as JSON, for messages and debug lines. Stops
+ * walking once it has enough, so a large answer costs no more than its preview.
+ */
+function preview(value, max) {
+    const parts = [];
+    let length = 0;
+    /** Adds text; false once there is enough. */
+    const emit = (text) => {
+        parts.push(text);
+        length += text.length;
+        return length <= max;
+    };
+    const walk = (item) => {
+        if (typeof item === 'string')
+            return emit(JSON.stringify(item.slice(0, max + 1)));
+        if (item === null || typeof item !== 'object')
+            return emit(String(JSON.stringify(item) ?? 'null'));
+        if (Array.isArray(item)) {
+            if (!emit('['))
+                return false;
+            for (let i = 0; i < item.length; i++)
+                if (!emit(i > 0 ? ',' : '') || !walk(item[i]))
+                    return false;
+            return emit(']');
+        }
+        if (!emit('{'))
+            return false;
+        let first = true;
+        // for…in, not Object.entries: the values of a huge object are not all copied for a short preview.
+        for (const key in item) {
+            if (!Object.hasOwn(item, key))
+                continue;
+            const label = `${first ? '' : ','}${JSON.stringify(key.slice(0, max + 1))}:`;
+            if (!emit(label) || !walk(item[key]))
+                return false;
+            first = false;
+        }
+        return emit('}');
+    };
+    walk(value);
+    return clip(parts.join(''), max);
+}
+
+
+/***/ }),
+
 /***/ 2197:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -34039,7 +34133,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var node_v8__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_v8__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8179);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3916);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3169);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3196);
 /* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(6670);
 
 
@@ -34125,7 +34219,7 @@ class Problems {
 
 /***/ }),
 
-/***/ 3169:
+/***/ 3196:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -35031,6 +35125,8 @@ async function finishStep(step, settings, signal) {
     }
 }
 
+// EXTERNAL MODULE: ./src/codeocean/preview.ts
+var preview = __nccwpck_require__(113);
 // EXTERNAL MODULE: ./src/untrusted.ts
 var untrusted = __nccwpck_require__(3254);
 ;// CONCATENATED MODULE: ./src/report/describe.ts
@@ -35302,6 +35398,7 @@ function idSegment(id, what) {
 
 ;// CONCATENATED MODULE: ./src/codeocean/models/computation.ts
 
+
 const TERMINAL_STATES = ['completed', 'failed'];
 const KNOWN_STATES = ['initializing', 'running', 'finalizing', 'completed', 'failed'];
 /** Code Ocean answered 2xx with something that is not a computation (an HTML page, say). */
@@ -35343,8 +35440,8 @@ function asText(value) {
  */
 function readComputation(body, knownId) {
     if (typeof body !== 'object' || body === null || Array.isArray(body)) {
-        const shown = typeof body === 'string' ? body.replace(/\s+/g, ' ').trim() : JSON.stringify(body);
-        throw new UnreadableAnswerError(`Code Ocean answered with something that is not a run: ${String(shown).slice(0, 200)}`);
+        const shown = typeof body === 'string' ? body.slice(0, 1_000).replace(/\s+/g, ' ').trim() : (0,preview/* preview */.VH)(body, 200);
+        throw new UnreadableAnswerError(`Code Ocean answered with something that is not a run: ${shown.slice(0, 200)}`);
     }
     const raw = body;
     const field = (name) => {
@@ -35355,7 +35452,7 @@ function readComputation(body, knownId) {
     };
     const id = knownId ?? asText(field('id'));
     if (!id) {
-        throw new UnreadableAnswerError(`Code Ocean answered without a run id: ${JSON.stringify(body)?.slice(0, 300)}`);
+        throw new UnreadableAnswerError(`Code Ocean answered without a run id: ${(0,preview/* preview */.VH)(body, 300)}`);
     }
     checkId(id, 'run');
     const state = (asText(field('state')) ?? '').toLowerCase();
@@ -35378,6 +35475,39 @@ function isKnownState(state) {
     return KNOWN_STATES.includes(state);
 }
 
+;// CONCATENATED MODULE: ./src/codeocean/limits.ts
+/**
+ * How long one call to Code Ocean may take and how much of an answer the action reads.
+ * Both bound what a broken or hostile server can cost the step: a server that sends a
+ * byte now and then cannot hold it for ever, and an answer that never ends (or a small
+ * compressed one that inflates to gigabytes) cannot fill the runner's memory.
+ */
+const KiB = 1024;
+const MiB = 1024 * KiB;
+/**
+ * Each attempt of a call ends after this, answered or not: the whole attempt, from
+ * connecting to the last byte of the answer, not only a silence on the socket.
+ */
+const DEFAULT_TIMEOUT_MS = 30_000;
+/** A run: start, status check, rename, stop. Real ones are a few KiB, even with many parameters. */
+const RUN_ANSWER_LIMIT = { bytes: 1 * MiB, what: 'a run' };
+/** One folder of a run's results; a folder of tens of thousands of files still fits. */
+const RESULTS_LISTING_ANSWER_LIMIT = { bytes: 8 * MiB, what: 'a results listing' };
+/** A signed download link for one result file. */
+const DOWNLOAD_LINK_ANSWER_LIMIT = { bytes: 64 * KiB, what: 'a download link' };
+/** A data asset: create and read. */
+const DATA_ASSET_ANSWER_LIMIT = { bytes: 1 * MiB, what: 'a data asset' };
+/** The error code a call over its answer limit fails with; such a call is not repeated. */
+const ANSWER_TOO_LARGE = 'ERR_ANSWER_TOO_LARGE';
+/** A limit for people: `1 MiB`, `64 KiB`. */
+function describeLimit(bytes) {
+    if (bytes >= MiB && bytes % MiB === 0)
+        return `${bytes / MiB} MiB`;
+    if (bytes >= KiB && bytes % KiB === 0)
+        return `${bytes / KiB} KiB`;
+    return `${bytes} bytes`;
+}
+
 // EXTERNAL MODULE: ./src/codeocean/network-errors.ts
 var network_errors = __nccwpck_require__(7503);
 ;// CONCATENATED MODULE: ./src/codeocean/retry.ts
@@ -35385,6 +35515,7 @@ var network_errors = __nccwpck_require__(7503);
  * When and how long to retry a request to Code Ocean. Pure functions; the HTTP client
  * applies them through axios-retry.
  */
+
 
 /** Answers that mean "try again later": overload and gateway or server hiccups. */
 const RETRYABLE_STATUSES = new Set([429, 500, 502, 503, 504]);
@@ -35396,6 +35527,11 @@ const NOT_SENT_CODES = new Set([
     'EHOSTUNREACH',
     'ENETUNREACH'
 ]);
+/**
+ * Failures never repeated: a cancel, and an answer over its size limit (the server
+ * would most likely send it again, and each time costs the whole limit).
+ */
+const FINAL_CODES = new Set(['ERR_CANCELED', ANSWER_TOO_LARGE]);
 const BASE_DELAY_MS = 1_000;
 const MAX_BACKOFF_MS = 30_000;
 /** A server asking for a longer pause than this gets this; the step has a job to finish. */
@@ -35408,7 +35544,7 @@ const MAX_RETRY_AFTER_MS = 60_000;
  * sent (a 500, a reset, a timeout) may have started a run, so it is not repeated.
  */
 function mayRetry(attempt) {
-    if (attempt.code === 'ERR_CANCELED')
+    if (FINAL_CODES.has(attempt.code ?? ''))
         return false;
     // A host name that does not exist, or a certificate the runner refuses, is the same a
     // second later: retrying would only delay the message that says how to fix it.
@@ -35593,6 +35729,7 @@ async function waitForCompletion(source, started, options) {
 
 
 
+
 /** Waits for the run to end, unless a cancel or the wait-timeout comes first. */
 function waitForEnd(client, run, settings, step, interrupter) {
     if (interrupter.reason)
@@ -35603,7 +35740,7 @@ function waitForEnd(client, run, settings, step, interrupter) {
         log: (line) => lib_core/* info */.pq((0,untrusted/* inline */.mG)(step.redact(line))),
         warn: (line) => lib_core/* warning */.$e((0,untrusted/* inline */.mG)(step.redact(line))),
         onUpdate: (c) => {
-            lib_core/* debug */.Yz((0,untrusted/* inline */.mG)(step.redact(`Computation: ${JSON.stringify(c.raw)}`)));
+            lib_core/* debug */.Yz((0,untrusted/* inline */.mG)(step.redact(`Computation: ${(0,preview/* preview */.VH)(c.raw, preview/* DEBUG_PREVIEW_CHARS */.fN)}`)));
             step.summary.computation = c;
             step.outputs.setComputation(c);
         },
@@ -35786,6 +35923,7 @@ class ComputationsApi {
 
 ;// CONCATENATED MODULE: ./src/codeocean/models/data-asset.ts
 
+
 /**
  * Reads a data asset from an answer, keeping only what the action uses. `knownId`, the
  * id of the asset asked about, wins over whatever id the body carries.
@@ -35794,7 +35932,7 @@ function readDataAsset(body, knownId) {
     const sent = (typeof body === 'object' && body !== null ? body : {});
     const raw = knownId === undefined ? sent : { ...sent, id: knownId };
     if (typeof raw.id !== 'string' || raw.id === '') {
-        throw new Error(`Code Ocean answered without a data asset id: ${JSON.stringify(body)?.slice(0, 200)}`);
+        throw new Error(`Code Ocean answered without a data asset id: ${(0,preview/* preview */.VH)(body, 200)}`);
     }
     return {
         id: checkId(raw.id, 'data asset'),
@@ -35805,6 +35943,7 @@ function readDataAsset(body, knownId) {
 }
 
 ;// CONCATENATED MODULE: ./src/codeocean/data-assets.ts
+
 
 
 /** Data assets: `/data_assets` and `/data_assets/{id}`. */
@@ -35819,7 +35958,8 @@ class DataAssetsApi {
             operation: `create the data asset "${params.name}"`,
             sentBody: params,
             idHint: `run ${params.source.computation.id}`,
-            mayHaveTakenEffect: `The request may have reached Code Ocean, so the data asset "${params.name}" may exist: look at the data assets in Code Ocean before capturing again.`
+            mayHaveTakenEffect: `The request may have reached Code Ocean, so the data asset "${params.name}" may exist: look at the data assets in Code Ocean before capturing again.`,
+            answerLimit: DATA_ASSET_ANSWER_LIMIT
         }, 
         // Creating twice would make two assets; like a start, repeat it only when refused.
         'start', call);
@@ -35827,7 +35967,7 @@ class DataAssetsApi {
     }
     /** GET /data_assets/{id} */
     async get(id, call = {}) {
-        const data = await this.transport.request({ method: 'GET', url: `data_assets/${idSegment(id, 'data asset')}` }, { operation: `read data asset ${id}`, idHint: `data asset ${id}` }, 'idempotent', call);
+        const data = await this.transport.request({ method: 'GET', url: `data_assets/${idSegment(id, 'data asset')}` }, { operation: `read data asset ${id}`, idHint: `data asset ${id}`, answerLimit: DATA_ASSET_ANSWER_LIMIT }, 'idempotent', call);
         return readDataAsset(data, id);
     }
 }
@@ -35863,6 +36003,7 @@ function readResultItems(data) {
 
 
 
+
 /** A run's results: `/computations/{id}/results…`. */
 class ResultsApi {
     transport;
@@ -35880,7 +36021,11 @@ class ResultsApi {
             url: `computations/${idSegment(id, 'run')}/results`,
             data: { path },
             headers: { 'Content-Type': 'application/json' }
-        }, { operation: `list the results of run ${id}${path ? ` in "${path}"` : ''}`, idHint: `run ${id}` }, 'idempotent', call);
+        }, {
+            operation: `list the results of run ${id}${path ? ` in "${path}"` : ''}`,
+            idHint: `run ${id}`,
+            answerLimit: RESULTS_LISTING_ANSWER_LIMIT
+        }, 'idempotent', call);
         return readResultItems(data);
     }
     /**
@@ -35891,7 +36036,8 @@ class ResultsApi {
     async fileUrl(id, path, call = {}) {
         const context = {
             operation: `get a download link for result "${path}" of run ${id}`,
-            idHint: `result "${path}" of run ${id}`
+            idHint: `result "${path}" of run ${id}`,
+            answerLimit: DOWNLOAD_LINK_ANSWER_LIMIT
         };
         // The first call finds out which endpoint the server has; concurrent calls wait for it.
         while (this.urlProbe)
@@ -36142,6 +36288,117 @@ axiosRetry.isRetryableError = isRetryableError;
 
 // EXTERNAL MODULE: ./src/version.ts
 var version = __nccwpck_require__(311);
+;// CONCATENATED MODULE: ./node_modules/axios/index.js
+
+
+// This module is intended to unwrap Axios default export as named.
+// Keep top-level export same with static properties
+// so that it can keep same with es module or cjs
+const {
+  Axios,
+  AxiosError,
+  CanceledError,
+  isCancel,
+  CancelToken,
+  VERSION,
+  all: axios_all,
+  Cancel,
+  isAxiosError,
+  spread,
+  toFormData,
+  AxiosHeaders,
+  HttpStatusCode,
+  formToJSON,
+  getAdapter,
+  mergeConfig,
+  create,
+} = axios/* default */.A;
+
+
+
+;// CONCATENATED MODULE: ./src/codeocean/attempt.ts
+
+
+/**
+ * One attempt: aborted by its own deadline or by the caller, whichever comes first.
+ * axios's `timeout` only notices a socket that stays silent, so a server that sends a
+ * byte now and then would hold a call open for ever; this deadline holds whatever the
+ * server does, and each retry gets a fresh one.
+ */
+class Attempt {
+    plan;
+    expired = false;
+    controller = new AbortController();
+    timer;
+    onCallerAbort = () => this.controller.abort();
+    constructor(plan) {
+        this.plan = plan;
+        this.timer = setTimeout(() => {
+            this.expired = true;
+            this.controller.abort();
+        }, plan.deadlineMs);
+        if (plan.signal?.aborted)
+            this.controller.abort();
+        plan.signal?.addEventListener('abort', this.onCallerAbort, { once: true });
+    }
+    get signal() {
+        return this.controller.signal;
+    }
+    end() {
+        clearTimeout(this.timer);
+        this.plan.signal?.removeEventListener('abort', this.onCallerAbort);
+    }
+    /** The error to report for a failed attempt: a deadline or a size limit gets a code of its own. */
+    explain(error, config) {
+        const answered = error instanceof AxiosError && error.response !== undefined;
+        if (this.expired && !answered && !this.plan.signal?.aborted) {
+            // Reported as a timeout, not as a cancel: it may be retried, and the message says so.
+            return new AxiosError(`no answer within ${Math.round(this.plan.deadlineMs / 1000)} s`, 'ETIMEDOUT', config);
+        }
+        // axios's own words for an answer over maxContentLength (checked on the decompressed bytes).
+        if (error instanceof AxiosError && /^maxContentLength size of \d+ exceeded/.test(error.message)) {
+            return new AxiosError(error.message, ANSWER_TOO_LARGE, config);
+        }
+        return error;
+    }
+}
+/**
+ * Gives every attempt of a call its own deadline and answer limit. Installed before
+ * axios-retry, so that retries see a deadline as a timeout and an oversized answer as
+ * final, and so that a retry's back-off listens to the caller's cancel, not to the
+ * spent deadline of the attempt before.
+ */
+function installAttempts(http) {
+    http.interceptors.request.use((config) => {
+        const plan = config.codeOceanAttempt;
+        if (!plan)
+            return config;
+        const attempt = new Attempt(plan);
+        config.codeOceanCurrent = attempt;
+        config.signal = attempt.signal;
+        config.maxContentLength = plan.maxBytes;
+        // The deadline covers the whole attempt; axios's idle timeout would only repeat it.
+        config.timeout = 0;
+        return config;
+    });
+    http.interceptors.response.use((response) => {
+        settle(response.config);
+        return response;
+    }, (error) => {
+        const config = error?.config;
+        const attempt = config && settle(config);
+        throw attempt && config ? attempt.explain(error, config) : error;
+    });
+}
+/** Ends the attempt of `config` and hands the call back to the caller's own signal. */
+function settle(config) {
+    const attempt = config.codeOceanCurrent;
+    attempt?.end();
+    config.codeOceanCurrent = undefined;
+    config.signal = config.codeOceanAttempt?.signal;
+    return attempt;
+}
+
 // EXTERNAL MODULE: ./src/codeocean/proxy.ts
 var proxy = __nccwpck_require__(2197);
 ;// CONCATENATED MODULE: ./src/codeocean/transport.ts
@@ -36156,7 +36413,9 @@ var proxy = __nccwpck_require__(2197);
 
 
 
-const DEFAULT_TIMEOUT_MS = 30_000;
+
+
+
 const DEFAULT_RETRIES = 5;
 /**
  * The one place that talks HTTP to Code Ocean: authentication, timeouts, retries, and
@@ -36182,7 +36441,6 @@ class ApiTransport {
         this.redact = (0,src_redact/* redactor */.$p)([options.token, (0,src_redact/* basicAuthValue */.yk)(options.token)]);
         this.http = axios/* default */.A.create({
             baseURL: `${options.apiBase}/`,
-            timeout: this.timeoutMs,
             auth: { username: options.token, password: '' },
             headers: { 'User-Agent': version/* USER_AGENT */._, Accept: 'application/json' },
             httpAgent: this.agents.http,
@@ -36193,6 +36451,8 @@ class ApiTransport {
             validateStatus: () => true,
             maxRedirects: 0
         });
+        // Before the retries, so that they see what each attempt's deadline and size limit made of it.
+        installAttempts(this.http);
         this.installRetries();
     }
     /**
@@ -36201,11 +36461,16 @@ class ApiTransport {
      */
     async request(config, context, kind, call) {
         const retry = { kind, operation: context.operation };
+        const attempt = {
+            signal: call.signal,
+            deadlineMs: call.timeoutMs ?? this.timeoutMs,
+            maxBytes: (context.answerLimit ?? RUN_ANSWER_LIMIT).bytes
+        };
         const full = {
             ...config,
             signal: call.signal,
-            timeout: call.timeoutMs ?? this.timeoutMs,
-            codeOceanRetry: retry
+            codeOceanRetry: retry,
+            codeOceanAttempt: attempt
         };
         if (call.retries !== undefined)
             full['axios-retry'] = { retries: call.retries };
@@ -36258,23 +36523,46 @@ class ApiTransport {
         });
     }
     networkError(error, context, call) {
-        if (call.signal?.aborted || (axios/* default */.A.isAxiosError(error) && error.code === 'ERR_CANCELED')) {
+        const cancelled = call.signal?.aborted || (axios/* default */.A.isAxiosError(error) && error.code === 'ERR_CANCELED');
+        // A cancelled call that may have created something must say so; any other is simply given up.
+        if (cancelled && !context.mayHaveTakenEffect)
             return new errors/* RequestAbortedError */.$1();
-        }
-        const code = axios/* default */.A.isAxiosError(error) ? error.code : undefined;
-        let message = (0,network_errors/* explainNetworkFailure */.eA)({
-            operation: context.operation,
-            code,
-            text: error instanceof Error ? error.message : String(error),
-            url: this.options.apiBase,
-            timeoutMs: call.timeoutMs ?? this.timeoutMs,
-            proxy: (0,proxy/* proxyFor */.i)(this.options.apiBase),
-            lookedUp: lookedUpHost(error)
-        });
+        const code = cancelled ? 'ERR_CANCELED' : axios/* default */.A.isAxiosError(error) ? error.code : undefined;
+        let message = code === 'ERR_CANCELED' || code === ANSWER_TOO_LARGE
+            ? `Could not ${context.operation}: ${this.detailOf(error, code, context, call)} (Code Ocean at ${this.options.apiBase})`
+            : (0,network_errors/* explainNetworkFailure */.eA)({
+                operation: context.operation,
+                code,
+                text: error instanceof Error ? error.message : String(error),
+                url: this.options.apiBase,
+                timeoutMs: call.timeoutMs ?? this.timeoutMs,
+                proxy: (0,proxy/* proxyFor */.i)(this.options.apiBase),
+                lookedUp: lookedUpHost(error)
+            });
         if (context.mayHaveTakenEffect && !(0,network_errors/* provesNothingSent */.vp)((0,network_errors/* classifyNetworkError */.LW)(code))) {
             message += `\n${context.mayHaveTakenEffect}`;
         }
+        if (cancelled)
+            return new api_errors/* CancelledCreateError */.Ym(this.redact(message));
         return new api_errors/* CodeOceanNetworkError */.OV(this.redact(message), code);
+    }
+    detailOf(error, code, context, call) {
+        if (!axios/* default */.A.isAxiosError(error) && code === undefined)
+            return String(error);
+        switch (code) {
+            case 'ERR_CANCELED':
+                return 'the call was cancelled before Code Ocean answered';
+            case 'ECONNABORTED':
+            case 'ETIMEDOUT':
+                return `no answer within ${Math.round((call.timeoutMs ?? this.timeoutMs) / 1000)} s`;
+            case ANSWER_TOO_LARGE: {
+                const limit = context.answerLimit ?? RUN_ANSWER_LIMIT;
+                return (`Code Ocean's answer was larger than ${describeLimit(limit.bytes)}, the most the action reads for ${limit.what}; ` +
+                    'it stopped reading there. No real answer is that large: check the `domain` input and any proxy in between');
+            }
+            default:
+                return `${code ?? 'network error'}: ${error.message}`;
+        }
     }
 }
 function retryConfigOf(config) {
@@ -36366,6 +36654,51 @@ async function renameRun(client, run, name, step) {
     return renamed;
 }
 /**
+ * How long a start may still take after a cancel. Cutting a start short at once could
+ * leave a run nobody knows about, while an answer that comes in this time gives the
+ * run's id, so the cancel can stop it. Waiting out the start's whole 30 s deadline
+ * instead would outlast the runner's 10 s from SIGINT to SIGKILL, and a killed step
+ * writes no summary and says nothing of the run; so after this grace the start is
+ * given up, and the step says a run may have started, with time left to end well.
+ */
+const START_GRACE_AFTER_CANCEL_MS = 3_000;
+/** A signal that aborts `graceMs` after `cancel` does. */
+function graceAfter(cancel, graceMs) {
+    const controller = new AbortController();
+    let timer;
+    const onCancel = () => {
+        timer = setTimeout(() => controller.abort(), graceMs);
+    };
+    if (cancel.aborted)
+        onCancel();
+    else
+        cancel.addEventListener('abort', onCancel, { once: true });
+    return {
+        signal: controller.signal,
+        dispose: () => {
+            clearTimeout(timer);
+            cancel.removeEventListener('abort', onCancel);
+        }
+    };
+}
+/** Sends the start; a cancel meanwhile gives it a short grace (see START_GRACE_AFTER_CANCEL_MS). */
+async function sendStart(client, body, step, interrupter) {
+    const grace = graceAfter(interrupter.signal, START_GRACE_AFTER_CANCEL_MS);
+    try {
+        return await client.computations.start(body, { signal: grace.signal });
+    }
+    catch (error) {
+        if (interrupter.reason === 'cancel') {
+            step.summary.status = 'cancelled';
+            step.outputs.setStatus('cancelled');
+        }
+        throw error;
+    }
+    finally {
+        grace.dispose();
+    }
+}
+/**
  * Starts the run, reports it at once (outputs first: they must survive a failed or
  * cancelled wait), hands it to the post step's backstop, and names it.
  */
@@ -36378,8 +36711,7 @@ async function startRun(client, settings, step, interrupter) {
     for (const line of JSON.stringify(body, null, 2).split('\n'))
         lib_core/* info */.pq((0,untrusted/* inline */.mG)(line));
     lib_core/* endGroup */.N4();
-    // Not abortable: a start cut short could leave a run nobody knows about.
-    let started = await client.computations.start(body);
+    let started = await sendStart(client, body, step, interrupter);
     step.outputs.setComputation(started);
     lib_core/* info */.pq(step.redact(`Started Code Ocean run ${describeRun(started)} of ${kind} ${(0,untrusted/* inline */.mG)(id)}`));
     if (settings.wait) {

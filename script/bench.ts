@@ -5,6 +5,10 @@
  * each interval strategy makes and how late it notices the end, with the action's
  * `auto` interval side by side with a fixed 5 s interval (Code Ocean's SDK default,
  * the baseline) and a fixed 180 s interval (a production pipeline monitor's default).
+ *
+ * Oversized answers: peak memory of the bundle when a status check or a listing is
+ * answered with a gzip bomb, hundreds of MB of JSON or an endless body, against a
+ * plain run and a bare `node -e 0`.
  */
 import { spawn, spawnSync } from 'node:child_process'
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
@@ -14,11 +18,20 @@ import { CodeOceanClient } from '../src/codeocean/client.js'
 import { readComputation, type Computation } from '../src/codeocean/models/computation.js'
 import { formatBytes, formatDuration } from '../src/format.js'
 import { listResultFiles } from '../src/results/listing.js'
-import { CodeOceanSimulator, type ResultSpec, type SimulatorOptions } from '../sim/simulator.js'
+import {
+  CodeOceanSimulator,
+  type FaultMatch,
+  type FaultResponse,
+  type ResultSpec,
+  type SimulatorOptions
+} from '../sim/simulator.js'
 import { node24, runAction } from '../__tests__/support/runner.js'
 import type { PollInterval } from '../src/inputs/settings.js'
 import { estimateRunLength, type RunLengthEstimate } from '../src/lifecycle/run-length.js'
 import { waitForCompletion } from '../src/lifecycle/wait.js'
+
+/** The path of a status check: faults aimed at polling alone, not at the app panel check. */
+const STATUS_CHECK = /^\/api\/v1\/computations\/[^/]+$/
 
 interface PollFigures {
   requests: number
@@ -534,13 +547,63 @@ async function startupBenchmark(): Promise<boolean> {
   }
 }
 
+/**
+ * Peak memory and time of the bundle when one status check (or a results listing) is
+ * answered with something far too large: each must fail that call at its size limit,
+ * so the step costs about what a plain run costs. Against a plain run and a bare
+ * `node -e 0`, all on Node 24.
+ */
+async function hostileAnswersBenchmark(): Promise<boolean> {
+  console.log('Oversized answers (the bundle on Node 24; peak memory of the action process)')
+  const bare = bareNodePeak()
+  const cases: [string, FaultMatch | undefined, FaultResponse | undefined][] = [
+    ['a plain run (baseline)', undefined, undefined],
+    [
+      'status check: gzip bomb, 2 MB inflating to 4 GiB',
+      { method: 'GET', path: STATUS_CHECK },
+      { gzipBombBytes: 4096 * MiB }
+    ],
+    ['status check: 400 MB of JSON', { method: 'GET', path: STATUS_CHECK }, { hugeJsonBytes: 400 * MiB }],
+    ['status check: an endless body', { method: 'GET', path: STATUS_CHECK }, { endless: true }],
+    ['results listing: 300 MB of JSON', { method: 'POST', path: /\/results$/ }, { hugeJsonBytes: 300 * MiB }]
+  ]
+  let ok = true
+  for (const [what, match, fault] of cases) {
+    const sim = new CodeOceanSimulator({ phases: [{ state: 'running', ms: 10 }] })
+    await sim.start()
+    try {
+      if (match && fault) sim.failNext(match, fault)
+      let peak = (): number => 0
+      const run = await runAction({
+        timeoutMs: 120_000,
+        onSpawn: (pid) => (peak = watchPeakMemory(pid)),
+        inputs: { domain: sim.url, secret: sim.token, 'pipeline-id': PIPELINE, 'poll-interval': '5' }
+      })
+      const peakBytes = peak()
+      const ratio = peakBytes / bare
+      const lean = ratio <= 3
+      ok &&= lean
+      console.log(
+        `- ${what}: ${(run.durationMs / 1000).toFixed(1)} s, exit ${run.exitCode}, peak ${formatBytes(peakBytes)}, ` +
+          `${ratio.toFixed(2)}× bare node -e 0 (${formatBytes(bare)}; goal <= 3×: ${lean ? 'met' : 'NOT MET'})`
+      )
+      rmSync(run.workspace, { recursive: true, force: true })
+    } finally {
+      await sim.stop()
+    }
+  }
+  console.log()
+  return ok
+}
+
 /** `npm run bench -- NAME...` runs only the named sections; no names, all of them. */
 const SECTIONS: Record<string, () => Promise<boolean>> = {
   polling: pollingBenchmark,
   predictive: predictiveBenchmark,
   startup: startupBenchmark,
   downloads: downloadBenchmark,
-  oversized: oversizedBenchmark
+  oversized: oversizedBenchmark,
+  hostile: hostileAnswersBenchmark
 }
 const asked = process.argv.slice(2)
 const unknown = asked.filter((name) => !(name in SECTIONS))

@@ -62,7 +62,79 @@ export interface PassThroughFault extends FaultDelay {
   truncateAfterBytes?: never
 }
 
-export type FaultResponse = StatusFault | ResetFault | PassThroughFault
+/** The fields a hostile answer leaves out: it is none of the other faults. */
+interface NotOtherFaults {
+  status?: never
+  reset?: never
+  passThrough?: never
+  createRun?: never
+  body?: never
+  contentType?: never
+  headers?: never
+  truncateAfterBytes?: never
+}
+
+/**
+ * Let the real handler answer (so a start really starts a run), with its
+ * status, headers and full Content-Length, but send the body one byte every
+ * `dripMs` (real time): a server that is never silent long enough for an idle
+ * timeout to fire. The drip stops when the client hangs up.
+ */
+export interface DripFault extends FaultDelay, NotOtherFaults {
+  dripMs: number
+  gzipBombBytes?: never
+  hugeJsonBytes?: never
+  endless?: never
+}
+
+/**
+ * Answer 200 with `Content-Encoding: gzip` and a body of about
+ * `gzipBombBytes / 1000` bytes that inflates to `gzipBombBytes` bytes of
+ * spaces: one small gzip member (1 MiB of spaces) sent again and again, so
+ * the simulator holds a few KiB however large the bomb. Sent with
+ * backpressure; stops when the client hangs up.
+ */
+export interface GzipBombFault extends FaultDelay, NotOtherFaults {
+  gzipBombBytes: number
+  dripMs?: never
+  hugeJsonBytes?: never
+  endless?: never
+}
+
+/**
+ * Answer 200 with a JSON object of `hugeJsonBytes` bytes, a run
+ * (`{"id":"huge","state":"running","padding":"xxx…"}`) padded out, sent in
+ * chunks as it is made, without Content-Length (chunked), with backpressure;
+ * stops when the client hangs up.
+ */
+export interface HugeJsonFault extends FaultDelay, NotOtherFaults {
+  hugeJsonBytes: number
+  dripMs?: never
+  gzipBombBytes?: never
+  endless?: never
+}
+
+/**
+ * Answer 200 as JSON, without Content-Length, and send spaces for ever, as
+ * fast as the client reads them, until it hangs up.
+ */
+export interface EndlessFault extends FaultDelay, NotOtherFaults {
+  endless: true
+  dripMs?: never
+  gzipBombBytes?: never
+  hugeJsonBytes?: never
+}
+
+/** Answers built to hurt the client: too slow to finish, or too large to hold. */
+export type HostileFault = DripFault | GzipBombFault | HugeJsonFault | EndlessFault
+
+export type FaultResponse = StatusFault | ResetFault | PassThroughFault | HostileFault
+
+/** Whether `response` is a hostile answer. */
+export function isHostileFault(response: FaultResponse): response is HostileFault {
+  const r = response as Partial<Record<'dripMs' | 'gzipBombBytes' | 'hugeJsonBytes' | 'endless', unknown>>
+  return r.dripMs !== undefined || r.gzipBombBytes !== undefined || r.hugeJsonBytes !== undefined || r.endless === true
+}
 
 /**
  * Object store only: answer as the store would (signature checks and all),
@@ -104,17 +176,22 @@ export function checkFault(response: AnyFault, where: string, allowTruncate = fa
     truncateAfterBytes?: number
     delayMs?: number
     createRun?: boolean
+    dripMs?: number
+    gzipBombBytes?: number
+    hugeJsonBytes?: number
+    endless?: boolean
   }
   const kinds = [
     r.status !== undefined ? 'status' : undefined,
     r.reset === true ? 'reset' : undefined,
     r.passThrough === true ? 'passThrough' : undefined,
-    r.truncateAfterBytes !== undefined ? 'truncateAfterBytes' : undefined
+    r.truncateAfterBytes !== undefined ? 'truncateAfterBytes' : undefined,
+    ...checkHostile(r, where, allowTruncate)
   ].filter((k) => k !== undefined)
   if (kinds.length !== 1) {
     const expected = allowTruncate
       ? 'status, reset: true, passThrough: true or truncateAfterBytes'
-      : 'status, reset: true or passThrough: true'
+      : 'status, reset: true, passThrough: true, dripMs, gzipBombBytes, hugeJsonBytes or endless: true'
     throw new TypeError(`${where}: give exactly one of ${expected}; got ${kinds.join(', ') || 'none'}`)
   }
   if (r.truncateAfterBytes !== undefined) {
@@ -136,6 +213,27 @@ export function checkFault(response: AnyFault, where: string, allowTruncate = fa
     if (allowTruncate) throw new TypeError(`${where}: createRun does not apply to downloads`)
     if (r.passThrough === true) throw new TypeError(`${where}: createRun goes with status or reset, not passThrough`)
   }
+}
+
+/** The hostile kinds `r` asks for, after checking their values; API faults only. */
+function checkHostile(
+  r: { dripMs?: number; gzipBombBytes?: number; hugeJsonBytes?: number; endless?: boolean },
+  where: string,
+  isDownload: boolean
+): string[] {
+  const kinds: string[] = []
+  for (const name of ['dripMs', 'gzipBombBytes', 'hugeJsonBytes'] as const) {
+    const n = r[name]
+    if (n === undefined) continue
+    kinds.push(name)
+    if (!(typeof n === 'number' && Number.isSafeInteger(n) && n > 0)) {
+      throw new RangeError(`${where}: ${name} must be a whole number > 0, got ${String(n)}`)
+    }
+  }
+  if (r.endless === true) kinds.push('endless')
+  if (kinds.length > 0 && isDownload)
+    throw new TypeError(`${where}: ${kinds.join(', ')} is only for API requests (failNext)`)
+  return kinds
 }
 
 export function faultToReply(response: Pick<StatusFault, 'status' | 'body' | 'contentType' | 'headers'>): Reply {

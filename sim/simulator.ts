@@ -24,6 +24,7 @@ import {
   checkFault,
   FaultQueue,
   faultToReply,
+  isHostileFault,
   matches,
   type DownloadFault,
   type DownloadFaultMatch,
@@ -41,6 +42,7 @@ import {
   type RecordedRequest,
   type TlsIdentity
 } from './http-util.js'
+import { sendHostile } from './hostile.js'
 import { DEFAULT_TOKEN, settingsFrom, storeTimingFrom, type SimulatorOptions } from './options.js'
 import type { ResultSpec } from './results.js'
 import { Router, type Reply } from './router.js'
@@ -60,8 +62,13 @@ export type { RecordedRequest, TlsIdentity } from './http-util.js'
 export type {
   DownloadFault,
   DownloadFaultMatch,
+  DripFault,
+  EndlessFault,
   FaultMatch,
   FaultResponse,
+  GzipBombFault,
+  HostileFault,
+  HugeJsonFault,
   PassThroughFault,
   ResetFault,
   StatusFault,
@@ -244,7 +251,8 @@ export class CodeOceanSimulator {
 
   /**
    * Takes the next `count` matching requests with `response` instead of the
-   * real handler: a status answer, a connection reset, or a pass-through, each
+   * real handler: a status answer, a connection reset, a pass-through, or a
+   * hostile answer (a drip, a gzip bomb, huge JSON, an endless body), each
    * optionally delayed (see FaultResponse).
    */
   failNext(match: FaultMatch, response: FaultResponse, count = 1): void {
@@ -309,13 +317,27 @@ export class CodeOceanSimulator {
     }
     const delayMs = fault.delayMs ?? 0
     if (delayMs > 0) steps.unshift(`delay ${delayMs}ms`)
-    steps.push(fault.reset === true ? 'reset' : fault.passThrough === true ? 'passThrough' : `status ${fault.status}`)
+    steps.push(
+      fault.reset === true
+        ? 'reset'
+        : fault.passThrough === true
+          ? 'passThrough'
+          : isHostileFault(fault)
+            ? 'hostile answer'
+            : `status ${fault.status}`
+    )
     const description = steps.join('+')
     request.fault = description
 
     if (delayMs > 0 && !(await this.delays.wait(delayMs, res))) {
       request.fault = `${description} (client gone)`
       logLine(`nothing [injected ${request.fault}]`)
+      return
+    }
+    if (isHostileFault(fault)) {
+      const sent = await sendHostile(res, fault, () => this.dispatch(request, parsed), this.delays)
+      request.fault = delayMs > 0 ? `delay ${delayMs}ms+${sent}` : sent
+      logLine(`hostile answer [injected ${request.fault}]`)
       return
     }
     if (fault.reset === true) {

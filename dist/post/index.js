@@ -33489,7 +33489,7 @@ class RequestAbortedError extends Error {
 
 /***/ }),
 
-/***/ 277:
+/***/ 6967:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -33529,6 +33529,8 @@ class AppPanelsApi {
     }
 }
 
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __nccwpck_require__(3916);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
 ;// CONCATENATED MODULE: ./src/untrusted.ts
@@ -33585,7 +33587,61 @@ function printUntrusted(lines, write) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/codeocean/preview.ts
+/** Short, cheap excerpts of what Code Ocean sent, for messages and debug lines. */
+/** Characters of an answer a debug line shows at most. */
+const DEBUG_PREVIEW_CHARS = 2_000;
+/** `text` cut to `max` characters, marked with an ellipsis when cut. */
+function clip(text, max) {
+    return text.length > max ? `${text.slice(0, max)}…` : text;
+}
+/**
+ * At most `max` characters of `value` as JSON, for messages and debug lines. Stops
+ * walking once it has enough, so a large answer costs no more than its preview.
+ */
+function preview(value, max) {
+    const parts = [];
+    let length = 0;
+    /** Adds text; false once there is enough. */
+    const emit = (text) => {
+        parts.push(text);
+        length += text.length;
+        return length <= max;
+    };
+    const walk = (item) => {
+        if (typeof item === 'string')
+            return emit(JSON.stringify(item.slice(0, max + 1)));
+        if (item === null || typeof item !== 'object')
+            return emit(String(JSON.stringify(item) ?? 'null'));
+        if (Array.isArray(item)) {
+            if (!emit('['))
+                return false;
+            for (let i = 0; i < item.length; i++)
+                if (!emit(i > 0 ? ',' : '') || !walk(item[i]))
+                    return false;
+            return emit(']');
+        }
+        if (!emit('{'))
+            return false;
+        let first = true;
+        // for…in, not Object.entries: the values of a huge object are not all copied for a short preview.
+        for (const key in item) {
+            if (!Object.hasOwn(item, key))
+                continue;
+            const label = `${first ? '' : ','}${JSON.stringify(key.slice(0, max + 1))}:`;
+            if (!emit(label) || !walk(item[key]))
+                return false;
+            first = false;
+        }
+        return emit('}');
+    };
+    walk(value);
+    return clip(parts.join(''), max);
+}
+
 ;// CONCATENATED MODULE: ./src/codeocean/api-errors.ts
+
+
 
 const REASONS = {
     400: 'Bad Request',
@@ -33601,9 +33657,6 @@ const REASONS = {
     504: 'Gateway Timeout'
 };
 const MAX_MESSAGE = 500;
-function clip(text, max = MAX_MESSAGE) {
-    return text.length > max ? `${text.slice(0, max)}…` : text;
-}
 /** Parses a body as JSON when it is JSON, else returns it as text. */
 function parseBody(text) {
     const trimmed = text.trim();
@@ -33628,21 +33681,37 @@ function serverWords(body) {
     if (body === undefined || body === null || body === '')
         return '(no message)';
     if (typeof body === 'string') {
-        if (isHtml(body)) {
-            const title = /<title[^>]*>([^<]*)<\/title>/i.exec(body)?.[1];
-            const text = (title ?? body.replace(/<[^>]*>/g, ' ')).replace(/\s+/g, ' ').trim();
+        // Only the start is ever shown, so only the start is searched.
+        const start = body.slice(0, 64 * MAX_MESSAGE);
+        if (isHtml(start)) {
+            const title = /<title[^>]*>([^<]*)<\/title>/i.exec(start)?.[1];
+            const text = (title ?? start.replace(/<[^>]*>/g, ' ')).replace(/\s+/g, ' ').trim();
             return `an HTML page: "${clip(text, 200)}"`;
         }
-        return clip(body.trim());
+        return clip(start.trim(), MAX_MESSAGE);
     }
     if (typeof body === 'object' && !Array.isArray(body)) {
-        const { message, ...rest } = body;
+        const { message } = body;
         if (typeof message === 'string' && message !== '') {
-            const extra = Object.keys(rest).length > 0 ? ` ${clip(JSON.stringify(rest), 300)}` : '';
-            return clip(message) + extra;
+            const rest = firstFields(body, 'message');
+            const extra = Object.keys(rest).length > 0 ? ` ${preview(rest, 300)}` : '';
+            return clip(message, MAX_MESSAGE) + extra;
         }
     }
-    return clip(JSON.stringify(body));
+    return preview(body, MAX_MESSAGE);
+}
+/** Up to 50 fields of `object` but `omit`, without copying a huge object whole. */
+function firstFields(object, omit) {
+    const fields = {};
+    let count = 0;
+    for (const key in object) {
+        if (key === omit || !Object.hasOwn(object, key))
+            continue;
+        fields[key] = object[key];
+        if (++count >= 50)
+            break;
+    }
+    return fields;
 }
 function isHtml(text) {
     return /<html|<!doctype/i.test(text);
@@ -33693,7 +33762,21 @@ class CodeOceanApiError extends Error {
         this.name = 'CodeOceanApiError';
     }
 }
-/** Failed to reach Code Ocean at all (DNS, refused connection, reset, timeout). */
+/**
+ * A cancelled call that may have created something (a run, a data asset): a cancel
+ * like any other, whose message says what may now exist.
+ */
+class CancelledCreateError extends errors/* RequestAbortedError */.$1 {
+    constructor(message) {
+        super();
+        this.message = message;
+        this.name = 'CancelledCreateError';
+    }
+}
+/**
+ * No usable answer from Code Ocean: DNS, a refused connection, a reset, no answer
+ * within the deadline, or an answer over its size limit.
+ */
 class CodeOceanNetworkError extends Error {
     code;
     constructor(message, code) {
@@ -33745,6 +33828,7 @@ function idSegment(id, what) {
 
 ;// CONCATENATED MODULE: ./src/codeocean/models/computation.ts
 
+
 const TERMINAL_STATES = (/* unused pure expression or super */ null && (['completed', 'failed']));
 const KNOWN_STATES = (/* unused pure expression or super */ null && (['initializing', 'running', 'finalizing', 'completed', 'failed']));
 /** Code Ocean answered 2xx with something that is not a computation (an HTML page, say). */
@@ -33786,8 +33870,8 @@ function asText(value) {
  */
 function readComputation(body, knownId) {
     if (typeof body !== 'object' || body === null || Array.isArray(body)) {
-        const shown = typeof body === 'string' ? body.replace(/\s+/g, ' ').trim() : JSON.stringify(body);
-        throw new UnreadableAnswerError(`Code Ocean answered with something that is not a run: ${String(shown).slice(0, 200)}`);
+        const shown = typeof body === 'string' ? body.slice(0, 1_000).replace(/\s+/g, ' ').trim() : preview(body, 200);
+        throw new UnreadableAnswerError(`Code Ocean answered with something that is not a run: ${shown.slice(0, 200)}`);
     }
     const raw = body;
     const field = (name) => {
@@ -33798,7 +33882,7 @@ function readComputation(body, knownId) {
     };
     const id = knownId ?? asText(field('id'));
     if (!id) {
-        throw new UnreadableAnswerError(`Code Ocean answered without a run id: ${JSON.stringify(body)?.slice(0, 300)}`);
+        throw new UnreadableAnswerError(`Code Ocean answered without a run id: ${preview(body, 300)}`);
     }
     checkId(id, 'run');
     const state = (asText(field('state')) ?? '').toLowerCase();
@@ -33880,6 +33964,7 @@ class ComputationsApi {
 
 ;// CONCATENATED MODULE: ./src/codeocean/models/data-asset.ts
 
+
 /**
  * Reads a data asset from an answer, keeping only what the action uses. `knownId`, the
  * id of the asset asked about, wins over whatever id the body carries.
@@ -33888,7 +33973,7 @@ function readDataAsset(body, knownId) {
     const sent = (typeof body === 'object' && body !== null ? body : {});
     const raw = knownId === undefined ? sent : { ...sent, id: knownId };
     if (typeof raw.id !== 'string' || raw.id === '') {
-        throw new Error(`Code Ocean answered without a data asset id: ${JSON.stringify(body)?.slice(0, 200)}`);
+        throw new Error(`Code Ocean answered without a data asset id: ${preview(body, 200)}`);
     }
     return {
         id: checkId(raw.id, 'data asset'),
@@ -33898,7 +33983,41 @@ function readDataAsset(body, knownId) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/codeocean/limits.ts
+/**
+ * How long one call to Code Ocean may take and how much of an answer the action reads.
+ * Both bound what a broken or hostile server can cost the step: a server that sends a
+ * byte now and then cannot hold it for ever, and an answer that never ends (or a small
+ * compressed one that inflates to gigabytes) cannot fill the runner's memory.
+ */
+const KiB = 1024;
+const MiB = 1024 * KiB;
+/**
+ * Each attempt of a call ends after this, answered or not: the whole attempt, from
+ * connecting to the last byte of the answer, not only a silence on the socket.
+ */
+const DEFAULT_TIMEOUT_MS = 30_000;
+/** A run: start, status check, rename, stop. Real ones are a few KiB, even with many parameters. */
+const RUN_ANSWER_LIMIT = { bytes: 1 * MiB, what: 'a run' };
+/** One folder of a run's results; a folder of tens of thousands of files still fits. */
+const RESULTS_LISTING_ANSWER_LIMIT = { bytes: 8 * MiB, what: 'a results listing' };
+/** A signed download link for one result file. */
+const DOWNLOAD_LINK_ANSWER_LIMIT = { bytes: 64 * KiB, what: 'a download link' };
+/** A data asset: create and read. */
+const DATA_ASSET_ANSWER_LIMIT = { bytes: 1 * MiB, what: 'a data asset' };
+/** The error code a call over its answer limit fails with; such a call is not repeated. */
+const ANSWER_TOO_LARGE = 'ERR_ANSWER_TOO_LARGE';
+/** A limit for people: `1 MiB`, `64 KiB`. */
+function describeLimit(bytes) {
+    if (bytes >= MiB && bytes % MiB === 0)
+        return `${bytes / MiB} MiB`;
+    if (bytes >= KiB && bytes % KiB === 0)
+        return `${bytes / KiB} KiB`;
+    return `${bytes} bytes`;
+}
+
 ;// CONCATENATED MODULE: ./src/codeocean/data-assets.ts
+
 
 
 /** Data assets: `/data_assets` and `/data_assets/{id}`. */
@@ -33913,7 +34032,8 @@ class DataAssetsApi {
             operation: `create the data asset "${params.name}"`,
             sentBody: params,
             idHint: `run ${params.source.computation.id}`,
-            mayHaveTakenEffect: `The request may have reached Code Ocean, so the data asset "${params.name}" may exist: look at the data assets in Code Ocean before capturing again.`
+            mayHaveTakenEffect: `The request may have reached Code Ocean, so the data asset "${params.name}" may exist: look at the data assets in Code Ocean before capturing again.`,
+            answerLimit: DATA_ASSET_ANSWER_LIMIT
         }, 
         // Creating twice would make two assets; like a start, repeat it only when refused.
         'start', call);
@@ -33921,7 +34041,7 @@ class DataAssetsApi {
     }
     /** GET /data_assets/{id} */
     async get(id, call = {}) {
-        const data = await this.transport.request({ method: 'GET', url: `data_assets/${idSegment(id, 'data asset')}` }, { operation: `read data asset ${id}`, idHint: `data asset ${id}` }, 'idempotent', call);
+        const data = await this.transport.request({ method: 'GET', url: `data_assets/${idSegment(id, 'data asset')}` }, { operation: `read data asset ${id}`, idHint: `data asset ${id}`, answerLimit: DATA_ASSET_ANSWER_LIMIT }, 'idempotent', call);
         return readDataAsset(data, id);
     }
 }
@@ -33957,6 +34077,7 @@ function readResultItems(data) {
 
 
 
+
 /** A run's results: `/computations/{id}/results…`. */
 class ResultsApi {
     transport;
@@ -33974,7 +34095,11 @@ class ResultsApi {
             url: `computations/${idSegment(id, 'run')}/results`,
             data: { path },
             headers: { 'Content-Type': 'application/json' }
-        }, { operation: `list the results of run ${id}${path ? ` in "${path}"` : ''}`, idHint: `run ${id}` }, 'idempotent', call);
+        }, {
+            operation: `list the results of run ${id}${path ? ` in "${path}"` : ''}`,
+            idHint: `run ${id}`,
+            answerLimit: RESULTS_LISTING_ANSWER_LIMIT
+        }, 'idempotent', call);
         return readResultItems(data);
     }
     /**
@@ -33985,7 +34110,8 @@ class ResultsApi {
     async fileUrl(id, path, call = {}) {
         const context = {
             operation: `get a download link for result "${path}" of run ${id}`,
-            idHint: `result "${path}" of run ${id}`
+            idHint: `result "${path}" of run ${id}`,
+            answerLimit: DOWNLOAD_LINK_ANSWER_LIMIT
         };
         // The first call finds out which endpoint the server has; concurrent calls wait for it.
         while (this.urlProbe)
@@ -43983,14 +44109,123 @@ axiosRetry.linearDelay = linearDelay;
 axiosRetry.isRetryableError = isRetryableError;
 /* harmony default export */ const esm = (axiosRetry);
 
-// EXTERNAL MODULE: ./src/errors.ts
-var errors = __nccwpck_require__(3916);
 // EXTERNAL MODULE: ./src/redact.ts
 var redact = __nccwpck_require__(6670);
 ;// CONCATENATED MODULE: ./src/version.ts
 /** Sent in the User-Agent header; kept equal to package.json's version by a test. */
 const ACTION_VERSION = '0.1.0';
 const USER_AGENT = `codeocean-run-action/${ACTION_VERSION}`;
+
+;// CONCATENATED MODULE: ./node_modules/axios/index.js
+
+
+// This module is intended to unwrap Axios default export as named.
+// Keep top-level export same with static properties
+// so that it can keep same with es module or cjs
+const {
+  Axios: axios_Axios,
+  AxiosError: axios_AxiosError,
+  CanceledError: axios_CanceledError,
+  isCancel: axios_isCancel,
+  CancelToken: axios_CancelToken,
+  VERSION: axios_VERSION,
+  all: axios_all,
+  Cancel,
+  isAxiosError: axios_isAxiosError,
+  spread: axios_spread,
+  toFormData: axios_toFormData,
+  AxiosHeaders: axios_AxiosHeaders,
+  HttpStatusCode: axios_HttpStatusCode,
+  formToJSON,
+  getAdapter: axios_getAdapter,
+  mergeConfig: axios_mergeConfig,
+  create,
+} = lib_axios;
+
+
+
+;// CONCATENATED MODULE: ./src/codeocean/attempt.ts
+
+
+/**
+ * One attempt: aborted by its own deadline or by the caller, whichever comes first.
+ * axios's `timeout` only notices a socket that stays silent, so a server that sends a
+ * byte now and then would hold a call open for ever; this deadline holds whatever the
+ * server does, and each retry gets a fresh one.
+ */
+class Attempt {
+    plan;
+    expired = false;
+    controller = new AbortController();
+    timer;
+    onCallerAbort = () => this.controller.abort();
+    constructor(plan) {
+        this.plan = plan;
+        this.timer = setTimeout(() => {
+            this.expired = true;
+            this.controller.abort();
+        }, plan.deadlineMs);
+        if (plan.signal?.aborted)
+            this.controller.abort();
+        plan.signal?.addEventListener('abort', this.onCallerAbort, { once: true });
+    }
+    get signal() {
+        return this.controller.signal;
+    }
+    end() {
+        clearTimeout(this.timer);
+        this.plan.signal?.removeEventListener('abort', this.onCallerAbort);
+    }
+    /** The error to report for a failed attempt: a deadline or a size limit gets a code of its own. */
+    explain(error, config) {
+        const answered = error instanceof axios_AxiosError && error.response !== undefined;
+        if (this.expired && !answered && !this.plan.signal?.aborted) {
+            // Reported as a timeout, not as a cancel: it may be retried, and the message says so.
+            return new axios_AxiosError(`no answer within ${Math.round(this.plan.deadlineMs / 1000)} s`, 'ETIMEDOUT', config);
+        }
+        // axios's own words for an answer over maxContentLength (checked on the decompressed bytes).
+        if (error instanceof axios_AxiosError && /^maxContentLength size of \d+ exceeded/.test(error.message)) {
+            return new axios_AxiosError(error.message, ANSWER_TOO_LARGE, config);
+        }
+        return error;
+    }
+}
+/**
+ * Gives every attempt of a call its own deadline and answer limit. Installed before
+ * axios-retry, so that retries see a deadline as a timeout and an oversized answer as
+ * final, and so that a retry's back-off listens to the caller's cancel, not to the
+ * spent deadline of the attempt before.
+ */
+function installAttempts(http) {
+    http.interceptors.request.use((config) => {
+        const plan = config.codeOceanAttempt;
+        if (!plan)
+            return config;
+        const attempt = new Attempt(plan);
+        config.codeOceanCurrent = attempt;
+        config.signal = attempt.signal;
+        config.maxContentLength = plan.maxBytes;
+        // The deadline covers the whole attempt; axios's idle timeout would only repeat it.
+        config.timeout = 0;
+        return config;
+    });
+    http.interceptors.response.use((response) => {
+        attempt_settle(response.config);
+        return response;
+    }, (error) => {
+        const config = error?.config;
+        const attempt = config && attempt_settle(config);
+        throw attempt && config ? attempt.explain(error, config) : error;
+    });
+}
+/** Ends the attempt of `config` and hands the call back to the caller's own signal. */
+function attempt_settle(config) {
+    const attempt = config.codeOceanCurrent;
+    attempt?.end();
+    config.codeOceanCurrent = undefined;
+    config.signal = config.codeOceanAttempt?.signal;
+    return attempt;
+}
 
 ;// CONCATENATED MODULE: ./src/names.ts
 /** Input names, exactly as declared in action.yml. */
@@ -44246,6 +44481,7 @@ function proxyFor(url) {
  * applies them through axios-retry.
  */
 
+
 /** Answers that mean "try again later": overload and gateway or server hiccups. */
 const RETRYABLE_STATUSES = new Set([429, 500, 502, 503, 504]);
 /** Network errors that prove nothing reached the server, so even a start may be retried. */
@@ -44256,6 +44492,11 @@ const NOT_SENT_CODES = new Set([
     'EHOSTUNREACH',
     'ENETUNREACH'
 ]);
+/**
+ * Failures never repeated: a cancel, and an answer over its size limit (the server
+ * would most likely send it again, and each time costs the whole limit).
+ */
+const FINAL_CODES = new Set(['ERR_CANCELED', ANSWER_TOO_LARGE]);
 const BASE_DELAY_MS = 1_000;
 const MAX_BACKOFF_MS = 30_000;
 /** A server asking for a longer pause than this gets this; the step has a job to finish. */
@@ -44268,7 +44509,7 @@ const MAX_RETRY_AFTER_MS = 60_000;
  * sent (a 500, a reset, a timeout) may have started a run, so it is not repeated.
  */
 function mayRetry(attempt) {
-    if (attempt.code === 'ERR_CANCELED')
+    if (FINAL_CODES.has(attempt.code ?? ''))
         return false;
     // A host name that does not exist, or a certificate the runner refuses, is the same a
     // second later: retrying would only delay the message that says how to fix it.
@@ -44319,7 +44560,9 @@ function retryDelayMs(retry, retryAfter, now = Date.now(), random = Math.random)
 
 
 
-const DEFAULT_TIMEOUT_MS = 30_000;
+
+
+
 const DEFAULT_RETRIES = 5;
 /**
  * The one place that talks HTTP to Code Ocean: authentication, timeouts, retries, and
@@ -44345,7 +44588,6 @@ class ApiTransport {
         this.redact = (0,redact/* redactor */.$p)([options.token, (0,redact/* basicAuthValue */.yk)(options.token)]);
         this.http = lib_axios.create({
             baseURL: `${options.apiBase}/`,
-            timeout: this.timeoutMs,
             auth: { username: options.token, password: '' },
             headers: { 'User-Agent': USER_AGENT, Accept: 'application/json' },
             httpAgent: this.agents.http,
@@ -44356,6 +44598,8 @@ class ApiTransport {
             validateStatus: () => true,
             maxRedirects: 0
         });
+        // Before the retries, so that they see what each attempt's deadline and size limit made of it.
+        installAttempts(this.http);
         this.installRetries();
     }
     /**
@@ -44364,11 +44608,16 @@ class ApiTransport {
      */
     async request(config, context, kind, call) {
         const retry = { kind, operation: context.operation };
+        const attempt = {
+            signal: call.signal,
+            deadlineMs: call.timeoutMs ?? this.timeoutMs,
+            maxBytes: (context.answerLimit ?? RUN_ANSWER_LIMIT).bytes
+        };
         const full = {
             ...config,
             signal: call.signal,
-            timeout: call.timeoutMs ?? this.timeoutMs,
-            codeOceanRetry: retry
+            codeOceanRetry: retry,
+            codeOceanAttempt: attempt
         };
         if (call.retries !== undefined)
             full['axios-retry'] = { retries: call.retries };
@@ -44421,23 +44670,46 @@ class ApiTransport {
         });
     }
     networkError(error, context, call) {
-        if (call.signal?.aborted || (lib_axios.isAxiosError(error) && error.code === 'ERR_CANCELED')) {
+        const cancelled = call.signal?.aborted || (lib_axios.isAxiosError(error) && error.code === 'ERR_CANCELED');
+        // A cancelled call that may have created something must say so; any other is simply given up.
+        if (cancelled && !context.mayHaveTakenEffect)
             return new errors/* RequestAbortedError */.$1();
-        }
-        const code = lib_axios.isAxiosError(error) ? error.code : undefined;
-        let message = explainNetworkFailure({
-            operation: context.operation,
-            code,
-            text: error instanceof Error ? error.message : String(error),
-            url: this.options.apiBase,
-            timeoutMs: call.timeoutMs ?? this.timeoutMs,
-            proxy: proxyFor(this.options.apiBase),
-            lookedUp: lookedUpHost(error)
-        });
+        const code = cancelled ? 'ERR_CANCELED' : lib_axios.isAxiosError(error) ? error.code : undefined;
+        let message = code === 'ERR_CANCELED' || code === ANSWER_TOO_LARGE
+            ? `Could not ${context.operation}: ${this.detailOf(error, code, context, call)} (Code Ocean at ${this.options.apiBase})`
+            : explainNetworkFailure({
+                operation: context.operation,
+                code,
+                text: error instanceof Error ? error.message : String(error),
+                url: this.options.apiBase,
+                timeoutMs: call.timeoutMs ?? this.timeoutMs,
+                proxy: proxyFor(this.options.apiBase),
+                lookedUp: lookedUpHost(error)
+            });
         if (context.mayHaveTakenEffect && !provesNothingSent(classifyNetworkError(code))) {
             message += `\n${context.mayHaveTakenEffect}`;
         }
+        if (cancelled)
+            return new CancelledCreateError(this.redact(message));
         return new CodeOceanNetworkError(this.redact(message), code);
+    }
+    detailOf(error, code, context, call) {
+        if (!lib_axios.isAxiosError(error) && code === undefined)
+            return String(error);
+        switch (code) {
+            case 'ERR_CANCELED':
+                return 'the call was cancelled before Code Ocean answered';
+            case 'ECONNABORTED':
+            case 'ETIMEDOUT':
+                return `no answer within ${Math.round((call.timeoutMs ?? this.timeoutMs) / 1000)} s`;
+            case ANSWER_TOO_LARGE: {
+                const limit = context.answerLimit ?? RUN_ANSWER_LIMIT;
+                return (`Code Ocean's answer was larger than ${describeLimit(limit.bytes)}, the most the action reads for ${limit.what}; ` +
+                    'it stopped reading there. No real answer is that large: check the `domain` input and any proxy in between');
+            }
+            default:
+                return `${code ?? 'network error'}: ${error.message}`;
+        }
     }
 }
 function retryConfigOf(config) {
@@ -44830,7 +45102,7 @@ async function post() {
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8179);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3916);
-/* harmony import */ var _lifecycle_post_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(277);
+/* harmony import */ var _lifecycle_post_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6967);
 /* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6670);
 
 

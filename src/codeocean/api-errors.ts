@@ -1,4 +1,7 @@
+import { RequestAbortedError } from '../errors.js'
 import { inline } from '../untrusted.js'
+import type { AnswerLimit } from './limits.js'
+import { clip, preview } from './preview.js'
 
 /** What the action was doing when Code Ocean answered with an error. */
 export interface RequestContext {
@@ -13,6 +16,8 @@ export interface RequestContext {
    * failure does not rule out that the thing was created.
    */
   mayHaveTakenEffect?: string
+  /** The most of the answer the action reads (error answers included); a run's limit when left out. */
+  answerLimit?: AnswerLimit
 }
 
 const REASONS: Record<number, string> = {
@@ -30,10 +35,6 @@ const REASONS: Record<number, string> = {
 }
 
 const MAX_MESSAGE = 500
-
-function clip(text: string, max = MAX_MESSAGE): string {
-  return text.length > max ? `${text.slice(0, max)}…` : text
-}
 
 /** Parses a body as JSON when it is JSON, else returns it as text. */
 export function parseBody(text: string): unknown {
@@ -58,21 +59,36 @@ export function serverMessage(body: unknown): string {
 function serverWords(body: unknown): string {
   if (body === undefined || body === null || body === '') return '(no message)'
   if (typeof body === 'string') {
-    if (isHtml(body)) {
-      const title = /<title[^>]*>([^<]*)<\/title>/i.exec(body)?.[1]
-      const text = (title ?? body.replace(/<[^>]*>/g, ' ')).replace(/\s+/g, ' ').trim()
+    // Only the start is ever shown, so only the start is searched.
+    const start = body.slice(0, 64 * MAX_MESSAGE)
+    if (isHtml(start)) {
+      const title = /<title[^>]*>([^<]*)<\/title>/i.exec(start)?.[1]
+      const text = (title ?? start.replace(/<[^>]*>/g, ' ')).replace(/\s+/g, ' ').trim()
       return `an HTML page: "${clip(text, 200)}"`
     }
-    return clip(body.trim())
+    return clip(start.trim(), MAX_MESSAGE)
   }
   if (typeof body === 'object' && !Array.isArray(body)) {
-    const { message, ...rest } = body as Record<string, unknown>
+    const { message } = body as Record<string, unknown>
     if (typeof message === 'string' && message !== '') {
-      const extra = Object.keys(rest).length > 0 ? ` ${clip(JSON.stringify(rest), 300)}` : ''
-      return clip(message) + extra
+      const rest = firstFields(body as Record<string, unknown>, 'message')
+      const extra = Object.keys(rest).length > 0 ? ` ${preview(rest, 300)}` : ''
+      return clip(message, MAX_MESSAGE) + extra
     }
   }
-  return clip(JSON.stringify(body))
+  return preview(body, MAX_MESSAGE)
+}
+
+/** Up to 50 fields of `object` but `omit`, without copying a huge object whole. */
+function firstFields(object: Record<string, unknown>, omit: string): Record<string, unknown> {
+  const fields: Record<string, unknown> = {}
+  let count = 0
+  for (const key in object) {
+    if (key === omit || !Object.hasOwn(object, key)) continue
+    fields[key] = object[key]
+    if (++count >= 50) break
+  }
+  return fields
 }
 
 function isHtml(text: string): boolean {
@@ -137,7 +153,22 @@ export class CodeOceanApiError extends Error {
   }
 }
 
-/** Failed to reach Code Ocean at all (DNS, refused connection, reset, timeout). */
+/**
+ * A cancelled call that may have created something (a run, a data asset): a cancel
+ * like any other, whose message says what may now exist.
+ */
+export class CancelledCreateError extends RequestAbortedError {
+  constructor(message: string) {
+    super()
+    this.message = message
+    this.name = 'CancelledCreateError'
+  }
+}
+
+/**
+ * No usable answer from Code Ocean: DNS, a refused connection, a reset, no answer
+ * within the deadline, or an answer over its size limit.
+ */
 export class CodeOceanNetworkError extends Error {
   constructor(
     message: string,

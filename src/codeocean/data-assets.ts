@@ -1,5 +1,6 @@
 import { idSegment } from './models/id.js'
 import { readDataAsset, type DataAsset, type DataAssetParams } from './models/data-asset.js'
+import { DATA_ASSET_ANSWER_LIMIT } from './limits.js'
 import type { ApiTransport, CallOptions } from './transport.js'
 
 /** Data assets: `/data_assets` and `/data_assets/{id}`. */
@@ -14,7 +15,8 @@ export class DataAssetsApi {
         operation: `create the data asset "${params.name}"`,
         sentBody: params,
         idHint: `run ${params.source.computation.id}`,
-        mayHaveTakenEffect: `The request may have reached Code Ocean, so the data asset "${params.name}" may exist: look at the data assets in Code Ocean before capturing again.`
+        mayHaveTakenEffect: `The request may have reached Code Ocean, so the data asset "${params.name}" may exist: look at the data assets in Code Ocean before capturing again.`,
+        answerLimit: DATA_ASSET_ANSWER_LIMIT
       },
       // Creating twice would make two assets; like a start, repeat it only when refused.
       'start',
@@ -27,7 +29,7 @@ export class DataAssetsApi {
   async get(id: string, call: CallOptions = {}): Promise<DataAsset> {
     const data = await this.transport.request(
       { method: 'GET', url: `data_assets/${idSegment(id, 'data asset')}` },
-      { operation: `read data asset ${id}`, idHint: `data asset ${id}` },
+      { operation: `read data asset ${id}`, idHint: `data asset ${id}`, answerLimit: DATA_ASSET_ANSWER_LIMIT },
       'idempotent',
       call
     )

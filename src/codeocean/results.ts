@@ -1,6 +1,7 @@
 import { CodeOceanApiError, type RequestContext } from './api-errors.js'
 import { idSegment } from './models/id.js'
 import { readResultItems, type ResultItem } from './models/result-item.js'
+import { DOWNLOAD_LINK_ANSWER_LIMIT, RESULTS_LISTING_ANSWER_LIMIT } from './limits.js'
 import type { ApiTransport, CallOptions } from './transport.js'
 
 /** A run's results: `/computations/{id}/results…`. */
@@ -21,7 +22,11 @@ export class ResultsApi {
         data: { path },
         headers: { 'Content-Type': 'application/json' }
       },
-      { operation: `list the results of run ${id}${path ? ` in "${path}"` : ''}`, idHint: `run ${id}` },
+      {
+        operation: `list the results of run ${id}${path ? ` in "${path}"` : ''}`,
+        idHint: `run ${id}`,
+        answerLimit: RESULTS_LISTING_ANSWER_LIMIT
+      },
       'idempotent',
       call
     )
@@ -36,7 +41,8 @@ export class ResultsApi {
   async fileUrl(id: string, path: string, call: CallOptions = {}): Promise<string> {
     const context: RequestContext = {
       operation: `get a download link for result "${path}" of run ${id}`,
-      idHint: `result "${path}" of run ${id}`
+      idHint: `result "${path}" of run ${id}`,
+      answerLimit: DOWNLOAD_LINK_ANSWER_LIMIT
     }
     // The first call finds out which endpoint the server has; concurrent calls wait for it.
     while (this.urlProbe) await this.urlProbe

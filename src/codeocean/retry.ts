@@ -2,6 +2,7 @@
  * When and how long to retry a request to Code Ocean. Pure functions; the HTTP client
  * applies them through axios-retry.
  */
+import { ANSWER_TOO_LARGE } from './limits.js'
 import { classifyNetworkError, isRetryableNetworkProblem } from './network-errors.js'
 
 /** Answers that mean "try again later": overload and gateway or server hiccups. */
@@ -15,6 +16,12 @@ export const NOT_SENT_CODES: ReadonlySet<string> = new Set([
   'EHOSTUNREACH',
   'ENETUNREACH'
 ])
+
+/**
+ * Failures never repeated: a cancel, and an answer over its size limit (the server
+ * would most likely send it again, and each time costs the whole limit).
+ */
+export const FINAL_CODES: ReadonlySet<string> = new Set(['ERR_CANCELED', ANSWER_TOO_LARGE])
 
 export const BASE_DELAY_MS = 1_000
 export const MAX_BACKOFF_MS = 30_000
@@ -44,7 +51,7 @@ export interface FailedAttempt {
  * sent (a 500, a reset, a timeout) may have started a run, so it is not repeated.
  */
 export function mayRetry(attempt: FailedAttempt): boolean {
-  if (attempt.code === 'ERR_CANCELED') return false
+  if (FINAL_CODES.has(attempt.code ?? '')) return false
   // A host name that does not exist, or a certificate the runner refuses, is the same a
   // second later: retrying would only delay the message that says how to fix it.
   if (attempt.status === undefined && !isRetryableNetworkProblem(classifyNetworkError(attempt.code))) return false

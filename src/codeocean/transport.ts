@@ -5,7 +5,15 @@ import axiosRetry from 'axios-retry'
 import { RequestAbortedError } from '../errors.js'
 import { basicAuthValue, redactor } from '../redact.js'
 import { USER_AGENT } from '../version.js'
-import { CodeOceanApiError, CodeOceanNetworkError, parseBody, type RequestContext } from './api-errors.js'
+import {
+  CancelledCreateError,
+  CodeOceanApiError,
+  CodeOceanNetworkError,
+  parseBody,
+  type RequestContext
+} from './api-errors.js'
+import { installAttempts, type AttemptPlan } from './attempt.js'
+import { ANSWER_TOO_LARGE, DEFAULT_TIMEOUT_MS, describeLimit, RUN_ANSWER_LIMIT } from './limits.js'
 import { classifyNetworkError, explainNetworkFailure, provesNothingSent } from './network-errors.js'
 import { proxyFor } from './proxy.js'
 import { mayRetry, RETRYABLE_STATUSES, retryDelayMs, type RetryKind } from './retry.js'
@@ -14,7 +22,7 @@ export interface ClientOptions {
   /** e.g. https://codeocean.example.com/api/v1 */
   apiBase: string
   token: string
-  /** Per attempt; a hung server must not hang the step. */
+  /** Deadline of each attempt, from connecting to the answer's last byte; a hung or dripping server must not hang the step. */
   timeoutMs?: number
   /** Retries of one call before giving up. */
   retries?: number
@@ -29,7 +37,7 @@ export interface CallOptions {
   retries?: number
 }
 
-export const DEFAULT_TIMEOUT_MS = 30_000
+export { DEFAULT_TIMEOUT_MS }
 export const DEFAULT_RETRIES = 5
 
 interface RetryConfig {
@@ -60,7 +68,6 @@ export class ApiTransport {
     this.redact = redactor([options.token, basicAuthValue(options.token)])
     this.http = axios.create({
       baseURL: `${options.apiBase}/`,
-      timeout: this.timeoutMs,
       auth: { username: options.token, password: '' },
       headers: { 'User-Agent': USER_AGENT, Accept: 'application/json' },
       httpAgent: this.agents.http,
@@ -71,6 +78,8 @@ export class ApiTransport {
       validateStatus: () => true,
       maxRedirects: 0
     })
+    // Before the retries, so that they see what each attempt's deadline and size limit made of it.
+    installAttempts(this.http)
     this.installRetries()
   }
 
@@ -85,11 +94,16 @@ export class ApiTransport {
     call: CallOptions
   ): Promise<unknown> {
     const retry: RetryConfig = { kind, operation: context.operation }
-    const full: AxiosRequestConfig & { codeOceanRetry: RetryConfig } = {
+    const attempt: AttemptPlan = {
+      signal: call.signal,
+      deadlineMs: call.timeoutMs ?? this.timeoutMs,
+      maxBytes: (context.answerLimit ?? RUN_ANSWER_LIMIT).bytes
+    }
+    const full: AxiosRequestConfig & { codeOceanRetry: RetryConfig; codeOceanAttempt: AttemptPlan } = {
       ...config,
       signal: call.signal,
-      timeout: call.timeoutMs ?? this.timeoutMs,
-      codeOceanRetry: retry
+      codeOceanRetry: retry,
+      codeOceanAttempt: attempt
     }
     if (call.retries !== undefined) full['axios-retry'] = { retries: call.retries }
     let response: AxiosResponse<string>
@@ -143,23 +157,47 @@ export class ApiTransport {
   }
 
   private networkError(error: unknown, context: RequestContext, call: CallOptions): Error {
-    if (call.signal?.aborted || (axios.isAxiosError(error) && error.code === 'ERR_CANCELED')) {
-      return new RequestAbortedError()
-    }
-    const code = axios.isAxiosError(error) ? error.code : undefined
-    let message = explainNetworkFailure({
-      operation: context.operation,
-      code,
-      text: error instanceof Error ? error.message : String(error),
-      url: this.options.apiBase,
-      timeoutMs: call.timeoutMs ?? this.timeoutMs,
-      proxy: proxyFor(this.options.apiBase),
-      lookedUp: lookedUpHost(error)
-    })
+    const cancelled = call.signal?.aborted || (axios.isAxiosError(error) && error.code === 'ERR_CANCELED')
+    // A cancelled call that may have created something must say so; any other is simply given up.
+    if (cancelled && !context.mayHaveTakenEffect) return new RequestAbortedError()
+    const code = cancelled ? 'ERR_CANCELED' : axios.isAxiosError(error) ? error.code : undefined
+    let message =
+      code === 'ERR_CANCELED' || code === ANSWER_TOO_LARGE
+        ? `Could not ${context.operation}: ${this.detailOf(error, code, context, call)} (Code Ocean at ${this.options.apiBase})`
+        : explainNetworkFailure({
+            operation: context.operation,
+            code,
+            text: error instanceof Error ? error.message : String(error),
+            url: this.options.apiBase,
+            timeoutMs: call.timeoutMs ?? this.timeoutMs,
+            proxy: proxyFor(this.options.apiBase),
+            lookedUp: lookedUpHost(error)
+          })
     if (context.mayHaveTakenEffect && !provesNothingSent(classifyNetworkError(code))) {
       message += `\n${context.mayHaveTakenEffect}`
     }
+    if (cancelled) return new CancelledCreateError(this.redact(message))
     return new CodeOceanNetworkError(this.redact(message), code)
+  }
+
+  private detailOf(error: unknown, code: string | undefined, context: RequestContext, call: CallOptions): string {
+    if (!axios.isAxiosError(error) && code === undefined) return String(error)
+    switch (code) {
+      case 'ERR_CANCELED':
+        return 'the call was cancelled before Code Ocean answered'
+      case 'ECONNABORTED':
+      case 'ETIMEDOUT':
+        return `no answer within ${Math.round((call.timeoutMs ?? this.timeoutMs) / 1000)} s`
+      case ANSWER_TOO_LARGE: {
+        const limit = context.answerLimit ?? RUN_ANSWER_LIMIT
+        return (
+          `Code Ocean's answer was larger than ${describeLimit(limit.bytes)}, the most the action reads for ${limit.what}; ` +
+          'it stopped reading there. No real answer is that large: check the `domain` input and any proxy in between'
+        )
+      }
+      default:
+        return `${code ?? 'network error'}: ${(error as Error).message}`
+    }
   }
 }
 

@@ -1,6 +1,7 @@
 import * as core from '@actions/core'
 import type { CodeOceanClient } from '../codeocean/client.js'
 import type { Computation } from '../codeocean/models/computation.js'
+import { DEBUG_PREVIEW_CHARS, preview } from '../codeocean/preview.js'
 import { RequestAbortedError } from '../errors.js'
 import type { Settings } from '../inputs/settings.js'
 import { describeRun } from '../report/describe.js'
@@ -27,7 +28,7 @@ function waitForEnd(
     log: (line) => core.info(inline(step.redact(line))),
     warn: (line) => core.warning(inline(step.redact(line))),
     onUpdate: (c) => {
-      core.debug(inline(step.redact(`Computation: ${JSON.stringify(c.raw)}`)))
+      core.debug(inline(step.redact(`Computation: ${preview(c.raw, DEBUG_PREVIEW_CHARS)}`)))
       step.summary.computation = c
       step.outputs.setComputation(c)
     },

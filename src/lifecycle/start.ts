@@ -1,7 +1,7 @@
 import * as core from '@actions/core'
 import { CodeOceanClient } from '../codeocean/client.js'
 import type { Computation } from '../codeocean/models/computation.js'
-import { buildRunRequest } from '../codeocean/models/run-request.js'
+import { buildRunRequest, type RunRequest } from '../codeocean/models/run-request.js'
 import { errorMessage } from '../errors.js'
 import type { Settings } from '../inputs/settings.js'
 import { describeRun } from '../report/describe.js'
@@ -55,6 +55,55 @@ async function renameRun(client: CodeOceanClient, run: Computation, name: string
 }
 
 /**
+ * How long a start may still take after a cancel. Cutting a start short at once could
+ * leave a run nobody knows about, while an answer that comes in this time gives the
+ * run's id, so the cancel can stop it. Waiting out the start's whole 30 s deadline
+ * instead would outlast the runner's 10 s from SIGINT to SIGKILL, and a killed step
+ * writes no summary and says nothing of the run; so after this grace the start is
+ * given up, and the step says a run may have started, with time left to end well.
+ */
+export const START_GRACE_AFTER_CANCEL_MS = 3_000
+
+/** A signal that aborts `graceMs` after `cancel` does. */
+function graceAfter(cancel: AbortSignal, graceMs: number): { signal: AbortSignal; dispose: () => void } {
+  const controller = new AbortController()
+  let timer: NodeJS.Timeout | undefined
+  const onCancel = (): void => {
+    timer = setTimeout(() => controller.abort(), graceMs)
+  }
+  if (cancel.aborted) onCancel()
+  else cancel.addEventListener('abort', onCancel, { once: true })
+  return {
+    signal: controller.signal,
+    dispose: () => {
+      clearTimeout(timer)
+      cancel.removeEventListener('abort', onCancel)
+    }
+  }
+}
+
+/** Sends the start; a cancel meanwhile gives it a short grace (see START_GRACE_AFTER_CANCEL_MS). */
+async function sendStart(
+  client: CodeOceanClient,
+  body: RunRequest,
+  step: Step,
+  interrupter: Interrupter
+): Promise<Computation> {
+  const grace = graceAfter(interrupter.signal, START_GRACE_AFTER_CANCEL_MS)
+  try {
+    return await client.computations.start(body, { signal: grace.signal })
+  } catch (error) {
+    if (interrupter.reason === 'cancel') {
+      step.summary.status = 'cancelled'
+      step.outputs.setStatus('cancelled')
+    }
+    throw error
+  } finally {
+    grace.dispose()
+  }
+}
+
+/**
  * Starts the run, reports it at once (outputs first: they must survive a failed or
  * cancelled wait), hands it to the post step's backstop, and names it.
  */
@@ -72,8 +121,7 @@ export async function startRun(
   for (const line of JSON.stringify(body, null, 2).split('\n')) core.info(inline(line))
   core.endGroup()
 
-  // Not abortable: a start cut short could leave a run nobody knows about.
-  let started = await client.computations.start(body)
+  let started = await sendStart(client, body, step, interrupter)
   step.outputs.setComputation(started)
   core.info(step.redact(`Started Code Ocean run ${describeRun(started)} of ${kind} ${inline(id)}`))
   if (settings.wait) {

@@ -1,3 +1,4 @@
+import { preview } from '../preview.js'
 import { checkId } from './id.js'
 
 /**
@@ -57,10 +58,8 @@ function asText(value: unknown): string | undefined {
  */
 export function readComputation(body: unknown, knownId?: string): Computation {
   if (typeof body !== 'object' || body === null || Array.isArray(body)) {
-    const shown = typeof body === 'string' ? body.replace(/\s+/g, ' ').trim() : JSON.stringify(body)
-    throw new UnreadableAnswerError(
-      `Code Ocean answered with something that is not a run: ${String(shown).slice(0, 200)}`
-    )
+    const shown = typeof body === 'string' ? body.slice(0, 1_000).replace(/\s+/g, ' ').trim() : preview(body, 200)
+    throw new UnreadableAnswerError(`Code Ocean answered with something that is not a run: ${shown.slice(0, 200)}`)
   }
   const raw = body as Record<string, unknown>
   const field = (name: string): unknown => {
@@ -70,7 +69,7 @@ export function readComputation(body: unknown, knownId?: string): Computation {
   }
   const id = knownId ?? asText(field('id'))
   if (!id) {
-    throw new UnreadableAnswerError(`Code Ocean answered without a run id: ${JSON.stringify(body)?.slice(0, 300)}`)
+    throw new UnreadableAnswerError(`Code Ocean answered without a run id: ${preview(body, 300)}`)
   }
   checkId(id, 'run')
   const state = (asText(field('state')) ?? '').toLowerCase()

@@ -1,3 +1,4 @@
+import { preview } from '../preview.js'
 import { checkId } from './id.js'
 
 /** The body of POST /data_assets for a capture of a run's results. */
@@ -25,7 +26,7 @@ export function readDataAsset(body: unknown, knownId?: string): DataAsset {
   const sent = (typeof body === 'object' && body !== null ? body : {}) as Record<string, unknown>
   const raw = knownId === undefined ? sent : { ...sent, id: knownId }
   if (typeof raw.id !== 'string' || raw.id === '') {
-    throw new Error(`Code Ocean answered without a data asset id: ${JSON.stringify(body)?.slice(0, 200)}`)
+    throw new Error(`Code Ocean answered without a data asset id: ${preview(body, 200)}`)
   }
   return {
     id: checkId(raw.id, 'data asset'),

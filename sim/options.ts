@@ -37,6 +37,10 @@ export interface SimulatorOptions {
   dataAssetReadyMs?: number
   /** How captured data assets end unless a program says otherwise (default 'ready'). */
   dataAssetOutcome?: CaptureOutcome
+  /** Act as a server older than Code Ocean 4.6: the Git sync routes answer 404 (default true: it has them). */
+  gitSync?: boolean
+  /** The token's owner is an admin and may rename and delete runs of a release version (default false: 403). */
+  admin?: boolean
 }
 
 function nonNegative(value: number | undefined, name: string, fallback: number): number {
@@ -70,7 +74,9 @@ export function settingsFrom(options: SimulatorOptions): SimSettings {
     defaultResults,
     dataAssetReadyMs,
     dataAssetOutcome,
-    legacyServer: options.legacyServer === true
+    legacyServer: options.legacyServer === true,
+    gitSync: options.gitSync !== false,
+    admin: options.admin === true
   }
 }
 

@@ -21,6 +21,8 @@ export interface ResultSpec {
   size?: number
   /** The file's bytes (strings as UTF-8). With `size` too, the two must agree. */
   content?: string | Buffer
+  /** Listed without `size`, which Code Ocean's model makes optional (the file is still served whole). */
+  unlistedSize?: boolean
 }
 
 /** One entry of a results listing, as `POST /computations/{id}/results` sends it. */
@@ -171,7 +173,8 @@ export class ResultTree {
     checkResults(specs)
     for (const spec of specs) {
       this.files.set(spec.path, spec)
-      const file: ResultItem = { name: '', path: spec.path, type: 'file', size: resultSize(spec) }
+      const file: ResultItem = { name: '', path: spec.path, type: 'file' }
+      if (spec.unlistedSize !== true) file.size = resultSize(spec)
       if (!isCleanPath(spec.path)) {
         const segments = spec.path.split('/').filter((s) => s !== '')
         file.name = segments.at(-1) ?? spec.path

@@ -1,6 +1,7 @@
 import { ComputationsApi } from './computations.js'
 import { DataAssetsApi } from './data-assets.js'
 import { ResultsApi } from './results.js'
+import { TargetsApi } from './targets.js'
 import { ApiTransport, type ClientOptions } from './transport.js'
 
 export type { CallOptions, ClientOptions } from './transport.js'
@@ -14,6 +15,8 @@ export class CodeOceanClient {
   readonly computations: ComputationsApi
   readonly results: ResultsApi
   readonly dataAssets: DataAssetsApi
+  /** Capsules and pipelines: Git sync and their lists of runs. */
+  readonly targets: TargetsApi
   private readonly transport: ApiTransport
 
   constructor(options: ClientOptions) {
@@ -21,6 +24,7 @@ export class CodeOceanClient {
     this.computations = new ComputationsApi(this.transport)
     this.results = new ResultsApi(this.transport)
     this.dataAssets = new DataAssetsApi(this.transport)
+    this.targets = new TargetsApi(this.transport)
   }
 
   /** Frees pooled connections so the process can exit promptly. */

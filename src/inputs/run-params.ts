@@ -4,6 +4,7 @@ import { checkKeys, describe, isPlainObject, parseStructured, type PlainObject }
 
 export const Examples = {
   id: 'pipeline-id: 4bc97533-6eb4-48ac-966f-648548a756d2',
+  resumeRunId: 'resume-run-id: 9af23fd6-0d4c-4a8e-b1a4-7c3f1e2d5b60',
   dataAssets: `data-assets: '[{"id": "bf8cf993-a583-495c-bebd-2f38f81d1ea1", "mount": "Alignment"}]'`,
   processes:
     `processes: '[{"name": "capsule_art_simulation_illumina_1", "parameters": ["75", "HS25"]}, ` +

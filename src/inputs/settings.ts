@@ -2,6 +2,7 @@ import * as core from '@actions/core'
 import type { RunSpec } from '../codeocean/models/run-request.js'
 import { EnvFallback, Input } from '../names.js'
 import { redactor } from '../redact.js'
+import { readBeforeRunSettings, type BeforeRunSettings } from './before-run.js'
 import { resolveApiLocation, type ApiLocation } from './domain.js'
 import { InputErrors, Problems } from './problems.js'
 import { defaultRunName } from './run-name.js'
@@ -44,7 +45,7 @@ export interface ResultSettings {
 }
 
 /** Everything the action needs, read and checked before any request is made. */
-export interface Settings extends WaitSettings, ResultSettings {
+export interface Settings extends WaitSettings, ResultSettings, BeforeRunSettings {
   location: ApiLocation
   token: string
   run: RunSpec
@@ -150,7 +151,16 @@ export function getSettings(token: string, read: ReadInput = core.getInput, env 
   const run = readRunSpec(problems)
   const waiting = readWaitSettings(problems)
   const results = readResultSettings(problems, waiting.wait, env)
+  const beforeRun = readBeforeRunSettings(problems, env)
   // A token pasted into the wrong input must not be echoed back.
   if (problems.list.length > 0 || !location || !run) throw new InputErrors(problems.list, redactor([token]))
-  return { location, token, run, runName: read(Input.RunName) || defaultRunName(env), ...waiting, ...results }
+  return {
+    location,
+    token,
+    run,
+    runName: read(Input.RunName) || defaultRunName(env),
+    ...waiting,
+    ...results,
+    ...beforeRun
+  }
 }

@@ -7,6 +7,7 @@ import type { Settings } from '../inputs/settings.js'
 import { State } from '../names.js'
 import { describeRun } from '../report/describe.js'
 import type { Interrupter } from './interruption.js'
+import { releaseRefusalReason } from './release-runs.js'
 import type { Step } from './step.js'
 
 /** A client for the deployment the inputs name, whose retries are told in the log. */
@@ -25,12 +26,22 @@ export function connect(settings: Settings, step: Step): CodeOceanClient {
  * Renames the run and returns it as it now is; a failure here must not fail a run
  * that has started, so it is only a warning.
  */
-async function renameRun(client: CodeOceanClient, run: Computation, name: string, step: Step): Promise<Computation> {
+async function renameRun(
+  client: CodeOceanClient,
+  run: Computation,
+  name: string,
+  version: number | undefined,
+  step: Step
+): Promise<Computation> {
   try {
     await client.computations.rename(run.id, name)
   } catch (error) {
+    const release = releaseRefusalReason(error, run, version)
     core.warning(
-      step.redact(`Could not name the run '${name}'; it keeps the name '${run.name ?? run.id}'. ${errorMessage(error)}`)
+      step.redact(
+        `Could not name the run '${name}'; it keeps the name '${run.name ?? run.id}'. ${errorMessage(error)}` +
+          (release ? `\n${release}` : '')
+      )
     )
     return run
   }
@@ -67,7 +78,7 @@ export async function startRun(
     core.saveState(State.Watching, settings.stopOnCancel ? 'true' : 'false')
   }
   if (settings.runName && !interrupter.reason) {
-    started = await renameRun(client, started, settings.runName, step)
+    started = await renameRun(client, started, settings.runName, settings.run.version, step)
   }
   step.summary.computation = started
   return started

@@ -61,6 +61,7 @@ export function renderSummary(model: SummaryModel): string {
   if (req?.pipeline_id) facts.push(['Pipeline', code(req.pipeline_id)])
   if (req?.capsule_id) facts.push(['Capsule', code(req.capsule_id)])
   if (req?.version !== undefined) facts.push(['Version', String(req.version)])
+  if (req?.resume_run_id) facts.push(['Resumed from', code(req.resume_run_id)])
   if (req?.nextflow_profile) facts.push(['Nextflow profile', code(req.nextflow_profile)])
   if (model.status) facts.push(['Status', model.status])
   if (c) {

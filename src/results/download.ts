@@ -29,6 +29,13 @@ export interface DownloadReport {
   bytes: number
 }
 
+/** The Content-Length a response announced, when it did. */
+function contentLength(headers: unknown): number | undefined {
+  const value = (headers as Record<string, unknown> | undefined)?.['content-length']
+  const bytes = typeof value === 'string' || typeof value === 'number' ? Number(value) : NaN
+  return Number.isSafeInteger(bytes) && bytes >= 0 ? bytes : undefined
+}
+
 /** A download that failed in a way another try with a fresh URL may fix. */
 class TransientDownloadError extends Error {}
 
@@ -82,6 +89,9 @@ export async function downloadResults(
     return target
   }
 
+  /** Bytes each file turned out to have: the listing may not have said. */
+  const received = new Map<string, number>()
+
   const fetchOnce = async (file: ResultFile, target: string): Promise<void> => {
     const url = await source.fileUrl(runId, file.path)
     const partial = `${target}.part-${randomBytes(4).toString('hex')}`
@@ -106,9 +116,15 @@ export async function downloadResults(
         throw new TransientDownloadError(`the transfer broke off: ${errorMessage(error)}`)
       }
       const { size } = await stat(partial)
-      if (size !== file.size) {
-        throw new TransientDownloadError(`got ${size} bytes where Code Ocean listed ${file.size}`)
+      // --- Listed without a size: checked against Content-Length, or accepted when neither is known.
+      const expected = file.sizeUnknown ? contentLength(response.headers) : file.size
+      if (expected !== undefined && size !== expected) {
+        throw new TransientDownloadError(
+          `got ${size} bytes where ${file.sizeUnknown ? 'the store announced' : 'Code Ocean listed'} ${expected}`
+        )
       }
+      received.set(file.path, size)
+      // --- end of the check for files listed without a size.
       await rename(partial, target)
     } finally {
       await rm(partial, { force: true })
@@ -121,7 +137,7 @@ export async function downloadResults(
       try {
         await fetchOnce(file, target)
         doneFiles += 1
-        doneBytes += file.size
+        doneBytes += received.get(file.path) ?? file.size
         return
       } catch (error) {
         if (!(error instanceof TransientDownloadError) || attempt >= attempts) {

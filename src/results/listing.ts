@@ -5,7 +5,10 @@ import type { ResultItem } from '../codeocean/models/result-item.js'
 /** A result file to fetch. */
 export interface ResultFile {
   path: string
+  /** As listed; 0 when the listing gave none (see sizeUnknown). */
   size: number
+  /** The listing had no size (Code Ocean's model makes it optional): the download checks Content-Length instead. */
+  sizeUnknown?: true
 }
 
 /** Lists one folder of a run's results (the Code Ocean client's `results` does). */
@@ -78,7 +81,11 @@ export async function listResultFiles(
         seen.add(item.path)
         subfolders.push(walk(item.path))
       } else if (keep(item.path)) {
-        files.push({ path: item.path, size: Number(item.size ?? 0) })
+        files.push(
+          item.size === undefined
+            ? { path: item.path, size: 0, sizeUnknown: true }
+            : { path: item.path, size: item.size }
+        )
       }
     }
     await Promise.all(subfolders)

@@ -62,6 +62,8 @@ export interface StoredDataAsset {
   provenance: DataAsset['provenance']
   /** Set for an input asset (addDataAsset); a capture is a 'result'. */
   type?: 'dataset'
+  /** Lookups still answered as a draft, whatever the clock says. */
+  draftReadsLeft?: number
 }
 
 /** An existing data asset to attach to runs, as a test sets it up (CodeOceanSimulator.addDataAsset). */
@@ -71,6 +73,8 @@ export interface InputAssetSpec {
   mount?: string
   /** How long (ms, simulator clock) it stays a draft from now (default 0: ready at once). */
   draftMs?: number
+  /** It answers the first this many lookups as a draft, whatever the clock says (default 0). */
+  draftReads?: number
   /** How it ends after the draft (default 'ready'). */
   outcome?: CaptureOutcome
   /** Code Ocean's reason when it ends 'failed'. */
@@ -96,7 +100,8 @@ export function inputAsset(id: string, spec: InputAssetSpec, now: number): Store
     files: 1,
     size: 1024,
     provenance: { computation: '' },
-    type: 'dataset'
+    type: 'dataset',
+    draftReadsLeft: spec.draftReads ?? 0
   }
   if (asset.outcome === 'failed')
     asset.failureReason = spec.failureReason ?? 'simulated failure: the data could not be copied'

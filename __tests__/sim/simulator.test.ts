@@ -268,7 +268,11 @@ describe('CodeOceanSimulator', () => {
         /processes\[0\]: unknown field "version"/
       ],
       ['nextflow_profile not a string', { pipeline_id: 'p', nextflow_profile: 3 }, /nextflow_profile must be a string/],
-      ['a null required nested field', { pipeline_id: 'p', data_assets: [{ id: null }] }, /data_assets\[0\]\.id must be a string/],
+      [
+        'a null required nested field',
+        { pipeline_id: 'p', data_assets: [{ id: null }] },
+        /data_assets\[0\]\.id must be a string/
+      ],
       ['an unknown top-level key', { pipeline_id: 'p', named_parameter: [] }, /unknown field "named_parameter"/],
       ['a JSON array body', [{ pipeline_id: 'p' }], /request body must be an object/],
       ['a JSON string body', 'pipeline_id=p', /request body must be an object/]

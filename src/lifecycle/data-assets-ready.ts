@@ -60,6 +60,8 @@ async function untilReady(source: DataAssetSource, id: string, options: ReadyOpt
   const begin = now()
   let told = false
   for (;;) {
+    // Cancelled, or another asset already stopped the run: no more look-ups.
+    if (options.signal.aborted) throw new RequestAbortedError()
     let asset: DataAsset
     try {
       asset = await source.get(id, { signal: options.signal })

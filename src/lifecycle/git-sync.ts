@@ -21,19 +21,19 @@ function likelyCause(status: number, target: Target): string {
   const what = `the ${target.kind}`
   if (status === 404) {
     return (
-      'This Code Ocean does not support Git sync; it needs 4.6 or later. ' +
+      'Likely cause: this Code Ocean does not support Git sync; it needs 4.6 or later. ' +
       `(If it is 4.6 or later, it does not know ${target.kind} ${target.id}, or the token cannot see it.)`
     )
   }
   if (status === 403) {
     return (
-      `The token may not write to ${what}: Git sync needs the Capsule Read/Write scope, ` +
+      `Likely cause: the token may not write to ${what}. Git sync needs the Capsule Read/Write scope, ` +
       `and the token's owner needs write access to ${what}.`
     )
   }
-  if (status === 401) return 'The API token was not accepted; check the `secret` input.'
+  if (status === 401) return 'Likely cause: the API token was not accepted; check the `secret` input.'
   return (
-    `${what[0].toUpperCase()}${what.slice(1)} is probably not linked to a Git repository ` +
+    `Likely cause: ${what} is not linked to a Git repository ` +
     "(link it in Code Ocean, or leave out 'sync-git'), or the linked repository refused the sync."
   )
 }

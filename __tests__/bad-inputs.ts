@@ -124,9 +124,28 @@ export const BAD_INPUTS: BadInput[] = [
     ]
   },
   {
-    name: 'parameters for a pipeline',
-    inputs: { 'pipeline-id': PIPELINE, parameters: '[1]' },
-    expect: ["Input 'parameters'", 'is for capsule runs', 'Example: processes: ']
+    name: 'sync-git with a release version',
+    inputs: { 'pipeline-id': PIPELINE, version: '2', 'sync-git': 'true' },
+    expect: ["'sync-git' and 'version'", 'both are set', 'release version never changes', 'Example: sync-git: true']
+  },
+  {
+    name: 'sync-git that is not a boolean',
+    inputs: { 'capsule-id': CAPSULE, 'sync-git': 'yes' },
+    expect: ["Input 'sync-git'", '"yes" is not true or false']
+  },
+  {
+    name: 'resume-run-id together with resume-on-rerun',
+    inputs: {
+      'pipeline-id': PIPELINE,
+      'resume-run-id': '9af23fd6-0d4c-4a8e-b1a4-7c3f1e2d5b60',
+      'resume-on-rerun': 'true'
+    },
+    expect: ["'resume-run-id' and 'resume-on-rerun'", 'both are set', 'not both', 'Example: resume-on-rerun: true']
+  },
+  {
+    name: 'a resume-run-id that is not a Code Ocean id',
+    inputs: { 'pipeline-id': PIPELINE, 'resume-run-id': 'last-run' },
+    expect: ["Input 'resume-run-id'", '"last-run" is not a Code Ocean id', 'Example: resume-run-id: ']
   },
   {
     name: 'processes for a capsule',

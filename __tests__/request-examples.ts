@@ -11,6 +11,12 @@ export interface RequestExample {
   golden: string
 }
 
+/** What must exist in Code Ocean for the example to start: its data assets, and the run it resumes from. */
+export function existingFor(example: RequestExample): { dataAssets: string[]; resumeRunId?: string } {
+  const ids = example.inputs['data-assets']?.match(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g)
+  return { dataAssets: ids ?? [], resumeRunId: example.inputs['resume-run-id'] }
+}
+
 export function goldenBody(example: RequestExample): unknown {
   return JSON.parse(readFileSync(join(here, 'golden', example.golden), 'utf8'))
 }
@@ -67,6 +73,33 @@ export const REQUEST_EXAMPLES: RequestExample[] = [
     name: 'a pipeline version',
     golden: 'pipeline-version.json',
     inputs: { 'pipeline-id': '4bc97533-6eb4-48ac-966f-648548a756d2', version: '1' }
+  },
+  {
+    name: 'pipeline with top-level named parameters (nf-core style, no processes)',
+    golden: 'pipeline-top-level-named-parameters.json',
+    inputs: {
+      'pipeline-id': '2c8a3f5e-7d41-4b6a-9e0f-3a5b7c9d1e2f',
+      'nextflow-profile': 'docker',
+      'named-parameters': 'input: samplesheet.csv\ngenome: GRCh38\nskip_qc: false\n'
+    }
+  },
+  {
+    name: 'pipeline with top-level ordered parameters next to processes',
+    golden: 'pipeline-processes-and-top-level.json',
+    inputs: {
+      'pipeline-id': '4bc97533-6eb4-48ac-966f-648548a756d2',
+      parameters: '[GRCh38, ""]',
+      processes: '- name: capsule_art_simulation_illumina_1\n  parameters: [75, HS25]\n'
+    }
+  },
+  {
+    name: 'a resumed pipeline run',
+    golden: 'pipeline-resumed-run.json',
+    inputs: {
+      'pipeline-id': '4bc97533-6eb4-48ac-966f-648548a756d2',
+      'resume-run-id': '9af23fd6-0d4c-4a8e-b1a4-7c3f1e2d5b60',
+      processes: '- name: capsule_np_create_folders_test_1\n  named_parameters: {NumFiles: 10}\n'
+    }
   },
   {
     name: 'capsule with ordered parameters (YAML list, values as written)',

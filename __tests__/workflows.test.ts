@@ -336,7 +336,9 @@ describe('ci.yml', () => {
     for (const input of ['pipeline-id', 'data-assets', 'processes']) expect(asObj(run.with)[input]).toBeTruthy()
 
     const start = action.slice(0, index).find((s) => str(s.run).includes('sim/cli.ts'))
-    expect(str(start?.run)).toContain('npx tsx sim/cli.ts --port 8123 --token cop_ci_simulator_token > sim.log 2>&1 &')
+    expect(str(start?.run)).toContain('npx tsx sim/cli.ts --port 8123 --token cop_ci_simulator_token')
+    // The attached data asset must exist: the action checks it is ready before the start.
+    expect(str(start?.run)).toContain('--data-asset eeefcc52-b445-4e3c-80c5-0e65526cd712 > sim.log 2>&1 &')
     expect(str(start?.run)).toMatch(/for \w+ in \$\(seq 1 \d+\)[\s\S]*curl[\s\S]*exit 1/)
     expect(action.slice(0, index).map((s) => s.run)).toContain('npm ci')
 

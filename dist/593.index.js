@@ -32,6 +32,11 @@ var rules = __webpack_require__(3346);
 
 /** How long a capture may take to become ready before the step gives up on it. */
 const CAPTURE_TIMEOUT_MS = 60 * 60_000;
+/**
+ * The tag a capture gets when `capture-tags` is empty: Code Ocean requires tags on a
+ * new data asset, and every known client sends at least one, never `[]`.
+ */
+const DEFAULT_CAPTURE_TAG = 'github-actions';
 /** A folder name for the data asset's mount, made from its name: `Nightly results` → `Nightly_results`. */
 function mountFor(name) {
     const mount = name
@@ -45,7 +50,7 @@ function captureParams(run, name, tags, origin) {
     return {
         name,
         mount: mountFor(name),
-        tags,
+        tags: tags.length > 0 ? tags : [DEFAULT_CAPTURE_TAG],
         description: `Results of Code Ocean run ${run.name ? `'${run.name}' ` : ''}(${run.id})${origin ? `, captured by ${origin}` : ''}`,
         source: { computation: { id: run.id } }
     };
@@ -66,7 +71,7 @@ async function captureResults(dataAssets, params, options) {
             throw new Error(`Data asset '${params.name}' (${asset.id}) was not ready after ${(0,format/* formatDuration */.a)(now() - begin)}; it is still ${asset.state || 'in an unknown state'} in Code Ocean.`);
         }
         try {
-            await sleep(rules/* MIN_POLL_SECONDS */.R * 1000);
+            await sleep(rules/* MIN_POLL_SECONDS */.Rj * 1000);
             signal?.throwIfAborted();
         }
         catch (error) {
@@ -213,7 +218,8 @@ async function listResultFiles(lister, id, options = {}) {
         if (files.length >= limits.files) {
             throw new ListingLimitError(`there are more than ${limits.files.toLocaleString('en-US')} result files`);
         }
-        files.push({ path: item.path, size: Number(item.size ?? 0) });
+        // Code Ocean's model makes a file's size optional: such a file is still downloaded, and checked against its transfer.
+        files.push(item.size === undefined ? { path: item.path, size: 0, sizeUnknown: true } : { path: item.path, size: item.size });
         return undefined;
     };
     const walk = async (folder) => {
@@ -367,6 +373,12 @@ async function storeError(body) {
 
 
 
+/** The Content-Length a response announced, when it did. */
+function contentLength(headers) {
+    const value = headers?.['content-length'];
+    const bytes = typeof value === 'string' || typeof value === 'number' ? Number(value) : NaN;
+    return Number.isSafeInteger(bytes) && bytes >= 0 ? bytes : undefined;
+}
 /** A download that failed in a way another try with a fresh URL may fix. */
 class TransientDownloadError extends Error {
 }
@@ -427,13 +439,16 @@ async function downloadResults(source, runId, files, folder, options = {}) {
         }
         return new TransientDownloadError(`the transfer broke off: ${(0,errors/* errorMessage */.gJ)(error)}`);
     };
+    /** Bytes each file turned out to have: the listing may not have said. */
+    const received = new Map();
     const fetchOnce = async (file, target) => {
         const url = await source.fileUrl(runId, file.path, { signal });
         const partial = `${target}.part-${(0,external_node_crypto_.randomBytes)(4).toString('hex')}`;
         const ms = deadlineFor(file.size);
         const deadline = AbortSignal.timeout(ms);
         const abort = signal ? AbortSignal.any([signal, deadline]) : deadline;
-        const tooBig = () => `the store sent more than the ${file.size} bytes Code Ocean listed; the transfer was stopped`;
+        let limit = file.size;
+        const tooBig = () => `the store sent more than the ${limit} bytes ${file.sizeUnknown ? 'it announced' : 'Code Ocean listed'}; the transfer was stopped`;
         try {
             let response;
             try {
@@ -454,20 +469,28 @@ async function downloadResults(source, runId, files, folder, options = {}) {
                 throw new Error(why);
             }
             const declared = declaredLength(response.headers);
-            if (declared !== undefined && declared > file.size) {
+            // A file listed without a size is held to what the store announces, or, when it
+            // announces nothing, only to the transfer's deadline.
+            if (file.sizeUnknown)
+                limit = declared ?? Number.POSITIVE_INFINITY;
+            else if (declared !== undefined && declared > file.size) {
                 response.data.destroy();
                 throw new OversizeError(`the store announced ${declared} bytes where Code Ocean listed ${file.size}; nothing was kept`);
             }
             try {
-                await (0,external_node_stream_promises_.pipeline)(response.data, byteLimit(file.size, tooBig), (0,external_node_fs_.createWriteStream)(partial), { signal: abort });
+                await (0,external_node_stream_promises_.pipeline)(response.data, byteLimit(limit, tooBig), (0,external_node_fs_.createWriteStream)(partial), { signal: abort });
             }
             catch (error) {
                 throw brokenOff(error, deadline, ms);
             }
             const { size } = await (0,external_node_fs_promises_.stat)(partial);
-            if (size !== file.size) {
-                throw new TransientDownloadError(`got ${size} bytes where Code Ocean listed ${file.size}`);
+            // --- Listed without a size: checked against Content-Length, or accepted when neither is known.
+            const expected = file.sizeUnknown ? contentLength(response.headers) : file.size;
+            if (expected !== undefined && size !== expected) {
+                throw new TransientDownloadError(`got ${size} bytes where ${file.sizeUnknown ? 'the store announced' : 'Code Ocean listed'} ${expected}`);
             }
+            received.set(file.path, size);
+            // --- end of the check for files listed without a size.
             await (0,external_node_fs_promises_.rename)(partial, target);
         }
         finally {
@@ -480,7 +503,7 @@ async function downloadResults(source, runId, files, folder, options = {}) {
             try {
                 await fetchOnce(file, target);
                 doneFiles += 1;
-                doneBytes += file.size;
+                doneBytes += received.get(file.path) ?? file.size;
                 return;
             }
             catch (error) {
@@ -694,6 +717,14 @@ async function showFailureLog(client, run, files, summary, signal) {
         core/* info */.pq(`Could not read the run's console log: ${(0,untrusted/* inline */.mG)((0,errors/* errorMessage */.gJ)(error).split('\n')[0])}`);
     }
 }
+/** A run without results: nothing to download or capture. */
+function noResults(settings, summary, problems) {
+    if (settings.downloadFolder)
+        summary.notes.push('The run has no results, so nothing was downloaded.');
+    if (settings.captureName)
+        summary.notes.push('The run has no results, so nothing was captured.');
+    return problems;
+}
 /**
  * What follows a finished run: its failure log, the results listing, the download
  * (after a failed run too: that is when results matter most) and the capture (after
@@ -712,15 +743,12 @@ async function afterRun(client, run, verdict, settings, step, signal) {
         summary.notes.push(`The workflow was cancelled during ${what}; it was not finished.`);
         return true;
     };
-    if (!run.has_results) {
-        if (settings.downloadFolder)
-            summary.notes.push('The run has no results, so nothing was downloaded.');
-        if (settings.captureName)
-            summary.notes.push('The run has no results, so nothing was captured.');
-        return problems;
-    }
+    // has_results is optional in Code Ocean's model: missing means "maybe", and the listing decides.
+    const maybeResults = run.has_results === undefined;
+    if (run.has_results === false)
+        return noResults(settings, summary, problems);
     let files;
-    if (settings.summary || settings.downloadFolder) {
+    if (settings.summary || settings.downloadFolder || maybeResults) {
         try {
             files = await listResultFiles(client.results, run.id, { signal });
             summary.resultFiles = files;
@@ -738,6 +766,8 @@ async function afterRun(client, run, verdict, settings, step, signal) {
             }
         }
     }
+    if (maybeResults && files?.length === 0)
+        return noResults(settings, summary, problems);
     if (!verdict.succeeded)
         await showFailureLog(client, run, files, summary, signal);
     if (cutShort("the reading of the run's console log"))

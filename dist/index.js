@@ -33607,9 +33607,10 @@ module.exports = {
 /* harmony export */   ER: () => (/* binding */ CodeOceanApiError),
 /* harmony export */   OG: () => (/* binding */ parseBody),
 /* harmony export */   OV: () => (/* binding */ CodeOceanNetworkError),
-/* harmony export */   Ym: () => (/* binding */ CancelledCreateError)
+/* harmony export */   Ym: () => (/* binding */ CancelledCreateError),
+/* harmony export */   x_: () => (/* binding */ serverMessage)
 /* harmony export */ });
-/* unused harmony exports serverMessage, explainApiError */
+/* unused harmony export explainApiError */
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3916);
 /* harmony import */ var _untrusted_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3254);
 /* harmony import */ var _preview_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(113);
@@ -33757,6 +33758,198 @@ class CodeOceanNetworkError extends Error {
         this.code = code;
         this.name = 'CodeOceanNetworkError';
     }
+}
+
+
+/***/ }),
+
+/***/ 9597:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   NC: () => (/* binding */ RESULTS_LISTING_ANSWER_LIMIT),
+/* harmony export */   QA: () => (/* binding */ ANSWER_TOO_LARGE),
+/* harmony export */   XW: () => (/* binding */ describeLimit),
+/* harmony export */   hc: () => (/* binding */ DATA_ASSET_ANSWER_LIMIT),
+/* harmony export */   t1: () => (/* binding */ DEFAULT_TIMEOUT_MS),
+/* harmony export */   zh: () => (/* binding */ DOWNLOAD_LINK_ANSWER_LIMIT),
+/* harmony export */   zx: () => (/* binding */ RUN_ANSWER_LIMIT)
+/* harmony export */ });
+/**
+ * How long one call to Code Ocean may take and how much of an answer the action reads.
+ * Both bound what a broken or hostile server can cost the step: a server that sends a
+ * byte now and then cannot hold it for ever, and an answer that never ends (or a small
+ * compressed one that inflates to gigabytes) cannot fill the runner's memory.
+ */
+const KiB = 1024;
+const MiB = 1024 * KiB;
+/**
+ * Each attempt of a call ends after this, answered or not: the whole attempt, from
+ * connecting to the last byte of the answer, not only a silence on the socket.
+ */
+const DEFAULT_TIMEOUT_MS = 30_000;
+/** A run: start, status check, rename, stop. Real ones are a few KiB, even with many parameters. */
+const RUN_ANSWER_LIMIT = { bytes: 1 * MiB, what: 'a run' };
+/** One folder of a run's results; a folder of tens of thousands of files still fits. */
+const RESULTS_LISTING_ANSWER_LIMIT = { bytes: 8 * MiB, what: 'a results listing' };
+/** A signed download link for one result file. */
+const DOWNLOAD_LINK_ANSWER_LIMIT = { bytes: 64 * KiB, what: 'a download link' };
+/** A data asset: create and read. */
+const DATA_ASSET_ANSWER_LIMIT = { bytes: 1 * MiB, what: 'a data asset' };
+/** The error code a call over its answer limit fails with; such a call is not repeated. */
+const ANSWER_TOO_LARGE = 'ERR_ANSWER_TOO_LARGE';
+/** A limit for people: `1 MiB`, `64 KiB`. */
+function describeLimit(bytes) {
+    if (bytes >= MiB && bytes % MiB === 0)
+        return `${bytes / MiB} MiB`;
+    if (bytes >= KiB && bytes % KiB === 0)
+        return `${bytes / KiB} KiB`;
+    return `${bytes} bytes`;
+}
+
+
+/***/ }),
+
+/***/ 6635:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Ed: () => (/* binding */ readComputation),
+/* harmony export */   Hd: () => (/* binding */ isTerminal),
+/* harmony export */   Ht: () => (/* binding */ isKnownState),
+/* harmony export */   mP: () => (/* binding */ UnreadableAnswerError)
+/* harmony export */ });
+/* unused harmony exports TERMINAL_STATES, KNOWN_STATES */
+/* harmony import */ var _preview_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(113);
+/* harmony import */ var _id_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8543);
+
+
+const TERMINAL_STATES = ['completed', 'failed'];
+const KNOWN_STATES = ['initializing', 'running', 'finalizing', 'completed', 'failed'];
+/** Code Ocean answered 2xx with something that is not a computation (an HTML page, say). */
+class UnreadableAnswerError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'UnreadableAnswerError';
+    }
+}
+function asNumber(value) {
+    if (typeof value === 'number' && Number.isFinite(value))
+        return value;
+    if (typeof value === 'string' && value.trim() !== '' && Number.isFinite(Number(value))) {
+        return Number(value);
+    }
+    return undefined;
+}
+function asBoolean(value) {
+    if (typeof value === 'boolean')
+        return value;
+    if (value === 'true')
+        return true;
+    if (value === 'false')
+        return false;
+    return undefined;
+}
+function asText(value) {
+    if (typeof value === 'string')
+        return value;
+    if (typeof value === 'number')
+        return String(value);
+    return undefined;
+}
+/**
+ * Reads a computation from whatever the server sent. Tolerant on purpose: Code Ocean's
+ * own examples capitalise some keys ("Id", "Has_results"), and older servers may send
+ * numbers as strings. `knownId`, the id of the run asked about, wins over whatever id
+ * the body carries; an id from the body must look like one (see id.ts).
+ */
+function readComputation(body, knownId) {
+    if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+        const shown = typeof body === 'string' ? body.slice(0, 1_000).replace(/\s+/g, ' ').trim() : (0,_preview_js__WEBPACK_IMPORTED_MODULE_1__/* .preview */ .VH)(body, 200);
+        throw new UnreadableAnswerError(`Code Ocean answered with something that is not a run: ${shown.slice(0, 200)}`);
+    }
+    const raw = body;
+    const field = (name) => {
+        if (name in raw)
+            return raw[name];
+        const key = Object.keys(raw).find((k) => k.toLowerCase() === name);
+        return key === undefined ? undefined : raw[key];
+    };
+    const id = knownId ?? asText(field('id'));
+    if (!id) {
+        throw new UnreadableAnswerError(`Code Ocean answered without a run id: ${(0,_preview_js__WEBPACK_IMPORTED_MODULE_1__/* .preview */ .VH)(body, 300)}`);
+    }
+    (0,_id_js__WEBPACK_IMPORTED_MODULE_0__/* .checkId */ .ij)(id, 'run');
+    const state = (asText(field('state')) ?? '').toLowerCase();
+    return {
+        id,
+        state,
+        name: asText(field('name')),
+        created: asNumber(field('created')),
+        run_time: asNumber(field('run_time')),
+        end_status: asText(field('end_status'))?.toLowerCase(),
+        exit_code: asNumber(field('exit_code')),
+        has_results: asBoolean(field('has_results')),
+        owner: asText(field('owner')),
+        raw
+    };
+}
+function isTerminal(state) {
+    return TERMINAL_STATES.includes(state);
+}
+function isKnownState(state) {
+    return KNOWN_STATES.includes(state);
+}
+
+
+/***/ }),
+
+/***/ 8543:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   fn: () => (/* binding */ idSegment),
+/* harmony export */   ij: () => (/* binding */ checkId)
+/* harmony export */ });
+/* unused harmony exports idProblem, NotAnIdError */
+/* harmony import */ var _untrusted_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3254);
+
+/**
+ * What an id may not be or hold. Ids go into URL paths: `.` and `..` survive
+ * `encodeURIComponent` and are then resolved away by the URL parser, so
+ * `computations/..` would become a request to `/api/v1/`; separators, `?` and `#`
+ * would change which resource is meant, control characters have no place in one.
+ */
+// eslint-disable-next-line no-control-regex
+const NOT_IN_AN_ID = /[/\\?#\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
+/** Why `id` cannot be an id, or undefined when it can. */
+function idProblem(id) {
+    if (id === '')
+        return 'it is empty';
+    if (id === '.' || id === '..')
+        return `it is "${id}"`;
+    if (NOT_IN_AN_ID.test(id))
+        return 'it holds "/", "\\", "?", "#" or a control character';
+    return undefined;
+}
+/** Code Ocean sent something as an id that cannot be one; nothing is sent with it. */
+class NotAnIdError extends Error {
+    constructor(what, id, problem) {
+        super(`Code Ocean answered with a ${what} id that is not an id ("${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_0__/* .inline */ .mG)(id).slice(0, 100)}": ${problem}); ` +
+            'the action sends no request with it. Ids look like 9af23fd6-1f7c-4d8a-a4a7-3a3f8c0e9d21.');
+        this.name = 'NotAnIdError';
+    }
+}
+/** Returns `id` when it looks like an id; throws NotAnIdError otherwise. */
+function checkId(id, what) {
+    const problem = idProblem(id);
+    if (problem)
+        throw new NotAnIdError(what, id, problem);
+    return id;
+}
+/** An id as one URL path segment: checked, then encoded. */
+function idSegment(id, what) {
+    return encodeURIComponent(checkId(id, what));
 }
 
 
@@ -34037,18 +34230,110 @@ function proxyFor(url) {
 
 /***/ }),
 
+/***/ 9431:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   KO: () => (/* binding */ mayRetry),
+/* harmony export */   U3: () => (/* binding */ RETRYABLE_STATUSES),
+/* harmony export */   qO: () => (/* binding */ retryDelayMs)
+/* harmony export */ });
+/* unused harmony exports NOT_SENT_CODES, FINAL_CODES, BASE_DELAY_MS, MAX_BACKOFF_MS, MAX_RETRY_AFTER_MS, parseRetryAfter */
+/* harmony import */ var _limits_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9597);
+/* harmony import */ var _network_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7503);
+/**
+ * When and how long to retry a request to Code Ocean. Pure functions; the HTTP client
+ * applies them through axios-retry.
+ */
+
+
+/** Answers that mean "try again later": overload and gateway or server hiccups. */
+const RETRYABLE_STATUSES = new Set([429, 500, 502, 503, 504]);
+/** Network errors that prove nothing reached the server, so even a start may be retried. */
+const NOT_SENT_CODES = new Set([
+    'ECONNREFUSED',
+    'ENOTFOUND',
+    'EAI_AGAIN',
+    'EHOSTUNREACH',
+    'ENETUNREACH'
+]);
+/**
+ * Failures never repeated: a cancel, and an answer over its size limit (the server
+ * would most likely send it again, and each time costs the whole limit).
+ */
+const FINAL_CODES = new Set(['ERR_CANCELED', _limits_js__WEBPACK_IMPORTED_MODULE_0__/* .ANSWER_TOO_LARGE */ .QA]);
+const BASE_DELAY_MS = 1_000;
+const MAX_BACKOFF_MS = 30_000;
+/** A server asking for a longer pause than this gets this; the step has a job to finish. */
+const MAX_RETRY_AFTER_MS = 60_000;
+/**
+ * Whether a failed attempt may be repeated. Never when the host name does not exist
+ * (ENOTFOUND) or TLS refused the server's certificate. A start is repeated only when Code Ocean
+ * surely did not start a run: it said 429 (refused, come back later), or the
+ * connection was refused before anything was sent. Anything else after a start was
+ * sent (a 500, a reset, a timeout) may have started a run, so it is not repeated.
+ */
+function mayRetry(attempt) {
+    if (FINAL_CODES.has(attempt.code ?? ''))
+        return false;
+    // A host name that does not exist, or a certificate the runner refuses, is the same a
+    // second later: retrying would only delay the message that says how to fix it.
+    if (attempt.status === undefined && !(0,_network_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .isRetryableNetworkProblem */ .Y5)((0,_network_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .classifyNetworkError */ .LW)(attempt.code)))
+        return false;
+    if (attempt.kind === 'start') {
+        return attempt.status === 429 || (attempt.status === undefined && NOT_SENT_CODES.has(attempt.code ?? ''));
+    }
+    if (attempt.status !== undefined)
+        return RETRYABLE_STATUSES.has(attempt.status);
+    return true;
+}
+/** Reads Retry-After, in seconds or as an HTTP date, as milliseconds from `now`. */
+function parseRetryAfter(value, now) {
+    if (value === undefined)
+        return undefined;
+    const text = value.trim();
+    if (/^\d+(\.\d+)?$/.test(text))
+        return Number(text) * 1000;
+    const date = Date.parse(text);
+    if (Number.isNaN(date))
+        return undefined;
+    return Math.max(0, date - now);
+}
+/**
+ * Delay before retry number `retry` (1 for the first): exponential backoff with full
+ * jitter (a random delay between 0 and the backoff ceiling, so many clients do not
+ * retry in step), unless the server said when to come back, which is honoured up to
+ * a cap.
+ */
+function retryDelayMs(retry, retryAfter, now = Date.now(), random = Math.random) {
+    const asked = parseRetryAfter(retryAfter, now);
+    if (asked !== undefined)
+        return Math.min(asked, MAX_RETRY_AFTER_MS);
+    const ceiling = Math.min(MAX_BACKOFF_MS, BASE_DELAY_MS * 2 ** (retry - 1));
+    return Math.floor(random() * ceiling);
+}
+
+
+/***/ }),
+
 /***/ 3346:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   R: () => (/* binding */ MIN_POLL_SECONDS),
-/* harmony export */   s: () => (/* binding */ STOP_MEANS_DELETE)
+/* harmony export */   Rj: () => (/* binding */ MIN_POLL_SECONDS),
+/* harmony export */   sg: () => (/* binding */ STOP_MEANS_DELETE),
+/* harmony export */   uA: () => (/* binding */ RELEASE_RUNS_ADMIN_ONLY),
+/* harmony export */   wc: () => (/* binding */ RELEASE_OWNER)
 /* harmony export */ });
 /** Rules of Code Ocean's API that the action's behaviour follows. */
 /** Code Ocean's Python SDK refuses to poll more often than this. */
 const MIN_POLL_SECONDS = 5;
 /** Said wherever a run is stopped, because users do not expect it. */
 const STOP_MEANS_DELETE = 'in Code Ocean, stopping a run deletes it and its results';
+/** Whose runs only admins may rename or stop: Code Ocean owns runs of a release version as `release`. */
+const RELEASE_OWNER = 'release';
+/** Said when renaming or stopping a run of a release version is refused (HTTP 403). */
+const RELEASE_RUNS_ADMIN_ONLY = 'Runs of a release version are owned by `release` in Code Ocean, and only admins may rename or delete (stop) them.';
 
 
 /***/ }),
@@ -34133,7 +34418,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var node_v8__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_v8__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8179);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3916);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3196);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(9436);
 /* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(6670);
 
 
@@ -34219,7 +34504,190 @@ class Problems {
 
 /***/ }),
 
-/***/ 3196:
+/***/ 9325:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   S: () => (/* binding */ judge)
+/* harmony export */ });
+/* harmony import */ var _report_describe_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(313);
+/* harmony import */ var _untrusted_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3254);
+
+
+/**
+ * Judges a finished run. `completed` alone is not success: Code Ocean also reports
+ * completed runs whose end status is failed or stopped, and completed/succeeded runs
+ * with a non-zero exit code.
+ */
+function judge(c) {
+    const facts = (0,_untrusted_js__WEBPACK_IMPORTED_MODULE_1__/* .inline */ .mG)(`state ${c.state || 'unknown'}, end status ${c.end_status ?? 'none'}, ` + `exit code ${c.exit_code ?? 'none'}`);
+    const ok = c.state === 'completed' && c.end_status === 'succeeded' && (c.exit_code === undefined || c.exit_code === 0);
+    if (ok) {
+        return { status: 'succeeded', succeeded: true, message: `Code Ocean run ${(0,_report_describe_js__WEBPACK_IMPORTED_MODULE_0__/* .describeRun */ .v)(c)} succeeded (${facts})` };
+    }
+    const status = c.end_status === 'stopped' ? 'stopped' : 'failed';
+    const verb = status === 'stopped' ? 'was stopped' : 'failed';
+    return { status, succeeded: false, message: `Code Ocean run ${(0,_report_describe_js__WEBPACK_IMPORTED_MODULE_0__/* .describeRun */ .v)(c)} ${verb}: ${facts}` };
+}
+
+
+/***/ }),
+
+/***/ 955:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Bu: () => (/* binding */ waitForCompletion),
+/* harmony export */   Gc: () => (/* binding */ nextPollDelayMs)
+/* harmony export */ });
+/* unused harmony exports MAX_AUTO_POLL_SECONDS, OUTAGE_LIMIT_MS, isTransientFailure, likelyEndWindow, WINDOW_MARGIN, APPROACH, OVERDUE */
+/* harmony import */ var node_timers_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8500);
+/* harmony import */ var node_timers_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_timers_promises__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _codeocean_api_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9577);
+/* harmony import */ var _codeocean_models_computation_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6635);
+/* harmony import */ var _codeocean_retry_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(9431);
+/* harmony import */ var _codeocean_rules_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(3346);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(3916);
+/* harmony import */ var _format_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(6264);
+
+
+
+
+
+
+
+/** Upper bound of the `auto` poll interval. */
+const MAX_AUTO_POLL_SECONDS = 60;
+/**
+ * How long status checks may keep failing (after each one's own retries) before the
+ * step gives up: long enough to ride out a deployment or a network blip.
+ */
+const OUTAGE_LIMIT_MS = 10 * 60_000;
+/**
+ * Failures worth waiting out: no answer, overload or server errors, an unreadable
+ * answer. A 401, 403 or 404 will not get better by waiting.
+ */
+function isTransientFailure(error) {
+    if (error instanceof _codeocean_api_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .CodeOceanApiError */ .ER)
+        return _codeocean_retry_js__WEBPACK_IMPORTED_MODULE_3__/* .RETRYABLE_STATUSES */ .U3.has(error.status);
+    if (error instanceof _codeocean_models_computation_js__WEBPACK_IMPORTED_MODULE_2__/* .UnreadableAnswerError */ .mP)
+        return true;
+    return error instanceof _codeocean_api_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .CodeOceanNetworkError */ .OV;
+}
+/**
+ * When the end is likely, from the estimate: the middle of the earlier runs' lengths
+ * (see run-length.ts), widened by a margin that scales with the run.
+ */
+function likelyEndWindow(estimate) {
+    const margin = estimate.typicalMs * WINDOW_MARGIN;
+    return { fromMs: Math.max(0, estimate.earliestMs - margin), untilMs: estimate.latestMs + margin };
+}
+/*
+ * Tuned in `npm run bench` (predictive polling): checks every 5 s through the window,
+ * closing in on it so that an end just before it is still noticed soon, and thinning
+ * out slowly after it, where the run is overdue.
+ */
+/** The likely window is widened by this share of the typical length on each side. */
+const WINDOW_MARGIN = 0;
+/** Before the window, a sleep covers at most this share of the distance to it. */
+const APPROACH = 0.5;
+/** After the window, a sleep lasts at most this share of the time since it closed. */
+const OVERDUE = 0.1;
+function autoDelayMs(elapsedMs) {
+    const seconds = Math.min(MAX_AUTO_POLL_SECONDS, Math.max(_codeocean_rules_js__WEBPACK_IMPORTED_MODULE_5__/* .MIN_POLL_SECONDS */ .Rj, (elapsedMs / 1000) * 0.1));
+    return Math.round(seconds * 1000);
+}
+/**
+ * Milliseconds to wait before the next status check.
+ *
+ * `auto` checks every 5 s at first and then every tenth of the run's age, up to
+ * 60 s: a run that ends is noticed within 10% of its age (never more than a
+ * minute late), while a run of hours costs a small fraction of the requests a
+ * fixed 5 s interval would make. With an estimate from earlier runs, it checks
+ * that sparsely only until the likely window of the end, every 5 s through it,
+ * and sparsely again after it: the end is noticed within seconds, for about the
+ * requests of plain `auto`.
+ */
+function nextPollDelayMs(interval, elapsedMs, estimate) {
+    if (interval !== 'auto')
+        return interval * 1000;
+    const auto = autoDelayMs(elapsedMs);
+    if (!estimate)
+        return auto;
+    const { fromMs, untilMs } = likelyEndWindow(estimate);
+    const min = _codeocean_rules_js__WEBPACK_IMPORTED_MODULE_5__/* .MIN_POLL_SECONDS */ .Rj * 1000;
+    if (elapsedMs >= fromMs && elapsedMs < untilMs)
+        return min;
+    // Outside the window, checks close in on it (and thin out after it) gradually: each
+    // sleep covers a share of the distance to the window, so an end just outside it is
+    // still noticed soon, and one far from it costs no more than plain auto.
+    const share = elapsedMs < fromMs ? (fromMs - elapsedMs) * APPROACH : (elapsedMs - untilMs) * OVERDUE;
+    return Math.round(Math.max(min, Math.min(auto, share)));
+}
+/**
+ * Polls the run until it is `completed` or `failed`. Logs each state once, with the
+ * time since the wait began, rather than a line per check; an unknown state is
+ * reported once and waited out, since newer servers may add states.
+ */
+async function waitForCompletion(source, started, options) {
+    const now = options.now ?? Date.now;
+    const signal = options.signal;
+    const sleep = options.sleep ?? ((ms) => (0,node_timers_promises__WEBPACK_IMPORTED_MODULE_0__.setTimeout)(ms, undefined, { signal }));
+    const begin = now();
+    const warnedStates = new Set();
+    let current = started;
+    let lastState;
+    const observe = (c) => {
+        options.onUpdate?.(c);
+        if (c.state === lastState)
+            return;
+        lastState = c.state;
+        options.log(`Run is ${c.state || '(no state)'} (after ${(0,_format_js__WEBPACK_IMPORTED_MODULE_6__/* .formatDuration */ .a)(now() - begin)})`);
+        if (!(0,_codeocean_models_computation_js__WEBPACK_IMPORTED_MODULE_2__/* .isKnownState */ .Ht)(c.state) && !warnedStates.has(c.state)) {
+            warnedStates.add(c.state);
+            options.warn(`Code Ocean reported a state the action does not know, '${c.state}'; it keeps waiting for 'completed' or 'failed'.`);
+        }
+    };
+    observe(current);
+    let failingSince;
+    while (!(0,_codeocean_models_computation_js__WEBPACK_IMPORTED_MODULE_2__/* .isTerminal */ .Hd)(current.state)) {
+        try {
+            await sleep(nextPollDelayMs(options.interval, now() - begin, options.estimate));
+            signal?.throwIfAborted();
+            current = await source.get(current.id, { signal });
+        }
+        catch (error) {
+            if (signal?.aborted || error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .RequestAbortedError */ .$1)
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .RequestAbortedError */ .$1();
+            if (!isTransientFailure(error))
+                throw error;
+            const firstFailure = failingSince === undefined;
+            failingSince ??= now();
+            const failingFor = now() - failingSince;
+            if (failingFor >= OUTAGE_LIMIT_MS) {
+                throw new Error(`Could not check run ${current.id} for ${(0,_format_js__WEBPACK_IMPORTED_MODULE_6__/* .formatDuration */ .a)(failingFor)}; giving up waiting. ` +
+                    `The run may still be going in Code Ocean. Last error: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .errorMessage */ .gJ)(error)}`, { cause: error });
+            }
+            // One warning per outage, not one per failed check.
+            if (firstFailure) {
+                options.warn(`Could not check the run (${(0,_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .errorMessage */ .gJ)(error).split('\n')[0]}); ` +
+                    `the action keeps trying for up to ${(0,_format_js__WEBPACK_IMPORTED_MODULE_6__/* .formatDuration */ .a)(OUTAGE_LIMIT_MS)} of failures.`);
+            }
+            continue;
+        }
+        if (failingSince !== undefined) {
+            options.log(`Reached Code Ocean again after ${(0,_format_js__WEBPACK_IMPORTED_MODULE_6__/* .formatDuration */ .a)(now() - failingSince)} of failed checks`);
+            failingSince = undefined;
+        }
+        observe(current);
+    }
+    return current;
+}
+
+
+/***/ }),
+
+/***/ 9436:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -34234,8 +34702,106 @@ var lib_core = __nccwpck_require__(8179);
 var names = __nccwpck_require__(6455);
 // EXTERNAL MODULE: ./src/redact.ts
 var src_redact = __nccwpck_require__(6670);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+// EXTERNAL MODULE: ./src/codeocean/rules.ts
+var rules = __nccwpck_require__(3346);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __nccwpck_require__(3916);
+// EXTERNAL MODULE: ./src/within.ts
+var within = __nccwpck_require__(2664);
+;// CONCATENATED MODULE: ./src/inputs/values.ts
+
+
+
+
+function parseBooleanInput(input, raw) {
+    if (['true', 'True', 'TRUE'].includes(raw))
+        return true;
+    if (['false', 'False', 'FALSE'].includes(raw))
+        return false;
+    throw new errors/* InputError */.dz(input, `"${raw}" is not true or false`, `${input}: 'false'`);
+}
+function parsePollInterval(input, raw) {
+    const text = raw.trim().toLowerCase();
+    if (text === '' || text === 'auto')
+        return 'auto';
+    const seconds = Number(text);
+    if (!/^\d+(\.\d+)?$/.test(text) || !Number.isFinite(seconds)) {
+        throw new errors/* InputError */.dz(input, `"${raw}" is not a number of seconds or 'auto'`, `${input}: 30`);
+    }
+    if (seconds < rules/* MIN_POLL_SECONDS */.Rj) {
+        throw new errors/* InputError */.dz(input, `${raw} seconds is too often; Code Ocean asks clients to wait at least ${rules/* MIN_POLL_SECONDS */.Rj} seconds between checks`, `${input}: 30`);
+    }
+    return seconds;
+}
+function parseWaitTimeout(input, raw) {
+    const text = raw.trim();
+    if (!/^\d+(\.\d+)?$/.test(text)) {
+        throw new errors/* InputError */.dz(input, `"${raw}" is not a number of minutes (0 for no limit)`, `${input}: 90`);
+    }
+    return Number(text);
+}
+/**
+ * Resolves `download-results` inside the workspace: results must not be written
+ * anywhere a later step would not expect them, neither by path nor through a link.
+ */
+function parseDownloadFolder(input, raw, workspace) {
+    const text = raw.trim();
+    if ((0,external_node_path_.isAbsolute)(text)) {
+        throw new errors/* InputError */.dz(input, `"${raw}" is an absolute path; give a folder relative to the workspace`, `${input}: results`);
+    }
+    const folder = (0,external_node_path_.resolve)(workspace, text);
+    const inside = (0,external_node_path_.relative)(workspace, folder);
+    if (inside === '' || inside.startsWith('..') || (0,external_node_path_.isAbsolute)(inside)) {
+        throw new errors/* InputError */.dz(input, `"${raw}" is not a folder inside the workspace`, `${input}: results`);
+    }
+    // A link (say, one a pull request added) must not carry the results out of the workspace.
+    const why = (0,within/* leadsOutOf */.tC)(folder, workspace);
+    if (why !== undefined) {
+        throw new errors/* InputError */.dz(input, `"${raw}" is refused: ${why}; give a folder inside the workspace`, `${input}: results`);
+    }
+    return folder;
+}
+/** Splits a list input on newlines (and commas, when allowed), dropping blanks and `#` comments. */
+function parseList(raw, commas) {
+    return raw
+        .split(commas ? /[\n,]/ : /\n/)
+        .map((item) => item.trim())
+        .filter((item) => item !== '' && !item.startsWith('#'));
+}
+function parseVersion(input, raw) {
+    if (!/^\d+$/.test(raw) || Number(raw) < 1 || !Number.isSafeInteger(Number(raw))) {
+        throw new errors/* InputError */.dz(input, `"${raw}" is not a release version; it must be a positive whole number`, `${input}: 2`);
+    }
+    return Number(raw);
+}
+
+;// CONCATENATED MODULE: ./src/inputs/before-run.ts
+
+
+function flag(problems, name) {
+    return problems.check(name, (raw) => parseBooleanInput(name, raw)) ?? false;
+}
+/** The attempt number from the environment; anything unreadable counts as a first attempt. */
+function runAttemptOf(env) {
+    const attempt = Number(env.GITHUB_RUN_ATTEMPT ?? '1');
+    return Number.isSafeInteger(attempt) && attempt > 1 ? attempt : 1;
+}
+/** Reads `sync-git` and `resume-on-rerun`, and refuses the combinations that make no sense. */
+function readBeforeRunSettings(problems, env) {
+    const syncGit = flag(problems, names/* Input */.pd.SyncGit);
+    const resumeOnRerun = flag(problems, names/* Input */.pd.ResumeOnRerun);
+    if (syncGit && problems.read(names/* Input */.pd.Version).trim() !== '') {
+        problems.add(`${names/* Input */.pd.SyncGit}' and '${names/* Input */.pd.Version}`, 'both are set; a release version never changes, so syncing it with Git first makes no sense. ' +
+            "Sync and run the current version (leave out 'version'), or run the release without 'sync-git'", `${names/* Input */.pd.SyncGit}: true`);
+    }
+    if (resumeOnRerun && problems.read(names/* Input */.pd.ResumeRunId).trim() !== '') {
+        problems.add(`${names/* Input */.pd.ResumeRunId}' and '${names/* Input */.pd.ResumeOnRerun}`, "both are set; give the run to resume from in 'resume-run-id', or let 'resume-on-rerun' find it, not both", `${names/* Input */.pd.ResumeOnRerun}: true`);
+    }
+    return { syncGit, resumeOnRerun, runAttempt: runAttemptOf(env) };
+}
+
 ;// CONCATENATED MODULE: ./src/inputs/domain.ts
 
 const EXAMPLE = 'domain: codeocean.example.com';
@@ -34439,6 +35005,7 @@ function checkKeys(input, where, value, known, example) {
 /** The right form of each input, shown in its errors; structured inputs have a JSON and a YAML form. */
 const Examples = {
     id: 'pipeline-id: 4bc97533-6eb4-48ac-966f-648548a756d2',
+    resumeRunId: 'resume-run-id: 9af23fd6-0d4c-4a8e-b1a4-7c3f1e2d5b60',
     dataAssets: {
         json: `data-assets: '[{"id": "bf8cf993-a583-495c-bebd-2f38f81d1ea1", "mount": "Alignment"}]'`,
         yaml: 'data-assets: |\n  - id: bf8cf993-a583-495c-bebd-2f38f81d1ea1\n    mount: Alignment'
@@ -34517,7 +35084,7 @@ function parseNamedList(input, prefix, value, example) {
         };
     });
 }
-function parseList(input, text, forms) {
+function run_params_parseList(input, text, forms) {
     const example = exampleFor(forms, text);
     const value = parseStructured(input, text, forms);
     if (!Array.isArray(value)) {
@@ -34533,7 +35100,7 @@ function parseObjectItem(input, where, item, example) {
 }
 function parseDataAssets(input, text) {
     const example = exampleFor(Examples.dataAssets, text);
-    return parseList(input, text, Examples.dataAssets).map((raw, i) => {
+    return run_params_parseList(input, text, Examples.dataAssets).map((raw, i) => {
         const where = `item ${i + 1}`;
         const item = parseObjectItem(input, where, raw, example);
         checkKeys(input, where, item, ['id', 'mount'], example);
@@ -34552,7 +35119,7 @@ function parseDataAssets(input, text) {
 }
 function parseProcesses(input, text) {
     const example = exampleFor(Examples.processes, text);
-    return parseList(input, text, Examples.processes).map((raw, i) => {
+    return run_params_parseList(input, text, Examples.processes).map((raw, i) => {
         const where = `item ${i + 1}`;
         const item = parseObjectItem(input, where, raw, example);
         checkKeys(input, where, item, ['name', 'parameters', 'named_parameters'], example);
@@ -34579,79 +35146,6 @@ function parseNamedParameters(input, text) {
     return parseNamedList(input, '', parseStructured(input, text, Examples.namedParameters), example);
 }
 
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(6760);
-// EXTERNAL MODULE: ./src/codeocean/rules.ts
-var rules = __nccwpck_require__(3346);
-// EXTERNAL MODULE: ./src/within.ts
-var within = __nccwpck_require__(2664);
-;// CONCATENATED MODULE: ./src/inputs/values.ts
-
-
-
-
-function parseBooleanInput(input, raw) {
-    if (['true', 'True', 'TRUE'].includes(raw))
-        return true;
-    if (['false', 'False', 'FALSE'].includes(raw))
-        return false;
-    throw new errors/* InputError */.dz(input, `"${raw}" is not true or false`, `${input}: 'false'`);
-}
-function parsePollInterval(input, raw) {
-    const text = raw.trim().toLowerCase();
-    if (text === '' || text === 'auto')
-        return 'auto';
-    const seconds = Number(text);
-    if (!/^\d+(\.\d+)?$/.test(text) || !Number.isFinite(seconds)) {
-        throw new errors/* InputError */.dz(input, `"${raw}" is not a number of seconds or 'auto'`, `${input}: 30`);
-    }
-    if (seconds < rules/* MIN_POLL_SECONDS */.R) {
-        throw new errors/* InputError */.dz(input, `${raw} seconds is too often; Code Ocean asks clients to wait at least ${rules/* MIN_POLL_SECONDS */.R} seconds between checks`, `${input}: 30`);
-    }
-    return seconds;
-}
-function parseWaitTimeout(input, raw) {
-    const text = raw.trim();
-    if (!/^\d+(\.\d+)?$/.test(text)) {
-        throw new errors/* InputError */.dz(input, `"${raw}" is not a number of minutes (0 for no limit)`, `${input}: 90`);
-    }
-    return Number(text);
-}
-/**
- * Resolves `download-results` inside the workspace: results must not be written
- * anywhere a later step would not expect them, neither by path nor through a link.
- */
-function parseDownloadFolder(input, raw, workspace) {
-    const text = raw.trim();
-    if ((0,external_node_path_.isAbsolute)(text)) {
-        throw new errors/* InputError */.dz(input, `"${raw}" is an absolute path; give a folder relative to the workspace`, `${input}: results`);
-    }
-    const folder = (0,external_node_path_.resolve)(workspace, text);
-    const inside = (0,external_node_path_.relative)(workspace, folder);
-    if (inside === '' || inside.startsWith('..') || (0,external_node_path_.isAbsolute)(inside)) {
-        throw new errors/* InputError */.dz(input, `"${raw}" is not a folder inside the workspace`, `${input}: results`);
-    }
-    // A link (say, one a pull request added) must not carry the results out of the workspace.
-    const why = (0,within/* leadsOutOf */.tC)(folder, workspace);
-    if (why !== undefined) {
-        throw new errors/* InputError */.dz(input, `"${raw}" is refused: ${why}; give a folder inside the workspace`, `${input}: results`);
-    }
-    return folder;
-}
-/** Splits a list input on newlines (and commas, when allowed), dropping blanks and `#` comments. */
-function values_parseList(raw, commas) {
-    return raw
-        .split(commas ? /[\n,]/ : /\n/)
-        .map((item) => item.trim())
-        .filter((item) => item !== '' && !item.startsWith('#'));
-}
-function parseVersion(input, raw) {
-    if (!/^\d+$/.test(raw) || Number(raw) < 1 || !Number.isSafeInteger(Number(raw))) {
-        throw new errors/* InputError */.dz(input, `"${raw}" is not a release version; it must be a positive whole number`, `${input}: 2`);
-    }
-    return Number(raw);
-}
-
 ;// CONCATENATED MODULE: ./src/inputs/run-spec.ts
 
 
@@ -34673,25 +35167,19 @@ function readTarget(problems) {
     const id = problems.attempt(() => parseId(name, pipeline || capsule, `${name}: 4bc97533-6eb4-48ac-966f-648548a756d2`));
     return id === undefined ? undefined : { kind, id };
 }
-/** Pipelines take parameters per process; capsules take them directly. */
+/**
+ * Capsules take parameters directly; pipelines per process (`processes`), at pipeline
+ * level (`parameters`, `named-parameters`: nf-core pipelines and pipelines with an
+ * unlocked main.nf), or both.
+ */
 function checkFitsTarget(spec, target, problems) {
-    if (target?.kind === 'capsule') {
-        if (spec.processes) {
-            problems.add(names/* Input */.pd.Processes, `is for pipeline runs; for a capsule run use 'parameters' or 'named-parameters'`, Examples.parameters.json);
-        }
-        if (spec.nextflowProfile) {
-            problems.add(names/* Input */.pd.NextflowProfile, 'is for pipeline runs only; remove it or run a pipeline', 'nextflow-profile: docker');
-        }
+    if (target?.kind !== 'capsule')
+        return;
+    if (spec.processes) {
+        problems.add(names/* Input */.pd.Processes, `is for pipeline runs; for a capsule run use 'parameters' or 'named-parameters'`, Examples.parameters.json);
     }
-    if (target?.kind === 'pipeline') {
-        for (const [name, value] of [
-            [names/* Input */.pd.Parameters, spec.parameters],
-            [names/* Input */.pd.NamedParameters, spec.namedParameters]
-        ]) {
-            if (value) {
-                problems.add(name, `is for capsule runs; a pipeline takes parameters per process, under 'processes'`, Examples.processes.json);
-            }
-        }
+    if (spec.nextflowProfile) {
+        problems.add(names/* Input */.pd.NextflowProfile, 'is for pipeline runs only; remove it or run a pipeline', 'nextflow-profile: docker');
     }
 }
 /** What to run: the target and everything that shapes the start request. */
@@ -34699,6 +35187,7 @@ function readRunSpec(problems) {
     const target = readTarget(problems);
     const spec = {
         version: problems.check(names/* Input */.pd.Version, (raw) => parseVersion(names/* Input */.pd.Version, raw)),
+        resumeRunId: problems.check(names/* Input */.pd.ResumeRunId, (raw) => parseId(names/* Input */.pd.ResumeRunId, raw.trim(), Examples.resumeRunId)),
         dataAssets: problems.check(names/* Input */.pd.DataAssets, (raw) => parseDataAssets(names/* Input */.pd.DataAssets, raw)),
         processes: problems.check(names/* Input */.pd.Processes, (raw) => parseProcesses(names/* Input */.pd.Processes, raw)),
         parameters: problems.check(names/* Input */.pd.Parameters, (raw) => parseParameters(names/* Input */.pd.Parameters, raw)),
@@ -34748,6 +35237,7 @@ function registerGithubToken(token) {
 
 
 
+
 /** Where Code Ocean is: the `domain` input, or the environment's fallback. */
 function readLocation(problems, env) {
     const domain = problems.read(names/* Input */.pd.Domain) || env[names/* EnvFallback */.cg.Domain] || '';
@@ -34778,9 +35268,9 @@ function readResultSettings(problems, wait, env) {
     const settings = {
         summary: problems.check(names/* Input */.pd.Summary, (raw) => parseBooleanInput(names/* Input */.pd.Summary, raw)) ?? true,
         downloadFolder: problems.check(names/* Input */.pd.DownloadResults, (raw) => parseDownloadFolder(names/* Input */.pd.DownloadResults, raw, workspace)),
-        resultsFilter: values_parseList(read(names/* Input */.pd.ResultsFilter), false),
+        resultsFilter: parseList(read(names/* Input */.pd.ResultsFilter), false),
         captureName: read(names/* Input */.pd.CaptureResults).trim() || undefined,
-        captureTags: values_parseList(read(names/* Input */.pd.CaptureTags), true),
+        captureTags: parseList(read(names/* Input */.pd.CaptureTags), true),
         commentToken: readCommentToken(problems)
     };
     if (settings.resultsFilter.length > 0 && !settings.downloadFolder) {
@@ -34821,11 +35311,28 @@ function getSettings(token, readRaw = lib_core/* getInput */.V4, env = process.e
     const checkParameters = problems.check(names/* Input */.pd.CheckParameters, (raw) => parseBooleanInput(names/* Input */.pd.CheckParameters, raw)) ?? true;
     const waiting = readWaitSettings(problems);
     const results = readResultSettings(problems, waiting.wait, env);
+    const beforeRun = readBeforeRunSettings(problems, env);
     // A token pasted into the wrong input must not be echoed back.
     if (problems.list.length > 0 || !location || !run)
         throw new inputs_problems/* InputErrors */.G(problems.list, (0,src_redact/* redactor */.$p)([token]));
     const runName = read(names/* Input */.pd.RunName) || defaultRunName(env);
-    return { location, token, run, runName, checkParameters, ...waiting, ...results };
+    return { location, token, run, runName, checkParameters, ...waiting, ...results, ...beforeRun };
+}
+
+;// CONCATENATED MODULE: ./src/lifecycle/before-run.ts
+/** Whether anything must happen before the start: most steps need none of it. */
+function needsPreparation(settings) {
+    return settings.syncGit || settings.resumeOnRerun || (settings.run.dataAssets?.length ?? 0) > 0;
+}
+/**
+ * Git sync, data assets ready, run to resume: done only when the inputs ask for them,
+ * and their code is loaded only then, so a plain start stays fast.
+ */
+async function beforeRun(client, settings, step, interrupter) {
+    if (!needsPreparation(settings))
+        return settings;
+    const { prepareRun } = await __nccwpck_require__.e(/* import() */ 814).then(__nccwpck_require__.bind(__nccwpck_require__, 5814));
+    return prepareRun(client, settings, step, interrupter);
 }
 
 ;// CONCATENATED MODULE: ./src/codeocean/models/run-request.ts
@@ -34834,6 +35341,8 @@ function buildRunRequest(spec) {
     const body = spec.target.kind === 'pipeline' ? { pipeline_id: spec.target.id } : { capsule_id: spec.target.id };
     if (spec.version !== undefined)
         body.version = spec.version;
+    if (spec.resumeRunId)
+        body.resume_run_id = spec.resumeRunId;
     if (spec.dataAssets?.length)
         body.data_assets = spec.dataAssets;
     if (spec.parameters?.length)
@@ -34991,6 +35500,8 @@ function factsTable(model, e) {
         facts.push(['Capsule', e.code(req.capsule_id)]);
     if (req?.version !== undefined)
         facts.push(['Version', e.text(String(req.version))]);
+    if (req?.resume_run_id)
+        facts.push(['Resumed from', e.code(req.resume_run_id)]);
     if (req?.nextflow_profile)
         facts.push(['Nextflow profile', e.code(req.nextflow_profile)]);
     if (model.status)
@@ -35127,18 +35638,10 @@ async function finishStep(step, settings, signal) {
 
 // EXTERNAL MODULE: ./src/codeocean/preview.ts
 var preview = __nccwpck_require__(113);
+// EXTERNAL MODULE: ./src/report/describe.ts
+var report_describe = __nccwpck_require__(313);
 // EXTERNAL MODULE: ./src/untrusted.ts
 var untrusted = __nccwpck_require__(3254);
-;// CONCATENATED MODULE: ./src/report/describe.ts
-
-/**
- * A run as people recognise it: `'nightly' (9af23fd6-…)`, or the bare id when it has no
- * name. One line whatever the server named it: the name is outside text (see untrusted.ts).
- */
-function describeRun(c) {
-    return c.name ? `'${(0,untrusted/* inline */.mG)(c.name)}' (${(0,untrusted/* inline */.mG)(c.id)})` : (0,untrusted/* inline */.mG)(c.id);
-}
-
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(3024);
 ;// CONCATENATED MODULE: ./src/lifecycle/backstop.ts
@@ -35289,7 +35792,24 @@ function failStepWith(step, error) {
     failStep(step, (0,errors/* errorMessage */.gJ)(error));
 }
 
+// EXTERNAL MODULE: ./src/codeocean/api-errors.ts
+var api_errors = __nccwpck_require__(9577);
+;// CONCATENATED MODULE: ./src/lifecycle/release-runs.ts
+
+
+/** Whether a run belongs to a release version: Code Ocean says so in `owner`, older servers only by the version run. */
+function isReleaseRun(run, version) {
+    return run.owner === rules/* RELEASE_OWNER */.wc || (run.owner === undefined && version !== undefined);
+}
+/** For a rename or stop refused with 403: why, when the run is a release version's; else ''. */
+function releaseRefusalReason(error, run, version) {
+    return error instanceof api_errors/* CodeOceanApiError */.ER && error.status === 403 && isReleaseRun(run, version)
+        ? rules/* RELEASE_RUNS_ADMIN_ONLY */.uA
+        : '';
+}
+
 ;// CONCATENATED MODULE: ./src/lifecycle/stop.ts
+
 
 
 
@@ -35299,7 +35819,8 @@ function failStepWith(step, error) {
 
 /**
  * A stop must be confirmed well within the runner's 7.5 s between SIGINT and SIGTERM:
- * two attempts of at most 1.5 s each, with under a second between them.
+ * two attempts of at most 1.5 s each, with under a second between them. A stop after
+ * the wait-timeout has no such hurry and gets the client's ordinary retries.
  */
 const STOP_ON_CANCEL = { timeoutMs: 1_500, retries: 1 };
 /** Stops the run when the inputs ask for it; says what became of the run. */
@@ -35310,15 +35831,17 @@ async function stopIfAsked(why, client, run, settings) {
         return `The run was left running (stop-on-${why}: false).`;
     }
     try {
-        await client.computations.delete(run.id, STOP_ON_CANCEL);
+        await client.computations.delete(run.id, why === 'cancel' ? STOP_ON_CANCEL : {});
         settleRun();
-        return `The run was stopped (${rules/* STOP_MEANS_DELETE */.s}).`;
+        return `The run was stopped (${rules/* STOP_MEANS_DELETE */.sg}).`;
     }
     catch (error) {
         // After a cancel the post step tries again; after a timeout nobody would.
         if (why === 'timeout')
             settleRun();
-        return (`The action could not stop the run: ${(0,untrusted/* inline */.mG)((0,errors/* errorMessage */.gJ)(error).split('\n')[0])}` +
+        // A release version's run: only an admin may stop it; say so plainly.
+        const release = releaseRefusalReason(error, run, settings.run.version);
+        return (`The run could not be stopped: ${(0,untrusted/* inline */.mG)((0,errors/* errorMessage */.gJ)(error).split('\n')[0])}${release ? ` ${release}` : ''}` +
             (why === 'cancel' ? ' The post step will try again.' : ' It may still be running in Code Ocean.'));
     }
 }
@@ -35327,398 +35850,16 @@ async function endEarly(why, client, run, settings, step) {
     step.summary.status = why === 'cancel' ? 'cancelled' : 'timed-out';
     step.outputs.setStatus(step.summary.status);
     const fate = await stopIfAsked(why, client, run, settings);
-    const subject = `Code Ocean run ${describeRun(run)} (last state: ${(0,untrusted/* inline */.mG)(run.state || 'unknown')})`;
+    const subject = `Code Ocean run ${(0,report_describe/* describeRun */.v)(run)} (last state: ${(0,untrusted/* inline */.mG)(run.state || 'unknown')})`;
     failStep(step, why === 'cancel'
         ? `The workflow was cancelled while waiting for ${subject}. ${fate}`
         : `Timed out after ${(0,format/* formatDuration */.a)(settings.waitTimeoutMinutes * 60_000)} (wait-timeout: ${settings.waitTimeoutMinutes}) waiting for ${subject}. ${fate}`);
 }
 
-;// CONCATENATED MODULE: ./src/lifecycle/verdict.ts
-
-
-/**
- * Judges a finished run. `completed` alone is not success: Code Ocean also reports
- * completed runs whose end status is failed or stopped, and completed/succeeded runs
- * with a non-zero exit code.
- */
-function judge(c) {
-    const facts = (0,untrusted/* inline */.mG)(`state ${c.state || 'unknown'}, end status ${c.end_status ?? 'none'}, ` + `exit code ${c.exit_code ?? 'none'}`);
-    const ok = c.state === 'completed' && c.end_status === 'succeeded' && (c.exit_code === undefined || c.exit_code === 0);
-    if (ok) {
-        return { status: 'succeeded', succeeded: true, message: `Code Ocean run ${describeRun(c)} succeeded (${facts})` };
-    }
-    const status = c.end_status === 'stopped' ? 'stopped' : 'failed';
-    const verb = status === 'stopped' ? 'was stopped' : 'failed';
-    return { status, succeeded: false, message: `Code Ocean run ${describeRun(c)} ${verb}: ${facts}` };
-}
-
-// EXTERNAL MODULE: external "node:timers/promises"
-var promises_ = __nccwpck_require__(8500);
-// EXTERNAL MODULE: ./src/codeocean/api-errors.ts
-var api_errors = __nccwpck_require__(9577);
-;// CONCATENATED MODULE: ./src/codeocean/models/id.ts
-
-/**
- * What an id may not be or hold. Ids go into URL paths: `.` and `..` survive
- * `encodeURIComponent` and are then resolved away by the URL parser, so
- * `computations/..` would become a request to `/api/v1/`; separators, `?` and `#`
- * would change which resource is meant, control characters have no place in one.
- */
-// eslint-disable-next-line no-control-regex
-const NOT_IN_AN_ID = /[/\\?#\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
-/** Why `id` cannot be an id, or undefined when it can. */
-function idProblem(id) {
-    if (id === '')
-        return 'it is empty';
-    if (id === '.' || id === '..')
-        return `it is "${id}"`;
-    if (NOT_IN_AN_ID.test(id))
-        return 'it holds "/", "\\", "?", "#" or a control character';
-    return undefined;
-}
-/** Code Ocean sent something as an id that cannot be one; nothing is sent with it. */
-class NotAnIdError extends Error {
-    constructor(what, id, problem) {
-        super(`Code Ocean answered with a ${what} id that is not an id ("${(0,untrusted/* inline */.mG)(id).slice(0, 100)}": ${problem}); ` +
-            'the action sends no request with it. Ids look like 9af23fd6-1f7c-4d8a-a4a7-3a3f8c0e9d21.');
-        this.name = 'NotAnIdError';
-    }
-}
-/** Returns `id` when it looks like an id; throws NotAnIdError otherwise. */
-function checkId(id, what) {
-    const problem = idProblem(id);
-    if (problem)
-        throw new NotAnIdError(what, id, problem);
-    return id;
-}
-/** An id as one URL path segment: checked, then encoded. */
-function idSegment(id, what) {
-    return encodeURIComponent(checkId(id, what));
-}
-
-;// CONCATENATED MODULE: ./src/codeocean/models/computation.ts
-
-
-const TERMINAL_STATES = ['completed', 'failed'];
-const KNOWN_STATES = ['initializing', 'running', 'finalizing', 'completed', 'failed'];
-/** Code Ocean answered 2xx with something that is not a computation (an HTML page, say). */
-class UnreadableAnswerError extends Error {
-    constructor(message) {
-        super(message);
-        this.name = 'UnreadableAnswerError';
-    }
-}
-function asNumber(value) {
-    if (typeof value === 'number' && Number.isFinite(value))
-        return value;
-    if (typeof value === 'string' && value.trim() !== '' && Number.isFinite(Number(value))) {
-        return Number(value);
-    }
-    return undefined;
-}
-function asBoolean(value) {
-    if (typeof value === 'boolean')
-        return value;
-    if (value === 'true')
-        return true;
-    if (value === 'false')
-        return false;
-    return undefined;
-}
-function asText(value) {
-    if (typeof value === 'string')
-        return value;
-    if (typeof value === 'number')
-        return String(value);
-    return undefined;
-}
-/**
- * Reads a computation from whatever the server sent. Tolerant on purpose: Code Ocean's
- * own examples capitalise some keys ("Id", "Has_results"), and older servers may send
- * numbers as strings. `knownId`, the id of the run asked about, wins over whatever id
- * the body carries; an id from the body must look like one (see id.ts).
- */
-function readComputation(body, knownId) {
-    if (typeof body !== 'object' || body === null || Array.isArray(body)) {
-        const shown = typeof body === 'string' ? body.slice(0, 1_000).replace(/\s+/g, ' ').trim() : (0,preview/* preview */.VH)(body, 200);
-        throw new UnreadableAnswerError(`Code Ocean answered with something that is not a run: ${shown.slice(0, 200)}`);
-    }
-    const raw = body;
-    const field = (name) => {
-        if (name in raw)
-            return raw[name];
-        const key = Object.keys(raw).find((k) => k.toLowerCase() === name);
-        return key === undefined ? undefined : raw[key];
-    };
-    const id = knownId ?? asText(field('id'));
-    if (!id) {
-        throw new UnreadableAnswerError(`Code Ocean answered without a run id: ${(0,preview/* preview */.VH)(body, 300)}`);
-    }
-    checkId(id, 'run');
-    const state = (asText(field('state')) ?? '').toLowerCase();
-    return {
-        id,
-        state,
-        name: asText(field('name')),
-        created: asNumber(field('created')),
-        run_time: asNumber(field('run_time')),
-        end_status: asText(field('end_status'))?.toLowerCase(),
-        exit_code: asNumber(field('exit_code')),
-        has_results: asBoolean(field('has_results')),
-        raw
-    };
-}
-function isTerminal(state) {
-    return TERMINAL_STATES.includes(state);
-}
-function isKnownState(state) {
-    return KNOWN_STATES.includes(state);
-}
-
-;// CONCATENATED MODULE: ./src/codeocean/limits.ts
-/**
- * How long one call to Code Ocean may take and how much of an answer the action reads.
- * Both bound what a broken or hostile server can cost the step: a server that sends a
- * byte now and then cannot hold it for ever, and an answer that never ends (or a small
- * compressed one that inflates to gigabytes) cannot fill the runner's memory.
- */
-const KiB = 1024;
-const MiB = 1024 * KiB;
-/**
- * Each attempt of a call ends after this, answered or not: the whole attempt, from
- * connecting to the last byte of the answer, not only a silence on the socket.
- */
-const DEFAULT_TIMEOUT_MS = 30_000;
-/** A run: start, status check, rename, stop. Real ones are a few KiB, even with many parameters. */
-const RUN_ANSWER_LIMIT = { bytes: 1 * MiB, what: 'a run' };
-/** One folder of a run's results; a folder of tens of thousands of files still fits. */
-const RESULTS_LISTING_ANSWER_LIMIT = { bytes: 8 * MiB, what: 'a results listing' };
-/** A signed download link for one result file. */
-const DOWNLOAD_LINK_ANSWER_LIMIT = { bytes: 64 * KiB, what: 'a download link' };
-/** A data asset: create and read. */
-const DATA_ASSET_ANSWER_LIMIT = { bytes: 1 * MiB, what: 'a data asset' };
-/** The error code a call over its answer limit fails with; such a call is not repeated. */
-const ANSWER_TOO_LARGE = 'ERR_ANSWER_TOO_LARGE';
-/** A limit for people: `1 MiB`, `64 KiB`. */
-function describeLimit(bytes) {
-    if (bytes >= MiB && bytes % MiB === 0)
-        return `${bytes / MiB} MiB`;
-    if (bytes >= KiB && bytes % KiB === 0)
-        return `${bytes / KiB} KiB`;
-    return `${bytes} bytes`;
-}
-
-// EXTERNAL MODULE: ./src/codeocean/network-errors.ts
-var network_errors = __nccwpck_require__(7503);
-;// CONCATENATED MODULE: ./src/codeocean/retry.ts
-/**
- * When and how long to retry a request to Code Ocean. Pure functions; the HTTP client
- * applies them through axios-retry.
- */
-
-
-/** Answers that mean "try again later": overload and gateway or server hiccups. */
-const RETRYABLE_STATUSES = new Set([429, 500, 502, 503, 504]);
-/** Network errors that prove nothing reached the server, so even a start may be retried. */
-const NOT_SENT_CODES = new Set([
-    'ECONNREFUSED',
-    'ENOTFOUND',
-    'EAI_AGAIN',
-    'EHOSTUNREACH',
-    'ENETUNREACH'
-]);
-/**
- * Failures never repeated: a cancel, and an answer over its size limit (the server
- * would most likely send it again, and each time costs the whole limit).
- */
-const FINAL_CODES = new Set(['ERR_CANCELED', ANSWER_TOO_LARGE]);
-const BASE_DELAY_MS = 1_000;
-const MAX_BACKOFF_MS = 30_000;
-/** A server asking for a longer pause than this gets this; the step has a job to finish. */
-const MAX_RETRY_AFTER_MS = 60_000;
-/**
- * Whether a failed attempt may be repeated. Never when the host name does not exist
- * (ENOTFOUND) or TLS refused the server's certificate. A start is repeated only when Code Ocean
- * surely did not start a run: it said 429 (refused, come back later), or the
- * connection was refused before anything was sent. Anything else after a start was
- * sent (a 500, a reset, a timeout) may have started a run, so it is not repeated.
- */
-function mayRetry(attempt) {
-    if (FINAL_CODES.has(attempt.code ?? ''))
-        return false;
-    // A host name that does not exist, or a certificate the runner refuses, is the same a
-    // second later: retrying would only delay the message that says how to fix it.
-    if (attempt.status === undefined && !(0,network_errors/* isRetryableNetworkProblem */.Y5)((0,network_errors/* classifyNetworkError */.LW)(attempt.code)))
-        return false;
-    if (attempt.kind === 'start') {
-        return attempt.status === 429 || (attempt.status === undefined && NOT_SENT_CODES.has(attempt.code ?? ''));
-    }
-    if (attempt.status !== undefined)
-        return RETRYABLE_STATUSES.has(attempt.status);
-    return true;
-}
-/** Reads Retry-After, in seconds or as an HTTP date, as milliseconds from `now`. */
-function parseRetryAfter(value, now) {
-    if (value === undefined)
-        return undefined;
-    const text = value.trim();
-    if (/^\d+(\.\d+)?$/.test(text))
-        return Number(text) * 1000;
-    const date = Date.parse(text);
-    if (Number.isNaN(date))
-        return undefined;
-    return Math.max(0, date - now);
-}
-/**
- * Delay before retry number `retry` (1 for the first): exponential backoff with full
- * jitter (a random delay between 0 and the backoff ceiling, so many clients do not
- * retry in step), unless the server said when to come back, which is honoured up to
- * a cap.
- */
-function retryDelayMs(retry, retryAfter, now = Date.now(), random = Math.random) {
-    const asked = parseRetryAfter(retryAfter, now);
-    if (asked !== undefined)
-        return Math.min(asked, MAX_RETRY_AFTER_MS);
-    const ceiling = Math.min(MAX_BACKOFF_MS, BASE_DELAY_MS * 2 ** (retry - 1));
-    return Math.floor(random() * ceiling);
-}
-
-;// CONCATENATED MODULE: ./src/lifecycle/wait.ts
-
-
-
-
-
-
-
-/** Upper bound of the `auto` poll interval. */
-const MAX_AUTO_POLL_SECONDS = 60;
-/**
- * How long status checks may keep failing (after each one's own retries) before the
- * step gives up: long enough to ride out a deployment or a network blip.
- */
-const OUTAGE_LIMIT_MS = 10 * 60_000;
-/**
- * Failures worth waiting out: no answer, overload or server errors, an unreadable
- * answer. A 401, 403 or 404 will not get better by waiting.
- */
-function isTransientFailure(error) {
-    if (error instanceof api_errors/* CodeOceanApiError */.ER)
-        return RETRYABLE_STATUSES.has(error.status);
-    if (error instanceof UnreadableAnswerError)
-        return true;
-    return error instanceof api_errors/* CodeOceanNetworkError */.OV;
-}
-/**
- * When the end is likely, from the estimate: the middle of the earlier runs' lengths
- * (see run-length.ts), widened by a margin that scales with the run.
- */
-function likelyEndWindow(estimate) {
-    const margin = estimate.typicalMs * WINDOW_MARGIN;
-    return { fromMs: Math.max(0, estimate.earliestMs - margin), untilMs: estimate.latestMs + margin };
-}
-/*
- * Tuned in `npm run bench` (predictive polling): checks every 5 s through the window,
- * closing in on it so that an end just before it is still noticed soon, and thinning
- * out slowly after it, where the run is overdue.
- */
-/** The likely window is widened by this share of the typical length on each side. */
-const WINDOW_MARGIN = 0;
-/** Before the window, a sleep covers at most this share of the distance to it. */
-const APPROACH = 0.5;
-/** After the window, a sleep lasts at most this share of the time since it closed. */
-const OVERDUE = 0.1;
-function autoDelayMs(elapsedMs) {
-    const seconds = Math.min(MAX_AUTO_POLL_SECONDS, Math.max(rules/* MIN_POLL_SECONDS */.R, (elapsedMs / 1000) * 0.1));
-    return Math.round(seconds * 1000);
-}
-/**
- * Milliseconds to wait before the next status check.
- *
- * `auto` checks every 5 s at first and then every tenth of the run's age, up to
- * 60 s: a run that ends is noticed within 10% of its age (never more than a
- * minute late), while a run of hours costs a small fraction of the requests a
- * fixed 5 s interval would make. With an estimate from earlier runs, it checks
- * that sparsely only until the likely window of the end, every 5 s through it,
- * and sparsely again after it: the end is noticed within seconds, for about the
- * requests of plain `auto`.
- */
-function nextPollDelayMs(interval, elapsedMs, estimate) {
-    if (interval !== 'auto')
-        return interval * 1000;
-    const auto = autoDelayMs(elapsedMs);
-    if (!estimate)
-        return auto;
-    const { fromMs, untilMs } = likelyEndWindow(estimate);
-    const min = rules/* MIN_POLL_SECONDS */.R * 1000;
-    if (elapsedMs >= fromMs && elapsedMs < untilMs)
-        return min;
-    // Outside the window, checks close in on it (and thin out after it) gradually: each
-    // sleep covers a share of the distance to the window, so an end just outside it is
-    // still noticed soon, and one far from it costs no more than plain auto.
-    const share = elapsedMs < fromMs ? (fromMs - elapsedMs) * APPROACH : (elapsedMs - untilMs) * OVERDUE;
-    return Math.round(Math.max(min, Math.min(auto, share)));
-}
-/**
- * Polls the run until it is `completed` or `failed`. Logs each state once, with the
- * time since the wait began, rather than a line per check; an unknown state is
- * reported once and waited out, since newer servers may add states.
- */
-async function waitForCompletion(source, started, options) {
-    const now = options.now ?? Date.now;
-    const signal = options.signal;
-    const sleep = options.sleep ?? ((ms) => (0,promises_.setTimeout)(ms, undefined, { signal }));
-    const begin = now();
-    const warnedStates = new Set();
-    let current = started;
-    let lastState;
-    const observe = (c) => {
-        options.onUpdate?.(c);
-        if (c.state === lastState)
-            return;
-        lastState = c.state;
-        options.log(`Run is ${c.state || '(no state)'} (after ${(0,format/* formatDuration */.a)(now() - begin)})`);
-        if (!isKnownState(c.state) && !warnedStates.has(c.state)) {
-            warnedStates.add(c.state);
-            options.warn(`Code Ocean reported a state the action does not know, '${c.state}'; it keeps waiting for 'completed' or 'failed'.`);
-        }
-    };
-    observe(current);
-    let failingSince;
-    while (!isTerminal(current.state)) {
-        try {
-            await sleep(nextPollDelayMs(options.interval, now() - begin, options.estimate));
-            signal?.throwIfAborted();
-            current = await source.get(current.id, { signal });
-        }
-        catch (error) {
-            if (signal?.aborted || error instanceof errors/* RequestAbortedError */.$1)
-                throw new errors/* RequestAbortedError */.$1();
-            if (!isTransientFailure(error))
-                throw error;
-            const firstFailure = failingSince === undefined;
-            failingSince ??= now();
-            const failingFor = now() - failingSince;
-            if (failingFor >= OUTAGE_LIMIT_MS) {
-                throw new Error(`Could not check run ${current.id} for ${(0,format/* formatDuration */.a)(failingFor)}; giving up waiting. ` +
-                    `The run may still be going in Code Ocean. Last error: ${(0,errors/* errorMessage */.gJ)(error)}`, { cause: error });
-            }
-            // One warning per outage, not one per failed check.
-            if (firstFailure) {
-                options.warn(`Could not check the run (${(0,errors/* errorMessage */.gJ)(error).split('\n')[0]}); ` +
-                    `the action keeps trying for up to ${(0,format/* formatDuration */.a)(OUTAGE_LIMIT_MS)} of failures.`);
-            }
-            continue;
-        }
-        if (failingSince !== undefined) {
-            options.log(`Reached Code Ocean again after ${(0,format/* formatDuration */.a)(now() - failingSince)} of failed checks`);
-            failingSince = undefined;
-        }
-        observe(current);
-    }
-    return current;
-}
-
+// EXTERNAL MODULE: ./src/lifecycle/verdict.ts
+var lifecycle_verdict = __nccwpck_require__(9325);
+// EXTERNAL MODULE: ./src/lifecycle/wait.ts
+var wait = __nccwpck_require__(955);
 ;// CONCATENATED MODULE: ./src/lifecycle/follow.ts
 
 
@@ -35734,7 +35875,7 @@ async function waitForCompletion(source, started, options) {
 function waitForEnd(client, run, settings, step, interrupter) {
     if (interrupter.reason)
         throw new errors/* RequestAbortedError */.$1();
-    return waitForCompletion(client.computations, run, {
+    return (0,wait/* waitForCompletion */.Bu)(client.computations, run, {
         interval: settings.pollInterval,
         // Each line carries the server's words (states, errors): kept to one line, never a command.
         log: (line) => lib_core/* info */.pq((0,untrusted/* inline */.mG)(step.redact(line))),
@@ -35767,7 +35908,7 @@ function conclude(verdict, problems, step) {
 function cancelledAfterEnd(run, verdict, step) {
     step.summary.status = 'cancelled';
     step.outputs.setStatus('cancelled');
-    failStep(step, `The workflow was cancelled after Code Ocean run ${describeRun(run)} had finished (${verdict.message}); ` +
+    failStep(step, `The workflow was cancelled after Code Ocean run ${(0,report_describe/* describeRun */.v)(run)} had finished (${verdict.message}); ` +
         'the run was left as it is, and what was to follow it was cut short.');
 }
 /** Follows a started run to its end, judges it, and handles its results. */
@@ -35786,7 +35927,7 @@ async function followRun(client, run, settings, step, interrupter) {
         throw error;
     }
     settleRun();
-    const verdict = judge(finished);
+    const verdict = (0,lifecycle_verdict/* judge */.S)(finished);
     step.outputs.setStatus(verdict.status);
     step.summary.status = verdict.status;
     step.summary.message = verdict.message;
@@ -35864,6 +36005,10 @@ class AppPanelsApi {
     }
 }
 
+// EXTERNAL MODULE: ./src/codeocean/models/computation.ts
+var computation = __nccwpck_require__(6635);
+// EXTERNAL MODULE: ./src/codeocean/models/id.ts
+var models_id = __nccwpck_require__(8543);
 ;// CONCATENATED MODULE: ./src/codeocean/computations.ts
 
 
@@ -35888,7 +36033,7 @@ class ComputationsApi {
         };
         const data = await this.transport.request({ method: 'POST', url: 'computations', data: body, headers: { 'Content-Type': 'application/json' } }, context, 'start', call);
         try {
-            return readComputation(data);
+            return (0,computation/* readComputation */.Ed)(data);
         }
         catch (error) {
             // The server said yes but its answer is unreadable: a run has probably started.
@@ -35897,13 +36042,13 @@ class ComputationsApi {
     }
     /** GET /computations/{id} */
     async get(id, call = {}) {
-        const data = await this.transport.request({ method: 'GET', url: `computations/${idSegment(id, 'run')}` }, { operation: `read run ${id}`, idHint: `run ${id}` }, 'idempotent', call);
+        const data = await this.transport.request({ method: 'GET', url: `computations/${(0,models_id/* idSegment */.fn)(id, 'run')}` }, { operation: `read run ${id}`, idHint: `run ${id}` }, 'idempotent', call);
         // The run asked about is the run answered about, whatever id the body carries.
-        return readComputation(data, id);
+        return (0,computation/* readComputation */.Ed)(data, id);
     }
     /** PATCH /computations/{id}?name=…: Code Ocean takes the new name as a query parameter. */
     async rename(id, name, call = {}) {
-        await this.transport.request({ method: 'PATCH', url: `computations/${idSegment(id, 'run')}`, params: { name } }, { operation: `rename run ${id}`, idHint: `run ${id}` }, 'idempotent', call);
+        await this.transport.request({ method: 'PATCH', url: `computations/${(0,models_id/* idSegment */.fn)(id, 'run')}`, params: { name } }, { operation: `rename run ${id}`, idHint: `run ${id}` }, 'idempotent', call);
     }
     /**
      * DELETE /computations/{id}: in Code Ocean this stops the run and deletes it. A run
@@ -35911,7 +36056,7 @@ class ComputationsApi {
      */
     async delete(id, call = {}) {
         try {
-            await this.transport.request({ method: 'DELETE', url: `computations/${idSegment(id, 'run')}` }, { operation: `stop run ${id}`, idHint: `run ${id}` }, 'idempotent', call);
+            await this.transport.request({ method: 'DELETE', url: `computations/${(0,models_id/* idSegment */.fn)(id, 'run')}` }, { operation: `stop run ${id}`, idHint: `run ${id}` }, 'idempotent', call);
         }
         catch (error) {
             if (error instanceof api_errors/* CodeOceanApiError */.ER && error.status === 404)
@@ -35935,13 +36080,15 @@ function readDataAsset(body, knownId) {
         throw new Error(`Code Ocean answered without a data asset id: ${(0,preview/* preview */.VH)(body, 200)}`);
     }
     return {
-        id: checkId(raw.id, 'data asset'),
+        id: (0,models_id/* checkId */.ij)(raw.id, 'data asset'),
         name: typeof raw.name === 'string' ? raw.name : undefined,
         state: typeof raw.state === 'string' ? raw.state.toLowerCase() : '',
         failure_reason: typeof raw.failure_reason === 'string' ? raw.failure_reason : undefined
     };
 }
 
+// EXTERNAL MODULE: ./src/codeocean/limits.ts
+var limits = __nccwpck_require__(9597);
 ;// CONCATENATED MODULE: ./src/codeocean/data-assets.ts
 
 
@@ -35959,7 +36106,7 @@ class DataAssetsApi {
             sentBody: params,
             idHint: `run ${params.source.computation.id}`,
             mayHaveTakenEffect: `The request may have reached Code Ocean, so the data asset "${params.name}" may exist: look at the data assets in Code Ocean before capturing again.`,
-            answerLimit: DATA_ASSET_ANSWER_LIMIT
+            answerLimit: limits/* DATA_ASSET_ANSWER_LIMIT */.hc
         }, 
         // Creating twice would make two assets; like a start, repeat it only when refused.
         'start', call);
@@ -35967,7 +36114,7 @@ class DataAssetsApi {
     }
     /** GET /data_assets/{id} */
     async get(id, call = {}) {
-        const data = await this.transport.request({ method: 'GET', url: `data_assets/${idSegment(id, 'data asset')}` }, { operation: `read data asset ${id}`, idHint: `data asset ${id}`, answerLimit: DATA_ASSET_ANSWER_LIMIT }, 'idempotent', call);
+        const data = await this.transport.request({ method: 'GET', url: `data_assets/${(0,models_id/* idSegment */.fn)(id, 'data asset')}` }, { operation: `read data asset ${id}`, idHint: `data asset ${id}`, answerLimit: limits/* DATA_ASSET_ANSWER_LIMIT */.hc }, 'idempotent', call);
         return readDataAsset(data, id);
     }
 }
@@ -36018,13 +36165,13 @@ class ResultsApi {
     async list(id, path, call = {}) {
         const data = await this.transport.request({
             method: 'POST',
-            url: `computations/${idSegment(id, 'run')}/results`,
+            url: `computations/${(0,models_id/* idSegment */.fn)(id, 'run')}/results`,
             data: { path },
             headers: { 'Content-Type': 'application/json' }
         }, {
             operation: `list the results of run ${id}${path ? ` in "${path}"` : ''}`,
             idHint: `run ${id}`,
-            answerLimit: RESULTS_LISTING_ANSWER_LIMIT
+            answerLimit: limits/* RESULTS_LISTING_ANSWER_LIMIT */.NC
         }, 'idempotent', call);
         return readResultItems(data);
     }
@@ -36037,7 +36184,7 @@ class ResultsApi {
         const context = {
             operation: `get a download link for result "${path}" of run ${id}`,
             idHint: `result "${path}" of run ${id}`,
-            answerLimit: DOWNLOAD_LINK_ANSWER_LIMIT
+            answerLimit: limits/* DOWNLOAD_LINK_ANSWER_LIMIT */.zh
         };
         // The first call finds out which endpoint the server has; concurrent calls wait for it.
         while (this.urlProbe)
@@ -36047,7 +36194,7 @@ class ResultsApi {
             if (this.urlEndpoint === undefined)
                 this.urlProbe = new Promise((resolve) => (probeDone = resolve));
             try {
-                const data = await this.transport.request({ method: 'GET', url: `computations/${idSegment(id, 'run')}/results/urls`, params: { path } }, context, 'idempotent', call);
+                const data = await this.transport.request({ method: 'GET', url: `computations/${(0,models_id/* idSegment */.fn)(id, 'run')}/results/urls`, params: { path } }, context, 'idempotent', call);
                 this.urlEndpoint = 'current';
                 const url = data?.download_url;
                 if (typeof url === 'string' && url)
@@ -36064,11 +36211,62 @@ class ResultsApi {
                 probeDone();
             }
         }
-        const data = await this.transport.request({ method: 'GET', url: `computations/${idSegment(id, 'run')}/results/download_url`, params: { path } }, context, 'idempotent', call);
+        const data = await this.transport.request({ method: 'GET', url: `computations/${(0,models_id/* idSegment */.fn)(id, 'run')}/results/download_url`, params: { path } }, context, 'idempotent', call);
         const url = data?.url;
         if (typeof url === 'string' && url)
             return url;
         throw new Error(`Code Ocean sent no url for result "${path}"`);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/codeocean/models/git-sync.ts
+function count(value) {
+    const n = typeof value === 'string' ? Number(value) : value;
+    return typeof n === 'number' && Number.isSafeInteger(n) && n >= 0 ? n : 0;
+}
+/** Reads a sync answer. The server leaves out zero and false fields, so `{}` (or no body) is 0, 0, false. */
+function readGitSync(body) {
+    const raw = (typeof body === 'object' && body !== null ? body : {});
+    return { pulled: count(raw.pulled), pushed: count(raw.pushed), newBranch: raw.new_branch === true };
+}
+
+;// CONCATENATED MODULE: ./src/codeocean/targets.ts
+
+
+/** `capsules/{id}` or `pipelines/{id}`: the two share their routes. */
+function route(target) {
+    return `${target.kind === 'pipeline' ? 'pipelines' : 'capsules'}/${encodeURIComponent(target.id)}`;
+}
+/** Capsules and pipelines: `/capsules/{id}/…` and `/pipelines/{id}/…`. */
+class TargetsApi {
+    transport;
+    constructor(transport) {
+        this.transport = transport;
+    }
+    /**
+     * POST /capsules|pipelines/{id}/sync (Code Ocean 4.6+): pulls new commits from the
+     * linked Git repository and pushes commits made in Code Ocean to it. Repeating it
+     * changes nothing more, so it is retried like a read.
+     */
+    async sync(target, call = {}) {
+        const data = await this.transport.request({ method: 'POST', url: `${route(target)}/sync` }, { operation: `sync ${target.kind} ${target.id} with Git`, idHint: `${target.kind} ${target.id}` }, 'idempotent', call);
+        return readGitSync(data);
+    }
+    /** GET /capsules|pipelines/{id}/computations: every run of the target, in no promised order. */
+    async runs(target, call = {}) {
+        const data = await this.transport.request({ method: 'GET', url: `${route(target)}/computations` }, { operation: `list the runs of ${target.kind} ${target.id}`, idHint: `${target.kind} ${target.id}` }, 'idempotent', call);
+        if (!Array.isArray(data)) {
+            throw new Error(`Code Ocean answered the list of runs with something that is not a list: ${String(JSON.stringify(data)).slice(0, 200)}`);
+        }
+        return data.flatMap((item) => {
+            try {
+                return [(0,computation/* readComputation */.Ed)(item)];
+            }
+            catch {
+                // One unreadable entry must not hide the others.
+                return [];
+            }
+        });
     }
 }
 
@@ -36357,7 +36555,7 @@ class Attempt {
         }
         // axios's own words for an answer over maxContentLength (checked on the decompressed bytes).
         if (error instanceof AxiosError && /^maxContentLength size of \d+ exceeded/.test(error.message)) {
-            return new AxiosError(error.message, ANSWER_TOO_LARGE, config);
+            return new AxiosError(error.message, limits/* ANSWER_TOO_LARGE */.QA, config);
         }
         return error;
     }
@@ -36399,8 +36597,12 @@ function settle(config) {
     return attempt;
 }
 
+// EXTERNAL MODULE: ./src/codeocean/network-errors.ts
+var network_errors = __nccwpck_require__(7503);
 // EXTERNAL MODULE: ./src/codeocean/proxy.ts
 var proxy = __nccwpck_require__(2197);
+// EXTERNAL MODULE: ./src/codeocean/retry.ts
+var codeocean_retry = __nccwpck_require__(9431);
 ;// CONCATENATED MODULE: ./src/codeocean/transport.ts
 
 
@@ -36430,7 +36632,7 @@ class ApiTransport {
     timeoutMs;
     constructor(options) {
         this.options = options;
-        this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+        this.timeoutMs = options.timeoutMs ?? limits/* DEFAULT_TIMEOUT_MS */.t1;
         // Keep-alive, as the official SDK does: polling reuses one connection. Proxies
         // (HTTPS_PROXY, HTTP_PROXY, NO_PROXY, either case) are axios's own: it tunnels https
         // through CONNECT over these agents' TLS settings (see proxy.ts and the proxy e2e test).
@@ -36464,7 +36666,7 @@ class ApiTransport {
         const attempt = {
             signal: call.signal,
             deadlineMs: call.timeoutMs ?? this.timeoutMs,
-            maxBytes: (context.answerLimit ?? RUN_ANSWER_LIMIT).bytes
+            maxBytes: (context.answerLimit ?? limits/* RUN_ANSWER_LIMIT */.zx).bytes
         };
         const full = {
             ...config,
@@ -36508,12 +36710,12 @@ class ApiTransport {
             retries: options.retries ?? DEFAULT_RETRIES,
             shouldResetTimeout: true,
             // Answers other than overload and server errors are final, and judged in request().
-            validateResponse: (response) => !RETRYABLE_STATUSES.has(response.status),
+            validateResponse: (response) => !codeocean_retry/* RETRYABLE_STATUSES */.U3.has(response.status),
             retryCondition: (error) => {
                 const retry = retryConfigOf(error.config);
-                return mayRetry({ kind: retry?.kind ?? 'idempotent', status: error.response?.status, code: error.code });
+                return (0,codeocean_retry/* mayRetry */.KO)({ kind: retry?.kind ?? 'idempotent', status: error.response?.status, code: error.code });
             },
-            retryDelay: (count, error) => retryDelayMs(count, headerOf(error.response, 'retry-after')),
+            retryDelay: (count, error) => (0,codeocean_retry/* retryDelayMs */.qO)(count, headerOf(error.response, 'retry-after')),
             onRetry: (count, error, config) => {
                 const retry = retryConfigOf(config);
                 const what = error.response ? `HTTP ${error.response.status}` : (error.code ?? 'a network error');
@@ -36528,7 +36730,7 @@ class ApiTransport {
         if (cancelled && !context.mayHaveTakenEffect)
             return new errors/* RequestAbortedError */.$1();
         const code = cancelled ? 'ERR_CANCELED' : axios/* default */.A.isAxiosError(error) ? error.code : undefined;
-        let message = code === 'ERR_CANCELED' || code === ANSWER_TOO_LARGE
+        let message = code === 'ERR_CANCELED' || code === limits/* ANSWER_TOO_LARGE */.QA
             ? `Could not ${context.operation}: ${this.detailOf(error, code, context, call)} (Code Ocean at ${this.options.apiBase})`
             : (0,network_errors/* explainNetworkFailure */.eA)({
                 operation: context.operation,
@@ -36555,9 +36757,9 @@ class ApiTransport {
             case 'ECONNABORTED':
             case 'ETIMEDOUT':
                 return `no answer within ${Math.round((call.timeoutMs ?? this.timeoutMs) / 1000)} s`;
-            case ANSWER_TOO_LARGE: {
-                const limit = context.answerLimit ?? RUN_ANSWER_LIMIT;
-                return (`Code Ocean's answer was larger than ${describeLimit(limit.bytes)}, the most the action reads for ${limit.what}; ` +
+            case limits/* ANSWER_TOO_LARGE */.QA: {
+                const limit = context.answerLimit ?? limits/* RUN_ANSWER_LIMIT */.zx;
+                return (`Code Ocean's answer was larger than ${(0,limits/* describeLimit */.XW)(limit.bytes)}, the most the action reads for ${limit.what}; ` +
                     'it stopped reading there. No real answer is that large: check the `domain` input and any proxy in between');
             }
             default:
@@ -36586,6 +36788,7 @@ function headerOf(response, name) {
 
 
 
+
 /**
  * Code Ocean's REST API, grouped by resource as its documentation is: runs, their
  * results, data assets, app panels. All share one connection pool, one token and one retry policy.
@@ -36595,6 +36798,8 @@ class CodeOceanClient {
     results;
     dataAssets;
     appPanels;
+    /** Capsules and pipelines: Git sync and their lists of runs. */
+    targets;
     transport;
     constructor(options) {
         this.transport = new ApiTransport(options);
@@ -36602,6 +36807,7 @@ class CodeOceanClient {
         this.results = new ResultsApi(this.transport);
         this.dataAssets = new DataAssetsApi(this.transport);
         this.appPanels = new AppPanelsApi(this.transport);
+        this.targets = new TargetsApi(this.transport);
     }
     /** Frees pooled connections so the process can exit promptly. */
     close() {
@@ -36610,6 +36816,7 @@ class CodeOceanClient {
 }
 
 ;// CONCATENATED MODULE: ./src/lifecycle/start.ts
+
 
 
 
@@ -36640,12 +36847,14 @@ async function preflight(client, settings) {
  * Renames the run and returns it as it now is; a failure here must not fail a run
  * that has started, so it is only a warning.
  */
-async function renameRun(client, run, name, step) {
+async function renameRun(client, run, name, version, step) {
     try {
         await client.computations.rename(run.id, name);
     }
     catch (error) {
-        lib_core/* warning */.$e(step.redact(`Could not name the run '${(0,untrusted/* inline */.mG)(name)}'; it keeps the name '${(0,untrusted/* inline */.mG)(run.name ?? run.id)}'. ${(0,errors/* errorMessage */.gJ)(error)}`));
+        const release = releaseRefusalReason(error, run, version);
+        lib_core/* warning */.$e(step.redact(`Could not name the run '${(0,untrusted/* inline */.mG)(name)}'; it keeps the name '${(0,untrusted/* inline */.mG)(run.name ?? run.id)}'. ${(0,errors/* errorMessage */.gJ)(error)}` +
+            (release ? `\n${release}` : '')));
         return run;
     }
     const renamed = { ...run, name, raw: { ...run.raw, name } };
@@ -36713,13 +36922,13 @@ async function startRun(client, settings, step, interrupter) {
     lib_core/* endGroup */.N4();
     let started = await sendStart(client, body, step, interrupter);
     step.outputs.setComputation(started);
-    lib_core/* info */.pq(step.redact(`Started Code Ocean run ${describeRun(started)} of ${kind} ${(0,untrusted/* inline */.mG)(id)}`));
+    lib_core/* info */.pq(step.redact(`Started Code Ocean run ${(0,report_describe/* describeRun */.v)(started)} of ${kind} ${(0,untrusted/* inline */.mG)(id)}`));
     if (settings.wait) {
         // From here the run is ours to look after: if this step dies, the post step stops it.
         watchRun(started.id, settings.stopOnCancel);
     }
     if (settings.runName && !interrupter.reason) {
-        started = await renameRun(client, started, settings.runName, step);
+        started = await renameRun(client, started, settings.runName, settings.run.version, step);
     }
     step.summary.computation = started;
     return started;
@@ -36732,6 +36941,7 @@ function leaveRunning(step) {
 }
 
 ;// CONCATENATED MODULE: ./src/main.ts
+
 
 
 
@@ -36754,6 +36964,7 @@ async function run() {
         const token = readToken();
         settings = getSettings(token);
         client = connect(settings, step);
+        settings = await beforeRun(client, settings, step, interrupter);
         await preflight(client, settings);
         const started = await startRun(client, settings, step, interrupter);
         if (!settings.wait) {
@@ -36798,6 +37009,9 @@ const Input = {
     Parameters: 'parameters',
     NamedParameters: 'named-parameters',
     NextflowProfile: 'nextflow-profile',
+    SyncGit: 'sync-git',
+    ResumeRunId: 'resume-run-id',
+    ResumeOnRerun: 'resume-on-rerun',
     RunName: 'run-name',
     CheckParameters: 'check-parameters',
     Wait: 'wait',
@@ -36835,7 +37049,9 @@ const Output = {
     Computation: 'computation',
     ResultsPath: 'results-path',
     ResultFiles: 'result-files',
-    DataAssetId: 'data-asset-id'
+    DataAssetId: 'data-asset-id',
+    GitPulled: 'git-pulled',
+    GitPushed: 'git-pushed'
 };
 /** Environment variables read when the matching input is empty. */
 const EnvFallback = {
@@ -36877,6 +37093,25 @@ function registerSecret(secret) {
 /** Scrubs every registered secret: for messages from errors nobody anticipated. */
 function redactRegistered(text) {
     return redactor(registered)(text);
+}
+
+
+/***/ }),
+
+/***/ 313:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   v: () => (/* binding */ describeRun)
+/* harmony export */ });
+/* harmony import */ var _untrusted_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3254);
+
+/**
+ * A run as people recognise it: `'nightly' (9af23fd6-…)`, or the bare id when it has no
+ * name. One line whatever the server named it: the name is outside text (see untrusted.ts).
+ */
+function describeRun(c) {
+    return c.name ? `'${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_0__/* .inline */ .mG)(c.name)}' (${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_0__/* .inline */ .mG)(c.id)})` : (0,_untrusted_js__WEBPACK_IMPORTED_MODULE_0__/* .inline */ .mG)(c.id);
 }
 
 

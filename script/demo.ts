@@ -13,6 +13,8 @@ const sim = new CodeOceanSimulator({
     { state: 'finalizing', ms: 1000 }
   ]
 })
+// The data asset the example attaches: an existing one, ready to use.
+sim.addDataAsset({ id: 'eeefcc52-b445-4e3c-80c5-0e65526cd712', name: 'Reference' })
 const url = await sim.start()
 console.log(`Code Ocean simulator listening on ${url}\n`)
 

@@ -1,7 +1,7 @@
 // Command line for the simulator, for trying the action by hand:
 //   npx tsx sim/cli.ts [--port N] [--token T] [--phase-ms initializing=300,running=500,finalizing=200]
 //                      [--outcome succeeded] [--program <id>=<outcome>]...
-//                      [--first-byte-ms N] [--legacy-server]
+//                      [--first-byte-ms N] [--legacy-server] [--data-asset ID]... [--git-link ID]...
 // The first three lines on stdout are the base URL, the token and the object
 // store's URL, so scripts can read them; every request after that is logged as
 // one line.
@@ -22,6 +22,8 @@ const USAGE = `Usage: tsx sim/cli.ts [options]
   --first-byte-ms N        the object store waits N ms before sending each file
   --legacy-server          act as a server before Code Ocean 4.0: no
                            /results/urls (404), only /results/download_url
+  --data-asset ID          an existing data asset, ready to attach (repeatable)
+  --git-link ID            capsule/pipeline ID is linked to Git (repeatable)
   -h, --help               show this help
 Outcomes: ${OUTCOMES.join(', ')}`
 
@@ -33,6 +35,8 @@ export interface CliConfig {
   programs: [string, Outcome][]
   firstByteDelayMs?: number
   legacyServer?: true
+  dataAssets?: string[]
+  gitLinks?: string[]
   help: boolean
 }
 
@@ -64,6 +68,8 @@ function readArgs(argv: string[]) {
         program: { type: 'string', multiple: true },
         'first-byte-ms': { type: 'string' },
         'legacy-server': { type: 'boolean' },
+        'data-asset': { type: 'string', multiple: true },
+        'git-link': { type: 'string', multiple: true },
         help: { type: 'boolean', short: 'h' }
       }
     }).values
@@ -75,6 +81,8 @@ function readArgs(argv: string[]) {
 export function parseCli(argv: string[]): CliConfig {
   const values = readArgs(argv)
   const config: CliConfig = { port: 0, programs: [], help: values.help === true }
+  if (values['data-asset'] !== undefined) config.dataAssets = values['data-asset']
+  if (values['git-link'] !== undefined) config.gitLinks = values['git-link']
   if (values.port !== undefined) {
     const port = Number(values.port)
     if (!/^\d+$/.test(values.port) || port > 65535) throw new UsageError(`--port: not a port number: "${values.port}"`)
@@ -134,6 +142,8 @@ async function main(): Promise<void> {
     log: (line) => process.stdout.write(`${new Date().toISOString()} ${line}\n`)
   })
   for (const [id, outcome] of config.programs) sim.program(id, { outcome })
+  for (const id of config.dataAssets ?? []) sim.addDataAsset({ id })
+  for (const id of config.gitLinks ?? []) sim.linkGit(id, { pulled: 1 })
 
   const url = await sim.start()
   process.stdout.write(`Code Ocean simulator listening on ${url}\n`)

@@ -38,6 +38,8 @@ export interface RunProgram {
   name?: string
   /** Extra fields the Computation object carries, after the usual ones (which they cannot replace). */
   fields?: Record<string, unknown>
+  /** Leave `has_results` out of the computation, which Code Ocean's model makes optional. */
+  omitHasResults?: boolean
 }
 
 export const DEFAULT_PHASES: readonly Phase[] = Object.freeze([
@@ -49,6 +51,8 @@ export const DEFAULT_PHASES: readonly Phase[] = Object.freeze([
 // What a current (>= 4.3) server sends as the run's owner.
 export const SIMULATOR_OWNER = '9b17d7b7-5f8c-4a6e-9d0e-51a1a2c0ffee'
 export const SIMULATOR_OWNER_EMAIL = 'simulator@codeocean.invalid'
+/** Who owns runs of a release version (DOCS): only admins may rename or delete them. */
+export const RELEASE_OWNER = 'release'
 
 export interface ComputationParameter {
   name: string
@@ -70,12 +74,14 @@ export interface Computation {
   created: number
   name: string
   owner: string
-  owner_email: string
+  /** Absent for runs of a release version (DOCS). */
+  owner_email?: string
   run_time: number
   state: string
   end_status?: 'succeeded' | 'failed' | 'stopped'
   exit_code?: number
-  has_results: boolean
+  /** Optional in Code Ocean's model; left out by runs programmed with omitHasResults. */
+  has_results?: boolean
   cloud_workstation: boolean
   data_assets?: { id: string; mount?: string }[]
   parameters?: ComputationParameter[]
@@ -98,6 +104,7 @@ export interface StoredRun {
   captureOutcome?: CaptureOutcome
   nameTemplate?: string
   fields?: Record<string, unknown>
+  omitHasResults?: boolean
   deletedAt?: number
 }
 
@@ -223,11 +230,27 @@ function echoParameters(ordered?: string[], named?: NamedParameter[]): Computati
   ]
 }
 
-/** The Computation object for `run` as of clock time `now` (ms). */
-export function computationAt(run: StoredRun, now: number): Computation {
+/** Where `run` stands at clock time `now` (ms), frozen at its deletion, and how long it has run. */
+function standing(run: StoredRun, now: number): { progress: Progress; elapsed: number } {
   const at = run.deletedAt ?? now
   const elapsed = Math.max(0, at - run.createdAt)
-  const progress = progressAt(run.phases, run.outcome, elapsed)
+  return { progress: progressAt(run.phases, run.outcome, elapsed), elapsed }
+}
+
+/** Whether the run has results now; said in `has_results` unless the run leaves that out. */
+function hasResultsAt(run: StoredRun, now: number): boolean {
+  // A run that ended with nothing in /results says so, as the server does.
+  return standing(run, now).progress.has_results && !run.tree.isEmpty
+}
+
+/** Whether the run belongs to a release version: owned by 'release', renamed or deleted by admins only. */
+export function isReleaseRun(run: StoredRun): boolean {
+  return run.request.version !== undefined
+}
+
+/** The Computation object for `run` as of clock time `now` (ms). */
+export function computationAt(run: StoredRun, now: number): Computation {
+  const { progress, elapsed } = standing(run, now)
   // run_time stops growing when the run ends, as it does on the server.
   const runMs = progress.ended ? Math.min(elapsed, totalMs(run.phases)) : elapsed
 
@@ -236,14 +259,13 @@ export function computationAt(run: StoredRun, now: number): Computation {
     id: run.id,
     created: Math.floor(run.createdAt / 1000),
     name: run.nameTemplate === undefined ? run.name : run.nameTemplate.split('{name}').join(run.name),
-    owner: SIMULATOR_OWNER,
-    owner_email: SIMULATOR_OWNER_EMAIL,
+    owner: isReleaseRun(run) ? RELEASE_OWNER : SIMULATOR_OWNER,
+    ...(isReleaseRun(run) ? {} : { owner_email: SIMULATOR_OWNER_EMAIL }),
     run_time: Math.floor(runMs / 1000),
     state: progress.state,
     ...(progress.end_status !== undefined ? { end_status: progress.end_status } : {}),
     ...(progress.exit_code !== undefined ? { exit_code: progress.exit_code } : {}),
-    // A run that ended with nothing in /results says so, as the server does.
-    has_results: progress.has_results && !run.tree.isEmpty,
+    ...(run.omitHasResults === true ? {} : { has_results: hasResultsAt(run, now) }),
     cloud_workstation: false
   }
   Object.assign(
@@ -279,6 +301,7 @@ export function createRun(
     captureOutcome?: CaptureOutcome
     name?: string
     fields?: Record<string, unknown>
+    omitHasResults?: boolean
   }
 ): StoredRun {
   const kind = request.pipeline_id !== undefined ? 'pipeline' : 'capsule'
@@ -298,13 +321,14 @@ export function createRun(
   if (program.captureOutcome !== undefined) run.captureOutcome = program.captureOutcome
   if (program.name !== undefined) run.nameTemplate = program.name
   if (program.fields !== undefined) run.fields = structuredClone(program.fields)
+  if (program.omitHasResults === true) run.omitHasResults = true
   return run
 }
 
 /** The run's results tree when it has results now (ended, with an outcome that keeps them, not deleted). */
 export function resultsAt(run: StoredRun, now: number): ResultTree | undefined {
   if (run.deletedAt !== undefined) return undefined
-  return computationAt(run, now).has_results ? run.tree : undefined
+  return hasResultsAt(run, now) ? run.tree : undefined
 }
 
 export function recordOf(run: StoredRun, now: number): ComputationRecord {

@@ -35,7 +35,8 @@ export interface DataAsset {
   name: string
   mount: string
   state: DataAssetState
-  type: 'result'
+  /** 'result' for a capture of a run's results, 'dataset' for an input asset added with addDataAsset. */
+  type: 'result' | 'dataset'
   last_used: number
   description?: string
   tags: string[]
@@ -59,6 +60,52 @@ export interface StoredDataAsset {
   files: number
   size: number
   provenance: DataAsset['provenance']
+  /** Set for an input asset (addDataAsset); a capture is a 'result'. */
+  type?: 'dataset'
+  /** Lookups still answered as a draft, whatever the clock says. */
+  draftReadsLeft?: number
+}
+
+/** An existing data asset to attach to runs, as a test sets it up (CodeOceanSimulator.addDataAsset). */
+export interface InputAssetSpec {
+  id?: string
+  name?: string
+  mount?: string
+  /** How long (ms, simulator clock) it stays a draft from now (default 0: ready at once). */
+  draftMs?: number
+  /** It answers the first this many lookups as a draft, whatever the clock says (default 0). */
+  draftReads?: number
+  /** How it ends after the draft (default 'ready'). */
+  outcome?: CaptureOutcome
+  /** Code Ocean's reason when it ends 'failed'. */
+  failureReason?: string
+}
+
+/** The stored form of an input asset made at clock time `now`. */
+export function inputAsset(id: string, spec: InputAssetSpec, now: number): StoredDataAsset {
+  const name = spec.name ?? `input ${id.slice(0, 8)}`
+  const draftMs = spec.draftMs ?? 0
+  if (!(Number.isFinite(draftMs) && draftMs >= 0)) throw new RangeError(`draftMs must be >= 0, got ${String(draftMs)}`)
+  const asset: StoredDataAsset = {
+    id,
+    request: {
+      name,
+      mount: spec.mount ?? name.replace(/\W+/g, '_'),
+      tags: ['input'],
+      source: { computation: { id: '' } }
+    },
+    createdAt: now,
+    readyAt: now + draftMs,
+    outcome: spec.outcome ?? 'ready',
+    files: 1,
+    size: 1024,
+    provenance: { computation: '' },
+    type: 'dataset',
+    draftReadsLeft: spec.draftReads ?? 0
+  }
+  if (asset.outcome === 'failed')
+    asset.failureReason = spec.failureReason ?? 'simulated failure: the data could not be copied'
+  return asset
 }
 
 /** The internal view handed to tests by `CodeOceanSimulator.dataAssets()`. */
@@ -104,7 +151,10 @@ function checkDataAssetRequest(body: unknown): DataAssetRequest {
     source: { computation: { id: checkString(computation.id, 'source.computation.id', true) } }
   }
   if ('path' in computation) request.source.computation.path = checkString(computation.path, 'source.computation.path')
-  if ('tags' in obj) request.tags = checkStringList(obj.tags, 'tags')
+  // Required (DOCS marks `tags*`, the SDK has no default), and never empty.
+  if (!('tags' in obj)) fail('tags is required: give at least one tag')
+  request.tags = checkStringList(obj.tags, 'tags')
+  if (request.tags.length === 0) fail('tags must not be empty: give at least one tag')
   if ('description' in obj) request.description = checkString(obj.description, 'description')
   if ('target' in obj) {
     const target = checkObject(obj.target, 'target')
@@ -146,7 +196,7 @@ export function dataAssetAt(asset: StoredDataAsset, now: number): DataAsset {
     name: req.name,
     mount: req.mount,
     state,
-    type: 'result',
+    type: asset.type ?? 'result',
     last_used: 0,
     ...(req.description !== undefined ? { description: req.description } : {}),
     tags: [...(req.tags ?? [])],

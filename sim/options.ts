@@ -54,6 +54,10 @@ export interface SimulatorOptions {
   storeIgnoresRange?: boolean
   /** Real-time throttle of the object store: at most this many bytes per second per file (default: no limit). */
   storeBytesPerSecond?: number
+  /** Act as a server older than Code Ocean 4.6: the Git sync routes answer 404 (default true: it has them). */
+  gitSync?: boolean
+  /** The token's owner is an admin and may rename and delete runs of a release version (default false: 403). */
+  admin?: boolean
 }
 
 function nonNegative(value: number | undefined, name: string, fallback: number): number {
@@ -88,7 +92,9 @@ export function settingsFrom(options: SimulatorOptions): SimSettings {
     dataAssetReadyMs,
     dataAssetOutcome,
     legacyServer: options.legacyServer === true,
-    endlessResults: endlessFrom(options.endlessResults)
+    endlessResults: endlessFrom(options.endlessResults),
+    gitSync: options.gitSync !== false,
+    admin: options.admin === true
   }
 }
 

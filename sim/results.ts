@@ -23,6 +23,8 @@ export interface ResultSpec {
   content?: string | Buffer
   /** Hostile: the size the listing claims, when it differs from what the store serves (e.g. 10 for 3 GiB). */
   listedSize?: number
+  /** Listed without `size`, which Code Ocean's model makes optional (the file is still served whole). */
+  unlistedSize?: boolean
 }
 
 /** One entry of a results listing, as `POST /computations/{id}/results` sends it. */
@@ -178,7 +180,8 @@ export class ResultTree {
     checkResults(specs)
     for (const spec of specs) {
       this.files.set(spec.path, spec)
-      const file: ResultItem = { name: '', path: spec.path, type: 'file', size: spec.listedSize ?? resultSize(spec) }
+      const file: ResultItem = { name: '', path: spec.path, type: 'file' }
+      if (spec.unlistedSize !== true) file.size = spec.listedSize ?? resultSize(spec)
       if (!isCleanPath(spec.path)) {
         const segments = spec.path.split('/').filter((s) => s !== '')
         file.name = segments.at(-1) ?? spec.path

@@ -13,13 +13,15 @@ import { checkBasicAuth } from './auth.js'
 import {
   checkProgram,
   copyResults,
+  createRun,
+  type Outcome,
   recordOf,
   resultsAt,
   totalMs,
   type ComputationRecord,
   type RunProgram
 } from './computations.js'
-import { dataAssetRecordOf, type DataAssetRecord } from './data-assets.js'
+import { dataAssetRecordOf, inputAsset, type DataAssetRecord, type InputAssetSpec } from './data-assets.js'
 import {
   checkFault,
   FaultQueue,
@@ -46,14 +48,16 @@ import { sendHostile } from './hostile.js'
 import { DEFAULT_TOKEN, settingsFrom, storeTimingFrom, type SimulatorOptions } from './options.js'
 import type { ResultSpec } from './results.js'
 import { Router, type Reply } from './router.js'
-import { errorReply } from './routes/common.js'
 import { AppPanelStore, registerAppPanelRoutes, type TargetKind } from './routes/app-panel.js'
+import { errorReply, unusedId } from './routes/common.js'
 import { registerComputationRoutes } from './routes/computations.js'
 import { registerDataAssetRoutes } from './routes/data-assets.js'
 import { registerResultRoutes } from './routes/results.js'
+import { registerTargetRoutes } from './routes/targets.js'
+import { checkGitLink, type GitLink } from './targets.js'
 import { API_PREFIX, type RequestContext, type SimState } from './state.js'
 import { ObjectStore } from './store.js'
-import { isJsonContentType } from './validate.js'
+import { isJsonContentType, type RunRequest } from './validate.js'
 
 export type { CaptureOutcome, Computation, ComputationRecord, Outcome, Phase, RunProgram } from './computations.js'
 export { OUTCOMES, CAPTURE_OUTCOMES, DEFAULT_PHASES, SIMULATOR_OWNER, SIMULATOR_OWNER_EMAIL } from './computations.js'
@@ -76,7 +80,8 @@ export type {
 } from './faults.js'
 export type { ResultItem, ResultSpec } from './results.js'
 export { defaultResults, expectedContent, isCleanPath, resultBytes, resultChunks, resultSize } from './results.js'
-export type { DataAsset, DataAssetRecord, DataAssetRequest, DataAssetState } from './data-assets.js'
+export type { DataAsset, DataAssetRecord, DataAssetRequest, DataAssetState, InputAssetSpec } from './data-assets.js'
+export type { GitLink } from './targets.js'
 export { STORE_BUCKET } from './store.js'
 export { API_PREFIX } from './state.js'
 export {
@@ -129,6 +134,7 @@ export class CodeOceanSimulator {
       runs: new Map(),
       programs: new Map(),
       assets: new Map(),
+      gitLinks: new Map(),
       objectStore: this.objectStore
     }
 
@@ -138,6 +144,7 @@ export class CodeOceanSimulator {
     registerResultRoutes(this.router, this.state)
     registerDataAssetRoutes(this.router, this.state)
     registerAppPanelRoutes(this.router, this.appPanels)
+    registerTargetRoutes(this.router, this.state)
   }
 
   /** The base URL without /api/v1, e.g. 'http://127.0.0.1:43121'. Throws before start(). */
@@ -208,8 +215,35 @@ export class CodeOceanSimulator {
       ...(program.results !== undefined ? { results: copyResults(program.results) } : {}),
       ...(program.captureOutcome !== undefined ? { captureOutcome: program.captureOutcome } : {}),
       ...(program.name !== undefined ? { name: program.name } : {}),
-      ...(program.fields !== undefined ? { fields: structuredClone(program.fields) } : {})
+      ...(program.fields !== undefined ? { fields: structuredClone(program.fields) } : {}),
+      ...(program.omitHasResults === true ? { omitHasResults: true } : {})
     })
+  }
+
+  /** Links a capsule or pipeline to a Git repository; its next sync answers these counts (then zeros). */
+  linkGit(targetId: string, next: GitLink = {}): void {
+    checkGitLink(next)
+    this.state.gitLinks.set(targetId, { ...next })
+  }
+
+  /** Adds an existing data asset to attach to runs: ready at once, or a draft for `draftMs` that ends ready or failed. */
+  addDataAsset(spec: InputAssetSpec = {}): string {
+    const id = spec.id ?? unusedId(this.state.assets)
+    this.state.assets.set(id, inputAsset(id, spec, this.now()))
+    return id
+  }
+
+  /**
+   * Adds a run as if started `agoMs` before now (default: long enough to have ended),
+   * for tests of what an earlier attempt left behind. Returns its id.
+   */
+  addRun(request: RunRequest, options: { id?: string; name?: string; outcome?: Outcome; agoMs?: number } = {}): string {
+    const id = options.id ?? unusedId(this.state.runs)
+    const at = this.now() - (options.agoMs ?? 3_600_000)
+    const run = createRun(id, request, at, { outcome: options.outcome ?? 'failed', phases: this.state.settings.phases })
+    if (options.name !== undefined) run.name = options.name
+    this.state.runs.set(id, run)
+    return id
   }
 
   computation(id: string): ComputationRecord | undefined {
@@ -280,6 +314,7 @@ export class CodeOceanSimulator {
     this.state.programs.clear()
     this.state.assets.clear()
     this.appPanels.clear()
+    this.state.gitLinks.clear()
     this.faults.clear()
     this.objectStore.reset()
   }

@@ -5,6 +5,7 @@
 
 import type { CaptureOutcome, Outcome, Phase, RunProgram, StoredRun } from './computations.js'
 import type { StoredDataAsset } from './data-assets.js'
+import type { GitLink } from './targets.js'
 import type { RecordedRequest } from './http-util.js'
 import type { ResultSpec } from './results.js'
 import type { Router } from './router.js'
@@ -27,6 +28,10 @@ export interface SimSettings {
   legacyServer: boolean
   /** Hostile: every results folder lists this many subfolders and files, for ever (see SimulatorOptions). */
   endlessResults: EndlessResults | undefined
+  /** Whether the server has Git sync (Code Ocean 4.6+); false answers the sync routes 404. */
+  gitSync: boolean
+  /** The token's owner is an admin, who may rename and delete runs of a release version. */
+  admin: boolean
 }
 
 /** A results tree that never ends: each folder holds `folders` subfolders and `files` one-byte files. */
@@ -42,6 +47,8 @@ export interface SimState {
   /** What runs of a capsule or pipeline id do, by that id (see CodeOceanSimulator.program). */
   readonly programs: Map<string, RunProgram>
   readonly assets: Map<string, StoredDataAsset>
+  /** Capsules and pipelines linked to a Git repository, by id: what their next sync brings (see sim/targets.ts). */
+  readonly gitLinks: Map<string, GitLink>
   /** Signs the result URLs that the results routes hand out. */
   readonly objectStore: ObjectStore
 }

@@ -1,10 +1,10 @@
 // Validation of POST /api/v1/computations bodies, as pure functions.
 //
 // The real server's rules are only partly documented (see
-// shared/reference/codeocean-api.md §2). The simulator is deliberately
-// stricter than Code Ocean in one respect: it rejects `null` values, because
-// our client must leave unset fields out, and a null that slips through
-// would go unnoticed against a lenient server.
+// shared/reference/codeocean-api.md §2). Unset fields may arrive as `null`:
+// the official SDK serialises every field of its request models, so the
+// server takes `null` as "not given", and so does the simulator. (That the
+// action itself leaves unset fields out is checked by the golden bodies.)
 
 export interface NamedParameter {
   param_name: string
@@ -72,7 +72,6 @@ export function checkKeys(obj: Record<string, unknown>, allowed: readonly string
     if (!allowed.includes(key)) {
       fail(`${where}: unknown field "${key}" (allowed: ${allowed.join(', ')})`)
     }
-    if (obj[key] === null) fail(`${where}.${key} must not be null; leave the field out instead`)
   }
 }
 
@@ -87,9 +86,10 @@ export function checkArray(value: unknown, where: string): unknown[] {
   return value
 }
 
+/** The object, with `null` fields left out: null means "not given", as the SDK sends it. */
 export function checkObject(value: unknown, where: string): Record<string, unknown> {
   if (!isPlainObject(value)) fail(`${where} must be an object, got ${describeValue(value)}`)
-  return value
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== null))
 }
 
 export function checkStringList(value: unknown, where: string): string[] {

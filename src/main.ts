@@ -2,6 +2,7 @@ import type { CodeOceanClient } from './codeocean/client.js'
 import type { Settings } from './inputs/settings.js'
 import { getSettings } from './inputs/settings.js'
 import { readToken } from './inputs/token.js'
+import { beforeRun } from './lifecycle/before-run.js'
 import { finishStep } from './lifecycle/finish.js'
 import { followRun } from './lifecycle/follow.js'
 import { Interrupter } from './lifecycle/interruption.js'
@@ -23,6 +24,7 @@ export async function run(): Promise<void> {
     const token = readToken()
     settings = getSettings(token)
     client = connect(settings, step)
+    settings = await beforeRun(client, settings, step, interrupter)
     await preflight(client, settings)
     const started = await startRun(client, settings, step, interrupter)
     if (!settings.wait) {

@@ -10,6 +10,9 @@ export const Input = {
   Parameters: 'parameters',
   NamedParameters: 'named-parameters',
   NextflowProfile: 'nextflow-profile',
+  SyncGit: 'sync-git',
+  ResumeRunId: 'resume-run-id',
+  ResumeOnRerun: 'resume-on-rerun',
   RunName: 'run-name',
   CheckParameters: 'check-parameters',
   Wait: 'wait',
@@ -49,7 +52,9 @@ export const Output = {
   Computation: 'computation',
   ResultsPath: 'results-path',
   ResultFiles: 'result-files',
-  DataAssetId: 'data-asset-id'
+  DataAssetId: 'data-asset-id',
+  GitPulled: 'git-pulled',
+  GitPushed: 'git-pushed'
 } as const
 
 export type OutputName = (typeof Output)[keyof typeof Output]

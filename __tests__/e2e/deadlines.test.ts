@@ -37,7 +37,9 @@ describe('a server that drips its answer', () => {
       const run = await runAgainst(sim, {}, { timeoutMs: 100_000 })
       expect(run.exitCode).toBe(1)
       expect(run.outputs.status).toBe('failed')
-      expect(errorOf(run)).toMatch(/^Could not start the run: no answer from 127\.0\.0\.1:\d+ within 30 s \(ETIMEDOUT\)/)
+      expect(errorOf(run)).toMatch(
+        /^Could not start the run: no answer from 127\.0\.0\.1:\d+ within 30 s \(ETIMEDOUT\)/
+      )
       expect(errorOf(run)).toContain('a run may have started')
       // The server did start the run; the action must not start another.
       expect(calls(sim, 'POST')).toHaveLength(1)

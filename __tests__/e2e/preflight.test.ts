@@ -126,6 +126,7 @@ describe('checked against the app panel before a run starts', () => {
 
   it.concurrent('data asset doubts are warnings: the run starts', async () => {
     const sim = await startSimulator()
+    sim.addDataAsset({ id: 'eeefcc52-b445-4e3c-80c5-0e65526cd712' })
     sim.setAppPanel('capsule', CAPSULE, CAPSULE_PANEL)
     const run = await runAgainst(sim, {
       'capsule-id': CAPSULE,

@@ -7,7 +7,7 @@ import { CodeOceanSimulator, type Outcome, type RecordedRequest } from '../../si
 import { DEFAULT_CONTEXT, runAction, type ActionRun, type RunActionOptions } from '../support/runner.js'
 import { expectNoToken, startSimulator } from '../support/simulators.js'
 import { BAD_INPUTS } from '../bad-inputs.js'
-import { REQUEST_EXAMPLES, goldenBody } from '../request-examples.js'
+import { REQUEST_EXAMPLES, existingFor, goldenBody } from '../request-examples.js'
 
 const PIPELINE = '4bc97533-6eb4-48ac-966f-648548a756d2'
 
@@ -28,6 +28,11 @@ const DEFAULT_RUN_NAME = `${DEFAULT_CONTEXT.GITHUB_REPOSITORY}@${DEFAULT_CONTEXT
 describe('request examples reach Code Ocean exactly', () => {
   it.concurrent.each(REQUEST_EXAMPLES.map((e) => [e.name, e] as const))('%s', async (_name, example) => {
     const sim = await startSimulator()
+    const existing = existingFor(example)
+    for (const id of existing.dataAssets) sim.addDataAsset({ id })
+    const pipeline = example.inputs['pipeline-id']
+    const target = pipeline ? { pipeline_id: pipeline } : { capsule_id: example.inputs['capsule-id'] }
+    if (existing.resumeRunId) sim.addRun(target, { id: existing.resumeRunId })
     const run = await runAgainst(sim, { ...example.inputs, wait: 'false' })
     expect(run.stderr).toBe('')
     expect(run.exitCode).toBe(0)
@@ -45,6 +50,7 @@ describe('request examples reach Code Ocean exactly', () => {
 describe('a run followed to the end', () => {
   it('starts, sets outputs at once, names the run, logs each state once and succeeds', async () => {
     const sim = await startSimulator()
+    sim.addDataAsset({ id: 'bf8cf993-a583-495c-bebd-2f38f81d1ea1', name: 'Alignment' })
     const run = await runAgainst(sim, {
       'pipeline-id': PIPELINE,
       'data-assets': '[{"id": "bf8cf993-a583-495c-bebd-2f38f81d1ea1", "mount": "Alignment"}]',
@@ -68,9 +74,13 @@ describe('a run followed to the end', () => {
     expect(patch).toHaveLength(1)
     expect(patch[0].path).toBe(`/api/v1/computations/${id}`)
     expect(patch[0].query).toEqual({ name: DEFAULT_RUN_NAME })
-    const [panel, ...checks] = api(sim, 'GET')
-    expect(panel.path).toBe(`/api/v1/pipelines/${PIPELINE}/app_panel`)
-    expect(checks.every((r) => r.path === `/api/v1/computations/${id}`)).toBe(true)
+    // The app panel is read, and the attached data asset checked, once before the start; then only the run is read.
+    const gets = api(sim, 'GET').map((r) => r.path)
+    expect(gets.slice(0, 2).sort()).toEqual([
+      '/api/v1/data_assets/bf8cf993-a583-495c-bebd-2f38f81d1ea1',
+      `/api/v1/pipelines/${PIPELINE}/app_panel`
+    ])
+    expect(gets.slice(2).every((path) => path === `/api/v1/computations/${id}`)).toBe(true)
 
     expect(run.log.some((l) => l.startsWith('Started Code Ocean run') && l.includes(id))).toBe(true)
     const stateLines = run.log.filter((l) => l.startsWith('Run is '))
@@ -275,6 +285,8 @@ describe('bad input stops before any request', () => {
       'data-asset-id',
       'end-status',
       'exit-code',
+      'git-pulled',
+      'git-pushed',
       'has-results',
       'name',
       'result-files',

@@ -33489,7 +33489,7 @@ class RequestAbortedError extends Error {
 
 /***/ }),
 
-/***/ 6967:
+/***/ 9496:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -33895,6 +33895,7 @@ function readComputation(body, knownId) {
         end_status: asText(field('end_status'))?.toLowerCase(),
         exit_code: asNumber(field('exit_code')),
         has_results: asBoolean(field('has_results')),
+        owner: asText(field('owner')),
         raw
     };
 }
@@ -34143,6 +34144,57 @@ class ResultsApi {
         if (typeof url === 'string' && url)
             return url;
         throw new Error(`Code Ocean sent no url for result "${path}"`);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/codeocean/models/git-sync.ts
+function count(value) {
+    const n = typeof value === 'string' ? Number(value) : value;
+    return typeof n === 'number' && Number.isSafeInteger(n) && n >= 0 ? n : 0;
+}
+/** Reads a sync answer. The server leaves out zero and false fields, so `{}` (or no body) is 0, 0, false. */
+function readGitSync(body) {
+    const raw = (typeof body === 'object' && body !== null ? body : {});
+    return { pulled: count(raw.pulled), pushed: count(raw.pushed), newBranch: raw.new_branch === true };
+}
+
+;// CONCATENATED MODULE: ./src/codeocean/targets.ts
+
+
+/** `capsules/{id}` or `pipelines/{id}`: the two share their routes. */
+function route(target) {
+    return `${target.kind === 'pipeline' ? 'pipelines' : 'capsules'}/${encodeURIComponent(target.id)}`;
+}
+/** Capsules and pipelines: `/capsules/{id}/…` and `/pipelines/{id}/…`. */
+class TargetsApi {
+    transport;
+    constructor(transport) {
+        this.transport = transport;
+    }
+    /**
+     * POST /capsules|pipelines/{id}/sync (Code Ocean 4.6+): pulls new commits from the
+     * linked Git repository and pushes commits made in Code Ocean to it. Repeating it
+     * changes nothing more, so it is retried like a read.
+     */
+    async sync(target, call = {}) {
+        const data = await this.transport.request({ method: 'POST', url: `${route(target)}/sync` }, { operation: `sync ${target.kind} ${target.id} with Git`, idHint: `${target.kind} ${target.id}` }, 'idempotent', call);
+        return readGitSync(data);
+    }
+    /** GET /capsules|pipelines/{id}/computations: every run of the target, in no promised order. */
+    async runs(target, call = {}) {
+        const data = await this.transport.request({ method: 'GET', url: `${route(target)}/computations` }, { operation: `list the runs of ${target.kind} ${target.id}`, idHint: `${target.kind} ${target.id}` }, 'idempotent', call);
+        if (!Array.isArray(data)) {
+            throw new Error(`Code Ocean answered the list of runs with something that is not a list: ${String(JSON.stringify(data)).slice(0, 200)}`);
+        }
+        return data.flatMap((item) => {
+            try {
+                return [readComputation(item)];
+            }
+            catch {
+                // One unreadable entry must not hide the others.
+                return [];
+            }
+        });
     }
 }
 
@@ -44240,6 +44292,9 @@ const Input = {
     Parameters: 'parameters',
     NamedParameters: 'named-parameters',
     NextflowProfile: 'nextflow-profile',
+    SyncGit: 'sync-git',
+    ResumeRunId: 'resume-run-id',
+    ResumeOnRerun: 'resume-on-rerun',
     RunName: 'run-name',
     CheckParameters: 'check-parameters',
     Wait: 'wait',
@@ -44277,7 +44332,9 @@ const Output = {
     Computation: 'computation',
     ResultsPath: 'results-path',
     ResultFiles: 'result-files',
-    DataAssetId: 'data-asset-id'
+    DataAssetId: 'data-asset-id',
+    GitPulled: 'git-pulled',
+    GitPushed: 'git-pushed'
 };
 /** Environment variables read when the matching input is empty. */
 const EnvFallback = {
@@ -44733,6 +44790,7 @@ function headerOf(response, name) {
 
 
 
+
 /**
  * Code Ocean's REST API, grouped by resource as its documentation is: runs, their
  * results, data assets, app panels. All share one connection pool, one token and one retry policy.
@@ -44742,6 +44800,8 @@ class CodeOceanClient {
     results;
     dataAssets;
     appPanels;
+    /** Capsules and pipelines: Git sync and their lists of runs. */
+    targets;
     transport;
     constructor(options) {
         this.transport = new ApiTransport(options);
@@ -44749,6 +44809,7 @@ class CodeOceanClient {
         this.results = new ResultsApi(this.transport);
         this.dataAssets = new DataAssetsApi(this.transport);
         this.appPanels = new AppPanelsApi(this.transport);
+        this.targets = new TargetsApi(this.transport);
     }
     /** Frees pooled connections so the process can exit promptly. */
     close() {
@@ -44762,6 +44823,10 @@ class CodeOceanClient {
 const rules_MIN_POLL_SECONDS = 5;
 /** Said wherever a run is stopped, because users do not expect it. */
 const STOP_MEANS_DELETE = 'in Code Ocean, stopping a run deletes it and its results';
+/** Whose runs only admins may rename or stop: Code Ocean owns runs of a release version as `release`. */
+const RELEASE_OWNER = 'release';
+/** Said when renaming or stopping a run of a release version is refused (HTTP 403). */
+const RELEASE_RUNS_ADMIN_ONLY = 'Runs of a release version are owned by `release` in Code Ocean, and only admins may rename or delete (stop) them.';
 
 ;// CONCATENATED MODULE: ./src/inputs/domain.ts
 
@@ -45102,7 +45167,7 @@ async function post() {
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8179);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3916);
-/* harmony import */ var _lifecycle_post_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6967);
+/* harmony import */ var _lifecycle_post_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9496);
 /* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6670);
 
 

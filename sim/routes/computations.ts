@@ -4,10 +4,13 @@
 //   GET    /computations/:id      the Computation now; clients poll this until 'completed' or 'failed'.
 //   PATCH  /computations/:id      rename; the new name is the `name` QUERY parameter, not a body. 204.
 //   DELETE /computations/:id      stop (if running) and delete the run. 204 (EVANG; DOCS gives no response).
+// Runs of a release version are owned by 'release'; renaming or deleting one is
+// refused with 403 unless the token's owner is an admin (the `admin` option).
+// `resume_run_id` must name a live run of the same capsule or pipeline (else 400).
 // Code Ocean has no "stop but keep": here a deleted run is frozen in the state
 // it had (tests read it back) and answers 404 from then on, like an unknown id.
 
-import { computationAt, createRun } from '../computations.js'
+import { computationAt, createRun, isReleaseRun, type StoredRun } from '../computations.js'
 import type { Reply } from '../router.js'
 import { API_PREFIX, type RequestContext, type SimRouter, type SimState } from '../state.js'
 import { validateRunRequest, type RunRequest } from '../validate.js'
@@ -31,13 +34,33 @@ function programFor(state: SimState, body: RunRequest): Parameters<typeof create
     ...(results !== undefined ? { results } : {}),
     ...(program?.captureOutcome !== undefined ? { captureOutcome: program.captureOutcome } : {}),
     ...(program?.name !== undefined ? { name: program.name } : {}),
-    ...(program?.fields !== undefined ? { fields: program.fields } : {})
+    ...(program?.fields !== undefined ? { fields: program.fields } : {}),
+    ...(program?.omitHasResults === true ? { omitHasResults: true } : {})
   }
+}
+
+/** A run to resume from must be a run of the same capsule or pipeline that still exists. */
+function resumeProblem(state: SimState, body: RunRequest): string | undefined {
+  const id = body.resume_run_id
+  if (id === undefined) return undefined
+  const earlier = liveRun(state, id)
+  const target = body.pipeline_id ?? body.capsule_id
+  if (earlier === undefined) return `resume_run_id: computation ${id} not found`
+  if (earlier.targetId !== target) return `resume_run_id: computation ${id} is not a run of ${target ?? 'this target'}`
+  return undefined
+}
+
+/** Only admins may rename or delete runs of a release version (DOCS), which Code Ocean owns as 'release'. */
+function releaseRefusal(state: SimState, run: StoredRun, action: string): Reply | undefined {
+  if (!isReleaseRun(run) || state.settings.admin) return undefined
+  return errorReply(403, `only admins may ${action} runs of a release version (owner: release)`)
 }
 
 function startRun(state: SimState, { request, now }: RequestContext): Reply {
   const result = checkJsonBody(request, validateRunRequest)
   if (!result.ok) return errorReply(400, result.message)
+  const resume = resumeProblem(state, result.value)
+  if (resume !== undefined) return errorReply(400, resume)
   const id = unusedId(state.runs)
   const run = createRun(id, result.value, now, programFor(state, result.value))
   state.runs.set(id, run)
@@ -52,6 +75,8 @@ function getRun(state: SimState, { now }: RequestContext, id: string): Reply {
 function renameRun(state: SimState, { request }: RequestContext, id: string): Reply {
   const run = liveRun(state, id)
   if (run === undefined) return notFound(id)
+  const refused = releaseRefusal(state, run, 'rename')
+  if (refused !== undefined) return refused
   const name = request.query.name
   if (name === undefined || name.trim() === '') {
     return errorReply(400, 'query parameter "name" is required and must not be empty')
@@ -63,6 +88,8 @@ function renameRun(state: SimState, { request }: RequestContext, id: string): Re
 function deleteRun(state: SimState, { now }: RequestContext, id: string): Reply {
   const run = liveRun(state, id)
   if (run === undefined) return notFound(id)
+  const refused = releaseRefusal(state, run, 'delete')
+  if (refused !== undefined) return refused
   // Freezing the clock for this run is what "stops" it: its record keeps the
   // state it had at this moment, which tests read back via computation().
   run.deletedAt = now

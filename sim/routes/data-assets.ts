@@ -6,6 +6,7 @@
 //                          the DataAsset comes back in state 'draft'.
 //   GET  /data_assets/:id  the DataAsset now: 'draft' while being created, then 'ready', or 'failed'
 //                          with `failure_reason`. Clients (the SDK's wait_until_ready) poll this.
+//                          Existing assets to attach to runs are added with addDataAsset.
 // How long the draft lasts and how it ends come from the simulator's options
 // and the run's program; a capture with no files to copy always fails.
 
@@ -93,7 +94,11 @@ function createDataAsset(state: SimState, { request, now }: RequestContext): Rep
 
 function getDataAsset(state: SimState, { now }: RequestContext, id: string): Reply {
   const asset = state.assets.get(id)
-  return asset === undefined
-    ? errorReply(404, `data asset ${id} not found`)
-    : { status: 200, json: dataAssetAt(asset, now) }
+  if (asset === undefined) return errorReply(404, `data asset ${id} not found`)
+  if ((asset.draftReadsLeft ?? 0) > 0) {
+    // Programmed to be read as a draft this many times: answered as it was just before its draft ended.
+    asset.draftReadsLeft = (asset.draftReadsLeft ?? 0) - 1
+    return { status: 200, json: dataAssetAt(asset, Math.min(now, asset.readyAt - 1)) }
+  }
+  return { status: 200, json: dataAssetAt(asset, now) }
 }

@@ -2,6 +2,7 @@ import { AppPanelsApi } from './app-panels.js'
 import { ComputationsApi } from './computations.js'
 import { DataAssetsApi } from './data-assets.js'
 import { ResultsApi } from './results.js'
+import { TargetsApi } from './targets.js'
 import { ApiTransport, type ClientOptions } from './transport.js'
 
 export type { CallOptions, ClientOptions } from './transport.js'
@@ -16,6 +17,8 @@ export class CodeOceanClient {
   readonly results: ResultsApi
   readonly dataAssets: DataAssetsApi
   readonly appPanels: AppPanelsApi
+  /** Capsules and pipelines: Git sync and their lists of runs. */
+  readonly targets: TargetsApi
   private readonly transport: ApiTransport
 
   constructor(options: ClientOptions) {
@@ -24,6 +27,7 @@ export class CodeOceanClient {
     this.results = new ResultsApi(this.transport)
     this.dataAssets = new DataAssetsApi(this.transport)
     this.appPanels = new AppPanelsApi(this.transport)
+    this.targets = new TargetsApi(this.transport)
   }
 
   /** Frees pooled connections so the process can exit promptly. */

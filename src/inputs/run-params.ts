@@ -14,6 +14,7 @@ import {
 /** The right form of each input, shown in its errors; structured inputs have a JSON and a YAML form. */
 export const Examples = {
   id: 'pipeline-id: 4bc97533-6eb4-48ac-966f-648548a756d2',
+  resumeRunId: 'resume-run-id: 9af23fd6-0d4c-4a8e-b1a4-7c3f1e2d5b60',
   dataAssets: {
     json: `data-assets: '[{"id": "bf8cf993-a583-495c-bebd-2f38f81d1ea1", "mount": "Alignment"}]'`,
     yaml: 'data-assets: |\n  - id: bf8cf993-a583-495c-bebd-2f38f81d1ea1\n    mount: Alignment'

@@ -37,37 +37,26 @@ function readTarget(problems: Problems): Target | undefined {
   return id === undefined ? undefined : { kind, id }
 }
 
-/** Pipelines take parameters per process; capsules take them directly. */
+/**
+ * Capsules take parameters directly; pipelines per process (`processes`), at pipeline
+ * level (`parameters`, `named-parameters`: nf-core pipelines and pipelines with an
+ * unlocked main.nf), or both.
+ */
 function checkFitsTarget(spec: Omit<RunSpec, 'target'>, target: Target | undefined, problems: Problems): void {
-  if (target?.kind === 'capsule') {
-    if (spec.processes) {
-      problems.add(
-        Input.Processes,
-        `is for pipeline runs; for a capsule run use 'parameters' or 'named-parameters'`,
-        Examples.parameters.json
-      )
-    }
-    if (spec.nextflowProfile) {
-      problems.add(
-        Input.NextflowProfile,
-        'is for pipeline runs only; remove it or run a pipeline',
-        'nextflow-profile: docker'
-      )
-    }
+  if (target?.kind !== 'capsule') return
+  if (spec.processes) {
+    problems.add(
+      Input.Processes,
+      `is for pipeline runs; for a capsule run use 'parameters' or 'named-parameters'`,
+      Examples.parameters.json
+    )
   }
-  if (target?.kind === 'pipeline') {
-    for (const [name, value] of [
-      [Input.Parameters, spec.parameters],
-      [Input.NamedParameters, spec.namedParameters]
-    ] as const) {
-      if (value) {
-        problems.add(
-          name,
-          `is for capsule runs; a pipeline takes parameters per process, under 'processes'`,
-          Examples.processes.json
-        )
-      }
-    }
+  if (spec.nextflowProfile) {
+    problems.add(
+      Input.NextflowProfile,
+      'is for pipeline runs only; remove it or run a pipeline',
+      'nextflow-profile: docker'
+    )
   }
 }
 
@@ -76,6 +65,9 @@ export function readRunSpec(problems: Problems): RunSpec | undefined {
   const target = readTarget(problems)
   const spec = {
     version: problems.check(Input.Version, (raw) => parseVersion(Input.Version, raw)),
+    resumeRunId: problems.check(Input.ResumeRunId, (raw) =>
+      parseId(Input.ResumeRunId, raw.trim(), Examples.resumeRunId)
+    ),
     dataAssets: problems.check(Input.DataAssets, (raw) => parseDataAssets(Input.DataAssets, raw)),
     processes: problems.check(Input.Processes, (raw) => parseProcesses(Input.Processes, raw)),
     parameters: problems.check(Input.Parameters, (raw) => parseParameters(Input.Parameters, raw)),

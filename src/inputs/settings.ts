@@ -2,6 +2,7 @@ import * as core from '@actions/core'
 import type { RunSpec } from '../codeocean/models/run-request.js'
 import { EnvFallback, Input } from '../names.js'
 import { redactor } from '../redact.js'
+import { readBeforeRunSettings, type BeforeRunSettings } from './before-run.js'
 import { resolveApiLocation, type ApiLocation } from './domain.js'
 import { InputErrors, Problems } from './problems.js'
 import { defaultRunName } from './run-name.js'
@@ -44,7 +45,7 @@ export interface ResultSettings {
 }
 
 /** Everything the action needs, read and checked before any request is made. */
-export interface Settings extends WaitSettings, ResultSettings {
+export interface Settings extends WaitSettings, ResultSettings, BeforeRunSettings {
   location: ApiLocation
   token: string
   run: RunSpec
@@ -157,8 +158,9 @@ export function getSettings(token: string, readRaw: ReadInput = core.getInput, e
     problems.check(Input.CheckParameters, (raw) => parseBooleanInput(Input.CheckParameters, raw)) ?? true
   const waiting = readWaitSettings(problems)
   const results = readResultSettings(problems, waiting.wait, env)
+  const beforeRun = readBeforeRunSettings(problems, env)
   // A token pasted into the wrong input must not be echoed back.
   if (problems.list.length > 0 || !location || !run) throw new InputErrors(problems.list, redactor([token]))
   const runName = read(Input.RunName) || defaultRunName(env)
-  return { location, token, run, runName, checkParameters, ...waiting, ...results }
+  return { location, token, run, runName, checkParameters, ...waiting, ...results, ...beforeRun }
 }

@@ -53,6 +53,13 @@ async function showFailureLog(
   }
 }
 
+/** A run without results: nothing to download or capture. */
+function noResults(settings: Settings, summary: SummaryModel, problems: string[]): string[] {
+  if (settings.downloadFolder) summary.notes.push('The run has no results, so nothing was downloaded.')
+  if (settings.captureName) summary.notes.push('The run has no results, so nothing was captured.')
+  return problems
+}
+
 /**
  * What follows a finished run: its failure log, the results listing, the download
  * (after a failed run too: that is when results matter most) and the capture (after
@@ -77,14 +84,12 @@ export async function afterRun(
     summary.notes.push(`The workflow was cancelled during ${what}; it was not finished.`)
     return true
   }
-  if (!run.has_results) {
-    if (settings.downloadFolder) summary.notes.push('The run has no results, so nothing was downloaded.')
-    if (settings.captureName) summary.notes.push('The run has no results, so nothing was captured.')
-    return problems
-  }
+  // has_results is optional in Code Ocean's model: missing means "maybe", and the listing decides.
+  const maybeResults = run.has_results === undefined
+  if (run.has_results === false) return noResults(settings, summary, problems)
 
   let files: ResultFile[] | undefined
-  if (settings.summary || settings.downloadFolder) {
+  if (settings.summary || settings.downloadFolder || maybeResults) {
     try {
       files = await listResultFiles(client.results, run.id, { signal })
       summary.resultFiles = files
@@ -100,6 +105,7 @@ export async function afterRun(
     }
   }
 
+  if (maybeResults && files?.length === 0) return noResults(settings, summary, problems)
   if (!verdict.succeeded) await showFailureLog(client, run, files, summary, signal)
   if (cutShort("the reading of the run's console log")) return problems
 

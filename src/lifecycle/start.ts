@@ -8,6 +8,7 @@ import { describeRun } from '../report/describe.js'
 import { inline } from '../untrusted.js'
 import { watchRun } from './backstop.js'
 import type { Interrupter } from './interruption.js'
+import { releaseRefusalReason } from './release-runs.js'
 import type { Step } from './step.js'
 
 /** A client for the deployment the inputs name, whose retries are told in the log. */
@@ -37,13 +38,21 @@ export async function preflight(client: CodeOceanClient, settings: Settings): Pr
  * Renames the run and returns it as it now is; a failure here must not fail a run
  * that has started, so it is only a warning.
  */
-async function renameRun(client: CodeOceanClient, run: Computation, name: string, step: Step): Promise<Computation> {
+async function renameRun(
+  client: CodeOceanClient,
+  run: Computation,
+  name: string,
+  version: number | undefined,
+  step: Step
+): Promise<Computation> {
   try {
     await client.computations.rename(run.id, name)
   } catch (error) {
+    const release = releaseRefusalReason(error, run, version)
     core.warning(
       step.redact(
-        `Could not name the run '${inline(name)}'; it keeps the name '${inline(run.name ?? run.id)}'. ${errorMessage(error)}`
+        `Could not name the run '${inline(name)}'; it keeps the name '${inline(run.name ?? run.id)}'. ${errorMessage(error)}` +
+          (release ? `\n${release}` : '')
       )
     )
     return run
@@ -129,7 +138,7 @@ export async function startRun(
     watchRun(started.id, settings.stopOnCancel)
   }
   if (settings.runName && !interrupter.reason) {
-    started = await renameRun(client, started, settings.runName, step)
+    started = await renameRun(client, started, settings.runName, settings.run.version, step)
   }
   step.summary.computation = started
   return started

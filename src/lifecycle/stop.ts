@@ -8,11 +8,13 @@ import { describeRun } from '../report/describe.js'
 import { inline } from '../untrusted.js'
 import { settleRun } from './backstop.js'
 import type { Interruption } from './interruption.js'
+import { releaseRefusalReason } from './release-runs.js'
 import { failStep, type Step } from './step.js'
 
 /**
  * A stop must be confirmed well within the runner's 7.5 s between SIGINT and SIGTERM:
- * two attempts of at most 1.5 s each, with under a second between them.
+ * two attempts of at most 1.5 s each, with under a second between them. A stop after
+ * the wait-timeout has no such hurry and gets the client's ordinary retries.
  */
 export const STOP_ON_CANCEL = { timeoutMs: 1_500, retries: 1 }
 
@@ -29,14 +31,16 @@ async function stopIfAsked(
     return `The run was left running (stop-on-${why}: false).`
   }
   try {
-    await client.computations.delete(run.id, STOP_ON_CANCEL)
+    await client.computations.delete(run.id, why === 'cancel' ? STOP_ON_CANCEL : {})
     settleRun()
     return `The run was stopped (${STOP_MEANS_DELETE}).`
   } catch (error) {
     // After a cancel the post step tries again; after a timeout nobody would.
     if (why === 'timeout') settleRun()
+    // A release version's run: only an admin may stop it; say so plainly.
+    const release = releaseRefusalReason(error, run, settings.run.version)
     return (
-      `The action could not stop the run: ${inline(errorMessage(error).split('\n')[0])}` +
+      `The run could not be stopped: ${inline(errorMessage(error).split('\n')[0])}${release ? ` ${release}` : ''}` +
       (why === 'cancel' ? ' The post step will try again.' : ' It may still be running in Code Ocean.')
     )
   }

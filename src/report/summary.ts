@@ -67,6 +67,7 @@ function factsTable(model: SummaryModel, e: Escape): string | undefined {
   if (req?.pipeline_id) facts.push(['Pipeline', e.code(req.pipeline_id)])
   if (req?.capsule_id) facts.push(['Capsule', e.code(req.capsule_id)])
   if (req?.version !== undefined) facts.push(['Version', e.text(String(req.version))])
+  if (req?.resume_run_id) facts.push(['Resumed from', e.code(req.resume_run_id)])
   if (req?.nextflow_profile) facts.push(['Nextflow profile', e.code(req.nextflow_profile)])
   if (model.status) facts.push(['Status', model.status])
   if (c) {

@@ -9,6 +9,12 @@ import { formatDuration } from '../format.js'
 /** How long a capture may take to become ready before the step gives up on it. */
 export const CAPTURE_TIMEOUT_MS = 60 * 60_000
 
+/**
+ * The tag a capture gets when `capture-tags` is empty: Code Ocean requires tags on a
+ * new data asset, and every known client sends at least one, never `[]`.
+ */
+export const DEFAULT_CAPTURE_TAG = 'github-actions'
+
 /** A folder name for the data asset's mount, made from its name: `Nightly results` → `Nightly_results`. */
 export function mountFor(name: string): string {
   const mount = name
@@ -23,7 +29,7 @@ export function captureParams(run: Computation, name: string, tags: string[], or
   return {
     name,
     mount: mountFor(name),
-    tags,
+    tags: tags.length > 0 ? tags : [DEFAULT_CAPTURE_TAG],
     description: `Results of Code Ocean run ${run.name ? `'${run.name}' ` : ''}(${run.id})${origin ? `, captured by ${origin}` : ''}`,
     source: { computation: { id: run.id } }
   }

@@ -44,6 +44,13 @@ export interface DownloadReport {
   bytes: number
 }
 
+/** The Content-Length a response announced, when it did. */
+function contentLength(headers: unknown): number | undefined {
+  const value = (headers as Record<string, unknown> | undefined)?.['content-length']
+  const bytes = typeof value === 'string' || typeof value === 'number' ? Number(value) : NaN
+  return Number.isSafeInteger(bytes) && bytes >= 0 ? bytes : undefined
+}
+
 /** A download that failed in a way another try with a fresh URL may fix. */
 class TransientDownloadError extends Error {}
 
@@ -115,6 +122,8 @@ export async function downloadResults(
     }
     return new TransientDownloadError(`the transfer broke off: ${errorMessage(error)}`)
   }
+  /** Bytes each file turned out to have: the listing may not have said. */
+  const received = new Map<string, number>()
 
   const fetchOnce = async (file: ResultFile, target: string): Promise<void> => {
     const url = await source.fileUrl(runId, file.path, { signal })
@@ -122,8 +131,9 @@ export async function downloadResults(
     const ms = deadlineFor(file.size)
     const deadline = AbortSignal.timeout(ms)
     const abort = signal ? AbortSignal.any([signal, deadline]) : deadline
+    let limit = file.size
     const tooBig = (): string =>
-      `the store sent more than the ${file.size} bytes Code Ocean listed; the transfer was stopped`
+      `the store sent more than the ${limit} bytes ${file.sizeUnknown ? 'it announced' : 'Code Ocean listed'}; the transfer was stopped`
     try {
       let response
       try {
@@ -143,21 +153,30 @@ export async function downloadResults(
         throw new Error(why)
       }
       const declared = declaredLength(response.headers)
-      if (declared !== undefined && declared > file.size) {
+      // A file listed without a size is held to what the store announces, or, when it
+      // announces nothing, only to the transfer's deadline.
+      if (file.sizeUnknown) limit = declared ?? Number.POSITIVE_INFINITY
+      else if (declared !== undefined && declared > file.size) {
         response.data.destroy()
         throw new OversizeError(
           `the store announced ${declared} bytes where Code Ocean listed ${file.size}; nothing was kept`
         )
       }
       try {
-        await pipeline(response.data, byteLimit(file.size, tooBig), createWriteStream(partial), { signal: abort })
+        await pipeline(response.data, byteLimit(limit, tooBig), createWriteStream(partial), { signal: abort })
       } catch (error) {
         throw brokenOff(error, deadline, ms)
       }
       const { size } = await stat(partial)
-      if (size !== file.size) {
-        throw new TransientDownloadError(`got ${size} bytes where Code Ocean listed ${file.size}`)
+      // --- Listed without a size: checked against Content-Length, or accepted when neither is known.
+      const expected = file.sizeUnknown ? contentLength(response.headers) : file.size
+      if (expected !== undefined && size !== expected) {
+        throw new TransientDownloadError(
+          `got ${size} bytes where ${file.sizeUnknown ? 'the store announced' : 'Code Ocean listed'} ${expected}`
+        )
       }
+      received.set(file.path, size)
+      // --- end of the check for files listed without a size.
       await rename(partial, target)
     } finally {
       await rm(partial, { force: true })
@@ -170,7 +189,7 @@ export async function downloadResults(
       try {
         await fetchOnce(file, target)
         doneFiles += 1
-        doneBytes += file.size
+        doneBytes += received.get(file.path) ?? file.size
         return
       } catch (error) {
         if (error instanceof RequestAbortedError) throw error

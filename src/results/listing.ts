@@ -6,7 +6,10 @@ import { RequestAbortedError } from '../errors.js'
 /** A result file to fetch. */
 export interface ResultFile {
   path: string
+  /** As listed; 0 when the listing gave none (see sizeUnknown). */
   size: number
+  /** The listing had no size (Code Ocean's model makes it optional): the download checks Content-Length instead. */
+  sizeUnknown?: true
 }
 
 /** Lists one folder of a run's results (the Code Ocean client's `results` does). */
@@ -148,7 +151,10 @@ export async function listResultFiles(
     if (files.length >= limits.files) {
       throw new ListingLimitError(`there are more than ${limits.files.toLocaleString('en-US')} result files`)
     }
-    files.push({ path: item.path, size: Number(item.size ?? 0) })
+    // Code Ocean's model makes a file's size optional: such a file is still downloaded, and checked against its transfer.
+    files.push(
+      item.size === undefined ? { path: item.path, size: 0, sizeUnknown: true } : { path: item.path, size: item.size }
+    )
     return undefined
   }
 

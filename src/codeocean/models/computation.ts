@@ -14,6 +14,8 @@ export interface Computation {
   end_status?: string
   exit_code?: number
   has_results?: boolean
+  /** The owner's user id, or `release` for runs of a release version (Code Ocean 4.3+). */
+  owner?: string
   /** The object exactly as the server sent it. */
   raw: Record<string, unknown>
 }
@@ -82,6 +84,7 @@ export function readComputation(body: unknown, knownId?: string): Computation {
     end_status: asText(field('end_status'))?.toLowerCase(),
     exit_code: asNumber(field('exit_code')),
     has_results: asBoolean(field('has_results')),
+    owner: asText(field('owner')),
     raw
   }
 }

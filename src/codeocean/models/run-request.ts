@@ -22,6 +22,7 @@ export interface RunRequest {
   capsule_id?: string
   pipeline_id?: string
   version?: number
+  resume_run_id?: string
   data_assets?: AttachedDataAsset[]
   parameters?: string[]
   named_parameters?: NamedParameter[]
@@ -35,6 +36,8 @@ export type Target = { kind: 'pipeline'; id: string } | { kind: 'capsule'; id: s
 export interface RunSpec {
   target: Target
   version?: number
+  /** An earlier run of the same target to resume from. */
+  resumeRunId?: string
   dataAssets?: AttachedDataAsset[]
   processes?: Process[]
   parameters?: string[]
@@ -47,6 +50,7 @@ export function buildRunRequest(spec: RunSpec): RunRequest {
   const body: RunRequest =
     spec.target.kind === 'pipeline' ? { pipeline_id: spec.target.id } : { capsule_id: spec.target.id }
   if (spec.version !== undefined) body.version = spec.version
+  if (spec.resumeRunId) body.resume_run_id = spec.resumeRunId
   if (spec.dataAssets?.length) body.data_assets = spec.dataAssets
   if (spec.parameters?.length) body.parameters = spec.parameters
   if (spec.namedParameters?.length) body.named_parameters = spec.namedParameters

@@ -1,0 +1,41 @@
+// Capsules and pipelines, reference §9 ("Git sync", "Runs of a capsule or pipeline"):
+//   POST /capsules/:id/sync            sync with the linked Git repository (Code Ocean 4.6+), no body.
+//   POST /pipelines/:id/sync           Answers GitSyncResults {pushed, pulled, new_branch}, zero and
+//                                      false fields left out ({} means 0, 0, false). A target not
+//                                      linked to Git gets 400 with a message. With the gitSync option
+//                                      off (a server before 4.6) these routes do not exist: 404.
+//   GET  /capsules/:id/computations    every live run of the capsule, as an array of Computation,
+//   GET  /pipelines/:id/computations   in creation order; no pagination.
+
+import { computationAt } from '../computations.js'
+import type { Reply } from '../router.js'
+import { API_PREFIX, type RequestContext, type SimRouter, type SimState } from '../state.js'
+import { syncAnswer } from '../targets.js'
+import { errorReply } from './common.js'
+
+type Kind = 'capsule' | 'pipeline'
+
+export function registerTargetRoutes(router: SimRouter, state: SimState): void {
+  for (const kind of ['capsule', 'pipeline'] as const) {
+    const base = `${API_PREFIX}/${kind}s/:id`
+    router.add('GET', `${base}/computations`, (ctx, p) => listRuns(state, ctx, kind, p.id ?? ''))
+    // An older server simply has no such route, so it answers like any unknown path.
+    if (state.settings.gitSync) router.add('POST', `${base}/sync`, (_ctx, p) => sync(state, kind, p.id ?? ''))
+  }
+}
+
+function sync(state: SimState, kind: Kind, id: string): Reply {
+  const link = state.gitLinks.get(id)
+  if (link === undefined) return errorReply(400, `${kind} ${id} is not linked to a git repository`)
+  const answer = syncAnswer(link)
+  // The sync brings the two sides in step: the next one has nothing to move.
+  state.gitLinks.set(id, {})
+  return { status: 200, json: answer }
+}
+
+function listRuns(state: SimState, { now }: RequestContext, kind: Kind, id: string): Reply {
+  const runs = [...state.runs.values()].filter(
+    (run) => run.kind === kind && run.targetId === id && run.deletedAt === undefined
+  )
+  return { status: 200, json: runs.map((run) => computationAt(run, now)) }
+}

@@ -1,0 +1,52 @@
+import { readComputation, type Computation } from './models/computation.js'
+import { readGitSync, type GitSyncResult } from './models/git-sync.js'
+import type { Target } from './models/run-request.js'
+import type { ApiTransport, CallOptions } from './transport.js'
+
+/** `capsules/{id}` or `pipelines/{id}`: the two share their routes. */
+function route(target: Target): string {
+  return `${target.kind === 'pipeline' ? 'pipelines' : 'capsules'}/${encodeURIComponent(target.id)}`
+}
+
+/** Capsules and pipelines: `/capsules/{id}/…` and `/pipelines/{id}/…`. */
+export class TargetsApi {
+  constructor(private readonly transport: ApiTransport) {}
+
+  /**
+   * POST /capsules|pipelines/{id}/sync (Code Ocean 4.6+): pulls new commits from the
+   * linked Git repository and pushes commits made in Code Ocean to it. Repeating it
+   * changes nothing more, so it is retried like a read.
+   */
+  async sync(target: Target, call: CallOptions = {}): Promise<GitSyncResult> {
+    const data = await this.transport.request(
+      { method: 'POST', url: `${route(target)}/sync` },
+      { operation: `sync ${target.kind} ${target.id} with Git`, idHint: `${target.kind} ${target.id}` },
+      'idempotent',
+      call
+    )
+    return readGitSync(data)
+  }
+
+  /** GET /capsules|pipelines/{id}/computations: every run of the target, in no promised order. */
+  async runs(target: Target, call: CallOptions = {}): Promise<Computation[]> {
+    const data = await this.transport.request(
+      { method: 'GET', url: `${route(target)}/computations` },
+      { operation: `list the runs of ${target.kind} ${target.id}`, idHint: `${target.kind} ${target.id}` },
+      'idempotent',
+      call
+    )
+    if (!Array.isArray(data)) {
+      throw new Error(
+        `Code Ocean answered the list of runs with something that is not a list: ${String(JSON.stringify(data)).slice(0, 200)}`
+      )
+    }
+    return data.flatMap((item) => {
+      try {
+        return [readComputation(item)]
+      } catch {
+        // One unreadable entry must not hide the others.
+        return []
+      }
+    })
+  }
+}

@@ -11,7 +11,7 @@
  * plain run and a bare `node -e 0`.
  */
 import { spawn, spawnSync } from 'node:child_process'
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { CodeOceanClient } from '../src/codeocean/client.js'
@@ -25,6 +25,7 @@ import {
   type ResultSpec,
   type SimulatorOptions
 } from '../sim/simulator.js'
+import { watchPeakMemory } from '../__tests__/support/memory.js'
 import { node24, runAction } from '../__tests__/support/runner.js'
 import type { PollInterval } from '../src/inputs/settings.js'
 import { estimateRunLength, type RunLengthEstimate } from '../src/lifecycle/run-length.js'
@@ -250,25 +251,6 @@ async function pollingBenchmark(): Promise<boolean> {
 
 const PIPELINE = '4bc97533-6eb4-48ac-966f-648548a756d2'
 const MiB = 1024 * 1024
-
-/** Peak resident memory (VmHWM) of a process, sampled until it exits. */
-function watchPeakMemory(pid: number): () => number {
-  let peakKiB = 0
-  const read = (): void => {
-    try {
-      const kib = Number(/VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0)
-      peakKiB = Math.max(peakKiB, kib)
-    } catch {
-      // The process has exited; the last sample stands.
-    }
-  }
-  const timer = setInterval(read, 20)
-  read()
-  return () => {
-    clearInterval(timer)
-    return peakKiB * 1024
-  }
-}
 
 interface ActionDownload {
   downloadMs: number

@@ -72,13 +72,18 @@ function declaresAnything(panel) {
     return panel.parameters.length > 0 || panel.processes.length > 0 || panel.dataAssets.length > 0;
 }
 
+// EXTERNAL MODULE: ./src/codeocean/preview.ts
+var preview = __webpack_require__(113);
 // EXTERNAL MODULE: ./src/errors.ts
 var src_errors = __webpack_require__(3916);
 // EXTERNAL MODULE: ./node_modules/fastest-levenshtein/mod.js
 var mod = __webpack_require__(1916);
 // EXTERNAL MODULE: ./src/names.ts
 var names = __webpack_require__(6455);
+// EXTERNAL MODULE: ./src/untrusted.ts
+var untrusted = __webpack_require__(3254);
 ;// CONCATENATED MODULE: ./src/inputs/app-panel-check.ts
+
 
 
 
@@ -97,18 +102,20 @@ function closestName(name, known) {
 }
 function didYouMean(name, known) {
     const guess = closestName(name, known);
-    const list = known.length > 0 ? ` It declares: ${known.join(', ')}.` : '';
-    return (guess ? ` Did you mean '${guess}'?` : '') + list;
+    const list = known.length > 0 ? ` It declares: ${known.map(untrusted/* inline */.mG).join(', ')}.` : '';
+    return (guess ? ` Did you mean '${(0,untrusted/* inline */.mG)(guess)}'?` : '') + list;
 }
 /** How a parameter is named in messages: its key, else its label, else its position. */
 function label(p, index) {
-    return p.param_name ?? p.name ?? `#${index + 1}`;
+    // Names come from the server: kept to one line, never a workflow command.
+    return (0,untrusted/* inline */.mG)(p.param_name ?? p.name ?? `#${index + 1}`);
 }
 /** The problem with one value, or undefined when the panel allows it. */
 function valueProblem(p, value) {
     if (p.value_options && !p.value_options.includes(value)) {
         const guess = closestName(value, p.value_options);
-        return `'${value}' is not one of the allowed values (${p.value_options.join(', ')})${guess ? `; did you mean '${guess}'?` : ''}`;
+        const allowed = p.value_options.map(untrusted/* inline */.mG).join(', ');
+        return `'${value}' is not one of the allowed values (${allowed})${guess ? `; did you mean '${(0,untrusted/* inline */.mG)(guess)}'?` : ''}`;
     }
     if (p.value_type && NUMERIC.test(p.value_type)) {
         const n = Number(value);
@@ -136,12 +143,12 @@ function valueProblem(p, value) {
             pattern = undefined; // a pattern we cannot read is not the user's mistake
         }
         if (pattern && !pattern.test(value))
-            return `'${value}' does not match the pattern ${p.pattern}`;
+            return `'${value}' does not match the pattern ${(0,untrusted/* inline */.mG)(p.pattern)}`;
     }
     return undefined;
 }
 function sampleValue(p) {
-    return (p.value_options?.[0] ??
+    return (0,untrusted/* inline */.mG)(p.value_options?.[0] ??
         p.default_value ??
         (p.value_type && NUMERIC.test(p.value_type) ? String(p.minimum ?? 1) : '…'));
 }
@@ -214,7 +221,7 @@ function checkProcesses(spec, panel, errors) {
     for (const given of spec.processes ?? []) {
         const declared = panel.processes.find((p) => p.name === given.name);
         if (!declared) {
-            errors.push(new src_errors/* InputError */.dz(names/* Input */.pd.Processes, `process '${given.name}' is not a process of this pipeline.${didYouMean(given.name, known)}`, `${names/* Input */.pd.Processes}: ${json([{ name: closestName(given.name, known) ?? known[0] }])}`));
+            errors.push(new src_errors/* InputError */.dz(names/* Input */.pd.Processes, `process '${given.name}' is not a process of this pipeline.${didYouMean(given.name, known)}`, `${names/* Input */.pd.Processes}: ${json([{ name: (0,untrusted/* inline */.mG)(closestName(given.name, known) ?? known[0]) }])}`));
             continue;
         }
         checkScope({
@@ -235,8 +242,8 @@ function checkProcesses(spec, panel, errors) {
         checkScope({
             namedInput: names/* Input */.pd.Processes,
             orderedInput: names/* Input */.pd.Processes,
-            prefix: `process '${declared.name}': `,
-            owner: `process '${declared.name}' in the pipeline's app panel`,
+            prefix: `process '${(0,untrusted/* inline */.mG)(declared.name)}': `,
+            owner: `process '${(0,untrusted/* inline */.mG)(declared.name)}' in the pipeline's app panel`,
             ordered: [],
             named: [],
             declared: declared.parameters,
@@ -252,11 +259,11 @@ function dataAssetWarnings(spec, panel) {
             const pipelineNote = spec.target.kind === 'pipeline'
                 ? ' For a pipeline, the run uses the mount the pipeline already has for it.'
                 : '';
-            warnings.push(`Data asset ${asset.id} is to be mounted at '${asset.mount}', which the ${spec.target.kind}'s app panel does not list (it lists ${mounts.join(', ')}).${pipelineNote}`);
+            warnings.push(`Data asset ${asset.id} is to be mounted at '${asset.mount}', which the ${spec.target.kind}'s app panel does not list (it lists ${mounts.map(untrusted/* inline */.mG).join(', ')}).${pipelineNote}`);
         }
         const declared = panel.dataAssets.find((a) => a.id === asset.id);
         if (declared?.accessible === false) {
-            warnings.push(`The ${spec.target.kind}'s app panel marks data asset ${asset.id}${declared.name ? ` (${declared.name})` : ''} as not accessible to the token's owner; the run may fail to attach it.`);
+            warnings.push(`The ${spec.target.kind}'s app panel marks data asset ${asset.id}${declared.name ? ` (${(0,untrusted/* inline */.mG)(declared.name)})` : ''} as not accessible to the token's owner; the run may fail to attach it.`);
         }
     }
     return warnings;
@@ -271,8 +278,8 @@ var problems = __webpack_require__(8925);
 
 
 
-/** The most of the app panel the debug log shows. */
-const DEBUG_PANEL_CHARS = 4_000;
+
+
 /**
  * The pre-flight check: the request against the app panel of the capsule or pipeline,
  * before a run is spent on a mistyped name or an out-of-range value. Throws InputErrors
@@ -296,11 +303,11 @@ async function checkBeforeStart(client, settings) {
             core/* notice */.lm(`Parameters not checked: this Code Ocean has no app panel for ${what}.`);
         }
         else {
-            core/* warning */.$e(`Parameters not checked: could not read the app panel of ${what}. ${(0,src_errors/* errorMessage */.gJ)(error)}`);
+            core/* warning */.$e((0,untrusted/* inline */.mG)(`Parameters not checked: could not read the app panel of ${what}. ${(0,src_errors/* errorMessage */.gJ)(error)}`));
         }
         return;
     }
-    core/* debug */.Yz(`App panel: ${JSON.stringify(raw).slice(0, DEBUG_PANEL_CHARS)}`);
+    core/* debug */.Yz((0,untrusted/* inline */.mG)(`App panel: ${(0,preview/* preview */.VH)(raw, preview/* DEBUG_PREVIEW_CHARS */.fN)}`));
     const panel = readAppPanel(raw);
     if (!declaresAnything(panel)) {
         core/* notice */.lm(`Parameters not checked: the app panel of ${what} declares no parameters, processes or data assets.`);
@@ -308,7 +315,7 @@ async function checkBeforeStart(client, settings) {
     }
     const { errors, warnings } = checkAgainstAppPanel(settings.run, panel);
     for (const warning of warnings)
-        core/* warning */.$e(warning);
+        core/* warning */.$e((0,untrusted/* inline */.mG)(warning));
     if (errors.length > 0)
         throw new problems/* InputErrors */.G(errors);
     core/* info */.pq(`The request fits the app panel of ${what}.`);

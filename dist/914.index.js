@@ -15,8 +15,10 @@ export const modules = {
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8179);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3916);
-/* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6670);
-/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(311);
+/* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(6670);
+/* harmony import */ var _untrusted_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3254);
+/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(311);
+
 
 
 
@@ -74,7 +76,7 @@ async function tokenLogin(octokit, signal) {
     }
     catch (error) {
         const reason = (0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .errorMessage */ .gJ)(error).split('\n')[0];
-        _actions_core__WEBPACK_IMPORTED_MODULE_2__/* .info */ .pq((0,_redact_js__WEBPACK_IMPORTED_MODULE_4__/* .redactRegistered */ .uM)(`Could not tell which account the token acts as (${reason}); adding a new comment.`));
+        _actions_core__WEBPACK_IMPORTED_MODULE_2__/* .info */ .pq((0,_untrusted_js__WEBPACK_IMPORTED_MODULE_4__/* .inline */ .mG)((0,_redact_js__WEBPACK_IMPORTED_MODULE_5__/* .redactRegistered */ .uM)(`Could not tell which account the token acts as (${reason}); adding a new comment.`)));
         return undefined;
     }
 }
@@ -97,7 +99,7 @@ async function upsertComment(target, markdown) {
     const { getOctokit } = await __webpack_require__.e(/* import() */ 413).then(__webpack_require__.bind(__webpack_require__, 2413));
     // The signal goes with each call, not into the client's options: those would replace
     // the client's own `request` defaults, which carry the runner's proxy settings.
-    const octokit = getOctokit(target.token, { userAgent: _version_js__WEBPACK_IMPORTED_MODULE_5__/* .USER_AGENT */ ._ });
+    const octokit = getOctokit(target.token, { userAgent: _version_js__WEBPACK_IMPORTED_MODULE_6__/* .USER_AGENT */ ._ });
     const request = { signal: target.signal };
     const [owner, repo] = target.repository.split('/');
     const body = `${target.marker}\n${markdown}`;
@@ -139,8 +141,9 @@ async function commentOnPullRequest(markdown, token, target, redact, env = proce
             _actions_core__WEBPACK_IMPORTED_MODULE_2__/* .info */ .pq(`The comment on pull request #${issue} was cut short: the workflow was cancelled.`);
             return;
         }
-        _actions_core__WEBPACK_IMPORTED_MODULE_2__/* .warning */ .$e(redact(`Could not comment on pull request #${issue}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .errorMessage */ .gJ)(error)}. The token in github-token needs ` +
-            '`pull-requests: write` (in the workflow: `permissions: pull-requests: write`).'));
+        // GitHub's answer is outside text: one line, never a workflow command.
+        _actions_core__WEBPACK_IMPORTED_MODULE_2__/* .warning */ .$e((0,_untrusted_js__WEBPACK_IMPORTED_MODULE_4__/* .inline */ .mG)(redact(`Could not comment on pull request #${issue}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .errorMessage */ .gJ)(error)}. The token in github-token needs ` +
+            '`pull-requests: write` (in the workflow: `permissions: pull-requests: write`).')));
     }
 }
 

@@ -34540,7 +34540,7 @@ function judge(c) {
 /* harmony export */   Bu: () => (/* binding */ waitForCompletion),
 /* harmony export */   Gc: () => (/* binding */ nextPollDelayMs)
 /* harmony export */ });
-/* unused harmony exports MAX_AUTO_POLL_SECONDS, OUTAGE_LIMIT_MS, isTransientFailure, likelyEndWindow, WINDOW_MARGIN, APPROACH, OVERDUE */
+/* unused harmony exports MAX_AUTO_POLL_SECONDS, OUTAGE_LIMIT_MS, isTransientFailure, likelyEndWindow, APPROACH, OVERDUE */
 /* harmony import */ var node_timers_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8500);
 /* harmony import */ var node_timers_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_timers_promises__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _codeocean_api_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9577);
@@ -34576,19 +34576,13 @@ function isTransientFailure(error) {
 }
 /**
  * When the end is likely, from the estimate: the middle of the earlier runs' lengths
- * (see run-length.ts), widened by a margin that scales with the run.
+ * (see run-length.ts). Tuned in `npm run bench -- predictive`: checks every 5 s through
+ * the window, closing in on it so that an end just before it is still noticed soon, and
+ * thinning out slowly after it, where the run is overdue.
  */
 function likelyEndWindow(estimate) {
-    const margin = estimate.typicalMs * WINDOW_MARGIN;
-    return { fromMs: Math.max(0, estimate.earliestMs - margin), untilMs: estimate.latestMs + margin };
+    return { fromMs: estimate.earliestMs, untilMs: estimate.latestMs };
 }
-/*
- * Tuned in `npm run bench` (predictive polling): checks every 5 s through the window,
- * closing in on it so that an end just before it is still noticed soon, and thinning
- * out slowly after it, where the run is overdue.
- */
-/** The likely window is widened by this share of the typical length on each side. */
-const WINDOW_MARGIN = 0;
 /** Before the window, a sleep covers at most this share of the distance to it. */
 const APPROACH = 0.5;
 /** After the window, a sleep lasts at most this share of the time since it closed. */

@@ -138,3 +138,34 @@ describe('data assets', () => {
     ])
   })
 })
+
+describe('names and values from the panel are outside text', () => {
+  it('reach messages on one line, with no workflow command in them', () => {
+    const panel = readAppPanel({
+      parameters: [
+        { name: 'x', param_name: 'Mode\n::error::forged', value_options: ['a\r##[error]forged', 'b'], required: true },
+        { name: 'y\n::add-mask::failed', value_type: 'integer', minimum: 1 }
+      ],
+      data_assets: [
+        { id: 'bf8cf993-a583-495c-bebd-2f38f81d1ea1', mount: 'M\n::set-output name=x::y', accessible: false }
+      ]
+    })
+    const check = checkAgainstAppPanel(
+      {
+        target: CAPSULE,
+        parameters: ['c', '0'],
+        namedParameters: named({ Mod: 'z' }),
+        dataAssets: [{ id: 'bf8cf993-a583-495c-bebd-2f38f81d1ea1', mount: 'Other' }]
+      },
+      panel
+    )
+    expect(check.errors.length).toBeGreaterThan(0)
+    for (const text of [...check.errors.map((e) => e.message), ...check.warnings]) {
+      for (const line of text.split('\n')) {
+        expect(line.trimStart().startsWith('::')).toBe(false)
+        expect(line).not.toContain('##[')
+      }
+    }
+    expect(check.warnings.join(' ')).toContain('M⏎::set-output')
+  })
+})

@@ -3,6 +3,7 @@ import type { AppPanel, PanelParameter } from '../codeocean/models/app-panel.js'
 import type { NamedParameter, RunSpec } from '../codeocean/models/run-request.js'
 import { InputError } from '../errors.js'
 import { Input } from '../names.js'
+import { inline } from '../untrusted.js'
 
 /**
  * Checks a run request against what the capsule or pipeline declares in its app panel,
@@ -29,13 +30,14 @@ export function closestName(name: string, known: readonly string[]): string | un
 
 function didYouMean(name: string, known: readonly string[]): string {
   const guess = closestName(name, known)
-  const list = known.length > 0 ? ` It declares: ${known.join(', ')}.` : ''
-  return (guess ? ` Did you mean '${guess}'?` : '') + list
+  const list = known.length > 0 ? ` It declares: ${known.map(inline).join(', ')}.` : ''
+  return (guess ? ` Did you mean '${inline(guess)}'?` : '') + list
 }
 
 /** How a parameter is named in messages: its key, else its label, else its position. */
 function label(p: PanelParameter, index: number): string {
-  return p.param_name ?? p.name ?? `#${index + 1}`
+  // Names come from the server: kept to one line, never a workflow command.
+  return inline(p.param_name ?? p.name ?? `#${index + 1}`)
 }
 
 /** One place parameters are given: a capsule's, a pipeline's own, or one process's. */
@@ -58,7 +60,8 @@ interface Scope {
 export function valueProblem(p: PanelParameter, value: string): string | undefined {
   if (p.value_options && !p.value_options.includes(value)) {
     const guess = closestName(value, p.value_options)
-    return `'${value}' is not one of the allowed values (${p.value_options.join(', ')})${guess ? `; did you mean '${guess}'?` : ''}`
+    const allowed = p.value_options.map(inline).join(', ')
+    return `'${value}' is not one of the allowed values (${allowed})${guess ? `; did you mean '${inline(guess)}'?` : ''}`
   }
   if (p.value_type && NUMERIC.test(p.value_type)) {
     const n = Number(value)
@@ -84,16 +87,16 @@ export function valueProblem(p: PanelParameter, value: string): string | undefin
     } catch {
       pattern = undefined // a pattern we cannot read is not the user's mistake
     }
-    if (pattern && !pattern.test(value)) return `'${value}' does not match the pattern ${p.pattern}`
+    if (pattern && !pattern.test(value)) return `'${value}' does not match the pattern ${inline(p.pattern)}`
   }
   return undefined
 }
 
 function sampleValue(p: PanelParameter): string {
-  return (
+  return inline(
     p.value_options?.[0] ??
-    p.default_value ??
-    (p.value_type && NUMERIC.test(p.value_type) ? String(p.minimum ?? 1) : '…')
+      p.default_value ??
+      (p.value_type && NUMERIC.test(p.value_type) ? String(p.minimum ?? 1) : '…')
   )
 }
 
@@ -181,7 +184,7 @@ function checkProcesses(spec: RunSpec, panel: AppPanel, errors: InputError[]): v
         new InputError(
           Input.Processes,
           `process '${given.name}' is not a process of this pipeline.${didYouMean(given.name, known)}`,
-          `${Input.Processes}: ${json([{ name: closestName(given.name, known) ?? known[0] }])}`
+          `${Input.Processes}: ${json([{ name: inline(closestName(given.name, known) ?? known[0]) }])}`
         )
       )
       continue
@@ -207,8 +210,8 @@ function checkProcesses(spec: RunSpec, panel: AppPanel, errors: InputError[]): v
       {
         namedInput: Input.Processes,
         orderedInput: Input.Processes,
-        prefix: `process '${declared.name}': `,
-        owner: `process '${declared.name}' in the pipeline's app panel`,
+        prefix: `process '${inline(declared.name)}': `,
+        owner: `process '${inline(declared.name)}' in the pipeline's app panel`,
         ordered: [],
         named: [],
         declared: declared.parameters,
@@ -229,13 +232,13 @@ function dataAssetWarnings(spec: RunSpec, panel: AppPanel): string[] {
           ? ' For a pipeline, the run uses the mount the pipeline already has for it.'
           : ''
       warnings.push(
-        `Data asset ${asset.id} is to be mounted at '${asset.mount}', which the ${spec.target.kind}'s app panel does not list (it lists ${mounts.join(', ')}).${pipelineNote}`
+        `Data asset ${asset.id} is to be mounted at '${asset.mount}', which the ${spec.target.kind}'s app panel does not list (it lists ${mounts.map(inline).join(', ')}).${pipelineNote}`
       )
     }
     const declared = panel.dataAssets.find((a) => a.id === asset.id)
     if (declared?.accessible === false) {
       warnings.push(
-        `The ${spec.target.kind}'s app panel marks data asset ${asset.id}${declared.name ? ` (${declared.name})` : ''} as not accessible to the token's owner; the run may fail to attach it.`
+        `The ${spec.target.kind}'s app panel marks data asset ${asset.id}${declared.name ? ` (${inline(declared.name)})` : ''} as not accessible to the token's owner; the run may fail to attach it.`
       )
     }
   }

@@ -2,13 +2,12 @@ import * as core from '@actions/core'
 import { CodeOceanApiError } from '../codeocean/api-errors.js'
 import type { CodeOceanClient } from '../codeocean/client.js'
 import { declaresAnything, readAppPanel } from '../codeocean/models/app-panel.js'
+import { DEBUG_PREVIEW_CHARS, preview } from '../codeocean/preview.js'
 import { errorMessage } from '../errors.js'
 import { checkAgainstAppPanel } from '../inputs/app-panel-check.js'
 import { InputErrors } from '../inputs/problems.js'
 import type { Settings } from '../inputs/settings.js'
-
-/** The most of the app panel the debug log shows. */
-const DEBUG_PANEL_CHARS = 4_000
+import { inline } from '../untrusted.js'
 
 /**
  * The pre-flight check: the request against the app panel of the capsule or pipeline,
@@ -30,18 +29,18 @@ export async function checkBeforeStart(client: CodeOceanClient, settings: Settin
     if (error.status === 404) {
       core.notice(`Parameters not checked: this Code Ocean has no app panel for ${what}.`)
     } else {
-      core.warning(`Parameters not checked: could not read the app panel of ${what}. ${errorMessage(error)}`)
+      core.warning(inline(`Parameters not checked: could not read the app panel of ${what}. ${errorMessage(error)}`))
     }
     return
   }
-  core.debug(`App panel: ${JSON.stringify(raw).slice(0, DEBUG_PANEL_CHARS)}`)
+  core.debug(inline(`App panel: ${preview(raw, DEBUG_PREVIEW_CHARS)}`))
   const panel = readAppPanel(raw)
   if (!declaresAnything(panel)) {
     core.notice(`Parameters not checked: the app panel of ${what} declares no parameters, processes or data assets.`)
     return
   }
   const { errors, warnings } = checkAgainstAppPanel(settings.run, panel)
-  for (const warning of warnings) core.warning(warning)
+  for (const warning of warnings) core.warning(inline(warning))
   if (errors.length > 0) throw new InputErrors(errors)
   core.info(`The request fits the app panel of ${what}.`)
 }

@@ -29,20 +29,14 @@ export function isTransientFailure(error: unknown): boolean {
 
 /**
  * When the end is likely, from the estimate: the middle of the earlier runs' lengths
- * (see run-length.ts), widened by a margin that scales with the run.
+ * (see run-length.ts). Tuned in `npm run bench -- predictive`: checks every 5 s through
+ * the window, closing in on it so that an end just before it is still noticed soon, and
+ * thinning out slowly after it, where the run is overdue.
  */
 export function likelyEndWindow(estimate: RunLengthEstimate): { fromMs: number; untilMs: number } {
-  const margin = estimate.typicalMs * WINDOW_MARGIN
-  return { fromMs: Math.max(0, estimate.earliestMs - margin), untilMs: estimate.latestMs + margin }
+  return { fromMs: estimate.earliestMs, untilMs: estimate.latestMs }
 }
 
-/*
- * Tuned in `npm run bench` (predictive polling): checks every 5 s through the window,
- * closing in on it so that an end just before it is still noticed soon, and thinning
- * out slowly after it, where the run is overdue.
- */
-/** The likely window is widened by this share of the typical length on each side. */
-export const WINDOW_MARGIN = 0
 /** Before the window, a sleep covers at most this share of the distance to it. */
 export const APPROACH = 0.5
 /** After the window, a sleep lasts at most this share of the time since it closed. */

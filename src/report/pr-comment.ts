@@ -4,6 +4,7 @@ import * as core from '@actions/core'
 import type { getOctokit } from '@actions/github'
 import { errorMessage } from '../errors.js'
 import { redactRegistered } from '../redact.js'
+import { inline } from '../untrusted.js'
 import { USER_AGENT } from '../version.js'
 
 /** Events whose payload names a pull request the action can comment on. */
@@ -73,7 +74,9 @@ export async function tokenLogin(octokit: GitHubClient, signal?: AbortSignal): P
     return typeof login === 'string' && login !== '' ? login : undefined
   } catch (error) {
     const reason = errorMessage(error).split('\n')[0]
-    core.info(redactRegistered(`Could not tell which account the token acts as (${reason}); adding a new comment.`))
+    core.info(
+      inline(redactRegistered(`Could not tell which account the token acts as (${reason}); adding a new comment.`))
+    )
     return undefined
   }
 }
@@ -157,10 +160,13 @@ export async function commentOnPullRequest(
       core.info(`The comment on pull request #${issue} was cut short: the workflow was cancelled.`)
       return
     }
+    // GitHub's answer is outside text: one line, never a workflow command.
     core.warning(
-      redact(
-        `Could not comment on pull request #${issue}: ${errorMessage(error)}. The token in github-token needs ` +
-          '`pull-requests: write` (in the workflow: `permissions: pull-requests: write`).'
+      inline(
+        redact(
+          `Could not comment on pull request #${issue}: ${errorMessage(error)}. The token in github-token needs ` +
+            '`pull-requests: write` (in the workflow: `permissions: pull-requests: write`).'
+        )
       )
     )
   }

@@ -330,6 +330,8 @@ export class CodeOceanSimulator {
     const { request, parsed, search } = await recordRequest(req, this.now())
     const method = request.method
     this.requests.push(request)
+    // The server's clock, as a real one tells it: the same clock its runs' `created` times come from.
+    res.setHeader('Date', new Date(request.at).toUTCString())
 
     const fault = this.takeFault(method, request.path)
     const logLine = (outcome: string): void =>

@@ -11,6 +11,7 @@ import type { RunRequest, Target } from '../codeocean/models/run-request.js'
 import type { TargetsApi } from '../codeocean/targets.js'
 import { errorMessage } from '../errors.js'
 import { describeRun } from '../report/describe.js'
+import { inline } from '../untrusted.js'
 import { matchStartedRun, type StartMatch } from './adopt-match.js'
 
 /** How long to wait before looking a second time, when the first look found nothing. */
@@ -48,7 +49,8 @@ export async function findAdoptableRun(
   start: FailedStart
 ): Promise<Computation> {
   const { kind } = start.target
-  core.info(`The start request failed after it was sent; looking for the run among the ${kind}'s runs.`)
+  const why = inline(start.failure.message.split('\n')[0] ?? '')
+  core.info(`The start request failed after it was sent (${why}); looking for the run among the ${kind}'s runs.`)
   let match = await look(targets, start)
   if (match.kind === 'candidates' && match.runs.length === 0) {
     await pause(start)
@@ -83,7 +85,8 @@ async function look(targets: Pick<TargetsApi, 'listRuns'>, start: FailedStart): 
     if (start.signal.aborted) throw start.failure
     throw fail(start, `Looking for the run among the ${start.target.kind}'s runs failed too: ${errorMessage(error)}`)
   }
-  core.debug(`Listed ${listing.runs.length} runs; the server's clock said ${String(listing.serverDate)}`)
+  const clock = listing.serverDate === undefined ? 'no Date header' : new Date(listing.serverDate).toISOString()
+  core.debug(`Listed ${listing.runs.length} runs of the ${start.target.kind}; the server's clock: ${clock}`)
   return matchStartedRun({
     request: start.request,
     sentAt: start.sentAt,

@@ -7,7 +7,7 @@
  */
 import { describe, expect, it } from '@jest/globals'
 import type { CodeOceanSimulator } from '../../sim/simulator.js'
-import { calls, errorOf, HOUR, PIPELINE, runAgainst } from '../support/reliability.js'
+import { calls, errorOf, HOUR, PIPELINE, postOf, runAgainst } from '../support/reliability.js'
 import { startSimulator } from '../support/simulators.js'
 
 const START = { method: 'POST', path: '/api/v1/computations' }
@@ -72,6 +72,20 @@ describe('a start that failed after the run was created', () => {
     expect(starts(sim)).toBe(1)
   })
 
+  it.concurrent("an adopted run is the post step's to stop when the step is killed", async () => {
+    const sim = await startSimulator({ phases: [{ state: 'running', ms: HOUR }], defaultOutcome: 'never-ends' })
+    sim.failNext(START, { status: 500, createRun: true })
+    const run = await runAgainst(sim, {}, { kill: { whenStdoutMatches: /Run is running/ } })
+    expect(run.signal).toBe('SIGKILL')
+    const [created] = sim.runs()
+    expect(run.outputs['computation-id']).toBe(created.id)
+    expect(sim.computation(created.id)?.deleted).toBe(false)
+    const post = await postOf(sim, run)
+    expect(post.exitCode).toBe(0)
+    expect(sim.computation(created.id)?.deleted).toBe(true)
+    expect(starts(sim)).toBe(1)
+  })
+
   it.concurrent('two runs with our request since the start: fails naming both, and follows neither', async () => {
     const sim = await startSimulator({ phases: [{ state: 'running', ms: HOUR }], defaultOutcome: 'never-ends' })
     const twin = sim.addRun({ pipeline_id: PIPELINE }, { agoMs: 0, outcome: 'never-ends' })
@@ -90,6 +104,7 @@ describe('a start that failed after the run was created', () => {
     expect(run.outputs['computation-id'] ?? '').toBe('')
     expect(run.outputs.status).toBe('failed')
     // Neither run is stopped, now or by the post step's backstop: neither is known to be this step's.
+    expect((await postOf(sim, run)).exitCode).toBe(0)
     expect(calls(sim, 'DELETE')).toHaveLength(0)
     expect(sim.activeRuns()).toHaveLength(2)
   })

@@ -22,7 +22,7 @@ export async function run(): Promise<void> {
   try {
     // The token is masked before anything else can print it.
     const token = readToken()
-    settings = getSettings(token)
+    settings = await getSettings(token)
     client = connect(settings, step)
     settings = await beforeRun(client, settings, step, interrupter)
     await preflight(client, settings)

@@ -10,23 +10,23 @@ function settingsFor(inputs: Record<string, string>, env: NodeJS.ProcessEnv = {}
 }
 
 describe('inputs for what happens before the run', () => {
-  it('asks for nothing by default', () => {
-    const s = settingsFor({})
+  it('asks for nothing by default', async () => {
+    const s = await settingsFor({})
     expect([s.syncGit, s.resumeOnRerun, s.runAttempt, s.run.resumeRunId]).toEqual([false, false, 1, undefined])
   })
 
-  it('reads sync-git, resume-on-rerun and the attempt', () => {
-    const s = settingsFor({ 'sync-git': 'true', 'resume-on-rerun': 'True' }, { GITHUB_RUN_ATTEMPT: '3' })
+  it('reads sync-git, resume-on-rerun and the attempt', async () => {
+    const s = await settingsFor({ 'sync-git': 'true', 'resume-on-rerun': 'True' }, { GITHUB_RUN_ATTEMPT: '3' })
     expect([s.syncGit, s.resumeOnRerun, s.runAttempt]).toEqual([true, true, 3])
   })
 
-  it('reads resume-run-id into the run request', () => {
-    const s = settingsFor({ 'resume-run-id': ' 9af23fd6-0d4c-4a8e-b1a4-7c3f1e2d5b60 ' })
+  it('reads resume-run-id into the run request', async () => {
+    const s = await settingsFor({ 'resume-run-id': ' 9af23fd6-0d4c-4a8e-b1a4-7c3f1e2d5b60 ' })
     expect(s.run.resumeRunId).toBe('9af23fd6-0d4c-4a8e-b1a4-7c3f1e2d5b60')
   })
 
-  it('accepts pipeline-level parameters next to processes', () => {
-    const s = settingsFor({ parameters: '[a]', 'named-parameters': 'x: 1', processes: '- name: p\n' })
+  it('accepts pipeline-level parameters next to processes', async () => {
+    const s = await settingsFor({ parameters: '[a]', 'named-parameters': 'x: 1', processes: '- name: p\n' })
     expect(s.run).toMatchObject({
       parameters: ['a'],
       namedParameters: [{ param_name: 'x', value: '1' }],

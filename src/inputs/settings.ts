@@ -5,8 +5,9 @@ import { redactor } from '../redact.js'
 import { readBeforeRunSettings, type BeforeRunSettings } from './before-run.js'
 import { resolveApiLocation, type ApiLocation } from './domain.js'
 import { InputErrors, Problems } from './problems.js'
+import { loadYamlFor } from './structured.js'
 import { defaultRunName } from './run-name.js'
-import { readRunSpec } from './run-spec.js'
+import { readRunSpec, STRUCTURED_INPUTS } from './run-spec.js'
 import { registerGithubToken, type ReadInput } from './token.js'
 import {
   parseBooleanInput,
@@ -146,10 +147,15 @@ function readCommentToken(problems: Problems): string | undefined {
  * Reads and validates every input. Throws InputErrors naming each bad input, what is
  * wrong and the right form; nothing is sent to Code Ocean before this succeeds.
  */
-export function getSettings(token: string, readRaw: ReadInput = core.getInput, env = process.env): Settings {
+export async function getSettings(
+  token: string,
+  readRaw: ReadInput = core.getInput,
+  env = process.env
+): Promise<Settings> {
   // Trimmed here, not only by the runner's getInput: other hosts of the action
   // (@github/local-action, for one) pass inputs on exactly as written.
   const read: ReadInput = (name) => readRaw(name).trim()
+  await loadYamlFor(STRUCTURED_INPUTS.map(read))
   const problems = new Problems(read)
   const location = readLocation(problems, env)
   checkToken(token, problems)

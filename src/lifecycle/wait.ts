@@ -78,6 +78,11 @@ export interface WaitOptions {
   warn: (line: string) => void
   /** How long the run will likely take, from earlier runs: sharpens `auto` around the likely end. */
   estimate?: RunLengthEstimate
+  /**
+   * An estimate still on its way (the listing of earlier runs): used from the first
+   * sleep after it arrives. The wait never waits for it.
+   */
+  estimateLater?: Promise<RunLengthEstimate | undefined>
   /** Called with every computation read, so outputs stay current on any exit path. */
   onUpdate?: (computation: Computation) => void
   /** Aborts the wait (cancel, timeout): the pending sleep or request ends at once. */
@@ -122,11 +127,17 @@ export async function waitForCompletion(
     }
   }
 
+  let estimate = options.estimate
+  options.estimateLater?.then(
+    (later) => (estimate ??= later),
+    () => undefined
+  )
+
   observe(current)
   let failingSince: number | undefined
   while (!isTerminal(current.state)) {
     try {
-      await sleep(nextPollDelayMs(options.interval, now() - begin, options.estimate))
+      await sleep(nextPollDelayMs(options.interval, now() - begin, estimate))
       signal?.throwIfAborted()
       current = await source.get(current.id, { signal })
     } catch (error) {

@@ -4,7 +4,7 @@
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
-import { describe, expect, it } from '@jest/globals'
+import { expect, it } from '@jest/globals'
 import { marked } from 'marked'
 import type { CodeOceanSimulator } from '../../sim/simulator.js'
 import { expectedContent, type ResultSpec } from '../../sim/results.js'
@@ -39,188 +39,185 @@ const TREE: ResultSpec[] = [
   { path: 'tmp/cache.bin', size: 1_000 }
 ]
 
-describe('downloading results', () => {
-  it.concurrent('downloads the whole tree, byte for byte, and never sends the token to the store', async () => {
-    const sim = await startSimulator()
-    sim.program(PIPELINE, { outcome: 'succeeded', results: TREE })
-    const run = await runAgainst(sim, { 'download-results': 'results' })
-    expect(run.exitCode).toBe(0)
-    const folder = run.outputs['results-path']
-    expect(folder).toBe(join(run.workspace, 'results'))
-    expect(run.outputs['result-files']).toBe(String(TREE.length))
-    expect(filesUnder(folder).sort()).toEqual(TREE.map((f) => f.path).sort())
-    for (const spec of TREE) expect(readFileSync(join(folder, spec.path)).equals(expectedContent(spec))).toBe(true)
-    // One listing per folder: the root, data, data/nested, data/nested/deeper, figures, tmp.
-    expect(sim.requests.filter((r) => r.path.endsWith('/results'))).toHaveLength(6)
-    expect(sim.storeRequests.length).toBeGreaterThanOrEqual(TREE.length)
-  })
-
-  it.concurrent('applies results-filter, with ! excluding', async () => {
-    const sim = await startSimulator()
-    sim.program(PIPELINE, { outcome: 'succeeded', results: TREE })
-    const run = await runAgainst(sim, { 'download-results': 'out', 'results-filter': '**/*.bin\ndata/**\n!tmp/**' })
-    expect(run.exitCode).toBe(0)
-    expect(filesUnder(run.outputs['results-path']).sort()).toEqual(['data/nested/deeper/deep.bin', 'data/summary.csv'])
-    expect(run.outputs['result-files']).toBe('2')
-  })
-
-  it.concurrent('downloads the results of a failed run, and shows the end of its console log', async () => {
-    const sim = await startSimulator()
-    const log = Array.from({ length: 150 }, (_, i) => `line ${i + 1}`)
-      .concat(['Traceback (most recent call last):', 'ValueError: NumFiles must be positive', ''])
-      .join('\n')
-    sim.program(PIPELINE, {
-      outcome: 'failed',
-      results: [
-        { path: 'output', content: log },
-        { path: 'partial.csv', size: 100 }
-      ]
-    })
-    const run = await runAgainst(sim, { 'download-results': 'results' })
-    expect(run.exitCode).toBe(1)
-    expect(run.outputs.status).toBe('failed')
-    expect(filesUnder(run.outputs['results-path']).sort()).toEqual(['output', 'partial.csv'])
-    expect(run.stdout).toContain("::group::Last 100 lines of the run's console log (output)")
-    expect(run.log).toContain('line 53')
-    expect(run.log).not.toContain('line 52')
-    const errors = run.annotations.filter((a) => a.level === 'error').map((a) => a.message)
-    expect(errors).toContain('ValueError: NumFiles must be positive')
-    expect(errors.some((e) => e.includes('failed: state completed, end status failed, exit code 1'))).toBe(true)
-  })
-
-  it.concurrent('tolerates a failed run that left no console log', async () => {
-    const sim = await startSimulator()
-    sim.program(PIPELINE, { outcome: 'failed', results: [{ path: 'partial.csv', size: 100 }] })
-    const run = await runAgainst(sim, {})
-    expect(run.exitCode).toBe(1)
-    expect(run.stdout).not.toContain('::group::Last')
-    expect(run.annotations.filter((a) => a.level === 'error')).toHaveLength(1)
-    // Notes are plain text: shown escaped, as a reader sees them.
-    expect(visibleText(renderGfm(run.summary))).toContain("The run left no console log ('output') among its results.")
-  })
-
-  it.concurrent('refuses a result path that climbs out of the folder, writing nothing outside it', async () => {
-    const sim = await startSimulator()
-    sim.program(PIPELINE, {
-      outcome: 'succeeded',
-      results: [
-        { path: 'ok.txt', size: 10 },
-        { path: 'sub/../../escape.txt', size: 10 }
-      ]
-    })
-    const run = await runAgainst(sim, { 'download-results': 'results' })
-    expect(run.exitCode).toBe(1)
-    expect(run.annotations.find((a) => a.level === 'error')?.message).toContain(
-      'Refused the result path "sub/../../escape.txt"'
-    )
-    expect(existsSync(join(run.workspace, 'escape.txt'))).toBe(false)
-    expect(filesUnder(run.workspace).filter((f) => f.includes('escape'))).toEqual([])
-  })
-
-  it.concurrent('retries a broken-off transfer with a fresh link and leaves no partial file', async () => {
-    const sim = await startSimulator()
-    sim.program(PIPELINE, { outcome: 'succeeded', results: [{ path: 'big.bin', size: 2_000_000 }] })
-    sim.failNextDownload({ path: /big\.bin/ }, { truncateAfterBytes: 100_000 })
-    const run = await runAgainst(sim, { 'download-results': 'results' })
-    expect(run.exitCode).toBe(0)
-    expect(filesUnder(run.outputs['results-path'])).toEqual(['big.bin'])
-    expect(statSync(join(run.outputs['results-path'], 'big.bin')).size).toBe(2_000_000)
-    expect(run.log.some((l) => l.includes('Downloading result "big.bin" failed') && l.includes('attempt 2 of 3'))).toBe(
-      true
-    )
-    expect(sim.requests.filter((r) => r.path.endsWith('/results/urls'))).toHaveLength(2)
-  })
-
-  it.concurrent('gives up after three broken transfers, leaving no file under its final name', async () => {
-    const sim = await startSimulator()
-    sim.program(PIPELINE, { outcome: 'succeeded', results: [{ path: 'big.bin', size: 500_000 }] })
-    sim.failNextDownload({ path: /big\.bin/ }, { truncateAfterBytes: 1000 }, 3)
-    const run = await runAgainst(sim, { 'download-results': 'results' })
-    expect(run.exitCode).toBe(1)
-    expect(run.outputs.status).toBe('failed')
-    expect(run.annotations.find((a) => a.level === 'error')?.message).toContain('Could not download result "big.bin"')
-    expect(filesUnder(join(run.workspace, 'results'))).toEqual([])
-  })
-
-  it.concurrent('falls back to the deprecated download_url on an older server', async () => {
-    const sim = await startSimulator({ legacyServer: true })
-    sim.program(PIPELINE, { outcome: 'succeeded', results: TREE.slice(0, 3) })
-    const run = await runAgainst(sim, { 'download-results': 'results' })
-    expect(run.exitCode).toBe(0)
-    expect(filesUnder(run.outputs['results-path']).sort()).toEqual(['data/summary.csv', 'empty.txt', 'output'])
-    expect(sim.requests.filter((r) => r.path.endsWith('/results/urls'))).toHaveLength(1)
-    expect(sim.requests.filter((r) => r.path.endsWith('/results/download_url'))).toHaveLength(3)
-  })
+// downloading results
+it.concurrent('downloads the whole tree, byte for byte, and never sends the token to the store', async () => {
+  const sim = await startSimulator()
+  sim.program(PIPELINE, { outcome: 'succeeded', results: TREE })
+  const run = await runAgainst(sim, { 'download-results': 'results' })
+  expect(run.exitCode).toBe(0)
+  const folder = run.outputs['results-path']
+  expect(folder).toBe(join(run.workspace, 'results'))
+  expect(run.outputs['result-files']).toBe(String(TREE.length))
+  expect(filesUnder(folder).sort()).toEqual(TREE.map((f) => f.path).sort())
+  for (const spec of TREE) expect(readFileSync(join(folder, spec.path)).equals(expectedContent(spec))).toBe(true)
+  // One listing per folder: the root, data, data/nested, data/nested/deeper, figures, tmp.
+  expect(sim.requests.filter((r) => r.path.endsWith('/results'))).toHaveLength(6)
+  expect(sim.storeRequests.length).toBeGreaterThanOrEqual(TREE.length)
 })
 
-describe('capturing results', () => {
-  it.concurrent('captures a successful run into a data asset with the tags given', async () => {
-    const sim = await startSimulator()
-    const run = await runAgainst(sim, {
-      'capture-results': 'Nightly results',
-      'capture-tags': 'ci, nightly\nalignment'
-    })
-    expect(run.exitCode).toBe(0)
-    const [asset] = sim.dataAssets()
-    expect(run.outputs['data-asset-id']).toBe(asset.id)
-    const post = sim.requests.find((r) => r.path === '/api/v1/data_assets')
-    expect(post?.body).toMatchObject({
-      name: 'Nightly results',
-      mount: 'Nightly_results',
-      tags: ['ci', 'nightly', 'alignment'],
-      source: { computation: { id: run.outputs['computation-id'] } }
-    })
-    expect(run.summary).toContain(`Captured the results as data asset Nightly results (\`${asset.id}\`)`)
-  })
-
-  it.concurrent('explains a capture that Code Ocean could not complete', async () => {
-    const sim = await startSimulator({ dataAssetOutcome: 'failed' })
-    const run = await runAgainst(sim, { 'capture-results': 'Nightly results' })
-    expect(run.exitCode).toBe(1)
-    expect(run.outputs.status).toBe('failed')
-    expect(run.annotations.find((a) => a.level === 'error')?.message).toContain(
-      "Code Ocean could not capture the results as data asset 'Nightly results'"
-    )
-  })
+it.concurrent('applies results-filter, with ! excluding', async () => {
+  const sim = await startSimulator()
+  sim.program(PIPELINE, { outcome: 'succeeded', results: TREE })
+  const run = await runAgainst(sim, { 'download-results': 'out', 'results-filter': '**/*.bin\ndata/**\n!tmp/**' })
+  expect(run.exitCode).toBe(0)
+  expect(filesUnder(run.outputs['results-path']).sort()).toEqual(['data/nested/deeper/deep.bin', 'data/summary.csv'])
+  expect(run.outputs['result-files']).toBe('2')
 })
 
-describe('the job summary', () => {
-  it.concurrent.each([
-    ['success', 'succeeded', {}, '✅ Code Ocean run succeeded'],
-    ['failure', 'failed', {}, '❌ Code Ocean run failed'],
-    ['timeout', 'never-ends', { 'wait-timeout': '0.1' }, '⏱️ Timed out waiting for the Code Ocean run'],
-    ['bad input', 'succeeded', { version: 'latest' }, '❌ Code Ocean run did not start']
-  ] as const)('is written on %s', async (_name, outcome, inputs, headline) => {
-    const sim = await startSimulator({ defaultOutcome: outcome })
-    const run = await runAgainst(sim, { ...inputs })
-    const html = await marked.parse(run.summary, { gfm: true })
-    expect(html).toContain(`<h2>${headline}</h2>`)
-    if (headline.includes('did not start')) return
-    expect(html).toMatch(/<table>\s*<thead>/)
-    expect(html).toContain(`<code>${run.outputs['computation-id']}</code>`)
-    expect(html).toContain(`<code>${PIPELINE}</code>`)
+it.concurrent('downloads the results of a failed run, and shows the end of its console log', async () => {
+  const sim = await startSimulator()
+  const log = Array.from({ length: 150 }, (_, i) => `line ${i + 1}`)
+    .concat(['Traceback (most recent call last):', 'ValueError: NumFiles must be positive', ''])
+    .join('\n')
+  sim.program(PIPELINE, {
+    outcome: 'failed',
+    results: [
+      { path: 'output', content: log },
+      { path: 'partial.csv', size: 100 }
+    ]
   })
+  const run = await runAgainst(sim, { 'download-results': 'results' })
+  expect(run.exitCode).toBe(1)
+  expect(run.outputs.status).toBe('failed')
+  expect(filesUnder(run.outputs['results-path']).sort()).toEqual(['output', 'partial.csv'])
+  expect(run.stdout).toContain("::group::Last 100 lines of the run's console log (output)")
+  expect(run.log).toContain('line 53')
+  expect(run.log).not.toContain('line 52')
+  const errors = run.annotations.filter((a) => a.level === 'error').map((a) => a.message)
+  expect(errors).toContain('ValueError: NumFiles must be positive')
+  expect(errors.some((e) => e.includes('failed: state completed, end status failed, exit code 1'))).toBe(true)
+})
 
-  it.concurrent('is written on cancel', async () => {
-    const sim = await startSimulator({
-      phases: [{ state: 'initializing', ms: 3_600_000 }],
-      defaultOutcome: 'never-ends'
-    })
-    const run = await runAction({
-      inputs: { domain: sim.url, secret: sim.token, 'pipeline-id': PIPELINE },
-      cancel: { whenStdoutMatches: /Run is initializing/ }
-    })
-    expect(run.summary).toContain('## 🚫 Cancelled while waiting for the Code Ocean run')
-    expectNoToken(run, sim.token)
-  })
+it.concurrent('tolerates a failed run that left no console log', async () => {
+  const sim = await startSimulator()
+  sim.program(PIPELINE, { outcome: 'failed', results: [{ path: 'partial.csv', size: 100 }] })
+  const run = await runAgainst(sim, {})
+  expect(run.exitCode).toBe(1)
+  expect(run.stdout).not.toContain('::group::Last')
+  expect(run.annotations.filter((a) => a.level === 'error')).toHaveLength(1)
+  // Notes are plain text: shown escaped, as a reader sees them.
+  expect(visibleText(renderGfm(run.summary))).toContain("The run left no console log ('output') among its results.")
+})
 
-  it.concurrent('lists the result files, and can be turned off', async () => {
-    const sim = await startSimulator()
-    sim.program(PIPELINE, { outcome: 'succeeded', results: TREE })
-    const run = await runAgainst(sim, {})
-    expect(run.summary).toContain('### Results (6 files,')
-    expect(run.summary).toContain('| `data/nested/deeper/deep.bin` | 293.0 KiB |')
-    const quiet = await runAgainst(sim, { summary: 'false' })
-    expect(quiet.summary).toBe('')
+it.concurrent('refuses a result path that climbs out of the folder, writing nothing outside it', async () => {
+  const sim = await startSimulator()
+  sim.program(PIPELINE, {
+    outcome: 'succeeded',
+    results: [
+      { path: 'ok.txt', size: 10 },
+      { path: 'sub/../../escape.txt', size: 10 }
+    ]
   })
+  const run = await runAgainst(sim, { 'download-results': 'results' })
+  expect(run.exitCode).toBe(1)
+  expect(run.annotations.find((a) => a.level === 'error')?.message).toContain(
+    'Refused the result path "sub/../../escape.txt"'
+  )
+  expect(existsSync(join(run.workspace, 'escape.txt'))).toBe(false)
+  expect(filesUnder(run.workspace).filter((f) => f.includes('escape'))).toEqual([])
+})
+
+it.concurrent('retries a broken-off transfer with a fresh link and leaves no partial file', async () => {
+  const sim = await startSimulator()
+  sim.program(PIPELINE, { outcome: 'succeeded', results: [{ path: 'big.bin', size: 2_000_000 }] })
+  sim.failNextDownload({ path: /big\.bin/ }, { truncateAfterBytes: 100_000 })
+  const run = await runAgainst(sim, { 'download-results': 'results' })
+  expect(run.exitCode).toBe(0)
+  expect(filesUnder(run.outputs['results-path'])).toEqual(['big.bin'])
+  expect(statSync(join(run.outputs['results-path'], 'big.bin')).size).toBe(2_000_000)
+  expect(run.log.some((l) => l.includes('Downloading result "big.bin" failed') && l.includes('attempt 2 of 3'))).toBe(
+    true
+  )
+  expect(sim.requests.filter((r) => r.path.endsWith('/results/urls'))).toHaveLength(2)
+})
+
+it.concurrent('gives up after three broken transfers, leaving no file under its final name', async () => {
+  const sim = await startSimulator()
+  sim.program(PIPELINE, { outcome: 'succeeded', results: [{ path: 'big.bin', size: 500_000 }] })
+  sim.failNextDownload({ path: /big\.bin/ }, { truncateAfterBytes: 1000 }, 3)
+  const run = await runAgainst(sim, { 'download-results': 'results' })
+  expect(run.exitCode).toBe(1)
+  expect(run.outputs.status).toBe('failed')
+  expect(run.annotations.find((a) => a.level === 'error')?.message).toContain('Could not download result "big.bin"')
+  expect(filesUnder(join(run.workspace, 'results'))).toEqual([])
+})
+
+it.concurrent('falls back to the deprecated download_url on an older server', async () => {
+  const sim = await startSimulator({ legacyServer: true })
+  sim.program(PIPELINE, { outcome: 'succeeded', results: TREE.slice(0, 3) })
+  const run = await runAgainst(sim, { 'download-results': 'results' })
+  expect(run.exitCode).toBe(0)
+  expect(filesUnder(run.outputs['results-path']).sort()).toEqual(['data/summary.csv', 'empty.txt', 'output'])
+  expect(sim.requests.filter((r) => r.path.endsWith('/results/urls'))).toHaveLength(1)
+  expect(sim.requests.filter((r) => r.path.endsWith('/results/download_url'))).toHaveLength(3)
+})
+
+// capturing results
+it.concurrent('captures a successful run into a data asset with the tags given', async () => {
+  const sim = await startSimulator()
+  const run = await runAgainst(sim, {
+    'capture-results': 'Nightly results',
+    'capture-tags': 'ci, nightly\nalignment'
+  })
+  expect(run.exitCode).toBe(0)
+  const [asset] = sim.dataAssets()
+  expect(run.outputs['data-asset-id']).toBe(asset.id)
+  const post = sim.requests.find((r) => r.path === '/api/v1/data_assets')
+  expect(post?.body).toMatchObject({
+    name: 'Nightly results',
+    mount: 'Nightly_results',
+    tags: ['ci', 'nightly', 'alignment'],
+    source: { computation: { id: run.outputs['computation-id'] } }
+  })
+  expect(run.summary).toContain(`Captured the results as data asset Nightly results (\`${asset.id}\`)`)
+})
+
+it.concurrent('explains a capture that Code Ocean could not complete', async () => {
+  const sim = await startSimulator({ dataAssetOutcome: 'failed' })
+  const run = await runAgainst(sim, { 'capture-results': 'Nightly results' })
+  expect(run.exitCode).toBe(1)
+  expect(run.outputs.status).toBe('failed')
+  expect(run.annotations.find((a) => a.level === 'error')?.message).toContain(
+    "Code Ocean could not capture the results as data asset 'Nightly results'"
+  )
+})
+
+// the job summary
+it.concurrent.each([
+  ['success', 'succeeded', {}, '✅ Code Ocean run succeeded'],
+  ['failure', 'failed', {}, '❌ Code Ocean run failed'],
+  ['timeout', 'never-ends', { 'wait-timeout': '0.1' }, '⏱️ Timed out waiting for the Code Ocean run'],
+  ['bad input', 'succeeded', { version: 'latest' }, '❌ Code Ocean run did not start']
+] as const)('is written on %s', async (_name, outcome, inputs, headline) => {
+  const sim = await startSimulator({ defaultOutcome: outcome })
+  const run = await runAgainst(sim, { ...inputs })
+  const html = await marked.parse(run.summary, { gfm: true })
+  expect(html).toContain(`<h2>${headline}</h2>`)
+  if (headline.includes('did not start')) return
+  expect(html).toMatch(/<table>\s*<thead>/)
+  expect(html).toContain(`<code>${run.outputs['computation-id']}</code>`)
+  expect(html).toContain(`<code>${PIPELINE}</code>`)
+})
+
+it.concurrent('is written on cancel', async () => {
+  const sim = await startSimulator({
+    phases: [{ state: 'initializing', ms: 3_600_000 }],
+    defaultOutcome: 'never-ends'
+  })
+  const run = await runAction({
+    inputs: { domain: sim.url, secret: sim.token, 'pipeline-id': PIPELINE },
+    cancel: { whenStdoutMatches: /Run is initializing/ }
+  })
+  expect(run.summary).toContain('## 🚫 Cancelled while waiting for the Code Ocean run')
+  expectNoToken(run, sim.token)
+})
+
+it.concurrent('lists the result files, and can be turned off', async () => {
+  const sim = await startSimulator()
+  sim.program(PIPELINE, { outcome: 'succeeded', results: TREE })
+  const run = await runAgainst(sim, {})
+  expect(run.summary).toContain('### Results (6 files,')
+  expect(run.summary).toContain('| `data/nested/deeper/deep.bin` | 293.0 KiB |')
+  const quiet = await runAgainst(sim, { summary: 'false' })
+  expect(quiet.summary).toBe('')
 })

@@ -5,8 +5,13 @@ import { run } from './main.js'
 import { redactRegistered } from './redact.js'
 
 // Downloads stream gigabytes through short-lived buffers. Left to grow, V8's young
-// generation lets ~40 MiB of them pile up between collections; keeping it small holds
-// a 1 GiB download's peak memory near 115 MiB instead of 150 (`npm run bench`).
+// generation lets tens of MiB of them pile up between collections; keeping it at its
+// first size holds the peaks of `npm run bench -- downloads` at 117 MiB (one 1 GiB file)
+// and 127 MiB (1,000 files, 8 at once) instead of 139 and 172, over the 150 MiB goal.
+// Node warns that flags changed after start may act unpredictably; this one is set
+// before the step does any work and only sizes the young generation, the bench and the
+// download tests run with it, and an action cannot pass Node flags any other way
+// (runs.using starts the bundle with none, and NODE_OPTIONS is the workflow's).
 setFlagsFromString('--semi-space-growth-factor=1')
 
 // Anything that escapes run() must not print a whole error object (an HTTP error's

@@ -1,32 +1,41 @@
 import type { CodeOceanClient } from './codeocean/client.js'
-import type { Settings } from './inputs/settings.js'
+import type { Computation } from './codeocean/models/computation.js'
+import type { StepSettings } from './inputs/settings.js'
 import { getSettings } from './inputs/settings.js'
 import { readToken } from './inputs/token.js'
 import { beforeRun } from './lifecycle/before-run.js'
 import { finishStep } from './lifecycle/finish.js'
+import { attachToRun } from './lifecycle/follow-existing.js'
 import { followRun } from './lifecycle/follow.js'
 import { Interrupter } from './lifecycle/interruption.js'
 import { connect, leaveRunning, preflight, startRun } from './lifecycle/start.js'
 import { failStepWith, newStep } from './lifecycle/step.js'
 
 /**
- * The action's main step, phase by phase: read the inputs, start the run and report
- * it at once, then follow it to its end and handle its results. Whatever happens,
- * the step ends with every output set, a job summary and, if asked, a PR comment.
+ * The action's main step, phase by phase: read the inputs, start the run (or find the
+ * one `computation-id` names) and report it at once, then follow it to its end and
+ * handle its results. Whatever happens, the step ends with every output set, a job
+ * summary and, if asked, a PR comment.
  */
 export async function run(): Promise<void> {
   const step = newStep()
   const interrupter = new Interrupter()
-  let settings: Settings | undefined
+  let settings: StepSettings | undefined
   let client: CodeOceanClient | undefined
   try {
     // The token is masked before anything else can print it.
     const token = readToken()
     settings = getSettings(token)
     client = connect(settings, step)
-    settings = await beforeRun(client, settings, step, interrupter)
-    await preflight(client, settings)
-    const started = await startRun(client, settings, step, interrupter)
+    let started: Computation
+    if (settings.computationId !== undefined) {
+      // `computation-id`: follow a run something else started; nothing is started.
+      started = await attachToRun(client, settings, step, interrupter)
+    } else {
+      settings = await beforeRun(client, settings, step, interrupter)
+      await preflight(client, settings)
+      started = await startRun(client, settings, step, interrupter)
+    }
     if (!settings.wait) {
       leaveRunning(step)
       return

@@ -3,7 +3,7 @@ import type { CodeOceanClient } from '../codeocean/client.js'
 import type { Computation } from '../codeocean/models/computation.js'
 import { DEBUG_PREVIEW_CHARS, preview } from '../codeocean/preview.js'
 import { RequestAbortedError } from '../errors.js'
-import type { Settings } from '../inputs/settings.js'
+import type { StepSettings } from '../inputs/settings.js'
 import { describeRun } from '../report/describe.js'
 import { inline } from '../untrusted.js'
 import { settleRun } from './backstop.js'
@@ -11,19 +11,21 @@ import type { Interrupter } from './interruption.js'
 import { failStep, type Step } from './step.js'
 import { endEarly } from './stop.js'
 import { judge, type Verdict } from './verdict.js'
-import { waitForCompletion } from './wait.js'
+import { runBeganAt, waitForCompletion } from './wait.js'
 
 /** Waits for the run to end, unless a cancel or the wait-timeout comes first. */
 function waitForEnd(
   client: CodeOceanClient,
   run: Computation,
-  settings: Settings,
+  settings: StepSettings,
   step: Step,
   interrupter: Interrupter
 ): Promise<Computation> {
   if (interrupter.reason) throw new RequestAbortedError()
   return waitForCompletion(client.computations, run, {
     interval: settings.pollInterval,
+    // A followed run may be hours old already: `auto` polls it as the age it is.
+    startedAt: settings.computationId === undefined ? undefined : runBeganAt(run),
     // Each line carries the server's words (states, errors): kept to one line, never a command.
     log: (line) => core.info(inline(step.redact(line))),
     warn: (line) => core.warning(inline(step.redact(line))),
@@ -64,11 +66,11 @@ function cancelledAfterEnd(run: Computation, verdict: Verdict, step: Step): void
   )
 }
 
-/** Follows a started run to its end, judges it, and handles its results. */
+/** Follows a run (started by this step, or found by `computation-id`) to its end, judges it, and handles its results. */
 export async function followRun(
   client: CodeOceanClient,
   run: Computation,
-  settings: Settings,
+  settings: StepSettings,
   step: Step,
   interrupter: Interrupter
 ): Promise<void> {

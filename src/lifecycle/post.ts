@@ -4,7 +4,7 @@ import { STOP_MEANS_DELETE } from '../codeocean/rules.js'
 import { errorMessage } from '../errors.js'
 import { resolveApiLocation } from '../inputs/domain.js'
 import { readToken } from '../inputs/token.js'
-import { parseBooleanInput } from '../inputs/values.js'
+import { parseStopChoice } from '../inputs/values.js'
 import { EnvFallback, Input } from '../names.js'
 import { redactRegistered } from '../redact.js'
 import { inline } from '../untrusted.js'
@@ -24,7 +24,8 @@ export async function post(): Promise<void> {
   const token = readToken()
   let client: CodeOceanClient | undefined
   try {
-    if (!parseBooleanInput(Input.StopOnCancel, core.getInput(Input.StopOnCancel) || 'true')) return
+    // `auto` was resolved by the main step: it marked a run it only followed as not to stop.
+    if (parseStopChoice(Input.StopOnCancel, core.getInput(Input.StopOnCancel) || 'auto') === false) return
     const domain = core.getInput(Input.Domain) || process.env[EnvFallback.Domain] || ''
     const location = resolveApiLocation(Input.Domain, domain)
     client = new CodeOceanClient({ apiBase: location.apiBase, token, timeoutMs: 10_000, retries: 2 })

@@ -5,8 +5,9 @@
  */
 import { randomUUID } from 'node:crypto'
 import { describe, expect, it } from '@jest/globals'
+import { GitHubStandIn } from '../../sim/github.js'
 import type { CodeOceanSimulator, Outcome } from '../../sim/simulator.js'
-import { runAction, type ActionRun, type RunActionOptions } from '../support/runner.js'
+import { DEFAULT_CONTEXT, runAction, type ActionRun, type RunActionOptions } from '../support/runner.js'
 import { calls, errorOf, HOUR, PIPELINE, postOf } from '../support/reliability.js'
 import { headings, renderGfm, visibleText } from '../support/rendered-markdown.js'
 import { expectNoToken, startSimulator, STATUS_CHECK } from '../support/simulators.js'
@@ -114,6 +115,32 @@ describe('following a run started elsewhere', () => {
     expect(headings(html)).toEqual(['h2 ✅ Code Ocean run succeeded', 'h3 Results (5 files, 13.1 KiB)'])
     expect(html).not.toContain('<img')
     expect(visibleText(html)).toContain('::error::pwned')
+  })
+})
+
+describe('the pull request comment on a followed run', () => {
+  it.concurrent('is posted, and updated when the same run is followed again', async () => {
+    const github = new GitHubStandIn()
+    await github.start()
+    try {
+      const sim = await startSimulator()
+      const id = existingRun(sim, 'succeeded', HOUR)
+      const onPullRequest: RunActionOptions = {
+        env: { GITHUB_API_URL: github.url },
+        event: { name: 'pull_request', payload: { number: 7, pull_request: { number: 7 } } }
+      }
+      const inputs = { 'comment-on-pr': 'true', 'github-token': github.token }
+      const first = await follow(sim, id, inputs, onPullRequest)
+      const again = await follow(sim, id, inputs, onPullRequest)
+      expect([first.exitCode, again.exitCode]).toEqual([0, 0])
+      const comments = github.comments.get(`${DEFAULT_CONTEXT.GITHUB_REPOSITORY}#7`) ?? []
+      expect(comments).toHaveLength(1)
+      expect(comments[0].body).toContain('this step followed it')
+      expect(comments[0].body).toContain(id)
+      expect(starts(sim)).toBe(0)
+    } finally {
+      await github.stop()
+    }
   })
 })
 

@@ -14,8 +14,8 @@ import { runLeftWatched } from './backstop.js'
  * The post step: the backstop for a main step that was killed while waiting. The
  * main step marks the run as watched while it waits and clears the mark once the
  * run's fate is settled (finished, stopped, or deliberately left running), so this
- * does nothing after a normal finish, after `wait: false`, or with
- * `stop-on-cancel: false`. It stops only the run the main step recorded as its own
+ * does nothing after a normal finish, after `wait: false`, with `stop-on-cancel: false`,
+ * or for a run the step only followed unless `stop-on-cancel: true`. It stops only the run the main step recorded as its own
  * (see backstop.ts). Problems here are warnings: the job's outcome is decided.
  */
 export async function post(): Promise<void> {

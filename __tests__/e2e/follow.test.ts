@@ -229,7 +229,7 @@ describe('inputs and unknown runs', () => {
     const sim = await startSimulator()
     const run = await follow(sim, '../data_assets')
     expect(run.exitCode).toBe(1)
-    expect(errorOf(run)).toContain(`Input 'computation-id': "../data_assets" is not a Code Ocean id`)
+    expect(errorOf(run)).toContain(`Input 'computation-id': "../data_assets" is not a Code Ocean run id`)
     expect(sim.requests).toHaveLength(0)
   })
 

@@ -80,7 +80,7 @@ describe('computation-id', () => {
   it('reports every conflict at once, with the form of the id', () => {
     const message = errorFor({ 'computation-id': 'run-42', 'capsule-id': PIPELINE, version: '3', wait: 'false' })
     expect(message).toMatch(/^4 inputs need fixing:/)
-    expect(message).toContain(`Input 'computation-id': "run-42" is not a Code Ocean id`)
+    expect(message).toContain(`Input 'computation-id': "run-42" is not a Code Ocean run id`)
     expect(message).toContain("Input 'computation-id' and 'capsule-id'")
     expect(message).toContain("Input 'computation-id' and 'version'")
     expect(message).toContain("Input 'wait': is false, but following a run")

@@ -1,3 +1,4 @@
+import { InputError } from '../errors.js'
 import { Input } from '../names.js'
 import type { Problems } from './problems.js'
 import { parseId } from './run-params.js'
@@ -45,6 +46,20 @@ function conflict(problems: Problems, other: string): void {
   )
 }
 
+/** A run id has the form of every Code Ocean id; the message says where to find one. */
+function parseRunId(raw: string): string {
+  try {
+    return parseId(Input.ComputationId, raw, FOLLOW_EXAMPLE)
+  } catch {
+    throw new InputError(
+      Input.ComputationId,
+      `"${raw}" is not a Code Ocean run id; run ids are UUIDs of 36 characters, as the 'computation-id' output ` +
+        "of the step that started the run gives them, or as the run's address in Code Ocean shows them",
+      FOLLOW_EXAMPLE
+    )
+  }
+}
+
 /** Whether the inputs ask to follow a run rather than start one (even with an id of the wrong form). */
 export function isFollowing(problems: Problems): boolean {
   return problems.read(Input.ComputationId) !== ''
@@ -59,7 +74,7 @@ export function isFollowing(problems: Problems): boolean {
 export function readFollowedRun(problems: Problems, wait: boolean): string | undefined {
   const raw = problems.read(Input.ComputationId)
   if (raw === '') return undefined
-  const id = problems.attempt(() => parseId(Input.ComputationId, raw, FOLLOW_EXAMPLE))
+  const id = problems.attempt(() => parseRunId(raw))
   for (const name of START_ONLY_INPUTS) if (problems.read(name) !== '') conflict(problems, name)
   for (const name of START_ONLY_SWITCHES) {
     if (problems.check(name, (text) => parseBooleanInput(name, text))) conflict(problems, name)

@@ -38,15 +38,6 @@ const statusChecks = (sim: CodeOceanSimulator): number =>
 const starts = (sim: CodeOceanSimulator): number =>
   sim.requests.filter((r) => r.method === 'POST' && r.path === '/api/v1/computations').length
 
-/**
- * A run that is still going when a step started now first reads it, even on a busy
- * machine: it ends about 8 s after it was created.
- */
-const SHORT_RUN = [
-  { state: 'initializing', ms: 50 },
-  { state: 'running', ms: 8_000 },
-  { state: 'finalizing', ms: 50 }
-]
 /** Phases no test outlives. */
 const ENDLESS = [
   { state: 'initializing', ms: 50 },
@@ -55,9 +46,15 @@ const ENDLESS = [
 
 describe('following a run started elsewhere', () => {
   it.concurrent('waits for a running run, sets its outputs, downloads its results and starts nothing', async () => {
-    const sim = await startSimulator({ phases: SHORT_RUN })
+    // The simulator's clock stands still until the step has seen the run running, then
+    // jumps past its end: the step finds it running and waits for it, however busy the machine.
+    let clock = Date.now()
+    const sim = await startSimulator({ phases: [{ state: 'running', ms: HOUR }], now: () => clock })
     const id = existingRun(sim, 'succeeded', 0, 'nightly from the UI')
-    const run = await follow(sim, id, { 'download-results': 'results' })
+    const endOnceSeenRunning = (line: string): void => {
+      if (line.startsWith('Run is running')) clock += 2 * HOUR
+    }
+    const run = await follow(sim, id, { 'download-results': 'results' }, { onStdoutLine: endOnceSeenRunning })
     expect(run.exitCode).toBe(0)
     expect(run.outputs).toMatchObject({
       'computation-id': id,

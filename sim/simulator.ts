@@ -235,12 +235,19 @@ export class CodeOceanSimulator {
 
   /**
    * Adds a run as if started `agoMs` before now (default: long enough to have ended),
-   * for tests of what an earlier attempt left behind. Returns its id.
+   * for tests of what an earlier attempt left behind, or of a target's history. `runMs`
+   * makes it run that long (its `run_time`), in one 'running' phase; by default it
+   * goes through the simulator's phases. Returns its id.
    */
-  addRun(request: RunRequest, options: { id?: string; name?: string; outcome?: Outcome; agoMs?: number } = {}): string {
+  addRun(
+    request: RunRequest,
+    options: { id?: string; name?: string; outcome?: Outcome; agoMs?: number; runMs?: number } = {}
+  ): string {
     const id = options.id ?? unusedId(this.state.runs)
     const at = this.now() - (options.agoMs ?? 3_600_000)
-    const run = createRun(id, request, at, { outcome: options.outcome ?? 'failed', phases: this.state.settings.phases })
+    const phases = options.runMs === undefined ? this.state.settings.phases : [{ state: 'running', ms: options.runMs }]
+    checkProgram({ phases })
+    const run = createRun(id, request, at, { outcome: options.outcome ?? 'failed', phases })
     if (options.name !== undefined) run.name = options.name
     this.state.runs.set(id, run)
     return id
@@ -330,6 +337,8 @@ export class CodeOceanSimulator {
     const { request, parsed, search } = await recordRequest(req, this.now())
     const method = request.method
     this.requests.push(request)
+    // The server's clock, as a real one tells it: the same clock its runs' `created` times come from.
+    res.setHeader('Date', new Date(request.at).toUTCString())
 
     const fault = this.takeFault(method, request.path)
     const logLine = (outcome: string): void =>

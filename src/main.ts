@@ -3,12 +3,8 @@ import type { Computation } from './codeocean/models/computation.js'
 import type { StepSettings } from './inputs/settings.js'
 import { getSettings } from './inputs/settings.js'
 import { readToken } from './inputs/token.js'
-import { beforeRun } from './lifecycle/before-run.js'
 import { finishStep } from './lifecycle/finish.js'
-import { attachToRun } from './lifecycle/follow-existing.js'
-import { followRun } from './lifecycle/follow.js'
 import { Interrupter } from './lifecycle/interruption.js'
-import { connect, leaveRunning, preflight, startRun } from './lifecycle/start.js'
 import { failStepWith, newStep } from './lifecycle/step.js'
 
 /**
@@ -25,23 +21,24 @@ export async function run(): Promise<void> {
   try {
     // The token is masked before anything else can print it.
     const token = readToken()
-    settings = getSettings(token)
-    client = connect(settings, step)
+    settings = await getSettings(token)
+    const phases = await import('./lifecycle/phases.js')
+    client = phases.connect(settings, step)
     let started: Computation
     if (settings.computationId !== undefined) {
       // `computation-id`: follow a run something else started; nothing is started.
-      started = await attachToRun(client, settings, step, interrupter)
+      started = await phases.attachToRun(client, settings, step, interrupter)
     } else {
-      settings = await beforeRun(client, settings, step, interrupter)
-      await preflight(client, settings)
-      started = await startRun(client, settings, step, interrupter)
+      settings = await phases.beforeRun(client, settings, step, interrupter)
+      await phases.preflight(client, settings)
+      started = await phases.startRun(client, settings, step, interrupter)
     }
     if (!settings.wait) {
-      leaveRunning(step)
+      phases.leaveRunning(step)
       return
     }
     interrupter.timeoutAfter(settings.waitTimeoutMinutes)
-    await followRun(client, started, settings, step, interrupter)
+    await phases.followRun(client, started, settings, step, interrupter)
   } catch (error) {
     failStepWith(step, error)
   } finally {

@@ -228,13 +228,17 @@ describe('ids stay ids', () => {
     expect(run.exitCode).toBe(1)
     expect(errorOf(run)).toContain('Code Ocean answered with a run id that is not an id ("..": it is "..")')
     expect(errorOf(run)).toContain('A run has probably started')
+    // A run has probably started, so the pipeline's runs are looked through (twice: none is there); nothing uses the id.
+    expect(errorOf(run)).toContain('No run started by this step was found')
     expect(sim.requests.map((r) => `${r.method} ${r.path}`)).toEqual([
       'GET /api/v1/pipelines/4bc97533-6eb4-48ac-966f-648548a756d2/app_panel',
-      'POST /api/v1/computations'
+      'POST /api/v1/computations',
+      'GET /api/v1/pipelines/4bc97533-6eb4-48ac-966f-648548a756d2/computations',
+      'GET /api/v1/pipelines/4bc97533-6eb4-48ac-966f-648548a756d2/computations'
     ])
     const post = await postOf(sim, run)
     expect(post.exitCode).toBe(0)
-    expect(sim.requests).toHaveLength(2)
+    expect(sim.requests).toHaveLength(4)
   })
 
   it.concurrent("refuses a data asset id '.', and asks nothing about it", async () => {

@@ -30,20 +30,22 @@ describe('a server that drips its answer', () => {
   )
 
   it.concurrent(
-    'a start dripping one byte a second ends the step at 30 s, once, saying a run may have started',
+    'a start dripping one byte a second is cut at 30 s, once, and the run it created is found and followed',
     async () => {
       const sim = await startSimulator()
       sim.failNext(START, { dripMs: 1_000 })
       const run = await runAgainst(sim, {}, { timeoutMs: 100_000 })
-      expect(run.exitCode).toBe(1)
-      expect(run.outputs.status).toBe('failed')
-      expect(errorOf(run)).toMatch(
-        /^Could not start the run: no answer from 127\.0\.0\.1:\d+ within 30 s \(ETIMEDOUT\)/
+      expect(run.exitCode).toBe(0)
+      expect(run.outputs.status).toBe('succeeded')
+      expect(run.log).toContainEqual(
+        expect.stringMatching(
+          /^The start request failed after it was sent \(Could not start the run: no answer from 127\.0\.0\.1:\d+ within 30 s \(ETIMEDOUT\)/
+        )
       )
-      expect(errorOf(run)).toContain('a run may have started')
-      // The server did start the run; the action must not start another.
-      expect(calls(sim, 'POST')).toHaveLength(1)
+      // The server did start the run; the action must not start another, and follows that one.
+      expect(calls(sim, 'POST').filter((r) => r.path === START.path)).toHaveLength(1)
       expect(sim.runs()).toHaveLength(1)
+      expect(run.outputs['computation-id']).toBe(sim.runs()[0].id)
       expect(run.durationMs).toBeGreaterThanOrEqual(30_000)
       expect(run.durationMs).toBeLessThan(50_000)
     },
@@ -80,6 +82,8 @@ describe('a cancel during the start', () => {
       expect(errorOf(run)).toContain('a run may have started')
       expect(run.summary).toContain('a run may have started')
       expect(calls(sim, 'POST')).toHaveLength(1)
+      // A cancelled step does not go looking for the run: it has no time for it.
+      expect(calls(sim, 'GET').filter((r) => r.path.endsWith('/computations'))).toHaveLength(0)
     },
     30_000
   )

@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs'
 import { createServer, type AddressInfo } from 'node:net'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
+import { afterAll, beforeAll, expect, it } from '@jest/globals'
 import { GitHubStandIn } from '../../sim/github.js'
 import type { CodeOceanSimulator, ResultSpec, TlsIdentity } from '../../sim/simulator.js'
 import { ForwardProxy } from '../support/forward-proxy.js'
@@ -119,223 +119,219 @@ function expectThroughProxy(proxy: ForwardProxy, ports: (number | undefined)[], 
   for (const port of ports) expect(proxy.onwardPorts.has(port ?? -1)).toBe(through)
 }
 
-describe('proxies', () => {
-  // Code Ocean and its object store are on 127.0.0.1: the action proxies loopback like any
-  // host (only NO_PROXY exempts one), so these prove every request to them goes through.
-  it.each([
-    ['HTTP_PROXY and HTTPS_PROXY', 'HTTP_PROXY', 'HTTPS_PROXY', 11],
-    ['http_proxy and https_proxy', 'http_proxy', 'https_proxy', 12]
-  ])('sends every request to Code Ocean, the object store and GitHub through %s', async (_, httpVar, httpsVar, pr) => {
-    const [sim, proxy] = await Promise.all([startSimulator(), startProxy()])
-    const run = await fullRun(sim, pr, { [httpVar]: proxy.url, [httpsVar]: proxy.url })
-    expectSucceededWithResults(run)
-    expect(github.comments.get(`${REPO}#${pr}`)?.[0]?.body).toContain('Code Ocean run succeeded')
+// proxies
+// Code Ocean and its object store are on 127.0.0.1: the action proxies loopback like any
+// host (only NO_PROXY exempts one), so these prove every request to them goes through.
+it.concurrent.each([
+  ['HTTP_PROXY and HTTPS_PROXY', 'HTTP_PROXY', 'HTTPS_PROXY', 11],
+  ['http_proxy and https_proxy', 'http_proxy', 'https_proxy', 12]
+])('sends every request to Code Ocean, the object store and GitHub through %s', async (_, httpVar, httpsVar, pr) => {
+  const [sim, proxy] = await Promise.all([startSimulator(), startProxy()])
+  const run = await fullRun(sim, pr, { [httpVar]: proxy.url, [httpsVar]: proxy.url })
+  expectSucceededWithResults(run)
+  expect(github.comments.get(`${REPO}#${pr}`)?.[0]?.body).toContain('Code Ocean run succeeded')
 
-    expectThroughProxy(
-      proxy,
-      sim.requests.map((r) => r.remotePort),
-      true
-    )
-    expectThroughProxy(
-      proxy,
-      sim.storeRequests.map((r) => r.remotePort),
-      true
-    )
-    const toGitHub = github.requests.filter((r) => r.path.includes(`/issues/${pr}/`))
-    expectThroughProxy(
-      proxy,
-      toGitHub.map((r) => r.remotePort),
-      true
-    )
-    expect(proxy.targets()).toEqual(
-      expect.arrayContaining([hostPort(sim.url), hostPort(sim.storeUrl), hostPort(githubUrl)])
-    )
-    // Absolute-form requests name each call; every Code Ocean call the simulator got is among them.
-    const proxiedUrls = proxy.requests.filter((r) => r.kind === 'http').map((r) => new URL(r.url ?? '').pathname)
-    for (const request of sim.requests) expect(proxiedUrls).toContain(request.path)
-  })
-
-  it('keeps the hosts NO_PROXY names away from the proxy', async () => {
-    const [sim, proxy] = await Promise.all([startSimulator(), startProxy()])
-    const run = await fullRun(sim, 13, { HTTP_PROXY: proxy.url, HTTPS_PROXY: proxy.url, NO_PROXY: '127.0.0.1' })
-    expectSucceededWithResults(run)
-    expectThroughProxy(
-      proxy,
-      sim.requests.map((r) => r.remotePort),
-      false
-    )
-    expectThroughProxy(
-      proxy,
-      sim.storeRequests.map((r) => r.remotePort),
-      false
-    )
-    expect(proxy.targets()).not.toContain(hostPort(sim.url))
-    expect(proxy.targets()).not.toContain(hostPort(sim.storeUrl))
-    // GitHub, not named in NO_PROXY, still goes through it.
-    expect(github.comments.get(`${REPO}#13`)?.[0]?.body).toContain('Code Ocean run succeeded')
-    expectThroughProxy(
-      proxy,
-      github.requests.filter((r) => r.path.includes('/issues/13/')).map((r) => r.remotePort),
-      true
-    )
-  })
-
-  it('honours no_proxy in lower case, for GitHub too', async () => {
-    const [sim, proxy] = await Promise.all([startSimulator(), startProxy()])
-    const run = await fullRun(sim, 14, {
-      http_proxy: proxy.url,
-      https_proxy: proxy.url,
-      no_proxy: `example.com, github.localhost`
-    })
-    expect(run.exitCode).toBe(0)
-    const seen = proxy.targets()
-    // Code Ocean went through the proxy; GitHub, named in no_proxy, did not. (Its name
-    // resolves only where *.localhost does, so the comment may then fail with a warning.)
-    expect(seen).toContain(hostPort(sim.url))
-    expect(seen).not.toContain(hostPort(githubUrl))
-  })
+  expectThroughProxy(
+    proxy,
+    sim.requests.map((r) => r.remotePort),
+    true
+  )
+  expectThroughProxy(
+    proxy,
+    sim.storeRequests.map((r) => r.remotePort),
+    true
+  )
+  const toGitHub = github.requests.filter((r) => r.path.includes(`/issues/${pr}/`))
+  expectThroughProxy(
+    proxy,
+    toGitHub.map((r) => r.remotePort),
+    true
+  )
+  expect(proxy.targets()).toEqual(
+    expect.arrayContaining([hostPort(sim.url), hostPort(sim.storeUrl), hostPort(githubUrl)])
+  )
+  // Absolute-form requests name each call; every Code Ocean call the simulator got is among them.
+  const proxiedUrls = proxy.requests.filter((r) => r.kind === 'http').map((r) => new URL(r.url ?? '').pathname)
+  for (const request of sim.requests) expect(proxiedUrls).toContain(request.path)
 })
 
-describe('private certificate authorities', () => {
-  it('succeeds over https when NODE_EXTRA_CA_CERTS names the authority', async () => {
-    const sim = await startSimulator({ tls: identity('localhost') })
-    expect(sim.url).toMatch(/^https:/)
-    expect(sim.storeUrl).toMatch(/^https:/)
-    const run = await fullRun(sim, 15, { NODE_EXTRA_CA_CERTS: CA_FILE })
-    expectSucceededWithResults(run)
-    expect(sim.storeRequests.length).toBeGreaterThanOrEqual(RESULTS.length)
-  })
-
-  it('tunnels https through the proxy with CONNECT, trusting the authority through the tunnel', async () => {
-    const [sim, proxy] = await Promise.all([startSimulator({ tls: identity('localhost') }), startProxy()])
-    const run = await fullRun(sim, 16, { NODE_EXTRA_CA_CERTS: CA_FILE, HTTPS_PROXY: proxy.url })
-    expectSucceededWithResults(run)
-    const tunnels = proxy.requests.filter((r) => r.kind === 'connect').map((r) => r.target)
-    expect(tunnels).toEqual(expect.arrayContaining([hostPort(sim.url), hostPort(sim.storeUrl)]))
-    expectThroughProxy(
-      proxy,
-      [...sim.requests, ...sim.storeRequests].map((r) => r.remotePort),
-      true
-    )
-  })
-
-  it.each([
-    [
-      'an authority the runner does not trust',
-      'localhost',
-      {},
-      'is not signed by a certificate authority this runner trusts (UNABLE_TO_VERIFY_LEAF_SIGNATURE',
-      "set NODE_EXTRA_CA_CERTS to its path in the job's `env`"
-    ],
-    [
-      'an expired certificate',
-      'expired',
-      { NODE_EXTRA_CA_CERTS: CA_FILE },
-      'has expired (CERT_HAS_EXPIRED)',
-      'must renew it'
-    ],
-    [
-      'a certificate for another host name',
-      'elsewhere',
-      { NODE_EXTRA_CA_CERTS: CA_FILE },
-      'is not issued for the name 127.0.0.1 (ERR_TLS_CERT_ALTNAME_INVALID',
-      'Set the `domain` input to a name the certificate covers'
-    ]
-  ])('fails at once, without retries, on %s, saying which', async (_, cert, env, words, fix) => {
-    const sim = await startSimulator({ tls: identity(cert) })
-    const { run, failedAfterMs } = await runTimed({
-      inputs: { domain: sim.url, secret: sim.token, 'pipeline-id': PIPELINE },
-      env: { ACTIONS_STEP_DEBUG: 'true', ...env }
-    })
-    expectNoToken(run, sim.token)
-    expect(run.exitCode).toBe(1)
-    const error = errorOf(run)
-    expect(error).toContain(
-      `Could not read the app panel of pipeline ${PIPELINE}: the certificate of ${hostPort(sim.url)} ${words}`
-    )
-    expect(error).not.toContain('a run may have started')
-    expect(error).toContain(fix)
-    // One connection, one failed handshake, nothing retried.
-    expect(sim.connections).toBe(1)
-    expect(sim.requests).toHaveLength(0)
-    expect(retryLines(run)).toEqual([])
-    // Five retries would wait 15 s on average (back-off ceilings of 1, 2, 4, 8 and 16 s).
-    // The attempts counted above are the proof; the time (well under 1 s on an idle
-    // machine) has room for a machine shared by many test workers.
-    expect(failedAfterMs).toBeLessThan(10_000)
-  })
-})
-
-describe('the object store', () => {
-  it('says what was wrong with its certificate when a download fails on it', async () => {
-    // Code Ocean's certificate is trusted; the store's, from the same authority, has
-    // expired. The run succeeded, its results cannot be had: the step fails, saying why.
-    const sim = await startSimulator({ tls: identity('localhost'), storeTls: identity('expired') })
-    sim.program(PIPELINE, { outcome: 'succeeded', results: RESULTS })
-    const run = await runAction({
-      inputs: { domain: sim.url, secret: sim.token, 'pipeline-id': PIPELINE, 'download-results': 'results' },
-      env: { NODE_EXTRA_CA_CERTS: CA_FILE }
-    })
-    expectNoToken(run, sim.token)
-    expect(run.exitCode).toBe(1)
-    const problems = run.annotations.map((a) => a.message).join('\n')
-    expect(problems).toContain(`the certificate of ${hostPort(sim.storeUrl)} has expired (CERT_HAS_EXPIRED)`)
-    expect(problems).not.toContain('X-Amz-Signature')
-    expect(sim.storeRequests).toHaveLength(0)
-  })
-})
-
-describe('addresses that lead nowhere', () => {
-  it('fails at once when domain does not resolve, naming the input and the host', async () => {
-    // .invalid is reserved (RFC 2606): it never resolves, anywhere.
-    const { run, failedAfterMs } = await runTimed({
-      inputs: { domain: 'codeocean.action-test.invalid', secret: 'cop_not_sent_anywhere_0123', 'pipeline-id': PIPELINE }
-    })
-    expect(run.exitCode).toBe(1)
-    const error = errorOf(run)
-    expect(error).toContain('the host codeocean.action-test.invalid was not found (ENOTFOUND)')
-    expect(error).toContain('Check the `domain` input: codeocean.action-test.invalid does not resolve')
-    expect(error).not.toContain('a run may have started')
-    expect(retryLines(run)).toEqual([])
-    // Five retries would wait 15 s on average; no retry lines above is the proof.
-    expect(failedAfterMs).toBeLessThan(10_000)
-  })
-
-  it('blames the proxy, not domain, when the proxy host does not resolve', async () => {
-    const sim = await startSimulator()
-    const run = await runAction({
-      inputs: { domain: sim.url, secret: sim.token, 'pipeline-id': PIPELINE },
-      env: { HTTP_PROXY: 'http://user:proxy-password@proxy.action-test.invalid:3128' }
-    })
-    expectNoToken(run, sim.token)
-    expect(run.exitCode).toBe(1)
-    const error = errorOf(run)
-    expect(error).toContain('the proxy host proxy.action-test.invalid was not found (ENOTFOUND)')
-    expect(error).toContain('through the proxy http://proxy.action-test.invalid:3128')
-    expect(error).not.toContain('`domain`')
-    expect(run.everything).not.toContain('proxy-password')
-    expect(sim.requests).toHaveLength(0)
-    expect(retryLines(run)).toEqual([])
-  })
-
-  // Concurrent: it waits out the whole back-off, while the file's other tests run.
-  it.concurrent(
-    'names host and port after the retries when nothing listens there',
-    async () => {
-      const port = await closedPort()
-      const run = await runAction({
-        inputs: { domain: `http://127.0.0.1:${port}`, secret: 'cop_not_sent_anywhere_0123', 'pipeline-id': PIPELINE }
-      })
-      expect(run.exitCode).toBe(1)
-      expect(retryLines(run)).toHaveLength(5)
-      expect(retryLines(run)[0]).toContain('ECONNREFUSED')
-      const error = errorOf(run)
-      expect(error).toContain(`the connection to 127.0.0.1:${port} was refused (ECONNREFUSED)`)
-      expect(error).toContain(`Is the \`domain\` input right, and is 127.0.0.1:${port} reachable from this runner?`)
-    },
-    60_000
+it.concurrent('keeps the hosts NO_PROXY names away from the proxy', async () => {
+  const [sim, proxy] = await Promise.all([startSimulator(), startProxy()])
+  const run = await fullRun(sim, 13, { HTTP_PROXY: proxy.url, HTTPS_PROXY: proxy.url, NO_PROXY: '127.0.0.1' })
+  expectSucceededWithResults(run)
+  expectThroughProxy(
+    proxy,
+    sim.requests.map((r) => r.remotePort),
+    false
+  )
+  expectThroughProxy(
+    proxy,
+    sim.storeRequests.map((r) => r.remotePort),
+    false
+  )
+  expect(proxy.targets()).not.toContain(hostPort(sim.url))
+  expect(proxy.targets()).not.toContain(hostPort(sim.storeUrl))
+  // GitHub, not named in NO_PROXY, still goes through it.
+  expect(github.comments.get(`${REPO}#13`)?.[0]?.body).toContain('Code Ocean run succeeded')
+  expectThroughProxy(
+    proxy,
+    github.requests.filter((r) => r.path.includes('/issues/13/')).map((r) => r.remotePort),
+    true
   )
 })
+
+it.concurrent('honours no_proxy in lower case, for GitHub too', async () => {
+  const [sim, proxy] = await Promise.all([startSimulator(), startProxy()])
+  const run = await fullRun(sim, 14, {
+    http_proxy: proxy.url,
+    https_proxy: proxy.url,
+    no_proxy: `example.com, github.localhost`
+  })
+  expect(run.exitCode).toBe(0)
+  const seen = proxy.targets()
+  // Code Ocean went through the proxy; GitHub, named in no_proxy, did not. (Its name
+  // resolves only where *.localhost does, so the comment may then fail with a warning.)
+  expect(seen).toContain(hostPort(sim.url))
+  expect(seen).not.toContain(hostPort(githubUrl))
+})
+
+// private certificate authorities
+it.concurrent('succeeds over https when NODE_EXTRA_CA_CERTS names the authority', async () => {
+  const sim = await startSimulator({ tls: identity('localhost') })
+  expect(sim.url).toMatch(/^https:/)
+  expect(sim.storeUrl).toMatch(/^https:/)
+  const run = await fullRun(sim, 15, { NODE_EXTRA_CA_CERTS: CA_FILE })
+  expectSucceededWithResults(run)
+  expect(sim.storeRequests.length).toBeGreaterThanOrEqual(RESULTS.length)
+})
+
+it.concurrent('tunnels https through the proxy with CONNECT, trusting the authority through the tunnel', async () => {
+  const [sim, proxy] = await Promise.all([startSimulator({ tls: identity('localhost') }), startProxy()])
+  const run = await fullRun(sim, 16, { NODE_EXTRA_CA_CERTS: CA_FILE, HTTPS_PROXY: proxy.url })
+  expectSucceededWithResults(run)
+  const tunnels = proxy.requests.filter((r) => r.kind === 'connect').map((r) => r.target)
+  expect(tunnels).toEqual(expect.arrayContaining([hostPort(sim.url), hostPort(sim.storeUrl)]))
+  expectThroughProxy(
+    proxy,
+    [...sim.requests, ...sim.storeRequests].map((r) => r.remotePort),
+    true
+  )
+})
+
+it.concurrent.each([
+  [
+    'an authority the runner does not trust',
+    'localhost',
+    {},
+    'is not signed by a certificate authority this runner trusts (UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+    "set NODE_EXTRA_CA_CERTS to its path in the job's `env`"
+  ],
+  [
+    'an expired certificate',
+    'expired',
+    { NODE_EXTRA_CA_CERTS: CA_FILE },
+    'has expired (CERT_HAS_EXPIRED)',
+    'must renew it'
+  ],
+  [
+    'a certificate for another host name',
+    'elsewhere',
+    { NODE_EXTRA_CA_CERTS: CA_FILE },
+    'is not issued for the name 127.0.0.1 (ERR_TLS_CERT_ALTNAME_INVALID',
+    'Set the `domain` input to a name the certificate covers'
+  ]
+])('fails at once, without retries, on %s, saying which', async (_, cert, env, words, fix) => {
+  const sim = await startSimulator({ tls: identity(cert) })
+  const { run, failedAfterMs } = await runTimed({
+    inputs: { domain: sim.url, secret: sim.token, 'pipeline-id': PIPELINE },
+    env: { ACTIONS_STEP_DEBUG: 'true', ...env }
+  })
+  expectNoToken(run, sim.token)
+  expect(run.exitCode).toBe(1)
+  const error = errorOf(run)
+  expect(error).toContain(
+    `Could not read the app panel of pipeline ${PIPELINE}: the certificate of ${hostPort(sim.url)} ${words}`
+  )
+  expect(error).not.toContain('a run may have started')
+  expect(error).toContain(fix)
+  // One connection, one failed handshake, nothing retried.
+  expect(sim.connections).toBe(1)
+  expect(sim.requests).toHaveLength(0)
+  expect(retryLines(run)).toEqual([])
+  // Five retries would wait 15 s on average (back-off ceilings of 1, 2, 4, 8 and 16 s).
+  // The attempts counted above are the proof; the time (well under 1 s on an idle
+  // machine) has room for a machine shared by many test workers.
+  expect(failedAfterMs).toBeLessThan(10_000)
+})
+
+// the object store
+it.concurrent('says what was wrong with its certificate when a download fails on it', async () => {
+  // Code Ocean's certificate is trusted; the store's, from the same authority, has
+  // expired. The run succeeded, its results cannot be had: the step fails, saying why.
+  const sim = await startSimulator({ tls: identity('localhost'), storeTls: identity('expired') })
+  sim.program(PIPELINE, { outcome: 'succeeded', results: RESULTS })
+  const run = await runAction({
+    inputs: { domain: sim.url, secret: sim.token, 'pipeline-id': PIPELINE, 'download-results': 'results' },
+    env: { NODE_EXTRA_CA_CERTS: CA_FILE }
+  })
+  expectNoToken(run, sim.token)
+  expect(run.exitCode).toBe(1)
+  const problems = run.annotations.map((a) => a.message).join('\n')
+  expect(problems).toContain(`the certificate of ${hostPort(sim.storeUrl)} has expired (CERT_HAS_EXPIRED)`)
+  expect(problems).not.toContain('X-Amz-Signature')
+  expect(sim.storeRequests).toHaveLength(0)
+})
+
+// addresses that lead nowhere
+it.concurrent('fails at once when domain does not resolve, naming the input and the host', async () => {
+  // .invalid is reserved (RFC 2606): it never resolves, anywhere.
+  const { run, failedAfterMs } = await runTimed({
+    inputs: { domain: 'codeocean.action-test.invalid', secret: 'cop_not_sent_anywhere_0123', 'pipeline-id': PIPELINE }
+  })
+  expect(run.exitCode).toBe(1)
+  const error = errorOf(run)
+  expect(error).toContain('the host codeocean.action-test.invalid was not found (ENOTFOUND)')
+  expect(error).toContain('Check the `domain` input: codeocean.action-test.invalid does not resolve')
+  expect(error).not.toContain('a run may have started')
+  expect(retryLines(run)).toEqual([])
+  // Five retries would wait 15 s on average; no retry lines above is the proof.
+  expect(failedAfterMs).toBeLessThan(10_000)
+})
+
+it.concurrent('blames the proxy, not domain, when the proxy host does not resolve', async () => {
+  const sim = await startSimulator()
+  const run = await runAction({
+    inputs: { domain: sim.url, secret: sim.token, 'pipeline-id': PIPELINE },
+    env: { HTTP_PROXY: 'http://user:proxy-password@proxy.action-test.invalid:3128' }
+  })
+  expectNoToken(run, sim.token)
+  expect(run.exitCode).toBe(1)
+  const error = errorOf(run)
+  expect(error).toContain('the proxy host proxy.action-test.invalid was not found (ENOTFOUND)')
+  expect(error).toContain('through the proxy http://proxy.action-test.invalid:3128')
+  expect(error).not.toContain('`domain`')
+  expect(run.everything).not.toContain('proxy-password')
+  expect(sim.requests).toHaveLength(0)
+  expect(retryLines(run)).toEqual([])
+})
+
+// Concurrent: it waits out the whole back-off, while the file's other tests run.
+it.concurrent(
+  'names host and port after the retries when nothing listens there',
+  async () => {
+    const port = await closedPort()
+    const run = await runAction({
+      inputs: { domain: `http://127.0.0.1:${port}`, secret: 'cop_not_sent_anywhere_0123', 'pipeline-id': PIPELINE }
+    })
+    expect(run.exitCode).toBe(1)
+    expect(retryLines(run)).toHaveLength(5)
+    expect(retryLines(run)[0]).toContain('ECONNREFUSED')
+    const error = errorOf(run)
+    expect(error).toContain(`the connection to 127.0.0.1:${port} was refused (ECONNREFUSED)`)
+    expect(error).toContain(`Is the \`domain\` input right, and is 127.0.0.1:${port} reachable from this runner?`)
+  },
+  60_000
+)
 
 /** A loopback port nobody listens on: one the system just handed out and took back. */
 async function closedPort(): Promise<number> {

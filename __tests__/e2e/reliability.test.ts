@@ -3,9 +3,12 @@
  * runs it, against the simulator with injected faults, signals and timeouts.
  */
 import { describe, expect, it } from '@jest/globals'
-import type { Phase } from '../../sim/simulator.js'
+import type { CodeOceanSimulator, Phase, RecordedRequest } from '../../sim/simulator.js'
 import { calls, errorOf, HOUR, msFromFirstSignalToExit, postOf, runAgainst } from '../support/reliability.js'
 import { expectNoToken, startSimulator, STATUS_CHECK } from '../support/simulators.js'
+
+const starts = (sim: CodeOceanSimulator): RecordedRequest[] =>
+  calls(sim, 'POST').filter((r) => r.path === '/api/v1/computations')
 
 describe('starting without ever starting two runs', () => {
   it.concurrent('retries a start refused with 429, honouring Retry-After, and creates exactly one run', async () => {
@@ -28,28 +31,29 @@ describe('starting without ever starting two runs', () => {
     expectNoToken(run, sim.token)
   })
 
-  it.concurrent('does not repeat a start answered with 500, and says a run may have started', async () => {
+  it.concurrent('does not repeat a start answered with 500, and follows the run it created', async () => {
     const sim = await startSimulator()
     sim.failNext({ method: 'POST' }, { status: 500, body: { message: 'internal error' }, createRun: true })
     const run = await runAgainst(sim, {})
-    expect(run.exitCode).toBe(1)
-    expect(calls(sim, 'POST')).toHaveLength(1)
+    expect(run.exitCode).toBe(0)
+    expect(starts(sim)).toHaveLength(1)
     expect(sim.runs()).toHaveLength(1)
-    expect(errorOf(run)).toContain('HTTP 500 Internal Server Error: internal error')
-    expect(errorOf(run)).toContain('a run may have started')
-    expect(run.outputs.status).toBe('failed')
+    expect(run.outputs['computation-id']).toBe(sim.runs()[0].id)
+    expect(run.outputs.status).toBe('succeeded')
     expectNoToken(run, sim.token)
   })
 
-  it.concurrent('does not repeat a start whose connection was reset', async () => {
+  it.concurrent('does not repeat a start whose connection was reset, and follows the run it created', async () => {
     const sim = await startSimulator()
     sim.failNext({ method: 'POST' }, { reset: true, createRun: true })
     const run = await runAgainst(sim, {})
-    expect(run.exitCode).toBe(1)
-    expect(calls(sim, 'POST')).toHaveLength(1)
+    expect(run.exitCode).toBe(0)
+    expect(starts(sim)).toHaveLength(1)
     expect(sim.runs()).toHaveLength(1)
-    expect(errorOf(run)).toContain('Could not start the run')
-    expect(errorOf(run)).toContain('a run may have started')
+    expect(run.outputs['computation-id']).toBe(sim.runs()[0].id)
+    expect(
+      run.log.some((l) => l.startsWith('The start request failed after it was sent (Could not start the run'))
+    ).toBe(true)
   })
 })
 

@@ -5,7 +5,7 @@
  * hostile result paths must render as text; a server echoing the token must not get
  * it into any output, the summary or the comment.
  */
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
+import { afterAll, beforeAll, expect, it } from '@jest/globals'
 import { GitHubStandIn } from '../../sim/github.js'
 import type { ResultSpec } from '../../sim/results.js'
 import type { CodeOceanSimulator } from '../../sim/simulator.js'
@@ -74,8 +74,10 @@ function commentBody(number: number): string {
   return comments[0].body
 }
 
-describe('outside text in the summary and the comment', () => {
-  it('renders a hostile run name and hostile result paths as text, in the same shape as plain ones', async () => {
+// outside text in the summary and the comment
+it.concurrent(
+  'renders a hostile run name and hostile result paths as text, in the same shape as plain ones',
+  async () => {
     const plainSim = await startSimulator()
     plainSim.program(PIPELINE, { outcome: 'succeeded', results: results(PLAIN_PATHS) })
     const plain = await runOnPullRequest(plainSim, 21, { 'run-name': 'nightly' })
@@ -104,29 +106,28 @@ describe('outside text in the summary and the comment', () => {
         .map(([path]) => path.replace(/\u200d/g, ''))
       expect(files.sort()).toEqual(['output', ...HOSTILE_PATHS.map((p) => p.replace(/\r/g, ' '))].sort())
     }
-  })
-})
+  }
+)
 
-describe('a server that echoes the token', () => {
-  it('gets it into no output, summary, comment or post step', async () => {
-    const sim = await startSimulator()
-    sim.program(PIPELINE, {
-      outcome: 'succeeded',
-      name: `{name} ${sim.token}`,
-      fields: { note: `token=${sim.token}`, [`key_${sim.token}`]: true }
-    })
-    const run = await runOnPullRequest(sim, 23, {})
-    expect(run.exitCode).toBe(0)
-    expectNoToken(run, sim.token)
-    for (const value of Object.values(run.outputs)) expect(value).not.toContain(sim.token)
-    const name = `${DEFAULT_RUN_NAME} ***`
-    expect(run.outputs.name).toBe(name)
-    const computation = JSON.parse(run.outputs.computation) as Record<string, unknown>
-    expect(computation).toMatchObject({ name, note: 'token=***', 'key_***': true })
-    expect(visibleText(renderGfm(run.summary)).replace(/\u200d/g, '')).toContain(name)
-    expect(commentBody(23)).not.toContain(sim.token)
-
-    const post = await runPost(run)
-    expectNoToken(post, sim.token)
+// a server that echoes the token
+it.concurrent('gets it into no output, summary, comment or post step', async () => {
+  const sim = await startSimulator()
+  sim.program(PIPELINE, {
+    outcome: 'succeeded',
+    name: `{name} ${sim.token}`,
+    fields: { note: `token=${sim.token}`, [`key_${sim.token}`]: true }
   })
+  const run = await runOnPullRequest(sim, 23, {})
+  expect(run.exitCode).toBe(0)
+  expectNoToken(run, sim.token)
+  for (const value of Object.values(run.outputs)) expect(value).not.toContain(sim.token)
+  const name = `${DEFAULT_RUN_NAME} ***`
+  expect(run.outputs.name).toBe(name)
+  const computation = JSON.parse(run.outputs.computation) as Record<string, unknown>
+  expect(computation).toMatchObject({ name, note: 'token=***', 'key_***': true })
+  expect(visibleText(renderGfm(run.summary)).replace(/\u200d/g, '')).toContain(name)
+  expect(commentBody(23)).not.toContain(sim.token)
+
+  const post = await runPost(run)
+  expectNoToken(post, sim.token)
 })

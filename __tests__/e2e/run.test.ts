@@ -74,13 +74,16 @@ describe('a run followed to the end', () => {
     expect(patch).toHaveLength(1)
     expect(patch[0].path).toBe(`/api/v1/computations/${id}`)
     expect(patch[0].query).toEqual({ name: DEFAULT_RUN_NAME })
-    // The app panel is read, and the attached data asset checked, once before the start; then only the run is read.
+    // The app panel is read, and the attached data asset checked, once before the start; then the run is
+    // read, and (poll-interval: auto) the pipeline's runs are listed once for their lengths.
     const gets = api(sim, 'GET').map((r) => r.path)
     expect(gets.slice(0, 2).sort()).toEqual([
       '/api/v1/data_assets/bf8cf993-a583-495c-bebd-2f38f81d1ea1',
       `/api/v1/pipelines/${PIPELINE}/app_panel`
     ])
-    expect(gets.slice(2).every((path) => path === `/api/v1/computations/${id}`)).toBe(true)
+    const listing = `/api/v1/pipelines/${PIPELINE}/computations`
+    expect(gets.slice(2).filter((path) => path === listing)).toHaveLength(1)
+    expect(gets.slice(2).every((path) => path === `/api/v1/computations/${id}` || path === listing)).toBe(true)
 
     expect(run.log.some((l) => l.startsWith('Started Code Ocean run') && l.includes(id))).toBe(true)
     const stateLines = run.log.filter((l) => l.startsWith('Run is '))

@@ -10,10 +10,10 @@ const DEFAULTS: Record<string, string> = {
   'poll-interval': 'auto'
 }
 
-function errorFor(inputs: Record<string, string>): string {
+async function errorFor(inputs: Record<string, string>): Promise<string> {
   const all = { ...DEFAULTS, ...inputs }
   try {
-    getSettings(all.secret, (name) => all[name] ?? '', {})
+    await getSettings(all.secret, (name) => all[name] ?? '', {})
   } catch (error) {
     expect(error).toBeInstanceOf(InputErrors)
     return (error as Error).message
@@ -22,47 +22,47 @@ function errorFor(inputs: Record<string, string>): string {
 }
 
 describe('bad input', () => {
-  it.each(BAD_INPUTS.map((b) => [b.name, b] as const))('%s', (_name, bad) => {
-    const message = errorFor(bad.inputs)
+  it.each(BAD_INPUTS.map((b) => [b.name, b] as const))('%s', async (_name, bad) => {
+    const message = await errorFor(bad.inputs)
     for (const part of bad.expect) {
       expect(message).toMatch(part) // a string part must appear as is, a RegExp must match
     }
   })
 
-  it('reports every bad input at once', () => {
-    const message = errorFor({ 'capsule-id': 'x', version: '-1', wait: 'maybe' })
+  it('reports every bad input at once', async () => {
+    const message = await errorFor({ 'capsule-id': 'x', version: '-1', wait: 'maybe' })
     expect(message).toMatch(/^3 inputs need fixing:/)
     expect(message).toContain("Input 'capsule-id'")
     expect(message).toContain("Input 'version'")
     expect(message).toContain("Input 'wait'")
   })
 
-  it('never puts the token in an error', () => {
-    const message = errorFor({ 'pipeline-id': 'cop_test', domain: 'https://cop_test@x' })
+  it('never puts the token in an error', async () => {
+    const message = await errorFor({ 'pipeline-id': 'cop_test', domain: 'https://cop_test@x' })
     expect(message).not.toContain('cop_test')
   })
 })
 
 describe('settings', () => {
-  it('falls back to CODEOCEAN_DOMAIN and resolves the API base', () => {
-    const s = getSettings('t0k3n', (n) => ({ 'pipeline-id': '4bc97533-6eb4-48ac-966f-648548a756d2' })[n] ?? '', {
+  it('falls back to CODEOCEAN_DOMAIN and resolves the API base', async () => {
+    const s = await getSettings('t0k3n', (n) => ({ 'pipeline-id': '4bc97533-6eb4-48ac-966f-648548a756d2' })[n] ?? '', {
       CODEOCEAN_DOMAIN: 'https://co.example.org/prefix/api/v1/'
     })
     expect(s.location.apiBase).toBe('https://co.example.org/prefix/api/v1')
   })
 
-  it('builds the default run name from the GitHub context', () => {
+  it('builds the default run name from the GitHub context', async () => {
     const inputs: Record<string, string> = { ...DEFAULTS, 'pipeline-id': '4bc97533-6eb4-48ac-966f-648548a756d2' }
-    const s = getSettings('t0k3n', (n) => inputs[n] ?? '', {
+    const s = (await getSettings('t0k3n', (n) => inputs[n] ?? '', {
       GITHUB_REPOSITORY: 'octo/genomics',
       GITHUB_SHA: '0123456789abcdef0123456789abcdef01234567',
       GITHUB_WORKFLOW: 'Nightly',
       GITHUB_RUN_NUMBER: '42'
-    }) as Settings
+    })) as Settings
     expect(s.runName).toBe('octo/genomics@0123456 Nightly #42')
   })
 
-  it('trims every input itself, for hosts that pass inputs on untrimmed', () => {
+  it('trims every input itself, for hosts that pass inputs on untrimmed', async () => {
     const raw: Record<string, string> = {
       domain: ' codeocean.example.com\n',
       'pipeline-id': '  4bc97533-6eb4-48ac-966f-648548a756d2 \n',
@@ -71,7 +71,7 @@ describe('settings', () => {
       'run-name': '  nightly \n',
       'nextflow-profile': ' docker\n'
     }
-    const s = getSettings('t0k3n', (n) => raw[n] ?? '', {}) as Settings
+    const s = (await getSettings('t0k3n', (n) => raw[n] ?? '', {})) as Settings
     expect(s.location.apiBase).toBe('https://codeocean.example.com/api/v1')
     expect(s.run.target).toEqual({ kind: 'pipeline', id: '4bc97533-6eb4-48ac-966f-648548a756d2' })
     expect(s.wait).toBe(false)
@@ -80,14 +80,14 @@ describe('settings', () => {
     expect(s.run.nextflowProfile).toBe('docker')
   })
 
-  it('sends a quoted ~ or null as the text, and an empty quoted value as empty', () => {
+  it('sends a quoted ~ or null as the text, and an empty quoted value as empty', async () => {
     const raw: Record<string, string> = {
       ...DEFAULTS,
       'capsule-id': '3f2a9c1e-5b7d-4e8f-9a0b-1c2d3e4f5a6b',
       parameters: `['~', "null", '', Nullable, ~x]`,
       'named-parameters': "Mode: 'null'\nEmpty: ''\n"
     }
-    const s = getSettings('t0k3n', (n) => raw[n] ?? '', {}) as Settings
+    const s = (await getSettings('t0k3n', (n) => raw[n] ?? '', {})) as Settings
     expect(s.run.parameters).toEqual(['~', 'null', '', 'Nullable', '~x'])
     expect(s.run.namedParameters).toEqual([
       { param_name: 'Mode', value: 'null' },
@@ -95,7 +95,7 @@ describe('settings', () => {
     ])
   })
 
-  it('reads poll-interval as auto or seconds', () => {
+  it('reads poll-interval as auto or seconds', async () => {
     expect(parsePollInterval('poll-interval', 'auto')).toBe('auto')
     expect(parsePollInterval('poll-interval', '30')).toBe(30)
     expect(parsePollInterval('poll-interval', '7.5')).toBe(7.5)

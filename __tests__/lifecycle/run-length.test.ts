@@ -25,8 +25,21 @@ describe('estimating a run length from earlier runs', () => {
     expect(estimate?.latestMs).toBeLessThan(62 * MIN)
     const line = describeEstimate(estimate!, likelyEndWindow(estimate!))
     expect(line).toMatch(
-      /^Earlier runs took 59 min–61 min \(typically 60 min, from 8 runs\); checking every 5 s from 59 min to 61 min$/
+      /^Earlier runs took 57–63 min \(typically 60 min, from 8 runs\); checking every 5 s from 59 to 61 min$/
     )
+  })
+
+  it('says a range in one unit, across units, or "about" when its ends round alike', () => {
+    const base = { typicalMs: 90_000, earliestMs: 89_700, latestMs: 90_300, runs: 6 }
+    expect(
+      describeEstimate({ ...base, shortestMs: 89_000, longestMs: 91_000 }, { fromMs: 89_700, untilMs: 90_300 })
+    ).toBe('Earlier runs took 89–91 s (typically 90 s, from 6 runs); checking every 5 s around 90 s')
+    expect(
+      describeEstimate({ ...base, shortestMs: 90_100, longestMs: 89_900 }, { fromMs: 89_700, untilMs: 90_300 })
+    ).toBe('Earlier runs took about 90 s (typically 90 s, from 6 runs); checking every 5 s around 90 s')
+    expect(
+      describeEstimate({ ...base, shortestMs: 100_000, longestMs: 150_000 }, { fromMs: 110_000, untilMs: 130_000 })
+    ).toBe('Earlier runs took 100 s–3 min (typically 90 s, from 6 runs); checking every 5 s from 110 s to 2 min')
   })
 
   it('leaves out failed, stopped and running runs, and uses the most recent twenty', () => {

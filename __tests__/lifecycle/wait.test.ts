@@ -2,6 +2,7 @@ import { describe, expect, it } from '@jest/globals'
 import { readComputation, type Computation } from '../../src/codeocean/models/computation.js'
 import { CodeOceanApiError } from '../../src/codeocean/api-errors.js'
 import { formatDuration } from '../../src/format.js'
+import type { RunLengthEstimate } from '../../src/lifecycle/run-length.js'
 import { nextPollDelayMs, OUTAGE_LIMIT_MS, waitForCompletion } from '../../src/lifecycle/wait.js'
 
 describe('poll interval', () => {
@@ -101,6 +102,76 @@ describe('waiting', () => {
     })
     expect(final.state).toBe('failed')
     expect(s.reads).toEqual([10000])
+  })
+})
+
+describe('an estimate that arrives during the wait', () => {
+  const ENDS_AT = 90_000
+  const estimate: RunLengthEstimate = {
+    typicalMs: 90_000,
+    earliestMs: 89_700,
+    latestMs: 90_300,
+    shortestMs: 89_000,
+    longestMs: 91_000,
+    runs: 10
+  }
+
+  /** A run that ends 90 s into the wait, on a fake clock; `onRead` is told of each status check. */
+  function ninetySeconds(onRead: () => void = () => {}) {
+    let t = 0
+    const reads: number[] = []
+    return {
+      reads,
+      wait: (later?: Promise<RunLengthEstimate | undefined>) =>
+        waitForCompletion(
+          {
+            get: async (id: string) => {
+              reads.push(t)
+              onRead()
+              await Promise.resolve()
+              return t >= ENDS_AT
+                ? readComputation({ id, state: 'completed', end_status: 'succeeded', exit_code: 0 })
+                : readComputation({ id, state: 'running' })
+            }
+          },
+          readComputation({ id: 'r1', state: 'initializing' }),
+          {
+            interval: 'auto',
+            estimateLater: later,
+            log: () => {},
+            warn: () => {},
+            now: () => t,
+            sleep: async (ms: number) => {
+              t += ms
+            }
+          }
+        )
+    }
+  }
+
+  it('is used from the sleep after it arrives: the end is noticed within 5 s, not 7 s late', async () => {
+    let arrive: (e: RunLengthEstimate) => void = () => {}
+    const later = new Promise<RunLengthEstimate | undefined>((resolve) => (arrive = resolve))
+    // It arrives while the first status check is under way.
+    const w = ninetySeconds(() => arrive(estimate))
+    await w.wait(later)
+    expect(w.reads[0]).toBe(5_000)
+    expect(w.reads.at(-1)! - ENDS_AT).toBeLessThanOrEqual(5_000)
+
+    const plain = ninetySeconds()
+    await plain.wait()
+    expect(plain.reads.at(-1)! - ENDS_AT).toBeGreaterThan(7_000)
+  })
+
+  it('never holds the wait up: one that does not come, or fails, leaves plain auto', async () => {
+    const plain = ninetySeconds()
+    await plain.wait()
+    const pending = ninetySeconds()
+    await pending.wait(new Promise(() => {}))
+    expect(pending.reads).toEqual(plain.reads)
+    const failing = ninetySeconds()
+    await failing.wait(Promise.reject(new Error('listing failed')))
+    expect(failing.reads).toEqual(plain.reads)
   })
 })
 

@@ -2,7 +2,7 @@
  * The pull request comment, end to end: the bundle as the runner runs it, against the
  * Code Ocean simulator and a local stand-in for the GitHub API.
  */
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
+import { afterAll, describe, expect, it } from '@jest/globals'
 import { ACTIONS_BOT, GitHubStandIn } from '../../sim/github.js'
 import { commentMarker, requestKey } from '../../src/report/pr-comment.js'
 import { DEFAULT_CONTEXT, runAction, type ActionRun } from '../support/runner.js'
@@ -10,17 +10,21 @@ import { expectNoToken, startSimulator } from '../support/simulators.js'
 
 const PIPELINE = '4bc97533-6eb4-48ac-966f-648548a756d2'
 const REPO = DEFAULT_CONTEXT.GITHUB_REPOSITORY
-let github: GitHubStandIn
-
-beforeAll(async () => {
-  github = new GitHubStandIn()
+// Each test has a GitHub of its own, so that the tests can run at once and each sees
+// only its own requests.
+const standIns: GitHubStandIn[] = []
+async function startGitHub(): Promise<GitHubStandIn> {
+  const github = new GitHubStandIn()
+  standIns.push(github)
   await github.start()
-})
+  return github
+}
 afterAll(async () => {
-  await github.stop()
+  await Promise.all(standIns.map((g) => g.stop()))
 })
 
 async function runOnPullRequest(
+  github: GitHubStandIn,
   number: number,
   inputs: Record<string, string>,
   eventName = 'pull_request'
@@ -47,9 +51,10 @@ const marker = commentMarker(
 )
 
 describe('pull request comment', () => {
-  it('posts one comment with the summary, then updates that same comment', async () => {
+  it.concurrent('posts one comment with the summary, then updates that same comment', async () => {
+    const github = await startGitHub()
     github.addComment(REPO, 7, 'Looks good to me', 'reviewer')
-    const first = await runOnPullRequest(7, { 'comment-on-pr': 'true', 'github-token': github.token })
+    const first = await runOnPullRequest(github, 7, { 'comment-on-pr': 'true', 'github-token': github.token })
     expect(first.exitCode).toBe(0)
     let comments = github.comments.get(`${REPO}#7`) ?? []
     expect(comments).toHaveLength(2)
@@ -57,7 +62,7 @@ describe('pull request comment', () => {
     expect(comments[1].body).toContain('✅ Code Ocean run succeeded')
     expect(comments[1].body).toContain(first.outputs['computation-id'])
 
-    const second = await runOnPullRequest(7, { 'comment-on-pr': 'true', 'github-token': github.token })
+    const second = await runOnPullRequest(github, 7, { 'comment-on-pr': 'true', 'github-token': github.token })
     expect(second.exitCode).toBe(0)
     comments = github.comments.get(`${REPO}#7`) ?? []
     expect(comments).toHaveLength(2)
@@ -71,13 +76,14 @@ describe('pull request comment', () => {
     expect(github.requests.every((r) => r.userAgent?.startsWith('codeocean-run-action/'))).toBe(true)
   })
 
-  it('never edits a comment someone else wrote, even one carrying the marker', async () => {
+  it.concurrent('never edits a comment someone else wrote, even one carrying the marker', async () => {
+    const github = await startGitHub()
     const forged = `${marker}\n## ✅ Code Ocean run succeeded\nApproved, merge away.`
     github.addComment(REPO, 14, forged, 'mallory')
     github.addComment(REPO, 14, forged, { login: 'other-app[bot]', type: 'Bot' })
     const inputs = { 'comment-on-pr': 'true', 'github-token': github.token, wait: 'false' }
-    const first = await runOnPullRequest(14, inputs)
-    const second = await runOnPullRequest(14, inputs)
+    const first = await runOnPullRequest(github, 14, inputs)
+    const second = await runOnPullRequest(github, 14, inputs)
     expect([first.exitCode, second.exitCode]).toEqual([0, 0])
     const comments = github.comments.get(`${REPO}#14`) ?? []
     expect(comments.map((c) => [c.user.login, c.body === forged])).toEqual([
@@ -91,12 +97,13 @@ describe('pull request comment', () => {
     expect(patched).toEqual([paths[2]])
   })
 
-  it("with a personal token, edits that person's own comment only", async () => {
+  it.concurrent("with a personal token, edits that person's own comment only", async () => {
+    const github = await startGitHub()
     const personal = 'ghp_personal_token_abcdef0123456789'
     github.addToken(personal, { login: 'octocat', type: 'User' })
     const bots = github.addComment(REPO, 12, `${marker}\nleft by the workflow token`, ACTIONS_BOT)
     const own = github.addComment(REPO, 12, `${marker}\nleft by an earlier run`, 'octocat')
-    const run = await runOnPullRequest(12, { 'comment-on-pr': 'true', 'github-token': personal, wait: 'false' })
+    const run = await runOnPullRequest(github, 12, { 'comment-on-pr': 'true', 'github-token': personal, wait: 'false' })
     expect(run.exitCode).toBe(0)
     expect(run.everything).not.toContain(personal)
     expect(bots.body).toBe(`${marker}\nleft by the workflow token`)
@@ -104,11 +111,16 @@ describe('pull request comment', () => {
     expect(github.comments.get(`${REPO}#12`)).toHaveLength(2)
   })
 
-  it('adds a new comment, and edits none, when GitHub does not say who the token is', async () => {
+  it.concurrent('adds a new comment, and edits none, when GitHub does not say who the token is', async () => {
+    const github = await startGitHub()
     const earlier = github.addComment(REPO, 13, `${marker}\nearlier`, ACTIONS_BOT)
     github.viewerFails = true
     try {
-      const run = await runOnPullRequest(13, { 'comment-on-pr': 'true', 'github-token': github.token, wait: 'false' })
+      const run = await runOnPullRequest(github, 13, {
+        'comment-on-pr': 'true',
+        'github-token': github.token,
+        wait: 'false'
+      })
       expect(run.exitCode).toBe(0)
       expect(run.stdout).toContain('Could not tell which account the token acts as')
     } finally {
@@ -119,20 +131,23 @@ describe('pull request comment', () => {
     expect(comments).toHaveLength(2)
   })
 
-  it('does nothing outside pull requests, or when not asked', async () => {
+  it.concurrent('does nothing outside pull requests, or when not asked', async () => {
+    const github = await startGitHub()
     const before = github.requests.length
     const push = await runOnPullRequest(
+      github,
       8,
       { 'comment-on-pr': 'true', 'github-token': github.token, wait: 'false' },
       'push'
     )
-    const off = await runOnPullRequest(8, { wait: 'false' })
+    const off = await runOnPullRequest(github, 8, { wait: 'false' })
     expect([push.exitCode, off.exitCode]).toEqual([0, 0])
     expect(github.requests.length).toBe(before)
   })
 
-  it('warns, without failing the step, when GitHub refuses the comment', async () => {
-    const run = await runOnPullRequest(9, {
+  it.concurrent('warns, without failing the step, when GitHub refuses the comment', async () => {
+    const github = await startGitHub()
+    const run = await runOnPullRequest(github, 9, {
       'comment-on-pr': 'true',
       'github-token': 'ghs_wrong_token_abcdef',
       wait: 'false'
@@ -144,14 +159,15 @@ describe('pull request comment', () => {
     expect(run.everything).not.toContain('ghs_wrong_token_abcdef')
   })
 
-  it('gives each matrix leg its own comment, and a re-run of a leg updates its own', async () => {
+  it.concurrent('gives each matrix leg its own comment, and a re-run of a leg updates its own', async () => {
+    const github = await startGitHub()
     const leg = (mode: string): Record<string, string> => ({
       'comment-on-pr': 'true',
       'github-token': github.token,
       processes: `[{"name": "capsule_align_1", "named_parameters": {"Mode": "${mode}"}}]`
     })
-    const fast = await runOnPullRequest(11, leg('fast'))
-    const exact = await runOnPullRequest(11, leg('exact'))
+    const fast = await runOnPullRequest(github, 11, leg('fast'))
+    const exact = await runOnPullRequest(github, 11, leg('exact'))
     expect([fast.exitCode, exact.exitCode]).toEqual([0, 0])
     let comments = github.comments.get(`${REPO}#11`) ?? []
     expect(comments).toHaveLength(2)
@@ -160,7 +176,7 @@ describe('pull request comment', () => {
     const markers = comments.map((c) => c.body.split('\n')[0])
     expect(new Set(markers).size).toBe(2)
 
-    const fastAgain = await runOnPullRequest(11, leg('fast'))
+    const fastAgain = await runOnPullRequest(github, 11, leg('fast'))
     expect(fastAgain.exitCode).toBe(0)
     comments = github.comments.get(`${REPO}#11`) ?? []
     expect(comments).toHaveLength(2)

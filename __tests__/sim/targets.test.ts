@@ -53,6 +53,60 @@ describe('runs of a capsule or pipeline', () => {
     expect(res.json).toEqual([expect.objectContaining({ id: a, name: 'attempt 1', state: 'completed' })])
     expect((await call(sim, 'GET', `${API}/capsules/p-1/computations`)).json).toHaveLength(1)
   })
+
+  it('lists what a history needs: created, state, end_status, run_time of runs added with their length', async () => {
+    const sim = await startSimulator()
+    sim.addRun({ pipeline_id: 'p-1' }, { outcome: 'succeeded', runMs: 90_500, agoMs: 7_200_000 })
+    sim.addRun({ pipeline_id: 'p-1' }, { outcome: 'failed', runMs: 12_000, agoMs: 3_600_000 })
+    sim.addRun({ pipeline_id: 'p-1' }, { outcome: 'succeeded', runMs: 600_000, agoMs: 60_000 })
+    const listed = (await call(sim, 'GET', `${API}/pipelines/p-1/computations`)).json as Record<string, unknown>[]
+    expect(listed.map((c) => [c.state, c.end_status, c.run_time])).toEqual([
+      ['completed', 'succeeded', 90],
+      ['completed', 'failed', 12],
+      // Still going: its run_time is how long it has run so far.
+      ['running', undefined, 60]
+    ])
+    const created = listed.map((c) => Number(c.created))
+    expect(created[1] - created[0]).toBe(3_600)
+    expect(() => sim.addRun({ pipeline_id: 'p-1' }, { runMs: -1 })).toThrow('ms must be a finite number >= 0')
+  })
+})
+
+describe('what a listing tells of each run and of the server', () => {
+  it('reports the request fields each run was started with, as Code Ocean does', async () => {
+    const sim = await startSimulator()
+    const request = {
+      pipeline_id: 'p-1',
+      data_assets: [{ id: 'd-1', mount: 'in' }],
+      parameters: ['1'],
+      named_parameters: [{ param_name: 'alpha', value: 'a' }],
+      nextflow_profile: 'aws',
+      processes: [{ name: 'align', named_parameters: [{ param_name: 'depth', value: '3' }] }]
+    }
+    expect((await call(sim, 'POST', `${API}/computations`, { json: request })).status).toBe(200)
+    const [run] = (await call(sim, 'GET', `${API}/pipelines/p-1/computations`)).json as Record<string, unknown>[]
+    expect(run).toMatchObject({
+      data_assets: [{ id: 'd-1', mount: 'in' }],
+      parameters: [
+        { name: '', value: '1' },
+        { name: 'alpha', param_name: 'alpha', value: 'a' }
+      ],
+      nextflow_profile: 'aws',
+      processes: [{ name: 'align', parameters: [{ param_name: 'depth', value: '3' }] }]
+    })
+    expect(typeof run.created).toBe('number')
+  })
+
+  it("sends its own clock in the Date header, the clock runs' created times come from", async () => {
+    const ahead = 3 * 3_600_000
+    const sim = await startSimulator({ now: () => Date.now() + ahead })
+    sim.addRun({ pipeline_id: 'p-1' }, { agoMs: 0 })
+    const res = await call(sim, 'GET', `${API}/pipelines/p-1/computations`)
+    const serverDate = Date.parse(res.headers.get('date') ?? '')
+    expect(Math.abs(serverDate - (Date.now() + ahead))).toBeLessThan(5_000)
+    const [run] = res.json as { created: number }[]
+    expect(Math.abs(run.created * 1000 - serverDate)).toBeLessThan(2_000)
+  })
 })
 
 describe('run requests', () => {

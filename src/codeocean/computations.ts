@@ -1,7 +1,8 @@
-import { CodeOceanApiError, type RequestContext } from './api-errors.js'
+import { CodeOceanApiError, CodeOceanNetworkError, type RequestContext } from './api-errors.js'
 import { readComputation, type Computation } from './models/computation.js'
 import { idSegment } from './models/id.js'
 import type { RunRequest } from './models/run-request.js'
+import { classifyNetworkError, provesNothingSent } from './network-errors.js'
 import type { ApiTransport, CallOptions } from './transport.js'
 
 /** Said whenever a start request failed in a way that does not rule out a started run. */
@@ -9,6 +10,26 @@ const RUN_MAY_HAVE_STARTED =
   'The request may have reached Code Ocean, so a run may have started: look at the ' +
   "capsule's or pipeline's runs in Code Ocean before running this step again. " +
   'The action does not repeat a start that may have succeeded, so one step never starts two runs.'
+
+/** Code Ocean said yes to a start, but its answer is not a run that can be read. */
+export class UnreadableStartError extends Error {
+  constructor(message: string, options: ErrorOptions) {
+    super(message, options)
+    this.name = 'UnreadableStartError'
+  }
+}
+
+/**
+ * Whether a failed start may have started a run: the request went out and the answer,
+ * if any, does not rule a run out (a 5xx, a reset, a timeout, an answer too large or
+ * unreadable). Not a cancel, nor a refusal (4xx), nor a request that surely never left.
+ */
+export function mayHaveStartedRun(error: unknown): boolean {
+  if (error instanceof UnreadableStartError) return true
+  if (error instanceof CodeOceanApiError) return error.status >= 500
+  if (error instanceof CodeOceanNetworkError) return !provesNothingSent(classifyNetworkError(error.code))
+  return false
+}
 
 /** Runs: `/computations` and `/computations/{id}`. */
 export class ComputationsApi {
@@ -32,7 +53,7 @@ export class ComputationsApi {
       return readComputation(data)
     } catch (error) {
       // The server said yes but its answer is unreadable: a run has probably started.
-      throw new Error(
+      throw new UnreadableStartError(
         `${(error as Error).message}\nA run has probably started: check the ${body.pipeline_id ? 'pipeline' : 'capsule'}'s runs in Code Ocean before running this step again.`,
         { cause: error }
       )

@@ -27,6 +27,9 @@ export const RUN_ANSWER_LIMIT: AnswerLimit = { bytes: 1 * MiB, what: 'a run' }
 /** One folder of a run's results; a folder of tens of thousands of files still fits. */
 export const RESULTS_LISTING_ANSWER_LIMIT: AnswerLimit = { bytes: 8 * MiB, what: 'a results listing' }
 
+/** Every run of a capsule or pipeline, unpaginated: thousands of runs still fit. */
+export const RUNS_LISTING_ANSWER_LIMIT: AnswerLimit = { bytes: 8 * MiB, what: 'a list of runs' }
+
 /** A signed download link for one result file. */
 export const DOWNLOAD_LINK_ANSWER_LIMIT: AnswerLimit = { bytes: 64 * KiB, what: 'a download link' }
 

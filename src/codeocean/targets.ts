@@ -1,7 +1,13 @@
+import { RUNS_LISTING_ANSWER_LIMIT } from './limits.js'
 import { readComputation, type Computation } from './models/computation.js'
 import { readGitSync, type GitSyncResult } from './models/git-sync.js'
 import type { Target } from './models/run-request.js'
-import type { ApiTransport, CallOptions } from './transport.js'
+import type { Answer, ApiTransport, CallOptions } from './transport.js'
+
+/** A target's runs, with the server's clock at the time of the listing (see Answer). */
+export interface RunsListing extends Omit<Answer, 'body'> {
+  runs: Computation[]
+}
 
 /** `capsules/{id}` or `pipelines/{id}`: the two share their routes. */
 function route(target: Target): string {
@@ -29,9 +35,18 @@ export class TargetsApi {
 
   /** GET /capsules|pipelines/{id}/computations: every run of the target, in no promised order. */
   async runs(target: Target, call: CallOptions = {}): Promise<Computation[]> {
-    const data = await this.transport.request(
+    return (await this.listRuns(target, call)).runs
+  }
+
+  /** As runs(), with the server's clock, to tell which runs were created since a given moment. */
+  async listRuns(target: Target, call: CallOptions = {}): Promise<RunsListing> {
+    const { body: data, ...clock } = await this.transport.answer(
       { method: 'GET', url: `${route(target)}/computations` },
-      { operation: `list the runs of ${target.kind} ${target.id}`, idHint: `${target.kind} ${target.id}` },
+      {
+        operation: `list the runs of ${target.kind} ${target.id}`,
+        idHint: `${target.kind} ${target.id}`,
+        answerLimit: RUNS_LISTING_ANSWER_LIMIT
+      },
       'idempotent',
       call
     )
@@ -40,7 +55,7 @@ export class TargetsApi {
         `Code Ocean answered the list of runs with something that is not a list: ${String(JSON.stringify(data)).slice(0, 200)}`
       )
     }
-    return data.flatMap((item) => {
+    const runs = data.flatMap((item) => {
       try {
         return [readComputation(item)]
       } catch {
@@ -48,5 +63,6 @@ export class TargetsApi {
         return []
       }
     })
+    return { runs, ...clock }
   }
 }

@@ -40,6 +40,15 @@ export interface CallOptions {
 export { DEFAULT_TIMEOUT_MS }
 export const DEFAULT_RETRIES = 5
 
+/** A successful answer: its parsed body, and when it came by the server's clock and by ours. */
+export interface Answer {
+  body: unknown
+  /** The answer's `Date` header (ms since the epoch, to the second), when it had a readable one. */
+  serverDate?: number
+  /** Local clock (ms) when the answer came. */
+  receivedAt: number
+}
+
 interface RetryConfig {
   kind: RetryKind
   operation: string
@@ -93,6 +102,16 @@ export class ApiTransport {
     kind: RetryKind,
     call: CallOptions
   ): Promise<unknown> {
+    return (await this.answer(config, context, kind, call)).body
+  }
+
+  /** As request(), with the server's clock as its answer told it (for times the server wrote). */
+  async answer(
+    config: AxiosRequestConfig,
+    context: RequestContext,
+    kind: RetryKind,
+    call: CallOptions
+  ): Promise<Answer> {
     const retry: RetryConfig = { kind, operation: context.operation }
     const attempt: AttemptPlan = {
       signal: call.signal,
@@ -118,7 +137,10 @@ export class ApiTransport {
       }
     }
     const body = parseBody(typeof response.data === 'string' ? response.data : '')
-    if (response.status >= 200 && response.status < 300) return body
+    if (response.status >= 200 && response.status < 300) {
+      const serverDate = Date.parse(headerOf(response, 'date') ?? '')
+      return { body, receivedAt: Date.now(), ...(Number.isNaN(serverDate) ? {} : { serverDate }) }
+    }
     const error = new CodeOceanApiError(response.status, body, context)
     if (context.mayHaveTakenEffect && response.status >= 500) {
       error.message += `\n${context.mayHaveTakenEffect}`

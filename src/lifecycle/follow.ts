@@ -3,15 +3,33 @@ import type { CodeOceanClient } from '../codeocean/client.js'
 import type { Computation } from '../codeocean/models/computation.js'
 import { DEBUG_PREVIEW_CHARS, preview } from '../codeocean/preview.js'
 import { RequestAbortedError } from '../errors.js'
-import type { StepSettings } from '../inputs/settings.js'
+import type { Settings, StepSettings } from '../inputs/settings.js'
 import { describeRun } from '../report/describe.js'
 import { inline } from '../untrusted.js'
 import { settleRun } from './backstop.js'
 import type { Interrupter } from './interruption.js'
+import type { RunLengthEstimate } from './run-length.js'
 import { failStep, type Step } from './step.js'
 import { endEarly } from './stop.js'
 import { judge, type Verdict } from './verdict.js'
 import { runBeganAt, waitForCompletion } from './wait.js'
+
+/**
+ * With `poll-interval: auto`: how long the run will likely take, from the target's
+ * earlier runs. Its code is loaded only then; it runs alongside the wait.
+ */
+async function estimateLater(
+  client: CodeOceanClient,
+  run: Computation,
+  settings: Settings,
+  step: Step,
+  signal: AbortSignal
+): Promise<RunLengthEstimate | undefined> {
+  const { estimateFromEarlierRuns } = await import('./run-history.js')
+  const { target, version } = settings.run
+  const request = { target, started: run, version, listed: step.targetRuns, redact: step.redact }
+  return estimateFromEarlierRuns(client.targets, request, signal)
+}
 
 /** Waits for the run to end, unless a cancel or the wait-timeout comes first. */
 function waitForEnd(
@@ -22,7 +40,16 @@ function waitForEnd(
   interrupter: Interrupter
 ): Promise<Computation> {
   if (interrupter.reason) throw new RequestAbortedError()
+  // The listing of earlier runs ends with the wait, should it still be going.
+  const listing = new AbortController()
+  const signal = AbortSignal.any([interrupter.signal, listing.signal])
+  // A followed run's target is unknown (a run does not name it): no earlier runs to go by.
+  const estimate =
+    settings.pollInterval === 'auto' && settings.run !== undefined
+      ? estimateLater(client, run, settings, step, signal)
+      : undefined
   return waitForCompletion(client.computations, run, {
+    estimateLater: estimate,
     interval: settings.pollInterval,
     // A followed run may be hours old already: `auto` polls it as the age it is.
     startedAt: settings.computationId === undefined ? undefined : runBeganAt(run),
@@ -35,7 +62,7 @@ function waitForEnd(
       step.outputs.setComputation(c)
     },
     signal: interrupter.signal
-  })
+  }).finally(() => listing.abort())
 }
 
 /** Reports the verdict, and what the after-run phase could not deliver. */

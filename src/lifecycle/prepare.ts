@@ -5,8 +5,19 @@ import type { Settings } from '../inputs/settings.js'
 import { ensureDataAssetsReady } from './data-assets-ready.js'
 import { syncWithGit } from './git-sync.js'
 import type { Interrupter } from './interruption.js'
-import { findRunToResume } from './resume.js'
+import { findRunToResume, type RunsSource } from './resume.js'
 import type { Step } from './step.js'
+
+/**
+ * The client, keeping the target's runs once listed: with `poll-interval: auto`, the
+ * wait reads the earlier runs' lengths from them rather than listing them again.
+ */
+function keepingListing(client: CodeOceanClient, step: Step): RunsSource {
+  return {
+    computations: client.computations,
+    targets: { runs: async (target, call) => (step.targetRuns = await client.targets.runs(target, call)) }
+  }
+}
 
 /**
  * What happens before the start, when the inputs ask for it: the Git sync first
@@ -39,7 +50,7 @@ export async function prepareRun(
     }
     if (settings.resumeOnRerun) {
       const resumeRunId = await findRunToResume(
-        client,
+        keepingListing(client, step),
         target,
         settings.runName,
         settings.runAttempt,

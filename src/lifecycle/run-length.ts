@@ -10,6 +10,9 @@ export interface RunLengthEstimate {
   /** The likely window of the end, in ms: the earliest and the latest likely lengths. */
   earliestMs: number
   latestMs: number
+  /** The shortest and the longest of the runs used, in ms: what the log line tells. */
+  shortestMs: number
+  longestMs: number
   /** How many earlier runs the estimate rests on. */
   runs: number
 }
@@ -48,15 +51,20 @@ function versionOf(c: Computation): number | undefined {
   return Number.isInteger(value) && value > 0 ? value : undefined
 }
 
+/** The runs an estimate can rest on: ended successfully, with a length; the most recent first. */
+export function usableRuns(history: readonly Computation[]): Computation[] {
+  return history
+    .filter((c) => succeeded(c) && c.run_time !== undefined && c.run_time > 0)
+    .sort((a, b) => (b.created ?? 0) - (a.created ?? 0))
+}
+
 /**
  * The estimate, or undefined when the history is of no use (too few successful runs,
  * or lengths all over the place). Prefers runs of the same release `version` when there
  * are enough of them; takes the most recent ones.
  */
 export function estimateRunLength(history: readonly Computation[], version?: number): RunLengthEstimate | undefined {
-  const usable = history
-    .filter((c) => succeeded(c) && c.run_time !== undefined && c.run_time > 0)
-    .sort((a, b) => (b.created ?? 0) - (a.created ?? 0))
+  const usable = usableRuns(history)
   const sameVersion = version === undefined ? [] : usable.filter((c) => versionOf(c) === version)
   const chosen = (sameVersion.length >= MIN_HISTORY ? sameVersion : usable).slice(0, MAX_HISTORY)
   if (chosen.length < MIN_HISTORY) return undefined
@@ -69,17 +77,40 @@ export function estimateRunLength(history: readonly Computation[], version?: num
     typicalMs,
     earliestMs: percentile(lengths, LIKELY_FROM),
     latestMs: percentile(lengths, 1 - LIKELY_FROM),
+    shortestMs: lengths[0],
+    longestMs: lengths[lengths.length - 1],
     runs: chosen.length
   }
 }
 
-/** The one log line that says what the estimate is and what the wait will do with it. */
+/** A length in the unit that reads best: seconds up to 2 min, then whole minutes. */
+function rounded(ms: number): { value: number; unit: 'min' | 's' } {
+  return ms >= 120_000 ? { value: Math.round(ms / 60_000), unit: 'min' } : { value: Math.round(ms / 1000), unit: 's' }
+}
+
+function say(ms: number): string {
+  const { value, unit } = rounded(ms)
+  return `${value} ${unit}`
+}
+
+/** "57–63 min" or "90 s–3 min"; undefined when both ends round alike. */
+function range(fromMs: number, untilMs: number, joiner: string): string | undefined {
+  const [from, until] = [rounded(fromMs), rounded(untilMs)]
+  if (from.unit !== until.unit) return `${say(fromMs)}${joiner}${say(untilMs)}`
+  return from.value === until.value ? undefined : `${from.value}${joiner}${until.value} ${until.unit}`
+}
+
+/**
+ * The one log line that says what the estimate is and what the wait will do with it,
+ * e.g. "Earlier runs took 57–63 min (typically 60 min, from 8 runs); checking every 5 s
+ * from 59 to 61 min".
+ */
 export function describeEstimate(estimate: RunLengthEstimate, window: { fromMs: number; untilMs: number }): string {
-  const minutes = (ms: number): string =>
-    ms >= 120_000 ? `${Math.round(ms / 60_000)} min` : `${Math.round(ms / 1000)} s`
+  const took = range(estimate.shortestMs, estimate.longestMs, '–')
+  const checks = range(window.fromMs, window.untilMs, ' to ')
   return (
-    `Earlier runs took ${minutes(estimate.earliestMs)}–${minutes(estimate.latestMs)} ` +
-    `(typically ${minutes(estimate.typicalMs)}, from ${estimate.runs} runs); ` +
-    `checking every 5 s from ${minutes(window.fromMs)} to ${minutes(window.untilMs)}`
+    `Earlier runs took ${took === undefined ? `about ${say(estimate.typicalMs)}` : took} ` +
+    `(typically ${say(estimate.typicalMs)}, from ${estimate.runs} runs); ` +
+    `checking every 5 s ${checks === undefined ? `around ${say(window.fromMs)}` : `from ${checks}`}`
   )
 }

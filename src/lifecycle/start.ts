@@ -1,5 +1,6 @@
 import * as core from '@actions/core'
 import { CodeOceanClient } from '../codeocean/client.js'
+import { mayHaveStartedRun } from '../codeocean/computations.js'
 import type { Computation } from '../codeocean/models/computation.js'
 import { buildRunRequest, type RunRequest } from '../codeocean/models/run-request.js'
 import { errorMessage } from '../errors.js'
@@ -92,23 +93,52 @@ function graceAfter(cancel: AbortSignal, graceMs: number): { signal: AbortSignal
 }
 
 /** Sends the start; a cancel meanwhile gives it a short grace (see START_GRACE_AFTER_CANCEL_MS). */
-async function sendStart(
-  client: CodeOceanClient,
-  body: RunRequest,
-  step: Step,
-  interrupter: Interrupter
-): Promise<Computation> {
+async function sendStart(client: CodeOceanClient, body: RunRequest, interrupter: Interrupter): Promise<Computation> {
   const grace = graceAfter(interrupter.signal, START_GRACE_AFTER_CANCEL_MS)
   try {
     return await client.computations.start(body, { signal: grace.signal })
+  } finally {
+    grace.dispose()
+  }
+}
+
+/**
+ * The run the start created: its answer, or, when the start failed after the request
+ * went out, the one run Code Ocean lists with our request since just before the start
+ * (see adopt.ts). Never sends the start again.
+ */
+async function startOrAdopt(
+  client: CodeOceanClient,
+  settings: Settings,
+  body: RunRequest,
+  step: Step,
+  interrupter: Interrupter
+): Promise<{ run: Computation; adopted: boolean }> {
+  const sentAt = Date.now()
+  try {
+    try {
+      return { run: await sendStart(client, body, interrupter), adopted: false }
+    } catch (error) {
+      if (interrupter.reason === 'cancel' || !mayHaveStartedRun(error)) throw error
+      // Loaded only here, so that a start that answers never pays for it.
+      const { findAdoptableRun } = await import('./adopt.js')
+      const failure = error as Error
+      const target = settings.run.target
+      const run = await findAdoptableRun(client.targets, {
+        request: body,
+        target,
+        sentAt,
+        failure,
+        signal: interrupter.signal
+      })
+      return { run, adopted: true }
+    }
   } catch (error) {
     if (interrupter.reason === 'cancel') {
       step.summary.status = 'cancelled'
       step.outputs.setStatus('cancelled')
     }
     throw error
-  } finally {
-    grace.dispose()
   }
 }
 
@@ -130,9 +160,16 @@ export async function startRun(
   for (const line of JSON.stringify(body, null, 2).split('\n')) core.info(inline(line))
   core.endGroup()
 
-  let started = await sendStart(client, body, step, interrupter)
+  const answer = await startOrAdopt(client, settings, body, step, interrupter)
+  let started = answer.run
   step.outputs.setComputation(started)
-  core.info(step.redact(`Started Code Ocean run ${describeRun(started)} of ${kind} ${inline(id)}`))
+  if (answer.adopted) {
+    const line = `The start request failed, but Code Ocean had started run ${describeRun(started)}; following it`
+    core.info(step.redact(line))
+    step.summary.notes.push(line)
+  } else {
+    core.info(step.redact(`Started Code Ocean run ${describeRun(started)} of ${kind} ${inline(id)}`))
+  }
   if (settings.wait) {
     // From here the run is ours to look after: if this step dies, the post step stops it.
     watchRun(started.id, settings.stopOnCancel)

@@ -1,4 +1,5 @@
 import * as core from '@actions/core'
+import type { Computation } from '../codeocean/models/computation.js'
 import { errorMessage } from '../errors.js'
 import { redactRegistered } from '../redact.js'
 import { Outputs } from '../report/outputs.js'
@@ -10,6 +11,8 @@ export interface Step {
   summary: SummaryModel
   /** Removes every registered secret; every message the step writes goes through it. */
   redact: (text: string) => string
+  /** The target's runs, when resume-on-rerun listed them before the start: the wait reuses them. */
+  targetRuns?: readonly Computation[]
 }
 
 export function newStep(): Step {

@@ -91,6 +91,11 @@ export interface WaitOptions {
   /** How long the run will likely take, from earlier runs: sharpens `auto` around the likely end. */
   estimate?: RunLengthEstimate
   /**
+   * An estimate still on its way (the listing of earlier runs): used from the first
+   * sleep after it arrives. The wait never waits for it.
+   */
+  estimateLater?: Promise<RunLengthEstimate | undefined>
+  /**
    * When the run began (epoch ms), for a run this step did not start: `auto` measures the
    * run's age from here rather than from the start of the wait (see runBeganAt).
    */
@@ -140,11 +145,17 @@ export async function waitForCompletion(
     }
   }
 
+  let estimate = options.estimate
+  options.estimateLater?.then(
+    (later) => (estimate ??= later),
+    () => undefined
+  )
+
   observe(current)
   let failingSince: number | undefined
   while (!isTerminal(current.state)) {
     try {
-      await sleep(nextPollDelayMs(options.interval, now() - ageFrom, options.estimate))
+      await sleep(nextPollDelayMs(options.interval, now() - ageFrom, estimate))
       signal?.throwIfAborted()
       current = await source.get(current.id, { signal })
     } catch (error) {

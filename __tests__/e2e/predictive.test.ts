@@ -1,0 +1,174 @@
+/**
+ * `poll-interval: auto` reads the target's earlier runs (one listing per step) and checks
+ * every 5 s around the likely end, so a run as long as the earlier ones is noticed within
+ * seconds of its end; without a usable history, or with a fixed interval, nothing changes.
+ * The long scenario waits out a real 90 s run: plain `auto` checks every 8–9 s by then.
+ */
+import { describe, expect, it } from '@jest/globals'
+import type { CodeOceanSimulator, RecordedRequest } from '../../sim/simulator.js'
+import type { ActionRun, Annotation } from '../support/runner.js'
+import { calls, msFromFirstSignalToExit, PIPELINE, runAgainst } from '../support/reliability.js'
+import { startSimulator, STATUS_CHECK } from '../support/simulators.js'
+
+const LISTING = `/api/v1/pipelines/${PIPELINE}/computations`
+const RUN_MS = 90_000
+const EARLIER_LINE = /^Earlier runs took /
+
+/** Six earlier successful runs of 89–91 s, and a failed one that does not count. */
+function addHistory(sim: CodeOceanSimulator): void {
+  ;[89, 90, 91, 90, 89, 91].forEach((seconds, i) =>
+    sim.addRun({ pipeline_id: PIPELINE }, { outcome: 'succeeded', runMs: seconds * 1000, agoMs: (i + 2) * 3_600_000 })
+  )
+  sim.addRun({ pipeline_id: PIPELINE }, { outcome: 'failed', runMs: 5_000, agoMs: 1_800_000 })
+}
+
+const listings = (sim: CodeOceanSimulator): RecordedRequest[] => calls(sim, 'GET').filter((r) => r.path === LISTING)
+const statusChecks = (sim: CodeOceanSimulator): RecordedRequest[] =>
+  calls(sim, 'GET').filter((r) => STATUS_CHECK.test(r.path))
+/** Warnings and errors: the app panel's notice is not one. */
+const problems = (run: ActionRun): Annotation[] => run.annotations.filter((a) => a.level !== 'notice')
+/** The run this step started (the one the simulator did not have before). */
+const startedRun = (sim: CodeOceanSimulator) => sim.runs().at(-1)!
+
+describe('poll-interval: auto with a history of stable run lengths', () => {
+  it.concurrent(
+    'notices a 90 s run within seconds of its end, checking every 5 s around the likely end',
+    async () => {
+      const sim = await startSimulator()
+      addHistory(sim)
+      sim.program(PIPELINE, {
+        phases: [
+          { state: 'initializing', ms: 1_000 },
+          { state: 'running', ms: RUN_MS - 2_000 },
+          { state: 'finalizing', ms: 1_000 }
+        ]
+      })
+      const run = await runAgainst(sim, {}, { timeoutMs: 150_000 })
+      expect(run.exitCode).toBe(0)
+      expect(run.outputs.status).toBe('succeeded')
+      expect(run.log.filter((l) => EARLIER_LINE.test(l))).toEqual([
+        'Earlier runs took 89–91 s (typically 90 s, from 6 runs); checking every 5 s around 90 s'
+      ])
+      expect(run.stdout).toContain('::debug::Run length estimate from earlier runs (ms): {"typicalMs":90000,')
+      expect(listings(sim)).toHaveLength(1)
+      expect(problems(run)).toEqual([])
+
+      const end = startedRun(sim).createdAt + RUN_MS
+      const checks = statusChecks(sim).map((r) => r.at)
+      const last = checks.at(-1)!
+      // Plain auto checks at about 80 s, 88.5 s and 97 s of the wait here: 7 s or more late.
+      expect(last - end).toBeGreaterThanOrEqual(0)
+      expect(last - end).toBeLessThan(6_000)
+      const gaps = checks.slice(1).map((at, i) => at - checks[i])
+      // Plain auto's last two sleeps would be 8 s and 9 s; here they are the 5 s minimum.
+      for (const gap of gaps.slice(-2)) expect(gap).toBeLessThan(6_500)
+      // No more checks than plain auto makes by its later notice (17 by 97 s); 5 s all along would be 18.
+      expect(checks.length).toBeLessThanOrEqual(17)
+    },
+    180_000
+  )
+
+  it.concurrent('reuses the listing resume-on-rerun made: one listing in the whole step', async () => {
+    const sim = await startSimulator()
+    addHistory(sim)
+    const run = await runAgainst(sim, { 'resume-on-rerun': 'true' }, { env: { GITHUB_RUN_ATTEMPT: '2' } })
+    expect(run.exitCode).toBe(0)
+    expect(run.log.some((l) => l.startsWith('No earlier run named'))).toBe(true)
+    expect(run.log.filter((l) => EARLIER_LINE.test(l))).toHaveLength(1)
+    expect(listings(sim)).toHaveLength(1)
+    // The listing came before the start, and was not repeated after it.
+    const start = sim.requests.findIndex((r) => r.method === 'POST' && r.path === '/api/v1/computations')
+    expect(sim.requests.findIndex((r) => r.path === LISTING)).toBeLessThan(start)
+  })
+})
+
+describe('poll-interval: auto without a usable history', () => {
+  it.concurrent('with no earlier runs: plain auto, one listing, and a debug line saying why', async () => {
+    const sim = await startSimulator()
+    const run = await runAgainst(sim, {})
+    expect(run.exitCode).toBe(0)
+    expect(run.outputs.status).toBe('succeeded')
+    expect(run.log.some((l) => EARLIER_LINE.test(l))).toBe(false)
+    expect(run.stdout).toContain(
+      "::debug::No estimate of the run's length: there are no earlier runs; polling as plain auto."
+    )
+    expect(listings(sim)).toHaveLength(1)
+    expect(statusChecks(sim)).toHaveLength(1)
+  })
+
+  it.concurrent('with lengths all over the place: plain auto, and the debug line says so', async () => {
+    const sim = await startSimulator()
+    for (const [i, minutes] of [5, 5, 60, 60, 120, 120].entries()) {
+      sim.addRun(
+        { pipeline_id: PIPELINE },
+        { outcome: 'succeeded', runMs: minutes * 60_000, agoMs: (i + 1) * 86_400_000 }
+      )
+    }
+    const run = await runAgainst(sim, {})
+    expect(run.exitCode).toBe(0)
+    expect(run.log.some((l) => EARLIER_LINE.test(l))).toBe(false)
+    expect(run.stdout).toContain(
+      'the lengths of the 6 earlier successful runs are too spread out; polling as plain auto.'
+    )
+    expect(listings(sim)).toHaveLength(1)
+  })
+
+  it.concurrent('a failing listing is tried once, is only a debug line, and the run is followed as usual', async () => {
+    const sim = await startSimulator()
+    addHistory(sim)
+    sim.failNext(
+      { method: 'GET', path: LISTING },
+      { status: 500, body: { message: 'listing broke\n::warning::injected from the server' } }
+    )
+    const run = await runAgainst(sim, {})
+    expect(run.exitCode).toBe(0)
+    expect(run.outputs.status).toBe('succeeded')
+    expect(problems(run)).toEqual([])
+    expect(run.log.some((l) => EARLIER_LINE.test(l))).toBe(false)
+    // The server's words reach the log only inside that one debug line, never as a command.
+    expect(run.log.filter((l) => l.includes('injected'))).toEqual([
+      expect.stringMatching(/^Could not list the earlier runs .*listing broke.*injected from the server.*plain auto\.$/)
+    ])
+    expect(run.stdout).toMatch(
+      /::debug::Could not list the earlier runs to estimate this run's length \(.*listing broke/
+    )
+    expect(listings(sim)).toHaveLength(1)
+  })
+
+  it.concurrent('a slow listing does not hold up the step: it ends with the run', async () => {
+    const sim = await startSimulator()
+    addHistory(sim)
+    sim.failNext({ method: 'GET', path: LISTING }, { passThrough: true, delayMs: 30_000 })
+    const run = await runAgainst(sim, {})
+    expect(run.exitCode).toBe(0)
+    expect(run.outputs.status).toBe('succeeded')
+    expect(problems(run)).toEqual([])
+    expect(run.log.some((l) => EARLIER_LINE.test(l))).toBe(false)
+    // The run ends by the first check, at 5 s; the listing would have taken 30 s.
+    expect(run.durationMs).toBeLessThan(20_000)
+  })
+
+  it.concurrent('a cancel cuts a pending listing short along with the wait', async () => {
+    const sim = await startSimulator({ phases: [{ state: 'running', ms: 3_600_000 }], defaultOutcome: 'never-ends' })
+    addHistory(sim)
+    sim.failNext({ method: 'GET', path: LISTING }, { passThrough: true, delayMs: 60_000 })
+    const run = await runAgainst(sim, {}, { cancel: { whenStdoutMatches: /Run is running/ } })
+    expect(run.outputs.status).toBe('cancelled')
+    expect(run.signalsSent.map((s) => s.signal)).toEqual(['SIGINT'])
+    expect(msFromFirstSignalToExit(run)).toBeLessThan(5_000)
+    expect(startedRun(sim).deleted).toBe(true)
+  })
+})
+
+describe('a fixed poll-interval', () => {
+  it.concurrent('stays fixed and lists no earlier runs', async () => {
+    const sim = await startSimulator()
+    addHistory(sim)
+    const run = await runAgainst(sim, { 'poll-interval': '5' })
+    expect(run.exitCode).toBe(0)
+    expect(run.outputs.status).toBe('succeeded')
+    expect(listings(sim)).toHaveLength(0)
+    expect(run.log.some((l) => EARLIER_LINE.test(l))).toBe(false)
+    expect(run.stdout).not.toContain('estimate')
+  })
+})

@@ -1,5 +1,6 @@
 import type { CodeOceanClient } from './codeocean/client.js'
-import type { Settings } from './inputs/settings.js'
+import type { Computation } from './codeocean/models/computation.js'
+import type { StepSettings } from './inputs/settings.js'
 import { getSettings } from './inputs/settings.js'
 import { readToken } from './inputs/token.js'
 import { finishStep } from './lifecycle/finish.js'
@@ -7,14 +8,15 @@ import { Interrupter } from './lifecycle/interruption.js'
 import { failStepWith, newStep } from './lifecycle/step.js'
 
 /**
- * The action's main step, phase by phase: read the inputs, start the run and report
- * it at once, then follow it to its end and handle its results. Whatever happens,
- * the step ends with every output set, a job summary and, if asked, a PR comment.
+ * The action's main step, phase by phase: read the inputs, start the run (or find the
+ * one `computation-id` names) and report it at once, then follow it to its end and
+ * handle its results. Whatever happens, the step ends with every output set, a job
+ * summary and, if asked, a PR comment.
  */
 export async function run(): Promise<void> {
   const step = newStep()
   const interrupter = new Interrupter()
-  let settings: Settings | undefined
+  let settings: StepSettings | undefined
   let client: CodeOceanClient | undefined
   try {
     // The token is masked before anything else can print it.
@@ -22,9 +24,15 @@ export async function run(): Promise<void> {
     settings = await getSettings(token)
     const phases = await import('./lifecycle/phases.js')
     client = phases.connect(settings, step)
-    settings = await phases.beforeRun(client, settings, step, interrupter)
-    await phases.preflight(client, settings)
-    const started = await phases.startRun(client, settings, step, interrupter)
+    let started: Computation
+    if (settings.computationId !== undefined) {
+      // `computation-id`: follow a run something else started; nothing is started.
+      started = await phases.attachToRun(client, settings, step, interrupter)
+    } else {
+      settings = await phases.beforeRun(client, settings, step, interrupter)
+      await phases.preflight(client, settings)
+      started = await phases.startRun(client, settings, step, interrupter)
+    }
     if (!settings.wait) {
       phases.leaveRunning(step)
       return

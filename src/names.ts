@@ -4,6 +4,7 @@ export const Input = {
   Secret: 'secret',
   PipelineId: 'pipeline-id',
   CapsuleId: 'capsule-id',
+  ComputationId: 'computation-id',
   Version: 'version',
   DataAssets: 'data-assets',
   Processes: 'processes',

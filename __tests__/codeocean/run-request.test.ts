@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
-import { getSettings } from '../../src/inputs/settings.js'
+import { getSettings, type Settings } from '../../src/inputs/settings.js'
 import { buildRunRequest } from '../../src/codeocean/models/run-request.js'
 import { REQUEST_EXAMPLES, goldenBody } from '../request-examples.js'
 
@@ -7,7 +7,7 @@ const BASE = { domain: 'codeocean.example.com' }
 
 async function bodyFor(inputs: Record<string, string>): Promise<unknown> {
   const all: Record<string, string> = { ...BASE, ...inputs }
-  const settings = await getSettings('cop_test_token', (name) => all[name] ?? '', {})
+  const settings = (await getSettings('cop_test_token', (name) => all[name] ?? '', {})) as Settings
   return buildRunRequest(settings.run)
 }
 

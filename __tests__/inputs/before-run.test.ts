@@ -1,12 +1,12 @@
 import { describe, expect, it } from '@jest/globals'
 import { runAttemptOf } from '../../src/inputs/before-run.js'
-import { getSettings } from '../../src/inputs/settings.js'
+import { getSettings, type Settings } from '../../src/inputs/settings.js'
 
 const PIPELINE = '4bc97533-6eb4-48ac-966f-648548a756d2'
 
-function settingsFor(inputs: Record<string, string>, env: NodeJS.ProcessEnv = {}) {
+async function settingsFor(inputs: Record<string, string>, env: NodeJS.ProcessEnv = {}): Promise<Settings> {
   const all: Record<string, string> = { domain: 'codeocean.example.com', 'pipeline-id': PIPELINE, ...inputs }
-  return getSettings('cop_test', (name) => all[name] ?? '', env)
+  return (await getSettings('cop_test', (name) => all[name] ?? '', env)) as Settings
 }
 
 describe('inputs for what happens before the run', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
-import { getSettings, InputErrors } from '../../src/inputs/settings.js'
+import { getSettings, InputErrors, type Settings } from '../../src/inputs/settings.js'
 import { parsePollInterval } from '../../src/inputs/values.js'
 import { BAD_INPUTS } from '../bad-inputs.js'
 
@@ -53,12 +53,12 @@ describe('settings', () => {
 
   it('builds the default run name from the GitHub context', async () => {
     const inputs: Record<string, string> = { ...DEFAULTS, 'pipeline-id': '4bc97533-6eb4-48ac-966f-648548a756d2' }
-    const s = await getSettings('t0k3n', (n) => inputs[n] ?? '', {
+    const s = (await getSettings('t0k3n', (n) => inputs[n] ?? '', {
       GITHUB_REPOSITORY: 'octo/genomics',
       GITHUB_SHA: '0123456789abcdef0123456789abcdef01234567',
       GITHUB_WORKFLOW: 'Nightly',
       GITHUB_RUN_NUMBER: '42'
-    })
+    })) as Settings
     expect(s.runName).toBe('octo/genomics@0123456 Nightly #42')
   })
 
@@ -71,7 +71,7 @@ describe('settings', () => {
       'run-name': '  nightly \n',
       'nextflow-profile': ' docker\n'
     }
-    const s = await getSettings('t0k3n', (n) => raw[n] ?? '', {})
+    const s = (await getSettings('t0k3n', (n) => raw[n] ?? '', {})) as Settings
     expect(s.location.apiBase).toBe('https://codeocean.example.com/api/v1')
     expect(s.run.target).toEqual({ kind: 'pipeline', id: '4bc97533-6eb4-48ac-966f-648548a756d2' })
     expect(s.wait).toBe(false)
@@ -87,7 +87,7 @@ describe('settings', () => {
       parameters: `['~', "null", '', Nullable, ~x]`,
       'named-parameters': "Mode: 'null'\nEmpty: ''\n"
     }
-    const s = await getSettings('t0k3n', (n) => raw[n] ?? '', {})
+    const s = (await getSettings('t0k3n', (n) => raw[n] ?? '', {})) as Settings
     expect(s.run.parameters).toEqual(['~', 'null', '', 'Nullable', '~x'])
     expect(s.run.namedParameters).toEqual([
       { param_name: 'Mode', value: 'null' },

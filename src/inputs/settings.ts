@@ -4,6 +4,7 @@ import { EnvFallback, Input } from '../names.js'
 import { redactor } from '../redact.js'
 import { readBeforeRunSettings, type BeforeRunSettings } from './before-run.js'
 import { resolveApiLocation, type ApiLocation } from './domain.js'
+import { isFollowing, readFollowedRun } from './followed-run.js'
 import { InputErrors, Problems } from './problems.js'
 import { loadYamlFor } from './structured.js'
 import { defaultRunName } from './run-name.js'
@@ -14,12 +15,14 @@ import {
   parseDownloadFolder,
   parseList,
   parsePollInterval,
+  parseStopChoice,
   parseWaitTimeout,
-  type PollInterval
+  type PollInterval,
+  type StopChoice
 } from './values.js'
 
 export { InputErrors } from './problems.js'
-export type { PollInterval } from './values.js'
+export type { PollInterval, StopChoice } from './values.js'
 
 /** How the step waits for the run, and what it does when the wait is cut short. */
 export interface WaitSettings {
@@ -27,8 +30,11 @@ export interface WaitSettings {
   pollInterval: PollInterval
   /** 0 means no limit. */
   waitTimeoutMinutes: number
+  /** Whether to stop the run on a cancel, and on the wait-timeout: `auto` resolved for this step's run. */
   stopOnCancel: boolean
   stopOnTimeout: boolean
+  /** The stop inputs as given, for messages that say why a run was or was not stopped. */
+  stopChoices: { cancel: StopChoice; timeout: StopChoice }
 }
 
 /** What the step does with a finished run's results. */
@@ -45,15 +51,30 @@ export interface ResultSettings {
   commentToken?: string
 }
 
-/** Everything the action needs, read and checked before any request is made. */
-export interface Settings extends WaitSettings, ResultSettings, BeforeRunSettings {
+/** What every phase after the start needs, for a run this step started or one it follows. */
+interface AfterStartSettings extends WaitSettings, ResultSettings {
   location: ApiLocation
   token: string
+}
+
+/** Everything the action needs to start a run, read and checked before any request is made. */
+export interface Settings extends AfterStartSettings, BeforeRunSettings {
   run: RunSpec
   runName: string
   /** Check the request against the app panel before starting. */
   checkParameters: boolean
+  computationId?: undefined
 }
+
+/** Everything the action needs to follow a run something else started (`computation-id`). */
+export interface FollowSettings extends AfterStartSettings {
+  /** The run to follow. */
+  computationId: string
+  run?: undefined
+}
+
+/** The settings of either kind of step: `computationId` tells them apart. */
+export type StepSettings = Settings | FollowSettings
 
 /** Where Code Ocean is: the `domain` input, or the environment's fallback. */
 function readLocation(problems: Problems, env: NodeJS.ProcessEnv): ApiLocation | undefined {
@@ -78,15 +99,22 @@ function checkToken(token: string, problems: Problems): void {
   )
 }
 
-function readWaitSettings(problems: Problems): WaitSettings {
-  const flag = (name: string, fallback: boolean): boolean =>
-    problems.check(name, (raw) => parseBooleanInput(name, raw)) ?? fallback
+/**
+ * `following`: the step follows a run it did not start, which `auto` leaves alone. The
+ * default of `stop-on-timeout` stays `false`: a timeout stops no run unless asked to.
+ */
+function readWaitSettings(problems: Problems, following: boolean): WaitSettings {
+  const stop = (name: string, fallback: StopChoice): StopChoice =>
+    problems.check(name, (raw) => parseStopChoice(name, raw)) ?? fallback
+  const stopChoices = { cancel: stop(Input.StopOnCancel, 'auto'), timeout: stop(Input.StopOnTimeout, false) }
+  const resolve = (choice: StopChoice): boolean => (choice === 'auto' ? !following : choice)
   return {
-    wait: flag(Input.Wait, true),
+    wait: problems.check(Input.Wait, (raw) => parseBooleanInput(Input.Wait, raw)) ?? true,
     pollInterval: problems.check(Input.PollInterval, (raw) => parsePollInterval(Input.PollInterval, raw)) ?? 'auto',
     waitTimeoutMinutes: problems.check(Input.WaitTimeout, (raw) => parseWaitTimeout(Input.WaitTimeout, raw)) ?? 0,
-    stopOnCancel: flag(Input.StopOnCancel, true),
-    stopOnTimeout: flag(Input.StopOnTimeout, false)
+    stopOnCancel: resolve(stopChoices.cancel),
+    stopOnTimeout: resolve(stopChoices.timeout),
+    stopChoices
   }
 }
 
@@ -143,15 +171,32 @@ function readCommentToken(problems: Problems): string | undefined {
   return githubToken
 }
 
+/** What the step starts: the request, the run's name, and what happens before the start. */
+function readStartSettings(
+  problems: Problems,
+  env: NodeJS.ProcessEnv
+): Omit<Settings, keyof AfterStartSettings | 'run'> & { run: RunSpec | undefined } {
+  const run = readRunSpec(problems)
+  const checkParameters = readCheckParameters(problems)
+  const beforeRun = readBeforeRunSettings(problems, env)
+  const runName = problems.read(Input.RunName) || defaultRunName(env)
+  return { run, checkParameters, runName, ...beforeRun }
+}
+
+function readCheckParameters(problems: Problems): boolean {
+  return problems.check(Input.CheckParameters, (raw) => parseBooleanInput(Input.CheckParameters, raw)) ?? true
+}
+
 /**
  * Reads and validates every input. Throws InputErrors naming each bad input, what is
- * wrong and the right form; nothing is sent to Code Ocean before this succeeds.
+ * wrong and the right form; nothing is sent to Code Ocean before this succeeds. With
+ * `computation-id` the step follows that run instead of starting one (FollowSettings).
  */
 export async function getSettings(
   token: string,
   readRaw: ReadInput = core.getInput,
   env = process.env
-): Promise<Settings> {
+): Promise<StepSettings> {
   // Trimmed here, not only by the runner's getInput: other hosts of the action
   // (@github/local-action, for one) pass inputs on exactly as written.
   const read: ReadInput = (name) => readRaw(name).trim()
@@ -159,14 +204,18 @@ export async function getSettings(
   const problems = new Problems(read)
   const location = readLocation(problems, env)
   checkToken(token, problems)
-  const run = readRunSpec(problems)
-  const checkParameters =
-    problems.check(Input.CheckParameters, (raw) => parseBooleanInput(Input.CheckParameters, raw)) ?? true
-  const waiting = readWaitSettings(problems)
+  const following = isFollowing(problems)
+  const start = following ? undefined : readStartSettings(problems, env)
+  const waiting = readWaitSettings(problems, following)
+  const computationId = following ? readFollowedRun(problems, waiting.wait) : undefined
+  // Only its form is checked when following: a followed run has no request to check.
+  if (following) readCheckParameters(problems)
   const results = readResultSettings(problems, waiting.wait, env)
-  const beforeRun = readBeforeRunSettings(problems, env)
-  // A token pasted into the wrong input must not be echoed back.
-  if (problems.list.length > 0 || !location || !run) throw new InputErrors(problems.list, redactor([token]))
-  const runName = read(Input.RunName) || defaultRunName(env)
-  return { location, token, run, runName, checkParameters, ...waiting, ...results, ...beforeRun }
+  if (problems.list.length === 0 && location) {
+    const common = { location, token, ...waiting, ...results }
+    if (computationId !== undefined) return { ...common, computationId }
+    if (start?.run) return { ...common, ...start, run: start.run }
+  }
+  // Each way of getting here added a problem. A token pasted into the wrong input must not be echoed back.
+  throw new InputErrors(problems.list, redactor([token]))
 }

@@ -13,6 +13,18 @@ export function parseBooleanInput(input: string, raw: string): boolean {
   throw new InputError(input, `"${raw}" is not true or false`, `${input}: 'false'`)
 }
 
+/**
+ * `stop-on-cancel` and `stop-on-timeout`: `true`, `false`, or `auto`, which stops a run
+ * this step started and leaves a run it only follows as it is.
+ */
+export type StopChoice = 'auto' | boolean
+
+export function parseStopChoice(input: string, raw: string): StopChoice {
+  if (['auto', 'Auto', 'AUTO'].includes(raw)) return 'auto'
+  if (['true', 'True', 'TRUE', 'false', 'False', 'FALSE'].includes(raw)) return parseBooleanInput(input, raw)
+  throw new InputError(input, `"${raw}" is not true, false or auto`, `${input}: auto`)
+}
+
 export function parsePollInterval(input: string, raw: string): PollInterval {
   const text = raw.trim().toLowerCase()
   if (text === '' || text === 'auto') return 'auto'

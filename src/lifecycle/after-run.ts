@@ -3,7 +3,7 @@ import type { CodeOceanClient } from '../codeocean/client.js'
 import type { Computation } from '../codeocean/models/computation.js'
 import { errorMessage } from '../errors.js'
 import { formatBytes } from '../format.js'
-import type { Settings } from '../inputs/settings.js'
+import type { StepSettings } from '../inputs/settings.js'
 import { Output } from '../names.js'
 import type { SummaryModel } from '../report/summary.js'
 import { captureParams, captureResults } from '../results/capture.js'
@@ -54,7 +54,7 @@ async function showFailureLog(
 }
 
 /** A run without results: nothing to download or capture. */
-function noResults(settings: Settings, summary: SummaryModel, problems: string[]): string[] {
+function noResults(settings: StepSettings, summary: SummaryModel, problems: string[]): string[] {
   if (settings.downloadFolder) summary.notes.push('The run has no results, so nothing was downloaded.')
   if (settings.captureName) summary.notes.push('The run has no results, so nothing was captured.')
   return problems
@@ -72,7 +72,7 @@ export async function afterRun(
   client: CodeOceanClient,
   run: Computation,
   verdict: Verdict,
-  settings: Settings,
+  settings: StepSettings,
   step: Step,
   signal?: AbortSignal
 ): Promise<string[]> {

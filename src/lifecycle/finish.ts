@@ -1,7 +1,7 @@
 import * as core from '@actions/core'
 import { buildRunRequest } from '../codeocean/models/run-request.js'
 import { parseBooleanInput } from '../inputs/values.js'
-import type { Settings } from '../inputs/settings.js'
+import type { StepSettings } from '../inputs/settings.js'
 import { Input } from '../names.js'
 import { renderSummary, writeSummary } from '../report/summary.js'
 import type { Step } from './step.js'
@@ -21,7 +21,7 @@ function summaryWanted(): boolean {
  * summary and, when asked for, the pull request comment, which a cancel (`signal`)
  * cuts short.
  */
-export async function finishStep(step: Step, settings: Settings | undefined, signal?: AbortSignal): Promise<void> {
+export async function finishStep(step: Step, settings: StepSettings | undefined, signal?: AbortSignal): Promise<void> {
   step.outputs.complete('failed')
   step.summary.endedAt = Date.now()
   if (summaryWanted()) await writeSummary(step.summary, step.redact)
@@ -29,7 +29,10 @@ export async function finishStep(step: Step, settings: Settings | undefined, sig
     // Loaded only here: most runs never comment, and the GitHub client is large.
     const { commentOnPullRequest } = await import('../report/pr-comment.js')
     const markdown = step.redact(renderSummary(step.summary, step.redact))
-    const target = { id: settings.run.target.id, request: buildRunRequest(settings.run) }
+    // One comment per target and request, or, for a followed run, per run.
+    const target = settings.run
+      ? { id: settings.run.target.id, request: buildRunRequest(settings.run) }
+      : { id: settings.computationId, request: { computation_id: settings.computationId } }
     await commentOnPullRequest(markdown, settings.commentToken, target, step.redact, process.env, signal)
   }
 }

@@ -3,7 +3,7 @@ import type { CodeOceanClient } from '../codeocean/client.js'
 import type { Computation } from '../codeocean/models/computation.js'
 import { DEBUG_PREVIEW_CHARS, preview } from '../codeocean/preview.js'
 import { RequestAbortedError } from '../errors.js'
-import type { Settings } from '../inputs/settings.js'
+import type { Settings, StepSettings } from '../inputs/settings.js'
 import { describeRun } from '../report/describe.js'
 import { inline } from '../untrusted.js'
 import { settleRun } from './backstop.js'
@@ -12,7 +12,7 @@ import type { RunLengthEstimate } from './run-length.js'
 import { failStep, type Step } from './step.js'
 import { endEarly } from './stop.js'
 import { judge, type Verdict } from './verdict.js'
-import { waitForCompletion } from './wait.js'
+import { runBeganAt, waitForCompletion } from './wait.js'
 
 /**
  * With `poll-interval: auto`: how long the run will likely take, from the target's
@@ -35,7 +35,7 @@ async function estimateLater(
 function waitForEnd(
   client: CodeOceanClient,
   run: Computation,
-  settings: Settings,
+  settings: StepSettings,
   step: Step,
   interrupter: Interrupter
 ): Promise<Computation> {
@@ -43,10 +43,16 @@ function waitForEnd(
   // The listing of earlier runs ends with the wait, should it still be going.
   const listing = new AbortController()
   const signal = AbortSignal.any([interrupter.signal, listing.signal])
-  const estimate = settings.pollInterval === 'auto' ? estimateLater(client, run, settings, step, signal) : undefined
+  // A followed run's target is unknown (a run does not name it): no earlier runs to go by.
+  const estimate =
+    settings.pollInterval === 'auto' && settings.run !== undefined
+      ? estimateLater(client, run, settings, step, signal)
+      : undefined
   return waitForCompletion(client.computations, run, {
     estimateLater: estimate,
     interval: settings.pollInterval,
+    // A followed run may be hours old already: `auto` polls it as the age it is.
+    startedAt: settings.computationId === undefined ? undefined : runBeganAt(run),
     // Each line carries the server's words (states, errors): kept to one line, never a command.
     log: (line) => core.info(inline(step.redact(line))),
     warn: (line) => core.warning(inline(step.redact(line))),
@@ -87,11 +93,11 @@ function cancelledAfterEnd(run: Computation, verdict: Verdict, step: Step): void
   )
 }
 
-/** Follows a started run to its end, judges it, and handles its results. */
+/** Follows a run (started by this step, or found by `computation-id`) to its end, judges it, and handles its results. */
 export async function followRun(
   client: CodeOceanClient,
   run: Computation,
-  settings: Settings,
+  settings: StepSettings,
   step: Step,
   interrupter: Interrupter
 ): Promise<void> {

@@ -5,4 +5,5 @@
  */
 export { beforeRun } from './before-run.js'
 export { followRun } from './follow.js'
+export { attachToRun } from './follow-existing.js'
 export { connect, leaveRunning, preflight, startRun } from './start.js'

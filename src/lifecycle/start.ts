@@ -4,7 +4,7 @@ import { mayHaveStartedRun } from '../codeocean/computations.js'
 import type { Computation } from '../codeocean/models/computation.js'
 import { buildRunRequest, type RunRequest } from '../codeocean/models/run-request.js'
 import { errorMessage } from '../errors.js'
-import type { Settings } from '../inputs/settings.js'
+import type { Settings, StepSettings } from '../inputs/settings.js'
 import { describeRun } from '../report/describe.js'
 import { inline } from '../untrusted.js'
 import { watchRun } from './backstop.js'
@@ -13,7 +13,7 @@ import { releaseRefusalReason } from './release-runs.js'
 import type { Step } from './step.js'
 
 /** A client for the deployment the inputs name, whose retries are told in the log. */
-export function connect(settings: Settings, step: Step): CodeOceanClient {
+export function connect(settings: StepSettings, step: Step): CodeOceanClient {
   core.debug(
     `API base: ${settings.location.apiBase}; wait: ${settings.wait}; poll-interval: ${settings.pollInterval}; wait-timeout: ${settings.waitTimeoutMinutes} min`
   )

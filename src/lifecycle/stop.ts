@@ -3,7 +3,7 @@ import type { Computation } from '../codeocean/models/computation.js'
 import { STOP_MEANS_DELETE } from '../codeocean/rules.js'
 import { errorMessage } from '../errors.js'
 import { formatDuration } from '../format.js'
-import type { Settings } from '../inputs/settings.js'
+import type { StepSettings } from '../inputs/settings.js'
 import { describeRun } from '../report/describe.js'
 import { inline } from '../untrusted.js'
 import { settleRun } from './backstop.js'
@@ -23,12 +23,16 @@ async function stopIfAsked(
   why: Interruption,
   client: CodeOceanClient,
   run: Computation,
-  settings: Settings
+  settings: StepSettings
 ): Promise<string> {
   const stop = why === 'cancel' ? settings.stopOnCancel : settings.stopOnTimeout
   if (!stop) {
     settleRun()
-    return `The run was left running (stop-on-${why}: false).`
+    const choice = why === 'cancel' ? settings.stopChoices.cancel : settings.stopChoices.timeout
+    // `auto` got here only for a followed run: say why, and how to stop one.
+    return choice === 'auto'
+      ? `The run was left running: this step did not start it (stop-on-${why}: auto stops only runs the step started; set it to true to stop followed runs too).`
+      : `The run was left running (stop-on-${why}: false).`
   }
   try {
     await client.computations.delete(run.id, why === 'cancel' ? STOP_ON_CANCEL : {})
@@ -38,7 +42,7 @@ async function stopIfAsked(
     // After a cancel the post step tries again; after a timeout nobody would.
     if (why === 'timeout') settleRun()
     // A release version's run: only an admin may stop it; say so plainly.
-    const release = releaseRefusalReason(error, run, settings.run.version)
+    const release = releaseRefusalReason(error, run, settings.run?.version)
     return (
       `The run could not be stopped: ${inline(errorMessage(error).split('\n')[0])}${release ? ` ${release}` : ''}` +
       (why === 'cancel' ? ' The post step will try again.' : ' It may still be running in Code Ocean.')
@@ -51,7 +55,7 @@ export async function endEarly(
   why: Interruption,
   client: CodeOceanClient,
   run: Computation,
-  settings: Settings,
+  settings: StepSettings,
   step: Step
 ): Promise<void> {
   step.summary.status = why === 'cancel' ? 'cancelled' : 'timed-out'

@@ -72,6 +72,18 @@ export function nextPollDelayMs(interval: PollInterval, elapsedMs: number, estim
   return Math.round(Math.max(min, Math.min(auto, share)))
 }
 
+/**
+ * When a run began, from its `created` time (unix seconds), for a run found rather than
+ * started: one started an hour ago is polled as an hour-old run. Undefined when the
+ * server gave no usable time (some examples send 0), or one ahead of this clock, where
+ * the age would be nonsense; then the age counts from the start of the wait.
+ */
+export function runBeganAt(run: Computation, now: number = Date.now()): number | undefined {
+  if (run.created === undefined || !(run.created > 0)) return undefined
+  const ms = run.created * 1000
+  return ms <= now ? ms : undefined
+}
+
 export interface WaitOptions {
   interval: PollInterval
   log: (line: string) => void
@@ -83,6 +95,11 @@ export interface WaitOptions {
    * sleep after it arrives. The wait never waits for it.
    */
   estimateLater?: Promise<RunLengthEstimate | undefined>
+  /**
+   * When the run began (epoch ms), for a run this step did not start: `auto` measures the
+   * run's age from here rather than from the start of the wait (see runBeganAt).
+   */
+  startedAt?: number
   /** Called with every computation read, so outputs stay current on any exit path. */
   onUpdate?: (computation: Computation) => void
   /** Aborts the wait (cancel, timeout): the pending sleep or request ends at once. */
@@ -110,6 +127,7 @@ export async function waitForCompletion(
   const signal = options.signal
   const sleep = options.sleep ?? ((ms: number) => sleepMs(ms, undefined, { signal }))
   const begin = now()
+  const ageFrom = options.startedAt ?? begin
   const warnedStates = new Set<string>()
   let current = started
   let lastState: string | undefined
@@ -137,7 +155,7 @@ export async function waitForCompletion(
   let failingSince: number | undefined
   while (!isTerminal(current.state)) {
     try {
-      await sleep(nextPollDelayMs(options.interval, now() - begin, estimate))
+      await sleep(nextPollDelayMs(options.interval, now() - ageFrom, estimate))
       signal?.throwIfAborted()
       current = await source.get(current.id, { signal })
     } catch (error) {

@@ -14,6 +14,8 @@ export interface SummaryModel {
   /** The step's verdict or error, one or more lines of plain text (shown escaped). */
   message?: string
   request?: RunRequest
+  /** The step followed a run something else started (`computation-id`), rather than starting one. */
+  followed?: boolean
   computation?: Computation
   startedAt?: number
   endedAt?: number
@@ -54,8 +56,9 @@ function escaper(redact: (text: string) => string): Escape {
 }
 
 function headline(model: SummaryModel): string {
-  const started = model.computation !== undefined
-  return `## ${started && model.status ? HEADLINE[model.status] : '❌ Code Ocean run did not start'}`
+  const known = model.computation !== undefined
+  const none = model.followed ? '❌ Could not follow the Code Ocean run' : '❌ Code Ocean run did not start'
+  return `## ${known && model.status ? HEADLINE[model.status] : none}`
 }
 
 /** The table of facts about the request, the run and the step. */
@@ -64,6 +67,7 @@ function factsTable(model: SummaryModel, e: Escape): string | undefined {
   const req = model.request
   const facts: [string, string][] = []
   if (c) facts.push(['Run', `${c.name ? `${e.text(c.name)} ` : ''}(${e.code(c.id)})`])
+  if (model.followed) facts.push(['Started', 'elsewhere; this step followed it (`computation-id`)'])
   if (req?.pipeline_id) facts.push(['Pipeline', e.code(req.pipeline_id)])
   if (req?.capsule_id) facts.push(['Capsule', e.code(req.capsule_id)])
   if (req?.version !== undefined) facts.push(['Version', e.text(String(req.version))])

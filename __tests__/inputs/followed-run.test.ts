@@ -1,0 +1,135 @@
+import { describe, expect, it } from '@jest/globals'
+import { START_ONLY_INPUTS, START_ONLY_SWITCHES } from '../../src/inputs/followed-run.js'
+import {
+  getSettings,
+  InputErrors,
+  type FollowSettings,
+  type Settings,
+  type StepSettings
+} from '../../src/inputs/settings.js'
+import { parseStopChoice } from '../../src/inputs/values.js'
+
+const RUN = '9af23fd6-0d4c-4a8e-b1a4-7c3f1e2d5b60'
+const PIPELINE = '4bc97533-6eb4-48ac-966f-648548a756d2'
+
+/** The inputs as the runner passes them: every default of action.yml, plus `inputs`. */
+function withDefaults(inputs: Record<string, string>): Record<string, string> {
+  return {
+    domain: 'codeocean.example.com',
+    'sync-git': 'false',
+    'resume-on-rerun': 'false',
+    'check-parameters': 'true',
+    wait: 'true',
+    'poll-interval': 'auto',
+    'wait-timeout': '0',
+    'stop-on-cancel': 'auto',
+    'stop-on-timeout': 'false',
+    summary: 'true',
+    'comment-on-pr': 'false',
+    ...inputs
+  }
+}
+
+function settingsFor(inputs: Record<string, string>): Promise<StepSettings> {
+  const all = withDefaults(inputs)
+  return getSettings('cop_test', (name) => all[name] ?? '', {})
+}
+
+async function errorFor(inputs: Record<string, string>): Promise<string> {
+  try {
+    await settingsFor(inputs)
+  } catch (error) {
+    expect(error).toBeInstanceOf(InputErrors)
+    return (error as Error).message
+  }
+  throw new Error('expected an input error')
+}
+
+/** A value of the right form for each start-only input. */
+const START_VALUES: Record<(typeof START_ONLY_INPUTS)[number], string> = {
+  'pipeline-id': PIPELINE,
+  'capsule-id': PIPELINE,
+  version: '2',
+  'data-assets': `[{"id": "${PIPELINE}"}]`,
+  processes: '[{"name": "align"}]',
+  parameters: '["1"]',
+  'named-parameters': '{"a": "1"}',
+  'nextflow-profile': 'docker',
+  'resume-run-id': RUN,
+  'run-name': 'nightly'
+}
+
+describe('computation-id', () => {
+  it('follows the run: no target, no request, and the wait and results settings as for a start', async () => {
+    const s = await settingsFor({ 'computation-id': RUN, 'wait-timeout': '30', 'download-results': 'results' })
+    expect(s.computationId).toBe(RUN)
+    expect(s.run).toBeUndefined()
+    expect(s.waitTimeoutMinutes).toBe(30)
+    expect(s.downloadFolder).toMatch(/results$/)
+  })
+
+  it.each(START_ONLY_INPUTS.map((name) => [name]))('refuses %s beside it, naming both', async (name) => {
+    const message = await errorFor({ 'computation-id': RUN, [name]: START_VALUES[name] })
+    expect(message).toContain(`Input 'computation-id' and '${name}': both are set`)
+    expect(message).toContain(`Remove '${name}' to follow the run`)
+    expect(message).toContain(`computation-id: ${RUN}`)
+  })
+
+  it.each(START_ONLY_SWITCHES.map((name) => [name]))(
+    'refuses %s: true beside it, and takes its default false',
+    async (name) => {
+      expect(await errorFor({ 'computation-id': RUN, [name]: 'true' })).toContain(
+        `Input 'computation-id' and '${name}'`
+      )
+      expect((await settingsFor({ 'computation-id': RUN, [name]: 'false' })).computationId).toBe(RUN)
+    }
+  )
+
+  it('reports every conflict at once, with the form of the id', async () => {
+    const message = await errorFor({ 'computation-id': 'run-42', 'capsule-id': PIPELINE, version: '3', wait: 'false' })
+    expect(message).toMatch(/^4 inputs need fixing:/)
+    expect(message).toContain(`Input 'computation-id': "run-42" is not a Code Ocean run id`)
+    expect(message).toContain("Input 'computation-id' and 'capsule-id'")
+    expect(message).toContain("Input 'computation-id' and 'version'")
+    expect(message).toContain("Input 'wait': is false, but following a run")
+    // Following needs no target: the usual "give pipeline-id or capsule-id" is not said.
+    expect(message).not.toContain('neither is set')
+  })
+
+  it('ignores check-parameters, whose default true always arrives, but still checks its form', async () => {
+    expect((await settingsFor({ 'computation-id': RUN, 'check-parameters': 'false' })).computationId).toBe(RUN)
+    expect(await errorFor({ 'computation-id': RUN, 'check-parameters': 'maybe' })).toContain("Input 'check-parameters'")
+  })
+})
+
+describe('stop-on-cancel and stop-on-timeout', () => {
+  it('auto stops a run the step starts, and leaves a followed run alone', async () => {
+    const started = (await settingsFor({ 'pipeline-id': PIPELINE, 'stop-on-timeout': 'auto' })) as Settings
+    expect([started.stopOnCancel, started.stopOnTimeout]).toEqual([true, true])
+    const followed = (await settingsFor({ 'computation-id': RUN, 'stop-on-timeout': 'auto' })) as FollowSettings
+    expect([followed.stopOnCancel, followed.stopOnTimeout]).toEqual([false, false])
+    expect(followed.stopChoices).toEqual({ cancel: 'auto', timeout: 'auto' })
+  })
+
+  it('the defaults: stop a started run on a cancel, and no run on a timeout', async () => {
+    const started = await settingsFor({ 'pipeline-id': PIPELINE })
+    expect([started.stopOnCancel, started.stopOnTimeout]).toEqual([true, false])
+    const followed = await settingsFor({ 'computation-id': RUN })
+    expect([followed.stopOnCancel, followed.stopOnTimeout]).toEqual([false, false])
+  })
+
+  it('true and false mean what they say, for a followed run too', async () => {
+    const yes = await settingsFor({ 'computation-id': RUN, 'stop-on-cancel': 'true', 'stop-on-timeout': 'true' })
+    expect([yes.stopOnCancel, yes.stopOnTimeout]).toEqual([true, true])
+    const no = await settingsFor({ 'pipeline-id': PIPELINE, 'stop-on-cancel': 'false' })
+    expect(no.stopOnCancel).toBe(false)
+  })
+
+  it('refuses anything else, with the right form', async () => {
+    expect(parseStopChoice('stop-on-cancel', 'AUTO')).toBe('auto')
+    expect(parseStopChoice('stop-on-cancel', 'False')).toBe(false)
+    expect(() => parseStopChoice('stop-on-cancel', 'sometimes')).toThrow(
+      /Input 'stop-on-cancel': "sometimes" is not true, false or auto\n.*stop-on-cancel: auto/
+    )
+  })
+})

@@ -28,6 +28,8 @@ export interface FailedStart {
   failure: Error
   /** A cancel: ends the look, and the step fails with the start's own failure. */
   signal: AbortSignal
+  /** Told each listing, so that the wait's estimate of the run's length reuses it. */
+  onListing?: (runs: readonly Computation[]) => void
 }
 
 /** Why no run was adopted; the message says what the start failed with and what the look found. */
@@ -85,6 +87,7 @@ async function look(targets: Pick<TargetsApi, 'listRuns'>, start: FailedStart): 
     if (start.signal.aborted) throw start.failure
     throw fail(start, `Looking for the run among the ${start.target.kind}'s runs failed too: ${errorMessage(error)}`)
   }
+  start.onListing?.(listing.runs)
   const clock = listing.serverDate === undefined ? 'no Date header' : new Date(listing.serverDate).toISOString()
   core.debug(`Listed ${listing.runs.length} runs of the ${start.target.kind}; the server's clock: ${clock}`)
   return matchStartedRun({

@@ -129,7 +129,9 @@ async function startOrAdopt(
         target,
         sentAt,
         failure,
-        signal: interrupter.signal
+        signal: interrupter.signal,
+        // One listing per step: the wait's estimate of the run's length reads this one.
+        onListing: (runs) => (step.targetRuns = runs)
       })
       return { run, adopted: true }
     }

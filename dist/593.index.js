@@ -252,8 +252,8 @@ var external_node_https_ = __webpack_require__(4708);
 var external_node_https_default = /*#__PURE__*/__webpack_require__.n(external_node_https_);
 // EXTERNAL MODULE: external "node:stream"
 var external_node_stream_ = __webpack_require__(7075);
-// EXTERNAL MODULE: ./node_modules/axios/lib/axios.js + 66 modules
-var axios = __webpack_require__(3237);
+// EXTERNAL MODULE: ./node_modules/axios/lib/axios.js + 64 modules
+var axios = __webpack_require__(107);
 // EXTERNAL MODULE: ./src/codeocean/network-errors.ts
 var network_errors = __webpack_require__(7503);
 // EXTERNAL MODULE: ./src/codeocean/proxy.ts
@@ -672,7 +672,7 @@ async function fetchLogTail(source, runId, options = {}) {
 }
 
 // EXTERNAL MODULE: ./src/untrusted.ts
-var untrusted = __webpack_require__(3254);
+var untrusted = __webpack_require__(873);
 ;// CONCATENATED MODULE: ./src/lifecycle/after-run.ts
 
 

@@ -251,6 +251,16 @@ async function findRunToResume(source, target, runName, attempt, notes, signal) 
 
 
 /**
+ * The client, keeping the target's runs once listed: with `poll-interval: auto`, the
+ * wait reads the earlier runs' lengths from them rather than listing them again.
+ */
+function keepingListing(client, step) {
+    return {
+        computations: client.computations,
+        targets: { runs: async (target, call) => (step.targetRuns = await client.targets.runs(target, call)) }
+    };
+}
+/**
  * What happens before the start, when the inputs ask for it: the Git sync first
  * (nothing else is sent before it), then the attached data assets must be ready,
  * then, on a re-run, the run to resume from is looked up. Any failure means no run
@@ -272,7 +282,7 @@ async function prepareRun(client, settings, step, interrupter) {
             });
         }
         if (settings.resumeOnRerun) {
-            const resumeRunId = await findRunToResume(client, target, settings.runName, settings.runAttempt, step.summary.notes, signal);
+            const resumeRunId = await findRunToResume(keepingListing(client, step), target, settings.runName, settings.runAttempt, step.summary.notes, signal);
             if (resumeRunId)
                 return { ...settings, run: { ...settings.run, resumeRunId } };
         }

@@ -81,7 +81,7 @@ var mod = __webpack_require__(1916);
 // EXTERNAL MODULE: ./src/names.ts
 var names = __webpack_require__(6455);
 // EXTERNAL MODULE: ./src/untrusted.ts
-var untrusted = __webpack_require__(3254);
+var untrusted = __webpack_require__(873);
 ;// CONCATENATED MODULE: ./src/inputs/app-panel-check.ts
 
 

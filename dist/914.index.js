@@ -16,7 +16,7 @@ export const modules = {
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8179);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3916);
 /* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(6670);
-/* harmony import */ var _untrusted_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3254);
+/* harmony import */ var _untrusted_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(873);
 /* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(311);
 
 
@@ -146,6 +146,86 @@ async function commentOnPullRequest(markdown, token, target, redact, env = proce
             '`pull-requests: write` (in the workflow: `permissions: pull-requests: write`).')));
     }
 }
+
+
+/***/ }),
+
+/***/ 873:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Qi: () => (/* binding */ printUntrusted),
+/* harmony export */   mG: () => (/* binding */ inline)
+/* harmony export */ });
+/* unused harmony export freshStopToken */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+
+/**
+ * Text from outside (Code Ocean's answers, the run's console log, event text in a
+ * `run-name`) reaches the log as data, never as a workflow command. The runner reads
+ * every stdout line that starts with `::` as a command, and every line holding the
+ * legacy `##[name]` form anywhere. @actions/core escapes `%`, `\r` and `\n` in the
+ * messages of its own commands (`core.error`, `core.setFailed`, `core.warning`), which
+ * keeps each one command; it leaves other control characters, the Unicode line
+ * separators and `##[` as they are, and `core.info` writes its text with no escaping
+ * at all. So every value from outside goes through `inline`, wherever it is printed.
+ */
+/** Line breaks: what ends a line for the runner (`\r`, `\n`) or for a reader (NEL, LS, PS). */
+const LINE_BREAKS = /\r\n|[\r\n\u0085\u2028\u2029]/g;
+/** Control characters other than tab (C0, DEL, C1), which can hide or redraw text in the log. */
+// eslint-disable-next-line no-control-regex
+const CONTROLS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
+/** A zero-width space: splits a sequence the runner would act on, without changing what people read. */
+const ZWSP = '\u200b';
+/** Defuses the legacy command form `##[`, which the runner looks for anywhere in a line. */
+function defuseLegacy(text) {
+    return text.replaceAll('##[', `#${ZWSP}#[`);
+}
+/**
+ * One value from outside, fit to stand inside a log line or an annotation: line
+ * breaks become `⏎`, other control characters `�`, legacy `##[` is split, and a
+ * leading `::` too, so the value can neither start a line of its own nor be one.
+ */
+function inline(text) {
+    const flat = defuseLegacy(text.replace(LINE_BREAKS, '⏎').replace(CONTROLS, '\uFFFD'));
+    return flat.replace(/^(\s*)::/, `$1:${ZWSP}:`);
+}
+/** A token nobody can guess or have printed before: ends a `::stop-commands::` block. */
+function freshStopToken() {
+    return `codeocean-${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(16).toString('hex')}`;
+}
+/**
+ * Prints lines from outside as GitHub documents for untrusted output: between
+ * `::stop-commands::<token>` and `::<token>::`, with a fresh random token, so the
+ * runner acts on no command inside. The block is closed however printing ends.
+ */
+function printUntrusted(lines, write) {
+    const token = freshStopToken();
+    write(`::stop-commands::${token}`);
+    try {
+        // Legacy `##[` would still style a line in the log viewer: defused here too.
+        for (const line of lines)
+            write(defuseLegacy(line));
+    }
+    finally {
+        write(`::${token}::`);
+    }
+}
+
+
+/***/ }),
+
+/***/ 311:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   _: () => (/* binding */ USER_AGENT)
+/* harmony export */ });
+/* unused harmony export ACTION_VERSION */
+/** Sent in the User-Agent header; kept equal to package.json's version by a test. */
+const ACTION_VERSION = '0.1.0';
+const USER_AGENT = `codeocean-run-action/${ACTION_VERSION}`;
 
 
 /***/ })

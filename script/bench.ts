@@ -190,7 +190,8 @@ async function predictiveBenchmark(): Promise<boolean> {
           )
         }
         const [predictive, plain] = [rows[0][1], rows[1][1]]
-        if (label === '1 h' && kind === 'tight' && ends === '+0–1 min') {
+        // Both placements: near the typical length, and anywhere in the history's spread.
+        if (label === '1 h' && kind === 'tight') {
           if (!(predictive.meanLateMs <= 10_000 && predictive.requests / baseline.requests <= 0.15)) ok = false
         }
         // Without a usable history, predictive auto is plain auto.
@@ -204,7 +205,8 @@ async function predictiveBenchmark(): Promise<boolean> {
   }
   console.log(
     'Goals: a 1 h run with a tight history noticed within 10 s on average for at most 15% of the fixed-5 s ' +
-      `requests; no usable history (bimodal, empty) exactly plain auto: ${ok ? 'met' : 'NOT MET'}\n`
+      'requests, whether it ends at +0–1 min or as the history did; no usable history (bimodal, empty) exactly ' +
+      `plain auto: ${ok ? 'met' : 'NOT MET'}\n`
   )
   return ok
 }

@@ -1,7 +1,8 @@
 /**
  * `poll-interval: auto` reads the target's earlier runs (one listing per step) and checks
- * every 5 s around the likely end, so a run as long as the earlier ones is noticed within
- * seconds of its end; without a usable history, or with a fixed interval, nothing changes.
+ * every 5 s from the shortest to the longest of them (they lie close together here), so
+ * a run as long as the earlier ones is noticed within seconds of its end; without a
+ * usable history, or with a fixed interval, nothing changes.
  * The long scenario waits out a real 90 s run: plain `auto` checks every 8–9 s by then.
  */
 import { expect, it } from '@jest/globals'
@@ -47,7 +48,7 @@ it.concurrent(
     expect(run.exitCode).toBe(0)
     expect(run.outputs.status).toBe('succeeded')
     expect(run.log.filter((l) => EARLIER_LINE.test(l))).toEqual([
-      'Earlier runs took 89–91 s (typically 90 s, from 6 runs); checking every 5 s around 90 s'
+      'Earlier runs took 89–91 s (typically 90 s, from 6 runs); checking every 5 s from 89 to 91 s'
     ])
     expect(run.stdout).toContain('::debug::Run length estimate from earlier runs (ms): {"typicalMs":90000,')
     expect(listings(sim)).toHaveLength(1)

@@ -87,7 +87,7 @@ describe('the estimate from earlier runs', () => {
     })
     expect(estimate).toMatchObject({ typicalMs: 90_000, runs: 3 })
     expect(out.filter((l) => !l.startsWith('::debug::'))).toEqual([
-      'Earlier runs took 89–91 s (typically 90 s, from 3 runs); checking every 5 s around 90 s'
+      'Earlier runs took 89–91 s (typically 90 s, from 3 runs); checking every 5 s from 89 to 91 s'
     ])
     expect(
       out.some((l) => l.startsWith('::debug::Run length estimate from earlier runs (ms): {"typicalMs":90000'))

@@ -109,8 +109,7 @@ describe('an estimate that arrives during the wait', () => {
   const ENDS_AT = 90_000
   const estimate: RunLengthEstimate = {
     typicalMs: 90_000,
-    earliestMs: 89_700,
-    latestMs: 90_300,
+    tenthsMs: [89_000, 89_000, 89_500, 89_500, 90_000, 90_000, 90_000, 90_500, 90_500, 91_000, 91_000],
     shortestMs: 89_000,
     longestMs: 91_000,
     runs: 10

@@ -7,9 +7,13 @@ import type { Computation } from '../codeocean/models/computation.js'
 export interface RunLengthEstimate {
   /** The typical length (the median of the runs used), in ms. */
   typicalMs: number
-  /** The likely window of the end, in ms: the earliest and the latest likely lengths. */
-  earliestMs: number
-  latestMs: number
+  /**
+   * The earlier lengths at every tenth of them (the shortest, the 10th percentile, the
+   * 20th, … the longest), in ms: a tenth of the earlier ends fell between each two
+   * neighbours, so where they lie close together the end is likely, and the wait checks
+   * more often there (see wait.ts).
+   */
+  tenthsMs: number[]
   /** The shortest and the longest of the runs used, in ms: what the log line tells. */
   shortestMs: number
   longestMs: number
@@ -17,12 +21,8 @@ export interface RunLengthEstimate {
   runs: number
 }
 
-/**
- * The likely window of the end is the middle of the earlier lengths, from this
- * percentile to its mirror (35th to 65th): where about a third of the ends fall, and
- * where checking every 5 s costs least for the ends it catches (`npm run bench`).
- */
-export const LIKELY_FROM = 0.35
+/** The stretches between neighbouring `tenthsMs`: each holds a tenth of the earlier ends. */
+export const STRETCHES = 10
 
 /** The most recent successful runs taken into account. */
 export const MAX_HISTORY = 20
@@ -75,8 +75,7 @@ export function estimateRunLength(history: readonly Computation[], version?: num
   if ((p90 - p10) / typicalMs > MAX_RELATIVE_SPREAD) return undefined
   return {
     typicalMs,
-    earliestMs: percentile(lengths, LIKELY_FROM),
-    latestMs: percentile(lengths, 1 - LIKELY_FROM),
+    tenthsMs: Array.from({ length: STRETCHES + 1 }, (_, i) => percentile(lengths, i / STRETCHES)),
     shortestMs: lengths[0],
     longestMs: lengths[lengths.length - 1],
     runs: chosen.length
@@ -100,17 +99,27 @@ function range(fromMs: number, untilMs: number, joiner: string): string | undefi
   return from.value === until.value ? undefined : `${from.value}${joiner}${until.value} ${until.unit}`
 }
 
+/** "every 5 s" or "every 8–20 s", in whole seconds. */
+function every(minSpacingMs: number, maxSpacingMs: number): string {
+  const [least, most] = [Math.round(minSpacingMs / 1000), Math.round(maxSpacingMs / 1000)]
+  return least === most ? `every ${least} s` : `every ${least}–${most} s`
+}
+
 /**
  * The one log line that says what the estimate is and what the wait will do with it,
- * e.g. "Earlier runs took 57–63 min (typically 60 min, from 8 runs); checking every 5 s
- * from 59 to 61 min".
+ * e.g. "Earlier runs took 57–63 min (typically 60 min, from 8 runs); checking every
+ * 7–12 s from 57 to 63 min".
  */
-export function describeEstimate(estimate: RunLengthEstimate, window: { fromMs: number; untilMs: number }): string {
+export function describeEstimate(
+  estimate: RunLengthEstimate,
+  window: { fromMs: number; untilMs: number; minSpacingMs: number; maxSpacingMs: number }
+): string {
   const took = range(estimate.shortestMs, estimate.longestMs, '–')
   const checks = range(window.fromMs, window.untilMs, ' to ')
   return (
     `Earlier runs took ${took === undefined ? `about ${say(estimate.typicalMs)}` : took} ` +
     `(typically ${say(estimate.typicalMs)}, from ${estimate.runs} runs); ` +
-    `checking every 5 s ${checks === undefined ? `around ${say(window.fromMs)}` : `from ${checks}`}`
+    `checking ${every(window.minSpacingMs, window.maxSpacingMs)} ` +
+    (checks === undefined ? `around ${say(window.fromMs)}` : `from ${checks}`)
   )
 }

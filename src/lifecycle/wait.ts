@@ -6,7 +6,7 @@ import { MIN_POLL_SECONDS } from '../codeocean/rules.js'
 import { errorMessage, RequestAbortedError } from '../errors.js'
 import { formatDuration } from '../format.js'
 import type { PollInterval } from '../inputs/values.js'
-import type { RunLengthEstimate } from './run-length.js'
+import { STRETCHES, type RunLengthEstimate } from './run-length.js'
 
 /** Upper bound of the `auto` poll interval. */
 export const MAX_AUTO_POLL_SECONDS = 60
@@ -28,23 +28,64 @@ export function isTransientFailure(error: unknown): boolean {
 }
 
 /**
- * When the end is likely, from the estimate: the middle of the earlier runs' lengths
- * (see run-length.ts). Tuned in `npm run bench -- predictive`: checks every 5 s through
- * the window, closing in on it so that an end just before it is still noticed soon, and
- * thinning out slowly after it, where the run is overdue.
+ * What one status check is worth, in lateness. Between two neighbouring tenths of the
+ * earlier lengths (a stretch `w` long that holds a tenth of the likely ends), checking
+ * every `s` costs `w / s` checks and leaves an end there `s / 2` late on average; that
+ * lateness plus this price per check is least at `s = √(2 × CHECK_WORTH_MS × 10 w)`. So
+ * checks are dense where earlier runs ended close together and sparser where they spread
+ * out, and a spread four times as wide gets twice the spacing, not four times. Tuned in
+ * `npm run bench -- predictive`: a 1 h run with a tight history is noticed within 10 s on
+ * average for at most 15% of the checks of a fixed 5 s, whether it ends near the typical
+ * length or anywhere in the history's spread. (Checking every 5 s through the middle
+ * third of the spread, within the same budget, left nothing for its edges: an end just
+ * before that third was noticed up to a minute late.)
  */
-export function likelyEndWindow(estimate: RunLengthEstimate): { fromMs: number; untilMs: number } {
-  return { fromMs: estimate.earliestMs, untilMs: estimate.latestMs }
-}
+export const CHECK_WORTH_MS = 180
 
 /** Before the window, a sleep covers at most this share of the distance to it. */
 export const APPROACH = 0.5
 /** After the window, a sleep lasts at most this share of the time since it closed. */
 export const OVERDUE = 0.1
 
+const MIN_POLL_MS = MIN_POLL_SECONDS * 1000
+
 function autoDelayMs(elapsedMs: number): number {
   const seconds = Math.min(MAX_AUTO_POLL_SECONDS, Math.max(MIN_POLL_SECONDS, (elapsedMs / 1000) * 0.1))
   return Math.round(seconds * 1000)
+}
+
+/**
+ * The spacing of checks through a stretch between two neighbouring tenths, starting at
+ * `atMs`: never below the 5 s minimum, never sparser than plain auto.
+ */
+function spacingMs(stretchMs: number, atMs: number): number {
+  const best = Math.sqrt(2 * CHECK_WORTH_MS * STRETCHES * stretchMs)
+  return Math.round(Math.max(MIN_POLL_MS, Math.min(autoDelayMs(atMs), best)))
+}
+
+/** The spacing of each stretch an end can fall in (none for tenths that coincide). */
+function spacings(tenths: readonly number[]): number[] {
+  return tenths.slice(1).flatMap((t, i) => (t > tenths[i] ? [spacingMs(t - tenths[i], tenths[i])] : []))
+}
+
+/**
+ * When the end is likely, for the log: from the shortest to the longest earlier run,
+ * checking at most and at least this often in between.
+ */
+export function likelyEndWindow(estimate: RunLengthEstimate): {
+  fromMs: number
+  untilMs: number
+  minSpacingMs: number
+  maxSpacingMs: number
+} {
+  const tenths = estimate.tenthsMs
+  const all = spacings(tenths)
+  return {
+    fromMs: tenths[0],
+    untilMs: tenths[tenths.length - 1],
+    minSpacingMs: all.length > 0 ? Math.min(...all) : MIN_POLL_MS,
+    maxSpacingMs: all.length > 0 ? Math.max(...all) : MIN_POLL_MS
+  }
 }
 
 /**
@@ -54,22 +95,31 @@ function autoDelayMs(elapsedMs: number): number {
  * 60 s: a run that ends is noticed within 10% of its age (never more than a
  * minute late), while a run of hours costs a small fraction of the requests a
  * fixed 5 s interval would make. With an estimate from earlier runs, it checks
- * that sparsely only until the likely window of the end, every 5 s through it,
- * and sparsely again after it: the end is noticed within seconds, for about the
- * requests of plain `auto`.
+ * that sparsely until the shortest earlier run's length, then as densely as the
+ * earlier runs' ends lie (see CHECK_WORTH_MS) until the longest one's, and more
+ * sparsely again after it: the end is noticed within seconds, for a few more
+ * requests than plain `auto`.
  */
 export function nextPollDelayMs(interval: PollInterval, elapsedMs: number, estimate?: RunLengthEstimate): number {
   if (interval !== 'auto') return interval * 1000
   const auto = autoDelayMs(elapsedMs)
   if (!estimate) return auto
-  const { fromMs, untilMs } = likelyEndWindow(estimate)
-  const min = MIN_POLL_SECONDS * 1000
-  if (elapsedMs >= fromMs && elapsedMs < untilMs) return min
-  // Outside the window, checks close in on it (and thin out after it) gradually: each
-  // sleep covers a share of the distance to the window, so an end just outside it is
-  // still noticed soon, and one far from it costs no more than plain auto.
-  const share = elapsedMs < fromMs ? (fromMs - elapsedMs) * APPROACH : (elapsedMs - untilMs) * OVERDUE
-  return Math.round(Math.max(min, Math.min(auto, share)))
+  const tenths = estimate.tenthsMs
+  const [fromMs, untilMs] = [tenths[0], tenths[tenths.length - 1]]
+  if (elapsedMs < fromMs) {
+    // Checks close in on the window, each sleep covering a share of the distance to it,
+    // so an end just before it is still noticed soon; but no faster than the checks
+    // inside it will be, which would spend requests where the end is least likely.
+    const inside = spacingMs(tenths[1] - tenths[0], fromMs)
+    return Math.round(Math.min(auto, Math.max(inside, (fromMs - elapsedMs) * APPROACH)))
+  }
+  if (elapsedMs >= untilMs) {
+    // Longer than every earlier run: overdue, likely to end any moment, so checks
+    // start at the 5 s minimum and thin out gradually back to plain auto.
+    return Math.round(Math.max(MIN_POLL_MS, Math.min(auto, (elapsedMs - untilMs) * OVERDUE)))
+  }
+  const stretch = tenths.findLastIndex((t) => t <= elapsedMs)
+  return spacingMs(tenths[stretch + 1] - tenths[stretch], elapsedMs)
 }
 
 /**

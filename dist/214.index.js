@@ -934,7 +934,7 @@ var wait = __webpack_require__(955);
  * earlier runs. Its code is loaded only then; it runs alongside the wait.
  */
 async function estimateLater(client, run, settings, step, signal) {
-    const { estimateFromEarlierRuns } = await __webpack_require__.e(/* import() */ 457).then(__webpack_require__.bind(__webpack_require__, 1457));
+    const { estimateFromEarlierRuns } = await __webpack_require__.e(/* import() */ 268).then(__webpack_require__.bind(__webpack_require__, 5268));
     const { target, version } = settings.run;
     const request = { target, started: run, version, listed: step.targetRuns, redact: step.redact };
     return estimateFromEarlierRuns(client.targets, request, signal);
@@ -1893,6 +1893,110 @@ function leaveRunning(step) {
 
 /***/ }),
 
+/***/ 386:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   IR: () => (/* binding */ estimateRunLength),
+/* harmony export */   SD: () => (/* binding */ describeEstimate),
+/* harmony export */   wN: () => (/* binding */ MIN_HISTORY),
+/* harmony export */   wu: () => (/* binding */ STRETCHES),
+/* harmony export */   zw: () => (/* binding */ usableRuns)
+/* harmony export */ });
+/* unused harmony exports MAX_HISTORY, MAX_RELATIVE_SPREAD */
+/** The stretches between neighbouring `tenthsMs`: each holds a tenth of the earlier ends. */
+const STRETCHES = 10;
+/** The most recent successful runs taken into account. */
+const MAX_HISTORY = 20;
+/** Fewer successful runs than this say too little. */
+const MIN_HISTORY = 3;
+/**
+ * Lengths spread wider than this, relative to the typical length (from the 10th to the
+ * 90th percentile), are "all over the place", for example a target whose runs take either
+ * 10 minutes or 2 hours: no window would be likely, so the wait stays plain `auto`.
+ */
+const MAX_RELATIVE_SPREAD = 0.5;
+function percentile(sorted, p) {
+    const at = (sorted.length - 1) * p;
+    const low = Math.floor(at);
+    const high = Math.ceil(at);
+    return sorted[low] + (sorted[high] - sorted[low]) * (at - low);
+}
+function succeeded(c) {
+    return c.state === 'completed' && c.end_status === 'succeeded' && (c.exit_code ?? 0) === 0;
+}
+function versionOf(c) {
+    const value = Number(c.raw.version);
+    return Number.isInteger(value) && value > 0 ? value : undefined;
+}
+/** The runs an estimate can rest on: ended successfully, with a length; the most recent first. */
+function usableRuns(history) {
+    return history
+        .filter((c) => succeeded(c) && c.run_time !== undefined && c.run_time > 0)
+        .sort((a, b) => (b.created ?? 0) - (a.created ?? 0));
+}
+/**
+ * The estimate, or undefined when the history is of no use (too few successful runs,
+ * or lengths all over the place). Prefers runs of the same release `version` when there
+ * are enough of them; takes the most recent ones.
+ */
+function estimateRunLength(history, version) {
+    const usable = usableRuns(history);
+    const sameVersion = version === undefined ? [] : usable.filter((c) => versionOf(c) === version);
+    const chosen = (sameVersion.length >= MIN_HISTORY ? sameVersion : usable).slice(0, MAX_HISTORY);
+    if (chosen.length < MIN_HISTORY)
+        return undefined;
+    const lengths = chosen.map((c) => (c.run_time ?? 0) * 1000).sort((a, b) => a - b);
+    const typicalMs = percentile(lengths, 0.5);
+    const p10 = percentile(lengths, 0.1);
+    const p90 = percentile(lengths, 0.9);
+    if ((p90 - p10) / typicalMs > MAX_RELATIVE_SPREAD)
+        return undefined;
+    return {
+        typicalMs,
+        tenthsMs: Array.from({ length: STRETCHES + 1 }, (_, i) => percentile(lengths, i / STRETCHES)),
+        shortestMs: lengths[0],
+        longestMs: lengths[lengths.length - 1],
+        runs: chosen.length
+    };
+}
+/** A length in the unit that reads best: seconds up to 2 min, then whole minutes. */
+function rounded(ms) {
+    return ms >= 120_000 ? { value: Math.round(ms / 60_000), unit: 'min' } : { value: Math.round(ms / 1000), unit: 's' };
+}
+function say(ms) {
+    const { value, unit } = rounded(ms);
+    return `${value} ${unit}`;
+}
+/** "57–63 min" or "90 s–3 min"; undefined when both ends round alike. */
+function range(fromMs, untilMs, joiner) {
+    const [from, until] = [rounded(fromMs), rounded(untilMs)];
+    if (from.unit !== until.unit)
+        return `${say(fromMs)}${joiner}${say(untilMs)}`;
+    return from.value === until.value ? undefined : `${from.value}${joiner}${until.value} ${until.unit}`;
+}
+/** "every 5 s" or "every 8–20 s", in whole seconds. */
+function every(minSpacingMs, maxSpacingMs) {
+    const [least, most] = [Math.round(minSpacingMs / 1000), Math.round(maxSpacingMs / 1000)];
+    return least === most ? `every ${least} s` : `every ${least}–${most} s`;
+}
+/**
+ * The one log line that says what the estimate is and what the wait will do with it,
+ * e.g. "Earlier runs took 57–63 min (typically 60 min, from 8 runs); checking every
+ * 7–12 s from 57 to 63 min".
+ */
+function describeEstimate(estimate, window) {
+    const took = range(estimate.shortestMs, estimate.longestMs, '–');
+    const checks = range(window.fromMs, window.untilMs, ' to ');
+    return (`Earlier runs took ${took === undefined ? `about ${say(estimate.typicalMs)}` : took} ` +
+        `(typically ${say(estimate.typicalMs)}, from ${estimate.runs} runs); ` +
+        `checking ${every(window.minSpacingMs, window.maxSpacingMs)} ` +
+        (checks === undefined ? `around ${say(window.fromMs)}` : `from ${checks}`));
+}
+
+
+/***/ }),
+
 /***/ 9325:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -1931,7 +2035,7 @@ function judge(c) {
 /* harmony export */   c2: () => (/* binding */ runBeganAt),
 /* harmony export */   wA: () => (/* binding */ likelyEndWindow)
 /* harmony export */ });
-/* unused harmony exports MAX_AUTO_POLL_SECONDS, OUTAGE_LIMIT_MS, isTransientFailure, APPROACH, OVERDUE */
+/* unused harmony exports MAX_AUTO_POLL_SECONDS, OUTAGE_LIMIT_MS, isTransientFailure, CHECK_WORTH_MS, APPROACH, OVERDUE */
 /* harmony import */ var node_timers_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8500);
 /* harmony import */ var node_timers_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_timers_promises__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _codeocean_api_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9577);
@@ -1939,7 +2043,9 @@ function judge(c) {
 /* harmony import */ var _codeocean_retry_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9431);
 /* harmony import */ var _codeocean_rules_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(3346);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3916);
-/* harmony import */ var _format_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(6264);
+/* harmony import */ var _format_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(6264);
+/* harmony import */ var _run_length_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(386);
+
 
 
 
@@ -1966,21 +2072,53 @@ function isTransientFailure(error) {
     return error instanceof _codeocean_api_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .CodeOceanNetworkError */ .OV;
 }
 /**
- * When the end is likely, from the estimate: the middle of the earlier runs' lengths
- * (see run-length.ts). Tuned in `npm run bench -- predictive`: checks every 5 s through
- * the window, closing in on it so that an end just before it is still noticed soon, and
- * thinning out slowly after it, where the run is overdue.
+ * What one status check is worth, in lateness. Between two neighbouring tenths of the
+ * earlier lengths (a stretch `w` long that holds a tenth of the likely ends), checking
+ * every `s` costs `w / s` checks and leaves an end there `s / 2` late on average; that
+ * lateness plus this price per check is least at `s = √(2 × CHECK_WORTH_MS × 10 w)`. So
+ * checks are dense where earlier runs ended close together and sparser where they spread
+ * out, and a spread four times as wide gets twice the spacing, not four times. Tuned in
+ * `npm run bench -- predictive`: a 1 h run with a tight history is noticed within 10 s on
+ * average for at most 15% of the checks of a fixed 5 s, whether it ends near the typical
+ * length or anywhere in the history's spread. (Checking every 5 s through the middle
+ * third of the spread, within the same budget, left nothing for its edges: an end just
+ * before that third was noticed up to a minute late.)
  */
-function likelyEndWindow(estimate) {
-    return { fromMs: estimate.earliestMs, untilMs: estimate.latestMs };
-}
+const CHECK_WORTH_MS = 180;
 /** Before the window, a sleep covers at most this share of the distance to it. */
 const APPROACH = 0.5;
 /** After the window, a sleep lasts at most this share of the time since it closed. */
 const OVERDUE = 0.1;
+const MIN_POLL_MS = _codeocean_rules_js__WEBPACK_IMPORTED_MODULE_5__/* .MIN_POLL_SECONDS */ .Rj * 1000;
 function autoDelayMs(elapsedMs) {
     const seconds = Math.min(MAX_AUTO_POLL_SECONDS, Math.max(_codeocean_rules_js__WEBPACK_IMPORTED_MODULE_5__/* .MIN_POLL_SECONDS */ .Rj, (elapsedMs / 1000) * 0.1));
     return Math.round(seconds * 1000);
+}
+/**
+ * The spacing of checks through a stretch between two neighbouring tenths, starting at
+ * `atMs`: never below the 5 s minimum, never sparser than plain auto.
+ */
+function spacingMs(stretchMs, atMs) {
+    const best = Math.sqrt(2 * CHECK_WORTH_MS * _run_length_js__WEBPACK_IMPORTED_MODULE_6__/* .STRETCHES */ .wu * stretchMs);
+    return Math.round(Math.max(MIN_POLL_MS, Math.min(autoDelayMs(atMs), best)));
+}
+/** The spacing of each stretch an end can fall in (none for tenths that coincide). */
+function spacings(tenths) {
+    return tenths.slice(1).flatMap((t, i) => (t > tenths[i] ? [spacingMs(t - tenths[i], tenths[i])] : []));
+}
+/**
+ * When the end is likely, for the log: from the shortest to the longest earlier run,
+ * checking at most and at least this often in between.
+ */
+function likelyEndWindow(estimate) {
+    const tenths = estimate.tenthsMs;
+    const all = spacings(tenths);
+    return {
+        fromMs: tenths[0],
+        untilMs: tenths[tenths.length - 1],
+        minSpacingMs: all.length > 0 ? Math.min(...all) : MIN_POLL_MS,
+        maxSpacingMs: all.length > 0 ? Math.max(...all) : MIN_POLL_MS
+    };
 }
 /**
  * Milliseconds to wait before the next status check.
@@ -1989,9 +2127,10 @@ function autoDelayMs(elapsedMs) {
  * 60 s: a run that ends is noticed within 10% of its age (never more than a
  * minute late), while a run of hours costs a small fraction of the requests a
  * fixed 5 s interval would make. With an estimate from earlier runs, it checks
- * that sparsely only until the likely window of the end, every 5 s through it,
- * and sparsely again after it: the end is noticed within seconds, for about the
- * requests of plain `auto`.
+ * that sparsely until the shortest earlier run's length, then as densely as the
+ * earlier runs' ends lie (see CHECK_WORTH_MS) until the longest one's, and more
+ * sparsely again after it: the end is noticed within seconds, for a few more
+ * requests than plain `auto`.
  */
 function nextPollDelayMs(interval, elapsedMs, estimate) {
     if (interval !== 'auto')
@@ -1999,15 +2138,22 @@ function nextPollDelayMs(interval, elapsedMs, estimate) {
     const auto = autoDelayMs(elapsedMs);
     if (!estimate)
         return auto;
-    const { fromMs, untilMs } = likelyEndWindow(estimate);
-    const min = _codeocean_rules_js__WEBPACK_IMPORTED_MODULE_5__/* .MIN_POLL_SECONDS */ .Rj * 1000;
-    if (elapsedMs >= fromMs && elapsedMs < untilMs)
-        return min;
-    // Outside the window, checks close in on it (and thin out after it) gradually: each
-    // sleep covers a share of the distance to the window, so an end just outside it is
-    // still noticed soon, and one far from it costs no more than plain auto.
-    const share = elapsedMs < fromMs ? (fromMs - elapsedMs) * APPROACH : (elapsedMs - untilMs) * OVERDUE;
-    return Math.round(Math.max(min, Math.min(auto, share)));
+    const tenths = estimate.tenthsMs;
+    const [fromMs, untilMs] = [tenths[0], tenths[tenths.length - 1]];
+    if (elapsedMs < fromMs) {
+        // Checks close in on the window, each sleep covering a share of the distance to it,
+        // so an end just before it is still noticed soon; but no faster than the checks
+        // inside it will be, which would spend requests where the end is least likely.
+        const inside = spacingMs(tenths[1] - tenths[0], fromMs);
+        return Math.round(Math.min(auto, Math.max(inside, (fromMs - elapsedMs) * APPROACH)));
+    }
+    if (elapsedMs >= untilMs) {
+        // Longer than every earlier run: overdue, likely to end any moment, so checks
+        // start at the 5 s minimum and thin out gradually back to plain auto.
+        return Math.round(Math.max(MIN_POLL_MS, Math.min(auto, (elapsedMs - untilMs) * OVERDUE)));
+    }
+    const stretch = tenths.findLastIndex((t) => t <= elapsedMs);
+    return spacingMs(tenths[stretch + 1] - tenths[stretch], elapsedMs);
 }
 /**
  * When a run began, from its `created` time (unix seconds), for a run found rather than
@@ -2040,7 +2186,7 @@ async function waitForCompletion(source, started, options) {
         if (c.state === lastState)
             return;
         lastState = c.state;
-        options.log(`Run is ${c.state || '(no state)'} (after ${(0,_format_js__WEBPACK_IMPORTED_MODULE_6__/* .formatDuration */ .a)(now() - begin)})`);
+        options.log(`Run is ${c.state || '(no state)'} (after ${(0,_format_js__WEBPACK_IMPORTED_MODULE_7__/* .formatDuration */ .a)(now() - begin)})`);
         if (!(0,_codeocean_models_computation_js__WEBPACK_IMPORTED_MODULE_2__/* .isKnownState */ .Ht)(c.state) && !warnedStates.has(c.state)) {
             warnedStates.add(c.state);
             options.warn(`Code Ocean reported a state the action does not know, '${c.state}'; it keeps waiting for 'completed' or 'failed'.`);
@@ -2065,18 +2211,18 @@ async function waitForCompletion(source, started, options) {
             failingSince ??= now();
             const failingFor = now() - failingSince;
             if (failingFor >= OUTAGE_LIMIT_MS) {
-                throw new Error(`Could not check run ${current.id} for ${(0,_format_js__WEBPACK_IMPORTED_MODULE_6__/* .formatDuration */ .a)(failingFor)}; giving up waiting. ` +
+                throw new Error(`Could not check run ${current.id} for ${(0,_format_js__WEBPACK_IMPORTED_MODULE_7__/* .formatDuration */ .a)(failingFor)}; giving up waiting. ` +
                     `The run may still be going in Code Ocean. Last error: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .errorMessage */ .gJ)(error)}`, { cause: error });
             }
             // One warning per outage, not one per failed check.
             if (firstFailure) {
                 options.warn(`Could not check the run (${(0,_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .errorMessage */ .gJ)(error).split('\n')[0]}); ` +
-                    `the action keeps trying for up to ${(0,_format_js__WEBPACK_IMPORTED_MODULE_6__/* .formatDuration */ .a)(OUTAGE_LIMIT_MS)} of failures.`);
+                    `the action keeps trying for up to ${(0,_format_js__WEBPACK_IMPORTED_MODULE_7__/* .formatDuration */ .a)(OUTAGE_LIMIT_MS)} of failures.`);
             }
             continue;
         }
         if (failingSince !== undefined) {
-            options.log(`Reached Code Ocean again after ${(0,_format_js__WEBPACK_IMPORTED_MODULE_6__/* .formatDuration */ .a)(now() - failingSince)} of failed checks`);
+            options.log(`Reached Code Ocean again after ${(0,_format_js__WEBPACK_IMPORTED_MODULE_7__/* .formatDuration */ .a)(now() - failingSince)} of failed checks`);
             failingSince = undefined;
         }
         observe(current);

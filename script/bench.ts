@@ -524,7 +524,9 @@ function buildStartupProbes(): { name: string; script: string }[] {
     mkdirSync(dir, { recursive: true })
     writeFileSync(entry, code + '\n')
     const out = join(dir, `out${i}`)
-    const result = spawnSync('npx', ['ncc', 'build', entry, '-o', out, '-q', '--target', 'es2022'], { encoding: 'utf8' })
+    const result = spawnSync('npx', ['ncc', 'build', entry, '-o', out, '-q', '--target', 'es2022'], {
+      encoding: 'utf8'
+    })
     if (result.status !== 0) throw new Error(`ncc could not build the ${name} probe: ${result.stderr}`)
     return { name, script: join(out, 'index.mjs') }
   })

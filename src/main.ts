@@ -22,6 +22,7 @@ export async function run(): Promise<void> {
     // The token is masked before anything else can print it.
     const token = readToken()
     settings = await getSettings(token)
+    // Loaded once the inputs are good: a step that stops at an input error never loads the API client.
     const phases = await import('./lifecycle/phases.js')
     client = phases.connect(settings, step)
     let started: Computation

@@ -8,7 +8,7 @@
 import { expect, it } from '@jest/globals'
 import type { CodeOceanSimulator } from '../../sim/simulator.js'
 import { calls, errorOf, HOUR, PIPELINE, postOf, runAgainst } from '../support/reliability.js'
-import { startSimulator } from '../support/simulators.js'
+import { expectNoToken, startSimulator } from '../support/simulators.js'
 
 const START = { method: 'POST', path: '/api/v1/computations' }
 const LISTING = `/api/v1/pipelines/${PIPELINE}/computations`
@@ -43,6 +43,22 @@ it.concurrent('answered 500: the run is adopted and followed to success, and the
   expect(run.annotations.filter((a) => a.level === 'error')).toHaveLength(0)
   expect(listings(sim)).toBe(1)
 })
+
+it.concurrent(
+  'a failed start whose answer echoes the token and a workflow command says why, inert and scrubbed',
+  async () => {
+    const sim = await startSimulator()
+    const message = `bad gateway for ${sim.token}\n::error::forged`
+    sim.failNext(START, { status: 500, body: { message }, createRun: true })
+    const run = await runAgainst(sim, {})
+    expect(run.exitCode).toBe(0)
+    expect(
+      run.log.some((l) => l.startsWith('The start request failed after it was sent') && l.includes('⏎::error::forged'))
+    ).toBe(true)
+    expect(run.annotations.filter((a) => a.level === 'error')).toHaveLength(0)
+    expectNoToken(run, sim.token)
+  }
+)
 
 it.concurrent('a run someone else started at the same moment with other parameters is not taken for ours', async () => {
   const sim = await startSimulator()

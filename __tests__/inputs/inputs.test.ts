@@ -1,6 +1,9 @@
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { describe, expect, it } from '@jest/globals'
 import { getSettings, InputErrors, type Settings } from '../../src/inputs/settings.js'
-import { parsePollInterval } from '../../src/inputs/values.js'
+import { parseDownloadFolder, parsePollInterval } from '../../src/inputs/values.js'
 import { BAD_INPUTS } from '../bad-inputs.js'
 
 const DEFAULTS: Record<string, string> = {
@@ -100,5 +103,16 @@ describe('settings', () => {
     expect(parsePollInterval('poll-interval', '30')).toBe(30)
     expect(parsePollInterval('poll-interval', '7.5')).toBe(7.5)
     expect(() => parsePollInterval('poll-interval', '30s')).toThrow("not a number of seconds or 'auto'")
+  })
+
+  it('takes a download folder whose name starts with two dots, and refuses one that leaves the workspace', () => {
+    const workspace = mkdtempSync(join(tmpdir(), 'ws-'))
+    expect(parseDownloadFolder('download-results', '..cache/results', workspace)).toBe(
+      join(workspace, '..cache/results')
+    )
+    expect(() => parseDownloadFolder('download-results', '../elsewhere', workspace)).toThrow(
+      'not a folder inside the workspace'
+    )
+    expect(() => parseDownloadFolder('download-results', '.', workspace)).toThrow('not a folder inside the workspace')
   })
 })

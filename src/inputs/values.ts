@@ -1,7 +1,7 @@
 import { isAbsolute, relative, resolve } from 'node:path'
 import { MIN_POLL_SECONDS } from '../codeocean/rules.js'
 import { InputError } from '../errors.js'
-import { leadsOutOf } from '../within.js'
+import { isWithin, leadsOutOf } from '../within.js'
 
 /** Parsers for single-valued inputs: each takes the input's name and its raw text. */
 
@@ -65,7 +65,7 @@ export function parseDownloadFolder(input: string, raw: string, workspace: strin
   }
   const folder = resolve(workspace, text)
   const inside = relative(workspace, folder)
-  if (inside === '' || inside.startsWith('..') || isAbsolute(inside)) {
+  if (inside === '' || !isWithin(folder, workspace)) {
     throw new InputError(input, `"${raw}" is not a folder inside the workspace`, `${input}: results`)
   }
   // A link (say, one a pull request added) must not carry the results out of the workspace.

@@ -10,6 +10,7 @@ import type { Computation } from '../codeocean/models/computation.js'
 import type { RunRequest, Target } from '../codeocean/models/run-request.js'
 import type { TargetsApi } from '../codeocean/targets.js'
 import { errorMessage } from '../errors.js'
+import { redactRegistered } from '../redact.js'
 import { describeRun } from '../report/describe.js'
 import { inline } from '../untrusted.js'
 import { matchStartedRun, type StartMatch } from './adopt-match.js'
@@ -51,7 +52,7 @@ export async function findAdoptableRun(
   start: FailedStart
 ): Promise<Computation> {
   const { kind } = start.target
-  const why = inline(start.failure.message.split('\n')[0] ?? '')
+  const why = inline(redactRegistered(start.failure.message.split('\n')[0] ?? ''))
   core.info(`The start request failed after it was sent (${why}); looking for the run among the ${kind}'s runs.`)
   let match = await look(targets, start)
   if (match.kind === 'candidates' && match.runs.length === 0) {

@@ -1,7 +1,8 @@
-import type { CodeOceanClient } from '../codeocean/client.js'
 import * as core from '@actions/core'
+import type { CodeOceanClient } from '../codeocean/client.js'
 import { RequestAbortedError } from '../errors.js'
 import type { Settings } from '../inputs/settings.js'
+import { inline } from '../untrusted.js'
 import { ensureDataAssetsReady } from './data-assets-ready.js'
 import { syncWithGit } from './git-sync.js'
 import type { Interrupter } from './interruption.js'
@@ -43,7 +44,7 @@ export async function prepareRun(
         {
           interval: settings.pollInterval,
           timeoutMinutes: settings.waitTimeoutMinutes,
-          log: (line) => core.info(step.redact(line)),
+          log: (line) => core.info(inline(step.redact(line))),
           signal
         }
       )

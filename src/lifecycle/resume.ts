@@ -3,7 +3,9 @@ import { CodeOceanApiError } from '../codeocean/api-errors.js'
 import { isTerminal, type Computation } from '../codeocean/models/computation.js'
 import type { Target } from '../codeocean/models/run-request.js'
 import type { TargetsApi } from '../codeocean/targets.js'
+import { redactRegistered } from '../redact.js'
 import { describeRun } from '../report/describe.js'
+import { inline } from '../untrusted.js'
 import { judge } from './verdict.js'
 
 /** Lists a target's runs and reads one run (the Code Ocean client's `targets` and `computations`). */
@@ -53,7 +55,8 @@ export async function findRunToResume(
   signal: AbortSignal
 ): Promise<string | undefined> {
   const say = (line: string): void => {
-    core.info(line)
+    // The run name (event text may reach it) and the server's states: one line, never a command.
+    core.info(inline(redactRegistered(line)))
     notes.push(line)
   }
   if (attempt <= 1) {

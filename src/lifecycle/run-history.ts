@@ -34,7 +34,7 @@ export interface HistoryRequest {
   started: Computation
   /** The release version asked for: runs of it are preferred. */
   version?: number
-  /** The target's runs, when this step has listed them already (resume-on-rerun). */
+  /** The target's runs, when this step has listed them already (resume-on-rerun, adopting a run). */
   listed?: readonly Computation[]
   /** Scrubs secrets from what the server said, before it reaches the log. */
   redact: (text: string) => string

@@ -130,7 +130,7 @@ async function startOrAdopt(
         sentAt,
         failure,
         signal: interrupter.signal,
-        // One listing per step: the wait's estimate of the run's length reads this one.
+        // The wait's estimate of the run's length reads these runs instead of listing them again.
         onListing: (runs) => (step.targetRuns = runs)
       })
       return { run, adopted: true }

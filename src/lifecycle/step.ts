@@ -11,7 +11,7 @@ export interface Step {
   summary: SummaryModel
   /** Removes every registered secret; every message the step writes goes through it. */
   redact: (text: string) => string
-  /** The target's runs, when resume-on-rerun listed them before the start: the wait reuses them. */
+  /** The target's runs, when resume-on-rerun or adopting a run listed them: the wait's estimate reuses them. */
   targetRuns?: readonly Computation[]
 }
 

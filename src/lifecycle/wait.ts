@@ -6,6 +6,7 @@ import { MIN_POLL_SECONDS } from '../codeocean/rules.js'
 import { errorMessage, RequestAbortedError } from '../errors.js'
 import { formatDuration } from '../format.js'
 import type { PollInterval } from '../inputs/values.js'
+import { inline } from '../untrusted.js'
 import { STRETCHES, type RunLengthEstimate } from './run-length.js'
 
 /** Upper bound of the `auto` poll interval. */
@@ -216,7 +217,7 @@ export async function waitForCompletion(
       const failingFor = now() - failingSince
       if (failingFor >= OUTAGE_LIMIT_MS) {
         throw new Error(
-          `Could not check run ${current.id} for ${formatDuration(failingFor)}; giving up waiting. ` +
+          `Could not check run ${inline(current.id)} for ${formatDuration(failingFor)}; giving up waiting. ` +
             `The run may still be going in Code Ocean. Last error: ${errorMessage(error)}`,
           { cause: error }
         )

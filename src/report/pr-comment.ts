@@ -13,10 +13,13 @@ const PULL_REQUEST_EVENTS = new Set(['pull_request', 'pull_request_target'])
 /**
  * What tells the legs of a matrix apart: they run one job with different requests
  * (parameters, data assets, versions). A short digest of the request body is the same
- * for every run of one leg, re-runs included, and differs between legs.
+ * for every run of one leg, re-runs included, and differs between legs. A re-run that
+ * resumes the earlier attempt's run (resume-on-rerun) adds `resume_run_id`; it is the
+ * same leg, so that field is left out.
  */
-export function requestKey(request: unknown): string {
-  return createHash('sha256').update(JSON.stringify(request)).digest('hex').slice(0, 12)
+export function requestKey(request: object): string {
+  const { resume_run_id: _resumed, ...leg } = request as Record<string, unknown>
+  return createHash('sha256').update(JSON.stringify(leg)).digest('hex').slice(0, 12)
 }
 
 /**
@@ -138,7 +141,7 @@ export async function upsertComment(
 export async function commentOnPullRequest(
   markdown: string,
   token: string,
-  target: { id: string; request: unknown },
+  target: { id: string; request: object },
   redact: (text: string) => string,
   env: NodeJS.ProcessEnv = process.env,
   signal?: AbortSignal

@@ -5,6 +5,7 @@ import type { DataAsset, DataAssetParams } from '../codeocean/models/data-asset.
 import { MIN_POLL_SECONDS } from '../codeocean/rules.js'
 import { RequestAbortedError } from '../errors.js'
 import { formatDuration } from '../format.js'
+import { inline } from '../untrusted.js'
 
 /** How long a capture may take to become ready before the step gives up on it. */
 export const CAPTURE_TIMEOUT_MS = 60 * 60_000
@@ -62,7 +63,7 @@ export async function captureResults(
   while (asset.state !== 'ready' && asset.state !== 'failed') {
     if (now() - begin > (options.timeoutMs ?? CAPTURE_TIMEOUT_MS)) {
       throw new Error(
-        `Data asset '${params.name}' (${asset.id}) was not ready after ${formatDuration(now() - begin)}; it is still ${asset.state || 'in an unknown state'} in Code Ocean.`
+        `Data asset '${params.name}' (${asset.id}) was not ready after ${formatDuration(now() - begin)}; it is still ${inline(asset.state || 'in an unknown state')} in Code Ocean.`
       )
     }
     try {
@@ -76,7 +77,7 @@ export async function captureResults(
   }
   if (asset.state === 'failed') {
     throw new Error(
-      `Code Ocean could not capture the results as data asset '${params.name}' (${asset.id}): ${asset.failure_reason ?? 'no reason given'}`
+      `Code Ocean could not capture the results as data asset '${params.name}' (${asset.id}): ${inline(asset.failure_reason ?? 'no reason given')}`
     )
   }
   options.log(`Data asset '${params.name}' (${asset.id}) is ready (after ${formatDuration(now() - begin)})`)

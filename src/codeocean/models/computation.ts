@@ -1,3 +1,4 @@
+import { inline } from '../../untrusted.js'
 import { preview } from '../preview.js'
 import { checkId } from './id.js'
 
@@ -61,7 +62,9 @@ function asText(value: unknown): string | undefined {
 export function readComputation(body: unknown, knownId?: string): Computation {
   if (typeof body !== 'object' || body === null || Array.isArray(body)) {
     const shown = typeof body === 'string' ? body.slice(0, 1_000).replace(/\s+/g, ' ').trim() : preview(body, 200)
-    throw new UnreadableAnswerError(`Code Ocean answered with something that is not a run: ${shown.slice(0, 200)}`)
+    throw new UnreadableAnswerError(
+      `Code Ocean answered with something that is not a run: ${inline(shown.slice(0, 200))}`
+    )
   }
   const raw = body as Record<string, unknown>
   const field = (name: string): unknown => {

@@ -225,8 +225,10 @@ function describeLimit(bytes) {
 /* harmony export */   mP: () => (/* binding */ UnreadableAnswerError)
 /* harmony export */ });
 /* unused harmony exports TERMINAL_STATES, KNOWN_STATES */
-/* harmony import */ var _preview_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(113);
-/* harmony import */ var _id_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8543);
+/* harmony import */ var _untrusted_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(873);
+/* harmony import */ var _preview_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(113);
+/* harmony import */ var _id_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8543);
+
 
 
 const TERMINAL_STATES = ['completed', 'failed'];
@@ -270,8 +272,8 @@ function asText(value) {
  */
 function readComputation(body, knownId) {
     if (typeof body !== 'object' || body === null || Array.isArray(body)) {
-        const shown = typeof body === 'string' ? body.slice(0, 1_000).replace(/\s+/g, ' ').trim() : (0,_preview_js__WEBPACK_IMPORTED_MODULE_1__/* .preview */ .VH)(body, 200);
-        throw new UnreadableAnswerError(`Code Ocean answered with something that is not a run: ${shown.slice(0, 200)}`);
+        const shown = typeof body === 'string' ? body.slice(0, 1_000).replace(/\s+/g, ' ').trim() : (0,_preview_js__WEBPACK_IMPORTED_MODULE_2__/* .preview */ .VH)(body, 200);
+        throw new UnreadableAnswerError(`Code Ocean answered with something that is not a run: ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_0__/* .inline */ .mG)(shown.slice(0, 200))}`);
     }
     const raw = body;
     const field = (name) => {
@@ -282,9 +284,9 @@ function readComputation(body, knownId) {
     };
     const id = knownId ?? asText(field('id'));
     if (!id) {
-        throw new UnreadableAnswerError(`Code Ocean answered without a run id: ${(0,_preview_js__WEBPACK_IMPORTED_MODULE_1__/* .preview */ .VH)(body, 300)}`);
+        throw new UnreadableAnswerError(`Code Ocean answered without a run id: ${(0,_preview_js__WEBPACK_IMPORTED_MODULE_2__/* .preview */ .VH)(body, 300)}`);
     }
-    (0,_id_js__WEBPACK_IMPORTED_MODULE_0__/* .checkId */ .ij)(id, 'run');
+    (0,_id_js__WEBPACK_IMPORTED_MODULE_1__/* .checkId */ .ij)(id, 'run');
     const state = (asText(field('state')) ?? '').toLowerCase();
     return {
         id,
@@ -1824,7 +1826,7 @@ async function startOrAdopt(client, settings, body, step, interrupter) {
                 sentAt,
                 failure,
                 signal: interrupter.signal,
-                // One listing per step: the wait's estimate of the run's length reads this one.
+                // The wait's estimate of the run's length reads these runs instead of listing them again.
                 onListing: (runs) => (step.targetRuns = runs)
             });
             return { run, adopted: true };
@@ -2041,10 +2043,12 @@ function judge(c) {
 /* harmony import */ var _codeocean_api_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9577);
 /* harmony import */ var _codeocean_models_computation_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6635);
 /* harmony import */ var _codeocean_retry_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9431);
-/* harmony import */ var _codeocean_rules_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(3346);
+/* harmony import */ var _codeocean_rules_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(3346);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3916);
-/* harmony import */ var _format_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(6264);
-/* harmony import */ var _run_length_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(386);
+/* harmony import */ var _format_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(6264);
+/* harmony import */ var _untrusted_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(873);
+/* harmony import */ var _run_length_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(386);
+
 
 
 
@@ -2089,9 +2093,9 @@ const CHECK_WORTH_MS = 180;
 const APPROACH = 0.5;
 /** After the window, a sleep lasts at most this share of the time since it closed. */
 const OVERDUE = 0.1;
-const MIN_POLL_MS = _codeocean_rules_js__WEBPACK_IMPORTED_MODULE_5__/* .MIN_POLL_SECONDS */ .Rj * 1000;
+const MIN_POLL_MS = _codeocean_rules_js__WEBPACK_IMPORTED_MODULE_6__/* .MIN_POLL_SECONDS */ .Rj * 1000;
 function autoDelayMs(elapsedMs) {
-    const seconds = Math.min(MAX_AUTO_POLL_SECONDS, Math.max(_codeocean_rules_js__WEBPACK_IMPORTED_MODULE_5__/* .MIN_POLL_SECONDS */ .Rj, (elapsedMs / 1000) * 0.1));
+    const seconds = Math.min(MAX_AUTO_POLL_SECONDS, Math.max(_codeocean_rules_js__WEBPACK_IMPORTED_MODULE_6__/* .MIN_POLL_SECONDS */ .Rj, (elapsedMs / 1000) * 0.1));
     return Math.round(seconds * 1000);
 }
 /**
@@ -2099,7 +2103,7 @@ function autoDelayMs(elapsedMs) {
  * `atMs`: never below the 5 s minimum, never sparser than plain auto.
  */
 function spacingMs(stretchMs, atMs) {
-    const best = Math.sqrt(2 * CHECK_WORTH_MS * _run_length_js__WEBPACK_IMPORTED_MODULE_6__/* .STRETCHES */ .wu * stretchMs);
+    const best = Math.sqrt(2 * CHECK_WORTH_MS * _run_length_js__WEBPACK_IMPORTED_MODULE_7__/* .STRETCHES */ .wu * stretchMs);
     return Math.round(Math.max(MIN_POLL_MS, Math.min(autoDelayMs(atMs), best)));
 }
 /** The spacing of each stretch an end can fall in (none for tenths that coincide). */
@@ -2186,7 +2190,7 @@ async function waitForCompletion(source, started, options) {
         if (c.state === lastState)
             return;
         lastState = c.state;
-        options.log(`Run is ${c.state || '(no state)'} (after ${(0,_format_js__WEBPACK_IMPORTED_MODULE_7__/* .formatDuration */ .a)(now() - begin)})`);
+        options.log(`Run is ${c.state || '(no state)'} (after ${(0,_format_js__WEBPACK_IMPORTED_MODULE_8__/* .formatDuration */ .a)(now() - begin)})`);
         if (!(0,_codeocean_models_computation_js__WEBPACK_IMPORTED_MODULE_2__/* .isKnownState */ .Ht)(c.state) && !warnedStates.has(c.state)) {
             warnedStates.add(c.state);
             options.warn(`Code Ocean reported a state the action does not know, '${c.state}'; it keeps waiting for 'completed' or 'failed'.`);
@@ -2211,18 +2215,18 @@ async function waitForCompletion(source, started, options) {
             failingSince ??= now();
             const failingFor = now() - failingSince;
             if (failingFor >= OUTAGE_LIMIT_MS) {
-                throw new Error(`Could not check run ${current.id} for ${(0,_format_js__WEBPACK_IMPORTED_MODULE_7__/* .formatDuration */ .a)(failingFor)}; giving up waiting. ` +
+                throw new Error(`Could not check run ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_5__/* .inline */ .mG)(current.id)} for ${(0,_format_js__WEBPACK_IMPORTED_MODULE_8__/* .formatDuration */ .a)(failingFor)}; giving up waiting. ` +
                     `The run may still be going in Code Ocean. Last error: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .errorMessage */ .gJ)(error)}`, { cause: error });
             }
             // One warning per outage, not one per failed check.
             if (firstFailure) {
                 options.warn(`Could not check the run (${(0,_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .errorMessage */ .gJ)(error).split('\n')[0]}); ` +
-                    `the action keeps trying for up to ${(0,_format_js__WEBPACK_IMPORTED_MODULE_7__/* .formatDuration */ .a)(OUTAGE_LIMIT_MS)} of failures.`);
+                    `the action keeps trying for up to ${(0,_format_js__WEBPACK_IMPORTED_MODULE_8__/* .formatDuration */ .a)(OUTAGE_LIMIT_MS)} of failures.`);
             }
             continue;
         }
         if (failingSince !== undefined) {
-            options.log(`Reached Code Ocean again after ${(0,_format_js__WEBPACK_IMPORTED_MODULE_7__/* .formatDuration */ .a)(now() - failingSince)} of failed checks`);
+            options.log(`Reached Code Ocean again after ${(0,_format_js__WEBPACK_IMPORTED_MODULE_8__/* .formatDuration */ .a)(now() - failingSince)} of failed checks`);
             failingSince = undefined;
         }
         observe(current);

@@ -25,7 +25,10 @@ var names = __webpack_require__(6455);
 var promises_ = __webpack_require__(8500);
 // EXTERNAL MODULE: ./src/codeocean/rules.ts
 var rules = __webpack_require__(3346);
+// EXTERNAL MODULE: ./src/untrusted.ts
+var untrusted = __webpack_require__(873);
 ;// CONCATENATED MODULE: ./src/results/capture.ts
+
 
 
 
@@ -68,7 +71,7 @@ async function captureResults(dataAssets, params, options) {
     options.log(`Capturing the results as data asset '${params.name}' (${asset.id})`);
     while (asset.state !== 'ready' && asset.state !== 'failed') {
         if (now() - begin > (options.timeoutMs ?? CAPTURE_TIMEOUT_MS)) {
-            throw new Error(`Data asset '${params.name}' (${asset.id}) was not ready after ${(0,format/* formatDuration */.a)(now() - begin)}; it is still ${asset.state || 'in an unknown state'} in Code Ocean.`);
+            throw new Error(`Data asset '${params.name}' (${asset.id}) was not ready after ${(0,format/* formatDuration */.a)(now() - begin)}; it is still ${(0,untrusted/* inline */.mG)(asset.state || 'in an unknown state')} in Code Ocean.`);
         }
         try {
             await sleep(rules/* MIN_POLL_SECONDS */.Rj * 1000);
@@ -82,7 +85,7 @@ async function captureResults(dataAssets, params, options) {
         asset = await dataAssets.get(asset.id, { signal });
     }
     if (asset.state === 'failed') {
-        throw new Error(`Code Ocean could not capture the results as data asset '${params.name}' (${asset.id}): ${asset.failure_reason ?? 'no reason given'}`);
+        throw new Error(`Code Ocean could not capture the results as data asset '${params.name}' (${asset.id}): ${(0,untrusted/* inline */.mG)(asset.failure_reason ?? 'no reason given')}`);
     }
     options.log(`Data asset '${params.name}' (${asset.id}) is ready (after ${(0,format/* formatDuration */.a)(now() - begin)})`);
     return asset;
@@ -268,6 +271,7 @@ var version = __webpack_require__(311);
 
 
 
+
 /** A transfer from the object store gets at least this long, from request to last byte. */
 const TRANSFER_DEADLINE_MS = 60_000;
 /** …and for a large file, as long as it takes at this rate: 1 s per MB beyond the first 60 MB. */
@@ -358,7 +362,8 @@ async function storeError(body) {
     body.destroy();
     const code = /<Code>([^<]*)<\/Code>/.exec(text)?.[1];
     const message = /<Message>([^<]*)<\/Message>/.exec(text)?.[1];
-    return [code, message].filter(Boolean).join(': ') || text.replace(/\s+/g, ' ').trim().slice(0, 200);
+    // The store's words end up in the step's messages: one line, never a command.
+    return (0,untrusted/* inline */.mG)([code, message].filter(Boolean).join(': ') || text.replace(/\s+/g, ' ').trim().slice(0, 200));
 }
 
 ;// CONCATENATED MODULE: ./src/results/download.ts
@@ -671,8 +676,6 @@ async function fetchLogTail(source, runId, options = {}) {
     }
 }
 
-// EXTERNAL MODULE: ./src/untrusted.ts
-var untrusted = __webpack_require__(873);
 ;// CONCATENATED MODULE: ./src/lifecycle/after-run.ts
 
 

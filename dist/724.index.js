@@ -19,6 +19,8 @@ var promises_ = __webpack_require__(8500);
 var core = __webpack_require__(8179);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(3916);
+// EXTERNAL MODULE: ./src/redact.ts
+var redact = __webpack_require__(6670);
 // EXTERNAL MODULE: ./src/report/describe.ts
 var describe = __webpack_require__(313);
 // EXTERNAL MODULE: ./src/untrusted.ts
@@ -157,6 +159,7 @@ function adopt_match_text(value) {
 
 
 
+
 /** How long to wait before looking a second time, when the first look found nothing. */
 const SECOND_LOOK_DELAY_MS = 5_000;
 /** Retries of each listing: the server has just failed once, and a cancel must not wait long. */
@@ -176,7 +179,7 @@ class NotAdoptedError extends Error {
  */
 async function findAdoptableRun(targets, start) {
     const { kind } = start.target;
-    const why = (0,untrusted/* inline */.mG)(start.failure.message.split('\n')[0] ?? '');
+    const why = (0,untrusted/* inline */.mG)((0,redact/* redactRegistered */.uM)(start.failure.message.split('\n')[0] ?? ''));
     core/* info */.pq(`The start request failed after it was sent (${why}); looking for the run among the ${kind}'s runs.`);
     let match = await look(targets, start);
     if (match.kind === 'candidates' && match.runs.length === 0) {

@@ -15,6 +15,8 @@ __webpack_require__.d(__webpack_exports__, {
 var core = __webpack_require__(8179);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(3916);
+// EXTERNAL MODULE: ./src/untrusted.ts
+var untrusted = __webpack_require__(873);
 // EXTERNAL MODULE: external "node:timers/promises"
 var promises_ = __webpack_require__(8500);
 // EXTERNAL MODULE: ./node_modules/p-limit/index.js + 1 modules
@@ -183,11 +185,15 @@ async function syncWithGit(targets, target, step, signal) {
 
 // EXTERNAL MODULE: ./src/codeocean/models/computation.ts
 var computation = __webpack_require__(6635);
+// EXTERNAL MODULE: ./src/redact.ts
+var redact = __webpack_require__(6670);
 // EXTERNAL MODULE: ./src/report/describe.ts
 var describe = __webpack_require__(313);
 // EXTERNAL MODULE: ./src/lifecycle/verdict.ts
 var verdict = __webpack_require__(9325);
 ;// CONCATENATED MODULE: ./src/lifecycle/resume.ts
+
+
 
 
 
@@ -223,7 +229,8 @@ async function firstExisting(source, candidates, signal) {
  */
 async function findRunToResume(source, target, runName, attempt, notes, signal) {
     const say = (line) => {
-        core/* info */.pq(line);
+        // The run name (event text may reach it) and the server's states: one line, never a command.
+        core/* info */.pq((0,untrusted/* inline */.mG)((0,redact/* redactRegistered */.uM)(line)));
         notes.push(line);
     };
     if (attempt <= 1) {
@@ -245,6 +252,7 @@ async function findRunToResume(source, target, runName, attempt, notes, signal) 
 }
 
 ;// CONCATENATED MODULE: ./src/lifecycle/prepare.ts
+
 
 
 
@@ -277,7 +285,7 @@ async function prepareRun(client, settings, step, interrupter) {
             await ensureDataAssetsReady(client.dataAssets, assets.map((a) => a.id), {
                 interval: settings.pollInterval,
                 timeoutMinutes: settings.waitTimeoutMinutes,
-                log: (line) => core/* info */.pq(step.redact(line)),
+                log: (line) => core/* info */.pq((0,untrusted/* inline */.mG)(step.redact(line))),
                 signal
             });
         }

@@ -30,10 +30,13 @@ const PULL_REQUEST_EVENTS = new Set(['pull_request', 'pull_request_target']);
 /**
  * What tells the legs of a matrix apart: they run one job with different requests
  * (parameters, data assets, versions). A short digest of the request body is the same
- * for every run of one leg, re-runs included, and differs between legs.
+ * for every run of one leg, re-runs included, and differs between legs. A re-run that
+ * resumes the earlier attempt's run (resume-on-rerun) adds `resume_run_id`; it is the
+ * same leg, so that field is left out.
  */
 function requestKey(request) {
-    return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(JSON.stringify(request)).digest('hex').slice(0, 12);
+    const { resume_run_id: _resumed, ...leg } = request;
+    return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(JSON.stringify(leg)).digest('hex').slice(0, 12);
 }
 /**
  * The hidden line that identifies this step's comment, so later runs update it

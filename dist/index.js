@@ -28913,7 +28913,7 @@ function parseDownloadFolder(input, raw, workspace) {
     }
     const folder = (0,external_node_path_.resolve)(workspace, text);
     const inside = (0,external_node_path_.relative)(workspace, folder);
-    if (inside === '' || inside.startsWith('..') || (0,external_node_path_.isAbsolute)(inside)) {
+    if (inside === '' || !(0,within/* isWithin */.UO)(folder, workspace)) {
         throw new errors/* InputError */.dz(input, `"${raw}" is not a folder inside the workspace`, `${input}: results`);
     }
     // A link (say, one a pull request added) must not carry the results out of the workspace.
@@ -30002,6 +30002,7 @@ async function run() {
         // The token is masked before anything else can print it.
         const token = readToken();
         settings = await getSettings(token);
+        // Loaded once the inputs are good: a step that stops at an input error never loads the API client.
         const phases = await Promise.all(/* import() */[__nccwpck_require__.e(755), __nccwpck_require__.e(214)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4214));
         client = phases.connect(settings, step);
         let started;
@@ -30150,9 +30151,10 @@ function redactRegistered(text) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   UO: () => (/* binding */ isWithin),
 /* harmony export */   tC: () => (/* binding */ leadsOutOf)
 /* harmony export */ });
-/* unused harmony exports realPlace, isWithin */
+/* unused harmony export realPlace */
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);

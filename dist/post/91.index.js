@@ -371,6 +371,7 @@ function idSegment(id, what) {
 ;// CONCATENATED MODULE: ./src/codeocean/models/computation.ts
 
 
+
 const TERMINAL_STATES = (/* unused pure expression or super */ null && (['completed', 'failed']));
 const KNOWN_STATES = (/* unused pure expression or super */ null && (['initializing', 'running', 'finalizing', 'completed', 'failed']));
 /** Code Ocean answered 2xx with something that is not a computation (an HTML page, say). */
@@ -413,7 +414,7 @@ function asText(value) {
 function readComputation(body, knownId) {
     if (typeof body !== 'object' || body === null || Array.isArray(body)) {
         const shown = typeof body === 'string' ? body.slice(0, 1_000).replace(/\s+/g, ' ').trim() : preview(body, 200);
-        throw new UnreadableAnswerError(`Code Ocean answered with something that is not a run: ${shown.slice(0, 200)}`);
+        throw new UnreadableAnswerError(`Code Ocean answered with something that is not a run: ${inline(shown.slice(0, 200))}`);
     }
     const raw = body;
     const field = (name) => {
@@ -1500,7 +1501,7 @@ function realPlace(path) {
     return join(realpathSync(existing), ...missing);
 }
 /** Whether `path` is `root` or lies under it (both real paths). */
-function isWithin(path, root) {
+function within_isWithin(path, root) {
     const rel = relative(root, path);
     return rel === '' || (rel !== '..' && !rel.startsWith(`..${sep}`) && !isAbsolute(rel));
 }
@@ -1512,7 +1513,7 @@ function isWithin(path, root) {
 function within_leadsOutOf(folder, workspace) {
     try {
         const real = realPlace(folder);
-        if (isWithin(real, realPlace(workspace)))
+        if (within_isWithin(real, realPlace(workspace)))
             return undefined;
         return `it leads out of the workspace through a link, to ${real}`;
     }
@@ -1571,7 +1572,7 @@ function parseDownloadFolder(input, raw, workspace) {
     }
     const folder = resolve(workspace, text);
     const inside = relative(workspace, folder);
-    if (inside === '' || inside.startsWith('..') || isAbsolute(inside)) {
+    if (inside === '' || !isWithin(folder, workspace)) {
         throw new InputError(input, `"${raw}" is not a folder inside the workspace`, `${input}: results`);
     }
     // A link (say, one a pull request added) must not carry the results out of the workspace.

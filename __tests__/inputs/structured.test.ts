@@ -4,7 +4,7 @@ import { loadYamlFor, parseStructured, UnquotedNull } from '../../src/inputs/str
 
 const EXAMPLE = { json: '["a"]', yaml: '- a' }
 
-/** What YAML's failsafe schema makes of a text, with bare nulls marked as parseStructured marks them. */
+/** What YAML's failsafe schema makes of a text. */
 function failsafe(text: string): unknown {
   return parseDocument(text, { schema: 'failsafe' }).toJS()
 }

@@ -91,6 +91,8 @@ describe('pull request comment', () => {
       ['other-app[bot]', true],
       ['github-actions[bot]', false]
     ])
+    // The forged comments carry the very marker the action writes: only their authors tell them apart.
+    expect(comments[2].body.startsWith(marker)).toBe(true)
     expect(comments[2].body).toContain(second.outputs['computation-id'])
     const paths = comments.map((c) => `/repos/${REPO}/issues/comments/${c.id}`)
     const patched = github.requests.filter((r) => r.method === 'PATCH' && paths.includes(r.path)).map((r) => r.path)

@@ -1,4 +1,5 @@
 import type { Target } from './models/run-request.js'
+import { route } from './targets.js'
 import type { ApiTransport, CallOptions } from './transport.js'
 
 /** App panels: `GET /capsules/{id}/app_panel` and `GET /pipelines/{id}/app_panel`. */
@@ -11,7 +12,7 @@ export class AppPanelsApi {
     return this.transport.request(
       {
         method: 'GET',
-        url: `${target.kind}s/${encodeURIComponent(target.id)}/app_panel`,
+        url: `${route(target)}/app_panel`,
         params: version === undefined ? undefined : { version }
       },
       { operation: `read the app panel of ${what}`, idHint: what },

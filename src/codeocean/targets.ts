@@ -1,6 +1,7 @@
 import { RUNS_LISTING_ANSWER_LIMIT } from './limits.js'
 import { readComputation, type Computation } from './models/computation.js'
 import { readGitSync, type GitSyncResult } from './models/git-sync.js'
+import { preview } from './preview.js'
 import type { Target } from './models/run-request.js'
 import type { Answer, ApiTransport, CallOptions } from './transport.js'
 
@@ -10,7 +11,7 @@ export interface RunsListing extends Omit<Answer, 'body'> {
 }
 
 /** `capsules/{id}` or `pipelines/{id}`: the two share their routes. */
-function route(target: Target): string {
+export function route(target: Target): string {
   return `${target.kind === 'pipeline' ? 'pipelines' : 'capsules'}/${encodeURIComponent(target.id)}`
 }
 
@@ -51,9 +52,7 @@ export class TargetsApi {
       call
     )
     if (!Array.isArray(data)) {
-      throw new Error(
-        `Code Ocean answered the list of runs with something that is not a list: ${String(JSON.stringify(data)).slice(0, 200)}`
-      )
+      throw new Error(`Code Ocean answered the list of runs with something that is not a list: ${preview(data, 200)}`)
     }
     const runs = data.flatMap((item) => {
       try {

@@ -215,7 +215,7 @@ function checkProcesses(spec: RunSpec, panel: AppPanel, errors: InputError[]): v
         ordered: [],
         named: [],
         declared: declared.parameters,
-        example: (name, value) => example(declared.name, name, value)
+        example: (name, value) => example(inline(declared.name), name, value)
       },
       errors
     )

@@ -44,13 +44,6 @@ export interface DownloadReport {
   bytes: number
 }
 
-/** The Content-Length a response announced, when it did. */
-function contentLength(headers: unknown): number | undefined {
-  const value = (headers as Record<string, unknown> | undefined)?.['content-length']
-  const bytes = typeof value === 'string' || typeof value === 'number' ? Number(value) : NaN
-  return Number.isSafeInteger(bytes) && bytes >= 0 ? bytes : undefined
-}
-
 /** A download that failed in a way another try with a fresh URL may fix. */
 class TransientDownloadError extends Error {}
 
@@ -169,7 +162,7 @@ export async function downloadResults(
       }
       const { size } = await stat(partial)
       // --- Listed without a size: checked against Content-Length, or accepted when neither is known.
-      const expected = file.sizeUnknown ? contentLength(response.headers) : file.size
+      const expected = file.sizeUnknown ? declared : file.size
       if (expected !== undefined && size !== expected) {
         throw new TransientDownloadError(
           `got ${size} bytes where ${file.sizeUnknown ? 'the store announced' : 'Code Ocean listed'} ${expected}`

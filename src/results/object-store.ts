@@ -4,7 +4,6 @@ import { Transform, type Readable } from 'node:stream'
 import axios, { type AxiosInstance } from 'axios'
 import { explainStoreFailure } from '../codeocean/network-errors.js'
 import { proxyFor } from '../codeocean/proxy.js'
-import { inline } from '../untrusted.js'
 import { USER_AGENT } from '../version.js'
 
 /** A transfer from the object store gets at least this long, from request to last byte. */
@@ -102,6 +101,5 @@ export async function storeError(body: Readable): Promise<string> {
   body.destroy()
   const code = /<Code>([^<]*)<\/Code>/.exec(text)?.[1]
   const message = /<Message>([^<]*)<\/Message>/.exec(text)?.[1]
-  // The store's words end up in the step's messages: one line, never a command.
-  return inline([code, message].filter(Boolean).join(': ') || text.replace(/\s+/g, ' ').trim().slice(0, 200))
+  return [code, message].filter(Boolean).join(': ') || text.replace(/\s+/g, ' ').trim().slice(0, 200)
 }

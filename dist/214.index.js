@@ -1076,7 +1076,74 @@ async function attachToRun(client, settings, step, interrupter) {
     return run;
 }
 
+// EXTERNAL MODULE: ./src/codeocean/limits.ts
+var limits = __webpack_require__(9597);
+// EXTERNAL MODULE: ./src/codeocean/models/computation.ts
+var computation = __webpack_require__(6635);
+;// CONCATENATED MODULE: ./src/codeocean/models/git-sync.ts
+function count(value) {
+    const n = typeof value === 'string' ? Number(value) : value;
+    return typeof n === 'number' && Number.isSafeInteger(n) && n >= 0 ? n : 0;
+}
+/** Reads a sync answer. The server leaves out zero and false fields, so `{}` (or no body) is 0, 0, false. */
+function readGitSync(body) {
+    const raw = (typeof body === 'object' && body !== null ? body : {});
+    return { pulled: count(raw.pulled), pushed: count(raw.pushed), newBranch: raw.new_branch === true };
+}
+
+;// CONCATENATED MODULE: ./src/codeocean/targets.ts
+
+
+
+
+/** `capsules/{id}` or `pipelines/{id}`: the two share their routes. */
+function route(target) {
+    return `${target.kind === 'pipeline' ? 'pipelines' : 'capsules'}/${encodeURIComponent(target.id)}`;
+}
+/** Capsules and pipelines: `/capsules/{id}/…` and `/pipelines/{id}/…`. */
+class TargetsApi {
+    transport;
+    constructor(transport) {
+        this.transport = transport;
+    }
+    /**
+     * POST /capsules|pipelines/{id}/sync (Code Ocean 4.6+): pulls new commits from the
+     * linked Git repository and pushes commits made in Code Ocean to it. Repeating it
+     * changes nothing more, so it is retried like a read.
+     */
+    async sync(target, call = {}) {
+        const data = await this.transport.request({ method: 'POST', url: `${route(target)}/sync` }, { operation: `sync ${target.kind} ${target.id} with Git`, idHint: `${target.kind} ${target.id}` }, 'idempotent', call);
+        return readGitSync(data);
+    }
+    /** GET /capsules|pipelines/{id}/computations: every run of the target, in no promised order. */
+    async runs(target, call = {}) {
+        return (await this.listRuns(target, call)).runs;
+    }
+    /** As runs(), with the server's clock, to tell which runs were created since a given moment. */
+    async listRuns(target, call = {}) {
+        const { body: data, ...clock } = await this.transport.answer({ method: 'GET', url: `${route(target)}/computations` }, {
+            operation: `list the runs of ${target.kind} ${target.id}`,
+            idHint: `${target.kind} ${target.id}`,
+            answerLimit: limits/* RUNS_LISTING_ANSWER_LIMIT */.zI
+        }, 'idempotent', call);
+        if (!Array.isArray(data)) {
+            throw new Error(`Code Ocean answered the list of runs with something that is not a list: ${(0,preview/* preview */.VH)(data, 200)}`);
+        }
+        const runs = data.flatMap((item) => {
+            try {
+                return [(0,computation/* readComputation */.Ed)(item)];
+            }
+            catch {
+                // One unreadable entry must not hide the others.
+                return [];
+            }
+        });
+        return { runs, ...clock };
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/codeocean/app-panels.ts
+
 /** App panels: `GET /capsules/{id}/app_panel` and `GET /pipelines/{id}/app_panel`. */
 class AppPanelsApi {
     transport;
@@ -1088,14 +1155,12 @@ class AppPanelsApi {
         const what = `${target.kind} ${target.id}`;
         return this.transport.request({
             method: 'GET',
-            url: `${target.kind}s/${encodeURIComponent(target.id)}/app_panel`,
+            url: `${route(target)}/app_panel`,
             params: version === undefined ? undefined : { version }
         }, { operation: `read the app panel of ${what}`, idHint: what }, 'idempotent', call);
     }
 }
 
-// EXTERNAL MODULE: ./src/codeocean/models/computation.ts
-var computation = __webpack_require__(6635);
 // EXTERNAL MODULE: ./src/codeocean/models/id.ts
 var models_id = __webpack_require__(8543);
 // EXTERNAL MODULE: ./src/codeocean/network-errors.ts
@@ -1200,8 +1265,6 @@ function readDataAsset(body, knownId) {
     };
 }
 
-// EXTERNAL MODULE: ./src/codeocean/limits.ts
-var limits = __webpack_require__(9597);
 ;// CONCATENATED MODULE: ./src/codeocean/data-assets.ts
 
 
@@ -1329,67 +1392,6 @@ class ResultsApi {
         if (typeof url === 'string' && url)
             return url;
         throw new Error(`Code Ocean sent no url for result "${path}"`);
-    }
-}
-
-;// CONCATENATED MODULE: ./src/codeocean/models/git-sync.ts
-function count(value) {
-    const n = typeof value === 'string' ? Number(value) : value;
-    return typeof n === 'number' && Number.isSafeInteger(n) && n >= 0 ? n : 0;
-}
-/** Reads a sync answer. The server leaves out zero and false fields, so `{}` (or no body) is 0, 0, false. */
-function readGitSync(body) {
-    const raw = (typeof body === 'object' && body !== null ? body : {});
-    return { pulled: count(raw.pulled), pushed: count(raw.pushed), newBranch: raw.new_branch === true };
-}
-
-;// CONCATENATED MODULE: ./src/codeocean/targets.ts
-
-
-
-/** `capsules/{id}` or `pipelines/{id}`: the two share their routes. */
-function route(target) {
-    return `${target.kind === 'pipeline' ? 'pipelines' : 'capsules'}/${encodeURIComponent(target.id)}`;
-}
-/** Capsules and pipelines: `/capsules/{id}/…` and `/pipelines/{id}/…`. */
-class TargetsApi {
-    transport;
-    constructor(transport) {
-        this.transport = transport;
-    }
-    /**
-     * POST /capsules|pipelines/{id}/sync (Code Ocean 4.6+): pulls new commits from the
-     * linked Git repository and pushes commits made in Code Ocean to it. Repeating it
-     * changes nothing more, so it is retried like a read.
-     */
-    async sync(target, call = {}) {
-        const data = await this.transport.request({ method: 'POST', url: `${route(target)}/sync` }, { operation: `sync ${target.kind} ${target.id} with Git`, idHint: `${target.kind} ${target.id}` }, 'idempotent', call);
-        return readGitSync(data);
-    }
-    /** GET /capsules|pipelines/{id}/computations: every run of the target, in no promised order. */
-    async runs(target, call = {}) {
-        return (await this.listRuns(target, call)).runs;
-    }
-    /** As runs(), with the server's clock, to tell which runs were created since a given moment. */
-    async listRuns(target, call = {}) {
-        const { body: data, ...clock } = await this.transport.answer({ method: 'GET', url: `${route(target)}/computations` }, {
-            operation: `list the runs of ${target.kind} ${target.id}`,
-            idHint: `${target.kind} ${target.id}`,
-            answerLimit: limits/* RUNS_LISTING_ANSWER_LIMIT */.zI
-        }, 'idempotent', call);
-        if (!Array.isArray(data)) {
-            throw new Error(`Code Ocean answered the list of runs with something that is not a list: ${String(JSON.stringify(data)).slice(0, 200)}`);
-        }
-        const runs = data.flatMap((item) => {
-            try {
-                return [(0,computation/* readComputation */.Ed)(item)];
-            }
-            catch {
-                // One unreadable entry must not hide the others.
-                return [];
-            }
-        });
-        return { runs, ...clock };
     }
 }
 

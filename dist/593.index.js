@@ -271,7 +271,6 @@ var version = __webpack_require__(311);
 
 
 
-
 /** A transfer from the object store gets at least this long, from request to last byte. */
 const TRANSFER_DEADLINE_MS = 60_000;
 /** …and for a large file, as long as it takes at this rate: 1 s per MB beyond the first 60 MB. */
@@ -362,8 +361,7 @@ async function storeError(body) {
     body.destroy();
     const code = /<Code>([^<]*)<\/Code>/.exec(text)?.[1];
     const message = /<Message>([^<]*)<\/Message>/.exec(text)?.[1];
-    // The store's words end up in the step's messages: one line, never a command.
-    return (0,untrusted/* inline */.mG)([code, message].filter(Boolean).join(': ') || text.replace(/\s+/g, ' ').trim().slice(0, 200));
+    return [code, message].filter(Boolean).join(': ') || text.replace(/\s+/g, ' ').trim().slice(0, 200);
 }
 
 ;// CONCATENATED MODULE: ./src/results/download.ts
@@ -378,12 +376,6 @@ async function storeError(body) {
 
 
 
-/** The Content-Length a response announced, when it did. */
-function contentLength(headers) {
-    const value = headers?.['content-length'];
-    const bytes = typeof value === 'string' || typeof value === 'number' ? Number(value) : NaN;
-    return Number.isSafeInteger(bytes) && bytes >= 0 ? bytes : undefined;
-}
 /** A download that failed in a way another try with a fresh URL may fix. */
 class TransientDownloadError extends Error {
 }
@@ -490,7 +482,7 @@ async function downloadResults(source, runId, files, folder, options = {}) {
             }
             const { size } = await (0,external_node_fs_promises_.stat)(partial);
             // --- Listed without a size: checked against Content-Length, or accepted when neither is known.
-            const expected = file.sizeUnknown ? contentLength(response.headers) : file.size;
+            const expected = file.sizeUnknown ? declared : file.size;
             if (expected !== undefined && size !== expected) {
                 throw new TransientDownloadError(`got ${size} bytes where ${file.sizeUnknown ? 'the store announced' : 'Code Ocean listed'} ${expected}`);
             }

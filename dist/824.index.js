@@ -247,7 +247,7 @@ function checkProcesses(spec, panel, errors) {
             ordered: [],
             named: [],
             declared: declared.parameters,
-            example: (name, value) => example(declared.name, name, value)
+            example: (name, value) => example((0,untrusted/* inline */.mG)(declared.name), name, value)
         }, errors);
     }
 }

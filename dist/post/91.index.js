@@ -53,26 +53,41 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 14 modules
 var lib_core = __webpack_require__(6421);
-;// CONCATENATED MODULE: ./src/codeocean/app-panels.ts
-/** App panels: `GET /capsules/{id}/app_panel` and `GET /pipelines/{id}/app_panel`. */
-class AppPanelsApi {
-    transport;
-    constructor(transport) {
-        this.transport = transport;
-    }
-    /** The raw app panel of a capsule or pipeline, of release `version` when given. */
-    async get(target, version, call = {}) {
-        const what = `${target.kind} ${target.id}`;
-        return this.transport.request({
-            method: 'GET',
-            url: `${target.kind}s/${encodeURIComponent(target.id)}/app_panel`,
-            params: version === undefined ? undefined : { version }
-        }, { operation: `read the app panel of ${what}`, idHint: what }, 'idempotent', call);
-    }
+;// CONCATENATED MODULE: ./src/codeocean/limits.ts
+/**
+ * How long one call to Code Ocean may take and how much of an answer the action reads.
+ * Both bound what a broken or hostile server can cost the step: a server that sends a
+ * byte now and then cannot hold it for ever, and an answer that never ends (or a small
+ * compressed one that inflates to gigabytes) cannot fill the runner's memory.
+ */
+const KiB = 1024;
+const MiB = 1024 * KiB;
+/**
+ * Each attempt of a call ends after this, answered or not: the whole attempt, from
+ * connecting to the last byte of the answer, not only a silence on the socket.
+ */
+const DEFAULT_TIMEOUT_MS = 30_000;
+/** A run: start, status check, rename, stop. Real ones are a few KiB, even with many parameters. */
+const RUN_ANSWER_LIMIT = { bytes: 1 * MiB, what: 'a run' };
+/** One folder of a run's results; a folder of tens of thousands of files still fits. */
+const RESULTS_LISTING_ANSWER_LIMIT = { bytes: 8 * MiB, what: 'a results listing' };
+/** Every run of a capsule or pipeline, unpaginated: thousands of runs still fit. */
+const RUNS_LISTING_ANSWER_LIMIT = { bytes: 8 * MiB, what: 'a list of runs' };
+/** A signed download link for one result file. */
+const DOWNLOAD_LINK_ANSWER_LIMIT = { bytes: 64 * KiB, what: 'a download link' };
+/** A data asset: create and read. */
+const DATA_ASSET_ANSWER_LIMIT = { bytes: 1 * MiB, what: 'a data asset' };
+/** The error code a call over its answer limit fails with; such a call is not repeated. */
+const ANSWER_TOO_LARGE = 'ERR_ANSWER_TOO_LARGE';
+/** A limit for people: `1 MiB`, `64 KiB`. */
+function describeLimit(bytes) {
+    if (bytes >= MiB && bytes % MiB === 0)
+        return `${bytes / MiB} MiB`;
+    if (bytes >= KiB && bytes % KiB === 0)
+        return `${bytes / KiB} KiB`;
+    return `${bytes} bytes`;
 }
 
-// EXTERNAL MODULE: ./src/errors.ts
-var errors = __webpack_require__(3916);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
 ;// CONCATENATED MODULE: ./src/untrusted.ts
@@ -181,6 +196,210 @@ function preview(value, max) {
     return clip(parts.join(''), max);
 }
 
+;// CONCATENATED MODULE: ./src/codeocean/models/id.ts
+
+/**
+ * What an id may not be or hold. Ids go into URL paths: `.` and `..` survive
+ * `encodeURIComponent` and are then resolved away by the URL parser, so
+ * `computations/..` would become a request to `/api/v1/`; separators, `?` and `#`
+ * would change which resource is meant, control characters have no place in one.
+ */
+// eslint-disable-next-line no-control-regex
+const NOT_IN_AN_ID = /[/\\?#\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
+/** Why `id` cannot be an id, or undefined when it can. */
+function idProblem(id) {
+    if (id === '')
+        return 'it is empty';
+    if (id === '.' || id === '..')
+        return `it is "${id}"`;
+    if (NOT_IN_AN_ID.test(id))
+        return 'it holds "/", "\\", "?", "#" or a control character';
+    return undefined;
+}
+/** Code Ocean sent something as an id that cannot be one; nothing is sent with it. */
+class NotAnIdError extends Error {
+    constructor(what, id, problem) {
+        super(`Code Ocean answered with a ${what} id that is not an id ("${inline(id).slice(0, 100)}": ${problem}); ` +
+            'the action sends no request with it. Ids look like 9af23fd6-1f7c-4d8a-a4a7-3a3f8c0e9d21.');
+        this.name = 'NotAnIdError';
+    }
+}
+/** Returns `id` when it looks like an id; throws NotAnIdError otherwise. */
+function checkId(id, what) {
+    const problem = idProblem(id);
+    if (problem)
+        throw new NotAnIdError(what, id, problem);
+    return id;
+}
+/** An id as one URL path segment: checked, then encoded. */
+function idSegment(id, what) {
+    return encodeURIComponent(checkId(id, what));
+}
+
+;// CONCATENATED MODULE: ./src/codeocean/models/computation.ts
+
+
+
+const TERMINAL_STATES = (/* unused pure expression or super */ null && (['completed', 'failed']));
+const KNOWN_STATES = (/* unused pure expression or super */ null && (['initializing', 'running', 'finalizing', 'completed', 'failed']));
+/** Code Ocean answered 2xx with something that is not a computation (an HTML page, say). */
+class UnreadableAnswerError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'UnreadableAnswerError';
+    }
+}
+function asNumber(value) {
+    if (typeof value === 'number' && Number.isFinite(value))
+        return value;
+    if (typeof value === 'string' && value.trim() !== '' && Number.isFinite(Number(value))) {
+        return Number(value);
+    }
+    return undefined;
+}
+function asBoolean(value) {
+    if (typeof value === 'boolean')
+        return value;
+    if (value === 'true')
+        return true;
+    if (value === 'false')
+        return false;
+    return undefined;
+}
+function asText(value) {
+    if (typeof value === 'string')
+        return value;
+    if (typeof value === 'number')
+        return String(value);
+    return undefined;
+}
+/**
+ * Reads a computation from whatever the server sent. Tolerant on purpose: Code Ocean's
+ * own examples capitalise some keys ("Id", "Has_results"), and older servers may send
+ * numbers as strings. `knownId`, the id of the run asked about, wins over whatever id
+ * the body carries; an id from the body must look like one (see id.ts).
+ */
+function readComputation(body, knownId) {
+    if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+        const shown = typeof body === 'string' ? body.slice(0, 1_000).replace(/\s+/g, ' ').trim() : preview(body, 200);
+        throw new UnreadableAnswerError(`Code Ocean answered with something that is not a run: ${inline(shown.slice(0, 200))}`);
+    }
+    const raw = body;
+    const field = (name) => {
+        if (name in raw)
+            return raw[name];
+        const key = Object.keys(raw).find((k) => k.toLowerCase() === name);
+        return key === undefined ? undefined : raw[key];
+    };
+    const id = knownId ?? asText(field('id'));
+    if (!id) {
+        throw new UnreadableAnswerError(`Code Ocean answered without a run id: ${preview(body, 300)}`);
+    }
+    checkId(id, 'run');
+    const state = (asText(field('state')) ?? '').toLowerCase();
+    return {
+        id,
+        state,
+        name: asText(field('name')),
+        created: asNumber(field('created')),
+        run_time: asNumber(field('run_time')),
+        end_status: asText(field('end_status'))?.toLowerCase(),
+        exit_code: asNumber(field('exit_code')),
+        has_results: asBoolean(field('has_results')),
+        owner: asText(field('owner')),
+        raw
+    };
+}
+function isTerminal(state) {
+    return TERMINAL_STATES.includes(state);
+}
+function isKnownState(state) {
+    return KNOWN_STATES.includes(state);
+}
+
+;// CONCATENATED MODULE: ./src/codeocean/models/git-sync.ts
+function count(value) {
+    const n = typeof value === 'string' ? Number(value) : value;
+    return typeof n === 'number' && Number.isSafeInteger(n) && n >= 0 ? n : 0;
+}
+/** Reads a sync answer. The server leaves out zero and false fields, so `{}` (or no body) is 0, 0, false. */
+function readGitSync(body) {
+    const raw = (typeof body === 'object' && body !== null ? body : {});
+    return { pulled: count(raw.pulled), pushed: count(raw.pushed), newBranch: raw.new_branch === true };
+}
+
+;// CONCATENATED MODULE: ./src/codeocean/targets.ts
+
+
+
+
+/** `capsules/{id}` or `pipelines/{id}`: the two share their routes. */
+function route(target) {
+    return `${target.kind === 'pipeline' ? 'pipelines' : 'capsules'}/${encodeURIComponent(target.id)}`;
+}
+/** Capsules and pipelines: `/capsules/{id}/…` and `/pipelines/{id}/…`. */
+class TargetsApi {
+    transport;
+    constructor(transport) {
+        this.transport = transport;
+    }
+    /**
+     * POST /capsules|pipelines/{id}/sync (Code Ocean 4.6+): pulls new commits from the
+     * linked Git repository and pushes commits made in Code Ocean to it. Repeating it
+     * changes nothing more, so it is retried like a read.
+     */
+    async sync(target, call = {}) {
+        const data = await this.transport.request({ method: 'POST', url: `${route(target)}/sync` }, { operation: `sync ${target.kind} ${target.id} with Git`, idHint: `${target.kind} ${target.id}` }, 'idempotent', call);
+        return readGitSync(data);
+    }
+    /** GET /capsules|pipelines/{id}/computations: every run of the target, in no promised order. */
+    async runs(target, call = {}) {
+        return (await this.listRuns(target, call)).runs;
+    }
+    /** As runs(), with the server's clock, to tell which runs were created since a given moment. */
+    async listRuns(target, call = {}) {
+        const { body: data, ...clock } = await this.transport.answer({ method: 'GET', url: `${route(target)}/computations` }, {
+            operation: `list the runs of ${target.kind} ${target.id}`,
+            idHint: `${target.kind} ${target.id}`,
+            answerLimit: RUNS_LISTING_ANSWER_LIMIT
+        }, 'idempotent', call);
+        if (!Array.isArray(data)) {
+            throw new Error(`Code Ocean answered the list of runs with something that is not a list: ${preview(data, 200)}`);
+        }
+        const runs = data.flatMap((item) => {
+            try {
+                return [readComputation(item)];
+            }
+            catch {
+                // One unreadable entry must not hide the others.
+                return [];
+            }
+        });
+        return { runs, ...clock };
+    }
+}
+
+;// CONCATENATED MODULE: ./src/codeocean/app-panels.ts
+
+/** App panels: `GET /capsules/{id}/app_panel` and `GET /pipelines/{id}/app_panel`. */
+class AppPanelsApi {
+    transport;
+    constructor(transport) {
+        this.transport = transport;
+    }
+    /** The raw app panel of a capsule or pipeline, of release `version` when given. */
+    async get(target, version, call = {}) {
+        const what = `${target.kind} ${target.id}`;
+        return this.transport.request({
+            method: 'GET',
+            url: `${route(target)}/app_panel`,
+            params: version === undefined ? undefined : { version }
+        }, { operation: `read the app panel of ${what}`, idHint: what }, 'idempotent', call);
+    }
+}
+
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __webpack_require__(3916);
 ;// CONCATENATED MODULE: ./src/codeocean/api-errors.ts
 
 
@@ -326,127 +545,6 @@ class api_errors_CodeOceanNetworkError extends Error {
         this.code = code;
         this.name = 'CodeOceanNetworkError';
     }
-}
-
-;// CONCATENATED MODULE: ./src/codeocean/models/id.ts
-
-/**
- * What an id may not be or hold. Ids go into URL paths: `.` and `..` survive
- * `encodeURIComponent` and are then resolved away by the URL parser, so
- * `computations/..` would become a request to `/api/v1/`; separators, `?` and `#`
- * would change which resource is meant, control characters have no place in one.
- */
-// eslint-disable-next-line no-control-regex
-const NOT_IN_AN_ID = /[/\\?#\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
-/** Why `id` cannot be an id, or undefined when it can. */
-function idProblem(id) {
-    if (id === '')
-        return 'it is empty';
-    if (id === '.' || id === '..')
-        return `it is "${id}"`;
-    if (NOT_IN_AN_ID.test(id))
-        return 'it holds "/", "\\", "?", "#" or a control character';
-    return undefined;
-}
-/** Code Ocean sent something as an id that cannot be one; nothing is sent with it. */
-class NotAnIdError extends Error {
-    constructor(what, id, problem) {
-        super(`Code Ocean answered with a ${what} id that is not an id ("${inline(id).slice(0, 100)}": ${problem}); ` +
-            'the action sends no request with it. Ids look like 9af23fd6-1f7c-4d8a-a4a7-3a3f8c0e9d21.');
-        this.name = 'NotAnIdError';
-    }
-}
-/** Returns `id` when it looks like an id; throws NotAnIdError otherwise. */
-function checkId(id, what) {
-    const problem = idProblem(id);
-    if (problem)
-        throw new NotAnIdError(what, id, problem);
-    return id;
-}
-/** An id as one URL path segment: checked, then encoded. */
-function idSegment(id, what) {
-    return encodeURIComponent(checkId(id, what));
-}
-
-;// CONCATENATED MODULE: ./src/codeocean/models/computation.ts
-
-
-
-const TERMINAL_STATES = (/* unused pure expression or super */ null && (['completed', 'failed']));
-const KNOWN_STATES = (/* unused pure expression or super */ null && (['initializing', 'running', 'finalizing', 'completed', 'failed']));
-/** Code Ocean answered 2xx with something that is not a computation (an HTML page, say). */
-class UnreadableAnswerError extends Error {
-    constructor(message) {
-        super(message);
-        this.name = 'UnreadableAnswerError';
-    }
-}
-function asNumber(value) {
-    if (typeof value === 'number' && Number.isFinite(value))
-        return value;
-    if (typeof value === 'string' && value.trim() !== '' && Number.isFinite(Number(value))) {
-        return Number(value);
-    }
-    return undefined;
-}
-function asBoolean(value) {
-    if (typeof value === 'boolean')
-        return value;
-    if (value === 'true')
-        return true;
-    if (value === 'false')
-        return false;
-    return undefined;
-}
-function asText(value) {
-    if (typeof value === 'string')
-        return value;
-    if (typeof value === 'number')
-        return String(value);
-    return undefined;
-}
-/**
- * Reads a computation from whatever the server sent. Tolerant on purpose: Code Ocean's
- * own examples capitalise some keys ("Id", "Has_results"), and older servers may send
- * numbers as strings. `knownId`, the id of the run asked about, wins over whatever id
- * the body carries; an id from the body must look like one (see id.ts).
- */
-function readComputation(body, knownId) {
-    if (typeof body !== 'object' || body === null || Array.isArray(body)) {
-        const shown = typeof body === 'string' ? body.slice(0, 1_000).replace(/\s+/g, ' ').trim() : preview(body, 200);
-        throw new UnreadableAnswerError(`Code Ocean answered with something that is not a run: ${inline(shown.slice(0, 200))}`);
-    }
-    const raw = body;
-    const field = (name) => {
-        if (name in raw)
-            return raw[name];
-        const key = Object.keys(raw).find((k) => k.toLowerCase() === name);
-        return key === undefined ? undefined : raw[key];
-    };
-    const id = knownId ?? asText(field('id'));
-    if (!id) {
-        throw new UnreadableAnswerError(`Code Ocean answered without a run id: ${preview(body, 300)}`);
-    }
-    checkId(id, 'run');
-    const state = (asText(field('state')) ?? '').toLowerCase();
-    return {
-        id,
-        state,
-        name: asText(field('name')),
-        created: asNumber(field('created')),
-        run_time: asNumber(field('run_time')),
-        end_status: asText(field('end_status'))?.toLowerCase(),
-        exit_code: asNumber(field('exit_code')),
-        has_results: asBoolean(field('has_results')),
-        owner: asText(field('owner')),
-        raw
-    };
-}
-function isTerminal(state) {
-    return TERMINAL_STATES.includes(state);
-}
-function isKnownState(state) {
-    return KNOWN_STATES.includes(state);
 }
 
 // EXTERNAL MODULE: ./src/names.ts
@@ -719,41 +817,6 @@ function readDataAsset(body, knownId) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/codeocean/limits.ts
-/**
- * How long one call to Code Ocean may take and how much of an answer the action reads.
- * Both bound what a broken or hostile server can cost the step: a server that sends a
- * byte now and then cannot hold it for ever, and an answer that never ends (or a small
- * compressed one that inflates to gigabytes) cannot fill the runner's memory.
- */
-const KiB = 1024;
-const MiB = 1024 * KiB;
-/**
- * Each attempt of a call ends after this, answered or not: the whole attempt, from
- * connecting to the last byte of the answer, not only a silence on the socket.
- */
-const DEFAULT_TIMEOUT_MS = 30_000;
-/** A run: start, status check, rename, stop. Real ones are a few KiB, even with many parameters. */
-const RUN_ANSWER_LIMIT = { bytes: 1 * MiB, what: 'a run' };
-/** One folder of a run's results; a folder of tens of thousands of files still fits. */
-const RESULTS_LISTING_ANSWER_LIMIT = { bytes: 8 * MiB, what: 'a results listing' };
-/** Every run of a capsule or pipeline, unpaginated: thousands of runs still fit. */
-const RUNS_LISTING_ANSWER_LIMIT = { bytes: 8 * MiB, what: 'a list of runs' };
-/** A signed download link for one result file. */
-const DOWNLOAD_LINK_ANSWER_LIMIT = { bytes: 64 * KiB, what: 'a download link' };
-/** A data asset: create and read. */
-const DATA_ASSET_ANSWER_LIMIT = { bytes: 1 * MiB, what: 'a data asset' };
-/** The error code a call over its answer limit fails with; such a call is not repeated. */
-const ANSWER_TOO_LARGE = 'ERR_ANSWER_TOO_LARGE';
-/** A limit for people: `1 MiB`, `64 KiB`. */
-function describeLimit(bytes) {
-    if (bytes >= MiB && bytes % MiB === 0)
-        return `${bytes / MiB} MiB`;
-    if (bytes >= KiB && bytes % KiB === 0)
-        return `${bytes / KiB} KiB`;
-    return `${bytes} bytes`;
-}
-
 ;// CONCATENATED MODULE: ./src/codeocean/data-assets.ts
 
 
@@ -881,67 +944,6 @@ class ResultsApi {
         if (typeof url === 'string' && url)
             return url;
         throw new Error(`Code Ocean sent no url for result "${path}"`);
-    }
-}
-
-;// CONCATENATED MODULE: ./src/codeocean/models/git-sync.ts
-function count(value) {
-    const n = typeof value === 'string' ? Number(value) : value;
-    return typeof n === 'number' && Number.isSafeInteger(n) && n >= 0 ? n : 0;
-}
-/** Reads a sync answer. The server leaves out zero and false fields, so `{}` (or no body) is 0, 0, false. */
-function readGitSync(body) {
-    const raw = (typeof body === 'object' && body !== null ? body : {});
-    return { pulled: count(raw.pulled), pushed: count(raw.pushed), newBranch: raw.new_branch === true };
-}
-
-;// CONCATENATED MODULE: ./src/codeocean/targets.ts
-
-
-
-/** `capsules/{id}` or `pipelines/{id}`: the two share their routes. */
-function route(target) {
-    return `${target.kind === 'pipeline' ? 'pipelines' : 'capsules'}/${encodeURIComponent(target.id)}`;
-}
-/** Capsules and pipelines: `/capsules/{id}/…` and `/pipelines/{id}/…`. */
-class TargetsApi {
-    transport;
-    constructor(transport) {
-        this.transport = transport;
-    }
-    /**
-     * POST /capsules|pipelines/{id}/sync (Code Ocean 4.6+): pulls new commits from the
-     * linked Git repository and pushes commits made in Code Ocean to it. Repeating it
-     * changes nothing more, so it is retried like a read.
-     */
-    async sync(target, call = {}) {
-        const data = await this.transport.request({ method: 'POST', url: `${route(target)}/sync` }, { operation: `sync ${target.kind} ${target.id} with Git`, idHint: `${target.kind} ${target.id}` }, 'idempotent', call);
-        return readGitSync(data);
-    }
-    /** GET /capsules|pipelines/{id}/computations: every run of the target, in no promised order. */
-    async runs(target, call = {}) {
-        return (await this.listRuns(target, call)).runs;
-    }
-    /** As runs(), with the server's clock, to tell which runs were created since a given moment. */
-    async listRuns(target, call = {}) {
-        const { body: data, ...clock } = await this.transport.answer({ method: 'GET', url: `${route(target)}/computations` }, {
-            operation: `list the runs of ${target.kind} ${target.id}`,
-            idHint: `${target.kind} ${target.id}`,
-            answerLimit: RUNS_LISTING_ANSWER_LIMIT
-        }, 'idempotent', call);
-        if (!Array.isArray(data)) {
-            throw new Error(`Code Ocean answered the list of runs with something that is not a list: ${String(JSON.stringify(data)).slice(0, 200)}`);
-        }
-        const runs = data.flatMap((item) => {
-            try {
-                return [readComputation(item)];
-            }
-            catch {
-                // One unreadable entry must not hide the others.
-                return [];
-            }
-        });
-        return { runs, ...clock };
     }
 }
 

@@ -380,10 +380,26 @@ interface ActionManifest {
   runs: { using?: unknown; main?: unknown; pre?: unknown; post?: unknown }
 }
 
+/**
+ * Parsed manifests by file and text: a file of scenarios runs the same action.yml hundreds
+ * of times, and parsing it each time was a good part of the suite's own CPU. The text is
+ * still read on every run, so a manifest a test rewrites is parsed afresh.
+ */
+const parsedManifests = new Map<string, { text: string; manifest: ActionManifest }>()
+
 function readManifest(actionDir: string): ActionManifest {
   const file = ['action.yml', 'action.yaml'].map((f) => path.join(actionDir, f)).find((f) => fs.existsSync(f))
   if (!file) throw new Error(`No action.yml or action.yaml in ${actionDir}`)
-  const doc = parseYaml(fs.readFileSync(file, 'utf8')) as Record<string, unknown> | null
+  const text = fs.readFileSync(file, 'utf8')
+  const cached = parsedManifests.get(file)
+  if (cached?.text === text) return cached.manifest
+  const manifest = parseManifest(file, text)
+  parsedManifests.set(file, { text, manifest })
+  return manifest
+}
+
+function parseManifest(file: string, text: string): ActionManifest {
+  const doc = parseYaml(text) as Record<string, unknown> | null
   if (!doc || typeof doc !== 'object') throw new Error(`${file} is not a YAML mapping`)
   const runs = doc['runs']
   if (!runs || typeof runs !== 'object') throw new Error(`${file} has no runs: section`)

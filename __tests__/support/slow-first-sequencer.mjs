@@ -7,6 +7,7 @@ import Sequencer from '@jest/test-sequencer'
 
 /** Files that run the bundled action and wait on real polls, back-offs and timeouts. */
 const WAITS_LONGEST = [
+  '/e2e/predictive.test.ts',
   '/e2e/deadlines.test.ts',
   '/e2e/outages.test.ts',
   '/e2e/network.test.ts',

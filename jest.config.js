@@ -10,12 +10,14 @@ export default {
     '^.+\\.ts$': ['ts-jest', { useESM: true, tsconfig: 'tsconfig.json' }]
   },
   testTimeout: 60000,
-  // End-to-end files mostly wait: on the action's 5-second polls, on retry back-offs and on
-  // request timeouts. Jest's default on 2 cores is one worker, which runs those waits one file
-  // after another; four workers overlap them. CPU is not the limit (user+sys time is about
-  // half the wall time), so more workers than cores is right here.
-  maxWorkers: 4,
-  // Within a file, end-to-end tests run concurrently for the same reason.
+  // The three files that wait longest (a 70 s run, 30 s deadlines, outages) start first
+  // and spend most of their time idle; with four workers they left one worker for all the
+  // CPU-bound files, and the suite took 129 s on 2 cores. Six leave three busy workers
+  // beside them, which keeps both cores full (106 s). The suite is CPU-bound from there:
+  // more workers only add boot time and contention.
+  maxWorkers: 6,
+  // Within a file, end-to-end tests run concurrently: most of their time is spent waiting
+  // on the action's polls, retries and deadlines.
   maxConcurrency: 12,
   // The files that wait longest start first, even on a fresh clone with no timings yet.
   testSequencer: '<rootDir>/__tests__/support/slow-first-sequencer.mjs'

@@ -15,7 +15,7 @@ export default {
   // CPU-bound files, and the suite took 129 s on 2 cores. Six leave three busy workers
   // beside them, which keeps both cores full (106 s). The suite is CPU-bound from there:
   // more workers only add boot time and contention.
-  maxWorkers: 6,
+  maxWorkers: 5,
   // Within a file, end-to-end tests run concurrently: most of their time is spent waiting
   // on the action's polls, retries and deadlines.
   maxConcurrency: 12,

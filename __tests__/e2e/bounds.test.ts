@@ -78,12 +78,16 @@ it.concurrent.each([
       ]
     })
     const run = await runAgainst(sim, { 'download-results': 'results' })
+    const endedAt = Date.now()
     expect(run.exitCode).toBe(1)
     expect(errorOf(run)).toContain(`Could not download result "small.bin": ${message}`)
     expect(filesUnder(join(run.workspace, 'results'))).toEqual(['output'])
     // One try only: a fresh link does not make a file smaller.
-    expect(sim.storeRequests.filter((r) => r.path.endsWith('/small.bin'))).toHaveLength(1)
-    expect(run.durationMs).toBeLessThan(20_000)
+    const tries = sim.storeRequests.filter((r) => r.path.endsWith('/small.bin'))
+    expect(tries).toHaveLength(1)
+    // Stopped at once, not after taking in the 3 GiB: counted from the download's start,
+    // so a start and polls slowed by a busy machine do not count.
+    expect(endedAt - tries[0].at).toBeLessThan(10_000)
   }
 )
 

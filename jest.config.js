@@ -11,11 +11,12 @@ export default {
   },
   testTimeout: 60000,
   // The three files that wait longest (a 70 s run, 30 s deadlines, outages) start first
-  // and spend most of their time idle; with four workers they left one worker for all the
-  // CPU-bound files, and the suite took 129 s on 2 cores. Six leave three busy workers
-  // beside them, which keeps both cores full (106 s). The suite is CPU-bound from there:
-  // more workers only add boot time and contention.
-  maxWorkers: 5,
+  // and spend most of their time idle. With four workers they left one worker for all
+  // the CPU-bound files: 129-139 s on 2 cores. Seven leave four busy workers beside them
+  // and keep both cores full: 105-111 s, against 129 s with five on the same machine.
+  // From there the suite is CPU-bound (about 210 s of CPU, most of it some 270 starts of
+  // the bundle), so more workers buy nothing.
+  maxWorkers: 7,
   // Within a file, end-to-end tests run concurrently: most of their time is spent waiting
   // on the action's polls, retries and deadlines.
   maxConcurrency: 12,

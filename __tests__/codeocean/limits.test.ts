@@ -12,6 +12,7 @@ import { CodeOceanSimulator } from '../../sim/simulator.js'
 
 const PIPELINE = '4bc97533-6eb4-48ac-966f-648548a756d2'
 const MiB = 1024 * 1024
+const SIZE_CASE_TIMEOUT_MS = 30_000
 let sim: CodeOceanSimulator
 beforeAll(async () => {
   sim = new CodeOceanSimulator()
@@ -21,11 +22,16 @@ afterAll(async () => {
   await sim.stop()
 })
 
-function client(retries: string[] = []): CodeOceanClient {
+/**
+ * A client with a short deadline per attempt, for the deadline cases; the size cases give
+ * it the action's 30 s, so that a busy machine slow to gzip or read megabytes does not
+ * turn a size limit into a timeout and a retry.
+ */
+function client(retries: string[] = [], timeoutMs = 1_000): CodeOceanClient {
   return new CodeOceanClient({
     apiBase: `${sim.url}/api/v1`,
     token: sim.token,
-    timeoutMs: 1_000,
+    timeoutMs,
     retries: 1,
     onRetry: (m) => retries.push(m)
   })
@@ -83,7 +89,7 @@ describe('the deadline of each attempt', () => {
 describe('the size limit of each kind of answer', () => {
   it('reads a run just under 1 MiB', async () => {
     sim.reset()
-    const c = client()
+    const c = client([], SIZE_CASE_TIMEOUT_MS)
     sim.failNext({ method: 'GET' }, { hugeJsonBytes: MiB - 100 })
     await expect(c.computations.get('huge')).resolves.toMatchObject({ id: 'huge', state: 'running' })
     c.close()
@@ -95,7 +101,7 @@ describe('the size limit of each kind of answer', () => {
     ['an endless body', { endless: true as const }]
   ])('stops reading a run at 1 MiB of %s, and does not repeat the read', async (_what, fault) => {
     sim.reset()
-    const c = client()
+    const c = client([], SIZE_CASE_TIMEOUT_MS)
     sim.failNext({ method: 'GET' }, fault)
     await expect(c.computations.get('r1')).rejects.toThrow(
       "Could not read run r1: Code Ocean's answer was larger than 1 MiB, the most the action reads for a run;"
@@ -106,7 +112,7 @@ describe('the size limit of each kind of answer', () => {
 
   it('allows 8 MiB for a results listing, 64 KiB for a download link and 1 MiB for a data asset', async () => {
     sim.reset()
-    const c = client()
+    const c = client([], SIZE_CASE_TIMEOUT_MS)
     sim.failNext({ method: 'POST', path: /\/results$/ }, { gzipBombBytes: 64 * MiB })
     await expect(c.results.list('r1', '')).rejects.toThrow(
       'larger than 8 MiB, the most the action reads for a results listing'

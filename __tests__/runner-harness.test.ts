@@ -273,11 +273,14 @@ describe('inputs and results', () => {
   })
 
   it('fails clearly when the action outlives timeoutMs', async () => {
+    // Long enough for the fixture to start and say it is ready on a busy machine: the
+    // message must show that output.
+    const timeoutMs = 4000
     const started = Date.now()
-    await expect(runAction({ actionDir: SIGNAL, inputs: { mode: 'hang' }, timeoutMs: 1500 })).rejects.toThrow(
-      /still running after timeoutMs=1500 ms[\s\S]*ready \(hang\)/
+    await expect(runAction({ actionDir: SIGNAL, inputs: { mode: 'hang' }, timeoutMs })).rejects.toThrow(
+      /still running after timeoutMs=4000 ms[\s\S]*ready \(hang\)/
     )
-    expect(Date.now() - started).toBeLessThan(5000)
+    expect(Date.now() - started).toBeLessThan(timeoutMs + 3500)
   })
 })
 

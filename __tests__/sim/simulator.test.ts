@@ -1020,7 +1020,8 @@ describe('simulator CLI', () => {
         throw new Error(`timed out waiting for ${pattern}; stdout so far:\n${stdout}`)
       }
       const [, url] = await waitFor(/^Code Ocean simulator listening on (http:\/\/127\.0\.0\.1:\d+)$/m)
-      expect(stdout).toMatch(/^token: cop_cli$/m)
+      // The lines can come in separate chunks: on a busy machine the token's may come later.
+      await waitFor(/^token: cop_cli$/m)
       const res = await fetch(`${url}${API}/computations`, {
         method: 'POST',
         headers: { Authorization: basic('cop_cli'), 'Content-Type': 'application/json' },

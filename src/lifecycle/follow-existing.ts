@@ -9,7 +9,7 @@ import { describeRun } from '../report/describe.js'
 import { inline } from '../untrusted.js'
 import { watchRun } from './backstop.js'
 import type { Interrupter } from './interruption.js'
-import type { Step } from './step.js'
+import { setStatus, type Step } from './step.js'
 import { runBeganAt } from './wait.js'
 
 /** A 404 for the run to follow, said in terms of the input that named it. */
@@ -52,8 +52,7 @@ export async function attachToRun(
     run = await client.computations.get(settings.computationId, { signal: interrupter.signal })
   } catch (error) {
     if (interrupter.reason === 'cancel') {
-      step.summary.status = 'cancelled'
-      step.outputs.setStatus('cancelled')
+      setStatus(step, 'cancelled')
     }
     if (error instanceof CodeOceanApiError && error.status === 404) {
       throw new RunNotFoundError(settings.computationId, error)

@@ -9,7 +9,7 @@ import { inline } from '../untrusted.js'
 import { settleRun } from './backstop.js'
 import type { Interrupter } from './interruption.js'
 import type { RunLengthEstimate } from './run-length.js'
-import { failStep, type Step } from './step.js'
+import { failStep, setStatus, type Step } from './step.js'
 import { endEarly } from './stop.js'
 import { judge, type Verdict } from './verdict.js'
 import { runBeganAt, waitForCompletion } from './wait.js'
@@ -73,8 +73,7 @@ function conclude(verdict: Verdict, problems: string[], step: Step): void {
   }
   if (verdict.succeeded) {
     // The run itself succeeded, but the step did not deliver all it was asked to.
-    step.summary.status = 'failed'
-    step.outputs.setStatus('failed')
+    setStatus(step, 'failed')
   }
   failStep(step, [verdict.succeeded ? `${verdict.message}, but:` : verdict.message, ...problems].join('\n'))
 }
@@ -84,8 +83,7 @@ function conclude(verdict: Verdict, problems: string[], step: Step): void {
  * would delete it and its results), and the step ends as cancelled.
  */
 function cancelledAfterEnd(run: Computation, verdict: Verdict, step: Step): void {
-  step.summary.status = 'cancelled'
-  step.outputs.setStatus('cancelled')
+  setStatus(step, 'cancelled')
   failStep(
     step,
     `The workflow was cancelled after Code Ocean run ${describeRun(run)} had finished (${verdict.message}); ` +
@@ -115,8 +113,7 @@ export async function followRun(
   }
   settleRun()
   const verdict = judge(finished)
-  step.outputs.setStatus(verdict.status)
-  step.summary.status = verdict.status
+  setStatus(step, verdict.status)
   step.summary.message = verdict.message
   // Loaded when a run has finished: a step that only starts a run never pays for it.
   const { afterRun } = await import('./after-run.js')

@@ -7,7 +7,7 @@ import { ensureDataAssetsReady } from './data-assets-ready.js'
 import { syncWithGit } from './git-sync.js'
 import type { Interrupter } from './interruption.js'
 import { findRunToResume, type RunsSource } from './resume.js'
-import type { Step } from './step.js'
+import { setStatus, type Step } from './step.js'
 
 /**
  * The client, keeping the target's runs once listed: with `poll-interval: auto`, the
@@ -63,8 +63,7 @@ export async function prepareRun(
     return settings
   } catch (error) {
     if (error instanceof RequestAbortedError || interrupter.reason === 'cancel') {
-      step.summary.status = 'cancelled'
-      step.outputs.setStatus('cancelled')
+      setStatus(step, 'cancelled')
       throw new Error('The workflow was cancelled before the run started; no run was started.', { cause: error })
     }
     throw error

@@ -10,7 +10,7 @@ import { inline } from '../untrusted.js'
 import { watchRun } from './backstop.js'
 import type { Interrupter } from './interruption.js'
 import { releaseRefusalReason } from './release-runs.js'
-import type { Step } from './step.js'
+import { setStatus, type Step } from './step.js'
 
 /** A client for the deployment the inputs name, whose retries are told in the log. */
 export function connect(settings: StepSettings, step: Step): CodeOceanClient {
@@ -137,8 +137,7 @@ async function startOrAdopt(
     }
   } catch (error) {
     if (interrupter.reason === 'cancel') {
-      step.summary.status = 'cancelled'
-      step.outputs.setStatus('cancelled')
+      setStatus(step, 'cancelled')
     }
     throw error
   }
@@ -185,7 +184,6 @@ export async function startRun(
 
 /** For `wait: false`: the step ends as soon as the run has started. */
 export function leaveRunning(step: Step): void {
-  step.summary.status = 'started'
-  step.outputs.setStatus('started')
+  setStatus(step, 'started')
   core.info('Not waiting for the run to finish (wait: false).')
 }

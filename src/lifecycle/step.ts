@@ -2,7 +2,7 @@ import * as core from '@actions/core'
 import type { Computation } from '../codeocean/models/computation.js'
 import { errorMessage } from '../errors.js'
 import { redactRegistered } from '../redact.js'
-import { Outputs } from '../report/outputs.js'
+import { Outputs, type Status } from '../report/outputs.js'
 import type { SummaryModel } from '../report/summary.js'
 
 /** What every phase of the main step adds to: its outputs, its summary, and one scrubber for every message. */
@@ -17,6 +17,12 @@ export interface Step {
 
 export function newStep(): Step {
   return { outputs: new Outputs(), summary: { startedAt: Date.now(), notes: [] }, redact: redactRegistered }
+}
+
+/** Sets the step's status: the `status` output and the summary's, always the same. */
+export function setStatus(step: Step, status: Status): void {
+  step.summary.status = status
+  step.outputs.setStatus(status)
 }
 
 /** Fails the step with a message, recorded in the summary too. */

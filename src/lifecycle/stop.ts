@@ -9,7 +9,7 @@ import { inline } from '../untrusted.js'
 import { settleRun } from './backstop.js'
 import type { Interruption } from './interruption.js'
 import { releaseRefusalReason } from './release-runs.js'
-import { failStep, type Step } from './step.js'
+import { failStep, setStatus, type Step } from './step.js'
 
 /**
  * A stop must be confirmed well within the runner's 7.5 s between SIGINT and SIGTERM:
@@ -58,8 +58,7 @@ export async function endEarly(
   settings: StepSettings,
   step: Step
 ): Promise<void> {
-  step.summary.status = why === 'cancel' ? 'cancelled' : 'timed-out'
-  step.outputs.setStatus(step.summary.status)
+  setStatus(step, why === 'cancel' ? 'cancelled' : 'timed-out')
   const fate = await stopIfAsked(why, client, run, settings)
   const subject = `Code Ocean run ${describeRun(run)} (last state: ${inline(run.state || 'unknown')})`
   failStep(

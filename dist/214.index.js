@@ -645,7 +645,7 @@ function proxyFor(url) {
 /* harmony export */   U3: () => (/* binding */ RETRYABLE_STATUSES),
 /* harmony export */   qO: () => (/* binding */ retryDelayMs)
 /* harmony export */ });
-/* unused harmony exports NOT_SENT_CODES, FINAL_CODES, BASE_DELAY_MS, MAX_BACKOFF_MS, MAX_RETRY_AFTER_MS, parseRetryAfter */
+/* unused harmony exports FINAL_CODES, BASE_DELAY_MS, MAX_BACKOFF_MS, MAX_RETRY_AFTER_MS, parseRetryAfter */
 /* harmony import */ var _limits_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9597);
 /* harmony import */ var _network_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7503);
 /**
@@ -656,14 +656,6 @@ function proxyFor(url) {
 
 /** Answers that mean "try again later": overload and gateway or server hiccups. */
 const RETRYABLE_STATUSES = new Set([429, 500, 502, 503, 504]);
-/** Network errors that prove nothing reached the server, so even a start may be retried. */
-const NOT_SENT_CODES = new Set([
-    'ECONNREFUSED',
-    'ENOTFOUND',
-    'EAI_AGAIN',
-    'EHOSTUNREACH',
-    'ENETUNREACH'
-]);
 /**
  * Failures never repeated: a cancel, and an answer over its size limit (the server
  * would most likely send it again, and each time costs the whole limit).
@@ -685,10 +677,11 @@ function mayRetry(attempt) {
         return false;
     // A host name that does not exist, or a certificate the runner refuses, is the same a
     // second later: retrying would only delay the message that says how to fix it.
-    if (attempt.status === undefined && !(0,_network_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .isRetryableNetworkProblem */ .Y5)((0,_network_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .classifyNetworkError */ .LW)(attempt.code)))
+    const problem = attempt.status === undefined ? (0,_network_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .classifyNetworkError */ .LW)(attempt.code) : undefined;
+    if (problem !== undefined && !(0,_network_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .isRetryableNetworkProblem */ .Y5)(problem))
         return false;
     if (attempt.kind === 'start') {
-        return attempt.status === 429 || (attempt.status === undefined && NOT_SENT_CODES.has(attempt.code ?? ''));
+        return attempt.status === 429 || (problem !== undefined && (0,_network_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .provesNothingSent */ .vp)(problem));
     }
     if (attempt.status !== undefined)
         return RETRYABLE_STATUSES.has(attempt.status);
@@ -907,8 +900,7 @@ async function stopIfAsked(why, client, run, settings) {
 }
 /** Ends a wait cut short by a cancel or the wait-timeout: stops the run if asked, and fails the step saying what happened. */
 async function endEarly(why, client, run, settings, step) {
-    step.summary.status = why === 'cancel' ? 'cancelled' : 'timed-out';
-    step.outputs.setStatus(step.summary.status);
+    (0,lifecycle_step/* setStatus */.Lx)(step, why === 'cancel' ? 'cancelled' : 'timed-out');
     const fate = await stopIfAsked(why, client, run, settings);
     const subject = `Code Ocean run ${(0,describe/* describeRun */.v)(run)} (last state: ${(0,untrusted/* inline */.mG)(run.state || 'unknown')})`;
     (0,lifecycle_step/* failStep */.vy)(step, why === 'cancel'
@@ -976,8 +968,7 @@ function conclude(verdict, problems, step) {
     }
     if (verdict.succeeded) {
         // The run itself succeeded, but the step did not deliver all it was asked to.
-        step.summary.status = 'failed';
-        step.outputs.setStatus('failed');
+        (0,lifecycle_step/* setStatus */.Lx)(step, 'failed');
     }
     (0,lifecycle_step/* failStep */.vy)(step, [verdict.succeeded ? `${verdict.message}, but:` : verdict.message, ...problems].join('\n'));
 }
@@ -986,8 +977,7 @@ function conclude(verdict, problems, step) {
  * would delete it and its results), and the step ends as cancelled.
  */
 function cancelledAfterEnd(run, verdict, step) {
-    step.summary.status = 'cancelled';
-    step.outputs.setStatus('cancelled');
+    (0,lifecycle_step/* setStatus */.Lx)(step, 'cancelled');
     (0,lifecycle_step/* failStep */.vy)(step, `The workflow was cancelled after Code Ocean run ${(0,describe/* describeRun */.v)(run)} had finished (${verdict.message}); ` +
         'the run was left as it is, and what was to follow it was cut short.');
 }
@@ -1008,8 +998,7 @@ async function followRun(client, run, settings, step, interrupter) {
     }
     settleRun();
     const verdict = (0,lifecycle_verdict/* judge */.S)(finished);
-    step.outputs.setStatus(verdict.status);
-    step.summary.status = verdict.status;
+    (0,lifecycle_step/* setStatus */.Lx)(step, verdict.status);
     step.summary.message = verdict.message;
     // Loaded when a run has finished: a step that only starts a run never pays for it.
     const { afterRun } = await Promise.all(/* import() */[__webpack_require__.e(974), __webpack_require__.e(593)]).then(__webpack_require__.bind(__webpack_require__, 9974));
@@ -1021,6 +1010,7 @@ async function followRun(client, run, settings, step, interrupter) {
 }
 
 ;// CONCATENATED MODULE: ./src/lifecycle/follow-existing.ts
+
 
 
 
@@ -1060,8 +1050,7 @@ async function attachToRun(client, settings, step, interrupter) {
     }
     catch (error) {
         if (interrupter.reason === 'cancel') {
-            step.summary.status = 'cancelled';
-            step.outputs.setStatus('cancelled');
+            (0,lifecycle_step/* setStatus */.Lx)(step, 'cancelled');
         }
         if (error instanceof api_errors/* CodeOceanApiError */.ER && error.status === 404) {
             throw new RunNotFoundError(settings.computationId, error);
@@ -1728,6 +1717,7 @@ var run_request = __webpack_require__(4845);
 
 
 
+
 /** A client for the deployment the inputs name, whose retries are told in the log. */
 function connect(settings, step) {
     lib_core/* debug */.Yz(`API base: ${settings.location.apiBase}; wait: ${settings.wait}; poll-interval: ${settings.pollInterval}; wait-timeout: ${settings.waitTimeoutMinutes} min`);
@@ -1836,8 +1826,7 @@ async function startOrAdopt(client, settings, body, step, interrupter) {
     }
     catch (error) {
         if (interrupter.reason === 'cancel') {
-            step.summary.status = 'cancelled';
-            step.outputs.setStatus('cancelled');
+            (0,lifecycle_step/* setStatus */.Lx)(step, 'cancelled');
         }
         throw error;
     }
@@ -1878,8 +1867,7 @@ async function startRun(client, settings, step, interrupter) {
 }
 /** For `wait: false`: the step ends as soon as the run has started. */
 function leaveRunning(step) {
-    step.summary.status = 'started';
-    step.outputs.setStatus('started');
+    (0,lifecycle_step/* setStatus */.Lx)(step, 'started');
     lib_core/* info */.pq('Not waiting for the run to finish (wait: false).');
 }
 

@@ -251,7 +251,10 @@ async function findRunToResume(source, target, runName, attempt, notes, signal) 
     return found.id;
 }
 
+// EXTERNAL MODULE: ./src/lifecycle/step.ts + 1 modules
+var lifecycle_step = __webpack_require__(4073);
 ;// CONCATENATED MODULE: ./src/lifecycle/prepare.ts
+
 
 
 
@@ -298,8 +301,7 @@ async function prepareRun(client, settings, step, interrupter) {
     }
     catch (error) {
         if (error instanceof errors/* RequestAbortedError */.$1 || interrupter.reason === 'cancel') {
-            step.summary.status = 'cancelled';
-            step.outputs.setStatus('cancelled');
+            (0,lifecycle_step/* setStatus */.Lx)(step, 'cancelled');
             throw new Error('The workflow was cancelled before the run started; no run was started.', { cause: error });
         }
         throw error;

@@ -76,12 +76,12 @@ function declaresAnything(panel) {
 var preview = __webpack_require__(113);
 // EXTERNAL MODULE: ./src/errors.ts
 var src_errors = __webpack_require__(3916);
-// EXTERNAL MODULE: ./node_modules/fastest-levenshtein/mod.js
-var mod = __webpack_require__(1916);
 // EXTERNAL MODULE: ./src/names.ts
 var names = __webpack_require__(6455);
 // EXTERNAL MODULE: ./src/untrusted.ts
 var untrusted = __webpack_require__(873);
+// EXTERNAL MODULE: ./src/inputs/nearest.ts
+var nearest = __webpack_require__(3915);
 ;// CONCATENATED MODULE: ./src/inputs/app-panel-check.ts
 
 
@@ -92,13 +92,10 @@ const NUMERIC = /^(int|integer|number|numeric|float|double|decimal)$/i;
 const INTEGER = /^(int|integer)$/i;
 /** The declared name a mistyped one most likely meant, or undefined. */
 function closestName(name, known) {
-    if (known.length === 0)
-        return undefined;
-    const sameButCase = known.find((k) => k.toLowerCase() === name.toLowerCase());
-    if (sameButCase)
-        return sameButCase;
-    const best = (0,mod/* closest */.kp)(name, [...known]);
-    return (0,mod/* distance */.Io)(name.toLowerCase(), best.toLowerCase()) <= Math.max(2, Math.floor(best.length / 3)) ? best : undefined;
+    // Compared without case, answered in the panel's own spelling.
+    const folded = known.map((k) => k.toLowerCase());
+    const guess = (0,nearest/* nearestTypo */.z)(name.toLowerCase(), folded);
+    return guess === undefined ? undefined : known[folded.indexOf(guess)];
 }
 function didYouMean(name, known) {
     const guess = closestName(name, known);

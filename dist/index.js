@@ -28682,6 +28682,29 @@ __webpack_async_result__();
 
 /***/ }),
 
+/***/ 3915:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   z: () => (/* binding */ nearestTypo)
+/* harmony export */ });
+/* harmony import */ var fastest_levenshtein__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1916);
+
+/**
+ * The candidate nearest to `name`, when it is near enough to be what a typo meant: at most
+ * 2 edits away, or a third of the candidate's length. Exact comparison; callers fold case
+ * or spelling first.
+ */
+function nearestTypo(name, candidates) {
+    if (candidates.length === 0)
+        return undefined;
+    const best = (0,fastest_levenshtein__WEBPACK_IMPORTED_MODULE_0__/* .closest */ .kp)(name, [...candidates]);
+    return (0,fastest_levenshtein__WEBPACK_IMPORTED_MODULE_0__/* .distance */ .Io)(name, best) <= Math.max(2, Math.floor(best.length / 3)) ? best : undefined;
+}
+
+
+/***/ }),
+
 /***/ 8925:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -28748,7 +28771,8 @@ class Problems {
 __nccwpck_require__.d(__webpack_exports__, {
   vy: () => (/* binding */ failStep),
   F9: () => (/* binding */ failStepWith),
-  zu: () => (/* binding */ newStep)
+  zu: () => (/* binding */ newStep),
+  Lx: () => (/* binding */ setStatus)
 });
 
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 16 modules
@@ -28825,6 +28849,11 @@ class Outputs {
 
 function newStep() {
     return { outputs: new Outputs(), summary: { startedAt: Date.now(), notes: [] }, redact: src_redact/* redactRegistered */.uM };
+}
+/** Sets the step's status: the `status` output and the summary's, always the same. */
+function setStatus(step, status) {
+    step.summary.status = status;
+    step.outputs.setStatus(status);
 }
 /** Fails the step with a message, recorded in the summary too. */
 function failStep(step, message) {
@@ -29036,8 +29065,8 @@ function resolveApiLocation(input, raw) {
     return { siteUrl, apiBase: `${siteUrl}/api/v1` };
 }
 
-// EXTERNAL MODULE: ./node_modules/fastest-levenshtein/mod.js
-var mod = __nccwpck_require__(1916);
+// EXTERNAL MODULE: ./src/inputs/nearest.ts
+var nearest = __nccwpck_require__(3915);
 ;// CONCATENATED MODULE: ./src/inputs/structured.ts
 
 
@@ -29176,12 +29205,9 @@ function describe(value) {
 /** Suggests the known key a mistyped one most likely meant, or nothing. */
 function suggestKey(key, known) {
     const normal = key.toLowerCase().replace(/-/g, '_');
-    const exact = known.find((k) => k === normal);
-    if (exact)
-        return exact;
-    const best = (0,mod/* closest */.kp)(normal, [...known]);
-    if ((0,mod/* distance */.Io)(normal, best) <= Math.max(2, Math.floor(best.length / 3)))
-        return best;
+    const near = (0,nearest/* nearestTypo */.z)(normal, known);
+    if (near !== undefined)
+        return near;
     // A truncated or extended key: "param" for "param_name", "mountpoint" for "mount".
     if (normal.length < 3)
         return undefined;

@@ -1082,14 +1082,6 @@ function proxyFor(url) {
 
 /** Answers that mean "try again later": overload and gateway or server hiccups. */
 const RETRYABLE_STATUSES = new Set([429, 500, 502, 503, 504]);
-/** Network errors that prove nothing reached the server, so even a start may be retried. */
-const NOT_SENT_CODES = new Set([
-    'ECONNREFUSED',
-    'ENOTFOUND',
-    'EAI_AGAIN',
-    'EHOSTUNREACH',
-    'ENETUNREACH'
-]);
 /**
  * Failures never repeated: a cancel, and an answer over its size limit (the server
  * would most likely send it again, and each time costs the whole limit).
@@ -1111,10 +1103,11 @@ function mayRetry(attempt) {
         return false;
     // A host name that does not exist, or a certificate the runner refuses, is the same a
     // second later: retrying would only delay the message that says how to fix it.
-    if (attempt.status === undefined && !isRetryableNetworkProblem(network_errors_classifyNetworkError(attempt.code)))
+    const problem = attempt.status === undefined ? network_errors_classifyNetworkError(attempt.code) : undefined;
+    if (problem !== undefined && !isRetryableNetworkProblem(problem))
         return false;
     if (attempt.kind === 'start') {
-        return attempt.status === 429 || (attempt.status === undefined && NOT_SENT_CODES.has(attempt.code ?? ''));
+        return attempt.status === 429 || (problem !== undefined && network_errors_provesNothingSent(problem));
     }
     if (attempt.status !== undefined)
         return RETRYABLE_STATUSES.has(attempt.status);

@@ -24,11 +24,12 @@ function summaryWanted(): boolean {
 export async function finishStep(step: Step, settings: StepSettings | undefined, signal?: AbortSignal): Promise<void> {
   step.outputs.complete('failed')
   step.summary.endedAt = Date.now()
-  if (summaryWanted()) await writeSummary(step.summary, step.redact)
+  // One rendering serves the job summary and the pull request comment.
+  const markdown = step.redact(renderSummary(step.summary, step.redact))
+  if (summaryWanted()) await writeSummary(markdown)
   if (settings?.commentToken) {
     // Loaded only here: most runs never comment, and the GitHub client is large.
     const { commentOnPullRequest } = await import('../report/pr-comment.js')
-    const markdown = step.redact(renderSummary(step.summary, step.redact))
     // One comment per target and request, or, for a followed run, per run.
     const target = settings.run
       ? { id: settings.run.target.id, request: buildRunRequest(settings.run) }

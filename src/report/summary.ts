@@ -167,11 +167,11 @@ export function renderSummary(model: SummaryModel, redact: (text: string) => str
   return `${out.join('\n\n')}\n`
 }
 
-/** Appends the job summary; a failure to write it is not the run's failure. */
-export async function writeSummary(model: SummaryModel, redact: (text: string) => string): Promise<void> {
+/** Appends the rendered job summary; a failure to write it is not the run's failure. */
+export async function writeSummary(markdown: string): Promise<void> {
   if (!process.env.GITHUB_STEP_SUMMARY) return
   try {
-    await core.summary.addRaw(redact(renderSummary(model, redact))).write()
+    await core.summary.addRaw(markdown).write()
   } catch (error) {
     core.warning(`Could not write the job summary: ${errorMessage(error)}`)
   }

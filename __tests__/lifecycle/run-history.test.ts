@@ -2,12 +2,11 @@ import { describe, expect, it, jest } from '@jest/globals'
 import { readComputation, type Computation } from '../../src/codeocean/models/computation.js'
 import type { CallOptions } from '../../src/codeocean/client.js'
 import type { Target } from '../../src/codeocean/models/run-request.js'
-import type { RunLengthEstimate } from '../../src/lifecycle/run-length.js'
+import { assessRunLength, type RunLengthEstimate } from '../../src/lifecycle/run-length.js'
 import {
   earlierRuns,
   estimateFromEarlierRuns,
   HISTORY_TIMEOUT_MS,
-  whyNoEstimate,
   type HistoryRequest
 } from '../../src/lifecycle/run-history.js'
 
@@ -68,13 +67,20 @@ describe('choosing the history', () => {
   })
 
   it('says why earlier runs give no estimate', () => {
-    expect(whyNoEstimate([])).toBe('there are no earlier runs')
-    expect(whyNoEstimate([run(90), run(91), run(5, { end_status: 'failed' })])).toBe(
-      'too few earlier runs succeeded (2 of 3; at least 3 needed)'
-    )
-    expect(whyNoEstimate([run(60), run(60), run(600), run(600)])).toBe(
-      'the lengths of the 4 earlier successful runs are too spread out'
-    )
+    expect(assessRunLength([])).toEqual({ why: 'there are no earlier runs' })
+    expect(assessRunLength([run(90), run(91), run(5, { end_status: 'failed' })])).toEqual({
+      why: 'too few earlier runs succeeded (2 of 3; at least 3 needed)'
+    })
+    expect(assessRunLength([run(60), run(60), run(600), run(600)])).toEqual({
+      why: 'the lengths of the 4 earlier successful runs are too spread out'
+    })
+    // Three runs of the version asked for are judged alone, and the reason counts them.
+    const v2 = { version: 2 }
+    const history = [run(10, v2), run(60, v2), run(100, v2), ...Array.from({ length: 10 }, () => run(50))]
+    expect(assessRunLength(history, 2)).toEqual({
+      why: 'the lengths of the 3 earlier successful runs are too spread out'
+    })
+    expect(assessRunLength(history).estimate?.typicalMs).toBe(50_000)
   })
 })
 

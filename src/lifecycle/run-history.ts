@@ -4,7 +4,7 @@ import type { Target } from '../codeocean/models/run-request.js'
 import type { TargetsApi } from '../codeocean/targets.js'
 import { errorMessage } from '../errors.js'
 import { inline } from '../untrusted.js'
-import { describeEstimate, estimateRunLength, MIN_HISTORY, usableRuns, type RunLengthEstimate } from './run-length.js'
+import { assessRunLength, describeEstimate, type RunLengthEstimate } from './run-length.js'
 import { likelyEndWindow } from './wait.js'
 
 /**
@@ -16,16 +16,6 @@ export const HISTORY_TIMEOUT_MS = 10_000
 /** The target's runs that came before this one: the listing, less the run just started. */
 export function earlierRuns(listed: readonly Computation[], startedId: string): Computation[] {
   return listed.filter((run) => run.id !== startedId)
-}
-
-/** Why earlier runs give no estimate, for the debug log (see estimateRunLength). */
-export function whyNoEstimate(history: readonly Computation[]): string {
-  if (history.length === 0) return 'there are no earlier runs'
-  const usable = usableRuns(history).length
-  if (usable < MIN_HISTORY) {
-    return `too few earlier runs succeeded (${usable} of ${history.length}; at least ${MIN_HISTORY} needed)`
-  }
-  return `the lengths of the ${usable} earlier successful runs are too spread out`
 }
 
 export interface HistoryRequest {
@@ -72,11 +62,12 @@ export async function estimateFromEarlierRuns(
 ): Promise<RunLengthEstimate | undefined> {
   const history = await listEarlierRuns(targets, request, signal)
   if (history === undefined || signal.aborted) return undefined
-  const estimate = estimateRunLength(history, request.version)
-  if (estimate === undefined) {
-    core.debug(`No estimate of the run's length: ${whyNoEstimate(history)}; polling as plain auto.`)
+  const assessment = assessRunLength(history, request.version)
+  if ('why' in assessment) {
+    core.debug(`No estimate of the run's length: ${assessment.why}; polling as plain auto.`)
     return undefined
   }
+  const { estimate } = assessment
   core.debug(`Run length estimate from earlier runs (ms): ${JSON.stringify(estimate)}`)
   core.info(inline(describeEstimate(estimate, likelyEndWindow(estimate))))
   return estimate

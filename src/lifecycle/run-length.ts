@@ -52,34 +52,51 @@ function versionOf(c: Computation): number | undefined {
 }
 
 /** The runs an estimate can rest on: ended successfully, with a length; the most recent first. */
-export function usableRuns(history: readonly Computation[]): Computation[] {
+function usableRuns(history: readonly Computation[]): Computation[] {
   return history
     .filter((c) => succeeded(c) && c.run_time !== undefined && c.run_time > 0)
     .sort((a, b) => (b.created ?? 0) - (a.created ?? 0))
 }
 
+/** The estimate, or why the history gives none (for the debug log). */
+export type RunLengthAssessment = { estimate: RunLengthEstimate } | { estimate?: undefined; why: string }
+
 /**
- * The estimate, or undefined when the history is of no use (too few successful runs,
- * or lengths all over the place). Prefers runs of the same release `version` when there
- * are enough of them; takes the most recent ones.
+ * The estimate, or why there is none: too few successful runs, or lengths all over the
+ * place. Prefers runs of the same release `version` when there are enough of them; takes
+ * the most recent ones.
  */
-export function estimateRunLength(history: readonly Computation[], version?: number): RunLengthEstimate | undefined {
+export function assessRunLength(history: readonly Computation[], version?: number): RunLengthAssessment {
+  if (history.length === 0) return { why: 'there are no earlier runs' }
   const usable = usableRuns(history)
   const sameVersion = version === undefined ? [] : usable.filter((c) => versionOf(c) === version)
   const chosen = (sameVersion.length >= MIN_HISTORY ? sameVersion : usable).slice(0, MAX_HISTORY)
-  if (chosen.length < MIN_HISTORY) return undefined
+  if (chosen.length < MIN_HISTORY) {
+    return {
+      why: `too few earlier runs succeeded (${usable.length} of ${history.length}; at least ${MIN_HISTORY} needed)`
+    }
+  }
   const lengths = chosen.map((c) => (c.run_time ?? 0) * 1000).sort((a, b) => a - b)
   const typicalMs = percentile(lengths, 0.5)
   const p10 = percentile(lengths, 0.1)
   const p90 = percentile(lengths, 0.9)
-  if ((p90 - p10) / typicalMs > MAX_RELATIVE_SPREAD) return undefined
-  return {
-    typicalMs,
-    tenthsMs: Array.from({ length: STRETCHES + 1 }, (_, i) => percentile(lengths, i / STRETCHES)),
-    shortestMs: lengths[0],
-    longestMs: lengths[lengths.length - 1],
-    runs: chosen.length
+  if ((p90 - p10) / typicalMs > MAX_RELATIVE_SPREAD) {
+    return { why: `the lengths of the ${chosen.length} earlier successful runs are too spread out` }
   }
+  return {
+    estimate: {
+      typicalMs,
+      tenthsMs: Array.from({ length: STRETCHES + 1 }, (_, i) => percentile(lengths, i / STRETCHES)),
+      shortestMs: lengths[0],
+      longestMs: lengths[lengths.length - 1],
+      runs: chosen.length
+    }
+  }
+}
+
+/** The estimate, or undefined when the history is of no use (see assessRunLength). */
+export function estimateRunLength(history: readonly Computation[], version?: number): RunLengthEstimate | undefined {
+  return assessRunLength(history, version).estimate
 }
 
 /** A length in the unit that reads best: seconds up to 2 min, then whole minutes. */

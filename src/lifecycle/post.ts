@@ -4,7 +4,6 @@ import { STOP_MEANS_DELETE } from '../codeocean/rules.js'
 import { errorMessage } from '../errors.js'
 import { resolveApiLocation } from '../inputs/domain.js'
 import { readToken } from '../inputs/token.js'
-import { parseStopChoice } from '../inputs/values.js'
 import { EnvFallback, Input } from '../names.js'
 import { redactRegistered } from '../redact.js'
 import { inline } from '../untrusted.js'
@@ -14,8 +13,9 @@ import { runLeftWatched } from './backstop.js'
  * The post step: the backstop for a main step that was killed while waiting. The
  * main step marks the run as watched while it waits and clears the mark once the
  * run's fate is settled (finished, stopped, or deliberately left running), so this
- * does nothing after a normal finish, after `wait: false`, with `stop-on-cancel: false`,
- * or for a run the step only followed unless `stop-on-cancel: true`. It stops only the run the main step recorded as its own
+ * does nothing after a normal finish or after `wait: false`. `stop-on-cancel` was resolved
+ * by the main step: with `false`, or `auto` for a run the step only followed, it never
+ * marked the run as watched. It stops only the run the main step recorded as its own
  * (see backstop.ts). Problems here are warnings: the job's outcome is decided.
  */
 export async function post(): Promise<void> {
@@ -24,8 +24,6 @@ export async function post(): Promise<void> {
   const token = readToken()
   let client: CodeOceanClient | undefined
   try {
-    // `auto` was resolved by the main step: it marked a run it only followed as not to stop.
-    if (parseStopChoice(Input.StopOnCancel, core.getInput(Input.StopOnCancel) || 'auto') === false) return
     const domain = core.getInput(Input.Domain) || process.env[EnvFallback.Domain] || ''
     const location = resolveApiLocation(Input.Domain, domain)
     client = new CodeOceanClient({ apiBase: location.apiBase, token, timeoutMs: 10_000, retries: 2 })

@@ -1889,13 +1889,11 @@ function leaveRunning(step) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   IR: () => (/* binding */ estimateRunLength),
 /* harmony export */   SD: () => (/* binding */ describeEstimate),
-/* harmony export */   wN: () => (/* binding */ MIN_HISTORY),
-/* harmony export */   wu: () => (/* binding */ STRETCHES),
-/* harmony export */   zw: () => (/* binding */ usableRuns)
+/* harmony export */   _Q: () => (/* binding */ assessRunLength),
+/* harmony export */   wu: () => (/* binding */ STRETCHES)
 /* harmony export */ });
-/* unused harmony exports MAX_HISTORY, MAX_RELATIVE_SPREAD */
+/* unused harmony exports MAX_HISTORY, MIN_HISTORY, MAX_RELATIVE_SPREAD, estimateRunLength */
 /** The stretches between neighbouring `tenthsMs`: each holds a tenth of the earlier ends. */
 const STRETCHES = 10;
 /** The most recent successful runs taken into account. */
@@ -1928,29 +1926,41 @@ function usableRuns(history) {
         .sort((a, b) => (b.created ?? 0) - (a.created ?? 0));
 }
 /**
- * The estimate, or undefined when the history is of no use (too few successful runs,
- * or lengths all over the place). Prefers runs of the same release `version` when there
- * are enough of them; takes the most recent ones.
+ * The estimate, or why there is none: too few successful runs, or lengths all over the
+ * place. Prefers runs of the same release `version` when there are enough of them; takes
+ * the most recent ones.
  */
-function estimateRunLength(history, version) {
+function assessRunLength(history, version) {
+    if (history.length === 0)
+        return { why: 'there are no earlier runs' };
     const usable = usableRuns(history);
     const sameVersion = version === undefined ? [] : usable.filter((c) => versionOf(c) === version);
     const chosen = (sameVersion.length >= MIN_HISTORY ? sameVersion : usable).slice(0, MAX_HISTORY);
-    if (chosen.length < MIN_HISTORY)
-        return undefined;
+    if (chosen.length < MIN_HISTORY) {
+        return {
+            why: `too few earlier runs succeeded (${usable.length} of ${history.length}; at least ${MIN_HISTORY} needed)`
+        };
+    }
     const lengths = chosen.map((c) => (c.run_time ?? 0) * 1000).sort((a, b) => a - b);
     const typicalMs = percentile(lengths, 0.5);
     const p10 = percentile(lengths, 0.1);
     const p90 = percentile(lengths, 0.9);
-    if ((p90 - p10) / typicalMs > MAX_RELATIVE_SPREAD)
-        return undefined;
+    if ((p90 - p10) / typicalMs > MAX_RELATIVE_SPREAD) {
+        return { why: `the lengths of the ${chosen.length} earlier successful runs are too spread out` };
+    }
     return {
-        typicalMs,
-        tenthsMs: Array.from({ length: STRETCHES + 1 }, (_, i) => percentile(lengths, i / STRETCHES)),
-        shortestMs: lengths[0],
-        longestMs: lengths[lengths.length - 1],
-        runs: chosen.length
+        estimate: {
+            typicalMs,
+            tenthsMs: Array.from({ length: STRETCHES + 1 }, (_, i) => percentile(lengths, i / STRETCHES)),
+            shortestMs: lengths[0],
+            longestMs: lengths[lengths.length - 1],
+            runs: chosen.length
+        }
     };
+}
+/** The estimate, or undefined when the history is of no use (see assessRunLength). */
+function estimateRunLength(history, version) {
+    return assessRunLength(history, version).estimate;
 }
 /** A length in the unit that reads best: seconds up to 2 min, then whole minutes. */
 function rounded(ms) {

@@ -8,7 +8,7 @@ export const modules = {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   estimateFromEarlierRuns: () => (/* binding */ estimateFromEarlierRuns)
 /* harmony export */ });
-/* unused harmony exports HISTORY_TIMEOUT_MS, earlierRuns, whyNoEstimate */
+/* unused harmony exports HISTORY_TIMEOUT_MS, earlierRuns */
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8179);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3916);
 /* harmony import */ var _untrusted_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(873);
@@ -27,16 +27,6 @@ const HISTORY_TIMEOUT_MS = 10_000;
 /** The target's runs that came before this one: the listing, less the run just started. */
 function earlierRuns(listed, startedId) {
     return listed.filter((run) => run.id !== startedId);
-}
-/** Why earlier runs give no estimate, for the debug log (see estimateRunLength). */
-function whyNoEstimate(history) {
-    if (history.length === 0)
-        return 'there are no earlier runs';
-    const usable = (0,_run_length_js__WEBPACK_IMPORTED_MODULE_4__/* .usableRuns */ .zw)(history).length;
-    if (usable < _run_length_js__WEBPACK_IMPORTED_MODULE_4__/* .MIN_HISTORY */ .wN) {
-        return `too few earlier runs succeeded (${usable} of ${history.length}; at least ${_run_length_js__WEBPACK_IMPORTED_MODULE_4__/* .MIN_HISTORY */ .wN} needed)`;
-    }
-    return `the lengths of the ${usable} earlier successful runs are too spread out`;
 }
 async function listEarlierRuns(targets, request, signal) {
     if (request.listed !== undefined)
@@ -64,11 +54,12 @@ async function estimateFromEarlierRuns(targets, request, signal) {
     const history = await listEarlierRuns(targets, request, signal);
     if (history === undefined || signal.aborted)
         return undefined;
-    const estimate = (0,_run_length_js__WEBPACK_IMPORTED_MODULE_4__/* .estimateRunLength */ .IR)(history, request.version);
-    if (estimate === undefined) {
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .debug */ .Yz(`No estimate of the run's length: ${whyNoEstimate(history)}; polling as plain auto.`);
+    const assessment = (0,_run_length_js__WEBPACK_IMPORTED_MODULE_4__/* .assessRunLength */ ._Q)(history, request.version);
+    if ('why' in assessment) {
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .debug */ .Yz(`No estimate of the run's length: ${assessment.why}; polling as plain auto.`);
         return undefined;
     }
+    const { estimate } = assessment;
     _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .debug */ .Yz(`Run length estimate from earlier runs (ms): ${JSON.stringify(estimate)}`);
     _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq((0,_untrusted_js__WEBPACK_IMPORTED_MODULE_2__/* .inline */ .mG)((0,_run_length_js__WEBPACK_IMPORTED_MODULE_4__/* .describeEstimate */ .SD)(estimate, (0,_wait_js__WEBPACK_IMPORTED_MODULE_3__/* .likelyEndWindow */ .wA)(estimate))));
     return estimate;

@@ -29908,12 +29908,12 @@ function renderSummary(model, redact = src_redact/* redactRegistered */.uM) {
         out.push(list(model.notes.map(e.text)));
     return `${out.join('\n\n')}\n`;
 }
-/** Appends the job summary; a failure to write it is not the run's failure. */
-async function writeSummary(model, redact) {
+/** Appends the rendered job summary; a failure to write it is not the run's failure. */
+async function writeSummary(markdown) {
     if (!process.env.GITHUB_STEP_SUMMARY)
         return;
     try {
-        await core/* summary */.z.addRaw(redact(renderSummary(model, redact))).write();
+        await core/* summary */.z.addRaw(markdown).write();
     }
     catch (error) {
         core/* warning */.$e(`Could not write the job summary: ${(0,errors/* errorMessage */.gJ)(error)}`);
@@ -29944,12 +29944,13 @@ function summaryWanted() {
 async function finishStep(step, settings, signal) {
     step.outputs.complete('failed');
     step.summary.endedAt = Date.now();
+    // One rendering serves the job summary and the pull request comment.
+    const markdown = step.redact(renderSummary(step.summary, step.redact));
     if (summaryWanted())
-        await writeSummary(step.summary, step.redact);
+        await writeSummary(markdown);
     if (settings?.commentToken) {
         // Loaded only here: most runs never comment, and the GitHub client is large.
         const { commentOnPullRequest } = await __nccwpck_require__.e(/* import() */ 914).then(__nccwpck_require__.bind(__nccwpck_require__, 1914));
-        const markdown = step.redact(renderSummary(step.summary, step.redact));
         // One comment per target and request, or, for a followed run, per run.
         const target = settings.run
             ? { id: settings.run.target.id, request: (0,run_request/* buildRunRequest */.b)(settings.run) }

@@ -91,7 +91,7 @@ if (process.env[`STATE_${_names_js__WEBPACK_IMPORTED_MODULE_0__/* .State */ .Uw.
     const [core, { errorMessage }, { post }, { redactRegistered }] = await Promise.all([
         __nccwpck_require__.e(/* import() */ 421).then(__nccwpck_require__.bind(__nccwpck_require__, 6421)),
         __nccwpck_require__.e(/* import() */ 916).then(__nccwpck_require__.bind(__nccwpck_require__, 3916)),
-        Promise.all(/* import() */[__nccwpck_require__.e(421), __nccwpck_require__.e(755), __nccwpck_require__.e(91)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3091)),
+        Promise.all(/* import() */[__nccwpck_require__.e(421), __nccwpck_require__.e(755), __nccwpck_require__.e(227)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9227)),
         __nccwpck_require__.e(/* import() */ 670).then(__nccwpck_require__.bind(__nccwpck_require__, 6670))
     ]);
     // The job's outcome is decided by now: an error nobody anticipated is a warning, and

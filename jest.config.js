@@ -14,7 +14,7 @@ export default {
   // and spend most of their time idle. With four workers they left one worker for all
   // the CPU-bound files: 129-139 s on 2 cores. Seven leave four busy workers beside them
   // and keep both cores full: 105-111 s, against 129 s with five on the same machine.
-  // From there the suite is CPU-bound (about 210 s of CPU, most of it some 270 starts of
+  // From there the suite is CPU-bound (about 210 s of CPU, half of it some 270 starts of
   // the bundle), so more workers buy nothing.
   maxWorkers: 7,
   // Within a file, end-to-end tests run concurrently: most of their time is spent waiting

@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs'
 import { describe, expect, it } from '@jest/globals'
+import { parse } from 'yaml'
 import { START_ONLY_INPUTS, START_ONLY_SWITCHES } from '../../src/inputs/followed-run.js'
 import {
   getSettings,
@@ -12,22 +14,22 @@ import { parseStopChoice } from '../../src/inputs/values.js'
 const RUN = '9af23fd6-0d4c-4a8e-b1a4-7c3f1e2d5b60'
 const PIPELINE = '4bc97533-6eb4-48ac-966f-648548a756d2'
 
-/** The inputs as the runner passes them: every default of action.yml, plus `inputs`. */
+/** The defaults action.yml declares, as the runner passes them (an expression default is left out). */
+const DEFAULTS: Record<string, string> = Object.fromEntries(
+  Object.entries((parse(readFileSync('action.yml', 'utf8')) as ActionManifest).inputs).flatMap(([name, spec]) => {
+    const value = spec?.default
+    return typeof value === 'string' && !value.includes('${{') ? [[name, value]] : []
+  })
+)
+
+interface ActionManifest {
+  /** action.yml writes every default as a string (quoted where YAML would read another type). */
+  inputs: Record<string, { default?: string } | null>
+}
+
+/** The inputs as the runner passes them: every default of action.yml, a domain, plus `inputs`. */
 function withDefaults(inputs: Record<string, string>): Record<string, string> {
-  return {
-    domain: 'codeocean.example.com',
-    'sync-git': 'false',
-    'resume-on-rerun': 'false',
-    'check-parameters': 'true',
-    wait: 'true',
-    'poll-interval': 'auto',
-    'wait-timeout': '0',
-    'stop-on-cancel': 'auto',
-    'stop-on-timeout': 'false',
-    summary: 'true',
-    'comment-on-pr': 'false',
-    ...inputs
-  }
+  return { domain: 'codeocean.example.com', ...DEFAULTS, ...inputs }
 }
 
 function settingsFor(inputs: Record<string, string>): Promise<StepSettings> {

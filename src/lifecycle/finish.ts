@@ -24,9 +24,11 @@ function summaryWanted(): boolean {
 export async function finishStep(step: Step, settings: StepSettings | undefined, signal?: AbortSignal): Promise<void> {
   step.outputs.complete('failed')
   step.summary.endedAt = Date.now()
+  const summary = summaryWanted()
+  if (!summary && !settings?.commentToken) return
   // One rendering serves the job summary and the pull request comment.
   const markdown = step.redact(renderSummary(step.summary, step.redact))
-  if (summaryWanted()) await writeSummary(markdown)
+  if (summary) await writeSummary(markdown)
   if (settings?.commentToken) {
     // Loaded only here: most runs never comment, and the GitHub client is large.
     const { commentOnPullRequest } = await import('../report/pr-comment.js')

@@ -29944,9 +29944,12 @@ function summaryWanted() {
 async function finishStep(step, settings, signal) {
     step.outputs.complete('failed');
     step.summary.endedAt = Date.now();
+    const summary = summaryWanted();
+    if (!summary && !settings?.commentToken)
+        return;
     // One rendering serves the job summary and the pull request comment.
     const markdown = step.redact(renderSummary(step.summary, step.redact));
-    if (summaryWanted())
+    if (summary)
         await writeSummary(markdown);
     if (settings?.commentToken) {
         // Loaded only here: most runs never comment, and the GitHub client is large.

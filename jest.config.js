@@ -1,25 +1,39 @@
-// ts-jest in ESM mode: the action and its dependencies are ES modules.
-export default {
+// Two tiers. `unit`: every test that starts no action process (npm run test:unit).
+// `e2e`: the tests that run an action as the GitHub runner does: the action built from
+// the current src/ (built once, before the tier, by its global setup) and the harness's
+// own fixture actions. `npm test` runs both.
+const typescript = {
   preset: 'ts-jest/presets/default-esm',
   testEnvironment: 'node',
   resolver: 'ts-jest-resolver',
-  roots: ['<rootDir>/__tests__'],
-  testMatch: ['**/*.test.ts'],
   extensionsToTreatAsEsm: ['.ts'],
   transform: {
     '^.+\\.ts$': ['ts-jest', { useESM: true, tsconfig: 'tsconfig.json' }]
-  },
-  testTimeout: 60000,
-  // The three files that wait longest (a 70 s run, 30 s deadlines, outages) start first
-  // and spend most of their time idle. With four workers they left one worker for all
-  // the CPU-bound files: 129-139 s on 2 cores. Seven leave four busy workers beside them
-  // and keep both cores full: 105-111 s, against 129 s with five on the same machine.
-  // From there the suite is CPU-bound (about 210 s of CPU, half of it some 270 starts of
-  // the bundle), so more workers buy nothing.
+  }
+}
+
+const END_TO_END = ['<rootDir>/__tests__/e2e/', '<rootDir>/__tests__/harness/']
+
+export default {
+  projects: [
+    {
+      ...typescript,
+      displayName: 'unit',
+      testMatch: ['<rootDir>/__tests__/**/*.test.ts'],
+      testPathIgnorePatterns: ['/node_modules/', ...END_TO_END]
+    },
+    {
+      ...typescript,
+      displayName: 'e2e',
+      testMatch: END_TO_END.map((folder) => `${folder}**/*.test.ts`),
+      globalSetup: '<rootDir>/__tests__/e2e/global-setup.mjs'
+    }
+  ],
+  // One worker a core: the unit tier is CPU-bound, and the end-to-end files overlap
+  // their waits within themselves (maxConcurrency), not across workers.
   maxWorkers: 7,
+  testTimeout: 60000,
   // Within a file, end-to-end tests run concurrently: most of their time is spent waiting
   // on the action's polls, retries and deadlines.
-  maxConcurrency: 12,
-  // The files that wait longest start first, even on a fresh clone with no timings yet.
-  testSequencer: '<rootDir>/__tests__/support/slow-first-sequencer.mjs'
+  maxConcurrency: 12
 }

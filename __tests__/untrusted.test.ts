@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
 import { freshStopToken, inline, printUntrusted } from '../src/untrusted.js'
-import { LineSplitter, OutputProcessor } from './support/workflow-commands.js'
+import { LineSplitter, OutputProcessor } from '../harness/workflow-commands.js'
 
 /** Hostile values: every way a value could end a line, start a command, or hide text. */
 const HOSTILE = [

@@ -25,8 +25,8 @@ import {
   type ResultSpec,
   type SimulatorOptions
 } from '../sim/simulator.js'
-import { watchPeakMemory } from '../__tests__/support/memory.js'
-import { node24, runAction } from '../__tests__/support/runner.js'
+import { watchPeakMemory } from '../harness/memory.js'
+import { node24, runAction } from '../harness/runner.js'
 import type { PollInterval } from '../src/inputs/settings.js'
 import { estimateRunLength, type RunLengthEstimate } from '../src/lifecycle/run-length.js'
 import { waitForCompletion } from '../src/lifecycle/wait.js'

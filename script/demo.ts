@@ -4,7 +4,7 @@
  * parameters), prints what a user would see, and stops the simulator.
  */
 import { CodeOceanSimulator } from '../sim/simulator.js'
-import { runAction } from '../__tests__/support/runner.js'
+import { runAction } from '../harness/runner.js'
 
 const sim = new CodeOceanSimulator({
   phases: [

@@ -5,7 +5,7 @@
  */
 import { expect, it } from '@jest/globals'
 import type { CodeOceanSimulator, RecordedRequest } from '../../sim/simulator.js'
-import { DEFAULT_CONTEXT, runAction, type ActionRun, type RunActionOptions } from '../support/runner.js'
+import { DEFAULT_CONTEXT, runAction, type ActionRun, type RunActionOptions } from '../../harness/runner.js'
 import { expectNoToken, startSimulator } from '../support/simulators.js'
 import { renderGfm, visibleText } from '../support/rendered-markdown.js'
 

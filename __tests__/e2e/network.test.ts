@@ -13,7 +13,7 @@ import { afterAll, beforeAll, expect, it } from '@jest/globals'
 import { GitHubStandIn } from '../../sim/github.js'
 import type { CodeOceanSimulator, ResultSpec, TlsIdentity } from '../../sim/simulator.js'
 import { ForwardProxy } from '../support/forward-proxy.js'
-import { DEFAULT_CONTEXT, runAction, type ActionRun, type RunActionOptions } from '../support/runner.js'
+import { DEFAULT_CONTEXT, runAction, type ActionRun, type RunActionOptions } from '../../harness/runner.js'
 import { expectNoToken, startSimulator } from '../support/simulators.js'
 
 const PIPELINE = '4bc97533-6eb4-48ac-966f-648548a756d2'

@@ -5,7 +5,7 @@
 import { describe, expect, it } from '@jest/globals'
 import type { CodeOceanSimulator } from '../../sim/simulator.js'
 import { CAPSULE_PANEL, PIPELINE_PANEL } from '../support/app-panels.js'
-import { runAction, type ActionRun } from '../support/runner.js'
+import { runAction, type ActionRun } from '../../harness/runner.js'
 import { expectNoToken, startSimulator } from '../support/simulators.js'
 
 const CAPSULE = '3f2a9c1e-5b7d-4e8f-9a0b-1c2d3e4f5a6b'

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, expect, it } from '@jest/globals'
 import { GitHubStandIn } from '../../sim/github.js'
 import type { ResultSpec } from '../../sim/results.js'
 import type { CodeOceanSimulator } from '../../sim/simulator.js'
-import { DEFAULT_CONTEXT, runAction, runPost, type ActionRun } from '../support/runner.js'
+import { DEFAULT_CONTEXT, runAction, runPost, type ActionRun } from '../../harness/runner.js'
 import { expectInert, headings, renderGfm, tables, visibleText } from '../support/rendered-markdown.js'
 import { expectNoToken, startSimulator } from '../support/simulators.js'
 

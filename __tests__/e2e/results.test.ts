@@ -9,7 +9,7 @@ import { marked } from 'marked'
 import type { CodeOceanSimulator } from '../../sim/simulator.js'
 import { expectedContent, type ResultSpec } from '../../sim/results.js'
 import { renderGfm, visibleText } from '../support/rendered-markdown.js'
-import { runAction, type ActionRun } from '../support/runner.js'
+import { runAction, type ActionRun } from '../../harness/runner.js'
 import { expectNoToken, startSimulator } from '../support/simulators.js'
 
 const PIPELINE = '4bc97533-6eb4-48ac-966f-648548a756d2'

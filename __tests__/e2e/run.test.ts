@@ -4,7 +4,7 @@
  */
 import { expect, it } from '@jest/globals'
 import { CodeOceanSimulator, type Outcome, type RecordedRequest } from '../../sim/simulator.js'
-import { DEFAULT_CONTEXT, runAction, type ActionRun, type RunActionOptions } from '../support/runner.js'
+import { DEFAULT_CONTEXT, runAction, type ActionRun, type RunActionOptions } from '../../harness/runner.js'
 import { expectNoToken, startSimulator } from '../support/simulators.js'
 import { BAD_INPUTS } from '../bad-inputs.js'
 import { REQUEST_EXAMPLES, existingFor, goldenBody } from '../request-examples.js'

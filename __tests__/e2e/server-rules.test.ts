@@ -8,7 +8,7 @@ import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { expect, it } from '@jest/globals'
 import type { CodeOceanSimulator } from '../../sim/simulator.js'
-import { runAction, type ActionRun } from '../support/runner.js'
+import { runAction, type ActionRun } from '../../harness/runner.js'
 import { expectNoToken, startSimulator } from '../support/simulators.js'
 import { renderGfm, visibleText } from '../support/rendered-markdown.js'
 

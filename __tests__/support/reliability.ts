@@ -3,7 +3,7 @@
  * every run, main or post step, is checked for the token appearing anywhere.
  */
 import type { CodeOceanSimulator, RecordedRequest } from '../../sim/simulator.js'
-import { runAction, runPost, type ActionRun, type RunActionOptions } from './runner.js'
+import { runAction, runPost, type ActionRun, type RunActionOptions } from '../../harness/runner.js'
 import { expectNoToken } from './simulators.js'
 
 export const PIPELINE = '4bc97533-6eb4-48ac-966f-648548a756d2'

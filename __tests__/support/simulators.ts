@@ -1,6 +1,6 @@
 import { afterAll, expect } from '@jest/globals'
 import { CodeOceanSimulator, type Phase, type SimulatorOptions } from '../../sim/simulator.js'
-import type { ActionRun } from './runner.js'
+import type { ActionRun } from '../../harness/runner.js'
 
 /** The path of a status check (GET /computations/{id}), to aim faults at polling alone. */
 export const STATUS_CHECK = /^\/api\/v1\/computations\/[^/]+$/

@@ -1,7 +1,7 @@
 /**
- * Runs a JavaScript action the way the GitHub runner does (see
- * /work/shared/reference/runner-protocol.md), so end-to-end tests exercise `dist/` exactly as a
- * workflow would:
+ * Runs a JavaScript action the way the GitHub runner does (docs/runner.md says what it
+ * imitates and where that is documented), so end-to-end tests exercise the bundle exactly as
+ * a workflow would:
  *
  * - reads action.yml; each given input becomes INPUT_<NAME> (upper-cased, spaces to `_`,
  *   hyphens kept), missing inputs get their default, an unknown input name is rejected;
@@ -26,6 +26,7 @@ import * as os from 'node:os'
 import * as path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parse as parseYaml } from 'yaml'
+import { actionUnderTest } from './action-under-test.js'
 import {
   OutputProcessor,
   LineSplitter,
@@ -42,7 +43,7 @@ export { escapeData, escapeProperty }
 export type { Annotation }
 
 /** The project root (where action.yml is): two levels above this file. */
-export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..')
+export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 
 // ---------------------------------------------------------------------------
 // Public types
@@ -62,7 +63,7 @@ export interface RunActionOptions {
   env?: Record<string, string>
   /** Default: push with a small realistic payload. */
   event?: { name?: string; payload?: object }
-  /** Default: the project root. */
+  /** Default: this project's action, built from the current src/ (see action-under-test.ts). */
   actionDir?: string
   /** Hard kill (SIGKILL) after this, and the promise rejects. Default 60 000 ms. */
   timeoutMs?: number
@@ -488,8 +489,11 @@ function actionFiles(dir: string): string[] {
     })
     files = out.split('\0').filter((f) => f !== '')
   } catch {
-    files = walkFiles(dir)
+    files = []
   }
+  // Not in a work tree, or in an ignored part of one (a build under node_modules/.cache):
+  // git lists nothing, and every file in the folder is the action.
+  if (files.length === 0) files = walkFiles(dir)
   return files.filter((f) => !f.split('/').includes('node_modules'))
 }
 
@@ -577,7 +581,7 @@ function isTrue(v: string | undefined): boolean {
 }
 
 async function execute(stage: 'main' | 'post', options: RunActionOptions, post?: PostContext): Promise<ActionRun> {
-  const actionDir = path.resolve(options.actionDir ?? PROJECT_ROOT)
+  const actionDir = path.resolve(options.actionDir ?? (await actionUnderTest()).folder)
   const manifest = readManifest(actionDir)
   // eslint-disable-next-line @typescript-eslint/no-base-to-string -- a YAML scalar, stringified as the runner does
   const using = String(manifest.runs.using ?? '')
@@ -600,9 +604,7 @@ async function execute(stage: 'main' | 'post', options: RunActionOptions, post?:
     )
   }
   if (!fs.existsSync(path.join(actionDir, target))) {
-    throw new Error(
-      `runAction: runs.${stage} (${target}) does not exist in ${actionDir}. For this project, build it first (npm run package).`
-    )
+    throw new Error(`runAction: runs.${stage} (${target}) does not exist in ${actionDir}.`)
   }
 
   const { env: inputEnv, warnings } = buildInputs(manifest, options.inputs ?? {})

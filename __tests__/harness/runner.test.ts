@@ -1,6 +1,6 @@
 /**
- * Proves the runner harness (support/runner.ts) imitates the GitHub runner, using the small
- * fixture actions under __tests__/fixtures/.
+ * Proves the runner harness (harness/runner.ts) imitates the GitHub runner, using the small
+ * fixture actions under __tests__/harness/fixtures/.
  */
 import { execFileSync } from 'node:child_process'
 import * as fs from 'node:fs'
@@ -15,7 +15,7 @@ import {
   runAction,
   runPost,
   type ActionRun
-} from './support/runner.js'
+} from '../../harness/runner.js'
 import {
   SecretMasker,
   parseKeyValueFile,
@@ -23,9 +23,9 @@ import {
   setIgnoringCase,
   unescapeData,
   unescapeProperty
-} from './support/workflow-commands.js'
+} from '../../harness/workflow-commands.js'
 
-const fixture = (name: string): string => path.join(PROJECT_ROOT, '__tests__', 'fixtures', name)
+const fixture = (name: string): string => path.join(PROJECT_ROOT, '__tests__', 'harness', 'fixtures', name)
 const ECHO = fixture('echo-action')
 const SIGNAL = fixture('signal-action')
 const BARE = fixture('bare-action')
@@ -260,7 +260,7 @@ describe('inputs and results', () => {
   })
 
   it('runs a copy of the action without node_modules, as the runner checks it out', async () => {
-    // From __tests__/fixtures/bare-action, `yaml` would resolve via the project's node_modules.
+    // From __tests__/harness/fixtures/bare-action, `yaml` would resolve via the project's node_modules.
     const run = await runAction({ actionDir: BARE })
     expect(run.exitCode).toBe(0)
     expect(run.outputs['yaml']).toBe('not-resolvable')

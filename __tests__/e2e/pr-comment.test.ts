@@ -5,7 +5,7 @@
 import { afterAll, describe, expect, it } from '@jest/globals'
 import { ACTIONS_BOT, GitHubStandIn } from '../../sim/github.js'
 import { commentMarker, requestKey } from '../../src/report/pr-comment.js'
-import { DEFAULT_CONTEXT, runAction, type ActionRun } from '../support/runner.js'
+import { DEFAULT_CONTEXT, runAction, type ActionRun } from '../../harness/runner.js'
 import { expectNoToken, startSimulator } from '../support/simulators.js'
 
 const PIPELINE = '4bc97533-6eb4-48ac-966f-648548a756d2'

@@ -1,0 +1,73 @@
+/**
+ * `npm run package`: bundles the action with ncc into dist/ (the main step) and
+ * dist/post/ (the post step), the folder action.yml runs. The end-to-end tests build
+ * with the same function into a folder of their own (harness/action-under-test.ts),
+ * so what they run is exactly what this command would commit.
+ *
+ * Type checks are `npm run typecheck`'s job, so ncc only transpiles (`--transpile-only`,
+ * with src/tsconfig.json making it emit ES modules): the same bundle, in a third of the
+ * time. The two entries are built side by side, each into a staging folder of its own,
+ * because ncc empties the folder it writes to of every .js file, nested ones included.
+ */
+import { spawn } from 'node:child_process'
+import { mkdtempSync, renameSync, rmSync } from 'node:fs'
+import { dirname, join, resolve } from 'node:path'
+import { fileURLToPath, pathToFileURL } from 'node:url'
+
+export const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..')
+
+const NCC = join(PROJECT_ROOT, 'node_modules', '@vercel', 'ncc', 'dist', 'ncc', 'cli.js')
+
+/** The entries, and where in the output folder each one's bundle goes. */
+const ENTRIES = [
+  { source: 'src/index.ts', folder: '.' },
+  { source: 'src/post.ts', folder: 'post' }
+] as const
+
+/** The ncc flags of every entry; a change here changes what the tests' cache is keyed on. */
+export const NCC_FLAGS = [
+  '--source-map',
+  '--no-source-map-register',
+  '--license',
+  'licenses.txt',
+  '--target',
+  'es2022',
+  '--transpile-only',
+  '--quiet'
+]
+
+function ncc(entry: string, out: string): Promise<void> {
+  return new Promise((done, fail) => {
+    const child = spawn(process.execPath, [NCC, 'build', entry, '-o', out, ...NCC_FLAGS], {
+      cwd: PROJECT_ROOT,
+      stdio: ['ignore', 'pipe', 'pipe']
+    })
+    let output = ''
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()))
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()))
+    child.on('error', fail)
+    child.on('close', (code) =>
+      code === 0 ? done() : fail(new Error(`ncc could not bundle ${entry} (exit ${code}):\n${output}`))
+    )
+  })
+}
+
+/** Bundles the action into `out` (replaced whole): `out/index.js` and `out/post/index.js`. */
+export async function buildBundle(out: string): Promise<void> {
+  const target = resolve(PROJECT_ROOT, out)
+  const staging = mkdtempSync(`${target}.staging-`)
+  try {
+    await Promise.all(ENTRIES.map((e) => ncc(e.source, join(staging, e.folder === '.' ? 'main' : e.folder))))
+    for (const e of ENTRIES) {
+      if (e.folder !== '.') renameSync(join(staging, e.folder), join(staging, 'main', e.folder))
+    }
+    rmSync(target, { recursive: true, force: true })
+    renameSync(join(staging, 'main'), target)
+  } finally {
+    rmSync(staging, { recursive: true, force: true })
+  }
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
+  await buildBundle(process.argv[2] ?? 'dist')
+}

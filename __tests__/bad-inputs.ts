@@ -4,6 +4,13 @@ export interface BadInput {
   inputs: Record<string, string>
   /** Each must appear in the error message. */
   expect: (string | RegExp)[]
+  /**
+   * Also run end to end, as a representative of its kind (conflicting inputs, an id, a
+   * structured input that does not parse or holds an unknown key, a switch, the domain,
+   * the token). Every entry is checked at unit level (inputs.test.ts); what only the
+   * whole step shows (exit status, nothing sent, every output set) is the same for all.
+   */
+  endToEnd?: true
 }
 
 const PIPELINE = '4bc97533-6eb4-48ac-966f-648548a756d2'
@@ -12,6 +19,7 @@ const CAPSULE = '3f2a9c1e-5b7d-4e8f-9a0b-1c2d3e4f5a6b'
 export const BAD_INPUTS: BadInput[] = [
   {
     name: 'both ids',
+    endToEnd: true,
     inputs: { 'pipeline-id': PIPELINE, 'capsule-id': CAPSULE },
     expect: ["'pipeline-id' and 'capsule-id'", 'both are set', 'exactly one', 'Example: pipeline-id: ']
   },
@@ -22,6 +30,7 @@ export const BAD_INPUTS: BadInput[] = [
   },
   {
     name: 'an id that is not a Code Ocean id',
+    endToEnd: true,
     inputs: { 'capsule-id': 'my-capsule' },
     expect: ["Input 'capsule-id'", '"my-capsule" is not a Code Ocean id', 'Example: capsule-id: 4bc97533']
   },
@@ -42,6 +51,7 @@ export const BAD_INPUTS: BadInput[] = [
   },
   {
     name: 'malformed YAML',
+    endToEnd: true,
     inputs: { 'pipeline-id': PIPELINE, processes: '- name: a\n  parameters: [1, 2\n- name: b\n' },
     expect: ["Input 'processes'", /is not valid JSON or YAML at line \d+, column \d+/, 'Example: processes: ']
   },
@@ -77,6 +87,7 @@ export const BAD_INPUTS: BadInput[] = [
   },
   {
     name: 'an unknown key (suggesting the likely one)',
+    endToEnd: true,
     inputs: { 'pipeline-id': PIPELINE, processes: '- name: a\n  named_parameter: {NumFiles: 10}\n' },
     expect: ["Input 'processes'", "unknown key 'named_parameter'", "did you mean 'named_parameters'?"]
   },
@@ -115,6 +126,7 @@ export const BAD_INPUTS: BadInput[] = [
   },
   {
     name: 'a missing token',
+    endToEnd: true,
     inputs: { 'pipeline-id': PIPELINE, secret: '' },
     expect: [
       "Input 'secret'",
@@ -159,6 +171,7 @@ export const BAD_INPUTS: BadInput[] = [
   },
   {
     name: 'a wait that is not a boolean',
+    endToEnd: true,
     inputs: { 'pipeline-id': PIPELINE, wait: 'yes please' },
     expect: ["Input 'wait'", 'is not true or false', "Example: wait: 'false'"]
   },
@@ -205,6 +218,7 @@ export const BAD_INPUTS: BadInput[] = [
   },
   {
     name: "a capsule page's address pasted as domain",
+    endToEnd: true,
     inputs: { 'pipeline-id': PIPELINE, domain: 'https://codeocean.example.com/capsule/1234567/tree' },
     expect: ["Input 'domain'", 'the address of a page in Code Ocean', 'Example: domain: https://codeocean.example.com']
   },

@@ -9,6 +9,13 @@ export interface RequestExample {
   name: string
   inputs: Record<string, string>
   golden: string
+  /**
+   * Also run end to end, as a representative of its kind (a pipeline's processes in both
+   * forms with data assets, top-level parameters, a resumed run, a capsule's named
+   * parameters): the body must reach Code Ocean byte for byte. Every example is checked
+   * at unit level (run-request.test.ts).
+   */
+  endToEnd?: true
 }
 
 /** What must exist in Code Ocean for the example to start: its data assets, and the run it resumes from. */
@@ -59,6 +66,7 @@ export const REQUEST_EXAMPLES: RequestExample[] = [
   },
   {
     name: 'pipeline with ordered and named parameters (the API list form, JSON)',
+    endToEnd: true,
     golden: 'pipeline-ordered-and-named.json',
     inputs: {
       'pipeline-id': 'cd4ef788-b404-4406-8bda-76b5e41a7b8d',
@@ -76,6 +84,7 @@ export const REQUEST_EXAMPLES: RequestExample[] = [
   },
   {
     name: 'pipeline with top-level named parameters (nf-core style, no processes)',
+    endToEnd: true,
     golden: 'pipeline-top-level-named-parameters.json',
     inputs: {
       'pipeline-id': '2c8a3f5e-7d41-4b6a-9e0f-3a5b7c9d1e2f',
@@ -94,6 +103,7 @@ export const REQUEST_EXAMPLES: RequestExample[] = [
   },
   {
     name: 'a resumed pipeline run',
+    endToEnd: true,
     golden: 'pipeline-resumed-run.json',
     inputs: {
       'pipeline-id': '4bc97533-6eb4-48ac-966f-648548a756d2',
@@ -111,6 +121,7 @@ export const REQUEST_EXAMPLES: RequestExample[] = [
   },
   {
     name: 'capsule with named parameters (YAML map)',
+    endToEnd: true,
     golden: 'capsule-named-parameters.json',
     inputs: {
       'capsule-id': '3f2a9c1e-5b7d-4e8f-9a0b-1c2d3e4f5a6b',

@@ -7,7 +7,7 @@
  */
 import { expect, it } from '@jest/globals'
 import type { CodeOceanSimulator } from '../../sim/simulator.js'
-import { calls, errorOf, HOUR, PIPELINE, postOf, runAgainst } from '../support/reliability.js'
+import { calls, errorOf, HOUR, PIPELINE, postOf, runAgainst } from '../support/action.js'
 import { expectNoToken, startSimulator } from '../support/simulators.js'
 
 const START = { method: 'POST', path: '/api/v1/computations' }

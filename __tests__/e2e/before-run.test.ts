@@ -5,29 +5,19 @@
  */
 import { expect, it } from '@jest/globals'
 import type { CodeOceanSimulator, RecordedRequest } from '../../sim/simulator.js'
-import { DEFAULT_CONTEXT, runAction, type ActionRun, type RunActionOptions } from '../../harness/runner.js'
-import { expectNoToken, startSimulator } from '../support/simulators.js'
+import { DEFAULT_CONTEXT, type ActionRun } from '../../harness/runner.js'
+import { startSimulator } from '../support/simulators.js'
+import { PIPELINE, runAgainst } from '../support/action.js'
 import { renderGfm, visibleText } from '../support/rendered-markdown.js'
 
 /** The summary as a reader sees it, rendered (without the joiners that keep @ and # from notifying). */
 const shown = (markdown: string): string => visibleText(renderGfm(markdown)).replace(/\u200d/g, '')
 
-const PIPELINE = '4bc97533-6eb4-48ac-966f-648548a756d2'
 const CAPSULE = '3f2a9c1e-5b7d-4e8f-9a0b-1c2d3e4f5a6b'
 const ASSET = 'bf8cf993-a583-495c-bebd-2f38f81d1ea1'
 const OTHER_ASSET = 'eeefcc52-b445-4e3c-80c5-0e65526cd712'
 
 const DEFAULT_RUN_NAME = `${DEFAULT_CONTEXT.GITHUB_REPOSITORY}@${DEFAULT_CONTEXT.GITHUB_SHA.slice(0, 7)} ${DEFAULT_CONTEXT.GITHUB_WORKFLOW} #${DEFAULT_CONTEXT.GITHUB_RUN_NUMBER}`
-
-async function runAgainst(
-  sim: CodeOceanSimulator,
-  inputs: Record<string, string>,
-  options: RunActionOptions = {}
-): Promise<ActionRun> {
-  const run = await runAction({ ...options, inputs: { domain: sim.url, secret: sim.token, ...inputs } })
-  expectNoToken(run, sim.token)
-  return run
-}
 
 const starts = (sim: CodeOceanSimulator): RecordedRequest[] =>
   sim.requests.filter((r) => r.method === 'POST' && r.path === '/api/v1/computations')

@@ -8,7 +8,7 @@ import { existsSync, mkdirSync, readdirSync, statSync, symlinkSync } from 'node:
 import { dirname, join } from 'node:path'
 import { expect, it } from '@jest/globals'
 import type { CodeOceanSimulator, SimulatorOptions } from '../../sim/simulator.js'
-import { calls, errorOf, msFromFirstSignalToExit, PIPELINE, postOf, runAgainst } from '../support/reliability.js'
+import { calls, errorOf, msFromFirstSignalToExit, PIPELINE, postOf, runAgainst } from '../support/action.js'
 import { startSimulator } from '../support/simulators.js'
 import { renderGfm, visibleText } from '../support/rendered-markdown.js'
 

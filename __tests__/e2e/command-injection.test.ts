@@ -8,7 +8,7 @@
 import { expect, it } from '@jest/globals'
 import type { CodeOceanSimulator } from '../../sim/simulator.js'
 import { Output } from '../../src/names.js'
-import { calls, errorOf, HOUR, postOf, runAgainst } from '../support/reliability.js'
+import { calls, errorOf, HOUR, postOf, runAgainst } from '../support/action.js'
 import type { ActionRun } from '../../harness/runner.js'
 import { startSimulator } from '../support/simulators.js'
 

@@ -8,7 +8,7 @@ import { describe, expect, it } from '@jest/globals'
 import { GitHubStandIn } from '../../sim/github.js'
 import type { CodeOceanSimulator, Outcome } from '../../sim/simulator.js'
 import { DEFAULT_CONTEXT, runAction, type ActionRun, type RunActionOptions } from '../../harness/runner.js'
-import { calls, errorOf, HOUR, PIPELINE, postOf } from '../support/reliability.js'
+import { calls, errorOf, HOUR, PIPELINE, postOf } from '../support/action.js'
 import { headings, renderGfm, visibleText } from '../support/rendered-markdown.js'
 import { expectNoToken, startSimulator, STATUS_CHECK } from '../support/simulators.js'
 

@@ -5,7 +5,7 @@
  * they overlap with the other files instead of lengthening one.
  */
 import { describe, expect, it } from '@jest/globals'
-import { calls, runAgainst } from '../support/reliability.js'
+import { calls, runAgainst } from '../support/action.js'
 import { expectNoToken, startSimulator, STATUS_CHECK } from '../support/simulators.js'
 
 describe('polling survives trouble', () => {

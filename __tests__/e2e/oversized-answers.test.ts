@@ -7,7 +7,7 @@
 import { describe, expect, it } from '@jest/globals'
 import type { FaultResponse } from '../../sim/simulator.js'
 import { watchPeakMemory } from '../../harness/memory.js'
-import { calls, errorOf, runAgainst } from '../support/reliability.js'
+import { calls, errorOf, runAgainst } from '../support/action.js'
 import { startSimulator, STATUS_CHECK } from '../support/simulators.js'
 
 const MiB = 1024 * 1024

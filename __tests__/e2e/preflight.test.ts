@@ -5,17 +5,15 @@
 import { describe, expect, it } from '@jest/globals'
 import type { CodeOceanSimulator } from '../../sim/simulator.js'
 import { CAPSULE_PANEL, PIPELINE_PANEL } from '../support/app-panels.js'
-import { runAction, type ActionRun } from '../../harness/runner.js'
-import { expectNoToken, startSimulator } from '../support/simulators.js'
+import type { ActionRun } from '../../harness/runner.js'
+import { startSimulator } from '../support/simulators.js'
+import { PIPELINE, runAgainst as runStep } from '../support/action.js'
+
+/** The checks come before the start: these runs need not be followed. */
+const runAgainst = (sim: CodeOceanSimulator, inputs: Record<string, string>, env = {}): Promise<ActionRun> =>
+  runStep(sim, { wait: 'false', ...inputs }, { env })
 
 const CAPSULE = '3f2a9c1e-5b7d-4e8f-9a0b-1c2d3e4f5a6b'
-const PIPELINE = '4bc97533-6eb4-48ac-966f-648548a756d2'
-
-async function runAgainst(sim: CodeOceanSimulator, inputs: Record<string, string>, env = {}): Promise<ActionRun> {
-  const run = await runAction({ inputs: { domain: sim.url, secret: sim.token, wait: 'false', ...inputs }, env })
-  expectNoToken(run, sim.token)
-  return run
-}
 
 const errorOf = (run: ActionRun): string => run.annotations.find((a) => a.level === 'error')?.message ?? ''
 const starts = (sim: CodeOceanSimulator): number =>

@@ -4,7 +4,7 @@
  */
 import { expect, it } from '@jest/globals'
 import type { CodeOceanSimulator, Phase, RecordedRequest } from '../../sim/simulator.js'
-import { calls, errorOf, HOUR, msFromFirstSignalToExit, postOf, runAgainst } from '../support/reliability.js'
+import { calls, errorOf, HOUR, msFromFirstSignalToExit, postOf, runAgainst } from '../support/action.js'
 import { expectNoToken, startSimulator, STATUS_CHECK } from '../support/simulators.js'
 
 const starts = (sim: CodeOceanSimulator): RecordedRequest[] =>

@@ -6,20 +6,11 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { expect, it } from '@jest/globals'
 import { marked } from 'marked'
-import type { CodeOceanSimulator } from '../../sim/simulator.js'
 import { expectedContent, type ResultSpec } from '../../sim/results.js'
 import { renderGfm, visibleText } from '../support/rendered-markdown.js'
-import { runAction, type ActionRun } from '../../harness/runner.js'
+import { runAction } from '../../harness/runner.js'
 import { expectNoToken, startSimulator } from '../support/simulators.js'
-
-const PIPELINE = '4bc97533-6eb4-48ac-966f-648548a756d2'
-
-async function runAgainst(sim: CodeOceanSimulator, inputs: Record<string, string>): Promise<ActionRun> {
-  const run = await runAction({ inputs: { domain: sim.url, secret: sim.token, 'pipeline-id': PIPELINE, ...inputs } })
-  expectNoToken(run, sim.token)
-  for (const r of sim.storeRequests) expect(r.headers.authorization).toBeUndefined()
-  return run
-}
+import { PIPELINE, runAgainst } from '../support/action.js'
 
 /** Every file under `dir`, as relative paths. */
 function filesUnder(dir: string, prefix = ''): string[] {

@@ -8,22 +8,15 @@ import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { expect, it } from '@jest/globals'
 import type { CodeOceanSimulator } from '../../sim/simulator.js'
-import { runAction, type ActionRun } from '../../harness/runner.js'
-import { expectNoToken, startSimulator } from '../support/simulators.js'
+import { startSimulator } from '../support/simulators.js'
+import { PIPELINE, runAgainst } from '../support/action.js'
 import { renderGfm, visibleText } from '../support/rendered-markdown.js'
 
 /** The summary as a reader sees it, rendered (without the joiners that keep @ and # from notifying). */
 const shown = (markdown: string): string => visibleText(renderGfm(markdown)).replace(/\u200d/g, '')
 
-const PIPELINE = '4bc97533-6eb4-48ac-966f-648548a756d2'
 const RELEASE_RULE =
   'Runs of a release version are owned by `release` in Code Ocean, and only admins may rename or delete (stop) them.'
-
-async function runAgainst(sim: CodeOceanSimulator, inputs: Record<string, string>): Promise<ActionRun> {
-  const run = await runAction({ inputs: { domain: sim.url, secret: sim.token, 'pipeline-id': PIPELINE, ...inputs } })
-  expectNoToken(run, sim.token)
-  return run
-}
 
 const deletes = (sim: CodeOceanSimulator): number => sim.requests.filter((r) => r.method === 'DELETE').length
 

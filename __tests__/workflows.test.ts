@@ -239,14 +239,8 @@ const parsed = new Map(
 const wf = (path: string): Obj => parsed.get(path) ?? {}
 
 describe('the workflow and configuration files', () => {
-  it('include the CI, dist, release and example workflows', () => {
-    expect(workflowFiles).toEqual(
-      expect.arrayContaining([
-        `${WORKFLOWS_DIR}/ci.yml`,
-        `${WORKFLOWS_DIR}/check-dist.yml`,
-        `${WORKFLOWS_DIR}/release.yml`
-      ])
-    )
+  it('include the CI, release and example workflows', () => {
+    expect(workflowFiles).toEqual([`${WORKFLOWS_DIR}/ci.yml`, `${WORKFLOWS_DIR}/release.yml`])
     expect(exampleFiles).toEqual(
       ['matrix.yml', 'on-push.yml', 'on-release.yml', 'upload-results.yml', 'workflow-dispatch.yml'].map(
         (name) => `${EXAMPLES_DIR}/${name}`
@@ -316,13 +310,51 @@ describe('ci.yml', () => {
     expect(str(asObj(ci.concurrency).group)).toContain('github.workflow')
   })
 
-  it('installs, checks formatting, lints and tests, in that order', () => {
-    expect(runs('test')).toEqual(['npm ci', 'npm run format:check', 'npm run lint', 'npm test'])
-    const setup = steps('test').find((s) => str(s.uses).startsWith('actions/setup-node@'))
+  it('runs .ci/run, which installs, checks formatting, lints, type-checks, tests and checks dist/, in that order', () => {
+    expect(runs('check')).toEqual(['.ci/run'])
+    const setup = steps('check').find((s) => str(s.uses).startsWith('actions/setup-node@'))
     expect(asObj(setup?.with)).toEqual({ 'node-version-file': '.node-version', cache: 'npm' })
+    const lines = read('.ci/run').split('\n')
+    const lineOf = (command: string): number => lines.findIndex((line) => line.trim().startsWith(command))
+    const order = [
+      'npm ci',
+      'npm run format:check',
+      'npm run lint',
+      'npm run typecheck',
+      'npm test',
+      'npm run package',
+      'if ! git diff --quiet --ignore-space-at-eol -- dist'
+    ].map(lineOf)
+    expect(order.every((line) => line > 0)).toBe(true)
+    expect(order).toEqual([...order].sort((a, b) => a - b))
   })
 
-  it('runs the action itself (`uses: ./`) against the simulator and checks its outputs', () => {
+  it('uploads the dist/ that src/ builds when .ci/run finds the committed one differs', () => {
+    const check = steps('check')
+    const id = str(check.find((s) => s.run === '.ci/run')?.id)
+    const upload = check.find((s) => str(s.uses).startsWith('actions/upload-artifact@'))
+    expect(str(upload?.if)).toContain(`steps.${id}.outputs.dist-differs == 'true'`)
+    expect(asObj(upload?.with).path).toBe('dist/')
+    expect(read('.ci/run')).toContain('echo "dist-differs=true" >> "$GITHUB_OUTPUT"')
+  })
+
+  it('runs the unit tier and the downloads end to end on Windows and macOS', () => {
+    const portable = asObj(jobs.portable)
+    expect(asObj(asObj(portable.strategy).matrix).os).toEqual(['windows-latest', 'macos-latest'])
+    expect(runs('portable')).toEqual([
+      'npm ci',
+      'npm run test:unit',
+      'npm test -- --selectProjects e2e --testPathPatterns e2e/results'
+    ])
+  })
+
+  it('runs the action itself (`uses: ./`) against the simulator on each runner OS and checks its outputs', () => {
+    expect(asObj(asObj(asObj(jobs.action).strategy).matrix).os).toEqual([
+      'ubuntu-latest',
+      'windows-latest',
+      'macos-latest'
+    ])
+    expect(asObj(asObj(asObj(jobs.action).defaults).run).shell).toBe('bash')
     const action = steps('action')
     const index = action.findIndex((s) => s.uses === './')
     expect(index).toBeGreaterThan(0)
@@ -353,19 +385,6 @@ describe('ci.yml', () => {
 
     const log = action.slice(index + 1).find((s) => str(s.run).includes('sim.log'))
     expect(str(log?.if)).toContain('failure()')
-  })
-})
-
-describe('check-dist.yml', () => {
-  const steps = stepsOf(wf(`${WORKFLOWS_DIR}/check-dist.yml`)).map((s) => s.step)
-
-  it('rebuilds dist/, compares it, and uploads the expected dist/ when it differs', () => {
-    expect(steps.map((s) => s.run)).toContain('npm ci && npm run package')
-    const compare = steps.find((s) => str(s.run).includes('git diff --ignore-space-at-eol --text dist/'))
-    expect(typeof compare?.id).toBe('string')
-    const upload = steps.find((s) => str(s.uses).startsWith('actions/upload-artifact@'))
-    expect(str(upload?.if)).toContain(`steps.${str(compare?.id)}.outcome == 'failure'`)
-    expect(asObj(upload?.with).path).toBe('dist/')
   })
 })
 

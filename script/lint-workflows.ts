@@ -98,7 +98,8 @@ export async function lintWorkflows(paths: string[]): Promise<string[]> {
   return problems
 }
 
-function defaultPaths(): string[] {
+/** What `npm run lint` checks: the repository's workflows, the examples and the README. */
+export function defaultPaths(): string[] {
   const yamlIn = (dir: string): string[] =>
     readdirSync(join(ROOT, dir))
       .filter((name) => /\.ya?ml$/.test(name))

@@ -1,97 +1,105 @@
 /**
- * The action as the end-to-end tests, the demo and the benchmarks run it: built from the
- * current src/ by the same function `npm run package` uses, so a change in src/ shows in
- * the next test run with no manual rebuild, and what passes is what `npm run package`
- * would commit.
+ * The action as the end-to-end tests, the demo and the benchmarks run it: the bundle of
+ * the current src/, so a change in src/ shows in the next test run with no manual
+ * rebuild, and what passes is what `npm run package` commits.
  *
- * A build takes several seconds, so it is kept, keyed by everything it reads (src/, the
- * lockfile, the build script and its configuration, action.yml), in
- * node_modules/.cache/action-under-test/<key>/: a folder laid out as the runner checks
- * the action out (action.yml, dist/). A fresh `npm ci` starts with none. Builds are
- * written to a temporary folder and renamed into place, so processes that build at the
- * same moment never see half a bundle.
+ * Every bundle records the key of the sources it was built from (script/package.ts). The
+ * committed dist/ is used when its key is the key of the sources at hand (CI checks that
+ * it is exactly what they build); otherwise the sources are built, by the same function
+ * `npm run package` uses. Either way the action is laid out as the runner checks it out
+ * (action.yml and dist/) in node_modules/.cache/action-under-test/<key>/, kept for the
+ * next run; a fresh `npm ci` starts with none. It is written to a temporary folder and
+ * renamed into place, so processes that prepare it at the same moment never see half.
  */
 import { createHash } from 'node:crypto'
 import {
-  copyFileSync,
+  cpSync,
   existsSync,
   mkdirSync,
   mkdtempSync,
   readdirSync,
   readFileSync,
   renameSync,
-  rmSync
+  rmSync,
+  statSync
 } from 'node:fs'
-import { join, relative, resolve } from 'node:path'
+import { join, resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
-import { buildBundle, NCC_FLAGS, PROJECT_ROOT } from '../script/package.js'
+import { buildBundle, PROJECT_ROOT, SOURCE_KEY_FILE, sourceKey } from '../script/package.js'
 
 const CACHE = join(PROJECT_ROOT, 'node_modules', '.cache', 'action-under-test')
+const COMMITTED = join(PROJECT_ROOT, 'dist')
+/** Longer than any test run: a folder this old is not in use. */
+const STALE_AFTER_MS = 60 * 60_000
 
-/** What a build reads besides src/: a change to any of them is a new build. */
-const BUILD_INPUTS = ['action.yml', 'package.json', 'package-lock.json', 'tsconfig.json', 'script/package.ts']
-
-function filesUnder(folder: string): string[] {
-  return readdirSync(join(PROJECT_ROOT, folder), { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile())
-    .map((entry) => relative(PROJECT_ROOT, join(entry.parentPath, entry.name)).replaceAll('\\', '/'))
-}
-
-/** A key for the build: the path and content of every file it reads, and ncc's flags. */
-export function buildKey(): string {
-  const hash = createHash('sha256').update(NCC_FLAGS.join(' '))
-  for (const file of [...BUILD_INPUTS, ...filesUnder('src')].sort()) {
-    hash.update(`\0${file}\0`).update(readFileSync(join(PROJECT_ROOT, file)))
-  }
-  return hash.digest('hex').slice(0, 20)
-}
+/** How the action was made ready: kept from an earlier run, the committed dist/, or built now. */
+export type Preparation = 'kept' | 'committed' | 'built'
 
 function isComplete(folder: string): boolean {
   return ['action.yml', 'dist/index.js', 'dist/post/index.js'].every((f) => existsSync(join(folder, f)))
 }
 
-let pending: Promise<{ folder: string; built: boolean }> | undefined
+function keyOf(bundle: string): string | undefined {
+  try {
+    return readFileSync(join(bundle, SOURCE_KEY_FILE), 'utf8').trim()
+  } catch {
+    return undefined
+  }
+}
 
-/**
- * The folder of the action built from the current src/ (action.yml and dist/), building
- * it first when no build of this exact source is kept. `built` says whether this call built it.
- */
-export function actionUnderTest(): Promise<{ folder: string; built: boolean }> {
+let pending: Promise<{ folder: string; how: Preparation }> | undefined
+
+/** The folder of the action of the current src/ (action.yml and dist/), made ready first if need be. */
+export function actionUnderTest(): Promise<{ folder: string; how: Preparation }> {
   pending ??= prepare().finally(() => (pending = undefined))
   return pending
 }
 
-async function prepare(): Promise<{ folder: string; built: boolean }> {
-  const key = buildKey()
-  const folder = join(CACHE, key)
-  if (isComplete(folder)) return { folder, built: false }
+async function prepare(): Promise<{ folder: string; how: Preparation }> {
+  const key = sourceKey()
+  const manifest = readFileSync(join(PROJECT_ROOT, 'action.yml'))
+  const name = createHash('sha256').update(key).update(manifest).digest('hex').slice(0, 20)
+  const folder = join(CACHE, name)
+  if (isComplete(folder)) return { folder, how: 'kept' }
   mkdirSync(CACHE, { recursive: true })
-  const staging = mkdtempSync(join(CACHE, `${key}.building-`))
+  const staging = mkdtempSync(join(CACHE, `${name}.preparing-`))
+  let how: Preparation
   try {
-    await buildBundle(join(staging, 'dist'))
-    copyFileSync(join(PROJECT_ROOT, 'action.yml'), join(staging, 'action.yml'))
+    if (keyOf(COMMITTED) === key && isComplete(PROJECT_ROOT)) {
+      cpSync(COMMITTED, join(staging, 'dist'), { recursive: true })
+      how = 'committed'
+    } else {
+      await buildBundle(join(staging, 'dist'))
+      how = 'built'
+    }
+    cpSync(join(PROJECT_ROOT, 'action.yml'), join(staging, 'action.yml'))
     try {
       renameSync(staging, folder)
     } catch (error) {
-      // Another process finished the same build first: theirs is as good.
+      // Another process made the same folder ready first: theirs is as good.
       if (!isComplete(folder)) throw error
     }
   } finally {
     rmSync(staging, { recursive: true, force: true })
   }
-  // Earlier builds are of sources that are gone.
+  // Folders of earlier sources, once no test run that started with them can still be going.
   for (const entry of readdirSync(CACHE)) {
-    if (entry !== key && !entry.includes('.building-')) rmSync(join(CACHE, entry), { recursive: true, force: true })
+    const path = join(CACHE, entry)
+    if (entry !== name && Date.now() - statSync(path).mtimeMs > STALE_AFTER_MS)
+      rmSync(path, { recursive: true, force: true })
   }
-  return { folder, built: true }
+  return { folder, how }
 }
 
-// Run directly (the end-to-end tier's global setup): build now, and say so.
+// Run directly (the end-to-end tier's global setup): make it ready now, and say how.
 if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
   const started = Date.now()
-  const { folder, built } = await actionUnderTest()
-  const took = ((Date.now() - started) / 1000).toFixed(1)
-  console.log(
-    built ? `\nBuilt the action from src/ in ${took} s: ${folder}` : `\nThe action built from this src/: ${folder}`
-  )
+  const { folder, how } = await actionUnderTest()
+  const took = `${((Date.now() - started) / 1000).toFixed(1)} s`
+  const said = {
+    kept: 'The action of this src/, as prepared before',
+    committed: `The committed dist/ is the bundle of this src/ (its ${SOURCE_KEY_FILE}); copied in ${took}`,
+    built: `Built the action from src/ in ${took}`
+  }
+  console.log(`\n${said[how]}: ${folder}`)
 }

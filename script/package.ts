@@ -8,10 +8,14 @@
  * with src/tsconfig.json making it emit ES modules): the same bundle, in a third of the
  * time. The two entries are built side by side, each into a staging folder of its own,
  * because ncc empties the folder it writes to of every .js file, nested ones included.
+ *
+ * Each build records in `source-key.txt` a hash of everything it read (see sourceKey),
+ * so a bundle can be told to be the build of the sources at hand without building again.
  */
 import { spawn } from 'node:child_process'
-import { mkdtempSync, renameSync, rmSync } from 'node:fs'
-import { dirname, join, resolve } from 'node:path'
+import { createHash } from 'node:crypto'
+import { mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
+import { dirname, join, relative, resolve } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 
 export const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..')
@@ -36,6 +40,32 @@ export const NCC_FLAGS = [
   '--quiet'
 ]
 
+/** The file, in the output folder, that records the key of the sources a bundle was built from. */
+export const SOURCE_KEY_FILE = 'source-key.txt'
+
+/** What a build reads besides src/: a change to any of them makes another bundle. */
+const BUILD_INPUTS = ['package-lock.json', 'tsconfig.json', 'script/package.ts']
+
+function filesUnder(folder: string): string[] {
+  return readdirSync(join(PROJECT_ROOT, folder), { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => relative(PROJECT_ROOT, join(entry.parentPath, entry.name)).replaceAll('\\', '/'))
+}
+
+/**
+ * A hash of everything a build reads: the path and content of every file under src/,
+ * the lockfile (the versions of ncc, TypeScript and every bundled library), the
+ * TypeScript configuration, this script, ncc's flags and the package's module type.
+ */
+export function sourceKey(): string {
+  const { type } = JSON.parse(readFileSync(join(PROJECT_ROOT, 'package.json'), 'utf8')) as { type?: string }
+  const hash = createHash('sha256').update(`${NCC_FLAGS.join(' ')}\0type=${type ?? ''}`)
+  for (const file of [...BUILD_INPUTS, ...filesUnder('src')].sort()) {
+    hash.update(`\0${file}\0`).update(readFileSync(join(PROJECT_ROOT, file)))
+  }
+  return hash.digest('hex')
+}
+
 function ncc(entry: string, out: string): Promise<void> {
   return new Promise((done, fail) => {
     const child = spawn(process.execPath, [NCC, 'build', entry, '-o', out, ...NCC_FLAGS], {
@@ -55,12 +85,14 @@ function ncc(entry: string, out: string): Promise<void> {
 /** Bundles the action into `out` (replaced whole): `out/index.js` and `out/post/index.js`. */
 export async function buildBundle(out: string): Promise<void> {
   const target = resolve(PROJECT_ROOT, out)
+  const key = sourceKey()
   const staging = mkdtempSync(`${target}.staging-`)
   try {
     await Promise.all(ENTRIES.map((e) => ncc(e.source, join(staging, e.folder === '.' ? 'main' : e.folder))))
     for (const e of ENTRIES) {
       if (e.folder !== '.') renameSync(join(staging, e.folder), join(staging, 'main', e.folder))
     }
+    writeFileSync(join(staging, 'main', SOURCE_KEY_FILE), `${key}\n`)
     rmSync(target, { recursive: true, force: true })
     renameSync(join(staging, 'main'), target)
   } finally {

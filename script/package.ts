@@ -44,12 +44,12 @@ export const NCC_FLAGS = [
 export const SOURCE_KEY_FILE = 'source-key.txt'
 
 /** What a build reads besides src/: a change to any of them makes another bundle. */
-const BUILD_INPUTS = ['package-lock.json', 'tsconfig.json', 'script/package.ts']
+export const BUILD_INPUTS = ['package-lock.json', 'tsconfig.json', 'script/package.ts']
 
-function filesUnder(folder: string): string[] {
-  return readdirSync(join(PROJECT_ROOT, folder), { recursive: true, withFileTypes: true })
+function filesUnder(root: string, folder: string): string[] {
+  return readdirSync(join(root, folder), { recursive: true, withFileTypes: true })
     .filter((entry) => entry.isFile())
-    .map((entry) => relative(PROJECT_ROOT, join(entry.parentPath, entry.name)).replaceAll('\\', '/'))
+    .map((entry) => relative(root, join(entry.parentPath, entry.name)).replaceAll('\\', '/'))
 }
 
 /**
@@ -57,11 +57,11 @@ function filesUnder(folder: string): string[] {
  * the lockfile (the versions of ncc, TypeScript and every bundled library), the
  * TypeScript configuration, this script, ncc's flags and the package's module type.
  */
-export function sourceKey(): string {
-  const { type } = JSON.parse(readFileSync(join(PROJECT_ROOT, 'package.json'), 'utf8')) as { type?: string }
+export function sourceKey(root: string = PROJECT_ROOT): string {
+  const { type } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { type?: string }
   const hash = createHash('sha256').update(`${NCC_FLAGS.join(' ')}\0type=${type ?? ''}`)
-  for (const file of [...BUILD_INPUTS, ...filesUnder('src')].sort()) {
-    hash.update(`\0${file}\0`).update(readFileSync(join(PROJECT_ROOT, file)))
+  for (const file of [...BUILD_INPUTS, ...filesUnder(root, 'src')].sort()) {
+    hash.update(`\0${file}\0`).update(readFileSync(join(root, file)))
   }
   return hash.digest('hex')
 }

@@ -187,13 +187,3 @@ describe('pull request comment', () => {
     expect(comments[1].body).toContain(exact.outputs['computation-id'])
   })
 })
-
-describe('the comment marker', () => {
-  it('is the same for a re-run that resumes the earlier run, and differs between matrix legs', () => {
-    const leg = { pipeline_id: PIPELINE, named_parameters: [{ param_name: 'Mode', value: 'fast' }] }
-    const resumed = { ...leg, resume_run_id: '9af23fd6-0d4c-4a8e-b1a4-7c3f1e2d5b60' }
-    const other = { ...leg, named_parameters: [{ param_name: 'Mode', value: 'exact' }] }
-    expect(requestKey(resumed)).toBe(requestKey(leg))
-    expect(requestKey(other)).not.toBe(requestKey(leg))
-  })
-})

@@ -1,0 +1,15 @@
+/** The pull request comment's pure parts; posting and updating it runs end to end (e2e/pr-comment.test.ts). */
+import { describe, expect, it } from '@jest/globals'
+import { requestKey } from '../../src/report/pr-comment.js'
+
+const PIPELINE = '4bc97533-6eb4-48ac-966f-648548a756d2'
+
+describe('the comment marker', () => {
+  it('is the same for a re-run that resumes the earlier run, and differs between matrix legs', () => {
+    const leg = { pipeline_id: PIPELINE, named_parameters: [{ param_name: 'Mode', value: 'fast' }] }
+    const resumed = { ...leg, resume_run_id: '9af23fd6-0d4c-4a8e-b1a4-7c3f1e2d5b60' }
+    const other = { ...leg, named_parameters: [{ param_name: 'Mode', value: 'exact' }] }
+    expect(requestKey(resumed)).toBe(requestKey(leg))
+    expect(requestKey(other)).not.toBe(requestKey(leg))
+  })
+})

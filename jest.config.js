@@ -32,6 +32,7 @@ export default {
   // One worker a core: the unit tier is CPU-bound, and the end-to-end files overlap
   // their waits within themselves (maxConcurrency), not across workers.
   maxWorkers: 7,
+  testSequencer: '<rootDir>/__tests__/support/sequencer.mjs',
   testTimeout: 60000,
   // Within a file, end-to-end tests run concurrently: most of their time is spent waiting
   // on the action's polls, retries and deadlines.

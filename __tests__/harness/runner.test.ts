@@ -9,21 +9,12 @@ import {
   DEFAULT_CONTEXT,
   PROJECT_ROOT,
   cleanup,
-  escapeData,
-  escapeProperty,
   node24,
   runAction,
   runPost,
   type ActionRun
 } from '../../harness/runner.js'
-import {
-  SecretMasker,
-  parseKeyValueFile,
-  parseCommandV2,
-  setIgnoringCase,
-  unescapeData,
-  unescapeProperty
-} from '../../harness/workflow-commands.js'
+import { setIgnoringCase } from '../../harness/workflow-commands.js'
 
 const fixture = (name: string): string => path.join(PROJECT_ROOT, '__tests__', 'harness', 'fixtures', name)
 const ECHO = fixture('echo-action')
@@ -210,13 +201,13 @@ describe('a plain run of the echo fixture', () => {
 })
 
 describe('inputs and results', () => {
-  it('rejects an input action.yml does not declare', async () => {
+  it.concurrent('rejects an input action.yml does not declare', async () => {
     await expect(runAction({ actionDir: ECHO, inputs: { pipeline_id: 'x' } })).rejects.toThrow(
       /input 'pipeline_id' is not declared in .*action\.yml.*'pipeline-id'/s
     )
   })
 
-  it('derives the ref from a pull_request event and writes the given payload', async () => {
+  it.concurrent('derives the ref from a pull_request event and writes the given payload', async () => {
     const payload = { number: 7, pull_request: { number: 7, head: { ref: 'feature/x' }, base: { ref: 'main' } } }
     const run = await runAction({ actionDir: ECHO, event: { name: 'pull_request', payload } })
     const env = json(run.outputs['environment'])
@@ -230,24 +221,24 @@ describe('inputs and results', () => {
     expect(json<object>(run.outputs['event'])).toEqual(payload)
   })
 
-  it('lets the caller env override a context variable', async () => {
+  it.concurrent('lets the caller env override a context variable', async () => {
     const run = await runAction({ actionDir: ECHO, env: { GITHUB_RUN_ATTEMPT: '2' } })
     expect(json(run.outputs['environment'])['GITHUB_RUN_ATTEMPT']).toBe('2')
   })
 
-  it('reports the exit code', async () => {
+  it.concurrent('reports the exit code', async () => {
     const run = await runAction({ actionDir: ECHO, inputs: { 'exit-code': '3' } })
     expect(run.exitCode).toBe(3)
     expect(run.outputs['greeting']).toBe('hello=world') // outputs are read also when the step failed
   })
 
-  it('shows ::debug:: lines and sets RUNNER_DEBUG=1 when ACTIONS_STEP_DEBUG is on', async () => {
+  it.concurrent('shows ::debug:: lines and sets RUNNER_DEBUG=1 when ACTIONS_STEP_DEBUG is on', async () => {
     const run = await runAction({ actionDir: ECHO, env: { ACTIONS_STEP_DEBUG: 'true' } })
     expect(json(run.outputs['environment'])['RUNNER_DEBUG']).toBe('1')
     expect(run.log).toContain('debug detail here')
   })
 
-  it('reports a malformed GITHUB_OUTPUT as the runner does, keeping the entries before it', async () => {
+  it.concurrent('reports a malformed GITHUB_OUTPUT as the runner does, keeping the entries before it', async () => {
     const run = await runAction({ actionDir: ECHO, inputs: { 'break-output': 'true' } })
     expect(run.outputs['greeting']).toBe('hello=world')
     expect(run.outputs['broken']).toBeUndefined()
@@ -259,7 +250,7 @@ describe('inputs and results', () => {
     )
   })
 
-  it('runs a copy of the action without node_modules, as the runner checks it out', async () => {
+  it.concurrent('runs a copy of the action without node_modules, as the runner checks it out', async () => {
     // From __tests__/harness/fixtures/bare-action, `yaml` would resolve via the project's node_modules.
     const run = await runAction({ actionDir: BARE })
     expect(run.exitCode).toBe(0)
@@ -267,12 +258,12 @@ describe('inputs and results', () => {
     expect(run.log).toEqual([`hello from ${run.outputs['node-version']}`])
   })
 
-  it('refuses runPost when action.yml has no runs.post', async () => {
+  it.concurrent('refuses runPost when action.yml has no runs.post', async () => {
     const run = await runAction({ actionDir: BARE })
     await expect(runPost(run)).rejects.toThrow(/has no `runs\.post`/)
   })
 
-  it('fails clearly when the action outlives timeoutMs', async () => {
+  it.concurrent('fails clearly when the action outlives timeoutMs', async () => {
     // Long enough for the fixture to start and say it is ready on a busy machine: the
     // message must show that output.
     const timeoutMs = 4000
@@ -292,7 +283,7 @@ describe('cancellation and kill', () => {
       .split('\n')
       .map((l) => JSON.parse(l) as { signal: string; at: number })
 
-  it('cancel sends SIGINT first; an action that handles it ends there', async () => {
+  it.concurrent('cancel sends SIGINT first; an action that handles it ends there', async () => {
     const run = await runAction({ actionDir: SIGNAL, cancel: { whenStdoutMatches: /ready/ } })
     expect(run.exitCode).toBe(130)
     expect(run.signalsSent.map((s) => s.signal)).toEqual(['SIGINT'])
@@ -301,7 +292,7 @@ describe('cancellation and kill', () => {
     expect(run.durationMs).toBeLessThan(5000)
   })
 
-  it('cancel.afterMs triggers on time', async () => {
+  it.concurrent('cancel.afterMs triggers on time', async () => {
     // Long enough for the fixture to have set up its SIGINT handler on a busy machine.
     const run = await runAction({ actionDir: SIGNAL, cancel: { afterMs: 3000 } })
     expect(run.exitCode).toBe(130)
@@ -309,24 +300,28 @@ describe('cancellation and kill', () => {
     expect(run.signalsSent[0].atMs).toBeGreaterThanOrEqual(3000)
   })
 
-  it('escalates to SIGTERM 7.5 s after an ignored SIGINT', async () => {
-    const run = await runAction({
-      actionDir: SIGNAL,
-      inputs: { mode: 'ignore-int' },
-      cancel: { whenStdoutMatches: /ready/ }
-    })
-    expect(run.exitCode).toBe(143)
-    expect(run.signalsSent.map((s) => s.signal)).toEqual(['SIGINT', 'SIGTERM'])
-    const seen = signalsSeen(run)
-    expect(seen.map((s) => s.signal)).toEqual(['SIGINT', 'SIGTERM'])
-    const gap = seen[1].at - seen[0].at
-    expect(gap).toBeGreaterThanOrEqual(7400)
-    expect(gap).toBeLessThan(9000)
-    expect(run.outputs['terminated']).toBe('true')
-    expect(run.log).toEqual(expect.arrayContaining(['received SIGINT', 'received SIGTERM']))
-  }, 20_000)
+  it.concurrent(
+    'escalates to SIGTERM 7.5 s after an ignored SIGINT',
+    async () => {
+      const run = await runAction({
+        actionDir: SIGNAL,
+        inputs: { mode: 'ignore-int' },
+        cancel: { whenStdoutMatches: /ready/ }
+      })
+      expect(run.exitCode).toBe(143)
+      expect(run.signalsSent.map((s) => s.signal)).toEqual(['SIGINT', 'SIGTERM'])
+      const seen = signalsSeen(run)
+      expect(seen.map((s) => s.signal)).toEqual(['SIGINT', 'SIGTERM'])
+      const gap = seen[1].at - seen[0].at
+      expect(gap).toBeGreaterThanOrEqual(7400)
+      expect(gap).toBeLessThan(9000)
+      expect(run.outputs['terminated']).toBe('true')
+      expect(run.log).toEqual(expect.arrayContaining(['received SIGINT', 'received SIGTERM']))
+    },
+    20_000
+  )
 
-  it('kill sends SIGKILL at once; the post step still gets the state saved before', async () => {
+  it.concurrent('kill sends SIGKILL at once; the post step still gets the state saved before', async () => {
     const run = await runAction({ actionDir: SIGNAL, kill: { whenStdoutMatches: /ready/ } })
     expect(run.exitCode).toBeNull()
     expect(run.signal).toBe('SIGKILL')
@@ -378,46 +373,6 @@ describe('stdout as a command channel, read as the runner reads it', () => {
     setIgnoringCase(state, 'computation-id', 'b')
     setIgnoringCase(state, 'other', 'c')
     expect(state).toEqual({ 'Computation-Id': 'b', other: 'c' })
-  })
-})
-
-describe('workflow-command helpers', () => {
-  it('escape as @actions/core does and unescape as the runner does', () => {
-    const text = 'a: b, 100%\r\nnext'
-    expect(escapeData(text)).toBe('a: b, 100%25%0D%0Anext')
-    expect(escapeProperty(text)).toBe('a%3A b%2C 100%25%0D%0Anext')
-    expect(unescapeData(escapeData(text))).toBe(text)
-    expect(unescapeProperty(escapeProperty(text))).toBe(text)
-  })
-
-  it('parses commands case-insensitively, ignoring leading whitespace and unknown names', () => {
-    const registered = new Set(['error', 'group'])
-    expect(parseCommandV2('  ::ERROR file=a.ts,line=3::boom', registered)).toEqual({
-      command: 'error',
-      properties: { file: 'a.ts', line: '3' },
-      data: 'boom'
-    })
-    expect(parseCommandV2('::other::x', registered)).toBeNull()
-    expect(parseCommandV2('no command', registered)).toBeNull()
-  })
-
-  it('parses the file-command format like the runner', () => {
-    expect(parseKeyValueFile('a=1\n\nb<<EOF\nx\ny\nEOF\na=2\n')).toEqual({
-      entries: [
-        ['a', '1'],
-        ['b', 'x\ny'],
-        ['a', '2']
-      ]
-    })
-    expect(parseKeyValueFile('c<<EOF\nEOF\n')).toEqual({ entries: [['c', '']] })
-    expect(parseKeyValueFile('nonsense\n').error).toBe("Invalid format 'nonsense'")
-  })
-
-  it('masks overlapping secrets', () => {
-    const masker = new SecretMasker()
-    masker.add('abcdef')
-    masker.add('defghi')
-    expect(masker.mask('xx abcdefghi yy abcdef')).toBe('xx *** yy ***')
   })
 })
 

@@ -5,8 +5,8 @@
  * runner kills the step. Its own file, because two scenarios wait out the real 30 s.
  */
 import { expect, it } from '@jest/globals'
-import { calls, errorOf, msFromFirstSignalToExit, runAgainst } from '../support/action.js'
-import { startSimulator, STATUS_CHECK } from '../support/simulators.js'
+import { calls, errorOf, msFromFirstSignalToExit, runAgainst } from '../../support/action.js'
+import { startSimulator, STATUS_CHECK } from '../../support/simulators.js'
 
 const START = { method: 'POST', path: '/api/v1/computations' }
 

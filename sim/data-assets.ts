@@ -151,7 +151,7 @@ function checkDataAssetRequest(body: unknown): DataAssetRequest {
     source: { computation: { id: checkString(computation.id, 'source.computation.id', true) } }
   }
   if ('path' in computation) request.source.computation.path = checkString(computation.path, 'source.computation.path')
-  // Required (DOCS marks `tags*`, the SDK has no default), and never empty.
+  // Required (Code Ocean's guide marks `tags*`, the SDK has no default: docs/codeocean-api.md §7), and never empty.
   if (!('tags' in obj)) fail('tags is required: give at least one tag')
   request.tags = checkStringList(obj.tags, 'tags')
   if (request.tags.length === 0) fail('tags must not be empty: give at least one tag')

@@ -1,7 +1,7 @@
 // Validation of POST /api/v1/computations bodies, as pure functions.
 //
 // The real server's rules are only partly documented (see
-// shared/reference/codeocean-api.md §2). Unset fields may arrive as `null`:
+// docs/codeocean-api.md §2 and §9). Unset fields may arrive as `null`:
 // the official SDK serialises every field of its request models, so the
 // server takes `null` as "not given", and so does the simulator. (That the
 // action itself leaves unset fields out is checked by the golden bodies.)

@@ -6,8 +6,9 @@ import { redactRegistered } from './redact.js'
 
 // Downloads stream gigabytes through short-lived buffers. Left to grow, V8's young
 // generation lets tens of MiB of them pile up between collections; keeping it at its
-// first size holds the peaks of `npm run bench -- downloads` at 117 MiB (one 1 GiB file)
-// and 127 MiB (1,000 files, 8 at once) instead of 139 and 172, over the 150 MiB goal.
+// first size keeps the peaks of `npm run bench -- downloads` (one 1 GiB file; 1,000
+// files, 8 at once) under its 150 MiB goal, which the 1,000 files went over without it
+// (docs/benchmarks.md has the current figures).
 // Node warns that flags changed after start may act unpredictably; this one is set
 // before the step does any work and only sizes the young generation, the bench and the
 // download tests run with it, and an action cannot pass Node flags any other way

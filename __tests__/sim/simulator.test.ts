@@ -15,7 +15,7 @@ import { parseCli } from '../../sim/cli.js'
 import { asObject, basic, call, type CallResult, type Json } from '../support/sim-http.js'
 
 const TOKEN = 'cop_test_token_0042'
-// created 1646943238 is the AIND-API fixture, whose run is named "Run 6943238".
+// created 1646943238 is a fixture of AllenNeuralDynamics/aind-codeocean-api, whose run is named "Run 6943238".
 const T0 = 1_646_943_238_000
 const API = '/api/v1'
 
@@ -339,7 +339,7 @@ describe('CodeOceanSimulator', () => {
       expect(run).toMatchObject({
         created: 1646943238,
         name: 'Run 6943238',
-        // A release version's run: owned by 'release', with no owner_email (DOCS).
+        // A release version's run: owned by 'release', with no owner_email (docs/codeocean-api.md §3).
         owner: 'release',
         run_time: 0,
         state: 'initializing',

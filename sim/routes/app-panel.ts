@@ -1,4 +1,4 @@
-// What a capsule or pipeline declares to its users, reference §9 "App panel":
+// What a capsule or pipeline declares to its users, docs/codeocean-api.md §6:
 //   GET /capsules/:id/app_panel[?version=N]   the capsule's AppPanel
 //   GET /pipelines/:id/app_panel[?version=N]  the pipeline's AppPanel, with `processes`
 // Every field of an AppPanel is optional: general, data_assets, categories, parameters,

@@ -1,7 +1,7 @@
 // Helpers every route file needs: the error body Code Ocean sends, the checks
 // a JSON POST goes through first, and the lookups that turn an id into a run.
 //
-// Code Ocean answers errors as JSON with a `message` string (reference §5), so
+// Code Ocean answers errors as JSON with a `message` string (docs/codeocean-api.md §8), so
 // every refusal here is built by errorReply.
 
 import { randomUUID } from 'node:crypto'

@@ -1,9 +1,9 @@
-// Computations (runs), reference §2–§4:
+// Computations (runs), docs/codeocean-api.md §2, §3 and §5:
 //   POST   /computations          start a capsule or pipeline run; the same endpoint serves both.
 //                                 Answers the Computation object, usually in state 'initializing'.
 //   GET    /computations/:id      the Computation now; clients poll this until 'completed' or 'failed'.
 //   PATCH  /computations/:id      rename; the new name is the `name` QUERY parameter, not a body. 204.
-//   DELETE /computations/:id      stop (if running) and delete the run. 204 (EVANG; DOCS gives no response).
+//   DELETE /computations/:id      stop (if running) and delete the run. 204, no body (§5).
 // Runs of a release version are owned by 'release'; renaming or deleting one is
 // refused with 403 unless the token's owner is an admin (the `admin` option).
 // `resume_run_id` must name a live run of the same capsule or pipeline (else 400).
@@ -50,7 +50,7 @@ function resumeProblem(state: SimState, body: RunRequest): string | undefined {
   return undefined
 }
 
-/** Only admins may rename or delete runs of a release version (DOCS), which Code Ocean owns as 'release'. */
+/** Only admins may rename or delete runs of a release version, owned by 'release' (docs/codeocean-api.md §5). */
 function releaseRefusal(state: SimState, run: StoredRun, action: string): Reply | undefined {
   if (!isReleaseRun(run) || state.settings.admin) return undefined
   return errorReply(403, `only admins may ${action} runs of a release version (owner: release)`)

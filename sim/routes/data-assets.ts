@@ -1,6 +1,6 @@
-// Data assets captured from a run's results, reference §4 and §9:
+// Data assets captured from a run's results, docs/codeocean-api.md §7 and §9:
 //   POST /data_assets      {name, mount, tags[], description?, source: {computation: {id, path?}},
-//                          target?, custom_metadata?}. `tags` is required (DOCS marks it, the SDK has
+//                          target?, custom_metadata?}. `tags` is required (the guide marks it, the SDK has
 //                          no default). `path` limits the capture to one results folder; left out,
 //                          all results are captured. The answer only confirms the request is valid:
 //                          the DataAsset comes back in state 'draft'.

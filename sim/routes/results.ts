@@ -1,4 +1,4 @@
-// A run's result files, reference §4:
+// A run's result files, docs/codeocean-api.md §4:
 //   POST /computations/:id/results               list ONE folder of /results: body {"path": ""} for the
 //                                                root, else a folder relative to /results. Answers
 //                                                {items: [{name, path, type: 'file'|'folder', size?}]};

@@ -1,4 +1,4 @@
-// Capsules and pipelines, reference §9 ("Git sync", "Runs of a capsule or pipeline"):
+// Capsules and pipelines (Git sync, runs of a capsule or pipeline), docs/codeocean-api.md §6:
 //   POST /capsules/:id/sync            sync with the linked Git repository (Code Ocean 4.6+), no body.
 //   POST /pipelines/:id/sync           Answers GitSyncResults {pushed, pulled, new_branch}, zero and
 //                                      false fields left out ({} means 0, 0, false). A target not

@@ -32,7 +32,7 @@ function model(over: Partial<SummaryModel> = {}): SummaryModel {
       path: `data/file${String(i).padStart(2, '0')}.csv`,
       size: 1024 * i
     })),
-    download: { folder: '/work/results', files: 60, bytes: 1_812_480 },
+    download: { folder: '/home/runner/work/pipelines/pipelines/results', files: 60, bytes: 1_812_480 },
     notes: ["The run did not succeed, so its results were not captured as 'x'."],
     ...over
   }
@@ -73,7 +73,9 @@ describe('job summary', () => {
     expect(files).toHaveLength(LISTED_FILES + 1)
     expect(files[1]).toEqual(['data/file00.csv', '0 B'])
     expect(html).toContain('…and 10 more files.')
-    expect(html).toContain('Downloaded 60 files (1.7 MiB) to <code>/work/results</code>.')
+    expect(html).toContain(
+      'Downloaded 60 files (1.7 MiB) to <code>/home/runner/work/pipelines/pipelines/results</code>.'
+    )
   })
 
   it('says when the run never started', () => {

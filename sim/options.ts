@@ -7,6 +7,7 @@ import type { CaptureOutcome, Outcome, Phase } from './computations.js'
 import { checkResults, type ResultSpec } from './results.js'
 import type { TlsIdentity } from './http-util.js'
 import type { EndlessResults, SimSettings } from './state.js'
+import type { StoreServing } from './store.js'
 
 export const DEFAULT_TOKEN = 'cop_simulator_token_0123456789'
 export const DEFAULT_SIGNED_URL_TTL_MS = 300_000
@@ -106,16 +107,6 @@ function endlessFrom(endless: EndlessResults | undefined): EndlessResults | unde
     throw new RangeError('endlessResults: folders and files must be whole numbers')
   }
   return { folders, files }
-}
-
-/** How the object store serves bodies. */
-export interface StoreServing {
-  ttlMs: number
-  firstByteDelayMs: number
-  chunked: boolean
-  ignoresRange: boolean
-  /** 0: no limit. */
-  bytesPerSecond: number
 }
 
 /** The object store's timing and serving options, with defaults filled in; throws on an invalid one. */

@@ -8,7 +8,7 @@
 // resource under sim/routes/, the options in options.ts, and the object store
 // that serves result files in store.ts.
 
-import type { IncomingMessage, Server, ServerResponse } from 'node:http'
+import type { IncomingMessage, ServerResponse } from 'node:http'
 import { checkBasicAuth } from './auth.js'
 import {
   checkProgram,
@@ -33,17 +33,7 @@ import {
   type FaultMatch,
   type FaultResponse
 } from './faults.js'
-import {
-  closeServer,
-  createHttpServer,
-  Delays,
-  listen,
-  recordRequest,
-  sendReply,
-  type ParsedBody,
-  type RecordedRequest,
-  type TlsIdentity
-} from './http-util.js'
+import { Delays, LoopbackServer, recordRequest, sendReply, type ParsedBody, type RecordedRequest } from './http-util.js'
 import { sendHostile } from './hostile.js'
 import { DEFAULT_TOKEN, settingsFrom, storeTimingFrom, type SimulatorOptions } from './options.js'
 import type { ResultSpec } from './results.js'
@@ -97,11 +87,8 @@ export class CodeOceanSimulator {
   /** TCP connections the API server accepted, TLS handshakes that failed included: one per attempt a client made. */
   connections = 0
 
-  private readonly port: number
-  private readonly host: string
   private readonly now: () => number
   private readonly log: ((line: string) => void) | undefined
-  private readonly tls: TlsIdentity | undefined
   private readonly router = new Router<RequestContext>()
   /** The runs, programs and data assets the route handlers share (see sim/state.ts). */
   private readonly state: SimState
@@ -109,25 +96,34 @@ export class CodeOceanSimulator {
   private readonly faults = new FaultQueue<FaultMatch, FaultResponse>()
   private readonly delays = new Delays()
   private readonly objectStore: ObjectStore
-  private server: Server | undefined
-  private baseUrl: string | undefined
+  private readonly server: LoopbackServer
 
   constructor(options: SimulatorOptions = {}) {
     this.token = options.token ?? DEFAULT_TOKEN
-    this.port = options.port ?? 0
-    this.host = options.host ?? '127.0.0.1'
+    const host = options.host ?? '127.0.0.1'
     const settings = settingsFrom(options)
     this.now = options.now ?? Date.now
     this.log = options.log
-    this.tls = options.tls
+    this.server = new LoopbackServer({
+      host,
+      port: options.port ?? 0,
+      tls: options.tls,
+      handler: (req, res) => {
+        this.handle(req, res).catch((err: unknown) => {
+          // Reached only when the socket died mid-request; nothing left to answer.
+          this.log?.(`simulator: request failed: ${err instanceof Error ? err.message : String(err)}`)
+          if (!res.headersSent) res.destroy()
+        })
+      }
+    })
     this.objectStore = new ObjectStore({
-      host: this.host,
+      host,
       now: this.now,
       ...storeTimingFrom(options),
       lookup: (id, path) => this.storedObject(id, path),
       delays: this.delays,
       log: this.log,
-      tls: options.storeTls ?? this.tls
+      tls: options.storeTls ?? options.tls
     })
     this.state = {
       settings,
@@ -149,8 +145,7 @@ export class CodeOceanSimulator {
 
   /** The base URL without /api/v1, e.g. 'http://127.0.0.1:43121'. Throws before start(). */
   get url(): string {
-    if (this.baseUrl === undefined) throw new Error('CodeOceanSimulator: not started; call start() first')
-    return this.baseUrl
+    return this.server.url
   }
 
   /** The object store's base URL, e.g. 'http://127.0.0.1:43122'; signed result URLs point here. Throws before start(). */
@@ -163,38 +158,25 @@ export class CodeOceanSimulator {
     return this.objectStore.requests
   }
 
+  /** Starts the API server and the object store; resolves with the API's base URL. */
   async start(): Promise<string> {
-    if (this.baseUrl !== undefined) return this.baseUrl
-    const server = createHttpServer(this.tls, (req, res) => {
-      this.handle(req, res).catch((err: unknown) => {
-        // Reached only when the socket died mid-request; nothing left to answer.
-        this.log?.(`simulator: request failed: ${err instanceof Error ? err.message : String(err)}`)
-        if (!res.headersSent) res.destroy()
-      })
-    })
-    server.on('connection', () => (this.connections += 1))
-    const baseUrl = await listen(server, this.host, this.port)
+    const url = await this.server.start((server) => server.on('connection', () => (this.connections += 1)))
     try {
       await this.objectStore.start()
     } catch (err) {
-      await new Promise<void>((resolve) => server.close(() => resolve()))
+      await this.server.stop()
       throw err
     }
-    this.server = server
-    this.baseUrl = baseUrl
-    return this.baseUrl
+    return url
   }
 
   /** Closes the API server and the object store, cutting off open connections, pending delays and downloads. */
   async stop(): Promise<void> {
-    const server = this.server
-    if (server === undefined) return
-    this.server = undefined
-    this.baseUrl = undefined
+    if (!this.server.listening) return
     // A request waiting out a fault delay would otherwise keep its timer (and
     // jest) alive after the server is gone.
     this.delays.cancelAll()
-    await Promise.all([closeServer(server), this.objectStore.stop()])
+    await Promise.all([this.server.stop(), this.objectStore.stop()])
   }
 
   /**

@@ -6,21 +6,18 @@
 // so a 1 GiB file costs no more memory than a 1 KiB one.
 
 import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto'
-import type { IncomingMessage, Server, ServerResponse } from 'node:http'
+import type { IncomingMessage, ServerResponse } from 'node:http'
 import { checkFault, FaultQueue, faultToReply, matches, type DownloadFault, type DownloadFaultMatch } from './faults.js'
 import {
-  closeServer,
-  createHttpServer,
   Delays,
   flushed,
-  listen,
+  LoopbackServer,
   recordRequest,
   sendReply,
   writeAll,
   type RecordedRequest,
   type TlsIdentity
 } from './http-util.js'
-import type { StoreServing } from './options.js'
 import { resultChunks, resultSize, type ResultSpec } from './results.js'
 import {
   amzDate,
@@ -38,6 +35,16 @@ import {
 export { encodeKey } from './s3.js'
 
 export const STORE_BUCKET = 'bucket'
+
+/** How the object store serves bodies (the simulator's options fill these in, see options.ts). */
+export interface StoreServing {
+  ttlMs: number
+  firstByteDelayMs: number
+  chunked: boolean
+  ignoresRange: boolean
+  /** 0: no limit. */
+  bytesPerSecond: number
+}
 
 export interface StoredObject {
   spec: ResultSpec
@@ -66,38 +73,34 @@ export class ObjectStore {
   private readonly faults = new FaultQueue<DownloadFaultMatch, DownloadFault>()
   private nonce = 0
   private lastExpiresAt = Number.NEGATIVE_INFINITY
-  private server: Server | undefined
-  private baseUrl: string | undefined
+  private readonly server: LoopbackServer
 
-  constructor(private readonly options: ObjectStoreOptions) {}
+  constructor(private readonly options: ObjectStoreOptions) {
+    this.server = new LoopbackServer({
+      host: options.host,
+      port: 0,
+      tls: options.tls,
+      handler: (req, res) => {
+        this.handle(req, res).catch((err: unknown) => {
+          this.options.log?.(`store: request failed: ${err instanceof Error ? err.message : String(err)}`)
+          if (!res.headersSent) res.destroy()
+          else res.socket?.destroy()
+        })
+      }
+    })
+  }
 
   get url(): string {
-    if (this.baseUrl === undefined) throw new Error('CodeOceanSimulator: not started; call start() first')
-    return this.baseUrl
+    return this.server.url
   }
 
-  async start(): Promise<string> {
-    if (this.baseUrl !== undefined) return this.baseUrl
-    const server = createHttpServer(this.options.tls, (req, res) => {
-      this.handle(req, res).catch((err: unknown) => {
-        this.options.log?.(`store: request failed: ${err instanceof Error ? err.message : String(err)}`)
-        if (!res.headersSent) res.destroy()
-        else res.socket?.destroy()
-      })
-    })
-    const baseUrl = await listen(server, this.options.host, 0)
-    this.server = server
-    this.baseUrl = baseUrl
-    return this.baseUrl
+  start(): Promise<string> {
+    return this.server.start()
   }
 
-  async stop(): Promise<void> {
-    const server = this.server
-    if (server === undefined) return
-    this.server = undefined
-    this.baseUrl = undefined
-    // Cuts off downloads in flight too: their writers see 'close' and stop.
-    await closeServer(server)
+  /** Closes the store, cutting off downloads in flight too: their writers see 'close' and stop. */
+  stop(): Promise<void> {
+    return this.server.stop()
   }
 
   /** A fresh pre-signed URL for one file; each call's expiry is later than the previous one's. */

@@ -23,13 +23,15 @@ import {
 } from './computations.js'
 import { dataAssetRecordOf, inputAsset, type DataAssetRecord, type InputAssetSpec } from './data-assets.js'
 import {
-  checkFault,
+  apiFault,
   FaultQueue,
   faultToReply,
-  isHostileFault,
+  isHostile,
   matches,
+  type ApiKind,
   type DownloadFault,
   type DownloadFaultMatch,
+  type Fault,
   type FaultMatch,
   type FaultResponse
 } from './faults.js'
@@ -93,7 +95,7 @@ export class CodeOceanSimulator {
   /** The runs, programs and data assets the route handlers share (see sim/state.ts). */
   private readonly state: SimState
   private readonly appPanels = new AppPanelStore()
-  private readonly faults = new FaultQueue<FaultMatch, FaultResponse>()
+  private readonly faults = new FaultQueue<FaultMatch, Fault<ApiKind>>()
   private readonly delays = new Delays()
   private readonly objectStore: ObjectStore
   private readonly server: LoopbackServer
@@ -280,8 +282,7 @@ export class CodeOceanSimulator {
    */
   failNext(match: FaultMatch, response: FaultResponse, count = 1): void {
     if (!(count > 0)) throw new RangeError(`failNext: count must be > 0, got ${count}`)
-    checkFault(response, 'failNext')
-    this.faults.add({ ...match }, { ...response }, count)
+    this.faults.add({ ...match }, apiFault(response, 'failNext'), count)
   }
 
   /**
@@ -308,7 +309,7 @@ export class CodeOceanSimulator {
     this.objectStore.reset()
   }
 
-  private takeFault(method: string, path: string): FaultResponse | undefined {
+  private takeFault(method: string, path: string): Fault<ApiKind> | undefined {
     return this.faults.take(
       (match) => (match.method === undefined || match.method.toUpperCase() === method) && matches(match.path, path)
     )
@@ -336,7 +337,7 @@ export class CodeOceanSimulator {
     // application (a proxy's 502, a rate limiter's 429, a dropped connection)
     // and for whatever a test wants the server to say, token or not.
     const steps: string[] = []
-    if (fault.createRun === true) {
+    if ((fault.kind === 'status' || fault.kind === 'reset') && fault.createRun === true) {
       const handled = await this.dispatch(request, parsed)
       const created = method === 'POST' && request.path === `${API_PREFIX}/computations` && handled.status === 200
       steps.push(created ? 'created' : `handled ${handled.status}`)
@@ -344,13 +345,11 @@ export class CodeOceanSimulator {
     const delayMs = fault.delayMs ?? 0
     if (delayMs > 0) steps.unshift(`delay ${delayMs}ms`)
     steps.push(
-      fault.reset === true
-        ? 'reset'
-        : fault.passThrough === true
-          ? 'passThrough'
-          : isHostileFault(fault)
-            ? 'hostile answer'
-            : `status ${fault.status}`
+      fault.kind === 'status'
+        ? `status ${fault.status}`
+        : fault.kind === 'reset' || fault.kind === 'passThrough'
+          ? fault.kind
+          : 'hostile answer'
     )
     const description = steps.join('+')
     request.fault = description
@@ -360,19 +359,19 @@ export class CodeOceanSimulator {
       logLine(`nothing [injected ${request.fault}]`)
       return
     }
-    if (isHostileFault(fault)) {
+    if (isHostile(fault)) {
       const sent = await sendHostile(res, fault, () => this.dispatch(request, parsed), this.delays)
       request.fault = delayMs > 0 ? `delay ${delayMs}ms+${sent}` : sent
       logLine(`hostile answer [injected ${request.fault}]`)
       return
     }
-    if (fault.reset === true) {
+    if (fault.kind === 'reset') {
       // No status line at all: the client sees the connection close under it.
       req.socket.destroy()
       logLine(`reset [injected ${description}]`)
       return
     }
-    const reply = fault.passThrough === true ? await this.dispatch(request, parsed) : faultToReply(fault)
+    const reply = fault.kind === 'passThrough' ? await this.dispatch(request, parsed) : faultToReply(fault)
     sendReply(res, reply)
     logLine(`${reply.status} [injected ${description}]`)
   }

@@ -7,7 +7,16 @@
 
 import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto'
 import type { IncomingMessage, ServerResponse } from 'node:http'
-import { checkFault, FaultQueue, faultToReply, matches, type DownloadFault, type DownloadFaultMatch } from './faults.js'
+import {
+  downloadFault,
+  FaultQueue,
+  faultToReply,
+  matches,
+  type DownloadFault,
+  type DownloadFaultMatch,
+  type DownloadKind,
+  type Fault
+} from './faults.js'
 import {
   Delays,
   flushed,
@@ -70,7 +79,7 @@ export class ObjectStore {
   readonly requests: RecordedRequest[] = []
 
   private readonly secret = randomBytes(32)
-  private readonly faults = new FaultQueue<DownloadFaultMatch, DownloadFault>()
+  private readonly faults = new FaultQueue<DownloadFaultMatch, Fault<DownloadKind>>()
   private nonce = 0
   private lastExpiresAt = Number.NEGATIVE_INFINITY
   private readonly server: LoopbackServer
@@ -129,8 +138,7 @@ export class ObjectStore {
 
   failNext(match: DownloadFaultMatch, response: DownloadFault, count = 1): void {
     if (!(count > 0)) throw new RangeError(`failNextDownload: count must be > 0, got ${count}`)
-    checkFault(response, 'failNextDownload', true)
-    this.faults.add({ ...match }, { ...response }, count)
+    this.faults.add({ ...match }, downloadFault(response, 'failNextDownload'), count)
   }
 
   reset(): void {
@@ -168,13 +176,11 @@ export class ObjectStore {
 
     const delayMs = fault.delayMs ?? 0
     const kind =
-      fault.reset === true
-        ? 'reset'
-        : fault.passThrough === true
-          ? 'passThrough'
-          : fault.truncateAfterBytes !== undefined
-            ? `truncate after ${fault.truncateAfterBytes} bytes`
-            : `status ${fault.status}`
+      fault.kind === 'status'
+        ? `status ${fault.status}`
+        : fault.kind === 'truncate'
+          ? `truncate after ${fault.truncateAfterBytes} bytes`
+          : fault.kind
     const description = delayMs > 0 ? `delay ${delayMs}ms+${kind}` : kind
     request.fault = description
     if (delayMs > 0 && !(await this.options.delays.wait(delayMs, res))) {
@@ -182,19 +188,20 @@ export class ObjectStore {
       logLine(`nothing [injected ${request.fault}]`)
       return
     }
-    if (fault.reset === true) {
+    if (fault.kind === 'reset') {
       req.socket.destroy()
       logLine(`reset [injected ${description}]`)
       return
     }
-    if (fault.status !== undefined) {
+    if (fault.kind === 'status') {
       const reply = faultToReply(fault)
       sendReply(res, reply, request.method === 'HEAD')
       logLine(`${reply.status} [injected ${description}]`)
       return
     }
-    const outcome = await this.serve(res, request, target, fault.truncateAfterBytes)
-    if (fault.truncateAfterBytes !== undefined && !outcome.startsWith('200 truncated')) {
+    const truncateAfter = fault.kind === 'truncate' ? fault.truncateAfterBytes : undefined
+    const outcome = await this.serve(res, request, target, truncateAfter)
+    if (truncateAfter !== undefined && !outcome.startsWith('200 truncated')) {
       // The store refused the request, or the file was short: nothing was cut.
       request.fault = `${description} (not applied: ${outcome})`
     }

@@ -23,16 +23,14 @@ import {
   type FaultMatch,
   type FaultResponse,
   type ResultSpec,
-  type SimulatorOptions
+  type SimulatorOptions,
+  STATUS_CHECK
 } from '../sim/simulator.js'
 import { watchPeakMemory } from '../harness/memory.js'
 import { node24, runAction } from '../harness/runner.js'
 import type { PollInterval } from '../src/inputs/settings.js'
 import { estimateRunLength, type RunLengthEstimate } from '../src/lifecycle/run-length.js'
 import { waitForCompletion } from '../src/lifecycle/wait.js'
-
-/** The path of a status check: faults aimed at polling alone, not at the app panel check. */
-const STATUS_CHECK = /^\/api\/v1\/computations\/[^/]+$/
 
 interface PollFigures {
   requests: number

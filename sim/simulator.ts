@@ -83,6 +83,9 @@ export {
   type SimulatorOptions
 } from './options.js'
 
+/** The path of a status check (GET /api/v1/computations/{id}): aims faults at polling alone, or counts the polls. */
+export const STATUS_CHECK = /^\/api\/v1\/computations\/[^/]+$/
+
 export class CodeOceanSimulator {
   readonly token: string
   readonly requests: RecordedRequest[] = []

@@ -2,8 +2,7 @@ import { afterAll, expect } from '@jest/globals'
 import { CodeOceanSimulator, type Phase, type SimulatorOptions } from '../../sim/simulator.js'
 import type { ActionRun } from '../../harness/runner.js'
 
-/** The path of a status check (GET /computations/{id}), to aim faults at polling alone. */
-export const STATUS_CHECK = /^\/api\/v1\/computations\/[^/]+$/
+export { STATUS_CHECK } from '../../sim/simulator.js'
 
 /** Phases short enough that a run has ended by the action's first status check. */
 export const QUICK_PHASES: Phase[] = [

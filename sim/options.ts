@@ -17,7 +17,7 @@ export interface SimulatorOptions {
   token?: string
   port?: number
   host?: string
-  phases?: Phase[]
+  phases?: readonly Phase[]
   defaultOutcome?: Outcome
   /** Clock in ms; inject one to move runs through their phases without waiting. */
   now?: () => number

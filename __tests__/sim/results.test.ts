@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url'
 import { parseCli } from '../../sim/cli.js'
 import {
   CodeOceanSimulator,
+  DEFAULT_PHASES,
   expectedContent,
   resultBytes,
   resultChunks,
@@ -18,6 +19,7 @@ import {
   type SimulatorOptions
 } from '../../sim/simulator.js'
 import { asObject, basic, call, type CallResult, type Json } from '../support/sim-http.js'
+import { startSimulator } from '../support/simulators.js'
 
 const TOKEN = 'cop_test_token_0042'
 const T0 = 1_646_943_238_000
@@ -84,10 +86,9 @@ describe('CodeOceanSimulator results and downloads', () => {
   let clock: number
   let sim: CodeOceanSimulator
 
-  async function startSim(options: SimulatorOptions = {}): Promise<CodeOceanSimulator> {
-    await sim?.stop()
-    sim = new CodeOceanSimulator({ token: TOKEN, now: () => clock, ...options })
-    await sim.start()
+  /** A fresh simulator for the test: on the test clock, with the simulator's own phases unless `options` say otherwise. */
+  async function freshSim(options: SimulatorOptions = {}): Promise<CodeOceanSimulator> {
+    sim = await startSimulator({ token: TOKEN, now: () => clock, phases: DEFAULT_PHASES, ...options })
     return sim
   }
 
@@ -122,11 +123,7 @@ describe('CodeOceanSimulator results and downloads', () => {
 
   beforeEach(async () => {
     clock = T0
-    await startSim()
-  })
-
-  afterEach(async () => {
-    await sim.stop()
+    await freshSim()
   })
 
   describe('listing', () => {
@@ -264,7 +261,7 @@ describe('CodeOceanSimulator results and downloads', () => {
     })
 
     it('uses defaultResults for runs without a program', async () => {
-      await startSim({ defaultResults: [{ path: 'only.txt', content: 'one' }] })
+      await freshSim({ defaultResults: [{ path: 'only.txt', content: 'one' }] })
       const id = await endedRun()
       expect(await items(id)).toEqual([{ name: 'only.txt', path: 'only.txt', type: 'file', size: 3 }])
     })
@@ -378,7 +375,7 @@ describe('CodeOceanSimulator results and downloads', () => {
     })
 
     it('with legacyServer, answers 404 on /results/urls while download_url still works', async () => {
-      await startSim({ legacyServer: true })
+      await freshSim({ legacyServer: true })
       const id = await endedRun()
       const res = await call(sim, 'GET', `${API}/computations/${id}/results/urls?path=output`)
       expect(res.status).toBe(404)
@@ -454,7 +451,7 @@ describe('CodeOceanSimulator results and downloads', () => {
 
     it('with storeIgnoresRange, sends whole files; with storeChunked, sends no Content-Length', async () => {
       const spec: ResultSpec = { path: 'log.txt', content: 'a\nb\nc\n' }
-      await startSim({ storeIgnoresRange: true, storeChunked: true })
+      await freshSim({ storeIgnoresRange: true, storeChunked: true })
       sim.program('c-i', { results: [spec] })
       const id = await endedRun('c-i')
       const got = await rawGet((await urls(id, spec.path)).download_url, { range: 'bytes=-2' })
@@ -473,7 +470,7 @@ describe('CodeOceanSimulator results and downloads', () => {
     })
 
     it('with endlessResults, lists subfolders and files in every folder, however deep', async () => {
-      await startSim({ endlessResults: { folders: 2, files: 1 } })
+      await freshSim({ endlessResults: { folders: 2, files: 1 } })
       const id = await endedRun()
       expect(await items(id)).toEqual([
         { name: 'd0', path: 'd0', type: 'folder' },
@@ -525,7 +522,7 @@ describe('CodeOceanSimulator results and downloads', () => {
     })
 
     it('honours signedUrlTtlMs', async () => {
-      await startSim({ signedUrlTtlMs: 50 })
+      await freshSim({ signedUrlTtlMs: 50 })
       const id = await endedRun()
       const { download_url: url } = await urls(id, 'output')
       expect(new URL(url).searchParams.get('X-Amz-Expires')).toBe('1')
@@ -568,7 +565,7 @@ describe('CodeOceanSimulator results and downloads', () => {
     })
 
     it('waits firstByteDelayMs before the headers of each file', async () => {
-      await startSim({ firstByteDelayMs: 300 })
+      await freshSim({ firstByteDelayMs: 300 })
       const id = await endedRun()
       const got = await rawGet((await urls(id, 'output')).download_url)
       expect(got.status).toBe(200)
@@ -799,7 +796,7 @@ describe('CodeOceanSimulator results and downloads', () => {
     })
 
     it('fails with failure_reason when told to (option, or per program), honouring dataAssetReadyMs', async () => {
-      await startSim({ dataAssetOutcome: 'failed', dataAssetReadyMs: 1000 })
+      await freshSim({ dataAssetOutcome: 'failed', dataAssetReadyMs: 1000 })
       const id = await endedRun()
       const asset = asObject((await capture({ name: 'n', mount: 'm', source: { computation: { id } } })).json)
       clock += 999
@@ -810,7 +807,7 @@ describe('CodeOceanSimulator results and downloads', () => {
       expect(failed.failure_reason).toEqual(expect.any(String))
       expect(failed).not.toHaveProperty('files')
 
-      await startSim()
+      await freshSim()
       sim.program('bad', { captureOutcome: 'failed' })
       const ok = await endedRun('good')
       const bad = await endedRun('bad')
@@ -928,7 +925,7 @@ describe('CodeOceanSimulator results and downloads', () => {
 
   describe('stop', () => {
     it('closes both servers promptly, even mid-download and during a first-byte delay', async () => {
-      await startSim({ firstByteDelayMs: 10_000 })
+      await freshSim({ firstByteDelayMs: 10_000 })
       sim.program('big', { results: [{ path: 'huge.bin', size: 1024 * 1024 * 1024 }] })
       const id = await endedRun('big')
       const { download_url: slowUrl } = await urls(id, 'huge.bin')

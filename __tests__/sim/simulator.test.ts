@@ -6,6 +6,7 @@ import { dirname, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import {
   CodeOceanSimulator,
+  DEFAULT_PHASES,
   DEFAULT_TOKEN,
   type FaultResponse,
   type Outcome,
@@ -13,6 +14,7 @@ import {
 } from '../../sim/simulator.js'
 import { parseCli } from '../../sim/cli.js'
 import { asObject, basic, call, type CallResult, type Json } from '../support/sim-http.js'
+import { startSimulator } from '../support/simulators.js'
 
 const TOKEN = 'cop_test_token_0042'
 // created 1646943238 is the AIND-API fixture, whose run is named "Run 6943238".
@@ -59,10 +61,9 @@ describe('CodeOceanSimulator', () => {
   let clock: number
   let sim: CodeOceanSimulator
 
-  async function startSim(options: SimulatorOptions = {}): Promise<CodeOceanSimulator> {
-    await sim?.stop()
-    sim = new CodeOceanSimulator({ token: TOKEN, now: () => clock, ...options })
-    await sim.start()
+  /** A fresh simulator for the test: on the test clock, with the simulator's own phases unless `options` say otherwise. */
+  async function freshSim(options: SimulatorOptions = {}): Promise<CodeOceanSimulator> {
+    sim = await startSimulator({ token: TOKEN, now: () => clock, phases: DEFAULT_PHASES, ...options })
     return sim
   }
 
@@ -78,11 +79,7 @@ describe('CodeOceanSimulator', () => {
 
   beforeEach(async () => {
     clock = T0
-    await startSim()
-  })
-
-  afterEach(async () => {
-    await sim.stop()
+    await freshSim()
   })
 
   describe('start and stop', () => {
@@ -93,6 +90,17 @@ describe('CodeOceanSimulator', () => {
     it('uses the documented default token', () => {
       expect(new CodeOceanSimulator().token).toBe('cop_simulator_token_0123456789')
       expect(DEFAULT_TOKEN).toBe('cop_simulator_token_0123456789')
+    })
+
+    it('walks runs through DEFAULT_PHASES when given no phases', () => {
+      const plain = new CodeOceanSimulator()
+      const id = plain.addRun({ pipeline_id: 'p' })
+      expect(plain.computation(id)?.phases).toEqual(DEFAULT_PHASES)
+      expect(DEFAULT_PHASES.map((p) => [p.state, p.ms])).toEqual([
+        ['initializing', 300],
+        ['running', 500],
+        ['finalizing', 200]
+      ])
     })
 
     it('stops promptly while a client holds an idle keep-alive connection and a half-sent request', async () => {
@@ -427,7 +435,7 @@ describe('CodeOceanSimulator', () => {
     })
 
     it('counts run_time in whole seconds while running and freezes it once ended', async () => {
-      await startSim({ phases: [{ state: 'running', ms: 5_000 }] })
+      await freshSim({ phases: [{ state: 'running', ms: 5_000 }] })
       const id = String((await startRun({ capsule_id: 'c' })).id)
       clock = T0 + 2_500
       expect(asObject((await getRun(id)).json).run_time).toBe(2)
@@ -493,7 +501,7 @@ describe('CodeOceanSimulator', () => {
     })
 
     it('uses the phases and default outcome given to the constructor', async () => {
-      await startSim({ phases: [{ state: 'running', ms: 50 }], defaultOutcome: 'state-failed' })
+      await freshSim({ phases: [{ state: 'running', ms: 50 }], defaultOutcome: 'state-failed' })
       const id = String((await startRun({ capsule_id: 'c' })).id)
       clock = T0 + 49
       expect(asObject((await getRun(id)).json).state).toBe('running')
@@ -756,7 +764,7 @@ describe('CodeOceanSimulator', () => {
 
       it('drops a client that gives up during the delay quietly and keeps serving', async () => {
         const lines: string[] = []
-        await startSim({ log: (line) => lines.push(line) })
+        await freshSim({ log: (line) => lines.push(line) })
         sim.failNext({ method: 'POST' }, { status: 500, delayMs: 5_000 })
         const { req, done } = rawCall(sim, 'POST', `${API}/computations`, { pipeline_id: 'p' })
         const failed = done.then(
@@ -922,7 +930,7 @@ describe('CodeOceanSimulator', () => {
 
     it('logs one line per request when a logger is given', async () => {
       const lines: string[] = []
-      await startSim({ log: (line) => lines.push(line) })
+      await freshSim({ log: (line) => lines.push(line) })
       await call(sim, 'GET', `${API}/computations/abc?x=1`)
       await call(sim, 'GET', `${API}/computations/abc`, { authorization: null })
       expect(lines).toHaveLength(2)

@@ -17,7 +17,11 @@ afterAll(async () => {
   await Promise.all(started.splice(0).map((s) => s.stop()))
 })
 
-/** A started simulator of its own for one test, stopped after the file's tests. */
+/**
+ * The one way tests start a simulator: a started simulator of its own for one test (or
+ * a file's tests), stopped after the file's tests. `options` are the simulator's; runs
+ * take QUICK_PHASES unless they give `phases` (DEFAULT_PHASES for the simulator's own).
+ */
 export async function startSimulator(options: SimulatorOptions = {}): Promise<CodeOceanSimulator> {
   const sim = new CodeOceanSimulator({ phases: QUICK_PHASES, ...options })
   started.push(sim)

@@ -59,6 +59,14 @@ export interface SimulatorOptions {
   gitSync?: boolean
   /** The token's owner is an admin and may rename and delete runs of a release version (default false: 403). */
   admin?: boolean
+  /**
+   * Capsules and pipelines that exist from the start (and after reset()). Every other id
+   * is answered 404, as a real server answers one it does not have, until a test makes it
+   * known: addCapsule/addPipeline, or by configuring it (program, addRun, linkGit,
+   * setAppPanel).
+   */
+  capsules?: readonly string[]
+  pipelines?: readonly string[]
 }
 
 function nonNegative(value: number | undefined, name: string, fallback: number): number {
@@ -95,8 +103,19 @@ export function settingsFrom(options: SimulatorOptions): SimSettings {
     legacyServer: options.legacyServer === true,
     endlessResults: endlessFrom(options.endlessResults),
     gitSync: options.gitSync !== false,
-    admin: options.admin === true
+    admin: options.admin === true,
+    capsules: targetIds(options.capsules, 'capsules'),
+    pipelines: targetIds(options.pipelines, 'pipelines')
   }
+}
+
+function targetIds(ids: readonly string[] | undefined, name: string): string[] {
+  if (ids === undefined) return []
+  const list: unknown = ids
+  if (!Array.isArray(list) || !list.every((id): id is string => typeof id === 'string' && id !== '')) {
+    throw new TypeError(`${name} must be a list of non-empty ids, got ${JSON.stringify(ids)}`)
+  }
+  return [...list]
 }
 
 function endlessFrom(endless: EndlessResults | undefined): EndlessResults | undefined {

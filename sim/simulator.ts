@@ -40,13 +40,14 @@ import { sendHostile } from './hostile.js'
 import { DEFAULT_TOKEN, settingsFrom, storeTimingFrom, type SimulatorOptions } from './options.js'
 import type { ResultSpec } from './results.js'
 import { Router, type Reply } from './router.js'
-import { AppPanelStore, registerAppPanelRoutes, type TargetKind } from './routes/app-panel.js'
+import { AppPanelStore, labelsOf } from './app-panels.js'
+import { registerAppPanelRoutes } from './routes/app-panel.js'
 import { errorReply, unusedId } from './routes/common.js'
 import { registerComputationRoutes } from './routes/computations.js'
 import { registerDataAssetRoutes } from './routes/data-assets.js'
 import { registerResultRoutes } from './routes/results.js'
 import { registerTargetRoutes } from './routes/targets.js'
-import { checkGitLink, type GitLink } from './targets.js'
+import { checkGitLink, Targets, type GitLink, type TargetKind, type TargetSpec } from './targets.js'
 import { API_PREFIX, type RequestContext, type SimState } from './state.js'
 import { ObjectStore } from './store.js'
 import { isJsonContentType, type RunRequest } from './validate.js'
@@ -72,8 +73,15 @@ export type {
 } from './faults.js'
 export type { ResultItem, ResultSpec } from './results.js'
 export { defaultResults, expectedContent, isCleanPath, resultBytes, resultChunks, resultSize } from './results.js'
-export type { DataAsset, DataAssetRecord, DataAssetRequest, DataAssetState, InputAssetSpec } from './data-assets.js'
-export type { GitLink } from './targets.js'
+export type {
+  DataAsset,
+  DataAssetRecord,
+  DataAssetRequest,
+  DataAssetState,
+  InputAssetSpec,
+  Provenance
+} from './data-assets.js'
+export type { Capsule, GitLink, TargetKind, TargetSpec } from './targets.js'
 export { STORE_BUCKET } from './store.js'
 export { API_PREFIX } from './state.js'
 export {
@@ -97,7 +105,6 @@ export class CodeOceanSimulator {
   private readonly router = new Router<RequestContext>()
   /** The runs, programs and data assets the route handlers share (see sim/state.ts). */
   private readonly state: SimState
-  private readonly appPanels = new AppPanelStore()
   private readonly faults = new FaultQueue<FaultMatch, Fault<ApiKind>>()
   private readonly delays = new Delays()
   private readonly objectStore: ObjectStore
@@ -136,15 +143,18 @@ export class CodeOceanSimulator {
       programs: new Map(),
       assets: new Map(),
       gitLinks: new Map(),
+      targets: new Targets(),
+      appPanels: new AppPanelStore(),
       objectStore: this.objectStore
     }
+    this.addInitialTargets()
 
     // The API as documented, one resource per file under sim/routes/; a new
     // resource is a new file there and one line here.
     registerComputationRoutes(this.router, this.state)
     registerResultRoutes(this.router, this.state)
     registerDataAssetRoutes(this.router, this.state)
-    registerAppPanelRoutes(this.router, this.appPanels)
+    registerAppPanelRoutes(this.router, this.state)
     registerTargetRoutes(this.router, this.state)
   }
 
@@ -190,12 +200,24 @@ export class CodeOceanSimulator {
    * makes it a 404, as from a server without app panels.
    */
   setAppPanel(kind: TargetKind, id: string, panel: unknown, version?: number): void {
-    this.appPanels.set(kind, id, panel, version)
+    this.state.targets.add(kind, id, this.now())
+    this.state.appPanels.set(kind, id, panel, version)
   }
 
-  /** Runs of this capsule or pipeline id follow `program`; fields left out use the defaults. */
+  /** Makes a capsule exist: its id is answered (GET /capsules/{id}, runs, app panel…) rather than 404. */
+  addCapsule(id: string, spec: TargetSpec = {}): void {
+    this.state.targets.add('capsule', id, this.now(), spec)
+  }
+
+  /** Makes a pipeline exist, as addCapsule does a capsule. */
+  addPipeline(id: string, spec: TargetSpec = {}): void {
+    this.state.targets.add('pipeline', id, this.now(), spec)
+  }
+
+  /** Runs of this capsule or pipeline id follow `program`; fields left out use the defaults. The id becomes known. */
   program(targetId: string, program: RunProgram): void {
     checkProgram(program)
+    this.state.targets.add(undefined, targetId, this.now())
     this.state.programs.set(targetId, {
       ...(program.outcome !== undefined ? { outcome: program.outcome } : {}),
       ...(program.phases !== undefined ? { phases: program.phases.map((p) => ({ ...p })) } : {}),
@@ -210,6 +232,7 @@ export class CodeOceanSimulator {
   /** Links a capsule or pipeline to a Git repository; its next sync answers these counts (then zeros). */
   linkGit(targetId: string, next: GitLink = {}): void {
     checkGitLink(next)
+    this.state.targets.add(undefined, targetId, this.now())
     this.state.gitLinks.set(targetId, { ...next })
   }
 
@@ -234,7 +257,11 @@ export class CodeOceanSimulator {
     const at = this.now() - (options.agoMs ?? 3_600_000)
     const phases = options.runMs === undefined ? this.state.settings.phases : [{ state: 'running', ms: options.runMs }]
     checkProgram({ phases })
-    const run = createRun(id, request, at, { outcome: options.outcome ?? 'failed', phases })
+    const kind = request.pipeline_id !== undefined ? 'pipeline' : 'capsule'
+    const targetId = request.pipeline_id ?? request.capsule_id ?? ''
+    this.state.targets.add(kind, targetId, at)
+    const panel = this.state.appPanels.get(kind, targetId, request.version)
+    const run = createRun(id, request, at, { outcome: options.outcome ?? 'failed', phases }, labelsOf(panel))
     if (options.name !== undefined) run.name = options.name
     this.state.runs.set(id, run)
     return id
@@ -306,10 +333,19 @@ export class CodeOceanSimulator {
     this.state.runs.clear()
     this.state.programs.clear()
     this.state.assets.clear()
-    this.appPanels.clear()
+    this.state.appPanels.clear()
     this.state.gitLinks.clear()
+    this.state.targets.clear()
+    this.addInitialTargets()
     this.faults.clear()
     this.objectStore.reset()
+  }
+
+  /** The capsules and pipelines the options say exist from the start. */
+  private addInitialTargets(): void {
+    const now = this.now()
+    for (const id of this.state.settings.capsules) this.state.targets.add('capsule', id, now)
+    for (const id of this.state.settings.pipelines) this.state.targets.add('pipeline', id, now)
   }
 
   private takeFault(method: string, path: string): Fault<ApiKind> | undefined {

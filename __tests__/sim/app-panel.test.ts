@@ -30,8 +30,15 @@ describe('app panels', () => {
   })
 
   it('answers an empty panel for a target nobody filled in, and 404 for one stored as none', async () => {
+    sim.addCapsule(PIPELINE)
     expect((await call(sim, 'GET', `/api/v1/capsules/${PIPELINE}/app_panel`)).json).toEqual({})
     expect((await call(sim, 'GET', `/api/v1/pipelines/${CAPSULE}/app_panel`)).status).toBe(404)
+  })
+
+  it('answers 404 for a capsule or pipeline it does not have', async () => {
+    const res = await call(sim, 'GET', '/api/v1/capsules/unknown-capsule/app_panel')
+    expect([res.status, res.json]).toEqual([404, { message: 'capsule unknown-capsule not found' }])
+    expect((await call(sim, 'GET', '/api/v1/pipelines/unknown-pipeline/app_panel')).status).toBe(404)
   })
 
   it('needs the token like every route', async () => {

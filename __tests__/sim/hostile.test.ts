@@ -11,7 +11,7 @@ import { startSimulator } from '../support/simulators.js'
 const MiB = 1024 * 1024
 let sim: CodeOceanSimulator
 beforeAll(async () => {
-  sim = await startSimulator({ phases: [{ state: 'running', ms: 3_600_000 }] })
+  sim = await startSimulator({ phases: [{ state: 'running', ms: 3_600_000 }], capsules: ['c1'] })
 })
 
 function get(path: string): Promise<IncomingMessage> {

@@ -14,6 +14,8 @@ import {
   resultBytes,
   resultChunks,
   resultSize,
+  SIMULATOR_OWNER,
+  SIMULATOR_OWNER_EMAIL,
   type DownloadFault,
   type ResultSpec,
   type SimulatorOptions
@@ -24,6 +26,8 @@ import { startSimulator } from '../support/simulators.js'
 const TOKEN = 'cop_test_token_0042'
 const T0 = 1_646_943_238_000
 const API = '/api/v1'
+/** The capsules these tests run (a simulator answers any other id 404). */
+const CAPSULES = ['c', 'c-1', 'c-2', 'c-3', 'c-d', 'c-f', 'c-i', 'c-l', 'c-r', 'big', 'evil', 'good']
 /** Long enough for the default phases (1 s) to be over. */
 const LATER = 10_000
 
@@ -88,7 +92,13 @@ describe('CodeOceanSimulator results and downloads', () => {
 
   /** A fresh simulator for the test: on the test clock, with the simulator's own phases unless `options` say otherwise. */
   async function freshSim(options: SimulatorOptions = {}): Promise<CodeOceanSimulator> {
-    sim = await startSimulator({ token: TOKEN, now: () => clock, phases: DEFAULT_PHASES, ...options })
+    sim = await startSimulator({
+      token: TOKEN,
+      now: () => clock,
+      phases: DEFAULT_PHASES,
+      capsules: CAPSULES,
+      ...options
+    })
     return sim
   }
 
@@ -736,6 +746,7 @@ describe('CodeOceanSimulator results and downloads', () => {
     }
 
     it('creates a draft result asset that turns ready after dataAssetReadyMs', async () => {
+      sim.addDataAsset({ id: 'in-1' })
       const id = await startRun({ capsule_id: 'c-1', data_assets: [{ id: 'in-1', mount: 'ref' }] })
       clock += LATER
       const created = await capture({
@@ -756,9 +767,12 @@ describe('CodeOceanSimulator results and downloads', () => {
         state: 'draft',
         type: 'result',
         created: Math.floor(clock / 1000),
-        provenance: { computation: id, capsule: 'c-1', data_assets: ['in-1'] },
+        owner: SIMULATOR_OWNER,
+        owner_email: SIMULATOR_OWNER_EMAIL,
         custom_metadata: { project: 'x', run: 7 }
       })
+      // A capture names the computation it came from, not the capsule as well (the SDK's Provenance).
+      expect(asset.provenance).toEqual({ computation: id, data_assets: ['in-1'] })
       expect(asset.id).toMatch(/^[0-9a-f-]{36}$/)
       expect(asset).not.toHaveProperty('failure_reason')
 
@@ -772,7 +786,8 @@ describe('CodeOceanSimulator results and downloads', () => {
       expect(ready.files).toBe(5)
       expect(ready.size).toBe(sim.computation(id)?.results.reduce((sum, spec) => sum + resultSize(spec), 0))
 
-      const [record] = sim.dataAssets()
+      expect(sim.dataAssets().map((r) => r.id)).toEqual(['in-1', asset.id])
+      const record = sim.dataAssets()[1]
       expect(record).toMatchObject({
         id: asset.id,
         computationId: id,
@@ -1029,7 +1044,18 @@ describe('simulator CLI (results flags)', () => {
     delete env.NODE_OPTIONS
     const child = spawn(
       resolve(root, 'node_modules/.bin/tsx'),
-      ['sim/cli.ts', '--token', 'cop_cli', '--legacy-server', '--first-byte-ms', '50', '--phase-ms', 'running=1'],
+      [
+        'sim/cli.ts',
+        '--token',
+        'cop_cli',
+        '--legacy-server',
+        '--first-byte-ms',
+        '50',
+        '--phase-ms',
+        'running=1',
+        '--capsule',
+        'c'
+      ],
       { cwd: root, env }
     )
     let stdout = ''

@@ -28,7 +28,7 @@ describe('programmed run names and fields', () => {
   })
 
   it('keeps the usual names without a program', async () => {
-    const sim = await startSimulator({ now: () => T0 })
+    const sim = await startSimulator({ now: () => T0, pipelines: [PIPELINE] })
     const id = await started(sim)
     const run = asObject((await call(sim, 'GET', `${API}/computations/${id}`)).json)
     expect(run.name).toBe('Run 6943238')

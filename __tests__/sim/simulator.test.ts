@@ -14,12 +14,18 @@ import {
 } from '../../sim/simulator.js'
 import { parseCli } from '../../sim/cli.js'
 import { asObject, basic, call, type CallResult, type Json } from '../support/sim-http.js'
+import { PIPELINE_PANEL } from '../support/app-panels.js'
 import { startSimulator } from '../support/simulators.js'
 
 const TOKEN = 'cop_test_token_0042'
 // created 1646943238 is the AIND-API fixture, whose run is named "Run 6943238".
 const T0 = 1_646_943_238_000
 const API = '/api/v1'
+/** The capsules and pipelines these tests run (a simulator answers any other id 404). */
+const TARGETS = {
+  capsules: ['c', 'c-1', 'c-b', 'c-y'],
+  pipelines: ['p', 'p-a', 'p-c', 'p-forever', 'p-named', 'p-queued', 'p-x', 'p1']
+}
 
 interface RawCall {
   req: ClientRequest
@@ -63,7 +69,7 @@ describe('CodeOceanSimulator', () => {
 
   /** A fresh simulator for the test: on the test clock, with the simulator's own phases unless `options` say otherwise. */
   async function freshSim(options: SimulatorOptions = {}): Promise<CodeOceanSimulator> {
-    sim = await startSimulator({ token: TOKEN, now: () => clock, phases: DEFAULT_PHASES, ...options })
+    sim = await startSimulator({ token: TOKEN, now: () => clock, phases: DEFAULT_PHASES, ...TARGETS, ...options })
     return sim
   }
 
@@ -337,6 +343,9 @@ describe('CodeOceanSimulator', () => {
           { name: 'capsule_np_create_folders_test_1', named_parameters: [{ param_name: 'NumFiles', value: '10' }] }
         ]
       }
+      sim.addDataAsset({ id: 'eeefcc52-b445-4e3c-80c5-0e65526cd712' })
+      sim.addDataAsset({ id: 'bf8cf993' })
+      sim.setAppPanel('pipeline', body.pipeline_id, PIPELINE_PANEL)
       const res = await call(sim, 'POST', `${API}/computations`, {
         json: body,
         contentType: 'application/json; charset=utf-8'
@@ -372,7 +381,8 @@ describe('CodeOceanSimulator', () => {
         {
           name: 'capsule_np_create_folders_test_1',
           capsule_id: expect.any(String),
-          parameters: [{ name: 'NumFiles', param_name: 'NumFiles', value: '10' }]
+          // The key in param_name, and the label the process's app panel gives it (the SDK's Param).
+          parameters: [{ name: 'Number of files', param_name: 'NumFiles', value: '10' }]
         }
       ])
       const record = sim.computation(String(run.id))
@@ -380,14 +390,29 @@ describe('CodeOceanSimulator', () => {
     })
 
     it('starts a capsule run with named parameters echoed in Code Ocean shape', async () => {
+      sim.setAppPanel('capsule', 'c-1', { parameters: [{ name: 'Threshold', type: 'text', param_name: 'threshold' }] })
       const run = await startRun({ capsule_id: 'c-1', named_parameters: [{ param_name: 'threshold', value: '0.5' }] })
       expect(run).toMatchObject({
         state: 'initializing',
-        parameters: [{ name: 'threshold', param_name: 'threshold', value: '0.5' }]
+        // `param_name` is the key sent; `name` the display label, the app panel's.
+        parameters: [{ name: 'Threshold', param_name: 'threshold', value: '0.5' }]
       })
       expect(run).not.toHaveProperty('processes')
       expect(run).not.toHaveProperty('data_assets')
       expect(sim.computation(String(run.id))?.kind).toBe('capsule')
+    })
+
+    it('echoes a named parameter the app panel has no label for with an empty name', async () => {
+      sim.setAppPanel('capsule', 'c-1', { parameters: [{ name: 'Other', type: 'text', param_name: 'other' }] }, 2)
+      const unlabelled = await startRun({ capsule_id: 'c-1', named_parameters: [{ param_name: 'alpha', value: '1' }] })
+      expect(unlabelled.parameters).toEqual([{ name: '', param_name: 'alpha', value: '1' }])
+      // The labels are those of the version run: release 2's panel, not the latest (which has none).
+      const released = await startRun({
+        capsule_id: 'c-1',
+        version: 2,
+        named_parameters: [{ param_name: 'other', value: '2' }]
+      })
+      expect(released.parameters).toEqual([{ name: 'Other', param_name: 'other', value: '2' }])
     })
 
     it('starts a capsule run with ordered parameters', async () => {
@@ -978,7 +1003,13 @@ describe('simulator CLI', () => {
         '--program',
         'p1=failed',
         '--program',
-        'c2=never-ends'
+        'c2=never-ends',
+        '--capsule',
+        'c1',
+        '--pipeline',
+        'p1',
+        '--pipeline',
+        'p2'
       ])
     ).toEqual({
       port: 8123,
@@ -992,6 +1023,8 @@ describe('simulator CLI', () => {
         ['p1', 'failed'],
         ['c2', 'never-ends']
       ],
+      capsules: ['c1'],
+      pipelines: ['p1', 'p2'],
       help: false
     })
     expect(parseCli([])).toEqual({ port: 0, programs: [], help: false })
@@ -1003,7 +1036,8 @@ describe('simulator CLI', () => {
     [['--phase-ms', 'running=fast'], /not a whole number/],
     [['--port', '70000'], /not a port number/],
     [['--port', '80a'], /not a port number/],
-    [['--color'], /Unknown option/]
+    [['--color'], /Unknown option/],
+    [['--pipeline', ' '], /--pipeline must not be empty/]
   ])('rejects %j', (argv, message) => {
     expect(() => parseCli(argv)).toThrow(message)
   })
@@ -1013,7 +1047,10 @@ describe('simulator CLI', () => {
     const tsx = resolve(root, 'node_modules/.bin/tsx')
     const env = { ...process.env }
     delete env.NODE_OPTIONS // jest's --experimental-vm-modules is not for the child
-    const child = spawn(tsx, ['sim/cli.ts', '--token', 'cop_cli', '--program', 'p1=failed'], { cwd: root, env })
+    const child = spawn(tsx, ['sim/cli.ts', '--token', 'cop_cli', '--program', 'p1=failed', '--pipeline', 'p2'], {
+      cwd: root,
+      env
+    })
     let stdout = ''
     child.stdout.setEncoding('utf8')
     child.stdout.on('data', (chunk: string) => (stdout += chunk))
@@ -1037,6 +1074,13 @@ describe('simulator CLI', () => {
       })
       expect(res.status).toBe(200)
       await waitFor(/POST \/api\/v1\/computations -> 200/)
+      // --pipeline makes a pipeline exist; any other is answered 404, as a real server does.
+      expect((await fetch(`${url}${API}/pipelines/p2`, { headers: { Authorization: basic('cop_cli') } })).status).toBe(
+        200
+      )
+      expect((await fetch(`${url}${API}/pipelines/p3`, { headers: { Authorization: basic('cop_cli') } })).status).toBe(
+        404
+      )
     } finally {
       child.kill('SIGTERM')
     }

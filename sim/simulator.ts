@@ -168,6 +168,11 @@ export class CodeOceanSimulator {
     return this.objectStore.url
   }
 
+  /** The API's routes, as 'METHOD pattern' (e.g. 'GET /api/v1/computations/:id'), as the options left them. */
+  get routes(): string[] {
+    return this.router.list()
+  }
+
   /** Every request the object store got since start or reset(), in order, headers lower-cased. */
   get storeRequests(): RecordedRequest[] {
     return this.objectStore.requests

@@ -5,6 +5,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs'
 import { join, relative } from 'node:path'
+import { pathToFileURL } from 'node:url'
 import { describe, expect, it } from '@jest/globals'
 import { PROJECT_ROOT } from '../script/package.js'
 
@@ -21,7 +22,7 @@ const isEndToEnd = (file: string): boolean => END_TO_END.some((folder) => file.s
 
 describe('the test tiers', () => {
   it('are told apart by folder, as jest.config.js does', async () => {
-    const { default: config } = (await import('../jest.config.js')) as {
+    const { default: config } = (await import(pathToFileURL(join(PROJECT_ROOT, 'jest.config.js')).href)) as {
       default: { projects: { displayName: string; testMatch: string[] }[] }
     }
     const e2e = config.projects.find((p) => p.displayName === 'e2e')

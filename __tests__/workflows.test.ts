@@ -369,7 +369,9 @@ describe('ci.yml', () => {
 
     const start = action.slice(0, index).find((s) => str(s.run).includes('sim/cli.ts'))
     expect(str(start?.run)).toContain('npx tsx sim/cli.ts --port 8123 --token cop_ci_simulator_token')
-    // The attached data asset must exist: the action checks it is ready before the start.
+    // The pipeline run must exist (the simulator answers any other 404), and so must the
+    // attached data asset: the action checks it is ready before the start.
+    expect(str(start?.run)).toContain(`--pipeline ${str(asObj(run.with)['pipeline-id'])} `)
     expect(str(start?.run)).toContain('--data-asset eeefcc52-b445-4e3c-80c5-0e65526cd712 > sim.log 2>&1 &')
     expect(str(start?.run)).toMatch(/for \w+ in \$\(seq 1 \d+\)[\s\S]*curl[\s\S]*exit 1/)
     expect(action.slice(0, index).map((s) => s.run)).toContain('npm ci')

@@ -28,7 +28,8 @@ import {
   type FaultMatch,
   type FaultResponse,
   type ResultSpec,
-  type SimulatorOptions
+  type SimulatorOptions,
+  STATUS_CHECK
 } from '../sim/simulator.js'
 import { actionUnderTest } from '../harness/action-under-test.js'
 import { watchPeakMemory } from '../harness/memory.js'
@@ -45,9 +46,6 @@ function log(text = ''): void {
   console.log(text)
   printed.push(...text.split('\n'))
 }
-
-/** The path of a status check: faults aimed at polling alone, not at the app panel check. */
-const STATUS_CHECK = /^\/api\/v1\/computations\/[^/]+$/
 
 interface PollFigures {
   requests: number
@@ -264,6 +262,7 @@ async function pollingBenchmark(): Promise<boolean> {
   return ok
 }
 
+/** The pipeline every benchmark runs: each simulator has it (any other id is 404). */
 const PIPELINE = '4bc97533-6eb4-48ac-966f-648548a756d2'
 const MiB = 1024 * 1024
 
@@ -354,7 +353,11 @@ async function downloadBenchmark(): Promise<boolean> {
     path: `batch${String(i % 50).padStart(2, '0')}/file${String(i).padStart(4, '0')}.bin`,
     size: i === 999 ? 256 * MiB - each * 999 : each
   }))
-  const sim = new CodeOceanSimulator({ firstByteDelayMs: 25, phases: [{ state: 'running', ms: 10 }] })
+  const sim = new CodeOceanSimulator({
+    firstByteDelayMs: 25,
+    phases: [{ state: 'running', ms: 10 }],
+    pipelines: [PIPELINE]
+  })
   await sim.start()
   try {
     sim.program(PIPELINE, { outcome: 'succeeded', results: many })
@@ -393,7 +396,7 @@ async function downloadBenchmark(): Promise<boolean> {
     path: `f${String(i % 500).padStart(3, '0')}/r${i}.txt`,
     size: 1
   }))
-  const lister = new CodeOceanSimulator({ phases: [{ state: 'running', ms: 0 }] })
+  const lister = new CodeOceanSimulator({ phases: [{ state: 'running', ms: 0 }], pipelines: [PIPELINE] })
   await lister.start()
   try {
     lister.program(PIPELINE, { outcome: 'succeeded', results: tree })
@@ -472,7 +475,7 @@ async function oversizedBenchmark(): Promise<boolean> {
   ]
   let ok = true
   for (const [label, options, results, inputs] of cases) {
-    const sim = new CodeOceanSimulator({ phases: [{ state: 'running', ms: 10 }], ...options })
+    const sim = new CodeOceanSimulator({ phases: [{ state: 'running', ms: 10 }], pipelines: [PIPELINE], ...options })
     await sim.start()
     try {
       const outcome = inputs['download-results'] ? 'succeeded' : 'failed'
@@ -552,7 +555,7 @@ function buildStartupProbes(actionFolder: string): { name: string; script: strin
  * time goes, probe by probe, as time beyond a bare node.
  */
 async function startupBenchmark(): Promise<boolean> {
-  const sim = new CodeOceanSimulator()
+  const sim = new CodeOceanSimulator({ pipelines: [PIPELINE] })
   await sim.start()
   try {
     const bare: number[] = []
@@ -612,7 +615,7 @@ async function hostileAnswersBenchmark(): Promise<boolean> {
   ]
   let ok = true
   for (const [what, match, fault] of cases) {
-    const sim = new CodeOceanSimulator({ phases: [{ state: 'running', ms: 10 }] })
+    const sim = new CodeOceanSimulator({ phases: [{ state: 'running', ms: 10 }], pipelines: [PIPELINE] })
     await sim.start()
     try {
       if (match && fault) sim.failNext(match, fault)

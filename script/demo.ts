@@ -6,7 +6,10 @@
 import { CodeOceanSimulator } from '../sim/simulator.js'
 import { runAction } from '../harness/runner.js'
 
+const PIPELINE = 'cd4ef788-b404-4406-8bda-76b5e41a7b8d'
 const sim = new CodeOceanSimulator({
+  // The example pipeline exists; like a real server, the simulator answers any other id 404.
+  pipelines: [PIPELINE],
   phases: [
     { state: 'initializing', ms: 2000 },
     { state: 'running', ms: 4000 },
@@ -21,7 +24,7 @@ console.log(`Code Ocean simulator listening on ${url}\n`)
 const inputs = {
   domain: url,
   secret: sim.token,
-  'pipeline-id': 'cd4ef788-b404-4406-8bda-76b5e41a7b8d',
+  'pipeline-id': PIPELINE,
   'data-assets': '- id: eeefcc52-b445-4e3c-80c5-0e65526cd712\n  mount: Reference\n',
   processes:
     '- name: capsule_np_create_files_test_3\n' +

@@ -1,7 +1,10 @@
 // Command line for the simulator, for trying the action by hand:
 //   npx tsx sim/cli.ts [--port N] [--token T] [--phase-ms initializing=300,running=500,finalizing=200]
-//                      [--outcome succeeded] [--program <id>=<outcome>]...
+//                      [--outcome succeeded] [--capsule ID]... [--pipeline ID]... [--program <id>=<outcome>]...
 //                      [--first-byte-ms N] [--legacy-server] [--data-asset ID]... [--git-link ID]...
+// Like a real server, the simulator answers 404 for a capsule or pipeline it does not
+// have: name the ones to run with --capsule or --pipeline (--program and --git-link
+// make theirs exist too).
 // The first three lines on stdout are the base URL, the token and the object
 // store's URL, so scripts can read them; every request after that is logged as
 // one line.
@@ -18,6 +21,8 @@ const USAGE = `Usage: tsx sim/cli.ts [options]
   --phase-ms S=MS,...      phases and their lengths, in order
                            (default initializing=300,running=500,finalizing=200)
   --outcome O              how runs end by default (default succeeded)
+  --capsule ID             capsule ID exists (repeatable); any other is 404
+  --pipeline ID            pipeline ID exists (repeatable); any other is 404
   --program ID=O           runs of capsule/pipeline ID end with O (repeatable)
   --first-byte-ms N        the object store waits N ms before sending each file
   --legacy-server          act as a server before Code Ocean 4.0: no
@@ -32,6 +37,8 @@ export interface CliConfig {
   token?: string
   phases?: Phase[]
   outcome?: Outcome
+  capsules?: string[]
+  pipelines?: string[]
   programs: [string, Outcome][]
   firstByteDelayMs?: number
   legacyServer?: true
@@ -65,6 +72,8 @@ function readArgs(argv: string[]) {
         token: { type: 'string' },
         'phase-ms': { type: 'string' },
         outcome: { type: 'string' },
+        capsule: { type: 'string', multiple: true },
+        pipeline: { type: 'string', multiple: true },
         program: { type: 'string', multiple: true },
         'first-byte-ms': { type: 'string' },
         'legacy-server': { type: 'boolean' },
@@ -81,6 +90,12 @@ function readArgs(argv: string[]) {
 export function parseCli(argv: string[]): CliConfig {
   const values = readArgs(argv)
   const config: CliConfig = { port: 0, programs: [], help: values.help === true }
+  for (const flag of ['capsule', 'pipeline'] as const) {
+    const ids = values[flag]
+    if (ids === undefined) continue
+    if (ids.some((id) => id.trim() === '')) throw new UsageError(`--${flag} must not be empty`)
+    config[flag === 'capsule' ? 'capsules' : 'pipelines'] = ids
+  }
   if (values['data-asset'] !== undefined) config.dataAssets = values['data-asset']
   if (values['git-link'] !== undefined) config.gitLinks = values['git-link']
   if (values.port !== undefined) {
@@ -139,6 +154,8 @@ async function main(): Promise<void> {
     ...(config.outcome !== undefined ? { defaultOutcome: config.outcome } : {}),
     ...(config.firstByteDelayMs !== undefined ? { firstByteDelayMs: config.firstByteDelayMs } : {}),
     ...(config.legacyServer === true ? { legacyServer: true } : {}),
+    ...(config.capsules !== undefined ? { capsules: config.capsules } : {}),
+    ...(config.pipelines !== undefined ? { pipelines: config.pipelines } : {}),
     log: (line) => process.stdout.write(`${new Date().toISOString()} ${line}\n`)
   })
   for (const [id, outcome] of config.programs) sim.program(id, { outcome })

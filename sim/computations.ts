@@ -54,6 +54,13 @@ export const SIMULATOR_OWNER_EMAIL = 'simulator@codeocean.invalid'
 /** Who owns runs of a release version (docs/codeocean-api.md §5): only admins may rename or delete them. */
 export const RELEASE_OWNER = 'release'
 
+/** The label of a named parameter, by its key and, in a pipeline, its process; '' when it has none. */
+export type ParameterLabel = (paramName: string, processName?: string) => string
+
+/**
+ * A parameter as a run reports it (the SDK's Param): `name` is the display label (the app
+ * panel's, or '' when it has none), `param_name` the key a named parameter was given by.
+ */
 export interface ComputationParameter {
   name: string
   param_name?: string
@@ -95,6 +102,8 @@ export interface StoredRun {
   kind: 'capsule' | 'pipeline'
   targetId: string
   request: RunRequest
+  /** The request's parameters as the run reports them, labelled when it started. */
+  echo: Pick<Computation, 'parameters' | 'processes'>
   createdAt: number
   name: string
   outcome: Outcome
@@ -220,14 +229,34 @@ function processCapsuleId(pipelineId: string, processName: string): string {
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-8${hex.slice(17, 20)}-${hex.slice(20, 32)}`
 }
 
-function echoParameters(ordered?: string[], named?: NamedParameter[]): ComputationParameter[] | undefined {
+function echoParameters(
+  ordered: string[] | undefined,
+  named: NamedParameter[] | undefined,
+  label: (paramName: string) => string
+): ComputationParameter[] | undefined {
   if (ordered === undefined && named === undefined) return undefined
-  // Ordered parameters carry no label in real responses; named ones are
-  // labelled with their parameter name, which is close enough.
+  // Ordered parameters carry no label; named ones carry their key in `param_name` and
+  // their display label in `name`, '' when the app panel gives them none.
   return [
     ...(ordered ?? []).map((value) => ({ name: '', value })),
-    ...(named ?? []).map((p) => ({ name: p.param_name, param_name: p.param_name, value: p.value }))
+    ...(named ?? []).map((p) => ({ name: label(p.param_name), param_name: p.param_name, value: p.value }))
   ]
+}
+
+/** The request's parameters as the run will report them, with the labels `label` gives. */
+function echoOf(request: RunRequest, targetId: string, label: ParameterLabel): StoredRun['echo'] {
+  const echo: StoredRun['echo'] = {}
+  const parameters = echoParameters(request.parameters, request.named_parameters, (key) => label(key))
+  if (parameters !== undefined) echo.parameters = parameters
+  if (request.processes !== undefined) {
+    echo.processes = request.processes.map((proc) => {
+      const out: ComputationProcess = { name: proc.name, capsule_id: processCapsuleId(targetId, proc.name) }
+      const procParams = echoParameters(proc.parameters, proc.named_parameters, (key) => label(key, proc.name))
+      if (procParams !== undefined) out.parameters = procParams
+      return out
+    })
+  }
+  return echo
 }
 
 /** Where `run` stands at clock time `now` (ms), frozen at its deletion, and how long it has run. */
@@ -275,21 +304,16 @@ export function computationAt(run: StoredRun, now: number): Computation {
 
   const req = run.request
   if (req.data_assets !== undefined) computation.data_assets = req.data_assets.map((a) => ({ ...a }))
-  const parameters = echoParameters(req.parameters, req.named_parameters)
-  if (parameters !== undefined) computation.parameters = parameters
+  if (run.echo.parameters !== undefined) computation.parameters = structuredClone(run.echo.parameters)
   if (req.nextflow_profile !== undefined) computation.nextflow_profile = req.nextflow_profile
-  if (req.processes !== undefined) {
-    computation.processes = req.processes.map((proc) => {
-      const out: ComputationProcess = { name: proc.name, capsule_id: processCapsuleId(run.targetId, proc.name) }
-      const procParams = echoParameters(proc.parameters, proc.named_parameters)
-      if (procParams !== undefined) out.parameters = procParams
-      return out
-    })
-  }
+  if (run.echo.processes !== undefined) computation.processes = structuredClone(run.echo.processes)
   return computation
 }
 
-/** Builds the stored run for a validated request; `id` and `now` come from the caller to keep this pure. */
+/**
+ * Builds the stored run for a validated request; `id` and `now` come from the caller to
+ * keep this pure, and so do the labels of its parameters (the target's app panel's).
+ */
 export function createRun(
   id: string,
   request: RunRequest,
@@ -302,15 +326,18 @@ export function createRun(
     name?: string
     fields?: Record<string, unknown>
     omitHasResults?: boolean
-  }
+  },
+  label: ParameterLabel = () => ''
 ): StoredRun {
   const kind = request.pipeline_id !== undefined ? 'pipeline' : 'capsule'
   const results = copyResults(program.results ?? defaultResults(id, logEnding(program.outcome)))
+  const targetId = (kind === 'pipeline' ? request.pipeline_id : request.capsule_id) ?? ''
   const run: StoredRun = {
     id,
     kind,
-    targetId: (kind === 'pipeline' ? request.pipeline_id : request.capsule_id) ?? '',
+    targetId,
     request,
+    echo: echoOf(request, targetId, label),
     createdAt: now,
     name: defaultRunName(Math.floor(now / 1000)),
     outcome: program.outcome,

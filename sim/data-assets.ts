@@ -2,7 +2,7 @@
 // computation source), validated and walked from draft to ready or failed on
 // the simulator clock. Pure: the current time is always an argument.
 
-import type { CaptureOutcome } from './computations.js'
+import { SIMULATOR_OWNER, SIMULATOR_OWNER_EMAIL, type CaptureOutcome } from './computations.js'
 import {
   checkKeys,
   checkObject,
@@ -27,23 +27,38 @@ export interface DataAssetRequest {
 
 export type DataAssetState = 'draft' | 'ready' | 'failed'
 
-/** The DataAsset object as the API sends it (the fields a result capture has). */
+/**
+ * Where a result came from (the SDK's Provenance): a capture of a computation's results
+ * names the computation; `capsule` is for results made elsewhere (a cloud workstation),
+ * never both.
+ */
+export interface Provenance {
+  computation: string
+  /** The data assets the run was given. */
+  data_assets?: string[]
+}
+
+/** The DataAsset object as the API sends it (the fields a result capture has), keys in the SDK's order. */
 export interface DataAsset {
   id: string
   /** Seconds since the epoch. */
   created: number
   name: string
   mount: string
+  last_used: number
+  /** Required since Code Ocean 4.3. */
+  owner: string
   state: DataAssetState
   /** 'result' for a capture of a run's results, 'dataset' for an input asset added with addDataAsset. */
   type: 'result' | 'dataset'
-  last_used: number
-  description?: string
-  tags: string[]
   /** Once ready: how many files, and how many bytes, were captured. */
   files?: number
   size?: number
-  provenance: { computation: string; capsule?: string; data_assets?: string[] }
+  description?: string
+  owner_email?: string
+  tags: string[]
+  /** Results only: a dataset has none. */
+  provenance?: Provenance
   source_bucket?: { origin: 'aws'; bucket: string; prefix?: string; external: boolean }
   custom_metadata?: Record<string, string | number>
   failure_reason?: string
@@ -59,7 +74,8 @@ export interface StoredDataAsset {
   failureReason?: string
   files: number
   size: number
-  provenance: DataAsset['provenance']
+  /** Captures only. */
+  provenance?: Provenance
   /** Set for an input asset (addDataAsset); a capture is a 'result'. */
   type?: 'dataset'
   /** Lookups still answered as a draft, whatever the clock says. */
@@ -99,7 +115,6 @@ export function inputAsset(id: string, spec: InputAssetSpec, now: number): Store
     outcome: spec.outcome ?? 'ready',
     files: 1,
     size: 1024,
-    provenance: { computation: '' },
     type: 'dataset',
     draftReadsLeft: spec.draftReads ?? 0
   }
@@ -195,13 +210,15 @@ export function dataAssetAt(asset: StoredDataAsset, now: number): DataAsset {
     created: Math.floor(asset.createdAt / 1000),
     name: req.name,
     mount: req.mount,
+    last_used: 0,
+    owner: SIMULATOR_OWNER,
     state,
     type: asset.type ?? 'result',
-    last_used: 0,
-    ...(req.description !== undefined ? { description: req.description } : {}),
-    tags: [...(req.tags ?? [])],
     ...(state === 'ready' ? { files: asset.files, size: asset.size } : {}),
-    provenance: structuredClone(asset.provenance)
+    ...(req.description !== undefined ? { description: req.description } : {}),
+    owner_email: SIMULATOR_OWNER_EMAIL,
+    tags: [...(req.tags ?? [])],
+    ...(asset.provenance !== undefined ? { provenance: structuredClone(asset.provenance) } : {})
   }
   if (req.target !== undefined) {
     out.source_bucket = { origin: 'aws', bucket: req.target.aws.bucket, external: true }

@@ -1,10 +1,10 @@
-// Hostile answers (see HostileFault in faults.ts): bodies that drip, inflate,
+// Hostile answers (the hostile kinds of Fault in faults.ts): bodies that drip, inflate,
 // grow past any sane size or never end. Each is made as it is sent, with
 // backpressure, so the simulator stays small whatever it claims to send.
 
 import type { ServerResponse } from 'node:http'
 import { gzipSync } from 'node:zlib'
-import type { HostileFault } from './faults.js'
+import type { Fault } from './faults.js'
 import { JSON_TYPE, writeAll, type Delays } from './http-util.js'
 import type { Reply } from './router.js'
 
@@ -66,13 +66,13 @@ function bodyOf(reply: Reply): { body: Buffer; contentType?: string } {
  */
 export async function sendHostile(
   res: ServerResponse,
-  fault: HostileFault,
+  fault: Fault<'drip' | 'gzipBomb' | 'hugeJson' | 'endless'>,
   real: () => Promise<Reply>,
   delays: Delays
 ): Promise<string> {
   let what: string
   let completed: boolean
-  if (fault.dripMs !== undefined) {
+  if (fault.kind === 'drip') {
     const reply = await real()
     const { body, contentType } = bodyOf(reply)
     res.writeHead(reply.status, {
@@ -82,11 +82,11 @@ export async function sendHostile(
     })
     what = `drip ${fault.dripMs}ms of a ${reply.status}`
     completed = await drip(res, body, fault.dripMs, delays)
-  } else if (fault.gzipBombBytes !== undefined) {
+  } else if (fault.kind === 'gzipBomb') {
     res.writeHead(200, { 'content-type': JSON_TYPE, 'content-encoding': 'gzip' })
     what = `gzip bomb of ${fault.gzipBombBytes} bytes`
     completed = await writeAll(res, repeat(gzipMember(), Math.ceil(fault.gzipBombBytes / MiB)))
-  } else if (fault.hugeJsonBytes !== undefined) {
+  } else if (fault.kind === 'hugeJson') {
     res.writeHead(200, { 'content-type': JSON_TYPE })
     what = `huge JSON of ${fault.hugeJsonBytes} bytes`
     completed = await writeAll(res, hugeJson(fault.hugeJsonBytes))

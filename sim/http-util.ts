@@ -34,7 +34,7 @@ export interface TlsIdentity {
 }
 
 /** An http server, or an https one when given a TLS identity. */
-export function createHttpServer(tls: TlsIdentity | undefined, handler: RequestListener): Server {
+function createHttpServer(tls: TlsIdentity | undefined, handler: RequestListener): Server {
   return tls === undefined ? createServer(handler) : createTlsServer({ key: tls.key, cert: tls.cert }, handler)
 }
 
@@ -60,6 +60,49 @@ export function closeServer(server: Server): Promise<void> {
   // under test usually hold some, and a test run should not hang on them.
   server.closeAllConnections()
   return closed
+}
+
+/**
+ * One server's life, the same for the API server and the object store: start()
+ * listens once (a second call answers the same URL), stop() closes it and cuts
+ * off its connections, and `url` throws while it is not listening.
+ */
+export class LoopbackServer {
+  private server: Server | undefined
+  private baseUrl: string | undefined
+
+  constructor(
+    private readonly options: { host: string; port: number; tls?: TlsIdentity | undefined; handler: RequestListener }
+  ) {}
+
+  get url(): string {
+    if (this.baseUrl === undefined) throw new Error('CodeOceanSimulator: not started; call start() first')
+    return this.baseUrl
+  }
+
+  get listening(): boolean {
+    return this.server !== undefined
+  }
+
+  /** Listens; resolves with the base URL. `onServer` sees the server before it listens (to count connections, say). */
+  async start(onServer?: (server: Server) => void): Promise<string> {
+    if (this.baseUrl !== undefined) return this.baseUrl
+    const { host, port, tls, handler } = this.options
+    const server = createHttpServer(tls, handler)
+    onServer?.(server)
+    const baseUrl = await listen(server, host, port)
+    this.server = server
+    this.baseUrl = baseUrl
+    return baseUrl
+  }
+
+  async stop(): Promise<void> {
+    const server = this.server
+    if (server === undefined) return
+    this.server = undefined
+    this.baseUrl = undefined
+    await closeServer(server)
+  }
 }
 
 export type ParsedBody = { ok: true; value: unknown } | { ok: false; error: string }

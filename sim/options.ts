@@ -7,6 +7,7 @@ import type { CaptureOutcome, Outcome, Phase } from './computations.js'
 import { checkResults, type ResultSpec } from './results.js'
 import type { TlsIdentity } from './http-util.js'
 import type { EndlessResults, SimSettings } from './state.js'
+import type { StoreServing } from './store.js'
 
 export const DEFAULT_TOKEN = 'cop_simulator_token_0123456789'
 export const DEFAULT_SIGNED_URL_TTL_MS = 300_000
@@ -16,7 +17,7 @@ export interface SimulatorOptions {
   token?: string
   port?: number
   host?: string
-  phases?: Phase[]
+  phases?: readonly Phase[]
   defaultOutcome?: Outcome
   /** Clock in ms; inject one to move runs through their phases without waiting. */
   now?: () => number
@@ -58,6 +59,14 @@ export interface SimulatorOptions {
   gitSync?: boolean
   /** The token's owner is an admin and may rename and delete runs of a release version (default false: 403). */
   admin?: boolean
+  /**
+   * Capsules and pipelines that exist from the start (and after reset()). Every other id
+   * is answered 404, as a real server answers one it does not have, until a test makes it
+   * known: addCapsule/addPipeline, or by configuring it (program, addRun, linkGit,
+   * setAppPanel).
+   */
+  capsules?: readonly string[]
+  pipelines?: readonly string[]
 }
 
 function nonNegative(value: number | undefined, name: string, fallback: number): number {
@@ -94,8 +103,19 @@ export function settingsFrom(options: SimulatorOptions): SimSettings {
     legacyServer: options.legacyServer === true,
     endlessResults: endlessFrom(options.endlessResults),
     gitSync: options.gitSync !== false,
-    admin: options.admin === true
+    admin: options.admin === true,
+    capsules: targetIds(options.capsules, 'capsules'),
+    pipelines: targetIds(options.pipelines, 'pipelines')
   }
+}
+
+function targetIds(ids: readonly string[] | undefined, name: string): string[] {
+  if (ids === undefined) return []
+  const list: unknown = ids
+  if (!Array.isArray(list) || !list.every((id): id is string => typeof id === 'string' && id !== '')) {
+    throw new TypeError(`${name} must be a list of non-empty ids, got ${JSON.stringify(ids)}`)
+  }
+  return [...list]
 }
 
 function endlessFrom(endless: EndlessResults | undefined): EndlessResults | undefined {
@@ -106,16 +126,6 @@ function endlessFrom(endless: EndlessResults | undefined): EndlessResults | unde
     throw new RangeError('endlessResults: folders and files must be whole numbers')
   }
   return { folders, files }
-}
-
-/** How the object store serves bodies. */
-export interface StoreServing {
-  ttlMs: number
-  firstByteDelayMs: number
-  chunked: boolean
-  ignoresRange: boolean
-  /** 0: no limit. */
-  bytesPerSecond: number
 }
 
 /** The object store's timing and serving options, with defaults filled in; throws on an invalid one. */

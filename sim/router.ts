@@ -58,6 +58,11 @@ export class Router<Ctx> {
     return this
   }
 
+  /** Every route, as 'METHOD pattern', in the order they were added. */
+  list(): string[] {
+    return this.routes.map((route) => `${route.method} ${route.pattern}`)
+  }
+
   match(method: string, path: string): RouteMatch<Ctx> | undefined {
     const upper = method.toUpperCase()
     for (const route of this.routes) {

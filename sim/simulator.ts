@@ -8,7 +8,7 @@
 // resource under sim/routes/, the options in options.ts, and the object store
 // that serves result files in store.ts.
 
-import type { IncomingMessage, Server, ServerResponse } from 'node:http'
+import type { IncomingMessage, ServerResponse } from 'node:http'
 import { checkBasicAuth } from './auth.js'
 import {
   checkProgram,
@@ -23,38 +23,31 @@ import {
 } from './computations.js'
 import { dataAssetRecordOf, inputAsset, type DataAssetRecord, type InputAssetSpec } from './data-assets.js'
 import {
-  checkFault,
+  apiFault,
   FaultQueue,
   faultToReply,
-  isHostileFault,
+  isHostile,
   matches,
+  type ApiKind,
   type DownloadFault,
   type DownloadFaultMatch,
+  type Fault,
   type FaultMatch,
   type FaultResponse
 } from './faults.js'
-import {
-  closeServer,
-  createHttpServer,
-  Delays,
-  listen,
-  recordRequest,
-  sendReply,
-  type ParsedBody,
-  type RecordedRequest,
-  type TlsIdentity
-} from './http-util.js'
+import { Delays, LoopbackServer, recordRequest, sendReply, type ParsedBody, type RecordedRequest } from './http-util.js'
 import { sendHostile } from './hostile.js'
 import { DEFAULT_TOKEN, settingsFrom, storeTimingFrom, type SimulatorOptions } from './options.js'
 import type { ResultSpec } from './results.js'
 import { Router, type Reply } from './router.js'
-import { AppPanelStore, registerAppPanelRoutes, type TargetKind } from './routes/app-panel.js'
+import { AppPanelStore, labelsOf } from './app-panels.js'
+import { registerAppPanelRoutes } from './routes/app-panel.js'
 import { errorReply, unusedId } from './routes/common.js'
 import { registerComputationRoutes } from './routes/computations.js'
 import { registerDataAssetRoutes } from './routes/data-assets.js'
 import { registerResultRoutes } from './routes/results.js'
 import { registerTargetRoutes } from './routes/targets.js'
-import { checkGitLink, type GitLink } from './targets.js'
+import { checkGitLink, Targets, type GitLink, type TargetKind, type TargetSpec } from './targets.js'
 import { API_PREFIX, type RequestContext, type SimState } from './state.js'
 import { ObjectStore } from './store.js'
 import { isJsonContentType, type RunRequest } from './validate.js'
@@ -80,8 +73,15 @@ export type {
 } from './faults.js'
 export type { ResultItem, ResultSpec } from './results.js'
 export { defaultResults, expectedContent, isCleanPath, resultBytes, resultChunks, resultSize } from './results.js'
-export type { DataAsset, DataAssetRecord, DataAssetRequest, DataAssetState, InputAssetSpec } from './data-assets.js'
-export type { GitLink } from './targets.js'
+export type {
+  DataAsset,
+  DataAssetRecord,
+  DataAssetRequest,
+  DataAssetState,
+  InputAssetSpec,
+  Provenance
+} from './data-assets.js'
+export type { Capsule, GitLink, TargetKind, TargetSpec } from './targets.js'
 export { STORE_BUCKET } from './store.js'
 export { API_PREFIX } from './state.js'
 export {
@@ -91,43 +91,51 @@ export {
   type SimulatorOptions
 } from './options.js'
 
+/** The path of a status check (GET /api/v1/computations/{id}): aims faults at polling alone, or counts the polls. */
+export const STATUS_CHECK = /^\/api\/v1\/computations\/[^/]+$/
+
 export class CodeOceanSimulator {
   readonly token: string
   readonly requests: RecordedRequest[] = []
   /** TCP connections the API server accepted, TLS handshakes that failed included: one per attempt a client made. */
   connections = 0
 
-  private readonly port: number
-  private readonly host: string
   private readonly now: () => number
   private readonly log: ((line: string) => void) | undefined
-  private readonly tls: TlsIdentity | undefined
   private readonly router = new Router<RequestContext>()
   /** The runs, programs and data assets the route handlers share (see sim/state.ts). */
   private readonly state: SimState
-  private readonly appPanels = new AppPanelStore()
-  private readonly faults = new FaultQueue<FaultMatch, FaultResponse>()
+  private readonly faults = new FaultQueue<FaultMatch, Fault<ApiKind>>()
   private readonly delays = new Delays()
   private readonly objectStore: ObjectStore
-  private server: Server | undefined
-  private baseUrl: string | undefined
+  private readonly server: LoopbackServer
 
   constructor(options: SimulatorOptions = {}) {
     this.token = options.token ?? DEFAULT_TOKEN
-    this.port = options.port ?? 0
-    this.host = options.host ?? '127.0.0.1'
+    const host = options.host ?? '127.0.0.1'
     const settings = settingsFrom(options)
     this.now = options.now ?? Date.now
     this.log = options.log
-    this.tls = options.tls
+    this.server = new LoopbackServer({
+      host,
+      port: options.port ?? 0,
+      tls: options.tls,
+      handler: (req, res) => {
+        this.handle(req, res).catch((err: unknown) => {
+          // Reached only when the socket died mid-request; nothing left to answer.
+          this.log?.(`simulator: request failed: ${err instanceof Error ? err.message : String(err)}`)
+          if (!res.headersSent) res.destroy()
+        })
+      }
+    })
     this.objectStore = new ObjectStore({
-      host: this.host,
+      host,
       now: this.now,
       ...storeTimingFrom(options),
       lookup: (id, path) => this.storedObject(id, path),
       delays: this.delays,
       log: this.log,
-      tls: options.storeTls ?? this.tls
+      tls: options.storeTls ?? options.tls
     })
     this.state = {
       settings,
@@ -135,22 +143,24 @@ export class CodeOceanSimulator {
       programs: new Map(),
       assets: new Map(),
       gitLinks: new Map(),
+      targets: new Targets(),
+      appPanels: new AppPanelStore(),
       objectStore: this.objectStore
     }
+    this.addInitialTargets()
 
     // The API as documented, one resource per file under sim/routes/; a new
     // resource is a new file there and one line here.
     registerComputationRoutes(this.router, this.state)
     registerResultRoutes(this.router, this.state)
     registerDataAssetRoutes(this.router, this.state)
-    registerAppPanelRoutes(this.router, this.appPanels)
+    registerAppPanelRoutes(this.router, this.state)
     registerTargetRoutes(this.router, this.state)
   }
 
   /** The base URL without /api/v1, e.g. 'http://127.0.0.1:43121'. Throws before start(). */
   get url(): string {
-    if (this.baseUrl === undefined) throw new Error('CodeOceanSimulator: not started; call start() first')
-    return this.baseUrl
+    return this.server.url
   }
 
   /** The object store's base URL, e.g. 'http://127.0.0.1:43122'; signed result URLs point here. Throws before start(). */
@@ -158,43 +168,35 @@ export class CodeOceanSimulator {
     return this.objectStore.url
   }
 
+  /** The API's routes, as 'METHOD pattern' (e.g. 'GET /api/v1/computations/:id'), as the options left them. */
+  get routes(): string[] {
+    return this.router.list()
+  }
+
   /** Every request the object store got since start or reset(), in order, headers lower-cased. */
   get storeRequests(): RecordedRequest[] {
     return this.objectStore.requests
   }
 
+  /** Starts the API server and the object store; resolves with the API's base URL. */
   async start(): Promise<string> {
-    if (this.baseUrl !== undefined) return this.baseUrl
-    const server = createHttpServer(this.tls, (req, res) => {
-      this.handle(req, res).catch((err: unknown) => {
-        // Reached only when the socket died mid-request; nothing left to answer.
-        this.log?.(`simulator: request failed: ${err instanceof Error ? err.message : String(err)}`)
-        if (!res.headersSent) res.destroy()
-      })
-    })
-    server.on('connection', () => (this.connections += 1))
-    const baseUrl = await listen(server, this.host, this.port)
+    const url = await this.server.start((server) => server.on('connection', () => (this.connections += 1)))
     try {
       await this.objectStore.start()
     } catch (err) {
-      await new Promise<void>((resolve) => server.close(() => resolve()))
+      await this.server.stop()
       throw err
     }
-    this.server = server
-    this.baseUrl = baseUrl
-    return this.baseUrl
+    return url
   }
 
   /** Closes the API server and the object store, cutting off open connections, pending delays and downloads. */
   async stop(): Promise<void> {
-    const server = this.server
-    if (server === undefined) return
-    this.server = undefined
-    this.baseUrl = undefined
+    if (!this.server.listening) return
     // A request waiting out a fault delay would otherwise keep its timer (and
     // jest) alive after the server is gone.
     this.delays.cancelAll()
-    await Promise.all([closeServer(server), this.objectStore.stop()])
+    await Promise.all([this.server.stop(), this.objectStore.stop()])
   }
 
   /**
@@ -203,12 +205,24 @@ export class CodeOceanSimulator {
    * makes it a 404, as from a server without app panels.
    */
   setAppPanel(kind: TargetKind, id: string, panel: unknown, version?: number): void {
-    this.appPanels.set(kind, id, panel, version)
+    this.state.targets.add(kind, id, this.now())
+    this.state.appPanels.set(kind, id, panel, version)
   }
 
-  /** Runs of this capsule or pipeline id follow `program`; fields left out use the defaults. */
+  /** Makes a capsule exist: its id is answered (GET /capsules/{id}, runs, app panel…) rather than 404. */
+  addCapsule(id: string, spec: TargetSpec = {}): void {
+    this.state.targets.add('capsule', id, this.now(), spec)
+  }
+
+  /** Makes a pipeline exist, as addCapsule does a capsule. */
+  addPipeline(id: string, spec: TargetSpec = {}): void {
+    this.state.targets.add('pipeline', id, this.now(), spec)
+  }
+
+  /** Runs of this capsule or pipeline id follow `program`; fields left out use the defaults. The id becomes known. */
   program(targetId: string, program: RunProgram): void {
     checkProgram(program)
+    this.state.targets.add(undefined, targetId, this.now())
     this.state.programs.set(targetId, {
       ...(program.outcome !== undefined ? { outcome: program.outcome } : {}),
       ...(program.phases !== undefined ? { phases: program.phases.map((p) => ({ ...p })) } : {}),
@@ -223,6 +237,7 @@ export class CodeOceanSimulator {
   /** Links a capsule or pipeline to a Git repository; its next sync answers these counts (then zeros). */
   linkGit(targetId: string, next: GitLink = {}): void {
     checkGitLink(next)
+    this.state.targets.add(undefined, targetId, this.now())
     this.state.gitLinks.set(targetId, { ...next })
   }
 
@@ -247,7 +262,11 @@ export class CodeOceanSimulator {
     const at = this.now() - (options.agoMs ?? 3_600_000)
     const phases = options.runMs === undefined ? this.state.settings.phases : [{ state: 'running', ms: options.runMs }]
     checkProgram({ phases })
-    const run = createRun(id, request, at, { outcome: options.outcome ?? 'failed', phases })
+    const kind = request.pipeline_id !== undefined ? 'pipeline' : 'capsule'
+    const targetId = request.pipeline_id ?? request.capsule_id ?? ''
+    this.state.targets.add(kind, targetId, at)
+    const panel = this.state.appPanels.get(kind, targetId, request.version)
+    const run = createRun(id, request, at, { outcome: options.outcome ?? 'failed', phases }, labelsOf(panel))
     if (options.name !== undefined) run.name = options.name
     this.state.runs.set(id, run)
     return id
@@ -298,8 +317,7 @@ export class CodeOceanSimulator {
    */
   failNext(match: FaultMatch, response: FaultResponse, count = 1): void {
     if (!(count > 0)) throw new RangeError(`failNext: count must be > 0, got ${count}`)
-    checkFault(response, 'failNext')
-    this.faults.add({ ...match }, { ...response }, count)
+    this.faults.add({ ...match }, apiFault(response, 'failNext'), count)
   }
 
   /**
@@ -320,13 +338,22 @@ export class CodeOceanSimulator {
     this.state.runs.clear()
     this.state.programs.clear()
     this.state.assets.clear()
-    this.appPanels.clear()
+    this.state.appPanels.clear()
     this.state.gitLinks.clear()
+    this.state.targets.clear()
+    this.addInitialTargets()
     this.faults.clear()
     this.objectStore.reset()
   }
 
-  private takeFault(method: string, path: string): FaultResponse | undefined {
+  /** The capsules and pipelines the options say exist from the start. */
+  private addInitialTargets(): void {
+    const now = this.now()
+    for (const id of this.state.settings.capsules) this.state.targets.add('capsule', id, now)
+    for (const id of this.state.settings.pipelines) this.state.targets.add('pipeline', id, now)
+  }
+
+  private takeFault(method: string, path: string): Fault<ApiKind> | undefined {
     return this.faults.take(
       (match) => (match.method === undefined || match.method.toUpperCase() === method) && matches(match.path, path)
     )
@@ -354,7 +381,7 @@ export class CodeOceanSimulator {
     // application (a proxy's 502, a rate limiter's 429, a dropped connection)
     // and for whatever a test wants the server to say, token or not.
     const steps: string[] = []
-    if (fault.createRun === true) {
+    if ((fault.kind === 'status' || fault.kind === 'reset') && fault.createRun === true) {
       const handled = await this.dispatch(request, parsed)
       const created = method === 'POST' && request.path === `${API_PREFIX}/computations` && handled.status === 200
       steps.push(created ? 'created' : `handled ${handled.status}`)
@@ -362,13 +389,11 @@ export class CodeOceanSimulator {
     const delayMs = fault.delayMs ?? 0
     if (delayMs > 0) steps.unshift(`delay ${delayMs}ms`)
     steps.push(
-      fault.reset === true
-        ? 'reset'
-        : fault.passThrough === true
-          ? 'passThrough'
-          : isHostileFault(fault)
-            ? 'hostile answer'
-            : `status ${fault.status}`
+      fault.kind === 'status'
+        ? `status ${fault.status}`
+        : fault.kind === 'reset' || fault.kind === 'passThrough'
+          ? fault.kind
+          : 'hostile answer'
     )
     const description = steps.join('+')
     request.fault = description
@@ -378,19 +403,19 @@ export class CodeOceanSimulator {
       logLine(`nothing [injected ${request.fault}]`)
       return
     }
-    if (isHostileFault(fault)) {
+    if (isHostile(fault)) {
       const sent = await sendHostile(res, fault, () => this.dispatch(request, parsed), this.delays)
       request.fault = delayMs > 0 ? `delay ${delayMs}ms+${sent}` : sent
       logLine(`hostile answer [injected ${request.fault}]`)
       return
     }
-    if (fault.reset === true) {
+    if (fault.kind === 'reset') {
       // No status line at all: the client sees the connection close under it.
       req.socket.destroy()
       logLine(`reset [injected ${description}]`)
       return
     }
-    const reply = fault.passThrough === true ? await this.dispatch(request, parsed) : faultToReply(fault)
+    const reply = fault.kind === 'passThrough' ? await this.dispatch(request, parsed) : faultToReply(fault)
     sendReply(res, reply)
     logLine(`${reply.status} [injected ${description}]`)
   }

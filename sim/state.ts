@@ -3,9 +3,10 @@
 // route file may keep the object it was registered with; route files read and
 // change the maps but never replace them.
 
+import type { AppPanelStore } from './app-panels.js'
 import type { CaptureOutcome, Outcome, Phase, RunProgram, StoredRun } from './computations.js'
 import type { StoredDataAsset } from './data-assets.js'
-import type { GitLink } from './targets.js'
+import type { GitLink, Targets } from './targets.js'
 import type { RecordedRequest } from './http-util.js'
 import type { ResultSpec } from './results.js'
 import type { Router } from './router.js'
@@ -32,6 +33,9 @@ export interface SimSettings {
   gitSync: boolean
   /** The token's owner is an admin, who may rename and delete runs of a release version. */
   admin: boolean
+  /** Capsules and pipelines that exist from the start, reset() or not. */
+  capsules: readonly string[]
+  pipelines: readonly string[]
 }
 
 /** A results tree that never ends: each folder holds `folders` subfolders and `files` one-byte files. */
@@ -49,6 +53,10 @@ export interface SimState {
   readonly assets: Map<string, StoredDataAsset>
   /** Capsules and pipelines linked to a Git repository, by id: what their next sync brings (see sim/targets.ts). */
   readonly gitLinks: Map<string, GitLink>
+  /** The capsules and pipelines that exist; every other id is answered 404. */
+  readonly targets: Targets
+  /** What GET /capsules|pipelines/{id}/app_panel answers, as tests stored it. */
+  readonly appPanels: AppPanelStore
   /** Signs the result URLs that the results routes hand out. */
   readonly objectStore: ObjectStore
 }

@@ -6,21 +6,27 @@
 // so a 1 GiB file costs no more memory than a 1 KiB one.
 
 import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto'
-import type { IncomingMessage, Server, ServerResponse } from 'node:http'
-import { checkFault, FaultQueue, faultToReply, matches, type DownloadFault, type DownloadFaultMatch } from './faults.js'
+import type { IncomingMessage, ServerResponse } from 'node:http'
 import {
-  closeServer,
-  createHttpServer,
+  downloadFault,
+  FaultQueue,
+  faultToReply,
+  matches,
+  type DownloadFault,
+  type DownloadFaultMatch,
+  type DownloadKind,
+  type Fault
+} from './faults.js'
+import {
   Delays,
   flushed,
-  listen,
+  LoopbackServer,
   recordRequest,
   sendReply,
   writeAll,
   type RecordedRequest,
   type TlsIdentity
 } from './http-util.js'
-import type { StoreServing } from './options.js'
 import { resultChunks, resultSize, type ResultSpec } from './results.js'
 import {
   amzDate,
@@ -38,6 +44,16 @@ import {
 export { encodeKey } from './s3.js'
 
 export const STORE_BUCKET = 'bucket'
+
+/** How the object store serves bodies (the simulator's options fill these in, see options.ts). */
+export interface StoreServing {
+  ttlMs: number
+  firstByteDelayMs: number
+  chunked: boolean
+  ignoresRange: boolean
+  /** 0: no limit. */
+  bytesPerSecond: number
+}
 
 export interface StoredObject {
   spec: ResultSpec
@@ -63,41 +79,37 @@ export class ObjectStore {
   readonly requests: RecordedRequest[] = []
 
   private readonly secret = randomBytes(32)
-  private readonly faults = new FaultQueue<DownloadFaultMatch, DownloadFault>()
+  private readonly faults = new FaultQueue<DownloadFaultMatch, Fault<DownloadKind>>()
   private nonce = 0
   private lastExpiresAt = Number.NEGATIVE_INFINITY
-  private server: Server | undefined
-  private baseUrl: string | undefined
+  private readonly server: LoopbackServer
 
-  constructor(private readonly options: ObjectStoreOptions) {}
+  constructor(private readonly options: ObjectStoreOptions) {
+    this.server = new LoopbackServer({
+      host: options.host,
+      port: 0,
+      tls: options.tls,
+      handler: (req, res) => {
+        this.handle(req, res).catch((err: unknown) => {
+          this.options.log?.(`store: request failed: ${err instanceof Error ? err.message : String(err)}`)
+          if (!res.headersSent) res.destroy()
+          else res.socket?.destroy()
+        })
+      }
+    })
+  }
 
   get url(): string {
-    if (this.baseUrl === undefined) throw new Error('CodeOceanSimulator: not started; call start() first')
-    return this.baseUrl
+    return this.server.url
   }
 
-  async start(): Promise<string> {
-    if (this.baseUrl !== undefined) return this.baseUrl
-    const server = createHttpServer(this.options.tls, (req, res) => {
-      this.handle(req, res).catch((err: unknown) => {
-        this.options.log?.(`store: request failed: ${err instanceof Error ? err.message : String(err)}`)
-        if (!res.headersSent) res.destroy()
-        else res.socket?.destroy()
-      })
-    })
-    const baseUrl = await listen(server, this.options.host, 0)
-    this.server = server
-    this.baseUrl = baseUrl
-    return this.baseUrl
+  start(): Promise<string> {
+    return this.server.start()
   }
 
-  async stop(): Promise<void> {
-    const server = this.server
-    if (server === undefined) return
-    this.server = undefined
-    this.baseUrl = undefined
-    // Cuts off downloads in flight too: their writers see 'close' and stop.
-    await closeServer(server)
+  /** Closes the store, cutting off downloads in flight too: their writers see 'close' and stop. */
+  stop(): Promise<void> {
+    return this.server.stop()
   }
 
   /** A fresh pre-signed URL for one file; each call's expiry is later than the previous one's. */
@@ -126,8 +138,7 @@ export class ObjectStore {
 
   failNext(match: DownloadFaultMatch, response: DownloadFault, count = 1): void {
     if (!(count > 0)) throw new RangeError(`failNextDownload: count must be > 0, got ${count}`)
-    checkFault(response, 'failNextDownload', true)
-    this.faults.add({ ...match }, { ...response }, count)
+    this.faults.add({ ...match }, downloadFault(response, 'failNextDownload'), count)
   }
 
   reset(): void {
@@ -165,13 +176,11 @@ export class ObjectStore {
 
     const delayMs = fault.delayMs ?? 0
     const kind =
-      fault.reset === true
-        ? 'reset'
-        : fault.passThrough === true
-          ? 'passThrough'
-          : fault.truncateAfterBytes !== undefined
-            ? `truncate after ${fault.truncateAfterBytes} bytes`
-            : `status ${fault.status}`
+      fault.kind === 'status'
+        ? `status ${fault.status}`
+        : fault.kind === 'truncate'
+          ? `truncate after ${fault.truncateAfterBytes} bytes`
+          : fault.kind
     const description = delayMs > 0 ? `delay ${delayMs}ms+${kind}` : kind
     request.fault = description
     if (delayMs > 0 && !(await this.options.delays.wait(delayMs, res))) {
@@ -179,19 +188,20 @@ export class ObjectStore {
       logLine(`nothing [injected ${request.fault}]`)
       return
     }
-    if (fault.reset === true) {
+    if (fault.kind === 'reset') {
       req.socket.destroy()
       logLine(`reset [injected ${description}]`)
       return
     }
-    if (fault.status !== undefined) {
+    if (fault.kind === 'status') {
       const reply = faultToReply(fault)
       sendReply(res, reply, request.method === 'HEAD')
       logLine(`${reply.status} [injected ${description}]`)
       return
     }
-    const outcome = await this.serve(res, request, target, fault.truncateAfterBytes)
-    if (fault.truncateAfterBytes !== undefined && !outcome.startsWith('200 truncated')) {
+    const truncateAfter = fault.kind === 'truncate' ? fault.truncateAfterBytes : undefined
+    const outcome = await this.serve(res, request, target, truncateAfter)
+    if (truncateAfter !== undefined && !outcome.startsWith('200 truncated')) {
       // The store refused the request, or the file was short: nothing was cut.
       request.fault = `${description} (not applied: ${outcome})`
     }

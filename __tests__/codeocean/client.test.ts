@@ -1,17 +1,14 @@
 import { inspect } from 'node:util'
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
+import { beforeAll, describe, expect, it } from '@jest/globals'
 import { CodeOceanClient } from '../../src/codeocean/client.js'
 import { USER_AGENT } from '../../src/version.js'
-import { CodeOceanSimulator } from '../../sim/simulator.js'
+import { DEFAULT_PHASES, type CodeOceanSimulator } from '../../sim/simulator.js'
+import { startSimulator } from '../support/simulators.js'
 
 const PIPELINE = '4bc97533-6eb4-48ac-966f-648548a756d2'
 let sim: CodeOceanSimulator
 beforeAll(async () => {
-  sim = new CodeOceanSimulator()
-  await sim.start()
-})
-afterAll(async () => {
-  await sim.stop()
+  sim = await startSimulator({ phases: DEFAULT_PHASES })
 })
 
 function client(token = sim.token, apiBase = `${sim.url}/api/v1`): CodeOceanClient {

@@ -3,23 +3,20 @@
  * deadline per attempt that holds against a server dripping bytes, and a size limit
  * per kind of answer, counted after decompression.
  */
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
+import { beforeAll, describe, expect, it } from '@jest/globals'
 import { CodeOceanClient } from '../../src/codeocean/client.js'
 import { preview } from '../../src/codeocean/preview.js'
 import { mayRetry } from '../../src/codeocean/retry.js'
 import { RequestAbortedError } from '../../src/errors.js'
-import { CodeOceanSimulator } from '../../sim/simulator.js'
+import { DEFAULT_PHASES, type CodeOceanSimulator } from '../../sim/simulator.js'
+import { startSimulator } from '../support/simulators.js'
 
 const PIPELINE = '4bc97533-6eb4-48ac-966f-648548a756d2'
 const MiB = 1024 * 1024
 const SIZE_CASE_TIMEOUT_MS = 30_000
 let sim: CodeOceanSimulator
 beforeAll(async () => {
-  sim = new CodeOceanSimulator()
-  await sim.start()
-})
-afterAll(async () => {
-  await sim.stop()
+  sim = await startSimulator({ phases: DEFAULT_PHASES })
 })
 
 /**

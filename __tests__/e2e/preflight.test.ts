@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from '@jest/globals'
 import type { CodeOceanSimulator } from '../../sim/simulator.js'
-import { CAPSULE_PANEL, PIPELINE_PANEL } from '../support/app-panels.js'
+import { CAPSULE_PANEL, PIPELINE_PANEL, UNRELATED_PANEL } from '../support/app-panels.js'
 import type { ActionRun } from '../../harness/runner.js'
 import { startSimulator } from '../support/simulators.js'
 import { PIPELINE, runAgainst as runStep } from '../support/action.js'
@@ -62,7 +62,7 @@ describe('checked against the app panel before a run starts', () => {
   it.concurrent('a request the panel allows starts, reading the release version asked for', async () => {
     const sim = await startSimulator()
     // The latest version's panel would refuse these parameters; release 3's allows them.
-    sim.setAppPanel('capsule', CAPSULE, { parameters: [{ name: 'Other', param_name: 'Other' }] })
+    sim.setAppPanel('capsule', CAPSULE, UNRELATED_PANEL)
     sim.setAppPanel('capsule', CAPSULE, CAPSULE_PANEL, 3)
     const run = await runAgainst(
       sim,

@@ -113,6 +113,76 @@ describe('comparing what the runs were started with', () => {
     expect(sameRequest(request, byName)).toBe(true)
   })
 
+  describe('named parameters as a server echoes them', () => {
+    const request: RunRequest = {
+      capsule_id: PIPELINE,
+      named_parameters: [
+        { param_name: 'ReadLength', value: '100' },
+        { param_name: 'Mode', value: 'fast' }
+      ]
+    }
+
+    it('by param_name, the key sent, whatever display label `name` carries', () => {
+      const labelled = [
+        { name: 'Read length', param_name: 'ReadLength', value: '100' },
+        { name: 'Mode of operation', param_name: 'Mode', value: 'fast' }
+      ]
+      expect(sameRequest(request, { parameters: labelled })).toBe(true)
+      // A label may even be another parameter's key: the key in param_name decides.
+      const misleading = [
+        { name: 'Mode', param_name: 'ReadLength', value: '100' },
+        { name: 'ReadLength', param_name: 'Mode', value: 'fast' }
+      ]
+      expect(sameRequest(request, { parameters: misleading })).toBe(true)
+      const swapped = [
+        { name: 'Read length', param_name: 'ReadLength', value: 'fast' },
+        { name: 'Mode', param_name: 'Mode', value: '100' }
+      ]
+      expect(sameRequest(request, { parameters: swapped })).toBe(false)
+      // An empty label, as for a parameter the app panel does not describe.
+      const unlabelled = [
+        { name: '', param_name: 'Mode', value: 'fast' },
+        { name: '', param_name: 'ReadLength', value: '100' }
+      ]
+      expect(sameRequest(request, { parameters: unlabelled })).toBe(true)
+    })
+
+    it('by `name` when param_name is left out, empty or null, as older servers echo the key there', () => {
+      for (const paramName of [undefined, '', null]) {
+        const older = [
+          { name: 'ReadLength', value: '100', ...(paramName === undefined ? {} : { param_name: paramName }) },
+          { name: 'Mode', value: 'fast', ...(paramName === undefined ? {} : { param_name: paramName }) }
+        ]
+        expect([paramName, sameRequest(request, { parameters: older })]).toEqual([paramName, true])
+        expect(sameRequest(request, { parameters: [older[0], { ...older[1], value: 'exact' }] })).toBe(false)
+      }
+    })
+
+    it('not by a display label alone: a run that gives no key is not ours', () => {
+      const labelsOnly = [
+        { name: 'Read length', value: '100' },
+        { name: 'Mode of operation', value: 'fast' }
+      ]
+      expect(sameRequest(request, { parameters: labelsOnly })).toBe(false)
+    })
+
+    it('finds the run a start created when its echo carries labels', () => {
+      const ours = listed(1, {
+        parameters: [
+          { name: 'Mode of operation', param_name: 'Mode', value: 'fast' },
+          { name: 'Read length', param_name: 'ReadLength', value: '100' }
+        ]
+      })
+      const other = listed(1, {
+        parameters: [
+          { name: 'Mode of operation', param_name: 'Mode', value: 'exact' },
+          { name: 'Read length', param_name: 'ReadLength', value: '100' }
+        ]
+      })
+      expect(ids(matchStartedRun(look(request, [other, ours])))).toEqual([ours.id])
+    })
+  })
+
   it('compares each process by name, with its parameters; other processes must have none', () => {
     const request: RunRequest = {
       pipeline_id: PIPELINE,

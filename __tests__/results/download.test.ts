@@ -7,8 +7,9 @@ import { formatBytes } from '../../src/format.js'
 import { downloadResults } from '../../src/results/download.js'
 import { listResultFiles } from '../../src/results/listing.js'
 import { fetchLogTail } from '../../src/results/log-tail.js'
-import { CodeOceanSimulator } from '../../sim/simulator.js'
+import type { CodeOceanSimulator } from '../../sim/simulator.js'
 import { expectedContent, type ResultSpec } from '../../sim/results.js'
+import { startSimulator } from '../support/simulators.js'
 
 const PIPELINE = '4bc97533-6eb4-48ac-966f-648548a756d2'
 let sim: CodeOceanSimulator
@@ -16,13 +17,11 @@ let client: CodeOceanClient
 const dirs: string[] = []
 
 beforeAll(async () => {
-  sim = new CodeOceanSimulator({ phases: [{ state: 'running', ms: 0 }], firstByteDelayMs: 30 })
-  await sim.start()
+  sim = await startSimulator({ phases: [{ state: 'running', ms: 0 }], firstByteDelayMs: 30 })
   client = new CodeOceanClient({ apiBase: `${sim.url}/api/v1`, token: sim.token })
 })
 afterAll(async () => {
   client.close()
-  await sim.stop()
   for (const d of dirs) rmSync(d, { recursive: true, force: true })
 })
 
@@ -71,8 +70,7 @@ describe('downloading results', () => {
   })
 
   it('stops a file served larger than listed after one chunk, and keeps nothing', async () => {
-    const other = new CodeOceanSimulator({ phases: [{ state: 'running', ms: 0 }], storeChunked: true })
-    await other.start()
+    const other = await startSimulator({ phases: [{ state: 'running', ms: 0 }], storeChunked: true })
     const c = new CodeOceanClient({ apiBase: `${other.url}/api/v1`, token: other.token })
     try {
       other.program(PIPELINE, {
@@ -92,7 +90,6 @@ describe('downloading results', () => {
       expect(other.storeRequests).toHaveLength(1)
     } finally {
       c.close()
-      await other.stop()
     }
   })
 
@@ -109,13 +106,11 @@ describe('downloading results', () => {
     let slow: CodeOceanSimulator
     let c: CodeOceanClient
     beforeAll(async () => {
-      slow = new CodeOceanSimulator({ phases: [{ state: 'running', ms: 0 }], storeBytesPerSecond: 50_000 })
-      await slow.start()
+      slow = await startSimulator({ phases: [{ state: 'running', ms: 0 }], storeBytesPerSecond: 50_000 })
       c = new CodeOceanClient({ apiBase: `${slow.url}/api/v1`, token: slow.token })
     })
     afterAll(async () => {
       c.close()
-      await slow.stop()
     })
     async function slowRun(path = 'slow.bin'): Promise<string> {
       slow.program(PIPELINE, { outcome: 'succeeded', results: [{ path, size: 1_000_000 }] })

@@ -3,18 +3,15 @@
 
 import { request as httpRequest, type IncomingMessage } from 'node:http'
 import { createGunzip } from 'node:zlib'
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
-import { CodeOceanSimulator, type FaultResponse } from '../../sim/simulator.js'
+import { beforeAll, describe, expect, it } from '@jest/globals'
+import type { CodeOceanSimulator, FaultResponse } from '../../sim/simulator.js'
 import { basic } from '../support/sim-http.js'
+import { startSimulator } from '../support/simulators.js'
 
 const MiB = 1024 * 1024
 let sim: CodeOceanSimulator
 beforeAll(async () => {
-  sim = new CodeOceanSimulator({ phases: [{ state: 'running', ms: 3_600_000 }] })
-  await sim.start()
-})
-afterAll(async () => {
-  await sim.stop()
+  sim = await startSimulator({ phases: [{ state: 'running', ms: 3_600_000 }], capsules: ['c1'] })
 })
 
 function get(path: string): Promise<IncomingMessage> {

@@ -9,19 +9,25 @@ import { fileURLToPath } from 'node:url'
 import { parseCli } from '../../sim/cli.js'
 import {
   CodeOceanSimulator,
+  DEFAULT_PHASES,
   expectedContent,
   resultBytes,
   resultChunks,
   resultSize,
+  SIMULATOR_OWNER,
+  SIMULATOR_OWNER_EMAIL,
   type DownloadFault,
   type ResultSpec,
   type SimulatorOptions
 } from '../../sim/simulator.js'
 import { asObject, basic, call, type CallResult, type Json } from '../support/sim-http.js'
+import { startSimulator } from '../support/simulators.js'
 
 const TOKEN = 'cop_test_token_0042'
 const T0 = 1_646_943_238_000
 const API = '/api/v1'
+/** The capsules these tests run (a simulator answers any other id 404). */
+const CAPSULES = ['c', 'c-1', 'c-2', 'c-3', 'c-d', 'c-f', 'c-i', 'c-l', 'c-r', 'big', 'evil', 'good']
 /** Long enough for the default phases (1 s) to be over. */
 const LATER = 10_000
 
@@ -84,10 +90,15 @@ describe('CodeOceanSimulator results and downloads', () => {
   let clock: number
   let sim: CodeOceanSimulator
 
-  async function startSim(options: SimulatorOptions = {}): Promise<CodeOceanSimulator> {
-    await sim?.stop()
-    sim = new CodeOceanSimulator({ token: TOKEN, now: () => clock, ...options })
-    await sim.start()
+  /** A fresh simulator for the test: on the test clock, with the simulator's own phases unless `options` say otherwise. */
+  async function freshSim(options: SimulatorOptions = {}): Promise<CodeOceanSimulator> {
+    sim = await startSimulator({
+      token: TOKEN,
+      now: () => clock,
+      phases: DEFAULT_PHASES,
+      capsules: CAPSULES,
+      ...options
+    })
     return sim
   }
 
@@ -122,11 +133,7 @@ describe('CodeOceanSimulator results and downloads', () => {
 
   beforeEach(async () => {
     clock = T0
-    await startSim()
-  })
-
-  afterEach(async () => {
-    await sim.stop()
+    await freshSim()
   })
 
   describe('listing', () => {
@@ -264,7 +271,7 @@ describe('CodeOceanSimulator results and downloads', () => {
     })
 
     it('uses defaultResults for runs without a program', async () => {
-      await startSim({ defaultResults: [{ path: 'only.txt', content: 'one' }] })
+      await freshSim({ defaultResults: [{ path: 'only.txt', content: 'one' }] })
       const id = await endedRun()
       expect(await items(id)).toEqual([{ name: 'only.txt', path: 'only.txt', type: 'file', size: 3 }])
     })
@@ -378,7 +385,7 @@ describe('CodeOceanSimulator results and downloads', () => {
     })
 
     it('with legacyServer, answers 404 on /results/urls while download_url still works', async () => {
-      await startSim({ legacyServer: true })
+      await freshSim({ legacyServer: true })
       const id = await endedRun()
       const res = await call(sim, 'GET', `${API}/computations/${id}/results/urls?path=output`)
       expect(res.status).toBe(404)
@@ -454,7 +461,7 @@ describe('CodeOceanSimulator results and downloads', () => {
 
     it('with storeIgnoresRange, sends whole files; with storeChunked, sends no Content-Length', async () => {
       const spec: ResultSpec = { path: 'log.txt', content: 'a\nb\nc\n' }
-      await startSim({ storeIgnoresRange: true, storeChunked: true })
+      await freshSim({ storeIgnoresRange: true, storeChunked: true })
       sim.program('c-i', { results: [spec] })
       const id = await endedRun('c-i')
       const got = await rawGet((await urls(id, spec.path)).download_url, { range: 'bytes=-2' })
@@ -473,7 +480,7 @@ describe('CodeOceanSimulator results and downloads', () => {
     })
 
     it('with endlessResults, lists subfolders and files in every folder, however deep', async () => {
-      await startSim({ endlessResults: { folders: 2, files: 1 } })
+      await freshSim({ endlessResults: { folders: 2, files: 1 } })
       const id = await endedRun()
       expect(await items(id)).toEqual([
         { name: 'd0', path: 'd0', type: 'folder' },
@@ -525,7 +532,7 @@ describe('CodeOceanSimulator results and downloads', () => {
     })
 
     it('honours signedUrlTtlMs', async () => {
-      await startSim({ signedUrlTtlMs: 50 })
+      await freshSim({ signedUrlTtlMs: 50 })
       const id = await endedRun()
       const { download_url: url } = await urls(id, 'output')
       expect(new URL(url).searchParams.get('X-Amz-Expires')).toBe('1')
@@ -568,7 +575,7 @@ describe('CodeOceanSimulator results and downloads', () => {
     })
 
     it('waits firstByteDelayMs before the headers of each file', async () => {
-      await startSim({ firstByteDelayMs: 300 })
+      await freshSim({ firstByteDelayMs: 300 })
       const id = await endedRun()
       const got = await rawGet((await urls(id, 'output')).download_url)
       expect(got.status).toBe(200)
@@ -739,6 +746,7 @@ describe('CodeOceanSimulator results and downloads', () => {
     }
 
     it('creates a draft result asset that turns ready after dataAssetReadyMs', async () => {
+      sim.addDataAsset({ id: 'in-1' })
       const id = await startRun({ capsule_id: 'c-1', data_assets: [{ id: 'in-1', mount: 'ref' }] })
       clock += LATER
       const created = await capture({
@@ -759,9 +767,12 @@ describe('CodeOceanSimulator results and downloads', () => {
         state: 'draft',
         type: 'result',
         created: Math.floor(clock / 1000),
-        provenance: { computation: id, capsule: 'c-1', data_assets: ['in-1'] },
+        owner: SIMULATOR_OWNER,
+        owner_email: SIMULATOR_OWNER_EMAIL,
         custom_metadata: { project: 'x', run: 7 }
       })
+      // A capture names the computation it came from, not the capsule as well (the SDK's Provenance).
+      expect(asset.provenance).toEqual({ computation: id, data_assets: ['in-1'] })
       expect(asset.id).toMatch(/^[0-9a-f-]{36}$/)
       expect(asset).not.toHaveProperty('failure_reason')
 
@@ -775,7 +786,8 @@ describe('CodeOceanSimulator results and downloads', () => {
       expect(ready.files).toBe(5)
       expect(ready.size).toBe(sim.computation(id)?.results.reduce((sum, spec) => sum + resultSize(spec), 0))
 
-      const [record] = sim.dataAssets()
+      expect(sim.dataAssets().map((r) => r.id)).toEqual(['in-1', asset.id])
+      const record = sim.dataAssets()[1]
       expect(record).toMatchObject({
         id: asset.id,
         computationId: id,
@@ -799,7 +811,7 @@ describe('CodeOceanSimulator results and downloads', () => {
     })
 
     it('fails with failure_reason when told to (option, or per program), honouring dataAssetReadyMs', async () => {
-      await startSim({ dataAssetOutcome: 'failed', dataAssetReadyMs: 1000 })
+      await freshSim({ dataAssetOutcome: 'failed', dataAssetReadyMs: 1000 })
       const id = await endedRun()
       const asset = asObject((await capture({ name: 'n', mount: 'm', source: { computation: { id } } })).json)
       clock += 999
@@ -810,7 +822,7 @@ describe('CodeOceanSimulator results and downloads', () => {
       expect(failed.failure_reason).toEqual(expect.any(String))
       expect(failed).not.toHaveProperty('files')
 
-      await startSim()
+      await freshSim()
       sim.program('bad', { captureOutcome: 'failed' })
       const ok = await endedRun('good')
       const bad = await endedRun('bad')
@@ -928,7 +940,7 @@ describe('CodeOceanSimulator results and downloads', () => {
 
   describe('stop', () => {
     it('closes both servers promptly, even mid-download and during a first-byte delay', async () => {
-      await startSim({ firstByteDelayMs: 10_000 })
+      await freshSim({ firstByteDelayMs: 10_000 })
       sim.program('big', { results: [{ path: 'huge.bin', size: 1024 * 1024 * 1024 }] })
       const id = await endedRun('big')
       const { download_url: slowUrl } = await urls(id, 'huge.bin')
@@ -1032,7 +1044,18 @@ describe('simulator CLI (results flags)', () => {
     delete env.NODE_OPTIONS
     const child = spawn(
       resolve(root, 'node_modules/.bin/tsx'),
-      ['sim/cli.ts', '--token', 'cop_cli', '--legacy-server', '--first-byte-ms', '50', '--phase-ms', 'running=1'],
+      [
+        'sim/cli.ts',
+        '--token',
+        'cop_cli',
+        '--legacy-server',
+        '--first-byte-ms',
+        '50',
+        '--phase-ms',
+        'running=1',
+        '--capsule',
+        'c'
+      ],
       { cwd: root, env }
     )
     let stdout = ''

@@ -6,6 +6,7 @@ import { dirname, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import {
   CodeOceanSimulator,
+  DEFAULT_PHASES,
   DEFAULT_TOKEN,
   type FaultResponse,
   type Outcome,
@@ -13,11 +14,18 @@ import {
 } from '../../sim/simulator.js'
 import { parseCli } from '../../sim/cli.js'
 import { asObject, basic, call, type CallResult, type Json } from '../support/sim-http.js'
+import { PIPELINE_PANEL } from '../support/app-panels.js'
+import { startSimulator } from '../support/simulators.js'
 
 const TOKEN = 'cop_test_token_0042'
 // created 1646943238 is a fixture of AllenNeuralDynamics/aind-codeocean-api, whose run is named "Run 6943238".
 const T0 = 1_646_943_238_000
 const API = '/api/v1'
+/** The capsules and pipelines these tests run (a simulator answers any other id 404). */
+const TARGETS = {
+  capsules: ['c', 'c-1', 'c-b', 'c-y'],
+  pipelines: ['p', 'p-a', 'p-c', 'p-forever', 'p-named', 'p-queued', 'p-x', 'p1']
+}
 
 interface RawCall {
   req: ClientRequest
@@ -59,10 +67,9 @@ describe('CodeOceanSimulator', () => {
   let clock: number
   let sim: CodeOceanSimulator
 
-  async function startSim(options: SimulatorOptions = {}): Promise<CodeOceanSimulator> {
-    await sim?.stop()
-    sim = new CodeOceanSimulator({ token: TOKEN, now: () => clock, ...options })
-    await sim.start()
+  /** A fresh simulator for the test: on the test clock, with the simulator's own phases unless `options` say otherwise. */
+  async function freshSim(options: SimulatorOptions = {}): Promise<CodeOceanSimulator> {
+    sim = await startSimulator({ token: TOKEN, now: () => clock, phases: DEFAULT_PHASES, ...TARGETS, ...options })
     return sim
   }
 
@@ -78,11 +85,7 @@ describe('CodeOceanSimulator', () => {
 
   beforeEach(async () => {
     clock = T0
-    await startSim()
-  })
-
-  afterEach(async () => {
-    await sim.stop()
+    await freshSim()
   })
 
   describe('start and stop', () => {
@@ -93,6 +96,17 @@ describe('CodeOceanSimulator', () => {
     it('uses the documented default token', () => {
       expect(new CodeOceanSimulator().token).toBe('cop_simulator_token_0123456789')
       expect(DEFAULT_TOKEN).toBe('cop_simulator_token_0123456789')
+    })
+
+    it('walks runs through DEFAULT_PHASES when given no phases', () => {
+      const plain = new CodeOceanSimulator()
+      const id = plain.addRun({ pipeline_id: 'p' })
+      expect(plain.computation(id)?.phases).toEqual(DEFAULT_PHASES)
+      expect(DEFAULT_PHASES.map((p) => [p.state, p.ms])).toEqual([
+        ['initializing', 300],
+        ['running', 500],
+        ['finalizing', 200]
+      ])
     })
 
     it('stops promptly while a client holds an idle keep-alive connection and a half-sent request', async () => {
@@ -329,6 +343,9 @@ describe('CodeOceanSimulator', () => {
           { name: 'capsule_np_create_folders_test_1', named_parameters: [{ param_name: 'NumFiles', value: '10' }] }
         ]
       }
+      sim.addDataAsset({ id: 'eeefcc52-b445-4e3c-80c5-0e65526cd712' })
+      sim.addDataAsset({ id: 'bf8cf993' })
+      sim.setAppPanel('pipeline', body.pipeline_id, PIPELINE_PANEL)
       const res = await call(sim, 'POST', `${API}/computations`, {
         json: body,
         contentType: 'application/json; charset=utf-8'
@@ -364,7 +381,8 @@ describe('CodeOceanSimulator', () => {
         {
           name: 'capsule_np_create_folders_test_1',
           capsule_id: expect.any(String),
-          parameters: [{ name: 'NumFiles', param_name: 'NumFiles', value: '10' }]
+          // The key in param_name, and the label the process's app panel gives it (the SDK's Param).
+          parameters: [{ name: 'Number of files', param_name: 'NumFiles', value: '10' }]
         }
       ])
       const record = sim.computation(String(run.id))
@@ -372,14 +390,29 @@ describe('CodeOceanSimulator', () => {
     })
 
     it('starts a capsule run with named parameters echoed in Code Ocean shape', async () => {
+      sim.setAppPanel('capsule', 'c-1', { parameters: [{ name: 'Threshold', type: 'text', param_name: 'threshold' }] })
       const run = await startRun({ capsule_id: 'c-1', named_parameters: [{ param_name: 'threshold', value: '0.5' }] })
       expect(run).toMatchObject({
         state: 'initializing',
-        parameters: [{ name: 'threshold', param_name: 'threshold', value: '0.5' }]
+        // `param_name` is the key sent; `name` the display label, the app panel's.
+        parameters: [{ name: 'Threshold', param_name: 'threshold', value: '0.5' }]
       })
       expect(run).not.toHaveProperty('processes')
       expect(run).not.toHaveProperty('data_assets')
       expect(sim.computation(String(run.id))?.kind).toBe('capsule')
+    })
+
+    it('echoes a named parameter the app panel has no label for with an empty name', async () => {
+      sim.setAppPanel('capsule', 'c-1', { parameters: [{ name: 'Other', type: 'text', param_name: 'other' }] }, 2)
+      const unlabelled = await startRun({ capsule_id: 'c-1', named_parameters: [{ param_name: 'alpha', value: '1' }] })
+      expect(unlabelled.parameters).toEqual([{ name: '', param_name: 'alpha', value: '1' }])
+      // The labels are those of the version run: release 2's panel, not the latest (which has none).
+      const released = await startRun({
+        capsule_id: 'c-1',
+        version: 2,
+        named_parameters: [{ param_name: 'other', value: '2' }]
+      })
+      expect(released.parameters).toEqual([{ name: 'Other', param_name: 'other', value: '2' }])
     })
 
     it('starts a capsule run with ordered parameters', async () => {
@@ -427,7 +460,7 @@ describe('CodeOceanSimulator', () => {
     })
 
     it('counts run_time in whole seconds while running and freezes it once ended', async () => {
-      await startSim({ phases: [{ state: 'running', ms: 5_000 }] })
+      await freshSim({ phases: [{ state: 'running', ms: 5_000 }] })
       const id = String((await startRun({ capsule_id: 'c' })).id)
       clock = T0 + 2_500
       expect(asObject((await getRun(id)).json).run_time).toBe(2)
@@ -493,7 +526,7 @@ describe('CodeOceanSimulator', () => {
     })
 
     it('uses the phases and default outcome given to the constructor', async () => {
-      await startSim({ phases: [{ state: 'running', ms: 50 }], defaultOutcome: 'state-failed' })
+      await freshSim({ phases: [{ state: 'running', ms: 50 }], defaultOutcome: 'state-failed' })
       const id = String((await startRun({ capsule_id: 'c' })).id)
       clock = T0 + 49
       expect(asObject((await getRun(id)).json).state).toBe('running')
@@ -756,7 +789,7 @@ describe('CodeOceanSimulator', () => {
 
       it('drops a client that gives up during the delay quietly and keeps serving', async () => {
         const lines: string[] = []
-        await startSim({ log: (line) => lines.push(line) })
+        await freshSim({ log: (line) => lines.push(line) })
         sim.failNext({ method: 'POST' }, { status: 500, delayMs: 5_000 })
         const { req, done } = rawCall(sim, 'POST', `${API}/computations`, { pipeline_id: 'p' })
         const failed = done.then(
@@ -922,7 +955,7 @@ describe('CodeOceanSimulator', () => {
 
     it('logs one line per request when a logger is given', async () => {
       const lines: string[] = []
-      await startSim({ log: (line) => lines.push(line) })
+      await freshSim({ log: (line) => lines.push(line) })
       await call(sim, 'GET', `${API}/computations/abc?x=1`)
       await call(sim, 'GET', `${API}/computations/abc`, { authorization: null })
       expect(lines).toHaveLength(2)
@@ -970,7 +1003,13 @@ describe('simulator CLI', () => {
         '--program',
         'p1=failed',
         '--program',
-        'c2=never-ends'
+        'c2=never-ends',
+        '--capsule',
+        'c1',
+        '--pipeline',
+        'p1',
+        '--pipeline',
+        'p2'
       ])
     ).toEqual({
       port: 8123,
@@ -984,6 +1023,8 @@ describe('simulator CLI', () => {
         ['p1', 'failed'],
         ['c2', 'never-ends']
       ],
+      capsules: ['c1'],
+      pipelines: ['p1', 'p2'],
       help: false
     })
     expect(parseCli([])).toEqual({ port: 0, programs: [], help: false })
@@ -995,7 +1036,8 @@ describe('simulator CLI', () => {
     [['--phase-ms', 'running=fast'], /not a whole number/],
     [['--port', '70000'], /not a port number/],
     [['--port', '80a'], /not a port number/],
-    [['--color'], /Unknown option/]
+    [['--color'], /Unknown option/],
+    [['--pipeline', ' '], /--pipeline must not be empty/]
   ])('rejects %j', (argv, message) => {
     expect(() => parseCli(argv)).toThrow(message)
   })
@@ -1005,7 +1047,10 @@ describe('simulator CLI', () => {
     const tsx = resolve(root, 'node_modules/.bin/tsx')
     const env = { ...process.env }
     delete env.NODE_OPTIONS // jest's --experimental-vm-modules is not for the child
-    const child = spawn(tsx, ['sim/cli.ts', '--token', 'cop_cli', '--program', 'p1=failed'], { cwd: root, env })
+    const child = spawn(tsx, ['sim/cli.ts', '--token', 'cop_cli', '--program', 'p1=failed', '--pipeline', 'p2'], {
+      cwd: root,
+      env
+    })
     let stdout = ''
     child.stdout.setEncoding('utf8')
     child.stdout.on('data', (chunk: string) => (stdout += chunk))
@@ -1029,6 +1074,13 @@ describe('simulator CLI', () => {
       })
       expect(res.status).toBe(200)
       await waitFor(/POST \/api\/v1\/computations -> 200/)
+      // --pipeline makes a pipeline exist; any other is answered 404, as a real server does.
+      expect((await fetch(`${url}${API}/pipelines/p2`, { headers: { Authorization: basic('cop_cli') } })).status).toBe(
+        200
+      )
+      expect((await fetch(`${url}${API}/pipelines/p3`, { headers: { Authorization: basic('cop_cli') } })).status).toBe(
+        404
+      )
     } finally {
       child.kill('SIGTERM')
     }

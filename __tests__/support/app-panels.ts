@@ -2,7 +2,7 @@
  * App panels as Code Ocean sends them (the SDK's AppPanel), for the pre-flight tests:
  * a capsule with typed, ranged, patterned and listed parameters, and a pipeline whose
  * processes each declare their own (one of them as a single object, the shape the SDK
- * types it as).
+ * types it as). __tests__/sim/sdk-models.test.ts checks each against the SDK's model.
  */
 export const CAPSULE_PANEL = {
   general: { title: 'Read simulation' },
@@ -59,3 +59,6 @@ export const PIPELINE_PANEL = {
     }
   ]
 }
+
+/** A panel that declares one parameter none of the tests' requests name. */
+export const UNRELATED_PANEL = { parameters: [{ name: 'Other', type: 'text', param_name: 'Other' }] }

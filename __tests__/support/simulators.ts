@@ -1,9 +1,28 @@
 import { afterAll, expect } from '@jest/globals'
 import { CodeOceanSimulator, type Phase, type SimulatorOptions } from '../../sim/simulator.js'
 import type { ActionRun } from '../../harness/runner.js'
+import { REQUEST_EXAMPLES } from '../request-examples.js'
 
-/** The path of a status check (GET /computations/{id}), to aim faults at polling alone. */
-export const STATUS_CHECK = /^\/api\/v1\/computations\/[^/]+$/
+export { STATUS_CHECK } from '../../sim/simulator.js'
+
+/** The capsule and the pipeline tests run unless they say otherwise. */
+export const CAPSULE = '3f2a9c1e-5b7d-4e8f-9a0b-1c2d3e4f5a6b'
+export const PIPELINE = '4bc97533-6eb4-48ac-966f-648548a756d2'
+
+/**
+ * The capsules and pipelines every fixture simulator has (a simulator answers any other
+ * id 404): the two above, the request examples' and another pipeline whose runs no step
+ * of a test started. A test running anything else registers it (`capsules`, `pipelines`,
+ * addCapsule, addPipeline) or configures it (program, addRun, linkGit, setAppPanel).
+ */
+export const KNOWN_TARGETS = {
+  capsules: unique([CAPSULE, ...REQUEST_EXAMPLES.map((e) => e.inputs['capsule-id'])]),
+  pipelines: unique([PIPELINE, ...REQUEST_EXAMPLES.map((e) => e.inputs['pipeline-id']), 'someone-elses-pipeline'])
+}
+
+function unique(ids: (string | undefined)[]): string[] {
+  return [...new Set(ids.filter((id): id is string => id !== undefined && id !== ''))]
+}
 
 /** Phases short enough that a run has ended by the action's first status check. */
 export const QUICK_PHASES: Phase[] = [
@@ -18,9 +37,19 @@ afterAll(async () => {
   await Promise.all(started.splice(0).map((s) => s.stop()))
 })
 
-/** A started simulator of its own for one test, stopped after the file's tests. */
+/**
+ * The one way tests start a simulator: a started simulator of its own for one test (or
+ * a file's tests), stopped after the file's tests. `options` are the simulator's; runs
+ * take QUICK_PHASES unless they give `phases` (DEFAULT_PHASES for the simulator's own),
+ * and the KNOWN_TARGETS exist besides the `capsules` and `pipelines` they give.
+ */
 export async function startSimulator(options: SimulatorOptions = {}): Promise<CodeOceanSimulator> {
-  const sim = new CodeOceanSimulator({ phases: QUICK_PHASES, ...options })
+  const sim = new CodeOceanSimulator({
+    phases: QUICK_PHASES,
+    ...options,
+    capsules: [...KNOWN_TARGETS.capsules, ...(options.capsules ?? [])],
+    pipelines: [...KNOWN_TARGETS.pipelines, ...(options.pipelines ?? [])]
+  })
   started.push(sim)
   await sim.start()
   return sim

@@ -9,6 +9,7 @@ import type { StoredRun } from '../computations.js'
 import type { RecordedRequest } from '../http-util.js'
 import type { Reply } from '../router.js'
 import type { SimState } from '../state.js'
+import type { TargetKind } from '../targets.js'
 import { isJsonContentType, type Validation } from '../validate.js'
 
 export function errorReply(status: number, message: string): Reply {
@@ -47,4 +48,9 @@ export function liveRun(state: SimState, id: string): StoredRun | undefined {
 
 export function notFound(id: string): Reply {
   return errorReply(404, `computation ${id} not found`)
+}
+
+/** What every route answers for a capsule or pipeline the server does not have. */
+export function targetNotFound(kind: TargetKind, id: string): Reply {
+  return errorReply(404, `${kind} ${id} not found`)
 }

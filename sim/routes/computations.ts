@@ -6,15 +6,20 @@
 //   DELETE /computations/:id      stop (if running) and delete the run. 204, no body (§5).
 // Runs of a release version are owned by 'release'; renaming or deleting one is
 // refused with 403 unless the token's owner is an admin (the `admin` option).
-// `resume_run_id` must name a live run of the same capsule or pipeline (else 400).
+// The capsule or pipeline must exist (else 404, as everywhere); each data asset must exist
+// (else 404) and must not have failed (400); a draft is taken. `resume_run_id` must name a
+// live run of the same capsule or pipeline (else 400). A run echoes its named parameters
+// with their key in `param_name` and the app panel's label in `name` ('' without one).
 // Code Ocean has no "stop but keep": here a deleted run is frozen in the state
 // it had (tests read it back) and answers 404 from then on, like an unknown id.
 
+import { labelsOf } from '../app-panels.js'
 import { computationAt, createRun, isReleaseRun, type StoredRun } from '../computations.js'
+import { dataAssetAt } from '../data-assets.js'
 import type { Reply } from '../router.js'
 import { API_PREFIX, type RequestContext, type SimRouter, type SimState } from '../state.js'
 import { validateRunRequest, type RunRequest } from '../validate.js'
-import { checkJsonBody, errorReply, liveRun, notFound, unusedId } from './common.js'
+import { checkJsonBody, errorReply, liveRun, notFound, targetNotFound, unusedId } from './common.js'
 
 export function registerComputationRoutes(router: SimRouter, state: SimState): void {
   router
@@ -56,13 +61,36 @@ function releaseRefusal(state: SimState, run: StoredRun, action: string): Reply 
   return errorReply(403, `only admins may ${action} runs of a release version (owner: release)`)
 }
 
+/** Why the attached data assets cannot be used: one that does not exist (404) or that failed (400). */
+function dataAssetRefusal(state: SimState, body: RunRequest, now: number): Reply | undefined {
+  for (const [i, ref] of (body.data_assets ?? []).entries()) {
+    const asset = state.assets.get(ref.id)
+    if (asset === undefined) return errorReply(404, `data_assets[${i}].id: data asset ${ref.id} not found`)
+    const { state: assetState, failure_reason } = dataAssetAt(asset, now)
+    if (assetState === 'failed') {
+      return errorReply(
+        400,
+        `data_assets[${i}].id: data asset ${ref.id} failed: ${failure_reason ?? 'no reason given'}`
+      )
+    }
+  }
+  return undefined
+}
+
 function startRun(state: SimState, { request, now }: RequestContext): Reply {
   const result = checkJsonBody(request, validateRunRequest)
   if (!result.ok) return errorReply(400, result.message)
-  const resume = resumeProblem(state, result.value)
+  const body = result.value
+  const kind = body.pipeline_id !== undefined ? 'pipeline' : 'capsule'
+  const targetId = body.pipeline_id ?? body.capsule_id ?? ''
+  if (!state.targets.has(kind, targetId)) return targetNotFound(kind, targetId)
+  const refused = dataAssetRefusal(state, body, now)
+  if (refused !== undefined) return refused
+  const resume = resumeProblem(state, body)
   if (resume !== undefined) return errorReply(400, resume)
   const id = unusedId(state.runs)
-  const run = createRun(id, result.value, now, programFor(state, result.value))
+  const labels = labelsOf(state.appPanels.get(kind, targetId, body.version))
+  const run = createRun(id, body, now, programFor(state, body), labels)
   state.runs.set(id, run)
   return { status: 200, json: computationAt(run, now) }
 }

@@ -67,9 +67,10 @@ function newAsset(state: SimState, params: DataAssetRequest, source: CaptureSour
     outcome,
     files: files.length,
     size: files.reduce((sum, spec) => sum + resultSize(spec), 0),
+    // A capture names the computation; the capsule is left to the run it names (the SDK:
+    // "only 'capsule' or 'computation' field will be populated depending on source").
     provenance: {
       computation: run.id,
-      ...(run.kind === 'capsule' ? { capsule: run.targetId } : {}),
       ...(run.request.data_assets !== undefined ? { data_assets: run.request.data_assets.map((a) => a.id) } : {})
     }
   }

@@ -95,7 +95,9 @@ function sameDataAssets(ours: readonly { id: string; mount?: string }[], theirs:
 /**
  * A run reports ordered and named parameters in one list of `{name?, param_name?, value}`:
  * the ordered ones first, by value in order, then the named ones in any order, by
- * `param_name` (or `name` when a server leaves it out).
+ * `param_name`, the key sent. `name` is a display label (the app panel's, or empty) and
+ * counts only when a server leaves `param_name` out or empty, as older ones that echo
+ * the key in `name` do.
  */
 function sameParameters(
   ordered: readonly string[],

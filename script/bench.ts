@@ -28,8 +28,8 @@ import {
 import { watchPeakMemory } from '../harness/memory.js'
 import { node24, runAction } from '../harness/runner.js'
 import type { PollInterval } from '../src/inputs/settings.js'
-import { estimateRunLength, type RunLengthEstimate } from '../src/lifecycle/run-length.js'
-import { waitForCompletion } from '../src/lifecycle/wait.js'
+import { estimateRunLength, type RunLengthEstimate } from '../src/lifecycle/polling/run-length.js'
+import { waitForCompletion } from '../src/lifecycle/polling/wait.js'
 
 /** The path of a status check: faults aimed at polling alone, not at the app panel check. */
 const STATUS_CHECK = /^\/api\/v1\/computations\/[^/]+$/

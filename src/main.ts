@@ -3,8 +3,8 @@ import type { Computation } from './codeocean/models/computation.js'
 import type { StepSettings } from './inputs/settings.js'
 import { getSettings } from './inputs/settings.js'
 import { readToken } from './inputs/token.js'
-import { finishStep } from './lifecycle/finish.js'
 import { Interrupter } from './lifecycle/interruption.js'
+import { finishStep } from './lifecycle/run/finish.js'
 import { failStepWith, newStep } from './lifecycle/step.js'
 
 /**
@@ -23,7 +23,7 @@ export async function run(): Promise<void> {
     const token = readToken()
     settings = await getSettings(token)
     // Loaded once the inputs are good: a step that stops at an input error never loads the API client.
-    const phases = await import('./lifecycle/phases.js')
+    const phases = await import('./lifecycle/run/phases.js')
     client = phases.connect(settings, step)
     let started: Computation
     if (settings.computationId !== undefined) {

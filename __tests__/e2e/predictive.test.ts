@@ -8,7 +8,7 @@
  */
 import { expect, it } from '@jest/globals'
 import type { CodeOceanSimulator, RecordedRequest } from '../../sim/simulator.js'
-import { HISTORY_TIMEOUT_MS } from '../../src/lifecycle/run-history.js'
+import { HISTORY_TIMEOUT_MS } from '../../src/lifecycle/polling/run-history.js'
 import type { ActionRun, Annotation } from '../../harness/runner.js'
 import { calls, msFromFirstSignalToExit, PIPELINE, runAgainst } from '../support/reliability.js'
 import { startSimulator, STATUS_CHECK } from '../support/simulators.js'

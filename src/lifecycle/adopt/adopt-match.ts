@@ -3,8 +3,8 @@
  * since just before the start, by the server's clock, whose request fields equal ours.
  * Pure: the caller lists the runs and reads the clocks.
  */
-import type { Computation } from '../codeocean/models/computation.js'
-import type { NamedParameter, RunRequest } from '../codeocean/models/run-request.js'
+import type { Computation } from '../../codeocean/models/computation.js'
+import type { NamedParameter, RunRequest } from '../../codeocean/models/run-request.js'
 
 /**
  * How much earlier than the start (on the server's clock) a run may have been created

@@ -1,13 +1,13 @@
 import * as core from '@actions/core'
-import type { CodeOceanClient } from '../codeocean/client.js'
-import { RequestAbortedError } from '../errors.js'
-import type { Settings } from '../inputs/settings.js'
-import { inline } from '../untrusted.js'
+import type { CodeOceanClient } from '../../codeocean/client.js'
+import { RequestAbortedError } from '../../errors.js'
+import type { Settings } from '../../inputs/settings.js'
+import { inline } from '../../untrusted.js'
+import type { Interrupter } from '../interruption.js'
+import { setStatus, type Step } from '../step.js'
 import { ensureDataAssetsReady } from './data-assets-ready.js'
 import { syncWithGit } from './git-sync.js'
-import type { Interrupter } from './interruption.js'
 import { findRunToResume, type RunsSource } from './resume.js'
-import { setStatus, type Step } from './step.js'
 
 /**
  * The client, keeping the target's runs once listed: with `poll-interval: auto`, the

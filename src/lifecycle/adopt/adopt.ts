@@ -6,13 +6,13 @@
  */
 import { setTimeout as sleepMs } from 'node:timers/promises'
 import * as core from '@actions/core'
-import type { Computation } from '../codeocean/models/computation.js'
-import type { RunRequest, Target } from '../codeocean/models/run-request.js'
-import type { TargetsApi } from '../codeocean/targets.js'
-import { errorMessage } from '../errors.js'
-import { redactRegistered } from '../redact.js'
-import { describeRun } from '../report/describe.js'
-import { inline } from '../untrusted.js'
+import type { Computation } from '../../codeocean/models/computation.js'
+import type { RunRequest, Target } from '../../codeocean/models/run-request.js'
+import type { TargetsApi } from '../../codeocean/targets.js'
+import { errorMessage } from '../../errors.js'
+import { redactRegistered } from '../../redact.js'
+import { describeRun } from '../../report/describe.js'
+import { inline } from '../../untrusted.js'
 import { matchStartedRun, type StartMatch } from './adopt-match.js'
 
 /** How long to wait before looking a second time, when the first look found nothing. */

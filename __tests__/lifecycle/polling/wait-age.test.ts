@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
-import { readComputation, type Computation } from '../../src/codeocean/models/computation.js'
-import { runBeganAt, waitForCompletion } from '../../src/lifecycle/wait.js'
+import { readComputation, type Computation } from '../../../src/codeocean/models/computation.js'
+import { runBeganAt, waitForCompletion } from '../../../src/lifecycle/polling/wait.js'
 
 const NOW = 1_800_000_000_000
 const HOUR = 3_600_000

@@ -1,11 +1,11 @@
 import { setTimeout as sleepMs } from 'node:timers/promises'
 import pLimit from 'p-limit'
-import { CodeOceanApiError, serverMessage } from '../codeocean/api-errors.js'
-import type { DataAsset } from '../codeocean/models/data-asset.js'
-import { errorMessage, RequestAbortedError } from '../errors.js'
-import { formatDuration } from '../format.js'
-import type { PollInterval } from '../inputs/values.js'
-import { nextPollDelayMs } from './wait.js'
+import { CodeOceanApiError, serverMessage } from '../../codeocean/api-errors.js'
+import type { DataAsset } from '../../codeocean/models/data-asset.js'
+import { errorMessage, RequestAbortedError } from '../../errors.js'
+import { formatDuration } from '../../format.js'
+import type { PollInterval } from '../../inputs/values.js'
+import { nextPollDelayMs } from '../polling/wait.js'
 
 /** Reads one data asset (the Code Ocean client's `dataAssets` does). */
 export interface DataAssetSource {

@@ -1,18 +1,18 @@
 import * as core from '@actions/core'
-import type { CodeOceanClient } from '../codeocean/client.js'
-import type { Computation } from '../codeocean/models/computation.js'
-import { DEBUG_PREVIEW_CHARS, preview } from '../codeocean/preview.js'
-import { RequestAbortedError } from '../errors.js'
-import type { Settings, StepSettings } from '../inputs/settings.js'
-import { describeRun } from '../report/describe.js'
-import { inline } from '../untrusted.js'
+import type { CodeOceanClient } from '../../codeocean/client.js'
+import type { Computation } from '../../codeocean/models/computation.js'
+import { DEBUG_PREVIEW_CHARS, preview } from '../../codeocean/preview.js'
+import { RequestAbortedError } from '../../errors.js'
+import type { Settings, StepSettings } from '../../inputs/settings.js'
+import { describeRun } from '../../report/describe.js'
+import { inline } from '../../untrusted.js'
+import type { Interrupter } from '../interruption.js'
+import type { RunLengthEstimate } from '../polling/run-length.js'
+import { runBeganAt, waitForCompletion } from '../polling/wait.js'
+import { failStep, setStatus, type Step } from '../step.js'
+import { judge, type Verdict } from '../verdict.js'
 import { settleRun } from './backstop.js'
-import type { Interrupter } from './interruption.js'
-import type { RunLengthEstimate } from './run-length.js'
-import { failStep, setStatus, type Step } from './step.js'
 import { endEarly } from './stop.js'
-import { judge, type Verdict } from './verdict.js'
-import { runBeganAt, waitForCompletion } from './wait.js'
 
 /**
  * With `poll-interval: auto`: how long the run will likely take, from the target's
@@ -25,7 +25,7 @@ async function estimateLater(
   step: Step,
   signal: AbortSignal
 ): Promise<RunLengthEstimate | undefined> {
-  const { estimateFromEarlierRuns } = await import('./run-history.js')
+  const { estimateFromEarlierRuns } = await import('../polling/run-history.js')
   const { target, version } = settings.run
   const request = { target, started: run, version, listed: step.targetRuns, redact: step.redact }
   return estimateFromEarlierRuns(client.targets, request, signal)

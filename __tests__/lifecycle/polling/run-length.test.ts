@@ -1,7 +1,11 @@
 import { describe, expect, it } from '@jest/globals'
-import { readComputation, type Computation } from '../../src/codeocean/models/computation.js'
-import { describeEstimate, estimateRunLength, type RunLengthEstimate } from '../../src/lifecycle/run-length.js'
-import { CHECK_WORTH_MS, likelyEndWindow, nextPollDelayMs } from '../../src/lifecycle/wait.js'
+import { readComputation, type Computation } from '../../../src/codeocean/models/computation.js'
+import {
+  describeEstimate,
+  estimateRunLength,
+  type RunLengthEstimate
+} from '../../../src/lifecycle/polling/run-length.js'
+import { CHECK_WORTH_MS, likelyEndWindow, nextPollDelayMs } from '../../../src/lifecycle/polling/wait.js'
 
 const MIN = 60_000
 

@@ -1,16 +1,16 @@
 import * as core from '@actions/core'
-import { CodeOceanClient } from '../codeocean/client.js'
-import { mayHaveStartedRun } from '../codeocean/computations.js'
-import type { Computation } from '../codeocean/models/computation.js'
-import { buildRunRequest, type RunRequest } from '../codeocean/models/run-request.js'
-import { errorMessage } from '../errors.js'
-import type { Settings, StepSettings } from '../inputs/settings.js'
-import { describeRun } from '../report/describe.js'
-import { inline } from '../untrusted.js'
+import { CodeOceanClient } from '../../codeocean/client.js'
+import { mayHaveStartedRun } from '../../codeocean/computations.js'
+import type { Computation } from '../../codeocean/models/computation.js'
+import { buildRunRequest, type RunRequest } from '../../codeocean/models/run-request.js'
+import { errorMessage } from '../../errors.js'
+import type { Settings, StepSettings } from '../../inputs/settings.js'
+import { describeRun } from '../../report/describe.js'
+import { inline } from '../../untrusted.js'
+import type { Interrupter } from '../interruption.js'
+import { setStatus, type Step } from '../step.js'
 import { watchRun } from './backstop.js'
-import type { Interrupter } from './interruption.js'
 import { releaseRefusalReason } from './release-runs.js'
-import { setStatus, type Step } from './step.js'
 
 /** A client for the deployment the inputs name, whose retries are told in the log. */
 export function connect(settings: StepSettings, step: Step): CodeOceanClient {
@@ -31,7 +31,7 @@ export async function preflight(client: CodeOceanClient, settings: Settings): Pr
     return
   }
   // Loaded only when it runs, so that a step that does not check never pays for it.
-  const { checkBeforeStart } = await import('./preflight.js')
+  const { checkBeforeStart } = await import('../prepare/preflight.js')
   await checkBeforeStart(client, settings)
 }
 
@@ -121,7 +121,7 @@ async function startOrAdopt(
     } catch (error) {
       if (interrupter.reason === 'cancel' || !mayHaveStartedRun(error)) throw error
       // Loaded only here, so that a start that answers never pays for it.
-      const { findAdoptableRun } = await import('./adopt.js')
+      const { findAdoptableRun } = await import('../adopt/adopt.js')
       const failure = error as Error
       const target = settings.run.target
       const run = await findAdoptableRun(client.targets, {

@@ -1,7 +1,7 @@
-import type { CodeOceanClient } from '../codeocean/client.js'
-import type { Settings } from '../inputs/settings.js'
-import type { Interrupter } from './interruption.js'
-import type { Step } from './step.js'
+import type { CodeOceanClient } from '../../codeocean/client.js'
+import type { Settings } from '../../inputs/settings.js'
+import type { Interrupter } from '../interruption.js'
+import type { Step } from '../step.js'
 
 /** Whether anything must happen before the start: most steps need none of it. */
 export function needsPreparation(settings: Settings): boolean {

@@ -1,12 +1,12 @@
 import { describe, expect, it } from '@jest/globals'
-import { readComputation, type Computation } from '../../src/codeocean/models/computation.js'
-import type { RunRequest } from '../../src/codeocean/models/run-request.js'
+import { readComputation, type Computation } from '../../../src/codeocean/models/computation.js'
+import type { RunRequest } from '../../../src/codeocean/models/run-request.js'
 import {
   matchStartedRun,
   sameRequest,
   START_WINDOW_MARGIN_MS,
   type StartLook
-} from '../../src/lifecycle/adopt-match.js'
+} from '../../../src/lifecycle/adopt/adopt-match.js'
 
 const PIPELINE = '4bc97533-6eb4-48ac-966f-648548a756d2'
 /** Local clock just before the start. */

@@ -1,4 +1,4 @@
-import type { Computation } from '../codeocean/models/computation.js'
+import type { Computation } from '../../codeocean/models/computation.js'
 
 /**
  * How long a run will likely take, from the earlier runs of the same capsule or

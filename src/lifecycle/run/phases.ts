@@ -3,7 +3,7 @@
  * inputs are good: a step that stops at an input error never loads the API client,
  * axios, or anything after them.
  */
-export { beforeRun } from './before-run.js'
+export { beforeRun } from '../prepare/before-run.js'
 export { followRun } from './follow.js'
-export { attachToRun } from './follow-existing.js'
+export { attachToRun } from './attach.js'
 export { connect, leaveRunning, preflight, startRun } from './start.js'

@@ -1,8 +1,8 @@
 import * as core from '@actions/core'
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { State } from '../names.js'
-import { inline } from '../untrusted.js'
+import { State } from '../../names.js'
+import { inline } from '../../untrusted.js'
 
 /**
  * What the main step hands the post step: the run it looks after, and whether the

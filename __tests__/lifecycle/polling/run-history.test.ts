@@ -1,14 +1,14 @@
 import { describe, expect, it, jest } from '@jest/globals'
-import { readComputation, type Computation } from '../../src/codeocean/models/computation.js'
-import type { CallOptions } from '../../src/codeocean/client.js'
-import type { Target } from '../../src/codeocean/models/run-request.js'
-import { assessRunLength, type RunLengthEstimate } from '../../src/lifecycle/run-length.js'
+import type { CallOptions } from '../../../src/codeocean/client.js'
+import { readComputation, type Computation } from '../../../src/codeocean/models/computation.js'
+import type { Target } from '../../../src/codeocean/models/run-request.js'
 import {
   earlierRuns,
   estimateFromEarlierRuns,
   HISTORY_TIMEOUT_MS,
   type HistoryRequest
-} from '../../src/lifecycle/run-history.js'
+} from '../../../src/lifecycle/polling/run-history.js'
+import { assessRunLength, type RunLengthEstimate } from '../../../src/lifecycle/polling/run-length.js'
 
 const TARGET: Target = { kind: 'pipeline', id: 'p1' }
 

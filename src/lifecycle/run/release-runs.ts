@@ -1,6 +1,6 @@
-import { CodeOceanApiError } from '../codeocean/api-errors.js'
-import type { Computation } from '../codeocean/models/computation.js'
-import { RELEASE_OWNER, RELEASE_RUNS_ADMIN_ONLY } from '../codeocean/rules.js'
+import { CodeOceanApiError } from '../../codeocean/api-errors.js'
+import type { Computation } from '../../codeocean/models/computation.js'
+import { RELEASE_OWNER, RELEASE_RUNS_ADMIN_ONLY } from '../../codeocean/rules.js'
 
 /** Whether a run belongs to a release version: Code Ocean says so in `owner`, older servers only by the version run. */
 export function isReleaseRun(run: Computation, version: number | undefined): boolean {

@@ -1,12 +1,12 @@
 import * as core from '@actions/core'
-import { CodeOceanApiError } from '../codeocean/api-errors.js'
-import { isTerminal, type Computation } from '../codeocean/models/computation.js'
-import type { Target } from '../codeocean/models/run-request.js'
-import type { TargetsApi } from '../codeocean/targets.js'
-import { redactRegistered } from '../redact.js'
-import { describeRun } from '../report/describe.js'
-import { inline } from '../untrusted.js'
-import { judge } from './verdict.js'
+import { CodeOceanApiError } from '../../codeocean/api-errors.js'
+import { isTerminal, type Computation } from '../../codeocean/models/computation.js'
+import type { Target } from '../../codeocean/models/run-request.js'
+import type { TargetsApi } from '../../codeocean/targets.js'
+import { redactRegistered } from '../../redact.js'
+import { describeRun } from '../../report/describe.js'
+import { inline } from '../../untrusted.js'
+import { judge } from '../verdict.js'
 
 /** Lists a target's runs and reads one run (the Code Ocean client's `targets` and `computations`). */
 export interface RunsSource {

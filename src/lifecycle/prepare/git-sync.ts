@@ -1,11 +1,11 @@
 import * as core from '@actions/core'
-import { CodeOceanApiError, serverMessage } from '../codeocean/api-errors.js'
-import type { GitSyncResult } from '../codeocean/models/git-sync.js'
-import type { Target } from '../codeocean/models/run-request.js'
-import type { TargetsApi } from '../codeocean/targets.js'
-import { errorMessage, RequestAbortedError } from '../errors.js'
-import { Output } from '../names.js'
-import type { Step } from './step.js'
+import { CodeOceanApiError, serverMessage } from '../../codeocean/api-errors.js'
+import type { GitSyncResult } from '../../codeocean/models/git-sync.js'
+import type { Target } from '../../codeocean/models/run-request.js'
+import type { TargetsApi } from '../../codeocean/targets.js'
+import { errorMessage, RequestAbortedError } from '../../errors.js'
+import { Output } from '../../names.js'
+import type { Step } from '../step.js'
 
 /** `Synced with Git: pulled 3 commits, pushed 0`, and the new branch when there is one. */
 export function describeSync(result: GitSyncResult): string {

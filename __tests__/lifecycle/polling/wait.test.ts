@@ -1,9 +1,9 @@
 import { describe, expect, it } from '@jest/globals'
-import { readComputation, type Computation } from '../../src/codeocean/models/computation.js'
-import { CodeOceanApiError } from '../../src/codeocean/api-errors.js'
-import { formatDuration } from '../../src/format.js'
-import type { RunLengthEstimate } from '../../src/lifecycle/run-length.js'
-import { nextPollDelayMs, OUTAGE_LIMIT_MS, waitForCompletion } from '../../src/lifecycle/wait.js'
+import { CodeOceanApiError } from '../../../src/codeocean/api-errors.js'
+import { readComputation, type Computation } from '../../../src/codeocean/models/computation.js'
+import { formatDuration } from '../../../src/format.js'
+import type { RunLengthEstimate } from '../../../src/lifecycle/polling/run-length.js'
+import { nextPollDelayMs, OUTAGE_LIMIT_MS, waitForCompletion } from '../../../src/lifecycle/polling/wait.js'
 
 describe('poll interval', () => {
   it('uses a fixed interval as given', () => {

@@ -1,13 +1,13 @@
 import * as core from '@actions/core'
-import { CodeOceanApiError } from '../codeocean/api-errors.js'
-import type { CodeOceanClient } from '../codeocean/client.js'
-import { declaresAnything, readAppPanel } from '../codeocean/models/app-panel.js'
-import { DEBUG_PREVIEW_CHARS, preview } from '../codeocean/preview.js'
-import { errorMessage } from '../errors.js'
-import { checkAgainstAppPanel } from '../inputs/app-panel-check.js'
-import { InputErrors } from '../inputs/problems.js'
-import type { Settings } from '../inputs/settings.js'
-import { inline } from '../untrusted.js'
+import { CodeOceanApiError } from '../../codeocean/api-errors.js'
+import type { CodeOceanClient } from '../../codeocean/client.js'
+import { declaresAnything, readAppPanel } from '../../codeocean/models/app-panel.js'
+import { DEBUG_PREVIEW_CHARS, preview } from '../../codeocean/preview.js'
+import { errorMessage } from '../../errors.js'
+import { checkAgainstAppPanel } from '../../inputs/app-panel-check.js'
+import { InputErrors } from '../../inputs/problems.js'
+import type { Settings } from '../../inputs/settings.js'
+import { inline } from '../../untrusted.js'
 
 /**
  * The pre-flight check: the request against the app panel of the capsule or pipeline,

@@ -1,12 +1,17 @@
 import { setTimeout as sleepMs } from 'node:timers/promises'
-import { CodeOceanApiError, CodeOceanNetworkError } from '../codeocean/api-errors.js'
-import { isKnownState, isTerminal, UnreadableAnswerError, type Computation } from '../codeocean/models/computation.js'
-import { RETRYABLE_STATUSES } from '../codeocean/retry.js'
-import { MIN_POLL_SECONDS } from '../codeocean/rules.js'
-import { errorMessage, RequestAbortedError } from '../errors.js'
-import { formatDuration } from '../format.js'
-import type { PollInterval } from '../inputs/values.js'
-import { inline } from '../untrusted.js'
+import { CodeOceanApiError, CodeOceanNetworkError } from '../../codeocean/api-errors.js'
+import {
+  isKnownState,
+  isTerminal,
+  UnreadableAnswerError,
+  type Computation
+} from '../../codeocean/models/computation.js'
+import { RETRYABLE_STATUSES } from '../../codeocean/retry.js'
+import { MIN_POLL_SECONDS } from '../../codeocean/rules.js'
+import { errorMessage, RequestAbortedError } from '../../errors.js'
+import { formatDuration } from '../../format.js'
+import type { PollInterval } from '../../inputs/values.js'
+import { inline } from '../../untrusted.js'
 import { STRETCHES, type RunLengthEstimate } from './run-length.js'
 
 /** Upper bound of the `auto` poll interval. */

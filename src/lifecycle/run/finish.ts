@@ -1,10 +1,10 @@
 import * as core from '@actions/core'
-import { buildRunRequest } from '../codeocean/models/run-request.js'
-import { parseBooleanInput } from '../inputs/values.js'
-import type { StepSettings } from '../inputs/settings.js'
-import { Input } from '../names.js'
-import { renderSummary, writeSummary } from '../report/summary.js'
-import type { Step } from './step.js'
+import { buildRunRequest } from '../../codeocean/models/run-request.js'
+import type { StepSettings } from '../../inputs/settings.js'
+import { parseBooleanInput } from '../../inputs/values.js'
+import { Input } from '../../names.js'
+import { renderSummary, writeSummary } from '../../report/summary.js'
+import type { Step } from '../step.js'
 
 /** Whether to write the job summary. Only the `summary` input decides: a bad value elsewhere still gets one. */
 function summaryWanted(): boolean {
@@ -31,7 +31,7 @@ export async function finishStep(step: Step, settings: StepSettings | undefined,
   if (summary) await writeSummary(markdown)
   if (settings?.commentToken) {
     // Loaded only here: most runs never comment, and the GitHub client is large.
-    const { commentOnPullRequest } = await import('../report/pr-comment.js')
+    const { commentOnPullRequest } = await import('../../report/pr-comment.js')
     // One comment per target and request, or, for a followed run, per run.
     const target = settings.run
       ? { id: settings.run.target.id, request: buildRunRequest(settings.run) }

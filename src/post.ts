@@ -10,7 +10,7 @@ if (process.env[`STATE_${State.Watching}`] === 'true') {
   const [core, { errorMessage }, { post }, { redactRegistered }] = await Promise.all([
     import('@actions/core'),
     import('./errors.js'),
-    import('./lifecycle/run/post.js'),
+    import('./lifecycle/run/post-step.js'),
     import('./redact.js')
   ])
   // The job's outcome is decided by now: an error nobody anticipated is a warning, and

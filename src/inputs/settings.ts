@@ -2,13 +2,13 @@ import * as core from '@actions/core'
 import type { RunSpec } from '../codeocean/models/run-request.js'
 import { EnvFallback, Input } from '../names.js'
 import { redactor } from '../redact.js'
-import { readBeforeRunSettings, type BeforeRunSettings } from './before-run.js'
 import { resolveApiLocation, type ApiLocation } from './domain.js'
 import { isFollowing, readFollowedRun } from './followed-run.js'
+import { readPreparationSettings, type PreparationSettings } from './preparation.js'
 import { InputErrors, Problems } from './problems.js'
-import { loadYamlFor } from './structured.js'
 import { defaultRunName } from './run-name.js'
 import { readRunSpec, STRUCTURED_INPUTS } from './run-spec.js'
+import { loadYamlFor } from './structured.js'
 import { registerGithubToken, type ReadInput } from './token.js'
 import {
   parseBooleanInput,
@@ -58,7 +58,7 @@ interface AfterStartSettings extends WaitSettings, ResultSettings {
 }
 
 /** Everything the action needs to start a run, read and checked before any request is made. */
-export interface Settings extends AfterStartSettings, BeforeRunSettings {
+export interface Settings extends AfterStartSettings, PreparationSettings {
   run: RunSpec
   runName: string
   /** Check the request against the app panel before starting. */
@@ -178,9 +178,9 @@ function readStartSettings(
 ): Omit<Settings, keyof AfterStartSettings | 'run'> & { run: RunSpec | undefined } {
   const run = readRunSpec(problems)
   const checkParameters = readCheckParameters(problems)
-  const beforeRun = readBeforeRunSettings(problems, env)
+  const preparation = readPreparationSettings(problems, env)
   const runName = problems.read(Input.RunName) || defaultRunName(env)
-  return { run, checkParameters, runName, ...beforeRun }
+  return { run, checkParameters, runName, ...preparation }
 }
 
 function readCheckParameters(problems: Problems): boolean {

@@ -1,5 +1,5 @@
 import { setTimeout as sleepMs } from 'node:timers/promises'
-import type { DataAssetsApi } from '../codeocean/data-assets.js'
+import type { DataAssetsApi } from '../codeocean/data-assets-api.js'
 import type { Computation } from '../codeocean/models/computation.js'
 import type { DataAsset, DataAssetParams } from '../codeocean/models/data-asset.js'
 import { MIN_POLL_SECONDS } from '../codeocean/rules.js'

@@ -2,7 +2,7 @@ import { describe, expect, it } from '@jest/globals'
 import type { Computation } from '../../../src/codeocean/models/computation.js'
 import { readGitSync } from '../../../src/codeocean/models/git-sync.js'
 import { ensureDataAssetsReady } from '../../../src/lifecycle/prepare/data-assets-ready.js'
-import { describeSync } from '../../../src/lifecycle/prepare/git-sync.js'
+import { describeSync } from '../../../src/lifecycle/prepare/sync-with-git.js'
 import { resumeCandidates } from '../../../src/lifecycle/prepare/resume.js'
 
 const run = (id: string, name: string, created: number, extra: Partial<Computation> = {}): Computation => ({

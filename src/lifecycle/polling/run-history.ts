@@ -1,7 +1,7 @@
 import * as core from '@actions/core'
 import type { Computation } from '../../codeocean/models/computation.js'
 import type { Target } from '../../codeocean/models/run-request.js'
-import type { TargetsApi } from '../../codeocean/targets.js'
+import type { TargetsApi } from '../../codeocean/targets-api.js'
 import { errorMessage } from '../../errors.js'
 import { inline } from '../../untrusted.js'
 import { assessRunLength, describeEstimate, type RunLengthEstimate } from './run-length.js'

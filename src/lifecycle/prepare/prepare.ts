@@ -6,8 +6,8 @@ import { inline } from '../../untrusted.js'
 import type { Interrupter } from '../interruption.js'
 import { setStatus, type Step } from '../step.js'
 import { ensureDataAssetsReady } from './data-assets-ready.js'
-import { syncWithGit } from './git-sync.js'
 import { findRunToResume, type RunsSource } from './resume.js'
+import { syncWithGit } from './sync-with-git.js'
 
 /**
  * The client, keeping the target's runs once listed: with `poll-interval: auto`, the

@@ -1,6 +1,6 @@
 import * as core from '@actions/core'
 import { CodeOceanClient } from '../../codeocean/client.js'
-import { mayHaveStartedRun } from '../../codeocean/computations.js'
+import { mayHaveStartedRun } from '../../codeocean/computations-api.js'
 import type { Computation } from '../../codeocean/models/computation.js'
 import { buildRunRequest, type RunRequest } from '../../codeocean/models/run-request.js'
 import { errorMessage } from '../../errors.js'

@@ -1,6 +1,6 @@
-import { idSegment } from './models/id.js'
-import { readDataAsset, type DataAsset, type DataAssetParams } from './models/data-asset.js'
 import { DATA_ASSET_ANSWER_LIMIT } from './limits.js'
+import { readDataAsset, type DataAsset, type DataAssetParams } from './models/data-asset.js'
+import { idSegment } from './models/id.js'
 import type { ApiTransport, CallOptions } from './transport.js'
 
 /** Data assets: `/data_assets` and `/data_assets/{id}`. */

@@ -1,8 +1,8 @@
 import { RUNS_LISTING_ANSWER_LIMIT } from './limits.js'
 import { readComputation, type Computation } from './models/computation.js'
 import { readGitSync, type GitSyncResult } from './models/git-sync.js'
-import { preview } from './preview.js'
 import type { Target } from './models/run-request.js'
+import { preview } from './preview.js'
 import type { Answer, ApiTransport, CallOptions } from './transport.js'
 
 /** A target's runs, with the server's clock at the time of the listing (see Answer). */

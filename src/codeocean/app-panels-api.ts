@@ -1,5 +1,5 @@
 import type { Target } from './models/run-request.js'
-import { route } from './targets.js'
+import { route } from './targets-api.js'
 import type { ApiTransport, CallOptions } from './transport.js'
 
 /** App panels: `GET /capsules/{id}/app_panel` and `GET /pipelines/{id}/app_panel`. */

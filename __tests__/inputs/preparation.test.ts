@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
-import { runAttemptOf } from '../../src/inputs/before-run.js'
+import { runAttemptOf } from '../../src/inputs/preparation.js'
 import { getSettings, type Settings } from '../../src/inputs/settings.js'
 
 const PIPELINE = '4bc97533-6eb4-48ac-966f-648548a756d2'

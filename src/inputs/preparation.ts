@@ -3,7 +3,7 @@ import type { Problems } from './problems.js'
 import { parseBooleanInput } from './values.js'
 
 /** What the step does before it starts the run, beyond checking attached data assets. */
-export interface BeforeRunSettings {
+export interface PreparationSettings {
   /** Sync the capsule or pipeline with its linked Git repository first. */
   syncGit: boolean
   /** On a re-run of the workflow, resume from the run an earlier attempt started. */
@@ -23,7 +23,7 @@ export function runAttemptOf(env: NodeJS.ProcessEnv): number {
 }
 
 /** Reads `sync-git` and `resume-on-rerun`, and refuses the combinations that make no sense. */
-export function readBeforeRunSettings(problems: Problems, env: NodeJS.ProcessEnv): BeforeRunSettings {
+export function readPreparationSettings(problems: Problems, env: NodeJS.ProcessEnv): PreparationSettings {
   const syncGit = flag(problems, Input.SyncGit)
   const resumeOnRerun = flag(problems, Input.ResumeOnRerun)
   if (syncGit && problems.read(Input.Version).trim() !== '') {

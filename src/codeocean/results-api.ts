@@ -1,7 +1,7 @@
 import { CodeOceanApiError, type RequestContext } from './api-errors.js'
+import { DOWNLOAD_LINK_ANSWER_LIMIT, RESULTS_LISTING_ANSWER_LIMIT } from './limits.js'
 import { idSegment } from './models/id.js'
 import { readResultItems, type ResultItem } from './models/result-item.js'
-import { DOWNLOAD_LINK_ANSWER_LIMIT, RESULTS_LISTING_ANSWER_LIMIT } from './limits.js'
 import type { ApiTransport, CallOptions } from './transport.js'
 
 /** A run's results: `/computations/{id}/results…`. */

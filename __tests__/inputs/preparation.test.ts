@@ -6,7 +6,7 @@ const PIPELINE = '4bc97533-6eb4-48ac-966f-648548a756d2'
 
 async function settingsFor(inputs: Record<string, string>, env: NodeJS.ProcessEnv = {}): Promise<Settings> {
   const all: Record<string, string> = { domain: 'codeocean.example.com', 'pipeline-id': PIPELINE, ...inputs }
-  return (await getSettings('cop_test', (name) => all[name] ?? '', env)) as Settings
+  return getSettings('cop_test', (name) => all[name] ?? '', env) as Settings
 }
 
 describe('inputs for what happens before the run', () => {

@@ -7,8 +7,7 @@ import { isFollowing, readFollowedRun } from './followed-run.js'
 import { readPreparationSettings, type PreparationSettings } from './preparation.js'
 import { InputErrors, Problems } from './problems.js'
 import { defaultRunName } from './run-name.js'
-import { readRunSpec, STRUCTURED_INPUTS } from './run-spec.js'
-import { loadYamlFor } from './structured.js'
+import { readRunSpec } from './run-spec.js'
 import { registerGithubToken, type ReadInput } from './token.js'
 import {
   parseBooleanInput,
@@ -192,15 +191,10 @@ function readCheckParameters(problems: Problems): boolean {
  * wrong and the right form; nothing is sent to Code Ocean before this succeeds. With
  * `computation-id` the step follows that run instead of starting one (FollowSettings).
  */
-export async function getSettings(
-  token: string,
-  readRaw: ReadInput = core.getInput,
-  env = process.env
-): Promise<StepSettings> {
+export function getSettings(token: string, readRaw: ReadInput = core.getInput, env = process.env): StepSettings {
   // Trimmed here, not only by the runner's getInput: other hosts of the action
   // (@github/local-action, for one) pass inputs on exactly as written.
   const read: ReadInput = (name) => readRaw(name).trim()
-  await loadYamlFor(STRUCTURED_INPUTS.map(read))
   const problems = new Problems(read)
   const location = readLocation(problems, env)
   checkToken(token, problems)

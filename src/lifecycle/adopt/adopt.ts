@@ -1,8 +1,7 @@
 /**
  * After a start that failed once the request had gone out (a 5xx, a reset, a timeout),
  * looks among the target's runs for the run it may have started, instead of leaving
- * the user to. Loaded only then: a start that answers never pays for it. It never
- * sends the start again: one step never starts two runs.
+ * the user to. It never sends the start again: one step never starts two runs.
  */
 import { setTimeout as sleepMs } from 'node:timers/promises'
 import * as core from '@actions/core'

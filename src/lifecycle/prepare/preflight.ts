@@ -10,13 +10,17 @@ import type { Settings } from '../../inputs/settings.js'
 import { inline } from '../../untrusted.js'
 
 /**
- * The pre-flight check: the request against the app panel of the capsule or pipeline,
- * before a run is spent on a mistyped name or an out-of-range value. Throws InputErrors
- * with every problem at once; warns about data assets. A panel that cannot be had, or
- * that declares nothing, skips the check with a one-line notice: it is a help, and
- * never the reason a run does not start.
+ * The pre-flight check, unless `check-parameters: false`: the request against the app
+ * panel of the capsule or pipeline, before a run is spent on a mistyped name or an
+ * out-of-range value. Throws InputErrors with every problem at once; warns about data
+ * assets. A panel that cannot be had, or that declares nothing, skips the check with a
+ * one-line notice: it is a help, and never the reason a run does not start.
  */
-export async function checkBeforeStart(client: CodeOceanClient, settings: Settings): Promise<void> {
+export async function preflight(client: CodeOceanClient, settings: Settings): Promise<void> {
+  if (!settings.checkParameters) {
+    core.info('Parameters not checked against the app panel (check-parameters: false).')
+    return
+  }
   const { target, version } = settings.run
   const what = `${target.kind} ${target.id}${version === undefined ? '' : ` (version ${version})`}`
   core.info(`Checking the request against the app panel of ${what}`)

@@ -20,6 +20,11 @@ function keepingListing(client: CodeOceanClient, step: Step): RunsSource {
   }
 }
 
+/** Whether anything must happen before the start: most steps need none of it. */
+function needsPreparation(settings: Settings): boolean {
+  return settings.syncGit || settings.resumeOnRerun || (settings.run.dataAssets?.length ?? 0) > 0
+}
+
 /**
  * What happens before the start, when the inputs ask for it: the Git sync first
  * (nothing else is sent before it), then the attached data assets must be ready,
@@ -32,6 +37,7 @@ export async function prepareRun(
   step: Step,
   interrupter: Interrupter
 ): Promise<Settings> {
+  if (!needsPreparation(settings)) return settings
   const { target } = settings.run
   const signal = interrupter.signal
   try {

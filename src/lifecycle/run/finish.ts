@@ -3,6 +3,7 @@ import { buildRunRequest } from '../../codeocean/models/run-request.js'
 import type { StepSettings } from '../../inputs/settings.js'
 import { parseBooleanInput } from '../../inputs/values.js'
 import { Input } from '../../names.js'
+import { commentOnPullRequest } from '../../report/pr-comment.js'
 import { renderSummary, writeSummary } from '../../report/summary.js'
 import type { Step } from '../step.js'
 
@@ -30,8 +31,6 @@ export async function finishStep(step: Step, settings: StepSettings | undefined,
   const markdown = step.redact(renderSummary(step.summary, step.redact))
   if (summary) await writeSummary(markdown)
   if (settings?.commentToken) {
-    // Loaded only here: most runs never comment, and the GitHub client is large.
-    const { commentOnPullRequest } = await import('../../report/pr-comment.js')
     // One comment per target and request, or, for a followed run, per run.
     const target = settings.run
       ? { id: settings.run.target.id, request: buildRunRequest(settings.run) }

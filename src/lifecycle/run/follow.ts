@@ -7,25 +7,26 @@ import type { Settings, StepSettings } from '../../inputs/settings.js'
 import { describeRun } from '../../report/describe.js'
 import { inline } from '../../untrusted.js'
 import type { Interrupter } from '../interruption.js'
+import { estimateFromEarlierRuns } from '../polling/run-history.js'
 import type { RunLengthEstimate } from '../polling/run-length.js'
 import { runBeganAt, waitForCompletion } from '../polling/wait.js'
 import { failStep, setStatus, type Step } from '../step.js'
 import { judge, type Verdict } from '../verdict.js'
+import { afterRun } from './after-run.js'
 import { settleRun } from './backstop.js'
 import { endEarly } from './stop.js'
 
 /**
  * With `poll-interval: auto`: how long the run will likely take, from the target's
- * earlier runs. Its code is loaded only then; it runs alongside the wait.
+ * earlier runs. It runs alongside the wait.
  */
-async function estimateLater(
+function estimateLater(
   client: CodeOceanClient,
   run: Computation,
   settings: Settings,
   step: Step,
   signal: AbortSignal
 ): Promise<RunLengthEstimate | undefined> {
-  const { estimateFromEarlierRuns } = await import('../polling/run-history.js')
   const { target, version } = settings.run
   const request = { target, started: run, version, listed: step.targetRuns, redact: step.redact }
   return estimateFromEarlierRuns(client.targets, request, signal)
@@ -115,8 +116,6 @@ export async function followRun(
   const verdict = judge(finished)
   setStatus(step, verdict.status)
   step.summary.message = verdict.message
-  // Loaded when a run has finished: a step that only starts a run never pays for it.
-  const { afterRun } = await import('./after-run.js')
   const problems = await afterRun(client, finished, verdict, settings, step, interrupter.cancelSignal)
   if (interrupter.cancelSignal.aborted) cancelledAfterEnd(finished, verdict, step)
   else conclude(verdict, problems, step)

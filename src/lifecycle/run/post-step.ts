@@ -10,6 +10,15 @@ import { inline } from '../../untrusted.js'
 import { runLeftWatched } from './backstop.js'
 
 /**
+ * For anything that escapes post(): the job's outcome is decided by now, so an error
+ * nobody anticipated is a warning, and only its message is shown, with secrets scrubbed.
+ */
+export function lastResortInPost(error: unknown): void {
+  core.warning(redactRegistered(`Unexpected error in the post step: ${errorMessage(error)}`))
+  process.exit(0)
+}
+
+/**
  * The post step: the backstop for a main step that was killed while waiting. The
  * main step marks the run as watched while it waits and clears the mark once the
  * run's fate is settled (finished, stopped, or deliberately left running), so this

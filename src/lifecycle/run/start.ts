@@ -7,6 +7,7 @@ import { errorMessage } from '../../errors.js'
 import type { Settings, StepSettings } from '../../inputs/settings.js'
 import { describeRun } from '../../report/describe.js'
 import { inline } from '../../untrusted.js'
+import { findAdoptableRun } from '../adopt/adopt.js'
 import type { Interrupter } from '../interruption.js'
 import { setStatus, type Step } from '../step.js'
 import { watchRun } from './backstop.js'
@@ -22,17 +23,6 @@ export function connect(settings: StepSettings, step: Step): CodeOceanClient {
     token: settings.token,
     onRetry: (message) => core.info(inline(step.redact(message)))
   })
-}
-
-/** The pre-flight check against the app panel, unless `check-parameters: false`. */
-export async function preflight(client: CodeOceanClient, settings: Settings): Promise<void> {
-  if (!settings.checkParameters) {
-    core.info('Parameters not checked against the app panel (check-parameters: false).')
-    return
-  }
-  // Loaded only when it runs, so that a step that does not check never pays for it.
-  const { checkBeforeStart } = await import('../prepare/preflight.js')
-  await checkBeforeStart(client, settings)
 }
 
 /**
@@ -120,8 +110,6 @@ async function startOrAdopt(
       return { run: await sendStart(client, body, interrupter), adopted: false }
     } catch (error) {
       if (interrupter.reason === 'cancel' || !mayHaveStartedRun(error)) throw error
-      // Loaded only here, so that a start that answers never pays for it.
-      const { findAdoptableRun } = await import('../adopt/adopt.js')
       const failure = error as Error
       const target = settings.run.target
       const run = await findAdoptableRun(client.targets, {

@@ -1,14 +1,9 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from '@jest/globals'
 import { parse } from 'yaml'
+import { InputErrors } from '../../src/inputs/errors.js'
 import { START_ONLY_INPUTS, START_ONLY_SWITCHES } from '../../src/inputs/followed-run.js'
-import {
-  getSettings,
-  InputErrors,
-  type FollowSettings,
-  type Settings,
-  type StepSettings
-} from '../../src/inputs/settings.js'
+import { getSettings, type FollowSettings, type Settings, type StepSettings } from '../../src/inputs/settings.js'
 import { parseStopChoice } from '../../src/inputs/values.js'
 
 const RUN = '9af23fd6-0d4c-4a8e-b1a4-7c3f1e2d5b60'

@@ -1,8 +1,9 @@
-import { CodeOceanApiError, CodeOceanNetworkError, type RequestContext } from './api-errors.js'
+import type { RequestContext } from './api-error-messages.js'
+import { CodeOceanApiError, CodeOceanNetworkError, UnreadableStartError } from './errors.js'
 import { readComputation, type Computation } from './models/computation.js'
 import { idSegment } from './models/id.js'
 import type { RunRequest } from './models/run-request.js'
-import { classifyNetworkError, provesNothingSent } from './network-errors.js'
+import { classifyNetworkError, provesNothingSent } from './network-failures.js'
 import type { ApiTransport, CallOptions } from './transport.js'
 
 /** Said whenever a start request failed in a way that does not rule out a started run. */
@@ -10,14 +11,6 @@ const RUN_MAY_HAVE_STARTED =
   'The request may have reached Code Ocean, so a run may have started: look at the ' +
   "capsule's or pipeline's runs in Code Ocean before running this step again. " +
   'The action does not repeat a start that may have succeeded, so one step never starts two runs.'
-
-/** Code Ocean said yes to a start, but its answer is not a run that can be read. */
-export class UnreadableStartError extends Error {
-  constructor(message: string, options: ErrorOptions) {
-    super(message, options)
-    this.name = 'UnreadableStartError'
-  }
-}
 
 /**
  * Whether a failed start may have started a run: the request went out and the answer,

@@ -1,4 +1,5 @@
-import { CodeOceanApiError, type RequestContext } from './api-errors.js'
+import type { RequestContext } from './api-error-messages.js'
+import { CodeOceanApiError } from './errors.js'
 import { DOWNLOAD_LINK_ANSWER_LIMIT, RESULTS_LISTING_ANSWER_LIMIT } from './limits.js'
 import { idSegment } from './models/id.js'
 import { readResultItems, type ResultItem } from './models/result-item.js'

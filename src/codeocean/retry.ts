@@ -3,7 +3,7 @@
  * applies them through axios-retry.
  */
 import { ANSWER_TOO_LARGE } from './limits.js'
-import { classifyNetworkError, isRetryableNetworkProblem, provesNothingSent } from './network-errors.js'
+import { classifyNetworkError, isRetryableNetworkProblem, provesNothingSent } from './network-failures.js'
 
 /** Answers that mean "try again later": overload and gateway or server hiccups. */
 export const RETRYABLE_STATUSES: ReadonlySet<number> = new Set([429, 500, 502, 503, 504])

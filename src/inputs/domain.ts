@@ -1,4 +1,4 @@
-import { InputError } from '../errors.js'
+import { InputError } from './errors.js'
 
 const EXAMPLE = 'domain: codeocean.example.com'
 

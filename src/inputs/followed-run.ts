@@ -1,5 +1,5 @@
-import { InputError } from '../errors.js'
 import { Input } from '../names.js'
+import { InputError } from './errors.js'
 import type { Problems } from './problems.js'
 import { parseId } from './run-params.js'
 import { parseBooleanInput } from './values.js'

@@ -3,9 +3,10 @@ import type { RunSpec } from '../codeocean/models/run-request.js'
 import { EnvFallback, Input } from '../names.js'
 import { redactor } from '../redact.js'
 import { resolveApiLocation, type ApiLocation } from './domain.js'
+import { InputErrors } from './errors.js'
 import { isFollowing, readFollowedRun } from './followed-run.js'
 import { readPreparationSettings, type PreparationSettings } from './preparation.js'
-import { InputErrors, Problems } from './problems.js'
+import { Problems } from './problems.js'
 import { defaultRunName } from './run-name.js'
 import { readRunSpec } from './run-spec.js'
 import { registerGithubToken, type ReadInput } from './token.js'
@@ -20,7 +21,6 @@ import {
   type StopChoice
 } from './values.js'
 
-export { InputErrors } from './problems.js'
 export type { PollInterval, StopChoice } from './values.js'
 
 /** How the step waits for the run, and what it does when the wait is cut short. */

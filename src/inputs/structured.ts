@@ -1,5 +1,5 @@
 import { parseDocument, visit } from 'yaml'
-import { InputError } from '../errors.js'
+import { InputError } from './errors.js'
 import { nearestTypo } from './nearest.js'
 
 /** The same example written the two ways an input may be: JSON on one line, or YAML. */

@@ -8,12 +8,12 @@ import pLimit from 'p-limit'
 import { errorMessage, RequestAbortedError } from '../errors.js'
 import { formatBytes, formatDuration } from '../format.js'
 import { leadsOutOf } from '../within.js'
+import { OversizeError, TransientDownloadError } from './errors.js'
 import { safeResultPath, type ResultFile } from './listing.js'
 import {
   byteLimit,
   declaredLength,
   objectStoreClient,
-  OversizeError,
   storeError,
   transferDeadlineMs,
   type SignedUrlSource
@@ -43,9 +43,6 @@ export interface DownloadReport {
   files: number
   bytes: number
 }
-
-/** A download that failed in a way another try with a fresh URL may fix. */
-class TransientDownloadError extends Error {}
 
 /**
  * Downloads result files into `folder`, a bounded number at a time, each streamed to

@@ -2,6 +2,7 @@ import { minimatch } from 'minimatch'
 import pLimit from 'p-limit'
 import type { ResultItem } from '../codeocean/models/result-item.js'
 import { RequestAbortedError } from '../errors.js'
+import { ListingLimitError } from './errors.js'
 
 /** A result file to fetch. */
 export interface ResultFile {
@@ -70,19 +71,16 @@ export const LISTING_LIMITS: ListingLimits = {
   files: MAX_RESULT_FILES
 }
 
-/** The walk stopped at one of its limits; the results tree is larger (or deeper) than the action lists. */
-export class ListingLimitError extends Error {
-  constructor(what: string) {
-    super(
-      `Stopped listing the run's results at a limit: ${what}. The action lists at most ${MAX_LISTING_DEPTH} folders deep, ` +
-        `${MAX_LISTING_CALLS.toLocaleString('en-US')} folders and ${MAX_RESULT_FILES.toLocaleString('en-US')} files.`
-    )
-    this.name = 'ListingLimitError'
-  }
+/** The walk stops at one of its limits: `what` says which, and the message the limits of all three. */
+function stoppedAt(what: string): ListingLimitError {
+  return new ListingLimitError(
+    `Stopped listing the run's results at a limit: ${what}. The action lists at most ${MAX_LISTING_DEPTH} folders deep, ` +
+      `${MAX_LISTING_CALLS.toLocaleString('en-US')} folders and ${MAX_RESULT_FILES.toLocaleString('en-US')} files.`
+  )
 }
 
 function tooManyCalls(calls: number): ListingLimitError {
-  return new ListingLimitError(`it needs more than ${calls.toLocaleString('en-US')} listing calls (one per folder)`)
+  return stoppedAt(`it needs more than ${calls.toLocaleString('en-US')} listing calls (one per folder)`)
 }
 
 /** A long path, cut for a message. */
@@ -141,15 +139,13 @@ export async function listResultFiles(
       if (seen.size >= limits.calls) throw tooManyCalls(limits.calls)
       const depth = item.path.split('/').length
       if (depth > limits.depth) {
-        throw new ListingLimitError(
-          `a folder is nested more than ${limits.depth} folders deep ("${shorten(item.path)}")`
-        )
+        throw stoppedAt(`a folder is nested more than ${limits.depth} folders deep ("${shorten(item.path)}")`)
       }
       return item.path
     }
     if (!keep(item.path)) return undefined
     if (files.length >= limits.files) {
-      throw new ListingLimitError(`there are more than ${limits.files.toLocaleString('en-US')} result files`)
+      throw stoppedAt(`there are more than ${limits.files.toLocaleString('en-US')} result files`)
     }
     // Code Ocean's model makes a file's size optional: such a file is still downloaded, and checked against its transfer.
     files.push(

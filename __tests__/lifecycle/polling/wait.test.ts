@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
-import { CodeOceanApiError } from '../../../src/codeocean/api-errors.js'
+import { CodeOceanApiError } from '../../../src/codeocean/errors.js'
 import { readComputation, type Computation } from '../../../src/codeocean/models/computation.js'
 import { formatDuration } from '../../../src/format.js'
 import type { RunLengthEstimate } from '../../../src/lifecycle/polling/run-length.js'

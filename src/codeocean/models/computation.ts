@@ -1,4 +1,5 @@
 import { inline } from '../../untrusted.js'
+import { UnreadableAnswerError } from '../errors.js'
 import { preview } from '../preview.js'
 import { checkId } from './id.js'
 
@@ -23,14 +24,6 @@ export interface Computation {
 
 export const TERMINAL_STATES = ['completed', 'failed'] as const
 export const KNOWN_STATES = ['initializing', 'running', 'finalizing', 'completed', 'failed'] as const
-
-/** Code Ocean answered 2xx with something that is not a computation (an HTML page, say). */
-export class UnreadableAnswerError extends Error {
-  constructor(message: string) {
-    super(message)
-    this.name = 'UnreadableAnswerError'
-  }
-}
 
 function asNumber(value: unknown): number | undefined {
   if (typeof value === 'number' && Number.isFinite(value)) return value

@@ -12,6 +12,7 @@ import { errorMessage } from '../../errors.js'
 import { redactRegistered } from '../../redact.js'
 import { describeRun } from '../../report/describe.js'
 import { inline } from '../../untrusted.js'
+import { NotAdoptedError } from '../errors.js'
 import { matchStartedRun, type StartMatch } from './adopt-match.js'
 
 /** How long to wait before looking a second time, when the first look found nothing. */
@@ -30,14 +31,6 @@ export interface FailedStart {
   signal: AbortSignal
   /** Told each listing, so that the wait's estimate of the run's length reuses it. */
   onListing?: (runs: readonly Computation[]) => void
-}
-
-/** Why no run was adopted; the message says what the start failed with and what the look found. */
-export class NotAdoptedError extends Error {
-  constructor(message: string) {
-    super(message)
-    this.name = 'NotAdoptedError'
-  }
 }
 
 /**

@@ -1,11 +1,6 @@
 import { setTimeout as sleepMs } from 'node:timers/promises'
-import { CodeOceanApiError, CodeOceanNetworkError } from '../../codeocean/api-errors.js'
-import {
-  isKnownState,
-  isTerminal,
-  UnreadableAnswerError,
-  type Computation
-} from '../../codeocean/models/computation.js'
+import { CodeOceanApiError, CodeOceanNetworkError, UnreadableAnswerError } from '../../codeocean/errors.js'
+import { isKnownState, isTerminal, type Computation } from '../../codeocean/models/computation.js'
 import { RETRYABLE_STATUSES } from '../../codeocean/retry.js'
 import { MIN_POLL_SECONDS } from '../../codeocean/rules.js'
 import { errorMessage, RequestAbortedError } from '../../errors.js'

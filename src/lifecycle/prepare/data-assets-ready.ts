@@ -1,10 +1,12 @@
 import { setTimeout as sleepMs } from 'node:timers/promises'
 import pLimit from 'p-limit'
-import { CodeOceanApiError, serverMessage } from '../../codeocean/api-errors.js'
+import { serverMessage } from '../../codeocean/api-error-messages.js'
+import { CodeOceanApiError } from '../../codeocean/errors.js'
 import type { DataAsset } from '../../codeocean/models/data-asset.js'
 import { errorMessage, RequestAbortedError } from '../../errors.js'
 import { formatDuration } from '../../format.js'
 import type { PollInterval } from '../../inputs/values.js'
+import { DataAssetNotUsableError } from '../errors.js'
 import { nextPollDelayMs } from '../polling/wait.js'
 
 /** Reads one data asset (the Code Ocean client's `dataAssets` does). */
@@ -25,9 +27,6 @@ export interface ReadyOptions {
 /** Asset look-ups in flight at once. */
 const CONCURRENCY = 8
 
-/** Why an asset stops the run, with Code Ocean's own words. */
-class NotUsable extends Error {}
-
 function label(asset: DataAsset): string {
   return asset.name ? `'${asset.name}' (${asset.id})` : asset.id
 }
@@ -35,18 +34,18 @@ function label(asset: DataAsset): string {
 function lookupFailure(error: unknown, id: string): Error {
   if (error instanceof RequestAbortedError) return error
   if (error instanceof CodeOceanApiError && error.status === 404) {
-    return new NotUsable(
+    return new DataAssetNotUsableError(
       `There is no data asset ${id} (or the token cannot see it): check the id in 'data-assets' and that the ` +
         `asset is shared with the token's owner. Code Ocean answered HTTP 404: ${serverMessage(error.body)}`
     )
   }
   if (error instanceof CodeOceanApiError && error.status === 403) {
-    return new NotUsable(
+    return new DataAssetNotUsableError(
       `The token may not read data asset ${id}: it needs the Data Asset Read scope (Account > Access Tokens). ` +
         `Code Ocean answered HTTP 403: ${serverMessage(error.body)}`
     )
   }
-  return new NotUsable(`Could not look up data asset ${id}: ${errorMessage(error)}`)
+  return new DataAssetNotUsableError(`Could not look up data asset ${id}: ${errorMessage(error)}`)
 }
 
 /**
@@ -73,14 +72,14 @@ async function untilReady(source: DataAssetSource, id: string, options: ReadyOpt
       return
     }
     if (asset.state === 'failed') {
-      throw new NotUsable(
+      throw new DataAssetNotUsableError(
         `Data asset ${label(asset)} failed in Code Ocean: ${asset.failure_reason ?? 'no reason given'}`
       )
     }
     const waited = now() - begin
     const limitMs = options.timeoutMinutes * 60_000
     if (limitMs > 0 && waited >= limitMs) {
-      throw new NotUsable(
+      throw new DataAssetNotUsableError(
         `Data asset ${label(asset)} was still ${asset.state || 'not ready'} after ${formatDuration(waited)} (wait-timeout: ${options.timeoutMinutes})`
       )
     }
@@ -121,7 +120,9 @@ export async function ensureDataAssetsReady(
       )
     )
   )
-  const problems = outcomes.flatMap((o) => (o.status === 'rejected' && o.reason instanceof NotUsable ? [o.reason] : []))
+  const problems = outcomes.flatMap((o) =>
+    o.status === 'rejected' && o.reason instanceof DataAssetNotUsableError ? [o.reason] : []
+  )
   if (problems.length > 0) {
     throw new Error(
       `${problems.map((p) => p.message).join('\n')}\nThe run was not started: it needs every attached data asset ready.`

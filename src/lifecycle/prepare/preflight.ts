@@ -1,11 +1,11 @@
 import * as core from '@actions/core'
-import { CodeOceanApiError } from '../../codeocean/api-errors.js'
 import type { CodeOceanClient } from '../../codeocean/client.js'
+import { CodeOceanApiError } from '../../codeocean/errors.js'
 import { declaresAnything, readAppPanel } from '../../codeocean/models/app-panel.js'
 import { DEBUG_PREVIEW_CHARS, preview } from '../../codeocean/preview.js'
 import { errorMessage } from '../../errors.js'
 import { checkAgainstAppPanel } from '../../inputs/app-panel-check.js'
-import { InputErrors } from '../../inputs/problems.js'
+import { InputErrors } from '../../inputs/errors.js'
 import type { Settings } from '../../inputs/settings.js'
 import { inline } from '../../untrusted.js'
 

@@ -1,5 +1,5 @@
 import * as core from '@actions/core'
-import { CodeOceanApiError } from '../../codeocean/api-errors.js'
+import { CodeOceanApiError } from '../../codeocean/errors.js'
 import { isTerminal, type Computation } from '../../codeocean/models/computation.js'
 import type { Target } from '../../codeocean/models/run-request.js'
 import type { TargetsApi } from '../../codeocean/targets-api.js'

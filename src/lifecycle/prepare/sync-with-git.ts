@@ -1,5 +1,6 @@
 import * as core from '@actions/core'
-import { CodeOceanApiError, serverMessage } from '../../codeocean/api-errors.js'
+import { serverMessage } from '../../codeocean/api-error-messages.js'
+import { CodeOceanApiError } from '../../codeocean/errors.js'
 import type { GitSyncResult } from '../../codeocean/models/git-sync.js'
 import type { Target } from '../../codeocean/models/run-request.js'
 import type { TargetsApi } from '../../codeocean/targets-api.js'

@@ -1,31 +1,16 @@
 import * as core from '@actions/core'
-import { CodeOceanApiError } from '../../codeocean/api-errors.js'
 import type { CodeOceanClient } from '../../codeocean/client.js'
+import { CodeOceanApiError } from '../../codeocean/errors.js'
 import type { Computation } from '../../codeocean/models/computation.js'
 import { formatDuration } from '../../format.js'
 import type { FollowSettings } from '../../inputs/settings.js'
-import { Input } from '../../names.js'
 import { describeRun } from '../../report/describe.js'
 import { inline } from '../../untrusted.js'
+import { RunNotFoundError } from '../errors.js'
 import type { Interrupter } from '../interruption.js'
 import { runBeganAt } from '../polling/wait.js'
 import { setStatus, type Step } from '../step.js'
 import { watchRun } from './backstop.js'
-
-/** A 404 for the run to follow, said in terms of the input that named it. */
-export class RunNotFoundError extends Error {
-  constructor(id: string, cause: CodeOceanApiError) {
-    super(
-      `Input '${Input.ComputationId}': Code Ocean has no run ${inline(id)} that the token's owner can see (HTTP 404), ` +
-        'so there is nothing to follow. Check the id: it is the `computation-id` output of the step that started ' +
-        "the run, or the id in the run's address in Code Ocean, on this deployment (`domain`). A run that was " +
-        'stopped is deleted in Code Ocean and cannot be followed.\n' +
-        inline(cause.message.split('\n')[0]),
-      { cause }
-    )
-    this.name = 'RunNotFoundError'
-  }
-}
 
 /** How old the run is, for the log: "created 2h 5m ago", or nothing when unknown. */
 function age(run: Computation): string {

@@ -1,4 +1,4 @@
-import { CodeOceanApiError } from '../../codeocean/api-errors.js'
+import { CodeOceanApiError } from '../../codeocean/errors.js'
 import type { Computation } from '../../codeocean/models/computation.js'
 import { RELEASE_OWNER, RELEASE_RUNS_ADMIN_ONLY } from '../../codeocean/rules.js'
 

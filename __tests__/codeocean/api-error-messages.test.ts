@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
-import { explainApiError, parseBody } from '../../src/codeocean/api-errors.js'
+import { explainApiError, parseBody } from '../../src/codeocean/api-error-messages.js'
 
 const ctx = { operation: 'start the run', idHint: 'pipeline p1', sentBody: { pipeline_id: 'p1' } }
 

@@ -1,4 +1,3 @@
-import { RequestAbortedError } from '../errors.js'
 import { inline } from '../untrusted.js'
 import type { AnswerLimit } from './limits.js'
 import { clip, preview } from './preview.js'
@@ -139,42 +138,4 @@ export function explainApiError(status: number, body: unknown, context: RequestC
     `Code Ocean refused to ${context.operation}: HTTP ${status}${reason}: ${serverMessage(body)}` +
     (advice ? `\n${advice}` : '')
   )
-}
-
-/** An error answer from Code Ocean, with a message ready for the user. */
-export class CodeOceanApiError extends Error {
-  constructor(
-    readonly status: number,
-    readonly body: unknown,
-    context: RequestContext
-  ) {
-    super(explainApiError(status, body, context))
-    this.name = 'CodeOceanApiError'
-  }
-}
-
-/**
- * A cancelled call that may have created something (a run, a data asset): a cancel
- * like any other, whose message says what may now exist.
- */
-export class CancelledCreateError extends RequestAbortedError {
-  constructor(message: string) {
-    super()
-    this.message = message
-    this.name = 'CancelledCreateError'
-  }
-}
-
-/**
- * No usable answer from Code Ocean: DNS, a refused connection, a reset, no answer
- * within the deadline, or an answer over its size limit.
- */
-export class CodeOceanNetworkError extends Error {
-  constructor(
-    message: string,
-    readonly code: string | undefined
-  ) {
-    super(message)
-    this.name = 'CodeOceanNetworkError'
-  }
 }

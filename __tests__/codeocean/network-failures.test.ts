@@ -7,7 +7,7 @@ import {
   isRetryableNetworkProblem,
   provesNothingSent,
   type NetworkFailure
-} from '../../src/codeocean/network-errors.js'
+} from '../../src/codeocean/network-failures.js'
 
 const CA_FIX = "set NODE_EXTRA_CA_CERTS to its path in the job's `env`"
 const URL_443 = 'https://codeocean.example.com/api/v1'

@@ -6,6 +6,7 @@ import {
   type RunLengthEstimate
 } from '../../../src/lifecycle/polling/run-length.js'
 import { CHECK_WORTH_MS, likelyEndWindow, nextPollDelayMs } from '../../../src/lifecycle/polling/wait.js'
+import { judge } from '../../../src/lifecycle/verdict.js'
 
 const MIN = 60_000
 
@@ -65,6 +66,22 @@ describe('estimating a run length from earlier runs', () => {
     const old = Array.from({ length: 20 }, (_, i) => run(10, { created: 1_000 + i }))
     const recent = Array.from({ length: 20 }, (_, i) => run(30, { created: 2_000 + i }))
     expect(estimateRunLength([failed, running, ...old, ...recent])?.typicalMs).toBe(30 * MIN)
+  })
+
+  it('counts as successful exactly the runs the verdict calls succeeded', () => {
+    const candidates = [
+      run(10),
+      run(10, { exit_code: 0 }),
+      run(50, { exit_code: 1 }),
+      run(50, { end_status: 'stopped' }),
+      run(50, { state: 'failed' })
+    ]
+    const judgedSucceeded = candidates.filter((c) => judge(c).succeeded)
+    expect(judgedSucceeded).toHaveLength(2)
+    // Three runs are the least an estimate rests on: the two the verdict calls succeeded, and one more.
+    const third = run(10)
+    expect(estimateRunLength([...candidates, third])?.runs).toBe(3)
+    expect(estimateRunLength([...candidates.slice(2), third])).toBeUndefined()
   })
 
   it('prefers runs of the same release version when there are enough', () => {

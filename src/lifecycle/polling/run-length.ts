@@ -1,4 +1,5 @@
 import type { Computation } from '../../codeocean/models/computation.js'
+import { succeeded } from '../verdict.js'
 
 /**
  * How long a run will likely take, from the earlier runs of the same capsule or
@@ -40,10 +41,6 @@ function percentile(sorted: readonly number[], p: number): number {
   const low = Math.floor(at)
   const high = Math.ceil(at)
   return sorted[low] + (sorted[high] - sorted[low]) * (at - low)
-}
-
-function succeeded(c: Computation): boolean {
-  return c.state === 'completed' && c.end_status === 'succeeded' && (c.exit_code ?? 0) === 0
 }
 
 function versionOf(c: Computation): number | undefined {

@@ -60,6 +60,95 @@ function noResults(settings: StepSettings, summary: SummaryModel, problems: stri
   return problems
 }
 
+/** What each part of the after-run phase works with, and the problems it meets, for the step's failure message. */
+interface AfterRunPhase {
+  client: CodeOceanClient
+  run: Computation
+  settings: StepSettings
+  step: Step
+  signal?: AbortSignal
+  problems: string[]
+}
+
+/** Notes what a cancel cut short; true when it did. */
+function cutShort(phase: AfterRunPhase, what: string): boolean {
+  if (!phase.signal?.aborted) return false
+  phase.step.summary.notes.push(`The workflow was cancelled during ${what}; it was not finished.`)
+  return true
+}
+
+/**
+ * Lists the run's results for the summary and the download. A failed listing is a
+ * problem when there is a download, else only a warning (it feeds the summary alone):
+ * `files` is then undefined.
+ */
+async function listResults(phase: AfterRunPhase): Promise<{ files?: ResultFile[]; cutShort: boolean }> {
+  const { client, run, step, settings, signal } = phase
+  try {
+    const files = await listResultFiles(client.results, run.id, { signal })
+    step.summary.resultFiles = files
+    return { files, cutShort: false }
+  } catch (error) {
+    if (cutShort(phase, 'the listing of the results')) return { cutShort: true }
+    const message = `Could not list the run's results: ${errorMessage(error)}`
+    if (settings.downloadFolder) phase.problems.push(message)
+    else {
+      core.warning(message)
+      step.summary.notes.push(message)
+    }
+    return { cutShort: false }
+  }
+}
+
+/** Downloads the results `results-filter` keeps into `folder`; false when a cancel cut it short. */
+async function download(phase: AfterRunPhase, folder: string, files: ResultFile[]): Promise<boolean> {
+  const { client, run, step, settings, signal } = phase
+  const keep = resultFilter(settings.resultsFilter)
+  const wanted = files.filter((f) => keep(f.path))
+  core.info(
+    `Downloading ${wanted.length} of ${files.length} result files (${formatBytes(wanted.reduce((s, f) => s + f.size, 0))}) into ${inline(folder)}`
+  )
+  try {
+    const report = await downloadResults(client.results, run.id, wanted, folder, {
+      onProgress: (line) => core.info(line),
+      // Retry lines carry result paths and the object store's words.
+      onRetry: (line) => core.info(inline(line)),
+      workspace: process.env.GITHUB_WORKSPACE || process.cwd(),
+      signal
+    })
+    step.summary.download = report
+    step.outputs.set(Output.ResultsPath, report.folder)
+    step.outputs.set(Output.ResultFiles, String(report.files))
+    core.info(`Downloaded ${report.files} files (${formatBytes(report.bytes)}) into ${inline(report.folder)}`)
+  } catch (error) {
+    if (cutShort(phase, 'the download (partial files were removed)')) return false
+    phase.problems.push(errorMessage(error))
+  }
+  return true
+}
+
+/** Captures a successful run's results as the data asset `name`; a run that did not succeed is only noted. */
+async function capture(phase: AfterRunPhase, verdict: Verdict, name: string): Promise<void> {
+  const { client, run, step, settings, signal } = phase
+  if (!verdict.succeeded) {
+    step.summary.notes.push(`The run did not succeed, so its results were not captured as '${name}'.`)
+    return
+  }
+  try {
+    const params = captureParams(run, name, settings.captureTags, origin(process.env))
+    const asset = await captureResults(client.dataAssets, params, { log: (line) => core.info(inline(line)), signal })
+    step.outputs.set(Output.DataAssetId, asset.id)
+    step.summary.dataAsset = { id: asset.id, name }
+  } catch (error) {
+    if (
+      cutShort(phase, `the capture as data asset '${name}' (once created, it may still become ready in Code Ocean)`)
+    ) {
+      return
+    }
+    phase.problems.push(errorMessage(error))
+  }
+}
+
 /**
  * What follows a finished run: its failure log, the results listing, the download
  * (after a failed run too: that is when results matter most) and the capture (after
@@ -76,85 +165,27 @@ export async function afterRun(
   step: Step,
   signal?: AbortSignal
 ): Promise<string[]> {
-  const { outputs, summary } = step
-  const problems: string[] = []
-  /** Notes what a cancel cut short; true when it did. */
-  const cutShort = (what: string): boolean => {
-    if (!signal?.aborted) return false
-    summary.notes.push(`The workflow was cancelled during ${what}; it was not finished.`)
-    return true
-  }
+  const phase: AfterRunPhase = { client, run, settings, step, signal, problems: [] }
+  const { summary } = step
   // has_results is optional in Code Ocean's model: missing means "maybe", and the listing decides.
   const maybeResults = run.has_results === undefined
-  if (run.has_results === false) return noResults(settings, summary, problems)
+  if (run.has_results === false) return noResults(settings, summary, phase.problems)
 
   let files: ResultFile[] | undefined
   if (settings.summary || settings.downloadFolder || maybeResults) {
-    try {
-      files = await listResultFiles(client.results, run.id, { signal })
-      summary.resultFiles = files
-    } catch (error) {
-      if (cutShort('the listing of the results')) return problems
-      const message = `Could not list the run's results: ${errorMessage(error)}`
-      // Without a download, the listing only feeds the summary: not worth failing for.
-      if (settings.downloadFolder) problems.push(message)
-      else {
-        core.warning(message)
-        summary.notes.push(message)
-      }
-    }
+    const listing = await listResults(phase)
+    if (listing.cutShort) return phase.problems
+    files = listing.files
   }
 
-  if (maybeResults && files?.length === 0) return noResults(settings, summary, problems)
+  if (maybeResults && files?.length === 0) return noResults(settings, summary, phase.problems)
   if (!verdict.succeeded) await showFailureLog(client, run, files, summary, signal)
-  if (cutShort("the reading of the run's console log")) return problems
+  if (cutShort(phase, "the reading of the run's console log")) return phase.problems
 
   if (settings.downloadFolder && files) {
-    const keep = resultFilter(settings.resultsFilter)
-    const wanted = files.filter((f) => keep(f.path))
-    core.info(
-      `Downloading ${wanted.length} of ${files.length} result files (${formatBytes(wanted.reduce((s, f) => s + f.size, 0))}) into ${inline(settings.downloadFolder)}`
-    )
-    try {
-      const report = await downloadResults(client.results, run.id, wanted, settings.downloadFolder, {
-        onProgress: (line) => core.info(line),
-        // Retry lines carry result paths and the object store's words.
-        onRetry: (line) => core.info(inline(line)),
-        workspace: process.env.GITHUB_WORKSPACE || process.cwd(),
-        signal
-      })
-      summary.download = report
-      outputs.set(Output.ResultsPath, report.folder)
-      outputs.set(Output.ResultFiles, String(report.files))
-      core.info(`Downloaded ${report.files} files (${formatBytes(report.bytes)}) into ${inline(report.folder)}`)
-    } catch (error) {
-      if (cutShort('the download (partial files were removed)')) return problems
-      problems.push(errorMessage(error))
-    }
+    const finished = await download(phase, settings.downloadFolder, files)
+    if (!finished) return phase.problems
   }
-
-  if (settings.captureName) {
-    if (!verdict.succeeded) {
-      summary.notes.push(`The run did not succeed, so its results were not captured as '${settings.captureName}'.`)
-    } else {
-      try {
-        const params = captureParams(run, settings.captureName, settings.captureTags, origin(process.env))
-        const asset = await captureResults(client.dataAssets, params, {
-          log: (line) => core.info(inline(line)),
-          signal
-        })
-        outputs.set(Output.DataAssetId, asset.id)
-        summary.dataAsset = { id: asset.id, name: settings.captureName }
-      } catch (error) {
-        if (
-          cutShort(
-            `the capture as data asset '${settings.captureName}' (once created, it may still become ready in Code Ocean)`
-          )
-        )
-          return problems
-        problems.push(errorMessage(error))
-      }
-    }
-  }
-  return problems
+  if (settings.captureName) await capture(phase, verdict, settings.captureName)
+  return phase.problems
 }

@@ -106,43 +106,50 @@ function reachabilityQuestion(where: string, proxy: string | undefined): string 
     : `${question} The request went through the proxy ${proxy}: check that the proxy is up and lets the runner through to ${where}.`
 }
 
-/** What happened, in words, and what to do about it. */
-function explanation(failure: NetworkFailure, problem: NetworkProblem): { what: string; advice?: string } {
-  const { host, port } = hostAndPort(failure.url)
-  const where = `${host}:${port}`
+/** What happened and what to do about it, in words. */
+interface Explanation {
+  what: string
+  advice?: string
+}
+
+/** A host name that did not resolve: Code Ocean's, or the proxy's. */
+function dnsExplanation(failure: NetworkFailure, problem: 'dns-missing' | 'dns-temporary', host: string): Explanation {
+  if (problem === 'dns-temporary') {
+    return {
+      what: `looking up ${host} failed (EAI_AGAIN) on every try`,
+      advice: "The runner's DNS server did not answer; this is usually temporary. Try again later."
+    }
+  }
+  if (failure.lookedUp !== undefined && failure.lookedUp !== host) {
+    return {
+      what: `the proxy host ${failure.lookedUp} was not found (ENOTFOUND)`,
+      advice: "Check HTTPS_PROXY and HTTP_PROXY in the job's environment."
+    }
+  }
+  return {
+    what: `the host ${host} was not found (ENOTFOUND)`,
+    advice:
+      `Check the \`${Input.Domain}\` input: ${host} does not resolve from this runner. It should be your Code Ocean ` +
+      `deployment's address, as in your browser, e.g. \`${Input.Domain}: codeocean.example.com\`. A name only your ` +
+      "company's DNS knows needs a runner inside that network."
+  }
+}
+
+type CertificateProblem = Extract<NetworkProblem, `tls-${string}`>
+
+function isCertificateProblem(problem: NetworkProblem): problem is CertificateProblem {
+  return problem.startsWith('tls-')
+}
+
+/** A certificate the runner refused. */
+function certificateExplanation(
+  failure: NetworkFailure,
+  problem: CertificateProblem,
+  where: string,
+  host: string
+): Explanation {
   const code = failure.code ?? 'network error'
   switch (problem) {
-    case 'dns-missing':
-      if (failure.lookedUp !== undefined && failure.lookedUp !== host) {
-        return {
-          what: `the proxy host ${failure.lookedUp} was not found (ENOTFOUND)`,
-          advice: "Check HTTPS_PROXY and HTTP_PROXY in the job's environment."
-        }
-      }
-      return {
-        what: `the host ${host} was not found (ENOTFOUND)`,
-        advice:
-          `Check the \`${Input.Domain}\` input: ${host} does not resolve from this runner. It should be your Code Ocean ` +
-          `deployment's address, as in your browser, e.g. \`${Input.Domain}: codeocean.example.com\`. A name only your ` +
-          "company's DNS knows needs a runner inside that network."
-      }
-    case 'dns-temporary':
-      return {
-        what: `looking up ${host} failed (EAI_AGAIN) on every try`,
-        advice: "The runner's DNS server did not answer; this is usually temporary. Try again later."
-      }
-    case 'refused':
-      return {
-        what: `the connection to ${where} was refused (ECONNREFUSED)`,
-        advice: reachabilityQuestion(where, failure.proxy)
-      }
-    case 'unreachable':
-      return { what: `${where} cannot be reached (${code})`, advice: reachabilityQuestion(where, failure.proxy) }
-    case 'timeout':
-      return {
-        what: `no answer from ${where} within ${Math.round(failure.timeoutMs / 1000)} s (${code})`,
-        advice: reachabilityQuestion(where, failure.proxy)
-      }
     case 'tls-unknown-ca':
       return {
         what: `the certificate of ${where} is not signed by a certificate authority this runner trusts (${code}: ${failure.text})`,
@@ -167,6 +174,31 @@ function explanation(failure: NetworkFailure, problem: NetworkProblem): { what: 
       return {
         what: `the certificate of ${where} is not issued for the name ${host} (ERR_TLS_CERT_ALTNAME_INVALID: ${failure.text})`,
         advice: `Set the \`${Input.Domain}\` input to a name the certificate covers, the one you use in the browser.`
+      }
+  }
+}
+
+/** What happened, in words, and what to do about it. */
+function explanation(failure: NetworkFailure, problem: NetworkProblem): Explanation {
+  const { host, port } = hostAndPort(failure.url)
+  const where = `${host}:${port}`
+  const code = failure.code ?? 'network error'
+  if (isCertificateProblem(problem)) return certificateExplanation(failure, problem, where, host)
+  switch (problem) {
+    case 'dns-missing':
+    case 'dns-temporary':
+      return dnsExplanation(failure, problem, host)
+    case 'refused':
+      return {
+        what: `the connection to ${where} was refused (ECONNREFUSED)`,
+        advice: reachabilityQuestion(where, failure.proxy)
+      }
+    case 'unreachable':
+      return { what: `${where} cannot be reached (${code})`, advice: reachabilityQuestion(where, failure.proxy) }
+    case 'timeout':
+      return {
+        what: `no answer from ${where} within ${Math.round(failure.timeoutMs / 1000)} s (${code})`,
+        advice: reachabilityQuestion(where, failure.proxy)
       }
     case 'other':
       return { what: `${code}: ${failure.text}` }

@@ -99,36 +99,16 @@ export interface WalkOptions {
 }
 
 /**
- * Lists every result file: Code Ocean lists one folder per call, so folders are
- * walked breadth-first with a bounded number of listings in flight. Paths are
- * checked as they arrive; an unsafe one stops the walk. So does reaching a limit
- * on depth, calls or files, with a message that names it: a server whose tree keeps
- * branching must not keep the step listing for ever.
+ * Takes in the items of each listing as they come: checks every path (an unsafe one
+ * throws), keeps the files `keep` wants, and returns each folder still to list, once.
+ * Throws at a limit on depth, folders (each costs a call) or files.
  */
-export async function listResultFiles(
-  lister: ResultLister,
-  id: string,
-  options: WalkOptions = {}
-): Promise<ResultFile[]> {
-  const limits = { ...LISTING_LIMITS, ...options.limits }
-  const limit = pLimit(options.concurrency ?? 8)
-  const keep = options.keep ?? (() => true)
-  // Aborted on the first failure too, so calls in flight end and no new ones begin.
-  const stop = new AbortController()
-  const signal = options.signal ? AbortSignal.any([options.signal, stop.signal]) : stop.signal
+function resultCollector(
+  limits: ListingLimits,
+  keep: (path: string) => boolean
+): { take: (item: ResultItem) => string | undefined; files: ResultFile[] } {
   const files: ResultFile[] = []
   const seen = new Set<string>()
-  let calls = 0
-  let failure: unknown
-
-  const list = (folder: string): Promise<ResultItem[] | undefined> =>
-    limit(async () => {
-      if (signal.aborted) return undefined
-      calls += 1
-      if (calls > limits.calls) throw tooManyCalls(limits.calls)
-      return lister.list(id, folder, { signal })
-    })
-
   const take = (item: ResultItem): string | undefined => {
     safeResultPath(item.path)
     if (item.type === 'folder') {
@@ -153,12 +133,43 @@ export async function listResultFiles(
     )
     return undefined
   }
+  return { take, files }
+}
+
+/**
+ * Lists every result file: Code Ocean lists one folder per call, so folders are
+ * walked breadth-first with a bounded number of listings in flight. Paths are
+ * checked as they arrive; an unsafe one stops the walk. So does reaching a limit
+ * on depth, calls or files, with a message that names it: a server whose tree keeps
+ * branching must not keep the step listing for ever.
+ */
+export async function listResultFiles(
+  lister: ResultLister,
+  id: string,
+  options: WalkOptions = {}
+): Promise<ResultFile[]> {
+  const limits = { ...LISTING_LIMITS, ...options.limits }
+  const limit = pLimit(options.concurrency ?? 8)
+  const collected = resultCollector(limits, options.keep ?? (() => true))
+  // Aborted on the first failure too, so calls in flight end and no new ones begin.
+  const stop = new AbortController()
+  const signal = options.signal ? AbortSignal.any([options.signal, stop.signal]) : stop.signal
+  let calls = 0
+  let failure: unknown
+
+  const list = (folder: string): Promise<ResultItem[] | undefined> =>
+    limit(async () => {
+      if (signal.aborted) return undefined
+      calls += 1
+      if (calls > limits.calls) throw tooManyCalls(limits.calls)
+      return lister.list(id, folder, { signal })
+    })
 
   const walk = async (folder: string): Promise<void> => {
     try {
       const items = await list(folder)
       if (items === undefined || signal.aborted) return
-      const subfolders = items.map(take).filter((path) => path !== undefined)
+      const subfolders = items.map(collected.take).filter((path) => path !== undefined)
       await Promise.all(subfolders.map(walk))
     } catch (error) {
       failure ??= error
@@ -169,5 +180,5 @@ export async function listResultFiles(
   if (options.signal?.aborted) throw new RequestAbortedError()
   // eslint-disable-next-line @typescript-eslint/only-throw-error -- rethrows the first failure exactly as it was caught
   if (failure !== undefined) throw failure
-  return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
+  return collected.files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
 }

@@ -164,6 +164,61 @@ export interface StatusSource {
   get(id: string, call?: { signal?: AbortSignal }): Promise<Computation>
 }
 
+/** Logs each state once, with the time since the wait began, and warns once about each state it does not know. */
+function stateReporter(options: WaitOptions, now: () => number, begin: number): (c: Computation) => void {
+  const warnedStates = new Set<string>()
+  let lastState: string | undefined
+  return (c) => {
+    options.onUpdate?.(c)
+    if (c.state === lastState) return
+    lastState = c.state
+    options.log(`Run is ${c.state || '(no state)'} (after ${formatDuration(now() - begin)})`)
+    if (!isKnownState(c.state) && !warnedStates.has(c.state)) {
+      warnedStates.add(c.state)
+      options.warn(
+        `Code Ocean reported a state the action does not know, '${c.state}'; it keeps waiting for 'completed' or 'failed'.`
+      )
+    }
+  }
+}
+
+/**
+ * Status checks that fail for a while: one warning per outage, not one per failed
+ * check; a line once Code Ocean is reached again; and the end of the wait after
+ * OUTAGE_LIMIT_MS of failures.
+ */
+function outageTracker(
+  options: WaitOptions,
+  now: () => number
+): { failed: (error: unknown, runId: string) => void; reached: () => void } {
+  let failingSince: number | undefined
+  return {
+    failed: (error, runId) => {
+      const firstFailure = failingSince === undefined
+      failingSince ??= now()
+      const failingFor = now() - failingSince
+      if (failingFor >= OUTAGE_LIMIT_MS) {
+        throw new Error(
+          `Could not check run ${inline(runId)} for ${formatDuration(failingFor)}; giving up waiting. ` +
+            `The run may still be going in Code Ocean. Last error: ${errorMessage(error)}`,
+          { cause: error }
+        )
+      }
+      if (firstFailure) {
+        options.warn(
+          `Could not check the run (${errorMessage(error).split('\n')[0]}); ` +
+            `the action keeps trying for up to ${formatDuration(OUTAGE_LIMIT_MS)} of failures.`
+        )
+      }
+    },
+    reached: () => {
+      if (failingSince === undefined) return
+      options.log(`Reached Code Ocean again after ${formatDuration(now() - failingSince)} of failed checks`)
+      failingSince = undefined
+    }
+  }
+}
+
 /**
  * Polls the run until it is `completed` or `failed`. Logs each state once, with the
  * time since the wait began, rather than a line per check; an unknown state is
@@ -179,22 +234,8 @@ export async function waitForCompletion(
   const sleep = options.sleep ?? ((ms: number) => sleepMs(ms, undefined, { signal }))
   const begin = now()
   const ageFrom = options.startedAt ?? begin
-  const warnedStates = new Set<string>()
-  let current = started
-  let lastState: string | undefined
-
-  const observe = (c: Computation): void => {
-    options.onUpdate?.(c)
-    if (c.state === lastState) return
-    lastState = c.state
-    options.log(`Run is ${c.state || '(no state)'} (after ${formatDuration(now() - begin)})`)
-    if (!isKnownState(c.state) && !warnedStates.has(c.state)) {
-      warnedStates.add(c.state)
-      options.warn(
-        `Code Ocean reported a state the action does not know, '${c.state}'; it keeps waiting for 'completed' or 'failed'.`
-      )
-    }
-  }
+  const observe = stateReporter(options, now, begin)
+  const outage = outageTracker(options, now)
 
   let estimate = options.estimate
   options.estimateLater?.then(
@@ -202,8 +243,8 @@ export async function waitForCompletion(
     () => undefined
   )
 
+  let current = started
   observe(current)
-  let failingSince: number | undefined
   while (!isTerminal(current.state)) {
     try {
       await sleep(nextPollDelayMs(options.interval, now() - ageFrom, estimate))
@@ -212,29 +253,10 @@ export async function waitForCompletion(
     } catch (error) {
       if (signal?.aborted || error instanceof RequestAbortedError) throw new RequestAbortedError()
       if (!isTransientFailure(error)) throw error
-      const firstFailure = failingSince === undefined
-      failingSince ??= now()
-      const failingFor = now() - failingSince
-      if (failingFor >= OUTAGE_LIMIT_MS) {
-        throw new Error(
-          `Could not check run ${inline(current.id)} for ${formatDuration(failingFor)}; giving up waiting. ` +
-            `The run may still be going in Code Ocean. Last error: ${errorMessage(error)}`,
-          { cause: error }
-        )
-      }
-      // One warning per outage, not one per failed check.
-      if (firstFailure) {
-        options.warn(
-          `Could not check the run (${errorMessage(error).split('\n')[0]}); ` +
-            `the action keeps trying for up to ${formatDuration(OUTAGE_LIMIT_MS)} of failures.`
-        )
-      }
+      outage.failed(error, current.id)
       continue
     }
-    if (failingSince !== undefined) {
-      options.log(`Reached Code Ocean again after ${formatDuration(now() - failingSince)} of failed checks`)
-      failingSince = undefined
-    }
+    outage.reached()
     observe(current)
   }
   return current

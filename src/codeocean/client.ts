@@ -5,9 +5,6 @@ import { ResultsApi } from './results-api.js'
 import { TargetsApi } from './targets-api.js'
 import { ApiTransport, type ClientOptions } from './transport.js'
 
-export type { CallOptions, ClientOptions } from './transport.js'
-export { DEFAULT_RETRIES, DEFAULT_TIMEOUT_MS } from './transport.js'
-
 /**
  * Code Ocean's REST API, grouped by resource as its documentation is: runs, their
  * results, data assets, app panels. All share one connection pool, one token and one retry policy.

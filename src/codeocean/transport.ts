@@ -32,8 +32,7 @@ export interface CallOptions {
   retries?: number
 }
 
-export { DEFAULT_TIMEOUT_MS }
-export const DEFAULT_RETRIES = 5
+const DEFAULT_RETRIES = 5
 
 /** A successful answer: its parsed body, and when it came by the server's clock and by ours. */
 export interface Answer {

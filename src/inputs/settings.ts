@@ -21,10 +21,10 @@ import {
   type StopChoice
 } from './values.js'
 
-export type { PollInterval, StopChoice } from './values.js'
+export type { PollInterval } from './values.js'
 
 /** How the step waits for the run, and what it does when the wait is cut short. */
-export interface WaitSettings {
+interface WaitSettings {
   wait: boolean
   pollInterval: PollInterval
   /** 0 means no limit. */
@@ -37,7 +37,7 @@ export interface WaitSettings {
 }
 
 /** What the step does with a finished run's results. */
-export interface ResultSettings {
+interface ResultSettings {
   summary: boolean
   /** Absolute folder to download results into, inside the workspace. */
   downloadFolder?: string

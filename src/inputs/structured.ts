@@ -9,7 +9,7 @@ export interface Example {
 }
 
 /** Whether a structured input is written as JSON (a list or a map in brackets), else YAML. */
-export function looksLikeJson(text: string): boolean {
+function looksLikeJson(text: string): boolean {
   return /^[[{]/.test(text.trim())
 }
 
@@ -88,7 +88,7 @@ export function describe(value: unknown): string {
 }
 
 /** Suggests the known key a mistyped one most likely meant, or nothing. */
-export function suggestKey(key: string, known: readonly string[]): string | undefined {
+function suggestKey(key: string, known: readonly string[]): string | undefined {
   const normal = key.toLowerCase().replace(/-/g, '_')
   const near = nearestTypo(normal, known)
   if (near !== undefined) return near

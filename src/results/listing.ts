@@ -59,13 +59,13 @@ export const MAX_LISTING_CALLS = 10_000
 /** Result files one walk may collect. */
 export const MAX_RESULT_FILES = 100_000
 
-export interface ListingLimits {
+interface ListingLimits {
   depth: number
   calls: number
   files: number
 }
 
-export const LISTING_LIMITS: ListingLimits = {
+const LISTING_LIMITS: ListingLimits = {
   depth: MAX_LISTING_DEPTH,
   calls: MAX_LISTING_CALLS,
   files: MAX_RESULT_FILES

@@ -8,9 +8,9 @@ import { USER_AGENT } from '../version.js'
 import { OversizeError } from './errors.js'
 
 /** A transfer from the object store gets at least this long, from request to last byte. */
-export const TRANSFER_DEADLINE_MS = 60_000
+const TRANSFER_DEADLINE_MS = 60_000
 /** …and for a large file, as long as it takes at this rate: 1 s per MB beyond the first 60 MB. */
-export const TRANSFER_MIN_BYTES_PER_SECOND = 1_000_000
+const TRANSFER_MIN_BYTES_PER_SECOND = 1_000_000
 
 /** The overall deadline of one transfer of `bytes`: 60 s, or 1 s per MB beyond 60 MB. */
 export function transferDeadlineMs(bytes: number): number {

@@ -1,5 +1,5 @@
 import { describe, expect, it, jest } from '@jest/globals'
-import type { CallOptions } from '../../../src/codeocean/client.js'
+import type { CallOptions } from '../../../src/codeocean/transport.js'
 import { readComputation, type Computation } from '../../../src/codeocean/models/computation.js'
 import type { Target } from '../../../src/codeocean/models/run-request.js'
 import {

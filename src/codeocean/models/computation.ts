@@ -22,8 +22,8 @@ export interface Computation {
   raw: Record<string, unknown>
 }
 
-export const TERMINAL_STATES = ['completed', 'failed'] as const
-export const KNOWN_STATES = ['initializing', 'running', 'finalizing', 'completed', 'failed'] as const
+const TERMINAL_STATES = ['completed', 'failed'] as const
+const KNOWN_STATES = ['initializing', 'running', 'finalizing', 'completed', 'failed'] as const
 
 function asNumber(value: unknown): number | undefined {
   if (typeof value === 'number' && Number.isFinite(value)) return value

@@ -16,7 +16,7 @@ import { NotAdoptedError } from '../errors.js'
 import { matchStartedRun, type StartMatch } from './adopt-match.js'
 
 /** How long to wait before looking a second time, when the first look found nothing. */
-export const SECOND_LOOK_DELAY_MS = 5_000
+const SECOND_LOOK_DELAY_MS = 5_000
 /** Retries of each listing: the server has just failed once, and a cancel must not wait long. */
 const LISTING_RETRIES = 2
 

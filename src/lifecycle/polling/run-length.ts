@@ -26,15 +26,15 @@ export interface RunLengthEstimate {
 export const STRETCHES = 10
 
 /** The most recent successful runs taken into account. */
-export const MAX_HISTORY = 20
+const MAX_HISTORY = 20
 /** Fewer successful runs than this say too little. */
-export const MIN_HISTORY = 3
+const MIN_HISTORY = 3
 /**
  * Lengths spread wider than this, relative to the typical length (from the 10th to the
  * 90th percentile), are "all over the place", for example a target whose runs take either
  * 10 minutes or 2 hours: no window would be likely, so the wait stays plain `auto`.
  */
-export const MAX_RELATIVE_SPREAD = 0.5
+const MAX_RELATIVE_SPREAD = 0.5
 
 function percentile(sorted: readonly number[], p: number): number {
   const at = (sorted.length - 1) * p

@@ -10,7 +10,7 @@ import { inline } from '../../untrusted.js'
 import { STRETCHES, type RunLengthEstimate } from './run-length.js'
 
 /** Upper bound of the `auto` poll interval. */
-export const MAX_AUTO_POLL_SECONDS = 60
+const MAX_AUTO_POLL_SECONDS = 60
 
 /**
  * How long status checks may keep failing (after each one's own retries) before the
@@ -22,7 +22,7 @@ export const OUTAGE_LIMIT_MS = 10 * 60_000
  * Failures worth waiting out: no answer, overload or server errors, an unreadable
  * answer. A 401, 403 or 404 will not get better by waiting.
  */
-export function isTransientFailure(error: unknown): boolean {
+function isTransientFailure(error: unknown): boolean {
   if (error instanceof CodeOceanApiError) return RETRYABLE_STATUSES.has(error.status)
   if (error instanceof UnreadableAnswerError) return true
   return error instanceof CodeOceanNetworkError
@@ -44,9 +44,9 @@ export function isTransientFailure(error: unknown): boolean {
 export const CHECK_WORTH_MS = 180
 
 /** Before the window, a sleep covers at most this share of the distance to it. */
-export const APPROACH = 0.5
+const APPROACH = 0.5
 /** After the window, a sleep lasts at most this share of the time since it closed. */
-export const OVERDUE = 0.1
+const OVERDUE = 0.1
 
 const MIN_POLL_MS = MIN_POLL_SECONDS * 1000
 

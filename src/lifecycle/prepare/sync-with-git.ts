@@ -40,7 +40,7 @@ function likelyCause(status: number, target: Target): string {
 }
 
 /** Explains a failed sync: what Code Ocean said, the likely cause, and that no run started. */
-export function syncFailure(error: unknown, target: Target): Error {
+function syncFailure(error: unknown, target: Target): Error {
   const head = `Could not sync ${target.kind} ${target.id} with Git, so no run was started.`
   if (error instanceof CodeOceanApiError) {
     return new Error(

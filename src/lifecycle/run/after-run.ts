@@ -15,7 +15,7 @@ import type { Step } from '../step.js'
 import type { Verdict } from '../verdict.js'
 
 /** Lines of the console log shown when a run fails. */
-export const LOG_TAIL_LINES = 100
+const LOG_TAIL_LINES = 100
 
 /** Where a capture says it came from: the workflow run, when known. */
 function origin(env: NodeJS.ProcessEnv): string {

@@ -3,7 +3,7 @@ import type { Computation } from '../../codeocean/models/computation.js'
 import { RELEASE_OWNER, RELEASE_RUNS_ADMIN_ONLY } from '../../codeocean/rules.js'
 
 /** Whether a run belongs to a release version: Code Ocean says so in `owner`, older servers only by the version run. */
-export function isReleaseRun(run: Computation, version: number | undefined): boolean {
+function isReleaseRun(run: Computation, version: number | undefined): boolean {
   return run.owner === RELEASE_OWNER || (run.owner === undefined && version !== undefined)
 }
 

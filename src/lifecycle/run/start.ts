@@ -62,7 +62,7 @@ async function renameRun(
  * writes no summary and says nothing of the run; so after this grace the start is
  * given up, and the step says a run may have started, with time left to end well.
  */
-export const START_GRACE_AFTER_CANCEL_MS = 3_000
+const START_GRACE_AFTER_CANCEL_MS = 3_000
 
 /** A signal that aborts `graceMs` after `cancel` does. */
 function graceAfter(cancel: AbortSignal, graceMs: number): { signal: AbortSignal; dispose: () => void } {

@@ -16,7 +16,7 @@ import { releaseRefusalReason } from './release-runs.js'
  * two attempts of at most 1.5 s each, with under a second between them. A stop after
  * the wait-timeout has no such hurry and gets the client's ordinary retries.
  */
-export const STOP_ON_CANCEL = { timeoutMs: 1_500, retries: 1 }
+const STOP_ON_CANCEL = { timeoutMs: 1_500, retries: 1 }
 
 /** Stops the run when the inputs ask for it; says what became of the run. */
 async function stopIfAsked(

@@ -101,7 +101,11 @@ function findOwnComment<C extends { body?: string | null; user?: { login?: strin
 /**
  * Creates the step's comment on the pull request, or updates the one an earlier run
  * of this step left (found by its marker and its author). The GitHub client is loaded
- * here, on first use, so runs that do not comment never pay for loading it.
+ * here, on first use. Loading it costs every step some 15 ms, but that is not why it
+ * waits: @actions/github does work as it loads (it reads and parses the event payload,
+ * and builds proxy agents from HTTPS_PROXY, throwing on an address it cannot parse),
+ * which only a step that comments should meet, and meet here, where a failure to
+ * comment is a warning.
  */
 async function upsertComment(target: CommentTarget, markdown: string): Promise<{ id: number; created: boolean }> {
   const { getOctokit } = await import('@actions/github')

@@ -517,7 +517,7 @@ function buildStartupProbes(): { name: string; script: string }[] {
     ['an empty bundle', "process.stdout.write('')"],
     ['@actions/core (with undici, for OIDC)', "import * as core from '@actions/core'\ncore.debug('')"],
     ['axios (with form-data, follow-redirects)', "import axios from 'axios'\naxios.create()"],
-    ['yaml (for YAML inputs)', "import { parse } from 'yaml'\nparse('a: 1')"],
+    ['yaml (the parser of JSON and YAML inputs, loaded at start)', "import { parse } from 'yaml'\nparse('a: 1')"],
     [
       '@actions/github (loaded only for pull request comments)',
       "import { getOctokit } from '@actions/github'\ngetOctokit('token')"

@@ -1,7 +1,8 @@
-// Two tiers. `unit`: every test that starts no action process (npm run test:unit).
-// `e2e`: the tests that run an action as the GitHub runner does: the action built from
-// the current src/ (built once, before the tier, by its global setup) and the harness's
-// own fixture actions. `npm test` runs both.
+// Two tiers. `unit`: every test that runs in-process, starting no program (npm run
+// test:unit). `e2e`: the tests that run programs as processes: the action as the GitHub
+// runner runs it (the bundle of the current src/, made ready once, before the tier, by
+// its global setup), the harness's own fixture actions, and the project's command-line
+// tools (the simulator, the release script, the workflow linter). `npm test` runs both.
 const typescript = {
   preset: 'ts-jest/presets/default-esm',
   testEnvironment: 'node',
@@ -12,7 +13,7 @@ const typescript = {
   }
 }
 
-const END_TO_END = ['<rootDir>/__tests__/e2e/', '<rootDir>/__tests__/harness/']
+const END_TO_END = ['<rootDir>/__tests__/e2e/', '<rootDir>/__tests__/harness/', '<rootDir>/__tests__/programs/']
 
 export default {
   projects: [

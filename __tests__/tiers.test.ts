@@ -1,7 +1,8 @@
 /**
- * The two test tiers stay what jest.config.js says they are: the unit tier starts no
- * action (so `npm run test:unit` stays fast), and every test file that runs one, through
- * the runner harness, is in the end-to-end tier.
+ * The two test tiers stay what jest.config.js says they are: the unit tier runs in-process
+ * and starts no program (so `npm run test:unit` stays fast), and every test file that
+ * starts one (the action through the runner harness, or a command-line tool) is in the
+ * end-to-end tier.
  */
 import { readdirSync, readFileSync } from 'node:fs'
 import { join, relative } from 'node:path'
@@ -10,9 +11,10 @@ import { describe, expect, it } from '@jest/globals'
 import { PROJECT_ROOT } from '../script/package.js'
 
 const TESTS = join(PROJECT_ROOT, '__tests__')
-const END_TO_END = ['e2e/', 'harness/']
-/** What starts an action: the harness's runner, and the module that builds the action under test. */
-const STARTS_ACTIONS = /from '[./]*(harness\/runner|harness\/action-under-test|support\/action)\.js'/
+const END_TO_END = ['e2e/', 'harness/', 'programs/']
+/** What starts a program: the harness (which runs actions), and Node's child processes. */
+const STARTS_PROGRAMS =
+  /from '(node:child_process|[./]*(harness\/runner|harness\/action-under-test|support\/action)\.js)'/
 
 const testFiles = readdirSync(TESTS, { recursive: true, withFileTypes: true })
   .filter((entry) => entry.isFile() && entry.name.endsWith('.test.ts'))
@@ -31,15 +33,15 @@ describe('the test tiers', () => {
     expect(testFiles.filter((f) => !isEndToEnd(f)).length).toBeGreaterThan(30)
   })
 
-  it('keep the unit tier from starting actions', () => {
+  it('keep the unit tier from starting programs', () => {
     const starting = testFiles.filter(
-      (f) => !isEndToEnd(f) && STARTS_ACTIONS.test(readFileSync(join(TESTS, f), 'utf8'))
+      (f) => !isEndToEnd(f) && STARTS_PROGRAMS.test(readFileSync(join(TESTS, f), 'utf8'))
     )
     expect(starting).toEqual([])
   })
 
-  it('keep each end-to-end file running an action', () => {
-    const idle = testFiles.filter((f) => isEndToEnd(f) && !STARTS_ACTIONS.test(readFileSync(join(TESTS, f), 'utf8')))
+  it('keep each end-to-end file running a program', () => {
+    const idle = testFiles.filter((f) => isEndToEnd(f) && !STARTS_PROGRAMS.test(readFileSync(join(TESTS, f), 'utf8')))
     expect(idle).toEqual([])
   })
 })

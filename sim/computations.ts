@@ -52,7 +52,7 @@ export const DEFAULT_PHASES: readonly Phase[] = Object.freeze([
 export const SIMULATOR_OWNER = '9b17d7b7-5f8c-4a6e-9d0e-51a1a2c0ffee'
 export const SIMULATOR_OWNER_EMAIL = 'simulator@codeocean.invalid'
 /** Who owns runs of a release version (docs/codeocean-api.md §5): only admins may rename or delete them. */
-export const RELEASE_OWNER = 'release'
+const RELEASE_OWNER = 'release'
 
 /** The label of a named parameter, by its key and, in a pipeline, its process; '' when it has none. */
 export type ParameterLabel = (paramName: string, processName?: string) => string
@@ -61,13 +61,13 @@ export type ParameterLabel = (paramName: string, processName?: string) => string
  * A parameter as a run reports it (the SDK's Param): `name` is the display label (the app
  * panel's, or '' when it has none), `param_name` the key a named parameter was given by.
  */
-export interface ComputationParameter {
+interface ComputationParameter {
   name: string
   param_name?: string
   value: string
 }
 
-export interface ComputationProcess {
+interface ComputationProcess {
   name: string
   capsule_id: string
   version?: number
@@ -170,7 +170,7 @@ export function checkProgram(program: RunProgram): void {
 }
 
 /** Which way the default `output` log ends for an outcome. */
-export function logEnding(outcome: Outcome): LogEnding {
+function logEnding(outcome: Outcome): LogEnding {
   if (outcome === 'succeeded') return 'succeeded'
   if (outcome === 'stopped') return 'stopped'
   return 'failed'
@@ -204,7 +204,7 @@ const FINAL: Record<Exclude<Outcome, 'never-ends'>, Progress> = {
 }
 
 /** Where a run with these phases and outcome stands `elapsedMs` after it was created. */
-export function progressAt(phases: readonly Phase[], outcome: Outcome, elapsedMs: number): Progress {
+function progressAt(phases: readonly Phase[], outcome: Outcome, elapsedMs: number): Progress {
   let phaseEnd = 0
   for (const phase of phases) {
     phaseEnd += phase.ms
@@ -218,7 +218,7 @@ export function progressAt(phases: readonly Phase[], outcome: Outcome, elapsedMs
 }
 
 /** Code Ocean's default run name: "Run " and the last seven digits of `created`. */
-export function defaultRunName(createdSeconds: number): string {
+function defaultRunName(createdSeconds: number): string {
   return `Run ${String(createdSeconds % 10_000_000).padStart(7, '0')}`
 }
 

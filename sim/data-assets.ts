@@ -25,14 +25,14 @@ export interface DataAssetRequest {
   custom_metadata?: Record<string, string | number>
 }
 
-export type DataAssetState = 'draft' | 'ready' | 'failed'
+type DataAssetState = 'draft' | 'ready' | 'failed'
 
 /**
  * Where a result came from (the SDK's Provenance): a capture of a computation's results
  * names the computation; `capsule` is for results made elsewhere (a cloud workstation),
  * never both.
  */
-export interface Provenance {
+interface Provenance {
   computation: string
   /** The data assets the run was given. */
   data_assets?: string[]
@@ -139,7 +139,7 @@ export interface DataAssetRecord {
   dataAsset: DataAsset
 }
 
-export const DATA_ASSET_REQUEST_KEYS: readonly string[] = [
+const DATA_ASSET_REQUEST_KEYS: readonly string[] = [
   'name',
   'mount',
   'tags',

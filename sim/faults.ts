@@ -80,7 +80,7 @@ interface KindFields {
   truncate: { truncateAfterBytes: number }
 }
 
-export type FaultKind = keyof KindFields
+type FaultKind = keyof KindFields
 
 /** The field that names each kind in a description. */
 const NAMED_BY = {
@@ -115,16 +115,6 @@ type Described<K extends FaultKind> = K extends FaultKind
 type DescribedDownload<K extends DownloadKind> = K extends DownloadKind
   ? Omit<Described<K>, 'createRun'> & { createRun?: never }
   : never
-
-export type StatusFault = Described<'status'>
-export type ResetFault = Described<'reset'>
-export type PassThroughFault = Described<'passThrough'>
-export type DripFault = Described<'drip'>
-export type GzipBombFault = Described<'gzipBomb'>
-export type HugeJsonFault = Described<'hugeJson'>
-export type EndlessFault = Described<'endless'>
-export type HostileFault = Described<HostileKind>
-export type TruncateFault = Described<'truncate'>
 
 /** What failNext takes: a status answer, a reset, a pass-through or a hostile answer, e.g. `{ status: 503 }`. */
 export type FaultResponse = Described<ApiKind>

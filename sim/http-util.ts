@@ -109,7 +109,7 @@ export type ParsedBody = { ok: true; value: unknown } | { ok: false; error: stri
 
 export const JSON_TYPE = 'application/json; charset=utf-8'
 
-export function parseJson(raw: string): ParsedBody {
+function parseJson(raw: string): ParsedBody {
   try {
     return { ok: true, value: JSON.parse(raw) as unknown }
   } catch (err) {
@@ -117,7 +117,7 @@ export function parseJson(raw: string): ParsedBody {
   }
 }
 
-export function flattenHeaders(req: IncomingMessage): Record<string, string> {
+function flattenHeaders(req: IncomingMessage): Record<string, string> {
   // Node already lower-cases names; repeated headers are joined as HTTP allows.
   const headers: Record<string, string> = {}
   for (const [name, value] of Object.entries(req.headers)) {
@@ -127,7 +127,7 @@ export function flattenHeaders(req: IncomingMessage): Record<string, string> {
   return headers
 }
 
-export function readBody(req: IncomingMessage): Promise<string> {
+function readBody(req: IncomingMessage): Promise<string> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = []
     req.on('data', (chunk: Buffer) => chunks.push(chunk))

@@ -10,8 +10,8 @@ import type { EndlessResults, SimSettings } from './state.js'
 import type { StoreServing } from './store.js'
 
 export const DEFAULT_TOKEN = 'cop_simulator_token_0123456789'
-export const DEFAULT_SIGNED_URL_TTL_MS = 300_000
-export const DEFAULT_DATA_ASSET_READY_MS = 300
+const DEFAULT_SIGNED_URL_TTL_MS = 300_000
+const DEFAULT_DATA_ASSET_READY_MS = 300
 
 export interface SimulatorOptions {
   token?: string

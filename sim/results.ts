@@ -36,9 +36,9 @@ export interface ResultItem {
   size?: number
 }
 
-export const DEFAULT_CHUNK_BYTES = 64 * 1024
+const DEFAULT_CHUNK_BYTES = 64 * 1024
 /** resultBytes refuses more than this; stream bigger ranges with resultChunks. */
-export const MAX_IN_MEMORY_BYTES = 256 * 1024 * 1024
+const MAX_IN_MEMORY_BYTES = 256 * 1024 * 1024
 
 function contentBuffer(spec: ResultSpec): Buffer | undefined {
   if (spec.content === undefined) return undefined
@@ -265,7 +265,7 @@ function pngChunk(type: string, data: Buffer): Buffer {
 }
 
 /** A real (decodable) 48x32 RGB PNG of a gradient, stored uncompressed so it weighs a few KB. */
-export function samplePng(seed: string): Buffer {
+function samplePng(seed: string): Buffer {
   const width = 48
   const height = 32
   const tint = createHash('sha256').update(seed).digest()
@@ -295,7 +295,7 @@ export function samplePng(seed: string): Buffer {
 export type LogEnding = 'succeeded' | 'failed' | 'stopped'
 
 /** A console log of 120 lines, as a run's `output` file holds; the last line is 'Done.', 'Error: …' or 'Stopped: …'. */
-export function sampleOutput(seed: string, ending: LogEnding): string {
+function sampleOutput(seed: string, ending: LogEnding): string {
   const lines: string[] = []
   const stamp = (i: number): string => `[${(i * 0.137).toFixed(3).padStart(8, ' ')}s]`
   lines.push(`${stamp(0)} Starting run ${seed}`)

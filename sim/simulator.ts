@@ -52,44 +52,16 @@ import { API_PREFIX, type RequestContext, type SimState } from './state.js'
 import { ObjectStore } from './store.js'
 import { isJsonContentType, type RunRequest } from './validate.js'
 
-export type { CaptureOutcome, Computation, ComputationRecord, Outcome, Phase, RunProgram } from './computations.js'
-export { OUTCOMES, CAPTURE_OUTCOMES, DEFAULT_PHASES, SIMULATOR_OWNER, SIMULATOR_OWNER_EMAIL } from './computations.js'
+export type { ComputationRecord, Outcome, Phase, RunProgram } from './computations.js'
+export { DEFAULT_PHASES, SIMULATOR_OWNER, SIMULATOR_OWNER_EMAIL } from './computations.js'
 export type { RunRequest } from './validate.js'
 export type { RecordedRequest, TlsIdentity } from './http-util.js'
-export type {
-  DownloadFault,
-  DownloadFaultMatch,
-  DripFault,
-  EndlessFault,
-  FaultMatch,
-  FaultResponse,
-  GzipBombFault,
-  HostileFault,
-  HugeJsonFault,
-  PassThroughFault,
-  ResetFault,
-  StatusFault,
-  TruncateFault
-} from './faults.js'
-export type { ResultItem, ResultSpec } from './results.js'
-export { defaultResults, expectedContent, isCleanPath, resultBytes, resultChunks, resultSize } from './results.js'
-export type {
-  DataAsset,
-  DataAssetRecord,
-  DataAssetRequest,
-  DataAssetState,
-  InputAssetSpec,
-  Provenance
-} from './data-assets.js'
-export type { Capsule, GitLink, TargetKind, TargetSpec } from './targets.js'
-export { STORE_BUCKET } from './store.js'
-export { API_PREFIX } from './state.js'
-export {
-  DEFAULT_DATA_ASSET_READY_MS,
-  DEFAULT_SIGNED_URL_TTL_MS,
-  DEFAULT_TOKEN,
-  type SimulatorOptions
-} from './options.js'
+export type { DownloadFault, DownloadFaultMatch, FaultMatch, FaultResponse } from './faults.js'
+export type { ResultSpec } from './results.js'
+export { expectedContent, resultBytes, resultChunks, resultSize } from './results.js'
+export type { DataAssetRecord, InputAssetSpec } from './data-assets.js'
+export type { GitLink, TargetKind, TargetSpec } from './targets.js'
+export { DEFAULT_TOKEN, type SimulatorOptions } from './options.js'
 
 /** The path of a status check (GET /api/v1/computations/{id}): aims faults at polling alone, or counts the polls. */
 export const STATUS_CHECK = /^\/api\/v1\/computations\/[^/]+$/

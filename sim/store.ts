@@ -41,9 +41,9 @@ import {
   type Target
 } from './s3.js'
 
-export { encodeKey } from './s3.js'
+export {} from './s3.js'
 
-export const STORE_BUCKET = 'bucket'
+const STORE_BUCKET = 'bucket'
 
 /** How the object store serves bodies (the simulator's options fill these in, see options.ts). */
 export interface StoreServing {
@@ -55,7 +55,7 @@ export interface StoreServing {
   bytesPerSecond: number
 }
 
-export interface StoredObject {
+interface StoredObject {
   spec: ResultSpec
   /** Clock time (ms) the file was written, for Last-Modified. */
   modifiedAt: number

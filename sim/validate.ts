@@ -11,12 +11,12 @@ export interface NamedParameter {
   value: string
 }
 
-export interface DataAssetRef {
+interface DataAssetRef {
   id: string
   mount?: string
 }
 
-export interface ProcessParameters {
+interface ProcessParameters {
   name: string
   parameters?: string[]
   named_parameters?: NamedParameter[]
@@ -36,7 +36,7 @@ export interface RunRequest {
 
 export type Validation<T> = { ok: true; value: T } | { ok: false; message: string }
 
-export const RUN_REQUEST_KEYS: readonly string[] = [
+const RUN_REQUEST_KEYS: readonly string[] = [
   'capsule_id',
   'pipeline_id',
   'version',
@@ -50,7 +50,7 @@ export const RUN_REQUEST_KEYS: readonly string[] = [
 
 // Thrown inside the checkers and turned into a Validation at the boundary, so
 // each checker can stay a straight line instead of threading results.
-export class Invalid extends Error {}
+class Invalid extends Error {}
 
 export function fail(message: string): never {
   throw new Invalid(message)
@@ -81,7 +81,7 @@ export function checkString(value: unknown, where: string, nonEmpty = false): st
   return value
 }
 
-export function checkArray(value: unknown, where: string): unknown[] {
+function checkArray(value: unknown, where: string): unknown[] {
   if (!Array.isArray(value)) fail(`${where} must be an array, got ${describeValue(value)}`)
   return value
 }

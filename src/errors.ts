@@ -1,18 +1,8 @@
-const EXAMPLE_INDENT = '  Example: '
-
-/** A problem with what the workflow gave the action; raised before anything is sent. */
-export class InputError extends Error {
-  constructor(
-    readonly input: string,
-    problem: string,
-    example?: string
-  ) {
-    // A multi-line example (YAML) keeps its shape, lined up under its first line.
-    const shown = example?.replace(/\n/g, `\n${' '.repeat(EXAMPLE_INDENT.length)}`)
-    super(`Input '${input}': ${problem}` + (shown ? `\n${EXAMPLE_INDENT}${shown}` : ''))
-    this.name = 'InputError'
-  }
-}
+/**
+ * The errors every layer shares: the message of anything thrown, and the cancel. Each
+ * layer keeps its own error classes in one module beside it: codeocean/errors.ts,
+ * inputs/errors.ts, results/errors.ts, lifecycle/errors.ts.
+ */
 
 /** Turns anything thrown into a message fit for the log. */
 export function errorMessage(error: unknown): string {

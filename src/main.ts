@@ -3,8 +3,8 @@ import type { Computation } from './codeocean/models/computation.js'
 import type { StepSettings } from './inputs/settings.js'
 import { getSettings } from './inputs/settings.js'
 import { readToken } from './inputs/token.js'
-import { finishStep } from './lifecycle/finish.js'
 import { Interrupter } from './lifecycle/interruption.js'
+import { finishStep } from './lifecycle/run/finish.js'
 import { failStepWith, newStep } from './lifecycle/step.js'
 
 /**
@@ -21,16 +21,17 @@ export async function run(): Promise<void> {
   try {
     // The token is masked before anything else can print it.
     const token = readToken()
-    settings = await getSettings(token)
-    // Loaded once the inputs are good: a step that stops at an input error never loads the API client.
-    const phases = await import('./lifecycle/phases.js')
+    settings = getSettings(token)
+    // Loaded once the inputs are good: a step that stops at an input error never loads
+    // the API client and the phases, a quarter of a valid step's start-up (`npm run bench -- startup`).
+    const phases = await import('./lifecycle/run/phases.js')
     client = phases.connect(settings, step)
     let started: Computation
     if (settings.computationId !== undefined) {
       // `computation-id`: follow a run something else started; nothing is started.
       started = await phases.attachToRun(client, settings, step, interrupter)
     } else {
-      settings = await phases.beforeRun(client, settings, step, interrupter)
+      settings = await phases.prepareRun(client, settings, step, interrupter)
       await phases.preflight(client, settings)
       started = await phases.startRun(client, settings, step, interrupter)
     }

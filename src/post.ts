@@ -5,21 +5,11 @@ import { State } from './names.js'
 
 // Nearly always there is nothing to do: the main step settled its run. That is read
 // from the state as @actions/core's getState reads it (the runner passes each state
-// value as STATE_<name>), so this common case ends before the rest of the bundle loads.
+// value as STATE_<name>), so this common case ends before the rest of the bundle
+// (@actions/core, the API client) loads: the one split the bundle keeps for the post step.
 if (process.env[`STATE_${State.Watching}`] === 'true') {
-  const [core, { errorMessage }, { post }, { redactRegistered }] = await Promise.all([
-    import('@actions/core'),
-    import('./errors.js'),
-    import('./lifecycle/post.js'),
-    import('./redact.js')
-  ])
-  // The job's outcome is decided by now: an error nobody anticipated is a warning, and
-  // only its message is shown, with secrets scrubbed.
-  const lastResort = (error: unknown): void => {
-    core.warning(redactRegistered(`Unexpected error in the post step: ${errorMessage(error)}`))
-    process.exit(0)
-  }
-  process.on('uncaughtException', lastResort)
-  process.on('unhandledRejection', lastResort)
+  const { post, lastResortInPost } = await import('./lifecycle/run/post-step.js')
+  process.on('uncaughtException', lastResortInPost)
+  process.on('unhandledRejection', lastResortInPost)
   await post()
 }

@@ -6,7 +6,7 @@ import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'nod
  * created is appended as written (it holds no links, since it does not exist).
  * Throws when a link on the way leads nowhere.
  */
-export function realPlace(path: string): string {
+function realPlace(path: string): string {
   let existing = resolve(path)
   const missing: string[] = []
   // lstat, not stat: a link that leads nowhere still exists, and must be resolved (and fail).

@@ -7,7 +7,7 @@ const BASE = { domain: 'codeocean.example.com' }
 
 async function bodyFor(inputs: Record<string, string>): Promise<unknown> {
   const all: Record<string, string> = { ...BASE, ...inputs }
-  const settings = (await getSettings('cop_test_token', (name) => all[name] ?? '', {})) as Settings
+  const settings = getSettings('cop_test_token', (name) => all[name] ?? '', {}) as Settings
   return buildRunRequest(settings.run)
 }
 

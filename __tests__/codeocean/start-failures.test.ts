@@ -1,6 +1,11 @@
 import { describe, expect, it } from '@jest/globals'
-import { CancelledCreateError, CodeOceanApiError, CodeOceanNetworkError } from '../../src/codeocean/api-errors.js'
-import { mayHaveStartedRun, UnreadableStartError } from '../../src/codeocean/computations.js'
+import { mayHaveStartedRun } from '../../src/codeocean/computations-api.js'
+import {
+  CancelledCreateError,
+  CodeOceanApiError,
+  CodeOceanNetworkError,
+  UnreadableStartError
+} from '../../src/codeocean/errors.js'
 import { ANSWER_TOO_LARGE } from '../../src/codeocean/limits.js'
 
 const START = { operation: 'start the run' }

@@ -3,11 +3,11 @@
  * they ended close together, checks more often around their lengths; without a usable
  * history, or with a fixed interval, nothing changes. Here the whole step, with runs of
  * seconds; the check-by-check schedule of a 70 s run, where it pays against plain `auto`,
- * is in lifecycle/predictive-wait.test.ts.
+ * is in lifecycle/polling/predictive-wait.test.ts.
  */
 import { expect, it } from '@jest/globals'
 import type { CodeOceanSimulator, RecordedRequest } from '../../sim/simulator.js'
-import { HISTORY_TIMEOUT_MS } from '../../src/lifecycle/run-history.js'
+import { HISTORY_TIMEOUT_MS } from '../../src/lifecycle/polling/run-history.js'
 import type { ActionRun, Annotation } from '../../harness/runner.js'
 import { calls, msFromFirstSignalToExit, PIPELINE, runAgainst } from '../support/action.js'
 import { startSimulator, STATUS_CHECK } from '../support/simulators.js'

@@ -1,14 +1,9 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from '@jest/globals'
 import { parse } from 'yaml'
+import { InputErrors } from '../../src/inputs/errors.js'
 import { START_ONLY_INPUTS, START_ONLY_SWITCHES } from '../../src/inputs/followed-run.js'
-import {
-  getSettings,
-  InputErrors,
-  type FollowSettings,
-  type Settings,
-  type StepSettings
-} from '../../src/inputs/settings.js'
+import { getSettings, type FollowSettings, type Settings, type StepSettings } from '../../src/inputs/settings.js'
 import { parseStopChoice } from '../../src/inputs/values.js'
 
 const RUN = '9af23fd6-0d4c-4a8e-b1a4-7c3f1e2d5b60'
@@ -32,14 +27,14 @@ function withDefaults(inputs: Record<string, string>): Record<string, string> {
   return { domain: 'codeocean.example.com', ...DEFAULTS, ...inputs }
 }
 
-function settingsFor(inputs: Record<string, string>): Promise<StepSettings> {
+function settingsFor(inputs: Record<string, string>): StepSettings {
   const all = withDefaults(inputs)
   return getSettings('cop_test', (name) => all[name] ?? '', {})
 }
 
-async function errorFor(inputs: Record<string, string>): Promise<string> {
+function errorFor(inputs: Record<string, string>): string {
   try {
-    await settingsFor(inputs)
+    settingsFor(inputs)
   } catch (error) {
     expect(error).toBeInstanceOf(InputErrors)
     return (error as Error).message
@@ -63,7 +58,7 @@ const START_VALUES: Record<(typeof START_ONLY_INPUTS)[number], string> = {
 
 describe('computation-id', () => {
   it('follows the run: no target, no request, and the wait and results settings as for a start', async () => {
-    const s = await settingsFor({ 'computation-id': RUN, 'wait-timeout': '30', 'download-results': 'results' })
+    const s = settingsFor({ 'computation-id': RUN, 'wait-timeout': '30', 'download-results': 'results' })
     expect(s.computationId).toBe(RUN)
     expect(s.run).toBeUndefined()
     expect(s.waitTimeoutMinutes).toBe(30)
@@ -71,7 +66,7 @@ describe('computation-id', () => {
   })
 
   it.each(START_ONLY_INPUTS.map((name) => [name]))('refuses %s beside it, naming both', async (name) => {
-    const message = await errorFor({ 'computation-id': RUN, [name]: START_VALUES[name] })
+    const message = errorFor({ 'computation-id': RUN, [name]: START_VALUES[name] })
     expect(message).toContain(`Input 'computation-id' and '${name}': both are set`)
     expect(message).toContain(`Remove '${name}' to follow the run`)
     expect(message).toContain(`computation-id: ${RUN}`)
@@ -80,15 +75,13 @@ describe('computation-id', () => {
   it.each(START_ONLY_SWITCHES.map((name) => [name]))(
     'refuses %s: true beside it, and takes its default false',
     async (name) => {
-      expect(await errorFor({ 'computation-id': RUN, [name]: 'true' })).toContain(
-        `Input 'computation-id' and '${name}'`
-      )
-      expect((await settingsFor({ 'computation-id': RUN, [name]: 'false' })).computationId).toBe(RUN)
+      expect(errorFor({ 'computation-id': RUN, [name]: 'true' })).toContain(`Input 'computation-id' and '${name}'`)
+      expect(settingsFor({ 'computation-id': RUN, [name]: 'false' }).computationId).toBe(RUN)
     }
   )
 
   it('reports every conflict at once, with the form of the id', async () => {
-    const message = await errorFor({ 'computation-id': 'run-42', 'capsule-id': PIPELINE, version: '3', wait: 'false' })
+    const message = errorFor({ 'computation-id': 'run-42', 'capsule-id': PIPELINE, version: '3', wait: 'false' })
     expect(message).toMatch(/^4 inputs need fixing:/)
     expect(message).toContain(`Input 'computation-id': "run-42" is not a Code Ocean run id`)
     expect(message).toContain("Input 'computation-id' and 'capsule-id'")
@@ -99,31 +92,31 @@ describe('computation-id', () => {
   })
 
   it('ignores check-parameters, whose default true always arrives, but still checks its form', async () => {
-    expect((await settingsFor({ 'computation-id': RUN, 'check-parameters': 'false' })).computationId).toBe(RUN)
-    expect(await errorFor({ 'computation-id': RUN, 'check-parameters': 'maybe' })).toContain("Input 'check-parameters'")
+    expect(settingsFor({ 'computation-id': RUN, 'check-parameters': 'false' }).computationId).toBe(RUN)
+    expect(errorFor({ 'computation-id': RUN, 'check-parameters': 'maybe' })).toContain("Input 'check-parameters'")
   })
 })
 
 describe('stop-on-cancel and stop-on-timeout', () => {
   it('auto stops a run the step starts, and leaves a followed run alone', async () => {
-    const started = (await settingsFor({ 'pipeline-id': PIPELINE, 'stop-on-timeout': 'auto' })) as Settings
+    const started = settingsFor({ 'pipeline-id': PIPELINE, 'stop-on-timeout': 'auto' }) as Settings
     expect([started.stopOnCancel, started.stopOnTimeout]).toEqual([true, true])
-    const followed = (await settingsFor({ 'computation-id': RUN, 'stop-on-timeout': 'auto' })) as FollowSettings
+    const followed = settingsFor({ 'computation-id': RUN, 'stop-on-timeout': 'auto' }) as FollowSettings
     expect([followed.stopOnCancel, followed.stopOnTimeout]).toEqual([false, false])
     expect(followed.stopChoices).toEqual({ cancel: 'auto', timeout: 'auto' })
   })
 
   it('the defaults: stop a started run on a cancel, and no run on a timeout', async () => {
-    const started = await settingsFor({ 'pipeline-id': PIPELINE })
+    const started = settingsFor({ 'pipeline-id': PIPELINE })
     expect([started.stopOnCancel, started.stopOnTimeout]).toEqual([true, false])
-    const followed = await settingsFor({ 'computation-id': RUN })
+    const followed = settingsFor({ 'computation-id': RUN })
     expect([followed.stopOnCancel, followed.stopOnTimeout]).toEqual([false, false])
   })
 
   it('true and false mean what they say, for a followed run too', async () => {
-    const yes = await settingsFor({ 'computation-id': RUN, 'stop-on-cancel': 'true', 'stop-on-timeout': 'true' })
+    const yes = settingsFor({ 'computation-id': RUN, 'stop-on-cancel': 'true', 'stop-on-timeout': 'true' })
     expect([yes.stopOnCancel, yes.stopOnTimeout]).toEqual([true, true])
-    const no = await settingsFor({ 'pipeline-id': PIPELINE, 'stop-on-cancel': 'false' })
+    const no = settingsFor({ 'pipeline-id': PIPELINE, 'stop-on-cancel': 'false' })
     expect(no.stopOnCancel).toBe(false)
   })
 

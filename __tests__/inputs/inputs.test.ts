@@ -2,7 +2,8 @@ import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from '@jest/globals'
-import { getSettings, InputErrors, type Settings } from '../../src/inputs/settings.js'
+import { InputErrors } from '../../src/inputs/errors.js'
+import { getSettings, type Settings } from '../../src/inputs/settings.js'
 import { parseDownloadFolder, parsePollInterval } from '../../src/inputs/values.js'
 import { BAD_INPUTS } from '../bad-inputs.js'
 
@@ -16,7 +17,7 @@ const DEFAULTS: Record<string, string> = {
 async function errorFor(inputs: Record<string, string>): Promise<string> {
   const all = { ...DEFAULTS, ...inputs }
   try {
-    await getSettings(all.secret, (name) => all[name] ?? '', {})
+    getSettings(all.secret, (name) => all[name] ?? '', {})
   } catch (error) {
     expect(error).toBeInstanceOf(InputErrors)
     return (error as Error).message
@@ -48,7 +49,7 @@ describe('bad input', () => {
 
 describe('settings', () => {
   it('falls back to CODEOCEAN_DOMAIN and resolves the API base', async () => {
-    const s = await getSettings('t0k3n', (n) => ({ 'pipeline-id': '4bc97533-6eb4-48ac-966f-648548a756d2' })[n] ?? '', {
+    const s = getSettings('t0k3n', (n) => ({ 'pipeline-id': '4bc97533-6eb4-48ac-966f-648548a756d2' })[n] ?? '', {
       CODEOCEAN_DOMAIN: 'https://co.example.org/prefix/api/v1/'
     })
     expect(s.location.apiBase).toBe('https://co.example.org/prefix/api/v1')
@@ -56,12 +57,12 @@ describe('settings', () => {
 
   it('builds the default run name from the GitHub context', async () => {
     const inputs: Record<string, string> = { ...DEFAULTS, 'pipeline-id': '4bc97533-6eb4-48ac-966f-648548a756d2' }
-    const s = (await getSettings('t0k3n', (n) => inputs[n] ?? '', {
+    const s = getSettings('t0k3n', (n) => inputs[n] ?? '', {
       GITHUB_REPOSITORY: 'octo/genomics',
       GITHUB_SHA: '0123456789abcdef0123456789abcdef01234567',
       GITHUB_WORKFLOW: 'Nightly',
       GITHUB_RUN_NUMBER: '42'
-    })) as Settings
+    }) as Settings
     expect(s.runName).toBe('octo/genomics@0123456 Nightly #42')
   })
 
@@ -74,7 +75,7 @@ describe('settings', () => {
       'run-name': '  nightly \n',
       'nextflow-profile': ' docker\n'
     }
-    const s = (await getSettings('t0k3n', (n) => raw[n] ?? '', {})) as Settings
+    const s = getSettings('t0k3n', (n) => raw[n] ?? '', {}) as Settings
     expect(s.location.apiBase).toBe('https://codeocean.example.com/api/v1')
     expect(s.run.target).toEqual({ kind: 'pipeline', id: '4bc97533-6eb4-48ac-966f-648548a756d2' })
     expect(s.wait).toBe(false)
@@ -90,7 +91,7 @@ describe('settings', () => {
       parameters: `['~', "null", '', Nullable, ~x]`,
       'named-parameters': "Mode: 'null'\nEmpty: ''\n"
     }
-    const s = (await getSettings('t0k3n', (n) => raw[n] ?? '', {})) as Settings
+    const s = getSettings('t0k3n', (n) => raw[n] ?? '', {}) as Settings
     expect(s.run.parameters).toEqual(['~', 'null', '', 'Nullable', '~x'])
     expect(s.run.namedParameters).toEqual([
       { param_name: 'Mode', value: 'null' },

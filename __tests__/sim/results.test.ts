@@ -1,11 +1,8 @@
 // Tests of the simulator's results listing, signed URLs, object store and data
 // assets, through real HTTP requests on loopback.
 
-import { spawn } from 'node:child_process'
 import { createHash } from 'node:crypto'
 import { request as httpRequest, type IncomingHttpHeaders, type IncomingMessage } from 'node:http'
-import { dirname, resolve } from 'node:path'
-import { fileURLToPath } from 'node:url'
 import { parseCli } from '../../sim/cli.js'
 import {
   CodeOceanSimulator,
@@ -1036,65 +1033,5 @@ describe('simulator CLI (results flags)', () => {
       help: false
     })
     expect(() => parseCli(['--first-byte-ms', 'soon'])).toThrow(/not a whole number/)
-  })
-
-  it('prints the object store URL and honours --legacy-server', async () => {
-    const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..')
-    const env = { ...process.env }
-    delete env.NODE_OPTIONS
-    const child = spawn(
-      resolve(root, 'node_modules/.bin/tsx'),
-      [
-        'sim/cli.ts',
-        '--token',
-        'cop_cli',
-        '--legacy-server',
-        '--first-byte-ms',
-        '50',
-        '--phase-ms',
-        'running=1',
-        '--capsule',
-        'c'
-      ],
-      { cwd: root, env }
-    )
-    let stdout = ''
-    child.stdout.setEncoding('utf8')
-    child.stdout.on('data', (chunk: string) => (stdout += chunk))
-    const exited = new Promise<number | null>((resolveExit) => child.on('exit', (code) => resolveExit(code)))
-    try {
-      const waitFor = async (pattern: RegExp): Promise<RegExpMatchArray> => {
-        for (let i = 0; i < 200; i += 1) {
-          const m = stdout.match(pattern)
-          if (m !== null) return m
-          await new Promise((r) => setTimeout(r, 50))
-        }
-        throw new Error(`timed out waiting for ${pattern}; stdout so far:\n${stdout}`)
-      }
-      const [, url] = await waitFor(/^Code Ocean simulator listening on (http:\/\/127\.0\.0\.1:\d+)$/m)
-      const [, storeUrl] = await waitFor(
-        /^object store \(signed result URLs\) listening on (http:\/\/127\.0\.0\.1:\d+)$/m
-      )
-      const headers = { Authorization: basic('cop_cli'), 'Content-Type': 'application/json' }
-      const run = (await (
-        await fetch(`${url}${API}/computations`, { method: 'POST', headers, body: '{"capsule_id":"c"}' })
-      ).json()) as Json
-      await new Promise((r) => setTimeout(r, 20))
-      expect(
-        (await fetch(`${url}${API}/computations/${String(run.id)}/results/urls?path=output`, { headers })).status
-      ).toBe(404)
-      const legacy = (await (
-        await fetch(`${url}${API}/computations/${String(run.id)}/results/download_url?path=output`, { headers })
-      ).json()) as Json
-      expect(String(legacy.url).startsWith(`${storeUrl}/bucket/`)).toBe(true)
-      const began = Date.now()
-      const res = await fetch(String(legacy.url))
-      expect(res.status).toBe(200)
-      expect(Date.now() - began).toBeGreaterThanOrEqual(45)
-      expect((await res.text()).endsWith('Done.\n')).toBe(true)
-    } finally {
-      child.kill('SIGTERM')
-    }
-    expect(await exited).toBe(0)
   })
 })

@@ -46,12 +46,20 @@ class Attempt {
       // Reported as a timeout, not as a cancel: it may be retried, and the message says so.
       return new AxiosError(`no answer within ${Math.round(this.plan.deadlineMs / 1000)} s`, 'ETIMEDOUT', config)
     }
-    // axios's own words for an answer over maxContentLength (checked on the decompressed bytes).
-    if (error instanceof AxiosError && /^maxContentLength size of \d+ exceeded/.test(error.message)) {
-      return new AxiosError(error.message, ANSWER_TOO_LARGE, config)
-    }
+    if (exceededAnswerLimit(error)) return new AxiosError(error.message, ANSWER_TOO_LARGE, config)
     return error
   }
+}
+
+/**
+ * Whether axios stopped reading an answer at maxContentLength (counted on the
+ * decompressed bytes). axios says so with ERR_BAD_RESPONSE and no response: its other
+ * ERR_BAD_RESPONSE errors carry the response they are about (a body that broke off, a
+ * body its own transform could not parse, a status validateStatus refused), and this
+ * transport accepts every status and reads bodies as text itself.
+ */
+function exceededAnswerLimit(error: unknown): error is AxiosError {
+  return error instanceof AxiosError && error.code === AxiosError.ERR_BAD_RESPONSE && error.response === undefined
 }
 
 type PlannedConfig = InternalAxiosRequestConfig & { codeOceanAttempt?: AttemptPlan; codeOceanCurrent?: Attempt }

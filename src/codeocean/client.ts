@@ -1,12 +1,9 @@
-import { AppPanelsApi } from './app-panels.js'
-import { ComputationsApi } from './computations.js'
-import { DataAssetsApi } from './data-assets.js'
-import { ResultsApi } from './results.js'
-import { TargetsApi } from './targets.js'
+import { AppPanelsApi } from './app-panels-api.js'
+import { ComputationsApi } from './computations-api.js'
+import { DataAssetsApi } from './data-assets-api.js'
+import { ResultsApi } from './results-api.js'
+import { TargetsApi } from './targets-api.js'
 import { ApiTransport, type ClientOptions } from './transport.js'
-
-export type { CallOptions, ClientOptions } from './transport.js'
-export { DEFAULT_RETRIES, DEFAULT_TIMEOUT_MS } from './transport.js'
 
 /**
  * Code Ocean's REST API, grouped by resource as its documentation is: runs, their

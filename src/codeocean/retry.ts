@@ -3,7 +3,7 @@
  * applies them through axios-retry.
  */
 import { ANSWER_TOO_LARGE } from './limits.js'
-import { classifyNetworkError, isRetryableNetworkProblem, provesNothingSent } from './network-errors.js'
+import { classifyNetworkError, isRetryableNetworkProblem, provesNothingSent } from './network-failures.js'
 
 /** Answers that mean "try again later": overload and gateway or server hiccups. */
 export const RETRYABLE_STATUSES: ReadonlySet<number> = new Set([429, 500, 502, 503, 504])
@@ -12,10 +12,10 @@ export const RETRYABLE_STATUSES: ReadonlySet<number> = new Set([429, 500, 502, 5
  * Failures never repeated: a cancel, and an answer over its size limit (the server
  * would most likely send it again, and each time costs the whole limit).
  */
-export const FINAL_CODES: ReadonlySet<string> = new Set(['ERR_CANCELED', ANSWER_TOO_LARGE])
+const FINAL_CODES: ReadonlySet<string> = new Set(['ERR_CANCELED', ANSWER_TOO_LARGE])
 
-export const BASE_DELAY_MS = 1_000
-export const MAX_BACKOFF_MS = 30_000
+const BASE_DELAY_MS = 1_000
+const MAX_BACKOFF_MS = 30_000
 /** A server asking for a longer pause than this gets this; the step has a job to finish. */
 export const MAX_RETRY_AFTER_MS = 60_000
 

@@ -5,16 +5,11 @@ import axiosRetry from 'axios-retry'
 import { RequestAbortedError } from '../errors.js'
 import { basicAuthValue, redactor } from '../redact.js'
 import { USER_AGENT } from '../version.js'
-import {
-  CancelledCreateError,
-  CodeOceanApiError,
-  CodeOceanNetworkError,
-  parseBody,
-  type RequestContext
-} from './api-errors.js'
+import { parseBody, type RequestContext } from './api-error-messages.js'
 import { installAttempts, type AttemptPlan } from './attempt.js'
+import { CancelledCreateError, CodeOceanApiError, CodeOceanNetworkError } from './errors.js'
 import { ANSWER_TOO_LARGE, DEFAULT_TIMEOUT_MS, describeLimit, RUN_ANSWER_LIMIT } from './limits.js'
-import { classifyNetworkError, explainNetworkFailure, provesNothingSent } from './network-errors.js'
+import { classifyNetworkError, explainNetworkFailure, provesNothingSent } from './network-failures.js'
 import { proxyFor } from './proxy.js'
 import { mayRetry, RETRYABLE_STATUSES, retryDelayMs, type RetryKind } from './retry.js'
 
@@ -37,8 +32,7 @@ export interface CallOptions {
   retries?: number
 }
 
-export { DEFAULT_TIMEOUT_MS }
-export const DEFAULT_RETRIES = 5
+const DEFAULT_RETRIES = 5
 
 /** A successful answer: its parsed body, and when it came by the server's clock and by ours. */
 export interface Answer {

@@ -1,8 +1,8 @@
 import type { AppPanel, PanelParameter } from '../codeocean/models/app-panel.js'
 import type { NamedParameter, RunSpec } from '../codeocean/models/run-request.js'
-import { InputError } from '../errors.js'
 import { Input } from '../names.js'
 import { inline } from '../untrusted.js'
+import { InputError } from './errors.js'
 import { nearestTypo } from './nearest.js'
 
 /**

@@ -1,4 +1,4 @@
-import { InputError } from '../errors.js'
+import { InputError } from './errors.js'
 
 const EXAMPLE = 'domain: codeocean.example.com'
 
@@ -11,7 +11,7 @@ export interface ApiLocation {
 }
 
 /** Hosts for which plain http is acceptable: traffic never leaves the machine. */
-export function isLoopbackHost(hostname: string): boolean {
+function isLoopbackHost(hostname: string): boolean {
   const host = hostname.replace(/^\[|\]$/g, '').toLowerCase()
   return host === 'localhost' || host.endsWith('.localhost') || host === '::1' || /^127(\.\d{1,3}){3}$/.test(host)
 }

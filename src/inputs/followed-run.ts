@@ -1,11 +1,11 @@
-import { InputError } from '../errors.js'
 import { Input } from '../names.js'
+import { InputError } from './errors.js'
 import type { Problems } from './problems.js'
 import { parseId } from './run-params.js'
 import { parseBooleanInput } from './values.js'
 
 /** The right form of a step that follows a run: the id, and nothing that shapes a start. */
-export const FOLLOW_EXAMPLE = `${Input.ComputationId}: 9af23fd6-0d4c-4a8e-b1a4-7c3f1e2d5b60`
+const FOLLOW_EXAMPLE = `${Input.ComputationId}: 9af23fd6-0d4c-4a8e-b1a4-7c3f1e2d5b60`
 
 /**
  * Inputs that only say what to start, and so have no place beside `computation-id`:

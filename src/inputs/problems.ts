@@ -1,22 +1,5 @@
-import { InputError } from '../errors.js'
+import { InputError } from './errors.js'
 import type { ReadInput } from './token.js'
-
-/** Several input problems at once, so a user fixes them in one go. */
-export class InputErrors extends Error {
-  constructor(
-    readonly problems: InputError[],
-    redact: (text: string) => string = (text) => text
-  ) {
-    super(
-      redact(
-        problems.length === 1
-          ? problems[0].message
-          : `${problems.length} inputs need fixing:\n${problems.map((p) => `- ${p.message.replace(/\n/g, '\n  ')}`).join('\n')}`
-      )
-    )
-    this.name = 'InputErrors'
-  }
-}
 
 /**
  * Reads inputs through their parsers and collects every InputError instead of

@@ -1,5 +1,5 @@
 import type { AttachedDataAsset, NamedParameter, Process } from '../codeocean/models/run-request.js'
-import { InputError } from '../errors.js'
+import { InputError } from './errors.js'
 import {
   checkKeys,
   describe,

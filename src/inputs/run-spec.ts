@@ -60,9 +60,6 @@ function checkFitsTarget(spec: Omit<RunSpec, 'target'>, target: Target | undefin
   }
 }
 
-/** The inputs written as JSON or YAML. */
-export const STRUCTURED_INPUTS = [Input.DataAssets, Input.Processes, Input.Parameters, Input.NamedParameters]
-
 /** What to run: the target and everything that shapes the start request. */
 export function readRunSpec(problems: Problems): RunSpec | undefined {
   const target = readTarget(problems)

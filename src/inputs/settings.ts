@@ -2,13 +2,13 @@ import * as core from '@actions/core'
 import type { RunSpec } from '../codeocean/models/run-request.js'
 import { EnvFallback, Input } from '../names.js'
 import { redactor } from '../redact.js'
-import { readBeforeRunSettings, type BeforeRunSettings } from './before-run.js'
 import { resolveApiLocation, type ApiLocation } from './domain.js'
+import { InputErrors } from './errors.js'
 import { isFollowing, readFollowedRun } from './followed-run.js'
-import { InputErrors, Problems } from './problems.js'
-import { loadYamlFor } from './structured.js'
+import { readPreparationSettings, type PreparationSettings } from './preparation.js'
+import { Problems } from './problems.js'
 import { defaultRunName } from './run-name.js'
-import { readRunSpec, STRUCTURED_INPUTS } from './run-spec.js'
+import { readRunSpec } from './run-spec.js'
 import { registerGithubToken, type ReadInput } from './token.js'
 import {
   parseBooleanInput,
@@ -21,11 +21,10 @@ import {
   type StopChoice
 } from './values.js'
 
-export { InputErrors } from './problems.js'
-export type { PollInterval, StopChoice } from './values.js'
+export type { PollInterval } from './values.js'
 
 /** How the step waits for the run, and what it does when the wait is cut short. */
-export interface WaitSettings {
+interface WaitSettings {
   wait: boolean
   pollInterval: PollInterval
   /** 0 means no limit. */
@@ -38,7 +37,7 @@ export interface WaitSettings {
 }
 
 /** What the step does with a finished run's results. */
-export interface ResultSettings {
+interface ResultSettings {
   summary: boolean
   /** Absolute folder to download results into, inside the workspace. */
   downloadFolder?: string
@@ -58,7 +57,7 @@ interface AfterStartSettings extends WaitSettings, ResultSettings {
 }
 
 /** Everything the action needs to start a run, read and checked before any request is made. */
-export interface Settings extends AfterStartSettings, BeforeRunSettings {
+export interface Settings extends AfterStartSettings, PreparationSettings {
   run: RunSpec
   runName: string
   /** Check the request against the app panel before starting. */
@@ -178,9 +177,9 @@ function readStartSettings(
 ): Omit<Settings, keyof AfterStartSettings | 'run'> & { run: RunSpec | undefined } {
   const run = readRunSpec(problems)
   const checkParameters = readCheckParameters(problems)
-  const beforeRun = readBeforeRunSettings(problems, env)
+  const preparation = readPreparationSettings(problems, env)
   const runName = problems.read(Input.RunName) || defaultRunName(env)
-  return { run, checkParameters, runName, ...beforeRun }
+  return { run, checkParameters, runName, ...preparation }
 }
 
 function readCheckParameters(problems: Problems): boolean {
@@ -192,15 +191,10 @@ function readCheckParameters(problems: Problems): boolean {
  * wrong and the right form; nothing is sent to Code Ocean before this succeeds. With
  * `computation-id` the step follows that run instead of starting one (FollowSettings).
  */
-export async function getSettings(
-  token: string,
-  readRaw: ReadInput = core.getInput,
-  env = process.env
-): Promise<StepSettings> {
+export function getSettings(token: string, readRaw: ReadInput = core.getInput, env = process.env): StepSettings {
   // Trimmed here, not only by the runner's getInput: other hosts of the action
   // (@github/local-action, for one) pass inputs on exactly as written.
   const read: ReadInput = (name) => readRaw(name).trim()
-  await loadYamlFor(STRUCTURED_INPUTS.map(read))
   const problems = new Problems(read)
   const location = readLocation(problems, env)
   checkToken(token, problems)

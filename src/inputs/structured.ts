@@ -1,4 +1,5 @@
-import { InputError } from '../errors.js'
+import { parseDocument, visit } from 'yaml'
+import { InputError } from './errors.js'
 import { nearestTypo } from './nearest.js'
 
 /** The same example written the two ways an input may be: JSON on one line, or YAML. */
@@ -8,7 +9,7 @@ export interface Example {
 }
 
 /** Whether a structured input is written as JSON (a list or a map in brackets), else YAML. */
-export function looksLikeJson(text: string): boolean {
+function looksLikeJson(text: string): boolean {
   return /^[[{]/.test(text.trim())
 }
 
@@ -31,56 +32,6 @@ function tabIndentedLine(text: string): number | undefined {
   return index < 0 ? undefined : index + 1
 }
 
-/** The YAML parser: loaded only when an input is written in YAML (start-up time, see README). */
-let yaml: typeof import('yaml') | undefined
-
-/**
- * A value that JSON gives as a number, true, false or null, kept as the text typed,
- * the way YAML's failsafe schema keeps it (see parseStructured). JSON.parse shows a
- * reviver the source text of each such value (Node 21 and later); without it, the
- * input is read as YAML.
- */
-function asTyped(value: unknown, source: string | undefined): unknown {
-  if (typeof value === 'string' || (typeof value === 'object' && value !== null)) return value
-  if (source === undefined) throw new Error('no source text')
-  return value === null ? new UnquotedNull(source) : source
-}
-
-/** Every key in a JSON text, counted by its tokens: JSON.parse keeps only the last of a repeated key. */
-function keyTokens(text: string): number {
-  let keys = 0
-  for (const match of text.matchAll(/"(?:[^"\\]|\\.)*"(\s*:)?/g)) if (match[1] !== undefined) keys++
-  return keys
-}
-
-/**
- * Reads a text that is plain JSON as YAML's failsafe schema would, without loading the
- * YAML parser; undefined for anything else (YAML, JSON with a repeated key, bad JSON),
- * which the YAML parser then reads or explains.
- */
-function readJson(text: string): { value: unknown } | undefined {
-  if (!looksLikeJson(text)) return undefined
-  let keys = 0
-  try {
-    const value: unknown = JSON.parse(text, (_key, v: unknown, context?: { source?: string }) => {
-      if (isPlainObject(v)) keys += Object.keys(v).length
-      return asTyped(v, context?.source)
-    })
-    return keys === keyTokens(text) ? { value } : undefined
-  } catch {
-    return undefined
-  }
-}
-
-/**
- * Loads the YAML parser if any of these input texts needs it: a step whose structured
- * inputs are all JSON (or empty) never pays for it.
- */
-export async function loadYamlFor(texts: readonly string[]): Promise<void> {
-  if (yaml || texts.every((text) => text === '' || readJson(text) !== undefined)) return
-  yaml = await import('yaml')
-}
-
 /**
  * Parses an input written as JSON or YAML.
  *
@@ -90,11 +41,7 @@ export async function loadYamlFor(texts: readonly string[]): Promise<void> {
  * JSON is YAML too, so `[75, "HS25"]` reads as `["75", "HS25"]`.
  */
 export function parseStructured(input: string, text: string, example: Example): unknown {
-  const json = readJson(text)
-  if (json) return json.value
-  // loadYamlFor ran on every structured input before any is parsed (getSettings).
-  if (!yaml) throw new Error(`the YAML parser was not loaded before ${input} was read`)
-  const doc = yaml.parseDocument(text, {
+  const doc = parseDocument(text, {
     schema: 'failsafe',
     prettyErrors: true,
     uniqueKeys: true
@@ -114,7 +61,7 @@ export function parseStructured(input: string, text: string, example: Example): 
     const detail = first.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '')
     throw new InputError(input, `is not valid JSON or YAML${at}: ${detail}`, exampleFor(example, text))
   }
-  yaml.visit(doc, {
+  visit(doc, {
     Scalar(key, node) {
       if (key !== 'key' && node.type === 'PLAIN' && /^(~|null)$/i.test(node.source ?? '')) {
         node.value = new UnquotedNull(node.source ?? '')
@@ -141,7 +88,7 @@ export function describe(value: unknown): string {
 }
 
 /** Suggests the known key a mistyped one most likely meant, or nothing. */
-export function suggestKey(key: string, known: readonly string[]): string | undefined {
+function suggestKey(key: string, known: readonly string[]): string | undefined {
   const normal = key.toLowerCase().replace(/-/g, '_')
   const near = nearestTypo(normal, known)
   if (near !== undefined) return near

@@ -1,7 +1,7 @@
 import { isAbsolute, relative, resolve } from 'node:path'
 import { MIN_POLL_SECONDS } from '../codeocean/rules.js'
-import { InputError } from '../errors.js'
 import { isWithin, leadsOutOf } from '../within.js'
+import { InputError } from './errors.js'
 
 /** Parsers for single-valued inputs: each takes the input's name and its raw text. */
 

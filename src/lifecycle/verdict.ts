@@ -10,16 +10,21 @@ export interface Verdict {
 }
 
 /**
- * Judges a finished run. `completed` alone is not success: Code Ocean also reports
- * completed runs whose end status is failed or stopped, and completed/succeeded runs
- * with a non-zero exit code.
+ * Whether a run succeeded: the one definition, for the verdict on this step's run and
+ * for the earlier runs a run length is estimated from. `completed` alone is not success:
+ * Code Ocean also reports completed runs whose end status is failed or stopped, and
+ * completed/succeeded runs with a non-zero exit code.
  */
+export function succeeded(c: Computation): boolean {
+  return c.state === 'completed' && c.end_status === 'succeeded' && (c.exit_code === undefined || c.exit_code === 0)
+}
+
+/** Judges a finished run (see succeeded). */
 export function judge(c: Computation): Verdict {
   const facts = inline(
     `state ${c.state || 'unknown'}, end status ${c.end_status ?? 'none'}, ` + `exit code ${c.exit_code ?? 'none'}`
   )
-  const ok = c.state === 'completed' && c.end_status === 'succeeded' && (c.exit_code === undefined || c.exit_code === 0)
-  if (ok) {
+  if (succeeded(c)) {
     return { status: 'succeeded', succeeded: true, message: `Code Ocean run ${describeRun(c)} succeeded (${facts})` }
   }
   const status = c.end_status === 'stopped' ? 'stopped' : 'failed'

@@ -33,7 +33,7 @@ export function commentMarker(workflow: string, job: string, target: string, req
 }
 
 /** The pull request number of the current event, or undefined when it is not about one. */
-export function pullRequestNumber(env: NodeJS.ProcessEnv): number | undefined {
+function pullRequestNumber(env: NodeJS.ProcessEnv): number | undefined {
   if (!PULL_REQUEST_EVENTS.has(env.GITHUB_EVENT_NAME ?? '') || !env.GITHUB_EVENT_PATH) return undefined
   try {
     const payload = JSON.parse(readFileSync(env.GITHUB_EVENT_PATH, 'utf8')) as {
@@ -47,7 +47,7 @@ export function pullRequestNumber(env: NodeJS.ProcessEnv): number | undefined {
   }
 }
 
-export interface CommentTarget {
+interface CommentTarget {
   token: string
   /** `owner/repo` */
   repository: string
@@ -68,7 +68,7 @@ type GitHubClient = ReturnType<typeof getOctokit>
  * not accessible by integration"), and guessing `github-actions[bot]` instead would be
  * wrong for other apps' tokens.
  */
-export async function tokenLogin(octokit: GitHubClient, signal?: AbortSignal): Promise<string | undefined> {
+async function tokenLogin(octokit: GitHubClient, signal?: AbortSignal): Promise<string | undefined> {
   try {
     const answer = await octokit.graphql<{ viewer?: { login?: unknown } }>('query { viewer { login } }', {
       request: { signal }
@@ -89,7 +89,7 @@ export async function tokenLogin(octokit: GitHubClient, signal?: AbortSignal): P
  * account. Anyone can copy the marker into a comment of theirs; such a comment is
  * never edited. Without a known login, no comment counts as ours.
  */
-export function findOwnComment<C extends { body?: string | null; user?: { login?: string } | null }>(
+function findOwnComment<C extends { body?: string | null; user?: { login?: string } | null }>(
   comments: C[],
   marker: string,
   login: string | undefined
@@ -101,12 +101,13 @@ export function findOwnComment<C extends { body?: string | null; user?: { login?
 /**
  * Creates the step's comment on the pull request, or updates the one an earlier run
  * of this step left (found by its marker and its author). The GitHub client is loaded
- * here, on first use, so runs that do not comment never pay for loading it.
+ * here, on first use. Loading it costs every step some 15 ms, but that is not why it
+ * waits: @actions/github does work as it loads (it reads and parses the event payload,
+ * and builds proxy agents from HTTPS_PROXY, throwing on an address it cannot parse),
+ * which only a step that comments should meet, and meet here, where a failure to
+ * comment is a warning.
  */
-export async function upsertComment(
-  target: CommentTarget,
-  markdown: string
-): Promise<{ id: number; created: boolean }> {
+async function upsertComment(target: CommentTarget, markdown: string): Promise<{ id: number; created: boolean }> {
   const { getOctokit } = await import('@actions/github')
   // The signal goes with each call, not into the client's options: those would replace
   // the client's own `request` defaults, which carry the runner's proxy settings.

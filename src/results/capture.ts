@@ -1,5 +1,5 @@
 import { setTimeout as sleepMs } from 'node:timers/promises'
-import type { DataAssetsApi } from '../codeocean/data-assets.js'
+import type { DataAssetsApi } from '../codeocean/data-assets-api.js'
 import type { Computation } from '../codeocean/models/computation.js'
 import type { DataAsset, DataAssetParams } from '../codeocean/models/data-asset.js'
 import { MIN_POLL_SECONDS } from '../codeocean/rules.js'
@@ -8,13 +8,13 @@ import { formatDuration } from '../format.js'
 import { inline } from '../untrusted.js'
 
 /** How long a capture may take to become ready before the step gives up on it. */
-export const CAPTURE_TIMEOUT_MS = 60 * 60_000
+const CAPTURE_TIMEOUT_MS = 60 * 60_000
 
 /**
  * The tag a capture gets when `capture-tags` is empty: Code Ocean requires tags on a
  * new data asset, and every known client sends at least one, never `[]`.
  */
-export const DEFAULT_CAPTURE_TAG = 'github-actions'
+const DEFAULT_CAPTURE_TAG = 'github-actions'
 
 /** A folder name for the data asset's mount, made from its name: `Nightly results` → `Nightly_results`. */
 export function mountFor(name: string): string {

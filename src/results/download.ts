@@ -4,16 +4,17 @@ import { lstat, mkdir, realpath, rename, rm, stat } from 'node:fs/promises'
 import { dirname, join, relative, sep } from 'node:path'
 import type { Readable } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
+import type { AxiosInstance } from 'axios'
 import pLimit from 'p-limit'
 import { errorMessage, RequestAbortedError } from '../errors.js'
 import { formatBytes, formatDuration } from '../format.js'
 import { leadsOutOf } from '../within.js'
+import { OversizeError, TransientDownloadError } from './errors.js'
 import { safeResultPath, type ResultFile } from './listing.js'
 import {
   byteLimit,
   declaredLength,
   objectStoreClient,
-  OversizeError,
   storeError,
   transferDeadlineMs,
   type SignedUrlSource
@@ -44,8 +45,212 @@ export interface DownloadReport {
   bytes: number
 }
 
-/** A download that failed in a way another try with a fresh URL may fix. */
-class TransientDownloadError extends Error {}
+/** What every transfer of one download shares. */
+interface Transfers {
+  source: SignedUrlSource
+  runId: string
+  store: AxiosInstance
+  /** The overall deadline of one file's transfer, by its listed size. */
+  deadlineFor: (bytes: number) => number
+  signal?: AbortSignal
+}
+
+/**
+ * Creates `folder` and returns its real path, refusing a `folder` that leads out of
+ * `workspace`: checked before anything is created, and again once the folder exists
+ * (a link may have appeared).
+ */
+async function prepareFolder(folder: string, workspace: string | undefined): Promise<string> {
+  const refuseIfOutside = (): void => {
+    const why = workspace === undefined ? undefined : leadsOutOf(folder, workspace)
+    if (why !== undefined) throw new Error(`Refused to download into ${folder}: ${why}; nothing was written.`)
+  }
+  refuseIfOutside()
+  await mkdir(folder, { recursive: true })
+  refuseIfOutside()
+  return realpath(folder)
+}
+
+/** Resolves where a result goes, refusing anything that would land outside `root`. */
+async function destination(root: string, path: string): Promise<string> {
+  const target = join(root, ...safeResultPath(path))
+  await mkdir(dirname(target), { recursive: true })
+  const parent = await realpath(dirname(target))
+  if (parent !== root && !parent.startsWith(root + sep)) {
+    throw new Error(
+      `Refused the result path "${path}": a folder on its way is a link leading out of ${root}; nothing was written for it.`
+    )
+  }
+  const existing = await lstat(target).catch(() => undefined)
+  if (existing?.isSymbolicLink() || existing?.isDirectory()) {
+    throw new Error(
+      `Refused the result path "${path}": ${relative(root, target)} already exists as a ${existing.isDirectory() ? 'folder' : 'link'}; nothing was written for it.`
+    )
+  }
+  return target
+}
+
+/** Why a transfer that broke off did: a cancel, its deadline, too many bytes, or the network (worth another try). */
+function brokenOff(error: unknown, signal: AbortSignal | undefined, deadline: AbortSignal, ms: number): Error {
+  if (signal?.aborted) return new RequestAbortedError()
+  if (error instanceof OversizeError) return error
+  if (deadline.aborted) {
+    return new Error(`it did not arrive within ${formatDuration(ms)} (60 s a file, or 1 s per MB beyond 60 MB)`)
+  }
+  return new TransientDownloadError(`the transfer broke off: ${errorMessage(error)}`)
+}
+
+/**
+ * Asks the store for a file at its signed `url` and checks the answer: a status that is
+ * not 200 fails (another try may fix a 403, 408, 429 or 5xx), and so does a
+ * Content-Length beyond the listed size. Returns the body, and the length the store declared.
+ */
+async function openTransfer(
+  store: AxiosInstance,
+  url: string,
+  file: ResultFile,
+  abort: AbortSignal,
+  brokeOff: (error: unknown) => Error
+): Promise<{ body: Readable; declared: number | undefined }> {
+  let response
+  try {
+    response = await store.get<Readable>(url, { signal: abort })
+  } catch (error) {
+    const why = brokeOff(error)
+    throw why instanceof TransientDownloadError
+      ? new TransientDownloadError(`could not fetch it: ${errorMessage(error)}`)
+      : why
+  }
+  if (response.status !== 200) {
+    const why = `the store answered HTTP ${response.status}: ${await storeError(response.data)}`
+    // 403 is how an object store says a signed URL expired; a fresh one may do.
+    if (response.status === 403 || response.status === 408 || response.status === 429 || response.status >= 500) {
+      throw new TransientDownloadError(why)
+    }
+    throw new Error(why)
+  }
+  const declared = declaredLength(response.headers)
+  if (!file.sizeUnknown && declared !== undefined && declared > file.size) {
+    response.data.destroy()
+    throw new OversizeError(
+      `the store announced ${declared} bytes where Code Ocean listed ${file.size}; nothing was kept`
+    )
+  }
+  return { body: response.data, declared }
+}
+
+/**
+ * One try at one file: streamed to disk under a temporary name, held to its listed
+ * size (or, listed without one, to what the store announces) and its deadline, and
+ * renamed into place once complete. Returns the bytes written.
+ */
+async function fetchOnce(transfers: Transfers, file: ResultFile, target: string): Promise<number> {
+  // A fresh link each try; its deadline starts once the link is there.
+  const url = await transfers.source.fileUrl(transfers.runId, file.path, { signal: transfers.signal })
+  const partial = `${target}.part-${randomBytes(4).toString('hex')}`
+  const ms = transfers.deadlineFor(file.size)
+  const deadline = AbortSignal.timeout(ms)
+  const abort = transfers.signal ? AbortSignal.any([transfers.signal, deadline]) : deadline
+  const brokeOff = (error: unknown): Error => brokenOff(error, transfers.signal, deadline, ms)
+  try {
+    const { body, declared } = await openTransfer(transfers.store, url, file, abort, brokeOff)
+    // A file listed without a size is held to what the store announces, or, when it
+    // announces nothing, only to the transfer's deadline.
+    const limit = file.sizeUnknown ? (declared ?? Number.POSITIVE_INFINITY) : file.size
+    const tooBig = (): string =>
+      `the store sent more than the ${limit} bytes ${file.sizeUnknown ? 'it announced' : 'Code Ocean listed'}; the transfer was stopped`
+    try {
+      await pipeline(body, byteLimit(limit, tooBig), createWriteStream(partial), { signal: abort })
+    } catch (error) {
+      throw brokeOff(error)
+    }
+    const { size } = await stat(partial)
+    // --- Listed without a size: checked against Content-Length, or accepted when neither is known.
+    const expected = file.sizeUnknown ? declared : file.size
+    if (expected !== undefined && size !== expected) {
+      throw new TransientDownloadError(
+        `got ${size} bytes where ${file.sizeUnknown ? 'the store announced' : 'Code Ocean listed'} ${expected}`
+      )
+    }
+    // --- end of the check for files listed without a size.
+    await rename(partial, target)
+    return size
+  } finally {
+    await rm(partial, { force: true })
+  }
+}
+
+/**
+ * One file, tried up to `attempts` times while what failed may pass with a fresh
+ * link; a cancel ends it at once. Returns the bytes written.
+ */
+async function fetchFile(
+  transfers: Transfers,
+  root: string,
+  file: ResultFile,
+  attempts: number,
+  onRetry: ((line: string) => void) | undefined
+): Promise<number> {
+  const target = await destination(root, file.path)
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await fetchOnce(transfers, file, target)
+    } catch (error) {
+      if (error instanceof RequestAbortedError) throw error
+      if (!(error instanceof TransientDownloadError) || attempt >= attempts) {
+        throw new Error(`Could not download result "${file.path}": ${errorMessage(error)}`, { cause: error })
+      }
+      onRetry?.(
+        `Downloading result "${file.path}" failed (${errorMessage(error)}); trying again with a fresh link (attempt ${attempt + 1} of ${attempts})`
+      )
+    }
+  }
+}
+
+/** Files and bytes done so far, told every `everyMs` while the download lasts longer than that. */
+function trackProgress(
+  files: readonly ResultFile[],
+  everyMs: number,
+  onProgress: ((line: string) => void) | undefined
+): { done: { files: number; bytes: number }; stop: () => void } {
+  const total = files.reduce((sum, f) => sum + f.size, 0)
+  const done = { files: 0, bytes: 0 }
+  const started = Date.now()
+  const timer = setInterval(() => {
+    onProgress?.(
+      `Downloaded ${done.files} of ${files.length} files (${formatBytes(done.bytes)} of ${formatBytes(total)}) in ${Math.round((Date.now() - started) / 1000)} s`
+    )
+  }, everyMs)
+  return { done, stop: () => clearInterval(timer) }
+}
+
+/**
+ * Runs `fetch` for every file, `concurrency` at a time. After a failure, files not yet
+ * begun are skipped, and those under way are let finish, so nothing is still writing
+ * when this returns; then the first failure is thrown as it was caught (a cancel as one).
+ */
+async function fetchAll(
+  files: readonly ResultFile[],
+  concurrency: number,
+  signal: AbortSignal | undefined,
+  fetch: (file: ResultFile) => Promise<void>
+): Promise<void> {
+  const limit = pLimit(concurrency)
+  let failure: unknown
+  await Promise.allSettled(
+    files.map((file) =>
+      limit(async () => {
+        if (failure !== undefined || signal?.aborted) return
+        await fetch(file).catch((error: unknown) => {
+          failure ??= error
+        })
+      })
+    )
+  )
+  if (signal?.aborted) throw new RequestAbortedError()
+  // eslint-disable-next-line @typescript-eslint/only-throw-error -- rethrows the first failure exactly as it was caught
+  if (failure !== undefined) throw failure
+}
 
 /**
  * Downloads result files into `folder`, a bounded number at a time, each streamed to
@@ -62,161 +267,25 @@ export async function downloadResults(
   folder: string,
   options: DownloadOptions = {}
 ): Promise<DownloadReport> {
-  const attempts = options.attempts ?? 3
-  const timeoutMs = options.timeoutMs ?? 60_000
-  const deadlineFor = options.deadlineMs ?? transferDeadlineMs
-  const { signal } = options
-  const refuseIfOutside = (): void => {
-    const why = options.workspace === undefined ? undefined : leadsOutOf(folder, options.workspace)
-    if (why !== undefined) throw new Error(`Refused to download into ${folder}: ${why}; nothing was written.`)
+  const root = await prepareFolder(folder, options.workspace)
+  const { store, close } = objectStoreClient(options.timeoutMs ?? 60_000)
+  const transfers: Transfers = {
+    source,
+    runId,
+    store,
+    deadlineFor: options.deadlineMs ?? transferDeadlineMs,
+    signal: options.signal
   }
-  // Before anything is created, and again once the folder exists (a link may have appeared).
-  refuseIfOutside()
-  await mkdir(folder, { recursive: true })
-  refuseIfOutside()
-  const root = await realpath(folder)
-  const { store, close } = objectStoreClient(timeoutMs)
-  const total = files.reduce((sum, f) => sum + f.size, 0)
-  let doneFiles = 0
-  let doneBytes = 0
-  const started = Date.now()
-  const progressEvery = options.progressEveryMs ?? 5_000
-  const progress = setInterval(() => {
-    options.onProgress?.(
-      `Downloaded ${doneFiles} of ${files.length} files (${formatBytes(doneBytes)} of ${formatBytes(total)}) in ${Math.round((Date.now() - started) / 1000)} s`
-    )
-  }, progressEvery)
-
-  /** Resolves where a result goes, refusing anything that would land outside `root`. */
-  const destination = async (path: string): Promise<string> => {
-    const target = join(root, ...safeResultPath(path))
-    await mkdir(dirname(target), { recursive: true })
-    const parent = await realpath(dirname(target))
-    if (parent !== root && !parent.startsWith(root + sep)) {
-      throw new Error(
-        `Refused the result path "${path}": a folder on its way is a link leading out of ${root}; nothing was written for it.`
-      )
-    }
-    const existing = await lstat(target).catch(() => undefined)
-    if (existing?.isSymbolicLink() || existing?.isDirectory()) {
-      throw new Error(
-        `Refused the result path "${path}": ${relative(root, target)} already exists as a ${existing.isDirectory() ? 'folder' : 'link'}; nothing was written for it.`
-      )
-    }
-    return target
-  }
-
-  /** Why a transfer that broke off did: a cancel, its deadline, too many bytes, or the network (worth another try). */
-  const brokenOff = (error: unknown, deadline: AbortSignal, ms: number): Error => {
-    if (signal?.aborted) return new RequestAbortedError()
-    if (error instanceof OversizeError) return error
-    if (deadline.aborted) {
-      return new Error(`it did not arrive within ${formatDuration(ms)} (60 s a file, or 1 s per MB beyond 60 MB)`)
-    }
-    return new TransientDownloadError(`the transfer broke off: ${errorMessage(error)}`)
-  }
-  /** Bytes each file turned out to have: the listing may not have said. */
-  const received = new Map<string, number>()
-
-  const fetchOnce = async (file: ResultFile, target: string): Promise<void> => {
-    const url = await source.fileUrl(runId, file.path, { signal })
-    const partial = `${target}.part-${randomBytes(4).toString('hex')}`
-    const ms = deadlineFor(file.size)
-    const deadline = AbortSignal.timeout(ms)
-    const abort = signal ? AbortSignal.any([signal, deadline]) : deadline
-    let limit = file.size
-    const tooBig = (): string =>
-      `the store sent more than the ${limit} bytes ${file.sizeUnknown ? 'it announced' : 'Code Ocean listed'}; the transfer was stopped`
-    try {
-      let response
-      try {
-        response = await store.get<Readable>(url, { signal: abort })
-      } catch (error) {
-        const why = brokenOff(error, deadline, ms)
-        throw why instanceof TransientDownloadError
-          ? new TransientDownloadError(`could not fetch it: ${errorMessage(error)}`)
-          : why
-      }
-      if (response.status !== 200) {
-        const why = `the store answered HTTP ${response.status}: ${await storeError(response.data)}`
-        // 403 is how an object store says a signed URL expired; a fresh one may do.
-        if (response.status === 403 || response.status === 408 || response.status === 429 || response.status >= 500) {
-          throw new TransientDownloadError(why)
-        }
-        throw new Error(why)
-      }
-      const declared = declaredLength(response.headers)
-      // A file listed without a size is held to what the store announces, or, when it
-      // announces nothing, only to the transfer's deadline.
-      if (file.sizeUnknown) limit = declared ?? Number.POSITIVE_INFINITY
-      else if (declared !== undefined && declared > file.size) {
-        response.data.destroy()
-        throw new OversizeError(
-          `the store announced ${declared} bytes where Code Ocean listed ${file.size}; nothing was kept`
-        )
-      }
-      try {
-        await pipeline(response.data, byteLimit(limit, tooBig), createWriteStream(partial), { signal: abort })
-      } catch (error) {
-        throw brokenOff(error, deadline, ms)
-      }
-      const { size } = await stat(partial)
-      // --- Listed without a size: checked against Content-Length, or accepted when neither is known.
-      const expected = file.sizeUnknown ? declared : file.size
-      if (expected !== undefined && size !== expected) {
-        throw new TransientDownloadError(
-          `got ${size} bytes where ${file.sizeUnknown ? 'the store announced' : 'Code Ocean listed'} ${expected}`
-        )
-      }
-      received.set(file.path, size)
-      // --- end of the check for files listed without a size.
-      await rename(partial, target)
-    } finally {
-      await rm(partial, { force: true })
-    }
-  }
-
-  const fetchFile = async (file: ResultFile): Promise<void> => {
-    const target = await destination(file.path)
-    for (let attempt = 1; ; attempt++) {
-      try {
-        await fetchOnce(file, target)
-        doneFiles += 1
-        doneBytes += received.get(file.path) ?? file.size
-        return
-      } catch (error) {
-        if (error instanceof RequestAbortedError) throw error
-        if (!(error instanceof TransientDownloadError) || attempt >= attempts) {
-          throw new Error(`Could not download result "${file.path}": ${errorMessage(error)}`, { cause: error })
-        }
-        options.onRetry?.(
-          `Downloading result "${file.path}" failed (${errorMessage(error)}); trying again with a fresh link (attempt ${attempt + 1} of ${attempts})`
-        )
-      }
-    }
-  }
-
-  const limit = pLimit(options.concurrency ?? 8)
-  let failure: unknown
+  const progress = trackProgress(files, options.progressEveryMs ?? 5_000, options.onProgress)
   try {
-    // After a failure, files not yet begun are skipped, and those under way are let
-    // finish, so nothing is still writing when this returns.
-    await Promise.allSettled(
-      files.map((file) =>
-        limit(async () => {
-          if (failure !== undefined || signal?.aborted) return
-          await fetchFile(file).catch((error: unknown) => {
-            failure ??= error
-          })
-        })
-      )
-    )
-    if (signal?.aborted) throw new RequestAbortedError()
-    // eslint-disable-next-line @typescript-eslint/only-throw-error -- rethrows the first failure exactly as it was caught
-    if (failure !== undefined) throw failure
+    await fetchAll(files, options.concurrency ?? 8, options.signal, async (file) => {
+      const bytes = await fetchFile(transfers, root, file, options.attempts ?? 3, options.onRetry)
+      progress.done.files += 1
+      progress.done.bytes += bytes
+    })
   } finally {
-    clearInterval(progress)
+    progress.stop()
     close()
   }
-  return { folder: root, files: doneFiles, bytes: doneBytes }
+  return { folder: root, ...progress.done }
 }

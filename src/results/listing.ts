@@ -2,6 +2,7 @@ import { minimatch } from 'minimatch'
 import pLimit from 'p-limit'
 import type { ResultItem } from '../codeocean/models/result-item.js'
 import { RequestAbortedError } from '../errors.js'
+import { ListingLimitError } from './errors.js'
 
 /** A result file to fetch. */
 export interface ResultFile {
@@ -58,31 +59,28 @@ export const MAX_LISTING_CALLS = 10_000
 /** Result files one walk may collect. */
 export const MAX_RESULT_FILES = 100_000
 
-export interface ListingLimits {
+interface ListingLimits {
   depth: number
   calls: number
   files: number
 }
 
-export const LISTING_LIMITS: ListingLimits = {
+const LISTING_LIMITS: ListingLimits = {
   depth: MAX_LISTING_DEPTH,
   calls: MAX_LISTING_CALLS,
   files: MAX_RESULT_FILES
 }
 
-/** The walk stopped at one of its limits; the results tree is larger (or deeper) than the action lists. */
-export class ListingLimitError extends Error {
-  constructor(what: string) {
-    super(
-      `Stopped listing the run's results at a limit: ${what}. The action lists at most ${MAX_LISTING_DEPTH} folders deep, ` +
-        `${MAX_LISTING_CALLS.toLocaleString('en-US')} folders and ${MAX_RESULT_FILES.toLocaleString('en-US')} files.`
-    )
-    this.name = 'ListingLimitError'
-  }
+/** The walk stops at one of its limits: `what` says which, and the message the limits of all three. */
+function stoppedAt(what: string): ListingLimitError {
+  return new ListingLimitError(
+    `Stopped listing the run's results at a limit: ${what}. The action lists at most ${MAX_LISTING_DEPTH} folders deep, ` +
+      `${MAX_LISTING_CALLS.toLocaleString('en-US')} folders and ${MAX_RESULT_FILES.toLocaleString('en-US')} files.`
+  )
 }
 
 function tooManyCalls(calls: number): ListingLimitError {
-  return new ListingLimitError(`it needs more than ${calls.toLocaleString('en-US')} listing calls (one per folder)`)
+  return stoppedAt(`it needs more than ${calls.toLocaleString('en-US')} listing calls (one per folder)`)
 }
 
 /** A long path, cut for a message. */
@@ -101,6 +99,44 @@ export interface WalkOptions {
 }
 
 /**
+ * Takes in the items of each listing as they come: checks every path (an unsafe one
+ * throws), keeps the files `keep` wants, and returns each folder still to list, once.
+ * Throws at a limit on depth, folders (each costs a call) or files.
+ */
+function resultCollector(
+  limits: ListingLimits,
+  keep: (path: string) => boolean
+): { take: (item: ResultItem) => string | undefined; files: ResultFile[] } {
+  const files: ResultFile[] = []
+  const seen = new Set<string>()
+  const take = (item: ResultItem): string | undefined => {
+    safeResultPath(item.path)
+    if (item.type === 'folder') {
+      // A server that lists a folder inside itself must not loop the walk forever.
+      if (seen.has(item.path)) return undefined
+      seen.add(item.path)
+      // Each folder costs a call: more folders than calls would only queue work that cannot be done.
+      if (seen.size >= limits.calls) throw tooManyCalls(limits.calls)
+      const depth = item.path.split('/').length
+      if (depth > limits.depth) {
+        throw stoppedAt(`a folder is nested more than ${limits.depth} folders deep ("${shorten(item.path)}")`)
+      }
+      return item.path
+    }
+    if (!keep(item.path)) return undefined
+    if (files.length >= limits.files) {
+      throw stoppedAt(`there are more than ${limits.files.toLocaleString('en-US')} result files`)
+    }
+    // Code Ocean's model makes a file's size optional: such a file is still downloaded, and checked against its transfer.
+    files.push(
+      item.size === undefined ? { path: item.path, size: 0, sizeUnknown: true } : { path: item.path, size: item.size }
+    )
+    return undefined
+  }
+  return { take, files }
+}
+
+/**
  * Lists every result file: Code Ocean lists one folder per call, so folders are
  * walked breadth-first with a bounded number of listings in flight. Paths are
  * checked as they arrive; an unsafe one stops the walk. So does reaching a limit
@@ -114,12 +150,10 @@ export async function listResultFiles(
 ): Promise<ResultFile[]> {
   const limits = { ...LISTING_LIMITS, ...options.limits }
   const limit = pLimit(options.concurrency ?? 8)
-  const keep = options.keep ?? (() => true)
+  const collected = resultCollector(limits, options.keep ?? (() => true))
   // Aborted on the first failure too, so calls in flight end and no new ones begin.
   const stop = new AbortController()
   const signal = options.signal ? AbortSignal.any([options.signal, stop.signal]) : stop.signal
-  const files: ResultFile[] = []
-  const seen = new Set<string>()
   let calls = 0
   let failure: unknown
 
@@ -131,38 +165,11 @@ export async function listResultFiles(
       return lister.list(id, folder, { signal })
     })
 
-  const take = (item: ResultItem): string | undefined => {
-    safeResultPath(item.path)
-    if (item.type === 'folder') {
-      // A server that lists a folder inside itself must not loop the walk forever.
-      if (seen.has(item.path)) return undefined
-      seen.add(item.path)
-      // Each folder costs a call: more folders than calls would only queue work that cannot be done.
-      if (seen.size >= limits.calls) throw tooManyCalls(limits.calls)
-      const depth = item.path.split('/').length
-      if (depth > limits.depth) {
-        throw new ListingLimitError(
-          `a folder is nested more than ${limits.depth} folders deep ("${shorten(item.path)}")`
-        )
-      }
-      return item.path
-    }
-    if (!keep(item.path)) return undefined
-    if (files.length >= limits.files) {
-      throw new ListingLimitError(`there are more than ${limits.files.toLocaleString('en-US')} result files`)
-    }
-    // Code Ocean's model makes a file's size optional: such a file is still downloaded, and checked against its transfer.
-    files.push(
-      item.size === undefined ? { path: item.path, size: 0, sizeUnknown: true } : { path: item.path, size: item.size }
-    )
-    return undefined
-  }
-
   const walk = async (folder: string): Promise<void> => {
     try {
       const items = await list(folder)
       if (items === undefined || signal.aborted) return
-      const subfolders = items.map(take).filter((path) => path !== undefined)
+      const subfolders = items.map(collected.take).filter((path) => path !== undefined)
       await Promise.all(subfolders.map(walk))
     } catch (error) {
       failure ??= error
@@ -173,5 +180,5 @@ export async function listResultFiles(
   if (options.signal?.aborted) throw new RequestAbortedError()
   // eslint-disable-next-line @typescript-eslint/only-throw-error -- rethrows the first failure exactly as it was caught
   if (failure !== undefined) throw failure
-  return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
+  return collected.files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
 }

@@ -10,7 +10,7 @@ export const CONSOLE_LOG = 'output'
 export const MAX_LOG_LINE_CHARS = 1_000
 
 /** Bytes asked of the end of the console log (`Range: bytes=-N`): enough for 100 full lines. */
-export const LOG_TAIL_BYTES = 128 * 1024
+const LOG_TAIL_BYTES = 128 * 1024
 
 // eslint-disable-next-line no-control-regex
 const ANSI = /\x1b\[[0-9;?]*[A-Za-z]/g

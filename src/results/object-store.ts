@@ -2,22 +2,20 @@ import http from 'node:http'
 import https from 'node:https'
 import { Transform, type Readable } from 'node:stream'
 import axios, { type AxiosInstance } from 'axios'
-import { explainStoreFailure } from '../codeocean/network-errors.js'
+import { explainStoreFailure } from '../codeocean/network-failures.js'
 import { proxyFor } from '../codeocean/proxy.js'
 import { USER_AGENT } from '../version.js'
+import { OversizeError } from './errors.js'
 
 /** A transfer from the object store gets at least this long, from request to last byte. */
-export const TRANSFER_DEADLINE_MS = 60_000
+const TRANSFER_DEADLINE_MS = 60_000
 /** …and for a large file, as long as it takes at this rate: 1 s per MB beyond the first 60 MB. */
-export const TRANSFER_MIN_BYTES_PER_SECOND = 1_000_000
+const TRANSFER_MIN_BYTES_PER_SECOND = 1_000_000
 
 /** The overall deadline of one transfer of `bytes`: 60 s, or 1 s per MB beyond 60 MB. */
 export function transferDeadlineMs(bytes: number): number {
   return Math.max(TRANSFER_DEADLINE_MS, Math.ceil((bytes / TRANSFER_MIN_BYTES_PER_SECOND) * 1000))
 }
-
-/** The store sent more bytes than the file can hold; retrying will not help. */
-export class OversizeError extends Error {}
 
 /**
  * Passes bytes through until more than `max` have come, then fails at once with

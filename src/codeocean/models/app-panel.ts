@@ -25,7 +25,7 @@ export interface PanelParameter {
 }
 
 /** A data asset the panel attaches (the SDK's AppPanelDataAsset). */
-export interface PanelDataAsset {
+interface PanelDataAsset {
   id?: string
   mount?: string
   name?: string
@@ -33,7 +33,7 @@ export interface PanelDataAsset {
 }
 
 /** A pipeline's process and its parameters. */
-export interface PanelProcess {
+interface PanelProcess {
   name: string
   parameters: PanelParameter[]
 }

@@ -1,4 +1,5 @@
 import { inline } from '../../untrusted.js'
+import { UnreadableAnswerError } from '../errors.js'
 import { preview } from '../preview.js'
 import { checkId } from './id.js'
 
@@ -21,16 +22,8 @@ export interface Computation {
   raw: Record<string, unknown>
 }
 
-export const TERMINAL_STATES = ['completed', 'failed'] as const
-export const KNOWN_STATES = ['initializing', 'running', 'finalizing', 'completed', 'failed'] as const
-
-/** Code Ocean answered 2xx with something that is not a computation (an HTML page, say). */
-export class UnreadableAnswerError extends Error {
-  constructor(message: string) {
-    super(message)
-    this.name = 'UnreadableAnswerError'
-  }
-}
+const TERMINAL_STATES = ['completed', 'failed'] as const
+const KNOWN_STATES = ['initializing', 'running', 'finalizing', 'completed', 'failed'] as const
 
 function asNumber(value: unknown): number | undefined {
   if (typeof value === 'number' && Number.isFinite(value)) return value

@@ -1,4 +1,4 @@
-import { inline } from '../../untrusted.js'
+import { NotAnIdError } from '../errors.js'
 
 /**
  * What an id may not be or hold. Ids go into URL paths: `.` and `..` survive
@@ -15,17 +15,6 @@ export function idProblem(id: string): string | undefined {
   if (id === '.' || id === '..') return `it is "${id}"`
   if (NOT_IN_AN_ID.test(id)) return 'it holds "/", "\\", "?", "#" or a control character'
   return undefined
-}
-
-/** Code Ocean sent something as an id that cannot be one; nothing is sent with it. */
-export class NotAnIdError extends Error {
-  constructor(what: string, id: string, problem: string) {
-    super(
-      `Code Ocean answered with a ${what} id that is not an id ("${inline(id).slice(0, 100)}": ${problem}); ` +
-        'the action sends no request with it. Ids look like 9af23fd6-1f7c-4d8a-a4a7-3a3f8c0e9d21.'
-    )
-    this.name = 'NotAnIdError'
-  }
 }
 
 /** Returns `id` when it looks like an id; throws NotAnIdError otherwise. */

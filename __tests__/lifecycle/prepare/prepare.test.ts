@@ -1,0 +1,96 @@
+import { describe, expect, it } from '@jest/globals'
+import type { Computation } from '../../../src/codeocean/models/computation.js'
+import { readGitSync } from '../../../src/codeocean/models/git-sync.js'
+import { ensureDataAssetsReady } from '../../../src/lifecycle/prepare/data-assets-ready.js'
+import { describeSync } from '../../../src/lifecycle/prepare/sync-with-git.js'
+import { resumeCandidates } from '../../../src/lifecycle/prepare/resume.js'
+
+const run = (id: string, name: string, created: number, extra: Partial<Computation> = {}): Computation => ({
+  id,
+  name,
+  created,
+  state: 'completed',
+  end_status: 'failed',
+  exit_code: 1,
+  raw: {},
+  ...extra
+})
+
+describe('Git sync answers', () => {
+  it.each([
+    [{}, { pulled: 0, pushed: 0, newBranch: false }],
+    [undefined, { pulled: 0, pushed: 0, newBranch: false }],
+    [
+      { pulled: 3, pushed: 1, new_branch: true },
+      { pulled: 3, pushed: 1, newBranch: true }
+    ],
+    [
+      { pulled: '2', pushed: -1, new_branch: 'yes' },
+      { pulled: 2, pushed: 0, newBranch: false }
+    ]
+  ])('reads %j', (body, expected) => {
+    expect(readGitSync(body)).toEqual(expected)
+  })
+
+  it('says what the sync did in one line', () => {
+    expect(describeSync({ pulled: 3, pushed: 0, newBranch: false })).toBe('Synced with Git: pulled 3 commits, pushed 0')
+    expect(describeSync({ pulled: 1, pushed: 2, newBranch: true })).toBe(
+      'Synced with Git: pulled 1 commit, pushed 2 (on a new branch)'
+    )
+  })
+})
+
+describe('runs to resume from', () => {
+  it('keeps ended runs with this name that did not succeed, newest first', () => {
+    const runs = [
+      run('old', 'ci #1', 100),
+      run('new', 'ci #1', 300),
+      run('ok', 'ci #1', 400, { end_status: 'succeeded', exit_code: 0 }),
+      run('exit-1', 'ci #1', 350, { end_status: 'succeeded', exit_code: 1 }),
+      run('running', 'ci #1', 500, { state: 'running', end_status: undefined, exit_code: undefined }),
+      run('other', 'ci #2', 600)
+    ]
+    expect(resumeCandidates(runs, 'ci #1').map((r) => r.id)).toEqual(['exit-1', 'new', 'old'])
+  })
+})
+
+describe('attached data assets', () => {
+  const options = (overrides = {}) => ({
+    interval: 5 as const,
+    timeoutMinutes: 0,
+    log: () => {},
+    signal: new AbortController().signal,
+    sleep: () => Promise.resolve(),
+    ...overrides
+  })
+
+  it('polls a draft until it is ready', async () => {
+    const states = ['draft', 'draft', 'ready']
+    const seen: string[] = []
+    await ensureDataAssetsReady(
+      {
+        get: (id) => {
+          seen.push(id)
+          return Promise.resolve({ id, state: states.shift() ?? 'ready' })
+        }
+      },
+      ['a'],
+      options()
+    )
+    expect(seen).toEqual(['a', 'a', 'a'])
+  })
+
+  it('names every failed asset, stopping the wait for the others', async () => {
+    const promise = ensureDataAssetsReady(
+      {
+        get: (id) =>
+          Promise.resolve(
+            id === 'b' ? { id, name: 'B', state: 'failed', failure_reason: 'gone' } : { id, state: 'draft' }
+          )
+      },
+      ['a', 'b'],
+      options()
+    )
+    await expect(promise).rejects.toThrow("Data asset 'B' (b) failed in Code Ocean: gone")
+  })
+})

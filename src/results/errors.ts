@@ -1,0 +1,15 @@
+/** The errors of the results phase: listing, download. */
+
+/** The walk stopped at one of its limits; the results tree is larger (or deeper) than the action lists. */
+export class ListingLimitError extends Error {
+  constructor(message: string) {
+    super(message)
+    this.name = 'ListingLimitError'
+  }
+}
+
+/** The store sent more bytes than the file can hold; retrying will not help. */
+export class OversizeError extends Error {}
+
+/** A download that failed in a way another try with a fresh URL may fix. */
+export class TransientDownloadError extends Error {}

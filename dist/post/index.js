@@ -86,22 +86,12 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 // whether it runs as the post step is decided by action.yml, never by state.
 // Nearly always there is nothing to do: the main step settled its run. That is read
 // from the state as @actions/core's getState reads it (the runner passes each state
-// value as STATE_<name>), so this common case ends before the rest of the bundle loads.
+// value as STATE_<name>), so this common case ends before the rest of the bundle
+// (@actions/core, the API client) loads: the one split the bundle keeps for the post step.
 if (process.env[`STATE_${_names_js__WEBPACK_IMPORTED_MODULE_0__/* .State */ .Uw.Watching}`] === 'true') {
-    const [core, { errorMessage }, { post }, { redactRegistered }] = await Promise.all([
-        __nccwpck_require__.e(/* import() */ 421).then(__nccwpck_require__.bind(__nccwpck_require__, 6421)),
-        __nccwpck_require__.e(/* import() */ 916).then(__nccwpck_require__.bind(__nccwpck_require__, 3916)),
-        Promise.all(/* import() */[__nccwpck_require__.e(421), __nccwpck_require__.e(755), __nccwpck_require__.e(227)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9227)),
-        __nccwpck_require__.e(/* import() */ 670).then(__nccwpck_require__.bind(__nccwpck_require__, 6670))
-    ]);
-    // The job's outcome is decided by now: an error nobody anticipated is a warning, and
-    // only its message is shown, with secrets scrubbed.
-    const lastResort = (error) => {
-        core.warning(redactRegistered(`Unexpected error in the post step: ${errorMessage(error)}`));
-        process.exit(0);
-    };
-    process.on('uncaughtException', lastResort);
-    process.on('unhandledRejection', lastResort);
+    const { post, lastResortInPost } = await Promise.all(/* import() */[__nccwpck_require__.e(183), __nccwpck_require__.e(249)]).then(__nccwpck_require__.bind(__nccwpck_require__, 249));
+    process.on('uncaughtException', lastResortInPost);
+    process.on('unhandledRejection', lastResortInPost);
     await post();
 }
 
@@ -521,36 +511,6 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("zlib");
 /******/ 			() => (module);
 /******/ 		__nccwpck_require__.d(getter, { a: getter });
 /******/ 		return getter;
-/******/ 	};
-/******/ })();
-/******/ 
-/******/ /* webpack/runtime/create fake namespace object */
-/******/ (() => {
-/******/ 	var getProto = Object.getPrototypeOf ? (obj) => (Object.getPrototypeOf(obj)) : (obj) => (obj.__proto__);
-/******/ 	var leafPrototypes;
-/******/ 	// create a fake namespace object
-/******/ 	// mode & 1: value is a module id, require it
-/******/ 	// mode & 2: merge all properties of value into the ns
-/******/ 	// mode & 4: return value when already ns object
-/******/ 	// mode & 16: return value when it's Promise-like
-/******/ 	// mode & 8|1: behave like require
-/******/ 	__nccwpck_require__.t = function(value, mode) {
-/******/ 		if(mode & 1) value = this(value);
-/******/ 		if(mode & 8) return value;
-/******/ 		if(typeof value === 'object' && value) {
-/******/ 			if((mode & 4) && value.__esModule) return value;
-/******/ 			if((mode & 16) && typeof value.then === 'function') return value;
-/******/ 		}
-/******/ 		var ns = Object.create(null);
-/******/ 		__nccwpck_require__.r(ns);
-/******/ 		var def = {};
-/******/ 		leafPrototypes = leafPrototypes || [null, getProto({}), getProto([]), getProto(getProto)];
-/******/ 		for(var current = mode & 2 && value; typeof current == 'object' && !~leafPrototypes.indexOf(current); current = getProto(current)) {
-/******/ 			Object.getOwnPropertyNames(current).forEach((key) => (def[key] = () => (value[key])));
-/******/ 		}
-/******/ 		def['default'] = () => (value);
-/******/ 		__nccwpck_require__.d(ns, def);
-/******/ 		return ns;
 /******/ 	};
 /******/ })();
 /******/ 

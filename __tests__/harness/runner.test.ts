@@ -276,6 +276,7 @@ describe('inputs and results', () => {
 })
 
 describe('cancellation and kill', () => {
+  // One at a time: each measures signal timing, which a busier machine would blur.
   const signalsSeen = (run: ActionRun): { signal: string; at: number }[] =>
     fs
       .readFileSync(path.join(run.tempDir, 'signals.jsonl'), 'utf8')
@@ -283,7 +284,7 @@ describe('cancellation and kill', () => {
       .split('\n')
       .map((l) => JSON.parse(l) as { signal: string; at: number })
 
-  it.concurrent('cancel sends SIGINT first; an action that handles it ends there', async () => {
+  it('cancel sends SIGINT first; an action that handles it ends there', async () => {
     const run = await runAction({ actionDir: SIGNAL, cancel: { whenStdoutMatches: /ready/ } })
     expect(run.exitCode).toBe(130)
     expect(run.signalsSent.map((s) => s.signal)).toEqual(['SIGINT'])
@@ -292,7 +293,7 @@ describe('cancellation and kill', () => {
     expect(run.durationMs).toBeLessThan(5000)
   })
 
-  it.concurrent('cancel.afterMs triggers on time', async () => {
+  it('cancel.afterMs triggers on time', async () => {
     // Long enough for the fixture to have set up its SIGINT handler on a busy machine.
     const run = await runAction({ actionDir: SIGNAL, cancel: { afterMs: 3000 } })
     expect(run.exitCode).toBe(130)
@@ -300,28 +301,24 @@ describe('cancellation and kill', () => {
     expect(run.signalsSent[0].atMs).toBeGreaterThanOrEqual(3000)
   })
 
-  it.concurrent(
-    'escalates to SIGTERM 7.5 s after an ignored SIGINT',
-    async () => {
-      const run = await runAction({
-        actionDir: SIGNAL,
-        inputs: { mode: 'ignore-int' },
-        cancel: { whenStdoutMatches: /ready/ }
-      })
-      expect(run.exitCode).toBe(143)
-      expect(run.signalsSent.map((s) => s.signal)).toEqual(['SIGINT', 'SIGTERM'])
-      const seen = signalsSeen(run)
-      expect(seen.map((s) => s.signal)).toEqual(['SIGINT', 'SIGTERM'])
-      const gap = seen[1].at - seen[0].at
-      expect(gap).toBeGreaterThanOrEqual(7400)
-      expect(gap).toBeLessThan(9000)
-      expect(run.outputs['terminated']).toBe('true')
-      expect(run.log).toEqual(expect.arrayContaining(['received SIGINT', 'received SIGTERM']))
-    },
-    20_000
-  )
+  it('escalates to SIGTERM 7.5 s after an ignored SIGINT', async () => {
+    const run = await runAction({
+      actionDir: SIGNAL,
+      inputs: { mode: 'ignore-int' },
+      cancel: { whenStdoutMatches: /ready/ }
+    })
+    expect(run.exitCode).toBe(143)
+    expect(run.signalsSent.map((s) => s.signal)).toEqual(['SIGINT', 'SIGTERM'])
+    const seen = signalsSeen(run)
+    expect(seen.map((s) => s.signal)).toEqual(['SIGINT', 'SIGTERM'])
+    const gap = seen[1].at - seen[0].at
+    expect(gap).toBeGreaterThanOrEqual(7400)
+    expect(gap).toBeLessThan(9000)
+    expect(run.outputs['terminated']).toBe('true')
+    expect(run.log).toEqual(expect.arrayContaining(['received SIGINT', 'received SIGTERM']))
+  }, 20_000)
 
-  it.concurrent('kill sends SIGKILL at once; the post step still gets the state saved before', async () => {
+  it('kill sends SIGKILL at once; the post step still gets the state saved before', async () => {
     const run = await runAction({ actionDir: SIGNAL, kill: { whenStdoutMatches: /ready/ } })
     expect(run.exitCode).toBeNull()
     expect(run.signal).toBe('SIGKILL')

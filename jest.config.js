@@ -30,8 +30,11 @@ export default {
       globalSetup: '<rootDir>/__tests__/e2e/global-setup.mjs'
     }
   ],
-  // One worker a core: the unit tier is CPU-bound, and the end-to-end files overlap
-  // their waits within themselves (maxConcurrency), not across workers.
+  // More files open than cores: an end-to-end file spends most of its time waiting (on
+  // the action's 5 s status checks, its deadlines, the programs it starts), and the
+  // cores stay busy only when other files run beside it. Each worker costs its own
+  // start-up and adds contention, so not many more: npm run bench -- tests measures the
+  // suite (docs/benchmarks.md). `npm run test:unit`, CPU-bound, runs one worker a core.
   maxWorkers: 7,
   testSequencer: '<rootDir>/__tests__/support/sequencer.mjs',
   testTimeout: 60000,

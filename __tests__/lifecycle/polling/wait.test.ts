@@ -178,11 +178,15 @@ describe('outages', () => {
   function flaky(failures: number, status = 503) {
     let t = 0
     let calls = 0
+    const now = () => t
+    const sleep = async (ms: number) => {
+      t += ms
+    }
     return {
-      now: () => t,
-      sleep: async (ms: number) => {
-        t += ms
-      },
+      now,
+      sleep,
+      /** A minute between checks and nothing logged: for the cases that look only at the outcome. */
+      quiet: { interval: 60, log: () => {}, warn: () => {}, now, sleep },
       source: {
         get: async (id: string): Promise<Computation> => {
           calls += 1
@@ -212,28 +216,16 @@ describe('outages', () => {
 
   it('gives up when failures last longer than the outage limit', async () => {
     const f = flaky(1000)
-    await expect(
-      waitForCompletion(f.source, readComputation({ id: 'r', state: 'running' }), {
-        interval: 60,
-        log: () => {},
-        warn: () => {},
-        now: f.now,
-        sleep: f.sleep
-      })
-    ).rejects.toThrow(`Could not check run r for ${formatDuration(OUTAGE_LIMIT_MS)}`)
+    await expect(waitForCompletion(f.source, readComputation({ id: 'r', state: 'running' }), f.quiet)).rejects.toThrow(
+      `Could not check run r for ${formatDuration(OUTAGE_LIMIT_MS)}`
+    )
   })
 
   it('does not wait out a 404', async () => {
     const f = flaky(1, 404)
-    await expect(
-      waitForCompletion(f.source, readComputation({ id: 'r', state: 'running' }), {
-        interval: 60,
-        log: () => {},
-        warn: () => {},
-        now: f.now,
-        sleep: f.sleep
-      })
-    ).rejects.toThrow('HTTP 404')
+    await expect(waitForCompletion(f.source, readComputation({ id: 'r', state: 'running' }), f.quiet)).rejects.toThrow(
+      'HTTP 404'
+    )
   })
 
   it('stops at once when aborted', async () => {
@@ -241,14 +233,7 @@ describe('outages', () => {
     const abort = new AbortController()
     abort.abort()
     await expect(
-      waitForCompletion(f.source, readComputation({ id: 'r', state: 'running' }), {
-        interval: 60,
-        log: () => {},
-        warn: () => {},
-        now: f.now,
-        sleep: f.sleep,
-        signal: abort.signal
-      })
+      waitForCompletion(f.source, readComputation({ id: 'r', state: 'running' }), { ...f.quiet, signal: abort.signal })
     ).rejects.toThrow('request aborted')
   })
 })

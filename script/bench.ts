@@ -549,7 +549,14 @@ function buildStartupProbes(actionFolder: string): { name: string; script: strin
     if (result.status !== 0) throw new Error(`ncc could not build the ${name} probe: ${result.stderr}`)
     return { name, script: join(out, 'index.mjs') }
   })
-  return [...built, { name: 'the action bundle, loaded (no inputs)', script: join(actionFolder, 'dist', 'index.js') }]
+  return [
+    ...built,
+    { name: 'the action bundle, loaded (no inputs)', script: join(actionFolder, 'dist', 'index.js') },
+    {
+      name: 'the post step when the main step settled its run (nearly always)',
+      script: join(actionFolder, 'dist', 'post', 'index.js')
+    }
+  ]
 }
 
 /**
@@ -557,8 +564,9 @@ function buildStartupProbes(actionFolder: string): { name: string; script: strin
  * inputs, start the run, name it, set outputs, write the summary) against the simulator,
  * as the runner runs it, and a step that stops at a bad input (nothing sent), each
  * against a bare `node -e 0`; all on Node 24, medians of 15 alternated runs. A lazy
- * split in the bundle pays only when it shortens one of these. Then where the time goes,
- * probe by probe, as time beyond a bare node.
+ * split in the bundle pays only when it shortens one of these (or the post step's
+ * common case, the last probe). Then where the time goes, probe by probe, as time
+ * beyond a bare node.
  */
 async function startupBenchmark(): Promise<boolean> {
   const sim = new CodeOceanSimulator({ pipelines: [PIPELINE] })

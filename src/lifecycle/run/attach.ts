@@ -44,6 +44,8 @@ export async function attachToRun(
     }
     throw error
   }
+  // Recorded from the id alone, before anything reads the rest of the answer (as for a started run).
+  watchRun(run.id, settings.stopOnCancel)
   step.outputs.setComputation(run)
   step.summary.computation = run
   core.info(
@@ -52,6 +54,5 @@ export async function attachToRun(
         `(state: ${inline(run.state || 'unknown')}${age(run)})`
     )
   )
-  watchRun(run.id, settings.stopOnCancel)
   return run
 }

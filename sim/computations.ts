@@ -114,6 +114,8 @@ export interface StoredRun {
   nameTemplate?: string
   fields?: Record<string, unknown>
   omitHasResults?: boolean
+  /** Someone else's run (a colleague's): its owner and email instead of the token owner's. */
+  owner?: { id: string; email?: string }
   deletedAt?: number
 }
 
@@ -277,6 +279,13 @@ export function isReleaseRun(run: StoredRun): boolean {
   return run.request.version !== undefined
 }
 
+/** Who the run says owns it: 'release' for a release version's run, else its starter (the token's owner unless set). */
+function ownerOf(run: StoredRun): Pick<Computation, 'owner' | 'owner_email'> {
+  if (isReleaseRun(run)) return { owner: RELEASE_OWNER }
+  if (run.owner === undefined) return { owner: SIMULATOR_OWNER, owner_email: SIMULATOR_OWNER_EMAIL }
+  return { owner: run.owner.id, ...(run.owner.email === undefined ? {} : { owner_email: run.owner.email }) }
+}
+
 /** The Computation object for `run` as of clock time `now` (ms). */
 export function computationAt(run: StoredRun, now: number): Computation {
   const { progress, elapsed } = standing(run, now)
@@ -288,8 +297,7 @@ export function computationAt(run: StoredRun, now: number): Computation {
     id: run.id,
     created: Math.floor(run.createdAt / 1000),
     name: run.nameTemplate === undefined ? run.name : run.nameTemplate.split('{name}').join(run.name),
-    owner: isReleaseRun(run) ? RELEASE_OWNER : SIMULATOR_OWNER,
-    ...(isReleaseRun(run) ? {} : { owner_email: SIMULATOR_OWNER_EMAIL }),
+    ...ownerOf(run),
     run_time: Math.floor(runMs / 1000),
     state: progress.state,
     ...(progress.end_status !== undefined ? { end_status: progress.end_status } : {}),

@@ -33,7 +33,8 @@ export async function run(): Promise<void> {
     } else {
       settings = await phases.prepareRun(client, settings, step, interrupter)
       await phases.preflight(client, settings)
-      started = await phases.startRun(client, settings, step, interrupter)
+      // A run adopted after a failed start comes with settings that stop it only on `true`.
+      ;({ run: started, settings } = await phases.startRun(client, settings, step, interrupter))
     }
     if (!settings.wait) {
       phases.leaveRunning(step)

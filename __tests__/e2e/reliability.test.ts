@@ -32,7 +32,7 @@ it.concurrent('retries a start refused with 429, honouring Retry-After, and crea
 it.concurrent('does not repeat a start answered with 500, and follows the run it created', async () => {
   const sim = await startSimulator()
   sim.failNext({ method: 'POST' }, { status: 500, body: { message: 'internal error' }, createRun: true })
-  const run = await runAgainst(sim, {})
+  const run = await runAgainst(sim, { parameters: '["1"]' })
   expect(run.exitCode).toBe(0)
   expect(starts(sim)).toHaveLength(1)
   expect(sim.runs()).toHaveLength(1)
@@ -44,7 +44,7 @@ it.concurrent('does not repeat a start answered with 500, and follows the run it
 it.concurrent('does not repeat a start whose connection was reset, and follows the run it created', async () => {
   const sim = await startSimulator()
   sim.failNext({ method: 'POST' }, { reset: true, createRun: true })
-  const run = await runAgainst(sim, {})
+  const run = await runAgainst(sim, { parameters: '["1"]' })
   expect(run.exitCode).toBe(0)
   expect(starts(sim)).toHaveLength(1)
   expect(sim.runs()).toHaveLength(1)

@@ -34,7 +34,7 @@ it.concurrent(
   async () => {
     const sim = await startSimulator()
     sim.failNext(START, { dripMs: 1_000 })
-    const run = await runAgainst(sim, {}, { timeoutMs: 100_000 })
+    const run = await runAgainst(sim, { parameters: '["1"]' }, { timeoutMs: 100_000 })
     expect(run.exitCode).toBe(0)
     expect(run.outputs.status).toBe('succeeded')
     expect(run.log).toContainEqual(

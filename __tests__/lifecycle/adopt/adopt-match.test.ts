@@ -2,24 +2,31 @@ import { describe, expect, it } from '@jest/globals'
 import { readComputation, type Computation } from '../../../src/codeocean/models/computation.js'
 import type { RunRequest } from '../../../src/codeocean/models/run-request.js'
 import {
-  matchStartedRun,
+  CLOCK_READING_LIMIT_MS,
+  createdAtMs,
+  judgeStart,
   sameRequest,
-  START_WINDOW_MARGIN_MS,
-  type StartLook
+  type Look,
+  type StartVerdict
 } from '../../../src/lifecycle/adopt/adopt-match.js'
 
 const PIPELINE = '4bc97533-6eb4-48ac-966f-648548a756d2'
-/** Local clock just before the start. */
-const SENT = 1_750_000_000_000
+/** Local clock just before the start: half past a whole second, as likely as any other moment. */
+const SENT = 1_750_000_000_500
 const ASSET = 'bf8cf993-a583-495c-bebd-2f38f81d1ea1'
+const OURS: RunRequest = { pipeline_id: PIPELINE, parameters: ['ours'] }
+const ECHO = { parameters: [{ name: '', value: 'ours' }] }
 
 let next = 0
-/** A listed run as Code Ocean reports it, created `secondsAfterStart` after the start by the server's clock (no skew). */
-function listed(secondsAfterStart: number, fields: Record<string, unknown> = {}, skewMs = 0): Computation {
+/**
+ * A listed run as Code Ocean reports it, created `msAfterStart` after the start was sent
+ * by the server's clock (which runs `skewMs` ahead of ours); `created` in whole seconds.
+ */
+function listed(msAfterStart: number, fields: Record<string, unknown> = {}, skewMs = 0): Computation {
   next += 1
   return readComputation({
     id: `0a1b2c3d-0000-4000-8000-${String(next).padStart(12, '0')}`,
-    created: Math.floor((SENT + skewMs) / 1000) + secondsAfterStart,
+    created: Math.floor((SENT + skewMs + msAfterStart) / 1000),
     name: `Run ${next}`,
     owner: 'u',
     run_time: 0,
@@ -28,44 +35,134 @@ function listed(secondsAfterStart: number, fields: Record<string, unknown> = {},
   })
 }
 
-function look(request: RunRequest, runs: Computation[], skewMs = 0): StartLook {
-  const receivedAt = SENT + 2_000
-  return { request, sentAt: SENT, serverDate: Math.floor((receivedAt + skewMs) / 1000) * 1000, receivedAt, runs }
+/** A listing asked `atMs` after the start, answered in `tookMs`, with a Date header by a server `skewMs` ahead. */
+function lookAt(atMs: number, runs: Computation[], skewMs = 0, tookMs = 50): Look {
+  const askedAt = SENT + atMs
+  const receivedAt = askedAt + tookMs
+  // The server wrote its Date (whole seconds) just before answering.
+  return { askedAt, receivedAt, serverDate: Math.floor((receivedAt - 1 + skewMs) / 1000) * 1000, runs }
 }
 
-const ids = (match: ReturnType<typeof matchStartedRun>): string[] =>
-  match.kind === 'candidates' ? match.runs.map((r) => r.id) : [`cannot compare: ${match.reason}`]
+/** The verdict after a first look at 1 s and a second at 11 s, on the same runs unless told. */
+function judged(request: RunRequest, runs: Computation[], later: Computation[] = runs, skewMs = 0): StartVerdict {
+  return judgeStart({ request, sentAt: SENT, looks: [lookAt(1_000, runs, skewMs), lookAt(11_000, later, skewMs)] })
+}
 
-describe('the runs created since the start', () => {
-  it('keeps runs created since just before the start, and not older ones', () => {
-    const ours = listed(1)
-    const old = listed(-10 * 60)
-    expect(ids(matchStartedRun(look({ pipeline_id: PIPELINE }, [old, ours])))).toEqual([ours.id])
+const ids = (verdict: StartVerdict): string[] => {
+  switch (verdict.kind) {
+    case 'adopt':
+      return [verdict.run.id]
+    case 'ambiguous':
+    case 'empty-request':
+      return [verdict.kind, ...verdict.runs.map((r) => r.id)]
+    case 'cannot-compare':
+      return [`cannot compare: ${verdict.reason}`]
+    default:
+      return [verdict.kind]
+  }
+}
+
+describe("the runs created since the start, by the server's clock", () => {
+  it('passes over a run created 45 s, or 2 s, before the start', () => {
+    const ours = listed(300, ECHO)
+    const colleague = listed(-45_000, ECHO)
+    const justBefore = listed(-2_000, ECHO)
+    expect(ids(judged(OURS, [colleague, justBefore, ours]))).toEqual([ours.id])
+    expect(ids(judged(OURS, [colleague, justBefore]))).toEqual(['none'])
   })
 
-  it('allows a margin for whole seconds and the time the listing took, and no more', () => {
-    const margin = START_WINDOW_MARGIN_MS / 1000
-    const inside = listed(-margin + 2)
-    const outside = listed(-margin - 2)
-    expect(ids(matchStartedRun(look({ pipeline_id: PIPELINE }, [inside, outside])))).toEqual([inside.id])
+  it("allows for whole seconds: a run in the start's own second, or the one before it, may be the start's", () => {
+    // `created` and `Date` are whole seconds, so these cannot be told from one created after the start.
+    for (const ms of [-400, -1_000]) {
+      const close = listed(ms, ECHO)
+      expect(ids(judged(OURS, [close]))).toEqual([close.id])
+    }
   })
 
   it.each([
     ['ahead of', 3 * 3_600_000],
     ['behind', -3 * 3_600_000]
   ])("reads the times by the server's clock when it is hours %s ours", (_, skew) => {
-    const ours = listed(1, {}, skew)
-    const hourBefore = listed(-3_600, {}, skew)
-    expect(ids(matchStartedRun(look({ pipeline_id: PIPELINE }, [hourBefore, ours], skew)))).toEqual([ours.id])
+    const ours = listed(300, ECHO, skew)
+    const hourBefore = listed(-3_600_000, ECHO, skew)
+    expect(ids(judged(OURS, [hourBefore, ours], undefined, skew))).toEqual([ours.id])
     // Taken by our own clock, a server ahead would make the old run look new, or one behind the new run old.
-    expect(ids(matchStartedRun(look({ pipeline_id: PIPELINE }, [hourBefore, ours], 0)))).not.toEqual([ours.id])
+    expect(ids(judged(OURS, [hourBefore, ours], undefined, 0))).not.toEqual([ours.id])
+  })
+
+  it('reads the clock from the faster listing, and not at all from listings slower than the limit', () => {
+    const before = listed(-3_000, ECHO)
+    const looks = (tookMs: number): Look[] => [lookAt(1_000, [before], 0, tookMs), lookAt(11_000, [before], 0, 50)]
+    // A listing that took 4 s could have had its Date written 4 s before it came: the faster one decides.
+    expect(ids(judgeStart({ request: OURS, sentAt: SENT, looks: looks(4_000) }))).toEqual(['none'])
+    const slow = (at: number): Look => lookAt(at, [before], 0, CLOCK_READING_LIMIT_MS + 1)
+    expect(ids(judgeStart({ request: OURS, sentAt: SENT, looks: [slow(1_000), slow(11_000)] }))).toEqual([
+      `cannot compare: Code Ocean took over ${CLOCK_READING_LIMIT_MS / 1000} s to list the runs, too long to read its clock by`
+    ])
   })
 
   it('finds none in an empty listing', () => {
-    expect(matchStartedRun(look({ pipeline_id: PIPELINE, parameters: ['1'] }, []))).toEqual({
-      kind: 'candidates',
-      runs: []
+    expect(judged(OURS, [])).toEqual({ kind: 'none' })
+  })
+})
+
+describe('two looks before a run is followed', () => {
+  it('never follows a run on the first look alone', () => {
+    const ours = listed(300, ECHO)
+    expect(judgeStart({ request: OURS, sentAt: SENT, looks: [lookAt(1_000, [ours])] })).toEqual({
+      kind: 'look-again'
     })
+  })
+
+  it('follows the one candidate of both looks, as the second look lists it', () => {
+    const first = listed(300, { ...ECHO, state: 'initializing' })
+    const second = { ...first, state: 'running' }
+    expect(judged(OURS, [first], [second])).toEqual({ kind: 'adopt', run: second })
+  })
+
+  it("finds a run created late on the second look, and then cannot tell it from a colleague's", () => {
+    const colleague = listed(300, ECHO)
+    const late = listed(35_000, ECHO)
+    expect(ids(judged(OURS, [], [late]))).toEqual([late.id])
+    expect(ids(judged(OURS, [colleague], [colleague, late]))).toEqual(['ambiguous', colleague.id, late.id])
+  })
+
+  it('names several candidates at once, without waiting for a second look', () => {
+    const a = listed(300, ECHO)
+    const b = listed(700, ECHO)
+    const verdict = judgeStart({ request: OURS, sentAt: SENT, looks: [lookAt(1_000, [a, b])] })
+    expect(ids(verdict)).toEqual(['ambiguous', a.id, b.id])
+  })
+
+  it('follows no candidate that has gone by the second look', () => {
+    const gone = listed(300, ECHO)
+    expect(ids(judged(OURS, [gone], []))).toEqual(['none'])
+  })
+
+  it('keeps only the recent runs with our request among others of the same moment', () => {
+    const ours = listed(300, ECHO)
+    const theirs = listed(300, { parameters: [{ name: '', value: 'theirs' }] })
+    const twin = listed(0, ECHO)
+    expect(ids(judged(OURS, [theirs, ours]))).toEqual([ours.id])
+    expect(ids(judged(OURS, [ours, twin, theirs]))).toEqual(['ambiguous', ours.id, twin.id])
+  })
+})
+
+describe('a request that sets nothing to compare', () => {
+  const bare: RunRequest = { pipeline_id: PIPELINE }
+
+  it('follows no run: one started without anything is listed, not followed', () => {
+    const only = listed(300)
+    expect(ids(judged(bare, [only]))).toEqual(['empty-request', only.id])
+    expect(ids(judged({ ...bare, version: 2 }, [only]))).toEqual(['empty-request', only.id])
+  })
+
+  it('names several at once, and finds none among runs started with parameters', () => {
+    const a = listed(300)
+    const b = listed(300, { parameters: [] })
+    const verdict = judgeStart({ request: bare, sentAt: SENT, looks: [lookAt(1_000, [a, b])] })
+    expect(ids(verdict)).toEqual(['empty-request', a.id, b.id])
+    expect(ids(judged(bare, [listed(300, ECHO)]))).toEqual(['none'])
   })
 })
 
@@ -167,19 +264,19 @@ describe('comparing what the runs were started with', () => {
     })
 
     it('finds the run a start created when its echo carries labels', () => {
-      const ours = listed(1, {
+      const ours = listed(300, {
         parameters: [
           { name: 'Mode of operation', param_name: 'Mode', value: 'fast' },
           { name: 'Read length', param_name: 'ReadLength', value: '100' }
         ]
       })
-      const other = listed(1, {
+      const other = listed(300, {
         parameters: [
           { name: 'Mode of operation', param_name: 'Mode', value: 'exact' },
           { name: 'Read length', param_name: 'ReadLength', value: '100' }
         ]
       })
-      expect(ids(matchStartedRun(look(request, [other, ours])))).toEqual([ours.id])
+      expect(ids(judged(request, [other, ours]))).toEqual([ours.id])
     })
   })
 
@@ -218,44 +315,52 @@ describe('comparing what the runs were started with', () => {
     expect(sameRequest({ pipeline_id: PIPELINE, data_assets: [] }, {})).toBe(true)
     expect(sameRequest({ capsule_id: PIPELINE, parameters: ['1'] }, { Parameters: [{ Value: '1' }] })).toBe(true)
   })
-
-  it('keeps only the recent runs with our request among others of the same moment', () => {
-    const request: RunRequest = { pipeline_id: PIPELINE, parameters: ['ours'] }
-    const ours = listed(1, { parameters: [{ name: '', value: 'ours' }] })
-    const theirs = listed(1, { parameters: [{ name: '', value: 'theirs' }] })
-    const twin = listed(0, { parameters: [{ name: '', value: 'ours' }] })
-    expect(ids(matchStartedRun(look(request, [theirs, ours])))).toEqual([ours.id])
-    expect(ids(matchStartedRun(look(request, [ours, twin, theirs])))).toEqual([ours.id, twin.id])
-  })
 })
 
 describe('a listing that cannot tell', () => {
   it('without a Date header', () => {
-    const match = matchStartedRun({ ...look({ pipeline_id: PIPELINE }, [listed(1)]), serverDate: undefined })
-    expect(match).toEqual({
+    const undated = (look: Look): Look => ({ ...look, serverDate: undefined })
+    const ours = listed(300, ECHO)
+    const looks = [lookAt(1_000, [ours]), lookAt(11_000, [ours])]
+    expect(judgeStart({ request: OURS, sentAt: SENT, looks: looks.map(undated) })).toEqual({
       kind: 'cannot-compare',
       reason: "Code Ocean's answer had no Date header to tell its clock by"
     })
+    // One listing with a Date is enough to read the clock by.
+    expect(judgeStart({ request: OURS, sentAt: SENT, looks: [looks[0], undated(looks[1])] }).kind).toBe('adopt')
   })
 
   it('with a run that does not say when it was created', () => {
     const undated = readComputation({ id: '0a1b2c3d-0000-4000-8000-ffffffffffff', state: 'running' })
-    expect(ids(matchStartedRun(look({ pipeline_id: PIPELINE }, [listed(1), undated])))).toEqual([
+    expect(ids(judged(OURS, [listed(300, ECHO), undated]))).toEqual([
       'cannot compare: the listed runs do not say when they were created'
     ])
   })
 
   it('when no recent run reports a field we sent', () => {
     const request: RunRequest = { pipeline_id: PIPELINE, data_assets: [{ id: ASSET }], nextflow_profile: 'aws' }
-    const silent = listed(1, { nextflow_profile: 'aws' })
-    expect(ids(matchStartedRun(look(request, [silent])))).toEqual([
-      'cannot compare: the listed runs do not report their data_assets'
-    ])
+    const silent = listed(300, { nextflow_profile: 'aws' })
+    expect(ids(judged(request, [silent]))).toEqual(['cannot compare: the listed runs do not report their data_assets'])
     // An older run that reports it does not make the recent ones comparable.
-    const older = listed(-3_600, { data_assets: [{ id: ASSET }], nextflow_profile: 'aws' })
-    expect(ids(matchStartedRun(look(request, [older, silent])))[0]).toMatch(/^cannot compare/)
+    const older = listed(-3_600_000, { data_assets: [{ id: ASSET }], nextflow_profile: 'aws' })
+    expect(ids(judged(request, [older, silent]))[0]).toMatch(/^cannot compare/)
     // When a recent run reports it, one that leaves it out simply has none.
-    const reporting = listed(2, { data_assets: [{ id: 'other' }], nextflow_profile: 'aws' })
-    expect(ids(matchStartedRun(look(request, [silent, reporting])))).toEqual([])
+    const reporting = listed(2_000, { data_assets: [{ id: 'other' }], nextflow_profile: 'aws' })
+    expect(ids(judged(request, [silent, reporting]))).toEqual(['none'])
+  })
+
+  it.each([
+    ['negative', -5],
+    ['beyond any real date', 1e300],
+    ['not a number', 'soon']
+  ])('with a run whose created is %s', (_, created) => {
+    const odd = listed(300, { ...ECHO, created })
+    expect(createdAtMs(odd)).toBeUndefined()
+    expect(ids(judged(OURS, [odd]))[0]).toMatch(/^cannot compare: the listed runs do not say when/)
+  })
+
+  it('reads created in seconds, or in milliseconds when only milliseconds can be meant', () => {
+    expect(createdAtMs(listed(0, { created: 1_750_000_000 }))).toBe(1_750_000_000_000)
+    expect(createdAtMs(listed(0, { created: 1_750_000_000_123 }))).toBe(1_750_000_000_123)
   })
 })

@@ -1,33 +1,60 @@
 /**
- * Which listed run, if any, a start that failed ambiguously created: the runs created
- * since just before the start, by the server's clock, whose request fields equal ours.
- * Pure: the caller lists the runs and reads the clocks.
+ * Which listed run, if any, a start that failed ambiguously created: judged from the
+ * target's runs as listed after the failure, and by the server's clock. Pure: the caller
+ * lists the runs and reads the clocks.
+ *
+ * A run is one of the start's candidates when it was created in or after the second in
+ * which the start was sent (by the server's clock: `created` and the `Date` header are
+ * whole seconds) and reports the request the start sent. Nothing in Code Ocean's API
+ * tells a run started with this step's token from any other run of the same request (no
+ * call names the token's user, and the start sends nothing the run echoes back), so a
+ * candidate is only ever followed, never proven to be this step's.
  */
 import type { Computation } from '../../codeocean/models/computation.js'
 import type { NamedParameter, RunRequest } from '../../codeocean/models/run-request.js'
 
 /**
- * How much earlier than the start (on the server's clock) a run may have been created
- * and still count: `Date` and `created` are whole seconds, and the listing took a
- * while to come back, so the skew measured from it is only roughly right.
+ * The slowest listing whose `Date` header still reads the server's clock closely enough:
+ * the header was written somewhere between the asking and the answer, so a run up to
+ * this long (plus the header's and `created`'s whole seconds) before the start could
+ * still look like one created after it.
  */
-export const START_WINDOW_MARGIN_MS = 60_000
+export const CLOCK_READING_LIMIT_MS = 5_000
 
-export interface StartLook {
+/** How many looks at the listing a run must have been judged on before it is followed. */
+const LOOKS_BEFORE_ADOPTING = 2
+
+/** One listing of the target's runs, with the clocks around it. */
+export interface Look {
+  /** Local clock (ms) just before the listing was asked for. */
+  askedAt: number
+  /** Local clock (ms) when the listing came. */
+  receivedAt: number
+  /** The listing's `Date` header (ms), when it had one. */
+  serverDate: number | undefined
+  runs: readonly Computation[]
+}
+
+export interface StartEvidence {
   /** What the start sent. */
   request: RunRequest
   /** Local clock (ms) just before the start was sent. */
   sentAt: number
-  /** The listing's `Date` header (ms), when it had one. */
-  serverDate: number | undefined
-  /** Local clock (ms) when the listing came. */
-  receivedAt: number
-  runs: readonly Computation[]
+  /** The looks so far, oldest first; the last is the newest picture. */
+  looks: readonly Look[]
 }
 
-export type StartMatch =
-  /** The runs that may be this step's: created since the start, with our request. */
-  | { kind: 'candidates'; runs: Computation[] }
+export type StartVerdict =
+  /** The one run that may be the start's, on enough looks: to follow (not proven ours). */
+  | { kind: 'adopt'; run: Computation }
+  /** Nothing conclusive yet: look again after a while. */
+  | { kind: 'look-again' }
+  /** No run created since the start has our request. */
+  | { kind: 'none' }
+  /** Several runs may be the start's: none can be told from the others. */
+  | { kind: 'ambiguous'; runs: Computation[] }
+  /** The request sets nothing a run reports, so every run of the target started without anything looks like ours. */
+  | { kind: 'empty-request'; runs: Computation[] }
   /** The listing cannot tell; `reason` says why, for the log. */
   | { kind: 'cannot-compare'; reason: string }
 
@@ -35,27 +62,65 @@ export type StartMatch =
 const REPORTED_FIELDS = ['data_assets', 'parameters', 'processes', 'nextflow_profile'] as const
 type ReportedField = (typeof REPORTED_FIELDS)[number]
 
-/** The runs of `look` that may be the one the start created; see StartMatch. */
-export function matchStartedRun(look: StartLook): StartMatch {
-  if (look.serverDate === undefined) {
-    return { kind: 'cannot-compare', reason: "Code Ocean's answer had no Date header to tell its clock by" }
-  }
-  if (look.runs.some((run) => run.created === undefined)) {
+/** What the looks so far say about the run the start may have created; see StartVerdict. */
+export function judgeStart(evidence: StartEvidence): StartVerdict {
+  const latest = evidence.looks.at(-1)
+  if (latest === undefined) return { kind: 'look-again' }
+  const since = windowStart(evidence)
+  if (typeof since === 'string') return { kind: 'cannot-compare', reason: since }
+  if (latest.runs.some((run) => createdAtMs(run) === undefined)) {
     return { kind: 'cannot-compare', reason: 'the listed runs do not say when they were created' }
   }
-  const skew = look.serverDate - look.receivedAt
-  const since = look.sentAt + skew - START_WINDOW_MARGIN_MS
-  const recent = look.runs.filter((run) => createdMs(run.created ?? 0) >= since)
-  const unreported = sentFields(look.request).find((name) => !recent.some((run) => field(run.raw, name) != null))
-  if (recent.length > 0 && unreported !== undefined) {
+  const recent = (look: Look): Computation[] => look.runs.filter((run) => (createdAtMs(run) ?? 0) >= since)
+  const unreported = sentFields(evidence.request).find(
+    (name) => !recent(latest).some((run) => field(run.raw, name) != null)
+  )
+  if (recent(latest).length > 0 && unreported !== undefined) {
     return { kind: 'cannot-compare', reason: `the listed runs do not report their ${unreported}` }
   }
-  return { kind: 'candidates', runs: recent.filter((run) => sameRequest(look.request, run.raw)) }
+  // Every run any look showed with our request: one that has gone since still made the picture unclear.
+  const seen = new Map<string, Computation>()
+  for (const look of evidence.looks) {
+    for (const run of recent(look)) if (sameRequest(evidence.request, run.raw)) seen.set(run.id, run)
+  }
+  const candidates = [...seen.values()]
+  // With no request to compare, any run started without anything could be ours: never followed.
+  const empty = sentFields(evidence.request).length === 0
+  if (candidates.length > 1)
+    return empty ? { kind: 'empty-request', runs: candidates } : { kind: 'ambiguous', runs: candidates }
+  if (evidence.looks.length < LOOKS_BEFORE_ADOPTING) return { kind: 'look-again' }
+  const [only] = candidates
+  const listed = only === undefined ? undefined : latest.runs.find((run) => run.id === only.id)
+  if (listed === undefined) return { kind: 'none' }
+  return empty ? { kind: 'empty-request', runs: [listed] } : { kind: 'adopt', run: listed }
 }
 
-/** `created` is in seconds; a value only milliseconds can be (after the year 5000) is read as such. */
-function createdMs(created: number): number {
-  return created > 1e11 ? created : created * 1000
+/**
+ * The earliest `created` (ms) a run of the start may have, or why the clocks cannot say:
+ * the whole second in which the start was sent, by the server's clock. The clock's offset
+ * is read from each listing's `Date` (whole seconds, written before the answer came), so
+ * it is at least `Date - received`; the largest of those is the closest safe reading.
+ */
+function windowStart(evidence: StartEvidence): number | string {
+  const dated = evidence.looks.filter((look) => look.serverDate !== undefined && Number.isFinite(look.serverDate))
+  if (dated.length === 0) return "Code Ocean's answer had no Date header to tell its clock by"
+  const fastest = Math.min(...dated.map((look) => look.receivedAt - look.askedAt))
+  if (!(fastest <= CLOCK_READING_LIMIT_MS)) {
+    return `Code Ocean took over ${CLOCK_READING_LIMIT_MS / 1000} s to list the runs, too long to read its clock by`
+  }
+  const offset = Math.max(...dated.map((look) => (look.serverDate ?? 0) - look.receivedAt))
+  return Math.floor((evidence.sentAt + offset) / 1000) * 1000
+}
+
+/**
+ * When a run was created (ms), from `created` in Unix seconds; a value only milliseconds
+ * can be (after the year 5138) is read as such. Undefined when it is missing or out of
+ * any real range, so that no arithmetic on it can overflow.
+ */
+export function createdAtMs(run: Computation): number | undefined {
+  const created = run.created
+  if (created === undefined || !Number.isFinite(created) || created < 0 || created >= 1e14) return undefined
+  return created >= 1e11 ? created : created * 1000
 }
 
 /** The reported fields that must be there to compare what `request` sent. */

@@ -7,7 +7,7 @@ import { errorMessage } from '../../errors.js'
 import type { Settings, StepSettings } from '../../inputs/settings.js'
 import { describeRun } from '../../report/describe.js'
 import { inline } from '../../untrusted.js'
-import { findAdoptableRun } from '../adopt/adopt.js'
+import { adoptedSettings, adoptionNotes, findAdoptableRun, type Adoption } from '../adopt/adopt.js'
 import type { Interrupter } from '../interruption.js'
 import { setStatus, type Step } from '../step.js'
 import { watchRun } from './backstop.js'
@@ -94,7 +94,7 @@ async function sendStart(client: CodeOceanClient, body: RunRequest, interrupter:
 
 /**
  * The run the start created: its answer, or, when the start failed after the request
- * went out, the one run Code Ocean lists with our request since just before the start
+ * went out, the one run Code Ocean lists with our request since the start, on two looks
  * (see adopt.ts). Never sends the start again.
  */
 async function startOrAdopt(
@@ -103,16 +103,16 @@ async function startOrAdopt(
   body: RunRequest,
   step: Step,
   interrupter: Interrupter
-): Promise<{ run: Computation; adopted: boolean }> {
+): Promise<{ run: Computation; adoption?: Adoption }> {
   const sentAt = Date.now()
   try {
     try {
-      return { run: await sendStart(client, body, interrupter), adopted: false }
+      return { run: await sendStart(client, body, interrupter) }
     } catch (error) {
       if (interrupter.reason === 'cancel' || !mayHaveStartedRun(error)) throw error
       const failure = error as Error
       const target = settings.run.target
-      const run = await findAdoptableRun(client.targets, {
+      const adoption = await findAdoptableRun(client.targets, {
         request: body,
         target,
         sentAt,
@@ -121,7 +121,7 @@ async function startOrAdopt(
         // The wait's estimate of the run's length reads these runs instead of listing them again.
         onListing: (runs) => (step.targetRuns = runs)
       })
-      return { run, adopted: true }
+      return { run: adoption.run, adoption }
     }
   } catch (error) {
     if (interrupter.reason === 'cancel') {
@@ -133,14 +133,16 @@ async function startOrAdopt(
 
 /**
  * Starts the run, reports it at once (outputs first: they must survive a failed or
- * cancelled wait), hands it to the post step's backstop, and names it.
+ * cancelled wait), hands it to the post step's backstop, and names it. A run adopted
+ * after a failed start is not proven this step's: it is not named, and the settings
+ * returned stop it only where the inputs say `true`.
  */
 export async function startRun(
   client: CodeOceanClient,
   settings: Settings,
   step: Step,
   interrupter: Interrupter
-): Promise<Computation> {
+): Promise<{ run: Computation; settings: Settings }> {
   const body = buildRunRequest(settings.run)
   step.summary.request = body
   const { kind, id } = settings.run.target
@@ -149,27 +151,29 @@ export async function startRun(
   for (const line of JSON.stringify(body, null, 2).split('\n')) core.info(inline(line))
   core.endGroup()
 
-  const answer = await startOrAdopt(client, settings, body, step, interrupter)
-  let started = answer.run
+  const { run, adoption } = await startOrAdopt(client, settings, body, step, interrupter)
+  let started = run
+  const own = adoption === undefined ? settings : adoptedSettings(settings)
   if (settings.wait) {
-    // From here the run is ours to look after: if this step dies, the post step stops it.
-    // Recorded from the id alone, before anything reads the rest of the answer, so that
-    // nothing in it can leave a started run neither followed nor stopped.
-    watchRun(started.id, settings.stopOnCancel)
+    // From here the run is ours to look after: if this step dies, the post step stops it
+    // (if asked). Recorded from the id alone, before anything reads the rest of the
+    // answer, so that nothing in it can leave a started run neither followed nor stopped.
+    watchRun(started.id, own.stopOnCancel)
   }
   step.outputs.setComputation(started)
-  if (answer.adopted) {
-    const line = `The start request failed, but Code Ocean had started run ${describeRun(started)}; following it`
-    core.info(step.redact(line))
-    step.summary.notes.push(line)
+  if (adoption !== undefined) {
+    for (const line of adoptionNotes(adoption, settings)) {
+      core.info(step.redact(line))
+      step.summary.notes.push(line)
+    }
   } else {
     core.info(step.redact(`Started Code Ocean run ${describeRun(started)} of ${kind} ${inline(id)}`))
   }
-  if (settings.runName && !interrupter.reason) {
+  if (settings.runName && !interrupter.reason && adoption === undefined) {
     started = await renameRun(client, started, settings.runName, settings.run.version, step)
   }
   step.summary.computation = started
-  return started
+  return { run: started, settings: own }
 }
 
 /** For `wait: false`: the step ends as soon as the run has started. */

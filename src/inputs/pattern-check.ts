@@ -7,16 +7,22 @@ import { RE2JS } from 're2js'
  * for hours, on the main thread, where no cancel signal is handled. So patterns run on
  * RE2 (re2js, a pure-JavaScript port), whose time grows linearly with the value; RE2
  * refuses what cannot be matched in linear time (backreferences, lookaround), and such a
- * pattern is reported as not checked, never handed to the backtracking engine. The sizes
- * and the overall budget below keep one panel's checks well under a second, however
- * many values and patterns there are.
+ * pattern is reported as not checked, never handed to the backtracking engine. The
+ * bounds below (the pattern's length, each check's work, the time of all checks) keep
+ * one request's checks well under a second, however many values and patterns there are,
+ * so the step still answers a cancel at once.
  */
 
 /** A pattern longer than this is not checked: validation patterns are short, and RE2's cost grows with the pattern too. */
 export const MAX_PATTERN_CHARS = 1_000
 
-/** A value longer than this is not checked against a pattern: one check stays under about 0.1 s. */
-export const MAX_CHECKED_VALUE_CHARS = 2_000
+/**
+ * The most work one check may take: the pattern's program size (RE2's measure of its
+ * cost) times the value's length. RE2's slowest path takes about that many steps, some
+ * 0.1 µs each, so one check stays near 0.1 s; a validation pattern (a program of tens
+ * of instructions) is still checked against values of tens of thousands of characters.
+ */
+export const MAX_CHECK_WORK = 1_000_000
 
 /** Once the checks of one request have taken this long, the remaining patterns are not checked. */
 const PATTERN_BUDGET_MS = 250
@@ -39,9 +45,6 @@ export class PatternChecker {
     if (pattern.length > MAX_PATTERN_CHARS) {
       return { unchecked: `it is longer than ${MAX_PATTERN_CHARS.toLocaleString('en-US')} characters` }
     }
-    if (value.length > MAX_CHECKED_VALUE_CHARS) {
-      return { unchecked: `the value is longer than ${MAX_CHECKED_VALUE_CHARS.toLocaleString('en-US')} characters` }
-    }
     if (this.spentMs >= this.budgetMs) {
       return { unchecked: `the pattern checks already took ${this.budgetMs} ms, their time limit` }
     }
@@ -49,6 +52,11 @@ export class PatternChecker {
     try {
       const engine = this.compile(pattern)
       if (typeof engine === 'string') return { unchecked: engine }
+      if (engine.programSize() * value.length > MAX_CHECK_WORK) {
+        return {
+          unchecked: `the pattern is too complex to check against a value of ${value.length.toLocaleString('en-US')} characters in time`
+        }
+      }
       return engine.testExact(value) ? 'fits' : 'differs'
     } finally {
       this.spentMs += this.now() - start

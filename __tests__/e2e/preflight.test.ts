@@ -164,7 +164,10 @@ describe('patterns from the app panel are checked in bounded time', () => {
         },
         { cancel: { whenStdoutMatches: /Checking the request against the app panel/ } }
       )
-      expect(msFromFirstSignalToExit(run)).toBeLessThan(1_000)
+      // The cancel's SIGINT is answered: no SIGTERM or kill was needed. (Within a second on a
+      // quiet machine; the margin is for a loaded one. Unfixed, the step was killed after 10 s.)
+      expect(run.signalsSent.map((s) => s.signal)).toEqual(['SIGINT'])
+      expect(msFromFirstSignalToExit(run)).toBeLessThan(3_000)
       expect(run.exitCode).toBe(1)
       expect(starts(sim)).toBe(0)
       expect(run.summary).toContain('did not start')

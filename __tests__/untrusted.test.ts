@@ -53,6 +53,10 @@ describe('inline', () => {
     expect(inline('tab\tkept')).toBe('tab\tkept')
   })
 
+  it('shows bidirectional controls instead of letting them reorder the line', () => {
+    expect(inline('a\u202eb\u2066c\u2069d\u200ee\u200ff\u061cg')).toBe('a\uFFFDb\uFFFDc\uFFFDd\uFFFDe\uFFFDf\uFFFDg')
+  })
+
   it('leaves ordinary text alone', () => {
     for (const text of ['nightly run #12', 'Code Ocean: 9af23fd6 (ok)', 'a::b', 'data/x.csv', 'Ünïcödé ✓']) {
       expect(inline(text)).toBe(text)

@@ -20,6 +20,28 @@ export interface GitHubComment {
   user: GitHubAccount
 }
 
+/**
+ * The longest comment body GitHub accepts, in characters (code points): a longer one is
+ * refused with 422 "Body is too long (maximum is 65536 characters)".
+ */
+const MAX_COMMENT_CHARS = 65_536
+
+/** GitHub's answer to a comment body over MAX_COMMENT_CHARS. */
+const BODY_TOO_LONG = {
+  message: 'Validation Failed',
+  errors: [
+    {
+      resource: 'IssueComment',
+      code: 'unprocessable',
+      field: 'data',
+      message: `Body is too long (maximum is ${MAX_COMMENT_CHARS} characters)`
+    }
+  ],
+  documentation_url: 'https://docs.github.com/rest/issues/comments#create-an-issue-comment'
+}
+
+const tooLong = (text: string): boolean => [...text].length > MAX_COMMENT_CHARS
+
 /** Who the workflow's GITHUB_TOKEN acts as. */
 export const ACTIONS_BOT: GitHubAccount = { login: 'github-actions[bot]', type: 'Bot' }
 
@@ -116,6 +138,7 @@ export class GitHubStandIn {
         } else if (list && req.method === 'POST') {
           const text = (body as { body?: unknown } | undefined)?.body
           if (typeof text !== 'string') return send(422, { message: 'body is required' })
+          if (tooLong(text)) return send(422, BODY_TOO_LONG)
           send(201, this.addComment(list[1], Number(list[2]), text, account))
         } else if (one && req.method === 'PATCH') {
           const text = (body as { body?: unknown } | undefined)?.body
@@ -125,6 +148,7 @@ export class GitHubStandIn {
             .find((c) => c.id === Number(one[2]))
           if (!comment) return send(404, { message: 'Not Found' })
           if (typeof text !== 'string') return send(422, { message: 'body is required' })
+          if (tooLong(text)) return send(422, BODY_TOO_LONG)
           comment.body = text
           send(200, comment)
         } else {

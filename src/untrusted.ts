@@ -13,9 +13,13 @@ import { randomBytes } from 'node:crypto'
 
 /** Line breaks: what ends a line for the runner (`\r`, `\n`) or for a reader (NEL, LS, PS). */
 const LINE_BREAKS = /\r\n|[\r\n\u0085\u2028\u2029]/g
-/** Control characters other than tab (C0, DEL, C1), which can hide or redraw text in the log. */
+/**
+ * Control characters other than tab (C0, DEL, C1), which can hide or redraw text in the
+ * log, and the bidirectional controls (embeddings, overrides, isolates; LRM, RLM, ALM),
+ * which make text read differently from what it is ("Trojan Source").
+ */
 // eslint-disable-next-line no-control-regex
-const CONTROLS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g
+const CONTROLS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g
 /** A zero-width space: splits a sequence the runner would act on, without changing what people read. */
 const ZWSP = '\u200b'
 
@@ -26,7 +30,7 @@ function defuseLegacy(text: string): string {
 
 /**
  * One value from outside, fit to stand inside a log line or an annotation: line
- * breaks become `⏎`, other control characters `�`, legacy `##[` is split, and a
+ * breaks become `⏎`, other control and bidirectional characters `�`, legacy `##[` is split, and a
  * leading `::` too, so the value can neither start a line of its own nor be one.
  */
 export function inline(text: string): string {

@@ -7,7 +7,7 @@ import type { CodeOceanSimulator } from '../../sim/simulator.js'
 import { CAPSULE_PANEL, PIPELINE_PANEL, UNRELATED_PANEL } from '../support/app-panels.js'
 import type { ActionRun } from '../../harness/runner.js'
 import { startSimulator } from '../support/simulators.js'
-import { PIPELINE, runAgainst as runStep } from '../support/action.js'
+import { msFromFirstSignalToExit, PIPELINE, runAgainst as runStep } from '../support/action.js'
 
 /** The checks come before the start: these runs need not be followed. */
 const runAgainst = (sim: CodeOceanSimulator, inputs: Record<string, string>, env = {}): Promise<ActionRun> =>
@@ -138,4 +138,50 @@ describe('checked against the app panel before a run starts', () => {
     expect(warnings[1]).toContain('as not accessible')
     expect(starts(sim)).toBe(1)
   })
+})
+
+describe('patterns from the app panel are checked in bounded time', () => {
+  it.concurrent(
+    'a backtracking pattern is decided at once, one the engine cannot read is a warning, and a cancel is answered',
+    async () => {
+      const sim = await startSimulator()
+      const options = Array.from({ length: 5_000 }, (_, i) => `option-${i}`)
+      sim.setAppPanel('capsule', CAPSULE, {
+        parameters: [
+          // The classic catastrophic pattern: JavaScript's engine backtracks 2^43 ways on this value.
+          { name: 'Sample', type: 'text', param_name: 'Sample', pattern: '(\\w+\\s?)*' },
+          // A backreference: no linear-time engine reads it.
+          { name: 'Pair', type: 'text', param_name: 'Pair', pattern: '(a)\\1' },
+          { name: 'Mode', type: 'list', param_name: 'Mode', value_options: options }
+        ]
+      })
+      const run = await runStep(
+        sim,
+        {
+          'capsule-id': CAPSULE,
+          wait: 'false',
+          'named-parameters': JSON.stringify({ Sample: `${'a'.repeat(43)}!`, Pair: 'aa', Mode: 'none' })
+        },
+        { cancel: { whenStdoutMatches: /Checking the request against the app panel/ } }
+      )
+      // The cancel's SIGINT is answered: no SIGTERM or kill was needed. (Within a second on a
+      // quiet machine; the margin is for a loaded one. Unfixed, the step was killed after 10 s.)
+      expect(run.signalsSent.map((s) => s.signal)).toEqual(['SIGINT'])
+      expect(msFromFirstSignalToExit(run)).toBeLessThan(3_000)
+      expect(run.exitCode).toBe(1)
+      expect(starts(sim)).toBe(0)
+      expect(run.summary).toContain('did not start')
+      const error = errorOf(run)
+      expect(error).toContain(`named parameter 'Sample': '${'a'.repeat(43)}!' does not match the pattern (\\w+\\s?)*`)
+      // 5,000 allowed values are not all listed.
+      expect(error).toContain('option-0, option-1')
+      expect(error).toMatch(/and 4,9\d\d more/)
+      expect(error.length).toBeLessThan(2_000)
+      const warnings = run.annotations.filter((a) => a.level === 'warning').map((a) => a.message)
+      expect(warnings).toEqual([
+        "named parameter 'Pair': the pattern (a)\\1 could not be checked (a linear-time engine cannot read it: " +
+          'invalid escape sequence: `\\1`); its value is sent unchecked.'
+      ])
+    }
+  )
 })

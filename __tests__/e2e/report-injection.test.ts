@@ -131,3 +131,47 @@ it.concurrent('gets it into no output, summary, comment or post step', async () 
   const post = await runPost(run)
   expectNoToken(post, sim.token)
 })
+
+// sizes: what GitHub accepts
+it.concurrent('keeps the summary under 1 MiB and the comment under 65,536 characters, whatever the sizes', async () => {
+  const sim = await startSimulator()
+  const longName = `nightly ${'n'.repeat(400_000)}`
+  const paths = Array.from({ length: 80 }, (_, i) => `${String(i).padStart(2, '0')}/${'p'.repeat(3_000)}.txt`)
+  sim.program(PIPELINE, { outcome: 'succeeded', name: longName, results: results(paths) })
+  const run = await runOnPullRequest(sim, 24, {
+    'named-parameters': JSON.stringify(
+      Object.fromEntries(Array.from({ length: 60 }, (_, i) => [`p${i}`, 'v'.repeat(1_500)]))
+    )
+  })
+  expect(run.exitCode).toBe(0)
+  expect(run.annotations.filter((a) => a.level !== 'notice')).toEqual([])
+  expect(Buffer.byteLength(run.summary)).toBeLessThan(1024 * 1024)
+  const comment = commentBody(24)
+  expect([...comment].length).toBeLessThanOrEqual(65_536)
+  for (const markdown of [run.summary, comment]) {
+    const shown = visibleText(renderGfm(markdown)).replace(/\u200d/g, '')
+    expect(shown).toContain(`nightly ${'n'.repeat(200)}`)
+    expect(shown).toMatch(/… \(399,\d{3} more characters\)/)
+  }
+  // The log names the run too, as briefly.
+  expect(Math.max(...run.log.map((line) => line.length))).toBeLessThan(5_000)
+})
+
+// invisible text
+it.concurrent('shows no bidirectional control and renders no emoji shortcode from outside text', async () => {
+  const sim = await startSimulator()
+  const name = 'nightly \u202Eevil\u202C \u2066x\u2069 \u200Eleft\u200F \u061Cright :white_check_mark: :+1:'
+  sim.program(PIPELINE, { outcome: 'succeeded', results: results([':rocket:\u202E.txt']) })
+  const run = await runOnPullRequest(sim, 25, { 'run-name': name })
+  expect(run.exitCode).toBe(0)
+  const BIDI = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/
+  for (const markdown of [run.summary, commentBody(25)]) {
+    expect(markdown).not.toMatch(BIDI)
+    const html = renderGfm(markdown)
+    // GitHub turns `:name:` into an emoji after rendering, in text outside code.
+    const outsideCode = visibleText(html.replace(/<code>[\s\S]*?<\/code>/g, ''))
+    expect(outsideCode).not.toMatch(/:(white_check_mark|\+1|rocket):/)
+    expect(visibleText(html).replace(/[\u200d\ufffd]/g, '')).toContain('nightly evil x left right')
+  }
+  for (const line of [...run.log, ...run.annotations.map((a) => a.message)]) expect(line).not.toMatch(BIDI)
+})

@@ -1,7 +1,8 @@
 import { describe, expect, it } from '@jest/globals'
 import { declaresAnything, readAppPanel } from '../../src/codeocean/models/app-panel.js'
 import type { RunSpec } from '../../src/codeocean/models/run-request.js'
-import { checkAgainstAppPanel, closestName, valueProblem } from '../../src/inputs/app-panel-check.js'
+import { checkAgainstAppPanel, closestName, declaresPatterns, valueProblem } from '../../src/inputs/app-panel-check.js'
+import { PatternChecker } from '../../src/inputs/pattern-check.js'
 import { CAPSULE_PANEL, PIPELINE_PANEL } from '../support/app-panels.js'
 
 const CAPSULE = { kind: 'capsule', id: '3f2a9c1e-5b7d-4e8f-9a0b-1c2d3e4f5a6b' } as const
@@ -10,7 +11,7 @@ const capsulePanel = readAppPanel(CAPSULE_PANEL)
 const pipelinePanel = readAppPanel(PIPELINE_PANEL)
 
 function errorsOf(spec: RunSpec, panel = spec.target.kind === 'capsule' ? capsulePanel : pipelinePanel): string[] {
-  return checkAgainstAppPanel(spec, panel).errors.map((e) => e.message)
+  return checkAgainstAppPanel(spec, panel, new PatternChecker()).errors.map((e) => e.message)
 }
 
 const named = (values: Record<string, string>): { param_name: string; value: string }[] =>
@@ -75,16 +76,46 @@ describe('names', () => {
 describe('values', () => {
   it('refuses a value outside the options, the range or the pattern, and a number that is not one', () => {
     const p = capsulePanel.parameters
-    expect(valueProblem(p[1], 'exct')).toBe(
-      "'exct' is not one of the allowed values (fast, exact); did you mean 'exact'?"
+    const error = (message: string): { error: string } => ({ error: message })
+    const patterns = new PatternChecker()
+    expect(valueProblem(p[1], 'exct')).toEqual(
+      error("'exct' is not one of the allowed values (fast, exact); did you mean 'exact'?")
     )
-    expect(valueProblem(p[0], '20')).toBe('20 is outside the allowed range (50 to 300)')
-    expect(valueProblem(p[0], '75.5')).toBe("'75.5' is not a whole number (its type is integer)")
-    expect(valueProblem(p[0], 'long')).toBe("'long' is not a number (its type is integer)")
-    expect(valueProblem(p[2], 'S12')).toBe("'S12' does not match the pattern S[0-9]{3}")
+    expect(valueProblem(p[0], '20')).toEqual(error('20 is outside the allowed range (50 to 300)'))
+    expect(valueProblem(p[0], '75.5')).toEqual(error("'75.5' is not a whole number (its type is integer)"))
+    expect(valueProblem(p[0], 'long')).toEqual(error("'long' is not a number (its type is integer)"))
+    expect(valueProblem(p[2], 'S12', patterns)).toEqual(error("'S12' does not match the pattern S[0-9]{3}"))
     expect(valueProblem(p[0], '300')).toBeUndefined()
-    expect(valueProblem(p[2], 'S123')).toBeUndefined()
-    expect(valueProblem({ pattern: '([' }, 'anything')).toBeUndefined()
+    expect(valueProblem(p[2], 'S123', patterns)).toBeUndefined()
+  })
+
+  it("reports a pattern it cannot check as a warning, never as the value's fault", () => {
+    const patterns = new PatternChecker()
+    expect(valueProblem({ pattern: '([' }, 'anything', patterns)).toEqual({
+      warning: 'the pattern ([ could not be checked (a linear-time engine cannot read it: missing closing ]: `[`)'
+    })
+    for (const pattern of ['(a)\\1', 'a(?=b)', '(?<=a)b']) {
+      expect(valueProblem({ pattern }, 'ab', patterns)).toEqual({
+        warning: expect.stringContaining('could not be checked')
+      })
+    }
+  })
+
+  it('checks patterns only with a checker, loaded for a panel that declares one', () => {
+    expect(valueProblem({ pattern: 'S[0-9]{3}' }, 'S12')).toBeUndefined()
+    expect(declaresPatterns(capsulePanel)).toBe(true)
+    expect(declaresPatterns({ parameters: [{ name: 'a' }], processes: [], dataAssets: [] })).toBe(false)
+    const inProcess = { parameters: [], processes: [{ name: 'p', parameters: [{ pattern: 'x' }] }], dataAssets: [] }
+    expect(declaresPatterns(inProcess)).toBe(true)
+  })
+
+  it('caps the values and the allowed values it lists', () => {
+    const options = Array.from({ length: 5_000 }, (_, i) => `option-${i}`)
+    const finding = valueProblem({ value_options: options }, 'x'.repeat(100_000))
+    const message = finding && 'error' in finding ? finding.error : ''
+    expect(message).toMatch(/^'x{300}… \(99,700 more characters\)' is not one of the allowed values \(option-0, /)
+    expect(message).toContain('option-9 and 4,990 more)')
+    expect(message.length).toBeLessThan(600)
   })
 
   it('checks ordered parameters by position, and refuses more than the panel declares', () => {

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from '@jest/globals'
 import { marked } from 'marked'
-import { code, list, oneLine, quote, splitLines, table, text } from '../../src/report/markdown.js'
+import { code, fitWithin, list, oneLine, quote, splitLines, table, text } from '../../src/report/markdown.js'
 
 /** Text that tries every trick: each must render as its own characters. */
 const HOSTILE = [
@@ -70,6 +70,13 @@ describe('splitLines and oneLine', () => {
   it('put text on one line and replace control and bidi characters', () => {
     expect(oneLine('a\r\nb\rc\td\u0000e\u001bf\u202eg\u0085h')).toBe('a b c d\ufffde\ufffdf\ufffdg h')
   })
+
+  it('replace every bidirectional control, the invisible marks too', () => {
+    const bidi = '\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c'
+    expect(oneLine(`a${bidi}b`)).toBe(`a${'\ufffd'.repeat(12)}b`)
+    // The joiners the escaping itself adds are not bidi controls, and stay.
+    expect(oneLine('a\u200db')).toBe('a\u200db')
+  })
 })
 
 describe('text', () => {
@@ -96,6 +103,65 @@ describe('text', () => {
 
   it('keeps plain words as they are', () => {
     expect(text('nightly run 42')).toBe('nightly run 42')
+  })
+})
+
+describe('emoji shortcodes', () => {
+  const SHORTCODE = /:(white_check_mark|\+1|x|rocket):/
+
+  it('are broken in text, where GitHub would show them as emoji', async () => {
+    const html = await render(text(':white_check_mark: ok :+1: :x::rocket: 17:45:00'))
+    const shown = decode(html.replace(/<[^>]+>/g, ''))
+    expect(shown).not.toMatch(SHORTCODE)
+    expect(shown.replace(ZWJ, '')).toBe(':white_check_mark: ok :+1: :x::rocket: 17:45:00\n')
+  })
+
+  it('stay as they are in code spans, where GitHub shows no emoji', () => {
+    expect(code(':white_check_mark:')).toBe('`:white_check_mark:`')
+  })
+})
+
+describe('caps', () => {
+  it('show at most 300 characters of one value, and say how many more there were', async () => {
+    const long = `${'a'.repeat(400)}\u202e`
+    expect(plain(await render(text(long)))).toBe(`${'a'.repeat(300)}… (101 more characters)`)
+    expect(code(long)).toBe(`\`${'a'.repeat(300)}… (101 more characters)\``)
+    expect(text(long, 10)).toBe('aaaaaaaaaa… (391 more characters\\)')
+  })
+
+  it('quote at most 20 lines of a message, each of at most 500 characters', () => {
+    const lines = quote(Array.from({ length: 100 }, () => 'x'.repeat(2_000)).join('\n')).split('\n')
+    expect(lines).toHaveLength(21)
+    expect(lines[0]).toBe(`> ${'x'.repeat(500)}… (1,500 more characters\\)`)
+    expect(lines[20]).toBe('> …and 80 more lines\\.')
+  })
+})
+
+describe('fitWithin', () => {
+  const size = (part: string): number => part.length
+
+  it('keeps what fits whole', () => {
+    expect(fitWithin('a\nb', 3, size, 'cut')).toBe('a\nb')
+  })
+
+  it('cuts at the end of a line, with the note, the two within the limit', () => {
+    const markdown = [
+      '## head',
+      '| a | b |',
+      '| --- | --- |',
+      ...Array.from({ length: 100 }, (_, i) => `| ${i} | x |`)
+    ].join('\n')
+    const fitted = fitWithin(markdown, 200, size, '*cut*')
+    expect(fitted.length).toBeLessThanOrEqual(200)
+    expect(fitted.endsWith('\n\n*cut*\n')).toBe(true)
+    const kept = fitted.slice(0, -'\n\n*cut*\n'.length)
+    expect(markdown.startsWith(kept)).toBe(true)
+    expect(markdown[kept.length]).toBe('\n')
+  })
+
+  it('measures with the size given: bytes for the summary', () => {
+    expect(fitWithin('éé\nabcdef', 10, size, 'n')).toBe('éé\nabcdef')
+    expect(fitWithin('éé\nabcdef', 10, (part) => Buffer.byteLength(part), 'n')).toBe('éé\n\nn\n')
   })
 })
 

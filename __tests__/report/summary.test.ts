@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals'
 import { marked } from 'marked'
 import { readComputation } from '../../src/codeocean/models/computation.js'
-import { LISTED_FILES, renderSummary, type SummaryModel } from '../../src/report/summary.js'
+import { fitSummary, LISTED_FILES, renderSummary, type SummaryModel } from '../../src/report/summary.js'
 import { expectInert, renderGfm, tables, visibleText } from '../support/rendered-markdown.js'
 
 function model(over: Partial<SummaryModel> = {}): SummaryModel {
@@ -169,5 +169,45 @@ describe('job summary of hostile text', () => {
     )
     expect(visibleText(renderGfm(md))).not.toContain(secret)
     expect(md).not.toContain('tok\\_en')
+  })
+})
+
+describe('job summary sizes', () => {
+  it('caps every value and every list, so a huge run name or request cannot blow it up', () => {
+    const huge = 'n'.repeat(400_000)
+    const markdown = renderSummary(
+      model({
+        message: `Code Ocean run '${huge}' failed\n${'line\n'.repeat(500)}`,
+        computation: readComputation({ id: 'c1', name: huge, state: 'completed', has_results: true }),
+        request: {
+          pipeline_id: '4bc97533-6eb4-48ac-966f-648548a756d2',
+          data_assets: Array.from({ length: 80 }, (_, i) => ({ id: `asset-${i}`, mount: huge })),
+          named_parameters: Array.from({ length: 80 }, (_, i) => ({ param_name: `p${i}`, value: huge }))
+        },
+        resultFiles: Array.from({ length: 80 }, (_, i) => ({ path: `${i}/${huge}`, size: 1 })),
+        notes: Array.from({ length: 30 }, () => huge)
+      })
+    )
+    // Some 70,000 characters, however large each value; the comment's own guard handles the rest.
+    expect(markdown.length).toBeLessThan(80_000)
+    const html = renderGfm(markdown)
+    expect(tables(html).map((rows) => rows.length)).toEqual([9, 51, 51, 51])
+    const shown = visibleText(html)
+    expect(shown).toContain('…and 30 more data assets.')
+    expect(shown).toContain('…and 30 more parameters.')
+    expect(shown).toContain('…and 30 more files.')
+    expect(shown).toContain('…and 10 more notes.')
+    expect(shown).toContain('…and 482 more lines.')
+    expect(shown).toContain(`${'n'.repeat(300)}… (399,700 more characters)`)
+  })
+
+  it('is cut with a note, never dropped, if it ever comes over 1 MiB', () => {
+    const big = Array.from({ length: 5_000 }, (_, i) => `| row ${i} | ${'é'.repeat(200)} |`).join('\n')
+    const fitted = fitSummary(big)
+    expect(Buffer.byteLength(fitted)).toBeLessThanOrEqual(1024 * 1024)
+    expect(fitted).toMatch(
+      /\n\n\*The rest of this summary was cut: GitHub keeps at most 1 MiB of a step summary\.\*\n$/
+    )
+    expect(fitSummary('## small\n')).toBe('## small\n')
   })
 })

@@ -1,9 +1,11 @@
 import type { AppPanel, PanelParameter } from '../codeocean/models/app-panel.js'
 import type { NamedParameter, RunSpec } from '../codeocean/models/run-request.js'
+import { capText, joinCapped } from '../caps.js'
 import { Input } from '../names.js'
 import { inline } from '../untrusted.js'
 import { InputError } from './errors.js'
 import { nearestTypo } from './nearest.js'
+import type { PatternVerdict } from './pattern-check.js'
 
 /**
  * Checks a run request against what the capsule or pipeline declares in its app panel,
@@ -19,24 +21,37 @@ export interface PanelCheck {
 const NUMERIC = /^(int|integer|number|numeric|float|double|decimal)$/i
 const INTEGER = /^(int|integer)$/i
 
+/**
+ * Typo suggestions compare names and values of at most this length, among at most
+ * TYPO_CANDIDATES of them: longer ones are no typo of each other, and a panel's lists
+ * can be long enough to make the comparison itself slow.
+ */
+const TYPO_CHARS = 100
+const TYPO_CANDIDATES = 1_000
+
+/** Outside text in a message: one line, never a workflow command, capped. */
+const shown = (value: string): string => inline(capText(value))
+
 /** The declared name a mistyped one most likely meant, or undefined. */
 export function closestName(name: string, known: readonly string[]): string | undefined {
+  if (name.length > TYPO_CHARS) return undefined
   // Compared without case, answered in the panel's own spelling.
-  const folded = known.map((k) => k.toLowerCase())
+  const candidates = known.slice(0, TYPO_CANDIDATES).filter((k) => k.length <= TYPO_CHARS)
+  const folded = candidates.map((k) => k.toLowerCase())
   const guess = nearestTypo(name.toLowerCase(), folded)
-  return guess === undefined ? undefined : known[folded.indexOf(guess)]
+  return guess === undefined ? undefined : candidates[folded.indexOf(guess)]
 }
 
 function didYouMean(name: string, known: readonly string[]): string {
   const guess = closestName(name, known)
-  const list = known.length > 0 ? ` It declares: ${known.map(inline).join(', ')}.` : ''
-  return (guess ? ` Did you mean '${inline(guess)}'?` : '') + list
+  const list = known.length > 0 ? ` It declares: ${joinCapped(known.map(shown))}.` : ''
+  return (guess ? ` Did you mean '${shown(guess)}'?` : '') + list
 }
 
 /** How a parameter is named in messages: its key, else its label, else its position. */
 function label(p: PanelParameter, index: number): string {
   // Names come from the server: kept to one line, never a workflow command.
-  return inline(p.param_name ?? p.name ?? `#${index + 1}`)
+  return shown(p.param_name ?? p.name ?? `#${index + 1}`)
 }
 
 /** One place parameters are given: a capsule's, a pipeline's own, or one process's. */
@@ -55,56 +70,94 @@ interface Scope {
   example: (name: string, value: string) => string
 }
 
+/**
+ * Checks values against the panel's patterns in bounded time: pattern-check.ts's
+ * PatternChecker, which brings a regular expression engine of its own, so it is loaded
+ * only for a panel that declares a pattern (declaresPatterns).
+ */
+export interface PatternCheck {
+  check(pattern: string, value: string): PatternVerdict
+}
+
+/** Whether any parameter of the panel, or of one of its processes, declares a pattern. */
+export function declaresPatterns(panel: AppPanel): boolean {
+  return [panel.parameters, ...panel.processes.map((p) => p.parameters)].some((ps) => ps.some((p) => p.pattern))
+}
+
+/** What is wrong with one value (an error), or what could not be checked about it (a warning). */
+export type ValueFinding = { error: string } | { warning: string }
+
 /** The problem with one value, or undefined when the panel allows it. */
-export function valueProblem(p: PanelParameter, value: string): string | undefined {
+export function valueProblem(p: PanelParameter, value: string, patterns?: PatternCheck): ValueFinding | undefined {
   if (p.value_options && !p.value_options.includes(value)) {
     const guess = closestName(value, p.value_options)
-    const allowed = p.value_options.map(inline).join(', ')
-    return `'${value}' is not one of the allowed values (${allowed})${guess ? `; did you mean '${inline(guess)}'?` : ''}`
-  }
-  if (p.value_type && NUMERIC.test(p.value_type)) {
-    const n = Number(value)
-    if (value.trim() === '' || !Number.isFinite(n)) return `'${value}' is not a number (its type is ${p.value_type})`
-    if (INTEGER.test(p.value_type) && !Number.isInteger(n))
-      return `'${value}' is not a whole number (its type is ${p.value_type})`
-    const low = p.minimum
-    const high = p.maximum
-    if ((low !== undefined && n < low) || (high !== undefined && n > high)) {
-      const range =
-        low !== undefined && high !== undefined
-          ? `${low} to ${high}`
-          : low !== undefined
-            ? `at least ${low}`
-            : `at most ${high}`
-      return `${value} is outside the allowed range (${range})`
+    const allowed = joinCapped(p.value_options.map(shown))
+    return {
+      error: `'${shown(value)}' is not one of the allowed values (${allowed})${guess ? `; did you mean '${shown(guess)}'?` : ''}`
     }
   }
-  if (p.pattern) {
-    let pattern: RegExp | undefined
-    try {
-      pattern = new RegExp(`^(?:${p.pattern})$`, 'u')
-    } catch {
-      pattern = undefined // a pattern we cannot read is not the user's mistake
+  const number = numberProblem(p, value)
+  if (number) return { error: number }
+  if (p.pattern && patterns) {
+    const verdict = patterns.check(p.pattern, value)
+    if (verdict === 'differs') return { error: `'${shown(value)}' does not match the pattern ${shown(p.pattern)}` }
+    // A pattern that cannot be checked is not the user's mistake: the value goes as given.
+    if (verdict !== 'fits') {
+      return { warning: `the pattern ${shown(p.pattern)} could not be checked (${shown(verdict.unchecked)})` }
     }
-    if (pattern && !pattern.test(value)) return `'${value}' does not match the pattern ${inline(p.pattern)}`
+  }
+  return undefined
+}
+
+/** The problem with a value of a numeric type, or undefined. */
+function numberProblem(p: PanelParameter, value: string): string | undefined {
+  if (!p.value_type || !NUMERIC.test(p.value_type)) return undefined
+  const n = Number(value)
+  if (value.trim() === '' || !Number.isFinite(n))
+    return `'${shown(value)}' is not a number (its type is ${p.value_type})`
+  if (INTEGER.test(p.value_type) && !Number.isInteger(n))
+    return `'${shown(value)}' is not a whole number (its type is ${p.value_type})`
+  const low = p.minimum
+  const high = p.maximum
+  if ((low !== undefined && n < low) || (high !== undefined && n > high)) {
+    const range =
+      low !== undefined && high !== undefined
+        ? `${low} to ${high}`
+        : low !== undefined
+          ? `at least ${low}`
+          : `at most ${high}`
+    return `${shown(value)} is outside the allowed range (${range})`
   }
   return undefined
 }
 
 function sampleValue(p: PanelParameter): string {
-  return inline(
+  return shown(
     p.value_options?.[0] ??
       p.default_value ??
       (p.value_type && NUMERIC.test(p.value_type) ? String(p.minimum ?? 1) : '…')
   )
 }
 
-function checkScope(scope: Scope, errors: InputError[]): void {
+/** What the checks found so far, and the one pattern checker (its time budget is for the whole request). */
+interface Findings extends PanelCheck {
+  patterns?: PatternCheck
+}
+
+function checkScope(scope: Scope, found: Findings): void {
   const { declared, prefix, owner } = scope
   if (declared.length === 0) return // nothing declared here: nothing to check against
   const fail = (input: string, problem: string, p?: PanelParameter): void => {
     const sample = p ?? declared.find((d) => d.param_name) ?? declared[0]
-    errors.push(new InputError(input, `${prefix}${problem}`, scope.example(label(sample, 0), sampleValue(sample))))
+    found.errors.push(
+      new InputError(input, `${prefix}${problem}`, scope.example(label(sample, 0), sampleValue(sample)))
+    )
+  }
+  /** Checks one given value: a problem fails `input`, a pattern that could not be checked is a warning. */
+  const checkValue = (input: string, what: string, p: PanelParameter, value: string): void => {
+    const finding = value === '' ? undefined : valueProblem(p, value, found.patterns)
+    if (finding && 'error' in finding) fail(input, `${what}: ${finding.error}`, p)
+    else if (finding) found.warnings.push(`${prefix}${what}: ${finding.warning}; its value is sent unchecked.`)
   }
   const names = declared.flatMap((p) => (p.param_name ? [p.param_name] : []))
   for (const given of scope.named) {
@@ -116,8 +169,7 @@ function checkScope(scope: Scope, errors: InputError[]): void {
       )
       continue
     }
-    const problem = given.value === '' ? undefined : valueProblem(p, given.value)
-    if (problem) fail(scope.namedInput, `named parameter '${given.param_name}': ${problem}`, p)
+    checkValue(scope.namedInput, `named parameter '${given.param_name}'`, p, given.value)
   }
   if (scope.ordered.length > declared.length) {
     fail(
@@ -126,8 +178,7 @@ function checkScope(scope: Scope, errors: InputError[]): void {
     )
   }
   scope.ordered.slice(0, declared.length).forEach((value, i) => {
-    const problem = value === '' ? undefined : valueProblem(declared[i], value)
-    if (problem) fail(scope.orderedInput, `parameter ${i + 1} (${label(declared[i], i)}): ${problem}`, declared[i])
+    checkValue(scope.orderedInput, `parameter ${i + 1} (${label(declared[i], i)})`, declared[i], value)
   })
   declared.forEach((p, i) => {
     if (!p.required || (p.default_value ?? '') !== '') return
@@ -147,10 +198,9 @@ function json(value: unknown): string {
   return `'${JSON.stringify(value)}'`
 }
 
-/** Errors for names and values, warnings for data assets; see PanelCheck. */
-export function checkAgainstAppPanel(spec: RunSpec, panel: AppPanel): PanelCheck {
-  const errors: InputError[] = []
-  const warnings: string[] = []
+/** Errors for names and values, warnings for data assets; see PanelCheck. Patterns are checked with `patterns`, when given. */
+export function checkAgainstAppPanel(spec: RunSpec, panel: AppPanel, patterns?: PatternCheck): PanelCheck {
+  const found: Findings = { errors: [], warnings: [], patterns }
   const kind = spec.target.kind
   const panelOf = `the ${kind}'s app panel`
   checkScope(
@@ -164,14 +214,14 @@ export function checkAgainstAppPanel(spec: RunSpec, panel: AppPanel): PanelCheck
       declared: panel.parameters,
       example: (name, value) => `${Input.NamedParameters}: ${json({ [name]: value })}`
     },
-    errors
+    found
   )
-  if (kind === 'pipeline') checkProcesses(spec, panel, errors)
-  warnings.push(...dataAssetWarnings(spec, panel))
-  return { errors, warnings }
+  if (kind === 'pipeline') checkProcesses(spec, panel, found)
+  found.warnings.push(...dataAssetWarnings(spec, panel))
+  return { errors: found.errors, warnings: found.warnings }
 }
 
-function checkProcesses(spec: RunSpec, panel: AppPanel, errors: InputError[]): void {
+function checkProcesses(spec: RunSpec, panel: AppPanel, found: Findings): void {
   if (panel.processes.length === 0) return
   const known = panel.processes.map((p) => p.name)
   const example = (process: string, name: string, value: string): string =>
@@ -179,11 +229,11 @@ function checkProcesses(spec: RunSpec, panel: AppPanel, errors: InputError[]): v
   for (const given of spec.processes ?? []) {
     const declared = panel.processes.find((p) => p.name === given.name)
     if (!declared) {
-      errors.push(
+      found.errors.push(
         new InputError(
           Input.Processes,
           `process '${given.name}' is not a process of this pipeline.${didYouMean(given.name, known)}`,
-          `${Input.Processes}: ${json([{ name: inline(closestName(given.name, known) ?? known[0]) }])}`
+          `${Input.Processes}: ${json([{ name: shown(closestName(given.name, known) ?? known[0]) }])}`
         )
       )
       continue
@@ -199,7 +249,7 @@ function checkProcesses(spec: RunSpec, panel: AppPanel, errors: InputError[]): v
         declared: declared.parameters,
         example: (name, value) => example(given.name, name, value)
       },
-      errors
+      found
     )
   }
   // A process left out of `processes` runs with its defaults: only a required one without a default is a problem.
@@ -209,14 +259,14 @@ function checkProcesses(spec: RunSpec, panel: AppPanel, errors: InputError[]): v
       {
         namedInput: Input.Processes,
         orderedInput: Input.Processes,
-        prefix: `process '${inline(declared.name)}': `,
-        owner: `process '${inline(declared.name)}' in the pipeline's app panel`,
+        prefix: `process '${shown(declared.name)}': `,
+        owner: `process '${shown(declared.name)}' in the pipeline's app panel`,
         ordered: [],
         named: [],
         declared: declared.parameters,
-        example: (name, value) => example(inline(declared.name), name, value)
+        example: (name, value) => example(shown(declared.name), name, value)
       },
-      errors
+      found
     )
   }
 }
@@ -231,13 +281,13 @@ function dataAssetWarnings(spec: RunSpec, panel: AppPanel): string[] {
           ? ' For a pipeline, the run uses the mount the pipeline already has for it.'
           : ''
       warnings.push(
-        `Data asset ${asset.id} is to be mounted at '${asset.mount}', which the ${spec.target.kind}'s app panel does not list (it lists ${mounts.map(inline).join(', ')}).${pipelineNote}`
+        `Data asset ${asset.id} is to be mounted at '${asset.mount}', which the ${spec.target.kind}'s app panel does not list (it lists ${joinCapped(mounts.map(shown))}).${pipelineNote}`
       )
     }
     const declared = panel.dataAssets.find((a) => a.id === asset.id)
     if (declared?.accessible === false) {
       warnings.push(
-        `The ${spec.target.kind}'s app panel marks data asset ${asset.id}${declared.name ? ` (${inline(declared.name)})` : ''} as not accessible to the token's owner; the run may fail to attach it.`
+        `The ${spec.target.kind}'s app panel marks data asset ${asset.id}${declared.name ? ` (${shown(declared.name)})` : ''} as not accessible to the token's owner; the run may fail to attach it.`
       )
     }
   }

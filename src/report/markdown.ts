@@ -7,7 +7,12 @@
  * HTML, table row or column, mention or issue reference. The packages that escape
  * Markdown on npm cover CommonMark's inline syntax only, not GFM tables, GitHub's
  * mentions and references, or Unicode line breaks, hence these few functions.
+ *
+ * Each value is capped (caps.ts), so no value from outside can make the summary or the
+ * comment too large for GitHub; `fitWithin` is the last guard for the whole page.
  */
+
+import { andMore, capText, VALUE_CHARS } from '../caps.js'
 
 /**
  * Every line-break form: CommonMark ends a line at `\n`, `\r\n` and a lone `\r`;
@@ -18,11 +23,14 @@ const LINE_BREAK = /\r\n|[\n\r\v\f\u0085\u2028\u2029]/
 
 /**
  * Other characters that must not reach the page as they are: C0 and C1 controls
- * (tab aside) and DEL, and the bidirectional overrides and isolates that can make
- * text read differently from what it is ("Trojan Source").
+ * (tab aside) and DEL, and every bidirectional control, which can make text read
+ * differently from what it is ("Trojan Source"): the embeddings, overrides and isolates
+ * (U+202A–U+202E, U+2066–U+2069) and the invisible marks LRM, RLM and ALM (U+200E,
+ * U+200F, U+061C). Each becomes U+FFFD, as in the log (untrusted.ts): one visible
+ * character that says something was there, with no meaning in Markdown.
  */
 // eslint-disable-next-line no-control-regex -- finding control characters is the point
-const UNSAFE_CHARACTER = /[\u0000-\u0008\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g
+const UNSAFE_CHARACTER = /[\u0000-\u0008\u000e-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g
 
 /**
  * The ASCII punctuation that can start or end Markdown anywhere in a line, also at
@@ -38,6 +46,17 @@ const MARKDOWN_PUNCTUATION = /[!#$&)*+\-.:<=>@[\\\]_`|~]/g
  * backslash escape is already gone, so a zero-width joiner goes after the sign.
  */
 const ZWJ = '\u200d'
+
+/**
+ * A colon that starts an emoji shortcode (`:white_check_mark:`). GitHub turns those into
+ * emoji after rendering, in the text outside code, where a backslash escape is gone (as
+ * for mentions), so a zero-width joiner goes after the colon.
+ */
+const SHORTCODE_START = /:(?=[\w+-]+:)/g
+
+/** The most lines of one message that a quote shows, and the most characters of each. */
+const QUOTED_LINES = 20
+const QUOTED_LINE_CHARS = 500
 
 /** The lines of `value`, split at every line-break form. */
 export function splitLines(value: string): string[] {
@@ -55,9 +74,10 @@ export function oneLine(value: string): string {
  * trailing blanks go (they would make an indented code block or a hard line break;
  * a page shows none of them anyway). Readable as it is for plain words.
  */
-export function text(value: string): string {
-  return oneLine(value)
+export function text(value: string, max = VALUE_CHARS): string {
+  return capText(oneLine(value), max)
     .trim()
+    .replace(SHORTCODE_START, `:${ZWJ}`)
     .replace(MARKDOWN_PUNCTUATION, '\\$&')
     .replace(/([@#])/g, `$1${ZWJ}`)
     .replace(/\b(gh)(?=\\-\d)/gi, `$1${ZWJ}`)
@@ -71,8 +91,8 @@ export function text(value: string): string {
  * instead, because GFM splits cells before it reads code spans and renderers
  * disagree on `\` followed by `\|`. Code spans render no mention, link or HTML.
  */
-export function code(value: string): string {
-  const line = oneLine(value)
+export function code(value: string, max = VALUE_CHARS): string {
+  const line = capText(oneLine(value), max)
   if (line === '') return '(empty)'
   if (line.includes('|')) return text(line)
   const longestRun = Math.max(0, ...(line.match(/`+/g) ?? []).map((run) => run.length))
@@ -87,9 +107,12 @@ export function code(value: string): string {
  * heading, list or nested quote inside it.
  */
 export function quote(value: string): string {
-  return splitLines(value)
-    .map((line) => (line.trim() === '' ? '>' : `> ${text(line)}`))
-    .join('\n')
+  const lines = splitLines(value)
+  const quoted = lines
+    .slice(0, QUOTED_LINES)
+    .map((line) => (line.trim() === '' ? '>' : `> ${text(line, QUOTED_LINE_CHARS)}`))
+  if (lines.length > QUOTED_LINES) quoted.push(`> ${text(andMore(lines.length - QUOTED_LINES, 'lines'))}`)
+  return quoted.join('\n')
 }
 
 /** A bulleted list of cells made by `text` or `code`. */
@@ -104,4 +127,24 @@ export function list(items: string[]): string {
 export function table(header: string[], rows: string[][]): string {
   const row = (cells: string[]): string => `| ${cells.map(oneLine).join(' | ')} |`
   return [row(header), row(header.map(() => '---')), ...rows.map(row)].join('\n')
+}
+
+/**
+ * `markdown`, whole when `sizeOf` it is at most `limit`; else cut at the end of a line,
+ * with `note` (plain Markdown of the action's own) after it, the two within `limit`. A
+ * cut at a line's end leaves every line whole: no code span, escape or table row is
+ * split, so the part kept renders as it would have.
+ */
+export function fitWithin(markdown: string, limit: number, sizeOf: (text: string) => number, note: string): string {
+  if (sizeOf(markdown) <= limit) return markdown
+  const ending = `\n\n${note}\n`
+  let budget = limit - sizeOf(ending)
+  const kept: string[] = []
+  for (const line of markdown.split('\n')) {
+    const size = sizeOf(line) + 1
+    if (size > budget) break
+    kept.push(line)
+    budget -= size
+  }
+  return `${kept.join('\n')}${ending}`
 }

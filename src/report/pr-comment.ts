@@ -5,7 +5,15 @@ import type { getOctokit } from '@actions/github'
 import { errorMessage } from '../errors.js'
 import { redactRegistered } from '../redact.js'
 import { inline } from '../untrusted.js'
+import { fitWithin } from './markdown.js'
 import { USER_AGENT } from '../version.js'
+
+/**
+ * The longest comment body GitHub accepts, in characters; a longer one is refused
+ * ("Body is too long (maximum is 65536 characters)"). Counted here in UTF-16 code
+ * units, never fewer than GitHub's characters.
+ */
+const MAX_COMMENT_CHARS = 65_536
 
 /** Events whose payload names a pull request the action can comment on. */
 const PULL_REQUEST_EVENTS = new Set(['pull_request', 'pull_request_target'])
@@ -30,6 +38,16 @@ export function requestKey(request: object): string {
 export function commentMarker(workflow: string, job: string, target: string, request: string): string {
   const key = [workflow, job, target, request].map((part) => part.replace(/--+|>/g, '-')).join(' / ')
   return `<!-- codeocean-run-action: ${key} -->`
+}
+
+/**
+ * The comment: the marker on its first line (how a later run finds it), then the
+ * summary, cut with a note if it would be longer than GitHub accepts, which the cap on
+ * every value should keep it from.
+ */
+export function commentBody(marker: string, markdown: string): string {
+  const note = '*The rest of this comment was cut: GitHub takes at most 65,536 characters in a comment.*'
+  return fitWithin(`${marker}\n${markdown}`, MAX_COMMENT_CHARS, (part) => part.length, note)
 }
 
 /** The pull request number of the current event, or undefined when it is not about one. */
@@ -85,17 +103,19 @@ async function tokenLogin(octokit: GitHubClient, signal?: AbortSignal): Promise<
 }
 
 /**
- * Our earlier comment: it carries the marker and was written by the token's own
+ * Our earlier comment: it starts with the marker and was written by the token's own
  * account. Anyone can copy the marker into a comment of theirs; such a comment is
- * never edited. Without a known login, no comment counts as ours.
+ * never edited. Another leg's comment, by the same account, can hold our marker further
+ * down (a result path or a parameter value that quotes it): only a comment that starts
+ * with it is ours. Without a known login, no comment counts as ours.
  */
-function findOwnComment<C extends { body?: string | null; user?: { login?: string } | null }>(
+export function findOwnComment<C extends { body?: string | null; user?: { login?: string } | null }>(
   comments: C[],
   marker: string,
   login: string | undefined
 ): C | undefined {
   if (login === undefined) return undefined
-  return comments.find((c) => c.user?.login === login && c.body?.includes(marker))
+  return comments.find((c) => c.user?.login === login && c.body?.startsWith(marker))
 }
 
 /**
@@ -114,7 +134,7 @@ async function upsertComment(target: CommentTarget, markdown: string): Promise<{
   const octokit = getOctokit(target.token, { userAgent: USER_AGENT })
   const request = { signal: target.signal }
   const [owner, repo] = target.repository.split('/')
-  const body = `${target.marker}\n${markdown}`
+  const body = commentBody(target.marker, markdown)
   const login = await tokenLogin(octokit, target.signal)
   const comments =
     login === undefined

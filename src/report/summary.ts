@@ -1,11 +1,12 @@
 import * as core from '@actions/core'
 import type { Computation } from '../codeocean/models/computation.js'
 import type { RunRequest } from '../codeocean/models/run-request.js'
+import { andMore, capItems } from '../caps.js'
 import { errorMessage } from '../errors.js'
 import { formatBytes, formatDuration } from '../format.js'
 import { redactRegistered } from '../redact.js'
 import type { ResultFile } from '../results/listing.js'
-import { code, list, quote, table, text } from './markdown.js'
+import { code, fitWithin, list, quote, table, text } from './markdown.js'
 import type { Status } from './outputs.js'
 
 /** Everything the job summary reports; filled in as the step goes, on every path. */
@@ -29,6 +30,19 @@ export interface SummaryModel {
 /** How many result files the summary lists by name. */
 export const LISTED_FILES = 50
 
+/** How many rows a table of the request (data assets, parameters, processes) shows. */
+const LISTED_ROWS = 50
+
+/** How many notes the summary shows, and the most characters of each. */
+const LISTED_NOTES = 20
+const NOTE_CHARS = 500
+
+/**
+ * The largest step summary GitHub keeps: a larger one is dropped whole ("supports
+ * content up to a size of 1024k"; docs/runner.md).
+ */
+const STEP_SUMMARY_LIMIT_BYTES = 1024 * 1024
+
 const HEADLINE: Record<Status, string> = {
   started: '▶️ Code Ocean run started',
   succeeded: '✅ Code Ocean run succeeded',
@@ -47,12 +61,18 @@ function utc(ms: number): string {
 
 /** Turns outside text into inert Markdown, its secrets removed first (escaping could split a secret). */
 interface Escape {
-  text: (value: string) => string
+  text: (value: string, max?: number) => string
   code: (value: string) => string
 }
 
 function escaper(redact: (text: string) => string): Escape {
-  return { text: (value) => text(redact(value)), code: (value) => code(redact(value)) }
+  return { text: (value, max) => text(redact(value), max), code: (value) => code(redact(value)) }
+}
+
+/** A table of at most LISTED_ROWS rows, then how many more there were. */
+function cappedTable(header: string[], rows: string[][], noun: string): string[] {
+  const { shown, more } = capItems(rows, LISTED_ROWS)
+  return more > 0 ? [table(header, shown), andMore(more, noun)] : [table(header, shown)]
 }
 
 function headline(model: SummaryModel): string {
@@ -98,9 +118,10 @@ function requestSections(req: RunRequest | undefined, e: Escape): string[] {
   if (req?.data_assets?.length) {
     out.push('### Data assets')
     out.push(
-      table(
+      ...cappedTable(
         ['Id', 'Mount'],
-        req.data_assets.map((a) => [e.code(a.id), a.mount ? e.code(a.mount) : '—'])
+        req.data_assets.map((a) => [e.code(a.id), a.mount ? e.code(a.mount) : '—']),
+        'data assets'
       )
     )
   }
@@ -115,10 +136,12 @@ function requestSections(req: RunRequest | undefined, e: Escape): string[] {
   req?.named_parameters?.forEach((n) => rows.push(['—', e.code(n.param_name), e.code(n.value)]))
   if (rows.length > 0) {
     out.push('### Parameters')
-    out.push(table(['Process', 'Parameter', 'Value'], rows))
+    out.push(...cappedTable(['Process', 'Parameter', 'Value'], rows, 'parameters'))
   } else if (req?.processes?.length) {
+    const { shown, more } = capItems(req.processes, LISTED_ROWS)
     out.push('### Processes')
-    out.push(list(req.processes.map((p) => e.code(p.name))))
+    out.push(list(shown.map((p) => e.code(p.name))))
+    if (more > 0) out.push(andMore(more, 'processes'))
   }
   return out
 }
@@ -131,13 +154,14 @@ function resultSections(model: SummaryModel, e: Escape): string[] {
     const bytes = files.reduce((sum, f) => sum + f.size, 0)
     out.push(`### Results (${files.length} ${files.length === 1 ? 'file' : 'files'}, ${formatBytes(bytes)})`)
     if (files.length > 0) {
+      const { shown, more } = capItems(files, LISTED_FILES)
       out.push(
         table(
           ['File', 'Size'],
-          files.slice(0, LISTED_FILES).map((f) => [e.code(f.path), formatBytes(f.size)])
+          shown.map((f) => [e.code(f.path), formatBytes(f.size)])
         )
       )
-      if (files.length > LISTED_FILES) out.push(`…and ${files.length - LISTED_FILES} more files.`)
+      if (more > 0) out.push(andMore(more, 'files'))
     }
   }
   const { download, dataAsset } = model
@@ -163,15 +187,29 @@ export function renderSummary(model: SummaryModel, redact: (text: string) => str
   const facts = factsTable(model, e)
   if (facts) out.push(facts)
   out.push(...requestSections(model.request, e), ...resultSections(model, e))
-  if (model.notes.length > 0) out.push(list(model.notes.map(e.text)))
+  if (model.notes.length > 0) {
+    const { shown, more } = capItems(model.notes, LISTED_NOTES)
+    out.push(
+      list([...shown.map((note) => e.text(note, NOTE_CHARS)), ...(more > 0 ? [text(andMore(more, 'notes'))] : [])])
+    )
+  }
   return `${out.join('\n\n')}\n`
+}
+
+/**
+ * The summary as GitHub keeps it: whole, or, over its 1 MiB limit (which every value's
+ * cap should keep it far from), cut with a note, rather than dropped.
+ */
+export function fitSummary(markdown: string): string {
+  const note = '*The rest of this summary was cut: GitHub keeps at most 1 MiB of a step summary.*'
+  return fitWithin(markdown, STEP_SUMMARY_LIMIT_BYTES, (part) => Buffer.byteLength(part), note)
 }
 
 /** Appends the rendered job summary; a failure to write it is not the run's failure. */
 export async function writeSummary(markdown: string): Promise<void> {
   if (!process.env.GITHUB_STEP_SUMMARY) return
   try {
-    await core.summary.addRaw(markdown).write()
+    await core.summary.addRaw(fitSummary(markdown)).write()
   } catch (error) {
     core.warning(`Could not write the job summary: ${errorMessage(error)}`)
   }

@@ -1,10 +1,10 @@
 import * as core from '@actions/core'
 import type { CodeOceanClient } from '../../codeocean/client.js'
 import { CodeOceanApiError } from '../../codeocean/errors.js'
-import { declaresAnything, readAppPanel } from '../../codeocean/models/app-panel.js'
+import { type AppPanel, declaresAnything, readAppPanel } from '../../codeocean/models/app-panel.js'
 import { DEBUG_PREVIEW_CHARS, preview } from '../../codeocean/preview.js'
 import { errorMessage } from '../../errors.js'
-import { checkAgainstAppPanel } from '../../inputs/app-panel-check.js'
+import { checkAgainstAppPanel, declaresPatterns, type PatternCheck } from '../../inputs/app-panel-check.js'
 import { InputErrors } from '../../inputs/errors.js'
 import type { Settings } from '../../inputs/settings.js'
 import { inline } from '../../untrusted.js'
@@ -43,8 +43,19 @@ export async function preflight(client: CodeOceanClient, settings: Settings): Pr
     core.notice(`Parameters not checked: the app panel of ${what} declares no parameters, processes or data assets.`)
     return
   }
-  const { errors, warnings } = checkAgainstAppPanel(settings.run, panel)
+  const { errors, warnings } = checkAgainstAppPanel(settings.run, panel, await patternCheckFor(panel))
   for (const warning of warnings) core.warning(inline(warning))
   if (errors.length > 0) throw new InputErrors(errors)
   core.info(`The request fits the app panel of ${what}.`)
+}
+
+/**
+ * The pattern checker, for a panel that declares patterns. Loaded here, on first use:
+ * its regular expression engine is a quarter of the phases' code, which a step whose
+ * panel has no pattern never needs.
+ */
+async function patternCheckFor(panel: AppPanel): Promise<PatternCheck | undefined> {
+  if (!declaresPatterns(panel)) return undefined
+  const { PatternChecker } = await import('../../inputs/pattern-check.js')
+  return new PatternChecker()
 }

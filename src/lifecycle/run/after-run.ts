@@ -1,4 +1,5 @@
 import * as core from '@actions/core'
+import { capText } from '../../caps.js'
 import type { CodeOceanClient } from '../../codeocean/client.js'
 import type { Computation } from '../../codeocean/models/computation.js'
 import { errorMessage } from '../../errors.js'
@@ -46,7 +47,7 @@ async function showFailureLog(
       core.endGroup()
     }
     const telling = lastMeaningfulLine(lines)
-    if (telling) core.error(inline(telling), { title: `Code Ocean run ${inline(run.name ?? run.id)} failed` })
+    if (telling) core.error(inline(telling), { title: `Code Ocean run ${inline(capText(run.name ?? run.id))} failed` })
   } catch (error) {
     if (signal?.aborted) return
     core.info(`Could not read the run's console log: ${inline(errorMessage(error).split('\n')[0])}`)

@@ -3,6 +3,7 @@ import { CodeOceanClient } from '../../codeocean/client.js'
 import { mayHaveStartedRun } from '../../codeocean/computations-api.js'
 import type { Computation } from '../../codeocean/models/computation.js'
 import { buildRunRequest, type RunRequest } from '../../codeocean/models/run-request.js'
+import { capText } from '../../caps.js'
 import { errorMessage } from '../../errors.js'
 import type { Settings, StepSettings } from '../../inputs/settings.js'
 import { describeRun } from '../../report/describe.js'
@@ -42,7 +43,7 @@ async function renameRun(
     const release = releaseRefusalReason(error, run, version)
     core.warning(
       step.redact(
-        `Could not name the run '${inline(name)}'; it keeps the name '${inline(run.name ?? run.id)}'. ${errorMessage(error)}` +
+        `Could not name the run '${inline(name)}'; it keeps the name '${inline(capText(run.name ?? run.id))}'. ${errorMessage(error)}` +
           (release ? `\n${release}` : '')
       )
     )

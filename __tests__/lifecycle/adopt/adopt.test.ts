@@ -46,7 +46,7 @@ describe('several candidates', () => {
     const [failure, finding] = error.message.split('\n')
     expect(failure).toBe('Could not start the run: HTTP 502 Bad Gateway')
     expect(finding).toMatch(/^8 runs of the pipeline created since the start have this step's request: /)
-    expect(finding.match(/':\u200b:warning::forged⏎y{62}…'/g)).toHaveLength(5)
+    expect(finding.match(/':\u200b:warning::forged⏎y{62}… \(4,938 more characters\)'/g)).toHaveLength(5)
     expect(finding).toMatch(/ and 3 more\. The action cannot tell which, if any, is this step's, so it follows none\.$/)
     expect(error.message.length).toBeLessThan(1_500)
   })

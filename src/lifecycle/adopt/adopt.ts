@@ -8,6 +8,7 @@ import * as core from '@actions/core'
 import type { Computation } from '../../codeocean/models/computation.js'
 import type { RunRequest, Target } from '../../codeocean/models/run-request.js'
 import type { TargetsApi } from '../../codeocean/targets-api.js'
+import { capText, joinCapped } from '../../caps.js'
 import { errorMessage } from '../../errors.js'
 import type { Settings } from '../../inputs/settings.js'
 import { redactRegistered } from '../../redact.js'
@@ -129,9 +130,10 @@ function evidenceOf(run: Computation, kind: string): string {
 
 /** At most LISTED_CANDIDATES runs, each as `'name' (id, created …)`, then how many more. */
 function listCandidates(runs: readonly Computation[]): string {
-  const listed = runs.slice(0, LISTED_CANDIDATES).map((run) => describe(run, true))
-  const more = runs.length - listed.length
-  return listed.join(', ') + (more > 0 ? ` and ${more} more` : '')
+  return joinCapped(
+    runs.map((run) => describe(run, true)),
+    LISTED_CANDIDATES
+  )
 }
 
 /** A run as `'name' (id)`, with when it was created if asked: every part from outside, so each shown(). */
@@ -143,10 +145,7 @@ function describe(run: Computation, withCreated = false): string {
 
 /** Outside text in a message: its first SHOWN_CHARS characters, on one line, inert. */
 function shown(value: string): string {
-  // Cut by code points before defusing: a cut never splits a character, nor undoes a defusal.
-  const head = Array.from(value.slice(0, SHOWN_CHARS * 2)).slice(0, SHOWN_CHARS)
-  const cut = head.join('').length < value.length
-  return inline(head.join('')) + (cut ? '…' : '')
+  return inline(capText(value, SHOWN_CHARS))
 }
 
 function text(value: unknown): string | undefined {

@@ -10,6 +10,7 @@ import { captureParams, captureResults } from '../../results/capture.js'
 import { downloadResults } from '../../results/download.js'
 import { listResultFiles, resultFilter, type ResultFile } from '../../results/listing.js'
 import { CONSOLE_LOG, fetchLogTail, lastMeaningfulLine } from '../../results/log-tail.js'
+import { storeRulesFor, type StoreRules } from '../../results/store-address.js'
 import { inline, printUntrusted } from '../../untrusted.js'
 import type { Step } from '../step.js'
 import type { Verdict } from '../verdict.js'
@@ -29,15 +30,16 @@ async function showFailureLog(
   run: Computation,
   files: ResultFile[] | undefined,
   summary: SummaryModel,
-  signal?: AbortSignal
+  fetch: { signal?: AbortSignal; storeRules: StoreRules }
 ): Promise<void> {
+  const { signal, storeRules } = fetch
   if (files && !files.some((f) => f.path === CONSOLE_LOG)) {
     summary.notes.push("The run left no console log ('output') among its results.")
     return
   }
   try {
     const size = files?.find((f) => f.path === CONSOLE_LOG)?.size
-    const lines = await fetchLogTail(client.results, run.id, { maxLines: LOG_TAIL_LINES, size, signal })
+    const lines = await fetchLogTail(client.results, run.id, { maxLines: LOG_TAIL_LINES, size, signal, storeRules })
     core.startGroup(`Last ${lines.length} lines of the run's console log (${CONSOLE_LOG})`)
     try {
       // The run's own output: shown as it is, with the runner's command processing off.
@@ -114,6 +116,7 @@ async function download(phase: AfterRunPhase, folder: string, files: ResultFile[
       // Retry lines carry result paths and the object store's words.
       onRetry: (line) => core.info(inline(line)),
       workspace: process.env.GITHUB_WORKSPACE || process.cwd(),
+      storeRules: storeRulesFor(settings.location.apiBase),
       signal
     })
     step.summary.download = report
@@ -179,7 +182,9 @@ export async function afterRun(
   }
 
   if (maybeResults && files?.length === 0) return noResults(settings, summary, phase.problems)
-  if (!verdict.succeeded) await showFailureLog(client, run, files, summary, signal)
+  if (!verdict.succeeded) {
+    await showFailureLog(client, run, files, summary, { signal, storeRules: storeRulesFor(settings.location.apiBase) })
+  }
   if (cutShort(phase, "the reading of the run's console log")) return phase.problems
 
   if (settings.downloadFolder && files) {

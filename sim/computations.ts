@@ -114,6 +114,8 @@ export interface StoredRun {
   nameTemplate?: string
   fields?: Record<string, unknown>
   omitHasResults?: boolean
+  /** Another user's run (their user id): someone else started it with their own token. */
+  owner?: string
   deletedAt?: number
 }
 
@@ -288,8 +290,8 @@ export function computationAt(run: StoredRun, now: number): Computation {
     id: run.id,
     created: Math.floor(run.createdAt / 1000),
     name: run.nameTemplate === undefined ? run.name : run.nameTemplate.split('{name}').join(run.name),
-    owner: isReleaseRun(run) ? RELEASE_OWNER : SIMULATOR_OWNER,
-    ...(isReleaseRun(run) ? {} : { owner_email: SIMULATOR_OWNER_EMAIL }),
+    owner: isReleaseRun(run) ? RELEASE_OWNER : (run.owner ?? SIMULATOR_OWNER),
+    ...(isReleaseRun(run) || run.owner !== undefined ? {} : { owner_email: SIMULATOR_OWNER_EMAIL }),
     run_time: Math.floor(runMs / 1000),
     state: progress.state,
     ...(progress.end_status !== undefined ? { end_status: progress.end_status } : {}),

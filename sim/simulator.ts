@@ -224,11 +224,12 @@ export class CodeOceanSimulator {
    * Adds a run as if started `agoMs` before now (default: long enough to have ended),
    * for tests of what an earlier attempt left behind, or of a target's history. `runMs`
    * makes it run that long (its `run_time`), in one 'running' phase; by default it
-   * goes through the simulator's phases. Returns its id.
+   * goes through the simulator's phases. `owner` makes it another user's run (their
+   * user id), started with their own token. Returns its id.
    */
   addRun(
     request: RunRequest,
-    options: { id?: string; name?: string; outcome?: Outcome; agoMs?: number; runMs?: number } = {}
+    options: { id?: string; name?: string; outcome?: Outcome; agoMs?: number; runMs?: number; owner?: string } = {}
   ): string {
     const id = options.id ?? unusedId(this.state.runs)
     const at = this.now() - (options.agoMs ?? 3_600_000)
@@ -240,6 +241,7 @@ export class CodeOceanSimulator {
     const panel = this.state.appPanels.get(kind, targetId, request.version)
     const run = createRun(id, request, at, { outcome: options.outcome ?? 'failed', phases }, labelsOf(panel))
     if (options.name !== undefined) run.name = options.name
+    if (options.owner !== undefined) run.owner = options.owner
     this.state.runs.set(id, run)
     return id
   }

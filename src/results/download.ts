@@ -39,6 +39,8 @@ export interface DownloadOptions {
   onProgress?: (line: string) => void
   progressEveryMs?: number
   onRetry?: (line: string) => void
+  /** Told of each file once it is complete and in place, by its listed path. */
+  onFileDone?: (path: string) => void
   /** Where links and redirects may lead (default: nowhere on this machine, see store-address.ts). */
   storeRules?: StoreRules
 }
@@ -289,6 +291,7 @@ export async function downloadResults(
       const bytes = await fetchFile(transfers, root, file, options.attempts ?? 3, options.onRetry)
       progress.done.files += 1
       progress.done.bytes += bytes
+      options.onFileDone?.(file.path)
     })
   } finally {
     progress.stop()

@@ -52,7 +52,7 @@ export interface SignedUrlSource {
 }
 
 /** The rules when a caller gives none: Code Ocean is not on this machine. */
-export const STRICT_STORE_RULES: StoreRules = { loopbackDomain: false }
+const STRICT_STORE_RULES: StoreRules = { loopbackDomain: false }
 
 /**
  * Holds every request, and every redirect, to `rules` (see store-address.ts): a link

@@ -197,6 +197,22 @@ export const BAD_INPUTS: BadInput[] = [
     expect: ["Input 'wait-timeout'", '"1h" is not a number of minutes', 'Example: wait-timeout: 90']
   },
   {
+    name: 'a results-timeout that is not a number of minutes',
+    inputs: { 'pipeline-id': PIPELINE, 'results-timeout': '1h' },
+    expect: ["Input 'results-timeout'", '"1h" is not a number of minutes', 'Example: results-timeout: 60']
+  },
+  {
+    name: "a results-timeout longer than Node's timers can hold",
+    inputs: { 'pipeline-id': PIPELINE, 'results-timeout': '35792' },
+    expect: [
+      "Input 'results-timeout'",
+      '35792 minutes is longer than the action can wait',
+      'at most 35791 minutes (about 25 days)',
+      '0 for no limit',
+      'Example: results-timeout: 60'
+    ]
+  },
+  {
     name: 'a wait that is not a boolean',
     endToEnd: true,
     inputs: { 'pipeline-id': PIPELINE, wait: 'yes please' },

@@ -24,6 +24,7 @@ export const Input = {
   Summary: 'summary',
   DownloadResults: 'download-results',
   ResultsFilter: 'results-filter',
+  ResultsTimeout: 'results-timeout',
   CaptureResults: 'capture-results',
   CaptureTags: 'capture-tags',
   CommentOnPr: 'comment-on-pr',

@@ -1,5 +1,12 @@
 import { describe, expect, it } from '@jest/globals'
-import { mayRetry, MAX_RETRY_AFTER_MS, parseRetryAfter, retryDelayMs } from '../../src/codeocean/retry.js'
+import {
+  LEAST_ATTEMPT_MS,
+  mayRetry,
+  MAX_RETRY_AFTER_MS,
+  parseRetryAfter,
+  pauseWithinBudget,
+  retryDelayMs
+} from '../../src/codeocean/retry.js'
 
 describe('which failures are retried', () => {
   it.each([
@@ -70,5 +77,34 @@ describe('how long to wait', () => {
     expect(retryDelayMs(3, undefined, now, () => 0.5)).toBe(2000)
     expect(retryDelayMs(10, undefined, now, () => 0.999)).toBe(29_970)
     expect(retryDelayMs(4, undefined, now, () => 0)).toBe(0)
+  })
+})
+
+describe('pauses within a call budget', () => {
+  const now = Date.UTC(2026, 0, 1)
+  const half = (): number => 0.5
+
+  it('does not wait for a Retry-After longer than the budget leaves', () => {
+    const pause = pauseWithinBudget(1, '30', 3_000, now, half)
+    expect(pause).toEqual({ refused: expect.stringContaining('in 30 s (Retry-After), more than the 3 s') })
+  })
+
+  it('refuses a Retry-After as an HTTP date beyond the budget, and absurd values', () => {
+    expect(pauseWithinBudget(1, new Date(now + 60_000).toUTCString(), 20_000, now)).toHaveProperty('refused')
+    expect(pauseWithinBudget(1, '99999999999999999999', 20_000, now)).toHaveProperty('refused')
+  })
+
+  it('waits for a Retry-After that fits, leaving the retry time to answer', () => {
+    expect(pauseWithinBudget(1, '1', 3_000, now, half)).toEqual({ pauseMs: 1_000 })
+    expect(pauseWithinBudget(1, '3', 3_000, now, half)).toHaveProperty('refused')
+  })
+
+  it('cuts a back-off short to what the budget leaves', () => {
+    expect(pauseWithinBudget(6, undefined, 2_000, now, () => 0.99)).toEqual({ pauseMs: 2_000 - LEAST_ATTEMPT_MS })
+  })
+
+  it('tries no more once too little is left for an attempt', () => {
+    expect(pauseWithinBudget(1, undefined, LEAST_ATTEMPT_MS - 1, now, half)).toHaveProperty('refused')
+    expect(pauseWithinBudget(1, undefined, -5, now, half)).toHaveProperty('refused')
   })
 })

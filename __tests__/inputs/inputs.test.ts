@@ -4,7 +4,12 @@ import { join } from 'node:path'
 import { describe, expect, it } from '@jest/globals'
 import { InputErrors } from '../../src/inputs/errors.js'
 import { getSettings, type Settings } from '../../src/inputs/settings.js'
-import { parseDownloadFolder, parsePollInterval, parseWaitTimeout } from '../../src/inputs/values.js'
+import {
+  parseDownloadFolder,
+  parsePollInterval,
+  parseResultsTimeout,
+  parseWaitTimeout
+} from '../../src/inputs/values.js'
 import { BAD_INPUTS } from '../bad-inputs.js'
 
 const DEFAULTS: Record<string, string> = {
@@ -113,6 +118,17 @@ describe('settings', () => {
     expect(parseWaitTimeout('wait-timeout', '0')).toBe(0)
     expect(() => parseWaitTimeout('wait-timeout', '35792')).toThrow('at most 35791 minutes')
     expect(() => parseWaitTimeout('wait-timeout', '9'.repeat(400))).toThrow('longer than the action can wait')
+  })
+
+  it('reads results-timeout as minutes, up to what a timer holds, with an hour by default', async () => {
+    expect(parseResultsTimeout('results-timeout', '0')).toBe(0)
+    expect(parseResultsTimeout('results-timeout', '0.5')).toBe(0.5)
+    expect(parseResultsTimeout('results-timeout', '35791')).toBe(35791)
+    expect(() => parseResultsTimeout('results-timeout', '35791.4')).toThrow('at most 35791 minutes')
+    expect(() => parseResultsTimeout('results-timeout', '1e9')).toThrow('is not a number of minutes')
+    expect(() => parseResultsTimeout('results-timeout', '-1')).toThrow('is not a number of minutes')
+    const inputs: Record<string, string> = { ...DEFAULTS, 'pipeline-id': '4bc97533-6eb4-48ac-966f-648548a756d2' }
+    expect(getSettings('t0k3n', (n) => inputs[n] ?? '', {}).resultsTimeoutMinutes).toBe(60)
   })
 
   it('takes a download folder whose name starts with two dots, and refuses one that leaves the workspace', () => {

@@ -7,11 +7,19 @@ import { formatBytes } from '../../src/format.js'
 import { downloadResults } from '../../src/results/download.js'
 import { listResultFiles } from '../../src/results/listing.js'
 import { fetchLogTail } from '../../src/results/log-tail.js'
+import type { StoreRules } from '../../src/results/store-address.js'
 import type { CodeOceanSimulator } from '../../sim/simulator.js'
 import { expectedContent, type ResultSpec } from '../../sim/results.js'
 import { startSimulator } from '../support/simulators.js'
 
 const PIPELINE = '4bc97533-6eb4-48ac-966f-648548a756d2'
+/** The simulator's store is on this machine, as its Code Ocean is: links there are allowed. */
+const LOCAL: StoreRules = { loopbackDomain: true }
+const downloadHere = (...[source, id, files, folder, options]: Parameters<typeof downloadResults>) =>
+  downloadResults(source, id, files, folder, { storeRules: LOCAL, ...options })
+const tailHere = (...[source, id, options]: Parameters<typeof fetchLogTail>) =>
+  fetchLogTail(source, id, { storeRules: LOCAL, ...options })
+
 let sim: CodeOceanSimulator
 let client: CodeOceanClient
 const dirs: string[] = []
@@ -44,7 +52,7 @@ describe('downloading results', () => {
     const id = await finishedRun(specs)
     const lines: string[] = []
     const folder = join(tempDir(), 'out')
-    const report = await downloadResults(client.results, id, await listResultFiles(client.results, id), folder, {
+    const report = await downloadHere(client.results, id, await listResultFiles(client.results, id), folder, {
       concurrency: 1,
       progressEveryMs: 100,
       onProgress: (l) => lines.push(l)
@@ -55,6 +63,19 @@ describe('downloading results', () => {
     for (const spec of specs) expect(readFileSync(join(folder, spec.path)).equals(expectedContent(spec))).toBe(true)
   })
 
+  it('with Code Ocean elsewhere, refuses a link to this machine: no request, nothing written', async () => {
+    const id = await finishedRun([{ path: 'secret.txt', size: 5 }])
+    const before = sim.storeRequests.length
+    const folder = join(tempDir(), 'out')
+    await expect(
+      downloadResults(client.results, id, await listResultFiles(client.results, id), folder, { attempts: 3 })
+    ).rejects.toThrow(
+      /Could not download result "secret\.txt": the download link was refused: http:\/\/127\.0\.0\.1:\d+ is not https/
+    )
+    expect(sim.storeRequests.length).toBe(before)
+    expect(readdirSync(folder)).toEqual([])
+  })
+
   it('refuses to follow a link inside the target folder that leads out of it', async () => {
     const id = await finishedRun([{ path: 'linked/evil.txt', size: 5 }])
     const base = tempDir()
@@ -63,9 +84,9 @@ describe('downloading results', () => {
     const folder = join(base, 'results')
     mkdirSync(folder)
     symlinkSync(outside, join(folder, 'linked'))
-    await expect(
-      downloadResults(client.results, id, await listResultFiles(client.results, id), folder)
-    ).rejects.toThrow('is a link leading out of')
+    await expect(downloadHere(client.results, id, await listResultFiles(client.results, id), folder)).rejects.toThrow(
+      'is a link leading out of'
+    )
     expect(existsSync(join(outside, 'evil.txt'))).toBe(false)
   })
 
@@ -81,9 +102,9 @@ describe('downloading results', () => {
       while ((await c.computations.get(run.id)).state !== 'completed') await new Promise((r) => setTimeout(r, 10))
       const folder = join(tempDir(), 'out')
       const started = Date.now()
-      await expect(
-        downloadResults(c.results, run.id, await listResultFiles(c.results, run.id), folder)
-      ).rejects.toThrow('the store sent more than the 10 bytes Code Ocean listed; the transfer was stopped')
+      await expect(downloadHere(c.results, run.id, await listResultFiles(c.results, run.id), folder)).rejects.toThrow(
+        'the store sent more than the 10 bytes Code Ocean listed; the transfer was stopped'
+      )
       expect(Date.now() - started).toBeLessThan(5_000)
       expect(readdirSync(folder)).toEqual([])
       // One try: more bytes than listed is not something a fresh link fixes.
@@ -96,9 +117,9 @@ describe('downloading results', () => {
   it('refuses a file whose announced length exceeds the listing before reading its body', async () => {
     const id = await finishedRun([{ path: 'small.bin', size: 3 * 1024 ** 3, listedSize: 10 }])
     const folder = join(tempDir(), 'out')
-    await expect(
-      downloadResults(client.results, id, await listResultFiles(client.results, id), folder)
-    ).rejects.toThrow('the store announced 3221225472 bytes where Code Ocean listed 10; nothing was kept')
+    await expect(downloadHere(client.results, id, await listResultFiles(client.results, id), folder)).rejects.toThrow(
+      'the store announced 3221225472 bytes where Code Ocean listed 10; nothing was kept'
+    )
     expect(readdirSync(folder)).toEqual([])
   })
 
@@ -124,7 +145,7 @@ describe('downloading results', () => {
       const folder = join(tempDir(), 'out')
       const started = Date.now()
       await expect(
-        downloadResults(c.results, id, await listResultFiles(c.results, id), folder, { deadlineMs: () => 700 })
+        downloadHere(c.results, id, await listResultFiles(c.results, id), folder, { deadlineMs: () => 700 })
       ).rejects.toThrow('Could not download result "slow.bin": it did not arrive within')
       expect(Date.now() - started).toBeLessThan(3_000)
       expect(readdirSync(folder)).toEqual([])
@@ -137,7 +158,7 @@ describe('downloading results', () => {
       setTimeout(() => controller.abort(), 500)
       const started = Date.now()
       await expect(
-        downloadResults(c.results, id, await listResultFiles(c.results, id), folder, { signal: controller.signal })
+        downloadHere(c.results, id, await listResultFiles(c.results, id), folder, { signal: controller.signal })
       ).rejects.toThrow('request aborted')
       expect(Date.now() - started).toBeLessThan(1_500)
       expect(readdirSync(folder)).toEqual([])
@@ -148,7 +169,7 @@ describe('downloading results', () => {
       const controller = new AbortController()
       setTimeout(() => controller.abort(), 300)
       const started = Date.now()
-      await expect(fetchLogTail(c.results, id, { signal: controller.signal })).rejects.toThrow('request aborted')
+      await expect(tailHere(c.results, id, { signal: controller.signal })).rejects.toThrow('request aborted')
       expect(Date.now() - started).toBeLessThan(1_000)
     })
   })
@@ -162,15 +183,9 @@ describe('downloading results', () => {
     mkdirSync(outside)
     symlinkSync(outside, join(workspace, 'results'))
     await expect(
-      downloadResults(
-        client.results,
-        id,
-        await listResultFiles(client.results, id),
-        join(workspace, 'results', 'sub'),
-        {
-          workspace
-        }
-      )
+      downloadHere(client.results, id, await listResultFiles(client.results, id), join(workspace, 'results', 'sub'), {
+        workspace
+      })
     ).rejects.toThrow(`it leads out of the workspace through a link, to ${join(outside, 'sub')}; nothing was written`)
     expect(readdirSync(outside)).toEqual([])
   })

@@ -7,6 +7,26 @@ export interface AttemptPlan {
   signal?: AbortSignal
   deadlineMs: number
   maxBytes: number
+  /** For a call with a budget: each attempt's deadline is cut to what is left of it. */
+  budget?: CallBudget
+}
+
+/**
+ * The budget of one call, shared by its attempts and retries. A class, not a plain
+ * object: axios copies plain objects in a request's config, and the retries must
+ * see what an attempt noted.
+ */
+export class CallBudget {
+  /** When the whole call must have ended (local clock, ms). */
+  readonly endsAt: number
+  /** The pause before the next retry, chosen within the budget. */
+  nextPauseMs: number | undefined
+  /** Why the budget allowed no further retry, for the message. */
+  note: string | undefined
+
+  constructor(ms: number) {
+    this.endsAt = Date.now() + ms
+  }
 }
 
 /**
@@ -20,12 +40,18 @@ class Attempt {
   private readonly controller = new AbortController()
   private readonly timer: NodeJS.Timeout
   private readonly onCallerAbort = (): void => this.controller.abort()
+  private readonly deadlineMs: number
 
   constructor(private readonly plan: AttemptPlan) {
+    // A call with a budget: no attempt outlasts it.
+    this.deadlineMs =
+      plan.budget === undefined
+        ? plan.deadlineMs
+        : Math.max(1, Math.min(plan.deadlineMs, plan.budget.endsAt - Date.now()))
     this.timer = setTimeout(() => {
       this.expired = true
       this.controller.abort()
-    }, plan.deadlineMs)
+    }, this.deadlineMs)
     if (plan.signal?.aborted) this.controller.abort()
     plan.signal?.addEventListener('abort', this.onCallerAbort, { once: true })
   }
@@ -44,7 +70,7 @@ class Attempt {
     const answered = error instanceof AxiosError && error.response !== undefined
     if (this.expired && !answered && !this.plan.signal?.aborted) {
       // Reported as a timeout, not as a cancel: it may be retried, and the message says so.
-      return new AxiosError(`no answer within ${Math.round(this.plan.deadlineMs / 1000)} s`, 'ETIMEDOUT', config)
+      return new AxiosError(`no answer within ${Math.round(this.deadlineMs / 1000)} s`, 'ETIMEDOUT', config)
     }
     if (exceededAnswerLimit(error)) return new AxiosError(error.message, ANSWER_TOO_LARGE, config)
     return error

@@ -81,3 +81,33 @@ export function retryDelayMs(
   const ceiling = Math.min(MAX_BACKOFF_MS, BASE_DELAY_MS * 2 ** (retry - 1))
   return Math.floor(random() * ceiling)
 }
+
+/** A retry gets at least this long to answer, or it is not tried: a shorter attempt would only fail again. */
+export const LEAST_ATTEMPT_MS = 500
+
+/** The pause before a retry of a call with a budget, or why none fits in what is left of it. */
+export type BudgetedPause = { pauseMs: number } | { refused: string }
+
+/**
+ * The pause before retry number `retry` of a call that must end within `leftMs`
+ * (a stop on cancel, the post step's stop): the usual pause, but a Retry-After
+ * asking for longer than the budget leaves is not waited for, and a back-off is cut
+ * short so the retry still gets LEAST_ATTEMPT_MS to answer.
+ */
+export function pauseWithinBudget(
+  retry: number,
+  retryAfter: string | undefined,
+  leftMs: number,
+  now: number = Date.now(),
+  random: () => number = Math.random
+): BudgetedPause {
+  const room = leftMs - LEAST_ATTEMPT_MS
+  const asked = parseRetryAfter(retryAfter, now)
+  if (asked !== undefined && asked > room) {
+    return {
+      refused: `Code Ocean asked to be called again in ${Math.ceil(asked / 1000)} s (Retry-After), more than the ${Math.max(0, Math.floor(leftMs / 1000))} s this call had left`
+    }
+  }
+  if (room < 0) return { refused: 'no time was left for another try' }
+  return { pauseMs: Math.min(retryDelayMs(retry, retryAfter, now, random), room) }
+}

@@ -1,17 +1,17 @@
 import http from 'node:http'
 import https from 'node:https'
-import axios, { type AxiosInstance, type AxiosRequestConfig, type AxiosResponse } from 'axios'
+import axios, { type AxiosError, type AxiosInstance, type AxiosRequestConfig, type AxiosResponse } from 'axios'
 import axiosRetry from 'axios-retry'
 import { RequestAbortedError } from '../errors.js'
 import { basicAuthValue, redactor } from '../redact.js'
 import { USER_AGENT } from '../version.js'
 import { parseBody, type RequestContext } from './api-error-messages.js'
-import { installAttempts, type AttemptPlan } from './attempt.js'
+import { CallBudget, installAttempts, type AttemptPlan } from './attempt.js'
 import { CancelledCreateError, CodeOceanApiError, CodeOceanNetworkError } from './errors.js'
 import { ANSWER_TOO_LARGE, DEFAULT_TIMEOUT_MS, describeLimit, RUN_ANSWER_LIMIT } from './limits.js'
 import { classifyNetworkError, explainNetworkFailure, provesNothingSent } from './network-failures.js'
 import { proxyFor } from './proxy.js'
-import { mayRetry, RETRYABLE_STATUSES, retryDelayMs, type RetryKind } from './retry.js'
+import { mayRetry, pauseWithinBudget, RETRYABLE_STATUSES, retryDelayMs, type RetryKind } from './retry.js'
 
 export interface ClientOptions {
   /** e.g. https://codeocean.example.com/api/v1 */
@@ -30,6 +30,11 @@ export interface CallOptions {
   signal?: AbortSignal
   timeoutMs?: number
   retries?: number
+  /**
+   * The whole call, attempts and pauses, ends within this (ms): no attempt outlasts
+   * it, and a pause it cannot hold (a long Retry-After) is not waited for.
+   */
+  budgetMs?: number
 }
 
 const DEFAULT_RETRIES = 5
@@ -110,7 +115,8 @@ export class ApiTransport {
     const attempt: AttemptPlan = {
       signal: call.signal,
       deadlineMs: call.timeoutMs ?? this.timeoutMs,
-      maxBytes: (context.answerLimit ?? RUN_ANSWER_LIMIT).bytes
+      maxBytes: (context.answerLimit ?? RUN_ANSWER_LIMIT).bytes,
+      ...(call.budgetMs === undefined ? {} : { budget: new CallBudget(call.budgetMs) })
     }
     const full: AxiosRequestConfig & { codeOceanRetry: RetryConfig; codeOceanAttempt: AttemptPlan } = {
       ...config,
@@ -127,7 +133,7 @@ export class ApiTransport {
         // Retries ran out on a retryable status: report the last answer.
         response = error.response as AxiosResponse<string>
       } else {
-        throw this.networkError(error, context, call)
+        throw withBudgetNote(this.networkError(error, context, call), attempt)
       }
     }
     const body = parseBody(typeof response.data === 'string' ? response.data : '')
@@ -140,7 +146,7 @@ export class ApiTransport {
       error.message += `\n${context.mayHaveTakenEffect}`
     }
     error.message = this.redact(error.message)
-    throw error
+    throw withBudgetNote(error, attempt)
   }
 
   /** Frees pooled connections so the process can exit promptly. */
@@ -158,9 +164,12 @@ export class ApiTransport {
       validateResponse: (response) => !RETRYABLE_STATUSES.has(response.status),
       retryCondition: (error) => {
         const retry = retryConfigOf(error.config)
-        return mayRetry({ kind: retry?.kind ?? 'idempotent', status: error.response?.status, code: error.code })
+        const may = mayRetry({ kind: retry?.kind ?? 'idempotent', status: error.response?.status, code: error.code })
+        return may && fitsBudget(error)
       },
-      retryDelay: (count, error) => retryDelayMs(count, headerOf(error.response, 'retry-after')),
+      retryDelay: (count, error) =>
+        attemptPlanOf(error.config)?.budget?.nextPauseMs ??
+        retryDelayMs(count, headerOf(error.response, 'retry-after')),
       onRetry: (count, error, config) => {
         const retry = retryConfigOf(config)
         const what = error.response ? `HTTP ${error.response.status}` : (error.code ?? 'a network error')
@@ -215,6 +224,41 @@ export class ApiTransport {
         return `${code ?? 'network error'}: ${(error as Error).message}`
     }
   }
+}
+
+function attemptPlanOf(config: unknown): AttemptPlan | undefined {
+  return (config as { codeOceanAttempt?: AttemptPlan } | undefined)?.codeOceanAttempt
+}
+
+/**
+ * For a call with a budget: whether another try fits in what is left of it. Chooses
+ * the pause before it (retryDelay reads it), or notes why none fits, for the message.
+ */
+function fitsBudget(error: AxiosError): boolean {
+  const budget = attemptPlanOf(error.config)?.budget
+  if (budget === undefined) return true
+  const state = (error.config as { 'axios-retry'?: { retryCount?: number } } | undefined)?.['axios-retry']
+  const pause = pauseWithinBudget(
+    (state?.retryCount ?? 0) + 1,
+    headerOf(error.response, 'retry-after'),
+    budget.endsAt - Date.now()
+  )
+  if ('refused' in pause) {
+    budget.note = pause.refused
+    return false
+  }
+  budget.nextPauseMs = pause.pauseMs
+  return true
+}
+
+/** Adds to a failed call's message why it was not tried again within its budget. */
+function withBudgetNote<E extends Error>(error: E, plan: AttemptPlan): E {
+  const note = plan.budget?.note
+  if (note === undefined) return error
+  // On the first line: that is the line a stop's message shows.
+  const [first, ...rest] = error.message.split('\n')
+  error.message = [`${first} (${note}; not waited for.)`, ...rest].join('\n')
+  return error
 }
 
 function retryConfigOf(config: unknown): RetryConfig | undefined {

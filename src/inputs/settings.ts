@@ -16,6 +16,7 @@ import {
   parseList,
   parsePollInterval,
   parseStopChoice,
+  parseResultsTimeout,
   parseWaitTimeout,
   type PollInterval,
   type StopChoice
@@ -36,6 +37,14 @@ interface WaitSettings {
   stopChoices: { cancel: StopChoice; timeout: StopChoice }
 }
 
+/**
+ * The default `results-timeout`, as action.yml declares it: an hour is 3.6 GB at 1 MB/s,
+ * the slowest transfer rate the download accepts, and more than a hosted runner's
+ * disk holds at a few MB/s; a server that stalls every request just inside its
+ * deadline holds the job no longer than that.
+ */
+const DEFAULT_RESULTS_TIMEOUT_MINUTES = 60
+
 /** What the step does with a finished run's results. */
 interface ResultSettings {
   summary: boolean
@@ -43,6 +52,8 @@ interface ResultSettings {
   downloadFolder?: string
   /** Globs (`!` excludes) of result paths to download. */
   resultsFilter: string[]
+  /** Minutes for all that follows the finished run (listing, log, download, capture); 0 means no limit. */
+  resultsTimeoutMinutes: number
   /** Name of a data asset to capture the results into. */
   captureName?: string
   captureTags: string[]
@@ -126,6 +137,9 @@ function readResultSettings(problems: Problems, wait: boolean, env: NodeJS.Proce
       parseDownloadFolder(Input.DownloadResults, raw, workspace)
     ),
     resultsFilter: parseList(read(Input.ResultsFilter), false),
+    resultsTimeoutMinutes:
+      problems.check(Input.ResultsTimeout, (raw) => parseResultsTimeout(Input.ResultsTimeout, raw)) ??
+      DEFAULT_RESULTS_TIMEOUT_MINUTES,
     captureName: read(Input.CaptureResults).trim() || undefined,
     captureTags: parseList(read(Input.CaptureTags), true),
     commentToken: readCommentToken(problems)

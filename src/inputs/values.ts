@@ -114,3 +114,24 @@ export function parseVersion(input: string, raw: string): number {
   }
   return Number(raw)
 }
+
+/**
+ * `results-timeout`: minutes for all that follows the run (decimals allowed), `0` for
+ * no limit, and no more than a timer holds (as wait-timeout).
+ */
+export function parseResultsTimeout(input: string, raw: string): number {
+  const text = raw.trim()
+  const example = `${input}: 60`
+  if (!/^\d+(\.\d+)?$/.test(text)) {
+    throw new InputError(input, `"${raw}" is not a number of minutes (0 for no limit)`, example)
+  }
+  const minutes = Number(text)
+  if (minutes * 60_000 > MAX_TIMER_MS) {
+    throw new InputError(
+      input,
+      `${text} minutes is longer than the action can wait; at most ${MAX_WAIT_MINUTES} minutes (${aboutDays(MAX_TIMER_MS)}), or 0 for no limit`,
+      example
+    )
+  }
+  return minutes
+}

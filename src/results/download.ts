@@ -15,10 +15,12 @@ import {
   byteLimit,
   declaredLength,
   objectStoreClient,
+  storeAddressRefusal,
   storeError,
   transferDeadlineMs,
   type SignedUrlSource
 } from './object-store.js'
+import type { StoreRules } from './store-address.js'
 
 export interface DownloadOptions {
   /** Files in flight at once. */
@@ -37,6 +39,10 @@ export interface DownloadOptions {
   onProgress?: (line: string) => void
   progressEveryMs?: number
   onRetry?: (line: string) => void
+  /** Told of each file once it is complete and in place, by its listed path. */
+  onFileDone?: (path: string) => void
+  /** Where links and redirects may lead (default: nowhere on this machine, see store-address.ts). */
+  storeRules?: StoreRules
 }
 
 export interface DownloadReport {
@@ -116,6 +122,9 @@ async function openTransfer(
   try {
     response = await store.get<Readable>(url, { signal: abort })
   } catch (error) {
+    // A link to a forbidden address is final: no connection was made, and a fresh link from the same server would lead there too.
+    const refused = storeAddressRefusal(error)
+    if (refused) throw new Error(`${refused.message}; nothing was fetched`, { cause: error })
     const why = brokeOff(error)
     throw why instanceof TransientDownloadError
       ? new TransientDownloadError(`could not fetch it: ${errorMessage(error)}`)
@@ -268,7 +277,7 @@ export async function downloadResults(
   options: DownloadOptions = {}
 ): Promise<DownloadReport> {
   const root = await prepareFolder(folder, options.workspace)
-  const { store, close } = objectStoreClient(options.timeoutMs ?? 60_000)
+  const { store, close } = objectStoreClient(options.timeoutMs ?? 60_000, options.storeRules)
   const transfers: Transfers = {
     source,
     runId,
@@ -282,6 +291,7 @@ export async function downloadResults(
       const bytes = await fetchFile(transfers, root, file, options.attempts ?? 3, options.onRetry)
       progress.done.files += 1
       progress.done.bytes += bytes
+      options.onFileDone?.(file.path)
     })
   } finally {
     progress.stop()

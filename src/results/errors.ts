@@ -13,3 +13,9 @@ export class OversizeError extends Error {}
 
 /** A download that failed in a way another try with a fresh URL may fix. */
 export class TransientDownloadError extends Error {}
+
+/** A download link or a redirect to an address results are never fetched from (see store-address.ts). */
+export class StoreAddressError extends Error {
+  override name = 'StoreAddressError'
+  readonly code = 'ERR_STORE_ADDRESS'
+}

@@ -1,6 +1,7 @@
 import type { Readable } from 'node:stream'
 import { RequestAbortedError } from '../errors.js'
 import { formatDuration } from '../format.js'
+import type { StoreRules } from './store-address.js'
 import { objectStoreClient, storeError, transferDeadlineMs, type SignedUrlSource } from './object-store.js'
 
 /** The result file holding a run's console output. */
@@ -90,6 +91,8 @@ export interface LogTailOptions {
   timeoutMs?: number
   /** Ends the fetch at once (a cancel). */
   signal?: AbortSignal
+  /** Where the link and redirects may lead (default: nowhere on this machine, see store-address.ts). */
+  storeRules?: StoreRules
 }
 
 /** Where a 206 answer's bytes begin in the file (`Content-Range: bytes 100-199/200`). */
@@ -115,7 +118,7 @@ export async function fetchLogTail(
   const ms = transferDeadlineMs(options.size ?? 0)
   const deadline = AbortSignal.timeout(ms)
   const abort = signal ? AbortSignal.any([signal, deadline]) : deadline
-  const { store, close } = objectStoreClient(options.timeoutMs ?? 30_000)
+  const { store, close } = objectStoreClient(options.timeoutMs ?? 30_000, options.storeRules)
   try {
     const response = await store.get<Readable>(url, { signal: abort, headers: { Range: `bytes=-${LOG_TAIL_BYTES}` } })
     // 416: an empty log has no last bytes to give.

@@ -1,12 +1,13 @@
 import http from 'node:http'
 import https from 'node:https'
 import { Transform, type Readable } from 'node:stream'
-import axios, { type AxiosInstance } from 'axios'
+import axios, { type AxiosInstance, type AxiosRequestConfig } from 'axios'
 import { explainStoreFailure } from '../codeocean/network-failures.js'
 import { proxyFor } from '../codeocean/proxy.js'
 import { timerDelayMs } from '../timer-limits.js'
 import { USER_AGENT } from '../version.js'
-import { OversizeError } from './errors.js'
+import { OversizeError, StoreAddressError } from './errors.js'
+import { guardedLookup, refusedLink, type StoreRules } from './store-address.js'
 
 /** A transfer from the object store gets at least this long, from request to last byte. */
 const TRANSFER_DEADLINE_MS = 60_000
@@ -50,13 +51,47 @@ export interface SignedUrlSource {
   fileUrl(id: string, path: string, call?: { signal?: AbortSignal }): Promise<string>
 }
 
+/** The rules when a caller gives none: Code Ocean is not on this machine. */
+const STRICT_STORE_RULES: StoreRules = { loopbackDomain: false }
+
+/**
+ * Holds every request, and every redirect, to `rules` (see store-address.ts): a link
+ * refused is never connected to. A name is checked as it resolves, unless a proxy
+ * resolves it (the proxy's own address is the runner's business).
+ */
+function guardAddresses(store: AxiosInstance, rules: StoreRules): void {
+  store.interceptors.request.use((config) => {
+    const url = config.url ?? ''
+    const why = refusedLink(url, rules)
+    if (why !== undefined) throw new StoreAddressError(`the download link was refused: ${why}`)
+    // Node's dns answers family as a number (4 or 6), which axios's own type spells as 4 | 6.
+    if (proxyFor(url) === undefined) config.lookup = guardedLookup(rules) as AxiosRequestConfig['lookup']
+    config.beforeRedirect = (options: Record<string, unknown>) => {
+      const refused = refusedLink(String(options.href), rules)
+      if (refused !== undefined) throw new StoreAddressError(`the store's redirect was refused: ${refused}`)
+    }
+    return config
+  })
+}
+
+/** The StoreAddressError behind a failed request, if that is why it failed (axios and redirects wrap it). */
+export function storeAddressRefusal(error: unknown): StoreAddressError | undefined {
+  for (let cause = error, depth = 0; cause instanceof Error && depth < 5; cause = cause.cause, depth++) {
+    if (cause instanceof StoreAddressError) return cause
+  }
+  return undefined
+}
+
 /**
  * An HTTP client for signed URLs: its own instance, with no auth and no base URL,
  * sharing nothing with the Code Ocean client, so the Code Ocean credentials can never
  * reach the object store. Bodies are streams, taken as they come (no decompression),
- * so sizes match the listing.
+ * so sizes match the listing. Links and redirects are held to `rules`.
  */
-export function objectStoreClient(timeoutMs: number): { store: AxiosInstance; close: () => void } {
+export function objectStoreClient(
+  timeoutMs: number,
+  rules: StoreRules = STRICT_STORE_RULES
+): { store: AxiosInstance; close: () => void } {
   const agents = { http: new http.Agent({ keepAlive: true }), https: new https.Agent({ keepAlive: true }) }
   const store = axios.create({
     timeout: timeoutMs,
@@ -68,6 +103,7 @@ export function objectStoreClient(timeoutMs: number): { store: AxiosInstance; cl
     httpAgent: agents.http,
     httpsAgent: agents.https
   })
+  guardAddresses(store, rules)
   // Proxies are axios's own, as for Code Ocean (see codeocean/proxy.ts). A store the
   // runner cannot reach, or whose certificate it refuses, gets words that say so; the
   // error stays the same object, with its code, for the caller's judgement.

@@ -3,7 +3,7 @@ import type { Computation } from '../../../src/codeocean/models/computation.js'
 import { readGitSync } from '../../../src/codeocean/models/git-sync.js'
 import { ensureDataAssetsReady } from '../../../src/lifecycle/prepare/data-assets-ready.js'
 import { describeSync } from '../../../src/lifecycle/prepare/sync-with-git.js'
-import { resumeCandidates } from '../../../src/lifecycle/prepare/resume.js'
+import { resumeCandidates, runsOfSeveralOwners } from '../../../src/lifecycle/prepare/resume.js'
 
 const run = (id: string, name: string, created: number, extra: Partial<Computation> = {}): Computation => ({
   id,
@@ -51,6 +51,23 @@ describe('runs to resume from', () => {
       run('other', 'ci #2', 600)
     ]
     expect(resumeCandidates(runs, 'ci #1').map((r) => r.id)).toEqual(['exit-1', 'new', 'old'])
+  })
+
+  it("finds the name shared with someone else's run, whatever that run's state", () => {
+    const ours = run('ours', 'ci #1', 100, { owner: 'me' })
+    const theirs = run('theirs', 'ci #1', 300, { owner: 'colleague' })
+    const theirsOk = run('theirs-ok', 'ci #1', 300, { owner: 'colleague', end_status: 'succeeded', exit_code: 0 })
+    const unrelated = run('other', 'ci #2', 600, { owner: 'colleague' })
+    expect(runsOfSeveralOwners([ours, theirs, unrelated], 'ci #1')?.map((r) => r.id)).toEqual(['ours', 'theirs'])
+    expect(runsOfSeveralOwners([ours, theirsOk], 'ci #1')?.map((r) => r.id)).toEqual(['ours', 'theirs-ok'])
+    // A server that names no owner for some runs cannot vouch for them either.
+    expect(runsOfSeveralOwners([ours, run('unowned', 'ci #1', 200)], 'ci #1')).toHaveLength(2)
+  })
+
+  it('leaves runs of one owner, or of a server that names none, to the name alone', () => {
+    const mine = [run('a', 'ci #1', 100, { owner: 'me' }), run('b', 'ci #1', 200, { owner: 'me' })]
+    expect(runsOfSeveralOwners([...mine, run('c', 'ci #2', 300, { owner: 'colleague' })], 'ci #1')).toBeUndefined()
+    expect(runsOfSeveralOwners([run('a', 'ci #1', 100), run('b', 'ci #1', 200)], 'ci #1')).toBeUndefined()
   })
 })
 

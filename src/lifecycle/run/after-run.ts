@@ -3,7 +3,7 @@ import { capText } from '../../caps.js'
 import type { CodeOceanClient } from '../../codeocean/client.js'
 import type { Computation } from '../../codeocean/models/computation.js'
 import { errorMessage } from '../../errors.js'
-import { formatBytes } from '../../format.js'
+import { formatBytes, formatDuration } from '../../format.js'
 import type { StepSettings } from '../../inputs/settings.js'
 import { Output } from '../../names.js'
 import type { SummaryModel } from '../../report/summary.js'
@@ -11,6 +11,7 @@ import { captureParams, captureResults } from '../../results/capture.js'
 import { downloadResults } from '../../results/download.js'
 import { listResultFiles, resultFilter, type ResultFile } from '../../results/listing.js'
 import { CONSOLE_LOG, fetchLogTail, lastMeaningfulLine } from '../../results/log-tail.js'
+import { storeRulesFor, type StoreRules } from '../../results/store-address.js'
 import { inline, printUntrusted } from '../../untrusted.js'
 import type { Step } from '../step.js'
 import type { Verdict } from '../verdict.js'
@@ -30,15 +31,16 @@ async function showFailureLog(
   run: Computation,
   files: ResultFile[] | undefined,
   summary: SummaryModel,
-  signal?: AbortSignal
+  fetch: { signal?: AbortSignal; storeRules: StoreRules }
 ): Promise<void> {
+  const { signal, storeRules } = fetch
   if (files && !files.some((f) => f.path === CONSOLE_LOG)) {
     summary.notes.push("The run left no console log ('output') among its results.")
     return
   }
   try {
     const size = files?.find((f) => f.path === CONSOLE_LOG)?.size
-    const lines = await fetchLogTail(client.results, run.id, { maxLines: LOG_TAIL_LINES, size, signal })
+    const lines = await fetchLogTail(client.results, run.id, { maxLines: LOG_TAIL_LINES, size, signal, storeRules })
     core.startGroup(`Last ${lines.length} lines of the run's console log (${CONSOLE_LOG})`)
     try {
       // The run's own output: shown as it is, with the runner's command processing off.
@@ -67,14 +69,50 @@ interface AfterRunPhase {
   run: Computation
   settings: StepSettings
   step: Step
+  /** Aborted by a cancel or when the results-timeout runs out. */
   signal?: AbortSignal
+  /** Whether it was a cancel (else the results-timeout) that aborted `signal`. */
+  cancelled: () => boolean
   problems: string[]
 }
 
-/** Notes what a cancel cut short; true when it did. */
-function cutShort(phase: AfterRunPhase, what: string): boolean {
+/** How many files a note names before it says "and N more". */
+const LISTED_FILES = 10
+
+/** `paths` as a note lists them: the first few, quoted, then how many more. */
+function listPaths(paths: readonly string[]): string {
+  const shown = paths.slice(0, LISTED_FILES).map((path) => `"${inline(path)}"`)
+  const more = paths.length - shown.length
+  return shown.join(', ') + (more > 0 ? `, and ${more} more` : '')
+}
+
+/** What the rest of the phase will not do once `stage` was cut short. */
+function skippedAfter(settings: StepSettings, stage: 'download' | 'earlier'): string[] {
+  const skipped: string[] = []
+  if (stage === 'earlier' && settings.downloadFolder) skipped.push('Nothing was downloaded.')
+  if (settings.captureName) skipped.push(`The results were not captured as '${inline(settings.captureName)}'.`)
+  return skipped
+}
+
+/**
+ * Notes what a cancel or the results-timeout cut short, and, for the timeout, what was
+ * left undone (`undone`); true when it was cut short. A run out timeout is a problem:
+ * the step did not deliver what it was asked to.
+ */
+function cutShort(phase: AfterRunPhase, what: string, undone: () => string[] = () => []): boolean {
   if (!phase.signal?.aborted) return false
-  phase.step.summary.notes.push(`The workflow was cancelled during ${what}; it was not finished.`)
+  const { notes } = phase.step.summary
+  if (phase.cancelled()) {
+    notes.push(`The workflow was cancelled during ${what}; it was not finished.`)
+    return true
+  }
+  const minutes = phase.settings.resultsTimeoutMinutes
+  notes.push(
+    [`The results-timeout (${minutes} min) ran out during ${what}; it was not finished.`, ...undone()].join(' ')
+  )
+  phase.problems.push(
+    `The results-timeout ran out after ${formatDuration(minutes * 60_000)} (results-timeout: ${minutes}) during ${what}; the job summary says what was left undone.`
+  )
   return true
 }
 
@@ -90,7 +128,8 @@ async function listResults(phase: AfterRunPhase): Promise<{ files?: ResultFile[]
     step.summary.resultFiles = files
     return { files, cutShort: false }
   } catch (error) {
-    if (cutShort(phase, 'the listing of the results')) return { cutShort: true }
+    const undone = (): string[] => ['The results were not listed.', ...skippedAfter(settings, 'earlier')]
+    if (cutShort(phase, 'the listing of the results', undone)) return { cutShort: true }
     const message = `Could not list the run's results: ${errorMessage(error)}`
     if (settings.downloadFolder) phase.problems.push(message)
     else {
@@ -106,6 +145,7 @@ async function download(phase: AfterRunPhase, folder: string, files: ResultFile[
   const { client, run, step, settings, signal } = phase
   const keep = resultFilter(settings.resultsFilter)
   const wanted = files.filter((f) => keep(f.path))
+  const done = new Set<string>()
   core.info(
     `Downloading ${wanted.length} of ${files.length} result files (${formatBytes(wanted.reduce((s, f) => s + f.size, 0))}) into ${inline(folder)}`
   )
@@ -115,6 +155,8 @@ async function download(phase: AfterRunPhase, folder: string, files: ResultFile[
       // Retry lines carry result paths and the object store's words.
       onRetry: (line) => core.info(inline(line)),
       workspace: process.env.GITHUB_WORKSPACE || process.cwd(),
+      storeRules: storeRulesFor(settings.location.apiBase),
+      onFileDone: (path) => done.add(path),
       signal
     })
     step.summary.download = report
@@ -122,7 +164,14 @@ async function download(phase: AfterRunPhase, folder: string, files: ResultFile[
     step.outputs.set(Output.ResultFiles, String(report.files))
     core.info(`Downloaded ${report.files} files (${formatBytes(report.bytes)}) into ${inline(report.folder)}`)
   } catch (error) {
-    if (cutShort(phase, 'the download (partial files were removed)')) return false
+    const undone = (): string[] => {
+      const left = wanted.filter((f) => !done.has(f.path)).map((f) => f.path)
+      return [
+        `${left.length} of ${wanted.length} files were not downloaded: ${listPaths(left)}.`,
+        ...skippedAfter(settings, 'download')
+      ]
+    }
+    if (cutShort(phase, 'the download (partial files were removed)', undone)) return false
     phase.problems.push(errorMessage(error))
   }
   return true
@@ -151,12 +200,25 @@ async function capture(phase: AfterRunPhase, verdict: Verdict, name: string): Pr
 }
 
 /**
+ * The after-run phase's signal: a cancel, or the results-timeout running out. Each
+ * request has its own deadline, but a server answering each one just inside it would
+ * otherwise hold the job for as long as there are files.
+ */
+function boundedBy(minutes: number, cancel: AbortSignal | undefined): AbortSignal | undefined {
+  if (minutes <= 0) return cancel
+  // The input refuses minutes a timer cannot hold.
+  const deadline = AbortSignal.timeout(minutes * 60_000)
+  return cancel ? AbortSignal.any([cancel, deadline]) : deadline
+}
+
+/**
  * What follows a finished run: its failure log, the results listing, the download
  * (after a failed run too: that is when results matter most) and the capture (after
- * success only). Returns the problems met, for the step's failure message.
+ * success only), all within the results-timeout. Returns the problems met, for the
+ * step's failure message.
  *
- * A cancel (`signal`) ends whichever phase is under way at once and skips the rest;
- * the run itself is finished and is left as it is.
+ * A cancel (`cancel`), or the results-timeout, ends whichever phase is under way at
+ * once and skips the rest; the run itself is finished and is left as it is.
  */
 export async function afterRun(
   client: CodeOceanClient,
@@ -164,9 +226,11 @@ export async function afterRun(
   verdict: Verdict,
   settings: StepSettings,
   step: Step,
-  signal?: AbortSignal
+  cancel?: AbortSignal
 ): Promise<string[]> {
-  const phase: AfterRunPhase = { client, run, settings, step, signal, problems: [] }
+  const signal = boundedBy(settings.resultsTimeoutMinutes, cancel)
+  const cancelled = (): boolean => cancel?.aborted === true
+  const phase: AfterRunPhase = { client, run, settings, step, signal, cancelled, problems: [] }
   const { summary } = step
   // has_results is optional in Code Ocean's model: missing means "maybe", and the listing decides.
   const maybeResults = run.has_results === undefined
@@ -180,8 +244,12 @@ export async function afterRun(
   }
 
   if (maybeResults && files?.length === 0) return noResults(settings, summary, phase.problems)
-  if (!verdict.succeeded) await showFailureLog(client, run, files, summary, signal)
-  if (cutShort(phase, "the reading of the run's console log")) return phase.problems
+  if (!verdict.succeeded) {
+    await showFailureLog(client, run, files, summary, { signal, storeRules: storeRulesFor(settings.location.apiBase) })
+  }
+  if (cutShort(phase, "the reading of the run's console log", () => skippedAfter(settings, 'earlier'))) {
+    return phase.problems
+  }
 
   if (settings.downloadFolder && files) {
     const finished = await download(phase, settings.downloadFolder, files)

@@ -10,6 +10,13 @@ import { inline } from '../../untrusted.js'
 import { runLeftWatched } from './backstop.js'
 
 /**
+ * The post step's stop, retries and pauses included, ends within this: the job is
+ * over and waits on it. A Retry-After asking for longer is not waited for; the
+ * warning says so, and to stop the run in Code Ocean.
+ */
+const POST_STOP_BUDGET_MS = 20_000
+
+/**
  * For anything that escapes post(): the job's outcome is decided by now, so an error
  * nobody anticipated is a warning, and only its message is shown, with secrets scrubbed.
  */
@@ -39,7 +46,7 @@ export async function post(): Promise<void> {
     core.info(
       `The main step ended while waiting for Code Ocean run ${inline(id)} (cancelled or killed); stopping the run.`
     )
-    await client.computations.delete(id)
+    await client.computations.delete(id, { budgetMs: POST_STOP_BUDGET_MS })
     core.info(`Stopped Code Ocean run ${inline(id)} (${STOP_MEANS_DELETE}).`)
   } catch (error) {
     core.warning(

@@ -12,11 +12,12 @@ import { settleRun } from './backstop.js'
 import { releaseRefusalReason } from './release-runs.js'
 
 /**
- * A stop must be confirmed well within the runner's 7.5 s between SIGINT and SIGTERM:
- * two attempts of at most 1.5 s each, with under a second between them. A stop after
- * the wait-timeout has no such hurry and gets the client's ordinary retries.
+ * A stop must be confirmed well within the runner's 7.5 s between SIGINT and SIGTERM,
+ * with time left for the summary: two attempts of at most 1.5 s each, all within 4 s,
+ * so a pause the server asks for (Retry-After) is waited for only when it fits. A stop
+ * after the wait-timeout has no such hurry and gets the client's ordinary retries.
  */
-const STOP_ON_CANCEL = { timeoutMs: 1_500, retries: 1 }
+const STOP_ON_CANCEL = { timeoutMs: 1_500, retries: 1, budgetMs: 4_000 }
 
 /** Stops the run when the inputs ask for it; says what became of the run. */
 async function stopIfAsked(

@@ -9,7 +9,7 @@ import { GitHubStandIn } from '../../sim/github.js'
 import type { CodeOceanSimulator, Outcome } from '../../sim/simulator.js'
 import { DEFAULT_CONTEXT, runAction, type ActionRun, type RunActionOptions } from '../../harness/runner.js'
 import { calls, errorOf, HOUR, PIPELINE, postOf } from '../support/action.js'
-import { headings, renderGfm, visibleText } from '../support/rendered-markdown.js'
+import { headings, renderGfm, seenText } from '../support/rendered-markdown.js'
 import { expectNoToken, startSimulator, STATUS_CHECK } from '../support/simulators.js'
 
 /** Runs the action to follow `id`, with debug logging on; checks the token appears nowhere. */
@@ -114,7 +114,7 @@ it.concurrent('shows a hostile run name as text, never as a command or markup', 
   const html = renderGfm(run.summary)
   expect(headings(html)).toEqual(['h2 ✅ Code Ocean run succeeded', 'h3 Results (5 files, 13.1 KiB)'])
   expect(html).not.toContain('<img')
-  expect(visibleText(html)).toContain('::error::pwned')
+  expect(seenText(html)).toContain('::error::pwned')
 })
 
 // the pull request comment on a followed run

@@ -40,6 +40,11 @@ export function visibleText(html: string): string {
     .replace(/&amp;/g, '&')
 }
 
+/** What a reader sees, without the zero-width characters that defuse mentions, commands and shortcodes. */
+export function seenText(html: string): string {
+  return visibleText(html).replace(/[\u200b-\u200d]/g, '')
+}
+
 /** The rows of each HTML table, as arrays of cell texts (joiners kept). */
 export function tables(html: string): string[][][] {
   return [...html.matchAll(/<table>([\s\S]*?)<\/table>/g)].map(([, body]) =>

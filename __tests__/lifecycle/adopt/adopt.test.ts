@@ -1,4 +1,4 @@
-import { describe, expect, it } from '@jest/globals'
+import { afterEach, beforeEach, describe, expect, it, jest } from '@jest/globals'
 import { readComputation, type Computation } from '../../../src/codeocean/models/computation.js'
 import type { RunsListing } from '../../../src/codeocean/targets-api.js'
 import type { Settings } from '../../../src/inputs/settings.js'
@@ -36,6 +36,17 @@ function failedStart(runs: (sentAt: number) => Computation[]) {
 }
 
 describe('several candidates', () => {
+  // The look logs as it goes (core.info, core.debug): kept out of the test report.
+  let stdout: string[] = []
+  beforeEach(() => {
+    stdout = []
+    jest.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
+      stdout.push(String(chunk))
+      return true
+    })
+  })
+  afterEach(() => jest.restoreAllMocks())
+
   it('are named, five at most, each inert and cut short, then how many more', async () => {
     const name = `::warning::forged\n${'y'.repeat(5_000)}`
     const { targets, start } = failedStart((sentAt) => Array.from({ length: 8 }, (_, i) => candidate(i, sentAt, name)))
@@ -49,6 +60,7 @@ describe('several candidates', () => {
     expect(finding.match(/':\u200b:warning::forged⏎y{62}… \(4,938 more characters\)'/g)).toHaveLength(5)
     expect(finding).toMatch(/ and 3 more\. The action cannot tell which, if any, is this step's, so it follows none\.$/)
     expect(error.message.length).toBeLessThan(1_500)
+    expect(stdout.join('')).toContain('The start request failed after it was sent')
   })
 })
 

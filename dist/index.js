@@ -28518,6 +28518,63 @@ module.exports = {
 
 /***/ }),
 
+/***/ 2410:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   A3: () => (/* binding */ VALUE_CHARS),
+/* harmony export */   Ax: () => (/* binding */ joinCapped),
+/* harmony export */   P1: () => (/* binding */ capItems),
+/* harmony export */   v: () => (/* binding */ andMore),
+/* harmony export */   yA: () => (/* binding */ capText)
+/* harmony export */ });
+/**
+ * How much of an outside value, and of a list, people are shown. A run name, a parameter
+ * value, a result path or a list of allowed values can be as long as the server or an
+ * event makes it; every message, the job summary and the pull request comment show a
+ * readable part and say how much more there was, so each stays within what GitHub
+ * accepts (1 MiB for a step summary, 65,536 characters for a comment). The full values
+ * stay where they belong: in the outputs and in Code Ocean.
+ */
+/** The most characters of one outside value that a message, the summary or the comment shows. */
+const VALUE_CHARS = 300;
+/** The most items of a list from outside (allowed values, candidates) that a message shows. */
+const LIST_ITEMS = 10;
+/** A count for people: `4,990`. */
+function count(n) {
+    return n.toLocaleString('en-US');
+}
+/**
+ * `value`, cut to `max` characters when longer, with how many more there were:
+ * `abc… (397,000 more characters)`. Never splits a surrogate pair.
+ */
+function capText(value, max = VALUE_CHARS) {
+    if (value.length <= max)
+        return value;
+    const last = value.charCodeAt(max - 1);
+    const end = last >= 0xd800 && last <= 0xdbff ? max - 1 : max;
+    return `${value.slice(0, end)}… (${count(value.length - end)} more characters)`;
+}
+/** The first `max` items and how many were left out, for a list that says "and N more" its own way (a table). */
+function capItems(items, max) {
+    return { shown: items.slice(0, max), more: Math.max(0, items.length - max) };
+}
+/**
+ * Items for a message, at most `max` of them, then how many more: `a, b, c and 4,990
+ * more`. Each item is shown as given: cap and defuse outside text before (capText, inline).
+ */
+function joinCapped(items, max = LIST_ITEMS, separator = ', ') {
+    const { shown, more } = capItems(items, max);
+    return more === 0 ? shown.join(separator) : `${shown.join(separator)} and ${count(more)} more`;
+}
+/** "and 12 more files", for a list or a table cut by capItems. */
+function andMore(more, noun) {
+    return `…and ${count(more)} more ${noun}.`;
+}
+
+
+/***/ }),
+
 /***/ 4845:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -28758,17 +28815,30 @@ var names = __nccwpck_require__(6455);
 
 
 /**
- * A JSON value with every string in it, keys included, scrubbed: before JSON escapes
- * them, since a secret holding `"` or `\` would no longer match afterwards.
+ * How deep the `computation` output keeps an answer. A real run is a few levels deep;
+ * an answer nested hundreds of thousands deep (JSON.parse reads it fine) would overflow
+ * the stack of any recursive walk, JSON.stringify's included, so below this depth each
+ * value is replaced by CUT_DEEPER, and the output stays valid JSON.
  */
-function scrubbed(value, redact) {
+const MAX_OUTPUT_DEPTH = 64;
+/** What stands in for a value nested deeper than MAX_OUTPUT_DEPTH. */
+const CUT_DEEPER = `(nested deeper than ${MAX_OUTPUT_DEPTH} levels: cut here)`;
+/**
+ * A JSON value with every string in it, keys included, scrubbed: before JSON escapes
+ * them, since a secret holding `"` or `\` would no longer match afterwards. Arrays and
+ * objects below MAX_OUTPUT_DEPTH become CUT_DEEPER, so neither this walk nor the
+ * JSON.stringify after it recurses deeper than that, whatever the server sent.
+ */
+function scrubbed(value, redact, depth = 0) {
     if (typeof value === 'string')
         return redact(value);
-    if (Array.isArray(value))
-        return value.map((item) => scrubbed(item, redact));
     if (typeof value !== 'object' || value === null)
         return value;
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [redact(k), scrubbed(v, redact)]));
+    if (depth >= MAX_OUTPUT_DEPTH)
+        return CUT_DEEPER;
+    if (Array.isArray(value))
+        return value.map((item) => scrubbed(item, redact, depth + 1));
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [redact(k), scrubbed(v, redact, depth + 1)]));
 }
 /**
  * Sets step outputs, remembering which were set so that every output can be given
@@ -29184,9 +29254,12 @@ function parseNamedParameters(input, text) {
 var external_node_path_ = __nccwpck_require__(6760);
 // EXTERNAL MODULE: ./src/codeocean/rules.ts
 var rules = __nccwpck_require__(3346);
+// EXTERNAL MODULE: ./src/timer-limits.ts
+var timer_limits = __nccwpck_require__(2087);
 // EXTERNAL MODULE: ./src/within.ts
 var within = __nccwpck_require__(2664);
 ;// CONCATENATED MODULE: ./src/inputs/values.ts
+
 
 
 
@@ -29205,6 +29278,12 @@ function parseStopChoice(input, raw) {
         return parseBooleanInput(input, raw);
     throw new errors/* InputError */.d(input, `"${raw}" is not true, false or auto`, `${input}: auto`);
 }
+/** The longest poll-interval and wait-timeout a timer holds (see timer-limits.ts): refused beyond, never cut short. */
+const MAX_POLL_SECONDS = Math.floor(timer_limits/* MAX_TIMER_MS */._ / 1000);
+const MAX_WAIT_MINUTES = Math.floor(timer_limits/* MAX_TIMER_MS */._ / 60_000);
+function aboutDays(ms) {
+    return `about ${Math.round(ms / 86_400_000)} days`;
+}
 function parsePollInterval(input, raw) {
     const text = raw.trim().toLowerCase();
     if (text === '' || text === 'auto')
@@ -29216,6 +29295,9 @@ function parsePollInterval(input, raw) {
     if (seconds < rules/* MIN_POLL_SECONDS */.Rj) {
         throw new errors/* InputError */.d(input, `${raw} seconds is too often; Code Ocean asks clients to wait at least ${rules/* MIN_POLL_SECONDS */.Rj} seconds between checks`, `${input}: 30`);
     }
+    if (seconds * 1000 > timer_limits/* MAX_TIMER_MS */._) {
+        throw new errors/* InputError */.d(input, `${text} seconds is longer than the action can wait between checks; at most ${MAX_POLL_SECONDS} seconds (${aboutDays(timer_limits/* MAX_TIMER_MS */._)})`, `${input}: 30`);
+    }
     return seconds;
 }
 function parseWaitTimeout(input, raw) {
@@ -29223,7 +29305,11 @@ function parseWaitTimeout(input, raw) {
     if (!/^\d+(\.\d+)?$/.test(text)) {
         throw new errors/* InputError */.d(input, `"${raw}" is not a number of minutes (0 for no limit)`, `${input}: 90`);
     }
-    return Number(text);
+    const minutes = Number(text);
+    if (minutes * 60_000 > timer_limits/* MAX_TIMER_MS */._) {
+        throw new errors/* InputError */.d(input, `${text} minutes is longer than the action can wait; at most ${MAX_WAIT_MINUTES} minutes (${aboutDays(timer_limits/* MAX_TIMER_MS */._)}), or 0 for no limit`, `${input}: 90`);
+    }
+    return minutes;
 }
 /**
  * Resolves `download-results` inside the workspace: results must not be written
@@ -29258,6 +29344,22 @@ function parseVersion(input, raw) {
         throw new errors/* InputError */.d(input, `"${raw}" is not a release version; it must be a positive whole number`, `${input}: 2`);
     }
     return Number(raw);
+}
+/**
+ * `results-timeout`: minutes for all that follows the run (decimals allowed), `0` for
+ * no limit, and no more than a timer holds (as wait-timeout).
+ */
+function parseResultsTimeout(input, raw) {
+    const text = raw.trim();
+    const example = `${input}: 60`;
+    if (!/^\d+(\.\d+)?$/.test(text)) {
+        throw new errors/* InputError */.d(input, `"${raw}" is not a number of minutes (0 for no limit)`, example);
+    }
+    const minutes = Number(text);
+    if (minutes * 60_000 > timer_limits/* MAX_TIMER_MS */._) {
+        throw new errors/* InputError */.d(input, `${text} minutes is longer than the action can wait; at most ${MAX_WAIT_MINUTES} minutes (${aboutDays(timer_limits/* MAX_TIMER_MS */._)}), or 0 for no limit`, example);
+    }
+    return minutes;
 }
 
 ;// CONCATENATED MODULE: ./src/inputs/followed-run.ts
@@ -29508,6 +29610,13 @@ function registerGithubToken(token) {
 
 
 
+/**
+ * The default `results-timeout`, as action.yml declares it: an hour is 3.6 GB at 1 MB/s,
+ * the slowest transfer rate the download accepts, and more than a hosted runner's
+ * disk holds at a few MB/s; a server that stalls every request just inside its
+ * deadline holds the job no longer than that.
+ */
+const DEFAULT_RESULTS_TIMEOUT_MINUTES = 60;
 /** Where Code Ocean is: the `domain` input, or the environment's fallback. */
 function readLocation(problems, env) {
     const domain = problems.read(names/* Input */.pd.Domain) || env[names/* EnvFallback */.cg.Domain] || '';
@@ -29546,6 +29655,8 @@ function readResultSettings(problems, wait, env) {
         summary: problems.check(names/* Input */.pd.Summary, (raw) => parseBooleanInput(names/* Input */.pd.Summary, raw)) ?? true,
         downloadFolder: problems.check(names/* Input */.pd.DownloadResults, (raw) => parseDownloadFolder(names/* Input */.pd.DownloadResults, raw, workspace)),
         resultsFilter: values_parseList(read(names/* Input */.pd.ResultsFilter), false),
+        resultsTimeoutMinutes: problems.check(names/* Input */.pd.ResultsTimeout, (raw) => parseResultsTimeout(names/* Input */.pd.ResultsTimeout, raw)) ??
+            DEFAULT_RESULTS_TIMEOUT_MINUTES,
         captureName: read(names/* Input */.pd.CaptureResults).trim() || undefined,
         captureTags: values_parseList(read(names/* Input */.pd.CaptureTags), true),
         commentToken: readCommentToken(problems)
@@ -29672,6 +29783,150 @@ var external_node_fs_ = __nccwpck_require__(3024);
 var src_errors = __nccwpck_require__(3916);
 // EXTERNAL MODULE: ./src/untrusted.ts
 var untrusted = __nccwpck_require__(3254);
+// EXTERNAL MODULE: ./src/caps.ts
+var caps = __nccwpck_require__(2410);
+;// CONCATENATED MODULE: ./src/report/markdown.ts
+/**
+ * Markdown building blocks for the job summary and the pull request comment.
+ *
+ * Everything that comes from outside (run names, paths, messages, parameter values,
+ * data asset names, server text) goes through `text` or `code` and so renders as
+ * the characters it holds: never a heading, list, quote, link, image, autolink,
+ * HTML, table row or column, mention or issue reference. The packages that escape
+ * Markdown on npm cover CommonMark's inline syntax only, not GFM tables, GitHub's
+ * mentions and references, or Unicode line breaks, hence these few functions.
+ *
+ * Each value is capped (caps.ts), so no value from outside can make the summary or the
+ * comment too large for GitHub; `fitWithin` is the last guard for the whole page.
+ */
+
+/**
+ * Every line-break form: CommonMark ends a line at `\n`, `\r\n` and a lone `\r`;
+ * readers and some renderers also break at NEL (U+0085), LS and PS (U+2028/2029),
+ * and at vertical tab and form feed.
+ */
+const LINE_BREAK = /\r\n|[\n\r\v\f\u0085\u2028\u2029]/;
+/**
+ * Other characters that must not reach the page as they are: C0 and C1 controls
+ * (tab aside) and DEL, and every bidirectional control, which can make text read
+ * differently from what it is ("Trojan Source"): the embeddings, overrides and isolates
+ * (U+202A–U+202E, U+2066–U+2069) and the invisible marks LRM, RLM and ALM (U+200E,
+ * U+200F, U+061C). Each becomes U+FFFD, as in the log (untrusted.ts): one visible
+ * character that says something was there, with no meaning in Markdown.
+ */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+const UNSAFE_CHARACTER = /[\u0000-\u0008\u000e-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+/**
+ * The ASCII punctuation that can start or end Markdown anywhere in a line, also at
+ * its start: CommonMark renders each literally when backslash-escaped. The rest
+ * (`" % ' ( , / ; ? ^ { }`) has a meaning only after one of these (a link's `(`
+ * after `]`, say), so it stays as it is, for a readable source.
+ */
+const MARKDOWN_PUNCTUATION = /[!#$&)*+\-.:<=>@[\\\]_`|~]/g;
+/**
+ * Stops GitHub from turning rendered text into a mention (`@org/team`) or an issue
+ * reference (`#1`, `GH-1`): it finds those in the text after rendering, where a
+ * backslash escape is already gone, so a zero-width joiner goes after the sign.
+ */
+const ZWJ = '\u200d';
+/**
+ * A colon that starts an emoji shortcode (`:white_check_mark:`). GitHub turns those into
+ * emoji after rendering, in the text outside code, where a backslash escape is gone (as
+ * for mentions), so a zero-width joiner goes after the colon.
+ */
+const SHORTCODE_START = /:(?=[\w+-]+:)/g;
+/** The most lines of one message that a quote shows, and the most characters of each. */
+const QUOTED_LINES = 20;
+const QUOTED_LINE_CHARS = 500;
+/** The lines of `value`, split at every line-break form. */
+function splitLines(value) {
+    return value.split(LINE_BREAK);
+}
+/** `value` on one line: line breaks become spaces, tabs too, unsafe characters U+FFFD. */
+function oneLine(value) {
+    return splitLines(value).join(' ').replace(/\t/g, ' ').replace(UNSAFE_CHARACTER, '\ufffd');
+}
+/**
+ * Outside text as inert inline Markdown, on one line: safe in a paragraph, a table
+ * cell, a list item or a quote line, also at the start of a line. Leading and
+ * trailing blanks go (they would make an indented code block or a hard line break;
+ * a page shows none of them anyway). Readable as it is for plain words.
+ */
+function markdown_text(value, max = caps/* VALUE_CHARS */.A3) {
+    return (0,caps/* capText */.yA)(oneLine(value), max)
+        .trim()
+        .replace(SHORTCODE_START, `:${ZWJ}`)
+        .replace(MARKDOWN_PUNCTUATION, '\\$&')
+        .replace(/([@#])/g, `$1${ZWJ}`)
+        .replace(/\b(gh)(?=\\-\d)/gi, `$1${ZWJ}`);
+}
+/**
+ * Outside text as an inline code span, on one line, whatever backticks it holds:
+ * the fence is one backtick longer than the longest run inside, and padded with a
+ * space (which CommonMark strips) when the text starts or ends with a backtick or a
+ * space. Safe in table cells: text with a `|` is given as escaped plain text
+ * instead, because GFM splits cells before it reads code spans and renderers
+ * disagree on `\` followed by `\|`. Code spans render no mention, link or HTML.
+ */
+function code(value, max = caps/* VALUE_CHARS */.A3) {
+    const line = (0,caps/* capText */.yA)(oneLine(value), max);
+    if (line === '')
+        return '(empty)';
+    if (line.includes('|'))
+        return markdown_text(line);
+    const longestRun = Math.max(0, ...(line.match(/`+/g) ?? []).map((run) => run.length));
+    const fence = '`'.repeat(longestRun + 1);
+    const pad = /^[` ]|[` ]$/.test(line) && /[^ ]/.test(line) ? ' ' : '';
+    return `${fence}${pad}${line}${pad}${fence}`;
+}
+/**
+ * Outside text of one or more lines as a block quote. Every line, however it was
+ * broken, gets its own `> ` and is escaped, so nothing leaves the quote or forms a
+ * heading, list or nested quote inside it.
+ */
+function quote(value) {
+    const lines = splitLines(value);
+    const quoted = lines
+        .slice(0, QUOTED_LINES)
+        .map((line) => (line.trim() === '' ? '>' : `> ${markdown_text(line, QUOTED_LINE_CHARS)}`));
+    if (lines.length > QUOTED_LINES)
+        quoted.push(`> ${markdown_text((0,caps/* andMore */.v)(lines.length - QUOTED_LINES, 'lines'))}`);
+    return quoted.join('\n');
+}
+/** A bulleted list of cells made by `text` or `code`. */
+function list(items) {
+    return items.map((item) => `- ${oneLine(item)}`).join('\n');
+}
+/**
+ * A GFM table of cells made by `text` or `code` (or the caller's own Markdown). Line
+ * breaks in a cell become spaces, so no cell can start a row of its own.
+ */
+function table(header, rows) {
+    const row = (cells) => `| ${cells.map(oneLine).join(' | ')} |`;
+    return [row(header), row(header.map(() => '---')), ...rows.map(row)].join('\n');
+}
+/**
+ * `markdown`, whole when `sizeOf` it is at most `limit`; else cut at the end of a line,
+ * with `note` (plain Markdown of the action's own) after it, the two within `limit`. A
+ * cut at a line's end leaves every line whole: no code span, escape or table row is
+ * split, so the part kept renders as it would have.
+ */
+function fitWithin(markdown, limit, sizeOf, note) {
+    if (sizeOf(markdown) <= limit)
+        return markdown;
+    const ending = `\n\n${note}\n`;
+    let budget = limit - sizeOf(ending);
+    const kept = [];
+    for (const line of markdown.split('\n')) {
+        const size = sizeOf(line) + 1;
+        if (size > budget)
+            break;
+        kept.push(line);
+        budget -= size;
+    }
+    return `${kept.join('\n')}${ending}`;
+}
+
 // EXTERNAL MODULE: ./src/version.ts
 var version = __nccwpck_require__(311);
 ;// CONCATENATED MODULE: ./src/report/pr-comment.ts
@@ -29682,6 +29937,13 @@ var version = __nccwpck_require__(311);
 
 
 
+
+/**
+ * The longest comment body GitHub accepts, in characters; a longer one is refused
+ * ("Body is too long (maximum is 65536 characters)"). Counted here in UTF-16 code
+ * units, never fewer than GitHub's characters.
+ */
+const MAX_COMMENT_CHARS = 65_536;
 /** Events whose payload names a pull request the action can comment on. */
 const PULL_REQUEST_EVENTS = new Set(['pull_request', 'pull_request_target']);
 /**
@@ -29703,6 +29965,15 @@ function requestKey(request) {
 function commentMarker(workflow, job, target, request) {
     const key = [workflow, job, target, request].map((part) => part.replace(/--+|>/g, '-')).join(' / ');
     return `<!-- codeocean-run-action: ${key} -->`;
+}
+/**
+ * The comment: the marker on its first line (how a later run finds it), then the
+ * summary, cut with a note if it would be longer than GitHub accepts, which the cap on
+ * every value should keep it from.
+ */
+function commentBody(marker, markdown) {
+    const note = '*The rest of this comment was cut: GitHub takes at most 65,536 characters in a comment.*';
+    return fitWithin(`${marker}\n${markdown}`, MAX_COMMENT_CHARS, (part) => part.length, note);
 }
 /** The pull request number of the current event, or undefined when it is not about one. */
 function pullRequestNumber(env) {
@@ -29741,14 +30012,16 @@ async function tokenLogin(octokit, signal) {
     }
 }
 /**
- * Our earlier comment: it carries the marker and was written by the token's own
+ * Our earlier comment: it starts with the marker and was written by the token's own
  * account. Anyone can copy the marker into a comment of theirs; such a comment is
- * never edited. Without a known login, no comment counts as ours.
+ * never edited. Another leg's comment, by the same account, can hold our marker further
+ * down (a result path or a parameter value that quotes it): only a comment that starts
+ * with it is ours. Without a known login, no comment counts as ours.
  */
 function findOwnComment(comments, marker, login) {
     if (login === undefined)
         return undefined;
-    return comments.find((c) => c.user?.login === login && c.body?.includes(marker));
+    return comments.find((c) => c.user?.login === login && c.body?.startsWith(marker));
 }
 /**
  * Creates the step's comment on the pull request, or updates the one an earlier run
@@ -29766,7 +30039,7 @@ async function upsertComment(target, markdown) {
     const octokit = getOctokit(target.token, { userAgent: version/* USER_AGENT */._ });
     const request = { signal: target.signal };
     const [owner, repo] = target.repository.split('/');
-    const body = `${target.marker}\n${markdown}`;
+    const body = commentBody(target.marker, markdown);
     const login = await tokenLogin(octokit, target.signal);
     const comments = login === undefined
         ? []
@@ -29813,107 +30086,8 @@ async function commentOnPullRequest(markdown, token, target, redact, env = proce
 
 // EXTERNAL MODULE: ./src/format.ts
 var format = __nccwpck_require__(6264);
-;// CONCATENATED MODULE: ./src/report/markdown.ts
-/**
- * Markdown building blocks for the job summary and the pull request comment.
- *
- * Everything that comes from outside (run names, paths, messages, parameter values,
- * data asset names, server text) goes through `text` or `code` and so renders as
- * the characters it holds: never a heading, list, quote, link, image, autolink,
- * HTML, table row or column, mention or issue reference. The packages that escape
- * Markdown on npm cover CommonMark's inline syntax only, not GFM tables, GitHub's
- * mentions and references, or Unicode line breaks, hence these few functions.
- */
-/**
- * Every line-break form: CommonMark ends a line at `\n`, `\r\n` and a lone `\r`;
- * readers and some renderers also break at NEL (U+0085), LS and PS (U+2028/2029),
- * and at vertical tab and form feed.
- */
-const LINE_BREAK = /\r\n|[\n\r\v\f\u0085\u2028\u2029]/;
-/**
- * Other characters that must not reach the page as they are: C0 and C1 controls
- * (tab aside) and DEL, and the bidirectional overrides and isolates that can make
- * text read differently from what it is ("Trojan Source").
- */
-// eslint-disable-next-line no-control-regex -- finding control characters is the point
-const UNSAFE_CHARACTER = /[\u0000-\u0008\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
-/**
- * The ASCII punctuation that can start or end Markdown anywhere in a line, also at
- * its start: CommonMark renders each literally when backslash-escaped. The rest
- * (`" % ' ( , / ; ? ^ { }`) has a meaning only after one of these (a link's `(`
- * after `]`, say), so it stays as it is, for a readable source.
- */
-const MARKDOWN_PUNCTUATION = /[!#$&)*+\-.:<=>@[\\\]_`|~]/g;
-/**
- * Stops GitHub from turning rendered text into a mention (`@org/team`) or an issue
- * reference (`#1`, `GH-1`): it finds those in the text after rendering, where a
- * backslash escape is already gone, so a zero-width joiner goes after the sign.
- */
-const ZWJ = '\u200d';
-/** The lines of `value`, split at every line-break form. */
-function splitLines(value) {
-    return value.split(LINE_BREAK);
-}
-/** `value` on one line: line breaks become spaces, tabs too, unsafe characters U+FFFD. */
-function oneLine(value) {
-    return splitLines(value).join(' ').replace(/\t/g, ' ').replace(UNSAFE_CHARACTER, '\ufffd');
-}
-/**
- * Outside text as inert inline Markdown, on one line: safe in a paragraph, a table
- * cell, a list item or a quote line, also at the start of a line. Leading and
- * trailing blanks go (they would make an indented code block or a hard line break;
- * a page shows none of them anyway). Readable as it is for plain words.
- */
-function markdown_text(value) {
-    return oneLine(value)
-        .trim()
-        .replace(MARKDOWN_PUNCTUATION, '\\$&')
-        .replace(/([@#])/g, `$1${ZWJ}`)
-        .replace(/\b(gh)(?=\\-\d)/gi, `$1${ZWJ}`);
-}
-/**
- * Outside text as an inline code span, on one line, whatever backticks it holds:
- * the fence is one backtick longer than the longest run inside, and padded with a
- * space (which CommonMark strips) when the text starts or ends with a backtick or a
- * space. Safe in table cells: text with a `|` is given as escaped plain text
- * instead, because GFM splits cells before it reads code spans and renderers
- * disagree on `\` followed by `\|`. Code spans render no mention, link or HTML.
- */
-function code(value) {
-    const line = oneLine(value);
-    if (line === '')
-        return '(empty)';
-    if (line.includes('|'))
-        return markdown_text(line);
-    const longestRun = Math.max(0, ...(line.match(/`+/g) ?? []).map((run) => run.length));
-    const fence = '`'.repeat(longestRun + 1);
-    const pad = /^[` ]|[` ]$/.test(line) && /[^ ]/.test(line) ? ' ' : '';
-    return `${fence}${pad}${line}${pad}${fence}`;
-}
-/**
- * Outside text of one or more lines as a block quote. Every line, however it was
- * broken, gets its own `> ` and is escaped, so nothing leaves the quote or forms a
- * heading, list or nested quote inside it.
- */
-function quote(value) {
-    return splitLines(value)
-        .map((line) => (line.trim() === '' ? '>' : `> ${markdown_text(line)}`))
-        .join('\n');
-}
-/** A bulleted list of cells made by `text` or `code`. */
-function list(items) {
-    return items.map((item) => `- ${oneLine(item)}`).join('\n');
-}
-/**
- * A GFM table of cells made by `text` or `code` (or the caller's own Markdown). Line
- * breaks in a cell become spaces, so no cell can start a row of its own.
- */
-function table(header, rows) {
-    const row = (cells) => `| ${cells.map(oneLine).join(' | ')} |`;
-    return [row(header), row(header.map(() => '---')), ...rows.map(row)].join('\n');
-}
-
 ;// CONCATENATED MODULE: ./src/report/summary.ts
+
 
 
 
@@ -29921,6 +30095,16 @@ function table(header, rows) {
 
 /** How many result files the summary lists by name. */
 const LISTED_FILES = 50;
+/** How many rows a table of the request (data assets, parameters, processes) shows. */
+const LISTED_ROWS = 50;
+/** How many notes the summary shows, and the most characters of each. */
+const LISTED_NOTES = 20;
+const NOTE_CHARS = 500;
+/**
+ * The largest step summary GitHub keeps: a larger one is dropped whole ("supports
+ * content up to a size of 1024k"; docs/runner.md).
+ */
+const STEP_SUMMARY_LIMIT_BYTES = 1024 * 1024;
 const HEADLINE = {
     started: '▶️ Code Ocean run started',
     succeeded: '✅ Code Ocean run succeeded',
@@ -29936,7 +30120,12 @@ function utc(ms) {
         .replace(/\.\d+Z$/, ' UTC');
 }
 function escaper(redact) {
-    return { text: (value) => markdown_text(redact(value)), code: (value) => code(redact(value)) };
+    return { text: (value, max) => markdown_text(redact(value), max), code: (value) => code(redact(value)) };
+}
+/** A table of at most LISTED_ROWS rows, then how many more there were. */
+function cappedTable(header, rows, noun) {
+    const { shown, more } = (0,caps/* capItems */.P1)(rows, LISTED_ROWS);
+    return more > 0 ? [table(header, shown), (0,caps/* andMore */.v)(more, noun)] : [table(header, shown)];
 }
 function headline(model) {
     const known = model.computation !== undefined;
@@ -29985,7 +30174,7 @@ function requestSections(req, e) {
     const out = [];
     if (req?.data_assets?.length) {
         out.push('### Data assets');
-        out.push(table(['Id', 'Mount'], req.data_assets.map((a) => [e.code(a.id), a.mount ? e.code(a.mount) : '—'])));
+        out.push(...cappedTable(['Id', 'Mount'], req.data_assets.map((a) => [e.code(a.id), a.mount ? e.code(a.mount) : '—']), 'data assets'));
     }
     const rows = [];
     // Positions are written as text: a bare `#1` would reference issue 1 on GitHub.
@@ -29998,11 +30187,14 @@ function requestSections(req, e) {
     req?.named_parameters?.forEach((n) => rows.push(['—', e.code(n.param_name), e.code(n.value)]));
     if (rows.length > 0) {
         out.push('### Parameters');
-        out.push(table(['Process', 'Parameter', 'Value'], rows));
+        out.push(...cappedTable(['Process', 'Parameter', 'Value'], rows, 'parameters'));
     }
     else if (req?.processes?.length) {
+        const { shown, more } = (0,caps/* capItems */.P1)(req.processes, LISTED_ROWS);
         out.push('### Processes');
-        out.push(list(req.processes.map((p) => e.code(p.name))));
+        out.push(list(shown.map((p) => e.code(p.name))));
+        if (more > 0)
+            out.push((0,caps/* andMore */.v)(more, 'processes'));
     }
     return out;
 }
@@ -30014,9 +30206,10 @@ function resultSections(model, e) {
         const bytes = files.reduce((sum, f) => sum + f.size, 0);
         out.push(`### Results (${files.length} ${files.length === 1 ? 'file' : 'files'}, ${(0,format/* formatBytes */.z)(bytes)})`);
         if (files.length > 0) {
-            out.push(table(['File', 'Size'], files.slice(0, LISTED_FILES).map((f) => [e.code(f.path), (0,format/* formatBytes */.z)(f.size)])));
-            if (files.length > LISTED_FILES)
-                out.push(`…and ${files.length - LISTED_FILES} more files.`);
+            const { shown, more } = (0,caps/* capItems */.P1)(files, LISTED_FILES);
+            out.push(table(['File', 'Size'], shown.map((f) => [e.code(f.path), (0,format/* formatBytes */.z)(f.size)])));
+            if (more > 0)
+                out.push((0,caps/* andMore */.v)(more, 'files'));
         }
     }
     const { download, dataAsset } = model;
@@ -30043,16 +30236,26 @@ function renderSummary(model, redact = src_redact/* redactRegistered */.uM) {
     if (facts)
         out.push(facts);
     out.push(...requestSections(model.request, e), ...resultSections(model, e));
-    if (model.notes.length > 0)
-        out.push(list(model.notes.map(e.text)));
+    if (model.notes.length > 0) {
+        const { shown, more } = (0,caps/* capItems */.P1)(model.notes, LISTED_NOTES);
+        out.push(list([...shown.map((note) => e.text(note, NOTE_CHARS)), ...(more > 0 ? [markdown_text((0,caps/* andMore */.v)(more, 'notes'))] : [])]));
+    }
     return `${out.join('\n\n')}\n`;
+}
+/**
+ * The summary as GitHub keeps it: whole, or, over its 1 MiB limit (which every value's
+ * cap should keep it far from), cut with a note, rather than dropped.
+ */
+function fitSummary(markdown) {
+    const note = '*The rest of this summary was cut: GitHub keeps at most 1 MiB of a step summary.*';
+    return fitWithin(markdown, STEP_SUMMARY_LIMIT_BYTES, (part) => Buffer.byteLength(part), note);
 }
 /** Appends the rendered job summary; a failure to write it is not the run's failure. */
 async function writeSummary(markdown) {
     if (!process.env.GITHUB_STEP_SUMMARY)
         return;
     try {
-        await core/* summary */.z.addRaw(markdown).write();
+        await core/* summary */.z.addRaw(fitSummary(markdown)).write();
     }
     catch (error) {
         core/* warning */.$e(`Could not write the job summary: ${(0,src_errors/* errorMessage */.g)(error)}`);
@@ -30125,7 +30328,7 @@ async function run() {
         settings = getSettings(token);
         // Loaded once the inputs are good: a step that stops at an input error never loads
         // the API client and the phases, a quarter of a valid step's start-up (`npm run bench -- startup`).
-        const phases = await Promise.all(/* import() */[__nccwpck_require__.e(368), __nccwpck_require__.e(847)]).then(__nccwpck_require__.bind(__nccwpck_require__, 847));
+        const phases = await Promise.all(/* import() */[__nccwpck_require__.e(368), __nccwpck_require__.e(940)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2940));
         client = phases.connect(settings, step);
         let started;
         if (settings.computationId !== undefined) {
@@ -30135,7 +30338,7 @@ async function run() {
         else {
             settings = await phases.prepareRun(client, settings, step, interrupter);
             await phases.preflight(client, settings);
-            started = await phases.startRun(client, settings, step, interrupter);
+            ({ run: started, settings } = await phases.startRun(client, settings, step, interrupter));
         }
         if (!settings.wait) {
             phases.leaveRunning(step);
@@ -30193,6 +30396,7 @@ const Input = {
     Summary: 'summary',
     DownloadResults: 'download-results',
     ResultsFilter: 'results-filter',
+    ResultsTimeout: 'results-timeout',
     CaptureResults: 'capture-results',
     CaptureTags: 'capture-tags',
     CommentOnPr: 'comment-on-pr',
@@ -30269,6 +30473,35 @@ function redactRegistered(text) {
 
 /***/ }),
 
+/***/ 2087:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   _: () => (/* binding */ MAX_TIMER_MS),
+/* harmony export */   f: () => (/* binding */ timerDelayMs)
+/* harmony export */ });
+/**
+ * What Node's timers can hold. A delay above 2^31 - 1 ms (about 24.8 days) is not
+ * refused: Node warns (TimeoutOverflowWarning) and fires it after 1 ms, and a delay
+ * that is not a number (NaN) fires after 1 ms too. So no delay from outside, or
+ * computed from outside numbers, reaches a timer unchecked.
+ */
+/** The longest delay a Node timer holds, in ms. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+/**
+ * `ms` as a delay a timer holds as meant: at least `leastMs`, at most MAX_TIMER_MS; a
+ * value that is not a finite number (NaN, Infinity from an overflow) counts as `leastMs`,
+ * the safe side for a delay between requests.
+ */
+function timerDelayMs(ms, leastMs = 0) {
+    if (!Number.isFinite(ms))
+        return leastMs;
+    return Math.min(MAX_TIMER_MS, Math.max(leastMs, ms));
+}
+
+
+/***/ }),
+
 /***/ 3254:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -30292,9 +30525,13 @@ function redactRegistered(text) {
  */
 /** Line breaks: what ends a line for the runner (`\r`, `\n`) or for a reader (NEL, LS, PS). */
 const LINE_BREAKS = /\r\n|[\r\n\u0085\u2028\u2029]/g;
-/** Control characters other than tab (C0, DEL, C1), which can hide or redraw text in the log. */
+/**
+ * Control characters other than tab (C0, DEL, C1), which can hide or redraw text in the
+ * log, and the bidirectional controls (embeddings, overrides, isolates; LRM, RLM, ALM),
+ * which make text read differently from what it is ("Trojan Source").
+ */
 // eslint-disable-next-line no-control-regex
-const CONTROLS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
+const CONTROLS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 /** A zero-width space: splits a sequence the runner would act on, without changing what people read. */
 const ZWSP = '\u200b';
 /** Defuses the legacy command form `##[`, which the runner looks for anywhere in a line. */
@@ -30303,7 +30540,7 @@ function defuseLegacy(text) {
 }
 /**
  * One value from outside, fit to stand inside a log line or an annotation: line
- * breaks become `⏎`, other control characters `�`, legacy `##[` is split, and a
+ * breaks become `⏎`, other control and bidirectional characters `�`, legacy `##[` is split, and a
  * leading `::` too, so the value can neither start a line of its own nor be one.
  */
 function inline(text) {

@@ -65,9 +65,13 @@ var external_node_crypto_ = __webpack_require__(7598);
  */
 /** Line breaks: what ends a line for the runner (`\r`, `\n`) or for a reader (NEL, LS, PS). */
 const LINE_BREAKS = /\r\n|[\r\n\u0085\u2028\u2029]/g;
-/** Control characters other than tab (C0, DEL, C1), which can hide or redraw text in the log. */
+/**
+ * Control characters other than tab (C0, DEL, C1), which can hide or redraw text in the
+ * log, and the bidirectional controls (embeddings, overrides, isolates; LRM, RLM, ALM),
+ * which make text read differently from what it is ("Trojan Source").
+ */
 // eslint-disable-next-line no-control-regex
-const CONTROLS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
+const CONTROLS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 /** A zero-width space: splits a sequence the runner would act on, without changing what people read. */
 const ZWSP = '\u200b';
 /** Defuses the legacy command form `##[`, which the runner looks for anywhere in a line. */
@@ -76,7 +80,7 @@ function defuseLegacy(text) {
 }
 /**
  * One value from outside, fit to stand inside a log line or an annotation: line
- * breaks become `⏎`, other control characters `�`, legacy `##[` is split, and a
+ * breaks become `⏎`, other control and bidirectional characters `�`, legacy `##[` is split, and a
  * leading `::` too, so the value can neither start a line of its own nor be one.
  */
 function inline(text) {
@@ -403,6 +407,21 @@ function asNumber(value) {
     }
     return undefined;
 }
+/**
+ * The most a run's `run_time` (seconds) may be: ten years. No run takes longer, and a
+ * length in ms stays far from overflowing, so a server's `1e308` cannot turn the
+ * estimate of a run's length (and the wait it paces) into Infinity or NaN.
+ */
+const MAX_RUN_TIME_SECONDS = 10 * 366 * 86_400;
+/**
+ * The most a `created` may be: the last moment a JavaScript Date holds, in ms (some
+ * servers send ms; seconds are far below it). Beyond it, a time is nonsense.
+ */
+const MAX_CREATED = 8.64e15;
+/** A number from the server, when it is one and within [0, `max`]; otherwise unknown. */
+function inRange(value, max) {
+    return value !== undefined && value >= 0 && value <= max ? value : undefined;
+}
 function asBoolean(value) {
     if (typeof value === 'boolean')
         return value;
@@ -447,8 +466,9 @@ function readComputation(body, knownId) {
         id,
         state,
         name: asText(field('name')),
-        created: asNumber(field('created')),
-        run_time: asNumber(field('run_time')),
+        // Times drive the wait (its pace, a run's age) and sort runs: checked in range here, once.
+        created: inRange(asNumber(field('created')), MAX_CREATED),
+        run_time: inRange(asNumber(field('run_time')), MAX_RUN_TIME_SECONDS),
         end_status: asText(field('end_status'))?.toLowerCase(),
         exit_code: asNumber(field('exit_code')),
         has_results: asBoolean(field('has_results')),
@@ -868,14 +888,17 @@ function readResultItems(data) {
         if (typeof item?.path !== 'string')
             return [];
         const type = item.type === 'folder' ? 'folder' : 'file';
-        const size = Number(item.size);
+        // A size sets how much a download may bring and how long it may take: a whole number of
+        // bytes, or unknown (then the download goes by Content-Length), never negative or NaN.
+        const listed = item.size;
+        const size = typeof listed === 'number' || (typeof listed === 'string' && listed.trim() !== '') ? Number(listed) : NaN;
         return [
             {
                 // eslint-disable-next-line @typescript-eslint/no-base-to-string -- the API's name is a JSON scalar (text)
                 name: String(item.name ?? item.path.split('/').pop()),
                 path: item.path,
                 type,
-                size: Number.isFinite(size) ? size : undefined
+                size: Number.isSafeInteger(size) && size >= 0 ? size : undefined
             }
         ];
     });
@@ -1000,6 +1023,22 @@ var node_modules_axios = __webpack_require__(9159);
 
 
 /**
+ * The budget of one call, shared by its attempts and retries. A class, not a plain
+ * object: axios copies plain objects in a request's config, and the retries must
+ * see what an attempt noted.
+ */
+class CallBudget {
+    /** When the whole call must have ended (local clock, ms). */
+    endsAt;
+    /** The pause before the next retry, chosen within the budget. */
+    nextPauseMs;
+    /** Why the budget allowed no further retry, for the message. */
+    note;
+    constructor(ms) {
+        this.endsAt = Date.now() + ms;
+    }
+}
+/**
  * One attempt: aborted by its own deadline or by the caller, whichever comes first.
  * axios's `timeout` only notices a socket that stays silent, so a server that sends a
  * byte now and then would hold a call open for ever; this deadline holds whatever the
@@ -1011,12 +1050,18 @@ class Attempt {
     controller = new AbortController();
     timer;
     onCallerAbort = () => this.controller.abort();
+    deadlineMs;
     constructor(plan) {
         this.plan = plan;
+        // A call with a budget: no attempt outlasts it.
+        this.deadlineMs =
+            plan.budget === undefined
+                ? plan.deadlineMs
+                : Math.max(1, Math.min(plan.deadlineMs, plan.budget.endsAt - Date.now()));
         this.timer = setTimeout(() => {
             this.expired = true;
             this.controller.abort();
-        }, plan.deadlineMs);
+        }, this.deadlineMs);
         if (plan.signal?.aborted)
             this.controller.abort();
         plan.signal?.addEventListener('abort', this.onCallerAbort, { once: true });
@@ -1033,7 +1078,7 @@ class Attempt {
         const answered = error instanceof node_modules_axios/* AxiosError */.pe && error.response !== undefined;
         if (this.expired && !answered && !this.plan.signal?.aborted) {
             // Reported as a timeout, not as a cancel: it may be retried, and the message says so.
-            return new node_modules_axios/* AxiosError */.pe(`no answer within ${Math.round(this.plan.deadlineMs / 1000)} s`, 'ETIMEDOUT', config);
+            return new node_modules_axios/* AxiosError */.pe(`no answer within ${Math.round(this.deadlineMs / 1000)} s`, 'ETIMEDOUT', config);
         }
         if (exceededAnswerLimit(error))
             return new node_modules_axios/* AxiosError */.pe(error.message, ANSWER_TOO_LARGE, config);
@@ -1176,6 +1221,26 @@ function retryDelayMs(retry, retryAfter, now = Date.now(), random = Math.random)
     const ceiling = Math.min(MAX_BACKOFF_MS, BASE_DELAY_MS * 2 ** (retry - 1));
     return Math.floor(random() * ceiling);
 }
+/** A retry gets at least this long to answer, or it is not tried: a shorter attempt would only fail again. */
+const LEAST_ATTEMPT_MS = 500;
+/**
+ * The pause before retry number `retry` of a call that must end within `leftMs`
+ * (a stop on cancel, the post step's stop): the usual pause, but a Retry-After
+ * asking for longer than the budget leaves is not waited for, and a back-off is cut
+ * short so the retry still gets LEAST_ATTEMPT_MS to answer.
+ */
+function pauseWithinBudget(retry, retryAfter, leftMs, now = Date.now(), random = Math.random) {
+    const room = leftMs - LEAST_ATTEMPT_MS;
+    const asked = parseRetryAfter(retryAfter, now);
+    if (asked !== undefined && asked > room) {
+        return {
+            refused: `Code Ocean asked to be called again in ${Math.ceil(asked / 1000)} s (Retry-After), more than the ${Math.max(0, Math.floor(leftMs / 1000))} s this call had left`
+        };
+    }
+    if (room < 0)
+        return { refused: 'no time was left for another try' };
+    return { pauseMs: Math.min(retryDelayMs(retry, retryAfter, now, random), room) };
+}
 
 ;// CONCATENATED MODULE: ./src/codeocean/transport.ts
 
@@ -1244,7 +1309,8 @@ class ApiTransport {
         const attempt = {
             signal: call.signal,
             deadlineMs: call.timeoutMs ?? this.timeoutMs,
-            maxBytes: (context.answerLimit ?? RUN_ANSWER_LIMIT).bytes
+            maxBytes: (context.answerLimit ?? RUN_ANSWER_LIMIT).bytes,
+            ...(call.budgetMs === undefined ? {} : { budget: new CallBudget(call.budgetMs) })
         };
         const full = {
             ...config,
@@ -1264,7 +1330,7 @@ class ApiTransport {
                 response = error.response;
             }
             else {
-                throw this.networkError(error, context, call);
+                throw withBudgetNote(this.networkError(error, context, call), attempt);
             }
         }
         const body = parseBody(typeof response.data === 'string' ? response.data : '');
@@ -1277,7 +1343,7 @@ class ApiTransport {
             error.message += `\n${context.mayHaveTakenEffect}`;
         }
         error.message = this.redact(error.message);
-        throw error;
+        throw withBudgetNote(error, attempt);
     }
     /** Frees pooled connections so the process can exit promptly. */
     close() {
@@ -1293,9 +1359,11 @@ class ApiTransport {
             validateResponse: (response) => !RETRYABLE_STATUSES.has(response.status),
             retryCondition: (error) => {
                 const retry = retryConfigOf(error.config);
-                return mayRetry({ kind: retry?.kind ?? 'idempotent', status: error.response?.status, code: error.code });
+                const may = mayRetry({ kind: retry?.kind ?? 'idempotent', status: error.response?.status, code: error.code });
+                return may && fitsBudget(error);
             },
-            retryDelay: (count, error) => retryDelayMs(count, headerOf(error.response, 'retry-after')),
+            retryDelay: (count, error) => attemptPlanOf(error.config)?.budget?.nextPauseMs ??
+                retryDelayMs(count, headerOf(error.response, 'retry-after')),
             onRetry: (count, error, config) => {
                 const retry = retryConfigOf(config);
                 const what = error.response ? `HTTP ${error.response.status}` : (error.code ?? 'a network error');
@@ -1346,6 +1414,36 @@ class ApiTransport {
                 return `${code ?? 'network error'}: ${error.message}`;
         }
     }
+}
+function attemptPlanOf(config) {
+    return config?.codeOceanAttempt;
+}
+/**
+ * For a call with a budget: whether another try fits in what is left of it. Chooses
+ * the pause before it (retryDelay reads it), or notes why none fits, for the message.
+ */
+function fitsBudget(error) {
+    const budget = attemptPlanOf(error.config)?.budget;
+    if (budget === undefined)
+        return true;
+    const state = error.config?.['axios-retry'];
+    const pause = pauseWithinBudget((state?.retryCount ?? 0) + 1, headerOf(error.response, 'retry-after'), budget.endsAt - Date.now());
+    if ('refused' in pause) {
+        budget.note = pause.refused;
+        return false;
+    }
+    budget.nextPauseMs = pause.pauseMs;
+    return true;
+}
+/** Adds to a failed call's message why it was not tried again within its budget. */
+function withBudgetNote(error, plan) {
+    const note = plan.budget?.note;
+    if (note === undefined)
+        return error;
+    // On the first line: that is the line a stop's message shows.
+    const [first, ...rest] = error.message.split('\n');
+    error.message = [`${first} (${note}; not waited for.)`, ...rest].join('\n');
+    return error;
 }
 function retryConfigOf(config) {
     return config?.codeOceanRetry;
@@ -1619,6 +1717,12 @@ function runLeftWatched() {
 
 
 /**
+ * The post step's stop, retries and pauses included, ends within this: the job is
+ * over and waits on it. A Retry-After asking for longer is not waited for; the
+ * warning says so, and to stop the run in Code Ocean.
+ */
+const POST_STOP_BUDGET_MS = 20_000;
+/**
  * For anything that escapes post(): the job's outcome is decided by now, so an error
  * nobody anticipated is a warning, and only its message is shown, with secrets scrubbed.
  */
@@ -1646,7 +1750,7 @@ async function post() {
         const location = resolveApiLocation(names/* Input */.pd.Domain, domain);
         client = new CodeOceanClient({ apiBase: location.apiBase, token, timeoutMs: 10_000, retries: 2 });
         lib_core/* info */.pq(`The main step ended while waiting for Code Ocean run ${inline(id)} (cancelled or killed); stopping the run.`);
-        await client.computations.delete(id);
+        await client.computations.delete(id, { budgetMs: POST_STOP_BUDGET_MS });
         lib_core/* info */.pq(`Stopped Code Ocean run ${inline(id)} (${STOP_MEANS_DELETE}).`);
     }
     catch (error) {

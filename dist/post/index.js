@@ -36,6 +36,7 @@ const Input = {
     Summary: 'summary',
     DownloadResults: 'download-results',
     ResultsFilter: 'results-filter',
+    ResultsTimeout: 'results-timeout',
     CaptureResults: 'capture-results',
     CaptureTags: 'capture-tags',
     CommentOnPr: 'comment-on-pr',

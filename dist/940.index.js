@@ -1,0 +1,4357 @@
+export const id = 940;
+export const ids = [940];
+export const modules = {
+
+/***/ 2940:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  attachToRun: () => (/* reexport */ attachToRun),
+  connect: () => (/* reexport */ connect),
+  followRun: () => (/* reexport */ followRun),
+  leaveRunning: () => (/* reexport */ leaveRunning),
+  preflight: () => (/* reexport */ preflight),
+  prepareRun: () => (/* reexport */ prepareRun),
+  startRun: () => (/* reexport */ startRun)
+});
+
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 16 modules
+var lib_core = __webpack_require__(8179);
+// EXTERNAL MODULE: ./src/errors.ts
+var src_errors = __webpack_require__(3916);
+// EXTERNAL MODULE: ./src/untrusted.ts
+var untrusted = __webpack_require__(3254);
+;// CONCATENATED MODULE: ./src/codeocean/preview.ts
+/** Short, cheap excerpts of what Code Ocean sent, for messages and debug lines. */
+/** Characters of an answer a debug line shows at most. */
+const DEBUG_PREVIEW_CHARS = 2_000;
+/** `text` cut to `max` characters, marked with an ellipsis when cut. */
+function clip(text, max) {
+    return text.length > max ? `${text.slice(0, max)}…` : text;
+}
+/**
+ * At most `max` characters of `value` as JSON, for messages and debug lines. Stops
+ * walking once it has enough, so a large answer costs no more than its preview.
+ */
+function preview(value, max) {
+    const parts = [];
+    let length = 0;
+    /** Adds text; false once there is enough. */
+    const emit = (text) => {
+        parts.push(text);
+        length += text.length;
+        return length <= max;
+    };
+    const walk = (item) => {
+        if (typeof item === 'string')
+            return emit(JSON.stringify(item.slice(0, max + 1)));
+        if (item === null || typeof item !== 'object')
+            return emit(String(JSON.stringify(item) ?? 'null'));
+        if (Array.isArray(item)) {
+            if (!emit('['))
+                return false;
+            for (let i = 0; i < item.length; i++)
+                if (!emit(i > 0 ? ',' : '') || !walk(item[i]))
+                    return false;
+            return emit(']');
+        }
+        if (!emit('{'))
+            return false;
+        let first = true;
+        // for…in, not Object.entries: the values of a huge object are not all copied for a short preview.
+        for (const key in item) {
+            if (!Object.hasOwn(item, key))
+                continue;
+            const label = `${first ? '' : ','}${JSON.stringify(key.slice(0, max + 1))}:`;
+            if (!emit(label) || !walk(item[key]))
+                return false;
+            first = false;
+        }
+        return emit('}');
+    };
+    walk(value);
+    return clip(parts.join(''), max);
+}
+
+;// CONCATENATED MODULE: ./src/codeocean/api-error-messages.ts
+
+
+const REASONS = {
+    400: 'Bad Request',
+    401: 'Unauthorized',
+    403: 'Forbidden',
+    404: 'Not Found',
+    409: 'Conflict',
+    423: 'Locked',
+    429: 'Too Many Requests',
+    500: 'Internal Server Error',
+    502: 'Bad Gateway',
+    503: 'Service Unavailable',
+    504: 'Gateway Timeout'
+};
+const MAX_MESSAGE = 500;
+/** Parses a body as JSON when it is JSON, else returns it as text. */
+function parseBody(text) {
+    const trimmed = text.trim();
+    if (trimmed === '')
+        return undefined;
+    try {
+        return JSON.parse(trimmed);
+    }
+    catch {
+        return text;
+    }
+}
+/**
+ * The server's own words, whatever shape they came in: a JSON object with
+ * `message` (Code Ocean's usual form), other JSON, an HTML error page from a
+ * proxy, or plain text. Always one line, never a workflow command (see untrusted.ts).
+ */
+function serverMessage(body) {
+    return (0,untrusted/* inline */.mG)(serverWords(body));
+}
+function serverWords(body) {
+    if (body === undefined || body === null || body === '')
+        return '(no message)';
+    if (typeof body === 'string') {
+        // Only the start is ever shown, so only the start is searched.
+        const start = body.slice(0, 64 * MAX_MESSAGE);
+        if (isHtml(start)) {
+            const title = /<title[^>]*>([^<]*)<\/title>/i.exec(start)?.[1];
+            const text = (title ?? start.replace(/<[^>]*>/g, ' ')).replace(/\s+/g, ' ').trim();
+            return `an HTML page: "${clip(text, 200)}"`;
+        }
+        return clip(start.trim(), MAX_MESSAGE);
+    }
+    if (typeof body === 'object' && !Array.isArray(body)) {
+        const { message } = body;
+        if (typeof message === 'string' && message !== '') {
+            const rest = firstFields(body, 'message');
+            const extra = Object.keys(rest).length > 0 ? ` ${preview(rest, 300)}` : '';
+            return clip(message, MAX_MESSAGE) + extra;
+        }
+    }
+    return preview(body, MAX_MESSAGE);
+}
+/** Up to 50 fields of `object` but `omit`, without copying a huge object whole. */
+function firstFields(object, omit) {
+    const fields = {};
+    let count = 0;
+    for (const key in object) {
+        if (key === omit || !Object.hasOwn(object, key))
+            continue;
+        fields[key] = object[key];
+        if (++count >= 50)
+            break;
+    }
+    return fields;
+}
+function isHtml(text) {
+    return /<html|<!doctype/i.test(text);
+}
+function hint(status, body, context) {
+    switch (status) {
+        case 400: {
+            const sent = context.sentBody === undefined
+                ? ''
+                : `\nThe request body sent was:\n${JSON.stringify(context.sentBody, null, 2)}`;
+            return `Code Ocean rejected the request as malformed or invalid.${sent}`;
+        }
+        case 401:
+            return ('The API token was not accepted. Check that the `secret` input holds a current Code Ocean ' +
+                'access token (Account > Access Tokens) created on this deployment, and that it has not been revoked.');
+        case 403:
+            return ('The token was accepted but lacks permission. It needs the Capsule Read/Write scope ' +
+                '(and Data Asset Read when data assets are attached), and its owner needs access to the capsule or pipeline.');
+        case 404:
+            if (typeof body === 'string' && isHtml(body)) {
+                return ('Code Ocean answered with a web page, not the API: check the `domain` input. It must be the ' +
+                    'address of your Code Ocean deployment (the API lives at /api/v1 under it), not of another site or of a page.');
+            }
+            return context.idHint
+                ? `Code Ocean does not know ${context.idHint}, or the token's owner cannot see it. Check the id and that it is shared with the token's owner.`
+                : "Code Ocean does not know this path; check the `domain` input (the deployment's address, without /api/v1).";
+        case 429:
+            return 'Code Ocean is overloaded and asked the action to slow down.';
+        default:
+            return status >= 500 ? 'Code Ocean reported a server error; it is usually temporary.' : '';
+    }
+}
+/** Builds the message a user sees for an error answer from Code Ocean. */
+function explainApiError(status, body, context) {
+    const reason = REASONS[status] ? ` ${REASONS[status]}` : '';
+    const advice = hint(status, body, context);
+    return (`Code Ocean refused to ${context.operation}: HTTP ${status}${reason}: ${serverMessage(body)}` +
+        (advice ? `\n${advice}` : ''));
+}
+
+;// CONCATENATED MODULE: ./src/codeocean/errors.ts
+/**
+ * Every error the API client throws for the layers above to tell apart: an error
+ * answer, no usable answer, a cancel that may have created something, and answers
+ * that cannot be read. What they say is worked out in api-error-messages.ts and
+ * network-failures.ts; the cancel they build on is src/errors.ts's RequestAbortedError.
+ */
+
+
+
+/** An error answer from Code Ocean, with a message ready for the user. */
+class CodeOceanApiError extends Error {
+    status;
+    body;
+    constructor(status, body, context) {
+        super(explainApiError(status, body, context));
+        this.status = status;
+        this.body = body;
+        this.name = 'CodeOceanApiError';
+    }
+}
+/**
+ * A cancelled call that may have created something (a run, a data asset): a cancel
+ * like any other, whose message says what may now exist.
+ */
+class CancelledCreateError extends src_errors/* RequestAbortedError */.$ {
+    constructor(message) {
+        super();
+        this.message = message;
+        this.name = 'CancelledCreateError';
+    }
+}
+/**
+ * No usable answer from Code Ocean: DNS, a refused connection, a reset, no answer
+ * within the deadline, or an answer over its size limit.
+ */
+class CodeOceanNetworkError extends Error {
+    code;
+    constructor(message, code) {
+        super(message);
+        this.code = code;
+        this.name = 'CodeOceanNetworkError';
+    }
+}
+/** Code Ocean said yes to a start, but its answer is not a run that can be read. */
+class UnreadableStartError extends Error {
+    constructor(message, options) {
+        super(message, options);
+        this.name = 'UnreadableStartError';
+    }
+}
+/** Code Ocean answered 2xx with something that is not a computation (an HTML page, say). */
+class UnreadableAnswerError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'UnreadableAnswerError';
+    }
+}
+/** Code Ocean sent something as an id that cannot be one; nothing is sent with it. */
+class NotAnIdError extends Error {
+    constructor(what, id, problem) {
+        super(`Code Ocean answered with a ${what} id that is not an id ("${(0,untrusted/* inline */.mG)(id).slice(0, 100)}": ${problem}); ` +
+            'the action sends no request with it. Ids look like 9af23fd6-1f7c-4d8a-a4a7-3a3f8c0e9d21.');
+        this.name = 'NotAnIdError';
+    }
+}
+
+;// CONCATENATED MODULE: ./src/codeocean/models/app-panel.ts
+/**
+ * What a capsule or pipeline declares in its app panel (GET …/app_panel), as far as the
+ * action checks a run request against it. Every field is optional in the SDK's models, so
+ * each is read tolerantly: a missing or ill-typed field is simply not checked.
+ */
+const isObject = (value) => typeof value === 'object' && value !== null && !Array.isArray(value);
+const app_panel_text = (value) => typeof value === 'string' ? value : typeof value === 'number' ? String(value) : undefined;
+const number = (value) => {
+    const n = typeof value === 'number' ? value : typeof value === 'string' && value.trim() !== '' ? Number(value) : NaN;
+    return Number.isFinite(n) ? n : undefined;
+};
+/** A list of objects, or one object standing for a list of one (the SDK types a process's parameters so). */
+function objects(value) {
+    if (Array.isArray(value))
+        return value.filter(isObject);
+    return isObject(value) ? [value] : [];
+}
+function readParameter(raw) {
+    const options = Array.isArray(raw.value_options)
+        ? raw.value_options.map(app_panel_text).filter((o) => o !== undefined)
+        : undefined;
+    return {
+        name: app_panel_text(raw.name),
+        type: app_panel_text(raw.type),
+        param_name: app_panel_text(raw.param_name) || undefined,
+        value_type: app_panel_text(raw.value_type),
+        default_value: app_panel_text(raw.default_value),
+        required: raw.required === true,
+        minimum: number(raw.minimum),
+        maximum: number(raw.maximum),
+        pattern: app_panel_text(raw.pattern) || undefined,
+        value_options: options?.length ? options : undefined
+    };
+}
+/** Reads an app panel from whatever the server sent. */
+function readAppPanel(body) {
+    const raw = isObject(body) ? body : {};
+    return {
+        parameters: objects(raw.parameters).map(readParameter),
+        processes: objects(raw.processes).flatMap((p) => {
+            const name = app_panel_text(p.name);
+            return name ? [{ name, parameters: objects(p.parameters).map(readParameter) }] : [];
+        }),
+        dataAssets: objects(raw.data_assets).map((a) => ({
+            id: app_panel_text(a.id),
+            mount: app_panel_text(a.mount),
+            name: app_panel_text(a.name),
+            accessible: typeof a.accessible === 'boolean' ? a.accessible : undefined
+        }))
+    };
+}
+/** Whether the panel declares anything a request can be checked against. */
+function declaresAnything(panel) {
+    return panel.parameters.length > 0 || panel.processes.length > 0 || panel.dataAssets.length > 0;
+}
+
+// EXTERNAL MODULE: ./src/caps.ts
+var caps = __webpack_require__(2410);
+// EXTERNAL MODULE: ./src/names.ts
+var names = __webpack_require__(6455);
+// EXTERNAL MODULE: ./src/inputs/errors.ts
+var inputs_errors = __webpack_require__(1318);
+// EXTERNAL MODULE: ./src/inputs/nearest.ts
+var nearest = __webpack_require__(3915);
+;// CONCATENATED MODULE: ./src/inputs/app-panel-check.ts
+
+
+
+
+
+/** value_type spellings that mean a number. */
+const NUMERIC = /^(int|integer|number|numeric|float|double|decimal)$/i;
+const INTEGER = /^(int|integer)$/i;
+/**
+ * Typo suggestions compare names and values of at most this length, among at most
+ * TYPO_CANDIDATES of them: longer ones are no typo of each other, and a panel's lists
+ * can be long enough to make the comparison itself slow.
+ */
+const TYPO_CHARS = 100;
+const TYPO_CANDIDATES = 1_000;
+/** Outside text in a message: one line, never a workflow command, capped. */
+const shown = (value) => (0,untrusted/* inline */.mG)((0,caps/* capText */.yA)(value));
+/** The declared name a mistyped one most likely meant, or undefined. */
+function closestName(name, known) {
+    if (name.length > TYPO_CHARS)
+        return undefined;
+    // Compared without case, answered in the panel's own spelling.
+    const candidates = known.slice(0, TYPO_CANDIDATES).filter((k) => k.length <= TYPO_CHARS);
+    const folded = candidates.map((k) => k.toLowerCase());
+    const guess = (0,nearest/* nearestTypo */.z)(name.toLowerCase(), folded);
+    return guess === undefined ? undefined : candidates[folded.indexOf(guess)];
+}
+function didYouMean(name, known) {
+    const guess = closestName(name, known);
+    const list = known.length > 0 ? ` It declares: ${(0,caps/* joinCapped */.Ax)(known.map(shown))}.` : '';
+    return (guess ? ` Did you mean '${shown(guess)}'?` : '') + list;
+}
+/** How a parameter is named in messages: its key, else its label, else its position. */
+function label(p, index) {
+    // Names come from the server: kept to one line, never a workflow command.
+    return shown(p.param_name ?? p.name ?? `#${index + 1}`);
+}
+/** Whether any parameter of the panel, or of one of its processes, declares a pattern. */
+function declaresPatterns(panel) {
+    return [panel.parameters, ...panel.processes.map((p) => p.parameters)].some((ps) => ps.some((p) => p.pattern));
+}
+/** The problem with one value, or undefined when the panel allows it. */
+function valueProblem(p, value, patterns) {
+    if (p.value_options && !p.value_options.includes(value)) {
+        const guess = closestName(value, p.value_options);
+        const allowed = (0,caps/* joinCapped */.Ax)(p.value_options.map(shown));
+        return {
+            error: `'${shown(value)}' is not one of the allowed values (${allowed})${guess ? `; did you mean '${shown(guess)}'?` : ''}`
+        };
+    }
+    const number = numberProblem(p, value);
+    if (number)
+        return { error: number };
+    if (p.pattern && patterns) {
+        const verdict = patterns.check(p.pattern, value);
+        if (verdict === 'differs')
+            return { error: `'${shown(value)}' does not match the pattern ${shown(p.pattern)}` };
+        // A pattern that cannot be checked is not the user's mistake: the value goes as given.
+        if (verdict !== 'fits') {
+            return { warning: `the pattern ${shown(p.pattern)} could not be checked (${shown(verdict.unchecked)})` };
+        }
+    }
+    return undefined;
+}
+/** The problem with a value of a numeric type, or undefined. */
+function numberProblem(p, value) {
+    if (!p.value_type || !NUMERIC.test(p.value_type))
+        return undefined;
+    const n = Number(value);
+    if (value.trim() === '' || !Number.isFinite(n))
+        return `'${shown(value)}' is not a number (its type is ${p.value_type})`;
+    if (INTEGER.test(p.value_type) && !Number.isInteger(n))
+        return `'${shown(value)}' is not a whole number (its type is ${p.value_type})`;
+    const low = p.minimum;
+    const high = p.maximum;
+    if ((low !== undefined && n < low) || (high !== undefined && n > high)) {
+        const range = low !== undefined && high !== undefined
+            ? `${low} to ${high}`
+            : low !== undefined
+                ? `at least ${low}`
+                : `at most ${high}`;
+        return `${shown(value)} is outside the allowed range (${range})`;
+    }
+    return undefined;
+}
+function sampleValue(p) {
+    return shown(p.value_options?.[0] ??
+        p.default_value ??
+        (p.value_type && NUMERIC.test(p.value_type) ? String(p.minimum ?? 1) : '…'));
+}
+function checkScope(scope, found) {
+    const { declared, prefix, owner } = scope;
+    if (declared.length === 0)
+        return; // nothing declared here: nothing to check against
+    const fail = (input, problem, p) => {
+        const sample = p ?? declared.find((d) => d.param_name) ?? declared[0];
+        found.errors.push(new inputs_errors/* InputError */.d(input, `${prefix}${problem}`, scope.example(label(sample, 0), sampleValue(sample))));
+    };
+    /** Checks one given value: a problem fails `input`, a pattern that could not be checked is a warning. */
+    const checkValue = (input, what, p, value) => {
+        const finding = value === '' ? undefined : valueProblem(p, value, found.patterns);
+        if (finding && 'error' in finding)
+            fail(input, `${what}: ${finding.error}`, p);
+        else if (finding)
+            found.warnings.push(`${prefix}${what}: ${finding.warning}; its value is sent unchecked.`);
+    };
+    const names = declared.flatMap((p) => (p.param_name ? [p.param_name] : []));
+    for (const given of scope.named) {
+        const p = declared.find((d) => d.param_name === given.param_name);
+        if (!p) {
+            fail(scope.namedInput, `named parameter '${given.param_name}' is not declared in ${owner}.${didYouMean(given.param_name, names)}`);
+            continue;
+        }
+        checkValue(scope.namedInput, `named parameter '${given.param_name}'`, p, given.value);
+    }
+    if (scope.ordered.length > declared.length) {
+        fail(scope.orderedInput, `${scope.ordered.length} ordered parameters are given, but ${owner} declares ${declared.length}`);
+    }
+    scope.ordered.slice(0, declared.length).forEach((value, i) => {
+        checkValue(scope.orderedInput, `parameter ${i + 1} (${label(declared[i], i)})`, declared[i], value);
+    });
+    declared.forEach((p, i) => {
+        if (!p.required || (p.default_value ?? '') !== '')
+            return;
+        const named = p.param_name ? scope.named.find((n) => n.param_name === p.param_name)?.value : undefined;
+        const value = named ?? scope.ordered[i];
+        if (value === undefined || value === '') {
+            fail(p.param_name ? scope.namedInput : scope.orderedInput, `parameter '${label(p, i)}' is required by ${owner} and has no default; give it a value`, p);
+        }
+    });
+}
+function json(value) {
+    return `'${JSON.stringify(value)}'`;
+}
+/** Errors for names and values, warnings for data assets; see PanelCheck. Patterns are checked with `patterns`, when given. */
+function checkAgainstAppPanel(spec, panel, patterns) {
+    const found = { errors: [], warnings: [], patterns };
+    const kind = spec.target.kind;
+    const panelOf = `the ${kind}'s app panel`;
+    checkScope({
+        namedInput: names/* Input */.pd.NamedParameters,
+        orderedInput: names/* Input */.pd.Parameters,
+        prefix: '',
+        owner: panelOf,
+        ordered: spec.parameters ?? [],
+        named: spec.namedParameters ?? [],
+        declared: panel.parameters,
+        example: (name, value) => `${names/* Input */.pd.NamedParameters}: ${json({ [name]: value })}`
+    }, found);
+    if (kind === 'pipeline')
+        checkProcesses(spec, panel, found);
+    found.warnings.push(...dataAssetWarnings(spec, panel));
+    return { errors: found.errors, warnings: found.warnings };
+}
+function checkProcesses(spec, panel, found) {
+    if (panel.processes.length === 0)
+        return;
+    const known = panel.processes.map((p) => p.name);
+    const example = (process, name, value) => `${names/* Input */.pd.Processes}: ${json([{ name: process, named_parameters: { [name]: value } }])}`;
+    for (const given of spec.processes ?? []) {
+        const declared = panel.processes.find((p) => p.name === given.name);
+        if (!declared) {
+            found.errors.push(new inputs_errors/* InputError */.d(names/* Input */.pd.Processes, `process '${given.name}' is not a process of this pipeline.${didYouMean(given.name, known)}`, `${names/* Input */.pd.Processes}: ${json([{ name: shown(closestName(given.name, known) ?? known[0]) }])}`));
+            continue;
+        }
+        checkScope({
+            namedInput: names/* Input */.pd.Processes,
+            orderedInput: names/* Input */.pd.Processes,
+            prefix: `process '${given.name}': `,
+            owner: `process '${given.name}' in the pipeline's app panel`,
+            ordered: given.parameters ?? [],
+            named: given.named_parameters ?? [],
+            declared: declared.parameters,
+            example: (name, value) => example(given.name, name, value)
+        }, found);
+    }
+    // A process left out of `processes` runs with its defaults: only a required one without a default is a problem.
+    for (const declared of panel.processes) {
+        if ((spec.processes ?? []).some((p) => p.name === declared.name))
+            continue;
+        checkScope({
+            namedInput: names/* Input */.pd.Processes,
+            orderedInput: names/* Input */.pd.Processes,
+            prefix: `process '${shown(declared.name)}': `,
+            owner: `process '${shown(declared.name)}' in the pipeline's app panel`,
+            ordered: [],
+            named: [],
+            declared: declared.parameters,
+            example: (name, value) => example(shown(declared.name), name, value)
+        }, found);
+    }
+}
+function dataAssetWarnings(spec, panel) {
+    const warnings = [];
+    const mounts = panel.dataAssets.flatMap((a) => (a.mount ? [a.mount] : []));
+    for (const asset of spec.dataAssets ?? []) {
+        if (asset.mount && mounts.length > 0 && !mounts.includes(asset.mount)) {
+            const pipelineNote = spec.target.kind === 'pipeline'
+                ? ' For a pipeline, the run uses the mount the pipeline already has for it.'
+                : '';
+            warnings.push(`Data asset ${asset.id} is to be mounted at '${asset.mount}', which the ${spec.target.kind}'s app panel does not list (it lists ${(0,caps/* joinCapped */.Ax)(mounts.map(shown))}).${pipelineNote}`);
+        }
+        const declared = panel.dataAssets.find((a) => a.id === asset.id);
+        if (declared?.accessible === false) {
+            warnings.push(`The ${spec.target.kind}'s app panel marks data asset ${asset.id}${declared.name ? ` (${shown(declared.name)})` : ''} as not accessible to the token's owner; the run may fail to attach it.`);
+        }
+    }
+    return warnings;
+}
+
+;// CONCATENATED MODULE: ./src/lifecycle/prepare/preflight.ts
+
+
+
+
+
+
+
+
+/**
+ * The pre-flight check, unless `check-parameters: false`: the request against the app
+ * panel of the capsule or pipeline, before a run is spent on a mistyped name or an
+ * out-of-range value. Throws InputErrors with every problem at once; warns about data
+ * assets. A panel that cannot be had, or that declares nothing, skips the check with a
+ * one-line notice: it is a help, and never the reason a run does not start.
+ */
+async function preflight(client, settings) {
+    if (!settings.checkParameters) {
+        lib_core/* info */.pq('Parameters not checked against the app panel (check-parameters: false).');
+        return;
+    }
+    const { target, version } = settings.run;
+    const what = `${target.kind} ${target.id}${version === undefined ? '' : ` (version ${version})`}`;
+    lib_core/* info */.pq(`Checking the request against the app panel of ${what}`);
+    let raw;
+    try {
+        raw = await client.appPanels.get(target, version);
+    }
+    catch (error) {
+        // Unreachable Code Ocean, a certificate problem, a cancel: the start would meet them too.
+        if (!(error instanceof CodeOceanApiError))
+            throw error;
+        if (error.status === 404) {
+            lib_core/* notice */.lm(`Parameters not checked: this Code Ocean has no app panel for ${what}.`);
+        }
+        else {
+            lib_core/* warning */.$e((0,untrusted/* inline */.mG)(`Parameters not checked: could not read the app panel of ${what}. ${(0,src_errors/* errorMessage */.g)(error)}`));
+        }
+        return;
+    }
+    lib_core/* debug */.Yz((0,untrusted/* inline */.mG)(`App panel: ${preview(raw, DEBUG_PREVIEW_CHARS)}`));
+    const panel = readAppPanel(raw);
+    if (!declaresAnything(panel)) {
+        lib_core/* notice */.lm(`Parameters not checked: the app panel of ${what} declares no parameters, processes or data assets.`);
+        return;
+    }
+    const { errors, warnings } = checkAgainstAppPanel(settings.run, panel, await patternCheckFor(panel));
+    for (const warning of warnings)
+        lib_core/* warning */.$e((0,untrusted/* inline */.mG)(warning));
+    if (errors.length > 0)
+        throw new inputs_errors/* InputErrors */.G(errors);
+    lib_core/* info */.pq(`The request fits the app panel of ${what}.`);
+}
+/**
+ * The pattern checker, for a panel that declares patterns. Loaded here, on first use:
+ * its regular expression engine is a quarter of the phases' code, which a step whose
+ * panel has no pattern never needs.
+ */
+async function patternCheckFor(panel) {
+    if (!declaresPatterns(panel))
+        return undefined;
+    const { PatternChecker } = await Promise.all(/* import() */[__webpack_require__.e(856), __webpack_require__.e(894)]).then(__webpack_require__.bind(__webpack_require__, 4894));
+    return new PatternChecker();
+}
+
+// EXTERNAL MODULE: ./src/lifecycle/step.ts + 1 modules
+var lifecycle_step = __webpack_require__(4073);
+// EXTERNAL MODULE: external "node:timers/promises"
+var promises_ = __webpack_require__(8500);
+// EXTERNAL MODULE: ./node_modules/p-limit/index.js + 1 modules
+var p_limit = __webpack_require__(370);
+// EXTERNAL MODULE: ./src/format.ts
+var format = __webpack_require__(6264);
+;// CONCATENATED MODULE: ./src/lifecycle/errors.ts
+
+
+/** Why an attached data asset stops the run, with Code Ocean's own words. */
+class DataAssetNotUsableError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'DataAssetNotUsableError';
+    }
+}
+/** Why no run was adopted; the message says what the start failed with and what the look found. */
+class NotAdoptedError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'NotAdoptedError';
+    }
+}
+/** A 404 for the run to follow, said in terms of the input that named it. */
+class RunNotFoundError extends Error {
+    constructor(id, cause) {
+        super(`Input '${names/* Input */.pd.ComputationId}': Code Ocean has no run ${(0,untrusted/* inline */.mG)(id)} that the token's owner can see (HTTP 404), ` +
+            'so there is nothing to follow. Check the id: it is the `computation-id` output of the step that started ' +
+            "the run, or the id in the run's address in Code Ocean, on this deployment (`domain`). A run that was " +
+            'stopped is deleted in Code Ocean and cannot be followed.\n' +
+            (0,untrusted/* inline */.mG)(cause.message.split('\n')[0]), { cause });
+        this.name = 'RunNotFoundError';
+    }
+}
+
+;// CONCATENATED MODULE: ./src/codeocean/models/id.ts
+
+/**
+ * What an id may not be or hold. Ids go into URL paths: `.` and `..` survive
+ * `encodeURIComponent` and are then resolved away by the URL parser, so
+ * `computations/..` would become a request to `/api/v1/`; separators, `?` and `#`
+ * would change which resource is meant, control characters have no place in one.
+ */
+// eslint-disable-next-line no-control-regex
+const NOT_IN_AN_ID = /[/\\?#\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
+/** Why `id` cannot be an id, or undefined when it can. */
+function idProblem(id) {
+    if (id === '')
+        return 'it is empty';
+    if (id === '.' || id === '..')
+        return `it is "${id}"`;
+    if (NOT_IN_AN_ID.test(id))
+        return 'it holds "/", "\\", "?", "#" or a control character';
+    return undefined;
+}
+/** Returns `id` when it looks like an id; throws NotAnIdError otherwise. */
+function checkId(id, what) {
+    const problem = idProblem(id);
+    if (problem)
+        throw new NotAnIdError(what, id, problem);
+    return id;
+}
+/** An id as one URL path segment: checked, then encoded. */
+function idSegment(id, what) {
+    return encodeURIComponent(checkId(id, what));
+}
+
+;// CONCATENATED MODULE: ./src/codeocean/models/computation.ts
+
+
+
+
+const TERMINAL_STATES = ['completed', 'failed'];
+const KNOWN_STATES = ['initializing', 'running', 'finalizing', 'completed', 'failed'];
+function asNumber(value) {
+    if (typeof value === 'number' && Number.isFinite(value))
+        return value;
+    if (typeof value === 'string' && value.trim() !== '' && Number.isFinite(Number(value))) {
+        return Number(value);
+    }
+    return undefined;
+}
+/**
+ * The most a run's `run_time` (seconds) may be: ten years. No run takes longer, and a
+ * length in ms stays far from overflowing, so a server's `1e308` cannot turn the
+ * estimate of a run's length (and the wait it paces) into Infinity or NaN.
+ */
+const MAX_RUN_TIME_SECONDS = 10 * 366 * 86_400;
+/**
+ * The most a `created` may be: the last moment a JavaScript Date holds, in ms (some
+ * servers send ms; seconds are far below it). Beyond it, a time is nonsense.
+ */
+const MAX_CREATED = 8.64e15;
+/** A number from the server, when it is one and within [0, `max`]; otherwise unknown. */
+function inRange(value, max) {
+    return value !== undefined && value >= 0 && value <= max ? value : undefined;
+}
+function asBoolean(value) {
+    if (typeof value === 'boolean')
+        return value;
+    if (value === 'true')
+        return true;
+    if (value === 'false')
+        return false;
+    return undefined;
+}
+function asText(value) {
+    if (typeof value === 'string')
+        return value;
+    if (typeof value === 'number')
+        return String(value);
+    return undefined;
+}
+/**
+ * Reads a computation from whatever the server sent. Tolerant on purpose: Code Ocean's
+ * own examples capitalise some keys ("Id", "Has_results"), and older servers may send
+ * numbers as strings. `knownId`, the id of the run asked about, wins over whatever id
+ * the body carries; an id from the body must look like one (see id.ts).
+ */
+function readComputation(body, knownId) {
+    if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+        const shown = typeof body === 'string' ? body.slice(0, 1_000).replace(/\s+/g, ' ').trim() : preview(body, 200);
+        throw new UnreadableAnswerError(`Code Ocean answered with something that is not a run: ${(0,untrusted/* inline */.mG)(shown.slice(0, 200))}`);
+    }
+    const raw = body;
+    const field = (name) => {
+        if (name in raw)
+            return raw[name];
+        const key = Object.keys(raw).find((k) => k.toLowerCase() === name);
+        return key === undefined ? undefined : raw[key];
+    };
+    const id = knownId ?? asText(field('id'));
+    if (!id) {
+        throw new UnreadableAnswerError(`Code Ocean answered without a run id: ${preview(body, 300)}`);
+    }
+    checkId(id, 'run');
+    const state = (asText(field('state')) ?? '').toLowerCase();
+    return {
+        id,
+        state,
+        name: asText(field('name')),
+        // Times drive the wait (its pace, a run's age) and sort runs: checked in range here, once.
+        created: inRange(asNumber(field('created')), MAX_CREATED),
+        run_time: inRange(asNumber(field('run_time')), MAX_RUN_TIME_SECONDS),
+        end_status: asText(field('end_status'))?.toLowerCase(),
+        exit_code: asNumber(field('exit_code')),
+        has_results: asBoolean(field('has_results')),
+        owner: asText(field('owner')),
+        raw
+    };
+}
+function isTerminal(state) {
+    return TERMINAL_STATES.includes(state);
+}
+function isKnownState(state) {
+    return KNOWN_STATES.includes(state);
+}
+
+;// CONCATENATED MODULE: ./src/codeocean/limits.ts
+/**
+ * How long one call to Code Ocean may take and how much of an answer the action reads.
+ * Both bound what a broken or hostile server can cost the step: a server that sends a
+ * byte now and then cannot hold it for ever, and an answer that never ends (or a small
+ * compressed one that inflates to gigabytes) cannot fill the runner's memory.
+ */
+const KiB = 1024;
+const MiB = 1024 * KiB;
+/**
+ * Each attempt of a call ends after this, answered or not: the whole attempt, from
+ * connecting to the last byte of the answer, not only a silence on the socket.
+ */
+const DEFAULT_TIMEOUT_MS = 30_000;
+/** A run: start, status check, rename, stop. Real ones are a few KiB, even with many parameters. */
+const RUN_ANSWER_LIMIT = { bytes: 1 * MiB, what: 'a run' };
+/** One folder of a run's results; a folder of tens of thousands of files still fits. */
+const RESULTS_LISTING_ANSWER_LIMIT = { bytes: 8 * MiB, what: 'a results listing' };
+/** Every run of a capsule or pipeline, unpaginated: thousands of runs still fit. */
+const RUNS_LISTING_ANSWER_LIMIT = { bytes: 8 * MiB, what: 'a list of runs' };
+/** A signed download link for one result file. */
+const DOWNLOAD_LINK_ANSWER_LIMIT = { bytes: 64 * KiB, what: 'a download link' };
+/** A data asset: create and read. */
+const DATA_ASSET_ANSWER_LIMIT = { bytes: 1 * MiB, what: 'a data asset' };
+/** The error code a call over its answer limit fails with; such a call is not repeated. */
+const ANSWER_TOO_LARGE = 'ERR_ANSWER_TOO_LARGE';
+/** A limit for people: `1 MiB`, `64 KiB`. */
+function describeLimit(bytes) {
+    if (bytes >= MiB && bytes % MiB === 0)
+        return `${bytes / MiB} MiB`;
+    if (bytes >= KiB && bytes % KiB === 0)
+        return `${bytes / KiB} KiB`;
+    return `${bytes} bytes`;
+}
+
+;// CONCATENATED MODULE: ./src/codeocean/network-failures.ts
+/**
+ * What went wrong when a request got no answer at all, and what to tell the user about
+ * it. Pure functions: the HTTP transport hands them the error code and where the request
+ * went, and shows what they return. Self-hosted runners meet these first: a mistyped
+ * `domain`, a firewall, a company proxy, a company certificate authority.
+ */
+
+const PROBLEM_OF_CODE = new Map(Object.entries({
+    ENOTFOUND: 'dns-missing',
+    EAI_AGAIN: 'dns-temporary',
+    ECONNREFUSED: 'refused',
+    EHOSTUNREACH: 'unreachable',
+    ENETUNREACH: 'unreachable',
+    ETIMEDOUT: 'timeout',
+    ECONNABORTED: 'timeout',
+    // The server's certificate chain leads to no authority the runner trusts.
+    UNABLE_TO_VERIFY_LEAF_SIGNATURE: 'tls-unknown-ca',
+    UNABLE_TO_GET_ISSUER_CERT: 'tls-unknown-ca',
+    UNABLE_TO_GET_ISSUER_CERT_LOCALLY: 'tls-unknown-ca',
+    // The server's own certificate, or the root its chain ends in, signed itself.
+    DEPTH_ZERO_SELF_SIGNED_CERT: 'tls-self-signed',
+    SELF_SIGNED_CERT_IN_CHAIN: 'tls-self-signed',
+    CERT_HAS_EXPIRED: 'tls-expired',
+    CERT_NOT_YET_VALID: 'tls-expired',
+    ERR_TLS_CERT_ALTNAME_INVALID: 'tls-hostname'
+}));
+/** The kind of failure a Node or axios error code stands for. */
+function classifyNetworkError(code) {
+    return (code !== undefined && PROBLEM_OF_CODE.get(code)) || 'other';
+}
+/**
+ * Whether trying again could help. A name that does not exist, or a certificate the
+ * runner refuses, will be the same in a second; retrying would only delay the message
+ * that says how to fix it. A DNS server that did not answer may answer next time.
+ */
+function isRetryableNetworkProblem(problem) {
+    return problem !== 'dns-missing' && !problem.startsWith('tls-');
+}
+/** Whether the failure proves the request never reached the server (so nothing can have happened there). */
+function provesNothingSent(problem) {
+    return (problem === 'dns-missing' ||
+        problem === 'dns-temporary' ||
+        problem === 'refused' ||
+        problem === 'unreachable' ||
+        problem.startsWith('tls-'));
+}
+const CA_ADVICE = 'If your deployment (or a proxy that inspects https) uses a private certificate authority, put that ' +
+    "authority's certificate (PEM) on the runner and set NODE_EXTRA_CA_CERTS to its path in the job's `env`:\n" +
+    '  env:\n    NODE_EXTRA_CA_CERTS: /etc/ssl/certs/company-ca.pem';
+/** `host:port` of a URL, with the scheme's default port filled in. */
+function hostAndPort(url) {
+    const parsed = new URL(url);
+    const port = parsed.port || (parsed.protocol === 'http:' ? '80' : '443');
+    return { host: parsed.hostname, port };
+}
+function reachabilityQuestion(where, proxy) {
+    const question = `Is the \`${names/* Input */.pd.Domain}\` input right, and is ${where} reachable from this runner?`;
+    return proxy === undefined
+        ? `${question} A self-hosted runner behind a firewall may need HTTPS_PROXY (see the action's README, "Self-hosted runners").`
+        : `${question} The request went through the proxy ${proxy}: check that the proxy is up and lets the runner through to ${where}.`;
+}
+/** A host name that did not resolve: Code Ocean's, or the proxy's. */
+function dnsExplanation(failure, problem, host) {
+    if (problem === 'dns-temporary') {
+        return {
+            what: `looking up ${host} failed (EAI_AGAIN) on every try`,
+            advice: "The runner's DNS server did not answer; this is usually temporary. Try again later."
+        };
+    }
+    if (failure.lookedUp !== undefined && failure.lookedUp !== host) {
+        return {
+            what: `the proxy host ${failure.lookedUp} was not found (ENOTFOUND)`,
+            advice: "Check HTTPS_PROXY and HTTP_PROXY in the job's environment."
+        };
+    }
+    return {
+        what: `the host ${host} was not found (ENOTFOUND)`,
+        advice: `Check the \`${names/* Input */.pd.Domain}\` input: ${host} does not resolve from this runner. It should be your Code Ocean ` +
+            `deployment's address, as in your browser, e.g. \`${names/* Input */.pd.Domain}: codeocean.example.com\`. A name only your ` +
+            "company's DNS knows needs a runner inside that network."
+    };
+}
+function isCertificateProblem(problem) {
+    return problem.startsWith('tls-');
+}
+/** A certificate the runner refused. */
+function certificateExplanation(failure, problem, where, host) {
+    const code = failure.code ?? 'network error';
+    switch (problem) {
+        case 'tls-unknown-ca':
+            return {
+                what: `the certificate of ${where} is not signed by a certificate authority this runner trusts (${code}: ${failure.text})`,
+                advice: CA_ADVICE
+            };
+        case 'tls-self-signed':
+            return {
+                what: `the certificate of ${where} is self-signed, or its chain ends in a root this runner does not trust (${code}: ${failure.text})`,
+                advice: CA_ADVICE
+            };
+        case 'tls-expired':
+            return failure.code === 'CERT_NOT_YET_VALID'
+                ? {
+                    what: `the certificate of ${where} is not valid yet (CERT_NOT_YET_VALID)`,
+                    advice: "Check the runner's clock."
+                }
+                : {
+                    what: `the certificate of ${where} has expired (CERT_HAS_EXPIRED)`,
+                    advice: "The deployment's administrators must renew it; if they have, check the runner's clock."
+                };
+        case 'tls-hostname':
+            return {
+                what: `the certificate of ${where} is not issued for the name ${host} (ERR_TLS_CERT_ALTNAME_INVALID: ${failure.text})`,
+                advice: `Set the \`${names/* Input */.pd.Domain}\` input to a name the certificate covers, the one you use in the browser.`
+            };
+    }
+}
+/** What happened, in words, and what to do about it. */
+function explanation(failure, problem) {
+    const { host, port } = hostAndPort(failure.url);
+    const where = `${host}:${port}`;
+    const code = failure.code ?? 'network error';
+    if (isCertificateProblem(problem))
+        return certificateExplanation(failure, problem, where, host);
+    switch (problem) {
+        case 'dns-missing':
+        case 'dns-temporary':
+            return dnsExplanation(failure, problem, host);
+        case 'refused':
+            return {
+                what: `the connection to ${where} was refused (ECONNREFUSED)`,
+                advice: reachabilityQuestion(where, failure.proxy)
+            };
+        case 'unreachable':
+            return { what: `${where} cannot be reached (${code})`, advice: reachabilityQuestion(where, failure.proxy) };
+        case 'timeout':
+            return {
+                what: `no answer from ${where} within ${Math.round(failure.timeoutMs / 1000)} s (${code})`,
+                advice: reachabilityQuestion(where, failure.proxy)
+            };
+        case 'other':
+            return { what: `${code}: ${failure.text}` };
+    }
+}
+/**
+ * The message for a request that got no answer: what happened and where on the first
+ * line, what to do on the next.
+ */
+function explainNetworkFailure(failure) {
+    const { what, advice } = explanation(failure, classifyNetworkError(failure.code));
+    const via = failure.proxy === undefined ? '' : `, through the proxy ${failure.proxy}`;
+    const first = `Could not ${failure.operation}: ${what} (Code Ocean at ${failure.url}${via})`;
+    return advice === undefined ? first : `${first}\n${advice}`;
+}
+const STORE_REACH = "Result files come from the storage that Code Ocean's signed links point to, not from the Code Ocean host: " +
+    'the runner must reach it too (see the action\'s README, "Self-hosted runners").';
+/**
+ * What to tell the user when a download from the object store got no answer, or
+ * undefined to leave the error's own words (a reset, an unexpected code). Never
+ * quotes the signed URL, whose query is a credential: only its host and port.
+ */
+function explainStoreFailure(failure) {
+    const problem = classifyNetworkError(failure.code);
+    if (problem === 'other')
+        return undefined;
+    const { host } = hostAndPort(failure.url);
+    const general = explanation({ ...failure, operation: '' }, problem);
+    const what = problem === 'dns-missing' ? `the object store host ${host} was not found (ENOTFOUND)` : general.what;
+    const via = failure.proxy === undefined ? '' : ` (through the proxy ${failure.proxy})`;
+    let advice = STORE_REACH;
+    if (problem === 'tls-unknown-ca' || problem === 'tls-self-signed') {
+        advice =
+            "If it uses a private certificate authority, set NODE_EXTRA_CA_CERTS to that authority's certificate (PEM) in the job's `env`.";
+    }
+    else if (problem === 'tls-expired') {
+        advice = general.advice ?? STORE_REACH;
+    }
+    else if (problem === 'tls-hostname') {
+        advice =
+            "The object store's certificate does not cover its own address: a matter for the deployment's administrators.";
+    }
+    // One line: download messages quote it inside their own sentences.
+    return `${what}${via}. ${advice}`;
+}
+
+;// CONCATENATED MODULE: ./src/codeocean/retry.ts
+/**
+ * When and how long to retry a request to Code Ocean. Pure functions; the HTTP client
+ * applies them through axios-retry.
+ */
+
+
+/** Answers that mean "try again later": overload and gateway or server hiccups. */
+const RETRYABLE_STATUSES = new Set([429, 500, 502, 503, 504]);
+/**
+ * Failures never repeated: a cancel, and an answer over its size limit (the server
+ * would most likely send it again, and each time costs the whole limit).
+ */
+const FINAL_CODES = new Set(['ERR_CANCELED', ANSWER_TOO_LARGE]);
+const BASE_DELAY_MS = 1_000;
+const MAX_BACKOFF_MS = 30_000;
+/** A server asking for a longer pause than this gets this; the step has a job to finish. */
+const MAX_RETRY_AFTER_MS = 60_000;
+/**
+ * Whether a failed attempt may be repeated. Never when the host name does not exist
+ * (ENOTFOUND) or TLS refused the server's certificate. A start is repeated only when Code Ocean
+ * surely did not start a run: it said 429 (refused, come back later), or the
+ * connection was refused before anything was sent. Anything else after a start was
+ * sent (a 500, a reset, a timeout) may have started a run, so it is not repeated.
+ */
+function mayRetry(attempt) {
+    if (FINAL_CODES.has(attempt.code ?? ''))
+        return false;
+    // A host name that does not exist, or a certificate the runner refuses, is the same a
+    // second later: retrying would only delay the message that says how to fix it.
+    const problem = attempt.status === undefined ? classifyNetworkError(attempt.code) : undefined;
+    if (problem !== undefined && !isRetryableNetworkProblem(problem))
+        return false;
+    if (attempt.kind === 'start') {
+        return attempt.status === 429 || (problem !== undefined && provesNothingSent(problem));
+    }
+    if (attempt.status !== undefined)
+        return RETRYABLE_STATUSES.has(attempt.status);
+    return true;
+}
+/** Reads Retry-After, in seconds or as an HTTP date, as milliseconds from `now`. */
+function parseRetryAfter(value, now) {
+    if (value === undefined)
+        return undefined;
+    const text = value.trim();
+    if (/^\d+(\.\d+)?$/.test(text))
+        return Number(text) * 1000;
+    const date = Date.parse(text);
+    if (Number.isNaN(date))
+        return undefined;
+    return Math.max(0, date - now);
+}
+/**
+ * Delay before retry number `retry` (1 for the first): exponential backoff with full
+ * jitter (a random delay between 0 and the backoff ceiling, so many clients do not
+ * retry in step), unless the server said when to come back, which is honoured up to
+ * a cap.
+ */
+function retryDelayMs(retry, retryAfter, now = Date.now(), random = Math.random) {
+    const asked = parseRetryAfter(retryAfter, now);
+    if (asked !== undefined)
+        return Math.min(asked, MAX_RETRY_AFTER_MS);
+    const ceiling = Math.min(MAX_BACKOFF_MS, BASE_DELAY_MS * 2 ** (retry - 1));
+    return Math.floor(random() * ceiling);
+}
+/** A retry gets at least this long to answer, or it is not tried: a shorter attempt would only fail again. */
+const LEAST_ATTEMPT_MS = 500;
+/**
+ * The pause before retry number `retry` of a call that must end within `leftMs`
+ * (a stop on cancel, the post step's stop): the usual pause, but a Retry-After
+ * asking for longer than the budget leaves is not waited for, and a back-off is cut
+ * short so the retry still gets LEAST_ATTEMPT_MS to answer.
+ */
+function pauseWithinBudget(retry, retryAfter, leftMs, now = Date.now(), random = Math.random) {
+    const room = leftMs - LEAST_ATTEMPT_MS;
+    const asked = parseRetryAfter(retryAfter, now);
+    if (asked !== undefined && asked > room) {
+        return {
+            refused: `Code Ocean asked to be called again in ${Math.ceil(asked / 1000)} s (Retry-After), more than the ${Math.max(0, Math.floor(leftMs / 1000))} s this call had left`
+        };
+    }
+    if (room < 0)
+        return { refused: 'no time was left for another try' };
+    return { pauseMs: Math.min(retryDelayMs(retry, retryAfter, now, random), room) };
+}
+
+// EXTERNAL MODULE: ./src/codeocean/rules.ts
+var rules = __webpack_require__(3346);
+// EXTERNAL MODULE: ./src/timer-limits.ts
+var timer_limits = __webpack_require__(2087);
+;// CONCATENATED MODULE: ./src/report/describe.ts
+
+
+/**
+ * A run as people recognise it: `'nightly' (9af23fd6-…)`, or the bare id when it has no
+ * name. One short line whatever the server named it: the name is outside text (see
+ * untrusted.ts, caps.ts).
+ */
+function describeRun(c) {
+    return c.name ? `'${(0,untrusted/* inline */.mG)((0,caps/* capText */.yA)(c.name))}' (${(0,untrusted/* inline */.mG)((0,caps/* capText */.yA)(c.id))})` : (0,untrusted/* inline */.mG)((0,caps/* capText */.yA)(c.id));
+}
+
+;// CONCATENATED MODULE: ./src/lifecycle/verdict.ts
+
+
+/**
+ * Whether a run succeeded: the one definition, for the verdict on this step's run and
+ * for the earlier runs a run length is estimated from. `completed` alone is not success:
+ * Code Ocean also reports completed runs whose end status is failed or stopped, and
+ * completed/succeeded runs with a non-zero exit code.
+ */
+function succeeded(c) {
+    return c.state === 'completed' && c.end_status === 'succeeded' && (c.exit_code === undefined || c.exit_code === 0);
+}
+/** Judges a finished run (see succeeded). */
+function judge(c) {
+    const facts = (0,untrusted/* inline */.mG)(`state ${c.state || 'unknown'}, end status ${c.end_status ?? 'none'}, ` + `exit code ${c.exit_code ?? 'none'}`);
+    if (succeeded(c)) {
+        return { status: 'succeeded', succeeded: true, message: `Code Ocean run ${describeRun(c)} succeeded (${facts})` };
+    }
+    const status = c.end_status === 'stopped' ? 'stopped' : 'failed';
+    const verb = status === 'stopped' ? 'was stopped' : 'failed';
+    return { status, succeeded: false, message: `Code Ocean run ${describeRun(c)} ${verb}: ${facts}` };
+}
+
+;// CONCATENATED MODULE: ./src/lifecycle/polling/run-length.ts
+
+
+/** The stretches between neighbouring `tenthsMs`: each holds a tenth of the earlier ends. */
+const STRETCHES = 10;
+/** The most recent successful runs taken into account. */
+const MAX_HISTORY = 20;
+/** Fewer successful runs than this say too little. */
+const MIN_HISTORY = 3;
+/**
+ * Lengths spread wider than this, relative to the typical length (from the 10th to the
+ * 90th percentile), are "all over the place", for example a target whose runs take either
+ * 10 minutes or 2 hours: no window would be likely, so the wait stays plain `auto`.
+ */
+const MAX_RELATIVE_SPREAD = 0.5;
+function percentile(sorted, p) {
+    const at = (sorted.length - 1) * p;
+    const low = Math.floor(at);
+    const high = Math.ceil(at);
+    return sorted[low] + (sorted[high] - sorted[low]) * (at - low);
+}
+function versionOf(c) {
+    const value = Number(c.raw.version);
+    return Number.isInteger(value) && value > 0 ? value : undefined;
+}
+/**
+ * A length the estimate can use: in range, as readComputation already makes it. Checked
+ * again here, because the wait's pace is computed from it: one `1e308` makes the estimate
+ * Infinity, then NaN, and every check against NaN is false.
+ */
+function hasUsableLength(c) {
+    const seconds = c.run_time;
+    return seconds !== undefined && Number.isFinite(seconds) && seconds > 0 && seconds <= MAX_RUN_TIME_SECONDS;
+}
+/** When a run was created, for sorting: a missing or broken time sorts as the oldest. */
+function createdOf(c) {
+    return c.created !== undefined && Number.isFinite(c.created) ? c.created : 0;
+}
+/** The runs an estimate can rest on: ended successfully, with a length; the most recent first. */
+function usableRuns(history) {
+    return history.filter((c) => succeeded(c) && hasUsableLength(c)).sort((a, b) => createdOf(b) - createdOf(a));
+}
+/**
+ * The estimate, or why there is none: too few successful runs, or lengths all over the
+ * place. Prefers runs of the same release `version` when there are enough of them; takes
+ * the most recent ones.
+ */
+function assessRunLength(history, version) {
+    if (history.length === 0)
+        return { why: 'there are no earlier runs' };
+    const usable = usableRuns(history);
+    const sameVersion = version === undefined ? [] : usable.filter((c) => versionOf(c) === version);
+    const chosen = (sameVersion.length >= MIN_HISTORY ? sameVersion : usable).slice(0, MAX_HISTORY);
+    if (chosen.length < MIN_HISTORY) {
+        return {
+            why: `too few earlier runs succeeded (${usable.length} of ${history.length}; at least ${MIN_HISTORY} needed)`
+        };
+    }
+    const lengths = chosen.map((c) => (c.run_time ?? 0) * 1000).sort((a, b) => a - b);
+    const typicalMs = percentile(lengths, 0.5);
+    const p10 = percentile(lengths, 0.1);
+    const p90 = percentile(lengths, 0.9);
+    // Written so that a spread that is not a number (it cannot be, from usable lengths) gives no estimate.
+    if (!((p90 - p10) / typicalMs <= MAX_RELATIVE_SPREAD)) {
+        return { why: `the lengths of the ${chosen.length} earlier successful runs are too spread out` };
+    }
+    return {
+        estimate: {
+            typicalMs,
+            tenthsMs: Array.from({ length: STRETCHES + 1 }, (_, i) => percentile(lengths, i / STRETCHES)),
+            shortestMs: lengths[0],
+            longestMs: lengths[lengths.length - 1],
+            runs: chosen.length
+        }
+    };
+}
+/** The estimate, or undefined when the history is of no use (see assessRunLength). */
+function estimateRunLength(history, version) {
+    return assessRunLength(history, version).estimate;
+}
+/** A length in the unit that reads best: seconds up to 2 min, then whole minutes. */
+function rounded(ms) {
+    return ms >= 120_000 ? { value: Math.round(ms / 60_000), unit: 'min' } : { value: Math.round(ms / 1000), unit: 's' };
+}
+function say(ms) {
+    const { value, unit } = rounded(ms);
+    return `${value} ${unit}`;
+}
+/** "57–63 min" or "90 s–3 min"; undefined when both ends round alike. */
+function range(fromMs, untilMs, joiner) {
+    const [from, until] = [rounded(fromMs), rounded(untilMs)];
+    if (from.unit !== until.unit)
+        return `${say(fromMs)}${joiner}${say(untilMs)}`;
+    return from.value === until.value ? undefined : `${from.value}${joiner}${until.value} ${until.unit}`;
+}
+/** "every 5 s" or "every 8–20 s", in whole seconds. */
+function every(minSpacingMs, maxSpacingMs) {
+    const [least, most] = [Math.round(minSpacingMs / 1000), Math.round(maxSpacingMs / 1000)];
+    return least === most ? `every ${least} s` : `every ${least}–${most} s`;
+}
+/**
+ * The one log line that says what the estimate is and what the wait will do with it,
+ * e.g. "Earlier runs took 57–63 min (typically 60 min, from 8 runs); checking every
+ * 7–12 s from 57 to 63 min".
+ */
+function describeEstimate(estimate, window) {
+    const took = range(estimate.shortestMs, estimate.longestMs, '–');
+    const checks = range(window.fromMs, window.untilMs, ' to ');
+    return (`Earlier runs took ${took === undefined ? `about ${say(estimate.typicalMs)}` : took} ` +
+        `(typically ${say(estimate.typicalMs)}, from ${estimate.runs} runs); ` +
+        `checking ${every(window.minSpacingMs, window.maxSpacingMs)} ` +
+        (checks === undefined ? `around ${say(window.fromMs)}` : `from ${checks}`));
+}
+
+;// CONCATENATED MODULE: ./src/lifecycle/polling/wait.ts
+
+
+
+
+
+
+
+
+
+
+/** Upper bound of the `auto` poll interval. */
+const MAX_AUTO_POLL_SECONDS = 60;
+/**
+ * How long status checks may keep failing (after each one's own retries) before the
+ * step gives up: long enough to ride out a deployment or a network blip.
+ */
+const OUTAGE_LIMIT_MS = 10 * 60_000;
+/**
+ * Failures worth waiting out: no answer, overload or server errors, an unreadable
+ * answer. A 401, 403 or 404 will not get better by waiting.
+ */
+function isTransientFailure(error) {
+    if (error instanceof CodeOceanApiError)
+        return RETRYABLE_STATUSES.has(error.status);
+    if (error instanceof UnreadableAnswerError)
+        return true;
+    return error instanceof CodeOceanNetworkError;
+}
+/**
+ * What one status check is worth, in lateness. Between two neighbouring tenths of the
+ * earlier lengths (a stretch `w` long that holds a tenth of the likely ends), checking
+ * every `s` costs `w / s` checks and leaves an end there `s / 2` late on average; that
+ * lateness plus this price per check is least at `s = √(2 × CHECK_WORTH_MS × 10 w)`. So
+ * checks are dense where earlier runs ended close together and sparser where they spread
+ * out, and a spread four times as wide gets twice the spacing, not four times. Tuned in
+ * `npm run bench -- predictive`: a 1 h run with a tight history is noticed within 10 s on
+ * average for at most 15% of the checks of a fixed 5 s, whether it ends near the typical
+ * length or anywhere in the history's spread. (Checking every 5 s through the middle
+ * third of the spread, within the same budget, left nothing for its edges: an end just
+ * before that third was noticed up to a minute late.)
+ */
+const CHECK_WORTH_MS = 180;
+/** Before the window, a sleep covers at most this share of the distance to it. */
+const APPROACH = 0.5;
+/** After the window, a sleep lasts at most this share of the time since it closed. */
+const OVERDUE = 0.1;
+const MIN_POLL_MS = rules/* MIN_POLL_SECONDS */.Rj * 1000;
+function autoDelayMs(elapsedMs) {
+    const seconds = Math.min(MAX_AUTO_POLL_SECONDS, Math.max(rules/* MIN_POLL_SECONDS */.Rj, (elapsedMs / 1000) * 0.1));
+    return Math.round(seconds * 1000);
+}
+/**
+ * The spacing of checks through a stretch between two neighbouring tenths, starting at
+ * `atMs`: never below the 5 s minimum, never sparser than plain auto.
+ */
+function spacingMs(stretchMs, atMs) {
+    const best = Math.sqrt(2 * CHECK_WORTH_MS * STRETCHES * stretchMs);
+    return Math.round(Math.max(MIN_POLL_MS, Math.min(autoDelayMs(atMs), best)));
+}
+/** The spacing of each stretch an end can fall in (none for tenths that coincide). */
+function spacings(tenths) {
+    return tenths.slice(1).flatMap((t, i) => (t > tenths[i] ? [spacingMs(t - tenths[i], tenths[i])] : []));
+}
+/**
+ * When the end is likely, for the log: from the shortest to the longest earlier run,
+ * checking at most and at least this often in between.
+ */
+function likelyEndWindow(estimate) {
+    const tenths = estimate.tenthsMs;
+    const all = spacings(tenths);
+    return {
+        fromMs: tenths[0],
+        untilMs: tenths[tenths.length - 1],
+        minSpacingMs: all.length > 0 ? Math.min(...all) : MIN_POLL_MS,
+        maxSpacingMs: all.length > 0 ? Math.max(...all) : MIN_POLL_MS
+    };
+}
+/**
+ * Milliseconds to wait before the next status check.
+ *
+ * `auto` checks every 5 s at first and then every tenth of the run's age, up to
+ * 60 s: a run that ends is noticed within 10% of its age (never more than a
+ * minute late), while a run of hours costs a small fraction of the requests a
+ * fixed 5 s interval would make. With an estimate from earlier runs, it checks
+ * that sparsely until the shortest earlier run's length, then as densely as the
+ * earlier runs' ends lie (see CHECK_WORTH_MS) until the longest one's, and more
+ * sparsely again after it: the end is noticed within seconds, for a few more
+ * requests than plain `auto`.
+ */
+function nextPollDelayMs(interval, elapsedMs, estimate) {
+    // The last guard, whatever the inputs and the history say: never closer than 5 s,
+    // never longer than a timer holds, and a delay that is not a number is the 5 s
+    // minimum (Node would sleep 1 ms for NaN, and the wait would storm the server).
+    return (0,timer_limits/* timerDelayMs */.f)(plannedDelayMs(interval, elapsedMs, estimate), MIN_POLL_MS);
+}
+/** The delay nextPollDelayMs would choose, before its last guard. */
+function plannedDelayMs(interval, elapsedMs, estimate) {
+    if (interval !== 'auto')
+        return interval * 1000;
+    const auto = autoDelayMs(elapsedMs);
+    if (!estimate)
+        return auto;
+    const tenths = estimate.tenthsMs;
+    const [fromMs, untilMs] = [tenths[0], tenths[tenths.length - 1]];
+    if (elapsedMs < fromMs) {
+        // Checks close in on the window, each sleep covering a share of the distance to it,
+        // so an end just before it is still noticed soon; but no faster than the checks
+        // inside it will be, which would spend requests where the end is least likely.
+        const inside = spacingMs(tenths[1] - tenths[0], fromMs);
+        return Math.round(Math.min(auto, Math.max(inside, (fromMs - elapsedMs) * APPROACH)));
+    }
+    if (elapsedMs >= untilMs) {
+        // Longer than every earlier run: overdue, likely to end any moment, so checks
+        // start at the 5 s minimum and thin out gradually back to plain auto.
+        return Math.round(Math.max(MIN_POLL_MS, Math.min(auto, (elapsedMs - untilMs) * OVERDUE)));
+    }
+    const stretch = tenths.findLastIndex((t) => t <= elapsedMs);
+    return spacingMs(tenths[stretch + 1] - tenths[stretch], elapsedMs);
+}
+/**
+ * When a run began, from its `created` time (unix seconds), for a run found rather than
+ * started: one started an hour ago is polled as an hour-old run. Undefined when the
+ * server gave no usable time (some examples send 0), or one ahead of this clock, where
+ * the age would be nonsense; then the age counts from the start of the wait.
+ */
+function runBeganAt(run, now = Date.now()) {
+    if (run.created === undefined || !(run.created > 0))
+        return undefined;
+    const ms = run.created * 1000;
+    return ms <= now ? ms : undefined;
+}
+/** Logs each state once, with the time since the wait began, and warns once about each state it does not know. */
+function stateReporter(options, now, begin) {
+    const warnedStates = new Set();
+    let lastState;
+    return (c) => {
+        options.onUpdate?.(c);
+        if (c.state === lastState)
+            return;
+        lastState = c.state;
+        options.log(`Run is ${c.state || '(no state)'} (after ${(0,format/* formatDuration */.a)(now() - begin)})`);
+        if (!isKnownState(c.state) && !warnedStates.has(c.state)) {
+            warnedStates.add(c.state);
+            options.warn(`Code Ocean reported a state the action does not know, '${c.state}'; it keeps waiting for 'completed' or 'failed'.`);
+        }
+    };
+}
+/**
+ * Status checks that fail for a while: one warning per outage, not one per failed
+ * check; a line once Code Ocean is reached again; and the end of the wait after
+ * OUTAGE_LIMIT_MS of failures.
+ */
+function outageTracker(options, now) {
+    let failingSince;
+    return {
+        failed: (error, runId) => {
+            const firstFailure = failingSince === undefined;
+            failingSince ??= now();
+            const failingFor = now() - failingSince;
+            if (failingFor >= OUTAGE_LIMIT_MS) {
+                throw new Error(`Could not check run ${(0,untrusted/* inline */.mG)(runId)} for ${(0,format/* formatDuration */.a)(failingFor)}; giving up waiting. ` +
+                    `The run may still be going in Code Ocean. Last error: ${(0,src_errors/* errorMessage */.g)(error)}`, { cause: error });
+            }
+            if (firstFailure) {
+                options.warn(`Could not check the run (${(0,src_errors/* errorMessage */.g)(error).split('\n')[0]}); ` +
+                    `the action keeps trying for up to ${(0,format/* formatDuration */.a)(OUTAGE_LIMIT_MS)} of failures.`);
+            }
+        },
+        reached: () => {
+            if (failingSince === undefined)
+                return;
+            options.log(`Reached Code Ocean again after ${(0,format/* formatDuration */.a)(now() - failingSince)} of failed checks`);
+            failingSince = undefined;
+        }
+    };
+}
+/**
+ * Polls the run until it is `completed` or `failed`. Logs each state once, with the
+ * time since the wait began, rather than a line per check; an unknown state is
+ * reported once and waited out, since newer servers may add states.
+ */
+async function waitForCompletion(source, started, options) {
+    const now = options.now ?? Date.now;
+    const signal = options.signal;
+    const sleep = options.sleep ?? ((ms) => (0,promises_.setTimeout)(ms, undefined, { signal }));
+    const begin = now();
+    const ageFrom = options.startedAt ?? begin;
+    const observe = stateReporter(options, now, begin);
+    const outage = outageTracker(options, now);
+    let estimate = options.estimate;
+    options.estimateLater?.then((later) => (estimate ??= later), () => undefined);
+    let current = started;
+    observe(current);
+    while (!isTerminal(current.state)) {
+        try {
+            await sleep(nextPollDelayMs(options.interval, now() - ageFrom, estimate));
+            signal?.throwIfAborted();
+            current = await source.get(current.id, { signal });
+        }
+        catch (error) {
+            if (signal?.aborted || error instanceof src_errors/* RequestAbortedError */.$)
+                throw new src_errors/* RequestAbortedError */.$();
+            if (!isTransientFailure(error))
+                throw error;
+            outage.failed(error, current.id);
+            continue;
+        }
+        outage.reached();
+        observe(current);
+    }
+    return current;
+}
+
+;// CONCATENATED MODULE: ./src/lifecycle/prepare/data-assets-ready.ts
+
+
+
+
+
+
+
+
+/** Asset look-ups in flight at once. */
+const CONCURRENCY = 8;
+function data_assets_ready_label(asset) {
+    return asset.name ? `'${asset.name}' (${asset.id})` : asset.id;
+}
+function lookupFailure(error, id) {
+    if (error instanceof src_errors/* RequestAbortedError */.$)
+        return error;
+    if (error instanceof CodeOceanApiError && error.status === 404) {
+        return new DataAssetNotUsableError(`There is no data asset ${id} (or the token cannot see it): check the id in 'data-assets' and that the ` +
+            `asset is shared with the token's owner. Code Ocean answered HTTP 404: ${serverMessage(error.body)}`);
+    }
+    if (error instanceof CodeOceanApiError && error.status === 403) {
+        return new DataAssetNotUsableError(`The token may not read data asset ${id}: it needs the Data Asset Read scope (Account > Access Tokens). ` +
+            `Code Ocean answered HTTP 403: ${serverMessage(error.body)}`);
+    }
+    return new DataAssetNotUsableError(`Could not look up data asset ${id}: ${(0,src_errors/* errorMessage */.g)(error)}`);
+}
+/**
+ * Waits until one attached data asset is `ready`: a `draft` (being made, say by an
+ * earlier step's capture) is polled as a run is, within the wait-timeout; a `failed`
+ * one stops the step with Code Ocean's reason.
+ */
+async function untilReady(source, id, options) {
+    const now = options.now ?? Date.now;
+    const sleep = options.sleep ?? ((ms, signal) => (0,promises_.setTimeout)(ms, undefined, { signal }));
+    const begin = now();
+    let told = false;
+    for (;;) {
+        // Cancelled, or another asset already stopped the run: no more look-ups.
+        if (options.signal.aborted)
+            throw new src_errors/* RequestAbortedError */.$();
+        let asset;
+        try {
+            asset = await source.get(id, { signal: options.signal });
+        }
+        catch (error) {
+            throw lookupFailure(error, id);
+        }
+        if (asset.state === 'ready') {
+            if (told)
+                options.log(`Data asset ${data_assets_ready_label(asset)} is ready (after ${(0,format/* formatDuration */.a)(now() - begin)})`);
+            return;
+        }
+        if (asset.state === 'failed') {
+            throw new DataAssetNotUsableError(`Data asset ${data_assets_ready_label(asset)} failed in Code Ocean: ${asset.failure_reason ?? 'no reason given'}`);
+        }
+        const waited = now() - begin;
+        const limitMs = options.timeoutMinutes * 60_000;
+        if (limitMs > 0 && waited >= limitMs) {
+            throw new DataAssetNotUsableError(`Data asset ${data_assets_ready_label(asset)} was still ${asset.state || 'not ready'} after ${(0,format/* formatDuration */.a)(waited)} (wait-timeout: ${options.timeoutMinutes})`);
+        }
+        if (!told) {
+            options.log(`Data asset ${data_assets_ready_label(asset)} is ${asset.state || 'not ready'} (still being made); waiting until it is ready`);
+            told = true;
+        }
+        try {
+            await sleep(nextPollDelayMs(options.interval, waited), options.signal);
+        }
+        catch {
+            throw new src_errors/* RequestAbortedError */.$();
+        }
+    }
+}
+/**
+ * Checks every attached data asset at once (a few at a time) before the run starts.
+ * The first asset that cannot be used stops the others' waiting; the error names
+ * every asset found unusable.
+ */
+async function ensureDataAssetsReady(source, ids, options) {
+    const stopOthers = new AbortController();
+    const signal = AbortSignal.any([options.signal, stopOthers.signal]);
+    const limit = (0,p_limit/* default */.A)(CONCURRENCY);
+    const outcomes = await Promise.allSettled(ids.map((id) => limit(() => untilReady(source, id, { ...options, signal }).catch((error) => {
+        if (!(error instanceof src_errors/* RequestAbortedError */.$))
+            stopOthers.abort();
+        throw error;
+    }))));
+    const problems = outcomes.flatMap((o) => o.status === 'rejected' && o.reason instanceof DataAssetNotUsableError ? [o.reason] : []);
+    if (problems.length > 0) {
+        throw new Error(`${problems.map((p) => p.message).join('\n')}\nThe run was not started: it needs every attached data asset ready.`);
+    }
+    const other = outcomes.find((o) => o.status === 'rejected');
+    if (other?.status === 'rejected')
+        throw other.reason;
+}
+
+// EXTERNAL MODULE: ./src/redact.ts
+var redact = __webpack_require__(6670);
+;// CONCATENATED MODULE: ./src/lifecycle/prepare/resume.ts
+
+
+
+
+
+
+
+/**
+ * The runs an earlier attempt of this workflow run may have left to resume from:
+ * this step's run name, ended without success; the most recent first. Only when
+ * runsOfSeveralOwners finds no one else's run under the name.
+ */
+function resumeCandidates(runs, runName) {
+    return runs
+        .filter((run) => run.name === runName && isTerminal(run.state) && !judge(run).succeeded)
+        .sort((a, b) => (b.created ?? 0) - (a.created ?? 0));
+}
+/** How many runs a message names before it says "and N more". */
+const LISTED_RUNS = 5;
+/**
+ * The runs carrying `runName`, when more than one Code Ocean user started them (their
+ * `owner` differs), else undefined. A name can be copied by anyone who can run the
+ * target, and Code Ocean's API has no call that says which user the token is; but a
+ * run is owned by the user whose token started it, so an earlier attempt's runs all
+ * have one owner. Runs of several owners under this name mean some are someone
+ * else's, and the name no longer tells which run an earlier attempt started.
+ */
+function runsOfSeveralOwners(runs, runName) {
+    const named = runs.filter((run) => run.name === runName);
+    const owners = new Set(named.map((run) => run.owner));
+    return owners.size > 1 ? named : undefined;
+}
+/** The runs as a message lists them: id, owner and state, the first few only. */
+function listRuns(runs) {
+    const shown = runs
+        .slice(0, LISTED_RUNS)
+        .map((run) => `${run.id.slice(0, 64)} (owner ${run.owner?.slice(0, 64) ?? 'not given'}, ${run.state || 'state unknown'})`);
+    const more = runs.length - shown.length;
+    return shown.join(', ') + (more > 0 ? `, and ${more} more` : '');
+}
+/** The newest candidate that still exists in Code Ocean (it may have been deleted since it was listed). */
+async function firstExisting(source, candidates, signal) {
+    for (const candidate of candidates) {
+        try {
+            return await source.computations.get(candidate.id, { signal });
+        }
+        catch (error) {
+            if (error instanceof CodeOceanApiError && error.status === 404)
+                continue;
+            throw error;
+        }
+    }
+    return undefined;
+}
+/**
+ * On a re-run of a workflow run (attempt 2 or later), finds the run an earlier
+ * attempt started and did not finish well, to resume from it. Says in the log and
+ * the summary which run that is, or that the run starts fresh.
+ */
+async function findRunToResume(source, target, runName, attempt, notes, signal) {
+    const say = (line) => {
+        // The run name (event text may reach it) and the server's states: one line, never a command.
+        lib_core/* info */.pq((0,untrusted/* inline */.mG)((0,redact/* redactRegistered */.uM)(line)));
+        notes.push(line);
+    };
+    if (attempt <= 1) {
+        lib_core/* info */.pq('resume-on-rerun: this is the first attempt of the workflow run, so there is nothing to resume.');
+        return undefined;
+    }
+    if (runName === '') {
+        say("resume-on-rerun: the run has no name to find an earlier attempt's run by, so the run starts fresh.");
+        return undefined;
+    }
+    const runs = await source.targets.runs(target, { signal });
+    const shared = runsOfSeveralOwners(runs, runName);
+    if (shared !== undefined) {
+        say(`resume-on-rerun: runs named '${runName}' were started by more than one Code Ocean user, so the name does not ` +
+            `prove which one an earlier attempt of this workflow run started; nothing is resumed, and the run starts fresh ` +
+            `(attempt ${attempt}). Runs with that name: ${listRuns(shared)}.`);
+        return undefined;
+    }
+    const found = await firstExisting(source, resumeCandidates(runs, runName), signal);
+    if (found === undefined) {
+        say(`No earlier run named '${runName}' that did not succeed was found; the run starts fresh (attempt ${attempt}).`);
+        return undefined;
+    }
+    say(`Resuming from run ${describeRun(found)}, which an earlier attempt started (state ${found.state}, end status ${found.end_status ?? 'none'}).`);
+    return found.id;
+}
+
+;// CONCATENATED MODULE: ./src/lifecycle/prepare/sync-with-git.ts
+
+
+
+
+
+/** `Synced with Git: pulled 3 commits, pushed 0`, and the new branch when there is one. */
+function describeSync(result) {
+    const commits = (n) => `${n} ${n === 1 ? 'commit' : 'commits'}`;
+    return (`Synced with Git: pulled ${commits(result.pulled)}, pushed ${result.pushed}` +
+        (result.newBranch ? ' (on a new branch)' : ''));
+}
+/** The likely reason Code Ocean refused a sync, from its status. */
+function likelyCause(status, target) {
+    const what = `the ${target.kind}`;
+    if (status === 404) {
+        return ('Likely cause: this Code Ocean does not support Git sync; it needs 4.6 or later. ' +
+            `(If it is 4.6 or later, it does not know ${target.kind} ${target.id}, or the token cannot see it.)`);
+    }
+    if (status === 403) {
+        return (`Likely cause: the token may not write to ${what}. Git sync needs the Capsule Read/Write scope, ` +
+            `and the token's owner needs write access to ${what}.`);
+    }
+    if (status === 401)
+        return 'Likely cause: the API token was not accepted; check the `secret` input.';
+    return (`Likely cause: ${what} is not linked to a Git repository ` +
+        "(link it in Code Ocean, or leave out 'sync-git'), or the linked repository refused the sync.");
+}
+/** Explains a failed sync: what Code Ocean said, the likely cause, and that no run started. */
+function syncFailure(error, target) {
+    const head = `Could not sync ${target.kind} ${target.id} with Git, so no run was started.`;
+    if (error instanceof CodeOceanApiError) {
+        return new Error(`${head}\nCode Ocean answered HTTP ${error.status}: ${serverMessage(error.body)}\n${likelyCause(error.status, target)}`, { cause: error });
+    }
+    return new Error(`${head}\n${(0,src_errors/* errorMessage */.g)(error)}`, { cause: error });
+}
+/**
+ * Syncs the capsule or pipeline with its linked Git repository, so the run gets the
+ * code just pushed; Code Ocean also pushes its own new commits to the repository.
+ */
+async function syncWithGit(targets, target, step, signal) {
+    lib_core/* info */.pq(`Syncing ${target.kind} ${target.id} with its Git repository`);
+    let result;
+    try {
+        result = await targets.sync(target, { signal });
+    }
+    catch (error) {
+        if (error instanceof src_errors/* RequestAbortedError */.$)
+            throw error;
+        throw syncFailure(error, target);
+    }
+    const line = describeSync(result);
+    lib_core/* info */.pq(line);
+    step.summary.notes.push(line);
+    step.outputs.set(names/* Output */.k7.GitPulled, String(result.pulled));
+    step.outputs.set(names/* Output */.k7.GitPushed, String(result.pushed));
+}
+
+;// CONCATENATED MODULE: ./src/lifecycle/prepare/prepare.ts
+
+
+
+
+
+
+
+/**
+ * The client, keeping the target's runs once listed: with `poll-interval: auto`, the
+ * wait reads the earlier runs' lengths from them rather than listing them again.
+ */
+function keepingListing(client, step) {
+    return {
+        computations: client.computations,
+        targets: { runs: async (target, call) => (step.targetRuns = await client.targets.runs(target, call)) }
+    };
+}
+/** Whether anything must happen before the start: most steps need none of it. */
+function needsPreparation(settings) {
+    return settings.syncGit || settings.resumeOnRerun || (settings.run.dataAssets?.length ?? 0) > 0;
+}
+/**
+ * What happens before the start, when the inputs ask for it: the Git sync first
+ * (nothing else is sent before it), then the attached data assets must be ready,
+ * then, on a re-run, the run to resume from is looked up. Any failure means no run
+ * is started. Returns the settings the start goes by.
+ */
+async function prepareRun(client, settings, step, interrupter) {
+    if (!needsPreparation(settings))
+        return settings;
+    const { target } = settings.run;
+    const signal = interrupter.signal;
+    try {
+        if (settings.syncGit)
+            await syncWithGit(client.targets, target, step, signal);
+        const assets = settings.run.dataAssets ?? [];
+        if (assets.length > 0) {
+            await ensureDataAssetsReady(client.dataAssets, assets.map((a) => a.id), {
+                interval: settings.pollInterval,
+                timeoutMinutes: settings.waitTimeoutMinutes,
+                log: (line) => lib_core/* info */.pq((0,untrusted/* inline */.mG)(step.redact(line))),
+                signal
+            });
+        }
+        if (settings.resumeOnRerun) {
+            const resumeRunId = await findRunToResume(keepingListing(client, step), target, settings.runName, settings.runAttempt, step.summary.notes, signal);
+            if (resumeRunId)
+                return { ...settings, run: { ...settings.run, resumeRunId } };
+        }
+        return settings;
+    }
+    catch (error) {
+        if (error instanceof src_errors/* RequestAbortedError */.$ || interrupter.reason === 'cancel') {
+            (0,lifecycle_step/* setStatus */.Lx)(step, 'cancelled');
+            throw new Error('The workflow was cancelled before the run started; no run was started.', { cause: error });
+        }
+        throw error;
+    }
+}
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+;// CONCATENATED MODULE: ./src/lifecycle/run/backstop.ts
+
+
+
+
+
+let current;
+/** The record file of this step, or undefined outside a runner. */
+function recordFile(env = process.env) {
+    const { RUNNER_TEMP: temp, GITHUB_ACTION: step } = env;
+    if (!temp || !step)
+        return undefined;
+    return (0,external_node_path_.join)(temp, 'codeocean-run-action', `step-${encodeURIComponent(step)}.json`);
+}
+function record(watch) {
+    const file = recordFile();
+    if (!file)
+        return;
+    (0,external_node_fs_.mkdirSync)((0,external_node_path_.join)(file, '..'), { recursive: true });
+    (0,external_node_fs_.writeFileSync)(file, JSON.stringify(watch));
+}
+/** The main step takes a started run into its care; `watching`: the post step stops it if this step dies. */
+function watchRun(id, watching) {
+    current = { id, watching };
+    // The record first: state without a record is ignored, a record without state is harmless.
+    record(current);
+    lib_core/* saveState */.LZ(names/* State */.Uw.ComputationId, id);
+    lib_core/* saveState */.LZ(names/* State */.Uw.Watching, watching ? 'true' : 'false');
+}
+/** The run's fate is settled (ended, stopped, or left running on purpose): the post step leaves it alone. */
+function settleRun() {
+    lib_core/* saveState */.LZ(names/* State */.Uw.Watching, 'false');
+    if (current?.watching) {
+        current = { ...current, watching: false };
+        record(current);
+    }
+}
+function readRecord() {
+    const file = recordFile();
+    if (!file)
+        return undefined;
+    try {
+        const parsed = JSON.parse(readFileSync(file, 'utf8'));
+        return typeof parsed.id === 'string' && typeof parsed.watching === 'boolean'
+            ? { id: parsed.id, watching: parsed.watching }
+            : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+/**
+ * For the post step: the id of the run to stop, when the main step was still waiting
+ * for it as it ended. Undefined when there is nothing to do, or when the state given
+ * does not match the main step's own record (then nothing is stopped, with a warning).
+ */
+function runLeftWatched() {
+    const id = core.getState(State.ComputationId);
+    if (!id || core.getState(State.Watching) !== 'true')
+        return undefined;
+    const recorded = readRecord();
+    if (recorded?.id !== id) {
+        core.warning(`The post step was asked to stop Code Ocean run ${inline(id)}, but the main step ` +
+            (recorded ? `started run ${inline(recorded.id)}` : 'left no record of starting it') +
+            '; it stops nothing.');
+        return undefined;
+    }
+    return recorded.watching ? id : undefined;
+}
+
+;// CONCATENATED MODULE: ./src/lifecycle/run/attach.ts
+
+
+
+
+
+
+
+
+
+/** How old the run is, for the log: "created 2h 5m ago", or nothing when unknown. */
+function age(run) {
+    const began = runBeganAt(run);
+    return began === undefined ? '' : `, created ${(0,format/* formatDuration */.a)(Date.now() - began)} ago`;
+}
+/**
+ * For `computation-id`: reads the run something else started and takes it up as if
+ * this step had started it (outputs at once, the summary, the post step's backstop),
+ * so that the wait, the judgement and the results all apply. A run that has already
+ * finished is judged by the wait at once. The backstop only stops the run when
+ * `stop-on-cancel` says so explicitly (`auto` resolved to false for a followed run).
+ */
+async function attachToRun(client, settings, step, interrupter) {
+    step.summary.followed = true;
+    let run;
+    try {
+        run = await client.computations.get(settings.computationId, { signal: interrupter.signal });
+    }
+    catch (error) {
+        if (interrupter.reason === 'cancel') {
+            (0,lifecycle_step/* setStatus */.Lx)(step, 'cancelled');
+        }
+        if (error instanceof CodeOceanApiError && error.status === 404) {
+            throw new RunNotFoundError(settings.computationId, error);
+        }
+        throw error;
+    }
+    // Recorded from the id alone, before anything reads the rest of the answer (as for a started run).
+    watchRun(run.id, settings.stopOnCancel);
+    step.outputs.setComputation(run);
+    step.summary.computation = run;
+    lib_core/* info */.pq(step.redact(`Following Code Ocean run ${describeRun(run)}, which this step did not start ` +
+        `(state: ${(0,untrusted/* inline */.mG)(run.state || 'unknown')}${age(run)})`));
+    return run;
+}
+
+;// CONCATENATED MODULE: ./src/lifecycle/polling/run-history.ts
+
+
+
+
+
+/**
+ * The listing of earlier runs gets one try of at most this long. It only sharpens
+ * `auto`: a slow or failed one means plain `auto`, never a longer or failed step.
+ */
+const HISTORY_TIMEOUT_MS = 10_000;
+/** The target's runs that came before this one: the listing, less the run just started. */
+function earlierRuns(listed, startedId) {
+    return listed.filter((run) => run.id !== startedId);
+}
+async function listEarlierRuns(targets, request, signal) {
+    if (request.listed !== undefined)
+        return earlierRuns(request.listed, request.started.id);
+    try {
+        const listed = await targets.runs(request.target, { signal, timeoutMs: HISTORY_TIMEOUT_MS, retries: 0 });
+        return earlierRuns(listed, request.started.id);
+    }
+    catch (error) {
+        // A cancel, or a wait already over, ends it quietly; anything else is only worth a debug line.
+        if (!signal.aborted) {
+            const reason = (0,untrusted/* inline */.mG)(request.redact((0,src_errors/* errorMessage */.g)(error)));
+            lib_core/* debug */.Yz(`Could not list the earlier runs to estimate this run's length (${reason}); polling as plain auto.`);
+        }
+        return undefined;
+    }
+}
+/**
+ * For `poll-interval: auto`: how long the run will likely take, from the target's
+ * earlier runs (one listing, or the one this step made already). Says so in the log
+ * once; without a usable history it says why in the debug log, and the wait stays
+ * plain `auto`. Never throws.
+ */
+async function estimateFromEarlierRuns(targets, request, signal) {
+    const history = await listEarlierRuns(targets, request, signal);
+    if (history === undefined || signal.aborted)
+        return undefined;
+    const assessment = assessRunLength(history, request.version);
+    if ('why' in assessment) {
+        lib_core/* debug */.Yz(`No estimate of the run's length: ${assessment.why}; polling as plain auto.`);
+        return undefined;
+    }
+    const { estimate } = assessment;
+    lib_core/* debug */.Yz(`Run length estimate from earlier runs (ms): ${JSON.stringify(estimate)}`);
+    lib_core/* info */.pq((0,untrusted/* inline */.mG)(describeEstimate(estimate, likelyEndWindow(estimate))));
+    return estimate;
+}
+
+;// CONCATENATED MODULE: ./src/results/capture.ts
+
+
+
+
+
+/** How long a capture may take to become ready before the step gives up on it. */
+const CAPTURE_TIMEOUT_MS = 60 * 60_000;
+/**
+ * The tag a capture gets when `capture-tags` is empty: Code Ocean requires tags on a
+ * new data asset, and every known client sends at least one, never `[]`.
+ */
+const DEFAULT_CAPTURE_TAG = 'github-actions';
+/** A folder name for the data asset's mount, made from its name: `Nightly results` → `Nightly_results`. */
+function mountFor(name) {
+    const mount = name
+        .trim()
+        .replace(/[^A-Za-z0-9._-]+/g, '_')
+        .replace(/^_+|_+$/g, '');
+    return mount || 'results';
+}
+/** The body of POST /data_assets capturing all of a run's results. Pure. */
+function captureParams(run, name, tags, origin) {
+    return {
+        name,
+        mount: mountFor(name),
+        tags: tags.length > 0 ? tags : [DEFAULT_CAPTURE_TAG],
+        description: `Results of Code Ocean run ${run.name ? `'${run.name}' ` : ''}(${run.id})${origin ? `, captured by ${origin}` : ''}`,
+        source: { computation: { id: run.id } }
+    };
+}
+/**
+ * Creates a data asset from the run's results and waits until Code Ocean reports it
+ * `ready` (returned) or `failed` (thrown, with Code Ocean's reason).
+ */
+async function captureResults(dataAssets, params, options) {
+    const now = options.now ?? Date.now;
+    const { signal } = options;
+    const sleep = options.sleep ?? ((ms) => (0,promises_.setTimeout)(ms, undefined, { signal }));
+    const begin = now();
+    let asset = await dataAssets.create(params, { signal });
+    options.log(`Capturing the results as data asset '${params.name}' (${asset.id})`);
+    while (asset.state !== 'ready' && asset.state !== 'failed') {
+        if (now() - begin > (options.timeoutMs ?? CAPTURE_TIMEOUT_MS)) {
+            throw new Error(`Data asset '${params.name}' (${asset.id}) was not ready after ${(0,format/* formatDuration */.a)(now() - begin)}; it is still ${(0,untrusted/* inline */.mG)(asset.state || 'in an unknown state')} in Code Ocean.`);
+        }
+        try {
+            await sleep(rules/* MIN_POLL_SECONDS */.Rj * 1000);
+            signal?.throwIfAborted();
+        }
+        catch (error) {
+            if (signal?.aborted)
+                throw new src_errors/* RequestAbortedError */.$();
+            throw error;
+        }
+        asset = await dataAssets.get(asset.id, { signal });
+    }
+    if (asset.state === 'failed') {
+        throw new Error(`Code Ocean could not capture the results as data asset '${params.name}' (${asset.id}): ${(0,untrusted/* inline */.mG)(asset.failure_reason ?? 'no reason given')}`);
+    }
+    options.log(`Data asset '${params.name}' (${asset.id}) is ready (after ${(0,format/* formatDuration */.a)(now() - begin)})`);
+    return asset;
+}
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
+// EXTERNAL MODULE: external "node:fs/promises"
+var external_node_fs_promises_ = __webpack_require__(1455);
+// EXTERNAL MODULE: external "node:stream/promises"
+var external_node_stream_promises_ = __webpack_require__(6466);
+// EXTERNAL MODULE: ./src/within.ts
+var within = __webpack_require__(2664);
+;// CONCATENATED MODULE: ./src/results/errors.ts
+/** The errors of the results phase: listing, download. */
+/** The walk stopped at one of its limits; the results tree is larger (or deeper) than the action lists. */
+class ListingLimitError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'ListingLimitError';
+    }
+}
+/** The store sent more bytes than the file can hold; retrying will not help. */
+class OversizeError extends Error {
+}
+/** A download that failed in a way another try with a fresh URL may fix. */
+class TransientDownloadError extends Error {
+}
+/** A download link or a redirect to an address results are never fetched from (see store-address.ts). */
+class StoreAddressError extends Error {
+    name = 'StoreAddressError';
+    code = 'ERR_STORE_ADDRESS';
+}
+
+// EXTERNAL MODULE: ./node_modules/minimatch/dist/esm/index.js + 7 modules
+var esm = __webpack_require__(3581);
+;// CONCATENATED MODULE: ./src/results/listing.ts
+
+
+
+
+/**
+ * Checks that a result path, as Code Ocean names it, stays inside the results folder:
+ * relative, no `..`, no empty or `.` segments, no backslashes or NUL. Returns the
+ * path's segments. A hostile or broken server must not make the action write
+ * anywhere else.
+ */
+function safeResultPath(path) {
+    const problem = (why) => {
+        throw new Error(`Refused the result path "${path}": ${why}; nothing was written for it.`);
+    };
+    if (path === '')
+        problem('it is empty');
+    if (path.includes('\0'))
+        problem('it contains a NUL byte');
+    if (path.includes('\\'))
+        problem('it contains a backslash');
+    if (path.startsWith('/') || /^[a-zA-Z]:/.test(path))
+        problem('it is absolute');
+    const segments = path.split('/');
+    for (const segment of segments) {
+        if (segment === '..')
+            problem('it climbs out of the results folder with ".."');
+        if (segment === '' || segment === '.')
+            problem('it has an empty or "." segment');
+    }
+    return segments;
+}
+/**
+ * Compiles `results-filter`: newline-separated globs, `!` to exclude. A path is kept
+ * when it matches an include (or there are none) and no exclude. Dotfiles match too.
+ */
+function resultFilter(patterns) {
+    const includes = patterns.filter((p) => !p.startsWith('!'));
+    const excludes = patterns.filter((p) => p.startsWith('!')).map((p) => p.slice(1));
+    const matches = (path, pattern) => (0,esm/* minimatch */.xF)(path, pattern, { dot: true });
+    return (path) => (includes.length === 0 || includes.some((p) => matches(path, p))) && !excludes.some((p) => matches(path, p));
+}
+/** How deep the walk goes: folders nested deeper than this are not listed. */
+const MAX_LISTING_DEPTH = 64;
+/** Listing calls one walk may make: one per folder, so also the most folders it visits. */
+const MAX_LISTING_CALLS = 10_000;
+/** Result files one walk may collect. */
+const MAX_RESULT_FILES = 100_000;
+const LISTING_LIMITS = {
+    depth: MAX_LISTING_DEPTH,
+    calls: MAX_LISTING_CALLS,
+    files: MAX_RESULT_FILES
+};
+/** The walk stops at one of its limits: `what` says which, and the message the limits of all three. */
+function stoppedAt(what) {
+    return new ListingLimitError(`Stopped listing the run's results at a limit: ${what}. The action lists at most ${MAX_LISTING_DEPTH} folders deep, ` +
+        `${MAX_LISTING_CALLS.toLocaleString('en-US')} folders and ${MAX_RESULT_FILES.toLocaleString('en-US')} files.`);
+}
+function tooManyCalls(calls) {
+    return stoppedAt(`it needs more than ${calls.toLocaleString('en-US')} listing calls (one per folder)`);
+}
+/** A long path, cut for a message. */
+function shorten(path) {
+    return path.length > 120 ? `${path.slice(0, 60)}…${path.slice(-60)}` : path;
+}
+/**
+ * Takes in the items of each listing as they come: checks every path (an unsafe one
+ * throws), keeps the files `keep` wants, and returns each folder still to list, once.
+ * Throws at a limit on depth, folders (each costs a call) or files.
+ */
+function resultCollector(limits, keep) {
+    const files = [];
+    const seen = new Set();
+    const take = (item) => {
+        safeResultPath(item.path);
+        if (item.type === 'folder') {
+            // A server that lists a folder inside itself must not loop the walk forever.
+            if (seen.has(item.path))
+                return undefined;
+            seen.add(item.path);
+            // Each folder costs a call: more folders than calls would only queue work that cannot be done.
+            if (seen.size >= limits.calls)
+                throw tooManyCalls(limits.calls);
+            const depth = item.path.split('/').length;
+            if (depth > limits.depth) {
+                throw stoppedAt(`a folder is nested more than ${limits.depth} folders deep ("${shorten(item.path)}")`);
+            }
+            return item.path;
+        }
+        if (!keep(item.path))
+            return undefined;
+        if (files.length >= limits.files) {
+            throw stoppedAt(`there are more than ${limits.files.toLocaleString('en-US')} result files`);
+        }
+        // Code Ocean's model makes a file's size optional: such a file is still downloaded, and checked against its transfer.
+        files.push(item.size === undefined ? { path: item.path, size: 0, sizeUnknown: true } : { path: item.path, size: item.size });
+        return undefined;
+    };
+    return { take, files };
+}
+/**
+ * Lists every result file: Code Ocean lists one folder per call, so folders are
+ * walked breadth-first with a bounded number of listings in flight. Paths are
+ * checked as they arrive; an unsafe one stops the walk. So does reaching a limit
+ * on depth, calls or files, with a message that names it: a server whose tree keeps
+ * branching must not keep the step listing for ever.
+ */
+async function listResultFiles(lister, id, options = {}) {
+    const limits = { ...LISTING_LIMITS, ...options.limits };
+    const limit = (0,p_limit/* default */.A)(options.concurrency ?? 8);
+    const collected = resultCollector(limits, options.keep ?? (() => true));
+    // Aborted on the first failure too, so calls in flight end and no new ones begin.
+    const stop = new AbortController();
+    const signal = options.signal ? AbortSignal.any([options.signal, stop.signal]) : stop.signal;
+    let calls = 0;
+    let failure;
+    const list = (folder) => limit(async () => {
+        if (signal.aborted)
+            return undefined;
+        calls += 1;
+        if (calls > limits.calls)
+            throw tooManyCalls(limits.calls);
+        return lister.list(id, folder, { signal });
+    });
+    const walk = async (folder) => {
+        try {
+            const items = await list(folder);
+            if (items === undefined || signal.aborted)
+                return;
+            const subfolders = items.map(collected.take).filter((path) => path !== undefined);
+            await Promise.all(subfolders.map(walk));
+        }
+        catch (error) {
+            failure ??= error;
+            stop.abort();
+        }
+    };
+    await walk('');
+    if (options.signal?.aborted)
+        throw new src_errors/* RequestAbortedError */.$();
+    // eslint-disable-next-line @typescript-eslint/only-throw-error -- rethrows the first failure exactly as it was caught
+    if (failure !== undefined)
+        throw failure;
+    return collected.files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}
+
+// EXTERNAL MODULE: external "node:http"
+var external_node_http_ = __webpack_require__(7067);
+var external_node_http_default = /*#__PURE__*/__webpack_require__.n(external_node_http_);
+// EXTERNAL MODULE: external "node:https"
+var external_node_https_ = __webpack_require__(4708);
+var external_node_https_default = /*#__PURE__*/__webpack_require__.n(external_node_https_);
+// EXTERNAL MODULE: external "node:stream"
+var external_node_stream_ = __webpack_require__(7075);
+// EXTERNAL MODULE: ./node_modules/axios/lib/axios.js + 64 modules
+var axios = __webpack_require__(107);
+// EXTERNAL MODULE: ./node_modules/proxy-from-env/index.js
+var proxy_from_env = __webpack_require__(8182);
+;// CONCATENATED MODULE: ./src/codeocean/proxy.ts
+/**
+ * Which proxy a request goes through, for messages. The requests themselves are routed
+ * by axios, which reads the same variables through the same library (proxy-from-env):
+ * HTTPS_PROXY, HTTP_PROXY, NO_PROXY and their lower-case forms, tunnelling https
+ * through CONNECT. This only names the proxy when a request fails.
+ */
+
+/** The proxy for `url` as `scheme://host:port` (never its user name or password), or undefined. */
+function proxyFor(url) {
+    const proxy = (0,proxy_from_env/* getProxyForUrl */.T)(url);
+    if (proxy === '')
+        return undefined;
+    try {
+        const parsed = new URL(proxy);
+        return `${parsed.protocol}//${parsed.host}`;
+    }
+    catch {
+        return undefined;
+    }
+}
+
+// EXTERNAL MODULE: ./src/version.ts
+var version = __webpack_require__(311);
+// EXTERNAL MODULE: external "node:dns"
+var external_node_dns_ = __webpack_require__(610);
+// EXTERNAL MODULE: external "node:net"
+var external_node_net_ = __webpack_require__(7030);
+;// CONCATENATED MODULE: ./src/results/store-address.ts
+/**
+ * Where result files may be fetched from. A download link, and any redirect the store
+ * sends, comes from outside: left unchecked, it could point the runner at itself
+ * (loopback) or at a cloud metadata service (link-local, 169.254.169.254), and the
+ * answer would be written into the results folder. Private ranges (10/8, 172.16/12,
+ * 192.168/16) stay allowed: Code Ocean and its store may live in a VPC.
+ */
+
+
+
+function ipv4Kind(octets) {
+    // 0.0.0.0/8 ("this network") reaches the machine itself when connected to.
+    if (octets[0] === 127 || octets[0] === 0)
+        return 'loopback';
+    if (octets[0] === 169 && octets[1] === 254)
+        return 'link-local';
+    return 'other';
+}
+/** The eight 16-bit groups of an IPv6 address (checked by isIP first), a dotted IPv4 tail included. */
+function ipv6Groups(text) {
+    let address = text;
+    const dotted = /(\d+\.\d+\.\d+\.\d+)$/.exec(address);
+    if (dotted) {
+        const [a, b, c, d] = dotted[1].split('.').map(Number);
+        address = `${address.slice(0, dotted.index)}${((a << 8) | b).toString(16)}:${((c << 8) | d).toString(16)}`;
+    }
+    const [head, tail] = address.split('::');
+    const parse = (part) => part ? part.split(':').map((group) => parseInt(group, 16)) : [];
+    const front = parse(head);
+    const back = parse(tail);
+    const zeros = tail === undefined ? [] : new Array(8 - front.length - back.length).fill(0);
+    return [...front, ...zeros, ...back];
+}
+function ipv6Kind(text) {
+    const g = ipv6Groups(text.split('%')[0]);
+    const leadingZeros = (n) => g.slice(0, n).every((x) => x === 0);
+    if (leadingZeros(7) && (g[7] === 1 || g[7] === 0))
+        return 'loopback'; // ::1, and :: (unspecified)
+    if ((g[0] & 0xffc0) === 0xfe80)
+        return 'link-local'; // fe80::/10
+    // An IPv4 address inside: mapped (::ffff:a.b.c.d), compatible (::a.b.c.d), NAT64 (64:ff9b::a.b.c.d).
+    const mapped = leadingZeros(5) && (g[5] === 0xffff || g[5] === 0);
+    const nat64 = g[0] === 0x64 && g[1] === 0xff9b && g.slice(2, 6).every((x) => x === 0);
+    if (mapped || nat64)
+        return ipv4Kind([g[6] >> 8, g[6] & 0xff, g[7] >> 8, g[7] & 0xff]);
+    return 'other';
+}
+/** What an IP address literal reaches (brackets allowed); undefined for a host name. */
+function addressKind(address) {
+    const text = address.replace(/^\[|\]$/g, '');
+    switch ((0,external_node_net_.isIP)(text.split('%')[0])) {
+        case 4:
+            return ipv4Kind(text.split('.').map(Number));
+        case 6:
+            return ipv6Kind(text);
+        default:
+            return undefined;
+    }
+}
+/** What a URL's host reaches by its name alone: an address literal, or a name for this machine. */
+function hostKind(hostname) {
+    const host = hostname.toLowerCase().replace(/\.$/, '');
+    if (host === 'localhost' || host.endsWith('.localhost'))
+        return 'loopback';
+    return addressKind(host);
+}
+/** The rules for a step whose Code Ocean API is at `apiBase`. */
+function storeRulesFor(apiBase) {
+    try {
+        return { loopbackDomain: hostKind(new URL(apiBase).hostname) === 'loopback' };
+    }
+    catch {
+        return { loopbackDomain: false };
+    }
+}
+/** Why `kind` of address is refused under `rules`, or undefined when it is allowed. */
+function refusedKind(kind, rules) {
+    if (kind === 'link-local')
+        return 'a link-local address (where cloud metadata services answer)';
+    if (kind === 'loopback' && !rules.loopbackDomain)
+        return 'an address of the runner itself (loopback)';
+    return undefined;
+}
+/**
+ * Why a download link or a redirect must not be followed, or undefined when it may.
+ * Says only the link's scheme and host: the rest of a signed URL is its signature.
+ */
+function refusedLink(link, rules) {
+    let url;
+    try {
+        url = new URL(link);
+    }
+    catch {
+        return 'it is not a URL';
+    }
+    const origin = `${url.protocol}//${url.host}`;
+    if (url.protocol !== 'https:' && !(url.protocol === 'http:' && rules.loopbackDomain)) {
+        return `${origin} is not https`;
+    }
+    const why = refusedKind(hostKind(url.hostname), rules);
+    return why === undefined ? undefined : `${origin} is ${why}`;
+}
+/**
+ * A DNS lookup for the store's connections that refuses a name resolving to an address
+ * the rules forbid (a name anyone can point at 127.0.0.1 or 169.254.169.254), before
+ * any connection is made. Node calls it for host names only; literals are checked by
+ * refusedLink.
+ */
+function guardedLookup(rules, resolve = external_node_dns_.lookup) {
+    return (hostname, options, callback) => {
+        resolve(hostname, { ...options, all: true }, (error, addresses) => {
+            if (error) {
+                callback(error, []);
+                return;
+            }
+            for (const { address } of addresses) {
+                const why = refusedKind(addressKind(address), rules);
+                if (why !== undefined) {
+                    callback(new StoreAddressError(`${hostname} resolves to ${address}, ${why}`), []);
+                    return;
+                }
+            }
+            callback(null, addresses);
+        });
+    };
+}
+
+;// CONCATENATED MODULE: ./src/results/object-store.ts
+
+
+
+
+
+
+
+
+
+
+/** A transfer from the object store gets at least this long, from request to last byte. */
+const TRANSFER_DEADLINE_MS = 60_000;
+/** …and for a large file, as long as it takes at this rate: 1 s per MB beyond the first 60 MB. */
+const TRANSFER_MIN_BYTES_PER_SECOND = 1_000_000;
+/**
+ * The overall deadline of one transfer of `bytes`: 60 s, or 1 s per MB beyond 60 MB,
+ * up to what a timer holds (about 24 days; a listed size of terabytes would otherwise
+ * overflow the timer, which then fires at once).
+ */
+function transferDeadlineMs(bytes) {
+    return (0,timer_limits/* timerDelayMs */.f)(Math.ceil((bytes / TRANSFER_MIN_BYTES_PER_SECOND) * 1000), TRANSFER_DEADLINE_MS);
+}
+/**
+ * Passes bytes through until more than `max` have come, then fails at once with
+ * `message`, so a piped download stops one chunk past the limit, not at its end.
+ */
+function byteLimit(max, message) {
+    let seen = 0;
+    return new external_node_stream_.Transform({
+        transform(chunk, _encoding, done) {
+            seen += chunk.length;
+            if (seen > max)
+                done(new OversizeError(message()));
+            else
+                done(null, chunk);
+        }
+    });
+}
+/** The Content-Length an answer declares, if it declares one. */
+function declaredLength(headers) {
+    const value = headers['content-length'];
+    if (typeof value !== 'string' && typeof value !== 'number')
+        return undefined;
+    const length = Number(value);
+    return Number.isSafeInteger(length) && length >= 0 ? length : undefined;
+}
+/** The rules when a caller gives none: Code Ocean is not on this machine. */
+const STRICT_STORE_RULES = { loopbackDomain: false };
+/**
+ * Holds every request, and every redirect, to `rules` (see store-address.ts): a link
+ * refused is never connected to. A name is checked as it resolves, unless a proxy
+ * resolves it (the proxy's own address is the runner's business).
+ */
+function guardAddresses(store, rules) {
+    store.interceptors.request.use((config) => {
+        const url = config.url ?? '';
+        const why = refusedLink(url, rules);
+        if (why !== undefined)
+            throw new StoreAddressError(`the download link was refused: ${why}`);
+        // Node's dns answers family as a number (4 or 6), which axios's own type spells as 4 | 6.
+        if (proxyFor(url) === undefined)
+            config.lookup = guardedLookup(rules);
+        config.beforeRedirect = (options) => {
+            const refused = refusedLink(String(options.href), rules);
+            if (refused !== undefined)
+                throw new StoreAddressError(`the store's redirect was refused: ${refused}`);
+        };
+        return config;
+    });
+}
+/** The StoreAddressError behind a failed request, if that is why it failed (axios and redirects wrap it). */
+function storeAddressRefusal(error) {
+    for (let cause = error, depth = 0; cause instanceof Error && depth < 5; cause = cause.cause, depth++) {
+        if (cause instanceof StoreAddressError)
+            return cause;
+    }
+    return undefined;
+}
+/**
+ * An HTTP client for signed URLs: its own instance, with no auth and no base URL,
+ * sharing nothing with the Code Ocean client, so the Code Ocean credentials can never
+ * reach the object store. Bodies are streams, taken as they come (no decompression),
+ * so sizes match the listing. Links and redirects are held to `rules`.
+ */
+function objectStoreClient(timeoutMs, rules = STRICT_STORE_RULES) {
+    const agents = { http: new (external_node_http_default()).Agent({ keepAlive: true }), https: new (external_node_https_default()).Agent({ keepAlive: true }) };
+    const store = axios/* default */.A.create({
+        timeout: timeoutMs,
+        responseType: 'stream',
+        decompress: false,
+        validateStatus: () => true,
+        maxRedirects: 5,
+        headers: { 'User-Agent': version/* USER_AGENT */._, 'Accept-Encoding': 'identity' },
+        httpAgent: agents.http,
+        httpsAgent: agents.https
+    });
+    guardAddresses(store, rules);
+    // Proxies are axios's own, as for Code Ocean (see codeocean/proxy.ts). A store the
+    // runner cannot reach, or whose certificate it refuses, gets words that say so; the
+    // error stays the same object, with its code, for the caller's judgement.
+    store.interceptors.response.use(undefined, (error) => {
+        if (axios/* default */.A.isAxiosError(error) && error.config?.url !== undefined) {
+            const url = error.config.url;
+            const explained = explainStoreFailure({
+                code: error.code,
+                text: error.message,
+                url,
+                timeoutMs,
+                proxy: proxyFor(url)
+            });
+            if (explained !== undefined)
+                error.message = explained;
+        }
+        return Promise.reject(error instanceof Error ? error : new Error(String(error)));
+    });
+    return {
+        store,
+        close: () => {
+            agents.http.destroy();
+            agents.https.destroy();
+        }
+    };
+}
+/** Reads the gist of an object store's error body (S3 sends XML with Code and Message). */
+async function storeError(body) {
+    let text = '';
+    for await (const chunk of body) {
+        text += String(chunk);
+        if (text.length > 2000)
+            break;
+    }
+    body.destroy();
+    const code = /<Code>([^<]*)<\/Code>/.exec(text)?.[1];
+    const message = /<Message>([^<]*)<\/Message>/.exec(text)?.[1];
+    return [code, message].filter(Boolean).join(': ') || text.replace(/\s+/g, ' ').trim().slice(0, 200);
+}
+
+;// CONCATENATED MODULE: ./src/results/download.ts
+
+
+
+
+
+
+
+
+
+
+
+
+/**
+ * Creates `folder` and returns its real path, refusing a `folder` that leads out of
+ * `workspace`: checked before anything is created, and again once the folder exists
+ * (a link may have appeared).
+ */
+async function prepareFolder(folder, workspace) {
+    const refuseIfOutside = () => {
+        const why = workspace === undefined ? undefined : (0,within/* leadsOutOf */.t)(folder, workspace);
+        if (why !== undefined)
+            throw new Error(`Refused to download into ${folder}: ${why}; nothing was written.`);
+    };
+    refuseIfOutside();
+    await (0,external_node_fs_promises_.mkdir)(folder, { recursive: true });
+    refuseIfOutside();
+    return (0,external_node_fs_promises_.realpath)(folder);
+}
+/** Resolves where a result goes, refusing anything that would land outside `root`. */
+async function destination(root, path) {
+    const target = (0,external_node_path_.join)(root, ...safeResultPath(path));
+    await (0,external_node_fs_promises_.mkdir)((0,external_node_path_.dirname)(target), { recursive: true });
+    const parent = await (0,external_node_fs_promises_.realpath)((0,external_node_path_.dirname)(target));
+    if (parent !== root && !parent.startsWith(root + external_node_path_.sep)) {
+        throw new Error(`Refused the result path "${path}": a folder on its way is a link leading out of ${root}; nothing was written for it.`);
+    }
+    const existing = await (0,external_node_fs_promises_.lstat)(target).catch(() => undefined);
+    if (existing?.isSymbolicLink() || existing?.isDirectory()) {
+        throw new Error(`Refused the result path "${path}": ${(0,external_node_path_.relative)(root, target)} already exists as a ${existing.isDirectory() ? 'folder' : 'link'}; nothing was written for it.`);
+    }
+    return target;
+}
+/** Why a transfer that broke off did: a cancel, its deadline, too many bytes, or the network (worth another try). */
+function brokenOff(error, signal, deadline, ms) {
+    if (signal?.aborted)
+        return new src_errors/* RequestAbortedError */.$();
+    if (error instanceof OversizeError)
+        return error;
+    if (deadline.aborted) {
+        return new Error(`it did not arrive within ${(0,format/* formatDuration */.a)(ms)} (60 s a file, or 1 s per MB beyond 60 MB)`);
+    }
+    return new TransientDownloadError(`the transfer broke off: ${(0,src_errors/* errorMessage */.g)(error)}`);
+}
+/**
+ * Asks the store for a file at its signed `url` and checks the answer: a status that is
+ * not 200 fails (another try may fix a 403, 408, 429 or 5xx), and so does a
+ * Content-Length beyond the listed size. Returns the body, and the length the store declared.
+ */
+async function openTransfer(store, url, file, abort, brokeOff) {
+    let response;
+    try {
+        response = await store.get(url, { signal: abort });
+    }
+    catch (error) {
+        // A link to a forbidden address is final: no connection was made, and a fresh link from the same server would lead there too.
+        const refused = storeAddressRefusal(error);
+        if (refused)
+            throw new Error(`${refused.message}; nothing was fetched`, { cause: error });
+        const why = brokeOff(error);
+        throw why instanceof TransientDownloadError
+            ? new TransientDownloadError(`could not fetch it: ${(0,src_errors/* errorMessage */.g)(error)}`)
+            : why;
+    }
+    if (response.status !== 200) {
+        const why = `the store answered HTTP ${response.status}: ${await storeError(response.data)}`;
+        // 403 is how an object store says a signed URL expired; a fresh one may do.
+        if (response.status === 403 || response.status === 408 || response.status === 429 || response.status >= 500) {
+            throw new TransientDownloadError(why);
+        }
+        throw new Error(why);
+    }
+    const declared = declaredLength(response.headers);
+    if (!file.sizeUnknown && declared !== undefined && declared > file.size) {
+        response.data.destroy();
+        throw new OversizeError(`the store announced ${declared} bytes where Code Ocean listed ${file.size}; nothing was kept`);
+    }
+    return { body: response.data, declared };
+}
+/**
+ * One try at one file: streamed to disk under a temporary name, held to its listed
+ * size (or, listed without one, to what the store announces) and its deadline, and
+ * renamed into place once complete. Returns the bytes written.
+ */
+async function fetchOnce(transfers, file, target) {
+    // A fresh link each try; its deadline starts once the link is there.
+    const url = await transfers.source.fileUrl(transfers.runId, file.path, { signal: transfers.signal });
+    const partial = `${target}.part-${(0,external_node_crypto_.randomBytes)(4).toString('hex')}`;
+    const ms = transfers.deadlineFor(file.size);
+    const deadline = AbortSignal.timeout(ms);
+    const abort = transfers.signal ? AbortSignal.any([transfers.signal, deadline]) : deadline;
+    const brokeOff = (error) => brokenOff(error, transfers.signal, deadline, ms);
+    try {
+        const { body, declared } = await openTransfer(transfers.store, url, file, abort, brokeOff);
+        // A file listed without a size is held to what the store announces, or, when it
+        // announces nothing, only to the transfer's deadline.
+        const limit = file.sizeUnknown ? (declared ?? Number.POSITIVE_INFINITY) : file.size;
+        const tooBig = () => `the store sent more than the ${limit} bytes ${file.sizeUnknown ? 'it announced' : 'Code Ocean listed'}; the transfer was stopped`;
+        try {
+            await (0,external_node_stream_promises_.pipeline)(body, byteLimit(limit, tooBig), (0,external_node_fs_.createWriteStream)(partial), { signal: abort });
+        }
+        catch (error) {
+            throw brokeOff(error);
+        }
+        const { size } = await (0,external_node_fs_promises_.stat)(partial);
+        // --- Listed without a size: checked against Content-Length, or accepted when neither is known.
+        const expected = file.sizeUnknown ? declared : file.size;
+        if (expected !== undefined && size !== expected) {
+            throw new TransientDownloadError(`got ${size} bytes where ${file.sizeUnknown ? 'the store announced' : 'Code Ocean listed'} ${expected}`);
+        }
+        // --- end of the check for files listed without a size.
+        await (0,external_node_fs_promises_.rename)(partial, target);
+        return size;
+    }
+    finally {
+        await (0,external_node_fs_promises_.rm)(partial, { force: true });
+    }
+}
+/**
+ * One file, tried up to `attempts` times while what failed may pass with a fresh
+ * link; a cancel ends it at once. Returns the bytes written.
+ */
+async function fetchFile(transfers, root, file, attempts, onRetry) {
+    const target = await destination(root, file.path);
+    for (let attempt = 1;; attempt++) {
+        try {
+            return await fetchOnce(transfers, file, target);
+        }
+        catch (error) {
+            if (error instanceof src_errors/* RequestAbortedError */.$)
+                throw error;
+            if (!(error instanceof TransientDownloadError) || attempt >= attempts) {
+                throw new Error(`Could not download result "${file.path}": ${(0,src_errors/* errorMessage */.g)(error)}`, { cause: error });
+            }
+            onRetry?.(`Downloading result "${file.path}" failed (${(0,src_errors/* errorMessage */.g)(error)}); trying again with a fresh link (attempt ${attempt + 1} of ${attempts})`);
+        }
+    }
+}
+/** Files and bytes done so far, told every `everyMs` while the download lasts longer than that. */
+function trackProgress(files, everyMs, onProgress) {
+    const total = files.reduce((sum, f) => sum + f.size, 0);
+    const done = { files: 0, bytes: 0 };
+    const started = Date.now();
+    const timer = setInterval(() => {
+        onProgress?.(`Downloaded ${done.files} of ${files.length} files (${(0,format/* formatBytes */.z)(done.bytes)} of ${(0,format/* formatBytes */.z)(total)}) in ${Math.round((Date.now() - started) / 1000)} s`);
+    }, everyMs);
+    return { done, stop: () => clearInterval(timer) };
+}
+/**
+ * Runs `fetch` for every file, `concurrency` at a time. After a failure, files not yet
+ * begun are skipped, and those under way are let finish, so nothing is still writing
+ * when this returns; then the first failure is thrown as it was caught (a cancel as one).
+ */
+async function fetchAll(files, concurrency, signal, fetch) {
+    const limit = (0,p_limit/* default */.A)(concurrency);
+    let failure;
+    await Promise.allSettled(files.map((file) => limit(async () => {
+        if (failure !== undefined || signal?.aborted)
+            return;
+        await fetch(file).catch((error) => {
+            failure ??= error;
+        });
+    })));
+    if (signal?.aborted)
+        throw new src_errors/* RequestAbortedError */.$();
+    // eslint-disable-next-line @typescript-eslint/only-throw-error -- rethrows the first failure exactly as it was caught
+    if (failure !== undefined)
+        throw failure;
+}
+/**
+ * Downloads result files into `folder`, a bounded number at a time, each streamed to
+ * disk under a temporary name and renamed once complete and of the listed size. The
+ * signed URLs go to an object store, so the Code Ocean credentials are never sent
+ * there. No file is written outside `folder`: unsafe paths, and folders inside it that
+ * are links leading out, are refused; so is a `folder` leading out of `workspace`.
+ * Each transfer stops as soon as it exceeds the file's listed size or its deadline.
+ */
+async function downloadResults(source, runId, files, folder, options = {}) {
+    const root = await prepareFolder(folder, options.workspace);
+    const { store, close } = objectStoreClient(options.timeoutMs ?? 60_000, options.storeRules);
+    const transfers = {
+        source,
+        runId,
+        store,
+        deadlineFor: options.deadlineMs ?? transferDeadlineMs,
+        signal: options.signal
+    };
+    const progress = trackProgress(files, options.progressEveryMs ?? 5_000, options.onProgress);
+    try {
+        await fetchAll(files, options.concurrency ?? 8, options.signal, async (file) => {
+            const bytes = await fetchFile(transfers, root, file, options.attempts ?? 3, options.onRetry);
+            progress.done.files += 1;
+            progress.done.bytes += bytes;
+            options.onFileDone?.(file.path);
+        });
+    }
+    finally {
+        progress.stop();
+        close();
+    }
+    return { folder: root, ...progress.done };
+}
+
+;// CONCATENATED MODULE: ./src/results/log-tail.ts
+
+
+
+/** The result file holding a run's console output. */
+const CONSOLE_LOG = 'output';
+/** Characters kept of one console log line; the rest is cut, and the cut marked. */
+const MAX_LOG_LINE_CHARS = 1_000;
+/** Bytes asked of the end of the console log (`Range: bytes=-N`): enough for 100 full lines. */
+const LOG_TAIL_BYTES = 128 * 1024;
+// eslint-disable-next-line no-control-regex
+const ANSI = /\x1b\[[0-9;?]*[A-Za-z]/g;
+/**
+ * Keeps the last `max` lines of a text arriving in chunks, without holding all of it.
+ * `\r\n`, `\n` and a lone `\r` all end a line: progress bars (tqdm) redraw with `\r`
+ * alone, and each redraw is a line of its own. A line is kept to `maxChars`
+ * characters, so one endless line costs no more memory than a short one.
+ */
+class LineTail {
+    max;
+    maxChars;
+    lines = [];
+    partial = '';
+    /** Characters of the current line dropped past `maxChars`. */
+    cut = 0;
+    /** The last chunk ended in `\r`: a `\n` opening the next one belongs to it. */
+    afterCR = false;
+    constructor(max, maxChars = MAX_LOG_LINE_CHARS) {
+        this.max = max;
+        this.maxChars = maxChars;
+    }
+    push(chunk) {
+        let start = 0;
+        if (this.afterCR && chunk.startsWith('\n'))
+            start = 1;
+        this.afterCR = false;
+        const breaks = /\r\n|\r|\n/g;
+        breaks.lastIndex = start;
+        for (let match = breaks.exec(chunk); match !== null; match = breaks.exec(chunk)) {
+            this.append(chunk.slice(start, match.index));
+            this.finishLine();
+            start = match.index + match[0].length;
+        }
+        this.append(chunk.slice(start));
+        this.afterCR = chunk.endsWith('\r');
+    }
+    end() {
+        if (this.partial !== '' || this.cut > 0)
+            this.finishLine();
+        return [...this.lines];
+    }
+    append(text) {
+        const room = this.maxChars - this.partial.length;
+        if (text.length <= room)
+            this.partial += text;
+        else {
+            this.partial += text.slice(0, Math.max(0, room));
+            this.cut += text.length - Math.max(0, room);
+        }
+    }
+    finishLine() {
+        const marked = this.cut > 0 ? `${this.partial} … [${this.cut} more characters cut]` : this.partial;
+        this.lines.push(marked.replace(ANSI, ''));
+        if (this.lines.length > this.max)
+            this.lines.shift();
+        this.partial = '';
+        this.cut = 0;
+    }
+}
+/**
+ * The line that best says why a run failed: the last line that reads like an error,
+ * else the last line with some words in it (not a blank or a row of dashes).
+ */
+function lastMeaningfulLine(lines) {
+    const meaningful = lines.map((l) => l.trim()).filter((l) => (l.match(/[A-Za-z0-9]/g) ?? []).length >= 3);
+    const errorLike = meaningful.filter((l) => /(error|exception|fatal|failed|failure|traceback|panic)/i.test(l));
+    return errorLike.at(-1) ?? meaningful.at(-1);
+}
+/** Where a 206 answer's bytes begin in the file (`Content-Range: bytes 100-199/200`). */
+function rangeStart(headers) {
+    const value = headers['content-range'];
+    const match = /^bytes (\d+)-/.exec(typeof value === 'string' ? value : '');
+    return match ? Number(match[1]) : 0;
+}
+/**
+ * Fetches the last lines of the run's console log (the result file `output`). Asks
+ * only for its last LOG_TAIL_BYTES with a `Range` request; a store that ignores it
+ * sends the whole file, which is streamed through a bounded tail, so a huge log is
+ * never held whole. Either way the transfer has an overall deadline.
+ */
+async function fetchLogTail(source, runId, options = {}) {
+    const { signal } = options;
+    const url = await source.fileUrl(runId, CONSOLE_LOG, { signal });
+    const ms = transferDeadlineMs(options.size ?? 0);
+    const deadline = AbortSignal.timeout(ms);
+    const abort = signal ? AbortSignal.any([signal, deadline]) : deadline;
+    const { store, close } = objectStoreClient(options.timeoutMs ?? 30_000, options.storeRules);
+    try {
+        const response = await store.get(url, { signal: abort, headers: { Range: `bytes=-${LOG_TAIL_BYTES}` } });
+        // 416: an empty log has no last bytes to give.
+        if (response.status === 416) {
+            response.data.destroy();
+            return [];
+        }
+        if (response.status !== 200 && response.status !== 206) {
+            throw new Error(`the store answered HTTP ${response.status}: ${await storeError(response.data)}`);
+        }
+        // The range most likely begins mid-line: that first piece is not a line of its own.
+        const partFirst = response.status === 206 && rangeStart(response.headers) > 0;
+        const maxLines = options.maxLines ?? 100;
+        const tail = new LineTail(partFirst ? maxLines + 1 : maxLines);
+        response.data.setEncoding('utf8');
+        for await (const chunk of response.data)
+            tail.push(chunk);
+        const lines = tail.end();
+        return partFirst ? lines.slice(1) : lines;
+    }
+    catch (error) {
+        if (signal?.aborted)
+            throw new src_errors/* RequestAbortedError */.$();
+        if (deadline.aborted) {
+            throw new Error(`the console log did not arrive within ${(0,format/* formatDuration */.a)(ms)}`, { cause: error });
+        }
+        throw error;
+    }
+    finally {
+        close();
+    }
+}
+
+;// CONCATENATED MODULE: ./src/lifecycle/run/after-run.ts
+
+
+
+
+
+
+
+
+
+
+
+/** Lines of the console log shown when a run fails. */
+const LOG_TAIL_LINES = 100;
+/** Where a capture says it came from: the workflow run, when known. */
+function origin(env) {
+    const { GITHUB_SERVER_URL: server, GITHUB_REPOSITORY: repo, GITHUB_RUN_ID: runId } = env;
+    return server && repo && runId ? `GitHub Actions ${server}/${repo}/actions/runs/${runId}` : 'GitHub Actions';
+}
+/** Prints the tail of a failed run's console log and annotates its telling line. */
+async function showFailureLog(client, run, files, summary, fetch) {
+    const { signal, storeRules } = fetch;
+    if (files && !files.some((f) => f.path === CONSOLE_LOG)) {
+        summary.notes.push("The run left no console log ('output') among its results.");
+        return;
+    }
+    try {
+        const size = files?.find((f) => f.path === CONSOLE_LOG)?.size;
+        const lines = await fetchLogTail(client.results, run.id, { maxLines: LOG_TAIL_LINES, size, signal, storeRules });
+        lib_core/* startGroup */.Oh(`Last ${lines.length} lines of the run's console log (${CONSOLE_LOG})`);
+        try {
+            // The run's own output: shown as it is, with the runner's command processing off.
+            (0,untrusted/* printUntrusted */.Qi)(lines, (line) => lib_core/* info */.pq(line));
+        }
+        finally {
+            lib_core/* endGroup */.N4();
+        }
+        const telling = lastMeaningfulLine(lines);
+        if (telling)
+            lib_core/* error */.z3((0,untrusted/* inline */.mG)(telling), { title: `Code Ocean run ${(0,untrusted/* inline */.mG)((0,caps/* capText */.yA)(run.name ?? run.id))} failed` });
+    }
+    catch (error) {
+        if (signal?.aborted)
+            return;
+        lib_core/* info */.pq(`Could not read the run's console log: ${(0,untrusted/* inline */.mG)((0,src_errors/* errorMessage */.g)(error).split('\n')[0])}`);
+    }
+}
+/** A run without results: nothing to download or capture. */
+function noResults(settings, summary, problems) {
+    if (settings.downloadFolder)
+        summary.notes.push('The run has no results, so nothing was downloaded.');
+    if (settings.captureName)
+        summary.notes.push('The run has no results, so nothing was captured.');
+    return problems;
+}
+/** How many files a note names before it says "and N more". */
+const LISTED_FILES = 10;
+/** `paths` as a note lists them: the first few, quoted, then how many more. */
+function listPaths(paths) {
+    const shown = paths.slice(0, LISTED_FILES).map((path) => `"${(0,untrusted/* inline */.mG)(path)}"`);
+    const more = paths.length - shown.length;
+    return shown.join(', ') + (more > 0 ? `, and ${more} more` : '');
+}
+/** What the rest of the phase will not do once `stage` was cut short. */
+function skippedAfter(settings, stage) {
+    const skipped = [];
+    if (stage === 'earlier' && settings.downloadFolder)
+        skipped.push('Nothing was downloaded.');
+    if (settings.captureName)
+        skipped.push(`The results were not captured as '${(0,untrusted/* inline */.mG)(settings.captureName)}'.`);
+    return skipped;
+}
+/**
+ * Notes what a cancel or the results-timeout cut short, and, for the timeout, what was
+ * left undone (`undone`); true when it was cut short. A run out timeout is a problem:
+ * the step did not deliver what it was asked to.
+ */
+function cutShort(phase, what, undone = () => []) {
+    if (!phase.signal?.aborted)
+        return false;
+    const { notes } = phase.step.summary;
+    if (phase.cancelled()) {
+        notes.push(`The workflow was cancelled during ${what}; it was not finished.`);
+        return true;
+    }
+    const minutes = phase.settings.resultsTimeoutMinutes;
+    notes.push([`The results-timeout (${minutes} min) ran out during ${what}; it was not finished.`, ...undone()].join(' '));
+    phase.problems.push(`The results-timeout ran out after ${(0,format/* formatDuration */.a)(minutes * 60_000)} (results-timeout: ${minutes}) during ${what}; the job summary says what was left undone.`);
+    return true;
+}
+/**
+ * Lists the run's results for the summary and the download. A failed listing is a
+ * problem when there is a download, else only a warning (it feeds the summary alone):
+ * `files` is then undefined.
+ */
+async function listResults(phase) {
+    const { client, run, step, settings, signal } = phase;
+    try {
+        const files = await listResultFiles(client.results, run.id, { signal });
+        step.summary.resultFiles = files;
+        return { files, cutShort: false };
+    }
+    catch (error) {
+        const undone = () => ['The results were not listed.', ...skippedAfter(settings, 'earlier')];
+        if (cutShort(phase, 'the listing of the results', undone))
+            return { cutShort: true };
+        const message = `Could not list the run's results: ${(0,src_errors/* errorMessage */.g)(error)}`;
+        if (settings.downloadFolder)
+            phase.problems.push(message);
+        else {
+            lib_core/* warning */.$e(message);
+            step.summary.notes.push(message);
+        }
+        return { cutShort: false };
+    }
+}
+/** Downloads the results `results-filter` keeps into `folder`; false when a cancel cut it short. */
+async function download(phase, folder, files) {
+    const { client, run, step, settings, signal } = phase;
+    const keep = resultFilter(settings.resultsFilter);
+    const wanted = files.filter((f) => keep(f.path));
+    const done = new Set();
+    lib_core/* info */.pq(`Downloading ${wanted.length} of ${files.length} result files (${(0,format/* formatBytes */.z)(wanted.reduce((s, f) => s + f.size, 0))}) into ${(0,untrusted/* inline */.mG)(folder)}`);
+    try {
+        const report = await downloadResults(client.results, run.id, wanted, folder, {
+            onProgress: (line) => lib_core/* info */.pq(line),
+            // Retry lines carry result paths and the object store's words.
+            onRetry: (line) => lib_core/* info */.pq((0,untrusted/* inline */.mG)(line)),
+            workspace: process.env.GITHUB_WORKSPACE || process.cwd(),
+            storeRules: storeRulesFor(settings.location.apiBase),
+            onFileDone: (path) => done.add(path),
+            signal
+        });
+        step.summary.download = report;
+        step.outputs.set(names/* Output */.k7.ResultsPath, report.folder);
+        step.outputs.set(names/* Output */.k7.ResultFiles, String(report.files));
+        lib_core/* info */.pq(`Downloaded ${report.files} files (${(0,format/* formatBytes */.z)(report.bytes)}) into ${(0,untrusted/* inline */.mG)(report.folder)}`);
+    }
+    catch (error) {
+        const undone = () => {
+            const left = wanted.filter((f) => !done.has(f.path)).map((f) => f.path);
+            return [
+                `${left.length} of ${wanted.length} files were not downloaded: ${listPaths(left)}.`,
+                ...skippedAfter(settings, 'download')
+            ];
+        };
+        if (cutShort(phase, 'the download (partial files were removed)', undone))
+            return false;
+        phase.problems.push((0,src_errors/* errorMessage */.g)(error));
+    }
+    return true;
+}
+/** Captures a successful run's results as the data asset `name`; a run that did not succeed is only noted. */
+async function capture(phase, verdict, name) {
+    const { client, run, step, settings, signal } = phase;
+    if (!verdict.succeeded) {
+        step.summary.notes.push(`The run did not succeed, so its results were not captured as '${name}'.`);
+        return;
+    }
+    try {
+        const params = captureParams(run, name, settings.captureTags, origin(process.env));
+        const asset = await captureResults(client.dataAssets, params, { log: (line) => lib_core/* info */.pq((0,untrusted/* inline */.mG)(line)), signal });
+        step.outputs.set(names/* Output */.k7.DataAssetId, asset.id);
+        step.summary.dataAsset = { id: asset.id, name };
+    }
+    catch (error) {
+        if (cutShort(phase, `the capture as data asset '${name}' (once created, it may still become ready in Code Ocean)`)) {
+            return;
+        }
+        phase.problems.push((0,src_errors/* errorMessage */.g)(error));
+    }
+}
+/**
+ * The after-run phase's signal: a cancel, or the results-timeout running out. Each
+ * request has its own deadline, but a server answering each one just inside it would
+ * otherwise hold the job for as long as there are files.
+ */
+function boundedBy(minutes, cancel) {
+    if (minutes <= 0)
+        return cancel;
+    // The input refuses minutes a timer cannot hold.
+    const deadline = AbortSignal.timeout(minutes * 60_000);
+    return cancel ? AbortSignal.any([cancel, deadline]) : deadline;
+}
+/**
+ * What follows a finished run: its failure log, the results listing, the download
+ * (after a failed run too: that is when results matter most) and the capture (after
+ * success only), all within the results-timeout. Returns the problems met, for the
+ * step's failure message.
+ *
+ * A cancel (`cancel`), or the results-timeout, ends whichever phase is under way at
+ * once and skips the rest; the run itself is finished and is left as it is.
+ */
+async function afterRun(client, run, verdict, settings, step, cancel) {
+    const signal = boundedBy(settings.resultsTimeoutMinutes, cancel);
+    const cancelled = () => cancel?.aborted === true;
+    const phase = { client, run, settings, step, signal, cancelled, problems: [] };
+    const { summary } = step;
+    // has_results is optional in Code Ocean's model: missing means "maybe", and the listing decides.
+    const maybeResults = run.has_results === undefined;
+    if (run.has_results === false)
+        return noResults(settings, summary, phase.problems);
+    let files;
+    if (settings.summary || settings.downloadFolder || maybeResults) {
+        const listing = await listResults(phase);
+        if (listing.cutShort)
+            return phase.problems;
+        files = listing.files;
+    }
+    if (maybeResults && files?.length === 0)
+        return noResults(settings, summary, phase.problems);
+    if (!verdict.succeeded) {
+        await showFailureLog(client, run, files, summary, { signal, storeRules: storeRulesFor(settings.location.apiBase) });
+    }
+    if (cutShort(phase, "the reading of the run's console log", () => skippedAfter(settings, 'earlier'))) {
+        return phase.problems;
+    }
+    if (settings.downloadFolder && files) {
+        const finished = await download(phase, settings.downloadFolder, files);
+        if (!finished)
+            return phase.problems;
+    }
+    if (settings.captureName)
+        await capture(phase, verdict, settings.captureName);
+    return phase.problems;
+}
+
+;// CONCATENATED MODULE: ./src/lifecycle/run/release-runs.ts
+
+
+/** Whether a run belongs to a release version: Code Ocean says so in `owner`, older servers only by the version run. */
+function isReleaseRun(run, version) {
+    return run.owner === rules/* RELEASE_OWNER */.wc || (run.owner === undefined && version !== undefined);
+}
+/** For a rename or stop refused with 403: why, when the run is a release version's; else ''. */
+function releaseRefusalReason(error, run, version) {
+    return error instanceof CodeOceanApiError && error.status === 403 && isReleaseRun(run, version)
+        ? rules/* RELEASE_RUNS_ADMIN_ONLY */.uA
+        : '';
+}
+
+;// CONCATENATED MODULE: ./src/lifecycle/run/stop.ts
+
+
+
+
+
+
+
+
+/**
+ * A stop must be confirmed well within the runner's 7.5 s between SIGINT and SIGTERM,
+ * with time left for the summary: two attempts of at most 1.5 s each, all within 4 s,
+ * so a pause the server asks for (Retry-After) is waited for only when it fits. A stop
+ * after the wait-timeout has no such hurry and gets the client's ordinary retries.
+ */
+const STOP_ON_CANCEL = { timeoutMs: 1_500, retries: 1, budgetMs: 4_000 };
+/** Stops the run when the inputs ask for it; says what became of the run. */
+async function stopIfAsked(why, client, run, settings) {
+    const stop = why === 'cancel' ? settings.stopOnCancel : settings.stopOnTimeout;
+    if (!stop) {
+        settleRun();
+        const choice = why === 'cancel' ? settings.stopChoices.cancel : settings.stopChoices.timeout;
+        // `auto` got here only for a followed run: say why, and how to stop one.
+        return choice === 'auto'
+            ? `The run was left running: this step did not start it (stop-on-${why}: auto stops only runs the step started; set it to true to stop followed runs too).`
+            : `The run was left running (stop-on-${why}: false).`;
+    }
+    try {
+        await client.computations.delete(run.id, why === 'cancel' ? STOP_ON_CANCEL : {});
+        settleRun();
+        return `The run was stopped (${rules/* STOP_MEANS_DELETE */.sg}).`;
+    }
+    catch (error) {
+        // After a cancel the post step tries again; after a timeout nobody would.
+        if (why === 'timeout')
+            settleRun();
+        // A release version's run: only an admin may stop it; say so plainly.
+        const release = releaseRefusalReason(error, run, settings.run?.version);
+        return (`The run could not be stopped: ${(0,untrusted/* inline */.mG)((0,src_errors/* errorMessage */.g)(error).split('\n')[0])}${release ? ` ${release}` : ''}` +
+            (why === 'cancel' ? ' The post step will try again.' : ' It may still be running in Code Ocean.'));
+    }
+}
+/** Ends a wait cut short by a cancel or the wait-timeout: stops the run if asked, and fails the step saying what happened. */
+async function endEarly(why, client, run, settings, step) {
+    (0,lifecycle_step/* setStatus */.Lx)(step, why === 'cancel' ? 'cancelled' : 'timed-out');
+    const fate = await stopIfAsked(why, client, run, settings);
+    const subject = `Code Ocean run ${describeRun(run)} (last state: ${(0,untrusted/* inline */.mG)(run.state || 'unknown')})`;
+    (0,lifecycle_step/* failStep */.vy)(step, why === 'cancel'
+        ? `The workflow was cancelled while waiting for ${subject}. ${fate}`
+        : `Timed out after ${(0,format/* formatDuration */.a)(settings.waitTimeoutMinutes * 60_000)} (wait-timeout: ${settings.waitTimeoutMinutes}) waiting for ${subject}. ${fate}`);
+}
+
+;// CONCATENATED MODULE: ./src/lifecycle/run/follow.ts
+
+
+
+
+
+
+
+
+
+
+
+
+/**
+ * With `poll-interval: auto`: how long the run will likely take, from the target's
+ * earlier runs. It runs alongside the wait.
+ */
+function estimateLater(client, run, settings, step, signal) {
+    const { target, version } = settings.run;
+    const request = { target, started: run, version, listed: step.targetRuns, redact: step.redact };
+    return estimateFromEarlierRuns(client.targets, request, signal);
+}
+/** Waits for the run to end, unless a cancel or the wait-timeout comes first. */
+function waitForEnd(client, run, settings, step, interrupter) {
+    if (interrupter.reason)
+        throw new src_errors/* RequestAbortedError */.$();
+    // The listing of earlier runs ends with the wait, should it still be going.
+    const listing = new AbortController();
+    const signal = AbortSignal.any([interrupter.signal, listing.signal]);
+    // A followed run's target is unknown (a run does not name it): no earlier runs to go by.
+    const estimate = settings.pollInterval === 'auto' && settings.run !== undefined
+        ? estimateLater(client, run, settings, step, signal)
+        : undefined;
+    return waitForCompletion(client.computations, run, {
+        estimateLater: estimate,
+        interval: settings.pollInterval,
+        // A followed run may be hours old already: `auto` polls it as the age it is.
+        startedAt: settings.computationId === undefined ? undefined : runBeganAt(run),
+        // Each line carries the server's words (states, errors): kept to one line, never a command.
+        log: (line) => lib_core/* info */.pq((0,untrusted/* inline */.mG)(step.redact(line))),
+        warn: (line) => lib_core/* warning */.$e((0,untrusted/* inline */.mG)(step.redact(line))),
+        onUpdate: (c) => {
+            lib_core/* debug */.Yz((0,untrusted/* inline */.mG)(step.redact(`Computation: ${preview(c.raw, DEBUG_PREVIEW_CHARS)}`)));
+            step.summary.computation = c;
+            step.outputs.setComputation(c);
+        },
+        signal: interrupter.signal
+    }).finally(() => listing.abort());
+}
+/** Reports the verdict, and what the after-run phase could not deliver. */
+function conclude(verdict, problems, step) {
+    if (verdict.succeeded && problems.length === 0) {
+        lib_core/* info */.pq((0,untrusted/* inline */.mG)(step.redact(verdict.message)));
+        return;
+    }
+    if (verdict.succeeded) {
+        // The run itself succeeded, but the step did not deliver all it was asked to.
+        (0,lifecycle_step/* setStatus */.Lx)(step, 'failed');
+    }
+    (0,lifecycle_step/* failStep */.vy)(step, [verdict.succeeded ? `${verdict.message}, but:` : verdict.message, ...problems].join('\n'));
+}
+/**
+ * A cancel that came once the run had finished: the run is left as it is (stopping
+ * would delete it and its results), and the step ends as cancelled.
+ */
+function cancelledAfterEnd(run, verdict, step) {
+    (0,lifecycle_step/* setStatus */.Lx)(step, 'cancelled');
+    (0,lifecycle_step/* failStep */.vy)(step, `The workflow was cancelled after Code Ocean run ${describeRun(run)} had finished (${verdict.message}); ` +
+        'the run was left as it is, and what was to follow it was cut short.');
+}
+/** Follows a run (started by this step, or found by `computation-id`) to its end, judges it, and handles its results. */
+async function followRun(client, run, settings, step, interrupter) {
+    let finished;
+    try {
+        finished = await waitForEnd(client, run, settings, step, interrupter);
+    }
+    catch (error) {
+        if (error instanceof src_errors/* RequestAbortedError */.$ && interrupter.reason) {
+            await endEarly(interrupter.reason, client, step.summary.computation ?? run, settings, step);
+            return;
+        }
+        // Not a cancel: leave the run as it is; the post step must not stop it either.
+        settleRun();
+        throw error;
+    }
+    settleRun();
+    const verdict = judge(finished);
+    (0,lifecycle_step/* setStatus */.Lx)(step, verdict.status);
+    step.summary.message = verdict.message;
+    const problems = await afterRun(client, finished, verdict, settings, step, interrupter.cancelSignal);
+    if (interrupter.cancelSignal.aborted)
+        cancelledAfterEnd(finished, verdict, step);
+    else
+        conclude(verdict, problems, step);
+}
+
+;// CONCATENATED MODULE: ./src/codeocean/models/git-sync.ts
+function count(value) {
+    const n = typeof value === 'string' ? Number(value) : value;
+    return typeof n === 'number' && Number.isSafeInteger(n) && n >= 0 ? n : 0;
+}
+/** Reads a sync answer. The server leaves out zero and false fields, so `{}` (or no body) is 0, 0, false. */
+function readGitSync(body) {
+    const raw = (typeof body === 'object' && body !== null ? body : {});
+    return { pulled: count(raw.pulled), pushed: count(raw.pushed), newBranch: raw.new_branch === true };
+}
+
+;// CONCATENATED MODULE: ./src/codeocean/targets-api.ts
+
+
+
+
+/** `capsules/{id}` or `pipelines/{id}`: the two share their routes. */
+function route(target) {
+    return `${target.kind === 'pipeline' ? 'pipelines' : 'capsules'}/${encodeURIComponent(target.id)}`;
+}
+/** Capsules and pipelines: `/capsules/{id}/…` and `/pipelines/{id}/…`. */
+class TargetsApi {
+    transport;
+    constructor(transport) {
+        this.transport = transport;
+    }
+    /**
+     * POST /capsules|pipelines/{id}/sync (Code Ocean 4.6+): pulls new commits from the
+     * linked Git repository and pushes commits made in Code Ocean to it. Repeating it
+     * changes nothing more, so it is retried like a read.
+     */
+    async sync(target, call = {}) {
+        const data = await this.transport.request({ method: 'POST', url: `${route(target)}/sync` }, { operation: `sync ${target.kind} ${target.id} with Git`, idHint: `${target.kind} ${target.id}` }, 'idempotent', call);
+        return readGitSync(data);
+    }
+    /** GET /capsules|pipelines/{id}/computations: every run of the target, in no promised order. */
+    async runs(target, call = {}) {
+        return (await this.listRuns(target, call)).runs;
+    }
+    /** As runs(), with the server's clock, to tell which runs were created since a given moment. */
+    async listRuns(target, call = {}) {
+        const { body: data, ...clock } = await this.transport.answer({ method: 'GET', url: `${route(target)}/computations` }, {
+            operation: `list the runs of ${target.kind} ${target.id}`,
+            idHint: `${target.kind} ${target.id}`,
+            answerLimit: RUNS_LISTING_ANSWER_LIMIT
+        }, 'idempotent', call);
+        if (!Array.isArray(data)) {
+            throw new Error(`Code Ocean answered the list of runs with something that is not a list: ${preview(data, 200)}`);
+        }
+        const runs = data.flatMap((item) => {
+            try {
+                return [readComputation(item)];
+            }
+            catch {
+                // One unreadable entry must not hide the others.
+                return [];
+            }
+        });
+        return { runs, ...clock };
+    }
+}
+
+;// CONCATENATED MODULE: ./src/codeocean/app-panels-api.ts
+
+/** App panels: `GET /capsules/{id}/app_panel` and `GET /pipelines/{id}/app_panel`. */
+class AppPanelsApi {
+    transport;
+    constructor(transport) {
+        this.transport = transport;
+    }
+    /** The raw app panel of a capsule or pipeline, of release `version` when given. */
+    async get(target, version, call = {}) {
+        const what = `${target.kind} ${target.id}`;
+        return this.transport.request({
+            method: 'GET',
+            url: `${route(target)}/app_panel`,
+            params: version === undefined ? undefined : { version }
+        }, { operation: `read the app panel of ${what}`, idHint: what }, 'idempotent', call);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/codeocean/computations-api.ts
+
+
+
+
+/** Said whenever a start request failed in a way that does not rule out a started run. */
+const RUN_MAY_HAVE_STARTED = 'The request may have reached Code Ocean, so a run may have started: look at the ' +
+    "capsule's or pipeline's runs in Code Ocean before running this step again. " +
+    'The action does not repeat a start that may have succeeded, so one step never starts two runs.';
+/**
+ * Whether a failed start may have started a run: the request went out and the answer,
+ * if any, does not rule a run out (a 5xx, a reset, a timeout, an answer too large or
+ * unreadable). Not a cancel, nor a refusal (4xx), nor a request that surely never left.
+ */
+function mayHaveStartedRun(error) {
+    if (error instanceof UnreadableStartError)
+        return true;
+    if (error instanceof CodeOceanApiError)
+        return error.status >= 500;
+    if (error instanceof CodeOceanNetworkError)
+        return !provesNothingSent(classifyNetworkError(error.code));
+    return false;
+}
+/** Runs: `/computations` and `/computations/{id}`. */
+class ComputationsApi {
+    transport;
+    constructor(transport) {
+        this.transport = transport;
+    }
+    /** POST /computations: starts a capsule or pipeline run. Repeated only when surely refused. */
+    async start(body, call = {}) {
+        const context = {
+            operation: 'start the run',
+            sentBody: body,
+            idHint: body.pipeline_id ? `pipeline ${body.pipeline_id}` : `capsule ${body.capsule_id ?? ''}`,
+            mayHaveTakenEffect: RUN_MAY_HAVE_STARTED
+        };
+        const data = await this.transport.request({ method: 'POST', url: 'computations', data: body, headers: { 'Content-Type': 'application/json' } }, context, 'start', call);
+        try {
+            return readComputation(data);
+        }
+        catch (error) {
+            // The server said yes but its answer is unreadable: a run has probably started.
+            throw new UnreadableStartError(`${error.message}\nA run has probably started: check the ${body.pipeline_id ? 'pipeline' : 'capsule'}'s runs in Code Ocean before running this step again.`, { cause: error });
+        }
+    }
+    /** GET /computations/{id} */
+    async get(id, call = {}) {
+        const data = await this.transport.request({ method: 'GET', url: `computations/${idSegment(id, 'run')}` }, { operation: `read run ${id}`, idHint: `run ${id}` }, 'idempotent', call);
+        // The run asked about is the run answered about, whatever id the body carries.
+        return readComputation(data, id);
+    }
+    /** PATCH /computations/{id}?name=…: Code Ocean takes the new name as a query parameter. */
+    async rename(id, name, call = {}) {
+        await this.transport.request({ method: 'PATCH', url: `computations/${idSegment(id, 'run')}`, params: { name } }, { operation: `rename run ${id}`, idHint: `run ${id}` }, 'idempotent', call);
+    }
+    /**
+     * DELETE /computations/{id}: in Code Ocean this stops the run and deletes it. A run
+     * that is already gone (404) counts as stopped.
+     */
+    async delete(id, call = {}) {
+        try {
+            await this.transport.request({ method: 'DELETE', url: `computations/${idSegment(id, 'run')}` }, { operation: `stop run ${id}`, idHint: `run ${id}` }, 'idempotent', call);
+        }
+        catch (error) {
+            if (error instanceof CodeOceanApiError && error.status === 404)
+                return;
+            throw error;
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/codeocean/models/data-asset.ts
+
+
+/**
+ * Reads a data asset from an answer, keeping only what the action uses. `knownId`, the
+ * id of the asset asked about, wins over whatever id the body carries.
+ */
+function readDataAsset(body, knownId) {
+    const sent = (typeof body === 'object' && body !== null ? body : {});
+    const raw = knownId === undefined ? sent : { ...sent, id: knownId };
+    if (typeof raw.id !== 'string' || raw.id === '') {
+        throw new Error(`Code Ocean answered without a data asset id: ${preview(body, 200)}`);
+    }
+    return {
+        id: checkId(raw.id, 'data asset'),
+        name: typeof raw.name === 'string' ? raw.name : undefined,
+        state: typeof raw.state === 'string' ? raw.state.toLowerCase() : '',
+        failure_reason: typeof raw.failure_reason === 'string' ? raw.failure_reason : undefined
+    };
+}
+
+;// CONCATENATED MODULE: ./src/codeocean/data-assets-api.ts
+
+
+
+/** Data assets: `/data_assets` and `/data_assets/{id}`. */
+class DataAssetsApi {
+    transport;
+    constructor(transport) {
+        this.transport = transport;
+    }
+    /** POST /data_assets: captures a run's results as a new data asset. */
+    async create(params, call = {}) {
+        const data = await this.transport.request({ method: 'POST', url: 'data_assets', data: params, headers: { 'Content-Type': 'application/json' } }, {
+            operation: `create the data asset "${params.name}"`,
+            sentBody: params,
+            idHint: `run ${params.source.computation.id}`,
+            mayHaveTakenEffect: `The request may have reached Code Ocean, so the data asset "${params.name}" may exist: look at the data assets in Code Ocean before capturing again.`,
+            answerLimit: DATA_ASSET_ANSWER_LIMIT
+        }, 
+        // Creating twice would make two assets; like a start, repeat it only when refused.
+        'start', call);
+        return readDataAsset(data);
+    }
+    /** GET /data_assets/{id} */
+    async get(id, call = {}) {
+        const data = await this.transport.request({ method: 'GET', url: `data_assets/${idSegment(id, 'data asset')}` }, { operation: `read data asset ${id}`, idHint: `data asset ${id}`, answerLimit: DATA_ASSET_ANSWER_LIMIT }, 'idempotent', call);
+        return readDataAsset(data, id);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/codeocean/models/result-item.ts
+/**
+ * Reads a results listing: `{items: [...]}` as documented, or a bare list as some
+ * servers send. Entries without a path are skipped; a missing size stays unknown.
+ */
+function readResultItems(data) {
+    const items = Array.isArray(data) ? data : data?.items;
+    if (!Array.isArray(items))
+        return [];
+    return items.flatMap((raw) => {
+        const item = raw;
+        if (typeof item?.path !== 'string')
+            return [];
+        const type = item.type === 'folder' ? 'folder' : 'file';
+        // A size sets how much a download may bring and how long it may take: a whole number of
+        // bytes, or unknown (then the download goes by Content-Length), never negative or NaN.
+        const listed = item.size;
+        const size = typeof listed === 'number' || (typeof listed === 'string' && listed.trim() !== '') ? Number(listed) : NaN;
+        return [
+            {
+                // eslint-disable-next-line @typescript-eslint/no-base-to-string -- the API's name is a JSON scalar (text)
+                name: String(item.name ?? item.path.split('/').pop()),
+                path: item.path,
+                type,
+                size: Number.isSafeInteger(size) && size >= 0 ? size : undefined
+            }
+        ];
+    });
+}
+
+;// CONCATENATED MODULE: ./src/codeocean/results-api.ts
+
+
+
+
+/** A run's results: `/computations/{id}/results…`. */
+class ResultsApi {
+    transport;
+    /** Which signed-URL endpoint the server has: `/results/urls`, or only the deprecated one. */
+    urlEndpoint;
+    /** Pending while the first signed-URL call finds that out. */
+    urlProbe;
+    constructor(transport) {
+        this.transport = transport;
+    }
+    /** POST /computations/{id}/results: one folder of the results tree ('' is the top). */
+    async list(id, path, call = {}) {
+        const data = await this.transport.request({
+            method: 'POST',
+            url: `computations/${idSegment(id, 'run')}/results`,
+            data: { path },
+            headers: { 'Content-Type': 'application/json' }
+        }, {
+            operation: `list the results of run ${id}${path ? ` in "${path}"` : ''}`,
+            idHint: `run ${id}`,
+            answerLimit: RESULTS_LISTING_ANSWER_LIMIT
+        }, 'idempotent', call);
+        return readResultItems(data);
+    }
+    /**
+     * A fresh signed URL for one result file. Uses `/results/urls` (Code Ocean 4.0+)
+     * and falls back, for good, to the deprecated `/results/download_url` when an older
+     * server does not know it.
+     */
+    async fileUrl(id, path, call = {}) {
+        const context = {
+            operation: `get a download link for result "${path}" of run ${id}`,
+            idHint: `result "${path}" of run ${id}`,
+            answerLimit: DOWNLOAD_LINK_ANSWER_LIMIT
+        };
+        // The first call finds out which endpoint the server has; concurrent calls wait for it.
+        while (this.urlProbe)
+            await this.urlProbe;
+        if (this.urlEndpoint !== 'legacy') {
+            let probeDone = () => { };
+            if (this.urlEndpoint === undefined)
+                this.urlProbe = new Promise((resolve) => (probeDone = resolve));
+            try {
+                const data = await this.transport.request({ method: 'GET', url: `computations/${idSegment(id, 'run')}/results/urls`, params: { path } }, context, 'idempotent', call);
+                this.urlEndpoint = 'current';
+                const url = data?.download_url;
+                if (typeof url === 'string' && url)
+                    return url;
+                throw new Error(`Code Ocean sent no download_url for result "${path}"`);
+            }
+            catch (error) {
+                if (!(error instanceof CodeOceanApiError && error.status === 404) || this.urlEndpoint === 'current')
+                    throw error;
+                this.urlEndpoint = 'legacy';
+            }
+            finally {
+                this.urlProbe = undefined;
+                probeDone();
+            }
+        }
+        const data = await this.transport.request({ method: 'GET', url: `computations/${idSegment(id, 'run')}/results/download_url`, params: { path } }, context, 'idempotent', call);
+        const url = data?.url;
+        if (typeof url === 'string' && url)
+            return url;
+        throw new Error(`Code Ocean sent no url for result "${path}"`);
+    }
+}
+
+// EXTERNAL MODULE: ./node_modules/axios-retry/dist/esm/index.js
+var dist_esm = __webpack_require__(786);
+// EXTERNAL MODULE: ./node_modules/axios/index.js
+var node_modules_axios = __webpack_require__(9159);
+;// CONCATENATED MODULE: ./src/codeocean/attempt.ts
+
+
+/**
+ * The budget of one call, shared by its attempts and retries. A class, not a plain
+ * object: axios copies plain objects in a request's config, and the retries must
+ * see what an attempt noted.
+ */
+class CallBudget {
+    /** When the whole call must have ended (local clock, ms). */
+    endsAt;
+    /** The pause before the next retry, chosen within the budget. */
+    nextPauseMs;
+    /** Why the budget allowed no further retry, for the message. */
+    note;
+    constructor(ms) {
+        this.endsAt = Date.now() + ms;
+    }
+}
+/**
+ * One attempt: aborted by its own deadline or by the caller, whichever comes first.
+ * axios's `timeout` only notices a socket that stays silent, so a server that sends a
+ * byte now and then would hold a call open for ever; this deadline holds whatever the
+ * server does, and each retry gets a fresh one.
+ */
+class Attempt {
+    plan;
+    expired = false;
+    controller = new AbortController();
+    timer;
+    onCallerAbort = () => this.controller.abort();
+    deadlineMs;
+    constructor(plan) {
+        this.plan = plan;
+        // A call with a budget: no attempt outlasts it.
+        this.deadlineMs =
+            plan.budget === undefined
+                ? plan.deadlineMs
+                : Math.max(1, Math.min(plan.deadlineMs, plan.budget.endsAt - Date.now()));
+        this.timer = setTimeout(() => {
+            this.expired = true;
+            this.controller.abort();
+        }, this.deadlineMs);
+        if (plan.signal?.aborted)
+            this.controller.abort();
+        plan.signal?.addEventListener('abort', this.onCallerAbort, { once: true });
+    }
+    get signal() {
+        return this.controller.signal;
+    }
+    end() {
+        clearTimeout(this.timer);
+        this.plan.signal?.removeEventListener('abort', this.onCallerAbort);
+    }
+    /** The error to report for a failed attempt: a deadline or a size limit gets a code of its own. */
+    explain(error, config) {
+        const answered = error instanceof node_modules_axios/* AxiosError */.pe && error.response !== undefined;
+        if (this.expired && !answered && !this.plan.signal?.aborted) {
+            // Reported as a timeout, not as a cancel: it may be retried, and the message says so.
+            return new node_modules_axios/* AxiosError */.pe(`no answer within ${Math.round(this.deadlineMs / 1000)} s`, 'ETIMEDOUT', config);
+        }
+        if (exceededAnswerLimit(error))
+            return new node_modules_axios/* AxiosError */.pe(error.message, ANSWER_TOO_LARGE, config);
+        return error;
+    }
+}
+/**
+ * Whether axios stopped reading an answer at maxContentLength (counted on the
+ * decompressed bytes). axios says so with ERR_BAD_RESPONSE and no response: its other
+ * ERR_BAD_RESPONSE errors carry the response they are about (a body that broke off, a
+ * body its own transform could not parse, a status validateStatus refused), and this
+ * transport accepts every status and reads bodies as text itself.
+ */
+function exceededAnswerLimit(error) {
+    return error instanceof node_modules_axios/* AxiosError */.pe && error.code === node_modules_axios/* AxiosError */.pe.ERR_BAD_RESPONSE && error.response === undefined;
+}
+/**
+ * Gives every attempt of a call its own deadline and answer limit. Installed before
+ * axios-retry, so that retries see a deadline as a timeout and an oversized answer as
+ * final, and so that a retry's back-off listens to the caller's cancel, not to the
+ * spent deadline of the attempt before.
+ */
+function installAttempts(http) {
+    http.interceptors.request.use((config) => {
+        const plan = config.codeOceanAttempt;
+        if (!plan)
+            return config;
+        const attempt = new Attempt(plan);
+        config.codeOceanCurrent = attempt;
+        config.signal = attempt.signal;
+        config.maxContentLength = plan.maxBytes;
+        // The deadline covers the whole attempt; axios's idle timeout would only repeat it.
+        config.timeout = 0;
+        return config;
+    });
+    http.interceptors.response.use((response) => {
+        settle(response.config);
+        return response;
+    }, (error) => {
+        const config = error?.config;
+        const attempt = config && settle(config);
+        throw attempt && config ? attempt.explain(error, config) : error;
+    });
+}
+/** Ends the attempt of `config` and hands the call back to the caller's own signal. */
+function settle(config) {
+    const attempt = config.codeOceanCurrent;
+    attempt?.end();
+    config.codeOceanCurrent = undefined;
+    config.signal = config.codeOceanAttempt?.signal;
+    return attempt;
+}
+
+;// CONCATENATED MODULE: ./src/codeocean/transport.ts
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+const DEFAULT_RETRIES = 5;
+/**
+ * The one place that talks HTTP to Code Ocean: authentication, timeouts, retries, and
+ * turning every failure into a message for people, with the token scrubbed from it.
+ * The resource classes (computations, results, data assets) build on it.
+ */
+class ApiTransport {
+    options;
+    http;
+    agents;
+    redact;
+    timeoutMs;
+    constructor(options) {
+        this.options = options;
+        this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+        // Keep-alive, as the official SDK does: polling reuses one connection. Proxies
+        // (HTTPS_PROXY, HTTP_PROXY, NO_PROXY, either case) are axios's own: it tunnels https
+        // through CONNECT over these agents' TLS settings (see proxy.ts and the proxy e2e test).
+        this.agents = {
+            http: new (external_node_http_default()).Agent({ keepAlive: true }),
+            https: new (external_node_https_default()).Agent({ keepAlive: true })
+        };
+        this.redact = (0,redact/* redactor */.$p)([options.token, (0,redact/* basicAuthValue */.yk)(options.token)]);
+        this.http = axios/* default */.A.create({
+            baseURL: `${options.apiBase}/`,
+            auth: { username: options.token, password: '' },
+            headers: { 'User-Agent': version/* USER_AGENT */._, Accept: 'application/json' },
+            httpAgent: this.agents.http,
+            httpsAgent: this.agents.https,
+            // Every answer is read as text and judged here, so odd bodies never throw inside axios.
+            responseType: 'text',
+            transformResponse: [(data) => data],
+            validateStatus: () => true,
+            maxRedirects: 0
+        });
+        // Before the retries, so that they see what each attempt's deadline and size limit made of it.
+        installAttempts(this.http);
+        this.installRetries();
+    }
+    /**
+     * Sends one call and returns its parsed body (JSON, else text). An error answer
+     * becomes a CodeOceanApiError, a failure to get any answer a CodeOceanNetworkError.
+     */
+    async request(config, context, kind, call) {
+        return (await this.answer(config, context, kind, call)).body;
+    }
+    /** As request(), with the server's clock as its answer told it (for times the server wrote). */
+    async answer(config, context, kind, call) {
+        const retry = { kind, operation: context.operation };
+        const attempt = {
+            signal: call.signal,
+            deadlineMs: call.timeoutMs ?? this.timeoutMs,
+            maxBytes: (context.answerLimit ?? RUN_ANSWER_LIMIT).bytes,
+            ...(call.budgetMs === undefined ? {} : { budget: new CallBudget(call.budgetMs) })
+        };
+        const full = {
+            ...config,
+            signal: call.signal,
+            codeOceanRetry: retry,
+            codeOceanAttempt: attempt
+        };
+        if (call.retries !== undefined)
+            full['axios-retry'] = { retries: call.retries };
+        let response;
+        try {
+            response = await this.http.request(full);
+        }
+        catch (error) {
+            if (axios/* default */.A.isAxiosError(error) && error.response) {
+                // Retries ran out on a retryable status: report the last answer.
+                response = error.response;
+            }
+            else {
+                throw withBudgetNote(this.networkError(error, context, call), attempt);
+            }
+        }
+        const body = parseBody(typeof response.data === 'string' ? response.data : '');
+        if (response.status >= 200 && response.status < 300) {
+            const serverDate = Date.parse(headerOf(response, 'date') ?? '');
+            return { body, receivedAt: Date.now(), ...(Number.isNaN(serverDate) ? {} : { serverDate }) };
+        }
+        const error = new CodeOceanApiError(response.status, body, context);
+        if (context.mayHaveTakenEffect && response.status >= 500) {
+            error.message += `\n${context.mayHaveTakenEffect}`;
+        }
+        error.message = this.redact(error.message);
+        throw withBudgetNote(error, attempt);
+    }
+    /** Frees pooled connections so the process can exit promptly. */
+    close() {
+        this.agents.http.destroy();
+        this.agents.https.destroy();
+    }
+    installRetries() {
+        const { options } = this;
+        (0,dist_esm/* default */.Ay)(this.http, {
+            retries: options.retries ?? DEFAULT_RETRIES,
+            shouldResetTimeout: true,
+            // Answers other than overload and server errors are final, and judged in request().
+            validateResponse: (response) => !RETRYABLE_STATUSES.has(response.status),
+            retryCondition: (error) => {
+                const retry = retryConfigOf(error.config);
+                const may = mayRetry({ kind: retry?.kind ?? 'idempotent', status: error.response?.status, code: error.code });
+                return may && fitsBudget(error);
+            },
+            retryDelay: (count, error) => attemptPlanOf(error.config)?.budget?.nextPauseMs ??
+                retryDelayMs(count, headerOf(error.response, 'retry-after')),
+            onRetry: (count, error, config) => {
+                const retry = retryConfigOf(config);
+                const what = error.response ? `HTTP ${error.response.status}` : (error.code ?? 'a network error');
+                const total = (config['axios-retry']?.retries ?? options.retries ?? DEFAULT_RETRIES) + 1;
+                options.onRetry?.(`Code Ocean answered ${what} when trying to ${retry?.operation ?? 'call it'}; trying again (attempt ${count + 1} of ${total})`);
+            }
+        });
+    }
+    networkError(error, context, call) {
+        const cancelled = call.signal?.aborted || (axios/* default */.A.isAxiosError(error) && error.code === 'ERR_CANCELED');
+        // A cancelled call that may have created something must say so; any other is simply given up.
+        if (cancelled && !context.mayHaveTakenEffect)
+            return new src_errors/* RequestAbortedError */.$();
+        const code = cancelled ? 'ERR_CANCELED' : axios/* default */.A.isAxiosError(error) ? error.code : undefined;
+        let message = code === 'ERR_CANCELED' || code === ANSWER_TOO_LARGE
+            ? `Could not ${context.operation}: ${this.detailOf(error, code, context, call)} (Code Ocean at ${this.options.apiBase})`
+            : explainNetworkFailure({
+                operation: context.operation,
+                code,
+                text: error instanceof Error ? error.message : String(error),
+                url: this.options.apiBase,
+                timeoutMs: call.timeoutMs ?? this.timeoutMs,
+                proxy: proxyFor(this.options.apiBase),
+                lookedUp: lookedUpHost(error)
+            });
+        if (context.mayHaveTakenEffect && !provesNothingSent(classifyNetworkError(code))) {
+            message += `\n${context.mayHaveTakenEffect}`;
+        }
+        if (cancelled)
+            return new CancelledCreateError(this.redact(message));
+        return new CodeOceanNetworkError(this.redact(message), code);
+    }
+    detailOf(error, code, context, call) {
+        if (!axios/* default */.A.isAxiosError(error) && code === undefined)
+            return String(error);
+        switch (code) {
+            case 'ERR_CANCELED':
+                return 'the call was cancelled before Code Ocean answered';
+            case 'ECONNABORTED':
+            case 'ETIMEDOUT':
+                return `no answer within ${Math.round((call.timeoutMs ?? this.timeoutMs) / 1000)} s`;
+            case ANSWER_TOO_LARGE: {
+                const limit = context.answerLimit ?? RUN_ANSWER_LIMIT;
+                return (`Code Ocean's answer was larger than ${describeLimit(limit.bytes)}, the most the action reads for ${limit.what}; ` +
+                    'it stopped reading there. No real answer is that large: check the `domain` input and any proxy in between');
+            }
+            default:
+                return `${code ?? 'network error'}: ${error.message}`;
+        }
+    }
+}
+function attemptPlanOf(config) {
+    return config?.codeOceanAttempt;
+}
+/**
+ * For a call with a budget: whether another try fits in what is left of it. Chooses
+ * the pause before it (retryDelay reads it), or notes why none fits, for the message.
+ */
+function fitsBudget(error) {
+    const budget = attemptPlanOf(error.config)?.budget;
+    if (budget === undefined)
+        return true;
+    const state = error.config?.['axios-retry'];
+    const pause = pauseWithinBudget((state?.retryCount ?? 0) + 1, headerOf(error.response, 'retry-after'), budget.endsAt - Date.now());
+    if ('refused' in pause) {
+        budget.note = pause.refused;
+        return false;
+    }
+    budget.nextPauseMs = pause.pauseMs;
+    return true;
+}
+/** Adds to a failed call's message why it was not tried again within its budget. */
+function withBudgetNote(error, plan) {
+    const note = plan.budget?.note;
+    if (note === undefined)
+        return error;
+    // On the first line: that is the line a stop's message shows.
+    const [first, ...rest] = error.message.split('\n');
+    error.message = [`${first} (${note}; not waited for.)`, ...rest].join('\n');
+    return error;
+}
+function retryConfigOf(config) {
+    return config?.codeOceanRetry;
+}
+/** The host name a failed DNS lookup was for (Node puts it on the error axios wraps). */
+function lookedUpHost(error) {
+    const cause = axios/* default */.A.isAxiosError(error) ? error.cause : undefined;
+    const hostname = cause?.hostname;
+    return typeof hostname === 'string' ? hostname : undefined;
+}
+function headerOf(response, name) {
+    const value = response?.headers?.[name];
+    return typeof value === 'string' ? value : undefined;
+}
+
+;// CONCATENATED MODULE: ./src/codeocean/client.ts
+
+
+
+
+
+
+/**
+ * Code Ocean's REST API, grouped by resource as its documentation is: runs, their
+ * results, data assets, app panels. All share one connection pool, one token and one retry policy.
+ */
+class CodeOceanClient {
+    computations;
+    results;
+    dataAssets;
+    appPanels;
+    /** Capsules and pipelines: Git sync and their lists of runs. */
+    targets;
+    transport;
+    constructor(options) {
+        this.transport = new ApiTransport(options);
+        this.computations = new ComputationsApi(this.transport);
+        this.results = new ResultsApi(this.transport);
+        this.dataAssets = new DataAssetsApi(this.transport);
+        this.appPanels = new AppPanelsApi(this.transport);
+        this.targets = new TargetsApi(this.transport);
+    }
+    /** Frees pooled connections so the process can exit promptly. */
+    close() {
+        this.transport.close();
+    }
+}
+
+// EXTERNAL MODULE: ./src/codeocean/models/run-request.ts
+var run_request = __webpack_require__(4845);
+;// CONCATENATED MODULE: ./src/lifecycle/adopt/adopt-match.ts
+/**
+ * The slowest listing whose `Date` header still reads the server's clock closely enough:
+ * the header was written somewhere between the asking and the answer, so a run up to
+ * this long (plus the header's and `created`'s whole seconds) before the start could
+ * still look like one created after it.
+ */
+const CLOCK_READING_LIMIT_MS = 5_000;
+/** How many looks at the listing a run must have been judged on before it is followed. */
+const LOOKS_BEFORE_ADOPTING = 2;
+/** The request fields a Computation reports, by the name it reports them under. */
+const REPORTED_FIELDS = ['data_assets', 'parameters', 'processes', 'nextflow_profile'];
+/** What the looks so far say about the run the start may have created; see StartVerdict. */
+function judgeStart(evidence) {
+    const latest = evidence.looks.at(-1);
+    if (latest === undefined)
+        return { kind: 'look-again' };
+    const since = windowStart(evidence);
+    if (typeof since === 'string')
+        return { kind: 'cannot-compare', reason: since };
+    if (latest.runs.some((run) => createdAtMs(run) === undefined)) {
+        return { kind: 'cannot-compare', reason: 'the listed runs do not say when they were created' };
+    }
+    const recent = (look) => look.runs.filter((run) => (createdAtMs(run) ?? 0) >= since);
+    const unreported = sentFields(evidence.request).find((name) => !recent(latest).some((run) => field(run.raw, name) != null));
+    if (recent(latest).length > 0 && unreported !== undefined) {
+        return { kind: 'cannot-compare', reason: `the listed runs do not report their ${unreported}` };
+    }
+    // Every run any look showed with our request: one that has gone since still made the picture unclear.
+    const seen = new Map();
+    for (const look of evidence.looks) {
+        for (const run of recent(look))
+            if (sameRequest(evidence.request, run.raw))
+                seen.set(run.id, run);
+    }
+    const candidates = [...seen.values()];
+    // With no request to compare, any run started without anything could be ours: never followed.
+    const empty = sentFields(evidence.request).length === 0;
+    if (candidates.length > 1)
+        return empty ? { kind: 'empty-request', runs: candidates } : { kind: 'ambiguous', runs: candidates };
+    if (evidence.looks.length < LOOKS_BEFORE_ADOPTING)
+        return { kind: 'look-again' };
+    const [only] = candidates;
+    const listed = only === undefined ? undefined : latest.runs.find((run) => run.id === only.id);
+    if (listed === undefined)
+        return { kind: 'none' };
+    return empty ? { kind: 'empty-request', runs: [listed] } : { kind: 'adopt', run: listed };
+}
+/**
+ * The earliest `created` (ms) a run of the start may have, or why the clocks cannot say:
+ * the whole second in which the start was sent, by the server's clock. The clock's offset
+ * is read from each listing's `Date` (whole seconds, written before the answer came), so
+ * it is at least `Date - received`; the largest of those is the closest safe reading.
+ */
+function windowStart(evidence) {
+    const dated = evidence.looks.filter((look) => look.serverDate !== undefined && Number.isFinite(look.serverDate));
+    if (dated.length === 0)
+        return "Code Ocean's answer had no Date header to tell its clock by";
+    const fastest = Math.min(...dated.map((look) => look.receivedAt - look.askedAt));
+    if (!(fastest <= CLOCK_READING_LIMIT_MS)) {
+        return `Code Ocean took over ${CLOCK_READING_LIMIT_MS / 1000} s to list the runs, too long to read its clock by`;
+    }
+    const offset = Math.max(...dated.map((look) => (look.serverDate ?? 0) - look.receivedAt));
+    return Math.floor((evidence.sentAt + offset) / 1000) * 1000;
+}
+/**
+ * When a run was created (ms), from `created` in Unix seconds; a value only milliseconds
+ * can be (after the year 5138) is read as such. Undefined when it is missing or out of
+ * any real range, so that no arithmetic on it can overflow.
+ */
+function createdAtMs(run) {
+    const created = run.created;
+    if (created === undefined || !Number.isFinite(created) || created < 0 || created >= 1e14)
+        return undefined;
+    return created >= 1e11 ? created : created * 1000;
+}
+/** The reported fields that must be there to compare what `request` sent. */
+function sentFields(request) {
+    const sent = {
+        data_assets: (request.data_assets?.length ?? 0) > 0,
+        parameters: (request.parameters?.length ?? 0) + (request.named_parameters?.length ?? 0) > 0,
+        processes: (request.processes?.length ?? 0) > 0,
+        nextflow_profile: (request.nextflow_profile ?? '') !== ''
+    };
+    return REPORTED_FIELDS.filter((name) => sent[name]);
+}
+/** Whether a run's reported request fields equal what `request` sent; absent and empty are the same. */
+function sameRequest(request, raw) {
+    return (sameDataAssets(request.data_assets ?? [], list(field(raw, 'data_assets'))) &&
+        sameParameters(request.parameters ?? [], request.named_parameters ?? [], list(field(raw, 'parameters'))) &&
+        sameProcesses(request, list(field(raw, 'processes'))) &&
+        (request.nextflow_profile ?? '') === (adopt_match_text(field(raw, 'nextflow_profile')) ?? '') &&
+        sameVersion(request.version, field(raw, 'version')));
+}
+/** The same assets, each once; a mount we left out may be any. */
+function sameDataAssets(ours, theirs) {
+    const left = theirs.map((item) => ({ id: adopt_match_text(field(item, 'id')), mount: adopt_match_text(field(item, 'mount')) }));
+    if (left.length !== ours.length)
+        return false;
+    return ours.every((asset) => {
+        const at = left.findIndex((t) => t.id === asset.id && (asset.mount === undefined || t.mount === asset.mount));
+        if (at < 0)
+            return false;
+        left.splice(at, 1);
+        return true;
+    });
+}
+/**
+ * A run reports ordered and named parameters in one list of `{name?, param_name?, value}`:
+ * the ordered ones first, by value in order, then the named ones in any order, by
+ * `param_name`, the key sent. `name` is a display label (the app panel's, or empty) and
+ * counts only when a server leaves `param_name` out or empty, as older ones that echo
+ * the key in `name` do.
+ */
+function sameParameters(ordered, named, theirs) {
+    if (theirs.length !== ordered.length + named.length)
+        return false;
+    const values = theirs.map((item) => (typeof item === 'object' ? adopt_match_text(field(item, 'value')) : adopt_match_text(item)) ?? '');
+    if (ordered.some((value, i) => values[i] !== value))
+        return false;
+    const left = theirs.slice(ordered.length).map((item, i) => ({
+        name: adopt_match_text(field(item, 'param_name')) || adopt_match_text(field(item, 'name')),
+        value: values[ordered.length + i]
+    }));
+    return named.every((parameter) => {
+        const at = left.findIndex((t) => t.name === parameter.param_name && t.value === parameter.value);
+        if (at < 0)
+            return false;
+        left.splice(at, 1);
+        return true;
+    });
+}
+/** Each process we gave parameters to, with the same ones; every other reported process with none. */
+function sameProcesses(request, theirs) {
+    const ours = request.processes ?? [];
+    if (ours.some((process) => !theirs.some((t) => adopt_match_text(field(t, 'name')) === process.name)))
+        return false;
+    return theirs.every((t) => {
+        const reported = [...list(field(t, 'parameters')), ...list(field(t, 'named_parameters'))];
+        const process = ours.find((p) => p.name === adopt_match_text(field(t, 'name')));
+        return sameParameters(process?.parameters ?? [], process?.named_parameters ?? [], reported);
+    });
+}
+/** Code Ocean does not report a run's version today; when a server does, it must be the one we sent. */
+function sameVersion(ours, theirs) {
+    const reported = adopt_match_text(theirs);
+    return ours === undefined || reported === undefined || reported === String(ours);
+}
+/** A field of an object from the server, tolerating a capitalised key (as readComputation does). */
+function field(object, name) {
+    if (typeof object !== 'object' || object === null || Array.isArray(object))
+        return undefined;
+    const record = object;
+    if (name in record)
+        return record[name];
+    const key = Object.keys(record).find((k) => k.toLowerCase() === name);
+    return key === undefined ? undefined : record[key];
+}
+function list(value) {
+    return Array.isArray(value) ? value : [];
+}
+function adopt_match_text(value) {
+    if (typeof value === 'string')
+        return value;
+    if (typeof value === 'number' || typeof value === 'boolean')
+        return String(value);
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ./src/lifecycle/adopt/adopt.ts
+/**
+ * After a start that failed once the request had gone out (a 5xx, a reset, a timeout),
+ * looks among the target's runs for the run it may have started, instead of leaving
+ * the user to. It never sends the start again: one step never starts two runs.
+ */
+
+
+
+
+
+
+
+
+/**
+ * How long after the first look the second one comes. A run is never followed on a first
+ * look: a busy server may create this step's run after the action gave up on the start
+ * (its deadline is 30 s; a start answered at 35 s creates the run then), and a run that
+ * looked alone may then have company. Long enough for a start taken in just before the
+ * deadline to have been created; the listing closes the window at the second look.
+ */
+const SECOND_LOOK_AFTER_MS = 10_000;
+/** Retries of each listing: the server has just failed once, and a cancel must not wait long. */
+const LISTING_RETRIES = 2;
+/** How many candidates a message names; the rest are counted. */
+const LISTED_CANDIDATES = 5;
+/** How much of a candidate's name or owner a message shows. */
+const SHOWN_CHARS = 80;
+/**
+ * The run a failed start may have created: the one run of the target created since the
+ * start with our request, on two looks SECOND_LOOK_AFTER_MS apart. Otherwise throws:
+ * several candidates, or any for a request that sets nothing to compare, are named (up to
+ * LISTED_CANDIDATES); none is said; a listing that fails or cannot tell falls back to the
+ * start's own message, which tells the user to look.
+ */
+async function findAdoptableRun(targets, start) {
+    const { kind } = start.target;
+    const why = (0,untrusted/* inline */.mG)((0,redact/* redactRegistered */.uM)(start.failure.message.split('\n')[0] ?? ''));
+    lib_core/* info */.pq(`The start request failed after it was sent (${why}); looking for the run among the ${kind}'s runs.`);
+    const looks = [await look(targets, start)];
+    let verdict = judgeStart({ request: start.request, sentAt: start.sentAt, looks });
+    while (verdict.kind === 'look-again') {
+        await pause(start);
+        looks.push(await look(targets, start));
+        verdict = judgeStart({ request: start.request, sentAt: start.sentAt, looks });
+    }
+    if (verdict.kind === 'adopt')
+        return { run: verdict.run, evidence: evidenceOf(verdict.run, kind) };
+    throw fail(start, refusal(verdict, kind));
+}
+/**
+ * The settings for a run followed after a failed start: as for any run the step did not
+ * start, `auto` stops it on neither a cancel nor the wait-timeout; only `true` does.
+ */
+function adoptedSettings(settings) {
+    return {
+        ...settings,
+        stopOnCancel: settings.stopChoices.cancel === true,
+        stopOnTimeout: settings.stopChoices.timeout === true
+    };
+}
+/** What the log and the summary say of a followed run: how it was found, and what the step will not do to it. */
+function adoptionNotes(adoption, settings) {
+    const stop = settings.stopChoices.cancel === true;
+    return [
+        `Adopted run ${describe(adoption.run)}: the start request failed, and ${adoption.evidence}.`,
+        "Nothing in Code Ocean's answers proves that this step's start created it, so it keeps its name" +
+            (settings.runName ? ' (run-name is not applied)' : '') +
+            (stop
+                ? ', and stop-on-cancel: true stops it on a cancel.'
+                : ', and a cancel leaves it running (stop-on-cancel: true would stop it).')
+    ];
+}
+/** Why no run is followed, with the candidates there were. */
+function refusal(verdict, kind) {
+    switch (verdict.kind) {
+        case 'cannot-compare':
+            return `The action could not tell from the ${kind}'s runs whether one is this step's: ${verdict.reason}.`;
+        case 'none':
+            return `No run started by this step was found among the ${kind}'s runs (looked twice, ${SECOND_LOOK_AFTER_MS / 1000} s apart).`;
+        case 'ambiguous':
+            return (`${verdict.runs.length} runs of the ${kind} created since the start have this step's request: ` +
+                `${listCandidates(verdict.runs)}. The action cannot tell which, if any, is this step's, so it follows none.`);
+        case 'empty-request':
+            return ('The request sets no data assets, parameters, processes or Nextflow profile, so any run of the ' +
+                `${kind} started without them could be this step's; created since the start: ${listCandidates(verdict.runs)}. ` +
+                "The action cannot tell which, if any, is this step's, so it follows none.");
+    }
+}
+/** What a followed run was found by: said in the log and the summary. */
+function evidenceOf(run, kind) {
+    const owner = adopt_text(run.raw.owner_email) ?? run.owner;
+    return (`it is the one run of the ${kind} created since the start (by Code Ocean's clock) with this step's request, ` +
+        `on two looks ${SECOND_LOOK_AFTER_MS / 1000} s apart` +
+        (owner === undefined ? '' : ` (owner: ${adopt_shown(owner)})`));
+}
+/** At most LISTED_CANDIDATES runs, each as `'name' (id, created …)`, then how many more. */
+function listCandidates(runs) {
+    return (0,caps/* joinCapped */.Ax)(runs.map((run) => describe(run, true)), LISTED_CANDIDATES);
+}
+/** A run as `'name' (id)`, with when it was created if asked: every part from outside, so each shown(). */
+function describe(run, withCreated = false) {
+    const at = withCreated ? createdAtMs(run) : undefined;
+    const created = at === undefined ? '' : `, created ${new Date(at).toISOString()}`;
+    return `${run.name ? `'${adopt_shown(run.name)}' ` : ''}(${adopt_shown(run.id)}${created})`;
+}
+/** Outside text in a message: its first SHOWN_CHARS characters, on one line, inert. */
+function adopt_shown(value) {
+    return (0,untrusted/* inline */.mG)((0,caps/* capText */.yA)(value, SHOWN_CHARS));
+}
+function adopt_text(value) {
+    return typeof value === 'string' && value !== '' ? value : undefined;
+}
+/** One listing, with its clocks; a listing that fails ends the look with the start's own message. */
+async function look(targets, start) {
+    const askedAt = Date.now();
+    let listing;
+    try {
+        listing = await targets.listRuns(start.target, { signal: start.signal, retries: LISTING_RETRIES });
+    }
+    catch (error) {
+        if (start.signal.aborted)
+            throw start.failure;
+        throw fail(start, `Looking for the run among the ${start.target.kind}'s runs failed too: ${(0,src_errors/* errorMessage */.g)(error)}`);
+    }
+    start.onListing?.(listing.runs);
+    const clock = listing.serverDate === undefined ? 'no Date header' : new Date(listing.serverDate).toISOString();
+    lib_core/* debug */.Yz(`Listed ${listing.runs.length} runs of the ${start.target.kind}; the server's clock: ${clock}`);
+    return { askedAt, receivedAt: listing.receivedAt, serverDate: listing.serverDate, runs: listing.runs };
+}
+async function pause(start) {
+    try {
+        await (0,promises_.setTimeout)(SECOND_LOOK_AFTER_MS, undefined, { signal: start.signal });
+    }
+    catch {
+        throw start.failure;
+    }
+}
+function fail(start, finding) {
+    return new NotAdoptedError(`${start.failure.message}\n${finding}`);
+}
+
+;// CONCATENATED MODULE: ./src/lifecycle/run/start.ts
+
+
+
+
+
+
+
+
+
+
+
+
+/** A client for the deployment the inputs name, whose retries are told in the log. */
+function connect(settings, step) {
+    lib_core/* debug */.Yz(`API base: ${settings.location.apiBase}; wait: ${settings.wait}; poll-interval: ${settings.pollInterval}; wait-timeout: ${settings.waitTimeoutMinutes} min`);
+    return new CodeOceanClient({
+        apiBase: settings.location.apiBase,
+        token: settings.token,
+        onRetry: (message) => lib_core/* info */.pq((0,untrusted/* inline */.mG)(step.redact(message)))
+    });
+}
+/**
+ * Renames the run and returns it as it now is; a failure here must not fail a run
+ * that has started, so it is only a warning.
+ */
+async function renameRun(client, run, name, version, step) {
+    try {
+        await client.computations.rename(run.id, name);
+    }
+    catch (error) {
+        const release = releaseRefusalReason(error, run, version);
+        lib_core/* warning */.$e(step.redact(`Could not name the run '${(0,untrusted/* inline */.mG)(name)}'; it keeps the name '${(0,untrusted/* inline */.mG)((0,caps/* capText */.yA)(run.name ?? run.id))}'. ${(0,src_errors/* errorMessage */.g)(error)}` +
+            (release ? `\n${release}` : '')));
+        return run;
+    }
+    const renamed = { ...run, name, raw: { ...run.raw, name } };
+    step.outputs.setComputation(renamed);
+    lib_core/* info */.pq(`Named the run '${(0,untrusted/* inline */.mG)(name)}'`);
+    return renamed;
+}
+/**
+ * How long a start may still take after a cancel. Cutting a start short at once could
+ * leave a run nobody knows about, while an answer that comes in this time gives the
+ * run's id, so the cancel can stop it. Waiting out the start's whole 30 s deadline
+ * instead would outlast the runner's 10 s from SIGINT to SIGKILL, and a killed step
+ * writes no summary and says nothing of the run; so after this grace the start is
+ * given up, and the step says a run may have started, with time left to end well.
+ */
+const START_GRACE_AFTER_CANCEL_MS = 3_000;
+/** A signal that aborts `graceMs` after `cancel` does. */
+function graceAfter(cancel, graceMs) {
+    const controller = new AbortController();
+    let timer;
+    const onCancel = () => {
+        timer = setTimeout(() => controller.abort(), graceMs);
+    };
+    if (cancel.aborted)
+        onCancel();
+    else
+        cancel.addEventListener('abort', onCancel, { once: true });
+    return {
+        signal: controller.signal,
+        dispose: () => {
+            clearTimeout(timer);
+            cancel.removeEventListener('abort', onCancel);
+        }
+    };
+}
+/** Sends the start; a cancel meanwhile gives it a short grace (see START_GRACE_AFTER_CANCEL_MS). */
+async function sendStart(client, body, interrupter) {
+    const grace = graceAfter(interrupter.signal, START_GRACE_AFTER_CANCEL_MS);
+    try {
+        return await client.computations.start(body, { signal: grace.signal });
+    }
+    finally {
+        grace.dispose();
+    }
+}
+/**
+ * The run the start created: its answer, or, when the start failed after the request
+ * went out, the one run Code Ocean lists with our request since the start, on two looks
+ * (see adopt.ts). Never sends the start again.
+ */
+async function startOrAdopt(client, settings, body, step, interrupter) {
+    const sentAt = Date.now();
+    try {
+        try {
+            return { run: await sendStart(client, body, interrupter) };
+        }
+        catch (error) {
+            if (interrupter.reason === 'cancel' || !mayHaveStartedRun(error))
+                throw error;
+            const failure = error;
+            const target = settings.run.target;
+            const adoption = await findAdoptableRun(client.targets, {
+                request: body,
+                target,
+                sentAt,
+                failure,
+                signal: interrupter.signal,
+                // The wait's estimate of the run's length reads these runs instead of listing them again.
+                onListing: (runs) => (step.targetRuns = runs)
+            });
+            return { run: adoption.run, adoption };
+        }
+    }
+    catch (error) {
+        if (interrupter.reason === 'cancel') {
+            (0,lifecycle_step/* setStatus */.Lx)(step, 'cancelled');
+        }
+        throw error;
+    }
+}
+/**
+ * Starts the run, reports it at once (outputs first: they must survive a failed or
+ * cancelled wait), hands it to the post step's backstop, and names it. A run adopted
+ * after a failed start is not proven this step's: it is not named, and the settings
+ * returned stop it only where the inputs say `true`.
+ */
+async function startRun(client, settings, step, interrupter) {
+    const body = (0,run_request/* buildRunRequest */.b)(settings.run);
+    step.summary.request = body;
+    const { kind, id } = settings.run.target;
+    lib_core/* startGroup */.Oh(`Starting ${kind} ${id} on ${settings.location.siteUrl}`);
+    // Parameter values are outside text too (event text can reach them): one value per line, defused.
+    for (const line of JSON.stringify(body, null, 2).split('\n'))
+        lib_core/* info */.pq((0,untrusted/* inline */.mG)(line));
+    lib_core/* endGroup */.N4();
+    const { run, adoption } = await startOrAdopt(client, settings, body, step, interrupter);
+    let started = run;
+    const own = adoption === undefined ? settings : adoptedSettings(settings);
+    if (settings.wait) {
+        // From here the run is ours to look after: if this step dies, the post step stops it
+        // (if asked). Recorded from the id alone, before anything reads the rest of the
+        // answer, so that nothing in it can leave a started run neither followed nor stopped.
+        watchRun(started.id, own.stopOnCancel);
+    }
+    step.outputs.setComputation(started);
+    if (adoption !== undefined) {
+        for (const line of adoptionNotes(adoption, settings)) {
+            lib_core/* info */.pq(step.redact(line));
+            step.summary.notes.push(line);
+        }
+    }
+    else {
+        lib_core/* info */.pq(step.redact(`Started Code Ocean run ${describeRun(started)} of ${kind} ${(0,untrusted/* inline */.mG)(id)}`));
+    }
+    if (settings.runName && !interrupter.reason && adoption === undefined) {
+        started = await renameRun(client, started, settings.runName, settings.run.version, step);
+    }
+    step.summary.computation = started;
+    return { run: started, settings: own };
+}
+/** For `wait: false`: the step ends as soon as the run has started. */
+function leaveRunning(step) {
+    (0,lifecycle_step/* setStatus */.Lx)(step, 'started');
+    lib_core/* info */.pq('Not waiting for the run to finish (wait: false).');
+}
+
+;// CONCATENATED MODULE: ./src/lifecycle/run/phases.ts
+/**
+ * The phases that talk to Code Ocean, in one place for main.ts to load once the
+ * inputs are good: a step that stops at an input error never loads the API client,
+ * axios, or anything after them. It is the main bundle's one split: the others a
+ * measurement could not tell from noise went (see the README, "Start-up").
+ */
+
+
+
+
+
+
+
+/***/ })
+
+};
+
+//# sourceMappingURL=940.index.js.map

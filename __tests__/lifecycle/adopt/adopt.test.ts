@@ -45,7 +45,9 @@ describe('several candidates', () => {
       return true
     })
   })
-  afterEach(() => jest.restoreAllMocks())
+  afterEach(() => {
+    jest.restoreAllMocks()
+  })
 
   it('are named, five at most, each inert and cut short, then how many more', async () => {
     const name = `::warning::forged\n${'y'.repeat(5_000)}`

@@ -113,10 +113,16 @@ async function startProxy(): Promise<ForwardProxy> {
   return proxy
 }
 
-/** Asserts each request arrived on one of the proxy's onward connections (or that none did). */
-function expectThroughProxy(proxy: ForwardProxy, ports: (number | undefined)[], through: boolean): void {
+/** Asserts each request the server at `serverUrl` got arrived on one of the proxy's onward connections (or that none did). */
+function expectThroughProxy(
+  proxy: ForwardProxy,
+  serverUrl: string,
+  ports: (number | undefined)[],
+  through: boolean
+): void {
   expect(ports.length).toBeGreaterThan(0)
-  for (const port of ports) expect(proxy.onwardPorts.has(port ?? -1)).toBe(through)
+  const serverPort = Number(new URL(serverUrl).port)
+  for (const port of ports) expect(proxy.carried(serverPort, port)).toBe(through)
 }
 
 // proxies
@@ -133,17 +139,20 @@ it.concurrent.each([
 
   expectThroughProxy(
     proxy,
+    sim.url,
     sim.requests.map((r) => r.remotePort),
     true
   )
   expectThroughProxy(
     proxy,
+    sim.storeUrl,
     sim.storeRequests.map((r) => r.remotePort),
     true
   )
   const toGitHub = github.requests.filter((r) => r.path.includes(`/issues/${pr}/`))
   expectThroughProxy(
     proxy,
+    githubUrl,
     toGitHub.map((r) => r.remotePort),
     true
   )
@@ -161,11 +170,13 @@ it.concurrent('keeps the hosts NO_PROXY names away from the proxy', async () => 
   expectSucceededWithResults(run)
   expectThroughProxy(
     proxy,
+    sim.url,
     sim.requests.map((r) => r.remotePort),
     false
   )
   expectThroughProxy(
     proxy,
+    sim.storeUrl,
     sim.storeRequests.map((r) => r.remotePort),
     false
   )
@@ -175,6 +186,7 @@ it.concurrent('keeps the hosts NO_PROXY names away from the proxy', async () => 
   expect(github.comments.get(`${REPO}#13`)?.[0]?.body).toContain('Code Ocean run succeeded')
   expectThroughProxy(
     proxy,
+    githubUrl,
     github.requests.filter((r) => r.path.includes('/issues/13/')).map((r) => r.remotePort),
     true
   )
@@ -213,7 +225,14 @@ it.concurrent('tunnels https through the proxy with CONNECT, trusting the author
   expect(tunnels).toEqual(expect.arrayContaining([hostPort(sim.url), hostPort(sim.storeUrl)]))
   expectThroughProxy(
     proxy,
-    [...sim.requests, ...sim.storeRequests].map((r) => r.remotePort),
+    sim.url,
+    sim.requests.map((r) => r.remotePort),
+    true
+  )
+  expectThroughProxy(
+    proxy,
+    sim.storeUrl,
+    sim.storeRequests.map((r) => r.remotePort),
     true
   )
 })

@@ -30,11 +30,24 @@ function resolveHost(host: string): string {
 
 export class ForwardProxy {
   readonly requests: ProxiedRequest[] = []
-  /** Local ports of the proxy's onward connections: a server sees these as the client's port. */
-  readonly onwardPorts = new Set<number>()
+  /**
+   * The proxy's onward connections, as `local port>server port`: a server sees the local
+   * port as its client's. Both ends count, because the system may give the same local
+   * port to connections to different servers at once, or soon after.
+   */
+  private readonly onward = new Set<string>()
   url = ''
   private server: Server | undefined
   private readonly sockets = new Set<Socket>()
+
+  /** Whether the server on `serverPort` saw the client port `clientPort` on one of the proxy's onward connections. */
+  carried(serverPort: number, clientPort: number | undefined): boolean {
+    return this.onward.has(`${clientPort ?? -1}>${serverPort}`)
+  }
+
+  private recordOnward(socket: Socket): void {
+    this.onward.add(`${socket.localPort ?? -1}>${socket.remotePort ?? -1}`)
+  }
 
   /** The host:port targets seen, in order, without repeats. */
   targets(): string[] {
@@ -93,7 +106,7 @@ export class ForwardProxy {
     )
     onward.on('socket', (socket: Socket) => {
       this.track(socket)
-      socket.once('connect', () => this.onwardPorts.add(socket.localPort ?? -1))
+      socket.once('connect', () => this.recordOnward(socket))
     })
     onward.on('error', () => {
       if (!res.headersSent) res.writeHead(502).end('proxy: upstream failed')
@@ -113,7 +126,7 @@ export class ForwardProxy {
     const onward = connect(Number(match[2]), resolveHost(match[1]))
     this.track(onward)
     onward.once('connect', () => {
-      this.onwardPorts.add(onward.localPort ?? -1)
+      this.recordOnward(onward)
       client.write('HTTP/1.1 200 Connection Established\r\n\r\n')
       if (head.length > 0) onward.write(head)
       onward.pipe(client)

@@ -99,6 +99,30 @@ describe('pull request comment', () => {
     expect(patched).toEqual([paths[2]])
   })
 
+  it.concurrent("never edits another leg's comment that quotes this leg's marker in its text", async () => {
+    const github = await startGitHub()
+    const otherLeg = commentMarker(
+      DEFAULT_CONTEXT.GITHUB_WORKFLOW,
+      DEFAULT_CONTEXT.GITHUB_JOB,
+      PIPELINE,
+      requestKey({ pipeline_id: PIPELINE, parameters: ['other'] })
+    )
+    // Another leg's comment, by the same account, showing this leg's marker in a parameter value.
+    const theirs = `${otherLeg}\n## ✅ Code Ocean run succeeded\n\n| — | #1 | \`${marker}\` |`
+    const other = github.addComment(REPO, 15, theirs, ACTIONS_BOT)
+    const run = await runOnPullRequest(github, 15, {
+      'comment-on-pr': 'true',
+      'github-token': github.token,
+      wait: 'false'
+    })
+    expect(run.exitCode).toBe(0)
+    expect(other.body).toBe(theirs)
+    const comments = github.comments.get(`${REPO}#15`) ?? []
+    expect(comments).toHaveLength(2)
+    expect(comments[1].body.startsWith(marker)).toBe(true)
+    expect(github.requests.filter((r) => r.method === 'PATCH')).toEqual([])
+  })
+
   it.concurrent("with a personal token, edits that person's own comment only", async () => {
     const github = await startGitHub()
     const personal = 'ghp_personal_token_abcdef0123456789'

@@ -1,6 +1,6 @@
 /** The pull request comment's pure parts; posting and updating it runs end to end (e2e/pr-comment.test.ts). */
 import { describe, expect, it } from '@jest/globals'
-import { requestKey } from '../../src/report/pr-comment.js'
+import { commentMarker, findOwnComment, requestKey } from '../../src/report/pr-comment.js'
 
 const PIPELINE = '4bc97533-6eb4-48ac-966f-648548a756d2'
 
@@ -11,5 +11,25 @@ describe('the comment marker', () => {
     const other = { ...leg, named_parameters: [{ param_name: 'Mode', value: 'exact' }] }
     expect(requestKey(resumed)).toBe(requestKey(leg))
     expect(requestKey(other)).not.toBe(requestKey(leg))
+  })
+})
+
+describe('our own comment', () => {
+  const marker = commentMarker('CI', 'run', PIPELINE, 'aaaaaaaaaaaa')
+  const otherLeg = commentMarker('CI', 'run', PIPELINE, 'bbbbbbbbbbbb')
+  const by = (login: string, body: string): { user: { login: string }; body: string } => ({ user: { login }, body })
+
+  it('is the one that starts with our marker, by our account', () => {
+    const ours = by('bot', `${marker}\n## Code Ocean run`)
+    expect(findOwnComment([by('bot', 'hello'), ours], marker, 'bot')).toBe(ours)
+    expect(findOwnComment([ours], marker, 'someone')).toBeUndefined()
+    expect(findOwnComment([ours], marker, undefined)).toBeUndefined()
+  })
+
+  it("is never another leg's comment that quotes our marker further down", () => {
+    const quoting = by('bot', `${otherLeg}\n| path | \`${marker}\` |`)
+    const indented = by('bot', ` ${marker}\n`)
+    expect(findOwnComment([quoting, indented], marker, 'bot')).toBeUndefined()
+    expect(findOwnComment([quoting], otherLeg, 'bot')).toBe(quoting)
   })
 })

@@ -29770,14 +29770,16 @@ async function tokenLogin(octokit, signal) {
     }
 }
 /**
- * Our earlier comment: it carries the marker and was written by the token's own
+ * Our earlier comment: it starts with the marker and was written by the token's own
  * account. Anyone can copy the marker into a comment of theirs; such a comment is
- * never edited. Without a known login, no comment counts as ours.
+ * never edited. Another leg's comment, by the same account, can hold our marker further
+ * down (a result path or a parameter value that quotes it): only a comment that starts
+ * with it is ours. Without a known login, no comment counts as ours.
  */
 function findOwnComment(comments, marker, login) {
     if (login === undefined)
         return undefined;
-    return comments.find((c) => c.user?.login === login && c.body?.includes(marker));
+    return comments.find((c) => c.user?.login === login && c.body?.startsWith(marker));
 }
 /**
  * Creates the step's comment on the pull request, or updates the one an earlier run

@@ -1,10 +1,6 @@
 /** The pull request comment's pure parts; posting and updating it runs end to end (e2e/pr-comment.test.ts). */
 import { describe, expect, it } from '@jest/globals'
-<<<<<<< HEAD
 import { commentBody, commentMarker, findOwnComment, requestKey } from '../../src/report/pr-comment.js'
-=======
-import { commentMarker, findOwnComment, requestKey } from '../../src/report/pr-comment.js'
->>>>>>> main
 
 const PIPELINE = '4bc97533-6eb4-48ac-966f-648548a756d2'
 
@@ -37,7 +33,6 @@ describe('our own comment', () => {
     expect(findOwnComment([quoting], otherLeg, 'bot')).toBe(quoting)
   })
 })
-<<<<<<< HEAD
 
 describe('the comment body', () => {
   const marker = commentMarker('CI', 'run', PIPELINE, 'aaaaaaaaaaaa')
@@ -56,5 +51,3 @@ describe('the comment body', () => {
     ).toBe(true)
   })
 })
-=======
->>>>>>> main

@@ -4,7 +4,6 @@
  * and sim/results.test.ts.
  */
 import { spawn } from 'node:child_process'
-import { join } from 'node:path'
 import { afterAll, describe, expect, it } from '@jest/globals'
 import { PROJECT_ROOT } from '../../script/package.js'
 import { basic, type Json } from '../support/sim-http.js'
@@ -23,11 +22,15 @@ afterAll(async () => {
   await Promise.all(running.splice(0).map((cli) => cli.stop()))
 })
 
-/** Starts `tsx sim/cli.ts` with `args`, as `npm run sim -- args` does. */
+/**
+ * Starts `node --import tsx sim/cli.ts` with `args`, as `npm run sim -- args` does: one
+ * process, so a signal reaches the simulator itself (the `tsx` command would relay it
+ * from a parent process, and kill the child if it did not hear back within 30 ms).
+ */
 function startCli(args: string[]): Cli {
   const env = { ...process.env }
   delete env.NODE_OPTIONS // jest's flags are not for the child
-  const child = spawn(join(PROJECT_ROOT, 'node_modules/.bin/tsx'), ['sim/cli.ts', ...args], { cwd: PROJECT_ROOT, env })
+  const child = spawn(process.execPath, ['--import', 'tsx', 'sim/cli.ts', ...args], { cwd: PROJECT_ROOT, env })
   let stdout = ''
   child.stdout.setEncoding('utf8')
   child.stdout.on('data', (chunk: string) => (stdout += chunk))

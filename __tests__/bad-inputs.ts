@@ -170,33 +170,6 @@ export const BAD_INPUTS: BadInput[] = [
     expect: ["Input 'poll-interval'", 'at least 5 seconds', 'Example: poll-interval: 30']
   },
   {
-    name: 'a poll interval longer than a timer can wait',
-    inputs: { 'pipeline-id': PIPELINE, 'poll-interval': '2147484' },
-    expect: [
-      "Input 'poll-interval'",
-      '2147484 seconds is longer than the action can wait',
-      'at most 2147483 seconds',
-      'Example: poll-interval: 30'
-    ]
-  },
-  {
-    name: 'a wait-timeout longer than a timer can wait',
-    endToEnd: true,
-    inputs: { 'pipeline-id': PIPELINE, 'wait-timeout': '40000', 'stop-on-timeout': 'true' },
-    expect: [
-      "Input 'wait-timeout'",
-      '40000 minutes is longer than the action can wait',
-      'at most 35791 minutes (about 25 days)',
-      '0 for no limit',
-      'Example: wait-timeout: 90'
-    ]
-  },
-  {
-    name: 'a wait-timeout that is not a number of minutes',
-    inputs: { 'pipeline-id': PIPELINE, 'wait-timeout': '1h' },
-    expect: ["Input 'wait-timeout'", '"1h" is not a number of minutes', 'Example: wait-timeout: 90']
-  },
-  {
     name: 'a wait that is not a boolean',
     endToEnd: true,
     inputs: { 'pipeline-id': PIPELINE, wait: 'yes please' },

@@ -641,21 +641,6 @@ function asNumber(value) {
     }
     return undefined;
 }
-/**
- * The most a run's `run_time` (seconds) may be: ten years. No run takes longer, and a
- * length in ms stays far from overflowing, so a server's `1e308` cannot turn the
- * estimate of a run's length (and the wait it paces) into Infinity or NaN.
- */
-const MAX_RUN_TIME_SECONDS = 10 * 366 * 86_400;
-/**
- * The most a `created` may be: the last moment a JavaScript Date holds, in ms (some
- * servers send ms; seconds are far below it). Beyond it, a time is nonsense.
- */
-const MAX_CREATED = 8.64e15;
-/** A number from the server, when it is one and within [0, `max`]; otherwise unknown. */
-function inRange(value, max) {
-    return value !== undefined && value >= 0 && value <= max ? value : undefined;
-}
 function asBoolean(value) {
     if (typeof value === 'boolean')
         return value;
@@ -700,9 +685,8 @@ function readComputation(body, knownId) {
         id,
         state,
         name: asText(field('name')),
-        // Times drive the wait (its pace, a run's age) and sort runs: checked in range here, once.
-        created: inRange(asNumber(field('created')), MAX_CREATED),
-        run_time: inRange(asNumber(field('run_time')), MAX_RUN_TIME_SECONDS),
+        created: asNumber(field('created')),
+        run_time: asNumber(field('run_time')),
         end_status: asText(field('end_status'))?.toLowerCase(),
         exit_code: asNumber(field('exit_code')),
         has_results: asBoolean(field('has_results')),
@@ -1005,8 +989,6 @@ function retryDelayMs(retry, retryAfter, now = Date.now(), random = Math.random)
 
 // EXTERNAL MODULE: ./src/codeocean/rules.ts
 var rules = __webpack_require__(3346);
-// EXTERNAL MODULE: ./src/timer-limits.ts
-var timer_limits = __webpack_require__(2087);
 ;// CONCATENATED MODULE: ./src/report/describe.ts
 
 /**
@@ -1042,7 +1024,6 @@ function judge(c) {
 
 ;// CONCATENATED MODULE: ./src/lifecycle/polling/run-length.ts
 
-
 /** The stretches between neighbouring `tenthsMs`: each holds a tenth of the earlier ends. */
 const STRETCHES = 10;
 /** The most recent successful runs taken into account. */
@@ -1065,22 +1046,11 @@ function versionOf(c) {
     const value = Number(c.raw.version);
     return Number.isInteger(value) && value > 0 ? value : undefined;
 }
-/**
- * A length the estimate can use: in range, as readComputation already makes it. Checked
- * again here, because the wait's pace is computed from it: one `1e308` makes the estimate
- * Infinity, then NaN, and every check against NaN is false.
- */
-function hasUsableLength(c) {
-    const seconds = c.run_time;
-    return seconds !== undefined && Number.isFinite(seconds) && seconds > 0 && seconds <= MAX_RUN_TIME_SECONDS;
-}
-/** When a run was created, for sorting: a missing or broken time sorts as the oldest. */
-function createdOf(c) {
-    return c.created !== undefined && Number.isFinite(c.created) ? c.created : 0;
-}
 /** The runs an estimate can rest on: ended successfully, with a length; the most recent first. */
 function usableRuns(history) {
-    return history.filter((c) => succeeded(c) && hasUsableLength(c)).sort((a, b) => createdOf(b) - createdOf(a));
+    return history
+        .filter((c) => succeeded(c) && c.run_time !== undefined && c.run_time > 0)
+        .sort((a, b) => (b.created ?? 0) - (a.created ?? 0));
 }
 /**
  * The estimate, or why there is none: too few successful runs, or lengths all over the
@@ -1102,8 +1072,7 @@ function assessRunLength(history, version) {
     const typicalMs = percentile(lengths, 0.5);
     const p10 = percentile(lengths, 0.1);
     const p90 = percentile(lengths, 0.9);
-    // Written so that a spread that is not a number (it cannot be, from usable lengths) gives no estimate.
-    if (!((p90 - p10) / typicalMs <= MAX_RELATIVE_SPREAD)) {
+    if ((p90 - p10) / typicalMs > MAX_RELATIVE_SPREAD) {
         return { why: `the lengths of the ${chosen.length} earlier successful runs are too spread out` };
     }
     return {
@@ -1155,7 +1124,6 @@ function describeEstimate(estimate, window) {
 }
 
 ;// CONCATENATED MODULE: ./src/lifecycle/polling/wait.ts
-
 
 
 
@@ -1245,13 +1213,6 @@ function likelyEndWindow(estimate) {
  * requests than plain `auto`.
  */
 function nextPollDelayMs(interval, elapsedMs, estimate) {
-    // The last guard, whatever the inputs and the history say: never closer than 5 s,
-    // never longer than a timer holds, and a delay that is not a number is the 5 s
-    // minimum (Node would sleep 1 ms for NaN, and the wait would storm the server).
-    return (0,timer_limits/* timerDelayMs */.f)(plannedDelayMs(interval, elapsedMs, estimate), MIN_POLL_MS);
-}
-/** The delay nextPollDelayMs would choose, before its last guard. */
-function plannedDelayMs(interval, elapsedMs, estimate) {
     if (interval !== 'auto')
         return interval * 1000;
     const auto = autoDelayMs(elapsedMs);
@@ -1756,12 +1717,11 @@ async function attachToRun(client, settings, step, interrupter) {
         }
         throw error;
     }
-    // Recorded from the id alone, before anything reads the rest of the answer (as for a started run).
-    watchRun(run.id, settings.stopOnCancel);
     step.outputs.setComputation(run);
     step.summary.computation = run;
     lib_core/* info */.pq(step.redact(`Following Code Ocean run ${describeRun(run)}, which this step did not start ` +
         `(state: ${(0,untrusted/* inline */.mG)(run.state || 'unknown')}${age(run)})`));
+    watchRun(run.id, settings.stopOnCancel);
     return run;
 }
 
@@ -2098,18 +2058,13 @@ var version = __webpack_require__(311);
 
 
 
-
 /** A transfer from the object store gets at least this long, from request to last byte. */
 const TRANSFER_DEADLINE_MS = 60_000;
 /** …and for a large file, as long as it takes at this rate: 1 s per MB beyond the first 60 MB. */
 const TRANSFER_MIN_BYTES_PER_SECOND = 1_000_000;
-/**
- * The overall deadline of one transfer of `bytes`: 60 s, or 1 s per MB beyond 60 MB,
- * up to what a timer holds (about 24 days; a listed size of terabytes would otherwise
- * overflow the timer, which then fires at once).
- */
+/** The overall deadline of one transfer of `bytes`: 60 s, or 1 s per MB beyond 60 MB. */
 function transferDeadlineMs(bytes) {
-    return (0,timer_limits/* timerDelayMs */.f)(Math.ceil((bytes / TRANSFER_MIN_BYTES_PER_SECOND) * 1000), TRANSFER_DEADLINE_MS);
+    return Math.max(TRANSFER_DEADLINE_MS, Math.ceil((bytes / TRANSFER_MIN_BYTES_PER_SECOND) * 1000));
 }
 /**
  * Passes bytes through until more than `max` have come, then fails at once with
@@ -3078,17 +3033,14 @@ function readResultItems(data) {
         if (typeof item?.path !== 'string')
             return [];
         const type = item.type === 'folder' ? 'folder' : 'file';
-        // A size sets how much a download may bring and how long it may take: a whole number of
-        // bytes, or unknown (then the download goes by Content-Length), never negative or NaN.
-        const listed = item.size;
-        const size = typeof listed === 'number' || (typeof listed === 'string' && listed.trim() !== '') ? Number(listed) : NaN;
+        const size = Number(item.size);
         return [
             {
                 // eslint-disable-next-line @typescript-eslint/no-base-to-string -- the API's name is a JSON scalar (text)
                 name: String(item.name ?? item.path.split('/').pop()),
                 path: item.path,
                 type,
-                size: Number.isSafeInteger(size) && size >= 0 ? size : undefined
+                size: Number.isFinite(size) ? size : undefined
             }
         ];
     });
@@ -3812,12 +3764,6 @@ async function startRun(client, settings, step, interrupter) {
     lib_core/* endGroup */.N4();
     const answer = await startOrAdopt(client, settings, body, step, interrupter);
     let started = answer.run;
-    if (settings.wait) {
-        // From here the run is ours to look after: if this step dies, the post step stops it.
-        // Recorded from the id alone, before anything reads the rest of the answer, so that
-        // nothing in it can leave a started run neither followed nor stopped.
-        watchRun(started.id, settings.stopOnCancel);
-    }
     step.outputs.setComputation(started);
     if (answer.adopted) {
         const line = `The start request failed, but Code Ocean had started run ${describeRun(started)}; following it`;
@@ -3826,6 +3772,10 @@ async function startRun(client, settings, step, interrupter) {
     }
     else {
         lib_core/* info */.pq(step.redact(`Started Code Ocean run ${describeRun(started)} of ${kind} ${(0,untrusted/* inline */.mG)(id)}`));
+    }
+    if (settings.wait) {
+        // From here the run is ours to look after: if this step dies, the post step stops it.
+        watchRun(started.id, settings.stopOnCancel);
     }
     if (settings.runName && !interrupter.reason) {
         started = await renameRun(client, started, settings.runName, settings.run.version, step);

@@ -28758,30 +28758,17 @@ var names = __nccwpck_require__(6455);
 
 
 /**
- * How deep the `computation` output keeps an answer. A real run is a few levels deep;
- * an answer nested hundreds of thousands deep (JSON.parse reads it fine) would overflow
- * the stack of any recursive walk, JSON.stringify's included, so below this depth each
- * value is replaced by CUT_DEEPER, and the output stays valid JSON.
- */
-const MAX_OUTPUT_DEPTH = 64;
-/** What stands in for a value nested deeper than MAX_OUTPUT_DEPTH. */
-const CUT_DEEPER = `(nested deeper than ${MAX_OUTPUT_DEPTH} levels: cut here)`;
-/**
  * A JSON value with every string in it, keys included, scrubbed: before JSON escapes
- * them, since a secret holding `"` or `\` would no longer match afterwards. Arrays and
- * objects below MAX_OUTPUT_DEPTH become CUT_DEEPER, so neither this walk nor the
- * JSON.stringify after it recurses deeper than that, whatever the server sent.
+ * them, since a secret holding `"` or `\` would no longer match afterwards.
  */
-function scrubbed(value, redact, depth = 0) {
+function scrubbed(value, redact) {
     if (typeof value === 'string')
         return redact(value);
+    if (Array.isArray(value))
+        return value.map((item) => scrubbed(item, redact));
     if (typeof value !== 'object' || value === null)
         return value;
-    if (depth >= MAX_OUTPUT_DEPTH)
-        return CUT_DEEPER;
-    if (Array.isArray(value))
-        return value.map((item) => scrubbed(item, redact, depth + 1));
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [redact(k), scrubbed(v, redact, depth + 1)]));
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [redact(k), scrubbed(v, redact)]));
 }
 /**
  * Sets step outputs, remembering which were set so that every output can be given
@@ -29197,12 +29184,9 @@ function parseNamedParameters(input, text) {
 var external_node_path_ = __nccwpck_require__(6760);
 // EXTERNAL MODULE: ./src/codeocean/rules.ts
 var rules = __nccwpck_require__(3346);
-// EXTERNAL MODULE: ./src/timer-limits.ts
-var timer_limits = __nccwpck_require__(2087);
 // EXTERNAL MODULE: ./src/within.ts
 var within = __nccwpck_require__(2664);
 ;// CONCATENATED MODULE: ./src/inputs/values.ts
-
 
 
 
@@ -29221,12 +29205,6 @@ function parseStopChoice(input, raw) {
         return parseBooleanInput(input, raw);
     throw new errors/* InputError */.d(input, `"${raw}" is not true, false or auto`, `${input}: auto`);
 }
-/** The longest poll-interval and wait-timeout a timer holds (see timer-limits.ts): refused beyond, never cut short. */
-const MAX_POLL_SECONDS = Math.floor(timer_limits/* MAX_TIMER_MS */._ / 1000);
-const MAX_WAIT_MINUTES = Math.floor(timer_limits/* MAX_TIMER_MS */._ / 60_000);
-function aboutDays(ms) {
-    return `about ${Math.round(ms / 86_400_000)} days`;
-}
 function parsePollInterval(input, raw) {
     const text = raw.trim().toLowerCase();
     if (text === '' || text === 'auto')
@@ -29238,9 +29216,6 @@ function parsePollInterval(input, raw) {
     if (seconds < rules/* MIN_POLL_SECONDS */.Rj) {
         throw new errors/* InputError */.d(input, `${raw} seconds is too often; Code Ocean asks clients to wait at least ${rules/* MIN_POLL_SECONDS */.Rj} seconds between checks`, `${input}: 30`);
     }
-    if (seconds * 1000 > timer_limits/* MAX_TIMER_MS */._) {
-        throw new errors/* InputError */.d(input, `${text} seconds is longer than the action can wait between checks; at most ${MAX_POLL_SECONDS} seconds (${aboutDays(timer_limits/* MAX_TIMER_MS */._)})`, `${input}: 30`);
-    }
     return seconds;
 }
 function parseWaitTimeout(input, raw) {
@@ -29248,11 +29223,7 @@ function parseWaitTimeout(input, raw) {
     if (!/^\d+(\.\d+)?$/.test(text)) {
         throw new errors/* InputError */.d(input, `"${raw}" is not a number of minutes (0 for no limit)`, `${input}: 90`);
     }
-    const minutes = Number(text);
-    if (minutes * 60_000 > timer_limits/* MAX_TIMER_MS */._) {
-        throw new errors/* InputError */.d(input, `${text} minutes is longer than the action can wait; at most ${MAX_WAIT_MINUTES} minutes (${aboutDays(timer_limits/* MAX_TIMER_MS */._)}), or 0 for no limit`, `${input}: 90`);
-    }
-    return minutes;
+    return Number(text);
 }
 /**
  * Resolves `download-results` inside the workspace: results must not be written
@@ -30295,35 +30266,6 @@ function registerSecret(secret) {
 /** Scrubs every registered secret: for messages from errors nobody anticipated. */
 function redactRegistered(text) {
     return redactor(registered)(text);
-}
-
-
-/***/ }),
-
-/***/ 2087:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   _: () => (/* binding */ MAX_TIMER_MS),
-/* harmony export */   f: () => (/* binding */ timerDelayMs)
-/* harmony export */ });
-/**
- * What Node's timers can hold. A delay above 2^31 - 1 ms (about 24.8 days) is not
- * refused: Node warns (TimeoutOverflowWarning) and fires it after 1 ms, and a delay
- * that is not a number (NaN) fires after 1 ms too. So no delay from outside, or
- * computed from outside numbers, reaches a timer unchecked.
- */
-/** The longest delay a Node timer holds, in ms. */
-const MAX_TIMER_MS = 2 ** 31 - 1;
-/**
- * `ms` as a delay a timer holds as meant: at least `leastMs`, at most MAX_TIMER_MS; a
- * value that is not a finite number (NaN, Infinity from an overflow) counts as `leastMs`,
- * the safe side for a delay between requests.
- */
-function timerDelayMs(ms, leastMs = 0) {
-    if (!Number.isFinite(ms))
-        return leastMs;
-    return Math.min(MAX_TIMER_MS, Math.max(leastMs, ms));
 }
 
 

@@ -403,21 +403,6 @@ function asNumber(value) {
     }
     return undefined;
 }
-/**
- * The most a run's `run_time` (seconds) may be: ten years. No run takes longer, and a
- * length in ms stays far from overflowing, so a server's `1e308` cannot turn the
- * estimate of a run's length (and the wait it paces) into Infinity or NaN.
- */
-const MAX_RUN_TIME_SECONDS = 10 * 366 * 86_400;
-/**
- * The most a `created` may be: the last moment a JavaScript Date holds, in ms (some
- * servers send ms; seconds are far below it). Beyond it, a time is nonsense.
- */
-const MAX_CREATED = 8.64e15;
-/** A number from the server, when it is one and within [0, `max`]; otherwise unknown. */
-function inRange(value, max) {
-    return value !== undefined && value >= 0 && value <= max ? value : undefined;
-}
 function asBoolean(value) {
     if (typeof value === 'boolean')
         return value;
@@ -462,9 +447,8 @@ function readComputation(body, knownId) {
         id,
         state,
         name: asText(field('name')),
-        // Times drive the wait (its pace, a run's age) and sort runs: checked in range here, once.
-        created: inRange(asNumber(field('created')), MAX_CREATED),
-        run_time: inRange(asNumber(field('run_time')), MAX_RUN_TIME_SECONDS),
+        created: asNumber(field('created')),
+        run_time: asNumber(field('run_time')),
         end_status: asText(field('end_status'))?.toLowerCase(),
         exit_code: asNumber(field('exit_code')),
         has_results: asBoolean(field('has_results')),
@@ -884,17 +868,14 @@ function readResultItems(data) {
         if (typeof item?.path !== 'string')
             return [];
         const type = item.type === 'folder' ? 'folder' : 'file';
-        // A size sets how much a download may bring and how long it may take: a whole number of
-        // bytes, or unknown (then the download goes by Content-Length), never negative or NaN.
-        const listed = item.size;
-        const size = typeof listed === 'number' || (typeof listed === 'string' && listed.trim() !== '') ? Number(listed) : NaN;
+        const size = Number(item.size);
         return [
             {
                 // eslint-disable-next-line @typescript-eslint/no-base-to-string -- the API's name is a JSON scalar (text)
                 name: String(item.name ?? item.path.split('/').pop()),
                 path: item.path,
                 type,
-                size: Number.isSafeInteger(size) && size >= 0 ? size : undefined
+                size: Number.isFinite(size) ? size : undefined
             }
         ];
     });

@@ -1,6 +1,5 @@
 import { isAbsolute, relative, resolve } from 'node:path'
 import { MIN_POLL_SECONDS } from '../codeocean/rules.js'
-import { MAX_TIMER_MS } from '../timer-limits.js'
 import { isWithin, leadsOutOf } from '../within.js'
 import { InputError } from './errors.js'
 
@@ -26,14 +25,6 @@ export function parseStopChoice(input: string, raw: string): StopChoice {
   throw new InputError(input, `"${raw}" is not true, false or auto`, `${input}: auto`)
 }
 
-/** The longest poll-interval and wait-timeout a timer holds (see timer-limits.ts): refused beyond, never cut short. */
-const MAX_POLL_SECONDS = Math.floor(MAX_TIMER_MS / 1000)
-const MAX_WAIT_MINUTES = Math.floor(MAX_TIMER_MS / 60_000)
-
-function aboutDays(ms: number): string {
-  return `about ${Math.round(ms / 86_400_000)} days`
-}
-
 export function parsePollInterval(input: string, raw: string): PollInterval {
   const text = raw.trim().toLowerCase()
   if (text === '' || text === 'auto') return 'auto'
@@ -48,13 +39,6 @@ export function parsePollInterval(input: string, raw: string): PollInterval {
       `${input}: 30`
     )
   }
-  if (seconds * 1000 > MAX_TIMER_MS) {
-    throw new InputError(
-      input,
-      `${text} seconds is longer than the action can wait between checks; at most ${MAX_POLL_SECONDS} seconds (${aboutDays(MAX_TIMER_MS)})`,
-      `${input}: 30`
-    )
-  }
   return seconds
 }
 
@@ -63,15 +47,7 @@ export function parseWaitTimeout(input: string, raw: string): number {
   if (!/^\d+(\.\d+)?$/.test(text)) {
     throw new InputError(input, `"${raw}" is not a number of minutes (0 for no limit)`, `${input}: 90`)
   }
-  const minutes = Number(text)
-  if (minutes * 60_000 > MAX_TIMER_MS) {
-    throw new InputError(
-      input,
-      `${text} minutes is longer than the action can wait; at most ${MAX_WAIT_MINUTES} minutes (${aboutDays(MAX_TIMER_MS)}), or 0 for no limit`,
-      `${input}: 90`
-    )
-  }
-  return minutes
+  return Number(text)
 }
 
 /**

@@ -7,27 +7,14 @@ import { redactRegistered } from '../redact.js'
 export type Status = 'started' | 'succeeded' | 'failed' | 'stopped' | 'timed-out' | 'cancelled'
 
 /**
- * How deep the `computation` output keeps an answer. A real run is a few levels deep;
- * an answer nested hundreds of thousands deep (JSON.parse reads it fine) would overflow
- * the stack of any recursive walk, JSON.stringify's included, so below this depth each
- * value is replaced by CUT_DEEPER, and the output stays valid JSON.
- */
-export const MAX_OUTPUT_DEPTH = 64
-/** What stands in for a value nested deeper than MAX_OUTPUT_DEPTH. */
-const CUT_DEEPER = `(nested deeper than ${MAX_OUTPUT_DEPTH} levels: cut here)`
-
-/**
  * A JSON value with every string in it, keys included, scrubbed: before JSON escapes
- * them, since a secret holding `"` or `\` would no longer match afterwards. Arrays and
- * objects below MAX_OUTPUT_DEPTH become CUT_DEEPER, so neither this walk nor the
- * JSON.stringify after it recurses deeper than that, whatever the server sent.
+ * them, since a secret holding `"` or `\` would no longer match afterwards.
  */
-function scrubbed(value: unknown, redact: (text: string) => string, depth = 0): unknown {
+function scrubbed(value: unknown, redact: (text: string) => string): unknown {
   if (typeof value === 'string') return redact(value)
+  if (Array.isArray(value)) return value.map((item) => scrubbed(item, redact))
   if (typeof value !== 'object' || value === null) return value
-  if (depth >= MAX_OUTPUT_DEPTH) return CUT_DEEPER
-  if (Array.isArray(value)) return value.map((item) => scrubbed(item, redact, depth + 1))
-  return Object.fromEntries(Object.entries(value).map(([k, v]) => [redact(k), scrubbed(v, redact, depth + 1)]))
+  return Object.fromEntries(Object.entries(value).map(([k, v]) => [redact(k), scrubbed(v, redact)]))
 }
 
 /**

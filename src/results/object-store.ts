@@ -4,7 +4,6 @@ import { Transform, type Readable } from 'node:stream'
 import axios, { type AxiosInstance } from 'axios'
 import { explainStoreFailure } from '../codeocean/network-failures.js'
 import { proxyFor } from '../codeocean/proxy.js'
-import { timerDelayMs } from '../timer-limits.js'
 import { USER_AGENT } from '../version.js'
 import { OversizeError } from './errors.js'
 
@@ -13,13 +12,9 @@ const TRANSFER_DEADLINE_MS = 60_000
 /** …and for a large file, as long as it takes at this rate: 1 s per MB beyond the first 60 MB. */
 const TRANSFER_MIN_BYTES_PER_SECOND = 1_000_000
 
-/**
- * The overall deadline of one transfer of `bytes`: 60 s, or 1 s per MB beyond 60 MB,
- * up to what a timer holds (about 24 days; a listed size of terabytes would otherwise
- * overflow the timer, which then fires at once).
- */
+/** The overall deadline of one transfer of `bytes`: 60 s, or 1 s per MB beyond 60 MB. */
 export function transferDeadlineMs(bytes: number): number {
-  return timerDelayMs(Math.ceil((bytes / TRANSFER_MIN_BYTES_PER_SECOND) * 1000), TRANSFER_DEADLINE_MS)
+  return Math.max(TRANSFER_DEADLINE_MS, Math.ceil((bytes / TRANSFER_MIN_BYTES_PER_SECOND) * 1000))
 }
 
 /**

@@ -4,7 +4,6 @@ import { readComputation, type Computation } from '../../../src/codeocean/models
 import { formatDuration } from '../../../src/format.js'
 import type { RunLengthEstimate } from '../../../src/lifecycle/polling/run-length.js'
 import { nextPollDelayMs, OUTAGE_LIMIT_MS, waitForCompletion } from '../../../src/lifecycle/polling/wait.js'
-import { MAX_TIMER_MS } from '../../../src/timer-limits.js'
 
 describe('poll interval', () => {
   it('uses a fixed interval as given', () => {
@@ -18,26 +17,6 @@ describe('poll interval', () => {
     expect(nextPollDelayMs('auto', 200_000)).toBe(20_000)
     expect(nextPollDelayMs('auto', 600_000)).toBe(60_000)
     expect(nextPollDelayMs('auto', 6 * 3_600_000)).toBe(60_000)
-  })
-
-  it('never sleeps less than 5 s nor more than a timer holds, whatever the estimate or the interval', () => {
-    const broken = (ms: number): RunLengthEstimate => ({
-      typicalMs: ms,
-      tenthsMs: Array.from({ length: 11 }, () => ms),
-      shortestMs: ms,
-      longestMs: ms,
-      runs: 3
-    })
-    // Earlier runs of 1e308 s made an estimate of Infinity and then NaN: a NaN sleep is 1 ms in Node.
-    for (const estimate of [broken(NaN), broken(Infinity), broken(-Infinity), broken(-5_000), broken(0)]) {
-      for (const elapsed of [0, 4_000, 60_000, 3_600_000, NaN]) {
-        const ms = nextPollDelayMs('auto', elapsed, estimate)
-        expect(ms).toBeGreaterThanOrEqual(5_000)
-        expect(ms).toBeLessThanOrEqual(60_000)
-      }
-    }
-    expect(nextPollDelayMs(1e12, 0)).toBe(MAX_TIMER_MS)
-    expect(nextPollDelayMs(NaN, 0)).toBe(5_000)
   })
 
   it('formats durations', () => {

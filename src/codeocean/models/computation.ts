@@ -11,9 +11,7 @@ export interface Computation {
   id: string
   state: string
   name?: string
-  /** Seconds since the epoch (ms from some servers); unknown when not in [0, the last Date]. */
   created?: number
-  /** Seconds; unknown when not in [0, MAX_RUN_TIME_SECONDS]. */
   run_time?: number
   end_status?: string
   exit_code?: number
@@ -33,23 +31,6 @@ function asNumber(value: unknown): number | undefined {
     return Number(value)
   }
   return undefined
-}
-
-/**
- * The most a run's `run_time` (seconds) may be: ten years. No run takes longer, and a
- * length in ms stays far from overflowing, so a server's `1e308` cannot turn the
- * estimate of a run's length (and the wait it paces) into Infinity or NaN.
- */
-export const MAX_RUN_TIME_SECONDS = 10 * 366 * 86_400
-/**
- * The most a `created` may be: the last moment a JavaScript Date holds, in ms (some
- * servers send ms; seconds are far below it). Beyond it, a time is nonsense.
- */
-const MAX_CREATED = 8.64e15
-
-/** A number from the server, when it is one and within [0, `max`]; otherwise unknown. */
-function inRange(value: number | undefined, max: number): number | undefined {
-  return value !== undefined && value >= 0 && value <= max ? value : undefined
 }
 
 function asBoolean(value: unknown): boolean | undefined {
@@ -94,9 +75,8 @@ export function readComputation(body: unknown, knownId?: string): Computation {
     id,
     state,
     name: asText(field('name')),
-    // Times drive the wait (its pace, a run's age) and sort runs: checked in range here, once.
-    created: inRange(asNumber(field('created')), MAX_CREATED),
-    run_time: inRange(asNumber(field('run_time')), MAX_RUN_TIME_SECONDS),
+    created: asNumber(field('created')),
+    run_time: asNumber(field('run_time')),
     end_status: asText(field('end_status'))?.toLowerCase(),
     exit_code: asNumber(field('exit_code')),
     has_results: asBoolean(field('has_results')),

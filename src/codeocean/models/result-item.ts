@@ -17,18 +17,14 @@ export function readResultItems(data: unknown): ResultItem[] {
     const item = raw as Record<string, unknown>
     if (typeof item?.path !== 'string') return []
     const type = item.type === 'folder' ? 'folder' : 'file'
-    // A size sets how much a download may bring and how long it may take: a whole number of
-    // bytes, or unknown (then the download goes by Content-Length), never negative or NaN.
-    const listed: unknown = item.size
-    const size =
-      typeof listed === 'number' || (typeof listed === 'string' && listed.trim() !== '') ? Number(listed) : NaN
+    const size = Number(item.size)
     return [
       {
         // eslint-disable-next-line @typescript-eslint/no-base-to-string -- the API's name is a JSON scalar (text)
         name: String(item.name ?? item.path.split('/').pop()),
         path: item.path,
         type,
-        size: Number.isSafeInteger(size) && size >= 0 ? size : undefined
+        size: Number.isFinite(size) ? size : undefined
       }
     ]
   })

@@ -1,4 +1,4 @@
-import { MAX_RUN_TIME_SECONDS, type Computation } from '../../codeocean/models/computation.js'
+import type { Computation } from '../../codeocean/models/computation.js'
 import { succeeded } from '../verdict.js'
 
 /**
@@ -48,24 +48,11 @@ function versionOf(c: Computation): number | undefined {
   return Number.isInteger(value) && value > 0 ? value : undefined
 }
 
-/**
- * A length the estimate can use: in range, as readComputation already makes it. Checked
- * again here, because the wait's pace is computed from it: one `1e308` makes the estimate
- * Infinity, then NaN, and every check against NaN is false.
- */
-function hasUsableLength(c: Computation): boolean {
-  const seconds = c.run_time
-  return seconds !== undefined && Number.isFinite(seconds) && seconds > 0 && seconds <= MAX_RUN_TIME_SECONDS
-}
-
-/** When a run was created, for sorting: a missing or broken time sorts as the oldest. */
-function createdOf(c: Computation): number {
-  return c.created !== undefined && Number.isFinite(c.created) ? c.created : 0
-}
-
 /** The runs an estimate can rest on: ended successfully, with a length; the most recent first. */
 function usableRuns(history: readonly Computation[]): Computation[] {
-  return history.filter((c) => succeeded(c) && hasUsableLength(c)).sort((a, b) => createdOf(b) - createdOf(a))
+  return history
+    .filter((c) => succeeded(c) && c.run_time !== undefined && c.run_time > 0)
+    .sort((a, b) => (b.created ?? 0) - (a.created ?? 0))
 }
 
 /** The estimate, or why the history gives none (for the debug log). */
@@ -90,8 +77,7 @@ export function assessRunLength(history: readonly Computation[], version?: numbe
   const typicalMs = percentile(lengths, 0.5)
   const p10 = percentile(lengths, 0.1)
   const p90 = percentile(lengths, 0.9)
-  // Written so that a spread that is not a number (it cannot be, from usable lengths) gives no estimate.
-  if (!((p90 - p10) / typicalMs <= MAX_RELATIVE_SPREAD)) {
+  if ((p90 - p10) / typicalMs > MAX_RELATIVE_SPREAD) {
     return { why: `the lengths of the ${chosen.length} earlier successful runs are too spread out` }
   }
   return {

@@ -6,7 +6,6 @@ import { MIN_POLL_SECONDS } from '../../codeocean/rules.js'
 import { errorMessage, RequestAbortedError } from '../../errors.js'
 import { formatDuration } from '../../format.js'
 import type { PollInterval } from '../../inputs/values.js'
-import { timerDelayMs } from '../../timer-limits.js'
 import { inline } from '../../untrusted.js'
 import { STRETCHES, type RunLengthEstimate } from './run-length.js'
 
@@ -103,14 +102,6 @@ export function likelyEndWindow(estimate: RunLengthEstimate): {
  * requests than plain `auto`.
  */
 export function nextPollDelayMs(interval: PollInterval, elapsedMs: number, estimate?: RunLengthEstimate): number {
-  // The last guard, whatever the inputs and the history say: never closer than 5 s,
-  // never longer than a timer holds, and a delay that is not a number is the 5 s
-  // minimum (Node would sleep 1 ms for NaN, and the wait would storm the server).
-  return timerDelayMs(plannedDelayMs(interval, elapsedMs, estimate), MIN_POLL_MS)
-}
-
-/** The delay nextPollDelayMs would choose, before its last guard. */
-function plannedDelayMs(interval: PollInterval, elapsedMs: number, estimate?: RunLengthEstimate): number {
   if (interval !== 'auto') return interval * 1000
   const auto = autoDelayMs(elapsedMs)
   if (!estimate) return auto

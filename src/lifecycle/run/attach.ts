@@ -44,8 +44,6 @@ export async function attachToRun(
     }
     throw error
   }
-  // Recorded from the id alone, before anything reads the rest of the answer (as for a started run).
-  watchRun(run.id, settings.stopOnCancel)
   step.outputs.setComputation(run)
   step.summary.computation = run
   core.info(
@@ -54,5 +52,6 @@ export async function attachToRun(
         `(state: ${inline(run.state || 'unknown')}${age(run)})`
     )
   )
+  watchRun(run.id, settings.stopOnCancel)
   return run
 }

@@ -151,12 +151,6 @@ export async function startRun(
 
   const answer = await startOrAdopt(client, settings, body, step, interrupter)
   let started = answer.run
-  if (settings.wait) {
-    // From here the run is ours to look after: if this step dies, the post step stops it.
-    // Recorded from the id alone, before anything reads the rest of the answer, so that
-    // nothing in it can leave a started run neither followed nor stopped.
-    watchRun(started.id, settings.stopOnCancel)
-  }
   step.outputs.setComputation(started)
   if (answer.adopted) {
     const line = `The start request failed, but Code Ocean had started run ${describeRun(started)}; following it`
@@ -164,6 +158,10 @@ export async function startRun(
     step.summary.notes.push(line)
   } else {
     core.info(step.redact(`Started Code Ocean run ${describeRun(started)} of ${kind} ${inline(id)}`))
+  }
+  if (settings.wait) {
+    // From here the run is ours to look after: if this step dies, the post step stops it.
+    watchRun(started.id, settings.stopOnCancel)
   }
   if (settings.runName && !interrupter.reason) {
     started = await renameRun(client, started, settings.runName, settings.run.version, step)

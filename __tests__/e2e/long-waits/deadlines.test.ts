@@ -46,8 +46,10 @@ it.concurrent(
     expect(calls(sim, 'POST').filter((r) => r.path === START.path)).toHaveLength(1)
     expect(sim.runs()).toHaveLength(1)
     expect(run.outputs['computation-id']).toBe(sim.runs()[0].id)
+    // 30 s for the cut-off start, two looks for the run 10 s apart, then a poll or two;
+    // the whole dripped answer would take minutes. (A busy machine adds seconds.)
     expect(run.durationMs).toBeGreaterThanOrEqual(30_000)
-    expect(run.durationMs).toBeLessThan(50_000)
+    expect(run.durationMs).toBeLessThan(75_000)
   },
   110_000
 )

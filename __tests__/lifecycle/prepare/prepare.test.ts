@@ -1,8 +1,11 @@
 import { describe, expect, it } from '@jest/globals'
 import type { Computation } from '../../../src/codeocean/models/computation.js'
 import { readGitSync } from '../../../src/codeocean/models/git-sync.js'
+import { CodeOceanApiError } from '../../../src/codeocean/errors.js'
+import type { Target } from '../../../src/codeocean/models/run-request.js'
 import { ensureDataAssetsReady } from '../../../src/lifecycle/prepare/data-assets-ready.js'
-import { describeSync } from '../../../src/lifecycle/prepare/sync-with-git.js'
+import { describeSync, syncWithGit } from '../../../src/lifecycle/prepare/sync-with-git.js'
+import { newStep } from '../../../src/lifecycle/step.js'
 import { resumeCandidates, runsOfSeveralOwners } from '../../../src/lifecycle/prepare/resume.js'
 
 const run = (id: string, name: string, created: number, extra: Partial<Computation> = {}): Computation => ({
@@ -30,6 +33,31 @@ describe('Git sync answers', () => {
     ]
   ])('reads %j', (body, expected) => {
     expect(readGitSync(body)).toEqual(expected)
+  })
+
+  // Code Ocean's refusals as the end-to-end test cannot all cheaply make them: the
+  // message says no run started, quotes the server and names the likely cause.
+  it.each([
+    [400, { message: 'pipeline is not linked to a git repository' }, 'the pipeline is not linked to a Git repository'],
+    [401, { message: 'bad token' }, 'the API token was not accepted; check the `secret` input'],
+    [
+      403,
+      { message: 'insufficient scope' },
+      'the token may not write to the pipeline. Git sync needs the Capsule Read/Write scope'
+    ],
+    [404, 'Not Found', 'this Code Ocean does not support Git sync; it needs 4.6 or later']
+  ])('explains a sync refused with HTTP %i', async (status, body, cause) => {
+    const target: Target = { kind: 'pipeline', id: 'c7f5a7e2-3c1d-4b9e-9f3a-2d8e6b1a0f44' }
+    const refusal = new CodeOceanApiError(status, body, { operation: 'sync the pipeline with Git' })
+    const sync = syncWithGit({ sync: () => Promise.reject(refusal) }, target, newStep(), new AbortController().signal)
+    const message = await sync.then(
+      () => '',
+      (error: unknown) => (error instanceof Error ? error.message : String(error))
+    )
+    const [head, answer, likely] = message.split('\n')
+    expect(head).toBe(`Could not sync pipeline ${target.id} with Git, so no run was started.`)
+    expect(answer).toBe(`Code Ocean answered HTTP ${status}: ${typeof body === 'string' ? body : body.message}`)
+    expect(likely).toContain(`Likely cause: ${cause}`)
   })
 
   it('says what the sync did in one line', () => {
@@ -95,6 +123,16 @@ describe('attached data assets', () => {
       options()
     )
     expect(seen).toEqual(['a', 'a', 'a'])
+  })
+
+  it.each([
+    [404, 'There is no data asset a (or the token cannot see it)'],
+    [403, 'The token may not read data asset a: it needs the Data Asset Read scope']
+  ])('explains an asset Code Ocean refused with HTTP %i', async (status, words) => {
+    const refusal = new CodeOceanApiError(status, { message: 'no' }, { operation: 'read data asset a' })
+    const promise = ensureDataAssetsReady({ get: () => Promise.reject(refusal) }, ['a'], options())
+    await expect(promise).rejects.toThrow(words)
+    await expect(promise).rejects.toThrow(`Code Ocean answered HTTP ${status}: no`)
   })
 
   it('names every failed asset, stopping the wait for the others', async () => {

@@ -55,7 +55,12 @@ function syncFailure(error: unknown, target: Target): Error {
  * Syncs the capsule or pipeline with its linked Git repository, so the run gets the
  * code just pushed; Code Ocean also pushes its own new commits to the repository.
  */
-export async function syncWithGit(targets: TargetsApi, target: Target, step: Step, signal: AbortSignal): Promise<void> {
+export async function syncWithGit(
+  targets: Pick<TargetsApi, 'sync'>,
+  target: Target,
+  step: Step,
+  signal: AbortSignal
+): Promise<void> {
   core.info(`Syncing ${target.kind} ${target.id} with its Git repository`)
   let result: GitSyncResult
   try {

@@ -699,6 +699,47 @@ async function timedScript(
 }
 
 /**
+ * What each Jest worker pays per test-tier file on an empty cache: stripping the types of
+ * every TypeScript file in the repository, with TypeScript's own transpileModule (what
+ * ts-jest runs) against swc (what jest.config.js uses), in this process, each timed after
+ * one warm-up pass.
+ */
+async function transpileComparison(): Promise<void> {
+  const files = spawnSync('git', ['ls-files', '*.ts', ':!:*.d.ts'], { cwd: PROJECT_ROOT, encoding: 'utf8' })
+    .stdout.trim()
+    .split('\n')
+    .map((file) => ({ file, text: readFileSync(join(PROJECT_ROOT, file), 'utf8') }))
+  const { default: ts } = await import('typescript')
+  const swc = await import('@swc/core')
+  const timed = (strip: (text: string, file: string) => void): number => {
+    for (const { file, text } of files) strip(text, file)
+    const start = performance.now()
+    for (const { file, text } of files) strip(text, file)
+    return performance.now() - start
+  }
+  const typescriptMs = timed((text, fileName) => {
+    ts.transpileModule(text, {
+      fileName,
+      compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022, sourceMap: true }
+    })
+  })
+  const swcMs = timed((text, filename) => {
+    swc.transformSync(text, {
+      filename,
+      sourceMaps: 'inline',
+      jsc: { parser: { syntax: 'typescript' }, target: 'es2022' },
+      module: { type: 'es6' }
+    })
+  })
+  const bytes = files.reduce((sum, { text }) => sum + text.length, 0)
+  log(
+    `- Stripping the types of the repository's ${files.length} TypeScript files (${formatBytes(bytes)}), as a ` +
+      `Jest worker does on an empty cache: swc ${swcMs.toFixed(0)} ms, TypeScript's transpileModule ` +
+      `${typescriptMs.toFixed(0)} ms (${(typescriptMs / swcMs).toFixed(1)}× swc)`
+  )
+}
+
+/**
  * Test time, against the budgets the project keeps: `npm test` (both tiers) with Jest's
  * cache empty, as on a fresh clone, at most 90 s; `npm run test:unit`, as after a change,
  * at most 15 s. Each with the CPU time of every process it started (Jest, its workers, the
@@ -727,6 +768,7 @@ async function testsBenchmark(): Promise<boolean> {
       )
       if (run.code !== 0) console.error(run.tail.slice(-4_000))
     }
+    await transpileComparison()
   } finally {
     rmSync(cache, { recursive: true, force: true })
   }

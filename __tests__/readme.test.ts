@@ -3,6 +3,8 @@ import { describe, expect, it } from '@jest/globals'
 import { parse } from 'yaml'
 
 interface ActionYml {
+  name: string
+  description: string
   inputs: Record<string, { description: string; default?: string; required?: boolean }>
   outputs: Record<string, { description: string }>
   runs: { using: string; main: string }
@@ -51,6 +53,12 @@ describe('README tables match action.yml', () => {
       expect([name, spec.description.trim().length > 10]).toEqual([name, true])
     }
     expect(action.runs).toEqual({ using: 'node24', main: 'dist/index.js', post: 'dist/post/index.js' })
+  })
+
+  it("keeps action.yml's description within the Marketplace's 125 characters", () => {
+    expect(action.name.length).toBeGreaterThan(0)
+    expect(action.description.trim().length).toBeLessThanOrEqual(125)
+    expect(action.description.trim().length).toBeGreaterThan(40)
   })
 
   it('gives contributors exactly the two command lines', () => {

@@ -71,4 +71,18 @@ describe('README tables match action.yml', () => {
     const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string }
     expect(ACTION_VERSION).toBe(pkg.version)
   })
+
+  it('has a dated CHANGELOG entry, with its tag link, for the version in package.json', () => {
+    const { version } = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string }
+    const changelog = readFileSync('CHANGELOG.md', 'utf8')
+    const escaped = version.replaceAll('.', '\\.')
+    expect(changelog).toMatch(new RegExp(`^## \\[${escaped}\\] - \\d{4}-\\d{2}-\\d{2}$`, 'm'))
+    expect(changelog).toContain(`[${version}]: https://github.com/codeocean-actions/run/releases/tag/v${version}`)
+    expect(changelog).toContain(`compare/v${version}...HEAD`)
+    const lock = JSON.parse(readFileSync('package-lock.json', 'utf8')) as {
+      version: string
+      packages: Record<string, { version?: string }>
+    }
+    expect([lock.version, lock.packages[''].version]).toEqual([version, version])
+  })
 })

@@ -52,6 +52,10 @@ describe('script/release', () => {
       commitVersion('1.0.0')
       const first = release('--yes', 'v1.0.0')
       expect([first.status, first.stderr]).toEqual([0, expect.any(String)])
+      // The first release of a major creates its major tag.
+      const firstTags = git('ls-remote', '--tags', 'origin')
+      expect(firstTags).toContain(`${git('rev-parse', 'HEAD')}\trefs/tags/v1.0.0^{}`)
+      expect(firstTags).toContain(`${git('rev-parse', 'HEAD')}\trefs/tags/v1^{}`)
       commitVersion('1.1.0')
       const second = release('--yes', 'v1.1.0')
       expect([second.status, second.stderr]).toEqual([0, expect.any(String)])

@@ -421,6 +421,9 @@ describe('the examples', () => {
     expect(asObj(onRelease.on).release).toBeDefined()
     const capsule = stepsOf(onRelease).find((s) => usesOurAction(s.step.uses))
     expect(asObj(capsule?.step.with).version).toMatch(/^\$\{\{ steps\.\w+\.outputs\.\w+ \}\}$/)
+    // The tag, chosen by whoever published the release, is read once, through env, and checked.
+    expect(read(`${EXAMPLES_DIR}/on-release.yml`).match(/github\.event\.release\.tag_name/g)).toHaveLength(1)
+    expect(read(`${EXAMPLES_DIR}/on-release.yml`)).toContain('TAG: ${{ github.event.release.tag_name }}')
 
     const dispatch = wf(`${EXAMPLES_DIR}/workflow-dispatch.yml`)
     const inputs = Object.values(asObj(asObj(asObj(dispatch.on).workflow_dispatch).inputs)).map((i) => asObj(i).type)

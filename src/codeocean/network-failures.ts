@@ -102,7 +102,7 @@ export function hostAndPort(url: string): { host: string; port: string } {
 function reachabilityQuestion(where: string, proxy: string | undefined): string {
   const question = `Is the \`${Input.Domain}\` input right, and is ${where} reachable from this runner?`
   return proxy === undefined
-    ? `${question} A self-hosted runner behind a firewall may need HTTPS_PROXY (see the action's README, "Self-hosted runners").`
+    ? `${question} A self-hosted runner behind a firewall may need HTTPS_PROXY (see docs/self-hosted.md in the action's repository).`
     : `${question} The request went through the proxy ${proxy}: check that the proxy is up and lets the runner through to ${where}.`
 }
 
@@ -221,7 +221,7 @@ export type StoreFailure = Pick<NetworkFailure, 'code' | 'text' | 'url' | 'timeo
 
 const STORE_REACH =
   "Result files come from the storage that Code Ocean's signed links point to, not from the Code Ocean host: " +
-  'the runner must reach it too (see the action\'s README, "Self-hosted runners").'
+  "the runner must reach it too (see docs/self-hosted.md in the action's repository)."
 
 /**
  * What to tell the user when a download from the object store got no answer, or

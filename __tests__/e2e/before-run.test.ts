@@ -156,7 +156,7 @@ it.concurrent('gives up on a draft when the wait-timeout passes', async () => {
   })
   expectNoRun(run, sim)
   expect(errorOf(run)).toMatch(
-    new RegExp(`Data asset 'Alignment' \\(${ASSET}\\) was still draft after \\d+s \\(wait-timeout: 0.05\\)`)
+    new RegExp(`Data asset 'Alignment' \\(${ASSET}\\) was still draft after \\d+s \\(wait-timeout: 0.05 min\\)`)
   )
 })
 

@@ -111,7 +111,7 @@ function cutShort(phase: AfterRunPhase, what: string, undone: () => string[] = (
     [`The results-timeout (${minutes} min) ran out during ${what}; it was not finished.`, ...undone()].join(' ')
   )
   phase.problems.push(
-    `The results-timeout ran out after ${formatDuration(minutes * 60_000)} (results-timeout: ${minutes}) during ${what}; the job summary says what was left undone.`
+    `The results-timeout ran out after ${formatDuration(minutes * 60_000)} (results-timeout: ${minutes} min) during ${what}; the job summary says what was left undone.`
   )
   return true
 }

@@ -156,7 +156,7 @@ it.concurrent('gives up on a draft when the wait-timeout passes', async () => {
   })
   expectNoRun(run, sim)
   expect(errorOf(run)).toMatch(
-    new RegExp(`Data asset 'Alignment' \\(${ASSET}\\) was still draft after \\d+s \\(wait-timeout: 0.05\\)`)
+    new RegExp(`Data asset 'Alignment' \\(${ASSET}\\) was still draft after \\d+s \\(wait-timeout: 0.05 min\\)`)
   )
 })
 
@@ -215,7 +215,7 @@ it.concurrent('on a re-run, resumes from the run the failed first attempt starte
   const line = `Resuming from run '${DEFAULT_RUN_NAME}' (${firstId}), which an earlier attempt started`
   expect(second.log.some((l) => l.startsWith(line))).toBe(true)
   expect(shown(second.summary)).toContain(line)
-  expect(second.summary).toContain(`**Resumed from** | \`${firstId}\``)
+  expect(second.summary).toContain(`**Resumed from:** \`${firstId}\``)
 })
 
 it.concurrent('picks the most recent run with this name that did not succeed and still exists', async () => {

@@ -61,6 +61,11 @@ describe('pull request comment', () => {
     expect(comments[1].body.startsWith(marker)).toBe(true)
     expect(comments[1].body).toContain('✅ Code Ocean run succeeded')
     expect(comments[1].body).toContain(first.outputs['computation-id'])
+    // A link to the workflow run, at its attempt; the details folded; no path of the runner's.
+    const { GITHUB_SERVER_URL: server, GITHUB_RUN_ID: runId, GITHUB_RUN_ATTEMPT: attempt } = DEFAULT_CONTEXT
+    expect(comments[1].body).toContain(`[Workflow run](${server}/${REPO}/actions/runs/${runId}/attempts/${attempt})`)
+    expect(comments[1].body).toContain('<summary>Results (5 files,')
+    expect(comments[1].body).not.toContain(first.workspace)
 
     const second = await runOnPullRequest(github, 7, { 'comment-on-pr': 'true', 'github-token': github.token })
     expect(second.exitCode).toBe(0)

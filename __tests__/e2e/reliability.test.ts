@@ -167,7 +167,7 @@ it.concurrent('leaves the run running by default', async () => {
   expect(run.exitCode).toBe(1)
   expect(run.outputs.status).toBe('timed-out')
   expect(errorOf(run)).toMatch(
-    /^Timed out after 6s \(wait-timeout: 0\.1\) waiting for Code Ocean run '.*' \(.*\) \(last state: finalizing\)\. The run was left running \(stop-on-timeout: false\)\.$/
+    /^Timed out after 6s \(wait-timeout: 0\.1 min\) waiting for Code Ocean run '.*' \(.*\) \(last state: finalizing\)\. The run was left running \(stop-on-timeout: false\)\.$/
   )
   await postOf(sim, run)
   expect(calls(sim, 'DELETE')).toHaveLength(0)

@@ -10,7 +10,7 @@ import { GitHubStandIn } from '../../sim/github.js'
 import type { ResultSpec } from '../../sim/results.js'
 import type { CodeOceanSimulator } from '../../sim/simulator.js'
 import { DEFAULT_CONTEXT, runAction, runPost, type ActionRun } from '../../harness/runner.js'
-import { expectInert, headings, renderGfm, tables, visibleText } from '../support/rendered-markdown.js'
+import { expectInert, folds, headings, links, renderGfm, tables, visibleText } from '../support/rendered-markdown.js'
 import { expectNoToken, startSimulator } from '../support/simulators.js'
 
 const PIPELINE = '4bc97533-6eb4-48ac-966f-648548a756d2'
@@ -63,10 +63,18 @@ function results(paths: string[]): ResultSpec[] {
   return [{ path: 'output', content: 'Done.\n' }, ...paths.map((path) => ({ path, content: 'x' }))]
 }
 
-/** What a reader sees of the page's structure: headings, and each table's rows and cells per row. */
-function shape(html: string): { headings: string[]; tables: number[][] } {
-  return { headings: headings(html), tables: tables(html).map((rows) => rows.map((row) => row.length)) }
+/** What a reader sees of the page's structure: headings, folds, links, and each table's rows and cells per row. */
+function shape(html: string): { headings: string[]; folds: string[]; links: string[]; tables: number[][] } {
+  return {
+    headings: headings(html),
+    folds: folds(html),
+    links: links(html),
+    tables: tables(html).map((rows) => rows.map((row) => row.length))
+  }
 }
+
+/** The workflow run's page, at its attempt, in the harness's context: the one link the action makes. */
+const RUN_PAGE = `${DEFAULT_CONTEXT.GITHUB_SERVER_URL}/${REPO}/actions/runs/${DEFAULT_CONTEXT.GITHUB_RUN_ID}/attempts/${DEFAULT_CONTEXT.GITHUB_RUN_ATTEMPT}`
 
 function commentBody(number: number): string {
   const comments = github.comments.get(`${REPO}#${number}`) ?? []
@@ -91,17 +99,24 @@ it.concurrent(
     expect(sim.runs()[0]?.computation.name).toBe(HOSTILE_NAME)
 
     const expected = shape(renderGfm(plain.summary))
-    expect(expected.headings).toEqual(['h2 ✅ Code Ocean run succeeded', 'h3 Results (8 files, 13 B)'])
+    expect(expected.headings).toEqual(['h2 ✅ Code Ocean run succeeded'])
+    expect(expected.folds).toEqual(['Request and timing', 'Results (8 files, 13 B)'])
+    expect(expected.links).toEqual([RUN_PAGE])
     for (const [where, markdown] of [
       ['summary', run.summary],
       ['comment', commentBody(22)]
     ]) {
       const html = renderGfm(markdown)
       expect({ where, ...shape(html) }).toEqual({ where, ...expected })
-      expectInert(html, { headings: expected.headings, tableRows: expected.tables.map((rows) => rows.length) })
+      expectInert(html, {
+        headings: expected.headings,
+        folds: expected.folds,
+        links: expected.links,
+        tableRows: expected.tables.map((rows) => rows.length)
+      })
       const shown = visibleText(html).replace(/\u200d/g, '')
       expect(shown).toContain(HOSTILE_NAME.replace('\r', ' '))
-      const files = tables(html)[1]
+      const files = tables(html)[0]
         .slice(1)
         .map(([path]) => path.replace(/\u200d/g, ''))
       expect(files.sort()).toEqual(['output', ...HOSTILE_PATHS.map((p) => p.replace(/\r/g, ' '))].sort())

@@ -7,8 +7,8 @@ import { join } from 'node:path'
 import { expect, it } from '@jest/globals'
 import { marked } from 'marked'
 import { expectedContent, type ResultSpec } from '../../sim/results.js'
-import { renderGfm, visibleText } from '../support/rendered-markdown.js'
-import { runAction } from '../../harness/runner.js'
+import { links, renderGfm, seenText, visibleText } from '../support/rendered-markdown.js'
+import { DEFAULT_CONTEXT, runAction } from '../../harness/runner.js'
 import { expectNoToken, startSimulator } from '../support/simulators.js'
 import { PIPELINE, runAgainst } from '../support/action.js'
 
@@ -174,18 +174,43 @@ it.concurrent('explains a capture that Code Ocean could not complete', async () 
 })
 
 // the job summary
+const {
+  GITHUB_SERVER_URL: SERVER,
+  GITHUB_REPOSITORY: REPO,
+  GITHUB_RUN_ID: RUN,
+  GITHUB_RUN_ATTEMPT: ATTEMPT
+} = DEFAULT_CONTEXT
+
 it.concurrent.each([
-  ['success', 'succeeded', {}, '✅ Code Ocean run succeeded'],
-  ['failure', 'failed', {}, '❌ Code Ocean run failed'],
-  ['timeout', 'never-ends', { 'wait-timeout': '0.1' }, '⏱️ Timed out waiting for the Code Ocean run'],
-  ['bad input', 'succeeded', { version: 'latest' }, '❌ Code Ocean run did not start']
-] as const)('is written on %s', async (_name, outcome, inputs, headline) => {
+  ['success', 'succeeded', { 'download-results': 'out' }, '✅ Code Ocean run succeeded', 'to out.'],
+  // The reason: the console log's telling line, in a code block, right under the run's line.
+  [
+    'failure',
+    'failed',
+    { 'download-results': 'out' },
+    '❌ Code Ocean run failed',
+    'ValueError: simulated failure in analysis (exit code 1)'
+  ],
+  [
+    'timeout',
+    'never-ends',
+    { 'wait-timeout': '0.1' },
+    '⏱️ Timed out waiting for the Code Ocean run',
+    '(wait-timeout: 0.1 min)'
+  ],
+  ['bad input', 'succeeded', { version: 'latest' }, '❌ Code Ocean run did not start', "Input 'version'"]
+] as const)('is written on %s, the outcome and its reason first', async (_name, outcome, inputs, headline, reason) => {
   const sim = await startSimulator({ defaultOutcome: outcome })
   const run = await runAgainst(sim, { ...inputs })
   const html = await marked.parse(run.summary, { gfm: true })
   expect(html).toContain(`<h2>${headline}</h2>`)
+  const unfolded = seenText(html.replace(/<details>[\s\S]*?<\/details>/g, ''))
+  expect(unfolded).toContain(reason)
+  expect(links(html)).toEqual([`${SERVER}/${REPO}/actions/runs/${RUN}/attempts/${ATTEMPT}`])
+  // The runner's own folders (the harness's temporary workspace) never reach the page.
+  expect(html).not.toContain(run.workspace)
   if (headline.includes('did not start')) return
-  expect(html).toMatch(/<table>\s*<thead>/)
+  expect(html).toMatch(/<details>\s*<summary>Request and timing<\/summary>/)
   expect(html).toContain(`<code>${run.outputs['computation-id']}</code>`)
   expect(html).toContain(`<code>${PIPELINE}</code>`)
 })
@@ -207,7 +232,7 @@ it.concurrent('lists the result files, and can be turned off', async () => {
   const sim = await startSimulator()
   sim.program(PIPELINE, { outcome: 'succeeded', results: TREE })
   const run = await runAgainst(sim, {})
-  expect(run.summary).toContain('### Results (6 files,')
+  expect(run.summary).toContain('<summary>Results (6 files,')
   expect(run.summary).toContain('| `data/nested/deeper/deep.bin` | 293.0 KiB |')
   const quiet = await runAgainst(sim, { summary: 'false' })
   expect(quiet.summary).toBe('')

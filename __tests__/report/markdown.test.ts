@@ -4,7 +4,18 @@
  */
 import { describe, expect, it } from '@jest/globals'
 import { marked } from 'marked'
-import { code, fitWithin, list, oneLine, quote, splitLines, table, text } from '../../src/report/markdown.js'
+import {
+  code,
+  codeBlock,
+  details,
+  fitWithin,
+  lineBlock,
+  list,
+  oneLine,
+  splitLines,
+  table,
+  text
+} from '../../src/report/markdown.js'
 
 /** Text that tries every trick: each must render as its own characters. */
 const HOSTILE = [
@@ -129,11 +140,15 @@ describe('caps', () => {
     expect(text(long, 10)).toBe('aaaaaaaaaa… (391 more characters\\)')
   })
 
-  it('quote at most 20 lines of a message, each of at most 500 characters', () => {
-    const lines = quote(Array.from({ length: 100 }, () => 'x'.repeat(2_000)).join('\n')).split('\n')
+  it('show at most 20 lines of a message, each of at most 500 characters', () => {
+    const lines = lineBlock(Array.from({ length: 100 }, () => 'x'.repeat(2_000)).join('\n')).split('\n')
     expect(lines).toHaveLength(21)
-    expect(lines[0]).toBe(`> ${'x'.repeat(500)}… (1,500 more characters\\)`)
-    expect(lines[20]).toBe('> …and 80 more lines\\.')
+    expect(lines[0]).toBe(`${'x'.repeat(500)}… (1,500 more characters\\)\\`)
+    expect(lines[20]).toBe('…and 80 more lines\\.')
+  })
+
+  it('show at most 500 characters of one log line', () => {
+    expect(codeBlock(['y'.repeat(2_000)]).split('\n')[1]).toBe(`${'y'.repeat(500)}… (1,500 more characters)`)
   })
 })
 
@@ -194,12 +209,59 @@ describe('code', () => {
   })
 })
 
-describe('quote', () => {
-  it('keeps every line inside the quote, whatever broke it, and forges no heading', async () => {
-    const html = await render(quote(`failed\r# ✅ Code Ocean run succeeded\n===\u2028> out\r\n- item\n\nend`))
-    expect(tags(html)).toEqual(['blockquote', 'p'])
-    expect(html.match(/<blockquote>/g)).toHaveLength(1)
-    expect(plain(html)).toBe('failed\n# ✅ Code Ocean run succeeded\n===\n> out\n- item\nend')
+describe('lineBlock', () => {
+  it('shows every line on a line of its own, whatever broke it, and forges no heading, list or quote', async () => {
+    const html = await render(lineBlock(`failed\r# ✅ Code Ocean run succeeded\n===\u2028> out\r\n- item\n\nend`))
+    expect(tags(html)).toEqual(['br', 'p'])
+    expect(html.match(/<br>/g)).toHaveLength(5)
+    expect(plain(html.replace(/<br>\n?/g, '\n'))).toBe('failed\n# ✅ Code Ocean run succeeded\n===\n> out\n- item\nend')
+  })
+
+  it("keeps an example's indentation, so its YAML keeps its shape", async () => {
+    const message = 'Input \'processes\': is not JSON\n  Example: processes: |\n    [{"name": "a"}]'
+    const html = await render(lineBlock(message))
+    expect(plain(html.replace(/<br>\n?/g, '\n')).split('\n')).toEqual([
+      "Input 'processes': is not JSON",
+      '\u00a0\u00a0Example: processes: |',
+      '\u00a0\u00a0\u00a0\u00a0[{"name": "a"}]'
+    ])
+  })
+
+  it.each(HOSTILE)('holds %j as text, with nothing but line breaks', async (value) => {
+    const html = await render(lineBlock(value))
+    expect(tags(html).filter((tag) => tag !== 'br' && tag !== 'p')).toEqual([])
+  })
+})
+
+describe('codeBlock', () => {
+  it('holds every hostile line in one code block, as the characters it holds', async () => {
+    const html = await render(`${codeBlock(HOSTILE)}\n\nafter`)
+    expect(tags(html)).toEqual(['code', 'p', 'pre'])
+    expect(html.match(/<pre>/g)).toHaveLength(1)
+    const inside = decode(/<code>([\s\S]*)<\/code>/.exec(html)?.[1] ?? '')
+    // Every line break form splits a line; unsafe characters show as U+FFFD.
+    const expected = HOSTILE.flatMap(splitLines).map((line) =>
+      // eslint-disable-next-line no-control-regex -- the control characters are what is checked
+      line.replace(/[\u0000-\u0008\u000e-\u001f\u007f-\u009f\u202e]/g, '\ufffd')
+    )
+    expect(inside).toBe(`${expected.join('\n')}\n`)
+    expect(plain(html.replace(/<pre>[\s\S]*<\/pre>/, ''))).toBe('after')
+  })
+
+  it('cannot be closed early by a fence inside it', async () => {
+    for (const fence of ['```', '````', '~~~', '    ```', '`````` x']) {
+      const html = await render(`${codeBlock(['before', fence, '# forged'])}\n\nafter`)
+      expect(html).not.toContain('<h1>')
+      expect(html.match(/<pre>/g)).toHaveLength(1)
+    }
+  })
+})
+
+describe('details', () => {
+  it("folds Markdown under a summary of the action's own words, escaped as HTML", async () => {
+    const html = await render(details('Results (2 files) <b>', [table(['File'], [[code('a.csv')]])]))
+    expect(tags(html)).toEqual(['code', 'details', 'summary', 'table', 'tbody', 'td', 'th', 'thead', 'tr'])
+    expect(html).toContain('<summary>Results (2 files) &lt;b&gt;</summary>')
   })
 })
 

@@ -2,12 +2,11 @@ import { describe, expect, it } from '@jest/globals'
 import { marked } from 'marked'
 import { readComputation } from '../../src/codeocean/models/computation.js'
 import { fitSummary, LISTED_FILES, renderSummary, type SummaryModel } from '../../src/report/summary.js'
-import { expectInert, renderGfm, tables, visibleText } from '../support/rendered-markdown.js'
+import { expectInert, folds, renderGfm, seenText, tables, visibleText } from '../support/rendered-markdown.js'
 
 function model(over: Partial<SummaryModel> = {}): SummaryModel {
   return {
     status: 'failed',
-    message: "Code Ocean run 'nightly' (c1) failed: state completed, end status failed, exit code 1",
     request: {
       pipeline_id: '4bc97533-6eb4-48ac-966f-648548a756d2',
       version: 3,
@@ -33,32 +32,38 @@ function model(over: Partial<SummaryModel> = {}): SummaryModel {
       size: 1024 * i
     })),
     download: { folder: '/home/runner/work/pipelines/pipelines/results', files: 60, bytes: 1_812_480 },
+    workspace: '/home/runner/work/pipelines/pipelines',
     notes: ["The run did not succeed, so its results were not captured as 'x'."],
     ...over
   }
 }
 
 describe('job summary', () => {
-  it('renders as GitHub-flavoured markdown with well-formed tables', async () => {
+  it('leads with the outcome in one line, and folds the request and the results in well-formed tables', async () => {
     const html = await marked.parse(renderSummary(model()), { gfm: true })
     expect(html).toContain('<h2>❌ Code Ocean run failed</h2>')
-    const [facts, assets, parameters, files] = tables(html)
-    for (const t of [facts, assets, parameters, files]) {
+    expect(seenText(html)).toContain("Run 'nightly' (c1): state completed, end status failed, exit code 1, ran 1m 15s.")
+    expect(folds(html)).toEqual([
+      'Request and timing',
+      'Data assets (1)',
+      'Parameters (3)',
+      'Results (60 files, 1.7 MiB)'
+    ])
+    const [assets, parameters, files] = tables(html)
+    for (const t of [assets, parameters, files]) {
       const width = t[0].length
       expect(t.every((row) => row.length === width)).toBe(true)
     }
-    expect(facts).toEqual(
-      expect.arrayContaining([
-        ['Run', 'nightly (c1)'],
-        ['Pipeline', '4bc97533-6eb4-48ac-966f-648548a756d2'],
-        ['Version', '3'],
-        ['State', 'completed'],
-        ['End status', 'failed'],
-        ['Exit code', '1'],
-        ['Run time', '1m 15s'],
-        ['Step', '2026-11-26 10:00:00 UTC to 2026-11-26 10:01:30 UTC (1m 30s)']
-      ])
-    )
+    // No header row left empty, and no table of facts: one line says them.
+    expect(tables(html).every(([header]) => header.every((cell) => cell !== ''))).toBe(true)
+    const request = seenText(html)
+    for (const fact of [
+      'Pipeline: 4bc97533-6eb4-48ac-966f-648548a756d2',
+      'Version: 3',
+      'Step: 2026-11-26 10:00:00 UTC to 2026-11-26 10:01:30 UTC (1m 30s)'
+    ]) {
+      expect(request).toContain(fact)
+    }
     expect(assets).toEqual([
       ['Id', 'Mount'],
       ['bf8cf993-a583-495c-bebd-2f38f81d1ea1', 'Alignment']
@@ -73,16 +78,16 @@ describe('job summary', () => {
     expect(files).toHaveLength(LISTED_FILES + 1)
     expect(files[1]).toEqual(['data/file00.csv', '0 B'])
     expect(html).toContain('…and 10 more files.')
-    expect(html).toContain(
-      'Downloaded 60 files (1.7 MiB) to <code>/home/runner/work/pipelines/pipelines/results</code>.'
-    )
+    // The folder as the workflow names it, from the repository's root.
+    expect(html).toContain('Downloaded 60 files (1.7 MiB) to <code>results</code>.')
+    expect(html).not.toContain('/home/runner')
+    expect(html).not.toContain('<blockquote>')
   })
 
-  it('says when the run never started', () => {
+  it('says when the run never started, and why', () => {
     const md = renderSummary({ status: 'failed', message: "Input 'domain': is not set", notes: [] })
     expect(md).toContain('## ❌ Code Ocean run did not start')
-    expect(visibleText(renderGfm(md))).toContain("Input 'domain': is not set")
-    expect(renderGfm(md)).toMatch(/<blockquote>\s*<p>Input/)
+    expect(seenText(renderGfm(md))).toContain("Input 'domain': is not set")
   })
 
   it('has a headline for every ending', () => {
@@ -109,9 +114,25 @@ const EVIL = {
   asset: 'results @org/team ![i](http://t/i.png)'
 }
 
+/** Console log lines that try to end the code block they are shown in. */
+const HOSTILE_LOG = ['```', '~~~~', '`````` x', '</code></pre><img src=x>', EVIL.name, EVIL.message, '    ````']
+
+const RUN_PAGE = 'https://github.com/octo-org/pipelines/actions/runs/42/attempts/2'
+
+function decode(html: string): string {
+  return html
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, '&')
+}
+
 function hostileModel(): SummaryModel {
   return model({
     message: EVIL.message,
+    failureLog: HOSTILE_LOG,
+    workflowRun: RUN_PAGE,
     request: {
       pipeline_id: 'p1',
       nextflow_profile: EVIL.value,
@@ -138,15 +159,27 @@ function hostileModel(): SummaryModel {
 }
 
 describe('job summary of hostile text', () => {
-  it('renders no heading, link, image, HTML, table row or column, or mention from outside text', () => {
+  it('renders no heading, fold, link, image, HTML, table row or column, or mention from outside text', () => {
     const html = renderGfm(renderSummary(hostileModel()))
     expectInert(html, {
-      headings: ['h2 ❌ Code Ocean run failed', 'h3 Data assets', 'h3 Parameters', 'h3 Results (4 files, 4 B)'],
-      // Facts: Run, Pipeline, Version… (header row included); data assets; parameters; files.
-      tableRows: [10, 2, 5, 5],
-      tableColumns: [2, 2, 3, 2]
+      headings: ['h2 ❌ Code Ocean run failed'],
+      folds: ['Request and timing', 'Data assets (1)', 'Parameters (4)', 'Results (4 files, 4 B)'],
+      links: [RUN_PAGE],
+      // Data assets, parameters, files (header rows included).
+      tableRows: [2, 5, 5],
+      tableColumns: [2, 3, 2]
     })
-    expect(html.match(/<blockquote>/g)).toHaveLength(1)
+    expect(html).not.toContain('<blockquote>')
+    // The console log's lines, fences and all, stay in one code block.
+    expect(html.match(/<pre>/g)).toHaveLength(1)
+  })
+
+  it("shows the step's message line by line, and the log's lines whole, as the characters they hold", () => {
+    const html = renderGfm(renderSummary(hostileModel()))
+    const shown = seenText(html.replace(/<br>\n?/g, '\n'))
+    for (const line of EVIL.message.split(/\r\n|[\n\r\u2028\u2029]/)) expect(shown).toContain(`\n${line}\n`)
+    const log = decode(/<pre><code>([\s\S]*?)<\/code><\/pre>/.exec(html)?.[1] ?? '')
+    expect(log).toBe(`${HOSTILE_LOG.flatMap((line) => line.split(/\r\n|[\n\r\u2028\u2029]/)).join('\n')}\n`)
   })
 
   it('shows every piece of outside text whole, as the characters it holds', () => {
@@ -156,7 +189,7 @@ describe('job summary of hostile text', () => {
     for (const value of [EVIL.name, EVIL.path, EVIL.value, EVIL.mount, EVIL.asset]) {
       expect(shown).toContain(oneLine(value))
     }
-    const files = tables(html)[3]
+    const files = tables(html)[2]
     expect(files.slice(1).map(([path]) => path.replace(/\u200d/g, ''))).toEqual(
       [EVIL.name, EVIL.path, EVIL.value, 'plain.txt'].map(oneLine)
     )
@@ -185,19 +218,20 @@ describe('job summary sizes', () => {
           named_parameters: Array.from({ length: 80 }, (_, i) => ({ param_name: `p${i}`, value: huge }))
         },
         resultFiles: Array.from({ length: 80 }, (_, i) => ({ path: `${i}/${huge}`, size: 1 })),
-        notes: Array.from({ length: 30 }, () => huge)
+        notes: Array.from({ length: 30 }, () => huge),
+        failureLog: Array.from({ length: 15 }, () => huge)
       })
     )
     // Some 70,000 characters, however large each value; the comment's own guard handles the rest.
     expect(markdown.length).toBeLessThan(80_000)
     const html = renderGfm(markdown)
-    expect(tables(html).map((rows) => rows.length)).toEqual([9, 51, 51, 51])
+    expect(tables(html).map((rows) => rows.length)).toEqual([51, 51, 51])
     const shown = visibleText(html)
     expect(shown).toContain('…and 30 more data assets.')
     expect(shown).toContain('…and 30 more parameters.')
     expect(shown).toContain('…and 30 more files.')
     expect(shown).toContain('…and 10 more notes.')
-    expect(shown).toContain('…and 482 more lines.')
+    expect(shown).toContain('…and 481 more lines.')
     expect(shown).toContain(`${'n'.repeat(300)}… (399,700 more characters)`)
   })
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
-import { lastMeaningfulLine, LineTail, MAX_LOG_LINE_CHARS } from '../../src/results/log-tail.js'
+import { explainingLines, lastMeaningfulLine, LineTail, MAX_LOG_LINE_CHARS } from '../../src/results/log-tail.js'
 
 describe('console log tail', () => {
   it('keeps the last lines of text arriving in odd chunks, without colour codes', () => {
@@ -30,5 +30,44 @@ describe('console log tail', () => {
     expect(long).toBe(`${'x'.repeat(600)}${'y'.repeat(400)} … [1100 more characters cut]`)
     expect(short).toBe('short')
     expect(MAX_LOG_LINE_CHARS).toBe(1_000)
+  })
+})
+
+describe('the lines that explain a failure', () => {
+  const steps = Array.from({ length: 80 }, (_, i) => `step ${i} done`)
+
+  it('are a Python traceback whole, from its first line to the error', () => {
+    const traceback = [
+      'Traceback (most recent call last):',
+      '  File "/code/run.py", line 12, in <module>',
+      '    main()',
+      '  File "/code/run.py", line 9, in main',
+      '    raise ValueError("simulated failure in analysis")',
+      'ValueError: simulated failure in analysis'
+    ]
+    expect(explainingLines([...steps, ...traceback, '', ''])).toEqual(traceback)
+  })
+
+  it('are the error line with a few lines of what came before, when nothing before it reads like an error', () => {
+    expect(explainingLines([...steps, 'Error: step 80 failed', 'cleanup'])).toEqual([
+      'step 76 done',
+      'step 77 done',
+      'step 78 done',
+      'step 79 done',
+      'Error: step 80 failed',
+      'cleanup'
+    ])
+  })
+
+  it('are at most max lines, the telling one among them', () => {
+    const errors = Array.from({ length: 40 }, (_, i) => `Error ${i}`)
+    const lines = explainingLines([...steps, ...errors], 15)
+    expect(lines).toHaveLength(15)
+    expect(lines.at(-1)).toBe('Error 39')
+  })
+
+  it('are the last words of a log with no error in it, and nothing of an empty one', () => {
+    expect(explainingLines([...steps, '-----'])).toEqual(steps.slice(-5).concat('-----'))
+    expect(explainingLines(['', '  '])).toEqual([])
   })
 })

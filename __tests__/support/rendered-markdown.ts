@@ -1,21 +1,25 @@
 /**
  * Renders the action's Markdown (job summary, pull request comment) the way GitHub
  * does, with a GFM renderer, and checks that outside text became no markup: no
- * heading but the action's own, no link, image or HTML, no extra table row or
- * column, no mention or issue reference.
+ * heading or fold but the action's own, no link but the action's own, no image or
+ * HTML, no extra table row or column, no mention or issue reference.
  */
 import { expect } from '@jest/globals'
 import { marked } from 'marked'
 
 /** The only elements the action's own Markdown makes. */
 const OWN_TAGS = [
-  'blockquote',
+  'a',
+  'br',
   'code',
+  'details',
   'h2',
   'h3',
   'li',
   'p',
+  'pre',
   'strong',
+  'summary',
   'table',
   'tbody',
   'td',
@@ -54,20 +58,34 @@ export function tables(html: string): string[][][] {
   )
 }
 
+/** The folds' titles (`<summary>`), in order. */
+export function folds(html: string): string[] {
+  return [...html.matchAll(/<summary>([\s\S]*?)<\/summary>/g)].map(([, inner]) => visibleText(inner))
+}
+
+/** Where each link leads, in order. */
+export function links(html: string): string[] {
+  return [...html.matchAll(/<a\s[^>]*href="([^"]*)"/g)].map(([, href]) => visibleText(href))
+}
+
 export function headings(html: string): string[] {
   return [...html.matchAll(/<(h[1-6])[^>]*>([\s\S]*?)<\/\1>/g)].map(([, tag, inner]) => `${tag} ${visibleText(inner)}`)
 }
 
 /**
  * Asserts the rendered Markdown holds nothing outside text could have made: only
- * the expected headings, only the action's own elements, tables of the expected
- * sizes, and no mention or reference for GitHub to find outside code spans.
+ * the expected headings, folds and links (none unless given), only the action's own
+ * elements, tables of the expected sizes, and no mention or reference for GitHub to
+ * find outside code.
  */
 export function expectInert(
   html: string,
-  expected: { headings: string[]; tableRows: number[]; tableColumns?: number[] }
+  expected: { headings: string[]; tableRows: number[]; tableColumns?: number[]; folds?: string[]; links?: string[] }
 ): void {
   expect(headings(html)).toEqual(expected.headings)
+  if (expected.folds) expect(folds(html)).toEqual(expected.folds)
+  expect(links(html)).toEqual(expected.links ?? [])
+  expect(html.match(/<a\s/g)?.length ?? 0).toBe(expected.links?.length ?? 0)
   const elements = new Set([...html.matchAll(/<\/?([a-z][a-z0-9]*)/gi)].map((m) => m[1].toLowerCase()))
   expect([...elements].filter((tag) => !OWN_TAGS.includes(tag))).toEqual([])
   const found = tables(html)
@@ -76,7 +94,7 @@ export function expectInert(
     const width = expected.tableColumns?.[i] ?? rows[0].length
     expect(rows.map((row) => row.length)).toEqual(rows.map(() => width))
   })
-  const outsideCode = visibleText(html.replace(/<code>[\s\S]*?<\/code>/g, ''))
+  const outsideCode = visibleText(html.replace(/<code[^>]*>[\s\S]*?<\/code>/g, ''))
   expect(outsideCode).not.toMatch(/(^|[^\w`])@[A-Za-z0-9]/m)
   expect(outsideCode).not.toMatch(/#\d/)
   expect(outsideCode).not.toMatch(/\bGH-\d/i)

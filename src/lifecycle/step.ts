@@ -2,6 +2,7 @@ import * as core from '@actions/core'
 import type { Computation } from '../codeocean/models/computation.js'
 import { errorMessage } from '../errors.js'
 import { redactRegistered } from '../redact.js'
+import { workflowRunUrl } from '../report/links.js'
 import { Outputs, type Status } from '../report/outputs.js'
 import type { SummaryModel } from '../report/summary.js'
 
@@ -15,8 +16,14 @@ export interface Step {
   targetRuns?: readonly Computation[]
 }
 
-export function newStep(): Step {
-  return { outputs: new Outputs(), summary: { startedAt: Date.now(), notes: [] }, redact: redactRegistered }
+export function newStep(env: NodeJS.ProcessEnv = process.env): Step {
+  const summary = {
+    startedAt: Date.now(),
+    notes: [],
+    workflowRun: workflowRunUrl(env),
+    workspace: env.GITHUB_WORKSPACE || undefined
+  }
+  return { outputs: new Outputs(), summary, redact: redactRegistered }
 }
 
 /** Sets the step's status: the `status` output and the summary's, always the same. */
@@ -25,9 +32,13 @@ export function setStatus(step: Step, status: Status): void {
   step.outputs.setStatus(status)
 }
 
-/** Fails the step with a message, recorded in the summary too. */
-export function failStep(step: Step, message: string): void {
-  step.summary.message = message
+/**
+ * Fails the step with a message, recorded in the summary too; `shown` is the part the
+ * summary shows under its line about the run, when the message opens by repeating that
+ * line (a run's verdict).
+ */
+export function failStep(step: Step, message: string, shown: string | undefined = message): void {
+  step.summary.message = shown
   core.setFailed(step.redact(message))
 }
 

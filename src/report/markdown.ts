@@ -54,9 +54,12 @@ const ZWJ = '\u200d'
  */
 const SHORTCODE_START = /:(?=[\w+-]+:)/g
 
-/** The most lines of one message that a quote shows, and the most characters of each. */
-const QUOTED_LINES = 20
-const QUOTED_LINE_CHARS = 500
+/** The most lines of one message that a line block shows, and the most characters of each. */
+const SHOWN_LINES = 20
+const SHOWN_LINE_CHARS = 500
+
+/** The most characters of one line that a code block shows. */
+const CODE_LINE_CHARS = 500
 
 /** The lines of `value`, split at every line-break form. */
 export function splitLines(value: string): string[] {
@@ -102,17 +105,60 @@ export function code(value: string, max = VALUE_CHARS): string {
 }
 
 /**
- * Outside text of one or more lines as a block quote. Every line, however it was
- * broken, gets its own `> ` and is escaped, so nothing leaves the quote or forms a
- * heading, list or nested quote inside it.
+ * Outside text of one or more lines (a step's error and its example) as one paragraph
+ * that keeps its lines: every line, however it was broken, is escaped on its own
+ * (`text`) and ends in a hard line break (a backslash at the end of the line), so the
+ * lines neither run together nor form a heading, list or quote. Leading indentation is
+ * kept as no-break spaces, which Markdown does not strip (an example's YAML needs its
+ * shape). Blank lines are left out: they would end the paragraph.
  */
-export function quote(value: string): string {
-  const lines = splitLines(value)
-  const quoted = lines
-    .slice(0, QUOTED_LINES)
-    .map((line) => (line.trim() === '' ? '>' : `> ${text(line, QUOTED_LINE_CHARS)}`))
-  if (lines.length > QUOTED_LINES) quoted.push(`> ${text(andMore(lines.length - QUOTED_LINES, 'lines'))}`)
-  return quoted.join('\n')
+export function lineBlock(value: string): string {
+  const lines = splitLines(value).filter((line) => line.trim() !== '')
+  const shown = lines.slice(0, SHOWN_LINES).map((line) => {
+    const indent = (/^[ \t]*/.exec(line)?.[0] ?? '').replace(/\t/g, '  ').length
+    return '\u00a0'.repeat(indent) + text(line, SHOWN_LINE_CHARS)
+  })
+  if (lines.length > SHOWN_LINES) shown.push(text(andMore(lines.length - SHOWN_LINES, 'lines')))
+  return shown.join('\\\n')
+}
+
+/**
+ * Lines from outside (a console log) as a fenced code block that nothing inside can
+ * end: the fence is one backtick longer than the longest run of backticks in them, and
+ * a closing fence must be at least as long. Every line-break form splits a line (no
+ * line is taken for the fence's end by a reader that breaks elsewhere), unsafe
+ * characters become U+FFFD, and each line is capped. Inside a code block GitHub renders
+ * no Markdown, HTML, mention, reference or emoji.
+ */
+export function codeBlock(lines: readonly string[]): string {
+  const shown = lines
+    .flatMap(splitLines)
+    .map((line) => capText(line.replace(UNSAFE_CHARACTER, '\ufffd'), CODE_LINE_CHARS))
+  const longestRun = Math.max(0, ...shown.flatMap((line) => (line.match(/`+/g) ?? []).map((run) => run.length)))
+  const fence = '`'.repeat(Math.max(3, longestRun + 1))
+  return [fence, ...shown, fence].join('\n')
+}
+
+/** The action's own words in HTML: no character of them can open a tag or an entity. */
+function ownHtml(words: string): string {
+  return words.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
+}
+
+/**
+ * A fold: `summary`, the action's own words (never outside text: it sits in HTML, where
+ * Markdown escapes mean nothing), over `parts`, Markdown made by the functions here. The
+ * blank lines around the parts make GitHub render them as Markdown inside the fold.
+ */
+export function details(summary: string, parts: string[]): string {
+  return ['<details>', `<summary>${ownHtml(summary)}</summary>`, '', parts.join('\n\n'), '', '</details>'].join('\n')
+}
+
+/**
+ * A link of the action's own: `label` its own words, `url` an address it built from
+ * checked parts (an http(s) URL with nothing in it that could end the link early).
+ */
+export function link(label: string, url: string): string {
+  return `[${label}](${url})`
 }
 
 /** A bulleted list of cells made by `text` or `code`. */

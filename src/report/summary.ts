@@ -6,18 +6,29 @@ import { errorMessage } from '../errors.js'
 import { formatBytes, formatDuration } from '../format.js'
 import { redactRegistered } from '../redact.js'
 import type { ResultFile } from '../results/listing.js'
-import { code, fitWithin, list, quote, table, text } from './markdown.js'
+import { relativeToWorkspace } from './links.js'
+import { code, codeBlock, details, fitWithin, lineBlock, link, list, table, text } from './markdown.js'
 import type { Status } from './outputs.js'
 
 /** Everything the job summary reports; filled in as the step goes, on every path. */
 export interface SummaryModel {
   status?: Status
-  /** The step's verdict or error, one or more lines of plain text (shown escaped). */
+  /**
+   * Why the step failed or stopped, beyond what the run's state says: the step's error
+   * (a bad input and its example, a network failure), the timeout, or what the step could
+   * not deliver after the run. One or more lines of plain text (shown escaped, line by line).
+   */
   message?: string
   request?: RunRequest
   /** The step followed a run something else started (`computation-id`), rather than starting one. */
   followed?: boolean
   computation?: Computation
+  /** The lines of a failed run's console log that say why (log-tail.ts, explainingLines). */
+  failureLog?: string[]
+  /** The page of this workflow run (links.ts). */
+  workflowRun?: string
+  /** GITHUB_WORKSPACE: paths inside it are shown relative to it. */
+  workspace?: string
   startedAt?: number
   endedAt?: number
   resultFiles?: ResultFile[]
@@ -59,14 +70,21 @@ function utc(ms: number): string {
     .replace(/\.\d+Z$/, ' UTC')
 }
 
-/** Turns outside text into inert Markdown, its secrets removed first (escaping could split a secret). */
+/**
+ * Turns outside text into inert Markdown: its secrets removed first (escaping could
+ * split a secret), then the runner's workspace folder (a reader knows paths from the
+ * repository's root).
+ */
 interface Escape {
   text: (value: string, max?: number) => string
   code: (value: string) => string
+  /** Plain text, before escaping: for the line and code blocks, which escape it their own way. */
+  plain: (value: string) => string
 }
 
-function escaper(redact: (text: string) => string): Escape {
-  return { text: (value, max) => text(redact(value), max), code: (value) => code(redact(value)) }
+function escaper(redact: (text: string) => string, workspace: string | undefined): Escape {
+  const plain = (value: string): string => relativeToWorkspace(redact(value), workspace)
+  return { text: (value, max) => text(plain(value), max), code: (value) => code(plain(value)), plain }
 }
 
 /** A table of at most LISTED_ROWS rows, then how many more there were. */
@@ -75,55 +93,97 @@ function cappedTable(header: string[], rows: string[][], noun: string): string[]
   return more > 0 ? [table(header, shown), andMore(more, noun)] : [table(header, shown)]
 }
 
+/** `1 file`, `3 files`. */
+function counted(n: number, noun: string): string {
+  return `${n.toLocaleString('en-US')} ${n === 1 ? noun : `${noun}s`}`
+}
+
 function headline(model: SummaryModel): string {
   const known = model.computation !== undefined
   const none = model.followed ? '❌ Could not follow the Code Ocean run' : '❌ Code Ocean run did not start'
   return `## ${known && model.status ? HEADLINE[model.status] : none}`
 }
 
-/** The table of facts about the request, the run and the step. */
-function factsTable(model: SummaryModel, e: Escape): string | undefined {
+/**
+ * The run in one line, instead of a table of Status, State and End status that repeat
+ * one another: `Run 'nightly' (`c1`): state completed, end status failed, exit code 1,
+ * ran 1m 15s.`
+ */
+function statusLine(model: SummaryModel, e: Escape): string | undefined {
   const c = model.computation
+  if (!c) return undefined
+  const facts = [`state ${e.text(c.state || 'unknown')}`]
+  if (c.end_status !== undefined) facts.push(`end status ${e.text(c.end_status)}`)
+  if (c.exit_code !== undefined) facts.push(`exit code ${e.text(String(c.exit_code))}`)
+  if (c.run_time !== undefined) facts.push(`ran ${formatDuration(c.run_time * 1000)}`)
+  if (c.has_results === false) facts.push('no results')
+  const name = c.name ? `'${e.text(c.name)}' ` : ''
+  const followed = model.followed ? ' It was started elsewhere; this step followed it (`computation-id`).' : ''
+  return `Run ${name}(${e.code(c.id)}): ${facts.join(', ')}.${followed}`
+}
+
+/**
+ * Why the step did not succeed, first thing after the outcome: the step's own message
+ * (its error, the timeout, what it could not deliver), each of its lines on a line of
+ * its own, and the lines of the console log that explain a failed run.
+ */
+function reasonSections(model: SummaryModel, e: Escape): string[] {
+  const out: string[] = []
+  if (model.message) out.push(lineBlock(e.plain(model.message)))
+  if (model.failureLog?.length) {
+    // The log is the result file `output` (CONSOLE_LOG in log-tail.ts, not imported: it
+    // would load the object store's HTTP client into every step, a bad input's too).
+    out.push("**Why:** the run's console log (`output`) says:")
+    out.push(codeBlock(model.failureLog.map(e.plain)))
+  }
+  return out
+}
+
+/** What the step did with the results: visible, as it is part of the outcome. */
+function deliverySections(model: SummaryModel, e: Escape): string[] {
+  const out: string[] = []
+  const { download, dataAsset } = model
+  if (download) {
+    const folder = e.plain(download.folder)
+    out.push(
+      `Downloaded ${counted(download.files, 'file')} (${formatBytes(download.bytes)}) to ${code(folder === '' ? '.' : folder)}.`
+    )
+  }
+  if (dataAsset) {
+    out.push(`Captured the results as data asset ${e.text(dataAsset.name)} (${e.code(dataAsset.id)}).`)
+  }
+  return out
+}
+
+function notesSection(notes: string[], e: Escape): string[] {
+  if (notes.length === 0) return []
+  const { shown, more } = capItems(notes, LISTED_NOTES)
+  return [list([...shown.map((note) => e.text(note, NOTE_CHARS)), ...(more > 0 ? [text(andMore(more, 'notes'))] : [])])]
+}
+
+/** The request and the step's times, folded: what a reader looks up, not what they need first. */
+function requestFold(model: SummaryModel, e: Escape): string[] {
   const req = model.request
   const facts: [string, string][] = []
-  if (c) facts.push(['Run', `${c.name ? `${e.text(c.name)} ` : ''}(${e.code(c.id)})`])
-  if (model.followed) facts.push(['Started', 'elsewhere; this step followed it (`computation-id`)'])
   if (req?.pipeline_id) facts.push(['Pipeline', e.code(req.pipeline_id)])
   if (req?.capsule_id) facts.push(['Capsule', e.code(req.capsule_id)])
   if (req?.version !== undefined) facts.push(['Version', e.text(String(req.version))])
   if (req?.resume_run_id) facts.push(['Resumed from', e.code(req.resume_run_id)])
   if (req?.nextflow_profile) facts.push(['Nextflow profile', e.code(req.nextflow_profile)])
-  if (model.status) facts.push(['Status', model.status])
-  if (c) {
-    facts.push(['State', e.text(c.state || 'unknown')])
-    facts.push(['End status', c.end_status === undefined ? '—' : e.text(c.end_status)])
-    facts.push(['Exit code', c.exit_code === undefined ? '—' : e.text(String(c.exit_code))])
-    if (c.run_time !== undefined) facts.push(['Run time', formatDuration(c.run_time * 1000)])
-    facts.push(['Has results', c.has_results ? 'yes' : 'no'])
-  }
   if (model.startedAt !== undefined) {
     const end = model.endedAt ?? model.startedAt
     facts.push(['Step', `${utc(model.startedAt)} to ${utc(end)} (${formatDuration(end - model.startedAt)})`])
   }
-  if (facts.length === 0) return undefined
-  return table(
-    ['', ''],
-    facts.map(([k, v]) => [`**${k}**`, v])
-  )
+  if (facts.length === 0) return []
+  return [details('Request and timing', [list(facts.map(([k, v]) => `**${k}:** ${v}`))])]
 }
 
-/** The data assets and the parameters (or, without parameters, the processes) of the request. */
-function requestSections(req: RunRequest | undefined, e: Escape): string[] {
+/** The data assets and the parameters (or, without parameters, the processes) of the request, each folded. */
+function requestListFolds(req: RunRequest | undefined, e: Escape): string[] {
   const out: string[] = []
   if (req?.data_assets?.length) {
-    out.push('### Data assets')
-    out.push(
-      ...cappedTable(
-        ['Id', 'Mount'],
-        req.data_assets.map((a) => [e.code(a.id), a.mount ? e.code(a.mount) : '—']),
-        'data assets'
-      )
-    )
+    const rows = req.data_assets.map((a) => [e.code(a.id), a.mount ? e.code(a.mount) : '—'])
+    out.push(details(`Data assets (${rows.length})`, cappedTable(['Id', 'Mount'], rows, 'data assets')))
   }
   const rows: string[][] = []
   // Positions are written as text: a bare `#1` would reference issue 1 on GitHub.
@@ -135,64 +195,47 @@ function requestSections(req: RunRequest | undefined, e: Escape): string[] {
   req?.parameters?.forEach((v, i) => rows.push(['—', position(i), e.code(v)]))
   req?.named_parameters?.forEach((n) => rows.push(['—', e.code(n.param_name), e.code(n.value)]))
   if (rows.length > 0) {
-    out.push('### Parameters')
-    out.push(...cappedTable(['Process', 'Parameter', 'Value'], rows, 'parameters'))
+    const parts = cappedTable(['Process', 'Parameter', 'Value'], rows, 'parameters')
+    out.push(details(`Parameters (${rows.length})`, parts))
   } else if (req?.processes?.length) {
     const { shown, more } = capItems(req.processes, LISTED_ROWS)
-    out.push('### Processes')
-    out.push(list(shown.map((p) => e.code(p.name))))
-    if (more > 0) out.push(andMore(more, 'processes'))
+    const parts = [list(shown.map((p) => e.code(p.name))), ...(more > 0 ? [andMore(more, 'processes')] : [])]
+    out.push(details(`Processes (${req.processes.length})`, parts))
   }
   return out
 }
 
-/** The result files, the download and the capture. */
-function resultSections(model: SummaryModel, e: Escape): string[] {
-  const out: string[] = []
-  const files = model.resultFiles
-  if (files) {
-    const bytes = files.reduce((sum, f) => sum + f.size, 0)
-    out.push(`### Results (${files.length} ${files.length === 1 ? 'file' : 'files'}, ${formatBytes(bytes)})`)
-    if (files.length > 0) {
-      const { shown, more } = capItems(files, LISTED_FILES)
-      out.push(
-        table(
-          ['File', 'Size'],
-          shown.map((f) => [e.code(f.path), formatBytes(f.size)])
-        )
-      )
-      if (more > 0) out.push(andMore(more, 'files'))
-    }
-  }
-  const { download, dataAsset } = model
-  if (download) {
-    out.push(`Downloaded ${download.files} files (${formatBytes(download.bytes)}) to ${e.code(download.folder)}.`)
-  }
-  if (dataAsset) {
-    out.push(`Captured the results as data asset ${e.text(dataAsset.name)} (${e.code(dataAsset.id)}).`)
-  }
-  return out
+/** The result files, folded. */
+function resultsFold(files: ResultFile[] | undefined, e: Escape): string[] {
+  if (!files) return []
+  const bytes = files.reduce((sum, f) => sum + f.size, 0)
+  const title = `Results (${counted(files.length, 'file')}, ${formatBytes(bytes)})`
+  if (files.length === 0) return [`${title}.`]
+  const { shown, more } = capItems(files, LISTED_FILES)
+  const rows = shown.map((f) => [e.code(f.path), formatBytes(f.size)])
+  return [details(title, [table(['File', 'Size'], rows), ...(more > 0 ? [andMore(more, 'files')] : [])])]
 }
 
 /**
- * Builds the job summary's markdown. Pure. Every piece of outside text (names,
- * paths, messages, notes, parameter values) is passed through `redact` and then
- * escaped, so none of it renders as Markdown or HTML and no secret survives even
- * when escaping would have split it.
+ * Builds the job summary's markdown, which is also the pull request comment. Pure. It
+ * leads with the outcome: the headline, the run in one line, and for a failure the
+ * reason (the step's message, the console log's telling lines); then the link to the
+ * workflow run, what was done with the results, and the notes. The request, the
+ * parameters, the data assets and the result files are folded, so the comment reads
+ * without scrolling.
+ *
+ * Every piece of outside text (names, paths, messages, log lines, notes, parameter
+ * values) is passed through `redact` and then escaped, so none of it renders as
+ * Markdown or HTML and no secret survives even when escaping would have split it.
  */
 export function renderSummary(model: SummaryModel, redact: (text: string) => string = redactRegistered): string {
-  const e = escaper(redact)
-  const out: string[] = [headline(model)]
-  if (model.message) out.push(quote(redact(model.message)))
-  const facts = factsTable(model, e)
-  if (facts) out.push(facts)
-  out.push(...requestSections(model.request, e), ...resultSections(model, e))
-  if (model.notes.length > 0) {
-    const { shown, more } = capItems(model.notes, LISTED_NOTES)
-    out.push(
-      list([...shown.map((note) => e.text(note, NOTE_CHARS)), ...(more > 0 ? [text(andMore(more, 'notes'))] : [])])
-    )
-  }
+  const e = escaper(redact, model.workspace)
+  const status = statusLine(model, e)
+  const out: string[] = [headline(model), ...(status ? [status] : [])]
+  out.push(...reasonSections(model, e))
+  if (model.workflowRun) out.push(link('Workflow run', model.workflowRun))
+  out.push(...deliverySections(model, e), ...notesSection(model.notes, e))
+  out.push(...requestFold(model, e), ...requestListFolds(model.request, e), ...resultsFold(model.resultFiles, e))
   return `${out.join('\n\n')}\n`
 }
 

@@ -78,9 +78,39 @@ export class LineTail {
  * else the last line with some words in it (not a blank or a row of dashes).
  */
 export function lastMeaningfulLine(lines: readonly string[]): string | undefined {
-  const meaningful = lines.map((l) => l.trim()).filter((l) => (l.match(/[A-Za-z0-9]/g) ?? []).length >= 3)
-  const errorLike = meaningful.filter((l) => /(error|exception|fatal|failed|failure|traceback|panic)/i.test(l))
-  return errorLike.at(-1) ?? meaningful.at(-1)
+  const meaningful = lines.map((l) => l.trim()).filter(isMeaningful)
+  return meaningful.filter(isErrorLike).at(-1) ?? meaningful.at(-1)
+}
+
+/** A line with some words in it: not a blank, nor a row of dashes. */
+function isMeaningful(line: string): boolean {
+  return (line.match(/[A-Za-z0-9]/g) ?? []).length >= 3
+}
+
+function isErrorLike(line: string): boolean {
+  return /(error|exception|fatal|failed|failure|traceback|panic)/i.test(line)
+}
+
+/** Lines shown before the telling line when nothing before it reads like an error: what the run was doing. */
+const CONTEXT_LINES = 4
+
+/**
+ * The lines of a failed run's console log that explain the failure, at most `max`: from
+ * the first error-like line (a Python `Traceback`, say) shortly before the telling line
+ * (lastMeaningfulLine), or else a few lines of context before it, through the lines
+ * after it. A reader sees the error with its stack, not the 100 lines of the tail.
+ */
+export function explainingLines(lines: readonly string[], max = 15): string[] {
+  const last = lines.findLastIndex((line) => line.trim() !== '')
+  if (last < 0) return []
+  const kept = lines.slice(0, last + 1)
+  let telling = kept.findLastIndex((line) => isMeaningful(line.trim()) && isErrorLike(line))
+  if (telling < 0) telling = kept.findLastIndex((line) => isMeaningful(line.trim()))
+  if (telling < 0) telling = last
+  const earliest = Math.max(0, telling - max + 1)
+  const firstError = kept.findIndex((line, i) => i >= earliest && i < telling && isErrorLike(line))
+  const start = firstError >= 0 ? firstError : Math.max(0, telling - CONTEXT_LINES)
+  return kept.slice(start, start + max)
 }
 
 export interface LogTailOptions {

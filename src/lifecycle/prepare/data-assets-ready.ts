@@ -80,7 +80,7 @@ async function untilReady(source: DataAssetSource, id: string, options: ReadyOpt
     const limitMs = options.timeoutMinutes * 60_000
     if (limitMs > 0 && waited >= limitMs) {
       throw new DataAssetNotUsableError(
-        `Data asset ${label(asset)} was still ${asset.state || 'not ready'} after ${formatDuration(waited)} (wait-timeout: ${options.timeoutMinutes})`
+        `Data asset ${label(asset)} was still ${asset.state || 'not ready'} after ${formatDuration(waited)} (wait-timeout: ${options.timeoutMinutes} min)`
       )
     }
     if (!told) {

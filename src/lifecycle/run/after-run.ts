@@ -10,7 +10,7 @@ import type { SummaryModel } from '../../report/summary.js'
 import { captureParams, captureResults } from '../../results/capture.js'
 import { downloadResults } from '../../results/download.js'
 import { listResultFiles, resultFilter, type ResultFile } from '../../results/listing.js'
-import { CONSOLE_LOG, fetchLogTail, lastMeaningfulLine } from '../../results/log-tail.js'
+import { CONSOLE_LOG, explainingLines, fetchLogTail, lastMeaningfulLine } from '../../results/log-tail.js'
 import { storeRulesFor, type StoreRules } from '../../results/store-address.js'
 import { inline, printUntrusted } from '../../untrusted.js'
 import type { Step } from '../step.js'
@@ -48,6 +48,8 @@ async function showFailureLog(
     } finally {
       core.endGroup()
     }
+    // The summary and the comment lead with the lines that say why.
+    summary.failureLog = explainingLines(lines)
     const telling = lastMeaningfulLine(lines)
     if (telling) core.error(inline(telling), { title: `Code Ocean run ${inline(capText(run.name ?? run.id))} failed` })
   } catch (error) {
@@ -111,7 +113,7 @@ function cutShort(phase: AfterRunPhase, what: string, undone: () => string[] = (
     [`The results-timeout (${minutes} min) ran out during ${what}; it was not finished.`, ...undone()].join(' ')
   )
   phase.problems.push(
-    `The results-timeout ran out after ${formatDuration(minutes * 60_000)} (results-timeout: ${minutes}) during ${what}; the job summary says what was left undone.`
+    `The results-timeout ran out after ${formatDuration(minutes * 60_000)} (results-timeout: ${minutes} min) during ${what}; the job summary says what was left undone.`
   )
   return true
 }

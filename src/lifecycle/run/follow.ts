@@ -76,7 +76,9 @@ function conclude(verdict: Verdict, problems: string[], step: Step): void {
     // The run itself succeeded, but the step did not deliver all it was asked to.
     setStatus(step, 'failed')
   }
-  failStep(step, [verdict.succeeded ? `${verdict.message}, but:` : verdict.message, ...problems].join('\n'))
+  // The summary's line about the run already gives the verdict: it shows only what the step could not do.
+  const shown = problems.length === 0 ? undefined : [`The step could not do all it was asked:`, ...problems].join('\n')
+  failStep(step, [verdict.succeeded ? `${verdict.message}, but:` : verdict.message, ...problems].join('\n'), shown)
 }
 
 /**
@@ -115,7 +117,6 @@ export async function followRun(
   settleRun()
   const verdict = judge(finished)
   setStatus(step, verdict.status)
-  step.summary.message = verdict.message
   const problems = await afterRun(client, finished, verdict, settings, step, interrupter.cancelSignal)
   if (interrupter.cancelSignal.aborted) cancelledAfterEnd(finished, verdict, step)
   else conclude(verdict, problems, step)

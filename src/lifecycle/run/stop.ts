@@ -66,6 +66,6 @@ export async function endEarly(
     step,
     why === 'cancel'
       ? `The workflow was cancelled while waiting for ${subject}. ${fate}`
-      : `Timed out after ${formatDuration(settings.waitTimeoutMinutes * 60_000)} (wait-timeout: ${settings.waitTimeoutMinutes}) waiting for ${subject}. ${fate}`
+      : `Timed out after ${formatDuration(settings.waitTimeoutMinutes * 60_000)} (wait-timeout: ${settings.waitTimeoutMinutes} min) waiting for ${subject}. ${fate}`
   )
 }

@@ -102,7 +102,12 @@ export const BAD_INPUTS: BadInput[] = [
   {
     name: 'a missing domain',
     inputs: { 'pipeline-id': PIPELINE, domain: '' },
-    expect: ["Input 'domain'", 'is not set', 'CODEOCEAN_DOMAIN', 'Example: domain: codeocean.example.com']
+    expect: [
+      "Input 'domain'",
+      'is not set (nor is the environment variable CODEOCEAN_DOMAIN)',
+      'create the repository variable CODEOCEAN_DOMAIN in Settings › Secrets and variables › Actions › Variables',
+      'Example: domain: ${{ vars.CODEOCEAN_DOMAIN }}'
+    ]
   },
   {
     name: 'plain http to a remote host',

@@ -90,10 +90,13 @@ export type StepSettings = Settings | FollowSettings
 function readLocation(problems: Problems, env: NodeJS.ProcessEnv): ApiLocation | undefined {
   const domain = problems.read(Input.Domain) || env[EnvFallback.Domain] || ''
   if (domain.trim() === '') {
+    // Most workflows keep the address in a repository variable: the message says how to make one.
     problems.add(
       Input.Domain,
-      `is not set (nor is the environment variable ${EnvFallback.Domain}); give the address of your Code Ocean deployment`,
-      'domain: codeocean.example.com'
+      `is not set (nor is the environment variable ${EnvFallback.Domain}); set it to the address of your Code Ocean ` +
+        `deployment (for example codeocean.example.com): create the repository variable ${EnvFallback.Domain} in ` +
+        `Settings › Secrets and variables › Actions › Variables, and pass it to the step`,
+      `${Input.Domain}: \${{ vars.${EnvFallback.Domain} }}`
     )
     return undefined
   }

@@ -163,9 +163,25 @@ describe('data assets', () => {
     expect(check.errors).toEqual([])
     expect(check.warnings).toEqual([
       expect.stringContaining(
-        "mounted at 'Genome', which the capsule's app panel does not list (it lists Reference, Private)"
+        "mounted at 'Genome', which the capsule's app panel does not list (it lists Reference, Private). " +
+          "The app panel mounts this data asset at 'Reference': did you mean that?"
       ),
       expect.stringContaining('marks data asset eeefcc52-b445-4e3c-80c5-0e65526cd712 (Cohort) as not accessible')
+    ])
+  })
+
+  it("suggests the closest of the panel's mounts for an asset the panel does not attach", () => {
+    const check = checkAgainstAppPanel(
+      {
+        target: CAPSULE,
+        namedParameters: named({ Sample: 'S001' }),
+        dataAssets: [{ id: '0d6f1b2a-3c4d-4e5f-8a9b-0c1d2e3f4a5b', mount: 'Refrence' }]
+      },
+      capsulePanel
+    )
+    expect(check.warnings).toEqual([
+      "Data asset 0d6f1b2a-3c4d-4e5f-8a9b-0c1d2e3f4a5b is to be mounted at 'Refrence', which the capsule's app panel " +
+        "does not list (it lists Reference, Private). Did you mean 'Reference'?"
     ])
   })
 })

@@ -271,20 +271,30 @@ function checkProcesses(spec: RunSpec, panel: AppPanel, found: Findings): void {
   }
 }
 
+/**
+ * The mount a mistyped one most likely meant: the one the panel gives this very asset,
+ * else the closest of the panel's mounts. As a sentence for the warning, or ''.
+ */
+function mountMeant(given: string, ofThisAsset: string | undefined, mounts: readonly string[]): string {
+  if (ofThisAsset) return ` The app panel mounts this data asset at '${shown(ofThisAsset)}': did you mean that?`
+  const guess = closestName(given, mounts)
+  return guess ? ` Did you mean '${shown(guess)}'?` : ''
+}
+
 function dataAssetWarnings(spec: RunSpec, panel: AppPanel): string[] {
   const warnings: string[] = []
   const mounts = panel.dataAssets.flatMap((a) => (a.mount ? [a.mount] : []))
   for (const asset of spec.dataAssets ?? []) {
+    const declared = panel.dataAssets.find((a) => a.id === asset.id)
     if (asset.mount && mounts.length > 0 && !mounts.includes(asset.mount)) {
       const pipelineNote =
         spec.target.kind === 'pipeline'
           ? ' For a pipeline, the run uses the mount the pipeline already has for it.'
           : ''
       warnings.push(
-        `Data asset ${asset.id} is to be mounted at '${asset.mount}', which the ${spec.target.kind}'s app panel does not list (it lists ${joinCapped(mounts.map(shown))}).${pipelineNote}`
+        `Data asset ${asset.id} is to be mounted at '${shown(asset.mount)}', which the ${spec.target.kind}'s app panel does not list (it lists ${joinCapped(mounts.map(shown))}).${mountMeant(asset.mount, declared?.mount, mounts)}${pipelineNote}`
       )
     }
-    const declared = panel.dataAssets.find((a) => a.id === asset.id)
     if (declared?.accessible === false) {
       warnings.push(
         `The ${spec.target.kind}'s app panel marks data asset ${asset.id}${declared.name ? ` (${shown(declared.name)})` : ''} as not accessible to the token's owner; the run may fail to attach it.`

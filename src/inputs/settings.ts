@@ -208,7 +208,12 @@ function readCheckParameters(problems: Problems): boolean {
  * wrong and the right form; nothing is sent to Code Ocean before this succeeds. With
  * `computation-id` the step follows that run instead of starting one (FollowSettings).
  */
-export function getSettings(token: string, readRaw: ReadInput = core.getInput, env = process.env): StepSettings {
+export function getSettings(
+  token: string,
+  readRaw: ReadInput = core.getInput,
+  env = process.env,
+  log: (line: string) => void = (line) => core.info(line)
+): StepSettings {
   // Trimmed here, not only by the runner's getInput: other hosts of the action
   // (@github/local-action, for one) pass inputs on exactly as written.
   const read: ReadInput = (name) => readRaw(name).trim()
@@ -223,6 +228,7 @@ export function getSettings(token: string, readRaw: ReadInput = core.getInput, e
   if (following) readCheckParameters(problems)
   const results = readResultSettings(problems, waiting.wait, env)
   if (problems.list.length === 0 && location) {
+    for (const note of problems.notes) log(note)
     const common = { location, token, ...waiting, ...results }
     if (computationId !== undefined) return { ...common, computationId }
     if (start?.run) return { ...common, ...start, run: start.run }

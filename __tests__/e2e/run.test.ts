@@ -215,7 +215,12 @@ it.concurrent('a real 401 from a wrong token never shows either token', async ()
     inputs: { domain: sim.url, secret: 'cop_wrong_token_abcdef', 'pipeline-id': PIPELINE }
   })
   expect(run.exitCode).toBe(1)
-  expect(run.annotations.find((a) => a.level === 'error')?.message).toContain('HTTP 401')
+  // The pre-flight read of the app panel meets the 401 first: the step fails there, once, and says why.
+  const errors = run.annotations.filter((a) => a.level === 'error').map((a) => a.message)
+  expect(errors).toEqual([expect.stringContaining('HTTP 401')])
+  expect(errors[0]).toContain('The API token was not accepted')
+  expect(run.annotations.filter((a) => a.level === 'warning')).toEqual([])
+  expect(sim.requests.filter((r) => r.method === 'POST')).toEqual([])
   expectNoToken(run, 'cop_wrong_token_abcdef')
   expectNoToken(run, sim.token)
 })

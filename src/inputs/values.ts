@@ -117,7 +117,7 @@ function isReleaseVersion(text: string): boolean {
  * `#3` name release 3 (Git tags and other tools spell versions so). Undefined when no
  * reading of it is a release number.
  */
-export function versionMeant(raw: string): string | undefined {
+function versionMeant(raw: string): string | undefined {
   const text = raw
     .trim()
     .replace(/^(v|version|release|#)\s*/i, '')

@@ -247,6 +247,18 @@ it.concurrent('says so when the first call gets a web page as its 404, instead o
   expectNoToken(run, sim.token)
 })
 
+// A `with:` key action.yml does not declare reaches the step as INPUT_<KEY>, as the runner passes it.
+it.concurrent('an input the action does not declare is warned about, with the input it most likely meant', async () => {
+  const sim = await startSimulator()
+  const run = await runAgainst(sim, {}, { defaultTarget: false, env: { INPUT_PIPELINE_ID: PIPELINE } })
+  expect(run.exitCode).toBe(1)
+  expect(run.annotations.filter((a) => a.level === 'warning').map((a) => a.message)).toEqual([
+    "Unexpected input 'pipeline_id': did you mean 'pipeline-id'? This action has no input 'pipeline_id', so it is ignored."
+  ])
+  expect(run.annotations.find((a) => a.level === 'error')?.message).toContain("'pipeline-id' or 'capsule-id'")
+  expect(sim.requests).toEqual([])
+})
+
 // bad input stops before any request
 it.concurrent.each(BAD_INPUTS.filter((b) => b.endToEnd).map((b) => [b.name, b] as const))('%s', async (_name, bad) => {
   const sim = await startSimulator()

@@ -188,13 +188,11 @@ function checkScope(scope: Scope, found: Findings): void {
   const fail = (input: string, problem: string, example: string): void => {
     found.errors.push(new InputError(input, `${prefix}${problem}`, example))
   }
-  const errorIn = (p: PanelParameter, value: string): string | undefined => {
-    const finding = value === '' ? undefined : valueProblem(p, value, found.patterns)
-    return finding && 'error' in finding ? finding.error : undefined
-  }
-  /** Checks one given value: a problem fails `input`, a pattern that could not be checked is a warning. */
-  const checkValue = (input: string, what: string, p: PanelParameter, value: string, example: () => string): void => {
-    const finding = value === '' ? undefined : valueProblem(p, value, found.patterns)
+  // Each value is checked once: a pattern's check spends the request's time budget.
+  const findingFor = (p: PanelParameter, value: string): ValueFinding | undefined =>
+    value === '' ? undefined : valueProblem(p, value, found.patterns)
+  /** Reports one value's finding: a problem fails `input`, a pattern that could not be checked is a warning. */
+  const report = (input: string, what: string, finding: ValueFinding | undefined, example: () => string): void => {
     if (finding && 'error' in finding) fail(input, `${what}: ${finding.error}`, example())
     else if (finding) found.warnings.push(`${prefix}${what}: ${finding.warning}; its value is sent unchecked.`)
   }
@@ -205,18 +203,19 @@ function checkScope(scope: Scope, found: Findings): void {
       fail(
         scope.namedInput,
         `named parameter '${given.param_name}' is not declared in ${owner}.${didYouMean(given.param_name, names)}`,
-        unknownNameExample(scope, given.param_name, given.value, errorIn)
+        unknownNameExample(scope, given.param_name, given.value)
       )
       continue
     }
-    checkValue(scope.namedInput, `named parameter '${given.param_name}'`, p, given.value, () =>
+    report(scope.namedInput, `named parameter '${given.param_name}'`, findingFor(p, given.value), () =>
       scope.namedExample(given.param_name, correctedValue(p, given.value))
     )
   }
+  const orderedFindings = scope.ordered.slice(0, declared.length).map((value, i) => findingFor(declared[i], value))
   // The ordered values as they most likely were meant: every example for them shows all of them so.
-  const orderedMeant = scope.ordered
-    .slice(0, declared.length)
-    .map((value, i) => (errorIn(declared[i], value) === undefined ? value : correctedValue(declared[i], value)))
+  const orderedMeant = orderedFindings.map((finding, i) =>
+    finding && 'error' in finding ? correctedValue(declared[i], scope.ordered[i]) : scope.ordered[i]
+  )
   if (scope.ordered.length > declared.length) {
     fail(
       scope.orderedInput,
@@ -224,9 +223,9 @@ function checkScope(scope: Scope, found: Findings): void {
       scope.orderedExample(orderedMeant)
     )
   }
-  scope.ordered.slice(0, declared.length).forEach((value, i) => {
+  orderedFindings.forEach((finding, i) => {
     const what = `parameter ${i + 1} (${label(declared[i], i)})`
-    checkValue(scope.orderedInput, what, declared[i], value, () => scope.orderedExample(orderedMeant))
+    report(scope.orderedInput, what, finding, () => scope.orderedExample(orderedMeant))
   })
   declared.forEach((p, i) => {
     if (!p.required || (p.default_value ?? '') !== '') return
@@ -249,17 +248,14 @@ function checkScope(scope: Scope, found: Findings): void {
  * with the user's value (corrected when that parameter would refuse it); else the first
  * declared name with a value it accepts.
  */
-function unknownNameExample(
-  scope: Scope,
-  given: string,
-  value: string,
-  errorIn: (p: PanelParameter, value: string) => string | undefined
-): string {
+function unknownNameExample(scope: Scope, given: string, value: string): string {
   const names = scope.declared.flatMap((p) => (p.param_name ? [p.param_name] : []))
   const guess = closestName(given, names)
   const meant = scope.declared.find((p) => guess !== undefined && p.param_name === guess)
   if (meant?.param_name) {
-    const fits = errorIn(meant, value) === undefined
+    // Options and range only: a pattern is not checked twice for an example.
+    const finding = value === '' ? undefined : valueProblem(meant, value)
+    const fits = !(finding && 'error' in finding)
     return scope.namedExample(meant.param_name, fits ? value : correctedValue(meant, value))
   }
   const sample = scope.declared.find((d) => d.param_name) ?? scope.declared[0]

@@ -40,6 +40,14 @@ export const BAD_INPUTS: BadInput[] = [
     expect: ["Input 'version'", '"1.5" is not a release version', 'positive whole number', 'Example: version: 2']
   },
   {
+    name: 'a version written as a tag',
+    inputs: { 'pipeline-id': PIPELINE, version: 'v3' },
+    expect: [
+      `Input 'version': "v3" is not a release version; it must be a positive whole number. Did you mean 3?`,
+      'Example: version: 3'
+    ]
+  },
+  {
     name: 'version zero',
     inputs: { 'pipeline-id': PIPELINE, version: '0' },
     expect: ["Input 'version'", '"0" is not a release version']
@@ -102,7 +110,12 @@ export const BAD_INPUTS: BadInput[] = [
   {
     name: 'a missing domain',
     inputs: { 'pipeline-id': PIPELINE, domain: '' },
-    expect: ["Input 'domain'", 'is not set', 'CODEOCEAN_DOMAIN', 'Example: domain: codeocean.example.com']
+    expect: [
+      "Input 'domain'",
+      'is not set (nor is the environment variable CODEOCEAN_DOMAIN)',
+      'create the repository variable CODEOCEAN_DOMAIN in Settings › Secrets and variables › Actions › Variables',
+      'Example: domain: ${{ vars.CODEOCEAN_DOMAIN }}'
+    ]
   },
   {
     name: 'plain http to a remote host',

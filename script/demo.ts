@@ -1,8 +1,10 @@
 /**
  * `npm run demo`: starts the Code Ocean simulator, runs the committed bundle against
  * it exactly as the GitHub runner would (an example pipeline with data assets and
- * parameters), prints what a user would see, and stops the simulator.
+ * parameters, checked against the pipeline's app panel before the start), prints what a
+ * user would see, and stops the simulator.
  */
+import { readFileSync } from 'node:fs'
 import { CodeOceanSimulator } from '../sim/simulator.js'
 import { runAction } from '../harness/runner.js'
 
@@ -16,6 +18,12 @@ const sim = new CodeOceanSimulator({
     { state: 'finalizing', ms: 1000 }
   ]
 })
+// The pipeline's app panel, which the pre-flight check reads: the parameters below fit it.
+// `npm run sim -- --pipeline <id> --app-panel <id>=sim/samples/demo-pipeline-app-panel.json` serves it too.
+const panel: unknown = JSON.parse(
+  readFileSync(new URL('../sim/samples/demo-pipeline-app-panel.json', import.meta.url), 'utf8')
+)
+sim.setAppPanel('pipeline', PIPELINE, panel)
 // The data asset the example attaches: an existing one, ready to use.
 sim.addDataAsset({ id: 'eeefcc52-b445-4e3c-80c5-0e65526cd712', name: 'Reference' })
 const url = await sim.start()

@@ -2,18 +2,23 @@
 //   npx tsx sim/cli.ts [--port N] [--token T] [--phase-ms initializing=300,running=500,finalizing=200]
 //                      [--outcome succeeded] [--capsule ID]... [--pipeline ID]... [--program <id>=<outcome>]...
 //                      [--first-byte-ms N] [--legacy-server] [--data-asset ID]... [--git-link ID]...
+//                      [--app-panel ID=FILE]...
 // Like a real server, the simulator answers 404 for a capsule or pipeline it does not
 // have: name the ones to run with --capsule or --pipeline (--program and --git-link
-// make theirs exist too).
+// make theirs exist too). --app-panel serves a capsule's or pipeline's app panel from a
+// JSON file, so the action's pre-flight check (`check-parameters`) has something to check
+// against: sim/samples/demo-pipeline-app-panel.json is the demo pipeline's.
 // The first three lines on stdout are the base URL, the token and the object
 // store's URL, so scripts can read them; every request after that is logged as
 // one line.
 
+import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { parseArgs } from 'node:util'
 import { isOutcome, OUTCOMES, type Outcome, type Phase } from './computations.js'
 import { CodeOceanSimulator, DEFAULT_TOKEN } from './simulator.js'
+import type { TargetKind } from './targets.js'
 
 const USAGE = `Usage: tsx sim/cli.ts [options]
   --port N                 port to listen on (default 0: a free port)
@@ -29,6 +34,9 @@ const USAGE = `Usage: tsx sim/cli.ts [options]
                            /results/urls (404), only /results/download_url
   --data-asset ID          an existing data asset, ready to attach (repeatable)
   --git-link ID            capsule/pipeline ID is linked to Git (repeatable)
+  --app-panel ID=FILE      the app panel of capsule/pipeline ID (named by
+                           --capsule or --pipeline) is the JSON in FILE
+                           (repeatable), e.g. sim/samples/demo-pipeline-app-panel.json
   -h, --help               show this help
 Outcomes: ${OUTCOMES.join(', ')}`
 
@@ -44,7 +52,16 @@ export interface CliConfig {
   legacyServer?: true
   dataAssets?: string[]
   gitLinks?: string[]
+  /** App panels to serve, each read from a JSON file. */
+  appPanels?: AppPanelFile[]
   help: boolean
+}
+
+/** `--app-panel ID=FILE`: the target it is the panel of, and where it is. */
+export interface AppPanelFile {
+  kind: TargetKind
+  id: string
+  file: string
 }
 
 class UsageError extends Error {}
@@ -79,6 +96,7 @@ function readArgs(argv: string[]) {
         'legacy-server': { type: 'boolean' },
         'data-asset': { type: 'string', multiple: true },
         'git-link': { type: 'string', multiple: true },
+        'app-panel': { type: 'string', multiple: true },
         help: { type: 'boolean', short: 'h' }
       }
     }).values
@@ -129,13 +147,50 @@ export function parseCli(argv: string[]): CliConfig {
     config.firstByteDelayMs = Number(firstByte)
   }
   if (values['legacy-server'] === true) config.legacyServer = true
+  if (values['app-panel'] !== undefined)
+    config.appPanels = values['app-panel'].map((entry) => appPanelFile(entry, config))
   return config
+}
+
+/** Reads `ID=FILE`: the panel's target must be named by --capsule or --pipeline, which says its kind. */
+function appPanelFile(entry: string, config: CliConfig): AppPanelFile {
+  const eq = entry.indexOf('=')
+  if (eq <= 0 || eq === entry.length - 1) throw new UsageError(`--app-panel: expected ID=FILE, got "${entry}"`)
+  const id = entry.slice(0, eq)
+  const file = entry.slice(eq + 1)
+  const kind = config.capsules?.includes(id) ? 'capsule' : config.pipelines?.includes(id) ? 'pipeline' : undefined
+  if (kind === undefined) {
+    throw new UsageError(`--app-panel: ${id} is named by neither --capsule nor --pipeline, so its kind is not known`)
+  }
+  return { kind, id, file }
+}
+
+/** The panel in `file`, as JSON; a file that cannot be read, or is no JSON object, is a usage error. */
+export function readAppPanelFile(file: string): unknown {
+  let text: string
+  try {
+    text = readFileSync(file, 'utf8')
+  } catch (err) {
+    throw new UsageError(`--app-panel: cannot read ${file}: ${err instanceof Error ? err.message : String(err)}`)
+  }
+  let panel: unknown
+  try {
+    panel = JSON.parse(text)
+  } catch (err) {
+    throw new UsageError(`--app-panel: ${file} is not JSON: ${err instanceof Error ? err.message : String(err)}`)
+  }
+  if (typeof panel !== 'object' || panel === null || Array.isArray(panel)) {
+    throw new UsageError(`--app-panel: ${file} holds no JSON object (an app panel is one)`)
+  }
+  return panel
 }
 
 async function main(): Promise<void> {
   let config: CliConfig
+  let panels: [AppPanelFile, unknown][]
   try {
     config = parseCli(process.argv.slice(2))
+    panels = (config.appPanels ?? []).map((entry) => [entry, readAppPanelFile(entry.file)])
   } catch (err) {
     if (!(err instanceof UsageError)) throw err
     process.stderr.write(`${err.message}\n\n${USAGE}\n`)
@@ -161,6 +216,7 @@ async function main(): Promise<void> {
   for (const [id, outcome] of config.programs) sim.program(id, { outcome })
   for (const id of config.dataAssets ?? []) sim.addDataAsset({ id })
   for (const id of config.gitLinks ?? []) sim.linkGit(id, { pulled: 1 })
+  for (const [{ kind, id }, panel] of panels) sim.setAppPanel(kind, id, panel)
 
   const url = await sim.start()
   process.stdout.write(`Code Ocean simulator listening on ${url}\n`)

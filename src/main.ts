@@ -1,8 +1,10 @@
+import * as core from '@actions/core'
 import type { CodeOceanClient } from './codeocean/client.js'
 import type { Computation } from './codeocean/models/computation.js'
 import type { StepSettings } from './inputs/settings.js'
 import { getSettings } from './inputs/settings.js'
 import { readToken } from './inputs/token.js'
+import { warnAboutUnexpectedInputs } from './inputs/unexpected-inputs.js'
 import { Interrupter } from './lifecycle/interruption.js'
 import { finishStep } from './lifecycle/run/finish.js'
 import { failStepWith, newStep } from './lifecycle/step.js'
@@ -21,6 +23,8 @@ export async function run(): Promise<void> {
   try {
     // The token is masked before anything else can print it.
     const token = readToken()
+    // Before the inputs are read: a misspelt input may be why they are wrong.
+    warnAboutUnexpectedInputs(process.env, (message) => core.warning(message))
     settings = getSettings(token)
     // Loaded once the inputs are good: a step that stops at an input error never loads
     // the API client and the phases, a quarter of a valid step's start-up (`npm run bench -- startup`).

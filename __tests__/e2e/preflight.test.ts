@@ -105,6 +105,7 @@ describe('checked against the app panel before a run starts', () => {
     expect(run.exitCode).toBe(0)
     const warnings = run.annotations.filter((a) => a.level === 'warning').map((a) => a.message)
     expect(warnings).toEqual([expect.stringContaining('Parameters not checked: could not read the app panel')])
+    expect(warnings[0]).toContain('HTTP 403 Forbidden: Forbidden The token was accepted but lacks permission.')
     expect(starts(sim)).toBe(1)
   })
 

@@ -215,7 +215,12 @@ it.concurrent('a real 401 from a wrong token never shows either token', async ()
     inputs: { domain: sim.url, secret: 'cop_wrong_token_abcdef', 'pipeline-id': PIPELINE }
   })
   expect(run.exitCode).toBe(1)
-  expect(run.annotations.find((a) => a.level === 'error')?.message).toContain('HTTP 401')
+  // The pre-flight read of the app panel meets the 401 first: the step fails there, once, and says why.
+  const errors = run.annotations.filter((a) => a.level === 'error').map((a) => a.message)
+  expect(errors).toEqual([expect.stringContaining('HTTP 401')])
+  expect(errors[0]).toContain('The API token was not accepted')
+  expect(run.annotations.filter((a) => a.level === 'warning')).toEqual([])
+  expect(sim.requests.filter((r) => r.method === 'POST')).toEqual([])
   expectNoToken(run, 'cop_wrong_token_abcdef')
   expectNoToken(run, sim.token)
 })
@@ -240,6 +245,18 @@ it.concurrent('says so when the first call gets a web page as its 404, instead o
   expect(error).not.toContain('does not know pipeline')
   expect(api(sim, 'POST')).toHaveLength(1)
   expectNoToken(run, sim.token)
+})
+
+// A `with:` key action.yml does not declare reaches the step as INPUT_<KEY>, as the runner passes it.
+it.concurrent('an input the action does not declare is warned about, with the input it most likely meant', async () => {
+  const sim = await startSimulator()
+  const run = await runAgainst(sim, {}, { defaultTarget: false, env: { INPUT_PIPELINE_ID: PIPELINE } })
+  expect(run.exitCode).toBe(1)
+  expect(run.annotations.filter((a) => a.level === 'warning').map((a) => a.message)).toEqual([
+    "Unexpected input 'pipeline_id': did you mean 'pipeline-id'? This action has no input 'pipeline_id', so it is ignored."
+  ])
+  expect(run.annotations.find((a) => a.level === 'error')?.message).toContain("'pipeline-id' or 'capsule-id'")
+  expect(sim.requests).toEqual([])
 })
 
 // bad input stops before any request

@@ -1,7 +1,13 @@
 import { describe, expect, it } from '@jest/globals'
 import { declaresAnything, readAppPanel } from '../../src/codeocean/models/app-panel.js'
 import type { RunSpec } from '../../src/codeocean/models/run-request.js'
-import { checkAgainstAppPanel, closestName, declaresPatterns, valueProblem } from '../../src/inputs/app-panel-check.js'
+import {
+  checkAgainstAppPanel,
+  closestName,
+  correctedValue,
+  declaresPatterns,
+  valueProblem
+} from '../../src/inputs/app-panel-check.js'
 import { PatternChecker } from '../../src/inputs/pattern-check.js'
 import { CAPSULE_PANEL, PIPELINE_PANEL } from '../support/app-panels.js'
 
@@ -147,6 +153,76 @@ describe('values', () => {
   })
 })
 
+describe("each error's example is the user's own request, corrected", () => {
+  /** The example line of each error. */
+  const examplesOf = (spec: RunSpec, panel?: ReturnType<typeof readAppPanel>): string[] =>
+    errorsOf(spec, panel).map((message) => message.split('\n  Example: ')[1])
+
+  it('a value among the allowed ones, a number read as meant, a value brought within the range', () => {
+    const panel = readAppPanel({
+      parameters: [
+        ...CAPSULE_PANEL.parameters,
+        { name: 'Threshold', param_name: 'Threshold', value_type: 'number', minimum: 0, maximum: 10 }
+      ]
+    })
+    const spec = {
+      target: CAPSULE,
+      namedParameters: named({ Sample: 'S001', Mode: 'exct', ReadLength: '20', Threshold: '1,5' })
+    }
+    expect(errorsOf(spec, panel)).toEqual([
+      "Input 'named-parameters': named parameter 'Mode': 'exct' is not one of the allowed values (fast, exact); " +
+        'did you mean \'exact\'?\n  Example: named-parameters: \'{"Mode":"exact"}\'',
+      "Input 'named-parameters': named parameter 'ReadLength': 20 is outside the allowed range (50 to 300)\n" +
+        `  Example: named-parameters: '{"ReadLength":"50"}'`,
+      "Input 'named-parameters': named parameter 'Threshold': '1,5' is not a number (its type is number)\n" +
+        `  Example: named-parameters: '{"Threshold":"1.5"}'`
+    ])
+  })
+
+  it('an unknown name: the name it most likely meant, with the value corrected when that one refuses it', () => {
+    expect(examplesOf({ target: CAPSULE, namedParameters: named({ Sample: 'S001', Mod: 'exct' }) })).toEqual([
+      `named-parameters: '{"Mode":"exact"}'`
+    ])
+    expect(examplesOf({ target: CAPSULE, namedParameters: named({ Sample: 'S001', Mdoe: 'fast' }) })).toEqual([
+      `named-parameters: '{"Mode":"fast"}'`
+    ])
+  })
+
+  it('ordered parameters: the whole list, each value corrected, no more than declared', () => {
+    expect(examplesOf({ target: CAPSULE, parameters: ['20', 'fsat', 'S001', 'extra'] })).toEqual([
+      `parameters: '["50","fast","S001"]'`,
+      `parameters: '["50","fast","S001"]'`,
+      `parameters: '["50","fast","S001"]'`
+    ])
+  })
+
+  it("a process's parameter, and a process name, in the process as given", () => {
+    expect(
+      examplesOf({
+        target: PIPELINE,
+        processes: [
+          { name: 'capsule_art_simulation_illumina_1', named_parameters: named({ Length: '400' }) },
+          { name: 'capsule_np_create_folder_test_1', named_parameters: named({ NumFiles: '3' }) }
+        ]
+      })
+    ).toEqual([
+      `processes: '[{"name":"capsule_art_simulation_illumina_1","named_parameters":{"Length":"250"}}]'`,
+      `processes: '[{"name":"capsule_np_create_folders_test_1","named_parameters":{"NumFiles":"3"}}]'`
+    ])
+  })
+
+  it('reads numbers the way they were most likely meant, and falls back to a value the parameter accepts', () => {
+    const [readLength, mode, sample] = capsulePanel.parameters
+    expect(correctedValue(readLength, '1,500')).toBe('300') // 1500, brought within 50 to 300
+    expect(correctedValue({ value_type: 'integer' }, '1,500')).toBe('1500')
+    expect(correctedValue(readLength, '75.5')).toBe('76')
+    expect(correctedValue(readLength, 'long')).toBe('100') // its default
+    expect(correctedValue(mode, 'FAST')).toBe('fast')
+    expect(correctedValue(mode, 'quick')).toBe('fast') // nothing close: the first allowed value
+    expect(correctedValue(sample, 'S12')).toBe('S12') // a pattern says nothing of what was meant
+  })
+})
+
 describe('data assets', () => {
   it('warns about a mount the panel does not list and an asset it marks inaccessible, without errors', () => {
     const check = checkAgainstAppPanel(
@@ -163,9 +239,25 @@ describe('data assets', () => {
     expect(check.errors).toEqual([])
     expect(check.warnings).toEqual([
       expect.stringContaining(
-        "mounted at 'Genome', which the capsule's app panel does not list (it lists Reference, Private)"
+        "mounted at 'Genome', which the capsule's app panel does not list (it lists Reference, Private). " +
+          "The app panel mounts this data asset at 'Reference': did you mean that?"
       ),
       expect.stringContaining('marks data asset eeefcc52-b445-4e3c-80c5-0e65526cd712 (Cohort) as not accessible')
+    ])
+  })
+
+  it("suggests the closest of the panel's mounts for an asset the panel does not attach", () => {
+    const check = checkAgainstAppPanel(
+      {
+        target: CAPSULE,
+        namedParameters: named({ Sample: 'S001' }),
+        dataAssets: [{ id: '0d6f1b2a-3c4d-4e5f-8a9b-0c1d2e3f4a5b', mount: 'Refrence' }]
+      },
+      capsulePanel
+    )
+    expect(check.warnings).toEqual([
+      "Data asset 0d6f1b2a-3c4d-4e5f-8a9b-0c1d2e3f4a5b is to be mounted at 'Refrence', which the capsule's app panel " +
+        "does not list (it lists Reference, Private). Did you mean 'Reference'?"
     ])
   })
 })

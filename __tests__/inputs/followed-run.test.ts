@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs'
 import { describe, expect, it } from '@jest/globals'
 import { parse } from 'yaml'
 import { InputErrors } from '../../src/inputs/errors.js'
-import { START_ONLY_INPUTS, START_ONLY_SWITCHES } from '../../src/inputs/followed-run.js'
+import { readRunId, START_ONLY_INPUTS, START_ONLY_SWITCHES } from '../../src/inputs/followed-run.js'
 import { getSettings, type FollowSettings, type Settings, type StepSettings } from '../../src/inputs/settings.js'
 import { parseStopChoice } from '../../src/inputs/values.js'
 
@@ -89,6 +89,41 @@ describe('computation-id', () => {
     expect(message).toContain("Input 'wait': is false, but following a run")
     // Following needs no target: the usual "give pipeline-id or capsule-id" is not said.
     expect(message).not.toContain('neither is set')
+  })
+
+  it("takes the run id out of a run's address pasted in, and says so", async () => {
+    const all = withDefaults({ 'computation-id': `https://codeocean.example.com/computation/${RUN.toUpperCase()}` })
+    const log: string[] = []
+    const s = getSettings(
+      'cop_test',
+      (name) => all[name] ?? '',
+      {},
+      (line) => log.push(line)
+    )
+    expect(s.computationId).toBe(RUN)
+    expect(log).toEqual([`Input 'computation-id' is an address; following the run id it contains: ${RUN}`])
+    expect(readRunId(`https://co.example.com/capsule/${PIPELINE}/runs/${RUN}?tab=logs`)).toEqual({
+      id: RUN,
+      fromAddress: true
+    })
+    expect(readRunId(RUN)).toEqual({ id: RUN, fromAddress: false })
+  })
+
+  it('refuses an address with several ids, showing where each stands and which part is the run id', async () => {
+    const address = `https://co.example.com/capsule/${PIPELINE}/tree/${RUN}`
+    const message = errorFor({ 'computation-id': address })
+    expect(message).toBe(
+      `Input 'computation-id': "${address}" holds 2 ids, and which one is the run's is not clear: ` +
+        `${PIPELINE} (after 'capsule/'), ${RUN} (after 'tree/'). Give the run's id alone; in a run's address it ` +
+        'is the part after /computation/, as in https://codeocean.example.com/computation/9af23fd6-0d4c-4a8e-b1a4-7c3f1e2d5b60\n' +
+        `  Example: computation-id: ${RUN}`
+    )
+  })
+
+  it('refuses an address without an id as it refuses any other text', async () => {
+    expect(errorFor({ 'computation-id': 'https://co.example.com/computation/42' })).toContain(
+      `Input 'computation-id': "https://co.example.com/computation/42" is not a Code Ocean run id`
+    )
   })
 
   it('ignores check-parameters, whose default true always arrives, but still checks its form', async () => {

@@ -57,8 +57,17 @@ function startCli(args: string[]): Cli {
 const LISTENING = /^Code Ocean simulator listening on (http:\/\/127\.0\.0\.1:\d+)$/m
 
 describe('npm run sim', () => {
-  it('prints the URL and token, logs requests, and exits 0 on SIGTERM', async () => {
-    const cli = startCli(['--token', 'cop_cli', '--program', 'p1=failed', '--pipeline', 'p2'])
+  it('prints the URL and token, logs requests, serves --app-panel, and exits 0 on SIGTERM', async () => {
+    const cli = startCli([
+      '--token',
+      'cop_cli',
+      '--program',
+      'p1=failed',
+      '--pipeline',
+      'p2',
+      '--app-panel',
+      'p2=sim/samples/demo-pipeline-app-panel.json'
+    ])
     const [, url] = await cli.waitFor(LISTENING)
     await cli.waitFor(/^token: cop_cli$/m)
     const res = await fetch(`${url}${API}/computations`, {
@@ -73,6 +82,12 @@ describe('npm run sim', () => {
       fetch(`${url}${API}/pipelines/${id}`, { headers: { Authorization: basic('cop_cli') } })
     expect((await pipeline('p2')).status).toBe(200)
     expect((await pipeline('p3')).status).toBe(404)
+    // --app-panel serves the file's panel, for the action's pre-flight check to read.
+    const panel = (await (await pipeline('p2/app_panel')).json()) as Json
+    expect(panel.processes).toEqual([
+      expect.objectContaining({ name: 'capsule_np_create_files_test_3' }),
+      expect.objectContaining({ name: 'capsule_art_simulation_illumina_1' })
+    ])
     expect(await cli.stop()).toBe(0)
   })
 

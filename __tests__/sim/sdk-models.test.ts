@@ -6,6 +6,7 @@
  * simulator and the SDK disagree, the simulator is wrong. A route added without a model
  * here fails the first test; a route no test here calls fails the last.
  */
+import { readFileSync } from 'node:fs'
 import { describe, expect, it } from '@jest/globals'
 import { extract, type Checkout } from '../../script/sdk-models.js'
 import { compilePattern } from '../../sim/router.js'
@@ -330,6 +331,14 @@ describe("the tests' app panels", () => {
       })
     }
     expect(sdkProblems('AppPanel', SDK_SHAPED_PIPELINE_PANEL)).toEqual([])
+  })
+
+  it("and the demo pipeline's, which npm run sim can serve, as far as a process's parameters allow", () => {
+    const panel = JSON.parse(readFileSync('sim/samples/demo-pipeline-app-panel.json', 'utf8')) as unknown
+    expect(sdkProblems('AppPanel', panel)).toEqual([
+      'AppPanel.processes[0].parameters: expected a AppPanelParameters object, got an array',
+      'AppPanel.processes[1].parameters: expected a AppPanelParameters object, got an array'
+    ])
   })
 })
 

@@ -9,7 +9,7 @@ import {
   type Outcome,
   type SimulatorOptions
 } from '../../sim/simulator.js'
-import { parseCli } from '../../sim/cli.js'
+import { parseCli, readAppPanelFile } from '../../sim/cli.js'
 import { asObject, basic, call, type CallResult, type Json } from '../support/sim-http.js'
 import { PIPELINE_PANEL } from '../support/app-panels.js'
 import { startSimulator } from '../support/simulators.js'
@@ -1034,8 +1034,25 @@ describe('simulator CLI', () => {
     [['--port', '70000'], /not a port number/],
     [['--port', '80a'], /not a port number/],
     [['--color'], /Unknown option/],
-    [['--pipeline', ' '], /--pipeline must not be empty/]
+    [['--pipeline', ' '], /--pipeline must not be empty/],
+    [['--pipeline', 'p', '--app-panel', 'p'], /--app-panel: expected ID=FILE, got "p"/],
+    [['--pipeline', 'p', '--app-panel', 'q=panel.json'], /--app-panel: q is named by neither --capsule nor --pipeline/]
   ])('rejects %j', (argv, message) => {
     expect(() => parseCli(argv)).toThrow(message)
+  })
+
+  it('serves an app panel from a file, for the target --capsule or --pipeline names', () => {
+    expect(
+      parseCli(['--capsule', 'c', '--pipeline', 'p', '--app-panel', 'p=sim/samples/demo-pipeline-app-panel.json'])
+        .appPanels
+    ).toEqual([{ kind: 'pipeline', id: 'p', file: 'sim/samples/demo-pipeline-app-panel.json' }])
+    expect(parseCli(['--capsule', 'c', '--app-panel', 'c=a=b.json']).appPanels).toEqual([
+      { kind: 'capsule', id: 'c', file: 'a=b.json' }
+    ])
+    expect(readAppPanelFile('sim/samples/demo-pipeline-app-panel.json')).toMatchObject({
+      processes: [{ name: 'capsule_np_create_files_test_3' }, { name: 'capsule_art_simulation_illumina_1' }]
+    })
+    expect(() => readAppPanelFile('no/such/panel.json')).toThrow(/--app-panel: cannot read no\/such\/panel.json/)
+    expect(() => readAppPanelFile('README.md')).toThrow(/--app-panel: README.md is not JSON/)
   })
 })

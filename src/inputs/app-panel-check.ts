@@ -1,5 +1,5 @@
 import type { AppPanel, PanelParameter } from '../codeocean/models/app-panel.js'
-import type { NamedParameter, RunSpec } from '../codeocean/models/run-request.js'
+import type { NamedParameter, Process, RunSpec } from '../codeocean/models/run-request.js'
 import { capText, joinCapped } from '../caps.js'
 import { Input } from '../names.js'
 import { inline } from '../untrusted.js'
@@ -51,7 +51,7 @@ function didYouMean(name: string, known: readonly string[]): string {
 /** How a parameter is named in messages: its key, else its label, else its position. */
 function label(p: PanelParameter, index: number): string {
   // Names come from the server: kept to one line, never a workflow command.
-  return shown(p.param_name ?? p.name ?? `#${index + 1}`)
+  return shown(nameOf(p, index))
 }
 
 /** One place parameters are given: a capsule's, a pipeline's own, or one process's. */
@@ -66,8 +66,10 @@ interface Scope {
   ordered: string[]
   named: NamedParameter[]
   declared: PanelParameter[]
-  /** Builds the input's example for one named value. */
-  example: (name: string, value: string) => string
+  /** Builds the input's example for one named value (both as given: the builder makes them fit to show). */
+  namedExample: (name: string, value: string) => string
+  /** Builds the input's example for the ordered values. */
+  orderedExample: (values: string[]) => string
 }
 
 /**
@@ -131,12 +133,43 @@ function numberProblem(p: PanelParameter, value: string): string | undefined {
   return undefined
 }
 
+/** A value the parameter accepts, for an example when the user gave none: its first option, its default, its least. */
 function sampleValue(p: PanelParameter): string {
-  return shown(
+  return (
     p.value_options?.[0] ??
-      p.default_value ??
-      (p.value_type && NUMERIC.test(p.value_type) ? String(p.minimum ?? 1) : '…')
+    p.default_value ??
+    (p.value_type && NUMERIC.test(p.value_type) ? String(p.minimum ?? 1) : '…')
   )
+}
+
+/**
+ * The value the user most likely meant, for the example under an error: the closest
+ * allowed value, a number read the way it was most likely meant (`1,5` is 1.5, `1,500`
+ * is 1500), rounded for a whole-number type and brought within the range; for a pattern,
+ * nothing says what was meant, so the default (or the value as given) stands.
+ */
+export function correctedValue(p: PanelParameter, value: string): string {
+  if (p.value_options && p.value_options.length > 0 && !p.value_options.includes(value)) {
+    return closestName(value, p.value_options) ?? p.value_options[0]
+  }
+  if (p.value_type && NUMERIC.test(p.value_type)) return correctedNumber(p, value) ?? sampleValue(p)
+  return p.default_value || value
+}
+
+/** `value` as the number it most likely meant, within the parameter's type and range; undefined when it reads as none. */
+function correctedNumber(p: PanelParameter, value: string): string | undefined {
+  const text = value.trim().replace(/\s+/g, '')
+  const read = /^[-+]?\d{1,3}(,\d{3})+(\.\d+)?$/.test(text)
+    ? text.replaceAll(',', '') // thousands grouped with commas
+    : /^[-+]?\d*,\d+$/.test(text)
+      ? text.replace(',', '.') // a decimal comma
+      : text
+  let n = Number(read)
+  if (read === '' || !Number.isFinite(n)) return undefined
+  if (p.value_type && INTEGER.test(p.value_type)) n = Math.round(n)
+  if (p.minimum !== undefined && n < p.minimum) n = p.minimum
+  if (p.maximum !== undefined && n > p.maximum) n = p.maximum
+  return String(n)
 }
 
 /** What the checks found so far, and the one pattern checker (its time budget is for the whole request). */
@@ -144,19 +177,23 @@ interface Findings extends PanelCheck {
   patterns?: PatternCheck
 }
 
+/** The key a parameter is named by in a request, else its label, else its position: as given, not yet fit to show. */
+function nameOf(p: PanelParameter, index: number): string {
+  return p.param_name ?? p.name ?? `#${index + 1}`
+}
+
 function checkScope(scope: Scope, found: Findings): void {
   const { declared, prefix, owner } = scope
   if (declared.length === 0) return // nothing declared here: nothing to check against
-  const fail = (input: string, problem: string, p?: PanelParameter): void => {
-    const sample = p ?? declared.find((d) => d.param_name) ?? declared[0]
-    found.errors.push(
-      new InputError(input, `${prefix}${problem}`, scope.example(label(sample, 0), sampleValue(sample)))
-    )
+  const fail = (input: string, problem: string, example: string): void => {
+    found.errors.push(new InputError(input, `${prefix}${problem}`, example))
   }
-  /** Checks one given value: a problem fails `input`, a pattern that could not be checked is a warning. */
-  const checkValue = (input: string, what: string, p: PanelParameter, value: string): void => {
-    const finding = value === '' ? undefined : valueProblem(p, value, found.patterns)
-    if (finding && 'error' in finding) fail(input, `${what}: ${finding.error}`, p)
+  // Each value is checked once: a pattern's check spends the request's time budget.
+  const findingFor = (p: PanelParameter, value: string): ValueFinding | undefined =>
+    value === '' ? undefined : valueProblem(p, value, found.patterns)
+  /** Reports one value's finding: a problem fails `input`, a pattern that could not be checked is a warning. */
+  const report = (input: string, what: string, finding: ValueFinding | undefined, example: () => string): void => {
+    if (finding && 'error' in finding) fail(input, `${what}: ${finding.error}`, example())
     else if (finding) found.warnings.push(`${prefix}${what}: ${finding.warning}; its value is sent unchecked.`)
   }
   const names = declared.flatMap((p) => (p.param_name ? [p.param_name] : []))
@@ -165,33 +202,64 @@ function checkScope(scope: Scope, found: Findings): void {
     if (!p) {
       fail(
         scope.namedInput,
-        `named parameter '${given.param_name}' is not declared in ${owner}.${didYouMean(given.param_name, names)}`
+        `named parameter '${given.param_name}' is not declared in ${owner}.${didYouMean(given.param_name, names)}`,
+        unknownNameExample(scope, given.param_name, given.value)
       )
       continue
     }
-    checkValue(scope.namedInput, `named parameter '${given.param_name}'`, p, given.value)
+    report(scope.namedInput, `named parameter '${given.param_name}'`, findingFor(p, given.value), () =>
+      scope.namedExample(given.param_name, correctedValue(p, given.value))
+    )
   }
+  const orderedFindings = scope.ordered.slice(0, declared.length).map((value, i) => findingFor(declared[i], value))
+  // The ordered values as they most likely were meant: every example for them shows all of them so.
+  const orderedMeant = orderedFindings.map((finding, i) =>
+    finding && 'error' in finding ? correctedValue(declared[i], scope.ordered[i]) : scope.ordered[i]
+  )
   if (scope.ordered.length > declared.length) {
     fail(
       scope.orderedInput,
-      `${scope.ordered.length} ordered parameters are given, but ${owner} declares ${declared.length}`
+      `${scope.ordered.length} ordered parameters are given, but ${owner} declares ${declared.length}`,
+      scope.orderedExample(orderedMeant)
     )
   }
-  scope.ordered.slice(0, declared.length).forEach((value, i) => {
-    checkValue(scope.orderedInput, `parameter ${i + 1} (${label(declared[i], i)})`, declared[i], value)
+  orderedFindings.forEach((finding, i) => {
+    const what = `parameter ${i + 1} (${label(declared[i], i)})`
+    report(scope.orderedInput, what, finding, () => scope.orderedExample(orderedMeant))
   })
   declared.forEach((p, i) => {
     if (!p.required || (p.default_value ?? '') !== '') return
     const named = p.param_name ? scope.named.find((n) => n.param_name === p.param_name)?.value : undefined
     const value = named ?? scope.ordered[i]
     if (value === undefined || value === '') {
+      const withValue = [...orderedMeant, ...Array<string>(Math.max(0, i + 1 - orderedMeant.length)).fill('')]
+      withValue[i] = sampleValue(p)
       fail(
         p.param_name ? scope.namedInput : scope.orderedInput,
         `parameter '${label(p, i)}' is required by ${owner} and has no default; give it a value`,
-        p
+        p.param_name ? scope.namedExample(p.param_name, sampleValue(p)) : scope.orderedExample(withValue)
       )
     }
   })
+}
+
+/**
+ * The example under an unknown named parameter: the declared name it most likely meant,
+ * with the user's value (corrected when that parameter would refuse it); else the first
+ * declared name with a value it accepts.
+ */
+function unknownNameExample(scope: Scope, given: string, value: string): string {
+  const names = scope.declared.flatMap((p) => (p.param_name ? [p.param_name] : []))
+  const guess = closestName(given, names)
+  const meant = scope.declared.find((p) => guess !== undefined && p.param_name === guess)
+  if (meant?.param_name) {
+    // Options and range only: a pattern is not checked twice for an example.
+    const finding = value === '' ? undefined : valueProblem(meant, value)
+    const fits = !(finding && 'error' in finding)
+    return scope.namedExample(meant.param_name, fits ? value : correctedValue(meant, value))
+  }
+  const sample = scope.declared.find((d) => d.param_name) ?? scope.declared[0]
+  return scope.namedExample(nameOf(sample, 0), sampleValue(sample))
 }
 
 function json(value: unknown): string {
@@ -212,7 +280,8 @@ export function checkAgainstAppPanel(spec: RunSpec, panel: AppPanel, patterns?: 
       ordered: spec.parameters ?? [],
       named: spec.namedParameters ?? [],
       declared: panel.parameters,
-      example: (name, value) => `${Input.NamedParameters}: ${json({ [name]: value })}`
+      namedExample: (name, value) => `${Input.NamedParameters}: ${json({ [shown(name)]: shown(value) })}`,
+      orderedExample: (values) => `${Input.Parameters}: ${json(values.map(shown))}`
     },
     found
   )
@@ -224,8 +293,11 @@ export function checkAgainstAppPanel(spec: RunSpec, panel: AppPanel, patterns?: 
 function checkProcesses(spec: RunSpec, panel: AppPanel, found: Findings): void {
   if (panel.processes.length === 0) return
   const known = panel.processes.map((p) => p.name)
-  const example = (process: string, name: string, value: string): string =>
-    `${Input.Processes}: ${json([{ name: process, named_parameters: { [name]: value } }])}`
+  const examples = (process: string): Pick<Scope, 'namedExample' | 'orderedExample'> => ({
+    namedExample: (name, value) =>
+      `${Input.Processes}: ${json([{ name: shown(process), named_parameters: { [shown(name)]: shown(value) } }])}`,
+    orderedExample: (values) => `${Input.Processes}: ${json([{ name: shown(process), parameters: values.map(shown) }])}`
+  })
   for (const given of spec.processes ?? []) {
     const declared = panel.processes.find((p) => p.name === given.name)
     if (!declared) {
@@ -233,7 +305,7 @@ function checkProcesses(spec: RunSpec, panel: AppPanel, found: Findings): void {
         new InputError(
           Input.Processes,
           `process '${given.name}' is not a process of this pipeline.${didYouMean(given.name, known)}`,
-          `${Input.Processes}: ${json([{ name: shown(closestName(given.name, known) ?? known[0]) }])}`
+          processNameExample(given, closestName(given.name, known) ?? known[0])
         )
       )
       continue
@@ -247,7 +319,7 @@ function checkProcesses(spec: RunSpec, panel: AppPanel, found: Findings): void {
         ordered: given.parameters ?? [],
         named: given.named_parameters ?? [],
         declared: declared.parameters,
-        example: (name, value) => example(given.name, name, value)
+        ...examples(given.name)
       },
       found
     )
@@ -264,27 +336,49 @@ function checkProcesses(spec: RunSpec, panel: AppPanel, found: Findings): void {
         ordered: [],
         named: [],
         declared: declared.parameters,
-        example: (name, value) => example(shown(declared.name), name, value)
+        ...examples(declared.name)
       },
       found
     )
   }
 }
 
+/** The example under a process name the pipeline does not have: the process as given, under the name it most likely meant. */
+function processNameExample(given: Process, meant: string): string {
+  const corrected: Record<string, unknown> = { name: shown(meant) }
+  if (given.parameters) corrected.parameters = given.parameters.map(shown)
+  if (given.named_parameters) {
+    corrected.named_parameters = Object.fromEntries(
+      given.named_parameters.map((n) => [shown(n.param_name), shown(n.value)])
+    )
+  }
+  return `${Input.Processes}: ${json([corrected])}`
+}
+
+/**
+ * The mount a mistyped one most likely meant: the one the panel gives this very asset,
+ * else the closest of the panel's mounts. As a sentence for the warning, or ''.
+ */
+function mountMeant(given: string, ofThisAsset: string | undefined, mounts: readonly string[]): string {
+  if (ofThisAsset) return ` The app panel mounts this data asset at '${shown(ofThisAsset)}': did you mean that?`
+  const guess = closestName(given, mounts)
+  return guess ? ` Did you mean '${shown(guess)}'?` : ''
+}
+
 function dataAssetWarnings(spec: RunSpec, panel: AppPanel): string[] {
   const warnings: string[] = []
   const mounts = panel.dataAssets.flatMap((a) => (a.mount ? [a.mount] : []))
   for (const asset of spec.dataAssets ?? []) {
+    const declared = panel.dataAssets.find((a) => a.id === asset.id)
     if (asset.mount && mounts.length > 0 && !mounts.includes(asset.mount)) {
       const pipelineNote =
         spec.target.kind === 'pipeline'
           ? ' For a pipeline, the run uses the mount the pipeline already has for it.'
           : ''
       warnings.push(
-        `Data asset ${asset.id} is to be mounted at '${asset.mount}', which the ${spec.target.kind}'s app panel does not list (it lists ${joinCapped(mounts.map(shown))}).${pipelineNote}`
+        `Data asset ${asset.id} is to be mounted at '${shown(asset.mount)}', which the ${spec.target.kind}'s app panel does not list (it lists ${joinCapped(mounts.map(shown))}).${mountMeant(asset.mount, declared?.mount, mounts)}${pipelineNote}`
       )
     }
-    const declared = panel.dataAssets.find((a) => a.id === asset.id)
     if (declared?.accessible === false) {
       warnings.push(
         `The ${spec.target.kind}'s app panel marks data asset ${asset.id}${declared.name ? ` (${shown(declared.name)})` : ''} as not accessible to the token's owner; the run may fail to attach it.`

@@ -1,4 +1,6 @@
+import { capText } from '../caps.js'
 import { Input } from '../names.js'
+import { inline } from '../untrusted.js'
 import { InputError } from './errors.js'
 import type { Problems } from './problems.js'
 import { parseId } from './run-params.js'
@@ -46,6 +48,69 @@ function conflict(problems: Problems, other: string): void {
   )
 }
 
+/** A Code Ocean id inside other text: 36 characters not part of a longer run of hex digits. */
+const ID_INSIDE = /(?<![0-9a-f])[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}(?![0-9a-f])/gi
+
+/** The part of an address a run id follows: `/computation/`, `/computations/`, `computation_id=`, `/runs/`. */
+const RUN_MARK = /(computations?|computation[_-]?id|runs?)[/=]$/i
+
+/** The address a user copied from the browser, rather than an id: it has a scheme or a path. */
+function isAddress(text: string): boolean {
+  return /^[a-z][a-z0-9+.-]*:\/\//i.test(text) || text.includes('/')
+}
+
+/** What `computation-id` gives: the run id, and whether it was taken out of an address. */
+export interface RunIdReading {
+  id: string
+  fromAddress: boolean
+}
+
+/** Each distinct id in `text`, with the few characters before it that say what it is the id of. */
+function idsIn(text: string): { id: string; after: string }[] {
+  const found = new Map<string, string>()
+  for (const match of text.matchAll(ID_INSIDE)) {
+    const id = match[0].toLowerCase()
+    if (!found.has(id)) found.set(id, text.slice(Math.max(0, match.index - 24), match.index))
+  }
+  return [...found].map(([id, after]) => ({ id, after }))
+}
+
+/** The last part of an address before an id, as a user would recognise it: `capsule/`, `computation=`. */
+function segmentBefore(after: string): string {
+  const withoutMark = /[/=]$/.test(after) ? after.slice(0, -1) : after
+  const start = Math.max(...['/', '?', '&', '#', '='].map((c) => withoutMark.lastIndexOf(c))) + 1
+  return after.slice(start)
+}
+
+/** Where an id stands in an address, for the message that asks which one is the run's. */
+function place(after: string): string {
+  const segment = segmentBefore(after)
+  return segment === '' ? 'at the start' : `after '${inline(segment)}'`
+}
+
+/**
+ * Reads `computation-id`: a run id, or the address of a run pasted from the browser. An
+ * address holding one id gives that id; one holding several gives the one after
+ * `/computation/` (or `/runs/`), and otherwise is refused with each id and what it follows,
+ * so the user sees which part is the run's. Pure: the caller says where an id came from.
+ */
+export function readRunId(raw: string): RunIdReading {
+  if (!isAddress(raw)) return { id: parseRunId(raw), fromAddress: false }
+  const ids = idsIn(raw)
+  const marked = ids.filter((found) => RUN_MARK.test(found.after))
+  const chosen = ids.length === 1 ? ids[0] : marked.length === 1 ? marked[0] : undefined
+  if (chosen) return { id: chosen.id, fromAddress: true }
+  if (ids.length === 0) return { id: parseRunId(raw), fromAddress: false }
+  const each = ids.map((found) => `${found.id} (${place(found.after)})`).join(', ')
+  throw new InputError(
+    Input.ComputationId,
+    `"${inline(capText(raw))}" holds ${ids.length} ids, and which one is the run's is not clear: ${each}. ` +
+      "Give the run's id alone; in a run's address it is the part after /computation/, as in " +
+      'https://codeocean.example.com/computation/9af23fd6-0d4c-4a8e-b1a4-7c3f1e2d5b60',
+    FOLLOW_EXAMPLE
+  )
+}
+
 /** A run id has the form of every Code Ocean id; the message says where to find one. */
 function parseRunId(raw: string): string {
   try {
@@ -74,7 +139,11 @@ export function isFollowing(problems: Problems): boolean {
 export function readFollowedRun(problems: Problems, wait: boolean): string | undefined {
   const raw = problems.read(Input.ComputationId)
   if (raw === '') return undefined
-  const id = problems.attempt(() => parseRunId(raw))
+  const reading = problems.attempt(() => readRunId(raw))
+  if (reading?.fromAddress) {
+    // Only the id is repeated: the rest of an address is the user's and may hold anything.
+    problems.note(`Input '${Input.ComputationId}' is an address; following the run id it contains: ${reading.id}`)
+  }
   for (const name of START_ONLY_INPUTS) if (problems.read(name) !== '') conflict(problems, name)
   for (const name of START_ONLY_SWITCHES) {
     if (problems.check(name, (text) => parseBooleanInput(name, text))) conflict(problems, name)
@@ -87,5 +156,5 @@ export function readFollowedRun(problems: Problems, wait: boolean): string | und
       `${Input.Wait}: 'true'`
     )
   }
-  return id
+  return reading?.id
 }

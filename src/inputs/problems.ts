@@ -7,6 +7,8 @@ import type { ReadInput } from './token.js'
  */
 export class Problems {
   readonly list: InputError[] = []
+  /** What the reading took the liberty of reading differently from how it was written, to say in the log. */
+  readonly notes: string[] = []
 
   constructor(readonly read: ReadInput) {}
 
@@ -26,6 +28,10 @@ export class Problems {
       else throw error
       return undefined
     }
+  }
+
+  note(text: string): void {
+    this.notes.push(text)
   }
 
   add(input: string, problem: string, example?: string): void {

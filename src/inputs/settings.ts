@@ -90,10 +90,13 @@ export type StepSettings = Settings | FollowSettings
 function readLocation(problems: Problems, env: NodeJS.ProcessEnv): ApiLocation | undefined {
   const domain = problems.read(Input.Domain) || env[EnvFallback.Domain] || ''
   if (domain.trim() === '') {
+    // Most workflows keep the address in a repository variable: the message says how to make one.
     problems.add(
       Input.Domain,
-      `is not set (nor is the environment variable ${EnvFallback.Domain}); give the address of your Code Ocean deployment`,
-      'domain: codeocean.example.com'
+      `is not set (nor is the environment variable ${EnvFallback.Domain}); set it to the address of your Code Ocean ` +
+        `deployment (for example codeocean.example.com): create the repository variable ${EnvFallback.Domain} in ` +
+        `Settings › Secrets and variables › Actions › Variables, and pass it to the step`,
+      `${Input.Domain}: \${{ vars.${EnvFallback.Domain} }}`
     )
     return undefined
   }
@@ -205,7 +208,12 @@ function readCheckParameters(problems: Problems): boolean {
  * wrong and the right form; nothing is sent to Code Ocean before this succeeds. With
  * `computation-id` the step follows that run instead of starting one (FollowSettings).
  */
-export function getSettings(token: string, readRaw: ReadInput = core.getInput, env = process.env): StepSettings {
+export function getSettings(
+  token: string,
+  readRaw: ReadInput = core.getInput,
+  env = process.env,
+  log: (line: string) => void = (line) => core.info(line)
+): StepSettings {
   // Trimmed here, not only by the runner's getInput: other hosts of the action
   // (@github/local-action, for one) pass inputs on exactly as written.
   const read: ReadInput = (name) => readRaw(name).trim()
@@ -220,6 +228,7 @@ export function getSettings(token: string, readRaw: ReadInput = core.getInput, e
   if (following) readCheckParameters(problems)
   const results = readResultSettings(problems, waiting.wait, env)
   if (problems.list.length === 0 && location) {
+    for (const note of problems.notes) log(note)
     const common = { location, token, ...waiting, ...results }
     if (computationId !== undefined) return { ...common, computationId }
     if (start?.run) return { ...common, ...start, run: start.run }

@@ -108,9 +108,32 @@ export function parseList(raw: string, commas: boolean): string[] {
     .filter((item) => item !== '' && !item.startsWith('#'))
 }
 
+function isReleaseVersion(text: string): boolean {
+  return /^\d+$/.test(text) && Number(text) >= 1 && Number.isSafeInteger(Number(text))
+}
+
+/**
+ * The release a mistyped version most likely meant: `v3`, `V3`, `version 3`, `3.0` and
+ * `#3` name release 3 (Git tags and other tools spell versions so). Undefined when no
+ * reading of it is a release number.
+ */
+function versionMeant(raw: string): string | undefined {
+  const text = raw
+    .trim()
+    .replace(/^(v|version|release|#)\s*/i, '')
+    .replace(/\.0+$/, '')
+  return text !== raw && isReleaseVersion(text) ? String(Number(text)) : undefined
+}
+
 export function parseVersion(input: string, raw: string): number {
-  if (!/^\d+$/.test(raw) || Number(raw) < 1 || !Number.isSafeInteger(Number(raw))) {
-    throw new InputError(input, `"${raw}" is not a release version; it must be a positive whole number`, `${input}: 2`)
+  if (!isReleaseVersion(raw)) {
+    const meant = versionMeant(raw)
+    throw new InputError(
+      input,
+      `"${raw}" is not a release version; it must be a positive whole number` +
+        (meant ? `. Did you mean ${meant}?` : ''),
+      `${input}: ${meant ?? 2}`
+    )
   }
   return Number(raw)
 }

@@ -30,10 +30,12 @@ export async function preflight(client: CodeOceanClient, settings: Settings): Pr
   } catch (error) {
     // Unreachable Code Ocean, a certificate problem, a cancel: the start would meet them too.
     if (!(error instanceof CodeOceanApiError)) throw error
+    // A token Code Ocean does not accept would fail the start too: said once, as the failure it is.
+    if (error.status === 401) throw error
     if (error.status === 404) {
       core.notice(`Parameters not checked: this Code Ocean has no app panel for ${what}.`)
     } else {
-      core.warning(inline(`Parameters not checked: could not read the app panel of ${what}. ${errorMessage(error)}`))
+      core.warning(inline(`Parameters not checked: could not read the app panel of ${what}. ${oneLine(error)}`))
     }
     return
   }
@@ -47,6 +49,11 @@ export async function preflight(client: CodeOceanClient, settings: Settings): Pr
   for (const warning of warnings) core.warning(inline(warning))
   if (errors.length > 0) throw new InputErrors(errors)
   core.info(`The request fits the app panel of ${what}.`)
+}
+
+/** An error's message and advice as one sentence after another: a warning is one line, and a `⏎` in it reads as noise. */
+function oneLine(error: unknown): string {
+  return errorMessage(error).replace(/\s*\n\s*/g, ' ')
 }
 
 /**

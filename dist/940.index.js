@@ -22,9 +22,9 @@ __webpack_require__.d(__webpack_exports__, {
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 16 modules
 var lib_core = __webpack_require__(8179);
 // EXTERNAL MODULE: ./src/errors.ts
-var src_errors = __webpack_require__(3916);
+var errors = __webpack_require__(3916);
 // EXTERNAL MODULE: ./src/untrusted.ts
-var untrusted = __webpack_require__(3254);
+var untrusted = __webpack_require__(873);
 ;// CONCATENATED MODULE: ./src/codeocean/preview.ts
 /** Short, cheap excerpts of what Code Ocean sent, for messages and debug lines. */
 /** Characters of an answer a debug line shows at most. */
@@ -214,7 +214,7 @@ class CodeOceanApiError extends Error {
  * A cancelled call that may have created something (a run, a data asset): a cancel
  * like any other, whose message says what may now exist.
  */
-class CancelledCreateError extends src_errors/* RequestAbortedError */.$ {
+class CancelledCreateError extends errors/* RequestAbortedError */.$ {
     constructor(message) {
         super();
         this.message = message;
@@ -357,7 +357,7 @@ function didYouMean(name, known) {
 /** How a parameter is named in messages: its key, else its label, else its position. */
 function label(p, index) {
     // Names come from the server: kept to one line, never a workflow command.
-    return shown(p.param_name ?? p.name ?? `#${index + 1}`);
+    return shown(nameOf(p, index));
 }
 /** Whether any parameter of the panel, or of one of its processes, declares a pattern. */
 function declaresPatterns(panel) {
@@ -407,24 +407,62 @@ function numberProblem(p, value) {
     }
     return undefined;
 }
+/** A value the parameter accepts, for an example when the user gave none: its first option, its default, its least. */
 function sampleValue(p) {
-    return shown(p.value_options?.[0] ??
+    return (p.value_options?.[0] ??
         p.default_value ??
         (p.value_type && NUMERIC.test(p.value_type) ? String(p.minimum ?? 1) : '…'));
+}
+/**
+ * The value the user most likely meant, for the example under an error: the closest
+ * allowed value, a number read the way it was most likely meant (`1,5` is 1.5, `1,500`
+ * is 1500), rounded for a whole-number type and brought within the range; for a pattern,
+ * nothing says what was meant, so the default (or the value as given) stands.
+ */
+function correctedValue(p, value) {
+    if (p.value_options && p.value_options.length > 0 && !p.value_options.includes(value)) {
+        return closestName(value, p.value_options) ?? p.value_options[0];
+    }
+    if (p.value_type && NUMERIC.test(p.value_type))
+        return correctedNumber(p, value) ?? sampleValue(p);
+    return p.default_value || value;
+}
+/** `value` as the number it most likely meant, within the parameter's type and range; undefined when it reads as none. */
+function correctedNumber(p, value) {
+    const text = value.trim().replace(/\s+/g, '');
+    const read = /^[-+]?\d{1,3}(,\d{3})+(\.\d+)?$/.test(text)
+        ? text.replaceAll(',', '') // thousands grouped with commas
+        : /^[-+]?\d*,\d+$/.test(text)
+            ? text.replace(',', '.') // a decimal comma
+            : text;
+    let n = Number(read);
+    if (read === '' || !Number.isFinite(n))
+        return undefined;
+    if (p.value_type && INTEGER.test(p.value_type))
+        n = Math.round(n);
+    if (p.minimum !== undefined && n < p.minimum)
+        n = p.minimum;
+    if (p.maximum !== undefined && n > p.maximum)
+        n = p.maximum;
+    return String(n);
+}
+/** The key a parameter is named by in a request, else its label, else its position: as given, not yet fit to show. */
+function nameOf(p, index) {
+    return p.param_name ?? p.name ?? `#${index + 1}`;
 }
 function checkScope(scope, found) {
     const { declared, prefix, owner } = scope;
     if (declared.length === 0)
         return; // nothing declared here: nothing to check against
-    const fail = (input, problem, p) => {
-        const sample = p ?? declared.find((d) => d.param_name) ?? declared[0];
-        found.errors.push(new inputs_errors/* InputError */.d(input, `${prefix}${problem}`, scope.example(label(sample, 0), sampleValue(sample))));
+    const fail = (input, problem, example) => {
+        found.errors.push(new inputs_errors/* InputError */.d(input, `${prefix}${problem}`, example));
     };
-    /** Checks one given value: a problem fails `input`, a pattern that could not be checked is a warning. */
-    const checkValue = (input, what, p, value) => {
-        const finding = value === '' ? undefined : valueProblem(p, value, found.patterns);
+    // Each value is checked once: a pattern's check spends the request's time budget.
+    const findingFor = (p, value) => value === '' ? undefined : valueProblem(p, value, found.patterns);
+    /** Reports one value's finding: a problem fails `input`, a pattern that could not be checked is a warning. */
+    const report = (input, what, finding, example) => {
         if (finding && 'error' in finding)
-            fail(input, `${what}: ${finding.error}`, p);
+            fail(input, `${what}: ${finding.error}`, example());
         else if (finding)
             found.warnings.push(`${prefix}${what}: ${finding.warning}; its value is sent unchecked.`);
     };
@@ -432,16 +470,20 @@ function checkScope(scope, found) {
     for (const given of scope.named) {
         const p = declared.find((d) => d.param_name === given.param_name);
         if (!p) {
-            fail(scope.namedInput, `named parameter '${given.param_name}' is not declared in ${owner}.${didYouMean(given.param_name, names)}`);
+            fail(scope.namedInput, `named parameter '${given.param_name}' is not declared in ${owner}.${didYouMean(given.param_name, names)}`, unknownNameExample(scope, given.param_name, given.value));
             continue;
         }
-        checkValue(scope.namedInput, `named parameter '${given.param_name}'`, p, given.value);
+        report(scope.namedInput, `named parameter '${given.param_name}'`, findingFor(p, given.value), () => scope.namedExample(given.param_name, correctedValue(p, given.value)));
     }
+    const orderedFindings = scope.ordered.slice(0, declared.length).map((value, i) => findingFor(declared[i], value));
+    // The ordered values as they most likely were meant: every example for them shows all of them so.
+    const orderedMeant = orderedFindings.map((finding, i) => finding && 'error' in finding ? correctedValue(declared[i], scope.ordered[i]) : scope.ordered[i]);
     if (scope.ordered.length > declared.length) {
-        fail(scope.orderedInput, `${scope.ordered.length} ordered parameters are given, but ${owner} declares ${declared.length}`);
+        fail(scope.orderedInput, `${scope.ordered.length} ordered parameters are given, but ${owner} declares ${declared.length}`, scope.orderedExample(orderedMeant));
     }
-    scope.ordered.slice(0, declared.length).forEach((value, i) => {
-        checkValue(scope.orderedInput, `parameter ${i + 1} (${label(declared[i], i)})`, declared[i], value);
+    orderedFindings.forEach((finding, i) => {
+        const what = `parameter ${i + 1} (${label(declared[i], i)})`;
+        report(scope.orderedInput, what, finding, () => scope.orderedExample(orderedMeant));
     });
     declared.forEach((p, i) => {
         if (!p.required || (p.default_value ?? '') !== '')
@@ -449,9 +491,29 @@ function checkScope(scope, found) {
         const named = p.param_name ? scope.named.find((n) => n.param_name === p.param_name)?.value : undefined;
         const value = named ?? scope.ordered[i];
         if (value === undefined || value === '') {
-            fail(p.param_name ? scope.namedInput : scope.orderedInput, `parameter '${label(p, i)}' is required by ${owner} and has no default; give it a value`, p);
+            const withValue = [...orderedMeant, ...Array(Math.max(0, i + 1 - orderedMeant.length)).fill('')];
+            withValue[i] = sampleValue(p);
+            fail(p.param_name ? scope.namedInput : scope.orderedInput, `parameter '${label(p, i)}' is required by ${owner} and has no default; give it a value`, p.param_name ? scope.namedExample(p.param_name, sampleValue(p)) : scope.orderedExample(withValue));
         }
     });
+}
+/**
+ * The example under an unknown named parameter: the declared name it most likely meant,
+ * with the user's value (corrected when that parameter would refuse it); else the first
+ * declared name with a value it accepts.
+ */
+function unknownNameExample(scope, given, value) {
+    const names = scope.declared.flatMap((p) => (p.param_name ? [p.param_name] : []));
+    const guess = closestName(given, names);
+    const meant = scope.declared.find((p) => guess !== undefined && p.param_name === guess);
+    if (meant?.param_name) {
+        // Options and range only: a pattern is not checked twice for an example.
+        const finding = value === '' ? undefined : valueProblem(meant, value);
+        const fits = !(finding && 'error' in finding);
+        return scope.namedExample(meant.param_name, fits ? value : correctedValue(meant, value));
+    }
+    const sample = scope.declared.find((d) => d.param_name) ?? scope.declared[0];
+    return scope.namedExample(nameOf(sample, 0), sampleValue(sample));
 }
 function json(value) {
     return `'${JSON.stringify(value)}'`;
@@ -469,7 +531,8 @@ function checkAgainstAppPanel(spec, panel, patterns) {
         ordered: spec.parameters ?? [],
         named: spec.namedParameters ?? [],
         declared: panel.parameters,
-        example: (name, value) => `${names/* Input */.pd.NamedParameters}: ${json({ [name]: value })}`
+        namedExample: (name, value) => `${names/* Input */.pd.NamedParameters}: ${json({ [shown(name)]: shown(value) })}`,
+        orderedExample: (values) => `${names/* Input */.pd.Parameters}: ${json(values.map(shown))}`
     }, found);
     if (kind === 'pipeline')
         checkProcesses(spec, panel, found);
@@ -480,11 +543,14 @@ function checkProcesses(spec, panel, found) {
     if (panel.processes.length === 0)
         return;
     const known = panel.processes.map((p) => p.name);
-    const example = (process, name, value) => `${names/* Input */.pd.Processes}: ${json([{ name: process, named_parameters: { [name]: value } }])}`;
+    const examples = (process) => ({
+        namedExample: (name, value) => `${names/* Input */.pd.Processes}: ${json([{ name: shown(process), named_parameters: { [shown(name)]: shown(value) } }])}`,
+        orderedExample: (values) => `${names/* Input */.pd.Processes}: ${json([{ name: shown(process), parameters: values.map(shown) }])}`
+    });
     for (const given of spec.processes ?? []) {
         const declared = panel.processes.find((p) => p.name === given.name);
         if (!declared) {
-            found.errors.push(new inputs_errors/* InputError */.d(names/* Input */.pd.Processes, `process '${given.name}' is not a process of this pipeline.${didYouMean(given.name, known)}`, `${names/* Input */.pd.Processes}: ${json([{ name: shown(closestName(given.name, known) ?? known[0]) }])}`));
+            found.errors.push(new inputs_errors/* InputError */.d(names/* Input */.pd.Processes, `process '${given.name}' is not a process of this pipeline.${didYouMean(given.name, known)}`, processNameExample(given, closestName(given.name, known) ?? known[0])));
             continue;
         }
         checkScope({
@@ -495,7 +561,7 @@ function checkProcesses(spec, panel, found) {
             ordered: given.parameters ?? [],
             named: given.named_parameters ?? [],
             declared: declared.parameters,
-            example: (name, value) => example(given.name, name, value)
+            ...examples(given.name)
         }, found);
     }
     // A process left out of `processes` runs with its defaults: only a required one without a default is a problem.
@@ -510,21 +576,41 @@ function checkProcesses(spec, panel, found) {
             ordered: [],
             named: [],
             declared: declared.parameters,
-            example: (name, value) => example(shown(declared.name), name, value)
+            ...examples(declared.name)
         }, found);
     }
+}
+/** The example under a process name the pipeline does not have: the process as given, under the name it most likely meant. */
+function processNameExample(given, meant) {
+    const corrected = { name: shown(meant) };
+    if (given.parameters)
+        corrected.parameters = given.parameters.map(shown);
+    if (given.named_parameters) {
+        corrected.named_parameters = Object.fromEntries(given.named_parameters.map((n) => [shown(n.param_name), shown(n.value)]));
+    }
+    return `${names/* Input */.pd.Processes}: ${json([corrected])}`;
+}
+/**
+ * The mount a mistyped one most likely meant: the one the panel gives this very asset,
+ * else the closest of the panel's mounts. As a sentence for the warning, or ''.
+ */
+function mountMeant(given, ofThisAsset, mounts) {
+    if (ofThisAsset)
+        return ` The app panel mounts this data asset at '${shown(ofThisAsset)}': did you mean that?`;
+    const guess = closestName(given, mounts);
+    return guess ? ` Did you mean '${shown(guess)}'?` : '';
 }
 function dataAssetWarnings(spec, panel) {
     const warnings = [];
     const mounts = panel.dataAssets.flatMap((a) => (a.mount ? [a.mount] : []));
     for (const asset of spec.dataAssets ?? []) {
+        const declared = panel.dataAssets.find((a) => a.id === asset.id);
         if (asset.mount && mounts.length > 0 && !mounts.includes(asset.mount)) {
             const pipelineNote = spec.target.kind === 'pipeline'
                 ? ' For a pipeline, the run uses the mount the pipeline already has for it.'
                 : '';
-            warnings.push(`Data asset ${asset.id} is to be mounted at '${asset.mount}', which the ${spec.target.kind}'s app panel does not list (it lists ${(0,caps/* joinCapped */.Ax)(mounts.map(shown))}).${pipelineNote}`);
+            warnings.push(`Data asset ${asset.id} is to be mounted at '${shown(asset.mount)}', which the ${spec.target.kind}'s app panel does not list (it lists ${(0,caps/* joinCapped */.Ax)(mounts.map(shown))}).${mountMeant(asset.mount, declared?.mount, mounts)}${pipelineNote}`);
         }
-        const declared = panel.dataAssets.find((a) => a.id === asset.id);
         if (declared?.accessible === false) {
             warnings.push(`The ${spec.target.kind}'s app panel marks data asset ${asset.id}${declared.name ? ` (${shown(declared.name)})` : ''} as not accessible to the token's owner; the run may fail to attach it.`);
         }
@@ -564,11 +650,14 @@ async function preflight(client, settings) {
         // Unreachable Code Ocean, a certificate problem, a cancel: the start would meet them too.
         if (!(error instanceof CodeOceanApiError))
             throw error;
+        // A token Code Ocean does not accept would fail the start too: said once, as the failure it is.
+        if (error.status === 401)
+            throw error;
         if (error.status === 404) {
             lib_core/* notice */.lm(`Parameters not checked: this Code Ocean has no app panel for ${what}.`);
         }
         else {
-            lib_core/* warning */.$e((0,untrusted/* inline */.mG)(`Parameters not checked: could not read the app panel of ${what}. ${(0,src_errors/* errorMessage */.g)(error)}`));
+            lib_core/* warning */.$e((0,untrusted/* inline */.mG)(`Parameters not checked: could not read the app panel of ${what}. ${oneLine(error)}`));
         }
         return;
     }
@@ -584,6 +673,10 @@ async function preflight(client, settings) {
     if (errors.length > 0)
         throw new inputs_errors/* InputErrors */.G(errors);
     lib_core/* info */.pq(`The request fits the app panel of ${what}.`);
+}
+/** An error's message and advice as one sentence after another: a warning is one line, and a `⏎` in it reads as noise. */
+function oneLine(error) {
+    return (0,errors/* errorMessage */.g)(error).replace(/\s*\n\s*/g, ' ');
 }
 /**
  * The pattern checker, for a panel that declares patterns. Loaded here, on first use:
@@ -851,7 +944,7 @@ function hostAndPort(url) {
 function reachabilityQuestion(where, proxy) {
     const question = `Is the \`${names/* Input */.pd.Domain}\` input right, and is ${where} reachable from this runner?`;
     return proxy === undefined
-        ? `${question} A self-hosted runner behind a firewall may need HTTPS_PROXY (see the action's README, "Self-hosted runners").`
+        ? `${question} A self-hosted runner behind a firewall may need HTTPS_PROXY (see docs/self-hosted.md in the action's repository).`
         : `${question} The request went through the proxy ${proxy}: check that the proxy is up and lets the runner through to ${where}.`;
 }
 /** A host name that did not resolve: Code Ocean's, or the proxy's. */
@@ -947,7 +1040,7 @@ function explainNetworkFailure(failure) {
     return advice === undefined ? first : `${first}\n${advice}`;
 }
 const STORE_REACH = "Result files come from the storage that Code Ocean's signed links point to, not from the Code Ocean host: " +
-    'the runner must reach it too (see the action\'s README, "Self-hosted runners").';
+    "the runner must reach it too (see docs/self-hosted.md in the action's repository).";
 /**
  * What to tell the user when a download from the object store got no answer, or
  * undefined to leave the error's own words (a reset, an unexpected code). Never
@@ -1378,10 +1471,10 @@ function outageTracker(options, now) {
             const failingFor = now() - failingSince;
             if (failingFor >= OUTAGE_LIMIT_MS) {
                 throw new Error(`Could not check run ${(0,untrusted/* inline */.mG)(runId)} for ${(0,format/* formatDuration */.a)(failingFor)}; giving up waiting. ` +
-                    `The run may still be going in Code Ocean. Last error: ${(0,src_errors/* errorMessage */.g)(error)}`, { cause: error });
+                    `The run may still be going in Code Ocean. Last error: ${(0,errors/* errorMessage */.g)(error)}`, { cause: error });
             }
             if (firstFailure) {
-                options.warn(`Could not check the run (${(0,src_errors/* errorMessage */.g)(error).split('\n')[0]}); ` +
+                options.warn(`Could not check the run (${(0,errors/* errorMessage */.g)(error).split('\n')[0]}); ` +
                     `the action keeps trying for up to ${(0,format/* formatDuration */.a)(OUTAGE_LIMIT_MS)} of failures.`);
             }
         },
@@ -1417,8 +1510,8 @@ async function waitForCompletion(source, started, options) {
             current = await source.get(current.id, { signal });
         }
         catch (error) {
-            if (signal?.aborted || error instanceof src_errors/* RequestAbortedError */.$)
-                throw new src_errors/* RequestAbortedError */.$();
+            if (signal?.aborted || error instanceof errors/* RequestAbortedError */.$)
+                throw new errors/* RequestAbortedError */.$();
             if (!isTransientFailure(error))
                 throw error;
             outage.failed(error, current.id);
@@ -1445,7 +1538,7 @@ function data_assets_ready_label(asset) {
     return asset.name ? `'${asset.name}' (${asset.id})` : asset.id;
 }
 function lookupFailure(error, id) {
-    if (error instanceof src_errors/* RequestAbortedError */.$)
+    if (error instanceof errors/* RequestAbortedError */.$)
         return error;
     if (error instanceof CodeOceanApiError && error.status === 404) {
         return new DataAssetNotUsableError(`There is no data asset ${id} (or the token cannot see it): check the id in 'data-assets' and that the ` +
@@ -1455,7 +1548,7 @@ function lookupFailure(error, id) {
         return new DataAssetNotUsableError(`The token may not read data asset ${id}: it needs the Data Asset Read scope (Account > Access Tokens). ` +
             `Code Ocean answered HTTP 403: ${serverMessage(error.body)}`);
     }
-    return new DataAssetNotUsableError(`Could not look up data asset ${id}: ${(0,src_errors/* errorMessage */.g)(error)}`);
+    return new DataAssetNotUsableError(`Could not look up data asset ${id}: ${(0,errors/* errorMessage */.g)(error)}`);
 }
 /**
  * Waits until one attached data asset is `ready`: a `draft` (being made, say by an
@@ -1470,7 +1563,7 @@ async function untilReady(source, id, options) {
     for (;;) {
         // Cancelled, or another asset already stopped the run: no more look-ups.
         if (options.signal.aborted)
-            throw new src_errors/* RequestAbortedError */.$();
+            throw new errors/* RequestAbortedError */.$();
         let asset;
         try {
             asset = await source.get(id, { signal: options.signal });
@@ -1489,7 +1582,7 @@ async function untilReady(source, id, options) {
         const waited = now() - begin;
         const limitMs = options.timeoutMinutes * 60_000;
         if (limitMs > 0 && waited >= limitMs) {
-            throw new DataAssetNotUsableError(`Data asset ${data_assets_ready_label(asset)} was still ${asset.state || 'not ready'} after ${(0,format/* formatDuration */.a)(waited)} (wait-timeout: ${options.timeoutMinutes})`);
+            throw new DataAssetNotUsableError(`Data asset ${data_assets_ready_label(asset)} was still ${asset.state || 'not ready'} after ${(0,format/* formatDuration */.a)(waited)} (wait-timeout: ${options.timeoutMinutes} min)`);
         }
         if (!told) {
             options.log(`Data asset ${data_assets_ready_label(asset)} is ${asset.state || 'not ready'} (still being made); waiting until it is ready`);
@@ -1499,7 +1592,7 @@ async function untilReady(source, id, options) {
             await sleep(nextPollDelayMs(options.interval, waited), options.signal);
         }
         catch {
-            throw new src_errors/* RequestAbortedError */.$();
+            throw new errors/* RequestAbortedError */.$();
         }
     }
 }
@@ -1513,7 +1606,7 @@ async function ensureDataAssetsReady(source, ids, options) {
     const signal = AbortSignal.any([options.signal, stopOthers.signal]);
     const limit = (0,p_limit/* default */.A)(CONCURRENCY);
     const outcomes = await Promise.allSettled(ids.map((id) => limit(() => untilReady(source, id, { ...options, signal }).catch((error) => {
-        if (!(error instanceof src_errors/* RequestAbortedError */.$))
+        if (!(error instanceof errors/* RequestAbortedError */.$))
             stopOthers.abort();
         throw error;
     }))));
@@ -1653,7 +1746,7 @@ function syncFailure(error, target) {
     if (error instanceof CodeOceanApiError) {
         return new Error(`${head}\nCode Ocean answered HTTP ${error.status}: ${serverMessage(error.body)}\n${likelyCause(error.status, target)}`, { cause: error });
     }
-    return new Error(`${head}\n${(0,src_errors/* errorMessage */.g)(error)}`, { cause: error });
+    return new Error(`${head}\n${(0,errors/* errorMessage */.g)(error)}`, { cause: error });
 }
 /**
  * Syncs the capsule or pipeline with its linked Git repository, so the run gets the
@@ -1666,7 +1759,7 @@ async function syncWithGit(targets, target, step, signal) {
         result = await targets.sync(target, { signal });
     }
     catch (error) {
-        if (error instanceof src_errors/* RequestAbortedError */.$)
+        if (error instanceof errors/* RequestAbortedError */.$)
             throw error;
         throw syncFailure(error, target);
     }
@@ -1730,7 +1823,7 @@ async function prepareRun(client, settings, step, interrupter) {
         return settings;
     }
     catch (error) {
-        if (error instanceof src_errors/* RequestAbortedError */.$ || interrupter.reason === 'cancel') {
+        if (error instanceof errors/* RequestAbortedError */.$ || interrupter.reason === 'cancel') {
             (0,lifecycle_step/* setStatus */.Lx)(step, 'cancelled');
             throw new Error('The workflow was cancelled before the run started; no run was started.', { cause: error });
         }
@@ -1883,7 +1976,7 @@ async function listEarlierRuns(targets, request, signal) {
     catch (error) {
         // A cancel, or a wait already over, ends it quietly; anything else is only worth a debug line.
         if (!signal.aborted) {
-            const reason = (0,untrusted/* inline */.mG)(request.redact((0,src_errors/* errorMessage */.g)(error)));
+            const reason = (0,untrusted/* inline */.mG)(request.redact((0,errors/* errorMessage */.g)(error)));
             lib_core/* debug */.Yz(`Could not list the earlier runs to estimate this run's length (${reason}); polling as plain auto.`);
         }
         return undefined;
@@ -1962,7 +2055,7 @@ async function captureResults(dataAssets, params, options) {
         }
         catch (error) {
             if (signal?.aborted)
-                throw new src_errors/* RequestAbortedError */.$();
+                throw new errors/* RequestAbortedError */.$();
             throw error;
         }
         asset = await dataAssets.get(asset.id, { signal });
@@ -2144,7 +2237,7 @@ async function listResultFiles(lister, id, options = {}) {
     };
     await walk('');
     if (options.signal?.aborted)
-        throw new src_errors/* RequestAbortedError */.$();
+        throw new errors/* RequestAbortedError */.$();
     // eslint-disable-next-line @typescript-eslint/only-throw-error -- rethrows the first failure exactly as it was caught
     if (failure !== undefined)
         throw failure;
@@ -2503,13 +2596,13 @@ async function destination(root, path) {
 /** Why a transfer that broke off did: a cancel, its deadline, too many bytes, or the network (worth another try). */
 function brokenOff(error, signal, deadline, ms) {
     if (signal?.aborted)
-        return new src_errors/* RequestAbortedError */.$();
+        return new errors/* RequestAbortedError */.$();
     if (error instanceof OversizeError)
         return error;
     if (deadline.aborted) {
         return new Error(`it did not arrive within ${(0,format/* formatDuration */.a)(ms)} (60 s a file, or 1 s per MB beyond 60 MB)`);
     }
-    return new TransientDownloadError(`the transfer broke off: ${(0,src_errors/* errorMessage */.g)(error)}`);
+    return new TransientDownloadError(`the transfer broke off: ${(0,errors/* errorMessage */.g)(error)}`);
 }
 /**
  * Asks the store for a file at its signed `url` and checks the answer: a status that is
@@ -2528,7 +2621,7 @@ async function openTransfer(store, url, file, abort, brokeOff) {
             throw new Error(`${refused.message}; nothing was fetched`, { cause: error });
         const why = brokeOff(error);
         throw why instanceof TransientDownloadError
-            ? new TransientDownloadError(`could not fetch it: ${(0,src_errors/* errorMessage */.g)(error)}`)
+            ? new TransientDownloadError(`could not fetch it: ${(0,errors/* errorMessage */.g)(error)}`)
             : why;
     }
     if (response.status !== 200) {
@@ -2596,12 +2689,12 @@ async function fetchFile(transfers, root, file, attempts, onRetry) {
             return await fetchOnce(transfers, file, target);
         }
         catch (error) {
-            if (error instanceof src_errors/* RequestAbortedError */.$)
+            if (error instanceof errors/* RequestAbortedError */.$)
                 throw error;
             if (!(error instanceof TransientDownloadError) || attempt >= attempts) {
-                throw new Error(`Could not download result "${file.path}": ${(0,src_errors/* errorMessage */.g)(error)}`, { cause: error });
+                throw new Error(`Could not download result "${file.path}": ${(0,errors/* errorMessage */.g)(error)}`, { cause: error });
             }
-            onRetry?.(`Downloading result "${file.path}" failed (${(0,src_errors/* errorMessage */.g)(error)}); trying again with a fresh link (attempt ${attempt + 1} of ${attempts})`);
+            onRetry?.(`Downloading result "${file.path}" failed (${(0,errors/* errorMessage */.g)(error)}); trying again with a fresh link (attempt ${attempt + 1} of ${attempts})`);
         }
     }
 }
@@ -2631,7 +2724,7 @@ async function fetchAll(files, concurrency, signal, fetch) {
         });
     })));
     if (signal?.aborted)
-        throw new src_errors/* RequestAbortedError */.$();
+        throw new errors/* RequestAbortedError */.$();
     // eslint-disable-next-line @typescript-eslint/only-throw-error -- rethrows the first failure exactly as it was caught
     if (failure !== undefined)
         throw failure;
@@ -2744,9 +2837,38 @@ class LineTail {
  * else the last line with some words in it (not a blank or a row of dashes).
  */
 function lastMeaningfulLine(lines) {
-    const meaningful = lines.map((l) => l.trim()).filter((l) => (l.match(/[A-Za-z0-9]/g) ?? []).length >= 3);
-    const errorLike = meaningful.filter((l) => /(error|exception|fatal|failed|failure|traceback|panic)/i.test(l));
-    return errorLike.at(-1) ?? meaningful.at(-1);
+    const meaningful = lines.map((l) => l.trim()).filter(isMeaningful);
+    return meaningful.filter(isErrorLike).at(-1) ?? meaningful.at(-1);
+}
+/** A line with some words in it: not a blank, nor a row of dashes. */
+function isMeaningful(line) {
+    return (line.match(/[A-Za-z0-9]/g) ?? []).length >= 3;
+}
+function isErrorLike(line) {
+    return /(error|exception|fatal|failed|failure|traceback|panic)/i.test(line);
+}
+/** Lines shown before the telling line when nothing before it reads like an error: what the run was doing. */
+const CONTEXT_LINES = 4;
+/**
+ * The lines of a failed run's console log that explain the failure, at most `max`: from
+ * the first error-like line (a Python `Traceback`, say) shortly before the telling line
+ * (lastMeaningfulLine), or else a few lines of context before it, through the lines
+ * after it. A reader sees the error with its stack, not the 100 lines of the tail.
+ */
+function explainingLines(lines, max = 15) {
+    const last = lines.findLastIndex((line) => line.trim() !== '');
+    if (last < 0)
+        return [];
+    const kept = lines.slice(0, last + 1);
+    let telling = kept.findLastIndex((line) => isMeaningful(line.trim()) && isErrorLike(line));
+    if (telling < 0)
+        telling = kept.findLastIndex((line) => isMeaningful(line.trim()));
+    if (telling < 0)
+        telling = last;
+    const earliest = Math.max(0, telling - max + 1);
+    const firstError = kept.findIndex((line, i) => i >= earliest && i < telling && isErrorLike(line));
+    const start = firstError >= 0 ? firstError : Math.max(0, telling - CONTEXT_LINES);
+    return kept.slice(start, start + max);
 }
 /** Where a 206 answer's bytes begin in the file (`Content-Range: bytes 100-199/200`). */
 function rangeStart(headers) {
@@ -2789,7 +2911,7 @@ async function fetchLogTail(source, runId, options = {}) {
     }
     catch (error) {
         if (signal?.aborted)
-            throw new src_errors/* RequestAbortedError */.$();
+            throw new errors/* RequestAbortedError */.$();
         if (deadline.aborted) {
             throw new Error(`the console log did not arrive within ${(0,format/* formatDuration */.a)(ms)}`, { cause: error });
         }
@@ -2837,6 +2959,8 @@ async function showFailureLog(client, run, files, summary, fetch) {
         finally {
             lib_core/* endGroup */.N4();
         }
+        // The summary and the comment lead with the lines that say why.
+        summary.failureLog = explainingLines(lines);
         const telling = lastMeaningfulLine(lines);
         if (telling)
             lib_core/* error */.z3((0,untrusted/* inline */.mG)(telling), { title: `Code Ocean run ${(0,untrusted/* inline */.mG)((0,caps/* capText */.yA)(run.name ?? run.id))} failed` });
@@ -2844,7 +2968,7 @@ async function showFailureLog(client, run, files, summary, fetch) {
     catch (error) {
         if (signal?.aborted)
             return;
-        lib_core/* info */.pq(`Could not read the run's console log: ${(0,untrusted/* inline */.mG)((0,src_errors/* errorMessage */.g)(error).split('\n')[0])}`);
+        lib_core/* info */.pq(`Could not read the run's console log: ${(0,untrusted/* inline */.mG)((0,errors/* errorMessage */.g)(error).split('\n')[0])}`);
     }
 }
 /** A run without results: nothing to download or capture. */
@@ -2887,7 +3011,7 @@ function cutShort(phase, what, undone = () => []) {
     }
     const minutes = phase.settings.resultsTimeoutMinutes;
     notes.push([`The results-timeout (${minutes} min) ran out during ${what}; it was not finished.`, ...undone()].join(' '));
-    phase.problems.push(`The results-timeout ran out after ${(0,format/* formatDuration */.a)(minutes * 60_000)} (results-timeout: ${minutes}) during ${what}; the job summary says what was left undone.`);
+    phase.problems.push(`The results-timeout ran out after ${(0,format/* formatDuration */.a)(minutes * 60_000)} (results-timeout: ${minutes} min) during ${what}; the job summary says what was left undone.`);
     return true;
 }
 /**
@@ -2906,7 +3030,7 @@ async function listResults(phase) {
         const undone = () => ['The results were not listed.', ...skippedAfter(settings, 'earlier')];
         if (cutShort(phase, 'the listing of the results', undone))
             return { cutShort: true };
-        const message = `Could not list the run's results: ${(0,src_errors/* errorMessage */.g)(error)}`;
+        const message = `Could not list the run's results: ${(0,errors/* errorMessage */.g)(error)}`;
         if (settings.downloadFolder)
             phase.problems.push(message);
         else {
@@ -2948,7 +3072,7 @@ async function download(phase, folder, files) {
         };
         if (cutShort(phase, 'the download (partial files were removed)', undone))
             return false;
-        phase.problems.push((0,src_errors/* errorMessage */.g)(error));
+        phase.problems.push((0,errors/* errorMessage */.g)(error));
     }
     return true;
 }
@@ -2969,7 +3093,7 @@ async function capture(phase, verdict, name) {
         if (cutShort(phase, `the capture as data asset '${name}' (once created, it may still become ready in Code Ocean)`)) {
             return;
         }
-        phase.problems.push((0,src_errors/* errorMessage */.g)(error));
+        phase.problems.push((0,errors/* errorMessage */.g)(error));
     }
 }
 /**
@@ -3079,7 +3203,7 @@ async function stopIfAsked(why, client, run, settings) {
             settleRun();
         // A release version's run: only an admin may stop it; say so plainly.
         const release = releaseRefusalReason(error, run, settings.run?.version);
-        return (`The run could not be stopped: ${(0,untrusted/* inline */.mG)((0,src_errors/* errorMessage */.g)(error).split('\n')[0])}${release ? ` ${release}` : ''}` +
+        return (`The run could not be stopped: ${(0,untrusted/* inline */.mG)((0,errors/* errorMessage */.g)(error).split('\n')[0])}${release ? ` ${release}` : ''}` +
             (why === 'cancel' ? ' The post step will try again.' : ' It may still be running in Code Ocean.'));
     }
 }
@@ -3090,7 +3214,7 @@ async function endEarly(why, client, run, settings, step) {
     const subject = `Code Ocean run ${describeRun(run)} (last state: ${(0,untrusted/* inline */.mG)(run.state || 'unknown')})`;
     (0,lifecycle_step/* failStep */.vy)(step, why === 'cancel'
         ? `The workflow was cancelled while waiting for ${subject}. ${fate}`
-        : `Timed out after ${(0,format/* formatDuration */.a)(settings.waitTimeoutMinutes * 60_000)} (wait-timeout: ${settings.waitTimeoutMinutes}) waiting for ${subject}. ${fate}`);
+        : `Timed out after ${(0,format/* formatDuration */.a)(settings.waitTimeoutMinutes * 60_000)} (wait-timeout: ${settings.waitTimeoutMinutes} min) waiting for ${subject}. ${fate}`);
 }
 
 ;// CONCATENATED MODULE: ./src/lifecycle/run/follow.ts
@@ -3118,7 +3242,7 @@ function estimateLater(client, run, settings, step, signal) {
 /** Waits for the run to end, unless a cancel or the wait-timeout comes first. */
 function waitForEnd(client, run, settings, step, interrupter) {
     if (interrupter.reason)
-        throw new src_errors/* RequestAbortedError */.$();
+        throw new errors/* RequestAbortedError */.$();
     // The listing of earlier runs ends with the wait, should it still be going.
     const listing = new AbortController();
     const signal = AbortSignal.any([interrupter.signal, listing.signal]);
@@ -3152,7 +3276,9 @@ function conclude(verdict, problems, step) {
         // The run itself succeeded, but the step did not deliver all it was asked to.
         (0,lifecycle_step/* setStatus */.Lx)(step, 'failed');
     }
-    (0,lifecycle_step/* failStep */.vy)(step, [verdict.succeeded ? `${verdict.message}, but:` : verdict.message, ...problems].join('\n'));
+    // The summary's line about the run already gives the verdict: it shows only what the step could not do.
+    const shown = problems.length === 0 ? undefined : [`The step could not do all it was asked:`, ...problems].join('\n');
+    (0,lifecycle_step/* failStep */.vy)(step, [verdict.succeeded ? `${verdict.message}, but:` : verdict.message, ...problems].join('\n'), shown);
 }
 /**
  * A cancel that came once the run had finished: the run is left as it is (stopping
@@ -3170,7 +3296,7 @@ async function followRun(client, run, settings, step, interrupter) {
         finished = await waitForEnd(client, run, settings, step, interrupter);
     }
     catch (error) {
-        if (error instanceof src_errors/* RequestAbortedError */.$ && interrupter.reason) {
+        if (error instanceof errors/* RequestAbortedError */.$ && interrupter.reason) {
             await endEarly(interrupter.reason, client, step.summary.computation ?? run, settings, step);
             return;
         }
@@ -3181,7 +3307,6 @@ async function followRun(client, run, settings, step, interrupter) {
     settleRun();
     const verdict = judge(finished);
     (0,lifecycle_step/* setStatus */.Lx)(step, verdict.status);
-    step.summary.message = verdict.message;
     const problems = await afterRun(client, finished, verdict, settings, step, interrupter.cancelSignal);
     if (interrupter.cancelSignal.aborted)
         cancelledAfterEnd(finished, verdict, step);
@@ -3747,7 +3872,7 @@ class ApiTransport {
         const cancelled = call.signal?.aborted || (axios/* default */.A.isAxiosError(error) && error.code === 'ERR_CANCELED');
         // A cancelled call that may have created something must say so; any other is simply given up.
         if (cancelled && !context.mayHaveTakenEffect)
-            return new src_errors/* RequestAbortedError */.$();
+            return new errors/* RequestAbortedError */.$();
         const code = cancelled ? 'ERR_CANCELED' : axios/* default */.A.isAxiosError(error) ? error.code : undefined;
         let message = code === 'ERR_CANCELED' || code === ANSWER_TOO_LARGE
             ? `Could not ${context.operation}: ${this.detailOf(error, code, context, call)} (Code Ocean at ${this.options.apiBase})`
@@ -4157,7 +4282,7 @@ async function look(targets, start) {
     catch (error) {
         if (start.signal.aborted)
             throw start.failure;
-        throw fail(start, `Looking for the run among the ${start.target.kind}'s runs failed too: ${(0,src_errors/* errorMessage */.g)(error)}`);
+        throw fail(start, `Looking for the run among the ${start.target.kind}'s runs failed too: ${(0,errors/* errorMessage */.g)(error)}`);
     }
     start.onListing?.(listing.runs);
     const clock = listing.serverDate === undefined ? 'no Date header' : new Date(listing.serverDate).toISOString();
@@ -4208,7 +4333,7 @@ async function renameRun(client, run, name, version, step) {
     }
     catch (error) {
         const release = releaseRefusalReason(error, run, version);
-        lib_core/* warning */.$e(step.redact(`Could not name the run '${(0,untrusted/* inline */.mG)(name)}'; it keeps the name '${(0,untrusted/* inline */.mG)((0,caps/* capText */.yA)(run.name ?? run.id))}'. ${(0,src_errors/* errorMessage */.g)(error)}` +
+        lib_core/* warning */.$e(step.redact(`Could not name the run '${(0,untrusted/* inline */.mG)(name)}'; it keeps the name '${(0,untrusted/* inline */.mG)((0,caps/* capText */.yA)(run.name ?? run.id))}'. ${(0,errors/* errorMessage */.g)(error)}` +
             (release ? `\n${release}` : '')));
         return run;
     }
@@ -4341,7 +4466,7 @@ function leaveRunning(step) {
  * The phases that talk to Code Ocean, in one place for main.ts to load once the
  * inputs are good: a step that stops at an input error never loads the API client,
  * axios, or anything after them. It is the main bundle's one split: the others a
- * measurement could not tell from noise went (see the README, "Start-up").
+ * measurement could not tell from noise went (see CONTRIBUTING.md, "Start-up").
  */
 
 

@@ -28698,7 +28698,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var node_v8__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_v8__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8179);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3916);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(606);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4531);
 /* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(6670);
 
 
@@ -28808,6 +28808,8 @@ var core = __nccwpck_require__(8179);
 var errors = __nccwpck_require__(3916);
 // EXTERNAL MODULE: ./src/redact.ts
 var src_redact = __nccwpck_require__(6670);
+// EXTERNAL MODULE: ./src/report/links.ts
+var links = __nccwpck_require__(3303);
 // EXTERNAL MODULE: ./src/names.ts
 var names = __nccwpck_require__(6455);
 ;// CONCATENATED MODULE: ./src/report/outputs.ts
@@ -28887,17 +28889,28 @@ class Outputs {
 
 
 
-function newStep() {
-    return { outputs: new Outputs(), summary: { startedAt: Date.now(), notes: [] }, redact: src_redact/* redactRegistered */.uM };
+
+function newStep(env = process.env) {
+    const summary = {
+        startedAt: Date.now(),
+        notes: [],
+        workflowRun: (0,links/* workflowRunUrl */.C)(env),
+        workspace: env.GITHUB_WORKSPACE || undefined
+    };
+    return { outputs: new Outputs(), summary, redact: src_redact/* redactRegistered */.uM };
 }
 /** Sets the step's status: the `status` output and the summary's, always the same. */
 function setStatus(step, status) {
     step.summary.status = status;
     step.outputs.setStatus(status);
 }
-/** Fails the step with a message, recorded in the summary too. */
-function failStep(step, message) {
-    step.summary.message = message;
+/**
+ * Fails the step with a message, recorded in the summary too; `shown` is the part the
+ * summary shows under its line about the run, when the message opens by repeating that
+ * line (a run's verdict).
+ */
+function failStep(step, message, shown = message) {
+    step.summary.message = shown;
     core/* setFailed */.C1(step.redact(message));
 }
 /** Fails the step for an error that ended it early; a status set before (cancelled, say) stands. */
@@ -28909,7 +28922,7 @@ function failStepWith(step, error) {
 
 /***/ }),
 
-/***/ 606:
+/***/ 4531:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -29000,6 +29013,10 @@ function resolveApiLocation(input, raw) {
     return { siteUrl, apiBase: `${siteUrl}/api/v1` };
 }
 
+// EXTERNAL MODULE: ./src/caps.ts
+var caps = __nccwpck_require__(2410);
+// EXTERNAL MODULE: ./src/untrusted.ts
+var untrusted = __nccwpck_require__(873);
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __nccwpck_require__(8815);
 // EXTERNAL MODULE: ./src/inputs/nearest.ts
@@ -29339,9 +29356,26 @@ function values_parseList(raw, commas) {
         .map((item) => item.trim())
         .filter((item) => item !== '' && !item.startsWith('#'));
 }
+function isReleaseVersion(text) {
+    return /^\d+$/.test(text) && Number(text) >= 1 && Number.isSafeInteger(Number(text));
+}
+/**
+ * The release a mistyped version most likely meant: `v3`, `V3`, `version 3`, `3.0` and
+ * `#3` name release 3 (Git tags and other tools spell versions so). Undefined when no
+ * reading of it is a release number.
+ */
+function versionMeant(raw) {
+    const text = raw
+        .trim()
+        .replace(/^(v|version|release|#)\s*/i, '')
+        .replace(/\.0+$/, '');
+    return text !== raw && isReleaseVersion(text) ? String(Number(text)) : undefined;
+}
 function parseVersion(input, raw) {
-    if (!/^\d+$/.test(raw) || Number(raw) < 1 || !Number.isSafeInteger(Number(raw))) {
-        throw new errors/* InputError */.d(input, `"${raw}" is not a release version; it must be a positive whole number`, `${input}: 2`);
+    if (!isReleaseVersion(raw)) {
+        const meant = versionMeant(raw);
+        throw new errors/* InputError */.d(input, `"${raw}" is not a release version; it must be a positive whole number` +
+            (meant ? `. Did you mean ${meant}?` : ''), `${input}: ${meant ?? 2}`);
     }
     return Number(raw);
 }
@@ -29363,6 +29397,8 @@ function parseResultsTimeout(input, raw) {
 }
 
 ;// CONCATENATED MODULE: ./src/inputs/followed-run.ts
+
+
 
 
 
@@ -29401,6 +29437,56 @@ function conflict(problems, other) {
     problems.add(`${names/* Input */.pd.ComputationId}' and '${other}`, `both are set; '${names/* Input */.pd.ComputationId}' follows a run that was started elsewhere, while '${other}' only shapes ` +
         `a run this step would start. Remove '${other}' to follow the run, or '${names/* Input */.pd.ComputationId}' to start a new run`, FOLLOW_EXAMPLE);
 }
+/** A Code Ocean id inside other text: 36 characters not part of a longer run of hex digits. */
+const ID_INSIDE = /(?<![0-9a-f])[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}(?![0-9a-f])/gi;
+/** The part of an address a run id follows: `/computation/`, `/computations/`, `computation_id=`, `/runs/`. */
+const RUN_MARK = /(computations?|computation[_-]?id|runs?)[/=]$/i;
+/** The address a user copied from the browser, rather than an id: it has a scheme or a path. */
+function isAddress(text) {
+    return /^[a-z][a-z0-9+.-]*:\/\//i.test(text) || text.includes('/');
+}
+/** Each distinct id in `text`, with the few characters before it that say what it is the id of. */
+function idsIn(text) {
+    const found = new Map();
+    for (const match of text.matchAll(ID_INSIDE)) {
+        const id = match[0].toLowerCase();
+        if (!found.has(id))
+            found.set(id, text.slice(Math.max(0, match.index - 24), match.index));
+    }
+    return [...found].map(([id, after]) => ({ id, after }));
+}
+/** The last part of an address before an id, as a user would recognise it: `capsule/`, `computation=`. */
+function segmentBefore(after) {
+    const withoutMark = /[/=]$/.test(after) ? after.slice(0, -1) : after;
+    const start = Math.max(...['/', '?', '&', '#', '='].map((c) => withoutMark.lastIndexOf(c))) + 1;
+    return after.slice(start);
+}
+/** Where an id stands in an address, for the message that asks which one is the run's. */
+function place(after) {
+    const segment = segmentBefore(after);
+    return segment === '' ? 'at the start' : `after '${(0,untrusted/* inline */.mG)(segment)}'`;
+}
+/**
+ * Reads `computation-id`: a run id, or the address of a run pasted from the browser. An
+ * address holding one id gives that id; one holding several gives the one after
+ * `/computation/` (or `/runs/`), and otherwise is refused with each id and what it follows,
+ * so the user sees which part is the run's. Pure: the caller says where an id came from.
+ */
+function readRunId(raw) {
+    if (!isAddress(raw))
+        return { id: parseRunId(raw), fromAddress: false };
+    const ids = idsIn(raw);
+    const marked = ids.filter((found) => RUN_MARK.test(found.after));
+    const chosen = ids.length === 1 ? ids[0] : marked.length === 1 ? marked[0] : undefined;
+    if (chosen)
+        return { id: chosen.id, fromAddress: true };
+    if (ids.length === 0)
+        return { id: parseRunId(raw), fromAddress: false };
+    const each = ids.map((found) => `${found.id} (${place(found.after)})`).join(', ');
+    throw new errors/* InputError */.d(names/* Input */.pd.ComputationId, `"${(0,untrusted/* inline */.mG)((0,caps/* capText */.yA)(raw))}" holds ${ids.length} ids, and which one is the run's is not clear: ${each}. ` +
+        "Give the run's id alone; in a run's address it is the part after /computation/, as in " +
+        'https://codeocean.example.com/computation/9af23fd6-0d4c-4a8e-b1a4-7c3f1e2d5b60', FOLLOW_EXAMPLE);
+}
 /** A run id has the form of every Code Ocean id; the message says where to find one. */
 function parseRunId(raw) {
     try {
@@ -29425,7 +29511,11 @@ function readFollowedRun(problems, wait) {
     const raw = problems.read(names/* Input */.pd.ComputationId);
     if (raw === '')
         return undefined;
-    const id = problems.attempt(() => parseRunId(raw));
+    const reading = problems.attempt(() => readRunId(raw));
+    if (reading?.fromAddress) {
+        // Only the id is repeated: the rest of an address is the user's and may hold anything.
+        problems.note(`Input '${names/* Input */.pd.ComputationId}' is an address; following the run id it contains: ${reading.id}`);
+    }
     for (const name of START_ONLY_INPUTS)
         if (problems.read(name) !== '')
             conflict(problems, name);
@@ -29437,7 +29527,7 @@ function readFollowedRun(problems, wait) {
         problems.add(names/* Input */.pd.Wait, `is false, but following a run ('${names/* Input */.pd.ComputationId}') is waiting for it: a run that has already finished ` +
             `is judged at once, and 'wait-timeout' limits the wait for one that has not`, `${names/* Input */.pd.Wait}: 'true'`);
     }
-    return id;
+    return reading?.id;
 }
 
 ;// CONCATENATED MODULE: ./src/inputs/preparation.ts
@@ -29474,6 +29564,8 @@ function readPreparationSettings(problems, env) {
 class Problems {
     read;
     list = [];
+    /** What the reading took the liberty of reading differently from how it was written, to say in the log. */
+    notes = [];
     constructor(read) {
         this.read = read;
     }
@@ -29496,6 +29588,9 @@ class Problems {
                 throw error;
             return undefined;
         }
+    }
+    note(text) {
+        this.notes.push(text);
     }
     add(input, problem, example) {
         this.list.push(new errors/* InputError */.d(input, problem, example));
@@ -29621,7 +29716,10 @@ const DEFAULT_RESULTS_TIMEOUT_MINUTES = 60;
 function readLocation(problems, env) {
     const domain = problems.read(names/* Input */.pd.Domain) || env[names/* EnvFallback */.cg.Domain] || '';
     if (domain.trim() === '') {
-        problems.add(names/* Input */.pd.Domain, `is not set (nor is the environment variable ${names/* EnvFallback */.cg.Domain}); give the address of your Code Ocean deployment`, 'domain: codeocean.example.com');
+        // Most workflows keep the address in a repository variable: the message says how to make one.
+        problems.add(names/* Input */.pd.Domain, `is not set (nor is the environment variable ${names/* EnvFallback */.cg.Domain}); set it to the address of your Code Ocean ` +
+            `deployment (for example codeocean.example.com): create the repository variable ${names/* EnvFallback */.cg.Domain} in ` +
+            `Settings › Secrets and variables › Actions › Variables, and pass it to the step`, `${names/* Input */.pd.Domain}: \${{ vars.${names/* EnvFallback */.cg.Domain} }}`);
         return undefined;
     }
     return problems.attempt(() => resolveApiLocation(names/* Input */.pd.Domain, domain));
@@ -29700,7 +29798,7 @@ function readCheckParameters(problems) {
  * wrong and the right form; nothing is sent to Code Ocean before this succeeds. With
  * `computation-id` the step follows that run instead of starting one (FollowSettings).
  */
-function getSettings(token, readRaw = core/* getInput */.V4, env = process.env) {
+function getSettings(token, readRaw = core/* getInput */.V4, env = process.env, log = (line) => core/* info */.pq(line)) {
     // Trimmed here, not only by the runner's getInput: other hosts of the action
     // (@github/local-action, for one) pass inputs on exactly as written.
     const read = (name) => readRaw(name).trim();
@@ -29716,6 +29814,8 @@ function getSettings(token, readRaw = core/* getInput */.V4, env = process.env) 
         readCheckParameters(problems);
     const results = readResultSettings(problems, waiting.wait, env);
     if (problems.list.length === 0 && location) {
+        for (const note of problems.notes)
+            log(note);
         const common = { location, token, ...waiting, ...results };
         if (computationId !== undefined)
             return { ...common, computationId };
@@ -29724,6 +29824,58 @@ function getSettings(token, readRaw = core/* getInput */.V4, env = process.env) 
     }
     // Each way of getting here added a problem. A token pasted into the wrong input must not be echoed back.
     throw new errors/* InputErrors */.G(problems.list, (0,src_redact/* redactor */.$p)([token]));
+}
+
+;// CONCATENATED MODULE: ./src/inputs/unexpected-inputs.ts
+
+
+
+
+/** Every input action.yml declares (names.ts keeps them; a test keeps the two equal). */
+const DECLARED_INPUTS = Object.values(names/* Input */.pd);
+const PREFIX = 'INPUT_';
+/**
+ * The environment variable the runner passes an input in: upper-cased, spaces to `_`,
+ * hyphens kept (`wait-timeout` → `INPUT_WAIT-TIMEOUT`), as @actions/core's getInput reads it.
+ */
+function inputVariable(name) {
+    return `${PREFIX}${name.replace(/ /g, '_').toUpperCase()}`;
+}
+/**
+ * The `INPUT_*` variables in `env` that no declared input explains. The runner passes
+ * every `with:` key on, declared or not, and nothing reads an undeclared one: a typo
+ * (`wait-timout`, `download-result`, `sync_git`) would otherwise pass in silence, and the
+ * step would do less than the workflow asked. Sorted, so the warnings come in a stable order.
+ */
+function unexpectedInputs(env, declared = DECLARED_INPUTS) {
+    const known = new Set(declared.map(inputVariable));
+    return Object.keys(env)
+        .filter((variable) => {
+        const upper = variable.toUpperCase();
+        return upper.startsWith(PREFIX) && upper.length > PREFIX.length && !known.has(upper);
+    })
+        .sort()
+        .map((variable) => {
+        const name = variable.slice(PREFIX.length).toLowerCase();
+        // `sync_git` is one edit from `sync-git`; the comparison needs no folding beyond case.
+        return { name, closest: (0,nearest/* nearestTypo */.z)(name, declared) };
+    });
+}
+/** The warning for one unexpected input: its name stays one line and never a workflow command. */
+function unexpectedInputWarning({ name, closest }) {
+    const shown = (0,untrusted/* inline */.mG)((0,caps/* capText */.yA)(name, 100));
+    return closest === undefined
+        ? `Unexpected input '${shown}': this action has no input of that name, so it is ignored. ` +
+            `The inputs it reads are listed in its action.yml.`
+        : `Unexpected input '${shown}': did you mean '${closest}'? This action has no input '${shown}', so it is ignored.`;
+}
+/**
+ * Warns once per input the workflow gave that the action does not declare. The main step
+ * only: the post step sees the same variables, and once is enough.
+ */
+function warnAboutUnexpectedInputs(env, warn) {
+    for (const input of unexpectedInputs(env))
+        warn(unexpectedInputWarning(input));
 }
 
 ;// CONCATENATED MODULE: ./src/lifecycle/interruption.ts
@@ -29781,10 +29933,6 @@ var external_node_crypto_ = __nccwpck_require__(7598);
 var external_node_fs_ = __nccwpck_require__(3024);
 // EXTERNAL MODULE: ./src/errors.ts
 var src_errors = __nccwpck_require__(3916);
-// EXTERNAL MODULE: ./src/untrusted.ts
-var untrusted = __nccwpck_require__(3254);
-// EXTERNAL MODULE: ./src/caps.ts
-var caps = __nccwpck_require__(2410);
 ;// CONCATENATED MODULE: ./src/report/markdown.ts
 /**
  * Markdown building blocks for the job summary and the pull request comment.
@@ -29835,9 +29983,11 @@ const ZWJ = '\u200d';
  * for mentions), so a zero-width joiner goes after the colon.
  */
 const SHORTCODE_START = /:(?=[\w+-]+:)/g;
-/** The most lines of one message that a quote shows, and the most characters of each. */
-const QUOTED_LINES = 20;
-const QUOTED_LINE_CHARS = 500;
+/** The most lines of one message that a line block shows, and the most characters of each. */
+const SHOWN_LINES = 20;
+const SHOWN_LINE_CHARS = 500;
+/** The most characters of one line that a code block shows. */
+const CODE_LINE_CHARS = 500;
 /** The lines of `value`, split at every line-break form. */
 function splitLines(value) {
     return value.split(LINE_BREAK);
@@ -29880,18 +30030,57 @@ function code(value, max = caps/* VALUE_CHARS */.A3) {
     return `${fence}${pad}${line}${pad}${fence}`;
 }
 /**
- * Outside text of one or more lines as a block quote. Every line, however it was
- * broken, gets its own `> ` and is escaped, so nothing leaves the quote or forms a
- * heading, list or nested quote inside it.
+ * Outside text of one or more lines (a step's error and its example) as one paragraph
+ * that keeps its lines: every line, however it was broken, is escaped on its own
+ * (`text`) and ends in a hard line break (a backslash at the end of the line), so the
+ * lines neither run together nor form a heading, list or quote. Leading indentation is
+ * kept as no-break spaces, which Markdown does not strip (an example's YAML needs its
+ * shape). Blank lines are left out: they would end the paragraph.
  */
-function quote(value) {
-    const lines = splitLines(value);
-    const quoted = lines
-        .slice(0, QUOTED_LINES)
-        .map((line) => (line.trim() === '' ? '>' : `> ${markdown_text(line, QUOTED_LINE_CHARS)}`));
-    if (lines.length > QUOTED_LINES)
-        quoted.push(`> ${markdown_text((0,caps/* andMore */.v)(lines.length - QUOTED_LINES, 'lines'))}`);
-    return quoted.join('\n');
+function lineBlock(value) {
+    const lines = splitLines(value).filter((line) => line.trim() !== '');
+    const shown = lines.slice(0, SHOWN_LINES).map((line) => {
+        const indent = (/^[ \t]*/.exec(line)?.[0] ?? '').replace(/\t/g, '  ').length;
+        return '\u00a0'.repeat(indent) + markdown_text(line, SHOWN_LINE_CHARS);
+    });
+    if (lines.length > SHOWN_LINES)
+        shown.push(markdown_text((0,caps/* andMore */.v)(lines.length - SHOWN_LINES, 'lines')));
+    return shown.join('\\\n');
+}
+/**
+ * Lines from outside (a console log) as a fenced code block that nothing inside can
+ * end: the fence is one backtick longer than the longest run of backticks in them, and
+ * a closing fence must be at least as long. Every line-break form splits a line (no
+ * line is taken for the fence's end by a reader that breaks elsewhere), unsafe
+ * characters become U+FFFD, and each line is capped. Inside a code block GitHub renders
+ * no Markdown, HTML, mention, reference or emoji.
+ */
+function codeBlock(lines) {
+    const shown = lines
+        .flatMap(splitLines)
+        .map((line) => (0,caps/* capText */.yA)(line.replace(UNSAFE_CHARACTER, '\ufffd'), CODE_LINE_CHARS));
+    const longestRun = Math.max(0, ...shown.flatMap((line) => (line.match(/`+/g) ?? []).map((run) => run.length)));
+    const fence = '`'.repeat(Math.max(3, longestRun + 1));
+    return [fence, ...shown, fence].join('\n');
+}
+/** The action's own words in HTML: no character of them can open a tag or an entity. */
+function ownHtml(words) {
+    return words.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+/**
+ * A fold: `summary`, the action's own words (never outside text: it sits in HTML, where
+ * Markdown escapes mean nothing), over `parts`, Markdown made by the functions here. The
+ * blank lines around the parts make GitHub render them as Markdown inside the fold.
+ */
+function details(summary, parts) {
+    return ['<details>', `<summary>${ownHtml(summary)}</summary>`, '', parts.join('\n\n'), '', '</details>'].join('\n');
+}
+/**
+ * A link of the action's own: `label` its own words, `url` an address it built from
+ * checked parts (an http(s) URL with nothing in it that could end the link early).
+ */
+function markdown_link(label, url) {
+    return `[${label}](${url})`;
 }
 /** A bulleted list of cells made by `text` or `code`. */
 function list(items) {
@@ -30086,7 +30275,10 @@ async function commentOnPullRequest(markdown, token, target, redact, env = proce
 
 // EXTERNAL MODULE: ./src/format.ts
 var format = __nccwpck_require__(6264);
+// EXTERNAL MODULE: ./src/report/links.ts
+var links = __nccwpck_require__(3303);
 ;// CONCATENATED MODULE: ./src/report/summary.ts
+
 
 
 
@@ -30119,28 +30311,86 @@ function utc(ms) {
         .replace('T', ' ')
         .replace(/\.\d+Z$/, ' UTC');
 }
-function escaper(redact) {
-    return { text: (value, max) => markdown_text(redact(value), max), code: (value) => code(redact(value)) };
+function escaper(redact, workspace) {
+    const plain = (value) => (0,links/* relativeToWorkspace */.T)(redact(value), workspace);
+    return { text: (value, max) => markdown_text(plain(value), max), code: (value) => code(plain(value)), plain };
 }
 /** A table of at most LISTED_ROWS rows, then how many more there were. */
 function cappedTable(header, rows, noun) {
     const { shown, more } = (0,caps/* capItems */.P1)(rows, LISTED_ROWS);
     return more > 0 ? [table(header, shown), (0,caps/* andMore */.v)(more, noun)] : [table(header, shown)];
 }
+/** `1 file`, `3 files`. */
+function counted(n, noun) {
+    return `${n.toLocaleString('en-US')} ${n === 1 ? noun : `${noun}s`}`;
+}
 function headline(model) {
     const known = model.computation !== undefined;
     const none = model.followed ? '❌ Could not follow the Code Ocean run' : '❌ Code Ocean run did not start';
     return `## ${known && model.status ? HEADLINE[model.status] : none}`;
 }
-/** The table of facts about the request, the run and the step. */
-function factsTable(model, e) {
+/**
+ * The run in one line, instead of a table of Status, State and End status that repeat
+ * one another: `Run 'nightly' (`c1`): state completed, end status failed, exit code 1,
+ * ran 1m 15s.`
+ */
+function statusLine(model, e) {
     const c = model.computation;
+    if (!c)
+        return undefined;
+    const facts = [`state ${e.text(c.state || 'unknown')}`];
+    if (c.end_status !== undefined)
+        facts.push(`end status ${e.text(c.end_status)}`);
+    if (c.exit_code !== undefined)
+        facts.push(`exit code ${e.text(String(c.exit_code))}`);
+    if (c.run_time !== undefined)
+        facts.push(`ran ${(0,format/* formatDuration */.a)(c.run_time * 1000)}`);
+    if (c.has_results === false)
+        facts.push('no results');
+    const name = c.name ? `'${e.text(c.name)}' ` : '';
+    const followed = model.followed ? ' It was started elsewhere; this step followed it (`computation-id`).' : '';
+    return `Run ${name}(${e.code(c.id)}): ${facts.join(', ')}.${followed}`;
+}
+/**
+ * Why the step did not succeed, first thing after the outcome: the step's own message
+ * (its error, the timeout, what it could not deliver), each of its lines on a line of
+ * its own, and the lines of the console log that explain a failed run.
+ */
+function reasonSections(model, e) {
+    const out = [];
+    if (model.message)
+        out.push(lineBlock(e.plain(model.message)));
+    if (model.failureLog?.length) {
+        // The log is the result file `output` (CONSOLE_LOG in log-tail.ts, not imported: it
+        // would load the object store's HTTP client into every step, a bad input's too).
+        out.push("**Why:** the run's console log (`output`) says:");
+        out.push(codeBlock(model.failureLog.map(e.plain)));
+    }
+    return out;
+}
+/** What the step did with the results: visible, as it is part of the outcome. */
+function deliverySections(model, e) {
+    const out = [];
+    const { download, dataAsset } = model;
+    if (download) {
+        const folder = e.plain(download.folder);
+        out.push(`Downloaded ${counted(download.files, 'file')} (${(0,format/* formatBytes */.z)(download.bytes)}) to ${code(folder === '' ? '.' : folder)}.`);
+    }
+    if (dataAsset) {
+        out.push(`Captured the results as data asset ${e.text(dataAsset.name)} (${e.code(dataAsset.id)}).`);
+    }
+    return out;
+}
+function notesSection(notes, e) {
+    if (notes.length === 0)
+        return [];
+    const { shown, more } = (0,caps/* capItems */.P1)(notes, LISTED_NOTES);
+    return [list([...shown.map((note) => e.text(note, NOTE_CHARS)), ...(more > 0 ? [markdown_text((0,caps/* andMore */.v)(more, 'notes'))] : [])])];
+}
+/** The request and the step's times, folded: what a reader looks up, not what they need first. */
+function requestFold(model, e) {
     const req = model.request;
     const facts = [];
-    if (c)
-        facts.push(['Run', `${c.name ? `${e.text(c.name)} ` : ''}(${e.code(c.id)})`]);
-    if (model.followed)
-        facts.push(['Started', 'elsewhere; this step followed it (`computation-id`)']);
     if (req?.pipeline_id)
         facts.push(['Pipeline', e.code(req.pipeline_id)]);
     if (req?.capsule_id)
@@ -30151,30 +30401,20 @@ function factsTable(model, e) {
         facts.push(['Resumed from', e.code(req.resume_run_id)]);
     if (req?.nextflow_profile)
         facts.push(['Nextflow profile', e.code(req.nextflow_profile)]);
-    if (model.status)
-        facts.push(['Status', model.status]);
-    if (c) {
-        facts.push(['State', e.text(c.state || 'unknown')]);
-        facts.push(['End status', c.end_status === undefined ? '—' : e.text(c.end_status)]);
-        facts.push(['Exit code', c.exit_code === undefined ? '—' : e.text(String(c.exit_code))]);
-        if (c.run_time !== undefined)
-            facts.push(['Run time', (0,format/* formatDuration */.a)(c.run_time * 1000)]);
-        facts.push(['Has results', c.has_results ? 'yes' : 'no']);
-    }
     if (model.startedAt !== undefined) {
         const end = model.endedAt ?? model.startedAt;
         facts.push(['Step', `${utc(model.startedAt)} to ${utc(end)} (${(0,format/* formatDuration */.a)(end - model.startedAt)})`]);
     }
     if (facts.length === 0)
-        return undefined;
-    return table(['', ''], facts.map(([k, v]) => [`**${k}**`, v]));
+        return [];
+    return [details('Request and timing', [list(facts.map(([k, v]) => `**${k}:** ${v}`))])];
 }
-/** The data assets and the parameters (or, without parameters, the processes) of the request. */
-function requestSections(req, e) {
+/** The data assets and the parameters (or, without parameters, the processes) of the request, each folded. */
+function requestListFolds(req, e) {
     const out = [];
     if (req?.data_assets?.length) {
-        out.push('### Data assets');
-        out.push(...cappedTable(['Id', 'Mount'], req.data_assets.map((a) => [e.code(a.id), a.mount ? e.code(a.mount) : '—']), 'data assets'));
+        const rows = req.data_assets.map((a) => [e.code(a.id), a.mount ? e.code(a.mount) : '—']);
+        out.push(details(`Data assets (${rows.length})`, cappedTable(['Id', 'Mount'], rows, 'data assets')));
     }
     const rows = [];
     // Positions are written as text: a bare `#1` would reference issue 1 on GitHub.
@@ -30186,60 +30426,49 @@ function requestSections(req, e) {
     req?.parameters?.forEach((v, i) => rows.push(['—', position(i), e.code(v)]));
     req?.named_parameters?.forEach((n) => rows.push(['—', e.code(n.param_name), e.code(n.value)]));
     if (rows.length > 0) {
-        out.push('### Parameters');
-        out.push(...cappedTable(['Process', 'Parameter', 'Value'], rows, 'parameters'));
+        const parts = cappedTable(['Process', 'Parameter', 'Value'], rows, 'parameters');
+        out.push(details(`Parameters (${rows.length})`, parts));
     }
     else if (req?.processes?.length) {
         const { shown, more } = (0,caps/* capItems */.P1)(req.processes, LISTED_ROWS);
-        out.push('### Processes');
-        out.push(list(shown.map((p) => e.code(p.name))));
-        if (more > 0)
-            out.push((0,caps/* andMore */.v)(more, 'processes'));
+        const parts = [list(shown.map((p) => e.code(p.name))), ...(more > 0 ? [(0,caps/* andMore */.v)(more, 'processes')] : [])];
+        out.push(details(`Processes (${req.processes.length})`, parts));
     }
     return out;
 }
-/** The result files, the download and the capture. */
-function resultSections(model, e) {
-    const out = [];
-    const files = model.resultFiles;
-    if (files) {
-        const bytes = files.reduce((sum, f) => sum + f.size, 0);
-        out.push(`### Results (${files.length} ${files.length === 1 ? 'file' : 'files'}, ${(0,format/* formatBytes */.z)(bytes)})`);
-        if (files.length > 0) {
-            const { shown, more } = (0,caps/* capItems */.P1)(files, LISTED_FILES);
-            out.push(table(['File', 'Size'], shown.map((f) => [e.code(f.path), (0,format/* formatBytes */.z)(f.size)])));
-            if (more > 0)
-                out.push((0,caps/* andMore */.v)(more, 'files'));
-        }
-    }
-    const { download, dataAsset } = model;
-    if (download) {
-        out.push(`Downloaded ${download.files} files (${(0,format/* formatBytes */.z)(download.bytes)}) to ${e.code(download.folder)}.`);
-    }
-    if (dataAsset) {
-        out.push(`Captured the results as data asset ${e.text(dataAsset.name)} (${e.code(dataAsset.id)}).`);
-    }
-    return out;
+/** The result files, folded. */
+function resultsFold(files, e) {
+    if (!files)
+        return [];
+    const bytes = files.reduce((sum, f) => sum + f.size, 0);
+    const title = `Results (${counted(files.length, 'file')}, ${(0,format/* formatBytes */.z)(bytes)})`;
+    if (files.length === 0)
+        return [`${title}.`];
+    const { shown, more } = (0,caps/* capItems */.P1)(files, LISTED_FILES);
+    const rows = shown.map((f) => [e.code(f.path), (0,format/* formatBytes */.z)(f.size)]);
+    return [details(title, [table(['File', 'Size'], rows), ...(more > 0 ? [(0,caps/* andMore */.v)(more, 'files')] : [])])];
 }
 /**
- * Builds the job summary's markdown. Pure. Every piece of outside text (names,
- * paths, messages, notes, parameter values) is passed through `redact` and then
- * escaped, so none of it renders as Markdown or HTML and no secret survives even
- * when escaping would have split it.
+ * Builds the job summary's markdown, which is also the pull request comment. Pure. It
+ * leads with the outcome: the headline, the run in one line, and for a failure the
+ * reason (the step's message, the console log's telling lines); then the link to the
+ * workflow run, what was done with the results, and the notes. The request, the
+ * parameters, the data assets and the result files are folded, so the comment reads
+ * without scrolling.
+ *
+ * Every piece of outside text (names, paths, messages, log lines, notes, parameter
+ * values) is passed through `redact` and then escaped, so none of it renders as
+ * Markdown or HTML and no secret survives even when escaping would have split it.
  */
 function renderSummary(model, redact = src_redact/* redactRegistered */.uM) {
-    const e = escaper(redact);
-    const out = [headline(model)];
-    if (model.message)
-        out.push(quote(redact(model.message)));
-    const facts = factsTable(model, e);
-    if (facts)
-        out.push(facts);
-    out.push(...requestSections(model.request, e), ...resultSections(model, e));
-    if (model.notes.length > 0) {
-        const { shown, more } = (0,caps/* capItems */.P1)(model.notes, LISTED_NOTES);
-        out.push(list([...shown.map((note) => e.text(note, NOTE_CHARS)), ...(more > 0 ? [markdown_text((0,caps/* andMore */.v)(more, 'notes'))] : [])]));
-    }
+    const e = escaper(redact, model.workspace);
+    const status = statusLine(model, e);
+    const out = [headline(model), ...(status ? [status] : [])];
+    out.push(...reasonSections(model, e));
+    if (model.workflowRun)
+        out.push(markdown_link('Workflow run', model.workflowRun));
+    out.push(...deliverySections(model, e), ...notesSection(model.notes, e));
+    out.push(...requestFold(model, e), ...requestListFolds(model.request, e), ...resultsFold(model.resultFiles, e));
     return `${out.join('\n\n')}\n`;
 }
 /**
@@ -30311,6 +30540,8 @@ var lifecycle_step = __nccwpck_require__(4073);
 
 
 
+
+
 /**
  * The action's main step, phase by phase: read the inputs, start the run (or find the
  * one `computation-id` names) and report it at once, then follow it to its end and
@@ -30325,6 +30556,8 @@ async function run() {
     try {
         // The token is masked before anything else can print it.
         const token = readToken();
+        // Before the inputs are read: a misspelt input may be why they are wrong.
+        warnAboutUnexpectedInputs(process.env, (message) => core/* warning */.$e(message));
         settings = getSettings(token);
         // Loaded once the inputs are good: a step that stops at an input error never loads
         // the API client and the phases, a quarter of a valid step's start-up (`npm run bench -- startup`).
@@ -30473,6 +30706,77 @@ function redactRegistered(text) {
 
 /***/ }),
 
+/***/ 3303:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   C: () => (/* binding */ workflowRunUrl),
+/* harmony export */   T: () => (/* binding */ relativeToWorkspace)
+/* harmony export */ });
+/**
+ * Where a reader of the summary goes next, and paths as they know them.
+ *
+ * Only the workflow run is linked. Code Ocean's public documentation shows no address
+ * for a capsule, a pipeline or a run in its web app: it says to find a capsule's id "in
+ * metadata" (docs.codeocean.com/user-guide/code-ocean-api/capsule), and the only page
+ * address it gives, https://codeocean.com/capsule/<number>/tree/v<n>, is a published
+ * capsule's, by a number the API calls `slug`, not the id this action runs
+ * (help.codeocean.com, "Which link to my capsule should I share with others?"). A guessed
+ * address would send readers to a page that may not exist, so there is none.
+ */
+/** An owner/name pair as GitHub allows it: nothing that could end a Markdown link. */
+const REPOSITORY = /^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/;
+const NUMBER = /^[1-9]\d*$/;
+/** The server's address, when it is a plain http(s) address with no character that could end a link. */
+function serverUrl(value) {
+    if (!value)
+        return undefined;
+    try {
+        const url = new URL(value);
+        if (url.protocol !== 'https:' && url.protocol !== 'http:')
+            return undefined;
+        if (url.search || url.hash || url.username || url.password)
+            return undefined;
+        const base = url.href.replace(/\/+$/, '');
+        return /^[\w:/.%~-]+$/.test(base) ? base : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+/**
+ * The page of this workflow run, at this attempt (a re-run is another attempt, with a
+ * page of its own), from the runner's GITHUB_SERVER_URL, GITHUB_REPOSITORY, GITHUB_RUN_ID
+ * and GITHUB_RUN_ATTEMPT. Undefined when any of them is missing or not what the runner
+ * sets, so a link is only ever built from checked parts.
+ */
+function workflowRunUrl(env) {
+    const server = serverUrl(env.GITHUB_SERVER_URL);
+    const { GITHUB_REPOSITORY: repository, GITHUB_RUN_ID: runId, GITHUB_RUN_ATTEMPT: attempt } = env;
+    if (!server || !repository || !REPOSITORY.test(repository) || !runId || !NUMBER.test(runId))
+        return undefined;
+    const run = `${server}/${repository}/actions/runs/${runId}`;
+    return attempt && NUMBER.test(attempt) ? `${run}/attempts/${attempt}` : run;
+}
+/**
+ * `text` with the workspace's absolute path taken out: a path inside it becomes relative
+ * (`results/x.csv`), the workspace itself `.`. The runner's own folders
+ * (`/home/runner/work/…`) mean nothing to a reader of a pull request. A workspace that is
+ * no absolute path of at least one folder is left alone: replacing `/` would mangle
+ * every path.
+ */
+function relativeToWorkspace(text, workspace) {
+    const root = workspace?.replace(/\/+$/, '');
+    if (!root || !root.startsWith('/') || root.length < 2)
+        return text;
+    const escaped = root.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    // Only the whole folder: `/w/repo` is not in `/w/repo-other`.
+    return text.replace(new RegExp(`${escaped}(/|(?![\\w.-]))`, 'g'), (_, slash) => (slash ? '' : '.'));
+}
+
+
+/***/ }),
+
 /***/ 2087:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -30502,7 +30806,7 @@ function timerDelayMs(ms, leastMs = 0) {
 
 /***/ }),
 
-/***/ 3254:
+/***/ 873:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -30580,7 +30884,7 @@ function printUntrusted(lines, write) {
 /* harmony export */ });
 /* unused harmony export ACTION_VERSION */
 /** Sent in the User-Agent header; kept equal to package.json's version by a test. */
-const ACTION_VERSION = '0.1.0';
+const ACTION_VERSION = '1.0.0';
 const USER_AGENT = `codeocean-run-action/${ACTION_VERSION}`;
 
 
@@ -37569,7 +37873,7 @@ exports.floatNaN = floatNaN;
 
 /***/ }),
 
-/***/ 873:
+/***/ 3254:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -37915,7 +38219,7 @@ var string = __nccwpck_require__(6464);
 var binary = __nccwpck_require__(6083);
 var bool = __nccwpck_require__(8398);
 var float = __nccwpck_require__(5782);
-var int = __nccwpck_require__(873);
+var int = __nccwpck_require__(3254);
 var merge = __nccwpck_require__(452);
 var omap = __nccwpck_require__(303);
 var pairs = __nccwpck_require__(8385);

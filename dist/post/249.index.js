@@ -625,7 +625,7 @@ function hostAndPort(url) {
 function reachabilityQuestion(where, proxy) {
     const question = `Is the \`${names/* Input */.pd.Domain}\` input right, and is ${where} reachable from this runner?`;
     return proxy === undefined
-        ? `${question} A self-hosted runner behind a firewall may need HTTPS_PROXY (see the action's README, "Self-hosted runners").`
+        ? `${question} A self-hosted runner behind a firewall may need HTTPS_PROXY (see docs/self-hosted.md in the action's repository).`
         : `${question} The request went through the proxy ${proxy}: check that the proxy is up and lets the runner through to ${where}.`;
 }
 /** A host name that did not resolve: Code Ocean's, or the proxy's. */
@@ -721,7 +721,7 @@ function explainNetworkFailure(failure) {
     return advice === undefined ? first : `${first}\n${advice}`;
 }
 const STORE_REACH = (/* unused pure expression or super */ null && ("Result files come from the storage that Code Ocean's signed links point to, not from the Code Ocean host: " +
-    'the runner must reach it too (see the action\'s README, "Self-hosted runners").'));
+    "the runner must reach it too (see docs/self-hosted.md in the action's repository)."));
 /**
  * What to tell the user when a download from the object store got no answer, or
  * undefined to leave the error's own words (a reset, an unexpected code). Never
@@ -1014,7 +1014,7 @@ function redactRegistered(text) {
 
 ;// CONCATENATED MODULE: ./src/version.ts
 /** Sent in the User-Agent header; kept equal to package.json's version by a test. */
-const ACTION_VERSION = '0.1.0';
+const ACTION_VERSION = '1.0.0';
 const USER_AGENT = `codeocean-run-action/${ACTION_VERSION}`;
 
 // EXTERNAL MODULE: ./node_modules/axios/index.js

@@ -3278,7 +3278,7 @@ function conclude(verdict, problems, step) {
     }
     // The summary's line about the run already gives the verdict: it shows only what the step could not do.
     const shown = problems.length === 0 ? undefined : [`The step could not do all it was asked:`, ...problems].join('\n');
-    (0,lifecycle_step/* failStep */.vy)(step, [verdict.succeeded ? `${verdict.message}, but:` : verdict.message, ...problems].join('\n'), shown);
+    (0,lifecycle_step/* failStepShowing */.sW)(step, [verdict.succeeded ? `${verdict.message}, but:` : verdict.message, ...problems].join('\n'), shown);
 }
 /**
  * A cancel that came once the run had finished: the run is left as it is (stopping

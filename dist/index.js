@@ -28797,6 +28797,7 @@ function nearestTypo(name, candidates) {
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
   vy: () => (/* binding */ failStep),
+  sW: () => (/* binding */ failStepShowing),
   F9: () => (/* binding */ failStepWith),
   zu: () => (/* binding */ newStep),
   Lx: () => (/* binding */ setStatus)
@@ -28904,12 +28905,17 @@ function setStatus(step, status) {
     step.summary.status = status;
     step.outputs.setStatus(status);
 }
+/** Fails the step with a message, recorded in the summary too. */
+function failStep(step, message) {
+    failStepShowing(step, message, message);
+}
 /**
- * Fails the step with a message, recorded in the summary too; `shown` is the part the
- * summary shows under its line about the run, when the message opens by repeating that
- * line (a run's verdict).
+ * Fails the step with a message whose summary shows only `shown` (nothing when
+ * undefined): for a message that opens by repeating the summary's line about the run
+ * (a run's verdict). A function of its own, not an optional parameter, because an
+ * optional parameter's default would also stand in for an explicit undefined.
  */
-function failStep(step, message, shown = message) {
+function failStepShowing(step, message, shown) {
     step.summary.message = shown;
     core/* setFailed */.C1(step.redact(message));
 }

@@ -199,13 +199,16 @@ it.concurrent.each([
     '(wait-timeout: 0.1 min)'
   ],
   ['bad input', 'succeeded', { version: 'latest' }, '❌ Code Ocean run did not start', "Input 'version'"]
-] as const)('is written on %s, the outcome and its reason first', async (_name, outcome, inputs, headline, reason) => {
+] as const)('is written on %s, the outcome and its reason first', async (name, outcome, inputs, headline, reason) => {
   const sim = await startSimulator({ defaultOutcome: outcome })
   const run = await runAgainst(sim, { ...inputs })
   const html = await marked.parse(run.summary, { gfm: true })
   expect(html).toContain(`<h2>${headline}</h2>`)
   const unfolded = seenText(html.replace(/<details>[\s\S]*?<\/details>/g, ''))
   expect(unfolded).toContain(reason)
+  // The run's line gives the verdict once (a run that ended); the reason does not say it again.
+  const ended = name === 'success' || name === 'failure'
+  expect(unfolded.match(/end status/g) ?? []).toHaveLength(ended ? 1 : 0)
   expect(links(html)).toEqual([`${SERVER}/${REPO}/actions/runs/${RUN}/attempts/${ATTEMPT}`])
   // The runner's own folders (the harness's temporary workspace) never reach the page.
   expect(html).not.toContain(run.workspace)

@@ -32,12 +32,18 @@ export function setStatus(step: Step, status: Status): void {
   step.outputs.setStatus(status)
 }
 
+/** Fails the step with a message, recorded in the summary too. */
+export function failStep(step: Step, message: string): void {
+  failStepShowing(step, message, message)
+}
+
 /**
- * Fails the step with a message, recorded in the summary too; `shown` is the part the
- * summary shows under its line about the run, when the message opens by repeating that
- * line (a run's verdict).
+ * Fails the step with a message whose summary shows only `shown` (nothing when
+ * undefined): for a message that opens by repeating the summary's line about the run
+ * (a run's verdict). A function of its own, not an optional parameter, because an
+ * optional parameter's default would also stand in for an explicit undefined.
  */
-export function failStep(step: Step, message: string, shown: string | undefined = message): void {
+export function failStepShowing(step: Step, message: string, shown: string | undefined): void {
   step.summary.message = shown
   core.setFailed(step.redact(message))
 }

@@ -10,7 +10,7 @@ import type { Interrupter } from '../interruption.js'
 import { estimateFromEarlierRuns } from '../polling/run-history.js'
 import type { RunLengthEstimate } from '../polling/run-length.js'
 import { runBeganAt, waitForCompletion } from '../polling/wait.js'
-import { failStep, setStatus, type Step } from '../step.js'
+import { failStep, failStepShowing, setStatus, type Step } from '../step.js'
 import { judge, type Verdict } from '../verdict.js'
 import { afterRun } from './after-run.js'
 import { settleRun } from './backstop.js'
@@ -78,7 +78,11 @@ function conclude(verdict: Verdict, problems: string[], step: Step): void {
   }
   // The summary's line about the run already gives the verdict: it shows only what the step could not do.
   const shown = problems.length === 0 ? undefined : [`The step could not do all it was asked:`, ...problems].join('\n')
-  failStep(step, [verdict.succeeded ? `${verdict.message}, but:` : verdict.message, ...problems].join('\n'), shown)
+  failStepShowing(
+    step,
+    [verdict.succeeded ? `${verdict.message}, but:` : verdict.message, ...problems].join('\n'),
+    shown
+  )
 }
 
 /**

@@ -78,7 +78,7 @@ try {
     await tab.setContent(page(markdown), { waitUntil: 'load' })
     const article = await tab.$('article')
     const file = join(OUT, `summary-${outcome}.png`)
-    await article!.screenshot({ path: file as `${string}.png` })
+    await article!.screenshot({ path: file })
     console.log(`Wrote ${file}`)
     await tab.close()
   }

@@ -1,11 +1,35 @@
 // A stand-in for the parts of the GitHub API the action uses for its pull request
 // comment: list, create and update issue comments, and who the token acts as
 // (GraphQL `viewer { login }`, and REST `GET /user`, which GitHub refuses for
-// installation tokens). A real loopback server, so the action's real GitHub client
-// (Octokit) is exercised end to end.
+// installation tokens); and for its check run (sim/github/checks.ts): create, update,
+// get and list check runs, and the settle step's one GraphQL discovery query
+// (sim/github/discovery.ts). A real loopback server, so the action's real GitHub client
+// (Octokit) is exercised end to end. docs/github-checks.md is the contract for checks.
 
 import { createServer, type Server } from 'node:http'
 import { closeServer, listen } from './http-util.js'
+import {
+  ACTIONS_APP,
+  CheckRuns,
+  type CheckRun,
+  type CheckRunSeed,
+  type GitHubApp,
+  type Reply
+} from './github/checks.js'
+import { discoveryAnswer, type CommitSeed, type PullRequestSeed, type RepositoryModel } from './github/discovery.js'
+
+export { ACTIONS_APP, MAX_ANNOTATIONS_PER_REQUEST, MAX_OUTPUT_BYTES } from './github/checks.js'
+export type { CheckRun, CheckRunSeed, GitHubApp } from './github/checks.js'
+export type { CommitSeed, PullRequestSeed } from './github/discovery.js'
+
+/** What a token may do with checks: the job's `checks:` permission. */
+export type ChecksAccess = 'write' | 'read' | 'none'
+
+/** GitHub's answer when the token's permissions do not cover the request (e.g. a fork's pull request). */
+const NOT_ACCESSIBLE = (doc: string): Reply => ({
+  status: 403,
+  body: { message: 'Resource not accessible by integration', documentation_url: doc, status: '403' }
+})
 
 /** An account, as GitHub shows it as a comment's `user`. */
 export interface GitHubAccount {
@@ -65,17 +89,80 @@ export class GitHubStandIn {
   private nextId = 1000
   url = ''
 
+  /** Every check run, whichever app made it. */
+  readonly checks = new CheckRuns(() => this.nextId++)
+  /** Repositories' open pull requests and default-branch commits, for the discovery query. */
+  readonly repositories = new Map<string, RepositoryModel>()
+
   /** The account each accepted token acts as. */
   private readonly accounts = new Map<string, GitHubAccount>()
+  /** The app behind each installation token; personal tokens have none. */
+  private readonly apps = new Map<string, GitHubApp>()
+  /** Each token's checks permission; write when not set. */
+  private readonly checksAccess = new Map<string, ChecksAccess>()
 
   /** `token` is accepted as an installation token of GitHub Actions (github-actions[bot]). */
   constructor(readonly token = 'ghs_standin_token_0123456789') {
     this.accounts.set(token, ACTIONS_BOT)
+    this.apps.set(token, ACTIONS_APP)
   }
 
-  /** Accepts one more token, acting as `account` (a personal token: a 'User'). */
-  addToken(token: string, account: GitHubAccount): void {
+  /** Accepts one more token, acting as `account` (a personal token: a 'User'), or as `app`'s installation. */
+  addToken(token: string, account: GitHubAccount, app?: GitHubApp): void {
     this.accounts.set(token, { ...account })
+    if (app) this.apps.set(token, { ...app })
+  }
+
+  /**
+   * Sets a token's `checks:` permission (default: the workflow's token). 'read' is what a
+   * pull request from a fork gets; writes then answer 403, as GitHub does.
+   */
+  setChecksAccess(access: ChecksAccess, token = this.token): void {
+    this.checksAccess.set(token, access)
+  }
+
+  /** Seeds a check run, e.g. one from another app (`app: 'other-app'`) that looks like the action's. */
+  addCheckRun(seed: CheckRunSeed): CheckRun {
+    this.repository(seed.repo)
+    return this.checks.add(seed)
+  }
+
+  /** Seeds a pull request of `repo` (open unless said otherwise). */
+  addPullRequest(repo: string, seed: PullRequestSeed): void {
+    const updatedAt = seed.updatedAt ?? new Date().toISOString()
+    this.repository(repo).pullRequests.push({
+      state: 'OPEN',
+      headCommittedDate: updatedAt,
+      ...seed,
+      updatedAt
+    })
+  }
+
+  /** Adds a commit to the tip of `repo`'s default branch. */
+  addCommit(repo: string, seed: CommitSeed): void {
+    const commits = this.repository(repo).commits
+    commits.push({ committedDate: new Date().toISOString(), ...seed })
+    commits.sort((a, b) => Date.parse(b.committedDate) - Date.parse(a.committedDate))
+  }
+
+  /** The model of `repo`, made empty on first use: a repository GraphQL can resolve. */
+  repository(repo: string): RepositoryModel {
+    let model = this.repositories.get(repo)
+    if (!model) {
+      model = { pullRequests: [], commits: [] }
+      this.repositories.set(repo, model)
+    }
+    return model
+  }
+
+  /** How many requests arrived, optionally only those of `method` whose path matches `path`. */
+  requestCount(method?: string, path?: RegExp): number {
+    return this.requests.filter((r) => (!method || r.method === method) && (!path || path.test(r.path))).length
+  }
+
+  /** Forgets the requests so far, so a test can count those of one step. */
+  clearRequests(): void {
+    this.requests.length = 0
   }
 
   /** Seeds a comment, as if someone (or an earlier run) had written it; a bare login is a 'User'. */
@@ -118,8 +205,17 @@ export class GitHubStandIn {
         }
         const list = /^\/repos\/([^/]+\/[^/]+)\/issues\/(\d+)\/comments$/.exec(url.pathname)
         const one = /^\/repos\/([^/]+\/[^/]+)\/issues\/comments\/(\d+)$/.exec(url.pathname)
-        if (url.pathname === '/graphql' && req.method === 'POST') {
-          send(200, this.viewerFails ? { errors: [{ message: 'Something went wrong' }] } : viewerAnswer(body, account))
+        const checks = this.checksReply(req.method ?? 'GET', url, body, req.headers.authorization)
+        if (checks) {
+          send(checks.status, checks.body)
+        } else if (url.pathname === '/graphql' && req.method === 'POST') {
+          const discovery = discoveryAnswer(body, this.repositories, this.checks)
+          if (discovery) send(200, discovery)
+          else
+            send(
+              200,
+              this.viewerFails ? { errors: [{ message: 'Something went wrong' }] } : viewerAnswer(body, account)
+            )
         } else if (url.pathname === '/user' && req.method === 'GET') {
           // What GitHub answers an installation token here.
           if (account.type === 'Bot') send(403, { message: 'Resource not accessible by integration' })
@@ -160,9 +256,41 @@ export class GitHubStandIn {
     return this.url
   }
 
+  private tokenOf(authorization: string | undefined): string | undefined {
+    return /^(?:token|bearer) (.+)$/i.exec(authorization ?? '')?.[1]
+  }
+
   private accountOf(authorization: string | undefined): GitHubAccount | undefined {
-    const token = /^(?:token|bearer) (.+)$/i.exec(authorization ?? '')?.[1]
+    const token = this.tokenOf(authorization)
     return token === undefined ? undefined : this.accounts.get(token)
+  }
+
+  /** The answer to a Checks API request, or undefined when the path is not one. */
+  private checksReply(method: string, url: URL, body: unknown, authorization: string | undefined): Reply | undefined {
+    const create = /^\/repos\/([^/]+\/[^/]+)\/check-runs$/.exec(url.pathname)
+    const one = /^\/repos\/([^/]+\/[^/]+)\/check-runs\/(\d+)$/.exec(url.pathname)
+    const forRef = /^\/repos\/([^/]+\/[^/]+)\/commits\/([^/]+)\/check-runs$/.exec(url.pathname)
+    const writes = (create && method === 'POST') || (one && method === 'PATCH')
+    const reads = (one && method === 'GET') || (forRef && method === 'GET')
+    if (!writes && !reads) return undefined
+    const token = this.tokenOf(authorization) ?? ''
+    const access = this.checksAccess.get(token) ?? 'write'
+    const doc = `https://docs.github.com/rest/checks/runs#${create ? 'create' : method === 'PATCH' ? 'update' : 'get'}-a-check-run`
+    if (access === 'none' || (writes && access === 'read')) return NOT_ACCESSIBLE(doc)
+    const app = this.apps.get(token)
+    // Only apps write checks; a personal token is refused.
+    if (writes && !app)
+      return { status: 403, body: { message: 'You must authenticate via a GitHub App.', documentation_url: doc } }
+    if (create && app) return this.checks.create(create[1], app, body, this.url)
+    if (one && method === 'PATCH' && app) return this.checks.update(one[1], Number(one[2]), app, body, this.url)
+    if (one) {
+      const run = this.checks.get(one[1], Number(one[2]))
+      return run
+        ? { status: 200, body: this.checks.toJson(run, this.url) }
+        : { status: 404, body: { message: 'Not Found', documentation_url: doc } }
+    }
+    if (forRef) return this.checks.list(forRef[1], decodeURIComponent(forRef[2]), url.searchParams, this.url)
+    return undefined
   }
 
   async stop(): Promise<void> {

@@ -18,7 +18,7 @@ import {
 } from './github/checks.js'
 import { discoveryAnswer, type CommitSeed, type PullRequestSeed, type RepositoryModel } from './github/discovery.js'
 
-export { ACTIONS_APP, MAX_ANNOTATIONS_PER_REQUEST, MAX_OUTPUT_BYTES } from './github/checks.js'
+export { ACTIONS_APP, MAX_ANNOTATIONS_PER_REQUEST, MAX_OUTPUT_BYTES, STALE_AFTER_MS } from './github/checks.js'
 export type { CheckRun, CheckRunSeed, GitHubApp } from './github/checks.js'
 export type { CommitSeed, PullRequestSeed } from './github/discovery.js'
 
@@ -205,6 +205,7 @@ export class GitHubStandIn {
         }
         const list = /^\/repos\/([^/]+\/[^/]+)\/issues\/(\d+)\/comments$/.exec(url.pathname)
         const one = /^\/repos\/([^/]+\/[^/]+)\/issues\/comments\/(\d+)$/.exec(url.pathname)
+        this.checks.age()
         const checks = this.checksReply(req.method ?? 'GET', url, body, req.headers.authorization)
         if (checks) {
           send(checks.status, checks.body)

@@ -2,7 +2,7 @@
 // says GitHub does: each expectation here is a fact of that document.
 
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals'
-import { ACTIONS_APP, GitHubStandIn, MAX_OUTPUT_BYTES } from '../../sim/github.js'
+import { ACTIONS_APP, GitHubStandIn, MAX_OUTPUT_BYTES, STALE_AFTER_MS } from '../../sim/github.js'
 import {
   DISCOVERY_LIMITS,
   DISCOVERY_OPERATION,
@@ -155,6 +155,17 @@ describe('updating and reading a check run', () => {
     const path = `/repos/${REPO}/check-runs/${String(run.id)}`
     expect((await ask('PATCH', path, { status: 'completed' }))[0]).toBe(422)
     expect((await ask('GET', path))[1]).toMatchObject({ status: 'in_progress' })
+  })
+
+  it('shows a run left incomplete for more than 14 days as completed and stale', async () => {
+    const started = new Date(Date.now() - STALE_AFTER_MS - 60_000)
+    const old = github.addCheckRun({ repo: REPO, headSha: SHA, name: 'old', startedAt: started.toISOString() })
+    const [, shown] = await ask('GET', `/repos/${REPO}/check-runs/${String(old.id)}`)
+    expect(shown).toMatchObject({
+      status: 'completed',
+      conclusion: 'stale',
+      completed_at: new Date(started.getTime() + STALE_AFTER_MS).toISOString()
+    })
   })
 
   it('answers 404 for a check run that is not in the repository', async () => {

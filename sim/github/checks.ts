@@ -34,6 +34,8 @@ export type CheckConclusion = (typeof CONCLUSIONS)[number]
 export const MAX_OUTPUT_BYTES = 65_535
 /** Annotations one request may carry; more need further updates, which append. */
 export const MAX_ANNOTATIONS_PER_REQUEST = 50
+/** An incomplete check run older than this is concluded `stale` by GitHub. */
+export const STALE_AFTER_MS = 14 * 24 * 60 * 60 * 1000
 
 export interface CheckRun {
   id: number
@@ -296,6 +298,22 @@ export class CheckRuns {
     return { status: 200, body: this.toJson(run, baseUrl) }
   }
 
+  /**
+   * Concludes `stale` every run left incomplete for more than 14 days, as GitHub does; the
+   * stand-in calls it before each request, so a seeded old run is seen as GitHub would show it.
+   */
+  age(): void {
+    const now = this.now().getTime()
+    for (const run of this.runs) {
+      if (run.status === 'completed' || run.startedAt === null) continue
+      const started = Date.parse(run.startedAt)
+      if (now - started <= STALE_AFTER_MS) continue
+      run.status = 'completed'
+      run.conclusion = 'stale'
+      run.completedAt = new Date(started + STALE_AFTER_MS).toISOString()
+    }
+  }
+
   get(repo: string, id: number): CheckRun | undefined {
     return this.runs.find((run) => run.id === id && run.repo === repo)
   }
@@ -357,7 +375,7 @@ export class CheckRuns {
       name: run.name,
       node_id: `CR_standin${run.id}`,
       head_sha: run.headSha,
-      external_id: run.externalId ?? '',
+      external_id: run.externalId,
       url: api,
       html_url: `https://github.com/${run.repo}/runs/${run.id}`,
       details_url: run.detailsUrl,

@@ -2,12 +2,19 @@
 // says GitHub does: each expectation here is a fact of that document.
 
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals'
-import { ACTIONS_APP, GitHubStandIn, MAX_OUTPUT_BYTES, STALE_AFTER_MS } from '../../sim/github.js'
+import {
+  ACTIONS_APP,
+  GitHubStandIn,
+  MAX_ANNOTATIONS_PER_REQUEST,
+  MAX_OUTPUT_BYTES,
+  STALE_AFTER_MS
+} from '../../sim/github.js'
 import {
   DISCOVERY_LIMITS,
   DISCOVERY_OPERATION,
   DISCOVERY_QUERY,
-  type DiscoveryData
+  type DiscoveryData,
+  type DiscoveryVariables
 } from '../../src/report/checks/discovery-query.js'
 
 let github: GitHubStandIn
@@ -124,8 +131,10 @@ describe('creating a check run', () => {
       head_sha: SHA,
       output: { title: 't', summary: 's', annotations: Array.from({ length: n }, () => annotation) }
     })
-    expect((await create(annotated(50)))[1]).toMatchObject({ output: { annotations_count: 50 } })
-    expect((await create(annotated(51)))[0]).toBe(422)
+    expect((await create(annotated(MAX_ANNOTATIONS_PER_REQUEST)))[1]).toMatchObject({
+      output: { annotations_count: 50 }
+    })
+    expect((await create(annotated(MAX_ANNOTATIONS_PER_REQUEST + 1)))[0]).toBe(422)
   })
 })
 
@@ -260,13 +269,13 @@ describe('listing check runs for a ref', () => {
 
 describe('the discovery query', () => {
   const repo = 'octo/discover'
-  const variables = {
+  const variables: DiscoveryVariables = {
     owner: 'octo',
     name: 'discover',
     since: '2026-12-01T00:00:00Z',
     ...DISCOVERY_LIMITS
   }
-  const discover = async (vars: Json = variables, query = DISCOVERY_QUERY): Promise<Json> =>
+  const discover = async (vars: Json | DiscoveryVariables = variables, query = DISCOVERY_QUERY): Promise<Json> =>
     (await ask('POST', '/graphql', { query, variables: vars, operationName: DISCOVERY_OPERATION }))[1]
 
   beforeAll(() => {

@@ -27,8 +27,8 @@ const CONCLUSIONS = [
   'timed_out'
 ] as const
 
-export type CheckStatus = (typeof STATUSES)[number]
-export type CheckConclusion = (typeof CONCLUSIONS)[number]
+type CheckStatus = (typeof STATUSES)[number]
+type CheckConclusion = (typeof CONCLUSIONS)[number]
 
 /** output.summary and output.text: GitHub counts bytes (UTF-8), not characters, against this. */
 export const MAX_OUTPUT_BYTES = 65_535

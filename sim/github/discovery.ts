@@ -7,7 +7,10 @@ import {
   DISCOVERY_OPERATION,
   DISCOVERY_QUERY,
   type CommitChecks,
-  type DiscoveryData
+  type DiscoveryData,
+  type DiscoveryVariables,
+  type PendingCheckRun,
+  type PendingCheckSuite
 } from '../../src/report/checks/discovery-query.js'
 import type { CheckRuns } from './checks.js'
 
@@ -72,13 +75,7 @@ export function discoveryAnswer(
       return { errors: [{ message: `Variable $${name} of type ${graphqlType} was provided invalid value` }] }
     }
   }
-  const { owner, name, since, pullRequests, commits } = vars as {
-    owner: string
-    name: string
-    since: string
-    pullRequests: number
-    commits: number
-  }
+  const { owner, name, since, pullRequests, commits } = vars as unknown as DiscoveryVariables
   for (const [connection, first] of [
     ['pullRequests', pullRequests],
     ['history', commits]
@@ -115,13 +112,13 @@ export function discoveryAnswer(
       nodes: checks
         .suitesOn(repo, oid)
         .slice(0, SUITES_PER_COMMIT)
-        .map((suite) => ({
+        .map((suite): PendingCheckSuite => ({
           app: { slug: suite.app.slug, databaseId: suite.app.id },
           checkRuns: {
             nodes: suite.runs
               .filter((run) => run.status === 'in_progress' || run.status === 'queued')
               .slice(0, RUNS_PER_SUITE)
-              .map((run) => ({
+              .map((run): PendingCheckRun => ({
                 databaseId: run.id,
                 name: run.name,
                 status: run.status === 'queued' ? ('QUEUED' as const) : ('IN_PROGRESS' as const),

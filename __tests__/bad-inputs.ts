@@ -232,6 +232,16 @@ export const BAD_INPUTS: BadInput[] = [
     expect: ["Input 'wait'", 'is not true or false', "Example: wait: 'false'"]
   },
   {
+    name: 'a check-run that is not a boolean',
+    inputs: { 'pipeline-id': PIPELINE, 'check-run': 'yes' },
+    expect: ["Input 'check-run'", '"yes" is not true or false']
+  },
+  {
+    name: 'a check-run without a GitHub token',
+    inputs: { 'pipeline-id': PIPELINE, 'check-run': 'true', 'github-token': '' },
+    expect: ["Input 'github-token'", 'check-run needs a token that may write check runs', 'checks: write']
+  },
+  {
     name: 'YAML indented with a tab',
     inputs: { 'pipeline-id': PIPELINE, processes: '- name: a\n\tparameters: [1]\n' },
     expect: [

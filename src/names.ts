@@ -28,6 +28,7 @@ export const Input = {
   CaptureResults: 'capture-results',
   CaptureTags: 'capture-tags',
   CommentOnPr: 'comment-on-pr',
+  CheckRun: 'check-run',
   GithubToken: 'github-token'
 } as const
 
@@ -38,7 +39,9 @@ export const Input = {
 export const State = {
   ComputationId: 'computation-id',
   /** 'true' while the main step waits and has not settled the run's fate. */
-  Watching: 'watching'
+  Watching: 'watching',
+  /** The id of this step's check run while it is in progress and the step answers for it; '' once settled. */
+  CheckRunId: 'check-run-id'
 } as const
 
 /** Output names, exactly as declared in action.yml. */

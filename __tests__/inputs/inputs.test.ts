@@ -53,6 +53,16 @@ describe('bad input', () => {
 })
 
 describe('settings', () => {
+  it('gives the check run the GitHub token only with check-run: true', () => {
+    const inputs = (more: Record<string, string>) => (n: string) =>
+      ({ ...DEFAULTS, 'pipeline-id': '4bc97533-6eb4-48ac-966f-648548a756d2', 'github-token': 'ghs_x', ...more })[n] ??
+      ''
+    expect(getSettings('t', inputs({}), {}).checkToken).toBeUndefined()
+    expect(getSettings('t', inputs({ 'check-run': 'false' }), {}).checkToken).toBeUndefined()
+    const on = getSettings('t', inputs({ 'check-run': 'true' }), {})
+    expect([on.checkToken, on.commentToken]).toEqual(['ghs_x', undefined])
+  })
+
   it('falls back to CODEOCEAN_DOMAIN and resolves the API base', async () => {
     const s = getSettings('t0k3n', (n) => ({ 'pipeline-id': '4bc97533-6eb4-48ac-966f-648548a756d2' })[n] ?? '', {
       CODEOCEAN_DOMAIN: 'https://co.example.org/prefix/api/v1/'

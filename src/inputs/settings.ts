@@ -59,6 +59,8 @@ interface ResultSettings {
   captureTags: string[]
   /** Token for the pull request comment; set only when one is wanted. */
   commentToken?: string
+  /** Token for the check run (`check-run`); set only when one is wanted. */
+  checkToken?: string
 }
 
 /** What every phase after the start needs, for a run this step started or one it follows. */
@@ -145,7 +147,7 @@ function readResultSettings(problems: Problems, wait: boolean, env: NodeJS.Proce
       DEFAULT_RESULTS_TIMEOUT_MINUTES,
     captureName: read(Input.CaptureResults).trim() || undefined,
     captureTags: parseList(read(Input.CaptureTags), true),
-    commentToken: readCommentToken(problems)
+    ...readGitHubTokens(problems)
   }
   if (settings.resultsFilter.length > 0 && !settings.downloadFolder) {
     problems.add(
@@ -171,20 +173,26 @@ function readResultSettings(problems: Problems, wait: boolean, env: NodeJS.Proce
   return settings
 }
 
-/** The token for the pull request comment, when `comment-on-pr` asks for one. */
-function readCommentToken(problems: Problems): string | undefined {
+/**
+ * The GitHub token, for the pull request comment when `comment-on-pr` asks for one, and
+ * for the check run when `check-run` does.
+ */
+function readGitHubTokens(problems: Problems): Pick<ResultSettings, 'commentToken' | 'checkToken'> {
   const commentOnPr = problems.check(Input.CommentOnPr, (raw) => parseBooleanInput(Input.CommentOnPr, raw)) ?? false
+  const checkRun = problems.check(Input.CheckRun, (raw) => parseBooleanInput(Input.CheckRun, raw)) ?? false
   const githubToken = problems.read(Input.GithubToken).trim()
   registerGithubToken(githubToken)
-  if (!commentOnPr) return undefined
-  if (!githubToken || githubToken.startsWith('${{')) {
+  const usable = githubToken !== '' && !githubToken.startsWith('${{')
+  const wanted = [...(commentOnPr ? ['comment-on-pr needs a token that may write pull request comments'] : [])]
+  if (checkRun) wanted.push('check-run needs a token that may write check runs (`checks: write`)')
+  if (!usable && wanted.length > 0) {
     problems.add(
       Input.GithubToken,
-      'is empty, but comment-on-pr needs a token that may write pull request comments',
+      `is empty, but ${wanted.join(', and ')}`,
       `${Input.GithubToken}: \${{ github.token }}`
     )
   }
-  return githubToken
+  return { commentToken: commentOnPr ? githubToken : undefined, checkToken: checkRun ? githubToken : undefined }
 }
 
 /** What the step starts: the request, the run's name, and what happens before the start. */

@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto'
-import { readFileSync } from 'node:fs'
 import * as core from '@actions/core'
 import type { getOctokit } from '@actions/github'
 import { errorMessage } from '../errors.js'
 import { redactRegistered } from '../redact.js'
 import { inline } from '../untrusted.js'
+import { pullRequestPayload } from './event.js'
 import { fitWithin } from './markdown.js'
 import { USER_AGENT } from '../version.js'
 
@@ -14,9 +14,6 @@ import { USER_AGENT } from '../version.js'
  * units, never fewer than GitHub's characters.
  */
 const MAX_COMMENT_CHARS = 65_536
-
-/** Events whose payload names a pull request the action can comment on. */
-const PULL_REQUEST_EVENTS = new Set(['pull_request', 'pull_request_target'])
 
 /**
  * What tells the legs of a matrix apart: they run one job with different requests
@@ -52,17 +49,10 @@ export function commentBody(marker: string, markdown: string): string {
 
 /** The pull request number of the current event, or undefined when it is not about one. */
 function pullRequestNumber(env: NodeJS.ProcessEnv): number | undefined {
-  if (!PULL_REQUEST_EVENTS.has(env.GITHUB_EVENT_NAME ?? '') || !env.GITHUB_EVENT_PATH) return undefined
-  try {
-    const payload = JSON.parse(readFileSync(env.GITHUB_EVENT_PATH, 'utf8')) as {
-      pull_request?: { number?: unknown }
-      number?: unknown
-    }
-    const number = Number(payload.pull_request?.number ?? payload.number)
-    return Number.isInteger(number) && number > 0 ? number : undefined
-  } catch {
-    return undefined
-  }
+  const payload = pullRequestPayload(env)
+  if (!payload) return undefined
+  const number = Number(payload.pull_request?.number ?? payload.number)
+  return Number.isInteger(number) && number > 0 ? number : undefined
 }
 
 interface CommentTarget {

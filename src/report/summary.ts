@@ -54,13 +54,13 @@ const NOTE_CHARS = 500
  */
 const STEP_SUMMARY_LIMIT_BYTES = 1024 * 1024
 
-const HEADLINE: Record<Status, string> = {
-  started: '▶️ Code Ocean run started',
-  succeeded: '✅ Code Ocean run succeeded',
-  failed: '❌ Code Ocean run failed',
-  stopped: '⏹️ Code Ocean run was stopped',
-  'timed-out': '⏱️ Timed out waiting for the Code Ocean run',
-  cancelled: '🚫 Cancelled while waiting for the Code Ocean run'
+const HEADLINE: Record<Status, [emoji: string, words: string]> = {
+  started: ['▶️', 'Code Ocean run started'],
+  succeeded: ['✅', 'Code Ocean run succeeded'],
+  failed: ['❌', 'Code Ocean run failed'],
+  stopped: ['⏹️', 'Code Ocean run was stopped'],
+  'timed-out': ['⏱️', 'Timed out waiting for the Code Ocean run'],
+  cancelled: ['🚫', 'Cancelled while waiting for the Code Ocean run']
 }
 
 function utc(ms: number): string {
@@ -98,10 +98,19 @@ function counted(n: number, noun: string): string {
   return `${n.toLocaleString('en-US')} ${n === 1 ? noun : `${noun}s`}`
 }
 
-function headline(model: SummaryModel): string {
+/** The outcome in words, as the headline says it (without its emoji): also a check run's title. */
+function outcomeOf(model: SummaryModel): [emoji: string, words: string] {
   const known = model.computation !== undefined
-  const none = model.followed ? '❌ Could not follow the Code Ocean run' : '❌ Code Ocean run did not start'
-  return `## ${known && model.status ? HEADLINE[model.status] : none}`
+  if (known && model.status) return HEADLINE[model.status]
+  return ['❌', model.followed ? 'Could not follow the Code Ocean run' : 'Code Ocean run did not start']
+}
+
+export function outcomeLine(model: SummaryModel): string {
+  return outcomeOf(model)[1]
+}
+
+function headline(model: SummaryModel): string {
+  return `## ${outcomeOf(model).join(' ')}`
 }
 
 /**
@@ -137,6 +146,20 @@ function reasonSections(model: SummaryModel, e: Escape): string[] {
     out.push(codeBlock(model.failureLog.map(e.plain)))
   }
   return out
+}
+
+/**
+ * Why the step did not succeed, alone, rendered as the summary renders it: `message` (the
+ * step's whole failure message) and the console log's telling lines; undefined when there
+ * is neither. A check run's `output.text`.
+ */
+export function renderReason(
+  model: SummaryModel,
+  message: string | undefined,
+  redact: (text: string) => string = redactRegistered
+): string | undefined {
+  const parts = reasonSections({ ...model, message }, escaper(redact, model.workspace))
+  return parts.length === 0 ? undefined : `${parts.join('\n\n')}\n`
 }
 
 /** What the step did with the results: visible, as it is part of the outcome. */

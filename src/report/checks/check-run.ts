@@ -1,0 +1,223 @@
+/**
+ * The run as a GitHub check run (`check-run`; docs/github-checks.md): the request bodies
+ * that create, settle and complete it, pure, and the few Checks API calls that send them.
+ * A check run is a report, like the summary: no failure here ever fails the step.
+ */
+import type { getOctokit } from '@actions/github'
+import { errorMessage } from '../../errors.js'
+import { inline } from '../../untrusted.js'
+import { USER_AGENT } from '../../version.js'
+import { pullRequestPayload } from '../event.js'
+import { code, fitWithin } from '../markdown.js'
+import { checkRunName, externalIdFor, type CheckConclusion, type CheckIdentity } from './check-identity.js'
+
+/** GitHub's limit on a check run's `output.summary` and `output.text`: bytes of UTF-8, not characters. */
+export const MAX_CHECK_OUTPUT_BYTES = 65_535
+
+/** `markdown` within MAX_CHECK_OUTPUT_BYTES, cut between lines with a note when longer. */
+export function fitCheckOutput(markdown: string): string {
+  const note = '*The rest was cut: GitHub takes at most 65,535 bytes here; the job summary has it all.*'
+  return fitWithin(markdown, MAX_CHECK_OUTPUT_BYTES, (part) => Buffer.byteLength(part), note)
+}
+
+/** A commit SHA as GitHub writes one (SHA-1, or SHA-256 for such repositories). */
+const SHA = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/
+
+/**
+ * The commit the check goes on: the one the workflow ran for. On a pull request event
+ * that is the pull request's head (GITHUB_SHA is then a merge commit no one looks at);
+ * otherwise GITHUB_SHA. Undefined when neither is a SHA.
+ */
+export function checkHeadSha(env: NodeJS.ProcessEnv): string | undefined {
+  const head = pullRequestPayload(env)?.pull_request?.head?.sha
+  if (typeof head === 'string' && SHA.test(head)) return head
+  const sha = env.GITHUB_SHA ?? ''
+  return SHA.test(sha) ? sha : undefined
+}
+
+/** What a new check run says of its Code Ocean run. */
+export interface CheckRunStart {
+  /** The run's name, outside text: it goes through checkRunName. */
+  runName: string
+  /** The Code Ocean run's id. */
+  runId: string
+  headSha: string
+  /** When the run began, in ms. */
+  startedAt: number
+  /** The workflow run's page, when known. */
+  detailsUrl?: string
+  /** The target and the run, when the target is known (not for a followed run). */
+  identity?: CheckIdentity
+}
+
+/** The body of POST /repos/{owner}/{repo}/check-runs: in progress, saying the run is going. */
+export function createCheckRunBody(start: CheckRunStart): Record<string, unknown> {
+  return {
+    name: checkRunName(start.runName),
+    head_sha: start.headSha,
+    status: 'in_progress',
+    started_at: new Date(start.startedAt).toISOString(),
+    ...(start.detailsUrl ? { details_url: start.detailsUrl } : {}),
+    ...(start.identity ? { external_id: externalIdFor(start.identity) } : {}),
+    output: {
+      title: 'Running',
+      summary: `Code Ocean run ${code(start.runId)} is running; this check completes when it ends.`
+    }
+  }
+}
+
+/**
+ * The body of the PATCH for `wait: false`: the check stays in progress, and says the run
+ * was started and is settled later (by a settle step), above the job summary.
+ */
+export function leftRunningCheckRunBody(runId: string, markdown: string): Record<string, unknown> {
+  const line = `Code Ocean run ${code(runId)} was started and is settled later: this check completes once a settle step finds the run has ended.`
+  return { output: { title: 'Code Ocean run started', summary: fitCheckOutput(`${line}\n\n${markdown}`) } }
+}
+
+/** What a completed check says: the outcome line, the job summary, and why, when there is a why. */
+export interface CheckRunEnd {
+  conclusion: CheckConclusion
+  /** In ms. */
+  completedAt: number
+  title: string
+  /** The job summary's Markdown. */
+  summary: string
+  /** The failure reason's Markdown, rendered as the summary renders it. */
+  text?: string
+}
+
+/** The body of the PATCH that completes the check. */
+export function completeCheckRunBody(end: CheckRunEnd): Record<string, unknown> {
+  return {
+    status: 'completed',
+    conclusion: end.conclusion,
+    completed_at: new Date(end.completedAt).toISOString(),
+    output: {
+      title: end.title,
+      summary: fitCheckOutput(end.summary),
+      ...(end.text ? { text: fitCheckOutput(end.text) } : {})
+    }
+  }
+}
+
+/** The body with which the post step completes a check its killed main step left in progress. */
+export function cancelledCheckRunBody(runId: string, completedAt: number): Record<string, unknown> {
+  return completeCheckRunBody({
+    conclusion: 'cancelled',
+    completedAt,
+    title: 'Cancelled while waiting for the Code Ocean run',
+    summary: `The step following Code Ocean run ${code(runId)} ended before the run did (the workflow was cancelled, or the step was killed).`
+  })
+}
+
+type GitHubClient = ReturnType<typeof getOctokit>
+
+/** GitHub's words when the token lacks `checks: write` (a fork's pull request gets a read-only token). */
+const NOT_ACCESSIBLE = 'Resource not accessible by integration'
+
+function isNotAccessible(error: unknown): boolean {
+  const status = (error as { status?: unknown } | null)?.status
+  return status === 403 && errorMessage(error).includes(NOT_ACCESSIBLE)
+}
+
+/** Where check runs are written, and how trouble is told. */
+export interface CheckRunTarget {
+  token: string
+  /** `owner/repo` */
+  repository: string
+  /** A warning in the step's log; `message` is scrubbed and kept to one line first. */
+  warn: (message: string) => void
+  redact: (text: string) => string
+}
+
+/**
+ * The Checks API calls of one step. Each failure is a warning, never the step's; a token
+ * without `checks: write` is told once, with what to add, and then no further call is made.
+ * The GitHub client is loaded on first use (as for the pull request comment: loading
+ * @actions/github reads the event and the proxy settings).
+ */
+export class CheckRuns {
+  private client: Promise<GitHubClient> | undefined
+  /** The token may not write check runs: nothing more is sent. */
+  private refused = false
+
+  constructor(private readonly target: CheckRunTarget) {}
+
+  private async octokit(): Promise<GitHubClient> {
+    this.client ??= import('@actions/github').then(({ getOctokit }) =>
+      getOctokit(this.target.token, { userAgent: USER_AGENT })
+    )
+    return this.client
+  }
+
+  private repo(): { owner: string; repo: string } {
+    const [owner = '', repo = ''] = this.target.repository.split('/')
+    return { owner, repo }
+  }
+
+  private warn(what: string, error: unknown): void {
+    if (isNotAccessible(error)) {
+      this.refused = true
+      this.target.warn(
+        `Could not ${what}: the token in github-token may not write check runs (GitHub: ${NOT_ACCESSIBLE}). ` +
+          'Add `permissions: checks: write` to the job; a pull request from a fork gets a read-only token whatever ' +
+          'the workflow asks, so there no check run can be made. The step goes on without one.'
+      )
+      return
+    }
+    this.target.warn(`Could not ${what}: ${errorMessage(error).split('\n')[0]}. The step goes on.`)
+  }
+
+  /** Creates a check run; its id, or undefined when GitHub refused (told as a warning). */
+  async create(body: Record<string, unknown>, signal?: AbortSignal): Promise<number | undefined> {
+    if (this.refused) return undefined
+    try {
+      const octokit = await this.octokit()
+      const answer = await octokit.rest.checks.create({
+        ...this.repo(),
+        ...(body as { name: string; head_sha: string }),
+        request: { signal }
+      })
+      const id = answer.data.id
+      return Number.isSafeInteger(id) && id > 0 ? id : undefined
+    } catch (error) {
+      this.warn('create the check run', error)
+      return undefined
+    }
+  }
+
+  /** Updates check run `id`; false when that failed (told as a warning). */
+  async update(id: number, body: Record<string, unknown>, signal?: AbortSignal): Promise<boolean> {
+    if (this.refused) return false
+    try {
+      const octokit = await this.octokit()
+      await octokit.rest.checks.update({ ...this.repo(), check_run_id: id, ...body, request: { signal } })
+      return true
+    } catch (error) {
+      this.warn(`update check run ${id}`, error)
+      return false
+    }
+  }
+
+  /** Check run `id`'s status (`in_progress`, `completed`, …), or undefined when it cannot be read (told as a warning). */
+  async status(id: number, signal?: AbortSignal): Promise<string | undefined> {
+    if (this.refused) return undefined
+    try {
+      const octokit = await this.octokit()
+      const answer = await octokit.rest.checks.get({ ...this.repo(), check_run_id: id, request: { signal } })
+      return inline(String(answer.data.status))
+    } catch (error) {
+      this.warn(`read check run ${id}`, error)
+      return undefined
+    }
+  }
+}
+
+/** A check run this step made and answers for. */
+export interface OpenCheckRun {
+  id: number
+  /** The Code Ocean run it stands for. */
+  runId: string
+  checks: CheckRuns
+}

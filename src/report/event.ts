@@ -1,0 +1,21 @@
+import { readFileSync } from 'node:fs'
+
+/** Events whose payload names a pull request. */
+const PULL_REQUEST_EVENTS = new Set(['pull_request', 'pull_request_target'])
+
+/** What the action reads of a pull request event's payload: outside text, checked by each reader. */
+export interface PullRequestPayload {
+  pull_request?: { number?: unknown; head?: { sha?: unknown } }
+  number?: unknown
+}
+
+/** The payload of the current event when it is about a pull request, else undefined (also when it cannot be read). */
+export function pullRequestPayload(env: NodeJS.ProcessEnv): PullRequestPayload | undefined {
+  if (!PULL_REQUEST_EVENTS.has(env.GITHUB_EVENT_NAME ?? '') || !env.GITHUB_EVENT_PATH) return undefined
+  try {
+    const payload: unknown = JSON.parse(readFileSync(env.GITHUB_EVENT_PATH, 'utf8'))
+    return typeof payload === 'object' && payload !== null ? (payload as PullRequestPayload) : undefined
+  } catch {
+    return undefined
+  }
+}

@@ -40,6 +40,8 @@ export async function run(): Promise<void> {
       // A run adopted after a failed start comes with settings that stop it only on `true`.
       ;({ run: started, settings } = await phases.startRun(client, settings, step, interrupter))
     }
+    // `check-run`: the run as a check on the commit, from now until the step's end.
+    await phases.openCheckRun(started, settings, step, interrupter.cancelSignal)
     if (!settings.wait) {
       phases.leaveRunning(step)
       return

@@ -4,6 +4,7 @@ import { errorMessage } from '../errors.js'
 import { redactRegistered } from '../redact.js'
 import { workflowRunUrl } from '../report/links.js'
 import { Outputs, type Status } from '../report/outputs.js'
+import type { OpenCheckRun } from '../report/checks/check-run.js'
 import type { SummaryModel } from '../report/summary.js'
 
 /** What every phase of the main step adds to: its outputs, its summary, and one scrubber for every message. */
@@ -14,6 +15,10 @@ export interface Step {
   redact: (text: string) => string
   /** The target's runs, when resume-on-rerun or adopting a run listed them: the wait's estimate reuses them. */
   targetRuns?: readonly Computation[]
+  /** The step's whole failure message, as the log gives it (the summary may show only part): a check run's reason. */
+  failure?: string
+  /** The check run this step made (`check-run`), while the step answers for it. */
+  check?: OpenCheckRun
 }
 
 export function newStep(env: NodeJS.ProcessEnv = process.env): Step {
@@ -45,6 +50,7 @@ export function failStep(step: Step, message: string): void {
  */
 export function failStepShowing(step: Step, message: string, shown: string | undefined): void {
   step.summary.message = shown
+  step.failure = message
   core.setFailed(step.redact(message))
 }
 

@@ -7,5 +7,6 @@
 export { preflight } from '../prepare/preflight.js'
 export { prepareRun } from '../prepare/prepare.js'
 export { attachToRun } from './attach.js'
+export { openCheckRun } from './check-open.js'
 export { followRun } from './follow.js'
 export { connect, leaveRunning, startRun } from './start.js'

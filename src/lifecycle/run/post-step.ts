@@ -3,11 +3,14 @@ import { CodeOceanClient } from '../../codeocean/client.js'
 import { STOP_MEANS_DELETE } from '../../codeocean/rules.js'
 import { errorMessage } from '../../errors.js'
 import { resolveApiLocation } from '../../inputs/domain.js'
-import { readToken } from '../../inputs/token.js'
-import { EnvFallback, Input } from '../../names.js'
+import { readToken, registerGithubToken } from '../../inputs/token.js'
+import { EnvFallback, Input, State } from '../../names.js'
 import { redactRegistered } from '../../redact.js'
 import { inline } from '../../untrusted.js'
+import { cancelledCheckRunBody } from '../../report/checks/check-run.js'
 import { runLeftWatched } from './backstop.js'
+import { checkLeftOpen } from './check-backstop.js'
+import { checkRunsFor } from './check-run.js'
 
 /**
  * The post step's stop, retries and pauses included, ends within this: the job is
@@ -15,6 +18,9 @@ import { runLeftWatched } from './backstop.js'
  * warning says so, and to stop the run in Code Ocean.
  */
 const POST_STOP_BUDGET_MS = 20_000
+
+/** The post step's two check calls (read, complete) end within this. */
+const POST_CHECK_BUDGET_MS = 10_000
 
 /**
  * For anything that escapes post(): the job's outcome is decided by now, so an error
@@ -35,6 +41,32 @@ export function lastResortInPost(error: unknown): void {
  * (see backstop.ts). Problems here are warnings: the job's outcome is decided.
  */
 export async function post(): Promise<void> {
+  await stopRunLeftWatched()
+  await cancelCheckLeftOpen()
+}
+
+/**
+ * With `check-run`: the check run the main step made and left in progress as it ended
+ * (killed, or its own completion cut short by a cancel) is completed as cancelled. Only
+ * the one this step recorded (check-backstop.ts); a warning when that fails.
+ */
+async function cancelCheckLeftOpen(): Promise<void> {
+  const check = checkLeftOpen()
+  if (check === undefined) return
+  const token = core.getInput(Input.GithubToken).trim()
+  registerGithubToken(token)
+  const run = core.getState(State.ComputationId)
+  const checks = checkRunsFor(token, redactRegistered)
+  const signal = AbortSignal.timeout(POST_CHECK_BUDGET_MS)
+  const status = await checks.status(check, signal)
+  if (status === undefined || status === 'completed') return
+  if (await checks.update(check, cancelledCheckRunBody(run, Date.now()), signal)) {
+    core.info(`Completed check run ${check} as cancelled: the main step ended before the run did.`)
+  }
+}
+
+/** Stops the run the main step left watched, when there is one. */
+async function stopRunLeftWatched(): Promise<void> {
   const id = runLeftWatched()
   if (!id) return
   const token = readToken()

@@ -14,7 +14,7 @@ export function pullRequestPayload(env: NodeJS.ProcessEnv): PullRequestPayload |
   if (!PULL_REQUEST_EVENTS.has(env.GITHUB_EVENT_NAME ?? '') || !env.GITHUB_EVENT_PATH) return undefined
   try {
     const payload: unknown = JSON.parse(readFileSync(env.GITHUB_EVENT_PATH, 'utf8'))
-    return typeof payload === 'object' && payload !== null ? (payload as PullRequestPayload) : undefined
+    return typeof payload === 'object' && payload !== null ? payload : undefined
   } catch {
     return undefined
   }

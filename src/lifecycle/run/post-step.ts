@@ -38,7 +38,9 @@ export function lastResortInPost(error: unknown): void {
  * does nothing after a normal finish or after `wait: false`. `stop-on-cancel` was resolved
  * by the main step: with `false`, or `auto` for a run the step only followed, it never
  * marked the run as watched. It stops only the run the main step recorded as its own
- * (see backstop.ts). Problems here are warnings: the job's outcome is decided.
+ * (see backstop.ts). With `check-run`, it also completes as cancelled the check run the
+ * main step made and left in progress (see check-backstop.ts). Problems here are
+ * warnings: the job's outcome is decided.
  */
 export async function post(): Promise<void> {
   await stopRunLeftWatched()

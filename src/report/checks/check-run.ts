@@ -162,7 +162,7 @@ export class CheckRuns {
       this.target.warn(
         `Could not ${what}: the token in github-token may not write check runs (GitHub: ${NOT_ACCESSIBLE}). ` +
           'Add `permissions: checks: write` to the job; a pull request from a fork gets a read-only token whatever ' +
-          'the workflow asks, so there no check run can be made. The step goes on without one.'
+          'the workflow asks, so no check run can be made for one. The step goes on without a check run.'
       )
       return
     }

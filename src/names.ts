@@ -28,7 +28,9 @@ export const Input = {
   CaptureResults: 'capture-results',
   CaptureTags: 'capture-tags',
   CommentOnPr: 'comment-on-pr',
-  GithubToken: 'github-token'
+  GithubToken: 'github-token',
+  Settle: 'settle',
+  SettleMaxAge: 'settle-max-age'
 } as const
 
 /**

@@ -1,6 +1,11 @@
 import { describe, expect, it } from '@jest/globals'
 import type { Computation } from '../../src/codeocean/models/computation.js'
-import { decideSettle, fitCheckOutput, MAX_CHECK_OUTPUT_BYTES } from '../../src/lifecycle/settle-decision.js'
+import {
+  decideSettle,
+  fitCheckOutput,
+  MAX_CHECK_OUTPUT_BYTES,
+  type SettleDecision
+} from '../../src/lifecycle/settle-decision.js'
 import type { OurCheck } from '../../src/report/checks/pending-checks.js'
 
 const RUN = '9af23fd6-0d4c-4a8e-b1a4-7c3f1e2d5b60'
@@ -15,6 +20,16 @@ function check(ageMs: number): OurCheck {
     startedAt: new Date(NOW - ageMs).toISOString(),
     headSha: 'a1'
   }
+}
+
+/** The output of a decision that completes the check (the test fails otherwise). */
+function outputOf(decision: SettleDecision): { title: string; summary: string; text?: string } {
+  if (decision.action !== 'complete') throw new Error(`not completed: ${decision.reason}`)
+  return decision.output
+}
+
+function warningOf(decision: SettleDecision): string | undefined {
+  return decision.action === 'leave' ? decision.warning : undefined
 }
 
 function run(fields: Partial<Computation>): Computation {
@@ -32,11 +47,10 @@ describe('what a settle step does with one check', () => {
   ])('completes the check of a run that %s', (_, fields, conclusion, title) => {
     const decision = decideSettle(check(DAY), { run: run(fields) }, 7, NOW)
     expect(decision).toMatchObject({ action: 'complete', conclusion, output: { title } })
-    if (decision.action !== 'complete') return
-    expect(decision.output.summary).toContain(RUN)
-    expect(decision.output.summary).toContain('settle step')
-    if (conclusion === 'success') expect(decision.output.text).toBeUndefined()
-    else expect(decision.output.text).toContain('nightly')
+    const output = outputOf(decision)
+    expect(output.summary).toContain(RUN)
+    expect(output.summary).toContain('settle step')
+    expect(output.text === undefined).toBe(conclusion === 'success')
   })
 
   it('leaves a young check whose run is still going, and times out an old one', () => {
@@ -47,10 +61,8 @@ describe('what a settle step does with one check', () => {
     })
     const old = decideSettle(check(7 * DAY + 60_000), going, 7, NOW)
     expect(old).toMatchObject({ action: 'complete', conclusion: 'timed_out' })
-    if (old.action === 'complete') {
-      expect(old.output.text).toMatch(/longer than settle.*max.*age \(7 days/)
-      expect(old.output.summary).toContain('Timed out')
-    }
+    expect(outputOf(old).text).toMatch(/longer than settle.*max.*age \(7 days/)
+    expect(outputOf(old).summary).toContain('Timed out')
   })
 
   it('completes the check of a run Code Ocean no longer has as cancelled', () => {
@@ -65,7 +77,7 @@ describe('what a settle step does with one check', () => {
   it('leaves a check whose run could not be read, with a warning naming it', () => {
     const decision = decideSettle(check(30 * DAY), { error: 'Code Ocean answered 503' }, 7, NOW)
     expect(decision).toMatchObject({ action: 'leave' })
-    if (decision.action === 'leave') expect(decision.warning).toContain(`${RUN} for check 'Code Ocean: nightly'`)
+    expect(warningOf(decision)).toContain(`${RUN} for check 'Code Ocean: nightly'`)
   })
 
   it('runs every text through the redaction', () => {

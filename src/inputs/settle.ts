@@ -23,7 +23,7 @@ export interface SettleSettings {
  * `settle-max-age`'s range: GitHub concludes a check left incomplete for 14 days `stale`
  * itself (docs/github-checks.md), so a longer age could never be acted on.
  */
-export const SETTLE_MAX_AGE_DAYS = { min: 1, max: 14, fallback: 7 } as const
+const SETTLE_MAX_AGE_DAYS = { min: 1, max: 14, fallback: 7 } as const
 
 /**
  * The inputs that start or follow a run, or shape what follows one, and so have no place

@@ -9,7 +9,7 @@ import { DISCOVERY_LIMITS, type CommitChecks, type DiscoveryData, type Discovery
  * The app whose checks are ours: GITHUB_TOKEN's. Only the app that created a check run
  * may update it (docs/github-checks.md), and the check-run step creates them with that token.
  */
-export const OUR_APP_SLUG = 'github-actions'
+const OUR_APP_SLUG = 'github-actions'
 
 /**
  * At most this many checks are settled in one step. Each costs a Code Ocean read and a

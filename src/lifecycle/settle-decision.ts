@@ -49,7 +49,7 @@ function runSummary(
   message: string | undefined,
   redact: (t: string) => string
 ): string {
-  const notes = ['Completed by a later settle step (`settle: true`), which read the run once.']
+  const notes = ['Completed by a later settle step, which read the run once.']
   const markdown = renderSummary({ status, computation: run, message, notes }, redact)
   return fitCheckOutput(redact(markdown))
 }
@@ -99,7 +99,8 @@ export function decideSettle(
       done: `completed as ${conclusion}: the run ${verdict.status === 'stopped' ? 'was stopped' : verdict.status}`,
       output: {
         title: `Code Ocean run ${verdict.status === 'stopped' ? 'was stopped' : verdict.status}`,
-        summary: runSummary(run, verdict.status, reason, redact),
+        // As for a followed run, the summary's line about the run gives the verdict: no message repeats it.
+        summary: runSummary(run, verdict.status, undefined, redact),
         ...(reason ? { text: fitCheckOutput(markdownText(reason)) } : {})
       }
     }

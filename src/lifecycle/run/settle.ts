@@ -26,10 +26,11 @@ import { inline } from '../../untrusted.js'
 import { USER_AGENT } from '../../version.js'
 import { decideSettle, type RunReading } from '../settle-decision.js'
 
+/** @actions/github's client, loaded when the step runs. */
 type GitHubClient = ReturnType<(typeof import('@actions/github'))['getOctokit']>
 
 /** What the step did with each check, for the log's last line and the job summary. */
-interface SettleReport {
+export interface SettleReport {
   settled: Array<{ check: OurCheck; conclusion: string }>
   left: Array<{ check: OurCheck; why: string }>
   /** Pending checks that are not ours. */
@@ -64,7 +65,7 @@ async function discover(octokit: GitHubClient, repository: string, settings: Set
 }
 
 /** Settles each check in turn; sets the report's failure when Code Ocean, or GitHub, answered none of them. */
-async function settleEach(
+export async function settleEach(
   checks: OurCheck[],
   octokit: GitHubClient,
   client: CodeOceanClient,
@@ -128,7 +129,7 @@ async function settleEach(
 }
 
 /** The job summary: what was settled, what was left, what was skipped. */
-function renderSettleSummary(report: SettleReport): string {
+export function renderSettleSummary(report: SettleReport): string {
   const out = [
     report.failure ? '## ❌ Could not settle the Code Ocean check runs' : '## ✅ Settled Code Ocean check runs'
   ]

@@ -120,7 +120,8 @@ export async function settleEach(
   }
   // One run that could not be read is a warning; none read at all means no way to Code Ocean.
   if (reads > 0 && unread === reads) {
-    report.failure = `Could not read any of the ${reads} runs from Code Ocean; the checks are left in progress (see the warnings).`
+    const which = reads === 1 ? 'the run' : `any of the ${reads} runs`
+    report.failure = `Could not read ${which} from Code Ocean; the checks are left in progress (see the warnings).`
   } else if (updates > 0 && refused === updates) {
     report.failure =
       `GitHub refused every update of a check run (${lastRefusal}). The settle step's token must be the ` +

@@ -3,6 +3,7 @@ import type { CodeOceanClient } from './codeocean/client.js'
 import type { Computation } from './codeocean/models/computation.js'
 import type { StepSettings } from './inputs/settings.js'
 import { getSettings } from './inputs/settings.js'
+import { isSettling } from './inputs/settle.js'
 import { readToken } from './inputs/token.js'
 import { warnAboutUnexpectedInputs } from './inputs/unexpected-inputs.js'
 import { Interrupter } from './lifecycle/interruption.js'
@@ -16,6 +17,12 @@ import { failStepWith, newStep } from './lifecycle/step.js'
  * summary and, if asked, a PR comment.
  */
 export async function run(): Promise<void> {
+  if (isSettling()) {
+    // `settle: true`: no run to start or follow; complete the checks earlier steps left in progress.
+    const { settle } = await import('./lifecycle/run/settle.js')
+    await settle()
+    return
+  }
   const step = newStep()
   const interrupter = new Interrupter()
   let settings: StepSettings | undefined

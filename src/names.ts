@@ -29,7 +29,9 @@ export const Input = {
   CaptureTags: 'capture-tags',
   CommentOnPr: 'comment-on-pr',
   CheckRun: 'check-run',
-  GithubToken: 'github-token'
+  GithubToken: 'github-token',
+  Settle: 'settle',
+  SettleMaxAge: 'settle-max-age'
 } as const
 
 /**

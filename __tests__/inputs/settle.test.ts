@@ -1,0 +1,90 @@
+import { afterEach, beforeEach, describe, expect, it, jest } from '@jest/globals'
+import { getSettleSettings, isSettling, parseSettleMaxAge } from '../../src/inputs/settle.js'
+
+const DEFAULTS: Record<string, string> = {
+  'sync-git': 'false',
+  'resume-on-rerun': 'false',
+  'check-parameters': 'true',
+  wait: 'true',
+  'poll-interval': 'auto',
+  'wait-timeout': '0',
+  'stop-on-cancel': 'auto',
+  'stop-on-timeout': 'false',
+  summary: 'true',
+  'results-timeout': '60',
+  'comment-on-pr': 'false',
+  'github-token': 'ghs_workflow_token_value',
+  settle: 'true',
+  'settle-max-age': '7'
+}
+
+const reader =
+  (inputs: Record<string, string>) =>
+  (name: string): string =>
+    ({ ...DEFAULTS, domain: 'codeocean.example.com', ...inputs })[name] ?? ''
+
+describe('the inputs of a settle step', () => {
+  // The GitHub token is masked as it is read (::add-mask::): kept out of the test's output.
+  beforeEach(() => {
+    jest.spyOn(process.stdout, 'write').mockImplementation(() => true)
+  })
+  afterEach(() => {
+    jest.restoreAllMocks()
+  })
+
+  it("takes the runner's defaults of every other input", () => {
+    const settings = getSettleSettings('co-token', reader({}), {})
+    expect(settings).toMatchObject({
+      token: 'co-token',
+      githubToken: 'ghs_workflow_token_value',
+      summary: true,
+      maxAgeDays: 7
+    })
+    expect(settings.location.apiBase).toBe('https://codeocean.example.com/api/v1')
+  })
+
+  it('refuses each input that starts, follows or shapes a run, naming them', () => {
+    const read = reader({
+      'pipeline-id': '4bc97533-6eb4-48ac-966f-648548a756d2',
+      'computation-id': 'x',
+      wait: 'false',
+      'comment-on-pr': 'true'
+    })
+    expect(() => getSettleSettings('co-token', read, {})).toThrow(/4 inputs need fixing/)
+    let message = ''
+    try {
+      getSettleSettings('co-token', read, {})
+    } catch (error) {
+      message = (error as Error).message
+    }
+    for (const name of ['pipeline-id', 'computation-id', 'wait', 'comment-on-pr']) {
+      expect(message).toContain(`Input 'settle' and '${name}': both are set`)
+    }
+  })
+
+  it('needs the Code Ocean address and token, and a GitHub token', () => {
+    const read = reader({ domain: '', 'github-token': '' })
+    expect(() => getSettleSettings('', read, {})).toThrow(/3 inputs need fixing/)
+  })
+
+  it.each(['0', '15', '7.5', 'seven', '-1'])('refuses settle-max-age %s', (raw) => {
+    expect(() => parseSettleMaxAge(raw)).toThrow("Input 'settle-max-age'")
+  })
+
+  it.each([
+    ['1', 1],
+    ['14', 14]
+  ])('takes settle-max-age %s', (raw, days) => {
+    expect(parseSettleMaxAge(raw)).toBe(days)
+  })
+
+  it('settles for any settle value but empty or false, so that a wrong one is reported', () => {
+    expect(isSettling(() => 'true')).toBe(true)
+    expect(isSettling(() => 'yes')).toBe(true)
+    expect(isSettling(() => 'False')).toBe(false)
+    expect(isSettling(() => '')).toBe(false)
+    expect(() => getSettleSettings('co-token', reader({ settle: 'yes' }), {})).toThrow(
+      `Input 'settle': "yes" is not true or false`
+    )
+  })
+})

@@ -1,0 +1,125 @@
+import { afterEach, beforeEach, describe, expect, it, jest } from '@jest/globals'
+import { CodeOceanApiError } from '../../src/codeocean/errors.js'
+import type { Computation } from '../../src/codeocean/models/computation.js'
+import { renderSettleSummary, settleEach, type SettleReport } from '../../src/lifecycle/run/settle.js'
+import type { OurCheck } from '../../src/report/checks/pending-checks.js'
+import type { SettleSettings } from '../../src/inputs/settle.js'
+
+const TARGET = '4bc97533-6eb4-48ac-966f-648548a756d2'
+const RUNS = ['9af23fd6-0d4c-4a8e-b1a4-7c3f1e2d5b60', '9af23fd6-0d4c-4a8e-b1a4-7c3f1e2d5b61']
+const SETTINGS = { maxAgeDays: 7 } as SettleSettings
+
+const checks: OurCheck[] = RUNS.map((run, i) => ({
+  id: i + 1,
+  name: `Code Ocean: leg ${i}`,
+  identity: { kind: 'pipeline', target: TARGET, run },
+  startedAt: new Date().toISOString(),
+  headSha: 'a1'
+}))
+
+function ended(id: string): Computation {
+  const c = { id, state: 'completed', end_status: 'succeeded', exit_code: 0 }
+  return { ...c, raw: { ...c } }
+}
+
+/** A Code Ocean client whose reads answer `read`, and a GitHub client whose updates answer `update`. */
+function clients(read: (id: string) => Promise<Computation>, update: () => Promise<unknown>) {
+  const updates: unknown[] = []
+  const octokit = {
+    rest: {
+      checks: {
+        update: (params: unknown) => {
+          updates.push(params)
+          return update()
+        }
+      }
+    }
+  }
+  return { octokit: octokit as never, client: { computations: { get: read } } as never, updates }
+}
+
+const newReport = (): SettleReport => ({ settled: [], left: [], skipped: 0, deferred: 0 })
+const unavailable = (): Promise<never> => Promise.reject(new Error('Code Ocean answered 503'))
+
+describe('the settle step, check by check', () => {
+  // The step logs a line per check and warns: kept out of the test's output.
+  beforeEach(() => {
+    jest.spyOn(process.stdout, 'write').mockImplementation(() => true)
+  })
+  afterEach(() => {
+    jest.restoreAllMocks()
+  })
+
+  it('completes each ended run with one update, and does not fail', async () => {
+    const { octokit, client, updates } = clients(
+      (id) => Promise.resolve(ended(id)),
+      () => Promise.resolve({})
+    )
+    const report = newReport()
+    await settleEach(checks, octokit, client, 'octo/repo', SETTINGS, report)
+    expect(updates).toHaveLength(2)
+    expect(updates[0]).toMatchObject({
+      owner: 'octo',
+      repo: 'repo',
+      check_run_id: 1,
+      status: 'completed',
+      conclusion: 'success'
+    })
+    expect(report.failure).toBeUndefined()
+    expect(report.settled.map((s) => s.conclusion)).toEqual(['success', 'success'])
+  })
+
+  it('fails only when no run could be read at all; one unreadable run is left with a warning', async () => {
+    const some = clients(
+      (id) => (id === RUNS[0] ? unavailable() : Promise.resolve(ended(id))),
+      () => Promise.resolve({})
+    )
+    const partly = newReport()
+    await settleEach(checks, some.octokit, some.client, 'octo/repo', SETTINGS, partly)
+    expect(partly.failure).toBeUndefined()
+    expect(partly.left.map((l) => l.why)).toEqual(['left in progress: its run could not be read'])
+
+    const none = clients(unavailable, () => Promise.resolve({}))
+    const report = newReport()
+    await settleEach(checks, none.octokit, none.client, 'octo/repo', SETTINGS, report)
+    expect(report.failure).toContain('Could not read any of the 2 runs')
+    expect(none.updates).toHaveLength(0)
+  })
+
+  it('completes a deleted run (404) as cancelled: Code Ocean answered', async () => {
+    const gone = (): Promise<never> =>
+      Promise.reject(new CodeOceanApiError(404, {}, { method: 'GET', path: '/computations/x' } as never))
+    const { octokit, client, updates } = clients(gone, () => Promise.resolve({}))
+    const report = newReport()
+    await settleEach(checks.slice(0, 1), octokit, client, 'octo/repo', SETTINGS, report)
+    expect(updates[0]).toMatchObject({ conclusion: 'cancelled' })
+    expect(report.failure).toBeUndefined()
+  })
+
+  it('fails when GitHub refuses every update, saying what the token needs', async () => {
+    const { octokit, client } = clients(
+      (id) => Promise.resolve(ended(id)),
+      () => Promise.reject(new Error('Resource not accessible by integration'))
+    )
+    const report = newReport()
+    await settleEach(checks, octokit, client, 'octo/repo', SETTINGS, report)
+    expect(report.failure).toContain('checks: write')
+    expect(report.left).toHaveLength(2)
+  })
+
+  it('lists what was settled, left and skipped in the job summary, inert', () => {
+    const report: SettleReport = {
+      settled: [{ check: { ...checks[0], name: 'Code Ocean: <b>@team</b>' }, conclusion: 'success' }],
+      left: [{ check: checks[1], why: 'left in progress: the run is still running' }],
+      skipped: 3,
+      deferred: 2
+    }
+    const markdown = renderSettleSummary(report)
+    expect(markdown).toContain('## ✅ Settled Code Ocean check runs')
+    expect(markdown).toContain('Settled 1, left 1 in progress, skipped 3')
+    expect(markdown).toContain('2 more were left for the next settle')
+    expect(markdown).toContain('### Left in progress')
+    expect(markdown).not.toContain('<b>')
+    expect(markdown).not.toContain(' @team')
+  })
+})

@@ -1,0 +1,119 @@
+import { describe, expect, it } from '@jest/globals'
+import { externalIdFor } from '../../../src/report/checks/check-identity.js'
+import type {
+  CommitChecks,
+  DiscoveryData,
+  PendingCheckRun,
+  PendingCheckSuite
+} from '../../../src/report/checks/discovery-query.js'
+import { discoveryVariables, MAX_SETTLED_PER_STEP, pendingChecks } from '../../../src/report/checks/pending-checks.js'
+
+const PIPELINE = '4bc97533-6eb4-48ac-966f-648548a756d2'
+const RUN = '9af23fd6-0d4c-4a8e-b1a4-7c3f1e2d5b60'
+const OTHER_RUN = '9af23fd6-0d4c-4a8e-b1a4-7c3f1e2d5b61'
+const OURS = externalIdFor({ kind: 'pipeline', target: PIPELINE, run: RUN })
+
+function checkRun(id: number | null, fields: Partial<PendingCheckRun> = {}): PendingCheckRun {
+  return {
+    databaseId: id,
+    name: 'Code Ocean: nightly',
+    status: 'IN_PROGRESS',
+    externalId: OURS,
+    startedAt: '2026-12-01T10:00:00Z',
+    detailsUrl: null,
+    ...fields
+  }
+}
+
+function suite(slug: string | null, runs: PendingCheckRun[]): PendingCheckSuite {
+  return { app: slug === null ? null : { slug, databaseId: 1 }, checkRuns: { nodes: runs } }
+}
+
+function commit(oid: string, suites: PendingCheckSuite[]): CommitChecks {
+  return { oid, committedDate: '2026-12-01T09:00:00Z', checkSuites: { nodes: suites } }
+}
+
+function answer(heads: CommitChecks[], history: CommitChecks[]): DiscoveryData {
+  return {
+    repository: {
+      pullRequests: {
+        nodes: heads.map((c, i) => ({ number: i + 1, headRefOid: c.oid, commits: { nodes: [{ commit: c }] } }))
+      },
+      defaultBranchRef: { target: { history: { nodes: history } } }
+    }
+  }
+}
+
+describe('which pending check runs a settle step may complete', () => {
+  it('keeps in-progress runs of the github-actions suite whose external_id reads back, each once', () => {
+    const shared = commit('a1', [suite('github-actions', [checkRun(1)])])
+    const found = pendingChecks(
+      answer(
+        [shared],
+        [
+          shared,
+          commit('b2', [
+            suite('github-actions', [
+              checkRun(2, { externalId: externalIdFor({ kind: 'capsule', target: PIPELINE, run: OTHER_RUN }) })
+            ])
+          ])
+        ]
+      )
+    )
+    expect(found.ours.map((c) => [c.id, c.identity.run, c.headSha])).toEqual([
+      [1, RUN, 'a1'],
+      [2, OTHER_RUN, 'b2']
+    ])
+    expect(found).toMatchObject({ deferred: 0, skipped: 0 })
+  })
+
+  it.each<[string, PendingCheckSuite]>([
+    ['another app', suite('other-app', [checkRun(1)])],
+    ['an app the token may not see', suite(null, [checkRun(1)])],
+    ['a malformed external_id', suite('github-actions', [checkRun(1, { externalId: `${OURS}&extra=1` })])],
+    ['no external_id', suite('github-actions', [checkRun(1, { externalId: null })])],
+    ['no id', suite('github-actions', [checkRun(null)])]
+  ])('skips a check of %s', (_, s) => {
+    expect(pendingChecks(answer([], [commit('a1', [s])]))).toEqual({ ours: [], deferred: 0, skipped: 1 })
+  })
+
+  it('leaves a queued check alone: its step has not taken it up yet', () => {
+    const found = pendingChecks(
+      answer([], [commit('a1', [suite('github-actions', [checkRun(1, { status: 'QUEUED' })])])])
+    )
+    expect(found.ours).toEqual([])
+  })
+
+  it('takes the commit date when GitHub gives no start', () => {
+    const found = pendingChecks(
+      answer([], [commit('a1', [suite('github-actions', [checkRun(1, { startedAt: null })])])])
+    )
+    expect(found.ours[0].startedAt).toBe('2026-12-01T09:00:00Z')
+  })
+
+  it(`settles at most ${MAX_SETTLED_PER_STEP} a step and counts the rest`, () => {
+    const runs = Array.from({ length: MAX_SETTLED_PER_STEP + 3 }, (_, i) => checkRun(i + 1))
+    const found = pendingChecks(answer([], [commit('a1', [suite('github-actions', runs)])]))
+    expect(found.ours).toHaveLength(MAX_SETTLED_PER_STEP)
+    expect(found.deferred).toBe(3)
+  })
+
+  it('reads nothing from an answer without a repository or a default branch', () => {
+    expect(pendingChecks({ repository: null })).toEqual({ ours: [], deferred: 0, skipped: 0 })
+    const empty: DiscoveryData = { repository: { pullRequests: { nodes: [] }, defaultBranchRef: null } }
+    expect(pendingChecks(empty).ours).toEqual([])
+  })
+})
+
+describe("the discovery query's variables", () => {
+  it('reads the default branch back to the max age and a day more', () => {
+    const now = Date.parse('2026-12-08T12:00:00Z')
+    expect(discoveryVariables('octo/repo', 7, now)).toEqual({
+      owner: 'octo',
+      name: 'repo',
+      since: '2026-11-30T12:00:00.000Z',
+      pullRequests: 50,
+      commits: 50
+    })
+  })
+})

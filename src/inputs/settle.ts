@@ -1,0 +1,149 @@
+import * as core from '@actions/core'
+import { EnvFallback, Input } from '../names.js'
+import { redactor } from '../redact.js'
+import { resolveApiLocation, type ApiLocation } from './domain.js'
+import { InputError, InputErrors } from './errors.js'
+import { Problems } from './problems.js'
+import { registerGithubToken, type ReadInput } from './token.js'
+import { parseBooleanInput } from './values.js'
+
+/** What a settle step (`settle: true`) needs: no run to start or follow, only where to look and with what. */
+export interface SettleSettings {
+  location: ApiLocation
+  /** The Code Ocean token. */
+  token: string
+  /** The token that updates the check runs: the same app's as the one that created them (GITHUB_TOKEN). */
+  githubToken: string
+  summary: boolean
+  /** Days a check may stay in progress before a still-going run's check is completed as timed out. */
+  maxAgeDays: number
+}
+
+/**
+ * `settle-max-age`'s range: GitHub concludes a check left incomplete for 14 days `stale`
+ * itself (docs/github-checks.md), so a longer age could never be acted on.
+ */
+const SETTLE_MAX_AGE_DAYS = { min: 1, max: 14, fallback: 7 } as const
+
+/**
+ * The inputs that start or follow a run, or shape what follows one, and so have no place
+ * in a settle step, with the value the runner passes when the workflow leaves them out
+ * (action.yml's default; '' for none). Only a value other than that is refused: a default
+ * always arrives and cannot be told from a value written out.
+ */
+const NOT_FOR_SETTLE: ReadonlyArray<readonly [string, string]> = [
+  [Input.PipelineId, ''],
+  [Input.CapsuleId, ''],
+  [Input.ComputationId, ''],
+  [Input.Version, ''],
+  [Input.DataAssets, ''],
+  [Input.Processes, ''],
+  [Input.Parameters, ''],
+  [Input.NamedParameters, ''],
+  [Input.NextflowProfile, ''],
+  [Input.SyncGit, 'false'],
+  [Input.ResumeRunId, ''],
+  [Input.ResumeOnRerun, 'false'],
+  [Input.RunName, ''],
+  [Input.CheckParameters, 'true'],
+  [Input.Wait, 'true'],
+  [Input.PollInterval, 'auto'],
+  [Input.WaitTimeout, '0'],
+  [Input.StopOnCancel, 'auto'],
+  [Input.StopOnTimeout, 'false'],
+  [Input.DownloadResults, ''],
+  [Input.ResultsFilter, ''],
+  [Input.ResultsTimeout, '60'],
+  [Input.CaptureResults, ''],
+  [Input.CaptureTags, ''],
+  [Input.CommentOnPr, 'false']
+]
+
+const SETTLE_EXAMPLE = `${Input.Settle}: true\n${Input.GithubToken}: \${{ github.token }}`
+
+/**
+ * Whether the step settles rather than runs: `settle` is anything but empty or false. A
+ * value that is not a boolean counts, so that the settle step's reading reports it,
+ * rather than a run's reading complaining that no pipeline is named.
+ */
+export function isSettling(read: ReadInput = core.getInput): boolean {
+  const raw = read(Input.Settle).trim()
+  return raw !== '' && raw.toLowerCase() !== 'false'
+}
+
+/** `settle-max-age`: a whole number of days from 1 to 14. */
+export function parseSettleMaxAge(raw: string): number {
+  const { min, max } = SETTLE_MAX_AGE_DAYS
+  if (!/^\d+$/.test(raw) || Number(raw) < min || Number(raw) > max) {
+    throw new InputError(
+      Input.SettleMaxAge,
+      `"${raw}" is not a whole number of days from ${min} to ${max} (GitHub itself marks a check left incomplete ` +
+        `for ${max} days stale)`,
+      `${Input.SettleMaxAge}: 7`
+    )
+  }
+  return Number(raw)
+}
+
+/**
+ * Reads the inputs of a settle step. Throws InputErrors naming every input that is wrong,
+ * or that only applies to a run (a target, a followed run, the wait, results, the
+ * comment): a settle step starts and follows nothing.
+ */
+export function getSettleSettings(
+  token: string,
+  readRaw: ReadInput = core.getInput,
+  env: NodeJS.ProcessEnv = process.env
+): SettleSettings {
+  const read: ReadInput = (name) => readRaw(name).trim()
+  const problems = new Problems(read)
+  const settle = problems.check(Input.Settle, (raw) => parseBooleanInput(Input.Settle, raw))
+  const domain = read(Input.Domain) || env[EnvFallback.Domain] || ''
+  let location: ApiLocation | undefined
+  if (domain === '') {
+    problems.add(
+      Input.Domain,
+      `is not set (nor is the environment variable ${EnvFallback.Domain}); a settle step reads the runs from Code Ocean`,
+      `${Input.Domain}: \${{ vars.${EnvFallback.Domain} }}`
+    )
+  } else {
+    location = problems.attempt(() => resolveApiLocation(Input.Domain, domain))
+  }
+  if (token === '') {
+    problems.add(
+      Input.Secret,
+      `is not set (nor is the environment variable ${EnvFallback.Secret}); a settle step reads the runs from Code Ocean`,
+      'secret: ${{ secrets.CODEOCEAN_API_TOKEN }}'
+    )
+  }
+  const githubToken = read(Input.GithubToken)
+  registerGithubToken(githubToken)
+  if (githubToken === '' || githubToken.startsWith('${{')) {
+    problems.add(
+      Input.GithubToken,
+      'is empty, but a settle step completes check runs: give the workflow token (the app that created the checks), ' +
+        'with `permissions: checks: write`',
+      `${Input.GithubToken}: \${{ github.token }}`
+    )
+  }
+  const summary = problems.check(Input.Summary, (raw) => parseBooleanInput(Input.Summary, raw)) ?? true
+  const maxAgeDays = problems.check(Input.SettleMaxAge, parseSettleMaxAge) ?? SETTLE_MAX_AGE_DAYS.fallback
+  for (const [name, fallback] of NOT_FOR_SETTLE) {
+    const value = read(name)
+    if (value === '' || value.toLowerCase() === fallback) continue
+    problems.add(
+      `${Input.Settle}' and '${name}`,
+      `both are set; '${Input.Settle}: true' only completes the check runs earlier steps left in progress, and starts ` +
+        `or follows no run, while '${name}' only applies to a run. A settle step takes only '${Input.Domain}', ` +
+        `'${Input.Secret}', '${Input.GithubToken}', '${Input.Summary}' and '${Input.SettleMaxAge}': remove '${name}' ` +
+        `from this step, or run the action in a step of its own`,
+      SETTLE_EXAMPLE
+    )
+  }
+  if (problems.list.length === 0 && location && settle) return { location, token, githubToken, summary, maxAgeDays }
+  if (problems.list.length === 0) {
+    // Only reached when called with `settle` false: the caller checks isSettling first.
+    problems.add(Input.Settle, 'is not true, so there is nothing to settle', SETTLE_EXAMPLE)
+  }
+  throw new InputErrors(problems.list, redactor([token, githubToken]))
+}

@@ -1,0 +1,210 @@
+/**
+ * The settle step (`settle: true`), for a scheduled workflow: finds, with one GraphQL
+ * query, the check runs this action left in progress, reads each one's Code Ocean run
+ * once, and completes the checks whose runs have ended (decideSettle says how). It starts,
+ * follows, stops, downloads and captures nothing.
+ */
+import * as core from '@actions/core'
+import { CodeOceanClient } from '../../codeocean/client.js'
+import { CodeOceanApiError } from '../../codeocean/errors.js'
+import { errorMessage } from '../../errors.js'
+import { getSettleSettings, type SettleSettings } from '../../inputs/settle.js'
+import { readToken } from '../../inputs/token.js'
+import { warnAboutUnexpectedInputs } from '../../inputs/unexpected-inputs.js'
+import { redactRegistered } from '../../redact.js'
+import { DISCOVERY_QUERY, type DiscoveryData } from '../../report/checks/discovery-query.js'
+import {
+  discoveryVariables,
+  MAX_SETTLED_PER_STEP,
+  pendingChecks,
+  type OurCheck
+} from '../../report/checks/pending-checks.js'
+import { code, lineBlock, table, text } from '../../report/markdown.js'
+import { Outputs } from '../../report/outputs.js'
+import { writeSummary } from '../../report/summary.js'
+import { inline } from '../../untrusted.js'
+import { USER_AGENT } from '../../version.js'
+import { decideSettle, type RunReading } from '../settle-decision.js'
+
+/** @actions/github's client, loaded when the step runs. */
+type GitHubClient = ReturnType<(typeof import('@actions/github'))['getOctokit']>
+
+/** What the step did with each check, for the log's last line and the job summary. */
+export interface SettleReport {
+  settled: Array<{ check: OurCheck; conclusion: string }>
+  left: Array<{ check: OurCheck; why: string }>
+  /** Pending checks that are not ours. */
+  skipped: number
+  /** Ours beyond MAX_SETTLED_PER_STEP. */
+  deferred: number
+  /** Why the step failed, when it did. */
+  failure?: string
+}
+
+/** One read of the run; a 404 means Code Ocean no longer has it. */
+async function readRun(client: CodeOceanClient, id: string): Promise<RunReading> {
+  try {
+    return { run: await client.computations.get(id) }
+  } catch (error) {
+    if (error instanceof CodeOceanApiError && error.status === 404) return { gone: true }
+    return { error: errorMessage(error).split('\n')[0] }
+  }
+}
+
+/** The pending check runs of the repository, from the one query; a failure here fails the step. */
+async function discover(octokit: GitHubClient, repository: string, settings: SettleSettings): Promise<DiscoveryData> {
+  try {
+    const variables = discoveryVariables(repository, settings.maxAgeDays, Date.now())
+    return await octokit.graphql<DiscoveryData>(DISCOVERY_QUERY, { ...variables })
+  } catch (error) {
+    throw new Error(
+      `Could not ask GitHub for the check runs in progress in ${repository}: ${errorMessage(error).split('\n')[0]}`,
+      { cause: error }
+    )
+  }
+}
+
+/** Settles each check in turn; sets the report's failure when Code Ocean, or GitHub, answered none of them. */
+export async function settleEach(
+  checks: OurCheck[],
+  octokit: GitHubClient,
+  client: CodeOceanClient,
+  repository: string,
+  settings: SettleSettings,
+  report: SettleReport
+): Promise<void> {
+  const [owner, repo] = repository.split('/')
+  const log = (check: OurCheck, what: string): void =>
+    core.info(inline(redactRegistered(`Check '${check.name}' (Code Ocean run ${check.identity.run}): ${what}`)))
+  let reads = 0
+  let unread = 0
+  let updates = 0
+  let refused = 0
+  let lastRefusal = ''
+  for (const check of checks) {
+    reads++
+    const reading = await readRun(client, check.identity.run)
+    if ('error' in reading) unread++
+    const decision = decideSettle(check, reading, settings.maxAgeDays, Date.now(), redactRegistered)
+    if (decision.action === 'leave') {
+      if (decision.warning) core.warning(inline(redactRegistered(decision.warning)))
+      report.left.push({ check, why: decision.reason })
+      log(check, decision.reason)
+      continue
+    }
+    updates++
+    try {
+      await octokit.rest.checks.update({
+        owner,
+        repo,
+        check_run_id: check.id,
+        status: 'completed',
+        conclusion: decision.conclusion,
+        completed_at: new Date().toISOString(),
+        output: decision.output
+      })
+      report.settled.push({ check, conclusion: decision.conclusion })
+      log(check, decision.done)
+    } catch (error) {
+      refused++
+      lastRefusal = errorMessage(error).split('\n')[0]
+      core.warning(
+        inline(
+          redactRegistered(
+            `Could not complete check '${check.name}' on GitHub: ${lastRefusal}; left for the next settle`
+          )
+        )
+      )
+      report.left.push({ check, why: 'left in progress: GitHub refused the update' })
+    }
+  }
+  // One run that could not be read is a warning; none read at all means no way to Code Ocean.
+  if (reads > 0 && unread === reads) {
+    const which = reads === 1 ? 'the run' : `any of the ${reads} runs`
+    report.failure = `Could not read ${which} from Code Ocean; the checks are left in progress (see the warnings).`
+  } else if (updates > 0 && refused === updates) {
+    report.failure =
+      `GitHub refused every update of a check run (${lastRefusal}). The settle step's token must be the ` +
+      'workflow token (`github-token: ${{ github.token }}`, the app that created the checks) with `permissions: checks: write`.'
+  }
+}
+
+/** The job summary: what was settled, what was left, what was skipped. */
+export function renderSettleSummary(report: SettleReport): string {
+  const out = [
+    report.failure ? '## ❌ Could not settle the Code Ocean check runs' : '## ✅ Settled Code Ocean check runs'
+  ]
+  if (report.failure) out.push(lineBlock(report.failure))
+  out.push(
+    `Settled ${report.settled.length}, left ${report.left.length} in progress, skipped ${report.skipped} ` +
+      "(in progress but not this action's: another app's, or an unknown external id)." +
+      (report.deferred > 0
+        ? ` ${report.deferred} more were left for the next settle (at most ${MAX_SETTLED_PER_STEP} a step).`
+        : '')
+  )
+  const rows = (items: Array<{ check: OurCheck; last: string }>): string[][] =>
+    items.map(({ check, last }) => [text(check.name), code(check.identity.run), text(last)])
+  if (report.settled.length > 0) {
+    out.push(
+      '### Settled',
+      table(['Check', 'Run', 'Conclusion'], rows(report.settled.map((s) => ({ check: s.check, last: s.conclusion }))))
+    )
+  }
+  if (report.left.length > 0) {
+    out.push(
+      '### Left in progress',
+      table(['Check', 'Run', 'Why'], rows(report.left.map((l) => ({ check: l.check, last: l.why }))))
+    )
+  }
+  return `${out.join('\n\n')}\n`
+}
+
+/** The settle step, whole: every path ends with the `status` output and, unless `summary: false`, the job summary. */
+export async function settle(env: NodeJS.ProcessEnv = process.env): Promise<void> {
+  const outputs = new Outputs()
+  const report: SettleReport = { settled: [], left: [], skipped: 0, deferred: 0 }
+  let settings: SettleSettings | undefined
+  let client: CodeOceanClient | undefined
+  try {
+    const token = readToken()
+    warnAboutUnexpectedInputs(env, (message) => core.warning(message))
+    settings = getSettleSettings(token)
+    const repository = env.GITHUB_REPOSITORY ?? ''
+    if (!/^[^/\s]+\/[^/\s]+$/.test(repository)) {
+      throw new Error('GITHUB_REPOSITORY is not set to owner/name: a settle step runs in a GitHub workflow')
+    }
+    // Loaded here, as the pull request comment does: @actions/github does work as it loads.
+    const { getOctokit } = await import('@actions/github')
+    const octokit = getOctokit(settings.githubToken, { userAgent: USER_AGENT })
+    const pending = pendingChecks(await discover(octokit, repository, settings))
+    report.skipped = pending.skipped
+    report.deferred = pending.deferred
+    if (pending.deferred > 0) {
+      core.notice(
+        `${pending.deferred} more check runs of this action are in progress; at most ${MAX_SETTLED_PER_STEP} are settled ` +
+          'in one step, and the rest are left for the next settle.'
+      )
+    }
+    if (pending.ours.length === 0) {
+      core.info(`No check run of this action is in progress (${pending.skipped} others skipped).`)
+    } else {
+      const apiBase = settings.location.apiBase
+      client = new CodeOceanClient({
+        apiBase,
+        token,
+        onRetry: (message) => core.info(inline(redactRegistered(message)))
+      })
+      await settleEach(pending.ours, octokit, client, repository, settings, report)
+    }
+    core.info(
+      `Settled ${report.settled.length} check runs, left ${report.left.length} in progress, skipped ${report.skipped}.`
+    )
+  } catch (error) {
+    report.failure = errorMessage(error)
+  } finally {
+    client?.close()
+  }
+  if (report.failure) core.setFailed(redactRegistered(report.failure))
+  outputs.setStatus(report.failure ? 'failed' : 'succeeded')
+  if (settings?.summary ?? true) await writeSummary(redactRegistered(renderSettleSummary(report)))
+}

@@ -1,0 +1,102 @@
+/**
+ * Which of the discovery query's pending check runs a settle step may complete: pure, from
+ * the query's answer (discovery-query.ts) alone.
+ */
+import { readExternalId, type CheckIdentity } from './check-identity.js'
+import { DISCOVERY_LIMITS, type CommitChecks, type DiscoveryData, type DiscoveryVariables } from './discovery-query.js'
+
+/**
+ * The app whose checks are ours: GITHUB_TOKEN's. Only the app that created a check run
+ * may update it (docs/github-checks.md), and the check-run step creates them with that token.
+ */
+const OUR_APP_SLUG = 'github-actions'
+
+/**
+ * At most this many checks are settled in one step. Each costs a Code Ocean read and a
+ * GitHub update, and a settle job on a schedule should stay within its minute; the rest
+ * are left in progress for the next tick, which finds them again.
+ */
+export const MAX_SETTLED_PER_STEP = 20
+
+const DAY_MS = 24 * 60 * 60 * 1000
+
+/** A pending check run of ours, with the Code Ocean run its external_id names. */
+export interface OurCheck {
+  /** The REST `check_run_id`. */
+  id: number
+  name: string
+  identity: CheckIdentity
+  /** When the check started (or, when GitHub does not say, when its commit was committed); ISO 8601. */
+  startedAt: string
+  headSha: string
+}
+
+export interface PendingChecks {
+  /** Ours, each once, at most MAX_SETTLED_PER_STEP of them. */
+  ours: OurCheck[]
+  /** Ours beyond the cap, left for the next settle. */
+  deferred: number
+  /** Pending checks that are not ours: another app's, or an external_id that does not read back. */
+  skipped: number
+}
+
+/**
+ * The query's variables: default-branch commits back to `maxAgeDays` and a day more, so
+ * a check as old as the limit is still found, and completed as timed out.
+ */
+export function discoveryVariables(repository: string, maxAgeDays: number, now: number): DiscoveryVariables {
+  const [owner = '', name = ''] = repository.split('/')
+  return {
+    owner,
+    name,
+    since: new Date(now - (maxAgeDays + 1) * DAY_MS).toISOString(),
+    pullRequests: DISCOVERY_LIMITS.pullRequests,
+    commits: DISCOVERY_LIMITS.commits
+  }
+}
+
+/** Every commit the answer holds: the open pull requests' heads and the default branch's history. */
+function commitsOf(data: DiscoveryData): CommitChecks[] {
+  const repository = data.repository
+  if (!repository) return []
+  const heads = (repository.pullRequests?.nodes ?? []).flatMap((pr) =>
+    (pr?.commits?.nodes ?? []).map((node) => node?.commit).filter((c): c is CommitChecks => Boolean(c))
+  )
+  const history = repository.defaultBranchRef?.target?.history?.nodes ?? []
+  return [...heads, ...history.filter((c): c is CommitChecks => Boolean(c))]
+}
+
+/**
+ * The check runs a settle step may complete: in progress (a queued one has not been taken
+ * up by its step yet), in a suite of OUR_APP_SLUG, with an id, and an external_id that
+ * reads back as the action's. A commit can be both a pull request's head and on the
+ * default branch: each check is kept once, by its id. Anything else is only counted.
+ */
+export function pendingChecks(data: DiscoveryData, cap = MAX_SETTLED_PER_STEP): PendingChecks {
+  const found = new Map<number, OurCheck>()
+  const skippedIds = new Set<string>()
+  for (const commit of commitsOf(data)) {
+    for (const suite of commit.checkSuites?.nodes ?? []) {
+      for (const run of suite?.checkRuns?.nodes ?? []) {
+        if (!run || run.status !== 'IN_PROGRESS') continue
+        const identity = readExternalId(run.externalId)
+        const id = run.databaseId
+        const ours = suite.app?.slug === OUR_APP_SLUG && identity !== undefined && typeof id === 'number'
+        if (!ours) {
+          skippedIds.add(id === null ? `${commit.oid}/${run.name}` : String(id))
+          continue
+        }
+        if (found.has(id)) continue
+        found.set(id, {
+          id,
+          name: run.name,
+          identity,
+          startedAt: run.startedAt ?? commit.committedDate,
+          headSha: commit.oid
+        })
+      }
+    }
+  }
+  const all = [...found.values()]
+  return { ours: all.slice(0, cap), deferred: Math.max(0, all.length - cap), skipped: skippedIds.size }
+}

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, jest } from '@jest/globals'
 import { getSettleSettings, isSettling, parseSettleMaxAge } from '../../src/inputs/settle.js'
+import { Input } from '../../src/names.js'
 
 const DEFAULTS: Record<string, string> = {
   'sync-git': 'false',
@@ -13,6 +14,7 @@ const DEFAULTS: Record<string, string> = {
   summary: 'true',
   'results-timeout': '60',
   'comment-on-pr': 'false',
+  'check-run': 'false',
   'github-token': 'ghs_workflow_token_value',
   settle: 'true',
   'settle-max-age': '7'
@@ -61,6 +63,17 @@ describe('the inputs of a settle step', () => {
       expect(message).toContain(`Input 'settle' and '${name}': both are set`)
     }
   })
+
+  // Every input is either one a settle step reads or one it refuses: an input added later
+  // must be placed on one side, or this fails.
+  const SETTLE_READS = ['domain', 'secret', 'github-token', 'summary', 'settle', 'settle-max-age']
+  it.each(Object.values(Input).filter((name) => !SETTLE_READS.includes(name)))(
+    'refuses %s set beside settle: true',
+    (name) => {
+      const read = reader({ [name]: 'a-value-no-default-has' })
+      expect(() => getSettleSettings('co-token', read, {})).toThrow(`Input 'settle' and '${name}': both are set`)
+    }
+  )
 
   it('needs the Code Ocean address and token, and a GitHub token', () => {
     const read = reader({ domain: '', 'github-token': '' })

@@ -56,7 +56,8 @@ const NOT_FOR_SETTLE: ReadonlyArray<readonly [string, string]> = [
   [Input.ResultsTimeout, '60'],
   [Input.CaptureResults, ''],
   [Input.CaptureTags, ''],
-  [Input.CommentOnPr, 'false']
+  [Input.CommentOnPr, 'false'],
+  [Input.CheckRun, 'false']
 ]
 
 const SETTLE_EXAMPLE = `${Input.Settle}: true\n${Input.GithubToken}: \${{ github.token }}`

@@ -141,12 +141,25 @@ describe('settle: true', () => {
       const a = ourCheck(github, legA, 'leg a')
       const b = ourCheck(github, legB, 'leg b', SHA, 'capsule')
       const gone = ourCheck(github, GONE, 'stopped one')
+      // A run of a pipeline this deployment does not know either (as from a wrong
+      // `domain`): its 404 proves nothing, so the check is left as it is.
+      const elsewhere = github.addCheckRun({
+        repo: REPO,
+        headSha: SHA,
+        name: checkRunName('from another deployment'),
+        status: 'in_progress',
+        externalId: externalIdFor({ kind: 'pipeline', target: 'ffffffff-0000-4000-8000-000000000000', run: GONE })
+      })
 
       const run = await settle(sim, github)
       expect(run.exitCode).toBe(0)
       expect([a.conclusion, b.conclusion, gone.conclusion]).toEqual(['success', 'failure', 'cancelled'])
       expect(gone.output.title).toBe('Code Ocean run no longer exists')
       expect(gone.output.summary).toContain('no longer exists')
+      expect(elsewhere.status).toBe('in_progress')
+      expect(run.annotations.filter((a) => a.level === 'warning').map((a) => a.message)).toContainEqual(
+        expect.stringContaining('is `domain` the deployment that ran it?')
+      )
       expect(patches(github)).toBe(3)
     }
   )

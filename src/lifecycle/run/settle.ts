@@ -13,6 +13,7 @@ import { readToken } from '../../inputs/token.js'
 import { warnAboutUnexpectedInputs } from '../../inputs/unexpected-inputs.js'
 import { redactRegistered } from '../../redact.js'
 import { DISCOVERY_QUERY, type DiscoveryData } from '../../report/checks/discovery-query.js'
+import type { CheckIdentity } from '../../report/checks/check-identity.js'
 import {
   discoveryVariables,
   MAX_SETTLED_PER_STEP,
@@ -41,13 +42,32 @@ export interface SettleReport {
   failure?: string
 }
 
-/** One read of the run; a 404 means Code Ocean no longer has it. */
-async function readRun(client: CodeOceanClient, id: string): Promise<RunReading> {
+/**
+ * One read of the run. A 404 alone does not prove the run was deleted: a settle step
+ * pointed at another deployment (a wrong `domain`) gets 404 for every run, and would
+ * cancel every pending check. So the run counts as gone only when Code Ocean lists the
+ * runs of its capsule or pipeline (the check's external_id names it) and it is not among
+ * them; otherwise the check is left, with a warning.
+ */
+async function readRun(client: CodeOceanClient, identity: CheckIdentity): Promise<RunReading> {
   try {
-    return { run: await client.computations.get(id) }
+    return { run: await client.computations.get(identity.run) }
   } catch (error) {
-    if (error instanceof CodeOceanApiError && error.status === 404) return { gone: true }
-    return { error: errorMessage(error).split('\n')[0] }
+    if (!(error instanceof CodeOceanApiError && error.status === 404))
+      return { error: errorMessage(error).split('\n')[0] }
+  }
+  try {
+    const runs = await client.targets.runs({ kind: identity.kind, id: identity.target })
+    if (!runs.some((run) => run.id === identity.run)) return { gone: true }
+    return {
+      error: `Code Ocean answered 404 for run ${identity.run}, yet lists it among the runs of ${identity.kind} ${identity.target}`
+    }
+  } catch (error) {
+    return {
+      error:
+        `Code Ocean knows neither run ${identity.run} nor its ${identity.kind} ${identity.target} ` +
+        `(${errorMessage(error).split('\n')[0]}): is \`domain\` the deployment that ran it?`
+    }
   }
 }
 
@@ -83,7 +103,7 @@ export async function settleEach(
   let lastRefusal = ''
   for (const check of checks) {
     reads++
-    const reading = await readRun(client, check.identity.run)
+    const reading = await readRun(client, check.identity)
     if ('error' in reading) unread++
     const decision = decideSettle(check, reading, settings.maxAgeDays, Date.now(), redactRegistered)
     if (decision.action === 'leave') {

@@ -162,8 +162,12 @@ function inputProblems(workflow: Obj, inputs: readonly string[]): string[] {
     for (const name of given) {
       if (!inputs.includes(name)) problems.push(`${where(s)}: \`${name}\` is not an input of action.yml`)
     }
-    if (given.includes('pipeline-id') === given.includes('capsule-id')) {
+    // A settle step starts nothing; any other step names exactly one target.
+    if (!given.includes('settle') && given.includes('pipeline-id') === given.includes('capsule-id')) {
       problems.push(`${where(s)}: needs exactly one of \`pipeline-id\` and \`capsule-id\``)
+    }
+    if (given.includes('settle') && (given.includes('pipeline-id') || given.includes('capsule-id'))) {
+      problems.push(`${where(s)}: a settle step takes no \`pipeline-id\` or \`capsule-id\``)
     }
     if (!given.includes('secret')) problems.push(`${where(s)}: no \`secret\``)
   }
@@ -240,9 +244,15 @@ describe('the workflow and configuration files', () => {
   it('include the CI, release and example workflows', () => {
     expect(workflowFiles).toEqual([`${WORKFLOWS_DIR}/ci.yml`, `${WORKFLOWS_DIR}/release.yml`])
     expect(exampleFiles).toEqual(
-      ['matrix.yml', 'on-push.yml', 'on-release.yml', 'upload-results.yml', 'workflow-dispatch.yml'].map(
-        (name) => `${EXAMPLES_DIR}/${name}`
-      )
+      [
+        'check-settle.yml',
+        'check-start.yml',
+        'matrix.yml',
+        'on-push.yml',
+        'on-release.yml',
+        'upload-results.yml',
+        'workflow-dispatch.yml'
+      ].map((name) => `${EXAMPLES_DIR}/${name}`)
     )
   })
 
@@ -255,7 +265,8 @@ describe('the workflow and configuration files', () => {
   })
 
   it.each(allWorkflowFiles)('%s grants no write permission it does not need', (path) => {
-    const writable = path === `${WORKFLOWS_DIR}/release.yml` ? ['contents'] : []
+    // The release writes its tags; the check examples make and complete check runs.
+    const writable = path === `${WORKFLOWS_DIR}/release.yml` ? ['contents'] : path.includes('/check-') ? ['checks'] : []
     expect(permissionProblems(wf(path), writable)).toEqual([])
   })
 

@@ -23,7 +23,11 @@ function ended(id: string): Computation {
 }
 
 /** A Code Ocean client whose reads answer `read`, and a GitHub client whose updates answer `update`. */
-function clients(read: (id: string) => Promise<Computation>, update: () => Promise<unknown>) {
+function clients(
+  read: (id: string) => Promise<Computation>,
+  update: () => Promise<unknown>,
+  targetRuns: () => Promise<Computation[]> = () => Promise.resolve([])
+) {
   const updates: unknown[] = []
   const octokit = {
     rest: {
@@ -35,7 +39,11 @@ function clients(read: (id: string) => Promise<Computation>, update: () => Promi
       }
     }
   }
-  return { octokit: octokit as never, client: { computations: { get: read } } as never, updates }
+  return {
+    octokit: octokit as never,
+    client: { computations: { get: read }, targets: { runs: targetRuns } } as never,
+    updates
+  }
 }
 
 const newReport = (): SettleReport => ({ settled: [], left: [], skipped: 0, deferred: 0 })
@@ -86,14 +94,23 @@ describe('the settle step, check by check', () => {
     expect(none.updates).toHaveLength(0)
   })
 
-  it('completes a deleted run (404) as cancelled: Code Ocean answered', async () => {
-    const gone = (): Promise<never> =>
-      Promise.reject(new CodeOceanApiError(404, {}, { method: 'GET', path: '/computations/x' } as never))
+  const gone = (): Promise<never> =>
+    Promise.reject(new CodeOceanApiError(404, {}, { method: 'GET', path: '/computations/x' } as never))
+
+  it('completes a deleted run (404) as cancelled when its pipeline lists runs without it', async () => {
     const { octokit, client, updates } = clients(gone, () => Promise.resolve({}))
     const report = newReport()
     await settleEach(checks.slice(0, 1), octokit, client, 'octo/repo', SETTINGS, report)
     expect(updates[0]).toMatchObject({ conclusion: 'cancelled' })
     expect(report.failure).toBeUndefined()
+  })
+
+  it('leaves a check whose run and pipeline are both unknown (another deployment), with a warning', async () => {
+    const { octokit, client, updates } = clients(gone, () => Promise.resolve({}), gone)
+    const report = newReport()
+    await settleEach(checks.slice(0, 1), octokit, client, 'octo/repo', SETTINGS, report)
+    expect(updates).toHaveLength(0)
+    expect(report.left).toHaveLength(1)
   })
 
   it('fails when GitHub refuses every update, saying what the token needs', async () => {

@@ -14,7 +14,7 @@
  * oversized and hostile answers (peak memory of the action against a plain run and a bare
  * `node -e 0`); the time `npm test` takes; and runner cost (billed runner-minutes of waiting
  * in the job against detaching with a settle schedule, script/cost-model.ts, from the
- * measured lengths of the start step and a settle stand-in).
+ * measured lengths of the start step and the settle step).
  */
 import { spawn, spawnSync } from 'node:child_process'
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
@@ -35,7 +35,9 @@ import {
 } from '../sim/simulator.js'
 import { actionUnderTest } from '../harness/action-under-test.js'
 import { watchPeakMemory } from '../harness/memory.js'
-import { node24, PROJECT_ROOT, runAction, runPost } from '../harness/runner.js'
+import { DEFAULT_CONTEXT, node24, PROJECT_ROOT, runAction, runPost } from '../harness/runner.js'
+import { GitHubStandIn } from '../sim/github.js'
+import { checkRunName, externalIdFor } from '../src/report/checks/check-identity.js'
 import type { PollInterval } from '../src/inputs/settings.js'
 import { estimateRunLength, type RunLengthEstimate } from '../src/lifecycle/polling/run-length.js'
 import { waitForCompletion } from '../src/lifecycle/polling/wait.js'
@@ -824,7 +826,7 @@ const SETTLE_INTERVALS_MS = [15 * MINUTE_MS, 30 * MINUTE_MS]
 /** The issue's goal: a 6-hour run within 25 billed minutes on a 15-minute schedule. */
 const COST_GOAL = { runMs: 6 * HOUR_MS, intervalMs: 15 * MINUTE_MS, budget: 25 }
 
-/** Starts a run of the pipeline and waits until it has ended, for the settle stand-in to read. */
+/** Starts a run of the pipeline and waits until it has ended, for the settle step to read. */
 async function endedRun(sim: CodeOceanSimulator): Promise<string> {
   const client = new CodeOceanClient({ apiBase: `${sim.url}/api/v1`, token: sim.token })
   try {
@@ -837,8 +839,12 @@ async function endedRun(sim: CodeOceanSimulator): Promise<string> {
 }
 
 /** Wall time of the bundle's main step and its post step: the runner runs both in the job. */
-async function stepWithPostMs(sim: CodeOceanSimulator, inputs: Record<string, string>): Promise<number> {
-  const main = await runAction({ inputs: { domain: sim.url, secret: sim.token, ...inputs } })
+async function stepWithPostMs(
+  sim: CodeOceanSimulator,
+  inputs: Record<string, string>,
+  env: Record<string, string> = {}
+): Promise<number> {
+  const main = await runAction({ inputs: { domain: sim.url, secret: sim.token, ...inputs }, env })
   if (main.exitCode !== 0) throw new Error(`the action failed:\n${main.stdout}`)
   const post = await runPost(main)
   if (post.exitCode !== 0) throw new Error(`the post step failed:\n${post.stdout}`)
@@ -872,25 +878,41 @@ const minutes = (billed: number): string => (Number.isInteger(billed) ? String(b
  * waiting in the job against detached (a start job with `wait: false`, settled by a
  * schedule every 15 or 30 minutes), from the arithmetic of script/cost-model.ts and the
  * step lengths measured here: the bundle with `wait: false` (start-up, the start request,
- * the post step), and, as a stand-in for a settle job (no settle mode exists yet), the
- * bundle following a run that has already ended, which reads it once and exits. Medians of
+ * its check run made against the GitHub stand-in, the post step), and the settle step
+ * (`settle: true`) completing one check whose run has ended: the query, one read, one update. Medians of
  * 9 alternated runs against the simulator. Waiting in the job is the baseline; its job
  * also lasts the wait loop's lateness in noticing the end (the polling section's fake
  * clock, `auto` interval).
  */
 async function costBenchmark(): Promise<boolean> {
   const sim = new CodeOceanSimulator({ phases: [{ state: 'running', ms: 10 }], pipelines: [PIPELINE] })
-  await sim.start()
+  const github = new GitHubStandIn()
+  await Promise.all([sim.start(), github.start()])
   const startSteps: number[] = []
   const settleSteps: number[] = []
+  const gitHubEnv = { GITHUB_API_URL: github.url }
+  const repo = DEFAULT_CONTEXT.GITHUB_REPOSITORY
   try {
     const ended = await endedRun(sim)
+    github.addCommit(repo, { sha: DEFAULT_CONTEXT.GITHUB_SHA })
     for (let i = 0; i < 9; i++) {
-      startSteps.push(await stepWithPostMs(sim, { 'pipeline-id': PIPELINE, wait: 'false' }))
-      settleSteps.push(await stepWithPostMs(sim, { 'computation-id': ended, summary: 'false' }))
+      // The start job: the run started, its check made, the job ends.
+      const startInputs = { 'pipeline-id': PIPELINE, wait: 'false', 'check-run': 'true', 'github-token': github.token }
+      startSteps.push(await stepWithPostMs(sim, startInputs, gitHubEnv))
+      // A settle job that completes one check: the query, one read, one update.
+      github.addCheckRun({
+        repo,
+        headSha: DEFAULT_CONTEXT.GITHUB_SHA,
+        name: checkRunName('bench'),
+        status: 'in_progress',
+        externalId: externalIdFor({ kind: 'pipeline', target: PIPELINE, run: ended })
+      })
+      settleSteps.push(await stepWithPostMs(sim, { settle: 'true', 'github-token': github.token }, gitHubEnv))
     }
+    const stillOpen = github.checks.runs.filter((c) => c.name === checkRunName('bench') && c.status !== 'completed')
+    if (stillOpen.length > 0) throw new Error(`the settle step left ${stillOpen.length} check(s) in progress`)
   } finally {
-    await sim.stop()
+    await Promise.all([sim.stop(), github.stop()])
   }
   const start: JobOverhead = { stepMs: median(startSteps), runnerMs: ASSUMED_RUNNER_MS }
   const settle: JobOverhead = { stepMs: median(settleSteps), runnerMs: ASSUMED_RUNNER_MS }
@@ -901,8 +923,8 @@ async function costBenchmark(): Promise<boolean> {
   log('Runner cost (billed runner-minutes per Code Ocean run; GitHub bills each job in whole minutes, rounded up)')
   log(
     `- measured (medians of 9 alternated runs, Node 24, against the simulator): the start step (bundle with wait: false, ` +
-      `start request, post step) ${(start.stepMs / 1000).toFixed(2)} s; the settle stand-in (no settle mode yet: the bundle ` +
-      `following a run that has ended, one read, post step) ${(settle.stepMs / 1000).toFixed(2)} s`
+      `start request, its check run made, post step) ${(start.stepMs / 1000).toFixed(2)} s; the settle step (settle: true: ` +
+      `the discovery query, one run read, its check completed, post step) ${(settle.stepMs / 1000).toFixed(2)} s`
   )
   log(
     `- assumed: the runner's own job set-up and tear-down ${ASSUMED_RUNNER_MS / 1000} s (not measurable here, no documented ` +

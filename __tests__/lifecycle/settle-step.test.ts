@@ -22,7 +22,10 @@ function ended(id: string): Computation {
   return { ...c, raw: { ...c } }
 }
 
-/** A Code Ocean client whose reads answer `read`, and a GitHub client whose updates answer `update`. */
+/**
+ * A Code Ocean client whose reads answer `read` (and whose listing of a target's runs
+ * lists none), and a GitHub client whose updates answer `update`.
+ */
 function clients(read: (id: string) => Promise<Computation>, update: () => Promise<unknown>) {
   const updates: unknown[] = []
   const octokit = {
@@ -35,7 +38,11 @@ function clients(read: (id: string) => Promise<Computation>, update: () => Promi
       }
     }
   }
-  return { octokit: octokit as never, client: { computations: { get: read } } as never, updates }
+  return {
+    octokit: octokit as never,
+    client: { computations: { get: read }, targets: { runs: () => Promise.resolve([]) } } as never,
+    updates
+  }
 }
 
 const newReport = (): SettleReport => ({ settled: [], left: [], skipped: 0, deferred: 0 })

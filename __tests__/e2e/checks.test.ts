@@ -5,7 +5,8 @@
 import { afterAll, describe, expect, it } from '@jest/globals'
 import { GitHubStandIn, type CheckRun } from '../../sim/github.js'
 import { readExternalId } from '../../src/report/checks/check-identity.js'
-import { DEFAULT_CONTEXT, runAction, type ActionRun } from '../../harness/runner.js'
+import { DEFAULT_CONTEXT, runAction, runPost, type ActionRun } from '../../harness/runner.js'
+import type { CodeOceanSimulator } from '../../sim/simulator.js'
 import { expectNoToken, PIPELINE, startSimulator } from '../support/simulators.js'
 
 const REPO = DEFAULT_CONTEXT.GITHUB_REPOSITORY
@@ -28,9 +29,9 @@ afterAll(async () => {
 async function runWithCheck(
   github: GitHubStandIn,
   inputs: Record<string, string>,
-  options: { outcome?: 'failed'; event?: 'pull_request' | 'push' } = {}
+  options: { outcome?: 'failed'; event?: 'pull_request' | 'push'; sim?: CodeOceanSimulator } = {}
 ): Promise<ActionRun> {
-  const sim = await startSimulator(options.outcome ? { defaultOutcome: options.outcome } : {})
+  const sim = options.sim ?? (await startSimulator(options.outcome ? { defaultOutcome: options.outcome } : {}))
   const onPullRequest = (options.event ?? 'pull_request') === 'pull_request'
   const run = await runAction({
     inputs: {
@@ -115,6 +116,32 @@ describe('check-run', () => {
     // Left in progress on purpose: the post step leaves it alone.
     expect(run.state['check-run-id']).toBe('')
   })
+
+  it.concurrent(
+    'with stop-on-timeout: hand-over, leaves the run and its check to a settle step at the wait-timeout',
+    async () => {
+      const github = await startGitHub()
+      const sim = await startSimulator({ defaultOutcome: 'never-ends' })
+      const run = await runWithCheck(github, { 'wait-timeout': '0.05', 'stop-on-timeout': 'hand-over' }, { sim })
+      expect(run.exitCode).toBe(0)
+      expect(run.outputs.status).toBe('started')
+      expect(run.annotations.filter((a) => a.level === 'error')).toHaveLength(0)
+      const notice = run.annotations.find((a) => a.message.startsWith('Handed'))?.message ?? ''
+      expect(run.annotations.find((a) => a.message.startsWith('Handed'))?.level).toBe('notice')
+      expect(notice).toMatch(/^Handed Code Ocean run .* over to a settle step after 3s \(wait-timeout: 0\.05 min/)
+      expect(notice).toContain('until a settle step (settle: true) completes it')
+      const check = onlyCheck(github)
+      expect(check).toMatchObject({ status: 'in_progress', conclusion: null })
+      expect(check.output.title).toBe('Code Ocean run handed over to a settle step')
+      expect(check.output.summary).toContain('handed the run over to a settle step')
+      // The post step stops nothing and leaves the check alone.
+      expect(run.state['check-run-id']).toBe('')
+      const post = await runPost(run)
+      expect(post.exitCode).toBe(0)
+      expect(sim.requests.filter((r) => r.method === 'DELETE')).toHaveLength(0)
+      expect(onlyCheck(github).status).toBe('in_progress')
+    }
+  )
 
   it.concurrent('without checks: write, warns once saying what to add, and follows the run as without it', async () => {
     const github = await startGitHub()

@@ -2,6 +2,8 @@
  * The settle step (`settle: true`), end to end: the bundle as the runner runs it, against
  * the Code Ocean simulator and the GitHub stand-in seeded with check runs left in progress.
  */
+import { existsSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { afterAll, describe, expect, it } from '@jest/globals'
 import { GitHubStandIn, type CheckRun } from '../../sim/github.js'
 import type { CodeOceanSimulator } from '../../sim/simulator.js'
@@ -62,29 +64,42 @@ async function settle(
 const patches = (github: GitHubStandIn): number => github.requestCount('PATCH', /\/check-runs\/\d+$/)
 
 describe('settle: true', () => {
-  it.concurrent("completes a check whose run ended with the run's conclusion and summary", async () => {
-    const sim = await startSimulator()
-    const github = await startGitHub()
-    github.addCommit(REPO, { sha: SHA })
-    github.addPullRequest(REPO, { number: 4, headSha: OTHER_SHA })
-    const good = sim.addRun({ pipeline_id: PIPELINE }, { outcome: 'succeeded', name: 'nightly' })
-    const bad = sim.addRun({ pipeline_id: PIPELINE }, { outcome: 'failed', name: 'on the pull request' })
-    const onMain = ourCheck(github, good, 'nightly')
-    const onPr = ourCheck(github, bad, 'on the pull request', OTHER_SHA)
+  it.concurrent(
+    "completes a check whose run ended with the run's conclusion and summary, and downloads its results",
+    async () => {
+      const sim = await startSimulator()
+      const github = await startGitHub()
+      github.addCommit(REPO, { sha: SHA })
+      github.addPullRequest(REPO, { number: 4, headSha: OTHER_SHA })
+      const good = sim.addRun({ pipeline_id: PIPELINE }, { outcome: 'succeeded', name: 'nightly' })
+      const bad = sim.addRun({ pipeline_id: PIPELINE }, { outcome: 'failed', name: 'on the pull request' })
+      const onMain = ourCheck(github, good, 'nightly')
+      const onPr = ourCheck(github, bad, 'on the pull request', OTHER_SHA)
 
-    const run = await settle(sim, github)
-    expect(run.exitCode).toBe(0)
-    expect(run.outputs.status).toBe('succeeded')
-    expect(onMain).toMatchObject({ status: 'completed', conclusion: 'success' })
-    expect(onMain.output.title).toBe('Code Ocean run succeeded')
-    expect(onMain.output.summary).toContain('✅ Code Ocean run succeeded')
-    expect(onMain.output.summary).toContain(good)
-    expect(onPr).toMatchObject({ status: 'completed', conclusion: 'failure' })
-    expect(onPr.output.text).toContain('failed')
-    expect(patches(github)).toBe(2)
-    expect(run.log.join('\n')).toContain(`Check 'Code Ocean: nightly' (Code Ocean run ${good}): completed as success`)
-    expect(run.summary).toContain('Settled 2, left 0 in progress')
-  })
+      const run = await settle(sim, github, { 'download-results': 'results', 'results-filter': 'data/**' })
+      expect(run.exitCode).toBe(0)
+      expect(run.outputs.status).toBe('succeeded')
+      // Each run's results in a folder of its own, the filter applied; nothing uploaded.
+      const folder = run.outputs['results-path']
+      expect(folder).toBe(join(run.workspace, 'results'))
+      for (const id of [good, bad]) {
+        expect(readFileSync(join(folder, id, 'data/summary.csv'), 'utf8')).toContain('metric,value,unit')
+        expect(existsSync(join(folder, id, 'output'))).toBe(false)
+      }
+      expect(run.summary).toContain('### Results')
+      expect(run.summary).toContain(`\`results/${good}\``)
+      expect(run.annotations.filter((a) => a.level === 'warning')).toHaveLength(0)
+      expect(onMain).toMatchObject({ status: 'completed', conclusion: 'success' })
+      expect(onMain.output.title).toBe('Code Ocean run succeeded')
+      expect(onMain.output.summary).toContain('✅ Code Ocean run succeeded')
+      expect(onMain.output.summary).toContain(good)
+      expect(onPr).toMatchObject({ status: 'completed', conclusion: 'failure' })
+      expect(onPr.output.text).toContain('failed')
+      expect(patches(github)).toBe(2)
+      expect(run.log.join('\n')).toContain(`Check 'Code Ocean: nightly' (Code Ocean run ${good}): completed as success`)
+      expect(run.summary).toContain('Settled 2, left 0 in progress')
+    }
+  )
 
   it.concurrent('leaves a check whose run is still going, with no update', async () => {
     const sim = await startSimulator()

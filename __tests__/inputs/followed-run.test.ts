@@ -163,3 +163,44 @@ describe('stop-on-cancel and stop-on-timeout', () => {
     )
   })
 })
+
+describe('stop-on-timeout: hand-over', () => {
+  const handOver = {
+    'pipeline-id': PIPELINE,
+    'check-run': 'true',
+    'github-token': 'ghs_test',
+    'stop-on-timeout': 'hand-over'
+  }
+
+  it('with check-run, stops nothing on a timeout and hands the run over', () => {
+    const settings = settingsFor(handOver)
+    expect([settings.stopOnTimeout, settings.handOverOnTimeout]).toEqual([false, true])
+    expect(settings.stopChoices.timeout).toBe('hand-over')
+    expect(settingsFor({ ...handOver, 'stop-on-timeout': 'Hand-Over' }).handOverOnTimeout).toBe(true)
+  })
+
+  it('true, false and auto keep working, and hand over nothing', () => {
+    for (const value of ['true', 'false', 'auto']) {
+      expect(settingsFor({ ...handOver, 'stop-on-timeout': value }).handOverOnTimeout).toBe(false)
+    }
+    expect(settingsFor({ ...handOver, 'stop-on-timeout': 'true' }).stopOnTimeout).toBe(true)
+  })
+
+  it('needs check-run: true, and says so naming both inputs, with an example', () => {
+    const message = errorFor({ 'pipeline-id': PIPELINE, 'stop-on-timeout': 'hand-over' })
+    expect(message).toContain("Input 'stop-on-timeout' and 'check-run': 'stop-on-timeout: hand-over' leaves the run")
+    expect(message).toContain('check-run: true\n')
+    expect(message).toContain('stop-on-timeout: hand-over')
+  })
+
+  it('is refused for a followed run, whose check no settle step can find', () => {
+    const message = errorFor({ ...handOver, 'pipeline-id': '', 'computation-id': RUN })
+    expect(message).toContain("Input 'stop-on-timeout' and 'computation-id'")
+  })
+
+  it('refuses anything else, naming hand-over among the choices', () => {
+    expect(errorFor({ ...handOver, 'stop-on-timeout': 'handover' })).toContain(
+      `Input 'stop-on-timeout': "handover" is not true, false, auto or hand-over`
+    )
+  })
+})

@@ -66,7 +66,17 @@ describe('the inputs of a settle step', () => {
 
   // Every input is either one a settle step reads or one it refuses: an input added later
   // must be placed on one side, or this fails.
-  const SETTLE_READS = ['domain', 'secret', 'github-token', 'summary', 'settle', 'settle-max-age']
+  const SETTLE_READS = [
+    'domain',
+    'secret',
+    'github-token',
+    'summary',
+    'settle',
+    'settle-max-age',
+    'download-results',
+    'results-filter',
+    'results-timeout'
+  ]
   it.each(Object.values(Input).filter((name) => !SETTLE_READS.includes(name)))(
     'refuses %s set beside settle: true',
     (name) => {
@@ -74,6 +84,27 @@ describe('the inputs of a settle step', () => {
       expect(() => getSettleSettings('co-token', read, {})).toThrow(`Input 'settle' and '${name}': both are set`)
     }
   )
+
+  it("takes download-results, results-filter and results-timeout: the settled runs' downloads", () => {
+    const read = reader({ 'download-results': 'results', 'results-filter': '*.csv\n!tmp/**', 'results-timeout': '5' })
+    const settings = getSettleSettings('co-token', read, { GITHUB_WORKSPACE: '/w' })
+    expect(settings).toMatchObject({
+      downloadFolder: '/w/results',
+      resultsFilter: ['*.csv', '!tmp/**'],
+      resultsTimeoutMinutes: 5
+    })
+    expect(getSettleSettings('co-token', reader({}), {})).toMatchObject({ resultsTimeoutMinutes: 60 })
+    expect(getSettleSettings('co-token', reader({}), {}).downloadFolder).toBeUndefined()
+  })
+
+  it('refuses a download folder outside the workspace, and a filter without a folder', () => {
+    expect(() =>
+      getSettleSettings('co-token', reader({ 'download-results': '/tmp/x' }), { GITHUB_WORKSPACE: '/w' })
+    ).toThrow("Input 'download-results'")
+    expect(() => getSettleSettings('co-token', reader({ 'results-filter': '*.csv' }), {})).toThrow(
+      "Input 'results-filter': only applies to downloads"
+    )
+  })
 
   it('needs the Code Ocean address and token, and a GitHub token', () => {
     const read = reader({ domain: '', 'github-token': '' })

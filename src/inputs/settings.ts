@@ -17,9 +17,11 @@ import {
   parsePollInterval,
   parseStopChoice,
   parseResultsTimeout,
+  parseTimeoutChoice,
   parseWaitTimeout,
   type PollInterval,
-  type StopChoice
+  type StopChoice,
+  type TimeoutChoice
 } from './values.js'
 
 export type { PollInterval } from './values.js'
@@ -33,8 +35,13 @@ interface WaitSettings {
   /** Whether to stop the run on a cancel, and on the wait-timeout: `auto` resolved for this step's run. */
   stopOnCancel: boolean
   stopOnTimeout: boolean
+  /**
+   * `stop-on-timeout: hand-over`: at the wait-timeout the run is left running and its
+   * check run in progress, for a settle step to complete; the step does not fail.
+   */
+  handOverOnTimeout: boolean
   /** The stop inputs as given, for messages that say why a run was or was not stopped. */
-  stopChoices: { cancel: StopChoice; timeout: StopChoice }
+  stopChoices: { cancel: StopChoice; timeout: TimeoutChoice }
 }
 
 /**
@@ -119,16 +126,18 @@ function checkToken(token: string, problems: Problems): void {
  * default of `stop-on-timeout` stays `false`: a timeout stops no run unless asked to.
  */
 function readWaitSettings(problems: Problems, following: boolean): WaitSettings {
-  const stop = (name: string, fallback: StopChoice): StopChoice =>
-    problems.check(name, (raw) => parseStopChoice(name, raw)) ?? fallback
-  const stopChoices = { cancel: stop(Input.StopOnCancel, 'auto'), timeout: stop(Input.StopOnTimeout, false) }
-  const resolve = (choice: StopChoice): boolean => (choice === 'auto' ? !following : choice)
+  const stopChoices = {
+    cancel: problems.check(Input.StopOnCancel, (raw) => parseStopChoice(Input.StopOnCancel, raw)) ?? 'auto',
+    timeout: problems.check(Input.StopOnTimeout, (raw) => parseTimeoutChoice(Input.StopOnTimeout, raw)) ?? false
+  }
+  const resolve = (choice: TimeoutChoice): boolean => (choice === 'auto' ? !following : choice === true)
   return {
     wait: problems.check(Input.Wait, (raw) => parseBooleanInput(Input.Wait, raw)) ?? true,
     pollInterval: problems.check(Input.PollInterval, (raw) => parsePollInterval(Input.PollInterval, raw)) ?? 'auto',
     waitTimeoutMinutes: problems.check(Input.WaitTimeout, (raw) => parseWaitTimeout(Input.WaitTimeout, raw)) ?? 0,
     stopOnCancel: resolve(stopChoices.cancel),
     stopOnTimeout: resolve(stopChoices.timeout),
+    handOverOnTimeout: stopChoices.timeout === 'hand-over',
     stopChoices
   }
 }
@@ -195,6 +204,32 @@ function readGitHubTokens(problems: Problems): Pick<ResultSettings, 'commentToke
   return { commentToken: commentOnPr ? githubToken : undefined, checkToken: checkRun ? githubToken : undefined }
 }
 
+const HAND_OVER_EXAMPLE = `${Input.CheckRun}: true\n${Input.WaitTimeout}: 30\n${Input.StopOnTimeout}: hand-over`
+
+/**
+ * `stop-on-timeout: hand-over` hands the run to a settle step through its check run: it
+ * needs `check-run: true`, and a run this step starts (a followed run's check carries no
+ * external_id, so no settle step could find it).
+ */
+function checkHandOver(problems: Problems, checkRun: boolean, following: boolean): void {
+  if (!checkRun) {
+    problems.add(
+      `${Input.StopOnTimeout}' and '${Input.CheckRun}`,
+      `'${Input.StopOnTimeout}: hand-over' leaves the run to a settle step through its check run, but ` +
+        `'${Input.CheckRun}' is not true: set '${Input.CheckRun}: true', or choose true, false or auto`,
+      HAND_OVER_EXAMPLE
+    )
+  }
+  if (following) {
+    problems.add(
+      `${Input.StopOnTimeout}' and '${Input.ComputationId}`,
+      `'${Input.StopOnTimeout}: hand-over' leaves the run to a settle step, which finds only the check runs of runs ` +
+        `a step started (a followed run's check does not name its capsule or pipeline): choose true, false or auto`,
+      `${Input.StopOnTimeout}: auto`
+    )
+  }
+}
+
 /** What the step starts: the request, the run's name, and what happens before the start. */
 function readStartSettings(
   problems: Problems,
@@ -235,6 +270,7 @@ export function getSettings(
   // Only its form is checked when following: a followed run has no request to check.
   if (following) readCheckParameters(problems)
   const results = readResultSettings(problems, waiting.wait, env)
+  if (waiting.handOverOnTimeout) checkHandOver(problems, results.checkToken !== undefined, following)
   if (problems.list.length === 0 && location) {
     for (const note of problems.notes) log(note)
     const common = { location, token, ...waiting, ...results }

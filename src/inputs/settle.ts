@@ -5,7 +5,7 @@ import { resolveApiLocation, type ApiLocation } from './domain.js'
 import { InputError, InputErrors } from './errors.js'
 import { Problems } from './problems.js'
 import { registerGithubToken, type ReadInput } from './token.js'
-import { parseBooleanInput } from './values.js'
+import { parseBooleanInput, parseDownloadFolder, parseList, parseResultsTimeout } from './values.js'
 
 /** What a settle step (`settle: true`) needs: no run to start or follow, only where to look and with what. */
 export interface SettleSettings {
@@ -17,7 +17,16 @@ export interface SettleSettings {
   summary: boolean
   /** Days a check may stay in progress before a still-going run's check is completed as timed out. */
   maxAgeDays: number
+  /** Absolute folder inside the workspace: each settled run's results go into `<folder>/<run id>/`. */
+  downloadFolder?: string
+  /** Globs (`!` excludes) of result paths to download. */
+  resultsFilter: string[]
+  /** Minutes for all the downloads of the step together; 0 means no limit. */
+  resultsTimeoutMinutes: number
 }
+
+/** The default `results-timeout`, as action.yml declares it (as for a run's step). */
+const DEFAULT_RESULTS_TIMEOUT_MINUTES = 60
 
 /**
  * `settle-max-age`'s range: GitHub concludes a check left incomplete for 14 days `stale`
@@ -51,9 +60,6 @@ const NOT_FOR_SETTLE: ReadonlyArray<readonly [string, string]> = [
   [Input.WaitTimeout, '0'],
   [Input.StopOnCancel, 'auto'],
   [Input.StopOnTimeout, 'false'],
-  [Input.DownloadResults, ''],
-  [Input.ResultsFilter, ''],
-  [Input.ResultsTimeout, '60'],
   [Input.CaptureResults, ''],
   [Input.CaptureTags, ''],
   [Input.CommentOnPr, 'false'],
@@ -87,9 +93,35 @@ export function parseSettleMaxAge(raw: string): number {
 }
 
 /**
+ * `download-results`, `results-filter` and `results-timeout` in a settle step: each run
+ * whose check it completes has its results downloaded into a folder of its own.
+ */
+function readSettleDownloads(
+  problems: Problems,
+  env: NodeJS.ProcessEnv
+): Pick<SettleSettings, 'downloadFolder' | 'resultsFilter' | 'resultsTimeoutMinutes'> {
+  const workspace = env.GITHUB_WORKSPACE || process.cwd()
+  const downloadFolder = problems.check(Input.DownloadResults, (raw) =>
+    parseDownloadFolder(Input.DownloadResults, raw, workspace)
+  )
+  const resultsFilter = parseList(problems.read(Input.ResultsFilter), false)
+  const resultsTimeoutMinutes =
+    problems.check(Input.ResultsTimeout, (raw) => parseResultsTimeout(Input.ResultsTimeout, raw)) ??
+    DEFAULT_RESULTS_TIMEOUT_MINUTES
+  if (resultsFilter.length > 0 && !downloadFolder) {
+    problems.add(
+      Input.ResultsFilter,
+      `only applies to downloads; set 'download-results' to a folder too`,
+      `${Input.DownloadResults}: results`
+    )
+  }
+  return { downloadFolder, resultsFilter, resultsTimeoutMinutes }
+}
+
+/**
  * Reads the inputs of a settle step. Throws InputErrors naming every input that is wrong,
- * or that only applies to a run (a target, a followed run, the wait, results, the
- * comment): a settle step starts and follows nothing.
+ * or that only applies to a run (a target, a followed run, the wait, the capture, the
+ * comment): a settle step starts and follows nothing, and only downloads results.
  */
 export function getSettleSettings(
   token: string,
@@ -129,6 +161,7 @@ export function getSettleSettings(
   }
   const summary = problems.check(Input.Summary, (raw) => parseBooleanInput(Input.Summary, raw)) ?? true
   const maxAgeDays = problems.check(Input.SettleMaxAge, parseSettleMaxAge) ?? SETTLE_MAX_AGE_DAYS.fallback
+  const downloads = readSettleDownloads(problems, env)
   for (const [name, fallback] of NOT_FOR_SETTLE) {
     const value = read(name)
     if (value === '' || value.toLowerCase() === fallback) continue
@@ -136,12 +169,15 @@ export function getSettleSettings(
       `${Input.Settle}' and '${name}`,
       `both are set; '${Input.Settle}: true' only completes the check runs earlier steps left in progress, and starts ` +
         `or follows no run, while '${name}' only applies to a run. A settle step takes only '${Input.Domain}', ` +
-        `'${Input.Secret}', '${Input.GithubToken}', '${Input.Summary}' and '${Input.SettleMaxAge}': remove '${name}' ` +
+        `'${Input.Secret}', '${Input.GithubToken}', '${Input.Summary}', '${Input.SettleMaxAge}' and the downloads' ` +
+        `'${Input.DownloadResults}', '${Input.ResultsFilter}' and '${Input.ResultsTimeout}': remove '${name}' ` +
         `from this step, or run the action in a step of its own`,
       SETTLE_EXAMPLE
     )
   }
-  if (problems.list.length === 0 && location && settle) return { location, token, githubToken, summary, maxAgeDays }
+  if (problems.list.length === 0 && location && settle) {
+    return { location, token, githubToken, summary, maxAgeDays, ...downloads }
+  }
   if (problems.list.length === 0) {
     // Only reached when called with `settle` false: the caller checks isSettling first.
     problems.add(Input.Settle, 'is not true, so there is nothing to settle', SETTLE_EXAMPLE)

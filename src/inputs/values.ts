@@ -26,6 +26,20 @@ export function parseStopChoice(input: string, raw: string): StopChoice {
   throw new InputError(input, `"${raw}" is not true, false or auto`, `${input}: auto`)
 }
 
+/**
+ * `stop-on-timeout`: a StopChoice, or `hand-over`, which leaves the run running and its
+ * check run (`check-run: true`) in progress for a settle step to complete.
+ */
+export type TimeoutChoice = StopChoice | 'hand-over'
+
+export function parseTimeoutChoice(input: string, raw: string): TimeoutChoice {
+  if (raw.toLowerCase() === 'hand-over') return 'hand-over'
+  if (['auto', 'Auto', 'AUTO', 'true', 'True', 'TRUE', 'false', 'False', 'FALSE'].includes(raw)) {
+    return parseStopChoice(input, raw)
+  }
+  throw new InputError(input, `"${raw}" is not true, false, auto or hand-over`, `${input}: auto`)
+}
+
 /** The longest poll-interval and wait-timeout a timer holds (see timer-limits.ts): refused beyond, never cut short. */
 const MAX_POLL_SECONDS = Math.floor(MAX_TIMER_MS / 1000)
 const MAX_WAIT_MINUTES = Math.floor(MAX_TIMER_MS / 60_000)

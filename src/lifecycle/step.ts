@@ -19,6 +19,8 @@ export interface Step {
   failure?: string
   /** The check run this step made (`check-run`), while the step answers for it. */
   check?: OpenCheckRun
+  /** `stop-on-timeout: hand-over` left the run, and its check, to a settle step. */
+  handedOver?: boolean
 }
 
 export function newStep(env: NodeJS.ProcessEnv = process.env): Step {

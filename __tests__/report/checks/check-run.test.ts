@@ -115,6 +115,17 @@ describe('the body that completes a check run', () => {
     expect(output.summary).toContain('## ▶️ Code Ocean run started')
   })
 
+  it('handed over at the wait-timeout, stays in progress and says a settle step completes it', () => {
+    const body = leftRunningCheckRunBody(RUN, '## ▶️ Code Ocean run started\n', true)
+    expect(body).not.toHaveProperty('status')
+    const output = body.output as Output
+    expect(output.title).toBe('Code Ocean run handed over to a settle step')
+    expect(output.summary).toMatch(
+      /^The step stopped waiting for Code Ocean run `9af23fd6-.*` at its wait-timeout and handed the run over to a settle step/
+    )
+    expect(output.summary).toContain('## ▶️ Code Ocean run started')
+  })
+
   it('after a killed step, is cancelled', () => {
     expect(cancelledCheckRunBody(RUN, 0)).toMatchObject({ status: 'completed', conclusion: 'cancelled' })
   })

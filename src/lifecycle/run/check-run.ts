@@ -39,7 +39,11 @@ export async function closeCheckRun(step: Step, markdown: string, cancelled: boo
   let settled = true
   try {
     if (conclusion === undefined) {
-      await check.checks.update(check.id, leftRunningCheckRunBody(check.runId, markdown), signal)
+      await check.checks.update(
+        check.id,
+        leftRunningCheckRunBody(check.runId, markdown, step.handedOver === true),
+        signal
+      )
       return
     }
     const text = status === 'succeeded' ? undefined : renderReason(step.summary, step.failure, step.redact)

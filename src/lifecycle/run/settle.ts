@@ -2,15 +2,19 @@
  * The settle step (`settle: true`), for a scheduled workflow: finds, with one GraphQL
  * query, the check runs this action left in progress, reads each one's Code Ocean run
  * once, and completes the checks whose runs have ended (decideSettle says how). It starts,
- * follows, stops, downloads and captures nothing.
+ * follows, stops and captures nothing; with `download-results`, it downloads the results
+ * of each ended run whose check it completed (settle-downloads.ts).
  */
 import * as core from '@actions/core'
 import { CodeOceanClient } from '../../codeocean/client.js'
 import { CodeOceanApiError } from '../../codeocean/errors.js'
+import { isTerminal } from '../../codeocean/models/computation.js'
 import { errorMessage } from '../../errors.js'
+import { formatBytes } from '../../format.js'
 import { getSettleSettings, type SettleSettings } from '../../inputs/settle.js'
 import { readToken } from '../../inputs/token.js'
 import { warnAboutUnexpectedInputs } from '../../inputs/unexpected-inputs.js'
+import { Output } from '../../names.js'
 import { redactRegistered } from '../../redact.js'
 import { DISCOVERY_QUERY, type DiscoveryData } from '../../report/checks/discovery-query.js'
 import type { CheckIdentity } from '../../report/checks/check-identity.js'
@@ -20,12 +24,14 @@ import {
   pendingChecks,
   type OurCheck
 } from '../../report/checks/pending-checks.js'
+import { relativeToWorkspace } from '../../report/links.js'
 import { code, lineBlock, table, text } from '../../report/markdown.js'
 import { Outputs } from '../../report/outputs.js'
 import { writeSummary } from '../../report/summary.js'
 import { inline } from '../../untrusted.js'
 import { USER_AGENT } from '../../version.js'
 import { decideSettle, type RunReading } from '../settle-decision.js'
+import { settleDownloader, type SettleDownload, type SettleDownloader } from './settle-downloads.js'
 
 /** @actions/github's client, loaded when the step runs. */
 type GitHubClient = ReturnType<(typeof import('@actions/github'))['getOctokit']>
@@ -38,6 +44,8 @@ export interface SettleReport {
   skipped: number
   /** Ours beyond MAX_SETTLED_PER_STEP. */
   deferred: number
+  /** With `download-results`: what became of the results of each ended run whose check was completed. */
+  downloads: Array<{ check: OurCheck; download: SettleDownload }>
   /** Why the step failed, when it did. */
   failure?: string
 }
@@ -91,7 +99,8 @@ export async function settleEach(
   client: CodeOceanClient,
   repository: string,
   settings: SettleSettings,
-  report: SettleReport
+  report: SettleReport,
+  download?: SettleDownloader
 ): Promise<void> {
   const [owner, repo] = repository.split('/')
   const log = (check: OurCheck, what: string): void =>
@@ -136,6 +145,19 @@ export async function settleEach(
         )
       )
       report.left.push({ check, why: 'left in progress: GitHub refused the update' })
+      continue
+    }
+    // Only for a check completed: one GitHub refused is settled, and downloaded, next time.
+    if (download && 'run' in reading && isTerminal(reading.run.state)) {
+      const outcome = await download(reading.run)
+      if (outcome.kind === 'failed') {
+        core.warning(
+          inline(
+            redactRegistered(`Could not download the results of Code Ocean run ${check.identity.run}: ${outcome.why}`)
+          )
+        )
+      }
+      report.downloads.push({ check, download: outcome })
     }
   }
   // One run that could not be read is a warning; none read at all means no way to Code Ocean.
@@ -149,8 +171,19 @@ export async function settleEach(
   }
 }
 
-/** The job summary: what was settled, what was left, what was skipped. */
-export function renderSettleSummary(report: SettleReport): string {
+/** Where a run's results went, in a few words: the folder relative to the workspace, or why none. */
+function whereTo(download: SettleDownload, workspace: string | undefined): string {
+  if (download.kind === 'none') return text(`not downloaded: ${download.why}`)
+  if (download.kind === 'failed') return text(`download failed: ${download.why}`)
+  const files = `${download.files} ${download.files === 1 ? 'file' : 'files'}, ${formatBytes(download.bytes)}`
+  return `${code(relativeToWorkspace(download.folder, workspace))} (${files})`
+}
+
+/** The job summary: what was settled, what was left, what was skipped, and where results went. */
+export function renderSettleSummary(
+  report: SettleReport,
+  workspace: string | undefined = process.env.GITHUB_WORKSPACE
+): string {
   const out = [
     report.failure ? '## ❌ Could not settle the Code Ocean check runs' : '## ✅ Settled Code Ocean check runs'
   ]
@@ -176,13 +209,21 @@ export function renderSettleSummary(report: SettleReport): string {
       table(['Check', 'Run', 'Why'], rows(report.left.map((l) => ({ check: l.check, last: l.why }))))
     )
   }
+  if (report.downloads.length > 0) {
+    const where = report.downloads.map(({ check, download }) => [
+      text(check.name),
+      code(check.identity.run),
+      whereTo(download, workspace)
+    ])
+    out.push('### Results', table(['Check', 'Run', 'Downloaded into'], where))
+  }
   return `${out.join('\n\n')}\n`
 }
 
 /** The settle step, whole: every path ends with the `status` output and, unless `summary: false`, the job summary. */
 export async function settle(env: NodeJS.ProcessEnv = process.env): Promise<void> {
   const outputs = new Outputs()
-  const report: SettleReport = { settled: [], left: [], skipped: 0, deferred: 0 }
+  const report: SettleReport = { settled: [], left: [], skipped: 0, deferred: 0, downloads: [] }
   let settings: SettleSettings | undefined
   let client: CodeOceanClient | undefined
   try {
@@ -214,7 +255,12 @@ export async function settle(env: NodeJS.ProcessEnv = process.env): Promise<void
         token,
         onRetry: (message) => core.info(inline(redactRegistered(message)))
       })
-      await settleEach(pending.ours, octokit, client, repository, settings, report)
+      const download = settleDownloader(client, settings, (line) => core.info(inline(redactRegistered(line))))
+      await settleEach(pending.ours, octokit, client, repository, settings, report, download)
+      // One folder per run id inside it.
+      if (settings.downloadFolder && report.downloads.some((d) => d.download.kind === 'downloaded')) {
+        outputs.set(Output.ResultsPath, settings.downloadFolder)
+      }
     }
     core.info(
       `Settled ${report.settled.length} check runs, left ${report.left.length} in progress, skipped ${report.skipped}.`

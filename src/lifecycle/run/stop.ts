@@ -1,3 +1,4 @@
+import * as core from '@actions/core'
 import type { CodeOceanClient } from '../../codeocean/client.js'
 import type { Computation } from '../../codeocean/models/computation.js'
 import { STOP_MEANS_DELETE } from '../../codeocean/rules.js'
@@ -30,6 +31,9 @@ async function stopIfAsked(
   if (!stop) {
     settleRun()
     const choice = why === 'cancel' ? settings.stopChoices.cancel : settings.stopChoices.timeout
+    if (choice === 'hand-over') {
+      return 'The run was left running: stop-on-timeout: hand-over hands it to a settle step through its check run, and this step has none (see the warnings).'
+    }
     // `auto` got here only for a followed run: say why, and how to stop one.
     return choice === 'auto'
       ? `The run was left running: this step did not start it (stop-on-${why}: auto stops only runs the step started; set it to true to stop followed runs too).`
@@ -51,7 +55,29 @@ async function stopIfAsked(
   }
 }
 
-/** Ends a wait cut short by a cancel or the wait-timeout: stops the run if asked, and fails the step saying what happened. */
+/**
+ * `stop-on-timeout: hand-over` at the wait-timeout: the run is left running, the post
+ * step leaves it alone, and the step ends as `started` (as `wait: false` does) without
+ * failing; its check run stays in progress (closeCheckRun) until a settle step completes it.
+ */
+function handOver(run: Computation, settings: StepSettings, step: Step): void {
+  settleRun()
+  setStatus(step, 'started')
+  step.handedOver = true
+  const line =
+    `Handed Code Ocean run ${describeRun(run)} (last state: ${inline(run.state || 'unknown')}) over to a settle step ` +
+    `after ${formatDuration(settings.waitTimeoutMinutes * 60_000)} (wait-timeout: ${settings.waitTimeoutMinutes} min, ` +
+    'stop-on-timeout: hand-over): the run was left running, and its check run stays in progress until a settle step ' +
+    '(settle: true) completes it.'
+  step.summary.notes.push(line)
+  core.notice(step.redact(line))
+}
+
+/**
+ * Ends a wait cut short by a cancel or the wait-timeout: hands the run over to a settle
+ * step when asked and it has a check run; otherwise stops the run if asked, and fails the
+ * step saying what happened.
+ */
 export async function endEarly(
   why: Interruption,
   client: CodeOceanClient,
@@ -59,6 +85,10 @@ export async function endEarly(
   settings: StepSettings,
   step: Step
 ): Promise<void> {
+  if (why === 'timeout' && settings.handOverOnTimeout && step.check !== undefined) {
+    handOver(run, settings, step)
+    return
+  }
   setStatus(step, why === 'cancel' ? 'cancelled' : 'timed-out')
   const fate = await stopIfAsked(why, client, run, settings)
   const subject = `Code Ocean run ${describeRun(run)} (last state: ${inline(run.state || 'unknown')})`

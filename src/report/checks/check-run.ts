@@ -67,12 +67,16 @@ export function createCheckRunBody(start: CheckRunStart): Record<string, unknown
 }
 
 /**
- * The body of the PATCH for `wait: false`: the check stays in progress, and says the run
- * was started and is settled later (by a settle step), above the job summary.
+ * The body of the PATCH for `wait: false`, or for a run handed over at the wait-timeout
+ * (`stop-on-timeout: hand-over`): the check stays in progress, and says the run is settled
+ * later (by a settle step), above the job summary.
  */
-export function leftRunningCheckRunBody(runId: string, markdown: string): Record<string, unknown> {
-  const line = `Code Ocean run ${code(runId)} was started and is settled later: this check completes once a settle step finds the run has ended.`
-  return { output: { title: 'Code Ocean run started', summary: fitCheckOutput(`${line}\n\n${markdown}`) } }
+export function leftRunningCheckRunBody(runId: string, markdown: string, handedOver = false): Record<string, unknown> {
+  const line = handedOver
+    ? `The step stopped waiting for Code Ocean run ${code(runId)} at its wait-timeout and handed the run over to a settle step: this check completes once a settle step finds the run has ended.`
+    : `Code Ocean run ${code(runId)} was started and is settled later: this check completes once a settle step finds the run has ended.`
+  const title = handedOver ? 'Code Ocean run handed over to a settle step' : 'Code Ocean run started'
+  return { output: { title, summary: fitCheckOutput(`${line}\n\n${markdown}`) } }
 }
 
 /** What a completed check says: the outcome line, the job summary, and why, when there is a why. */

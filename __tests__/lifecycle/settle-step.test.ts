@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, jest } from '@jest/globals
 import { CodeOceanApiError } from '../../src/codeocean/errors.js'
 import type { Computation } from '../../src/codeocean/models/computation.js'
 import { renderSettleSummary, settleEach, type SettleReport } from '../../src/lifecycle/run/settle.js'
+import { settleDownloader, type SettleDownload } from '../../src/lifecycle/run/settle-downloads.js'
 import type { OurCheck } from '../../src/report/checks/pending-checks.js'
 import type { SettleSettings } from '../../src/inputs/settle.js'
 
@@ -22,7 +23,10 @@ function ended(id: string): Computation {
   return { ...c, raw: { ...c } }
 }
 
-/** A Code Ocean client whose reads answer `read`, and a GitHub client whose updates answer `update`. */
+/**
+ * A Code Ocean client whose reads answer `read` (and whose listing of a target's runs
+ * lists none), and a GitHub client whose updates answer `update`.
+ */
 function clients(
   read: (id: string) => Promise<Computation>,
   update: () => Promise<unknown>,
@@ -46,7 +50,7 @@ function clients(
   }
 }
 
-const newReport = (): SettleReport => ({ settled: [], left: [], skipped: 0, deferred: 0 })
+const newReport = (): SettleReport => ({ settled: [], left: [], skipped: 0, deferred: 0, downloads: [] })
 const unavailable = (): Promise<never> => Promise.reject(new Error('Code Ocean answered 503'))
 
 describe('the settle step, check by check', () => {
@@ -129,7 +133,8 @@ describe('the settle step, check by check', () => {
       settled: [{ check: { ...checks[0], name: 'Code Ocean: <b>@team</b>' }, conclusion: 'success' }],
       left: [{ check: checks[1], why: 'left in progress: the run is still running' }],
       skipped: 3,
-      deferred: 2
+      deferred: 2,
+      downloads: []
     }
     const markdown = renderSettleSummary(report)
     expect(markdown).toContain('## ✅ Settled Code Ocean check runs')
@@ -138,5 +143,126 @@ describe('the settle step, check by check', () => {
     expect(markdown).toContain('### Left in progress')
     expect(markdown).not.toContain('<b>')
     expect(markdown).not.toContain(' @team')
+  })
+})
+
+describe("the settle step's downloads", () => {
+  let printed: string[] = []
+  beforeEach(() => {
+    printed = []
+    jest.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
+      printed.push(String(chunk))
+      return true
+    })
+  })
+  afterEach(() => {
+    jest.restoreAllMocks()
+  })
+
+  const still = (id: string): Computation => {
+    const c = { id, state: 'running' }
+    return { ...c, raw: { ...c } }
+  }
+
+  it('downloads only the runs whose checks it completed, once each, after the update', async () => {
+    const { octokit, client, updates } = clients(
+      (id) => Promise.resolve(id === RUNS[0] ? ended(id) : still(id)),
+      () => Promise.resolve({})
+    )
+    const asked: string[] = []
+    const download = async (run: Computation): Promise<SettleDownload> => {
+      asked.push(`${run.id} after ${updates.length} update(s)`)
+      return { kind: 'downloaded', folder: `/w/results/${run.id}`, files: 2, bytes: 10 }
+    }
+    const report = newReport()
+    await settleEach(checks, octokit, client, 'octo/repo', SETTINGS, report, download)
+    expect(asked).toEqual([`${RUNS[0]} after 1 update(s)`])
+    expect(report.downloads).toHaveLength(1)
+  })
+
+  it('a failed download is a warning: the check is completed with the run conclusion, the step does not fail', async () => {
+    const { octokit, client, updates } = clients(
+      (id) => Promise.resolve(ended(id)),
+      () => Promise.resolve({})
+    )
+    const download = async (): Promise<SettleDownload> => ({ kind: 'failed', why: 'the object store answered 500' })
+    const report = newReport()
+    await settleEach(checks.slice(0, 1), octokit, client, 'octo/repo', SETTINGS, report, download)
+    expect(updates[0]).toMatchObject({ status: 'completed', conclusion: 'success' })
+    expect(report.failure).toBeUndefined()
+    expect(printed.join('')).toContain(
+      `::warning::Could not download the results of Code Ocean run ${RUNS[0]}: the object store answered 500`
+    )
+    const markdown = renderSettleSummary(report, '/w')
+    expect(markdown).toContain('### Results')
+    expect(markdown).toContain('download failed\\: the object store answered 500')
+  })
+
+  it('a check GitHub refused to complete gets no download: the next settle does both', async () => {
+    const { octokit, client } = clients(
+      (id) => Promise.resolve(ended(id)),
+      () => Promise.reject(new Error('HTTP 502'))
+    )
+    const download = jest.fn(async (): Promise<SettleDownload> => ({ kind: 'none', why: 'x' }))
+    await settleEach(checks, octokit, client, 'octo/repo', SETTINGS, newReport(), download)
+    expect(download).not.toHaveBeenCalled()
+  })
+
+  it("lists where each run's results went, relative to the workspace", () => {
+    const report: SettleReport = {
+      ...newReport(),
+      settled: checks.map((check) => ({ check, conclusion: 'success' })),
+      downloads: [
+        { check: checks[0], download: { kind: 'downloaded', folder: `/w/results/${RUNS[0]}`, files: 1, bytes: 2048 } },
+        { check: checks[1], download: { kind: 'none', why: 'the run has no results' } }
+      ]
+    }
+    const markdown = renderSettleSummary(report, '/w')
+    expect(markdown).toContain(`| \`results/${RUNS[0]}\` (1 file, 2.0 KiB) |`)
+    expect(markdown).toContain('not downloaded\\: the run has no results')
+  })
+
+  describe('settleDownloader', () => {
+    const settings = (over: Partial<SettleSettings> = {}): SettleSettings =>
+      ({
+        maxAgeDays: 7,
+        downloadFolder: '/w/results',
+        resultsFilter: [],
+        resultsTimeoutMinutes: 60,
+        location: { apiBase: 'https://codeocean.example.com/api/v1' },
+        ...over
+      }) as SettleSettings
+    const lister = (list: () => Promise<unknown[]>) => ({ results: { list } }) as never
+
+    it('is undefined without download-results', () => {
+      expect(
+        settleDownloader(
+          lister(async () => []),
+          settings({ downloadFolder: undefined }),
+          () => {}
+        )
+      ).toBeUndefined()
+    })
+
+    it('downloads nothing for a run without results, or whose results the filter drops', async () => {
+      const list = jest.fn(async () => [{ name: 'a.txt', path: 'a.txt', type: 'file', size: 1 }])
+      const download = settleDownloader(lister(list), settings({ resultsFilter: ['*.csv'] }), () => {})
+      const none = { ...ended(RUNS[0]), has_results: false }
+      expect(await download?.(none)).toEqual({ kind: 'none', why: 'the run has no results' })
+      expect(list).not.toHaveBeenCalled()
+      expect(await download?.(ended(RUNS[0]))).toEqual({
+        kind: 'none',
+        why: 'results-filter keeps none of its results'
+      })
+    })
+
+    it('a listing that fails is a failed download, never an exception', async () => {
+      const download = settleDownloader(
+        lister(() => Promise.reject(new Error('Code Ocean answered 503\nmore'))),
+        settings(),
+        () => {}
+      )
+      expect(await download?.(ended(RUNS[0]))).toEqual({ kind: 'failed', why: 'Code Ocean answered 503' })
+    })
   })
 })

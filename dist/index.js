@@ -28575,6 +28575,256 @@ function andMore(more, noun) {
 
 /***/ }),
 
+/***/ 9991:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   OG: () => (/* binding */ parseBody),
+/* harmony export */   cU: () => (/* binding */ explainApiError),
+/* harmony export */   x_: () => (/* binding */ serverMessage)
+/* harmony export */ });
+/* harmony import */ var _untrusted_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(873);
+/* harmony import */ var _preview_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(113);
+
+
+const REASONS = {
+    400: 'Bad Request',
+    401: 'Unauthorized',
+    403: 'Forbidden',
+    404: 'Not Found',
+    409: 'Conflict',
+    423: 'Locked',
+    429: 'Too Many Requests',
+    500: 'Internal Server Error',
+    502: 'Bad Gateway',
+    503: 'Service Unavailable',
+    504: 'Gateway Timeout'
+};
+const MAX_MESSAGE = 500;
+/** Parses a body as JSON when it is JSON, else returns it as text. */
+function parseBody(text) {
+    const trimmed = text.trim();
+    if (trimmed === '')
+        return undefined;
+    try {
+        return JSON.parse(trimmed);
+    }
+    catch {
+        return text;
+    }
+}
+/**
+ * The server's own words, whatever shape they came in: a JSON object with
+ * `message` (Code Ocean's usual form), other JSON, an HTML error page from a
+ * proxy, or plain text. Always one line, never a workflow command (see untrusted.ts).
+ */
+function serverMessage(body) {
+    return (0,_untrusted_js__WEBPACK_IMPORTED_MODULE_0__/* .inline */ .mG)(serverWords(body));
+}
+function serverWords(body) {
+    if (body === undefined || body === null || body === '')
+        return '(no message)';
+    if (typeof body === 'string') {
+        // Only the start is ever shown, so only the start is searched.
+        const start = body.slice(0, 64 * MAX_MESSAGE);
+        if (isHtml(start)) {
+            const title = /<title[^>]*>([^<]*)<\/title>/i.exec(start)?.[1];
+            const text = (title ?? start.replace(/<[^>]*>/g, ' ')).replace(/\s+/g, ' ').trim();
+            return `an HTML page: "${(0,_preview_js__WEBPACK_IMPORTED_MODULE_1__/* .clip */ .$Q)(text, 200)}"`;
+        }
+        return (0,_preview_js__WEBPACK_IMPORTED_MODULE_1__/* .clip */ .$Q)(start.trim(), MAX_MESSAGE);
+    }
+    if (typeof body === 'object' && !Array.isArray(body)) {
+        const { message } = body;
+        if (typeof message === 'string' && message !== '') {
+            const rest = firstFields(body, 'message');
+            const extra = Object.keys(rest).length > 0 ? ` ${(0,_preview_js__WEBPACK_IMPORTED_MODULE_1__/* .preview */ .VH)(rest, 300)}` : '';
+            return (0,_preview_js__WEBPACK_IMPORTED_MODULE_1__/* .clip */ .$Q)(message, MAX_MESSAGE) + extra;
+        }
+    }
+    return (0,_preview_js__WEBPACK_IMPORTED_MODULE_1__/* .preview */ .VH)(body, MAX_MESSAGE);
+}
+/** Up to 50 fields of `object` but `omit`, without copying a huge object whole. */
+function firstFields(object, omit) {
+    const fields = {};
+    let count = 0;
+    for (const key in object) {
+        if (key === omit || !Object.hasOwn(object, key))
+            continue;
+        fields[key] = object[key];
+        if (++count >= 50)
+            break;
+    }
+    return fields;
+}
+function isHtml(text) {
+    return /<html|<!doctype/i.test(text);
+}
+function hint(status, body, context) {
+    switch (status) {
+        case 400: {
+            const sent = context.sentBody === undefined
+                ? ''
+                : `\nThe request body sent was:\n${JSON.stringify(context.sentBody, null, 2)}`;
+            return `Code Ocean rejected the request as malformed or invalid.${sent}`;
+        }
+        case 401:
+            return ('The API token was not accepted. Check that the `secret` input holds a current Code Ocean ' +
+                'access token (Account > Access Tokens) created on this deployment, and that it has not been revoked.');
+        case 403:
+            return ('The token was accepted but lacks permission. It needs the Capsule Read/Write scope ' +
+                '(and Data Asset Read when data assets are attached), and its owner needs access to the capsule or pipeline.');
+        case 404:
+            if (typeof body === 'string' && isHtml(body)) {
+                return ('Code Ocean answered with a web page, not the API: check the `domain` input. It must be the ' +
+                    'address of your Code Ocean deployment (the API lives at /api/v1 under it), not of another site or of a page.');
+            }
+            return context.idHint
+                ? `Code Ocean does not know ${context.idHint}, or the token's owner cannot see it. Check the id and that it is shared with the token's owner.`
+                : "Code Ocean does not know this path; check the `domain` input (the deployment's address, without /api/v1).";
+        case 429:
+            return 'Code Ocean is overloaded and asked the action to slow down.';
+        default:
+            return status >= 500 ? 'Code Ocean reported a server error; it is usually temporary.' : '';
+    }
+}
+/** Builds the message a user sees for an error answer from Code Ocean. */
+function explainApiError(status, body, context) {
+    const reason = REASONS[status] ? ` ${REASONS[status]}` : '';
+    const advice = hint(status, body, context);
+    return (`Code Ocean refused to ${context.operation}: HTTP ${status}${reason}: ${serverMessage(body)}` +
+        (advice ? `\n${advice}` : ''));
+}
+
+
+/***/ }),
+
+/***/ 3242:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   ER: () => (/* binding */ CodeOceanApiError),
+/* harmony export */   OV: () => (/* binding */ CodeOceanNetworkError),
+/* harmony export */   Ym: () => (/* binding */ CancelledCreateError),
+/* harmony export */   id: () => (/* binding */ NotAnIdError),
+/* harmony export */   mP: () => (/* binding */ UnreadableAnswerError),
+/* harmony export */   wx: () => (/* binding */ UnreadableStartError)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3916);
+/* harmony import */ var _untrusted_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(873);
+/* harmony import */ var _api_error_messages_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9991);
+/**
+ * Every error the API client throws for the layers above to tell apart: an error
+ * answer, no usable answer, a cancel that may have created something, and answers
+ * that cannot be read. What they say is worked out in api-error-messages.ts and
+ * network-failures.ts; the cancel they build on is src/errors.ts's RequestAbortedError.
+ */
+
+
+
+/** An error answer from Code Ocean, with a message ready for the user. */
+class CodeOceanApiError extends Error {
+    status;
+    body;
+    constructor(status, body, context) {
+        super((0,_api_error_messages_js__WEBPACK_IMPORTED_MODULE_2__/* .explainApiError */ .cU)(status, body, context));
+        this.status = status;
+        this.body = body;
+        this.name = 'CodeOceanApiError';
+    }
+}
+/**
+ * A cancelled call that may have created something (a run, a data asset): a cancel
+ * like any other, whose message says what may now exist.
+ */
+class CancelledCreateError extends _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .RequestAbortedError */ .$ {
+    constructor(message) {
+        super();
+        this.message = message;
+        this.name = 'CancelledCreateError';
+    }
+}
+/**
+ * No usable answer from Code Ocean: DNS, a refused connection, a reset, no answer
+ * within the deadline, or an answer over its size limit.
+ */
+class CodeOceanNetworkError extends Error {
+    code;
+    constructor(message, code) {
+        super(message);
+        this.code = code;
+        this.name = 'CodeOceanNetworkError';
+    }
+}
+/** Code Ocean said yes to a start, but its answer is not a run that can be read. */
+class UnreadableStartError extends Error {
+    constructor(message, options) {
+        super(message, options);
+        this.name = 'UnreadableStartError';
+    }
+}
+/** Code Ocean answered 2xx with something that is not a computation (an HTML page, say). */
+class UnreadableAnswerError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'UnreadableAnswerError';
+    }
+}
+/** Code Ocean sent something as an id that cannot be one; nothing is sent with it. */
+class NotAnIdError extends Error {
+    constructor(what, id, problem) {
+        super(`Code Ocean answered with a ${what} id that is not an id ("${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_1__/* .inline */ .mG)(id).slice(0, 100)}": ${problem}); ` +
+            'the action sends no request with it. Ids look like 9af23fd6-1f7c-4d8a-a4a7-3a3f8c0e9d21.');
+        this.name = 'NotAnIdError';
+    }
+}
+
+
+/***/ }),
+
+/***/ 8543:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   fn: () => (/* binding */ idSegment),
+/* harmony export */   ij: () => (/* binding */ checkId),
+/* harmony export */   lx: () => (/* binding */ idProblem)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3242);
+
+/**
+ * What an id may not be or hold. Ids go into URL paths: `.` and `..` survive
+ * `encodeURIComponent` and are then resolved away by the URL parser, so
+ * `computations/..` would become a request to `/api/v1/`; separators, `?` and `#`
+ * would change which resource is meant, control characters have no place in one.
+ */
+// eslint-disable-next-line no-control-regex
+const NOT_IN_AN_ID = /[/\\?#\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
+/** Why `id` cannot be an id, or undefined when it can. */
+function idProblem(id) {
+    if (id === '')
+        return 'it is empty';
+    if (id === '.' || id === '..')
+        return `it is "${id}"`;
+    if (NOT_IN_AN_ID.test(id))
+        return 'it holds "/", "\\", "?", "#" or a control character';
+    return undefined;
+}
+/** Returns `id` when it looks like an id; throws NotAnIdError otherwise. */
+function checkId(id, what) {
+    const problem = idProblem(id);
+    if (problem)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .NotAnIdError */ .id(what, id, problem);
+    return id;
+}
+/** An id as one URL path segment: checked, then encoded. */
+function idSegment(id, what) {
+    return encodeURIComponent(checkId(id, what));
+}
+
+
+/***/ }),
+
 /***/ 4845:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -28599,6 +28849,68 @@ function buildRunRequest(spec) {
     if (spec.nextflowProfile)
         body.nextflow_profile = spec.nextflowProfile;
     return body;
+}
+
+
+/***/ }),
+
+/***/ 113:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $Q: () => (/* binding */ clip),
+/* harmony export */   VH: () => (/* binding */ preview),
+/* harmony export */   fN: () => (/* binding */ DEBUG_PREVIEW_CHARS)
+/* harmony export */ });
+/** Short, cheap excerpts of what Code Ocean sent, for messages and debug lines. */
+/** Characters of an answer a debug line shows at most. */
+const DEBUG_PREVIEW_CHARS = 2_000;
+/** `text` cut to `max` characters, marked with an ellipsis when cut. */
+function clip(text, max) {
+    return text.length > max ? `${text.slice(0, max)}…` : text;
+}
+/**
+ * At most `max` characters of `value` as JSON, for messages and debug lines. Stops
+ * walking once it has enough, so a large answer costs no more than its preview.
+ */
+function preview(value, max) {
+    const parts = [];
+    let length = 0;
+    /** Adds text; false once there is enough. */
+    const emit = (text) => {
+        parts.push(text);
+        length += text.length;
+        return length <= max;
+    };
+    const walk = (item) => {
+        if (typeof item === 'string')
+            return emit(JSON.stringify(item.slice(0, max + 1)));
+        if (item === null || typeof item !== 'object')
+            return emit(String(JSON.stringify(item) ?? 'null'));
+        if (Array.isArray(item)) {
+            if (!emit('['))
+                return false;
+            for (let i = 0; i < item.length; i++)
+                if (!emit(i > 0 ? ',' : '') || !walk(item[i]))
+                    return false;
+            return emit(']');
+        }
+        if (!emit('{'))
+            return false;
+        let first = true;
+        // for…in, not Object.entries: the values of a huge object are not all copied for a short preview.
+        for (const key in item) {
+            if (!Object.hasOwn(item, key))
+                continue;
+            const label = `${first ? '' : ','}${JSON.stringify(key.slice(0, max + 1))}:`;
+            if (!emit(label) || !walk(item[key]))
+                return false;
+            first = false;
+        }
+        return emit('}');
+    };
+    walk(value);
+    return clip(parts.join(''), max);
 }
 
 
@@ -28698,7 +29010,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var node_v8__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_v8__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8179);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3916);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4531);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(2200);
 /* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(6670);
 
 
@@ -28729,6 +29041,89 @@ await (0,_main_js__WEBPACK_IMPORTED_MODULE_3__/* .run */ .e)();
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
+
+/***/ }),
+
+/***/ 5245:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   s: () => (/* binding */ resolveApiLocation)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1318);
+
+const EXAMPLE = 'domain: codeocean.example.com';
+/** Hosts for which plain http is acceptable: traffic never leaves the machine. */
+function isLoopbackHost(hostname) {
+    const host = hostname.replace(/^\[|\]$/g, '').toLowerCase();
+    return host === 'localhost' || host.endsWith('.localhost') || host === '::1' || /^127(\.\d{1,3}){3}$/.test(host);
+}
+/**
+ * Refuses `https:/host`, `https:host` and the like: a scheme not followed by `//`. Left
+ * alone, the URL parser would read the scheme's name as the host. `host:8443` is a port.
+ */
+function checkSchemeShape(input, text) {
+    const scheme = /^([a-z][a-z0-9+.-]*):(?!\/\/)(.*)$/i.exec(text);
+    if (!scheme || /^\d+(\/|$)/.test(scheme[2]))
+        return;
+    const rest = scheme[2].replace(/^[\\/]+/, '');
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .d(input, `"${text}" has a malformed scheme: "${scheme[1]}:" must be followed by "//"`, `domain: ${/^https?$/i.test(scheme[1]) ? scheme[1].toLowerCase() : 'https'}://${rest || 'codeocean.example.com'}`);
+}
+/** Pages of Code Ocean's web app, whose addresses users copy from the browser. */
+const APP_PAGE = /\/(capsule|capsules|pipeline|pipelines|data-assets?|data_assets?|datasets?|computations?)(\/|$)/i;
+/** Refuses the address of a page in Code Ocean's web app (a capsule, a pipeline, a data asset). */
+function checkNotAPageAddress(input, url) {
+    const page = APP_PAGE.exec(url.pathname);
+    if (!page)
+        return;
+    const prefix = url.pathname.slice(0, page.index).replace(/\/+$/, '');
+    const site = `${url.protocol}//${url.host}${prefix}`;
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .d(input, `"${url.href}" is the address of a page in Code Ocean, not of the deployment; give the deployment's address only (the ids go in 'capsule-id' or 'pipeline-id')`, `domain: ${site}`);
+}
+/**
+ * Turns `host`, `host:port` or a URL (with optional path prefix) into the API base URL.
+ * https is assumed; http is allowed for loopback only, since the token travels in
+ * every request's Authorization header.
+ */
+function resolveApiLocation(input, raw) {
+    const text = raw.trim();
+    if (text === '') {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .d(input, 'is empty', EXAMPLE);
+    }
+    checkSchemeShape(input, text);
+    const hasScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(text);
+    let url;
+    try {
+        url = new URL(hasScheme ? text : `https://${text}`);
+    }
+    catch {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .d(input, `"${text}" is not a host name or URL`, EXAMPLE);
+    }
+    if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .d(input, `scheme "${url.protocol.slice(0, -1)}" is not supported; use https`, EXAMPLE);
+    }
+    if (url.username || url.password) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .d(input, 'must not contain a user name or password; give the token in the `secret` input', EXAMPLE);
+    }
+    if (url.search || text.includes('?')) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .d(input, 'must not contain a query string (?...)', EXAMPLE);
+    }
+    if (url.hash || text.includes('#')) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .d(input, 'must not contain a fragment (#...)', EXAMPLE);
+    }
+    if (url.protocol === 'http:' && !isLoopbackHost(url.hostname)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .d(input, `http would send the API token in clear text to ${url.host}; use https (http is accepted only for localhost)`, 'domain: https://codeocean.example.com');
+    }
+    checkNotAPageAddress(input, url);
+    // Users paste the API base itself, sometimes more than once, or with trailing slashes.
+    let path = url.pathname.replace(/\/+$/, '');
+    while (/\/api\/v1$/i.test(path)) {
+        path = path.replace(/\/api\/v1$/i, '').replace(/\/+$/, '');
+    }
+    const siteUrl = `${url.protocol}//${url.host}${path}`;
+    return { siteUrl, apiBase: `${siteUrl}/api/v1` };
+}
+
 
 /***/ }),
 
@@ -28790,102 +29185,631 @@ function nearestTypo(name, candidates) {
 
 /***/ }),
 
-/***/ 4073:
+/***/ 8925:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  vy: () => (/* binding */ failStep),
-  sW: () => (/* binding */ failStepShowing),
-  F9: () => (/* binding */ failStepWith),
-  zu: () => (/* binding */ newStep),
-  Lx: () => (/* binding */ setStatus)
-});
-
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 16 modules
-var core = __nccwpck_require__(8179);
-// EXTERNAL MODULE: ./src/errors.ts
-var errors = __nccwpck_require__(3916);
-// EXTERNAL MODULE: ./src/redact.ts
-var src_redact = __nccwpck_require__(6670);
-// EXTERNAL MODULE: ./src/report/links.ts
-var links = __nccwpck_require__(3303);
-// EXTERNAL MODULE: ./src/names.ts
-var names = __nccwpck_require__(6455);
-;// CONCATENATED MODULE: ./src/report/outputs.ts
-
-
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Z: () => (/* binding */ Problems)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1318);
 
 /**
- * How deep the `computation` output keeps an answer. A real run is a few levels deep;
- * an answer nested hundreds of thousands deep (JSON.parse reads it fine) would overflow
- * the stack of any recursive walk, JSON.stringify's included, so below this depth each
- * value is replaced by CUT_DEEPER, and the output stays valid JSON.
+ * Reads inputs through their parsers and collects every InputError instead of
+ * stopping at the first, so that one run of the step reports all of them.
  */
-const MAX_OUTPUT_DEPTH = 64;
-/** What stands in for a value nested deeper than MAX_OUTPUT_DEPTH. */
-const CUT_DEEPER = `(nested deeper than ${MAX_OUTPUT_DEPTH} levels: cut here)`;
-/**
- * A JSON value with every string in it, keys included, scrubbed: before JSON escapes
- * them, since a secret holding `"` or `\` would no longer match afterwards. Arrays and
- * objects below MAX_OUTPUT_DEPTH become CUT_DEEPER, so neither this walk nor the
- * JSON.stringify after it recurses deeper than that, whatever the server sent.
- */
-function scrubbed(value, redact, depth = 0) {
-    if (typeof value === 'string')
-        return redact(value);
-    if (typeof value !== 'object' || value === null)
-        return value;
-    if (depth >= MAX_OUTPUT_DEPTH)
-        return CUT_DEEPER;
-    if (Array.isArray(value))
-        return value.map((item) => scrubbed(item, redact, depth + 1));
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [redact(k), scrubbed(v, redact, depth + 1)]));
-}
-/**
- * Sets step outputs, remembering which were set so that every output can be given
- * a value (possibly empty) on every exit path, success or failure. Every value is
- * scrubbed of secrets first: the runner masks secrets in the log, not in outputs,
- * and a server may echo the token into a run's name or any other field.
- */
-class Outputs {
-    redact;
-    written = new Set();
-    constructor(redact = src_redact/* redactRegistered */.uM) {
-        this.redact = redact;
+class Problems {
+    read;
+    list = [];
+    /** What the reading took the liberty of reading differently from how it was written, to say in the log. */
+    notes = [];
+    constructor(read) {
+        this.read = read;
     }
-    set(name, value) {
-        core/* setOutput */.uH(name, this.redact(value));
-        this.written.add(name);
+    /** Parses a non-empty input; undefined when it is empty or wrong (the problem is kept). */
+    check(name, parse) {
+        const raw = this.read(name);
+        if (raw === '')
+            return undefined;
+        return this.attempt(() => parse(raw));
     }
-    /** The outputs that describe a computation, from the latest object read. */
-    setComputation(c) {
-        this.set(names/* Output */.k7.ComputationId, c.id);
-        if (c.name !== undefined)
-            this.set(names/* Output */.k7.Name, c.name);
-        this.set(names/* Output */.k7.State, c.state);
-        this.set(names/* Output */.k7.EndStatus, c.end_status ?? '');
-        this.set(names/* Output */.k7.ExitCode, c.exit_code === undefined ? '' : String(c.exit_code));
-        this.set(names/* Output */.k7.HasResults, c.has_results ? 'true' : 'false');
-        this.set(names/* Output */.k7.RunTime, c.run_time === undefined ? '' : String(c.run_time));
-        this.set(names/* Output */.k7.Computation, JSON.stringify(scrubbed(c.raw, this.redact)));
-    }
-    setStatus(status) {
-        this.set(names/* Output */.k7.Status, status);
-    }
-    /** Gives every output not yet set an empty value, and `status` the given fallback. */
-    complete(fallbackStatus) {
-        if (!this.written.has(names/* Output */.k7.Status))
-            this.setStatus(fallbackStatus);
-        for (const name of Object.values(names/* Output */.k7)) {
-            if (!this.written.has(name))
-                this.set(name, name === names/* Output */.k7.HasResults ? 'false' : '');
+    /** Runs a parser, keeping its InputError. */
+    attempt(parse) {
+        try {
+            return parse();
+        }
+        catch (error) {
+            if (error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .d)
+                this.list.push(error);
+            else
+                throw error;
+            return undefined;
         }
     }
+    note(text) {
+        this.notes.push(text);
+    }
+    add(input, problem, example) {
+        this.list.push(new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .d(input, problem, example));
+    }
 }
 
-;// CONCATENATED MODULE: ./src/lifecycle/step.ts
+
+/***/ }),
+
+/***/ 7878:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $J: () => (/* binding */ getSettleSettings),
+/* harmony export */   dw: () => (/* binding */ isSettling)
+/* harmony export */ });
+/* unused harmony export parseSettleMaxAge */
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8179);
+/* harmony import */ var _names_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6455);
+/* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(6670);
+/* harmony import */ var _domain_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5245);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(1318);
+/* harmony import */ var _problems_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(8925);
+/* harmony import */ var _token_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(7900);
+/* harmony import */ var _values_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(8463);
+
+
+
+
+
+
+
+
+/** The default `results-timeout`, as action.yml declares it (as for a run's step). */
+const DEFAULT_RESULTS_TIMEOUT_MINUTES = 60;
+/**
+ * `settle-max-age`'s range: GitHub concludes a check left incomplete for 14 days `stale`
+ * itself (docs/github-checks.md), so a longer age could never be acted on.
+ */
+const SETTLE_MAX_AGE_DAYS = { min: 1, max: 14, fallback: 7 };
+/**
+ * The inputs that start or follow a run, or shape what follows one, and so have no place
+ * in a settle step, with the value the runner passes when the workflow leaves them out
+ * (action.yml's default; '' for none). Only a value other than that is refused: a default
+ * always arrives and cannot be told from a value written out.
+ */
+const NOT_FOR_SETTLE = [
+    [_names_js__WEBPACK_IMPORTED_MODULE_1__/* .Input */ .pd.PipelineId, ''],
+    [_names_js__WEBPACK_IMPORTED_MODULE_1__/* .Input */ .pd.CapsuleId, ''],
+    [_names_js__WEBPACK_IMPORTED_MODULE_1__/* .Input */ .pd.ComputationId, ''],
+    [_names_js__WEBPACK_IMPORTED_MODULE_1__/* .Input */ .pd.Version, ''],
+    [_names_js__WEBPACK_IMPORTED_MODULE_1__/* .Input */ .pd.DataAssets, ''],
+    [_names_js__WEBPACK_IMPORTED_MODULE_1__/* .Input */ .pd.Processes, ''],
+    [_names_js__WEBPACK_IMPORTED_MODULE_1__/* .Input */ .pd.Parameters, ''],
+    [_names_js__WEBPACK_IMPORTED_MODULE_1__/* .Input */ .pd.NamedParameters, ''],
+    [_names_js__WEBPACK_IMPORTED_MODULE_1__/* .Input */ .pd.NextflowProfile, ''],
+    [_names_js__WEBPACK_IMPORTED_MODULE_1__/* .Input */ .pd.SyncGit, 'false'],
+    [_names_js__WEBPACK_IMPORTED_MODULE_1__/* .Input */ .pd.ResumeRunId, ''],
+    [_names_js__WEBPACK_IMPORTED_MODULE_1__/* .Input */ .pd.ResumeOnRerun, 'false'],
+    [_names_js__WEBPACK_IMPORTED_MODULE_1__/* .Input */ .pd.RunName, ''],
+    [_names_js__WEBPACK_IMPORTED_MODULE_1__/* .Input */ .pd.CheckParameters, 'true'],
+    [_names_js__WEBPACK_IMPORTED_MODULE_1__/* .Input */ .pd.Wait, 'true'],
+    [_names_js__WEBPACK_IMPORTED_MODULE_1__/* .Input */ .pd.PollInterval, 'auto'],
+    [_names_js__WEBPACK_IMPORTED_MODULE_1__/* .Input */ .pd.WaitTimeout, '0'],
+    [_names_js__WEBPACK_IMPORTED_MODULE_1__/* .Input */ .pd.StopOnCancel, 'auto'],
+    [_names_js__WEBPACK_IMPORTED_MODULE_1__/* .Input */ .pd.StopOnTimeout, 'false'],
+    [_names_js__WEBPACK_IMPORTED_MODULE_1__/* .Input */ .pd.CaptureResults, ''],
+    [_names_js__WEBPACK_IMPORTED_MODULE_1__/* .Input */ .pd.CaptureTags, ''],
+    [_names_js__WEBPACK_IMPORTED_MODULE_1__/* .Input */ .pd.CommentOnPr, 'false'],
+    [_names_js__WEBPACK_IMPORTED_MODULE_1__/* .Input */ .pd.CheckRun, 'false']
+];
+const SETTLE_EXAMPLE = `${_names_js__WEBPACK_IMPORTED_MODULE_1__/* .Input */ .pd.Settle}: true\n${_names_js__WEBPACK_IMPORTED_MODULE_1__/* .Input */ .pd.GithubToken}: \${{ github.token }}`;
+/**
+ * Whether the step settles rather than runs: `settle` is anything but empty or false. A
+ * value that is not a boolean counts, so that the settle step's reading reports it,
+ * rather than a run's reading complaining that no pipeline is named.
+ */
+function isSettling(read = _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4) {
+    const raw = read(_names_js__WEBPACK_IMPORTED_MODULE_1__/* .Input */ .pd.Settle).trim();
+    return raw !== '' && raw.toLowerCase() !== 'false';
+}
+/** `settle-max-age`: a whole number of days from 1 to 14. */
+function parseSettleMaxAge(raw) {
+    const { min, max } = SETTLE_MAX_AGE_DAYS;
+    if (!/^\d+$/.test(raw) || Number(raw) < min || Number(raw) > max) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d(_names_js__WEBPACK_IMPORTED_MODULE_1__/* .Input */ .pd.SettleMaxAge, `"${raw}" is not a whole number of days from ${min} to ${max} (GitHub itself marks a check left incomplete ` +
+            `for ${max} days stale)`, `${_names_js__WEBPACK_IMPORTED_MODULE_1__/* .Input */ .pd.SettleMaxAge}: 7`);
+    }
+    return Number(raw);
+}
+/**
+ * `download-results`, `results-filter` and `results-timeout` in a settle step: each run
+ * whose check it completes has its results downloaded into a folder of its own.
+ */
+function readSettleDownloads(problems, env) {
+    const workspace = env.GITHUB_WORKSPACE || process.cwd();
+    const downloadFolder = problems.check(_names_js__WEBPACK_IMPORTED_MODULE_1__/* .Input */ .pd.DownloadResults, (raw) => (0,_values_js__WEBPACK_IMPORTED_MODULE_6__/* .parseDownloadFolder */ .oJ)(_names_js__WEBPACK_IMPORTED_MODULE_1__/* .Input */ .pd.DownloadResults, raw, workspace));
+    const resultsFilter = (0,_values_js__WEBPACK_IMPORTED_MODULE_6__/* .parseList */ .E1)(problems.read(_names_js__WEBPACK_IMPORTED_MODULE_1__/* .Input */ .pd.ResultsFilter), false);
+    const resultsTimeoutMinutes = problems.check(_names_js__WEBPACK_IMPORTED_MODULE_1__/* .Input */ .pd.ResultsTimeout, (raw) => (0,_values_js__WEBPACK_IMPORTED_MODULE_6__/* .parseResultsTimeout */ .hS)(_names_js__WEBPACK_IMPORTED_MODULE_1__/* .Input */ .pd.ResultsTimeout, raw)) ??
+        DEFAULT_RESULTS_TIMEOUT_MINUTES;
+    if (resultsFilter.length > 0 && !downloadFolder) {
+        problems.add(_names_js__WEBPACK_IMPORTED_MODULE_1__/* .Input */ .pd.ResultsFilter, `only applies to downloads; set 'download-results' to a folder too`, `${_names_js__WEBPACK_IMPORTED_MODULE_1__/* .Input */ .pd.DownloadResults}: results`);
+    }
+    return { downloadFolder, resultsFilter, resultsTimeoutMinutes };
+}
+/**
+ * Reads the inputs of a settle step. Throws InputErrors naming every input that is wrong,
+ * or that only applies to a run (a target, a followed run, the wait, the capture, the
+ * comment): a settle step starts and follows nothing, and only downloads results.
+ */
+function getSettleSettings(token, readRaw = _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4, env = process.env) {
+    const read = (name) => readRaw(name).trim();
+    const problems = new _problems_js__WEBPACK_IMPORTED_MODULE_4__/* .Problems */ .Z(read);
+    const settle = problems.check(_names_js__WEBPACK_IMPORTED_MODULE_1__/* .Input */ .pd.Settle, (raw) => (0,_values_js__WEBPACK_IMPORTED_MODULE_6__/* .parseBooleanInput */ .S8)(_names_js__WEBPACK_IMPORTED_MODULE_1__/* .Input */ .pd.Settle, raw));
+    const domain = read(_names_js__WEBPACK_IMPORTED_MODULE_1__/* .Input */ .pd.Domain) || env[_names_js__WEBPACK_IMPORTED_MODULE_1__/* .EnvFallback */ .cg.Domain] || '';
+    let location;
+    if (domain === '') {
+        problems.add(_names_js__WEBPACK_IMPORTED_MODULE_1__/* .Input */ .pd.Domain, `is not set (nor is the environment variable ${_names_js__WEBPACK_IMPORTED_MODULE_1__/* .EnvFallback */ .cg.Domain}); a settle step reads the runs from Code Ocean`, `${_names_js__WEBPACK_IMPORTED_MODULE_1__/* .Input */ .pd.Domain}: \${{ vars.${_names_js__WEBPACK_IMPORTED_MODULE_1__/* .EnvFallback */ .cg.Domain} }}`);
+    }
+    else {
+        location = problems.attempt(() => (0,_domain_js__WEBPACK_IMPORTED_MODULE_2__/* .resolveApiLocation */ .s)(_names_js__WEBPACK_IMPORTED_MODULE_1__/* .Input */ .pd.Domain, domain));
+    }
+    if (token === '') {
+        problems.add(_names_js__WEBPACK_IMPORTED_MODULE_1__/* .Input */ .pd.Secret, `is not set (nor is the environment variable ${_names_js__WEBPACK_IMPORTED_MODULE_1__/* .EnvFallback */ .cg.Secret}); a settle step reads the runs from Code Ocean`, 'secret: ${{ secrets.CODEOCEAN_API_TOKEN }}');
+    }
+    const githubToken = read(_names_js__WEBPACK_IMPORTED_MODULE_1__/* .Input */ .pd.GithubToken);
+    (0,_token_js__WEBPACK_IMPORTED_MODULE_5__/* .registerGithubToken */ .k)(githubToken);
+    if (githubToken === '' || githubToken.startsWith('${{')) {
+        problems.add(_names_js__WEBPACK_IMPORTED_MODULE_1__/* .Input */ .pd.GithubToken, 'is empty, but a settle step completes check runs: give the workflow token (the app that created the checks), ' +
+            'with `permissions: checks: write`', `${_names_js__WEBPACK_IMPORTED_MODULE_1__/* .Input */ .pd.GithubToken}: \${{ github.token }}`);
+    }
+    const summary = problems.check(_names_js__WEBPACK_IMPORTED_MODULE_1__/* .Input */ .pd.Summary, (raw) => (0,_values_js__WEBPACK_IMPORTED_MODULE_6__/* .parseBooleanInput */ .S8)(_names_js__WEBPACK_IMPORTED_MODULE_1__/* .Input */ .pd.Summary, raw)) ?? true;
+    const maxAgeDays = problems.check(_names_js__WEBPACK_IMPORTED_MODULE_1__/* .Input */ .pd.SettleMaxAge, parseSettleMaxAge) ?? SETTLE_MAX_AGE_DAYS.fallback;
+    const downloads = readSettleDownloads(problems, env);
+    for (const [name, fallback] of NOT_FOR_SETTLE) {
+        const value = read(name);
+        if (value === '' || value.toLowerCase() === fallback)
+            continue;
+        problems.add(`${_names_js__WEBPACK_IMPORTED_MODULE_1__/* .Input */ .pd.Settle}' and '${name}`, `both are set; '${_names_js__WEBPACK_IMPORTED_MODULE_1__/* .Input */ .pd.Settle}: true' only completes the check runs earlier steps left in progress, and starts ` +
+            `or follows no run, while '${name}' only applies to a run. A settle step takes only '${_names_js__WEBPACK_IMPORTED_MODULE_1__/* .Input */ .pd.Domain}', ` +
+            `'${_names_js__WEBPACK_IMPORTED_MODULE_1__/* .Input */ .pd.Secret}', '${_names_js__WEBPACK_IMPORTED_MODULE_1__/* .Input */ .pd.GithubToken}', '${_names_js__WEBPACK_IMPORTED_MODULE_1__/* .Input */ .pd.Summary}', '${_names_js__WEBPACK_IMPORTED_MODULE_1__/* .Input */ .pd.SettleMaxAge}' and the downloads' ` +
+            `'${_names_js__WEBPACK_IMPORTED_MODULE_1__/* .Input */ .pd.DownloadResults}', '${_names_js__WEBPACK_IMPORTED_MODULE_1__/* .Input */ .pd.ResultsFilter}' and '${_names_js__WEBPACK_IMPORTED_MODULE_1__/* .Input */ .pd.ResultsTimeout}': remove '${name}' ` +
+            `from this step, or run the action in a step of its own`, SETTLE_EXAMPLE);
+    }
+    if (problems.list.length === 0 && location && settle) {
+        return { location, token, githubToken, summary, maxAgeDays, ...downloads };
+    }
+    if (problems.list.length === 0) {
+        // Only reached when called with `settle` false: the caller checks isSettling first.
+        problems.add(_names_js__WEBPACK_IMPORTED_MODULE_1__/* .Input */ .pd.Settle, 'is not true, so there is nothing to settle', SETTLE_EXAMPLE);
+    }
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputErrors */ .G(problems.list, (0,_redact_js__WEBPACK_IMPORTED_MODULE_7__/* .redactor */ .$p)([token, githubToken]));
+}
+
+
+/***/ }),
+
+/***/ 7900:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   A: () => (/* binding */ readToken),
+/* harmony export */   k: () => (/* binding */ registerGithubToken)
+/* harmony export */ });
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8179);
+/* harmony import */ var _names_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6455);
+/* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6670);
+
+
+
+/**
+ * Reads the token and registers it (and the Authorization header value derived from
+ * it) as secrets. Called before anything else, so nothing can print it unmasked.
+ */
+function readToken(read = _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4, env = process.env) {
+    const token = (read(_names_js__WEBPACK_IMPORTED_MODULE_1__/* .Input */ .pd.Secret) || env[_names_js__WEBPACK_IMPORTED_MODULE_1__/* .EnvFallback */ .cg.Secret] || '').trim();
+    if (token) {
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(token);
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq((0,_redact_js__WEBPACK_IMPORTED_MODULE_2__/* .basicAuthValue */ .yk)(token));
+        (0,_redact_js__WEBPACK_IMPORTED_MODULE_2__/* .registerSecret */ .cl)(token);
+    }
+    return token;
+}
+/**
+ * Masks the GitHub token like the Code Ocean token, and for the same reason, before
+ * any use. An unexpanded `${{ … }}` is a mistake in the workflow, not a secret.
+ */
+function registerGithubToken(token) {
+    if (token && !token.startsWith('${{')) {
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(token);
+        (0,_redact_js__WEBPACK_IMPORTED_MODULE_2__/* .registerSecret */ .cl)(token);
+    }
+}
+
+
+/***/ }),
+
+/***/ 6262:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   We: () => (/* binding */ warnAboutUnexpectedInputs)
+/* harmony export */ });
+/* unused harmony exports DECLARED_INPUTS, inputVariable, unexpectedInputs */
+/* harmony import */ var _caps_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(2410);
+/* harmony import */ var _names_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6455);
+/* harmony import */ var _untrusted_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(873);
+/* harmony import */ var _nearest_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3915);
+
+
+
+
+/** Every input action.yml declares (names.ts keeps them; a test keeps the two equal). */
+const DECLARED_INPUTS = Object.values(_names_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd);
+const PREFIX = 'INPUT_';
+/**
+ * The environment variable the runner passes an input in: upper-cased, spaces to `_`,
+ * hyphens kept (`wait-timeout` → `INPUT_WAIT-TIMEOUT`), as @actions/core's getInput reads it.
+ */
+function inputVariable(name) {
+    return `${PREFIX}${name.replace(/ /g, '_').toUpperCase()}`;
+}
+/**
+ * The `INPUT_*` variables in `env` that no declared input explains. The runner passes
+ * every `with:` key on, declared or not, and nothing reads an undeclared one: a typo
+ * (`wait-timout`, `download-result`, `sync_git`) would otherwise pass in silence, and the
+ * step would do less than the workflow asked. Sorted, so the warnings come in a stable order.
+ */
+function unexpectedInputs(env, declared = DECLARED_INPUTS) {
+    const known = new Set(declared.map(inputVariable));
+    return Object.keys(env)
+        .filter((variable) => {
+        const upper = variable.toUpperCase();
+        return upper.startsWith(PREFIX) && upper.length > PREFIX.length && !known.has(upper);
+    })
+        .sort()
+        .map((variable) => {
+        const name = variable.slice(PREFIX.length).toLowerCase();
+        // `sync_git` is one edit from `sync-git`; the comparison needs no folding beyond case.
+        return { name, closest: (0,_nearest_js__WEBPACK_IMPORTED_MODULE_2__/* .nearestTypo */ .z)(name, declared) };
+    });
+}
+/** The warning for one unexpected input: its name stays one line and never a workflow command. */
+function unexpectedInputWarning({ name, closest }) {
+    const shown = (0,_untrusted_js__WEBPACK_IMPORTED_MODULE_1__/* .inline */ .mG)((0,_caps_js__WEBPACK_IMPORTED_MODULE_3__/* .capText */ .yA)(name, 100));
+    return closest === undefined
+        ? `Unexpected input '${shown}': this action has no input of that name, so it is ignored. ` +
+            `The inputs it reads are listed in its action.yml.`
+        : `Unexpected input '${shown}': did you mean '${closest}'? This action has no input '${shown}', so it is ignored.`;
+}
+/**
+ * Warns once per input the workflow gave that the action does not declare. The main step
+ * only: the post step sees the same variables, and once is enough.
+ */
+function warnAboutUnexpectedInputs(env, warn) {
+    for (const input of unexpectedInputs(env))
+        warn(unexpectedInputWarning(input));
+}
+
+
+/***/ }),
+
+/***/ 8463:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   E1: () => (/* binding */ parseList),
+/* harmony export */   F1: () => (/* binding */ parseStopChoice),
+/* harmony export */   Mh: () => (/* binding */ parseWaitTimeout),
+/* harmony export */   S8: () => (/* binding */ parseBooleanInput),
+/* harmony export */   Uz: () => (/* binding */ parsePollInterval),
+/* harmony export */   aQ: () => (/* binding */ parseTimeoutChoice),
+/* harmony export */   hS: () => (/* binding */ parseResultsTimeout),
+/* harmony export */   oJ: () => (/* binding */ parseDownloadFolder),
+/* harmony export */   ot: () => (/* binding */ parseVersion)
+/* harmony export */ });
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _codeocean_rules_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(3346);
+/* harmony import */ var _timer_limits_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(2087);
+/* harmony import */ var _within_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2664);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1318);
+
+
+
+
+
+function parseBooleanInput(input, raw) {
+    if (['true', 'True', 'TRUE'].includes(raw))
+        return true;
+    if (['false', 'False', 'FALSE'].includes(raw))
+        return false;
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .d(input, `"${raw}" is not true or false`, `${input}: 'false'`);
+}
+function parseStopChoice(input, raw) {
+    if (['auto', 'Auto', 'AUTO'].includes(raw))
+        return 'auto';
+    if (['true', 'True', 'TRUE', 'false', 'False', 'FALSE'].includes(raw))
+        return parseBooleanInput(input, raw);
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .d(input, `"${raw}" is not true, false or auto`, `${input}: auto`);
+}
+function parseTimeoutChoice(input, raw) {
+    if (raw.toLowerCase() === 'hand-over')
+        return 'hand-over';
+    if (['auto', 'Auto', 'AUTO', 'true', 'True', 'TRUE', 'false', 'False', 'FALSE'].includes(raw)) {
+        return parseStopChoice(input, raw);
+    }
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .d(input, `"${raw}" is not true, false, auto or hand-over`, `${input}: auto`);
+}
+/** The longest poll-interval and wait-timeout a timer holds (see timer-limits.ts): refused beyond, never cut short. */
+const MAX_POLL_SECONDS = Math.floor(_timer_limits_js__WEBPACK_IMPORTED_MODULE_3__/* .MAX_TIMER_MS */ ._ / 1000);
+const MAX_WAIT_MINUTES = Math.floor(_timer_limits_js__WEBPACK_IMPORTED_MODULE_3__/* .MAX_TIMER_MS */ ._ / 60_000);
+function aboutDays(ms) {
+    return `about ${Math.round(ms / 86_400_000)} days`;
+}
+function parsePollInterval(input, raw) {
+    const text = raw.trim().toLowerCase();
+    if (text === '' || text === 'auto')
+        return 'auto';
+    const seconds = Number(text);
+    if (!/^\d+(\.\d+)?$/.test(text) || !Number.isFinite(seconds)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .d(input, `"${raw}" is not a number of seconds or 'auto'`, `${input}: 30`);
+    }
+    if (seconds < _codeocean_rules_js__WEBPACK_IMPORTED_MODULE_4__/* .MIN_POLL_SECONDS */ .Rj) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .d(input, `${raw} seconds is too often; Code Ocean asks clients to wait at least ${_codeocean_rules_js__WEBPACK_IMPORTED_MODULE_4__/* .MIN_POLL_SECONDS */ .Rj} seconds between checks`, `${input}: 30`);
+    }
+    if (seconds * 1000 > _timer_limits_js__WEBPACK_IMPORTED_MODULE_3__/* .MAX_TIMER_MS */ ._) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .d(input, `${text} seconds is longer than the action can wait between checks; at most ${MAX_POLL_SECONDS} seconds (${aboutDays(_timer_limits_js__WEBPACK_IMPORTED_MODULE_3__/* .MAX_TIMER_MS */ ._)})`, `${input}: 30`);
+    }
+    return seconds;
+}
+function parseWaitTimeout(input, raw) {
+    const text = raw.trim();
+    if (!/^\d+(\.\d+)?$/.test(text)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .d(input, `"${raw}" is not a number of minutes (0 for no limit)`, `${input}: 90`);
+    }
+    const minutes = Number(text);
+    if (minutes * 60_000 > _timer_limits_js__WEBPACK_IMPORTED_MODULE_3__/* .MAX_TIMER_MS */ ._) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .d(input, `${text} minutes is longer than the action can wait; at most ${MAX_WAIT_MINUTES} minutes (${aboutDays(_timer_limits_js__WEBPACK_IMPORTED_MODULE_3__/* .MAX_TIMER_MS */ ._)}), or 0 for no limit`, `${input}: 90`);
+    }
+    return minutes;
+}
+/**
+ * Resolves `download-results` inside the workspace: results must not be written
+ * anywhere a later step would not expect them, neither by path nor through a link.
+ */
+function parseDownloadFolder(input, raw, workspace) {
+    const text = raw.trim();
+    if ((0,node_path__WEBPACK_IMPORTED_MODULE_0__.isAbsolute)(text)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .d(input, `"${raw}" is an absolute path; give a folder relative to the workspace`, `${input}: results`);
+    }
+    const folder = (0,node_path__WEBPACK_IMPORTED_MODULE_0__.resolve)(workspace, text);
+    const inside = (0,node_path__WEBPACK_IMPORTED_MODULE_0__.relative)(workspace, folder);
+    if (inside === '' || !(0,_within_js__WEBPACK_IMPORTED_MODULE_1__/* .isWithin */ .U)(folder, workspace)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .d(input, `"${raw}" is not a folder inside the workspace`, `${input}: results`);
+    }
+    // A link (say, one a pull request added) must not carry the results out of the workspace.
+    const why = (0,_within_js__WEBPACK_IMPORTED_MODULE_1__/* .leadsOutOf */ .t)(folder, workspace);
+    if (why !== undefined) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .d(input, `"${raw}" is refused: ${why}; give a folder inside the workspace`, `${input}: results`);
+    }
+    return folder;
+}
+/** Splits a list input on newlines (and commas, when allowed), dropping blanks and `#` comments. */
+function parseList(raw, commas) {
+    return raw
+        .split(commas ? /[\n,]/ : /\n/)
+        .map((item) => item.trim())
+        .filter((item) => item !== '' && !item.startsWith('#'));
+}
+function isReleaseVersion(text) {
+    return /^\d+$/.test(text) && Number(text) >= 1 && Number.isSafeInteger(Number(text));
+}
+/**
+ * The release a mistyped version most likely meant: `v3`, `V3`, `version 3`, `3.0` and
+ * `#3` name release 3 (Git tags and other tools spell versions so). Undefined when no
+ * reading of it is a release number.
+ */
+function versionMeant(raw) {
+    const text = raw
+        .trim()
+        .replace(/^(v|version|release|#)\s*/i, '')
+        .replace(/\.0+$/, '');
+    return text !== raw && isReleaseVersion(text) ? String(Number(text)) : undefined;
+}
+function parseVersion(input, raw) {
+    if (!isReleaseVersion(raw)) {
+        const meant = versionMeant(raw);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .d(input, `"${raw}" is not a release version; it must be a positive whole number` +
+            (meant ? `. Did you mean ${meant}?` : ''), `${input}: ${meant ?? 2}`);
+    }
+    return Number(raw);
+}
+/**
+ * `results-timeout`: minutes for all that follows the run (decimals allowed), `0` for
+ * no limit, and no more than a timer holds (as wait-timeout).
+ */
+function parseResultsTimeout(input, raw) {
+    const text = raw.trim();
+    const example = `${input}: 60`;
+    if (!/^\d+(\.\d+)?$/.test(text)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .d(input, `"${raw}" is not a number of minutes (0 for no limit)`, example);
+    }
+    const minutes = Number(text);
+    if (minutes * 60_000 > _timer_limits_js__WEBPACK_IMPORTED_MODULE_3__/* .MAX_TIMER_MS */ ._) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .d(input, `${text} minutes is longer than the action can wait; at most ${MAX_WAIT_MINUTES} minutes (${aboutDays(_timer_limits_js__WEBPACK_IMPORTED_MODULE_3__/* .MAX_TIMER_MS */ ._)}), or 0 for no limit`, example);
+    }
+    return minutes;
+}
+
+
+/***/ }),
+
+/***/ 8616:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Y$: () => (/* binding */ recordCheck),
+/* harmony export */   YA: () => (/* binding */ settleCheck)
+/* harmony export */ });
+/* unused harmony export checkLeftOpen */
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8179);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _names_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6455);
+/* harmony import */ var _untrusted_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(873);
+
+
+
+
+
+function recordFile(env = process.env) {
+    const { RUNNER_TEMP: temp, GITHUB_ACTION: step } = env;
+    if (!temp || !step)
+        return undefined;
+    return (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(temp, 'codeocean-run-action', `check-${encodeURIComponent(step)}.json`);
+}
+function record(check) {
+    const file = recordFile();
+    if (!file)
+        return;
+    (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.mkdirSync)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.dirname)(file), { recursive: true });
+    (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.writeFileSync)(file, JSON.stringify(check));
+}
+function readRecord() {
+    const file = recordFile();
+    if (!file)
+        return undefined;
+    try {
+        const parsed = JSON.parse(readFileSync(file, 'utf8'));
+        return typeof parsed.id === 'number' && typeof parsed.open === 'boolean'
+            ? { id: parsed.id, open: parsed.open }
+            : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+/** The step made check run `id` and answers for it until settleCheck. */
+function recordCheck(id) {
+    // The record first: state without a record is ignored.
+    record({ id, open: true });
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .saveState */ .LZ(_names_js__WEBPACK_IMPORTED_MODULE_3__/* .State */ .Uw.CheckRunId, String(id));
+}
+/** The check run is completed, or left in progress on purpose (`wait: false`): the post step leaves it alone. */
+function settleCheck(id) {
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .saveState */ .LZ(_names_js__WEBPACK_IMPORTED_MODULE_3__/* .State */ .Uw.CheckRunId, '');
+    record({ id, open: false });
+}
+/** For the post step: the id of the check run the main step left open as it ended, when state and record agree. */
+function checkLeftOpen() {
+    const stated = core.getState(State.CheckRunId);
+    if (!stated)
+        return undefined;
+    const recorded = readRecord();
+    if (!recorded || String(recorded.id) !== stated) {
+        core.warning(`The post step was asked to complete check run ${inline(stated)}, but the main step ` +
+            (recorded ? `made check run ${recorded.id}` : 'left no record of making it') +
+            '; it completes nothing.');
+        return undefined;
+    }
+    return recorded.open ? recorded.id : undefined;
+}
+
+
+/***/ }),
+
+/***/ 1786:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   IB: () => (/* binding */ checkRunsFor),
+/* harmony export */   P3: () => (/* binding */ CHECK_CALL_MS),
+/* harmony export */   we: () => (/* binding */ closeCheckRun)
+/* harmony export */ });
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8179);
+/* harmony import */ var _report_checks_check_identity_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3033);
+/* harmony import */ var _report_checks_check_run_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8442);
+/* harmony import */ var _report_summary_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(7994);
+/* harmony import */ var _untrusted_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(873);
+/* harmony import */ var _check_backstop_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(8616);
+
+
+
+
+
+
+/** The longest a check call may take while the step goes on. */
+const CHECK_CALL_MS = 10_000;
+/**
+ * After a cancel: the check is completed within what is left of the runner's 7.5 s to
+ * SIGTERM once the stop (at most 4 s, stop.ts) is done; the pull request comment after it
+ * is cut short at once.
+ */
+const CHECK_CALL_AFTER_CANCEL_MS = 2_000;
+/** The step's Checks API calls, each failure a warning kept to one line and scrubbed. */
+function checkRunsFor(token, redact, env = process.env) {
+    return new _report_checks_check_run_js__WEBPACK_IMPORTED_MODULE_2__/* .CheckRuns */ .rp({
+        token,
+        repository: env.GITHUB_REPOSITORY ?? '',
+        redact,
+        warn: (message) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e((0,_untrusted_js__WEBPACK_IMPORTED_MODULE_4__/* .inline */ .mG)(redact(message)))
+    });
+}
+/**
+ * At the step's end: completes the check run with the outcome, the job summary
+ * (`markdown`) and the reason, or, with `wait: false`, leaves it in progress saying the
+ * run is settled later. Either way the post step then leaves it alone.
+ */
+async function closeCheckRun(step, markdown, cancelled) {
+    const check = step.check;
+    if (!check)
+        return;
+    const signal = AbortSignal.timeout(cancelled ? CHECK_CALL_AFTER_CANCEL_MS : CHECK_CALL_MS);
+    const status = step.summary.status ?? 'failed';
+    const conclusion = (0,_report_checks_check_identity_js__WEBPACK_IMPORTED_MODULE_1__/* .checkConclusion */ .Gc)(status);
+    let settled = true;
+    try {
+        if (conclusion === undefined) {
+            await check.checks.update(check.id, (0,_report_checks_check_run_js__WEBPACK_IMPORTED_MODULE_2__/* .leftRunningCheckRunBody */ .Wz)(check.runId, markdown, step.handedOver === true), signal);
+            return;
+        }
+        const text = status === 'succeeded' ? undefined : (0,_report_summary_js__WEBPACK_IMPORTED_MODULE_3__/* .renderReason */ .J)(step.summary, step.failure, step.redact);
+        const body = (0,_report_checks_check_run_js__WEBPACK_IMPORTED_MODULE_2__/* .completeCheckRunBody */ .Lk)({
+            conclusion,
+            completedAt: Date.now(),
+            title: (0,_report_summary_js__WEBPACK_IMPORTED_MODULE_3__/* .outcomeLine */ .RW)(step.summary),
+            summary: markdown,
+            text: text === undefined ? undefined : step.redact(text)
+        });
+        const done = await check.checks.update(check.id, body, signal);
+        if (done)
+            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Completed check run ${check.id}: ${conclusion}.`);
+        // Cut short by a cancel: the post step tries again.
+        settled = done || !cancelled;
+    }
+    finally {
+        if (settled)
+            (0,_check_backstop_js__WEBPACK_IMPORTED_MODULE_5__/* .settleCheck */ .YA)(check.id);
+        step.check = undefined;
+    }
+}
+
+
+/***/ }),
+
+/***/ 3248:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   F9: () => (/* binding */ failStepWith),
+/* harmony export */   Lx: () => (/* binding */ setStatus),
+/* harmony export */   sW: () => (/* binding */ failStepShowing),
+/* harmony export */   vy: () => (/* binding */ failStep),
+/* harmony export */   zu: () => (/* binding */ newStep)
+/* harmony export */ });
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8179);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3916);
+/* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(6670);
+/* harmony import */ var _report_links_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3303);
+/* harmony import */ var _report_outputs_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5468);
 
 
 
@@ -28895,10 +29819,10 @@ function newStep(env = process.env) {
     const summary = {
         startedAt: Date.now(),
         notes: [],
-        workflowRun: (0,links/* workflowRunUrl */.C)(env),
+        workflowRun: (0,_report_links_js__WEBPACK_IMPORTED_MODULE_3__/* .workflowRunUrl */ .C)(env),
         workspace: env.GITHUB_WORKSPACE || undefined
     };
-    return { outputs: new Outputs(), summary, redact: src_redact/* redactRegistered */.uM };
+    return { outputs: new _report_outputs_js__WEBPACK_IMPORTED_MODULE_2__/* .Outputs */ .t(), summary, redact: _redact_js__WEBPACK_IMPORTED_MODULE_4__/* .redactRegistered */ .uM };
 }
 /** Sets the step's status: the `status` output and the summary's, always the same. */
 function setStatus(step, status) {
@@ -28917,18 +29841,19 @@ function failStep(step, message) {
  */
 function failStepShowing(step, message, shown) {
     step.summary.message = shown;
-    core/* setFailed */.C1(step.redact(message));
+    step.failure = message;
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setFailed */ .C1(step.redact(message));
 }
 /** Fails the step for an error that ended it early; a status set before (cancelled, say) stands. */
 function failStepWith(step, error) {
     step.summary.status ??= 'failed';
-    failStep(step, (0,errors/* errorMessage */.g)(error));
+    failStep(step, (0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .g)(error));
 }
 
 
 /***/ }),
 
-/***/ 4531:
+/***/ 2200:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28942,83 +29867,11 @@ var core = __nccwpck_require__(8179);
 // EXTERNAL MODULE: ./src/names.ts
 var names = __nccwpck_require__(6455);
 // EXTERNAL MODULE: ./src/redact.ts
-var src_redact = __nccwpck_require__(6670);
+var redact = __nccwpck_require__(6670);
+// EXTERNAL MODULE: ./src/inputs/domain.ts
+var inputs_domain = __nccwpck_require__(5245);
 // EXTERNAL MODULE: ./src/inputs/errors.ts
 var errors = __nccwpck_require__(1318);
-;// CONCATENATED MODULE: ./src/inputs/domain.ts
-
-const EXAMPLE = 'domain: codeocean.example.com';
-/** Hosts for which plain http is acceptable: traffic never leaves the machine. */
-function isLoopbackHost(hostname) {
-    const host = hostname.replace(/^\[|\]$/g, '').toLowerCase();
-    return host === 'localhost' || host.endsWith('.localhost') || host === '::1' || /^127(\.\d{1,3}){3}$/.test(host);
-}
-/**
- * Refuses `https:/host`, `https:host` and the like: a scheme not followed by `//`. Left
- * alone, the URL parser would read the scheme's name as the host. `host:8443` is a port.
- */
-function checkSchemeShape(input, text) {
-    const scheme = /^([a-z][a-z0-9+.-]*):(?!\/\/)(.*)$/i.exec(text);
-    if (!scheme || /^\d+(\/|$)/.test(scheme[2]))
-        return;
-    const rest = scheme[2].replace(/^[\\/]+/, '');
-    throw new errors/* InputError */.d(input, `"${text}" has a malformed scheme: "${scheme[1]}:" must be followed by "//"`, `domain: ${/^https?$/i.test(scheme[1]) ? scheme[1].toLowerCase() : 'https'}://${rest || 'codeocean.example.com'}`);
-}
-/** Pages of Code Ocean's web app, whose addresses users copy from the browser. */
-const APP_PAGE = /\/(capsule|capsules|pipeline|pipelines|data-assets?|data_assets?|datasets?|computations?)(\/|$)/i;
-/** Refuses the address of a page in Code Ocean's web app (a capsule, a pipeline, a data asset). */
-function checkNotAPageAddress(input, url) {
-    const page = APP_PAGE.exec(url.pathname);
-    if (!page)
-        return;
-    const prefix = url.pathname.slice(0, page.index).replace(/\/+$/, '');
-    const site = `${url.protocol}//${url.host}${prefix}`;
-    throw new errors/* InputError */.d(input, `"${url.href}" is the address of a page in Code Ocean, not of the deployment; give the deployment's address only (the ids go in 'capsule-id' or 'pipeline-id')`, `domain: ${site}`);
-}
-/**
- * Turns `host`, `host:port` or a URL (with optional path prefix) into the API base URL.
- * https is assumed; http is allowed for loopback only, since the token travels in
- * every request's Authorization header.
- */
-function resolveApiLocation(input, raw) {
-    const text = raw.trim();
-    if (text === '') {
-        throw new errors/* InputError */.d(input, 'is empty', EXAMPLE);
-    }
-    checkSchemeShape(input, text);
-    const hasScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(text);
-    let url;
-    try {
-        url = new URL(hasScheme ? text : `https://${text}`);
-    }
-    catch {
-        throw new errors/* InputError */.d(input, `"${text}" is not a host name or URL`, EXAMPLE);
-    }
-    if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-        throw new errors/* InputError */.d(input, `scheme "${url.protocol.slice(0, -1)}" is not supported; use https`, EXAMPLE);
-    }
-    if (url.username || url.password) {
-        throw new errors/* InputError */.d(input, 'must not contain a user name or password; give the token in the `secret` input', EXAMPLE);
-    }
-    if (url.search || text.includes('?')) {
-        throw new errors/* InputError */.d(input, 'must not contain a query string (?...)', EXAMPLE);
-    }
-    if (url.hash || text.includes('#')) {
-        throw new errors/* InputError */.d(input, 'must not contain a fragment (#...)', EXAMPLE);
-    }
-    if (url.protocol === 'http:' && !isLoopbackHost(url.hostname)) {
-        throw new errors/* InputError */.d(input, `http would send the API token in clear text to ${url.host}; use https (http is accepted only for localhost)`, 'domain: https://codeocean.example.com');
-    }
-    checkNotAPageAddress(input, url);
-    // Users paste the API base itself, sometimes more than once, or with trailing slashes.
-    let path = url.pathname.replace(/\/+$/, '');
-    while (/\/api\/v1$/i.test(path)) {
-        path = path.replace(/\/api\/v1$/i, '').replace(/\/+$/, '');
-    }
-    const siteUrl = `${url.protocol}//${url.host}${path}`;
-    return { siteUrl, apiBase: `${siteUrl}/api/v1` };
-}
-
 // EXTERNAL MODULE: ./src/caps.ts
 var caps = __nccwpck_require__(2410);
 // EXTERNAL MODULE: ./src/untrusted.ts
@@ -29273,135 +30126,8 @@ function parseNamedParameters(input, text) {
     return parseNamedList(input, '', parseStructured(input, text, Examples.namedParameters), example);
 }
 
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(6760);
-// EXTERNAL MODULE: ./src/codeocean/rules.ts
-var rules = __nccwpck_require__(3346);
-// EXTERNAL MODULE: ./src/timer-limits.ts
-var timer_limits = __nccwpck_require__(2087);
-// EXTERNAL MODULE: ./src/within.ts
-var within = __nccwpck_require__(2664);
-;// CONCATENATED MODULE: ./src/inputs/values.ts
-
-
-
-
-
-function parseBooleanInput(input, raw) {
-    if (['true', 'True', 'TRUE'].includes(raw))
-        return true;
-    if (['false', 'False', 'FALSE'].includes(raw))
-        return false;
-    throw new errors/* InputError */.d(input, `"${raw}" is not true or false`, `${input}: 'false'`);
-}
-function parseStopChoice(input, raw) {
-    if (['auto', 'Auto', 'AUTO'].includes(raw))
-        return 'auto';
-    if (['true', 'True', 'TRUE', 'false', 'False', 'FALSE'].includes(raw))
-        return parseBooleanInput(input, raw);
-    throw new errors/* InputError */.d(input, `"${raw}" is not true, false or auto`, `${input}: auto`);
-}
-/** The longest poll-interval and wait-timeout a timer holds (see timer-limits.ts): refused beyond, never cut short. */
-const MAX_POLL_SECONDS = Math.floor(timer_limits/* MAX_TIMER_MS */._ / 1000);
-const MAX_WAIT_MINUTES = Math.floor(timer_limits/* MAX_TIMER_MS */._ / 60_000);
-function aboutDays(ms) {
-    return `about ${Math.round(ms / 86_400_000)} days`;
-}
-function parsePollInterval(input, raw) {
-    const text = raw.trim().toLowerCase();
-    if (text === '' || text === 'auto')
-        return 'auto';
-    const seconds = Number(text);
-    if (!/^\d+(\.\d+)?$/.test(text) || !Number.isFinite(seconds)) {
-        throw new errors/* InputError */.d(input, `"${raw}" is not a number of seconds or 'auto'`, `${input}: 30`);
-    }
-    if (seconds < rules/* MIN_POLL_SECONDS */.Rj) {
-        throw new errors/* InputError */.d(input, `${raw} seconds is too often; Code Ocean asks clients to wait at least ${rules/* MIN_POLL_SECONDS */.Rj} seconds between checks`, `${input}: 30`);
-    }
-    if (seconds * 1000 > timer_limits/* MAX_TIMER_MS */._) {
-        throw new errors/* InputError */.d(input, `${text} seconds is longer than the action can wait between checks; at most ${MAX_POLL_SECONDS} seconds (${aboutDays(timer_limits/* MAX_TIMER_MS */._)})`, `${input}: 30`);
-    }
-    return seconds;
-}
-function parseWaitTimeout(input, raw) {
-    const text = raw.trim();
-    if (!/^\d+(\.\d+)?$/.test(text)) {
-        throw new errors/* InputError */.d(input, `"${raw}" is not a number of minutes (0 for no limit)`, `${input}: 90`);
-    }
-    const minutes = Number(text);
-    if (minutes * 60_000 > timer_limits/* MAX_TIMER_MS */._) {
-        throw new errors/* InputError */.d(input, `${text} minutes is longer than the action can wait; at most ${MAX_WAIT_MINUTES} minutes (${aboutDays(timer_limits/* MAX_TIMER_MS */._)}), or 0 for no limit`, `${input}: 90`);
-    }
-    return minutes;
-}
-/**
- * Resolves `download-results` inside the workspace: results must not be written
- * anywhere a later step would not expect them, neither by path nor through a link.
- */
-function parseDownloadFolder(input, raw, workspace) {
-    const text = raw.trim();
-    if ((0,external_node_path_.isAbsolute)(text)) {
-        throw new errors/* InputError */.d(input, `"${raw}" is an absolute path; give a folder relative to the workspace`, `${input}: results`);
-    }
-    const folder = (0,external_node_path_.resolve)(workspace, text);
-    const inside = (0,external_node_path_.relative)(workspace, folder);
-    if (inside === '' || !(0,within/* isWithin */.U)(folder, workspace)) {
-        throw new errors/* InputError */.d(input, `"${raw}" is not a folder inside the workspace`, `${input}: results`);
-    }
-    // A link (say, one a pull request added) must not carry the results out of the workspace.
-    const why = (0,within/* leadsOutOf */.t)(folder, workspace);
-    if (why !== undefined) {
-        throw new errors/* InputError */.d(input, `"${raw}" is refused: ${why}; give a folder inside the workspace`, `${input}: results`);
-    }
-    return folder;
-}
-/** Splits a list input on newlines (and commas, when allowed), dropping blanks and `#` comments. */
-function values_parseList(raw, commas) {
-    return raw
-        .split(commas ? /[\n,]/ : /\n/)
-        .map((item) => item.trim())
-        .filter((item) => item !== '' && !item.startsWith('#'));
-}
-function isReleaseVersion(text) {
-    return /^\d+$/.test(text) && Number(text) >= 1 && Number.isSafeInteger(Number(text));
-}
-/**
- * The release a mistyped version most likely meant: `v3`, `V3`, `version 3`, `3.0` and
- * `#3` name release 3 (Git tags and other tools spell versions so). Undefined when no
- * reading of it is a release number.
- */
-function versionMeant(raw) {
-    const text = raw
-        .trim()
-        .replace(/^(v|version|release|#)\s*/i, '')
-        .replace(/\.0+$/, '');
-    return text !== raw && isReleaseVersion(text) ? String(Number(text)) : undefined;
-}
-function parseVersion(input, raw) {
-    if (!isReleaseVersion(raw)) {
-        const meant = versionMeant(raw);
-        throw new errors/* InputError */.d(input, `"${raw}" is not a release version; it must be a positive whole number` +
-            (meant ? `. Did you mean ${meant}?` : ''), `${input}: ${meant ?? 2}`);
-    }
-    return Number(raw);
-}
-/**
- * `results-timeout`: minutes for all that follows the run (decimals allowed), `0` for
- * no limit, and no more than a timer holds (as wait-timeout).
- */
-function parseResultsTimeout(input, raw) {
-    const text = raw.trim();
-    const example = `${input}: 60`;
-    if (!/^\d+(\.\d+)?$/.test(text)) {
-        throw new errors/* InputError */.d(input, `"${raw}" is not a number of minutes (0 for no limit)`, example);
-    }
-    const minutes = Number(text);
-    if (minutes * 60_000 > timer_limits/* MAX_TIMER_MS */._) {
-        throw new errors/* InputError */.d(input, `${text} minutes is longer than the action can wait; at most ${MAX_WAIT_MINUTES} minutes (${aboutDays(timer_limits/* MAX_TIMER_MS */._)}), or 0 for no limit`, example);
-    }
-    return minutes;
-}
-
+// EXTERNAL MODULE: ./src/inputs/values.ts
+var values = __nccwpck_require__(8463);
 ;// CONCATENATED MODULE: ./src/inputs/followed-run.ts
 
 
@@ -29526,7 +30252,7 @@ function readFollowedRun(problems, wait) {
         if (problems.read(name) !== '')
             conflict(problems, name);
     for (const name of START_ONLY_SWITCHES) {
-        if (problems.check(name, (text) => parseBooleanInput(name, text)))
+        if (problems.check(name, (text) => (0,values/* parseBooleanInput */.S8)(name, text)))
             conflict(problems, name);
     }
     if (!wait) {
@@ -29540,7 +30266,7 @@ function readFollowedRun(problems, wait) {
 
 
 function flag(problems, name) {
-    return problems.check(name, (raw) => parseBooleanInput(name, raw)) ?? false;
+    return problems.check(name, (raw) => (0,values/* parseBooleanInput */.S8)(name, raw)) ?? false;
 }
 /** The attempt number from the environment; anything unreadable counts as a first attempt. */
 function runAttemptOf(env) {
@@ -29561,48 +30287,8 @@ function readPreparationSettings(problems, env) {
     return { syncGit, resumeOnRerun, runAttempt: runAttemptOf(env) };
 }
 
-;// CONCATENATED MODULE: ./src/inputs/problems.ts
-
-/**
- * Reads inputs through their parsers and collects every InputError instead of
- * stopping at the first, so that one run of the step reports all of them.
- */
-class Problems {
-    read;
-    list = [];
-    /** What the reading took the liberty of reading differently from how it was written, to say in the log. */
-    notes = [];
-    constructor(read) {
-        this.read = read;
-    }
-    /** Parses a non-empty input; undefined when it is empty or wrong (the problem is kept). */
-    check(name, parse) {
-        const raw = this.read(name);
-        if (raw === '')
-            return undefined;
-        return this.attempt(() => parse(raw));
-    }
-    /** Runs a parser, keeping its InputError. */
-    attempt(parse) {
-        try {
-            return parse();
-        }
-        catch (error) {
-            if (error instanceof errors/* InputError */.d)
-                this.list.push(error);
-            else
-                throw error;
-            return undefined;
-        }
-    }
-    note(text) {
-        this.notes.push(text);
-    }
-    add(input, problem, example) {
-        this.list.push(new errors/* InputError */.d(input, problem, example));
-    }
-}
-
+// EXTERNAL MODULE: ./src/inputs/problems.ts
+var inputs_problems = __nccwpck_require__(8925);
 ;// CONCATENATED MODULE: ./src/inputs/run-name.ts
 /**
  * The default run name, `<owner/repo>@<sha7> <workflow> #<run number>`, so a run in
@@ -29658,7 +30344,7 @@ function checkFitsTarget(spec, target, problems) {
 function readRunSpec(problems) {
     const target = readTarget(problems);
     const spec = {
-        version: problems.check(names/* Input */.pd.Version, (raw) => parseVersion(names/* Input */.pd.Version, raw)),
+        version: problems.check(names/* Input */.pd.Version, (raw) => (0,values/* parseVersion */.ot)(names/* Input */.pd.Version, raw)),
         resumeRunId: problems.check(names/* Input */.pd.ResumeRunId, (raw) => parseId(names/* Input */.pd.ResumeRunId, raw.trim(), Examples.resumeRunId)),
         dataAssets: problems.check(names/* Input */.pd.DataAssets, (raw) => parseDataAssets(names/* Input */.pd.DataAssets, raw)),
         processes: problems.check(names/* Input */.pd.Processes, (raw) => parseProcesses(names/* Input */.pd.Processes, raw)),
@@ -29670,34 +30356,8 @@ function readRunSpec(problems) {
     return target === undefined ? undefined : { target, ...spec };
 }
 
-;// CONCATENATED MODULE: ./src/inputs/token.ts
-
-
-
-/**
- * Reads the token and registers it (and the Authorization header value derived from
- * it) as secrets. Called before anything else, so nothing can print it unmasked.
- */
-function readToken(read = core/* getInput */.V4, env = process.env) {
-    const token = (read(names/* Input */.pd.Secret) || env[names/* EnvFallback */.cg.Secret] || '').trim();
-    if (token) {
-        core/* setSecret */.Pq(token);
-        core/* setSecret */.Pq((0,src_redact/* basicAuthValue */.yk)(token));
-        (0,src_redact/* registerSecret */.cl)(token);
-    }
-    return token;
-}
-/**
- * Masks the GitHub token like the Code Ocean token, and for the same reason, before
- * any use. An unexpanded `${{ … }}` is a mistake in the workflow, not a secret.
- */
-function registerGithubToken(token) {
-    if (token && !token.startsWith('${{')) {
-        core/* setSecret */.Pq(token);
-        (0,src_redact/* registerSecret */.cl)(token);
-    }
-}
-
+// EXTERNAL MODULE: ./src/inputs/token.ts
+var inputs_token = __nccwpck_require__(7900);
 ;// CONCATENATED MODULE: ./src/inputs/settings.ts
 
 
@@ -29728,7 +30388,7 @@ function readLocation(problems, env) {
             `Settings › Secrets and variables › Actions › Variables, and pass it to the step`, `${names/* Input */.pd.Domain}: \${{ vars.${names/* EnvFallback */.cg.Domain} }}`);
         return undefined;
     }
-    return problems.attempt(() => resolveApiLocation(names/* Input */.pd.Domain, domain));
+    return problems.attempt(() => (0,inputs_domain/* resolveApiLocation */.s)(names/* Input */.pd.Domain, domain));
 }
 function checkToken(token, problems) {
     if (token !== '')
@@ -29740,15 +30400,18 @@ function checkToken(token, problems) {
  * default of `stop-on-timeout` stays `false`: a timeout stops no run unless asked to.
  */
 function readWaitSettings(problems, following) {
-    const stop = (name, fallback) => problems.check(name, (raw) => parseStopChoice(name, raw)) ?? fallback;
-    const stopChoices = { cancel: stop(names/* Input */.pd.StopOnCancel, 'auto'), timeout: stop(names/* Input */.pd.StopOnTimeout, false) };
-    const resolve = (choice) => (choice === 'auto' ? !following : choice);
+    const stopChoices = {
+        cancel: problems.check(names/* Input */.pd.StopOnCancel, (raw) => (0,values/* parseStopChoice */.F1)(names/* Input */.pd.StopOnCancel, raw)) ?? 'auto',
+        timeout: problems.check(names/* Input */.pd.StopOnTimeout, (raw) => (0,values/* parseTimeoutChoice */.aQ)(names/* Input */.pd.StopOnTimeout, raw)) ?? false
+    };
+    const resolve = (choice) => (choice === 'auto' ? !following : choice === true);
     return {
-        wait: problems.check(names/* Input */.pd.Wait, (raw) => parseBooleanInput(names/* Input */.pd.Wait, raw)) ?? true,
-        pollInterval: problems.check(names/* Input */.pd.PollInterval, (raw) => parsePollInterval(names/* Input */.pd.PollInterval, raw)) ?? 'auto',
-        waitTimeoutMinutes: problems.check(names/* Input */.pd.WaitTimeout, (raw) => parseWaitTimeout(names/* Input */.pd.WaitTimeout, raw)) ?? 0,
+        wait: problems.check(names/* Input */.pd.Wait, (raw) => (0,values/* parseBooleanInput */.S8)(names/* Input */.pd.Wait, raw)) ?? true,
+        pollInterval: problems.check(names/* Input */.pd.PollInterval, (raw) => (0,values/* parsePollInterval */.Uz)(names/* Input */.pd.PollInterval, raw)) ?? 'auto',
+        waitTimeoutMinutes: problems.check(names/* Input */.pd.WaitTimeout, (raw) => (0,values/* parseWaitTimeout */.Mh)(names/* Input */.pd.WaitTimeout, raw)) ?? 0,
         stopOnCancel: resolve(stopChoices.cancel),
         stopOnTimeout: resolve(stopChoices.timeout),
+        handOverOnTimeout: stopChoices.timeout === 'hand-over',
         stopChoices
     };
 }
@@ -29756,14 +30419,14 @@ function readResultSettings(problems, wait, env) {
     const { read } = problems;
     const workspace = env.GITHUB_WORKSPACE || process.cwd();
     const settings = {
-        summary: problems.check(names/* Input */.pd.Summary, (raw) => parseBooleanInput(names/* Input */.pd.Summary, raw)) ?? true,
-        downloadFolder: problems.check(names/* Input */.pd.DownloadResults, (raw) => parseDownloadFolder(names/* Input */.pd.DownloadResults, raw, workspace)),
-        resultsFilter: values_parseList(read(names/* Input */.pd.ResultsFilter), false),
-        resultsTimeoutMinutes: problems.check(names/* Input */.pd.ResultsTimeout, (raw) => parseResultsTimeout(names/* Input */.pd.ResultsTimeout, raw)) ??
+        summary: problems.check(names/* Input */.pd.Summary, (raw) => (0,values/* parseBooleanInput */.S8)(names/* Input */.pd.Summary, raw)) ?? true,
+        downloadFolder: problems.check(names/* Input */.pd.DownloadResults, (raw) => (0,values/* parseDownloadFolder */.oJ)(names/* Input */.pd.DownloadResults, raw, workspace)),
+        resultsFilter: (0,values/* parseList */.E1)(read(names/* Input */.pd.ResultsFilter), false),
+        resultsTimeoutMinutes: problems.check(names/* Input */.pd.ResultsTimeout, (raw) => (0,values/* parseResultsTimeout */.hS)(names/* Input */.pd.ResultsTimeout, raw)) ??
             DEFAULT_RESULTS_TIMEOUT_MINUTES,
         captureName: read(names/* Input */.pd.CaptureResults).trim() || undefined,
-        captureTags: values_parseList(read(names/* Input */.pd.CaptureTags), true),
-        commentToken: readCommentToken(problems)
+        captureTags: (0,values/* parseList */.E1)(read(names/* Input */.pd.CaptureTags), true),
+        ...readGitHubTokens(problems)
     };
     if (settings.resultsFilter.length > 0 && !settings.downloadFolder) {
         problems.add(names/* Input */.pd.ResultsFilter, `only applies to downloads; set 'download-results' to a folder too`, `${names/* Input */.pd.DownloadResults}: results`);
@@ -29776,17 +30439,39 @@ function readResultSettings(problems, wait, env) {
     }
     return settings;
 }
-/** The token for the pull request comment, when `comment-on-pr` asks for one. */
-function readCommentToken(problems) {
-    const commentOnPr = problems.check(names/* Input */.pd.CommentOnPr, (raw) => parseBooleanInput(names/* Input */.pd.CommentOnPr, raw)) ?? false;
+/**
+ * The GitHub token, for the pull request comment when `comment-on-pr` asks for one, and
+ * for the check run when `check-run` does.
+ */
+function readGitHubTokens(problems) {
+    const commentOnPr = problems.check(names/* Input */.pd.CommentOnPr, (raw) => (0,values/* parseBooleanInput */.S8)(names/* Input */.pd.CommentOnPr, raw)) ?? false;
+    const checkRun = problems.check(names/* Input */.pd.CheckRun, (raw) => (0,values/* parseBooleanInput */.S8)(names/* Input */.pd.CheckRun, raw)) ?? false;
     const githubToken = problems.read(names/* Input */.pd.GithubToken).trim();
-    registerGithubToken(githubToken);
-    if (!commentOnPr)
-        return undefined;
-    if (!githubToken || githubToken.startsWith('${{')) {
-        problems.add(names/* Input */.pd.GithubToken, 'is empty, but comment-on-pr needs a token that may write pull request comments', `${names/* Input */.pd.GithubToken}: \${{ github.token }}`);
+    (0,inputs_token/* registerGithubToken */.k)(githubToken);
+    const usable = githubToken !== '' && !githubToken.startsWith('${{');
+    const wanted = [...(commentOnPr ? ['comment-on-pr needs a token that may write pull request comments'] : [])];
+    if (checkRun)
+        wanted.push('check-run needs a token that may write check runs (`checks: write`)');
+    if (!usable && wanted.length > 0) {
+        problems.add(names/* Input */.pd.GithubToken, `is empty, but ${wanted.join(', and ')}`, `${names/* Input */.pd.GithubToken}: \${{ github.token }}`);
     }
-    return githubToken;
+    return { commentToken: commentOnPr ? githubToken : undefined, checkToken: checkRun ? githubToken : undefined };
+}
+const HAND_OVER_EXAMPLE = `${names/* Input */.pd.CheckRun}: true\n${names/* Input */.pd.WaitTimeout}: 30\n${names/* Input */.pd.StopOnTimeout}: hand-over`;
+/**
+ * `stop-on-timeout: hand-over` hands the run to a settle step through its check run: it
+ * needs `check-run: true`, and a run this step starts (a followed run's check carries no
+ * external_id, so no settle step could find it).
+ */
+function checkHandOver(problems, checkRun, following) {
+    if (!checkRun) {
+        problems.add(`${names/* Input */.pd.StopOnTimeout}' and '${names/* Input */.pd.CheckRun}`, `'${names/* Input */.pd.StopOnTimeout}: hand-over' leaves the run to a settle step through its check run, but ` +
+            `'${names/* Input */.pd.CheckRun}' is not true: set '${names/* Input */.pd.CheckRun}: true', or choose true, false or auto`, HAND_OVER_EXAMPLE);
+    }
+    if (following) {
+        problems.add(`${names/* Input */.pd.StopOnTimeout}' and '${names/* Input */.pd.ComputationId}`, `'${names/* Input */.pd.StopOnTimeout}: hand-over' leaves the run to a settle step, which finds only the check runs of runs ` +
+            `a step started (a followed run's check does not name its capsule or pipeline): choose true, false or auto`, `${names/* Input */.pd.StopOnTimeout}: auto`);
+    }
 }
 /** What the step starts: the request, the run's name, and what happens before the start. */
 function readStartSettings(problems, env) {
@@ -29797,7 +30482,7 @@ function readStartSettings(problems, env) {
     return { run, checkParameters, runName, ...preparation };
 }
 function readCheckParameters(problems) {
-    return problems.check(names/* Input */.pd.CheckParameters, (raw) => parseBooleanInput(names/* Input */.pd.CheckParameters, raw)) ?? true;
+    return problems.check(names/* Input */.pd.CheckParameters, (raw) => (0,values/* parseBooleanInput */.S8)(names/* Input */.pd.CheckParameters, raw)) ?? true;
 }
 /**
  * Reads and validates every input. Throws InputErrors naming each bad input, what is
@@ -29808,7 +30493,7 @@ function getSettings(token, readRaw = core/* getInput */.V4, env = process.env, 
     // Trimmed here, not only by the runner's getInput: other hosts of the action
     // (@github/local-action, for one) pass inputs on exactly as written.
     const read = (name) => readRaw(name).trim();
-    const problems = new Problems(read);
+    const problems = new inputs_problems/* Problems */.Z(read);
     const location = readLocation(problems, env);
     checkToken(token, problems);
     const following = isFollowing(problems);
@@ -29819,6 +30504,8 @@ function getSettings(token, readRaw = core/* getInput */.V4, env = process.env, 
     if (following)
         readCheckParameters(problems);
     const results = readResultSettings(problems, waiting.wait, env);
+    if (waiting.handOverOnTimeout)
+        checkHandOver(problems, results.checkToken !== undefined, following);
     if (problems.list.length === 0 && location) {
         for (const note of problems.notes)
             log(note);
@@ -29829,61 +30516,13 @@ function getSettings(token, readRaw = core/* getInput */.V4, env = process.env, 
             return { ...common, ...start, run: start.run };
     }
     // Each way of getting here added a problem. A token pasted into the wrong input must not be echoed back.
-    throw new errors/* InputErrors */.G(problems.list, (0,src_redact/* redactor */.$p)([token]));
+    throw new errors/* InputErrors */.G(problems.list, (0,redact/* redactor */.$p)([token]));
 }
 
-;// CONCATENATED MODULE: ./src/inputs/unexpected-inputs.ts
-
-
-
-
-/** Every input action.yml declares (names.ts keeps them; a test keeps the two equal). */
-const DECLARED_INPUTS = Object.values(names/* Input */.pd);
-const PREFIX = 'INPUT_';
-/**
- * The environment variable the runner passes an input in: upper-cased, spaces to `_`,
- * hyphens kept (`wait-timeout` → `INPUT_WAIT-TIMEOUT`), as @actions/core's getInput reads it.
- */
-function inputVariable(name) {
-    return `${PREFIX}${name.replace(/ /g, '_').toUpperCase()}`;
-}
-/**
- * The `INPUT_*` variables in `env` that no declared input explains. The runner passes
- * every `with:` key on, declared or not, and nothing reads an undeclared one: a typo
- * (`wait-timout`, `download-result`, `sync_git`) would otherwise pass in silence, and the
- * step would do less than the workflow asked. Sorted, so the warnings come in a stable order.
- */
-function unexpectedInputs(env, declared = DECLARED_INPUTS) {
-    const known = new Set(declared.map(inputVariable));
-    return Object.keys(env)
-        .filter((variable) => {
-        const upper = variable.toUpperCase();
-        return upper.startsWith(PREFIX) && upper.length > PREFIX.length && !known.has(upper);
-    })
-        .sort()
-        .map((variable) => {
-        const name = variable.slice(PREFIX.length).toLowerCase();
-        // `sync_git` is one edit from `sync-git`; the comparison needs no folding beyond case.
-        return { name, closest: (0,nearest/* nearestTypo */.z)(name, declared) };
-    });
-}
-/** The warning for one unexpected input: its name stays one line and never a workflow command. */
-function unexpectedInputWarning({ name, closest }) {
-    const shown = (0,untrusted/* inline */.mG)((0,caps/* capText */.yA)(name, 100));
-    return closest === undefined
-        ? `Unexpected input '${shown}': this action has no input of that name, so it is ignored. ` +
-            `The inputs it reads are listed in its action.yml.`
-        : `Unexpected input '${shown}': did you mean '${closest}'? This action has no input '${shown}', so it is ignored.`;
-}
-/**
- * Warns once per input the workflow gave that the action does not declare. The main step
- * only: the post step sees the same variables, and once is enough.
- */
-function warnAboutUnexpectedInputs(env, warn) {
-    for (const input of unexpectedInputs(env))
-        warn(unexpectedInputWarning(input));
-}
-
+// EXTERNAL MODULE: ./src/inputs/settle.ts
+var settle = __nccwpck_require__(7878);
+// EXTERNAL MODULE: ./src/inputs/unexpected-inputs.ts
+var unexpected_inputs = __nccwpck_require__(6262);
 ;// CONCATENATED MODULE: ./src/lifecycle/interruption.ts
 
 /**
@@ -29935,193 +30574,12 @@ class Interrupter {
 var run_request = __nccwpck_require__(4845);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(3024);
 // EXTERNAL MODULE: ./src/errors.ts
 var src_errors = __nccwpck_require__(3916);
-;// CONCATENATED MODULE: ./src/report/markdown.ts
-/**
- * Markdown building blocks for the job summary and the pull request comment.
- *
- * Everything that comes from outside (run names, paths, messages, parameter values,
- * data asset names, server text) goes through `text` or `code` and so renders as
- * the characters it holds: never a heading, list, quote, link, image, autolink,
- * HTML, table row or column, mention or issue reference. The packages that escape
- * Markdown on npm cover CommonMark's inline syntax only, not GFM tables, GitHub's
- * mentions and references, or Unicode line breaks, hence these few functions.
- *
- * Each value is capped (caps.ts), so no value from outside can make the summary or the
- * comment too large for GitHub; `fitWithin` is the last guard for the whole page.
- */
-
-/**
- * Every line-break form: CommonMark ends a line at `\n`, `\r\n` and a lone `\r`;
- * readers and some renderers also break at NEL (U+0085), LS and PS (U+2028/2029),
- * and at vertical tab and form feed.
- */
-const LINE_BREAK = /\r\n|[\n\r\v\f\u0085\u2028\u2029]/;
-/**
- * Other characters that must not reach the page as they are: C0 and C1 controls
- * (tab aside) and DEL, and every bidirectional control, which can make text read
- * differently from what it is ("Trojan Source"): the embeddings, overrides and isolates
- * (U+202A–U+202E, U+2066–U+2069) and the invisible marks LRM, RLM and ALM (U+200E,
- * U+200F, U+061C). Each becomes U+FFFD, as in the log (untrusted.ts): one visible
- * character that says something was there, with no meaning in Markdown.
- */
-// eslint-disable-next-line no-control-regex -- finding control characters is the point
-const UNSAFE_CHARACTER = /[\u0000-\u0008\u000e-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
-/**
- * The ASCII punctuation that can start or end Markdown anywhere in a line, also at
- * its start: CommonMark renders each literally when backslash-escaped. The rest
- * (`" % ' ( , / ; ? ^ { }`) has a meaning only after one of these (a link's `(`
- * after `]`, say), so it stays as it is, for a readable source.
- */
-const MARKDOWN_PUNCTUATION = /[!#$&)*+\-.:<=>@[\\\]_`|~]/g;
-/**
- * Stops GitHub from turning rendered text into a mention (`@org/team`) or an issue
- * reference (`#1`, `GH-1`): it finds those in the text after rendering, where a
- * backslash escape is already gone, so a zero-width joiner goes after the sign.
- */
-const ZWJ = '\u200d';
-/**
- * A colon that starts an emoji shortcode (`:white_check_mark:`). GitHub turns those into
- * emoji after rendering, in the text outside code, where a backslash escape is gone (as
- * for mentions), so a zero-width joiner goes after the colon.
- */
-const SHORTCODE_START = /:(?=[\w+-]+:)/g;
-/** The most lines of one message that a line block shows, and the most characters of each. */
-const SHOWN_LINES = 20;
-const SHOWN_LINE_CHARS = 500;
-/** The most characters of one line that a code block shows. */
-const CODE_LINE_CHARS = 500;
-/** The lines of `value`, split at every line-break form. */
-function splitLines(value) {
-    return value.split(LINE_BREAK);
-}
-/** `value` on one line: line breaks become spaces, tabs too, unsafe characters U+FFFD. */
-function oneLine(value) {
-    return splitLines(value).join(' ').replace(/\t/g, ' ').replace(UNSAFE_CHARACTER, '\ufffd');
-}
-/**
- * Outside text as inert inline Markdown, on one line: safe in a paragraph, a table
- * cell, a list item or a quote line, also at the start of a line. Leading and
- * trailing blanks go (they would make an indented code block or a hard line break;
- * a page shows none of them anyway). Readable as it is for plain words.
- */
-function markdown_text(value, max = caps/* VALUE_CHARS */.A3) {
-    return (0,caps/* capText */.yA)(oneLine(value), max)
-        .trim()
-        .replace(SHORTCODE_START, `:${ZWJ}`)
-        .replace(MARKDOWN_PUNCTUATION, '\\$&')
-        .replace(/([@#])/g, `$1${ZWJ}`)
-        .replace(/\b(gh)(?=\\-\d)/gi, `$1${ZWJ}`);
-}
-/**
- * Outside text as an inline code span, on one line, whatever backticks it holds:
- * the fence is one backtick longer than the longest run inside, and padded with a
- * space (which CommonMark strips) when the text starts or ends with a backtick or a
- * space. Safe in table cells: text with a `|` is given as escaped plain text
- * instead, because GFM splits cells before it reads code spans and renderers
- * disagree on `\` followed by `\|`. Code spans render no mention, link or HTML.
- */
-function code(value, max = caps/* VALUE_CHARS */.A3) {
-    const line = (0,caps/* capText */.yA)(oneLine(value), max);
-    if (line === '')
-        return '(empty)';
-    if (line.includes('|'))
-        return markdown_text(line);
-    const longestRun = Math.max(0, ...(line.match(/`+/g) ?? []).map((run) => run.length));
-    const fence = '`'.repeat(longestRun + 1);
-    const pad = /^[` ]|[` ]$/.test(line) && /[^ ]/.test(line) ? ' ' : '';
-    return `${fence}${pad}${line}${pad}${fence}`;
-}
-/**
- * Outside text of one or more lines (a step's error and its example) as one paragraph
- * that keeps its lines: every line, however it was broken, is escaped on its own
- * (`text`) and ends in a hard line break (a backslash at the end of the line), so the
- * lines neither run together nor form a heading, list or quote. Leading indentation is
- * kept as no-break spaces, which Markdown does not strip (an example's YAML needs its
- * shape). Blank lines are left out: they would end the paragraph.
- */
-function lineBlock(value) {
-    const lines = splitLines(value).filter((line) => line.trim() !== '');
-    const shown = lines.slice(0, SHOWN_LINES).map((line) => {
-        const indent = (/^[ \t]*/.exec(line)?.[0] ?? '').replace(/\t/g, '  ').length;
-        return '\u00a0'.repeat(indent) + markdown_text(line, SHOWN_LINE_CHARS);
-    });
-    if (lines.length > SHOWN_LINES)
-        shown.push(markdown_text((0,caps/* andMore */.v)(lines.length - SHOWN_LINES, 'lines')));
-    return shown.join('\\\n');
-}
-/**
- * Lines from outside (a console log) as a fenced code block that nothing inside can
- * end: the fence is one backtick longer than the longest run of backticks in them, and
- * a closing fence must be at least as long. Every line-break form splits a line (no
- * line is taken for the fence's end by a reader that breaks elsewhere), unsafe
- * characters become U+FFFD, and each line is capped. Inside a code block GitHub renders
- * no Markdown, HTML, mention, reference or emoji.
- */
-function codeBlock(lines) {
-    const shown = lines
-        .flatMap(splitLines)
-        .map((line) => (0,caps/* capText */.yA)(line.replace(UNSAFE_CHARACTER, '\ufffd'), CODE_LINE_CHARS));
-    const longestRun = Math.max(0, ...shown.flatMap((line) => (line.match(/`+/g) ?? []).map((run) => run.length)));
-    const fence = '`'.repeat(Math.max(3, longestRun + 1));
-    return [fence, ...shown, fence].join('\n');
-}
-/** The action's own words in HTML: no character of them can open a tag or an entity. */
-function ownHtml(words) {
-    return words.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
-/**
- * A fold: `summary`, the action's own words (never outside text: it sits in HTML, where
- * Markdown escapes mean nothing), over `parts`, Markdown made by the functions here. The
- * blank lines around the parts make GitHub render them as Markdown inside the fold.
- */
-function details(summary, parts) {
-    return ['<details>', `<summary>${ownHtml(summary)}</summary>`, '', parts.join('\n\n'), '', '</details>'].join('\n');
-}
-/**
- * A link of the action's own: `label` its own words, `url` an address it built from
- * checked parts (an http(s) URL with nothing in it that could end the link early).
- */
-function markdown_link(label, url) {
-    return `[${label}](${url})`;
-}
-/** A bulleted list of cells made by `text` or `code`. */
-function list(items) {
-    return items.map((item) => `- ${oneLine(item)}`).join('\n');
-}
-/**
- * A GFM table of cells made by `text` or `code` (or the caller's own Markdown). Line
- * breaks in a cell become spaces, so no cell can start a row of its own.
- */
-function table(header, rows) {
-    const row = (cells) => `| ${cells.map(oneLine).join(' | ')} |`;
-    return [row(header), row(header.map(() => '---')), ...rows.map(row)].join('\n');
-}
-/**
- * `markdown`, whole when `sizeOf` it is at most `limit`; else cut at the end of a line,
- * with `note` (plain Markdown of the action's own) after it, the two within `limit`. A
- * cut at a line's end leaves every line whole: no code span, escape or table row is
- * split, so the part kept renders as it would have.
- */
-function fitWithin(markdown, limit, sizeOf, note) {
-    if (sizeOf(markdown) <= limit)
-        return markdown;
-    const ending = `\n\n${note}\n`;
-    let budget = limit - sizeOf(ending);
-    const kept = [];
-    for (const line of markdown.split('\n')) {
-        const size = sizeOf(line) + 1;
-        if (size > budget)
-            break;
-        kept.push(line);
-        budget -= size;
-    }
-    return `${kept.join('\n')}${ending}`;
-}
-
+// EXTERNAL MODULE: ./src/report/event.ts
+var report_event = __nccwpck_require__(8902);
+// EXTERNAL MODULE: ./src/report/markdown.ts
+var report_markdown = __nccwpck_require__(4285);
 // EXTERNAL MODULE: ./src/version.ts
 var version = __nccwpck_require__(311);
 ;// CONCATENATED MODULE: ./src/report/pr-comment.ts
@@ -30139,8 +30597,6 @@ var version = __nccwpck_require__(311);
  * units, never fewer than GitHub's characters.
  */
 const MAX_COMMENT_CHARS = 65_536;
-/** Events whose payload names a pull request the action can comment on. */
-const PULL_REQUEST_EVENTS = new Set(['pull_request', 'pull_request_target']);
 /**
  * What tells the legs of a matrix apart: they run one job with different requests
  * (parameters, data assets, versions). A short digest of the request body is the same
@@ -30168,20 +30624,15 @@ function commentMarker(workflow, job, target, request) {
  */
 function commentBody(marker, markdown) {
     const note = '*The rest of this comment was cut: GitHub takes at most 65,536 characters in a comment.*';
-    return fitWithin(`${marker}\n${markdown}`, MAX_COMMENT_CHARS, (part) => part.length, note);
+    return (0,report_markdown/* fitWithin */.Hi)(`${marker}\n${markdown}`, MAX_COMMENT_CHARS, (part) => part.length, note);
 }
 /** The pull request number of the current event, or undefined when it is not about one. */
 function pullRequestNumber(env) {
-    if (!PULL_REQUEST_EVENTS.has(env.GITHUB_EVENT_NAME ?? '') || !env.GITHUB_EVENT_PATH)
+    const payload = (0,report_event/* pullRequestPayload */.j)(env);
+    if (!payload)
         return undefined;
-    try {
-        const payload = JSON.parse((0,external_node_fs_.readFileSync)(env.GITHUB_EVENT_PATH, 'utf8'));
-        const number = Number(payload.pull_request?.number ?? payload.number);
-        return Number.isInteger(number) && number > 0 ? number : undefined;
-    }
-    catch {
-        return undefined;
-    }
+    const number = Number(payload.pull_request?.number ?? payload.number);
+    return Number.isInteger(number) && number > 0 ? number : undefined;
 }
 /**
  * The login of the account the token acts as, or undefined when GitHub does not say.
@@ -30202,7 +30653,7 @@ async function tokenLogin(octokit, signal) {
     }
     catch (error) {
         const reason = (0,src_errors/* errorMessage */.g)(error).split('\n')[0];
-        core/* info */.pq((0,untrusted/* inline */.mG)((0,src_redact/* redactRegistered */.uM)(`Could not tell which account the token acts as (${reason}); adding a new comment.`)));
+        core/* info */.pq((0,untrusted/* inline */.mG)((0,redact/* redactRegistered */.uM)(`Could not tell which account the token acts as (${reason}); adding a new comment.`)));
         return undefined;
     }
 }
@@ -30279,225 +30730,12 @@ async function commentOnPullRequest(markdown, token, target, redact, env = proce
     }
 }
 
-// EXTERNAL MODULE: ./src/format.ts
-var format = __nccwpck_require__(6264);
-// EXTERNAL MODULE: ./src/report/links.ts
-var links = __nccwpck_require__(3303);
-;// CONCATENATED MODULE: ./src/report/summary.ts
-
-
-
-
-
-
-
-/** How many result files the summary lists by name. */
-const LISTED_FILES = 50;
-/** How many rows a table of the request (data assets, parameters, processes) shows. */
-const LISTED_ROWS = 50;
-/** How many notes the summary shows, and the most characters of each. */
-const LISTED_NOTES = 20;
-const NOTE_CHARS = 500;
-/**
- * The largest step summary GitHub keeps: a larger one is dropped whole ("supports
- * content up to a size of 1024k"; docs/runner.md).
- */
-const STEP_SUMMARY_LIMIT_BYTES = 1024 * 1024;
-const HEADLINE = {
-    started: '▶️ Code Ocean run started',
-    succeeded: '✅ Code Ocean run succeeded',
-    failed: '❌ Code Ocean run failed',
-    stopped: '⏹️ Code Ocean run was stopped',
-    'timed-out': '⏱️ Timed out waiting for the Code Ocean run',
-    cancelled: '🚫 Cancelled while waiting for the Code Ocean run'
-};
-function utc(ms) {
-    return new Date(ms)
-        .toISOString()
-        .replace('T', ' ')
-        .replace(/\.\d+Z$/, ' UTC');
-}
-function escaper(redact, workspace) {
-    const plain = (value) => (0,links/* relativeToWorkspace */.T)(redact(value), workspace);
-    return { text: (value, max) => markdown_text(plain(value), max), code: (value) => code(plain(value)), plain };
-}
-/** A table of at most LISTED_ROWS rows, then how many more there were. */
-function cappedTable(header, rows, noun) {
-    const { shown, more } = (0,caps/* capItems */.P1)(rows, LISTED_ROWS);
-    return more > 0 ? [table(header, shown), (0,caps/* andMore */.v)(more, noun)] : [table(header, shown)];
-}
-/** `1 file`, `3 files`. */
-function counted(n, noun) {
-    return `${n.toLocaleString('en-US')} ${n === 1 ? noun : `${noun}s`}`;
-}
-function headline(model) {
-    const known = model.computation !== undefined;
-    const none = model.followed ? '❌ Could not follow the Code Ocean run' : '❌ Code Ocean run did not start';
-    return `## ${known && model.status ? HEADLINE[model.status] : none}`;
-}
-/**
- * The run in one line, instead of a table of Status, State and End status that repeat
- * one another: `Run 'nightly' (`c1`): state completed, end status failed, exit code 1,
- * ran 1m 15s.`
- */
-function statusLine(model, e) {
-    const c = model.computation;
-    if (!c)
-        return undefined;
-    const facts = [`state ${e.text(c.state || 'unknown')}`];
-    if (c.end_status !== undefined)
-        facts.push(`end status ${e.text(c.end_status)}`);
-    if (c.exit_code !== undefined)
-        facts.push(`exit code ${e.text(String(c.exit_code))}`);
-    if (c.run_time !== undefined)
-        facts.push(`ran ${(0,format/* formatDuration */.a)(c.run_time * 1000)}`);
-    if (c.has_results === false)
-        facts.push('no results');
-    const name = c.name ? `'${e.text(c.name)}' ` : '';
-    const followed = model.followed ? ' It was started elsewhere; this step followed it (`computation-id`).' : '';
-    return `Run ${name}(${e.code(c.id)}): ${facts.join(', ')}.${followed}`;
-}
-/**
- * Why the step did not succeed, first thing after the outcome: the step's own message
- * (its error, the timeout, what it could not deliver), each of its lines on a line of
- * its own, and the lines of the console log that explain a failed run.
- */
-function reasonSections(model, e) {
-    const out = [];
-    if (model.message)
-        out.push(lineBlock(e.plain(model.message)));
-    if (model.failureLog?.length) {
-        // The log is the result file `output` (CONSOLE_LOG in log-tail.ts, not imported: it
-        // would load the object store's HTTP client into every step, a bad input's too).
-        out.push("**Why:** the run's console log (`output`) says:");
-        out.push(codeBlock(model.failureLog.map(e.plain)));
-    }
-    return out;
-}
-/** What the step did with the results: visible, as it is part of the outcome. */
-function deliverySections(model, e) {
-    const out = [];
-    const { download, dataAsset } = model;
-    if (download) {
-        const folder = e.plain(download.folder);
-        out.push(`Downloaded ${counted(download.files, 'file')} (${(0,format/* formatBytes */.z)(download.bytes)}) to ${code(folder === '' ? '.' : folder)}.`);
-    }
-    if (dataAsset) {
-        out.push(`Captured the results as data asset ${e.text(dataAsset.name)} (${e.code(dataAsset.id)}).`);
-    }
-    return out;
-}
-function notesSection(notes, e) {
-    if (notes.length === 0)
-        return [];
-    const { shown, more } = (0,caps/* capItems */.P1)(notes, LISTED_NOTES);
-    return [list([...shown.map((note) => e.text(note, NOTE_CHARS)), ...(more > 0 ? [markdown_text((0,caps/* andMore */.v)(more, 'notes'))] : [])])];
-}
-/** The request and the step's times, folded: what a reader looks up, not what they need first. */
-function requestFold(model, e) {
-    const req = model.request;
-    const facts = [];
-    if (req?.pipeline_id)
-        facts.push(['Pipeline', e.code(req.pipeline_id)]);
-    if (req?.capsule_id)
-        facts.push(['Capsule', e.code(req.capsule_id)]);
-    if (req?.version !== undefined)
-        facts.push(['Version', e.text(String(req.version))]);
-    if (req?.resume_run_id)
-        facts.push(['Resumed from', e.code(req.resume_run_id)]);
-    if (req?.nextflow_profile)
-        facts.push(['Nextflow profile', e.code(req.nextflow_profile)]);
-    if (model.startedAt !== undefined) {
-        const end = model.endedAt ?? model.startedAt;
-        facts.push(['Step', `${utc(model.startedAt)} to ${utc(end)} (${(0,format/* formatDuration */.a)(end - model.startedAt)})`]);
-    }
-    if (facts.length === 0)
-        return [];
-    return [details('Request and timing', [list(facts.map(([k, v]) => `**${k}:** ${v}`))])];
-}
-/** The data assets and the parameters (or, without parameters, the processes) of the request, each folded. */
-function requestListFolds(req, e) {
-    const out = [];
-    if (req?.data_assets?.length) {
-        const rows = req.data_assets.map((a) => [e.code(a.id), a.mount ? e.code(a.mount) : '—']);
-        out.push(details(`Data assets (${rows.length})`, cappedTable(['Id', 'Mount'], rows, 'data assets')));
-    }
-    const rows = [];
-    // Positions are written as text: a bare `#1` would reference issue 1 on GitHub.
-    const position = (i) => markdown_text(`#${i + 1}`);
-    for (const p of req?.processes ?? []) {
-        p.parameters?.forEach((v, i) => rows.push([e.code(p.name), position(i), e.code(v)]));
-        p.named_parameters?.forEach((n) => rows.push([e.code(p.name), e.code(n.param_name), e.code(n.value)]));
-    }
-    req?.parameters?.forEach((v, i) => rows.push(['—', position(i), e.code(v)]));
-    req?.named_parameters?.forEach((n) => rows.push(['—', e.code(n.param_name), e.code(n.value)]));
-    if (rows.length > 0) {
-        const parts = cappedTable(['Process', 'Parameter', 'Value'], rows, 'parameters');
-        out.push(details(`Parameters (${rows.length})`, parts));
-    }
-    else if (req?.processes?.length) {
-        const { shown, more } = (0,caps/* capItems */.P1)(req.processes, LISTED_ROWS);
-        const parts = [list(shown.map((p) => e.code(p.name))), ...(more > 0 ? [(0,caps/* andMore */.v)(more, 'processes')] : [])];
-        out.push(details(`Processes (${req.processes.length})`, parts));
-    }
-    return out;
-}
-/** The result files, folded. */
-function resultsFold(files, e) {
-    if (!files)
-        return [];
-    const bytes = files.reduce((sum, f) => sum + f.size, 0);
-    const title = `Results (${counted(files.length, 'file')}, ${(0,format/* formatBytes */.z)(bytes)})`;
-    if (files.length === 0)
-        return [`${title}.`];
-    const { shown, more } = (0,caps/* capItems */.P1)(files, LISTED_FILES);
-    const rows = shown.map((f) => [e.code(f.path), (0,format/* formatBytes */.z)(f.size)]);
-    return [details(title, [table(['File', 'Size'], rows), ...(more > 0 ? [(0,caps/* andMore */.v)(more, 'files')] : [])])];
-}
-/**
- * Builds the job summary's markdown, which is also the pull request comment. Pure. It
- * leads with the outcome: the headline, the run in one line, and for a failure the
- * reason (the step's message, the console log's telling lines); then the link to the
- * workflow run, what was done with the results, and the notes. The request, the
- * parameters, the data assets and the result files are folded, so the comment reads
- * without scrolling.
- *
- * Every piece of outside text (names, paths, messages, log lines, notes, parameter
- * values) is passed through `redact` and then escaped, so none of it renders as
- * Markdown or HTML and no secret survives even when escaping would have split it.
- */
-function renderSummary(model, redact = src_redact/* redactRegistered */.uM) {
-    const e = escaper(redact, model.workspace);
-    const status = statusLine(model, e);
-    const out = [headline(model), ...(status ? [status] : [])];
-    out.push(...reasonSections(model, e));
-    if (model.workflowRun)
-        out.push(markdown_link('Workflow run', model.workflowRun));
-    out.push(...deliverySections(model, e), ...notesSection(model.notes, e));
-    out.push(...requestFold(model, e), ...requestListFolds(model.request, e), ...resultsFold(model.resultFiles, e));
-    return `${out.join('\n\n')}\n`;
-}
-/**
- * The summary as GitHub keeps it: whole, or, over its 1 MiB limit (which every value's
- * cap should keep it far from), cut with a note, rather than dropped.
- */
-function fitSummary(markdown) {
-    const note = '*The rest of this summary was cut: GitHub keeps at most 1 MiB of a step summary.*';
-    return fitWithin(markdown, STEP_SUMMARY_LIMIT_BYTES, (part) => Buffer.byteLength(part), note);
-}
-/** Appends the rendered job summary; a failure to write it is not the run's failure. */
-async function writeSummary(markdown) {
-    if (!process.env.GITHUB_STEP_SUMMARY)
-        return;
-    try {
-        await core/* summary */.z.addRaw(fitSummary(markdown)).write();
-    }
-    catch (error) {
-        core/* warning */.$e(`Could not write the job summary: ${(0,src_errors/* errorMessage */.g)(error)}`);
-    }
-}
-
+// EXTERNAL MODULE: ./src/report/summary.ts
+var report_summary = __nccwpck_require__(7994);
+// EXTERNAL MODULE: ./src/lifecycle/run/check-run.ts
+var check_run = __nccwpck_require__(1786);
 ;// CONCATENATED MODULE: ./src/lifecycle/run/finish.ts
+
 
 
 
@@ -30507,7 +30745,7 @@ async function writeSummary(markdown) {
 /** Whether to write the job summary. Only the `summary` input decides: a bad value elsewhere still gets one. */
 function summaryWanted() {
     try {
-        return parseBooleanInput(names/* Input */.pd.Summary, core/* getInput */.V4(names/* Input */.pd.Summary) || 'true');
+        return (0,values/* parseBooleanInput */.S8)(names/* Input */.pd.Summary, core/* getInput */.V4(names/* Input */.pd.Summary) || 'true');
     }
     catch {
         // An invalid `summary` value is reported with the other input errors.
@@ -30516,19 +30754,21 @@ function summaryWanted() {
 }
 /**
  * The step's last phase, on every path: every output gets a value, then the job
- * summary and, when asked for, the pull request comment, which a cancel (`signal`)
- * cuts short.
+ * summary, the check run's end (`check-run`) and, when asked for, the pull request
+ * comment, which a cancel (`signal`) cuts short.
  */
 async function finishStep(step, settings, signal) {
     step.outputs.complete('failed');
     step.summary.endedAt = Date.now();
     const summary = summaryWanted();
-    if (!summary && !settings?.commentToken)
+    if (!summary && !settings?.commentToken && !step.check)
         return;
-    // One rendering serves the job summary and the pull request comment.
-    const markdown = step.redact(renderSummary(step.summary, step.redact));
+    // One rendering serves the job summary, the check run and the pull request comment.
+    const markdown = step.redact((0,report_summary/* renderSummary */.Br)(step.summary, step.redact));
     if (summary)
-        await writeSummary(markdown);
+        await (0,report_summary/* writeSummary */.Sy)(markdown);
+    // Before the comment, which a cancel cuts short at once: the check gets a short while of its own.
+    await (0,check_run/* closeCheckRun */.we)(step, markdown, signal?.aborted === true);
     if (settings?.commentToken) {
         // One comment per target and request, or, for a followed run, per run.
         const target = settings.run
@@ -30538,9 +30778,10 @@ async function finishStep(step, settings, signal) {
     }
 }
 
-// EXTERNAL MODULE: ./src/lifecycle/step.ts + 1 modules
-var lifecycle_step = __nccwpck_require__(4073);
+// EXTERNAL MODULE: ./src/lifecycle/step.ts
+var lifecycle_step = __nccwpck_require__(3248);
 ;// CONCATENATED MODULE: ./src/main.ts
+
 
 
 
@@ -30555,19 +30796,25 @@ var lifecycle_step = __nccwpck_require__(4073);
  * summary and, if asked, a PR comment.
  */
 async function run() {
+    if ((0,settle/* isSettling */.dw)()) {
+        // `settle: true`: no run to start or follow; complete the checks earlier steps left in progress.
+        const { settle } = await Promise.all(/* import() */[__nccwpck_require__.e(368), __nccwpck_require__.e(94), __nccwpck_require__.e(434)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7434));
+        await settle();
+        return;
+    }
     const step = (0,lifecycle_step/* newStep */.zu)();
     const interrupter = new Interrupter();
     let settings;
     let client;
     try {
         // The token is masked before anything else can print it.
-        const token = readToken();
+        const token = (0,inputs_token/* readToken */.A)();
         // Before the inputs are read: a misspelt input may be why they are wrong.
-        warnAboutUnexpectedInputs(process.env, (message) => core/* warning */.$e(message));
+        (0,unexpected_inputs/* warnAboutUnexpectedInputs */.We)(process.env, (message) => core/* warning */.$e(message));
         settings = getSettings(token);
         // Loaded once the inputs are good: a step that stops at an input error never loads
         // the API client and the phases, a quarter of a valid step's start-up (`npm run bench -- startup`).
-        const phases = await Promise.all(/* import() */[__nccwpck_require__.e(368), __nccwpck_require__.e(940)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2940));
+        const phases = await Promise.all(/* import() */[__nccwpck_require__.e(368), __nccwpck_require__.e(94), __nccwpck_require__.e(926)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3926));
         client = phases.connect(settings, step);
         let started;
         if (settings.computationId !== undefined) {
@@ -30579,6 +30826,8 @@ async function run() {
             await phases.preflight(client, settings);
             ({ run: started, settings } = await phases.startRun(client, settings, step, interrupter));
         }
+        // `check-run`: the run as a check on the commit, from now until the step's end.
+        await phases.openCheckRun(started, settings, step, interrupter.cancelSignal);
         if (!settings.wait) {
             phases.leaveRunning(step);
             return;
@@ -30639,7 +30888,10 @@ const Input = {
     CaptureResults: 'capture-results',
     CaptureTags: 'capture-tags',
     CommentOnPr: 'comment-on-pr',
-    GithubToken: 'github-token'
+    CheckRun: 'check-run',
+    GithubToken: 'github-token',
+    Settle: 'settle',
+    SettleMaxAge: 'settle-max-age'
 };
 /**
  * What the main step leaves for the post step (GITHUB_STATE). Never the token. The post
@@ -30648,7 +30900,9 @@ const Input = {
 const State = {
     ComputationId: 'computation-id',
     /** 'true' while the main step waits and has not settled the run's fate. */
-    Watching: 'watching'
+    Watching: 'watching',
+    /** The id of this step's check run while it is in progress and the step answers for it; '' once settled. */
+    CheckRunId: 'check-run-id'
 };
 /** Output names, exactly as declared in action.yml. */
 const Output = {
@@ -30707,6 +30961,292 @@ function registerSecret(secret) {
 /** Scrubs every registered secret: for messages from errors nobody anticipated. */
 function redactRegistered(text) {
     return redactor(registered)(text);
+}
+
+
+/***/ }),
+
+/***/ 3033:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $_: () => (/* binding */ checkRunName),
+/* harmony export */   Cp: () => (/* binding */ externalIdFor),
+/* harmony export */   Gc: () => (/* binding */ checkConclusion),
+/* harmony export */   v: () => (/* binding */ readExternalId)
+/* harmony export */ });
+/* harmony import */ var _codeocean_models_id_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8543);
+/* harmony import */ var _caps_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2410);
+/* harmony import */ var _untrusted_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(873);
+/**
+ * What ties a GitHub check run to the Code Ocean run it stands for (docs/github-checks.md).
+ * The check's `external_id` carries the target and the run's id, so a later settle step
+ * can find the run from the check alone; the settle step completes a check only when its
+ * `external_id` reads back exactly in this form (and its suite's app is the settle
+ * token's), so a look-alike check from elsewhere is never touched.
+ */
+
+
+
+/** Names the form and its version: a later form gets another, and old checks still read. */
+const PREFIX = 'codeocean-run/v1?';
+const KEYS = ['kind', 'target', 'run'];
+/** `codeocean-run/v1?kind=pipeline&target=<id>&run=<id>`: a query string, so ids need no escaping rules of our own. */
+function externalIdFor(identity) {
+    return PREFIX + new URLSearchParams({ kind: identity.kind, target: identity.target, run: identity.run }).toString();
+}
+/**
+ * The identity a check's `external_id` carries, or undefined unless it is exactly this
+ * action's form: the prefix, the three keys once each and nothing else, a known kind and
+ * two ids a Code Ocean URL may carry. GitHub answers null or "" for a check without one.
+ */
+function readExternalId(externalId) {
+    if (!externalId?.startsWith(PREFIX))
+        return undefined;
+    const params = new URLSearchParams(externalId.slice(PREFIX.length));
+    const keys = [...params.keys()];
+    if (keys.length !== KEYS.length || !KEYS.every((key) => params.getAll(key).length === 1))
+        return undefined;
+    const kind = params.get('kind');
+    const target = params.get('target') ?? '';
+    const run = params.get('run') ?? '';
+    if (kind !== 'pipeline' && kind !== 'capsule')
+        return undefined;
+    if ((0,_codeocean_models_id_js__WEBPACK_IMPORTED_MODULE_0__/* .idProblem */ .lx)(target) !== undefined || (0,_codeocean_models_id_js__WEBPACK_IMPORTED_MODULE_0__/* .idProblem */ .lx)(run) !== undefined)
+        return undefined;
+    return { kind, target, run };
+}
+/** The longest check name shown: a run name is outside text, and the checks list shows one line. */
+const MAX_NAME_CHARS = 100;
+/** `Code Ocean: <run name>`: the name alone must say what the check is, since it may show under another workflow's suite. */
+function checkRunName(runName) {
+    return `Code Ocean: ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_1__/* .inline */ .mG)((0,_caps_js__WEBPACK_IMPORTED_MODULE_2__/* .capText */ .yA)(runName, MAX_NAME_CHARS))}`;
+}
+/** The check's conclusion for the step's status; undefined while the run goes on (`wait: false`): the check stays in progress. */
+function checkConclusion(status) {
+    switch (status) {
+        case 'started':
+            return undefined;
+        case 'succeeded':
+            return 'success';
+        case 'failed':
+            return 'failure';
+        case 'stopped':
+        case 'cancelled':
+            return 'cancelled';
+        case 'timed-out':
+            return 'timed_out';
+    }
+}
+
+
+/***/ }),
+
+/***/ 8442:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   JI: () => (/* binding */ checkHeadSha),
+/* harmony export */   Lk: () => (/* binding */ completeCheckRunBody),
+/* harmony export */   Wz: () => (/* binding */ leftRunningCheckRunBody),
+/* harmony export */   i2: () => (/* binding */ createCheckRunBody),
+/* harmony export */   rp: () => (/* binding */ CheckRuns)
+/* harmony export */ });
+/* unused harmony exports MAX_CHECK_OUTPUT_BYTES, fitCheckOutput, cancelledCheckRunBody */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3916);
+/* harmony import */ var _untrusted_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(873);
+/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(311);
+/* harmony import */ var _event_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8902);
+/* harmony import */ var _markdown_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(4285);
+/* harmony import */ var _check_identity_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3033);
+
+
+
+
+
+
+/** GitHub's limit on a check run's `output.summary` and `output.text`: bytes of UTF-8, not characters. */
+const MAX_CHECK_OUTPUT_BYTES = 65_535;
+/** `markdown` within MAX_CHECK_OUTPUT_BYTES, cut between lines with a note when longer. */
+function fitCheckOutput(markdown) {
+    const note = '*The rest was cut: GitHub takes at most 65,535 bytes here; the job summary has it all.*';
+    return (0,_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .fitWithin */ .Hi)(markdown, MAX_CHECK_OUTPUT_BYTES, (part) => Buffer.byteLength(part), note);
+}
+/** A commit SHA as GitHub writes one (SHA-1, or SHA-256 for such repositories). */
+const SHA = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;
+/**
+ * The commit the check goes on: the one the workflow ran for. On a pull request event
+ * that is the pull request's head (GITHUB_SHA is then a merge commit no one looks at);
+ * otherwise GITHUB_SHA. Undefined when neither is a SHA.
+ */
+function checkHeadSha(env) {
+    const head = (0,_event_js__WEBPACK_IMPORTED_MODULE_2__/* .pullRequestPayload */ .j)(env)?.pull_request?.head?.sha;
+    if (typeof head === 'string' && SHA.test(head))
+        return head;
+    const sha = env.GITHUB_SHA ?? '';
+    return SHA.test(sha) ? sha : undefined;
+}
+/** The body of POST /repos/{owner}/{repo}/check-runs: in progress, saying the run is going. */
+function createCheckRunBody(start) {
+    return {
+        name: (0,_check_identity_js__WEBPACK_IMPORTED_MODULE_3__/* .checkRunName */ .$_)(start.runName),
+        head_sha: start.headSha,
+        status: 'in_progress',
+        started_at: new Date(start.startedAt).toISOString(),
+        ...(start.detailsUrl ? { details_url: start.detailsUrl } : {}),
+        ...(start.identity ? { external_id: (0,_check_identity_js__WEBPACK_IMPORTED_MODULE_3__/* .externalIdFor */ .Cp)(start.identity) } : {}),
+        output: {
+            title: 'Running',
+            summary: `Code Ocean run ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .code */ .aY)(start.runId)} is running; this check completes when it ends.`
+        }
+    };
+}
+/**
+ * The body of the PATCH for `wait: false`, or for a run handed over at the wait-timeout
+ * (`stop-on-timeout: hand-over`): the check stays in progress, and says the run is settled
+ * later (by a settle step), above the job summary.
+ */
+function leftRunningCheckRunBody(runId, markdown, handedOver = false) {
+    const line = handedOver
+        ? `The step stopped waiting for Code Ocean run ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .code */ .aY)(runId)} at its wait-timeout and handed the run over to a settle step: this check completes once a settle step finds the run has ended.`
+        : `Code Ocean run ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .code */ .aY)(runId)} was started and is settled later: this check completes once a settle step finds the run has ended.`;
+    const title = handedOver ? 'Code Ocean run handed over to a settle step' : 'Code Ocean run started';
+    return { output: { title, summary: fitCheckOutput(`${line}\n\n${markdown}`) } };
+}
+/** The body of the PATCH that completes the check. */
+function completeCheckRunBody(end) {
+    return {
+        status: 'completed',
+        conclusion: end.conclusion,
+        completed_at: new Date(end.completedAt).toISOString(),
+        output: {
+            title: end.title,
+            summary: fitCheckOutput(end.summary),
+            ...(end.text ? { text: fitCheckOutput(end.text) } : {})
+        }
+    };
+}
+/** The body with which the post step completes a check its killed main step left in progress. */
+function cancelledCheckRunBody(runId, completedAt) {
+    return completeCheckRunBody({
+        conclusion: 'cancelled',
+        completedAt,
+        title: 'Cancelled while waiting for the Code Ocean run',
+        summary: `The step following Code Ocean run ${code(runId)} ended before the run did (the workflow was cancelled, or the step was killed).`
+    });
+}
+/** GitHub's words when the token lacks `checks: write` (a fork's pull request gets a read-only token). */
+const NOT_ACCESSIBLE = 'Resource not accessible by integration';
+function isNotAccessible(error) {
+    const status = error?.status;
+    return status === 403 && (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .g)(error).includes(NOT_ACCESSIBLE);
+}
+/**
+ * The Checks API calls of one step. Each failure is a warning, never the step's; a token
+ * without `checks: write` is told once, with what to add, and then no further call is made.
+ * The GitHub client is loaded on first use (as for the pull request comment: loading
+ * @actions/github reads the event and the proxy settings).
+ */
+class CheckRuns {
+    target;
+    client;
+    /** The token may not write check runs: nothing more is sent. */
+    refused = false;
+    constructor(target) {
+        this.target = target;
+    }
+    async octokit() {
+        this.client ??= __nccwpck_require__.e(/* import() */ 413).then(__nccwpck_require__.bind(__nccwpck_require__, 2413)).then(({ getOctokit }) => getOctokit(this.target.token, { userAgent: _version_js__WEBPACK_IMPORTED_MODULE_5__/* .USER_AGENT */ ._ }));
+        return this.client;
+    }
+    repo() {
+        const [owner = '', repo = ''] = this.target.repository.split('/');
+        return { owner, repo };
+    }
+    warn(what, error) {
+        if (isNotAccessible(error)) {
+            this.refused = true;
+            this.target.warn(`Could not ${what}: the token in github-token may not write check runs (GitHub: ${NOT_ACCESSIBLE}). ` +
+                'Add `permissions: checks: write` to the job; a pull request from a fork gets a read-only token whatever ' +
+                'the workflow asks, so no check run can be made for one. The step goes on without a check run.');
+            return;
+        }
+        this.target.warn(`Could not ${what}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .g)(error).split('\n')[0]}. The step goes on.`);
+    }
+    /** Creates a check run; its id, or undefined when GitHub refused (told as a warning). */
+    async create(body, signal) {
+        if (this.refused)
+            return undefined;
+        try {
+            const octokit = await this.octokit();
+            const answer = await octokit.rest.checks.create({
+                ...this.repo(),
+                ...body,
+                request: { signal }
+            });
+            const id = answer.data.id;
+            return Number.isSafeInteger(id) && id > 0 ? id : undefined;
+        }
+        catch (error) {
+            this.warn('create the check run', error);
+            return undefined;
+        }
+    }
+    /** Updates check run `id`; false when that failed (told as a warning). */
+    async update(id, body, signal) {
+        if (this.refused)
+            return false;
+        try {
+            const octokit = await this.octokit();
+            await octokit.rest.checks.update({ ...this.repo(), check_run_id: id, ...body, request: { signal } });
+            return true;
+        }
+        catch (error) {
+            this.warn(`update check run ${id}`, error);
+            return false;
+        }
+    }
+    /** Check run `id`'s status (`in_progress`, `completed`, …), or undefined when it cannot be read (told as a warning). */
+    async status(id, signal) {
+        if (this.refused)
+            return undefined;
+        try {
+            const octokit = await this.octokit();
+            const answer = await octokit.rest.checks.get({ ...this.repo(), check_run_id: id, request: { signal } });
+            return (0,_untrusted_js__WEBPACK_IMPORTED_MODULE_1__/* .inline */ .mG)(String(answer.data.status));
+        }
+        catch (error) {
+            this.warn(`read check run ${id}`, error);
+            return undefined;
+        }
+    }
+}
+
+
+/***/ }),
+
+/***/ 8902:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   j: () => (/* binding */ pullRequestPayload)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+
+/** Events whose payload names a pull request. */
+const PULL_REQUEST_EVENTS = new Set(['pull_request', 'pull_request_target']);
+/** The payload of the current event when it is about a pull request, else undefined (also when it cannot be read). */
+function pullRequestPayload(env) {
+    if (!PULL_REQUEST_EVENTS.has(env.GITHUB_EVENT_NAME ?? '') || !env.GITHUB_EVENT_PATH)
+        return undefined;
+    try {
+        const payload = JSON.parse((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(env.GITHUB_EVENT_PATH, 'utf8'));
+        return typeof payload === 'object' && payload !== null ? payload : undefined;
+    }
+    catch {
+        return undefined;
+    }
 }
 
 
@@ -30778,6 +31318,541 @@ function relativeToWorkspace(text, workspace) {
     const escaped = root.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
     // Only the whole folder: `/w/repo` is not in `/w/repo-other`.
     return text.replace(new RegExp(`${escaped}(/|(?![\\w.-]))`, 'g'), (_, slash) => (slash ? '' : '.'));
+}
+
+
+/***/ }),
+
+/***/ 4285:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   DV: () => (/* binding */ codeBlock),
+/* harmony export */   Hi: () => (/* binding */ fitWithin),
+/* harmony export */   Qq: () => (/* binding */ text),
+/* harmony export */   Up: () => (/* binding */ lineBlock),
+/* harmony export */   aY: () => (/* binding */ code),
+/* harmony export */   nf: () => (/* binding */ link),
+/* harmony export */   p_: () => (/* binding */ list),
+/* harmony export */   tp: () => (/* binding */ table),
+/* harmony export */   zH: () => (/* binding */ details)
+/* harmony export */ });
+/* unused harmony exports splitLines, oneLine */
+/* harmony import */ var _caps_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2410);
+/**
+ * Markdown building blocks for the job summary and the pull request comment.
+ *
+ * Everything that comes from outside (run names, paths, messages, parameter values,
+ * data asset names, server text) goes through `text` or `code` and so renders as
+ * the characters it holds: never a heading, list, quote, link, image, autolink,
+ * HTML, table row or column, mention or issue reference. The packages that escape
+ * Markdown on npm cover CommonMark's inline syntax only, not GFM tables, GitHub's
+ * mentions and references, or Unicode line breaks, hence these few functions.
+ *
+ * Each value is capped (caps.ts), so no value from outside can make the summary or the
+ * comment too large for GitHub; `fitWithin` is the last guard for the whole page.
+ */
+
+/**
+ * Every line-break form: CommonMark ends a line at `\n`, `\r\n` and a lone `\r`;
+ * readers and some renderers also break at NEL (U+0085), LS and PS (U+2028/2029),
+ * and at vertical tab and form feed.
+ */
+const LINE_BREAK = /\r\n|[\n\r\v\f\u0085\u2028\u2029]/;
+/**
+ * Other characters that must not reach the page as they are: C0 and C1 controls
+ * (tab aside) and DEL, and every bidirectional control, which can make text read
+ * differently from what it is ("Trojan Source"): the embeddings, overrides and isolates
+ * (U+202A–U+202E, U+2066–U+2069) and the invisible marks LRM, RLM and ALM (U+200E,
+ * U+200F, U+061C). Each becomes U+FFFD, as in the log (untrusted.ts): one visible
+ * character that says something was there, with no meaning in Markdown.
+ */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+const UNSAFE_CHARACTER = /[\u0000-\u0008\u000e-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+/**
+ * The ASCII punctuation that can start or end Markdown anywhere in a line, also at
+ * its start: CommonMark renders each literally when backslash-escaped. The rest
+ * (`" % ' ( , / ; ? ^ { }`) has a meaning only after one of these (a link's `(`
+ * after `]`, say), so it stays as it is, for a readable source.
+ */
+const MARKDOWN_PUNCTUATION = /[!#$&)*+\-.:<=>@[\\\]_`|~]/g;
+/**
+ * Stops GitHub from turning rendered text into a mention (`@org/team`) or an issue
+ * reference (`#1`, `GH-1`): it finds those in the text after rendering, where a
+ * backslash escape is already gone, so a zero-width joiner goes after the sign.
+ */
+const ZWJ = '\u200d';
+/**
+ * A colon that starts an emoji shortcode (`:white_check_mark:`). GitHub turns those into
+ * emoji after rendering, in the text outside code, where a backslash escape is gone (as
+ * for mentions), so a zero-width joiner goes after the colon.
+ */
+const SHORTCODE_START = /:(?=[\w+-]+:)/g;
+/** The most lines of one message that a line block shows, and the most characters of each. */
+const SHOWN_LINES = 20;
+const SHOWN_LINE_CHARS = 500;
+/** The most characters of one line that a code block shows. */
+const CODE_LINE_CHARS = 500;
+/** The lines of `value`, split at every line-break form. */
+function splitLines(value) {
+    return value.split(LINE_BREAK);
+}
+/** `value` on one line: line breaks become spaces, tabs too, unsafe characters U+FFFD. */
+function oneLine(value) {
+    return splitLines(value).join(' ').replace(/\t/g, ' ').replace(UNSAFE_CHARACTER, '\ufffd');
+}
+/**
+ * Outside text as inert inline Markdown, on one line: safe in a paragraph, a table
+ * cell, a list item or a quote line, also at the start of a line. Leading and
+ * trailing blanks go (they would make an indented code block or a hard line break;
+ * a page shows none of them anyway). Readable as it is for plain words.
+ */
+function text(value, max = _caps_js__WEBPACK_IMPORTED_MODULE_0__/* .VALUE_CHARS */ .A3) {
+    return (0,_caps_js__WEBPACK_IMPORTED_MODULE_0__/* .capText */ .yA)(oneLine(value), max)
+        .trim()
+        .replace(SHORTCODE_START, `:${ZWJ}`)
+        .replace(MARKDOWN_PUNCTUATION, '\\$&')
+        .replace(/([@#])/g, `$1${ZWJ}`)
+        .replace(/\b(gh)(?=\\-\d)/gi, `$1${ZWJ}`);
+}
+/**
+ * Outside text as an inline code span, on one line, whatever backticks it holds:
+ * the fence is one backtick longer than the longest run inside, and padded with a
+ * space (which CommonMark strips) when the text starts or ends with a backtick or a
+ * space. Safe in table cells: text with a `|` is given as escaped plain text
+ * instead, because GFM splits cells before it reads code spans and renderers
+ * disagree on `\` followed by `\|`. Code spans render no mention, link or HTML.
+ */
+function code(value, max = _caps_js__WEBPACK_IMPORTED_MODULE_0__/* .VALUE_CHARS */ .A3) {
+    const line = (0,_caps_js__WEBPACK_IMPORTED_MODULE_0__/* .capText */ .yA)(oneLine(value), max);
+    if (line === '')
+        return '(empty)';
+    if (line.includes('|'))
+        return text(line);
+    const longestRun = Math.max(0, ...(line.match(/`+/g) ?? []).map((run) => run.length));
+    const fence = '`'.repeat(longestRun + 1);
+    const pad = /^[` ]|[` ]$/.test(line) && /[^ ]/.test(line) ? ' ' : '';
+    return `${fence}${pad}${line}${pad}${fence}`;
+}
+/**
+ * Outside text of one or more lines (a step's error and its example) as one paragraph
+ * that keeps its lines: every line, however it was broken, is escaped on its own
+ * (`text`) and ends in a hard line break (a backslash at the end of the line), so the
+ * lines neither run together nor form a heading, list or quote. Leading indentation is
+ * kept as no-break spaces, which Markdown does not strip (an example's YAML needs its
+ * shape). Blank lines are left out: they would end the paragraph.
+ */
+function lineBlock(value) {
+    const lines = splitLines(value).filter((line) => line.trim() !== '');
+    const shown = lines.slice(0, SHOWN_LINES).map((line) => {
+        const indent = (/^[ \t]*/.exec(line)?.[0] ?? '').replace(/\t/g, '  ').length;
+        return '\u00a0'.repeat(indent) + text(line, SHOWN_LINE_CHARS);
+    });
+    if (lines.length > SHOWN_LINES)
+        shown.push(text((0,_caps_js__WEBPACK_IMPORTED_MODULE_0__/* .andMore */ .v)(lines.length - SHOWN_LINES, 'lines')));
+    return shown.join('\\\n');
+}
+/**
+ * Lines from outside (a console log) as a fenced code block that nothing inside can
+ * end: the fence is one backtick longer than the longest run of backticks in them, and
+ * a closing fence must be at least as long. Every line-break form splits a line (no
+ * line is taken for the fence's end by a reader that breaks elsewhere), unsafe
+ * characters become U+FFFD, and each line is capped. Inside a code block GitHub renders
+ * no Markdown, HTML, mention, reference or emoji.
+ */
+function codeBlock(lines) {
+    const shown = lines
+        .flatMap(splitLines)
+        .map((line) => (0,_caps_js__WEBPACK_IMPORTED_MODULE_0__/* .capText */ .yA)(line.replace(UNSAFE_CHARACTER, '\ufffd'), CODE_LINE_CHARS));
+    const longestRun = Math.max(0, ...shown.flatMap((line) => (line.match(/`+/g) ?? []).map((run) => run.length)));
+    const fence = '`'.repeat(Math.max(3, longestRun + 1));
+    return [fence, ...shown, fence].join('\n');
+}
+/** The action's own words in HTML: no character of them can open a tag or an entity. */
+function ownHtml(words) {
+    return words.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+/**
+ * A fold: `summary`, the action's own words (never outside text: it sits in HTML, where
+ * Markdown escapes mean nothing), over `parts`, Markdown made by the functions here. The
+ * blank lines around the parts make GitHub render them as Markdown inside the fold.
+ */
+function details(summary, parts) {
+    return ['<details>', `<summary>${ownHtml(summary)}</summary>`, '', parts.join('\n\n'), '', '</details>'].join('\n');
+}
+/**
+ * A link of the action's own: `label` its own words, `url` an address it built from
+ * checked parts (an http(s) URL with nothing in it that could end the link early).
+ */
+function link(label, url) {
+    return `[${label}](${url})`;
+}
+/** A bulleted list of cells made by `text` or `code`. */
+function list(items) {
+    return items.map((item) => `- ${oneLine(item)}`).join('\n');
+}
+/**
+ * A GFM table of cells made by `text` or `code` (or the caller's own Markdown). Line
+ * breaks in a cell become spaces, so no cell can start a row of its own.
+ */
+function table(header, rows) {
+    const row = (cells) => `| ${cells.map(oneLine).join(' | ')} |`;
+    return [row(header), row(header.map(() => '---')), ...rows.map(row)].join('\n');
+}
+/**
+ * `markdown`, whole when `sizeOf` it is at most `limit`; else cut at the end of a line,
+ * with `note` (plain Markdown of the action's own) after it, the two within `limit`. A
+ * cut at a line's end leaves every line whole: no code span, escape or table row is
+ * split, so the part kept renders as it would have.
+ */
+function fitWithin(markdown, limit, sizeOf, note) {
+    if (sizeOf(markdown) <= limit)
+        return markdown;
+    const ending = `\n\n${note}\n`;
+    let budget = limit - sizeOf(ending);
+    const kept = [];
+    for (const line of markdown.split('\n')) {
+        const size = sizeOf(line) + 1;
+        if (size > budget)
+            break;
+        kept.push(line);
+        budget -= size;
+    }
+    return `${kept.join('\n')}${ending}`;
+}
+
+
+/***/ }),
+
+/***/ 5468:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   t: () => (/* binding */ Outputs)
+/* harmony export */ });
+/* unused harmony export MAX_OUTPUT_DEPTH */
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8179);
+/* harmony import */ var _names_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6455);
+/* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6670);
+
+
+
+/**
+ * How deep the `computation` output keeps an answer. A real run is a few levels deep;
+ * an answer nested hundreds of thousands deep (JSON.parse reads it fine) would overflow
+ * the stack of any recursive walk, JSON.stringify's included, so below this depth each
+ * value is replaced by CUT_DEEPER, and the output stays valid JSON.
+ */
+const MAX_OUTPUT_DEPTH = 64;
+/** What stands in for a value nested deeper than MAX_OUTPUT_DEPTH. */
+const CUT_DEEPER = `(nested deeper than ${MAX_OUTPUT_DEPTH} levels: cut here)`;
+/**
+ * A JSON value with every string in it, keys included, scrubbed: before JSON escapes
+ * them, since a secret holding `"` or `\` would no longer match afterwards. Arrays and
+ * objects below MAX_OUTPUT_DEPTH become CUT_DEEPER, so neither this walk nor the
+ * JSON.stringify after it recurses deeper than that, whatever the server sent.
+ */
+function scrubbed(value, redact, depth = 0) {
+    if (typeof value === 'string')
+        return redact(value);
+    if (typeof value !== 'object' || value === null)
+        return value;
+    if (depth >= MAX_OUTPUT_DEPTH)
+        return CUT_DEEPER;
+    if (Array.isArray(value))
+        return value.map((item) => scrubbed(item, redact, depth + 1));
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [redact(k), scrubbed(v, redact, depth + 1)]));
+}
+/**
+ * Sets step outputs, remembering which were set so that every output can be given
+ * a value (possibly empty) on every exit path, success or failure. Every value is
+ * scrubbed of secrets first: the runner masks secrets in the log, not in outputs,
+ * and a server may echo the token into a run's name or any other field.
+ */
+class Outputs {
+    redact;
+    written = new Set();
+    constructor(redact = _redact_js__WEBPACK_IMPORTED_MODULE_2__/* .redactRegistered */ .uM) {
+        this.redact = redact;
+    }
+    set(name, value) {
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH(name, this.redact(value));
+        this.written.add(name);
+    }
+    /** The outputs that describe a computation, from the latest object read. */
+    setComputation(c) {
+        this.set(_names_js__WEBPACK_IMPORTED_MODULE_1__/* .Output */ .k7.ComputationId, c.id);
+        if (c.name !== undefined)
+            this.set(_names_js__WEBPACK_IMPORTED_MODULE_1__/* .Output */ .k7.Name, c.name);
+        this.set(_names_js__WEBPACK_IMPORTED_MODULE_1__/* .Output */ .k7.State, c.state);
+        this.set(_names_js__WEBPACK_IMPORTED_MODULE_1__/* .Output */ .k7.EndStatus, c.end_status ?? '');
+        this.set(_names_js__WEBPACK_IMPORTED_MODULE_1__/* .Output */ .k7.ExitCode, c.exit_code === undefined ? '' : String(c.exit_code));
+        this.set(_names_js__WEBPACK_IMPORTED_MODULE_1__/* .Output */ .k7.HasResults, c.has_results ? 'true' : 'false');
+        this.set(_names_js__WEBPACK_IMPORTED_MODULE_1__/* .Output */ .k7.RunTime, c.run_time === undefined ? '' : String(c.run_time));
+        this.set(_names_js__WEBPACK_IMPORTED_MODULE_1__/* .Output */ .k7.Computation, JSON.stringify(scrubbed(c.raw, this.redact)));
+    }
+    setStatus(status) {
+        this.set(_names_js__WEBPACK_IMPORTED_MODULE_1__/* .Output */ .k7.Status, status);
+    }
+    /** Gives every output not yet set an empty value, and `status` the given fallback. */
+    complete(fallbackStatus) {
+        if (!this.written.has(_names_js__WEBPACK_IMPORTED_MODULE_1__/* .Output */ .k7.Status))
+            this.setStatus(fallbackStatus);
+        for (const name of Object.values(_names_js__WEBPACK_IMPORTED_MODULE_1__/* .Output */ .k7)) {
+            if (!this.written.has(name))
+                this.set(name, name === _names_js__WEBPACK_IMPORTED_MODULE_1__/* .Output */ .k7.HasResults ? 'false' : '');
+        }
+    }
+}
+
+
+/***/ }),
+
+/***/ 7994:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Br: () => (/* binding */ renderSummary),
+/* harmony export */   J: () => (/* binding */ renderReason),
+/* harmony export */   RW: () => (/* binding */ outcomeLine),
+/* harmony export */   Sy: () => (/* binding */ writeSummary)
+/* harmony export */ });
+/* unused harmony exports LISTED_FILES, fitSummary */
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8179);
+/* harmony import */ var _caps_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(2410);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3916);
+/* harmony import */ var _format_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(6264);
+/* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(6670);
+/* harmony import */ var _links_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3303);
+/* harmony import */ var _markdown_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4285);
+
+
+
+
+
+
+
+/** How many result files the summary lists by name. */
+const LISTED_FILES = 50;
+/** How many rows a table of the request (data assets, parameters, processes) shows. */
+const LISTED_ROWS = 50;
+/** How many notes the summary shows, and the most characters of each. */
+const LISTED_NOTES = 20;
+const NOTE_CHARS = 500;
+/**
+ * The largest step summary GitHub keeps: a larger one is dropped whole ("supports
+ * content up to a size of 1024k"; docs/runner.md).
+ */
+const STEP_SUMMARY_LIMIT_BYTES = 1024 * 1024;
+const HEADLINE = {
+    started: ['▶️', 'Code Ocean run started'],
+    succeeded: ['✅', 'Code Ocean run succeeded'],
+    failed: ['❌', 'Code Ocean run failed'],
+    stopped: ['⏹️', 'Code Ocean run was stopped'],
+    'timed-out': ['⏱️', 'Timed out waiting for the Code Ocean run'],
+    cancelled: ['🚫', 'Cancelled while waiting for the Code Ocean run']
+};
+function utc(ms) {
+    return new Date(ms)
+        .toISOString()
+        .replace('T', ' ')
+        .replace(/\.\d+Z$/, ' UTC');
+}
+function escaper(redact, workspace) {
+    const plain = (value) => (0,_links_js__WEBPACK_IMPORTED_MODULE_2__/* .relativeToWorkspace */ .T)(redact(value), workspace);
+    return { text: (value, max) => (0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .text */ .Qq)(plain(value), max), code: (value) => (0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .code */ .aY)(plain(value)), plain };
+}
+/** A table of at most LISTED_ROWS rows, then how many more there were. */
+function cappedTable(header, rows, noun) {
+    const { shown, more } = (0,_caps_js__WEBPACK_IMPORTED_MODULE_4__/* .capItems */ .P1)(rows, LISTED_ROWS);
+    return more > 0 ? [(0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .table */ .tp)(header, shown), (0,_caps_js__WEBPACK_IMPORTED_MODULE_4__/* .andMore */ .v)(more, noun)] : [(0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .table */ .tp)(header, shown)];
+}
+/** `1 file`, `3 files`. */
+function counted(n, noun) {
+    return `${n.toLocaleString('en-US')} ${n === 1 ? noun : `${noun}s`}`;
+}
+/** The outcome in words, as the headline says it (without its emoji): also a check run's title. */
+function outcomeOf(model) {
+    const known = model.computation !== undefined;
+    if (known && model.status)
+        return HEADLINE[model.status];
+    return ['❌', model.followed ? 'Could not follow the Code Ocean run' : 'Code Ocean run did not start'];
+}
+function outcomeLine(model) {
+    return outcomeOf(model)[1];
+}
+function headline(model) {
+    return `## ${outcomeOf(model).join(' ')}`;
+}
+/**
+ * The run in one line, instead of a table of Status, State and End status that repeat
+ * one another: `Run 'nightly' (`c1`): state completed, end status failed, exit code 1,
+ * ran 1m 15s.`
+ */
+function statusLine(model, e) {
+    const c = model.computation;
+    if (!c)
+        return undefined;
+    const facts = [`state ${e.text(c.state || 'unknown')}`];
+    if (c.end_status !== undefined)
+        facts.push(`end status ${e.text(c.end_status)}`);
+    if (c.exit_code !== undefined)
+        facts.push(`exit code ${e.text(String(c.exit_code))}`);
+    if (c.run_time !== undefined)
+        facts.push(`ran ${(0,_format_js__WEBPACK_IMPORTED_MODULE_5__/* .formatDuration */ .a)(c.run_time * 1000)}`);
+    if (c.has_results === false)
+        facts.push('no results');
+    const name = c.name ? `'${e.text(c.name)}' ` : '';
+    const followed = model.followed ? ' It was started elsewhere; this step followed it (`computation-id`).' : '';
+    return `Run ${name}(${e.code(c.id)}): ${facts.join(', ')}.${followed}`;
+}
+/**
+ * Why the step did not succeed, first thing after the outcome: the step's own message
+ * (its error, the timeout, what it could not deliver), each of its lines on a line of
+ * its own, and the lines of the console log that explain a failed run.
+ */
+function reasonSections(model, e) {
+    const out = [];
+    if (model.message)
+        out.push((0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .lineBlock */ .Up)(e.plain(model.message)));
+    if (model.failureLog?.length) {
+        // The log is the result file `output` (CONSOLE_LOG in log-tail.ts, not imported: it
+        // would load the object store's HTTP client into every step, a bad input's too).
+        out.push("**Why:** the run's console log (`output`) says:");
+        out.push((0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .codeBlock */ .DV)(model.failureLog.map(e.plain)));
+    }
+    return out;
+}
+/**
+ * Why the step did not succeed, alone, rendered as the summary renders it: `message` (the
+ * step's whole failure message) and the console log's telling lines; undefined when there
+ * is neither. A check run's `output.text`.
+ */
+function renderReason(model, message, redact = _redact_js__WEBPACK_IMPORTED_MODULE_6__/* .redactRegistered */ .uM) {
+    const parts = reasonSections({ ...model, message }, escaper(redact, model.workspace));
+    return parts.length === 0 ? undefined : `${parts.join('\n\n')}\n`;
+}
+/** What the step did with the results: visible, as it is part of the outcome. */
+function deliverySections(model, e) {
+    const out = [];
+    const { download, dataAsset } = model;
+    if (download) {
+        const folder = e.plain(download.folder);
+        out.push(`Downloaded ${counted(download.files, 'file')} (${(0,_format_js__WEBPACK_IMPORTED_MODULE_5__/* .formatBytes */ .z)(download.bytes)}) to ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .code */ .aY)(folder === '' ? '.' : folder)}.`);
+    }
+    if (dataAsset) {
+        out.push(`Captured the results as data asset ${e.text(dataAsset.name)} (${e.code(dataAsset.id)}).`);
+    }
+    return out;
+}
+function notesSection(notes, e) {
+    if (notes.length === 0)
+        return [];
+    const { shown, more } = (0,_caps_js__WEBPACK_IMPORTED_MODULE_4__/* .capItems */ .P1)(notes, LISTED_NOTES);
+    return [(0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .list */ .p_)([...shown.map((note) => e.text(note, NOTE_CHARS)), ...(more > 0 ? [(0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .text */ .Qq)((0,_caps_js__WEBPACK_IMPORTED_MODULE_4__/* .andMore */ .v)(more, 'notes'))] : [])])];
+}
+/** The request and the step's times, folded: what a reader looks up, not what they need first. */
+function requestFold(model, e) {
+    const req = model.request;
+    const facts = [];
+    if (req?.pipeline_id)
+        facts.push(['Pipeline', e.code(req.pipeline_id)]);
+    if (req?.capsule_id)
+        facts.push(['Capsule', e.code(req.capsule_id)]);
+    if (req?.version !== undefined)
+        facts.push(['Version', e.text(String(req.version))]);
+    if (req?.resume_run_id)
+        facts.push(['Resumed from', e.code(req.resume_run_id)]);
+    if (req?.nextflow_profile)
+        facts.push(['Nextflow profile', e.code(req.nextflow_profile)]);
+    if (model.startedAt !== undefined) {
+        const end = model.endedAt ?? model.startedAt;
+        facts.push(['Step', `${utc(model.startedAt)} to ${utc(end)} (${(0,_format_js__WEBPACK_IMPORTED_MODULE_5__/* .formatDuration */ .a)(end - model.startedAt)})`]);
+    }
+    if (facts.length === 0)
+        return [];
+    return [(0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .details */ .zH)('Request and timing', [(0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .list */ .p_)(facts.map(([k, v]) => `**${k}:** ${v}`))])];
+}
+/** The data assets and the parameters (or, without parameters, the processes) of the request, each folded. */
+function requestListFolds(req, e) {
+    const out = [];
+    if (req?.data_assets?.length) {
+        const rows = req.data_assets.map((a) => [e.code(a.id), a.mount ? e.code(a.mount) : '—']);
+        out.push((0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .details */ .zH)(`Data assets (${rows.length})`, cappedTable(['Id', 'Mount'], rows, 'data assets')));
+    }
+    const rows = [];
+    // Positions are written as text: a bare `#1` would reference issue 1 on GitHub.
+    const position = (i) => (0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .text */ .Qq)(`#${i + 1}`);
+    for (const p of req?.processes ?? []) {
+        p.parameters?.forEach((v, i) => rows.push([e.code(p.name), position(i), e.code(v)]));
+        p.named_parameters?.forEach((n) => rows.push([e.code(p.name), e.code(n.param_name), e.code(n.value)]));
+    }
+    req?.parameters?.forEach((v, i) => rows.push(['—', position(i), e.code(v)]));
+    req?.named_parameters?.forEach((n) => rows.push(['—', e.code(n.param_name), e.code(n.value)]));
+    if (rows.length > 0) {
+        const parts = cappedTable(['Process', 'Parameter', 'Value'], rows, 'parameters');
+        out.push((0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .details */ .zH)(`Parameters (${rows.length})`, parts));
+    }
+    else if (req?.processes?.length) {
+        const { shown, more } = (0,_caps_js__WEBPACK_IMPORTED_MODULE_4__/* .capItems */ .P1)(req.processes, LISTED_ROWS);
+        const parts = [(0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .list */ .p_)(shown.map((p) => e.code(p.name))), ...(more > 0 ? [(0,_caps_js__WEBPACK_IMPORTED_MODULE_4__/* .andMore */ .v)(more, 'processes')] : [])];
+        out.push((0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .details */ .zH)(`Processes (${req.processes.length})`, parts));
+    }
+    return out;
+}
+/** The result files, folded. */
+function resultsFold(files, e) {
+    if (!files)
+        return [];
+    const bytes = files.reduce((sum, f) => sum + f.size, 0);
+    const title = `Results (${counted(files.length, 'file')}, ${(0,_format_js__WEBPACK_IMPORTED_MODULE_5__/* .formatBytes */ .z)(bytes)})`;
+    if (files.length === 0)
+        return [`${title}.`];
+    const { shown, more } = (0,_caps_js__WEBPACK_IMPORTED_MODULE_4__/* .capItems */ .P1)(files, LISTED_FILES);
+    const rows = shown.map((f) => [e.code(f.path), (0,_format_js__WEBPACK_IMPORTED_MODULE_5__/* .formatBytes */ .z)(f.size)]);
+    return [(0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .details */ .zH)(title, [(0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .table */ .tp)(['File', 'Size'], rows), ...(more > 0 ? [(0,_caps_js__WEBPACK_IMPORTED_MODULE_4__/* .andMore */ .v)(more, 'files')] : [])])];
+}
+/**
+ * Builds the job summary's markdown, which is also the pull request comment. Pure. It
+ * leads with the outcome: the headline, the run in one line, and for a failure the
+ * reason (the step's message, the console log's telling lines); then the link to the
+ * workflow run, what was done with the results, and the notes. The request, the
+ * parameters, the data assets and the result files are folded, so the comment reads
+ * without scrolling.
+ *
+ * Every piece of outside text (names, paths, messages, log lines, notes, parameter
+ * values) is passed through `redact` and then escaped, so none of it renders as
+ * Markdown or HTML and no secret survives even when escaping would have split it.
+ */
+function renderSummary(model, redact = _redact_js__WEBPACK_IMPORTED_MODULE_6__/* .redactRegistered */ .uM) {
+    const e = escaper(redact, model.workspace);
+    const status = statusLine(model, e);
+    const out = [headline(model), ...(status ? [status] : [])];
+    out.push(...reasonSections(model, e));
+    if (model.workflowRun)
+        out.push((0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .link */ .nf)('Workflow run', model.workflowRun));
+    out.push(...deliverySections(model, e), ...notesSection(model.notes, e));
+    out.push(...requestFold(model, e), ...requestListFolds(model.request, e), ...resultsFold(model.resultFiles, e));
+    return `${out.join('\n\n')}\n`;
+}
+/**
+ * The summary as GitHub keeps it: whole, or, over its 1 MiB limit (which every value's
+ * cap should keep it far from), cut with a note, rather than dropped.
+ */
+function fitSummary(markdown) {
+    const note = '*The rest of this summary was cut: GitHub keeps at most 1 MiB of a step summary.*';
+    return (0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .fitWithin */ .Hi)(markdown, STEP_SUMMARY_LIMIT_BYTES, (part) => Buffer.byteLength(part), note);
+}
+/** Appends the rendered job summary; a failure to write it is not the run's failure. */
+async function writeSummary(markdown) {
+    if (!process.env.GITHUB_STEP_SUMMARY)
+        return;
+    try {
+        await _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .summary */ .z.addRaw(fitSummary(markdown)).write();
+    }
+    catch (error) {
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(`Could not write the job summary: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .g)(error)}`);
+    }
 }
 
 

@@ -40,7 +40,10 @@ const Input = {
     CaptureResults: 'capture-results',
     CaptureTags: 'capture-tags',
     CommentOnPr: 'comment-on-pr',
-    GithubToken: 'github-token'
+    CheckRun: 'check-run',
+    GithubToken: 'github-token',
+    Settle: 'settle',
+    SettleMaxAge: 'settle-max-age'
 };
 /**
  * What the main step leaves for the post step (GITHUB_STATE). Never the token. The post
@@ -49,7 +52,9 @@ const Input = {
 const State = {
     ComputationId: 'computation-id',
     /** 'true' while the main step waits and has not settled the run's fate. */
-    Watching: 'watching'
+    Watching: 'watching',
+    /** The id of this step's check run while it is in progress and the step answers for it; '' once settled. */
+    CheckRunId: 'check-run-id'
 };
 /** Output names, exactly as declared in action.yml. */
 const Output = {
@@ -89,8 +94,9 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 // from the state as @actions/core's getState reads it (the runner passes each state
 // value as STATE_<name>), so this common case ends before the rest of the bundle
 // (@actions/core, the API client) loads: the one split the bundle keeps for the post step.
-if (process.env[`STATE_${_names_js__WEBPACK_IMPORTED_MODULE_0__/* .State */ .Uw.Watching}`] === 'true') {
-    const { post, lastResortInPost } = await Promise.all(/* import() */[__nccwpck_require__.e(183), __nccwpck_require__.e(249)]).then(__nccwpck_require__.bind(__nccwpck_require__, 249));
+// A check run the main step left in progress (`check-run`) is the other thing to do.
+if (process.env[`STATE_${_names_js__WEBPACK_IMPORTED_MODULE_0__/* .State */ .Uw.Watching}`] === 'true' || process.env[`STATE_${_names_js__WEBPACK_IMPORTED_MODULE_0__/* .State */ .Uw.CheckRunId}`]) {
+    const { post, lastResortInPost } = await Promise.all(/* import() */[__nccwpck_require__.e(183), __nccwpck_require__.e(575)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2575));
     process.on('uncaughtException', lastResortInPost);
     process.on('unhandledRejection', lastResortInPost);
     await post();

@@ -2,29 +2,17 @@
  * The run as a GitHub check run (`check-run`), end to end: the bundle as the runner runs
  * it, against the Code Ocean simulator and the GitHub stand-in (docs/github-checks.md).
  */
-import { afterAll, describe, expect, it } from '@jest/globals'
+import { describe, expect, it } from '@jest/globals'
 import { GitHubStandIn, type CheckRun } from '../../sim/github.js'
 import { readExternalId } from '../../src/report/checks/check-identity.js'
 import { DEFAULT_CONTEXT, runAction, runPost, type ActionRun } from '../../harness/runner.js'
 import type { CodeOceanSimulator } from '../../sim/simulator.js'
-import { expectNoToken, PIPELINE, startSimulator } from '../support/simulators.js'
+import { expectNoToken, PIPELINE, startSimulator, startGitHub } from '../support/simulators.js'
 
 const REPO = DEFAULT_CONTEXT.GITHUB_REPOSITORY
 const HEAD = 'c0ffee0000111122223333444455556666777788'
 const { GITHUB_SERVER_URL: server, GITHUB_RUN_ID: runId, GITHUB_RUN_ATTEMPT: attempt } = DEFAULT_CONTEXT
 const WORKFLOW_RUN = `${server}/${REPO}/actions/runs/${runId}/attempts/${attempt}`
-
-// Each test has a GitHub of its own, so that each sees only its own requests.
-const standIns: GitHubStandIn[] = []
-async function startGitHub(): Promise<GitHubStandIn> {
-  const github = new GitHubStandIn()
-  standIns.push(github)
-  await github.start()
-  return github
-}
-afterAll(async () => {
-  await Promise.all(standIns.map((g) => g.stop()))
-})
 
 async function runWithCheck(
   github: GitHubStandIn,

@@ -2,27 +2,14 @@
  * The pull request comment, end to end: the bundle as the runner runs it, against the
  * Code Ocean simulator and a local stand-in for the GitHub API.
  */
-import { afterAll, describe, expect, it } from '@jest/globals'
+import { describe, expect, it } from '@jest/globals'
 import { ACTIONS_BOT, GitHubStandIn } from '../../sim/github.js'
 import { commentMarker, requestKey } from '../../src/report/pr-comment.js'
 import { DEFAULT_CONTEXT, runAction, type ActionRun } from '../../harness/runner.js'
-import { expectNoToken, startSimulator } from '../support/simulators.js'
+import { expectNoToken, startSimulator, startGitHub } from '../support/simulators.js'
 
 const PIPELINE = '4bc97533-6eb4-48ac-966f-648548a756d2'
 const REPO = DEFAULT_CONTEXT.GITHUB_REPOSITORY
-// Each test has a GitHub of its own, so that the tests can run at once and each sees
-// only its own requests.
-const standIns: GitHubStandIn[] = []
-async function startGitHub(): Promise<GitHubStandIn> {
-  const github = new GitHubStandIn()
-  standIns.push(github)
-  await github.start()
-  return github
-}
-afterAll(async () => {
-  await Promise.all(standIns.map((g) => g.stop()))
-})
-
 async function runOnPullRequest(
   github: GitHubStandIn,
   number: number,

@@ -4,29 +4,18 @@
  */
 import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { afterAll, describe, expect, it } from '@jest/globals'
+import { describe, expect, it } from '@jest/globals'
 import { GitHubStandIn, type CheckRun } from '../../sim/github.js'
 import type { CodeOceanSimulator } from '../../sim/simulator.js'
 import { checkRunName, externalIdFor } from '../../src/report/checks/check-identity.js'
 import { DEFAULT_CONTEXT, type ActionRun } from '../../harness/runner.js'
 import { runAgainst } from '../support/action.js'
-import { CAPSULE, PIPELINE, startSimulator } from '../support/simulators.js'
+import { CAPSULE, PIPELINE, startSimulator, startGitHub } from '../support/simulators.js'
 
 const REPO = DEFAULT_CONTEXT.GITHUB_REPOSITORY
 const SHA = 'a'.repeat(40)
 const OTHER_SHA = 'b'.repeat(40)
 const GONE = '0badc0de-0000-4000-8000-000000000000'
-
-const standIns: GitHubStandIn[] = []
-async function startGitHub(): Promise<GitHubStandIn> {
-  const github = new GitHubStandIn()
-  standIns.push(github)
-  await github.start()
-  return github
-}
-afterAll(async () => {
-  await Promise.all(standIns.map((g) => g.stop()))
-})
 
 /** A check of ours, in progress on `sha`, for `run` of the pipeline (or `kind`'s target). */
 function ourCheck(

@@ -1,4 +1,5 @@
 import { afterAll, expect } from '@jest/globals'
+import { GitHubStandIn } from '../../sim/github.js'
 import { CodeOceanSimulator, type Phase, type SimulatorOptions } from '../../sim/simulator.js'
 import type { ActionRun } from '../../harness/runner.js'
 import { REQUEST_EXAMPLES } from '../request-examples.js'
@@ -32,10 +33,18 @@ export const QUICK_PHASES: Phase[] = [
 ]
 
 // Tests run concurrently, so simulators are stopped once at the end, not after each test.
-const started: CodeOceanSimulator[] = []
+const started: Array<CodeOceanSimulator | GitHubStandIn> = []
 afterAll(async () => {
   await Promise.all(started.splice(0).map((s) => s.stop()))
 })
+
+/** A GitHub stand-in of one test's own, so that each test sees only its own requests; stopped after the file's tests. */
+export async function startGitHub(): Promise<GitHubStandIn> {
+  const github = new GitHubStandIn()
+  started.push(github)
+  await github.start()
+  return github
+}
 
 /**
  * The one way tests start a simulator: a started simulator of its own for one test (or

@@ -1,11 +1,7 @@
 import { describe, expect, it } from '@jest/globals'
 import type { Computation } from '../../src/codeocean/models/computation.js'
-import {
-  decideSettle,
-  fitCheckOutput,
-  MAX_CHECK_OUTPUT_BYTES,
-  type SettleDecision
-} from '../../src/lifecycle/settle-decision.js'
+import { decideSettle, type SettleDecision } from '../../src/lifecycle/settle-decision.js'
+import { fitCheckOutput, MAX_CHECK_OUTPUT_BYTES } from '../../src/report/checks/check-run.js'
 import type { OurCheck } from '../../src/report/checks/pending-checks.js'
 
 const RUN = '9af23fd6-0d4c-4a8e-b1a4-7c3f1e2d5b60'
@@ -63,6 +59,17 @@ describe('what a settle step does with one check', () => {
     expect(old).toMatchObject({ action: 'complete', conclusion: 'timed_out' })
     expect(outputOf(old).text).toMatch(/longer than settle.*max.*age \(7 days/)
     expect(outputOf(old).summary).toContain('Timed out')
+  })
+
+  it.each([
+    ['no start time', undefined],
+    ['one that is not a time', 'yesterday'],
+    ['one in the future', new Date(NOW + 30 * DAY).toISOString()]
+  ])('never times out a check with %s, and warns', (_, startedAt) => {
+    const going = { run: run({ state: 'running', end_status: undefined }) }
+    const decision = decideSettle({ ...check(0), startedAt }, going, 7, NOW)
+    expect(decision).toMatchObject({ action: 'leave', reason: expect.stringContaining('start time is unknown') })
+    expect(decision.action === 'leave' ? decision.warning : '').toContain('no start time in the past')
   })
 
   it('completes the check of a run Code Ocean no longer has as cancelled', () => {

@@ -45,7 +45,10 @@ function clients(
   }
   return {
     octokit: octokit as never,
-    client: { computations: { get: read }, targets: { runs: targetRuns } } as never,
+    client: {
+      computations: { get: read },
+      targets: { listRuns: async () => ({ runs: await targetRuns(), unreadable: 0 }) }
+    } as never,
     updates
   }
 }
@@ -109,6 +112,18 @@ describe('the settle step, check by check', () => {
     expect(report.failure).toBeUndefined()
   })
 
+  it('leaves a check whose run is missing from a listing with an entry it could not read', async () => {
+    const { octokit, updates } = clients(gone, () => Promise.resolve({}))
+    const client = {
+      computations: { get: gone },
+      targets: { listRuns: () => Promise.resolve({ runs: [], unreadable: 1 }) }
+    } as never
+    const report = newReport()
+    await settleEach(checks.slice(0, 1), octokit, client, 'octo/repo', SETTINGS, report)
+    expect(updates).toHaveLength(0)
+    expect(report.left).toHaveLength(1)
+  })
+
   it('leaves a check whose run and pipeline are both unknown (another deployment), with a warning', async () => {
     const { octokit, client, updates } = clients(gone, () => Promise.resolve({}), gone)
     const report = newReport()
@@ -126,6 +141,22 @@ describe('the settle step, check by check', () => {
     await settleEach(checks, octokit, client, 'octo/repo', SETTINGS, report)
     expect(report.failure).toContain('checks: write')
     expect(report.left).toHaveLength(2)
+  })
+
+  it("keeps GitHub's words in the failure to one line, and gives a GraphQL-style error's reasons", async () => {
+    const refusal = Object.assign(new Error('Request failed due to following response errors:\n - hidden'), {
+      errors: [{ message: 'no\n::error::forged' }, { message: '##[error]also forged' }]
+    })
+    const { octokit, client } = clients(
+      (id) => Promise.resolve(ended(id)),
+      () => Promise.reject(refusal)
+    )
+    const report = newReport()
+    await settleEach(checks, octokit, client, 'octo/repo', SETTINGS, report)
+    expect(report.failure).not.toMatch(/[\r\n]/)
+    expect(report.failure).not.toContain('##[')
+    expect(report.failure).toContain('forged')
+    expect(report.failure).not.toContain('Request failed due to')
   })
 
   it('lists what was settled, left and skipped in the job summary, inert', () => {

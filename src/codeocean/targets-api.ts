@@ -8,6 +8,8 @@ import type { Answer, ApiTransport, CallOptions } from './transport.js'
 /** A target's runs, with the server's clock at the time of the listing (see Answer). */
 export interface RunsListing extends Omit<Answer, 'body'> {
   runs: Computation[]
+  /** Entries that could not be read as runs: a run missing from `runs` may be among them. */
+  unreadable: number
 }
 
 /** `capsules/{id}` or `pipelines/{id}`: the two share their routes. */
@@ -62,6 +64,6 @@ export class TargetsApi {
         return []
       }
     })
-    return { runs, ...clock }
+    return { runs, unreadable: data.length - runs.length, ...clock }
   }
 }

@@ -3,17 +3,16 @@
  * run: pure, so every case is a unit test. The orchestration (the query, the reads, the
  * updates) is lifecycle/run/settle.ts.
  */
+import { capText } from '../caps.js'
 import { isTerminal, type Computation } from '../codeocean/models/computation.js'
 import { formatDuration } from '../format.js'
 import { checkConclusion, type CheckConclusion } from '../report/checks/check-identity.js'
 import type { OurCheck } from '../report/checks/pending-checks.js'
-import { code, fitWithin, text as markdownText } from '../report/markdown.js'
+import { fitCheckOutput } from '../report/checks/check-run.js'
+import { code, text as markdownText } from '../report/markdown.js'
 import type { Status } from '../report/outputs.js'
 import { renderSummary } from '../report/summary.js'
 import { judge } from './verdict.js'
-
-/** GitHub takes at most 65,535 bytes (not characters) of a check's summary and of its text (docs/github-checks.md). */
-export const MAX_CHECK_OUTPUT_BYTES = 65_535
 
 const DAY_MS = 24 * 60 * 60 * 1000
 
@@ -35,12 +34,6 @@ export type SettleDecision =
       /** Set when the run could not be read: warned about once for this check. */
       warning?: string
     }
-
-/** A check's output text (summary or text), cut to what GitHub takes, in bytes. */
-export function fitCheckOutput(markdown: string): string {
-  const note = '*The rest was cut: GitHub keeps at most 65,535 bytes of a check run’s summary.*'
-  return fitWithin(markdown, MAX_CHECK_OUTPUT_BYTES, (part) => Buffer.byteLength(part), note)
-}
 
 /** The check's summary: the job summary's rendering of the run, as a followed run's step writes it. */
 function runSummary(
@@ -105,8 +98,16 @@ export function decideSettle(
       }
     }
   }
-  const started = Date.parse(check.startedAt)
-  const age = Number.isNaN(started) ? 0 : now - started
+  // GitHub's time is outside data: one missing, or later than now, gives no age to time out by.
+  const started = check.startedAt === undefined ? Number.NaN : Date.parse(check.startedAt)
+  if (!Number.isFinite(started) || started > now) {
+    return {
+      action: 'leave',
+      reason: `left in progress: the run is still ${run.state || 'going'}, and the check's start time is unknown`,
+      warning: `Check run ${check.id} has no start time in the past (${capText(String(check.startedAt))}); it is never timed out by settle-max-age.`
+    }
+  }
+  const age = now - started
   if (age <= maxAgeDays * DAY_MS) {
     return { action: 'leave', reason: `left in progress: the run is still ${run.state || 'going'}` }
   }

@@ -23,7 +23,12 @@ function failedStart(runs: (sentAt: number) => Computation[]) {
   const sentAt = Date.now() - 1_000
   const listing = (): Promise<RunsListing> => {
     const receivedAt = Date.now()
-    return Promise.resolve({ runs: runs(sentAt), receivedAt, serverDate: Math.floor(receivedAt / 1000) * 1000 })
+    return Promise.resolve({
+      runs: runs(sentAt),
+      unreadable: 0,
+      receivedAt,
+      serverDate: Math.floor(receivedAt / 1000) * 1000
+    })
   }
   const start = {
     request: { pipeline_id: PIPELINE, parameters: ['ours'] },

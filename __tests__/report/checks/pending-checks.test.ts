@@ -91,6 +91,27 @@ describe('which pending check runs a settle step may complete', () => {
     expect(found.ours[0].startedAt).toBe('2026-12-01T09:00:00Z')
   })
 
+  it('skips a start that is no time for the commit date, or none', () => {
+    const found = pendingChecks(
+      answer(
+        [],
+        [commit('a1', [suite('github-actions', [checkRun(1, { startedAt: '' }), checkRun(2, { startedAt: 'soon' })])])]
+      )
+    )
+    expect(found.ours.map((c) => c.startedAt)).toEqual(['2026-12-01T09:00:00Z', '2026-12-01T09:00:00Z'])
+  })
+
+  it('keeps the oldest checks within the cap, so checks still going cannot crowd out the rest', () => {
+    const day = (d: number): string => `2026-11-${String(d).padStart(2, '0')}T00:00:00Z`
+    const runs = Array.from({ length: MAX_SETTLED_PER_STEP + 2 }, (_, i) =>
+      checkRun(i + 1, { startedAt: day(MAX_SETTLED_PER_STEP + 2 - i) })
+    )
+    const found = pendingChecks(answer([], [commit('a1', [suite('github-actions', runs)])]))
+    expect(found.ours.map((c) => c.startedAt)).toEqual(
+      Array.from({ length: MAX_SETTLED_PER_STEP }, (_, i) => day(i + 1))
+    )
+  })
+
   it(`settles at most ${MAX_SETTLED_PER_STEP} a step and counts the rest`, () => {
     const runs = Array.from({ length: MAX_SETTLED_PER_STEP + 3 }, (_, i) => checkRun(i + 1))
     const found = pendingChecks(answer([], [commit('a1', [suite('github-actions', runs)])]))

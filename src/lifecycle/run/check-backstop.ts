@@ -1,6 +1,7 @@
 import * as core from '@actions/core'
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
+import { capText } from '../../caps.js'
 import { State } from '../../names.js'
 import { inline } from '../../untrusted.js'
 
@@ -64,7 +65,7 @@ export function checkLeftOpen(): number | undefined {
   const recorded = readRecord()
   if (!recorded || String(recorded.id) !== stated) {
     core.warning(
-      `The post step was asked to complete check run ${inline(stated)}, but the main step ` +
+      `The post step was asked to complete check run ${inline(capText(stated, 100))}, but the main step ` +
         (recorded ? `made check run ${recorded.id}` : 'left no record of making it') +
         '; it completes nothing.'
     )

@@ -6,6 +6,7 @@
  * of each ended run whose check it completed (settle-downloads.ts).
  */
 import * as core from '@actions/core'
+import { capText } from '../../caps.js'
 import { CodeOceanClient } from '../../codeocean/client.js'
 import { CodeOceanApiError } from '../../codeocean/errors.js'
 import { isTerminal } from '../../codeocean/models/computation.js'
@@ -65,8 +66,14 @@ async function readRun(client: CodeOceanClient, identity: CheckIdentity): Promis
       return { error: errorMessage(error).split('\n')[0] }
   }
   try {
-    const runs = await client.targets.runs({ kind: identity.kind, id: identity.target })
-    if (!runs.some((run) => run.id === identity.run)) return { gone: true }
+    const { runs, unreadable } = await client.targets.listRuns({ kind: identity.kind, id: identity.target })
+    // An entry that could not be read may be this run: only a listing read whole proves it gone.
+    if (!runs.some((run) => run.id === identity.run) && unreadable === 0) return { gone: true }
+    if (unreadable > 0) {
+      return {
+        error: `Code Ocean answered 404 for run ${identity.run}, and ${unreadable} runs of its ${identity.kind} could not be read`
+      }
+    }
     return {
       error: `Code Ocean answered 404 for run ${identity.run}, yet lists it among the runs of ${identity.kind} ${identity.target}`
     }
@@ -79,16 +86,28 @@ async function readRun(client: CodeOceanClient, identity: CheckIdentity): Promis
   }
 }
 
+/**
+ * A GitHub error in a few words, as outside text: one line, capped. A GraphQL error's
+ * message is a heading ("Request failed due to following response errors:") with the
+ * reasons on the lines below, so its `errors` give the reasons instead.
+ */
+function gitHubReason(error: unknown): string {
+  const errors = (error as { errors?: unknown } | null)?.errors
+  const reasons = Array.isArray(errors)
+    ? errors.map((e) => String((e as { message?: unknown } | null)?.message ?? '')).filter(Boolean)
+    : []
+  return inline(capText(reasons.length > 0 ? reasons.join('; ') : errorMessage(error).split('\n')[0]))
+}
+
 /** The pending check runs of the repository, from the one query; a failure here fails the step. */
 async function discover(octokit: GitHubClient, repository: string, settings: SettleSettings): Promise<DiscoveryData> {
   try {
     const variables = discoveryVariables(repository, settings.maxAgeDays, Date.now())
     return await octokit.graphql<DiscoveryData>(DISCOVERY_QUERY, { ...variables })
   } catch (error) {
-    throw new Error(
-      `Could not ask GitHub for the check runs in progress in ${repository}: ${errorMessage(error).split('\n')[0]}`,
-      { cause: error }
-    )
+    throw new Error(`Could not ask GitHub for the check runs in progress in ${repository}: ${gitHubReason(error)}`, {
+      cause: error
+    })
   }
 }
 
@@ -104,7 +123,9 @@ export async function settleEach(
 ): Promise<void> {
   const [owner, repo] = repository.split('/')
   const log = (check: OurCheck, what: string): void =>
-    core.info(inline(redactRegistered(`Check '${check.name}' (Code Ocean run ${check.identity.run}): ${what}`)))
+    core.info(
+      inline(redactRegistered(`Check '${capText(check.name)}' (Code Ocean run ${check.identity.run}): ${what}`))
+    )
   let reads = 0
   let unread = 0
   let updates = 0
@@ -136,11 +157,11 @@ export async function settleEach(
       log(check, decision.done)
     } catch (error) {
       refused++
-      lastRefusal = errorMessage(error).split('\n')[0]
+      lastRefusal = gitHubReason(error)
       core.warning(
         inline(
           redactRegistered(
-            `Could not complete check '${check.name}' on GitHub: ${lastRefusal}; left for the next settle`
+            `Could not complete check '${capText(check.name)}' on GitHub: ${lastRefusal}; left for the next settle`
           )
         )
       )

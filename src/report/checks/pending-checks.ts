@@ -27,7 +27,8 @@ export interface OurCheck {
   name: string
   identity: CheckIdentity
   /** When the check started (or, when GitHub does not say, when its commit was committed); ISO 8601. */
-  startedAt: string
+  /** When the check started (else its commit's date), as GitHub gave it; undefined when neither reads as a time. */
+  startedAt?: string
   headSha: string
 }
 
@@ -66,6 +67,15 @@ function commitsOf(data: DiscoveryData): CommitChecks[] {
   return [...heads, ...history.filter((c): c is CommitChecks => Boolean(c))]
 }
 
+/** GitHub's times as given, or undefined for none: the first that reads as a time. */
+function firstTime(...times: Array<string | null | undefined>): string | undefined {
+  return times.find((time): time is string => typeof time === 'string' && Number.isFinite(Date.parse(time)))
+}
+
+/** A check's start for ordering; one without a known start goes last. */
+const startMs = (check: OurCheck): number =>
+  check.startedAt === undefined ? Number.POSITIVE_INFINITY : Date.parse(check.startedAt)
+
 /**
  * The check runs a settle step may complete: in progress (a queued one has not been taken
  * up by its step yet), in a suite of OUR_APP_SLUG, with an id, and an external_id that
@@ -91,12 +101,13 @@ export function pendingChecks(data: DiscoveryData, cap = MAX_SETTLED_PER_STEP): 
           id,
           name: run.name,
           identity,
-          startedAt: run.startedAt ?? commit.committedDate,
+          startedAt: firstTime(run.startedAt, commit.committedDate),
           headSha: commit.oid
         })
       }
     }
   }
-  const all = [...found.values()]
+  // Oldest first: runs still going cannot keep checks whose runs ended out of the cap for ever.
+  const all = [...found.values()].sort((a, b) => startMs(a) - startMs(b))
   return { ours: all.slice(0, cap), deferred: Math.max(0, all.length - cap), skipped: skippedIds.size }
 }

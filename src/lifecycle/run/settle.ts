@@ -94,7 +94,9 @@ async function readRun(client: CodeOceanClient, identity: CheckIdentity): Promis
 function gitHubReason(error: unknown): string {
   const errors = (error as { errors?: unknown } | null)?.errors
   const reasons = Array.isArray(errors)
-    ? errors.map((e) => String((e as { message?: unknown } | null)?.message ?? '')).filter(Boolean)
+    ? errors
+        .map((e) => (e as { message?: unknown } | null)?.message)
+        .filter((message): message is string => typeof message === 'string' && message !== '')
     : []
   return inline(capText(reasons.length > 0 ? reasons.join('; ') : errorMessage(error).split('\n')[0]))
 }

@@ -38,6 +38,7 @@ describe('paths in the workspace', () => {
 
   it('are shown from the workspace, the workspace itself as .', () => {
     expect(relativeToWorkspace(`${workspace}/results`, workspace)).toBe('results')
+    expect(relativeToWorkspace(`${workspace}/ then`, workspace)).toBe('./ then')
     expect(relativeToWorkspace(`Refused to download into ${workspace}: it is a file`, `${workspace}/`)).toBe(
       'Refused to download into .: it is a file'
     )

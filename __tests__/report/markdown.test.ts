@@ -150,6 +150,18 @@ describe('caps', () => {
   it('show at most 500 characters of one log line', () => {
     expect(codeBlock(['y'.repeat(2_000)]).split('\n')[1]).toBe(`${'y'.repeat(500)}… (1,500 more characters)`)
   })
+
+  it('keep at most 40 characters of indentation, and the text after it', () => {
+    const [line] = lineBlock(`${' '.repeat(100_000)}payload`).split('\n')
+    expect(line).toBe(`${'\u00a0'.repeat(40)}payload`)
+  })
+
+  it('show at most the last 40 lines of a code block, however a line was split', () => {
+    const lines = codeBlock([`${'z\u2028'.repeat(1_000)}last`]).split('\n')
+    expect(lines).toHaveLength(1 + 1 + 40 + 1)
+    expect(lines[1]).toBe('[961 earlier lines cut]')
+    expect(lines.at(-2)).toBe('last')
+  })
 })
 
 describe('fitWithin', () => {

@@ -84,6 +84,15 @@ describe('job summary', () => {
     expect(html).not.toContain('<blockquote>')
   })
 
+  it('shows paths of the step relative to the workspace, and values of the request as they were sent', () => {
+    const sent = '/home/runner/work/pipelines/pipelines/data/reads.fq'
+    const markdown = renderSummary(
+      model({ request: { pipeline_id: 'p1', named_parameters: [{ param_name: 'Reads', value: sent }] } })
+    )
+    expect(markdown).toContain(`\`${sent}\``)
+    expect(markdown).toContain('to `results`')
+  })
+
   it('says when the run never started, and why', () => {
     const md = renderSummary({ status: 'failed', message: "Input 'domain': is not set", notes: [] })
     expect(md).toContain('## ❌ Code Ocean run did not start')

@@ -53,6 +53,9 @@ export function relativeToWorkspace(text: string, workspace: string | undefined)
   const root = workspace?.replace(/\/+$/, '')
   if (!root || !root.startsWith('/') || root.length < 2) return text
   const escaped = root.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+  // `<root>/x` becomes `x`; the root not followed by more of a path, `.` (so `<root>/ ` is `./ `).
   // Only the whole folder: `/w/repo` is not in `/w/repo-other`.
-  return text.replace(new RegExp(`${escaped}(/|(?![\\w.-]))`, 'g'), (_, slash: string) => (slash ? '' : '.'))
+  return text.replace(new RegExp(`${escaped}(?:(/)(?=[\\w.-])|(?![\\w.-]))`, 'g'), (_, slash?: string) =>
+    slash ? '' : '.'
+  )
 }

@@ -57,9 +57,13 @@ const SHORTCODE_START = /:(?=[\w+-]+:)/g
 /** The most lines of one message that a line block shows, and the most characters of each. */
 const SHOWN_LINES = 20
 const SHOWN_LINE_CHARS = 500
+/** The deepest indentation a lineBlock line keeps (an example's YAML needs a few levels). */
+const MAX_INDENT = 40
 
 /** The most characters of one line that a code block shows. */
 const CODE_LINE_CHARS = 500
+/** The most lines a codeBlock shows (the console log's explaining lines are at most 15 before splitting). */
+const MAX_CODE_LINES = 40
 
 /** The lines of `value`, split at every line-break form. */
 export function splitLines(value: string): string[] {
@@ -115,8 +119,10 @@ export function code(value: string, max = VALUE_CHARS): string {
 export function lineBlock(value: string): string {
   const lines = splitLines(value).filter((line) => line.trim() !== '')
   const shown = lines.slice(0, SHOWN_LINES).map((line) => {
-    const indent = (/^[ \t]*/.exec(line)?.[0] ?? '').replace(/\t/g, '  ').length
-    return '\u00a0'.repeat(indent) + text(line, SHOWN_LINE_CHARS)
+    const lead = /^[ \t]*/.exec(line)?.[0] ?? ''
+    // The indentation is outside text too: capped, and not counted in the line's own cap.
+    const indent = Math.min(lead.replace(/\t/g, '  ').length, MAX_INDENT)
+    return '\u00a0'.repeat(indent) + text(line.slice(lead.length), SHOWN_LINE_CHARS)
   })
   if (lines.length > SHOWN_LINES) shown.push(text(andMore(lines.length - SHOWN_LINES, 'lines')))
   return shown.join('\\\n')
@@ -131,9 +137,15 @@ export function lineBlock(value: string): string {
  * no Markdown, HTML, mention, reference or emoji.
  */
 export function codeBlock(lines: readonly string[]): string {
-  const shown = lines
-    .flatMap(splitLines)
-    .map((line) => capText(line.replace(UNSAFE_CHARACTER, '\ufffd'), CODE_LINE_CHARS))
+  // Splitting at every line-break form can make many lines of one: the last ones are kept.
+  const split = lines.flatMap(splitLines)
+  const kept = split.slice(-MAX_CODE_LINES)
+  const shown = [
+    ...(split.length > kept.length
+      ? [`[${(split.length - kept.length).toLocaleString('en-US')} earlier lines cut]`]
+      : []),
+    ...kept.map((line) => capText(line.replace(UNSAFE_CHARACTER, '\ufffd'), CODE_LINE_CHARS))
+  ]
   const longestRun = Math.max(0, ...shown.flatMap((line) => (line.match(/`+/g) ?? []).map((run) => run.length)))
   const fence = '`'.repeat(Math.max(3, longestRun + 1))
   return [fence, ...shown, fence].join('\n')

@@ -80,11 +80,18 @@ interface Escape {
   code: (value: string) => string
   /** Plain text, before escaping: for the line and code blocks, which escape it their own way. */
   plain: (value: string) => string
+  /** A value of the request as it was sent: paths in it are not shortened. */
+  sent: (value: string) => string
 }
 
 function escaper(redact: (text: string) => string, workspace: string | undefined): Escape {
   const plain = (value: string): string => relativeToWorkspace(redact(value), workspace)
-  return { text: (value, max) => text(plain(value), max), code: (value) => code(plain(value)), plain }
+  return {
+    text: (value, max) => text(plain(value), max),
+    code: (value) => code(plain(value)),
+    plain,
+    sent: (value) => code(redact(value))
+  }
 }
 
 /** A table of at most LISTED_ROWS rows, then how many more there were. */
@@ -205,24 +212,24 @@ function requestFold(model: SummaryModel, e: Escape): string[] {
 function requestListFolds(req: RunRequest | undefined, e: Escape): string[] {
   const out: string[] = []
   if (req?.data_assets?.length) {
-    const rows = req.data_assets.map((a) => [e.code(a.id), a.mount ? e.code(a.mount) : '—'])
+    const rows = req.data_assets.map((a) => [e.sent(a.id), a.mount ? e.sent(a.mount) : '—'])
     out.push(details(`Data assets (${rows.length})`, cappedTable(['Id', 'Mount'], rows, 'data assets')))
   }
   const rows: string[][] = []
   // Positions are written as text: a bare `#1` would reference issue 1 on GitHub.
   const position = (i: number): string => text(`#${i + 1}`)
   for (const p of req?.processes ?? []) {
-    p.parameters?.forEach((v, i) => rows.push([e.code(p.name), position(i), e.code(v)]))
-    p.named_parameters?.forEach((n) => rows.push([e.code(p.name), e.code(n.param_name), e.code(n.value)]))
+    p.parameters?.forEach((v, i) => rows.push([e.sent(p.name), position(i), e.sent(v)]))
+    p.named_parameters?.forEach((n) => rows.push([e.sent(p.name), e.sent(n.param_name), e.sent(n.value)]))
   }
-  req?.parameters?.forEach((v, i) => rows.push(['—', position(i), e.code(v)]))
-  req?.named_parameters?.forEach((n) => rows.push(['—', e.code(n.param_name), e.code(n.value)]))
+  req?.parameters?.forEach((v, i) => rows.push(['—', position(i), e.sent(v)]))
+  req?.named_parameters?.forEach((n) => rows.push(['—', e.sent(n.param_name), e.sent(n.value)]))
   if (rows.length > 0) {
     const parts = cappedTable(['Process', 'Parameter', 'Value'], rows, 'parameters')
     out.push(details(`Parameters (${rows.length})`, parts))
   } else if (req?.processes?.length) {
     const { shown, more } = capItems(req.processes, LISTED_ROWS)
-    const parts = [list(shown.map((p) => e.code(p.name))), ...(more > 0 ? [andMore(more, 'processes')] : [])]
+    const parts = [list(shown.map((p) => e.sent(p.name))), ...(more > 0 ? [andMore(more, 'processes')] : [])]
     out.push(details(`Processes (${req.processes.length})`, parts))
   }
   return out

@@ -17,7 +17,12 @@ const WORKFLOW_RUN = `${server}/${REPO}/actions/runs/${runId}/attempts/${attempt
 async function runWithCheck(
   github: GitHubStandIn,
   inputs: Record<string, string>,
-  options: { outcome?: 'failed'; event?: 'pull_request' | 'push'; sim?: CodeOceanSimulator } = {}
+  options: {
+    outcome?: 'failed'
+    event?: 'pull_request' | 'push'
+    sim?: CodeOceanSimulator
+    kill?: { whenStdoutMatches: RegExp }
+  } = {}
 ): Promise<ActionRun> {
   const sim = options.sim ?? (await startSimulator(options.outcome ? { defaultOutcome: options.outcome } : {}))
   const onPullRequest = (options.event ?? 'pull_request') === 'pull_request'
@@ -31,6 +36,7 @@ async function runWithCheck(
       ...inputs
     },
     env: { GITHUB_API_URL: github.url },
+    ...(options.kill ? { kill: options.kill } : {}),
     event: onPullRequest
       ? {
           name: 'pull_request',
@@ -130,6 +136,17 @@ describe('check-run', () => {
       expect(onlyCheck(github).status).toBe('in_progress')
     }
   )
+
+  it.concurrent('after the main step is killed, the post step completes its check as cancelled', async () => {
+    const github = await startGitHub()
+    const sim = await startSimulator({ phases: [{ state: 'running', ms: 3_600_000 }], defaultOutcome: 'never-ends' })
+    const run = await runWithCheck(github, {}, { sim, kill: { whenStdoutMatches: /Run is running/ } })
+    expect(run.signal).toBe('SIGKILL')
+    expect(onlyCheck(github).status).toBe('in_progress')
+    const post = await runPost(run)
+    expect(post.exitCode).toBe(0)
+    expect(onlyCheck(github)).toMatchObject({ status: 'completed', conclusion: 'cancelled' })
+  })
 
   it.concurrent('without checks: write, warns once saying what to add, and follows the run as without it', async () => {
     const github = await startGitHub()

@@ -15,6 +15,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 16 modules
 var core = __webpack_require__(8179);
+// EXTERNAL MODULE: ./src/caps.ts
+var caps = __webpack_require__(2410);
 // EXTERNAL MODULE: ./src/codeocean/client.ts + 9 modules
 var codeocean_client = __webpack_require__(1579);
 // EXTERNAL MODULE: ./src/codeocean/errors.ts
@@ -144,6 +146,12 @@ function commitsOf(data) {
     const history = repository.defaultBranchRef?.target?.history?.nodes ?? [];
     return [...heads, ...history.filter((c) => Boolean(c))];
 }
+/** GitHub's times as given, or undefined for none: the first that reads as a time. */
+function firstTime(...times) {
+    return times.find((time) => typeof time === 'string' && Number.isFinite(Date.parse(time)));
+}
+/** A check's start for ordering; one without a known start goes last. */
+const startMs = (check) => check.startedAt === undefined ? Number.POSITIVE_INFINITY : Date.parse(check.startedAt);
 /**
  * The check runs a settle step may complete: in progress (a queued one has not been taken
  * up by its step yet), in a suite of OUR_APP_SLUG, with an id, and an external_id that
@@ -171,20 +179,21 @@ function pendingChecks(data, cap = MAX_SETTLED_PER_STEP) {
                     id,
                     name: run.name,
                     identity,
-                    startedAt: run.startedAt ?? commit.committedDate,
+                    startedAt: firstTime(run.startedAt, commit.committedDate),
                     headSha: commit.oid
                 });
             }
         }
     }
-    const all = [...found.values()];
+    // Oldest first: runs still going cannot keep checks whose runs ended out of the cap for ever.
+    const all = [...found.values()].sort((a, b) => startMs(a) - startMs(b));
     return { ours: all.slice(0, cap), deferred: Math.max(0, all.length - cap), skipped: skippedIds.size };
 }
 
 // EXTERNAL MODULE: ./src/report/links.ts
 var links = __webpack_require__(3303);
 // EXTERNAL MODULE: ./src/report/markdown.ts
-var report_markdown = __webpack_require__(4285);
+var markdown = __webpack_require__(4285);
 // EXTERNAL MODULE: ./src/report/outputs.ts
 var report_outputs = __webpack_require__(5468);
 // EXTERNAL MODULE: ./src/report/summary.ts
@@ -193,6 +202,8 @@ var summary = __webpack_require__(7994);
 var untrusted = __webpack_require__(873);
 // EXTERNAL MODULE: ./src/version.ts
 var version = __webpack_require__(311);
+// EXTERNAL MODULE: ./src/report/checks/check-run.ts
+var check_run = __webpack_require__(8442);
 // EXTERNAL MODULE: ./src/lifecycle/verdict.ts
 var lifecycle_verdict = __webpack_require__(9325);
 ;// CONCATENATED MODULE: ./src/lifecycle/settle-decision.ts
@@ -207,19 +218,14 @@ var lifecycle_verdict = __webpack_require__(9325);
 
 
 
-/** GitHub takes at most 65,535 bytes (not characters) of a check's summary and of its text (docs/github-checks.md). */
-const MAX_CHECK_OUTPUT_BYTES = 65_535;
+
+
 const settle_decision_DAY_MS = 24 * 60 * 60 * 1000;
-/** A check's output text (summary or text), cut to what GitHub takes, in bytes. */
-function fitCheckOutput(markdown) {
-    const note = '*The rest was cut: GitHub keeps at most 65,535 bytes of a check run’s summary.*';
-    return (0,report_markdown/* fitWithin */.Hi)(markdown, MAX_CHECK_OUTPUT_BYTES, (part) => Buffer.byteLength(part), note);
-}
 /** The check's summary: the job summary's rendering of the run, as a followed run's step writes it. */
 function runSummary(run, status, message, redact) {
     const notes = ['Completed by a later settle step, which read the run once.'];
     const markdown = (0,summary/* renderSummary */.Br)({ status, computation: run, message, notes }, redact);
-    return fitCheckOutput(redact(markdown));
+    return (0,check_run/* fitCheckOutput */.$P)(redact(markdown));
 }
 /**
  * The decision for one check: an ended run completes it with the run's verdict; a run
@@ -244,8 +250,8 @@ function decideSettle(check, reading, maxAgeDays, now, redact = (text) => text) 
             done: 'completed as cancelled: the run no longer exists',
             output: {
                 title: 'Code Ocean run no longer exists',
-                summary: fitCheckOutput(`## 🚫 Code Ocean run no longer exists\n\nRun ${(0,report_markdown/* code */.aY)(runId)}: ${message}\n`),
-                text: (0,report_markdown/* text */.Qq)(message)
+                summary: (0,check_run/* fitCheckOutput */.$P)(`## 🚫 Code Ocean run no longer exists\n\nRun ${(0,markdown/* code */.aY)(runId)}: ${message}\n`),
+                text: (0,markdown/* text */.Qq)(message)
             }
         };
     }
@@ -262,12 +268,20 @@ function decideSettle(check, reading, maxAgeDays, now, redact = (text) => text) 
                 title: `Code Ocean run ${verdict.status === 'stopped' ? 'was stopped' : verdict.status}`,
                 // As for a followed run, the summary's line about the run gives the verdict: no message repeats it.
                 summary: runSummary(run, verdict.status, undefined, redact),
-                ...(reason ? { text: fitCheckOutput((0,report_markdown/* text */.Qq)(reason)) } : {})
+                ...(reason ? { text: (0,check_run/* fitCheckOutput */.$P)((0,markdown/* text */.Qq)(reason)) } : {})
             }
         };
     }
-    const started = Date.parse(check.startedAt);
-    const age = Number.isNaN(started) ? 0 : now - started;
+    // GitHub's time is outside data: one missing, or later than now, gives no age to time out by.
+    const started = check.startedAt === undefined ? Number.NaN : Date.parse(check.startedAt);
+    if (!Number.isFinite(started) || started > now) {
+        return {
+            action: 'leave',
+            reason: `left in progress: the run is still ${run.state || 'going'}, and the check's start time is unknown`,
+            warning: `Check run ${check.id} has no start time in the past (${(0,caps/* capText */.yA)(String(check.startedAt))}); it is never timed out by settle-max-age.`
+        };
+    }
+    const age = now - started;
     if (age <= maxAgeDays * settle_decision_DAY_MS) {
         return { action: 'leave', reason: `left in progress: the run is still ${run.state || 'going'}` };
     }
@@ -280,7 +294,7 @@ function decideSettle(check, reading, maxAgeDays, now, redact = (text) => text) 
         output: {
             title: `Code Ocean run still going after ${maxAgeDays} days`,
             summary: runSummary(run, 'timed-out', redact(message), redact),
-            text: (0,report_markdown/* text */.Qq)(redact(message))
+            text: (0,markdown/* text */.Qq)(redact(message))
         }
     };
 }
@@ -386,6 +400,7 @@ function settleDownloader(client, settings, log, workspace = process.env.GITHUB_
 
 
 
+
 /**
  * One read of the run. A 404 alone does not prove the run was deleted: a settle step
  * pointed at another deployment (a wrong `domain`) gets 404 for every run, and would
@@ -402,9 +417,15 @@ async function readRun(client, identity) {
             return { error: (0,src_errors/* errorMessage */.g)(error).split('\n')[0] };
     }
     try {
-        const runs = await client.targets.runs({ kind: identity.kind, id: identity.target });
-        if (!runs.some((run) => run.id === identity.run))
+        const { runs, unreadable } = await client.targets.listRuns({ kind: identity.kind, id: identity.target });
+        // An entry that could not be read may be this run: only a listing read whole proves it gone.
+        if (!runs.some((run) => run.id === identity.run) && unreadable === 0)
             return { gone: true };
+        if (unreadable > 0) {
+            return {
+                error: `Code Ocean answered 404 for run ${identity.run}, and ${unreadable} runs of its ${identity.kind} could not be read`
+            };
+        }
         return {
             error: `Code Ocean answered 404 for run ${identity.run}, yet lists it among the runs of ${identity.kind} ${identity.target}`
         };
@@ -416,6 +437,20 @@ async function readRun(client, identity) {
         };
     }
 }
+/**
+ * A GitHub error in a few words, as outside text: one line, capped. A GraphQL error's
+ * message is a heading ("Request failed due to following response errors:") with the
+ * reasons on the lines below, so its `errors` give the reasons instead.
+ */
+function gitHubReason(error) {
+    const errors = error?.errors;
+    const reasons = Array.isArray(errors)
+        ? errors
+            .map((e) => e?.message)
+            .filter((message) => typeof message === 'string' && message !== '')
+        : [];
+    return (0,untrusted/* inline */.mG)((0,caps/* capText */.yA)(reasons.length > 0 ? reasons.join('; ') : (0,src_errors/* errorMessage */.g)(error).split('\n')[0]));
+}
 /** The pending check runs of the repository, from the one query; a failure here fails the step. */
 async function discover(octokit, repository, settings) {
     try {
@@ -423,13 +458,15 @@ async function discover(octokit, repository, settings) {
         return await octokit.graphql(DISCOVERY_QUERY, { ...variables });
     }
     catch (error) {
-        throw new Error(`Could not ask GitHub for the check runs in progress in ${repository}: ${(0,src_errors/* errorMessage */.g)(error).split('\n')[0]}`, { cause: error });
+        throw new Error(`Could not ask GitHub for the check runs in progress in ${repository}: ${gitHubReason(error)}`, {
+            cause: error
+        });
     }
 }
 /** Settles each check in turn; sets the report's failure when Code Ocean, or GitHub, answered none of them. */
 async function settleEach(checks, octokit, client, repository, settings, report, download) {
     const [owner, repo] = repository.split('/');
-    const log = (check, what) => core/* info */.pq((0,untrusted/* inline */.mG)((0,redact/* redactRegistered */.uM)(`Check '${check.name}' (Code Ocean run ${check.identity.run}): ${what}`)));
+    const log = (check, what) => core/* info */.pq((0,untrusted/* inline */.mG)((0,redact/* redactRegistered */.uM)(`Check '${(0,caps/* capText */.yA)(check.name)}' (Code Ocean run ${check.identity.run}): ${what}`)));
     let reads = 0;
     let unread = 0;
     let updates = 0;
@@ -464,8 +501,8 @@ async function settleEach(checks, octokit, client, repository, settings, report,
         }
         catch (error) {
             refused++;
-            lastRefusal = (0,src_errors/* errorMessage */.g)(error).split('\n')[0];
-            core/* warning */.$e((0,untrusted/* inline */.mG)((0,redact/* redactRegistered */.uM)(`Could not complete check '${check.name}' on GitHub: ${lastRefusal}; left for the next settle`)));
+            lastRefusal = gitHubReason(error);
+            core/* warning */.$e((0,untrusted/* inline */.mG)((0,redact/* redactRegistered */.uM)(`Could not complete check '${(0,caps/* capText */.yA)(check.name)}' on GitHub: ${lastRefusal}; left for the next settle`)));
             report.left.push({ check, why: 'left in progress: GitHub refused the update' });
             continue;
         }
@@ -492,11 +529,11 @@ async function settleEach(checks, octokit, client, repository, settings, report,
 /** Where a run's results went, in a few words: the folder relative to the workspace, or why none. */
 function whereTo(download, workspace) {
     if (download.kind === 'none')
-        return (0,report_markdown/* text */.Qq)(`not downloaded: ${download.why}`);
+        return (0,markdown/* text */.Qq)(`not downloaded: ${download.why}`);
     if (download.kind === 'failed')
-        return (0,report_markdown/* text */.Qq)(`download failed: ${download.why}`);
+        return (0,markdown/* text */.Qq)(`download failed: ${download.why}`);
     const files = `${download.files} ${download.files === 1 ? 'file' : 'files'}, ${(0,format/* formatBytes */.z)(download.bytes)}`;
-    return `${(0,report_markdown/* code */.aY)((0,links/* relativeToWorkspace */.T)(download.folder, workspace))} (${files})`;
+    return `${(0,markdown/* code */.aY)((0,links/* relativeToWorkspace */.T)(download.folder, workspace))} (${files})`;
 }
 /** The job summary: what was settled, what was left, what was skipped, and where results went. */
 function renderSettleSummary(report, workspace = process.env.GITHUB_WORKSPACE) {
@@ -504,26 +541,26 @@ function renderSettleSummary(report, workspace = process.env.GITHUB_WORKSPACE) {
         report.failure ? '## ❌ Could not settle the Code Ocean check runs' : '## ✅ Settled Code Ocean check runs'
     ];
     if (report.failure)
-        out.push((0,report_markdown/* lineBlock */.Up)(report.failure));
+        out.push((0,markdown/* lineBlock */.Up)(report.failure));
     out.push(`Settled ${report.settled.length}, left ${report.left.length} in progress, skipped ${report.skipped} ` +
         "(in progress but not this action's: another app's, or an unknown external id)." +
         (report.deferred > 0
             ? ` ${report.deferred} more were left for the next settle (at most ${MAX_SETTLED_PER_STEP} a step).`
             : ''));
-    const rows = (items) => items.map(({ check, last }) => [(0,report_markdown/* text */.Qq)(check.name), (0,report_markdown/* code */.aY)(check.identity.run), (0,report_markdown/* text */.Qq)(last)]);
+    const rows = (items) => items.map(({ check, last }) => [(0,markdown/* text */.Qq)(check.name), (0,markdown/* code */.aY)(check.identity.run), (0,markdown/* text */.Qq)(last)]);
     if (report.settled.length > 0) {
-        out.push('### Settled', (0,report_markdown/* table */.tp)(['Check', 'Run', 'Conclusion'], rows(report.settled.map((s) => ({ check: s.check, last: s.conclusion })))));
+        out.push('### Settled', (0,markdown/* table */.tp)(['Check', 'Run', 'Conclusion'], rows(report.settled.map((s) => ({ check: s.check, last: s.conclusion })))));
     }
     if (report.left.length > 0) {
-        out.push('### Left in progress', (0,report_markdown/* table */.tp)(['Check', 'Run', 'Why'], rows(report.left.map((l) => ({ check: l.check, last: l.why })))));
+        out.push('### Left in progress', (0,markdown/* table */.tp)(['Check', 'Run', 'Why'], rows(report.left.map((l) => ({ check: l.check, last: l.why })))));
     }
     if (report.downloads.length > 0) {
         const where = report.downloads.map(({ check, download }) => [
-            (0,report_markdown/* text */.Qq)(check.name),
-            (0,report_markdown/* code */.aY)(check.identity.run),
+            (0,markdown/* text */.Qq)(check.name),
+            (0,markdown/* code */.aY)(check.identity.run),
             whereTo(download, workspace)
         ]);
-        out.push('### Results', (0,report_markdown/* table */.tp)(['Check', 'Run', 'Downloaded into'], where));
+        out.push('### Results', (0,markdown/* table */.tp)(['Check', 'Run', 'Downloaded into'], where));
     }
     return `${out.join('\n\n')}\n`;
 }

@@ -75,7 +75,7 @@ class TargetsApi {
                 return [];
             }
         });
-        return { runs, ...clock };
+        return { runs, unreadable: data.length - runs.length, ...clock };
     }
 }
 

@@ -29660,6 +29660,7 @@ function parseResultsTimeout(input, raw) {
 
 
 
+
 function recordFile(env = process.env) {
     const { RUNNER_TEMP: temp, GITHUB_ACTION: step } = env;
     if (!temp || !step)
@@ -29705,7 +29706,7 @@ function checkLeftOpen() {
         return undefined;
     const recorded = readRecord();
     if (!recorded || String(recorded.id) !== stated) {
-        core.warning(`The post step was asked to complete check run ${inline(stated)}, but the main step ` +
+        core.warning(`The post step was asked to complete check run ${inline(capText(stated, 100))}, but the main step ` +
             (recorded ? `made check run ${recorded.id}` : 'left no record of making it') +
             '; it completes nothing.');
         return undefined;
@@ -31046,13 +31047,14 @@ function checkConclusion(status) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $P: () => (/* binding */ fitCheckOutput),
 /* harmony export */   JI: () => (/* binding */ checkHeadSha),
 /* harmony export */   Lk: () => (/* binding */ completeCheckRunBody),
 /* harmony export */   Wz: () => (/* binding */ leftRunningCheckRunBody),
 /* harmony export */   i2: () => (/* binding */ createCheckRunBody),
 /* harmony export */   rp: () => (/* binding */ CheckRuns)
 /* harmony export */ });
-/* unused harmony exports MAX_CHECK_OUTPUT_BYTES, fitCheckOutput, cancelledCheckRunBody */
+/* unused harmony exports MAX_CHECK_OUTPUT_BYTES, cancelledCheckRunBody */
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3916);
 /* harmony import */ var _untrusted_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(873);
 /* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(311);
@@ -31316,8 +31318,9 @@ function relativeToWorkspace(text, workspace) {
     if (!root || !root.startsWith('/') || root.length < 2)
         return text;
     const escaped = root.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    // `<root>/x` becomes `x`; the root not followed by more of a path, `.` (so `<root>/ ` is `./ `).
     // Only the whole folder: `/w/repo` is not in `/w/repo-other`.
-    return text.replace(new RegExp(`${escaped}(/|(?![\\w.-]))`, 'g'), (_, slash) => (slash ? '' : '.'));
+    return text.replace(new RegExp(`${escaped}(?:(/)(?=[\\w.-])|(?![\\w.-]))`, 'g'), (_, slash) => slash ? '' : '.');
 }
 
 
@@ -31391,8 +31394,12 @@ const SHORTCODE_START = /:(?=[\w+-]+:)/g;
 /** The most lines of one message that a line block shows, and the most characters of each. */
 const SHOWN_LINES = 20;
 const SHOWN_LINE_CHARS = 500;
+/** The deepest indentation a lineBlock line keeps (an example's YAML needs a few levels). */
+const MAX_INDENT = 40;
 /** The most characters of one line that a code block shows. */
 const CODE_LINE_CHARS = 500;
+/** The most lines a codeBlock shows (the console log's explaining lines are at most 15 before splitting). */
+const MAX_CODE_LINES = 40;
 /** The lines of `value`, split at every line-break form. */
 function splitLines(value) {
     return value.split(LINE_BREAK);
@@ -31445,8 +31452,10 @@ function code(value, max = _caps_js__WEBPACK_IMPORTED_MODULE_0__/* .VALUE_CHARS 
 function lineBlock(value) {
     const lines = splitLines(value).filter((line) => line.trim() !== '');
     const shown = lines.slice(0, SHOWN_LINES).map((line) => {
-        const indent = (/^[ \t]*/.exec(line)?.[0] ?? '').replace(/\t/g, '  ').length;
-        return '\u00a0'.repeat(indent) + text(line, SHOWN_LINE_CHARS);
+        const lead = /^[ \t]*/.exec(line)?.[0] ?? '';
+        // The indentation is outside text too: capped, and not counted in the line's own cap.
+        const indent = Math.min(lead.replace(/\t/g, '  ').length, MAX_INDENT);
+        return '\u00a0'.repeat(indent) + text(line.slice(lead.length), SHOWN_LINE_CHARS);
     });
     if (lines.length > SHOWN_LINES)
         shown.push(text((0,_caps_js__WEBPACK_IMPORTED_MODULE_0__/* .andMore */ .v)(lines.length - SHOWN_LINES, 'lines')));
@@ -31461,9 +31470,15 @@ function lineBlock(value) {
  * no Markdown, HTML, mention, reference or emoji.
  */
 function codeBlock(lines) {
-    const shown = lines
-        .flatMap(splitLines)
-        .map((line) => (0,_caps_js__WEBPACK_IMPORTED_MODULE_0__/* .capText */ .yA)(line.replace(UNSAFE_CHARACTER, '\ufffd'), CODE_LINE_CHARS));
+    // Splitting at every line-break form can make many lines of one: the last ones are kept.
+    const split = lines.flatMap(splitLines);
+    const kept = split.slice(-MAX_CODE_LINES);
+    const shown = [
+        ...(split.length > kept.length
+            ? [`[${(split.length - kept.length).toLocaleString('en-US')} earlier lines cut]`]
+            : []),
+        ...kept.map((line) => (0,_caps_js__WEBPACK_IMPORTED_MODULE_0__/* .capText */ .yA)(line.replace(UNSAFE_CHARACTER, '\ufffd'), CODE_LINE_CHARS))
+    ];
     const longestRun = Math.max(0, ...shown.flatMap((line) => (line.match(/`+/g) ?? []).map((run) => run.length)));
     const fence = '`'.repeat(Math.max(3, longestRun + 1));
     return [fence, ...shown, fence].join('\n');
@@ -31660,7 +31675,12 @@ function utc(ms) {
 }
 function escaper(redact, workspace) {
     const plain = (value) => (0,_links_js__WEBPACK_IMPORTED_MODULE_2__/* .relativeToWorkspace */ .T)(redact(value), workspace);
-    return { text: (value, max) => (0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .text */ .Qq)(plain(value), max), code: (value) => (0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .code */ .aY)(plain(value)), plain };
+    return {
+        text: (value, max) => (0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .text */ .Qq)(plain(value), max),
+        code: (value) => (0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .code */ .aY)(plain(value)),
+        plain,
+        sent: (value) => (0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .code */ .aY)(redact(value))
+    };
 }
 /** A table of at most LISTED_ROWS rows, then how many more there were. */
 function cappedTable(header, rows, noun) {
@@ -31777,25 +31797,25 @@ function requestFold(model, e) {
 function requestListFolds(req, e) {
     const out = [];
     if (req?.data_assets?.length) {
-        const rows = req.data_assets.map((a) => [e.code(a.id), a.mount ? e.code(a.mount) : '—']);
+        const rows = req.data_assets.map((a) => [e.sent(a.id), a.mount ? e.sent(a.mount) : '—']);
         out.push((0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .details */ .zH)(`Data assets (${rows.length})`, cappedTable(['Id', 'Mount'], rows, 'data assets')));
     }
     const rows = [];
     // Positions are written as text: a bare `#1` would reference issue 1 on GitHub.
     const position = (i) => (0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .text */ .Qq)(`#${i + 1}`);
     for (const p of req?.processes ?? []) {
-        p.parameters?.forEach((v, i) => rows.push([e.code(p.name), position(i), e.code(v)]));
-        p.named_parameters?.forEach((n) => rows.push([e.code(p.name), e.code(n.param_name), e.code(n.value)]));
+        p.parameters?.forEach((v, i) => rows.push([e.sent(p.name), position(i), e.sent(v)]));
+        p.named_parameters?.forEach((n) => rows.push([e.sent(p.name), e.sent(n.param_name), e.sent(n.value)]));
     }
-    req?.parameters?.forEach((v, i) => rows.push(['—', position(i), e.code(v)]));
-    req?.named_parameters?.forEach((n) => rows.push(['—', e.code(n.param_name), e.code(n.value)]));
+    req?.parameters?.forEach((v, i) => rows.push(['—', position(i), e.sent(v)]));
+    req?.named_parameters?.forEach((n) => rows.push(['—', e.sent(n.param_name), e.sent(n.value)]));
     if (rows.length > 0) {
         const parts = cappedTable(['Process', 'Parameter', 'Value'], rows, 'parameters');
         out.push((0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .details */ .zH)(`Parameters (${rows.length})`, parts));
     }
     else if (req?.processes?.length) {
         const { shown, more } = (0,_caps_js__WEBPACK_IMPORTED_MODULE_4__/* .capItems */ .P1)(req.processes, LISTED_ROWS);
-        const parts = [(0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .list */ .p_)(shown.map((p) => e.code(p.name))), ...(more > 0 ? [(0,_caps_js__WEBPACK_IMPORTED_MODULE_4__/* .andMore */ .v)(more, 'processes')] : [])];
+        const parts = [(0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .list */ .p_)(shown.map((p) => e.sent(p.name))), ...(more > 0 ? [(0,_caps_js__WEBPACK_IMPORTED_MODULE_4__/* .andMore */ .v)(more, 'processes')] : [])];
         out.push((0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .details */ .zH)(`Processes (${req.processes.length})`, parts));
     }
     return out;

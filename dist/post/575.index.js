@@ -541,7 +541,7 @@ class TargetsApi {
                 return [];
             }
         });
-        return { runs, ...clock };
+        return { runs, unreadable: data.length - runs.length, ...clock };
     }
 }
 
@@ -1748,8 +1748,12 @@ const SHORTCODE_START = /:(?=[\w+-]+:)/g;
 /** The most lines of one message that a line block shows, and the most characters of each. */
 const SHOWN_LINES = 20;
 const SHOWN_LINE_CHARS = 500;
+/** The deepest indentation a lineBlock line keeps (an example's YAML needs a few levels). */
+const MAX_INDENT = 40;
 /** The most characters of one line that a code block shows. */
 const CODE_LINE_CHARS = 500;
+/** The most lines a codeBlock shows (the console log's explaining lines are at most 15 before splitting). */
+const MAX_CODE_LINES = 40;
 /** The lines of `value`, split at every line-break form. */
 function splitLines(value) {
     return value.split(LINE_BREAK);
@@ -1802,8 +1806,10 @@ function markdown_code(value, max = VALUE_CHARS) {
 function markdown_lineBlock(value) {
     const lines = splitLines(value).filter((line) => line.trim() !== '');
     const shown = lines.slice(0, SHOWN_LINES).map((line) => {
-        const indent = (/^[ \t]*/.exec(line)?.[0] ?? '').replace(/\t/g, '  ').length;
-        return '\u00a0'.repeat(indent) + markdown_text(line, SHOWN_LINE_CHARS);
+        const lead = /^[ \t]*/.exec(line)?.[0] ?? '';
+        // The indentation is outside text too: capped, and not counted in the line's own cap.
+        const indent = Math.min(lead.replace(/\t/g, '  ').length, MAX_INDENT);
+        return '\u00a0'.repeat(indent) + markdown_text(line.slice(lead.length), SHOWN_LINE_CHARS);
     });
     if (lines.length > SHOWN_LINES)
         shown.push(markdown_text(andMore(lines.length - SHOWN_LINES, 'lines')));
@@ -1818,9 +1824,15 @@ function markdown_lineBlock(value) {
  * no Markdown, HTML, mention, reference or emoji.
  */
 function markdown_codeBlock(lines) {
-    const shown = lines
-        .flatMap(splitLines)
-        .map((line) => capText(line.replace(UNSAFE_CHARACTER, '\ufffd'), CODE_LINE_CHARS));
+    // Splitting at every line-break form can make many lines of one: the last ones are kept.
+    const split = lines.flatMap(splitLines);
+    const kept = split.slice(-MAX_CODE_LINES);
+    const shown = [
+        ...(split.length > kept.length
+            ? [`[${(split.length - kept.length).toLocaleString('en-US')} earlier lines cut]`]
+            : []),
+        ...kept.map((line) => capText(line.replace(UNSAFE_CHARACTER, '\ufffd'), CODE_LINE_CHARS))
+    ];
     const longestRun = Math.max(0, ...shown.flatMap((line) => (line.match(/`+/g) ?? []).map((run) => run.length)));
     const fence = '`'.repeat(Math.max(3, longestRun + 1));
     return [fence, ...shown, fence].join('\n');
@@ -2182,6 +2194,7 @@ function runLeftWatched() {
 
 
 
+
 function check_backstop_recordFile(env = process.env) {
     const { RUNNER_TEMP: temp, GITHUB_ACTION: step } = env;
     if (!temp || !step)
@@ -2227,7 +2240,7 @@ function checkLeftOpen() {
         return undefined;
     const recorded = check_backstop_readRecord();
     if (!recorded || String(recorded.id) !== stated) {
-        lib_core/* warning */.$e(`The post step was asked to complete check run ${untrusted_inline(stated)}, but the main step ` +
+        lib_core/* warning */.$e(`The post step was asked to complete check run ${untrusted_inline(caps_capText(stated, 100))}, but the main step ` +
             (recorded ? `made check run ${recorded.id}` : 'left no record of making it') +
             '; it completes nothing.');
         return undefined;
@@ -2271,7 +2284,12 @@ function utc(ms) {
 }
 function escaper(redact, workspace) {
     const plain = (value) => relativeToWorkspace(redact(value), workspace);
-    return { text: (value, max) => text(plain(value), max), code: (value) => code(plain(value)), plain };
+    return {
+        text: (value, max) => text(plain(value), max),
+        code: (value) => code(plain(value)),
+        plain,
+        sent: (value) => code(redact(value))
+    };
 }
 /** A table of at most LISTED_ROWS rows, then how many more there were. */
 function cappedTable(header, rows, noun) {
@@ -2388,25 +2406,25 @@ function requestFold(model, e) {
 function requestListFolds(req, e) {
     const out = [];
     if (req?.data_assets?.length) {
-        const rows = req.data_assets.map((a) => [e.code(a.id), a.mount ? e.code(a.mount) : '—']);
+        const rows = req.data_assets.map((a) => [e.sent(a.id), a.mount ? e.sent(a.mount) : '—']);
         out.push(details(`Data assets (${rows.length})`, cappedTable(['Id', 'Mount'], rows, 'data assets')));
     }
     const rows = [];
     // Positions are written as text: a bare `#1` would reference issue 1 on GitHub.
     const position = (i) => text(`#${i + 1}`);
     for (const p of req?.processes ?? []) {
-        p.parameters?.forEach((v, i) => rows.push([e.code(p.name), position(i), e.code(v)]));
-        p.named_parameters?.forEach((n) => rows.push([e.code(p.name), e.code(n.param_name), e.code(n.value)]));
+        p.parameters?.forEach((v, i) => rows.push([e.sent(p.name), position(i), e.sent(v)]));
+        p.named_parameters?.forEach((n) => rows.push([e.sent(p.name), e.sent(n.param_name), e.sent(n.value)]));
     }
-    req?.parameters?.forEach((v, i) => rows.push(['—', position(i), e.code(v)]));
-    req?.named_parameters?.forEach((n) => rows.push(['—', e.code(n.param_name), e.code(n.value)]));
+    req?.parameters?.forEach((v, i) => rows.push(['—', position(i), e.sent(v)]));
+    req?.named_parameters?.forEach((n) => rows.push(['—', e.sent(n.param_name), e.sent(n.value)]));
     if (rows.length > 0) {
         const parts = cappedTable(['Process', 'Parameter', 'Value'], rows, 'parameters');
         out.push(details(`Parameters (${rows.length})`, parts));
     }
     else if (req?.processes?.length) {
         const { shown, more } = capItems(req.processes, LISTED_ROWS);
-        const parts = [list(shown.map((p) => e.code(p.name))), ...(more > 0 ? [andMore(more, 'processes')] : [])];
+        const parts = [list(shown.map((p) => e.sent(p.name))), ...(more > 0 ? [andMore(more, 'processes')] : [])];
         out.push(details(`Processes (${req.processes.length})`, parts));
     }
     return out;

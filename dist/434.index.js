@@ -523,7 +523,7 @@ async function settleEach(checks, octokit, client, repository, settings, report,
     else if (updates > 0 && refused === updates) {
         report.failure =
             `GitHub refused every update of a check run (${lastRefusal}). The settle step's token must be the ` +
-                'workflow token (`github-token: ${{ github.token }}`, the app that created the checks) with `permissions: checks: write`.';
+                'workflow token (`github-token: ${{ github.token }}`, the app that created the checks) with `permissions: checks: write` (and `contents: read`, `pull-requests: read` for the query).';
     }
 }
 /** Where a run's results went, in a few words: the folder relative to the workspace, or why none. */

@@ -190,7 +190,7 @@ export async function settleEach(
   } else if (updates > 0 && refused === updates) {
     report.failure =
       `GitHub refused every update of a check run (${lastRefusal}). The settle step's token must be the ` +
-      'workflow token (`github-token: ${{ github.token }}`, the app that created the checks) with `permissions: checks: write`.'
+      'workflow token (`github-token: ${{ github.token }}`, the app that created the checks) with `permissions: checks: write` (and `contents: read`, `pull-requests: read` for the query).'
   }
 }
 

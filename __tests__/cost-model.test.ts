@@ -13,6 +13,7 @@ import {
   longestRunWithin,
   MINUTE_MS,
   scheduleMinutesPerDay,
+  sharedStartMinutes,
   settleOverAlignments,
   settleTicksAt,
   shortJobMs,
@@ -108,5 +109,15 @@ describe('detached cost', () => {
 
   it('notices the end a tick wait, the scheduler lateness and the settle job late', () => {
     expect(detachedNoticeMs(QUARTER, 30 * MINUTE_MS, 500)).toBe(45 * MINUTE_MS + 500)
+  })
+
+  it('bills a start step in a job that runs anyway only when it carries that job over a minute', () => {
+    expect(sharedStartMinutes(600)).toEqual({ worst: 1, mean: 0.01 })
+    expect(sharedStartMinutes(0)).toEqual({ worst: 0, mean: 0 })
+    expect(sharedStartMinutes(90_000)).toEqual({ worst: 1, mean: 1 })
+    // A 6-hour run on a 15-minute schedule: 24 ticks find it going, 1 completes it.
+    const ticks = settleOverAlignments(6 * HOUR_MS, QUARTER).whileRunning.worst
+    expect(detachedMinutes(sharedStartMinutes(600).mean, 1, ticks)).toBeCloseTo(25.01, 5)
+    expect(detachedMinutes(1, 1, ticks)).toBe(26)
   })
 })

@@ -265,8 +265,10 @@ describe('the workflow and configuration files', () => {
   })
 
   it.each(allWorkflowFiles)('%s grants no write permission it does not need', (path) => {
-    // The release writes its tags; the check examples make and complete check runs.
-    const writable = path === `${WORKFLOWS_DIR}/release.yml` ? ['contents'] : path.includes('/check-') ? ['checks'] : []
+    // The release writes its tags; the check examples make and complete check runs, and
+    // turn the settle workflow on and off (settle-workflow).
+    const writable =
+      path === `${WORKFLOWS_DIR}/release.yml` ? ['contents'] : path.includes('/check-') ? ['checks', 'actions'] : []
     expect(permissionProblems(wf(path), writable)).toEqual([])
   })
 

@@ -120,6 +120,8 @@ export interface ActionRun {
 const REPOSITORY = 'octo-org/genomics-pipelines'
 const SHA = '8f3e2a1c9b7d4e6f0a5b3c2d1e9f8a7b6c5d4e3f'
 const WORKFLOW_FILE = '.github/workflows/nightly-alignment.yml'
+/** The file name of the workflow every step runs in (GITHUB_WORKFLOW_REF). */
+export const WORKFLOW_FILE_NAME = path.basename(WORKFLOW_FILE)
 
 /**
  * The context variables every run gets (by environment variable name), unless the event or the

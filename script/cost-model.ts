@@ -102,6 +102,16 @@ export function settleOverAlignments(runMs: number, intervalMs: number, samples 
   return { whileRunning: spread((t) => t.whileRunning), completesAfterMs: spread((t) => t.completesAfterMs) }
 }
 
+/**
+ * The start as a step of a job that runs anyway (the build, the tests): GitHub bills that
+ * job in whole minutes, so the step adds a minute only when its seconds carry the job over
+ * a minute boundary. With the job's length spread evenly within its last minute, that
+ * happens with probability stepMs / 1 minute; at the worst it always does.
+ */
+export function sharedStartMinutes(stepMs: number): WorstAndMean {
+  return { worst: stepMs > 0 ? 1 : 0, mean: Math.min(1, Math.max(0, stepMs) / MINUTE_MS) }
+}
+
 /** Billed minutes of a detached run: its start job, the ticks that find it going, and the one that completes it. */
 export function detachedMinutes(startJobBilled: number, settleJobBilled: number, whileRunning: number): number {
   return startJobBilled + settleJobBilled * (whileRunning + 1)

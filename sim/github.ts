@@ -3,7 +3,8 @@
 // (GraphQL `viewer { login }`, and REST `GET /user`, which GitHub refuses for
 // installation tokens); and for its check run (sim/github/checks.ts): create, update,
 // get and list check runs, and the settle step's one GraphQL discovery query
-// (sim/github/discovery.ts). A real loopback server, so the action's real GitHub client
+// (sim/github/discovery.ts); and turning a workflow on and off (sim/github/workflows.ts).
+// A real loopback server, so the action's real GitHub client
 // (Octokit) is exercised end to end. docs/github-checks.md is the contract for checks.
 
 import { createServer, type Server } from 'node:http'
@@ -17,6 +18,7 @@ import {
   type Reply
 } from './github/checks.js'
 import { discoveryAnswer, type CommitSeed, type PullRequestSeed, type RepositoryModel } from './github/discovery.js'
+import { Workflows } from './github/workflows.js'
 
 export { ACTIONS_APP, MAX_ANNOTATIONS_PER_REQUEST, MAX_OUTPUT_BYTES, STALE_AFTER_MS } from './github/checks.js'
 export type { CheckRun, CheckRunSeed, GitHubApp } from './github/checks.js'
@@ -91,6 +93,8 @@ export class GitHubStandIn {
 
   /** Every check run, whichever app made it. */
   readonly checks = new CheckRuns(() => this.nextId++)
+  /** Repositories' workflows, for the settle schedule's pause (enable and disable a workflow). */
+  readonly workflows = new Workflows(() => this.nextId++)
   /** Repositories' open pull requests and default-branch commits, for the discovery query. */
   readonly repositories = new Map<string, RepositoryModel>()
 
@@ -100,6 +104,8 @@ export class GitHubStandIn {
   private readonly apps = new Map<string, GitHubApp>()
   /** Each token's checks permission; write when not set. */
   private readonly checksAccess = new Map<string, ChecksAccess>()
+  /** Tokens whose `actions:` permission is not write (GitHub's default when a workflow sets `permissions:`). */
+  private readonly actionsReadOnly = new Set<string>()
 
   /** `token` is accepted as an installation token of GitHub Actions (github-actions[bot]). */
   constructor(readonly token = 'ghs_standin_token_0123456789') {
@@ -119,6 +125,12 @@ export class GitHubStandIn {
    */
   setChecksAccess(access: ChecksAccess, token = this.token): void {
     this.checksAccess.set(token, access)
+  }
+
+  /** Sets a token's `actions:` permission: write (the default here), or not (enable and disable answer 403). */
+  setActionsWrite(write: boolean, token = this.token): void {
+    if (write) this.actionsReadOnly.delete(token)
+    else this.actionsReadOnly.add(token)
   }
 
   /** Seeds a check run, e.g. one from another app (`app: 'other-app'`) that looks like the action's. */
@@ -207,8 +219,18 @@ export class GitHubStandIn {
         const one = /^\/repos\/([^/]+\/[^/]+)\/issues\/comments\/(\d+)$/.exec(url.pathname)
         this.checks.age()
         const checks = this.checksReply(req.method ?? 'GET', url, body, req.headers.authorization)
+        const workflow = this.workflows.reply(
+          req.method ?? 'GET',
+          url.pathname,
+          !this.actionsReadOnly.has(this.tokenOf(req.headers.authorization) ?? '')
+        )
         if (checks) {
           send(checks.status, checks.body)
+        } else if (workflow) {
+          if (workflow.status === 204) {
+            res.writeHead(204)
+            res.end()
+          } else send(workflow.status, workflow.body)
         } else if (url.pathname === '/graphql' && req.method === 'POST') {
           const discovery = discoveryAnswer(body, this.repositories, this.checks)
           if (discovery) send(200, discovery)

@@ -31,7 +31,8 @@ export const Input = {
   CheckRun: 'check-run',
   GithubToken: 'github-token',
   Settle: 'settle',
-  SettleMaxAge: 'settle-max-age'
+  SettleMaxAge: 'settle-max-age',
+  SettleWorkflow: 'settle-workflow'
 } as const
 
 /**

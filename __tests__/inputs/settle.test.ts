@@ -73,6 +73,7 @@ describe('the inputs of a settle step', () => {
     'summary',
     'settle',
     'settle-max-age',
+    'settle-workflow',
     'download-results',
     'results-filter',
     'results-timeout'

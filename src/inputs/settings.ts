@@ -9,6 +9,7 @@ import { readPreparationSettings, type PreparationSettings } from './preparation
 import { Problems } from './problems.js'
 import { defaultRunName } from './run-name.js'
 import { readRunSpec } from './run-spec.js'
+import { parseSettleWorkflow, SETTLE_WORKFLOW_EXAMPLE } from './settle-workflow.js'
 import { registerGithubToken, type ReadInput } from './token.js'
 import {
   parseBooleanInput,
@@ -68,6 +69,8 @@ interface ResultSettings {
   commentToken?: string
   /** Token for the check run (`check-run`); set only when one is wanted. */
   checkToken?: string
+  /** With `check-run`: the settle workflow's file, turned on when the step leaves its check in progress. */
+  settleWorkflow?: string
 }
 
 /** What every phase after the start needs, for a run this step started or one it follows. */
@@ -186,7 +189,7 @@ function readResultSettings(problems: Problems, wait: boolean, env: NodeJS.Proce
  * The GitHub token, for the pull request comment when `comment-on-pr` asks for one, and
  * for the check run when `check-run` does.
  */
-function readGitHubTokens(problems: Problems): Pick<ResultSettings, 'commentToken' | 'checkToken'> {
+function readGitHubTokens(problems: Problems): Pick<ResultSettings, 'commentToken' | 'checkToken' | 'settleWorkflow'> {
   const commentOnPr = problems.check(Input.CommentOnPr, (raw) => parseBooleanInput(Input.CommentOnPr, raw)) ?? false
   const checkRun = problems.check(Input.CheckRun, (raw) => parseBooleanInput(Input.CheckRun, raw)) ?? false
   const githubToken = problems.read(Input.GithubToken).trim()
@@ -201,7 +204,20 @@ function readGitHubTokens(problems: Problems): Pick<ResultSettings, 'commentToke
       `${Input.GithubToken}: \${{ github.token }}`
     )
   }
-  return { commentToken: commentOnPr ? githubToken : undefined, checkToken: checkRun ? githubToken : undefined }
+  const settleWorkflow = problems.check(Input.SettleWorkflow, parseSettleWorkflow)
+  if (settleWorkflow !== undefined && !checkRun) {
+    problems.add(
+      `${Input.SettleWorkflow}' and '${Input.CheckRun}`,
+      `'${Input.SettleWorkflow}' turns the settle workflow on when this step leaves its check run in progress, but ` +
+        `'${Input.CheckRun}' is not true: set '${Input.CheckRun}: true', or remove '${Input.SettleWorkflow}'`,
+      `${Input.CheckRun}: true\n${SETTLE_WORKFLOW_EXAMPLE}`
+    )
+  }
+  return {
+    commentToken: commentOnPr ? githubToken : undefined,
+    checkToken: checkRun ? githubToken : undefined,
+    settleWorkflow: checkRun ? settleWorkflow : undefined
+  }
 }
 
 const HAND_OVER_EXAMPLE = `${Input.CheckRun}: true\n${Input.WaitTimeout}: 30\n${Input.StopOnTimeout}: hand-over`

@@ -4,6 +4,7 @@ import { redactor } from '../redact.js'
 import { resolveApiLocation, type ApiLocation } from './domain.js'
 import { InputError, InputErrors } from './errors.js'
 import { Problems } from './problems.js'
+import { parseSettleWorkflow, runningWorkflowFile } from './settle-workflow.js'
 import { registerGithubToken, type ReadInput } from './token.js'
 import { parseBooleanInput, parseDownloadFolder, parseList, parseResultsTimeout } from './values.js'
 
@@ -23,6 +24,8 @@ export interface SettleSettings {
   resultsFilter: string[]
   /** Minutes for all the downloads of the step together; 0 means no limit. */
   resultsTimeoutMinutes: number
+  /** With `settle-workflow`: this step's own workflow file, turned off once nothing is left pending. */
+  settleWorkflow?: string
 }
 
 /** The default `results-timeout`, as action.yml declares it (as for a run's step). */
@@ -119,6 +122,27 @@ function readSettleDownloads(
 }
 
 /**
+ * `settle-workflow` in a settle step names the workflow it runs in: the step turns only
+ * its own schedule off, so a typo cannot pause another workflow of the repository.
+ */
+function readOwnWorkflow(problems: Problems, env: NodeJS.ProcessEnv): string | undefined {
+  const named = problems.check(Input.SettleWorkflow, parseSettleWorkflow)
+  if (named === undefined) return undefined
+  const running = runningWorkflowFile(env)
+  if (running === named) return named
+  problems.add(
+    Input.SettleWorkflow,
+    running === undefined
+      ? `names ${named}, but GITHUB_WORKFLOW_REF does not say which workflow this step runs in; a settle step turns ` +
+          'off only its own workflow'
+      : `names ${named}, but this step runs in ${running}; a settle step turns off only its own workflow: name ` +
+          `${running}, or leave '${Input.SettleWorkflow}' out`,
+    `${Input.SettleWorkflow}: ${running ?? 'settle.yml'}`
+  )
+  return undefined
+}
+
+/**
  * Reads the inputs of a settle step. Throws InputErrors naming every input that is wrong,
  * or that only applies to a run (a target, a followed run, the wait, the capture, the
  * comment): a settle step starts and follows nothing, and only downloads results.
@@ -162,6 +186,7 @@ export function getSettleSettings(
   const summary = problems.check(Input.Summary, (raw) => parseBooleanInput(Input.Summary, raw)) ?? true
   const maxAgeDays = problems.check(Input.SettleMaxAge, parseSettleMaxAge) ?? SETTLE_MAX_AGE_DAYS.fallback
   const downloads = readSettleDownloads(problems, env)
+  const settleWorkflow = readOwnWorkflow(problems, env)
   for (const [name, fallback] of NOT_FOR_SETTLE) {
     const value = read(name)
     if (value === '' || value.toLowerCase() === fallback) continue
@@ -169,14 +194,15 @@ export function getSettleSettings(
       `${Input.Settle}' and '${name}`,
       `both are set; '${Input.Settle}: true' only completes the check runs earlier steps left in progress, and starts ` +
         `or follows no run, while '${name}' only applies to a run. A settle step takes only '${Input.Domain}', ` +
-        `'${Input.Secret}', '${Input.GithubToken}', '${Input.Summary}', '${Input.SettleMaxAge}' and the downloads' ` +
+        `'${Input.Secret}', '${Input.GithubToken}', '${Input.Summary}', '${Input.SettleMaxAge}', ` +
+        `'${Input.SettleWorkflow}' and the downloads' ` +
         `'${Input.DownloadResults}', '${Input.ResultsFilter}' and '${Input.ResultsTimeout}': remove '${name}' ` +
         `from this step, or run the action in a step of its own`,
       SETTLE_EXAMPLE
     )
   }
   if (problems.list.length === 0 && location && settle) {
-    return { location, token, githubToken, summary, maxAgeDays, ...downloads }
+    return { location, token, githubToken, summary, maxAgeDays, ...downloads, settleWorkflow }
   }
   if (problems.list.length === 0) {
     // Only reached when called with `settle` false: the caller checks isSettling first.

@@ -44,6 +44,10 @@ export async function closeCheckRun(step: Step, markdown: string, cancelled: boo
         leftRunningCheckRunBody(check.runId, markdown, step.handedOver === true),
         signal
       )
+      // Left in progress even when that update failed: its settle workflow must run.
+      if (check.settleWorkflow && (await check.checks.wakeWorkflow(check.settleWorkflow, signal))) {
+        core.info(`Turned on the settle workflow ${check.settleWorkflow}: its schedule settles check run ${check.id}.`)
+      }
       return
     }
     const text = status === 'succeeded' ? undefined : renderReason(step.summary, step.failure, step.redact)

@@ -25,6 +25,7 @@ import {
   pendingChecks,
   type OurCheck
 } from '../../report/checks/pending-checks.js'
+import { switchRefusedHint, switchWorkflow } from '../../report/checks/workflow-switch.js'
 import { relativeToWorkspace } from '../../report/links.js'
 import { code, lineBlock, table, text } from '../../report/markdown.js'
 import { Outputs } from '../../report/outputs.js'
@@ -32,6 +33,8 @@ import { writeSummary } from '../../report/summary.js'
 import { inline } from '../../untrusted.js'
 import { USER_AGENT } from '../../version.js'
 import { decideSettle, type RunReading } from '../settle-decision.js'
+import { CHECK_CALL_MS } from './check-run.js'
+import { pauseWhenIdle } from './settle-pause.js'
 import { settleDownloader, type SettleDownload, type SettleDownloader } from './settle-downloads.js'
 
 /** @actions/github's client, loaded when the step runs. */
@@ -49,6 +52,8 @@ export interface SettleReport {
   downloads: Array<{ check: OurCheck; download: SettleDownload }>
   /** Why the step failed, when it did. */
   failure?: string
+  /** With `settle-workflow`: nothing was left pending, and this workflow was turned off. */
+  paused?: string
 }
 
 /**
@@ -110,6 +115,36 @@ async function discover(octokit: GitHubClient, repository: string, settings: Set
     throw new Error(`Could not ask GitHub for the check runs in progress in ${repository}: ${gitHubReason(error)}`, {
       cause: error
     })
+  }
+}
+
+/** `settle-workflow`: turns this workflow off when nothing is left pending (settle-pause.ts). */
+async function pauseIfIdle(
+  octokit: GitHubClient,
+  repository: string,
+  settings: SettleSettings,
+  file: string,
+  report: SettleReport
+): Promise<void> {
+  const idle = !report.failure && report.left.length === 0 && report.deferred === 0
+  const outcome = await pauseWhenIdle(file, idle, {
+    switchTo: (to) => switchWorkflow(octokit, repository, file, to, AbortSignal.timeout(CHECK_CALL_MS)),
+    anyPending: async () => {
+      const again = pendingChecks(await discover(octokit, repository, settings))
+      return again.ours.length > 0 || again.deferred > 0
+    },
+    reason: (error) => `${gitHubReason(error)}; ${switchRefusedHint(file)}`
+  })
+  if (outcome.kind === 'paused') {
+    report.paused = file
+    core.info(
+      `No check run of this action is left in progress: turned off this settle workflow (${file}) until a step ` +
+        'leaves a check in progress again.'
+    )
+  } else if (outcome.kind === 'stranded') {
+    report.failure = outcome.failure
+  } else if (outcome.warning) {
+    core.warning(inline(redactRegistered(outcome.warning)))
   }
 }
 
@@ -232,6 +267,12 @@ export function renderSettleSummary(
       table(['Check', 'Run', 'Why'], rows(report.left.map((l) => ({ check: l.check, last: l.why }))))
     )
   }
+  if (report.paused) {
+    out.push(
+      `Nothing is left pending, so this settle workflow (${code(report.paused)}) is now turned off: its schedule ` +
+        'bills nothing until a step with `settle-workflow` leaves a check in progress and turns it on.'
+    )
+  }
   if (report.downloads.length > 0) {
     const where = report.downloads.map(({ check, download }) => [
       text(check.name),
@@ -288,6 +329,7 @@ export async function settle(env: NodeJS.ProcessEnv = process.env): Promise<void
     core.info(
       `Settled ${report.settled.length} check runs, left ${report.left.length} in progress, skipped ${report.skipped}.`
     )
+    if (settings.settleWorkflow) await pauseIfIdle(octokit, repository, settings, settings.settleWorkflow, report)
   } catch (error) {
     report.failure = errorMessage(error)
   } finally {

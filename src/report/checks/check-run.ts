@@ -10,6 +10,7 @@ import { USER_AGENT } from '../../version.js'
 import { pullRequestPayload } from '../event.js'
 import { code, fitWithin } from '../markdown.js'
 import { checkRunName, externalIdFor, type CheckConclusion, type CheckIdentity } from './check-identity.js'
+import { switchRefusedHint, switchWorkflow } from './workflow-switch.js'
 
 /** GitHub's limit on a check run's `output.summary` and `output.text`: bytes of UTF-8, not characters. */
 export const MAX_CHECK_OUTPUT_BYTES = 65_535
@@ -204,6 +205,30 @@ export class CheckRuns {
     }
   }
 
+  /**
+   * Turns the settle workflow `file` on, so that its schedule settles the check this step
+   * leaves in progress (`settle-workflow`); false when GitHub refused (told as a warning:
+   * the check then waits until the schedule runs again for another reason).
+   */
+  async wakeWorkflow(file: string, signal?: AbortSignal): Promise<boolean> {
+    try {
+      await switchWorkflow(
+        await this.octokit(),
+        this.target.repository,
+        file,
+        'on',
+        signal ?? new AbortController().signal
+      )
+      return true
+    } catch (error) {
+      this.target.warn(
+        `Could not turn on the settle workflow ${file}: ${errorMessage(error).split('\n')[0]}. Until it runs, no ` +
+          `step settles this check: ${switchRefusedHint(file)}.`
+      )
+      return false
+    }
+  }
+
   /** Check run `id`'s status (`in_progress`, `completed`, …), or undefined when it cannot be read (told as a warning). */
   async status(id: number, signal?: AbortSignal): Promise<string | undefined> {
     if (this.refused) return undefined
@@ -224,4 +249,6 @@ export interface OpenCheckRun {
   /** The Code Ocean run it stands for. */
   runId: string
   checks: CheckRuns
+  /** `settle-workflow`: turned on when the step leaves the check in progress. */
+  settleWorkflow?: string
 }

@@ -1311,7 +1311,7 @@ async function openCheckRun(run, settings, step, cancel, env = process.env) {
     if (id === undefined)
         return;
     (0,check_backstop/* recordCheck */.Y$)(id);
-    step.check = { id, runId: run.id, checks };
+    step.check = { id, runId: run.id, checks, settleWorkflow: settings.settleWorkflow };
     lib_core/* info */.pq(`Made check run ${id} on commit ${headSha}.`);
 }
 

@@ -29236,6 +29236,52 @@ class Problems {
 
 /***/ }),
 
+/***/ 9854:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Pm: () => (/* binding */ SETTLE_WORKFLOW_EXAMPLE),
+/* harmony export */   Vf: () => (/* binding */ runningWorkflowFile),
+/* harmony export */   eV: () => (/* binding */ parseSettleWorkflow)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1318);
+/* harmony import */ var _names_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6455);
+
+
+/**
+ * `settle-workflow`: the file name of the workflow that settles check runs, whose
+ * schedule the action pauses while nothing is pending (docs/checks.md). GitHub names a
+ * workflow by its file in `.github/workflows/` (no folders below it), and its enable and
+ * disable calls take that name in place of the workflow's id.
+ */
+const WORKFLOW_FILE = /^[A-Za-z0-9_.-]+\.ya?ml$/;
+const WORKFLOWS_FOLDER = '.github/workflows/';
+const SETTLE_WORKFLOW_EXAMPLE = `${_names_js__WEBPACK_IMPORTED_MODULE_1__/* .Input */ .pd.SettleWorkflow}: settle.yml`;
+/** The workflow's file name, or undefined when the input is empty; the folder may be written out. */
+function parseSettleWorkflow(raw) {
+    if (raw === '')
+        return undefined;
+    const file = raw.startsWith(WORKFLOWS_FOLDER) ? raw.slice(WORKFLOWS_FOLDER.length) : raw;
+    if (!WORKFLOW_FILE.test(file) || file.startsWith('.')) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .d(_names_js__WEBPACK_IMPORTED_MODULE_1__/* .Input */ .pd.SettleWorkflow, `"${raw}" is not the file name of a workflow in ${WORKFLOWS_FOLDER} (letters, digits, '.', '_' or '-', ending ` +
+            'in .yml or .yaml)', SETTLE_WORKFLOW_EXAMPLE);
+    }
+    return file;
+}
+/**
+ * The file name of the workflow this step runs in, from GITHUB_WORKFLOW_REF
+ * (`owner/repo/.github/workflows/settle.yml@refs/heads/main`), or undefined when the
+ * runner did not set it in that form.
+ */
+function runningWorkflowFile(env) {
+    const ref = env.GITHUB_WORKFLOW_REF ?? '';
+    const path = /^[^/\s]+\/[^/\s]+\/\.github\/workflows\/([^/@\s]+)@/.exec(ref);
+    return path?.[1];
+}
+
+
+/***/ }),
+
 /***/ 7878:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -29246,12 +29292,14 @@ class Problems {
 /* unused harmony export parseSettleMaxAge */
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8179);
 /* harmony import */ var _names_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6455);
-/* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(6670);
+/* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(6670);
 /* harmony import */ var _domain_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5245);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(1318);
 /* harmony import */ var _problems_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(8925);
-/* harmony import */ var _token_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(7900);
-/* harmony import */ var _values_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(8463);
+/* harmony import */ var _settle_workflow_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(9854);
+/* harmony import */ var _token_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(7900);
+/* harmony import */ var _values_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(8463);
+
 
 
 
@@ -29323,14 +29371,32 @@ function parseSettleMaxAge(raw) {
  */
 function readSettleDownloads(problems, env) {
     const workspace = env.GITHUB_WORKSPACE || process.cwd();
-    const downloadFolder = problems.check(_names_js__WEBPACK_IMPORTED_MODULE_1__/* .Input */ .pd.DownloadResults, (raw) => (0,_values_js__WEBPACK_IMPORTED_MODULE_6__/* .parseDownloadFolder */ .oJ)(_names_js__WEBPACK_IMPORTED_MODULE_1__/* .Input */ .pd.DownloadResults, raw, workspace));
-    const resultsFilter = (0,_values_js__WEBPACK_IMPORTED_MODULE_6__/* .parseList */ .E1)(problems.read(_names_js__WEBPACK_IMPORTED_MODULE_1__/* .Input */ .pd.ResultsFilter), false);
-    const resultsTimeoutMinutes = problems.check(_names_js__WEBPACK_IMPORTED_MODULE_1__/* .Input */ .pd.ResultsTimeout, (raw) => (0,_values_js__WEBPACK_IMPORTED_MODULE_6__/* .parseResultsTimeout */ .hS)(_names_js__WEBPACK_IMPORTED_MODULE_1__/* .Input */ .pd.ResultsTimeout, raw)) ??
+    const downloadFolder = problems.check(_names_js__WEBPACK_IMPORTED_MODULE_1__/* .Input */ .pd.DownloadResults, (raw) => (0,_values_js__WEBPACK_IMPORTED_MODULE_7__/* .parseDownloadFolder */ .oJ)(_names_js__WEBPACK_IMPORTED_MODULE_1__/* .Input */ .pd.DownloadResults, raw, workspace));
+    const resultsFilter = (0,_values_js__WEBPACK_IMPORTED_MODULE_7__/* .parseList */ .E1)(problems.read(_names_js__WEBPACK_IMPORTED_MODULE_1__/* .Input */ .pd.ResultsFilter), false);
+    const resultsTimeoutMinutes = problems.check(_names_js__WEBPACK_IMPORTED_MODULE_1__/* .Input */ .pd.ResultsTimeout, (raw) => (0,_values_js__WEBPACK_IMPORTED_MODULE_7__/* .parseResultsTimeout */ .hS)(_names_js__WEBPACK_IMPORTED_MODULE_1__/* .Input */ .pd.ResultsTimeout, raw)) ??
         DEFAULT_RESULTS_TIMEOUT_MINUTES;
     if (resultsFilter.length > 0 && !downloadFolder) {
         problems.add(_names_js__WEBPACK_IMPORTED_MODULE_1__/* .Input */ .pd.ResultsFilter, `only applies to downloads; set 'download-results' to a folder too`, `${_names_js__WEBPACK_IMPORTED_MODULE_1__/* .Input */ .pd.DownloadResults}: results`);
     }
     return { downloadFolder, resultsFilter, resultsTimeoutMinutes };
+}
+/**
+ * `settle-workflow` in a settle step names the workflow it runs in: the step turns only
+ * its own schedule off, so a typo cannot pause another workflow of the repository.
+ */
+function readOwnWorkflow(problems, env) {
+    const named = problems.check(_names_js__WEBPACK_IMPORTED_MODULE_1__/* .Input */ .pd.SettleWorkflow, _settle_workflow_js__WEBPACK_IMPORTED_MODULE_5__/* .parseSettleWorkflow */ .eV);
+    if (named === undefined)
+        return undefined;
+    const running = (0,_settle_workflow_js__WEBPACK_IMPORTED_MODULE_5__/* .runningWorkflowFile */ .Vf)(env);
+    if (running === named)
+        return named;
+    problems.add(_names_js__WEBPACK_IMPORTED_MODULE_1__/* .Input */ .pd.SettleWorkflow, running === undefined
+        ? `names ${named}, but GITHUB_WORKFLOW_REF does not say which workflow this step runs in; a settle step turns ` +
+            'off only its own workflow'
+        : `names ${named}, but this step runs in ${running}; a settle step turns off only its own workflow: name ` +
+            `${running}, or leave '${_names_js__WEBPACK_IMPORTED_MODULE_1__/* .Input */ .pd.SettleWorkflow}' out`, `${_names_js__WEBPACK_IMPORTED_MODULE_1__/* .Input */ .pd.SettleWorkflow}: ${running ?? 'settle.yml'}`);
+    return undefined;
 }
 /**
  * Reads the inputs of a settle step. Throws InputErrors naming every input that is wrong,
@@ -29340,7 +29406,7 @@ function readSettleDownloads(problems, env) {
 function getSettleSettings(token, readRaw = _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4, env = process.env) {
     const read = (name) => readRaw(name).trim();
     const problems = new _problems_js__WEBPACK_IMPORTED_MODULE_4__/* .Problems */ .Z(read);
-    const settle = problems.check(_names_js__WEBPACK_IMPORTED_MODULE_1__/* .Input */ .pd.Settle, (raw) => (0,_values_js__WEBPACK_IMPORTED_MODULE_6__/* .parseBooleanInput */ .S8)(_names_js__WEBPACK_IMPORTED_MODULE_1__/* .Input */ .pd.Settle, raw));
+    const settle = problems.check(_names_js__WEBPACK_IMPORTED_MODULE_1__/* .Input */ .pd.Settle, (raw) => (0,_values_js__WEBPACK_IMPORTED_MODULE_7__/* .parseBooleanInput */ .S8)(_names_js__WEBPACK_IMPORTED_MODULE_1__/* .Input */ .pd.Settle, raw));
     const domain = read(_names_js__WEBPACK_IMPORTED_MODULE_1__/* .Input */ .pd.Domain) || env[_names_js__WEBPACK_IMPORTED_MODULE_1__/* .EnvFallback */ .cg.Domain] || '';
     let location;
     if (domain === '') {
@@ -29353,32 +29419,34 @@ function getSettleSettings(token, readRaw = _actions_core__WEBPACK_IMPORTED_MODU
         problems.add(_names_js__WEBPACK_IMPORTED_MODULE_1__/* .Input */ .pd.Secret, `is not set (nor is the environment variable ${_names_js__WEBPACK_IMPORTED_MODULE_1__/* .EnvFallback */ .cg.Secret}); a settle step reads the runs from Code Ocean`, 'secret: ${{ secrets.CODEOCEAN_API_TOKEN }}');
     }
     const githubToken = read(_names_js__WEBPACK_IMPORTED_MODULE_1__/* .Input */ .pd.GithubToken);
-    (0,_token_js__WEBPACK_IMPORTED_MODULE_5__/* .registerGithubToken */ .k)(githubToken);
+    (0,_token_js__WEBPACK_IMPORTED_MODULE_6__/* .registerGithubToken */ .k)(githubToken);
     if (githubToken === '' || githubToken.startsWith('${{')) {
         problems.add(_names_js__WEBPACK_IMPORTED_MODULE_1__/* .Input */ .pd.GithubToken, 'is empty, but a settle step completes check runs: give the workflow token (the app that created the checks), ' +
             'with `permissions: checks: write`', `${_names_js__WEBPACK_IMPORTED_MODULE_1__/* .Input */ .pd.GithubToken}: \${{ github.token }}`);
     }
-    const summary = problems.check(_names_js__WEBPACK_IMPORTED_MODULE_1__/* .Input */ .pd.Summary, (raw) => (0,_values_js__WEBPACK_IMPORTED_MODULE_6__/* .parseBooleanInput */ .S8)(_names_js__WEBPACK_IMPORTED_MODULE_1__/* .Input */ .pd.Summary, raw)) ?? true;
+    const summary = problems.check(_names_js__WEBPACK_IMPORTED_MODULE_1__/* .Input */ .pd.Summary, (raw) => (0,_values_js__WEBPACK_IMPORTED_MODULE_7__/* .parseBooleanInput */ .S8)(_names_js__WEBPACK_IMPORTED_MODULE_1__/* .Input */ .pd.Summary, raw)) ?? true;
     const maxAgeDays = problems.check(_names_js__WEBPACK_IMPORTED_MODULE_1__/* .Input */ .pd.SettleMaxAge, parseSettleMaxAge) ?? SETTLE_MAX_AGE_DAYS.fallback;
     const downloads = readSettleDownloads(problems, env);
+    const settleWorkflow = readOwnWorkflow(problems, env);
     for (const [name, fallback] of NOT_FOR_SETTLE) {
         const value = read(name);
         if (value === '' || value.toLowerCase() === fallback)
             continue;
         problems.add(`${_names_js__WEBPACK_IMPORTED_MODULE_1__/* .Input */ .pd.Settle}' and '${name}`, `both are set; '${_names_js__WEBPACK_IMPORTED_MODULE_1__/* .Input */ .pd.Settle}: true' only completes the check runs earlier steps left in progress, and starts ` +
             `or follows no run, while '${name}' only applies to a run. A settle step takes only '${_names_js__WEBPACK_IMPORTED_MODULE_1__/* .Input */ .pd.Domain}', ` +
-            `'${_names_js__WEBPACK_IMPORTED_MODULE_1__/* .Input */ .pd.Secret}', '${_names_js__WEBPACK_IMPORTED_MODULE_1__/* .Input */ .pd.GithubToken}', '${_names_js__WEBPACK_IMPORTED_MODULE_1__/* .Input */ .pd.Summary}', '${_names_js__WEBPACK_IMPORTED_MODULE_1__/* .Input */ .pd.SettleMaxAge}' and the downloads' ` +
+            `'${_names_js__WEBPACK_IMPORTED_MODULE_1__/* .Input */ .pd.Secret}', '${_names_js__WEBPACK_IMPORTED_MODULE_1__/* .Input */ .pd.GithubToken}', '${_names_js__WEBPACK_IMPORTED_MODULE_1__/* .Input */ .pd.Summary}', '${_names_js__WEBPACK_IMPORTED_MODULE_1__/* .Input */ .pd.SettleMaxAge}', ` +
+            `'${_names_js__WEBPACK_IMPORTED_MODULE_1__/* .Input */ .pd.SettleWorkflow}' and the downloads' ` +
             `'${_names_js__WEBPACK_IMPORTED_MODULE_1__/* .Input */ .pd.DownloadResults}', '${_names_js__WEBPACK_IMPORTED_MODULE_1__/* .Input */ .pd.ResultsFilter}' and '${_names_js__WEBPACK_IMPORTED_MODULE_1__/* .Input */ .pd.ResultsTimeout}': remove '${name}' ` +
             `from this step, or run the action in a step of its own`, SETTLE_EXAMPLE);
     }
     if (problems.list.length === 0 && location && settle) {
-        return { location, token, githubToken, summary, maxAgeDays, ...downloads };
+        return { location, token, githubToken, summary, maxAgeDays, ...downloads, settleWorkflow };
     }
     if (problems.list.length === 0) {
         // Only reached when called with `settle` false: the caller checks isSettling first.
         problems.add(_names_js__WEBPACK_IMPORTED_MODULE_1__/* .Input */ .pd.Settle, 'is not true, so there is nothing to settle', SETTLE_EXAMPLE);
     }
-    throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputErrors */ .G(problems.list, (0,_redact_js__WEBPACK_IMPORTED_MODULE_7__/* .redactor */ .$p)([token, githubToken]));
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputErrors */ .G(problems.list, (0,_redact_js__WEBPACK_IMPORTED_MODULE_8__/* .redactor */ .$p)([token, githubToken]));
 }
 
 
@@ -29770,6 +29838,10 @@ async function closeCheckRun(step, markdown, cancelled) {
     try {
         if (conclusion === undefined) {
             await check.checks.update(check.id, (0,_report_checks_check_run_js__WEBPACK_IMPORTED_MODULE_2__/* .leftRunningCheckRunBody */ .Wz)(check.runId, markdown, step.handedOver === true), signal);
+            // Left in progress even when that update failed: its settle workflow must run.
+            if (check.settleWorkflow && (await check.checks.wakeWorkflow(check.settleWorkflow, signal))) {
+                _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Turned on the settle workflow ${check.settleWorkflow}: its schedule settles check run ${check.id}.`);
+            }
             return;
         }
         const text = status === 'succeeded' ? undefined : (0,_report_summary_js__WEBPACK_IMPORTED_MODULE_3__/* .renderReason */ .J)(step.summary, step.failure, step.redact);
@@ -30357,9 +30429,12 @@ function readRunSpec(problems) {
     return target === undefined ? undefined : { target, ...spec };
 }
 
+// EXTERNAL MODULE: ./src/inputs/settle-workflow.ts
+var settle_workflow = __nccwpck_require__(9854);
 // EXTERNAL MODULE: ./src/inputs/token.ts
 var inputs_token = __nccwpck_require__(7900);
 ;// CONCATENATED MODULE: ./src/inputs/settings.ts
+
 
 
 
@@ -30456,7 +30531,16 @@ function readGitHubTokens(problems) {
     if (!usable && wanted.length > 0) {
         problems.add(names/* Input */.pd.GithubToken, `is empty, but ${wanted.join(', and ')}`, `${names/* Input */.pd.GithubToken}: \${{ github.token }}`);
     }
-    return { commentToken: commentOnPr ? githubToken : undefined, checkToken: checkRun ? githubToken : undefined };
+    const settleWorkflow = problems.check(names/* Input */.pd.SettleWorkflow, settle_workflow/* parseSettleWorkflow */.eV);
+    if (settleWorkflow !== undefined && !checkRun) {
+        problems.add(`${names/* Input */.pd.SettleWorkflow}' and '${names/* Input */.pd.CheckRun}`, `'${names/* Input */.pd.SettleWorkflow}' turns the settle workflow on when this step leaves its check run in progress, but ` +
+            `'${names/* Input */.pd.CheckRun}' is not true: set '${names/* Input */.pd.CheckRun}: true', or remove '${names/* Input */.pd.SettleWorkflow}'`, `${names/* Input */.pd.CheckRun}: true\n${settle_workflow/* SETTLE_WORKFLOW_EXAMPLE */.Pm}`);
+    }
+    return {
+        commentToken: commentOnPr ? githubToken : undefined,
+        checkToken: checkRun ? githubToken : undefined,
+        settleWorkflow: checkRun ? settleWorkflow : undefined
+    };
 }
 const HAND_OVER_EXAMPLE = `${names/* Input */.pd.CheckRun}: true\n${names/* Input */.pd.WaitTimeout}: 30\n${names/* Input */.pd.StopOnTimeout}: hand-over`;
 /**
@@ -30799,7 +30883,7 @@ var lifecycle_step = __nccwpck_require__(3248);
 async function run() {
     if ((0,settle/* isSettling */.dw)()) {
         // `settle: true`: no run to start or follow; complete the checks earlier steps left in progress.
-        const { settle } = await Promise.all(/* import() */[__nccwpck_require__.e(368), __nccwpck_require__.e(94), __nccwpck_require__.e(434)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7434));
+        const { settle } = await Promise.all(/* import() */[__nccwpck_require__.e(368), __nccwpck_require__.e(94), __nccwpck_require__.e(664)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1664));
         await settle();
         return;
     }
@@ -30892,7 +30976,8 @@ const Input = {
     CheckRun: 'check-run',
     GithubToken: 'github-token',
     Settle: 'settle',
-    SettleMaxAge: 'settle-max-age'
+    SettleMaxAge: 'settle-max-age',
+    SettleWorkflow: 'settle-workflow'
 };
 /**
  * What the main step leaves for the post step (GITHUB_STATE). Never the token. The post
@@ -31061,6 +31146,8 @@ function checkConclusion(status) {
 /* harmony import */ var _event_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8902);
 /* harmony import */ var _markdown_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(4285);
 /* harmony import */ var _check_identity_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3033);
+/* harmony import */ var _workflow_switch_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(7706);
+
 
 
 
@@ -31208,6 +31295,22 @@ class CheckRuns {
             return false;
         }
     }
+    /**
+     * Turns the settle workflow `file` on, so that its schedule settles the check this step
+     * leaves in progress (`settle-workflow`); false when GitHub refused (told as a warning:
+     * the check then waits until the schedule runs again for another reason).
+     */
+    async wakeWorkflow(file, signal) {
+        try {
+            await (0,_workflow_switch_js__WEBPACK_IMPORTED_MODULE_6__/* .switchWorkflow */ .W)(await this.octokit(), this.target.repository, file, 'on', signal ?? new AbortController().signal);
+            return true;
+        }
+        catch (error) {
+            this.target.warn(`Could not turn on the settle workflow ${file}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .g)(error).split('\n')[0]}. Until it runs, no ` +
+                `step settles this check: ${(0,_workflow_switch_js__WEBPACK_IMPORTED_MODULE_6__/* .switchRefusedHint */ .g)(file)}.`);
+            return false;
+        }
+    }
     /** Check run `id`'s status (`in_progress`, `completed`, …), or undefined when it cannot be read (told as a warning). */
     async status(id, signal) {
         if (this.refused)
@@ -31222,6 +31325,28 @@ class CheckRuns {
             return undefined;
         }
     }
+}
+
+
+/***/ }),
+
+/***/ 7706:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   W: () => (/* binding */ switchWorkflow),
+/* harmony export */   g: () => (/* binding */ switchRefusedHint)
+/* harmony export */ });
+/** Turns `file`'s workflow on or off; throws GitHub's error. Both calls are idempotent. */
+async function switchWorkflow(octokit, repository, file, to, signal) {
+    const [owner = '', repo = ''] = repository.split('/');
+    const call = to === 'on' ? octokit.rest.actions.enableWorkflow : octokit.rest.actions.disableWorkflow;
+    await call({ owner, repo, workflow_id: file, request: { signal } });
+}
+/** What to add when GitHub refuses the switch: the same words for either step. */
+function switchRefusedHint(file) {
+    return (`give the job \`permissions: actions: write\`, and check that .github/workflows/${file} exists on the default ` +
+        'branch');
 }
 
 

@@ -6,7 +6,7 @@
  * of each ended run whose check it completed (settle-downloads.ts).
  */
 import * as core from '@actions/core'
-import { capText } from '../../caps.js'
+import { capText, joinCapped } from '../../caps.js'
 import { CodeOceanClient } from '../../codeocean/client.js'
 import { CodeOceanApiError } from '../../codeocean/errors.js'
 import { isTerminal } from '../../codeocean/models/computation.js'
@@ -17,7 +17,7 @@ import { readToken } from '../../inputs/token.js'
 import { warnAboutUnexpectedInputs } from '../../inputs/unexpected-inputs.js'
 import { Output } from '../../names.js'
 import { redactRegistered } from '../../redact.js'
-import { DISCOVERY_QUERY, type DiscoveryData } from '../../report/checks/discovery-query.js'
+import { DISCOVERY_PAGE, DISCOVERY_QUERY, type DiscoveryData } from '../../report/checks/discovery-query.js'
 import type { CheckIdentity } from '../../report/checks/check-identity.js'
 import {
   discoveryVariables,
@@ -111,6 +111,19 @@ async function discover(octokit: GitHubClient, repository: string, settings: Set
       cause: error
     })
   }
+}
+
+/** The commits whose check suites or check runs GitHub had more of than the query reads, named (outside text: capped, one line). */
+function unreadWarning(oids: string[]): string {
+  const commits = joinCapped(
+    oids.map((oid) => inline(capText(oid, 64))),
+    5
+  )
+  return (
+    `${oids.length === 1 ? 'Commit' : 'Commits'} ${commits} ${oids.length === 1 ? 'has' : 'have'} more check suites ` +
+    `than the ${DISCOVERY_PAGE.suites} a settle reads, or more than ${DISCOVERY_PAGE.runs} check runs in progress in ` +
+    'one suite: a check of this action there may not be settled this time, nor later while GitHub lists it beyond those.'
+  )
 }
 
 /** Settles each check in turn; sets the report's failure when Code Ocean, or GitHub, answered none of them. */
@@ -269,6 +282,7 @@ export async function settle(env: NodeJS.ProcessEnv = process.env): Promise<void
           'in one step, and the rest are left for the next settle.'
       )
     }
+    if (pending.unreadOn.length > 0) core.warning(unreadWarning(pending.unreadOn))
     if (pending.ours.length === 0) {
       core.info(`No check run of this action is in progress (${pending.skipped} others skipped).`)
     } else {

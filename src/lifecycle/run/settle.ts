@@ -32,6 +32,7 @@ import { writeSummary } from '../../report/summary.js'
 import { inline } from '../../untrusted.js'
 import { USER_AGENT } from '../../version.js'
 import { decideSettle, type RunReading } from '../settle-decision.js'
+import { CHECK_CALL_MS } from './check-run.js'
 import { settleDownloader, type SettleDownload, type SettleDownloader } from './settle-downloads.js'
 
 /** @actions/github's client, loaded when the step runs. */
@@ -101,11 +102,44 @@ function gitHubReason(error: unknown): string {
   return inline(capText(reasons.length > 0 ? reasons.join('; ') : errorMessage(error).split('\n')[0]))
 }
 
+/**
+ * Each GitHub call's own time limit, so a GitHub that never answers cannot hold the job
+ * until its timeout-minutes (6 hours by default). GitHub ends a request it has worked on
+ * for 10 seconds ("Timeouts", docs.github.com REST and GraphQL overviews): an update gets
+ * what the main step's check calls get (CHECK_CALL_MS, 10 s); the query twice that, as its
+ * answer (up to 42,150 nodes) must also be sent.
+ */
+const GITHUB_CALL_MS = { query: 20_000, update: CHECK_CALL_MS }
+
+/** `call`, given a signal that ends it after `ms`; a call so ended fails saying GitHub did not answer in time. */
+async function withTimeout<T>(ms: number, call: (signal: AbortSignal) => Promise<T>): Promise<T> {
+  const signal = AbortSignal.timeout(ms)
+  try {
+    return await call(signal)
+  } catch (error) {
+    if (signal.aborted) throw new GitHubSilent(ms, error)
+    throw error
+  }
+}
+
+class GitHubSilent extends Error {
+  constructor(ms: number, cause: unknown) {
+    super(`GitHub gave no answer within ${ms / 1000} s`, { cause })
+  }
+}
+
 /** The pending check runs of the repository, from the one query; a failure here fails the step. */
-async function discover(octokit: GitHubClient, repository: string, settings: SettleSettings): Promise<DiscoveryData> {
+export async function discover(
+  octokit: GitHubClient,
+  repository: string,
+  settings: SettleSettings,
+  timeoutMs = GITHUB_CALL_MS.query
+): Promise<DiscoveryData> {
   try {
     const variables = discoveryVariables(repository, settings.maxAgeDays, Date.now())
-    return await octokit.graphql<DiscoveryData>(DISCOVERY_QUERY, { ...variables })
+    return await withTimeout(timeoutMs, (signal) =>
+      octokit.graphql<DiscoveryData>(DISCOVERY_QUERY, { ...variables, request: { signal } })
+    )
   } catch (error) {
     throw new Error(`Could not ask GitHub for the check runs in progress in ${repository}: ${gitHubReason(error)}`, {
       cause: error
@@ -134,7 +168,8 @@ export async function settleEach(
   repository: string,
   settings: SettleSettings,
   report: SettleReport,
-  download?: SettleDownloader
+  download?: SettleDownloader,
+  updateMs = GITHUB_CALL_MS.update
 ): Promise<void> {
   const [owner, repo] = repository.split('/')
   const log = (check: OurCheck, what: string): void =>
@@ -145,6 +180,7 @@ export async function settleEach(
   let unread = 0
   let updates = 0
   let refused = 0
+  let unanswered = 0
   let lastRefusal = ''
   for (const check of checks) {
     reads++
@@ -159,19 +195,23 @@ export async function settleEach(
     }
     updates++
     try {
-      await octokit.rest.checks.update({
-        owner,
-        repo,
-        check_run_id: check.id,
-        status: 'completed',
-        conclusion: decision.conclusion,
-        completed_at: new Date().toISOString(),
-        output: decision.output
-      })
+      await withTimeout(updateMs, (signal) =>
+        octokit.rest.checks.update({
+          owner,
+          repo,
+          check_run_id: check.id,
+          status: 'completed',
+          conclusion: decision.conclusion,
+          completed_at: new Date().toISOString(),
+          output: decision.output,
+          request: { signal }
+        })
+      )
       report.settled.push({ check, conclusion: decision.conclusion })
       log(check, decision.done)
     } catch (error) {
       refused++
+      if (error instanceof GitHubSilent) unanswered++
       lastRefusal = gitHubReason(error)
       core.warning(
         inline(
@@ -180,7 +220,10 @@ export async function settleEach(
           )
         )
       )
-      report.left.push({ check, why: 'left in progress: GitHub refused the update' })
+      report.left.push({
+        check,
+        why: `left in progress: GitHub ${error instanceof GitHubSilent ? 'did not answer' : 'refused'} the update`
+      })
       continue
     }
     // Only for a check completed: one GitHub refused is settled, and downloaded, next time.
@@ -200,6 +243,9 @@ export async function settleEach(
   if (reads > 0 && unread === reads) {
     const which = reads === 1 ? 'the run' : `any of the ${reads} runs`
     report.failure = `Could not read ${which} from Code Ocean; the checks are left in progress (see the warnings).`
+  } else if (updates > 0 && unanswered === updates) {
+    // No answer says nothing of the token: GitHub, or the way to it, is down.
+    report.failure = `GitHub answered no update of a check run (${lastRefusal}); the checks are left in progress for the next settle.`
   } else if (updates > 0 && refused === updates) {
     report.failure =
       `GitHub refused every update of a check run (${lastRefusal}). The settle step's token must be the ` +

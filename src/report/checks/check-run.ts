@@ -160,7 +160,15 @@ export class CheckRuns {
     return { owner, repo }
   }
 
-  private warn(what: string, error: unknown): void {
+  private warn(what: string, error: unknown, signal: AbortSignal | undefined): void {
+    // Octokit words a call its signal ended as "Unknown Error" or the platform's abort text.
+    if (signal?.aborted) {
+      const timedOut = (signal.reason as { name?: unknown } | undefined)?.name === 'TimeoutError'
+      this.target.warn(
+        `Could not ${what}: ${timedOut ? 'GitHub gave no answer in time' : 'the step was cancelled first'}. The step goes on.`
+      )
+      return
+    }
     if (isNotAccessible(error)) {
       this.refused = true
       this.target.warn(
@@ -186,7 +194,7 @@ export class CheckRuns {
       const id = answer.data.id
       return Number.isSafeInteger(id) && id > 0 ? id : undefined
     } catch (error) {
-      this.warn('create the check run', error)
+      this.warn('create the check run', error, signal)
       return undefined
     }
   }
@@ -199,7 +207,7 @@ export class CheckRuns {
       await octokit.rest.checks.update({ ...this.repo(), check_run_id: id, ...body, request: { signal } })
       return true
     } catch (error) {
-      this.warn(`update check run ${id}`, error)
+      this.warn(`update check run ${id}`, error, signal)
       return false
     }
   }
@@ -212,7 +220,7 @@ export class CheckRuns {
       const answer = await octokit.rest.checks.get({ ...this.repo(), check_run_id: id, request: { signal } })
       return inline(String(answer.data.status))
     } catch (error) {
-      this.warn(`read check run ${id}`, error)
+      this.warn(`read check run ${id}`, error, signal)
       return undefined
     }
   }

@@ -25,6 +25,7 @@ import {
   pendingChecks,
   type OurCheck
 } from '../../report/checks/pending-checks.js'
+import { ownerAndRepo } from '../../report/event.js'
 import { relativeToWorkspace } from '../../report/links.js'
 import { code, lineBlock, table, text } from '../../report/markdown.js'
 import { Outputs } from '../../report/outputs.js'
@@ -171,7 +172,7 @@ export async function settleEach(
   download?: SettleDownloader,
   updateMs = GITHUB_CALL_MS.update
 ): Promise<void> {
-  const [owner, repo] = repository.split('/')
+  const { owner, repo } = ownerAndRepo(repository)
   const log = (check: OurCheck, what: string): void =>
     core.info(
       inline(redactRegistered(`Check '${capText(check.name)}' (Code Ocean run ${check.identity.run}): ${what}`))

@@ -7,7 +7,7 @@ import type { getOctokit } from '@actions/github'
 import { errorMessage } from '../../errors.js'
 import { inline } from '../../untrusted.js'
 import { USER_AGENT } from '../../version.js'
-import { pullRequestPayload } from '../event.js'
+import { ownerAndRepo, pullRequestPayload } from '../event.js'
 import { code, fitWithin } from '../markdown.js'
 import { checkRunName, externalIdFor, type CheckConclusion, type CheckIdentity } from './check-identity.js'
 
@@ -156,8 +156,7 @@ export class CheckRuns {
   }
 
   private repo(): { owner: string; repo: string } {
-    const [owner = '', repo = ''] = this.target.repository.split('/')
-    return { owner, repo }
+    return ownerAndRepo(this.target.repository)
   }
 
   private warn(what: string, error: unknown, signal: AbortSignal | undefined): void {

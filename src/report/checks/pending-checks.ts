@@ -2,6 +2,8 @@
  * Which of the discovery query's pending check runs a settle step may complete: pure, from
  * the query's answer (discovery-query.ts) alone.
  */
+import { DAY_MS } from '../../format.js'
+import { ownerAndRepo } from '../event.js'
 import { readExternalId, type CheckIdentity } from './check-identity.js'
 import { DISCOVERY_LIMITS, type CommitChecks, type DiscoveryData, type DiscoveryVariables } from './discovery-query.js'
 
@@ -17,8 +19,6 @@ const OUR_APP_SLUG = 'github-actions'
  * are left in progress for the next tick, which finds them again.
  */
 export const MAX_SETTLED_PER_STEP = 20
-
-const DAY_MS = 24 * 60 * 60 * 1000
 
 /** A pending check run of ours, with the Code Ocean run its external_id names. */
 export interface OurCheck {
@@ -49,10 +49,10 @@ export interface PendingChecks {
  * a check as old as the limit is still found, and completed as timed out.
  */
 export function discoveryVariables(repository: string, maxAgeDays: number, now: number): DiscoveryVariables {
-  const [owner = '', name = ''] = repository.split('/')
+  const { owner, repo } = ownerAndRepo(repository)
   return {
     owner,
-    name,
+    name: repo,
     since: new Date(now - (maxAgeDays + 1) * DAY_MS).toISOString(),
     pullRequests: DISCOVERY_LIMITS.pullRequests,
     commits: DISCOVERY_LIMITS.commits

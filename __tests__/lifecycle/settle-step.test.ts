@@ -5,6 +5,7 @@ import { CodeOceanApiError } from '../../src/codeocean/errors.js'
 import type { Computation } from '../../src/codeocean/models/computation.js'
 import { discover, renderSettleSummary, settleEach, type SettleReport } from '../../src/lifecycle/run/settle.js'
 import { settleDownloader, type SettleDownload } from '../../src/lifecycle/run/settle-downloads.js'
+import { printedLines } from '../support/printed.js'
 import type { OurCheck } from '../../src/report/checks/pending-checks.js'
 import type { SettleSettings } from '../../src/inputs/settle.js'
 
@@ -179,17 +180,7 @@ describe('the settle step, check by check', () => {
 })
 
 describe("the settle step's downloads", () => {
-  let printed: string[] = []
-  beforeEach(() => {
-    printed = []
-    jest.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
-      printed.push(String(chunk))
-      return true
-    })
-  })
-  afterEach(() => {
-    jest.restoreAllMocks()
-  })
+  const printed = printedLines()
 
   const still = (id: string): Computation => {
     const c = { id, state: 'running' }
@@ -303,7 +294,7 @@ describe('a GitHub that never answers', () => {
   // Takes every request and answers none, as a GitHub behind a stalled connection would.
   let server: Server
   let octokit: never
-  let printed: string[] = []
+  const printed = printedLines()
   beforeAll(async () => {
     server = createServer(() => undefined)
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
@@ -315,16 +306,6 @@ describe('a GitHub that never answers', () => {
   afterAll(() => {
     server.closeAllConnections()
     server.close()
-  })
-  beforeEach(() => {
-    printed = []
-    jest.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
-      printed.push(String(chunk))
-      return true
-    })
-  })
-  afterEach(() => {
-    jest.restoreAllMocks()
   })
 
   it('ends the query at its time limit, failing the step with what happened', async () => {

@@ -16,6 +16,7 @@ import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { parseArgs } from 'node:util'
+import { errorMessage } from '../src/errors.js'
 import { isOutcome, OUTCOMES, type Outcome, type Phase } from './computations.js'
 import { CodeOceanSimulator, DEFAULT_TOKEN } from './simulator.js'
 import type { TargetKind } from './targets.js'
@@ -101,7 +102,7 @@ function readArgs(argv: string[]) {
       }
     }).values
   } catch (err) {
-    throw new UsageError(err instanceof Error ? err.message : String(err))
+    throw new UsageError(errorMessage(err))
   }
 }
 
@@ -171,13 +172,13 @@ export function readAppPanelFile(file: string): unknown {
   try {
     text = readFileSync(file, 'utf8')
   } catch (err) {
-    throw new UsageError(`--app-panel: cannot read ${file}: ${err instanceof Error ? err.message : String(err)}`)
+    throw new UsageError(`--app-panel: cannot read ${file}: ${errorMessage(err)}`)
   }
   let panel: unknown
   try {
     panel = JSON.parse(text)
   } catch (err) {
-    throw new UsageError(`--app-panel: ${file} is not JSON: ${err instanceof Error ? err.message : String(err)}`)
+    throw new UsageError(`--app-panel: ${file} is not JSON: ${errorMessage(err)}`)
   }
   if (typeof panel !== 'object' || panel === null || Array.isArray(panel)) {
     throw new UsageError(`--app-panel: ${file} holds no JSON object (an app panel is one)`)
@@ -236,7 +237,7 @@ async function main(): Promise<void> {
         process.exitCode = 0
       },
       (err: unknown) => {
-        process.stderr.write(`error while stopping: ${err instanceof Error ? err.message : String(err)}\n`)
+        process.stderr.write(`error while stopping: ${errorMessage(err)}\n`)
         process.exitCode = 1
       }
     )

@@ -1,3 +1,6 @@
+/** A day in milliseconds, for limits counted in days (settle-max-age, the longest timer). */
+export const DAY_MS = 24 * 60 * 60 * 1000
+
 /** Sizes for people: `0 B`, `1.5 KiB`, `256.0 MiB`. */
 export function formatBytes(bytes: number): string {
   const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB']

@@ -8,6 +8,7 @@ import { describe, expect, it } from '@jest/globals'
 import { GitHubStandIn, type CheckRun } from '../../sim/github.js'
 import type { CodeOceanSimulator } from '../../sim/simulator.js'
 import { checkRunName, externalIdFor } from '../../src/report/checks/check-identity.js'
+import { DISCOVERY_PAGE } from '../../src/report/checks/discovery-query.js'
 import { DEFAULT_CONTEXT, type ActionRun } from '../../harness/runner.js'
 import { runAgainst } from '../support/action.js'
 import { CAPSULE, PIPELINE, startSimulator, startGitHub } from '../support/simulators.js'
@@ -167,6 +168,27 @@ describe('settle: true', () => {
       expect(patches(github)).toBe(3)
     }
   )
+
+  it.concurrent('warns, naming the commit, when it has more check suites than the query reads', async () => {
+    const sim = await startSimulator()
+    const github = await startGitHub()
+    github.addCommit(REPO, { sha: SHA })
+    // Every workflow run makes a suite: here the suites before ours fill the query's page.
+    for (let i = 0; i < DISCOVERY_PAGE.suites; i++) {
+      github.addCheckRun({ repo: REPO, headSha: SHA, name: 'build', app: `workflow-${i}`, status: 'in_progress' })
+    }
+    const ended = sim.addRun({ pipeline_id: PIPELINE }, { outcome: 'succeeded' })
+    const hidden = ourCheck(github, ended, 'nightly')
+
+    const run = await settle(sim, github)
+    expect(run.exitCode).toBe(0)
+    expect(hidden.status).toBe('in_progress')
+    expect(run.annotations.filter((a) => a.level === 'warning').map((a) => a.message)).toEqual([
+      `Commit ${SHA} has more check suites than the ${DISCOVERY_PAGE.suites} a settle reads, or more than ` +
+        `${DISCOVERY_PAGE.runs} check runs in progress in one suite: a check of this action there may not be ` +
+        'settled this time, nor later while GitHub lists it beyond those.'
+    ])
+  })
 
   it.concurrent('with nothing pending, makes exactly one GitHub call and none to Code Ocean', async () => {
     const sim = await startSimulator()

@@ -120,6 +120,20 @@ describe('computation-id', () => {
     )
   })
 
+  it.each([
+    ['capsule', `https://co.example.com/capsule/${PIPELINE}/tree`, 'capsule/', 'capsule-id'],
+    ['pipeline', `https://co.example.com/pipelines/${PIPELINE}`, 'pipelines/', 'pipeline-id'],
+    ['capsule', `https://co.example.com/app?capsule_id=${PIPELINE}`, 'capsule_id=', 'capsule-id']
+  ])("refuses a %s's address, whose one id is no run's, saying what to give instead", (kind, address, mark, input) => {
+    expect(errorFor({ 'computation-id': address })).toBe(
+      `Input 'computation-id': "${address}" is the address of a ${kind} (its id ${PIPELINE} follows '${mark}'), ` +
+        "not of a run. Give the id of a run of it: in a run's address it is the part after /computation/, as in " +
+        `https://codeocean.example.com/computation/9af23fd6-0d4c-4a8e-b1a4-7c3f1e2d5b60; to start a run of the ${kind} ` +
+        `instead, give ${input}: ${PIPELINE} and no computation-id\n` +
+        `  Example: computation-id: ${RUN}`
+    )
+  })
+
   it('refuses an address without an id as it refuses any other text', async () => {
     expect(errorFor({ 'computation-id': 'https://co.example.com/computation/42' })).toContain(
       `Input 'computation-id': "https://co.example.com/computation/42" is not a Code Ocean run id`

@@ -1,8 +1,11 @@
-import { afterEach, beforeEach, describe, expect, it, jest } from '@jest/globals'
+import { createServer, type Server } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, jest } from '@jest/globals'
 import { CodeOceanApiError } from '../../src/codeocean/errors.js'
 import type { Computation } from '../../src/codeocean/models/computation.js'
-import { renderSettleSummary, settleEach, type SettleReport } from '../../src/lifecycle/run/settle.js'
+import { discover, renderSettleSummary, settleEach, type SettleReport } from '../../src/lifecycle/run/settle.js'
 import { settleDownloader, type SettleDownload } from '../../src/lifecycle/run/settle-downloads.js'
+import { printedLines } from '../support/printed.js'
 import type { OurCheck } from '../../src/report/checks/pending-checks.js'
 import type { SettleSettings } from '../../src/inputs/settle.js'
 
@@ -14,8 +17,7 @@ const checks: OurCheck[] = RUNS.map((run, i) => ({
   id: i + 1,
   name: `Code Ocean: leg ${i}`,
   identity: { kind: 'pipeline', target: TARGET, run },
-  startedAt: new Date().toISOString(),
-  headSha: 'a1'
+  startedAt: new Date().toISOString()
 }))
 
 function ended(id: string): Computation {
@@ -178,17 +180,7 @@ describe('the settle step, check by check', () => {
 })
 
 describe("the settle step's downloads", () => {
-  let printed: string[] = []
-  beforeEach(() => {
-    printed = []
-    jest.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
-      printed.push(String(chunk))
-      return true
-    })
-  })
-  afterEach(() => {
-    jest.restoreAllMocks()
-  })
+  const printed = printedLines()
 
   const still = (id: string): Computation => {
     const c = { id, state: 'running' }
@@ -295,5 +287,49 @@ describe("the settle step's downloads", () => {
       )
       expect(await download?.(ended(RUNS[0]))).toEqual({ kind: 'failed', why: 'Code Ocean answered 503' })
     })
+  })
+})
+
+describe('a GitHub that never answers', () => {
+  // Takes every request and answers none, as a GitHub behind a stalled connection would.
+  let server: Server
+  let octokit: never
+  const printed = printedLines()
+  beforeAll(async () => {
+    server = createServer(() => undefined)
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+    const { getOctokit } = await import('@actions/github')
+    octokit = getOctokit('ghs_never_answered', {
+      baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+    }) as never
+  })
+  afterAll(() => {
+    server.closeAllConnections()
+    server.close()
+  })
+
+  it('ends the query at its time limit, failing the step with what happened', async () => {
+    await expect(discover(octokit, 'octo/repo', SETTINGS, 300)).rejects.toThrow(
+      'Could not ask GitHub for the check runs in progress in octo/repo: GitHub gave no answer within 0.3 s'
+    )
+  })
+
+  it('ends each update at its time limit, leaves the checks with a warning, and says GitHub did not answer', async () => {
+    const { client } = clients(
+      (id) => Promise.resolve(ended(id)),
+      () => Promise.resolve({})
+    )
+    const report = newReport()
+    await settleEach(checks, octokit, client, 'octo/repo', SETTINGS, report, undefined, 300)
+    expect(report.left.map((l) => l.why)).toEqual([
+      'left in progress: GitHub did not answer the update',
+      'left in progress: GitHub did not answer the update'
+    ])
+    expect(printed.join('')).toContain(
+      "::warning::Could not complete check 'Code Ocean: leg 0' on GitHub: GitHub gave no answer within 0.3 s; left for the next settle"
+    )
+    expect(report.failure).toBe(
+      'GitHub answered no update of a check run (GitHub gave no answer within 0.3 s); the checks are left in progress for the next settle.'
+    )
   })
 })

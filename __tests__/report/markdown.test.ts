@@ -186,6 +186,33 @@ describe('fitWithin', () => {
     expect(markdown[kept.length]).toBe('\n')
   })
 
+  it.each([
+    ['a code block', (lines: string[]) => codeBlock(lines)],
+    [
+      'a fold',
+      (lines: string[]) =>
+        details('Files', [
+          table(
+            ['File'],
+            lines.map((l) => [code(l)])
+          )
+        ])
+    ],
+    ['a code block in a fold', (lines: string[]) => details('Log', [codeBlock(lines)])]
+  ])('cut inside %s, closes it, so the note shows after it and outside it', async (_, block) => {
+    const markdown = `## head\n\n${block(Array.from({ length: 200 }, (_, i) => `line ${i}`))}\n\nlast words`
+    // Every limit that cuts inside the block, the tightest included.
+    for (const limit of [120, 121, 122, 123, 150, markdown.length - 20]) {
+      const fitted = fitWithin(markdown, limit, size, '*cut*')
+      expect(fitted.length).toBeLessThanOrEqual(limit)
+      const html = await render(fitted)
+      // The note is the page's last paragraph: not in a <pre>, not in a <details>.
+      expect(html.trimEnd().endsWith('<p><em>cut</em></p>')).toBe(true)
+      expect(html.split('<details>').length).toBe(html.split('</details>').length)
+      expect(html).not.toMatch(/<em>cut<\/em>[\s\S]*<\/(details|pre)>/)
+    }
+  })
+
   it('measures with the size given: bytes for the summary', () => {
     expect(fitWithin('éé\nabcdef', 10, size, 'n')).toBe('éé\nabcdef')
     expect(fitWithin('éé\nabcdef', 10, (part) => Buffer.byteLength(part), 'n')).toBe('éé\n\nn\n')

@@ -12,7 +12,9 @@ import {
 import {
   DISCOVERY_LIMITS,
   DISCOVERY_OPERATION,
+  DISCOVERY_PAGE,
   DISCOVERY_QUERY,
+  type CommitChecks,
   type DiscoveryData,
   type DiscoveryVariables
 } from '../../src/report/checks/discovery-query.js'
@@ -300,41 +302,64 @@ describe('the discovery query', () => {
   it('answers open pull requests (most recently updated first) and default-branch commits since the given time', async () => {
     const { data } = (await discover()) as { data: DiscoveryData }
     const repository = data.repository!
-    expect(repository.pullRequests.nodes.map((pr) => pr.number)).toEqual([8, 7])
-    const pr7 = repository.pullRequests.nodes[1]
-    expect(pr7.headRefOid).toBe('p7'.padEnd(40, '0'))
-    const suites = pr7.commits.nodes[0].commit.checkSuites!.nodes
-    expect(suites.map((suite) => suite.app)).toEqual([
-      { slug: 'github-actions', databaseId: ACTIONS_APP.id },
-      { slug: 'other-app', databaseId: expect.any(Number) }
-    ])
-    // Only pending check runs: the completed one is left out.
-    expect(suites[0].checkRuns!.nodes).toEqual([
-      {
-        databaseId: expect.any(Number),
-        name: 'Code Ocean: pr',
-        status: 'IN_PROGRESS',
-        externalId: 'mine',
-        startedAt: expect.any(String),
-        detailsUrl: null
-      }
-    ])
+    const heads = repository.pullRequests.nodes.map((pr) => pr.commits.nodes[0].commit)
+    expect(heads.map((head) => head.oid.slice(0, 2))).toEqual(['p8', 'p7'])
+    const suites = heads[1].checkSuites!
+    expect(suites.pageInfo).toEqual({ hasNextPage: false })
+    expect(suites.nodes.map((suite) => suite.app)).toEqual([{ slug: ACTIONS_APP.slug }, { slug: 'other-app' }])
+    // Only check runs in progress: the completed one is left out.
+    expect(suites.nodes[0].checkRuns).toEqual({
+      pageInfo: { hasNextPage: false },
+      nodes: [
+        {
+          databaseId: expect.any(Number),
+          name: 'Code Ocean: pr',
+          status: 'IN_PROGRESS',
+          externalId: 'mine',
+          startedAt: expect.any(String)
+        }
+      ]
+    })
     const history = repository.defaultBranchRef!.target!.history.nodes
     expect(history.map((commit) => [commit.oid.slice(0, 2), commit.committedDate])).toEqual([
       ['c1', '2026-12-05T10:00:00Z']
     ])
-    expect(history[0].checkSuites!.nodes[0].checkRuns!.nodes[0]).toMatchObject({ status: 'QUEUED' })
+    // The queued one is not asked for.
+    expect(history[0].checkSuites!.nodes[0].checkRuns!.nodes).toEqual([])
   })
 
   it('honours first on pull requests and history', async () => {
     const { data } = (await discover({ ...variables, pullRequests: 1, commits: 1, since: '2026-01-01T00:00:00Z' })) as {
       data: DiscoveryData
     }
-    expect(data.repository!.pullRequests.nodes.map((pr) => pr.number)).toEqual([8])
+    expect(data.repository!.pullRequests.nodes.map((pr) => pr.commits.nodes[0].commit.oid.slice(0, 2))).toEqual(['p8'])
     expect(data.repository!.defaultBranchRef!.target!.history.nodes).toHaveLength(1)
     expect(await discover({ ...variables, pullRequests: 101 })).toEqual({
       errors: [{ message: expect.stringMatching(/exceeds the `first` limit of 100 records/) }]
     })
+  })
+
+  it(`reads the first ${DISCOVERY_PAGE.suites} suites of a commit and ${DISCOVERY_PAGE.runs} runs in progress of a suite, and says when there are more`, async () => {
+    const busy = 'bb'.padEnd(40, '0')
+    github.addCommit(repo, { sha: busy, committedDate: '2026-12-07T10:00:00Z' })
+    for (let i = 0; i <= DISCOVERY_PAGE.runs; i++) github.addCheckRun({ repo, headSha: busy, name: `run ${i}` })
+    for (let i = 1; i < DISCOVERY_PAGE.suites; i++) {
+      github.addCheckRun({ repo, headSha: busy, name: 'lint', app: `app-${i}` })
+    }
+    const suitesOf = async (): Promise<CommitChecks['checkSuites']> => {
+      const { data } = (await discover()) as { data: DiscoveryData }
+      return data.repository!.defaultBranchRef!.target!.history.nodes.find((c) => c.oid === busy)!.checkSuites
+    }
+    const full = (await suitesOf())!
+    expect(full.pageInfo).toEqual({ hasNextPage: false })
+    expect(full.nodes).toHaveLength(DISCOVERY_PAGE.suites)
+    expect(full.nodes[0].checkRuns!.nodes).toHaveLength(DISCOVERY_PAGE.runs)
+    expect(full.nodes[0].checkRuns!.pageInfo).toEqual({ hasNextPage: true })
+    github.addCheckRun({ repo, headSha: busy, name: 'lint', app: 'one-app-too-many' })
+    const more = (await suitesOf())!
+    expect(more.pageInfo).toEqual({ hasNextPage: true })
+    expect(more.nodes).toHaveLength(DISCOVERY_PAGE.suites)
+    expect(more.nodes.map((suite) => suite.app!.slug)).not.toContain('one-app-too-many')
   })
 
   it('answers GraphQL errors for another text, missing variables, or an unknown repository', async () => {

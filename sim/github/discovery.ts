@@ -5,8 +5,10 @@
 
 import {
   DISCOVERY_OPERATION,
+  DISCOVERY_PAGE,
   DISCOVERY_QUERY,
   type CommitChecks,
+  type Page,
   type DiscoveryData,
   type DiscoveryVariables,
   type PendingCheckRun,
@@ -39,9 +41,11 @@ export interface RepositoryModel {
 
 /** GitHub caps every connection's `first` at 100. */
 const MAX_FIRST = 100
-/** The inner connections' sizes, as written in the query text. */
-const SUITES_PER_COMMIT = 20
-const RUNS_PER_SUITE = 20
+
+/** A connection's first `first` nodes, and whether there are more (GraphQL's `pageInfo.hasNextPage`). */
+function firstPage<T>(all: T[], first: number): Page<T> {
+  return { pageInfo: { hasNextPage: all.length > first }, nodes: all.slice(0, first) }
+}
 
 type GraphQLError = { message: string; [key: string]: unknown }
 
@@ -105,30 +109,29 @@ export function discoveryAnswer(
       ]
     }
   }
+  // The inner connections' `first` are written in the query text, from DISCOVERY_PAGE; the
+  // run filter is `statuses: [IN_PROGRESS]`, so hasNextPage counts only runs in progress.
   const commitChecks = (oid: string, committedDate: string): CommitChecks => ({
     oid,
     committedDate,
-    checkSuites: {
-      nodes: checks
-        .suitesOn(repo, oid)
-        .slice(0, SUITES_PER_COMMIT)
-        .map((suite): PendingCheckSuite => ({
-          app: { slug: suite.app.slug, databaseId: suite.app.id },
-          checkRuns: {
-            nodes: suite.runs
-              .filter((run) => run.status === 'in_progress' || run.status === 'queued')
-              .slice(0, RUNS_PER_SUITE)
-              .map((run): PendingCheckRun => ({
-                databaseId: run.id,
-                name: run.name,
-                status: run.status === 'queued' ? ('QUEUED' as const) : ('IN_PROGRESS' as const),
-                externalId: run.externalId,
-                startedAt: run.startedAt,
-                detailsUrl: run.detailsUrl
-              }))
-          }
-        }))
-    }
+    checkSuites: firstPage(
+      checks.suitesOn(repo, oid).map((suite): PendingCheckSuite => ({
+        app: { slug: suite.app.slug },
+        checkRuns: firstPage(
+          suite.runs
+            .filter((run) => run.status === 'in_progress')
+            .map((run): PendingCheckRun => ({
+              databaseId: run.id,
+              name: run.name,
+              status: 'IN_PROGRESS',
+              externalId: run.externalId,
+              startedAt: run.startedAt
+            })),
+          DISCOVERY_PAGE.runs
+        )
+      })),
+      DISCOVERY_PAGE.suites
+    )
   })
   const sinceTime = Date.parse(since)
   return {
@@ -140,8 +143,6 @@ export function discoveryAnswer(
             .sort((a, b) => Date.parse(b.updatedAt) - Date.parse(a.updatedAt))
             .slice(0, pullRequests)
             .map((pr) => ({
-              number: pr.number,
-              headRefOid: pr.headSha,
               commits: { nodes: [{ commit: commitChecks(pr.headSha, pr.headCommittedDate) }] }
             }))
         },

@@ -54,6 +54,14 @@ const ID_INSIDE = /(?<![0-9a-f])[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-
 /** The part of an address a run id follows: `/computation/`, `/computations/`, `computation_id=`, `/runs/`. */
 const RUN_MARK = /(computations?|computation[_-]?id|runs?)[/=]$/i
 
+/** The part of an address a capsule's or pipeline's id follows: `/capsule/`, `/pipelines/`, `capsule_id=`. */
+const TARGET_MARK = /(capsules?|pipelines?|(?:capsule|pipeline)[_-]?id)[/=]$/i
+
+/** Where a run's id is found: each refusal of an address says it. */
+const WHERE_A_RUN_ID_IS =
+  "in a run's address it is the part after /computation/, as in " +
+  'https://codeocean.example.com/computation/9af23fd6-0d4c-4a8e-b1a4-7c3f1e2d5b60'
+
 /** The address a user copied from the browser, rather than an id: it has a scheme or a path. */
 function isAddress(text: string): boolean {
   return /^[a-z][a-z0-9+.-]*:\/\//i.test(text) || text.includes('/')
@@ -99,6 +107,17 @@ export function readRunId(raw: string): RunIdReading {
   const ids = idsIn(raw)
   const marked = ids.filter((found) => RUN_MARK.test(found.after))
   const chosen = ids.length === 1 ? ids[0] : marked.length === 1 ? marked[0] : undefined
+  // A capsule's or pipeline's page holds one id too: following it as a run would only
+  // fail later, as a run Code Ocean does not know.
+  if (chosen && TARGET_MARK.test(chosen.after)) {
+    const kind = /pipeline/i.test(segmentBefore(chosen.after)) ? 'pipeline' : 'capsule'
+    throw new InputError(
+      Input.ComputationId,
+      `"${inline(capText(raw))}" is the address of a ${kind} (its id ${chosen.id} follows '${inline(segmentBefore(chosen.after))}'), ` +
+        `not of a run. Give the id of a run of it: ${WHERE_A_RUN_ID_IS}; to start a run of the ${kind} instead, give ${kind === 'pipeline' ? Input.PipelineId : Input.CapsuleId}: ${chosen.id} and no ${Input.ComputationId}`,
+      FOLLOW_EXAMPLE
+    )
+  }
   if (chosen) return { id: chosen.id, fromAddress: true }
   if (ids.length === 0) return { id: parseRunId(raw), fromAddress: false }
   const each = ids.map((found) => `${found.id} (${place(found.after)})`).join(', ')

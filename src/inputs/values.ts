@@ -1,5 +1,6 @@
 import { isAbsolute, relative, resolve } from 'node:path'
 import { MIN_POLL_SECONDS } from '../codeocean/rules.js'
+import { DAY_MS } from '../format.js'
 import { MAX_TIMER_MS } from '../timer-limits.js'
 import { isWithin, leadsOutOf } from '../within.js'
 import { InputError } from './errors.js'
@@ -45,7 +46,7 @@ const MAX_POLL_SECONDS = Math.floor(MAX_TIMER_MS / 1000)
 const MAX_WAIT_MINUTES = Math.floor(MAX_TIMER_MS / 60_000)
 
 function aboutDays(ms: number): string {
-  return `about ${Math.round(ms / 86_400_000)} days`
+  return `about ${Math.round(ms / DAY_MS)} days`
 }
 
 export function parsePollInterval(input: string, raw: string): PollInterval {
@@ -72,20 +73,29 @@ export function parsePollInterval(input: string, raw: string): PollInterval {
   return seconds
 }
 
-export function parseWaitTimeout(input: string, raw: string): number {
+/**
+ * A time limit in minutes (decimals allowed), `0` for no limit, and no more than a timer
+ * holds; `example` is the minutes a refusal suggests.
+ */
+function parseMinutesLimit(input: string, raw: string, example: number): number {
   const text = raw.trim()
   if (!/^\d+(\.\d+)?$/.test(text)) {
-    throw new InputError(input, `"${raw}" is not a number of minutes (0 for no limit)`, `${input}: 90`)
+    throw new InputError(input, `"${raw}" is not a number of minutes (0 for no limit)`, `${input}: ${example}`)
   }
   const minutes = Number(text)
   if (minutes * 60_000 > MAX_TIMER_MS) {
     throw new InputError(
       input,
       `${text} minutes is longer than the action can wait; at most ${MAX_WAIT_MINUTES} minutes (${aboutDays(MAX_TIMER_MS)}), or 0 for no limit`,
-      `${input}: 90`
+      `${input}: ${example}`
     )
   }
   return minutes
+}
+
+/** `wait-timeout`: how long the step waits for the run. */
+export function parseWaitTimeout(input: string, raw: string): number {
+  return parseMinutesLimit(input, raw, 90)
 }
 
 /**
@@ -157,18 +167,5 @@ export function parseVersion(input: string, raw: string): number {
  * no limit, and no more than a timer holds (as wait-timeout).
  */
 export function parseResultsTimeout(input: string, raw: string): number {
-  const text = raw.trim()
-  const example = `${input}: 60`
-  if (!/^\d+(\.\d+)?$/.test(text)) {
-    throw new InputError(input, `"${raw}" is not a number of minutes (0 for no limit)`, example)
-  }
-  const minutes = Number(text)
-  if (minutes * 60_000 > MAX_TIMER_MS) {
-    throw new InputError(
-      input,
-      `${text} minutes is longer than the action can wait; at most ${MAX_WAIT_MINUTES} minutes (${aboutDays(MAX_TIMER_MS)}), or 0 for no limit`,
-      example
-    )
-  }
-  return minutes
+  return parseMinutesLimit(input, raw, 60)
 }

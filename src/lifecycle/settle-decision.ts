@@ -5,7 +5,7 @@
  */
 import { capText } from '../caps.js'
 import { isTerminal, type Computation } from '../codeocean/models/computation.js'
-import { formatDuration } from '../format.js'
+import { DAY_MS, formatDuration } from '../format.js'
 import { checkConclusion, type CheckConclusion } from '../report/checks/check-identity.js'
 import type { OurCheck } from '../report/checks/pending-checks.js'
 import { fitCheckOutput } from '../report/checks/check-run.js'
@@ -13,8 +13,6 @@ import { code, text as markdownText } from '../report/markdown.js'
 import type { Status } from '../report/outputs.js'
 import { renderSummary } from '../report/summary.js'
 import { judge } from './verdict.js'
-
-const DAY_MS = 24 * 60 * 60 * 1000
 
 /** One read of the check's run: the run, its absence (404: deleted, e.g. stopped), or another error. */
 export type RunReading = { run: Computation } | { gone: true } | { error: string }

@@ -1,5 +1,11 @@
 import { readFileSync } from 'node:fs'
 
+/** `owner/repo` (GITHUB_REPOSITORY) as the REST API's two path parameters; empty when missing. */
+export function ownerAndRepo(repository: string): { owner: string; repo: string } {
+  const [owner = '', repo = ''] = repository.split('/')
+  return { owner, repo }
+}
+
 /** Events whose payload names a pull request. */
 const PULL_REQUEST_EVENTS = new Set(['pull_request', 'pull_request_target'])
 

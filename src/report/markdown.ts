@@ -187,22 +187,53 @@ export function table(header: string[], rows: string[][]): string {
   return [row(header), row(header.map(() => '---')), ...rows.map(row)].join('\n')
 }
 
+/** What a cut after some lines leaves open: a code fence, and folds (`details`). */
+interface Open {
+  fence?: string
+  folds: number
+}
+
+/**
+ * The blocks open after `line`, given those open before it. Only the shapes this module
+ * writes are read: a fence is a line of backticks alone (codeBlock), closed by the same
+ * line, and nothing inside it counts; a fold is a `<details>` line, closed by a
+ * `</details>` line (details). Outside text cannot make either: `text` escapes backticks
+ * and `<`, and a code block's fence is longer than any run of backticks in it.
+ */
+function openAfter(line: string, open: Open): Open {
+  if (open.fence !== undefined) return line === open.fence ? { folds: open.folds } : open
+  if (/^`{3,}$/.test(line)) return { fence: line, folds: open.folds }
+  if (line === '<details>') return { folds: open.folds + 1 }
+  if (line === '</details>' && open.folds > 0) return { folds: open.folds - 1 }
+  return open
+}
+
+/** The lines that close what is open; each fold after a blank line, as `details` writes it, so no table row or paragraph takes it in. */
+function closing(open: Open): string {
+  return (open.fence !== undefined ? `\n${open.fence}` : '') + '\n\n</details>'.repeat(open.folds)
+}
+
 /**
  * `markdown`, whole when `sizeOf` it is at most `limit`; else cut at the end of a line,
- * with `note` (plain Markdown of the action's own) after it, the two within `limit`. A
+ * with `note` (plain Markdown of the action's own) after it, the three within `limit`. A
  * cut at a line's end leaves every line whole: no code span, escape or table row is
- * split, so the part kept renders as it would have.
+ * split, so the part kept renders as it would have. A cut inside a code block or a fold
+ * closes them first, so the note shows after them, not as code or folded away.
  */
 export function fitWithin(markdown: string, limit: number, sizeOf: (text: string) => number, note: string): string {
   if (sizeOf(markdown) <= limit) return markdown
   const ending = `\n\n${note}\n`
   let budget = limit - sizeOf(ending)
   const kept: string[] = []
+  let open: Open = { folds: 0 }
   for (const line of markdown.split('\n')) {
     const size = sizeOf(line) + 1
-    if (size > budget) break
+    const after = openAfter(line, open)
+    // Room for the line and for closing what is open after it: else the cut goes before it.
+    if (size + sizeOf(closing(after)) > budget) break
     kept.push(line)
     budget -= size
+    open = after
   }
-  return `${kept.join('\n')}${ending}`
+  return `${kept.join('\n')}${closing(open)}${ending}`
 }

@@ -4,7 +4,7 @@ import type { getOctokit } from '@actions/github'
 import { errorMessage } from '../errors.js'
 import { redactRegistered } from '../redact.js'
 import { inline } from '../untrusted.js'
-import { pullRequestPayload } from './event.js'
+import { ownerAndRepo, pullRequestPayload } from './event.js'
 import { fitWithin } from './markdown.js'
 import { USER_AGENT } from '../version.js'
 
@@ -123,7 +123,7 @@ async function upsertComment(target: CommentTarget, markdown: string): Promise<{
   // the client's own `request` defaults, which carry the runner's proxy settings.
   const octokit = getOctokit(target.token, { userAgent: USER_AGENT })
   const request = { signal: target.signal }
-  const [owner, repo] = target.repository.split('/')
+  const { owner, repo } = ownerAndRepo(target.repository)
   const body = commentBody(target.marker, markdown)
   const login = await tokenLogin(octokit, target.signal)
   const comments =

@@ -1,10 +1,13 @@
 import { mkdtempSync, writeFileSync } from 'node:fs'
+import { createServer } from 'node:http'
+import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from '@jest/globals'
 import { readExternalId } from '../../../src/report/checks/check-identity.js'
 import {
   cancelledCheckRunBody,
+  CheckRuns,
   checkHeadSha,
   completeCheckRunBody,
   createCheckRunBody,
@@ -153,5 +156,38 @@ describe('the commit a check run goes on', () => {
   it('is unknown when nothing names one', () => {
     expect(checkHeadSha({})).toBeUndefined()
     expect(checkHeadSha({ GITHUB_SHA: 'main' })).toBeUndefined()
+  })
+})
+
+describe('check run calls to a GitHub that never answers', () => {
+  it('each ends at its signal with a one-line warning, and the step goes on', async () => {
+    // Takes every request and answers none, as a GitHub behind a stalled connection would.
+    const server = createServer(() => undefined)
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+    // @actions/github reads its base URL as it loads, on the first call.
+    process.env.GITHUB_API_URL = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+    const warnings: string[] = []
+    const checks = new CheckRuns({
+      token: 'ghs_never_answered',
+      repository: 'octo/repo',
+      warn: (message) => warnings.push(message),
+      redact: (text) => text
+    })
+    try {
+      const body = createCheckRunBody({ runName: 'nightly', runId: RUN, headSha: SHA, startedAt: 0 })
+      expect(await checks.create(body, AbortSignal.timeout(300))).toBeUndefined()
+      expect(await checks.update(5, { output: {} }, AbortSignal.timeout(300))).toBe(false)
+      expect(await checks.wakeWorkflow('settle.yml', AbortSignal.timeout(300))).toBe(false)
+      expect(warnings).toEqual([
+        'Could not create the check run: GitHub gave no answer in time. The step goes on.',
+        'Could not update check run 5: GitHub gave no answer in time. The step goes on.',
+        'Could not turn on the settle workflow settle.yml: GitHub gave no answer in time. Until it runs, no step ' +
+          'settles this check: give the job `permissions: actions: write`, and check that .github/workflows/settle.yml ' +
+          'exists on the default branch.'
+      ])
+    } finally {
+      server.closeAllConnections()
+      server.close()
+    }
   })
 })

@@ -20,24 +20,26 @@ function checkRun(id: number | null, fields: Partial<PendingCheckRun> = {}): Pen
     status: 'IN_PROGRESS',
     externalId: OURS,
     startedAt: '2026-12-01T10:00:00Z',
-    detailsUrl: null,
     ...fields
   }
 }
 
-function suite(slug: string | null, runs: PendingCheckRun[]): PendingCheckSuite {
-  return { app: slug === null ? null : { slug, databaseId: 1 }, checkRuns: { nodes: runs } }
+/** One page of a connection; `more`: GitHub has more than the page holds. */
+const page = <T>(nodes: T[], more = false) => ({ pageInfo: { hasNextPage: more }, nodes })
+
+function suite(slug: string | null, runs: PendingCheckRun[], moreRuns = false): PendingCheckSuite {
+  return { app: slug === null ? null : { slug }, checkRuns: page(runs, moreRuns) }
 }
 
-function commit(oid: string, suites: PendingCheckSuite[]): CommitChecks {
-  return { oid, committedDate: '2026-12-01T09:00:00Z', checkSuites: { nodes: suites } }
+function commit(oid: string, suites: PendingCheckSuite[], moreSuites = false): CommitChecks {
+  return { oid, committedDate: '2026-12-01T09:00:00Z', checkSuites: page(suites, moreSuites) }
 }
 
 function answer(heads: CommitChecks[], history: CommitChecks[]): DiscoveryData {
   return {
     repository: {
       pullRequests: {
-        nodes: heads.map((c, i) => ({ number: i + 1, headRefOid: c.oid, commits: { nodes: [{ commit: c }] } }))
+        nodes: heads.map((c) => ({ commits: { nodes: [{ commit: c }] } }))
       },
       defaultBranchRef: { target: { history: { nodes: history } } }
     }
@@ -60,11 +62,11 @@ describe('which pending check runs a settle step may complete', () => {
         ]
       )
     )
-    expect(found.ours.map((c) => [c.id, c.identity.run, c.headSha])).toEqual([
-      [1, RUN, 'a1'],
-      [2, OTHER_RUN, 'b2']
+    expect(found.ours.map((c) => [c.id, c.identity.run])).toEqual([
+      [1, RUN],
+      [2, OTHER_RUN]
     ])
-    expect(found).toMatchObject({ deferred: 0, skipped: 0 })
+    expect(found).toMatchObject({ deferred: 0, skipped: 0, unreadOn: [] })
   })
 
   it.each<[string, PendingCheckSuite]>([
@@ -74,10 +76,23 @@ describe('which pending check runs a settle step may complete', () => {
     ['no external_id', suite('github-actions', [checkRun(1, { externalId: null })])],
     ['no id', suite('github-actions', [checkRun(null)])]
   ])('skips a check of %s', (_, s) => {
-    expect(pendingChecks(answer([], [commit('a1', [s])]))).toEqual({ ours: [], deferred: 0, skipped: 1 })
+    expect(pendingChecks(answer([], [commit('a1', [s])]))).toEqual({ ours: [], deferred: 0, skipped: 1, unreadOn: [] })
   })
 
-  it('leaves a queued check alone: its step has not taken it up yet', () => {
+  it('names each commit where GitHub has more suites, or more runs in progress in a suite, than were read', () => {
+    const ours = suite('github-actions', [checkRun(1)])
+    const found = pendingChecks(
+      answer(
+        [commit('a1', [ours], true)],
+        [commit('a1', [ours], true), commit('b2', [suite('other-app', [], true)]), commit('c3', [ours])]
+      )
+    )
+    expect(found.unreadOn).toEqual(['a1', 'b2'])
+    // What was read is still settled.
+    expect(found.ours.map((c) => c.id)).toEqual([1])
+  })
+
+  it('leaves a check that is not in progress alone, whatever GitHub answered', () => {
     const found = pendingChecks(
       answer([], [commit('a1', [suite('github-actions', [checkRun(1, { status: 'QUEUED' })])])])
     )
@@ -120,7 +135,7 @@ describe('which pending check runs a settle step may complete', () => {
   })
 
   it('reads nothing from an answer without a repository or a default branch', () => {
-    expect(pendingChecks({ repository: null })).toEqual({ ours: [], deferred: 0, skipped: 0 })
+    expect(pendingChecks({ repository: null })).toEqual({ ours: [], deferred: 0, skipped: 0, unreadOn: [] })
     const empty: DiscoveryData = { repository: { pullRequests: { nodes: [] }, defaultBranchRef: null } }
     expect(pendingChecks(empty).ours).toEqual([])
   })

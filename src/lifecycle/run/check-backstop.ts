@@ -12,10 +12,13 @@ import { inline } from '../../untrusted.js'
  * step acts only when both agree: the state, which a `::save-state` line printed during
  * the step could add to, and a record file of the step's own under RUNNER_TEMP. So the
  * post step only ever touches the check run this step recorded, never one named by
- * anything else.
+ * anything else; and the run it names on that check (the Code Ocean run's id) comes from
+ * the record too, never from state.
  */
 interface CheckRecord {
   id: number
+  /** The Code Ocean run the check stands for. */
+  runId: string
   open: boolean
 }
 
@@ -37,29 +40,29 @@ function readRecord(): CheckRecord | undefined {
   if (!file) return undefined
   try {
     const parsed = JSON.parse(readFileSync(file, 'utf8')) as Partial<CheckRecord>
-    return typeof parsed.id === 'number' && typeof parsed.open === 'boolean'
-      ? { id: parsed.id, open: parsed.open }
+    return typeof parsed.id === 'number' && typeof parsed.runId === 'string' && typeof parsed.open === 'boolean'
+      ? { id: parsed.id, runId: parsed.runId, open: parsed.open }
       : undefined
   } catch {
     return undefined
   }
 }
 
-/** The step made check run `id` and answers for it until settleCheck. */
-export function recordCheck(id: number): void {
+/** The step made check run `id`, for Code Ocean run `runId`, and answers for it until settleCheck. */
+export function recordCheck(id: number, runId: string): void {
   // The record first: state without a record is ignored.
-  record({ id, open: true })
+  record({ id, runId, open: true })
   core.saveState(State.CheckRunId, String(id))
 }
 
 /** The check run is completed, or left in progress on purpose (`wait: false`): the post step leaves it alone. */
-export function settleCheck(id: number): void {
+export function settleCheck(id: number, runId: string): void {
   core.saveState(State.CheckRunId, '')
-  record({ id, open: false })
+  record({ id, runId, open: false })
 }
 
-/** For the post step: the id of the check run the main step left open as it ended, when state and record agree. */
-export function checkLeftOpen(): number | undefined {
+/** For the post step: the check run the main step left open as it ended, and its run, when state and record agree. */
+export function checkLeftOpen(): { id: number; runId: string } | undefined {
   const stated = core.getState(State.CheckRunId)
   if (!stated) return undefined
   const recorded = readRecord()
@@ -71,5 +74,5 @@ export function checkLeftOpen(): number | undefined {
     )
     return undefined
   }
-  return recorded.open ? recorded.id : undefined
+  return recorded.open ? { id: recorded.id, runId: recorded.runId } : undefined
 }

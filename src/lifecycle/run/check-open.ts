@@ -38,7 +38,7 @@ export async function openCheckRun(
   })
   const id = await checks.create(body, AbortSignal.any([cancel, AbortSignal.timeout(CHECK_CALL_MS)]))
   if (id === undefined) return
-  recordCheck(id)
+  recordCheck(id, run.id)
   step.check = { id, runId: run.id, checks, settleWorkflow: settings.settleWorkflow }
   core.info(`Made check run ${id} on commit ${headSha}.`)
 }

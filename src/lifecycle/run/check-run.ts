@@ -63,7 +63,7 @@ export async function closeCheckRun(step: Step, markdown: string, cancelled: boo
     // Cut short by a cancel: the post step tries again.
     settled = done || !cancelled
   } finally {
-    if (settled) settleCheck(check.id)
+    if (settled) settleCheck(check.id, check.runId)
     step.check = undefined
   }
 }

@@ -4,7 +4,7 @@ import { STOP_MEANS_DELETE } from '../../codeocean/rules.js'
 import { errorMessage } from '../../errors.js'
 import { resolveApiLocation } from '../../inputs/domain.js'
 import { readToken, registerGithubToken } from '../../inputs/token.js'
-import { EnvFallback, Input, State } from '../../names.js'
+import { EnvFallback, Input } from '../../names.js'
 import { redactRegistered } from '../../redact.js'
 import { inline } from '../../untrusted.js'
 import { cancelledCheckRunBody } from '../../report/checks/check-run.js'
@@ -53,17 +53,17 @@ export async function post(): Promise<void> {
  * the one this step recorded (check-backstop.ts); a warning when that fails.
  */
 async function cancelCheckLeftOpen(): Promise<void> {
-  const check = checkLeftOpen()
-  if (check === undefined) return
+  const left = checkLeftOpen()
+  if (left === undefined) return
+  const { id, runId } = left
   const token = core.getInput(Input.GithubToken).trim()
   registerGithubToken(token)
-  const run = core.getState(State.ComputationId)
   const checks = checkRunsFor(token, redactRegistered)
   const signal = AbortSignal.timeout(POST_CHECK_BUDGET_MS)
-  const status = await checks.status(check, signal)
+  const status = await checks.status(id, signal)
   if (status === undefined || status === 'completed') return
-  if (await checks.update(check, cancelledCheckRunBody(run, Date.now()), signal)) {
-    core.info(`Completed check run ${check} as cancelled: the main step ended before the run did.`)
+  if (await checks.update(id, cancelledCheckRunBody(runId, Date.now()), signal)) {
+    core.info(`Completed check run ${id} as cancelled: the main step ended before the run did.`)
   }
 }
 

@@ -6,7 +6,7 @@
  * of each ended run whose check it completed (settle-downloads.ts).
  */
 import * as core from '@actions/core'
-import { capText } from '../../caps.js'
+import { capText, joinCapped } from '../../caps.js'
 import { CodeOceanClient } from '../../codeocean/client.js'
 import { CodeOceanApiError } from '../../codeocean/errors.js'
 import { isTerminal } from '../../codeocean/models/computation.js'
@@ -17,15 +17,17 @@ import { readToken } from '../../inputs/token.js'
 import { warnAboutUnexpectedInputs } from '../../inputs/unexpected-inputs.js'
 import { Output } from '../../names.js'
 import { redactRegistered } from '../../redact.js'
-import { DISCOVERY_QUERY, type DiscoveryData } from '../../report/checks/discovery-query.js'
+import { DISCOVERY_PAGE, DISCOVERY_QUERY, type DiscoveryData } from '../../report/checks/discovery-query.js'
 import type { CheckIdentity } from '../../report/checks/check-identity.js'
 import {
   discoveryVariables,
   MAX_SETTLED_PER_STEP,
   pendingChecks,
-  type OurCheck
+  type OurCheck,
+  type PendingChecks
 } from '../../report/checks/pending-checks.js'
 import { switchRefusedHint, switchWorkflow } from '../../report/checks/workflow-switch.js'
+import { ownerAndRepo } from '../../report/event.js'
 import { relativeToWorkspace } from '../../report/links.js'
 import { code, lineBlock, table, text } from '../../report/markdown.js'
 import { Outputs } from '../../report/outputs.js'
@@ -106,11 +108,44 @@ function gitHubReason(error: unknown): string {
   return inline(capText(reasons.length > 0 ? reasons.join('; ') : errorMessage(error).split('\n')[0]))
 }
 
+/**
+ * Each GitHub call's own time limit, so a GitHub that never answers cannot hold the job
+ * until its timeout-minutes (6 hours by default). GitHub ends a request it has worked on
+ * for 10 seconds ("Timeouts", docs.github.com REST and GraphQL overviews): an update gets
+ * what the main step's check calls get (CHECK_CALL_MS, 10 s); the query twice that, as its
+ * answer (up to 42,150 nodes) must also be sent.
+ */
+const GITHUB_CALL_MS = { query: 20_000, update: CHECK_CALL_MS }
+
+/** `call`, given a signal that ends it after `ms`; a call so ended fails saying GitHub did not answer in time. */
+async function withTimeout<T>(ms: number, call: (signal: AbortSignal) => Promise<T>): Promise<T> {
+  const signal = AbortSignal.timeout(ms)
+  try {
+    return await call(signal)
+  } catch (error) {
+    if (signal.aborted) throw new GitHubSilent(ms, error)
+    throw error
+  }
+}
+
+class GitHubSilent extends Error {
+  constructor(ms: number, cause: unknown) {
+    super(`GitHub gave no answer within ${ms / 1000} s`, { cause })
+  }
+}
+
 /** The pending check runs of the repository, from the one query; a failure here fails the step. */
-async function discover(octokit: GitHubClient, repository: string, settings: SettleSettings): Promise<DiscoveryData> {
+export async function discover(
+  octokit: GitHubClient,
+  repository: string,
+  settings: SettleSettings,
+  timeoutMs = GITHUB_CALL_MS.query
+): Promise<DiscoveryData> {
   try {
     const variables = discoveryVariables(repository, settings.maxAgeDays, Date.now())
-    return await octokit.graphql<DiscoveryData>(DISCOVERY_QUERY, { ...variables })
+    return await withTimeout(timeoutMs, (signal) =>
+      octokit.graphql<DiscoveryData>(DISCOVERY_QUERY, { ...variables, request: { signal } })
+    )
   } catch (error) {
     throw new Error(`Could not ask GitHub for the check runs in progress in ${repository}: ${gitHubReason(error)}`, {
       cause: error
@@ -124,14 +159,17 @@ async function pauseIfIdle(
   repository: string,
   settings: SettleSettings,
   file: string,
-  report: SettleReport
+  report: SettleReport,
+  pending: PendingChecks
 ): Promise<void> {
-  const idle = !report.failure && report.left.length === 0 && report.deferred === 0
+  // A check GitHub listed beyond what the query read may be ours: then nothing proves idle.
+  const mayHideOurs = (checks: PendingChecks): boolean => checks.deferred > 0 || checks.unreadOn.length > 0
+  const idle = !report.failure && report.left.length === 0 && !mayHideOurs(pending)
   const outcome = await pauseWhenIdle(file, idle, {
-    switchTo: (to) => switchWorkflow(octokit, repository, file, to, AbortSignal.timeout(CHECK_CALL_MS)),
+    switchTo: (to) => switchWorkflow(octokit, repository, file, to, AbortSignal.timeout(GITHUB_CALL_MS.update)),
     anyPending: async () => {
       const again = pendingChecks(await discover(octokit, repository, settings))
-      return again.ours.length > 0 || again.deferred > 0
+      return again.ours.length > 0 || mayHideOurs(again)
     },
     reason: (error) => `${gitHubReason(error)}; ${switchRefusedHint(file)}`
   })
@@ -148,6 +186,19 @@ async function pauseIfIdle(
   }
 }
 
+/** The commits whose check suites or check runs GitHub had more of than the query reads, named (outside text: capped, one line). */
+function unreadWarning(oids: string[]): string {
+  const commits = joinCapped(
+    oids.map((oid) => inline(capText(oid, 64))),
+    5
+  )
+  return (
+    `${oids.length === 1 ? 'Commit' : 'Commits'} ${commits} ${oids.length === 1 ? 'has' : 'have'} more check suites ` +
+    `than the ${DISCOVERY_PAGE.suites} a settle reads, or more than ${DISCOVERY_PAGE.runs} check runs in progress in ` +
+    'one suite: a check of this action there may not be settled this time, nor later while GitHub lists it beyond those.'
+  )
+}
+
 /** Settles each check in turn; sets the report's failure when Code Ocean, or GitHub, answered none of them. */
 export async function settleEach(
   checks: OurCheck[],
@@ -156,9 +207,10 @@ export async function settleEach(
   repository: string,
   settings: SettleSettings,
   report: SettleReport,
-  download?: SettleDownloader
+  download?: SettleDownloader,
+  updateMs = GITHUB_CALL_MS.update
 ): Promise<void> {
-  const [owner, repo] = repository.split('/')
+  const { owner, repo } = ownerAndRepo(repository)
   const log = (check: OurCheck, what: string): void =>
     core.info(
       inline(redactRegistered(`Check '${capText(check.name)}' (Code Ocean run ${check.identity.run}): ${what}`))
@@ -167,6 +219,7 @@ export async function settleEach(
   let unread = 0
   let updates = 0
   let refused = 0
+  let unanswered = 0
   let lastRefusal = ''
   for (const check of checks) {
     reads++
@@ -181,19 +234,23 @@ export async function settleEach(
     }
     updates++
     try {
-      await octokit.rest.checks.update({
-        owner,
-        repo,
-        check_run_id: check.id,
-        status: 'completed',
-        conclusion: decision.conclusion,
-        completed_at: new Date().toISOString(),
-        output: decision.output
-      })
+      await withTimeout(updateMs, (signal) =>
+        octokit.rest.checks.update({
+          owner,
+          repo,
+          check_run_id: check.id,
+          status: 'completed',
+          conclusion: decision.conclusion,
+          completed_at: new Date().toISOString(),
+          output: decision.output,
+          request: { signal }
+        })
+      )
       report.settled.push({ check, conclusion: decision.conclusion })
       log(check, decision.done)
     } catch (error) {
       refused++
+      if (error instanceof GitHubSilent) unanswered++
       lastRefusal = gitHubReason(error)
       core.warning(
         inline(
@@ -202,7 +259,10 @@ export async function settleEach(
           )
         )
       )
-      report.left.push({ check, why: 'left in progress: GitHub refused the update' })
+      report.left.push({
+        check,
+        why: `left in progress: GitHub ${error instanceof GitHubSilent ? 'did not answer' : 'refused'} the update`
+      })
       continue
     }
     // Only for a check completed: one GitHub refused is settled, and downloaded, next time.
@@ -222,6 +282,9 @@ export async function settleEach(
   if (reads > 0 && unread === reads) {
     const which = reads === 1 ? 'the run' : `any of the ${reads} runs`
     report.failure = `Could not read ${which} from Code Ocean; the checks are left in progress (see the warnings).`
+  } else if (updates > 0 && unanswered === updates) {
+    // No answer says nothing of the token: GitHub, or the way to it, is down.
+    report.failure = `GitHub answered no update of a check run (${lastRefusal}); the checks are left in progress for the next settle.`
   } else if (updates > 0 && refused === updates) {
     report.failure =
       `GitHub refused every update of a check run (${lastRefusal}). The settle step's token must be the ` +
@@ -310,6 +373,7 @@ export async function settle(env: NodeJS.ProcessEnv = process.env): Promise<void
           'in one step, and the rest are left for the next settle.'
       )
     }
+    if (pending.unreadOn.length > 0) core.warning(unreadWarning(pending.unreadOn))
     if (pending.ours.length === 0) {
       core.info(`No check run of this action is in progress (${pending.skipped} others skipped).`)
     } else {
@@ -329,7 +393,9 @@ export async function settle(env: NodeJS.ProcessEnv = process.env): Promise<void
     core.info(
       `Settled ${report.settled.length} check runs, left ${report.left.length} in progress, skipped ${report.skipped}.`
     )
-    if (settings.settleWorkflow) await pauseIfIdle(octokit, repository, settings, settings.settleWorkflow, report)
+    if (settings.settleWorkflow) {
+      await pauseIfIdle(octokit, repository, settings, settings.settleWorkflow, report, pending)
+    }
   } catch (error) {
     report.failure = errorMessage(error)
   } finally {

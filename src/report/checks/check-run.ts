@@ -7,7 +7,7 @@ import type { getOctokit } from '@actions/github'
 import { errorMessage } from '../../errors.js'
 import { inline } from '../../untrusted.js'
 import { USER_AGENT } from '../../version.js'
-import { pullRequestPayload } from '../event.js'
+import { ownerAndRepo, pullRequestPayload } from '../event.js'
 import { code, fitWithin } from '../markdown.js'
 import { checkRunName, externalIdFor, type CheckConclusion, type CheckIdentity } from './check-identity.js'
 import { switchRefusedHint, switchWorkflow } from './workflow-switch.js'
@@ -126,6 +126,18 @@ function isNotAccessible(error: unknown): boolean {
   return status === 403 && errorMessage(error).includes(NOT_ACCESSIBLE)
 }
 
+/**
+ * Why a GitHub call failed, in a few words. Octokit words a call its signal ended as
+ * "Unknown Error" or the platform's abort text, so that case is told by the signal.
+ */
+function whyCallFailed(error: unknown, signal: AbortSignal | undefined): string {
+  if (signal?.aborted) {
+    const timedOut = (signal.reason as { name?: unknown } | undefined)?.name === 'TimeoutError'
+    return timedOut ? 'GitHub gave no answer in time' : 'the step was cancelled first'
+  }
+  return errorMessage(error).split('\n')[0]
+}
+
 /** Where check runs are written, and how trouble is told. */
 export interface CheckRunTarget {
   token: string
@@ -157,11 +169,14 @@ export class CheckRuns {
   }
 
   private repo(): { owner: string; repo: string } {
-    const [owner = '', repo = ''] = this.target.repository.split('/')
-    return { owner, repo }
+    return ownerAndRepo(this.target.repository)
   }
 
-  private warn(what: string, error: unknown): void {
+  private warn(what: string, error: unknown, signal: AbortSignal | undefined): void {
+    if (signal?.aborted) {
+      this.target.warn(`Could not ${what}: ${whyCallFailed(error, signal)}. The step goes on.`)
+      return
+    }
     if (isNotAccessible(error)) {
       this.refused = true
       this.target.warn(
@@ -171,7 +186,7 @@ export class CheckRuns {
       )
       return
     }
-    this.target.warn(`Could not ${what}: ${errorMessage(error).split('\n')[0]}. The step goes on.`)
+    this.target.warn(`Could not ${what}: ${whyCallFailed(error, signal)}. The step goes on.`)
   }
 
   /** Creates a check run; its id, or undefined when GitHub refused (told as a warning). */
@@ -187,7 +202,7 @@ export class CheckRuns {
       const id = answer.data.id
       return Number.isSafeInteger(id) && id > 0 ? id : undefined
     } catch (error) {
-      this.warn('create the check run', error)
+      this.warn('create the check run', error, signal)
       return undefined
     }
   }
@@ -200,7 +215,7 @@ export class CheckRuns {
       await octokit.rest.checks.update({ ...this.repo(), check_run_id: id, ...body, request: { signal } })
       return true
     } catch (error) {
-      this.warn(`update check run ${id}`, error)
+      this.warn(`update check run ${id}`, error, signal)
       return false
     }
   }
@@ -222,7 +237,7 @@ export class CheckRuns {
       return true
     } catch (error) {
       this.target.warn(
-        `Could not turn on the settle workflow ${file}: ${errorMessage(error).split('\n')[0]}. Until it runs, no ` +
+        `Could not turn on the settle workflow ${file}: ${whyCallFailed(error, signal)}. Until it runs, no ` +
           `step settles this check: ${switchRefusedHint(file)}.`
       )
       return false
@@ -237,7 +252,7 @@ export class CheckRuns {
       const answer = await octokit.rest.checks.get({ ...this.repo(), check_run_id: id, request: { signal } })
       return inline(String(answer.data.status))
     } catch (error) {
-      this.warn(`read check run ${id}`, error)
+      this.warn(`read check run ${id}`, error, signal)
       return undefined
     }
   }

@@ -9,16 +9,25 @@ export const DISCOVERY_LIMITS = { pullRequests: 50, commits: 50 } as const
 /** The operation name GitHub logs, and the stand-in matches on besides the text. */
 export const DISCOVERY_OPERATION = 'CodeOceanPendingCheckRuns'
 
-// Suites and runs per commit are bounded too (GraphQL requires `first` on every
-// connection): a commit rarely has more than a handful of apps or pending runs.
+/**
+ * Check suites read per commit, and pending check runs per suite (GraphQL requires `first`
+ * on every connection). GitHub Actions makes a suite per workflow run, so a busy commit
+ * can have more: each of these connections asks `pageInfo { hasNextPage }`, and the settle
+ * step warns, naming the commit, when GitHub had more than it read (pendingChecks). It does
+ * not page further: every further page is one more call for one commit, and the one query
+ * is what keeps a settle within its minute and GITHUB_TOKEN's 1,000 points an hour
+ * (docs/github-checks.md); raising these raises the cost of every settle for a rare commit.
+ */
+export const DISCOVERY_PAGE = { suites: 20, runs: 20 } as const
+
 // Node count at the limits: 2 × (50 + 50 × 20 + 50 × 20 × 20) + 50 = 42,150, far under
-// GitHub's 500,000.
+// GitHub's 500,000. Only check runs IN_PROGRESS are asked for: the action makes its checks
+// in progress and never sets one back to queued, and queued runs of others would only take
+// places among the first 20.
 export const DISCOVERY_QUERY = `query ${DISCOVERY_OPERATION}($owner: String!, $name: String!, $since: GitTimestamp!, $pullRequests: Int!, $commits: Int!) {
   repository(owner: $owner, name: $name) {
     pullRequests(states: [OPEN], first: $pullRequests, orderBy: {field: UPDATED_AT, direction: DESC}) {
       nodes {
-        number
-        headRefOid
         commits(last: 1) {
           nodes {
             commit {
@@ -45,20 +54,24 @@ export const DISCOVERY_QUERY = `query ${DISCOVERY_OPERATION}($owner: String!, $n
 fragment PendingChecks on Commit {
   oid
   committedDate
-  checkSuites(first: 20) {
+  checkSuites(first: ${DISCOVERY_PAGE.suites}) {
+    pageInfo {
+      hasNextPage
+    }
     nodes {
       app {
         slug
-        databaseId
       }
-      checkRuns(first: 20, filterBy: {statuses: [IN_PROGRESS, QUEUED]}) {
+      checkRuns(first: ${DISCOVERY_PAGE.runs}, filterBy: {statuses: [IN_PROGRESS]}) {
+        pageInfo {
+          hasNextPage
+        }
         nodes {
           databaseId
           name
           status
           externalId
           startedAt
-          detailsUrl
         }
       }
     }
@@ -74,33 +87,39 @@ export interface DiscoveryVariables {
   commits: number
 }
 
-/** A check run as the query returns it: only pending ones (IN_PROGRESS or QUEUED). */
+/** A check run as the query returns it. */
 export interface PendingCheckRun {
   databaseId: number | null
   name: string
-  status: 'IN_PROGRESS' | 'QUEUED'
+  /** `IN_PROGRESS`, the one status the filter asks for; a run with any other is not read. */
+  status: string
   externalId: string | null
   startedAt: string | null
-  detailsUrl: string | null
+}
+
+/** A connection's one page: `hasNextPage` says GitHub has more than `first` gave. */
+export interface Page<T> {
+  pageInfo: { hasNextPage: boolean }
+  nodes: T[]
 }
 
 export interface PendingCheckSuite {
   /** Null when the app is gone or the token may not see it. */
-  app: { slug: string; databaseId: number | null } | null
-  checkRuns: { nodes: PendingCheckRun[] } | null
+  app: { slug: string } | null
+  checkRuns: Page<PendingCheckRun> | null
 }
 
 export interface CommitChecks {
   oid: string
   committedDate: string
-  checkSuites: { nodes: PendingCheckSuite[] } | null
+  checkSuites: Page<PendingCheckSuite> | null
 }
 
 /** The `data` of GitHub's answer; `repository` is null (with an error) when it cannot be read. */
 export interface DiscoveryData {
   repository: {
     pullRequests: {
-      nodes: Array<{ number: number; headRefOid: string; commits: { nodes: Array<{ commit: CommitChecks }> } }>
+      nodes: Array<{ commits: { nodes: Array<{ commit: CommitChecks }> } }>
     }
     /** Null for an empty repository. */
     defaultBranchRef: { target: { history: { nodes: CommitChecks[] } } | null } | null

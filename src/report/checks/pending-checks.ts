@@ -2,6 +2,8 @@
  * Which of the discovery query's pending check runs a settle step may complete: pure, from
  * the query's answer (discovery-query.ts) alone.
  */
+import { DAY_MS } from '../../format.js'
+import { ownerAndRepo } from '../event.js'
 import { readExternalId, type CheckIdentity } from './check-identity.js'
 import { DISCOVERY_LIMITS, type CommitChecks, type DiscoveryData, type DiscoveryVariables } from './discovery-query.js'
 
@@ -18,18 +20,14 @@ const OUR_APP_SLUG = 'github-actions'
  */
 export const MAX_SETTLED_PER_STEP = 20
 
-const DAY_MS = 24 * 60 * 60 * 1000
-
 /** A pending check run of ours, with the Code Ocean run its external_id names. */
 export interface OurCheck {
   /** The REST `check_run_id`. */
   id: number
   name: string
   identity: CheckIdentity
-  /** When the check started (or, when GitHub does not say, when its commit was committed); ISO 8601. */
   /** When the check started (else its commit's date), as GitHub gave it; undefined when neither reads as a time. */
   startedAt?: string
-  headSha: string
 }
 
 export interface PendingChecks {
@@ -39,6 +37,11 @@ export interface PendingChecks {
   deferred: number
   /** Pending checks that are not ours: another app's, or an external_id that does not read back. */
   skipped: number
+  /**
+   * The commits (oids, as GitHub gave them) with more check suites, or more check runs in
+   * progress in one suite, than the query reads: a check of ours there may not have been read.
+   */
+  unreadOn: string[]
 }
 
 /**
@@ -46,10 +49,10 @@ export interface PendingChecks {
  * a check as old as the limit is still found, and completed as timed out.
  */
 export function discoveryVariables(repository: string, maxAgeDays: number, now: number): DiscoveryVariables {
-  const [owner = '', name = ''] = repository.split('/')
+  const { owner, repo } = ownerAndRepo(repository)
   return {
     owner,
-    name,
+    name: repo,
     since: new Date(now - (maxAgeDays + 1) * DAY_MS).toISOString(),
     pullRequests: DISCOVERY_LIMITS.pullRequests,
     commits: DISCOVERY_LIMITS.commits
@@ -77,16 +80,25 @@ const startMs = (check: OurCheck): number =>
   check.startedAt === undefined ? Number.POSITIVE_INFINITY : Date.parse(check.startedAt)
 
 /**
- * The check runs a settle step may complete: in progress (a queued one has not been taken
- * up by its step yet), in a suite of OUR_APP_SLUG, with an id, and an external_id that
- * reads back as the action's. A commit can be both a pull request's head and on the
- * default branch: each check is kept once, by its id. Anything else is only counted.
+ * The check runs a settle step may complete: in progress (the query asks for no other
+ * status; GitHub's answer is checked all the same), in a suite of OUR_APP_SLUG, with an
+ * id, and an external_id that reads back as the action's. A commit can be both a pull
+ * request's head and on the default branch: each check is kept once, by its id. Anything
+ * else is only counted.
  */
 export function pendingChecks(data: DiscoveryData, cap = MAX_SETTLED_PER_STEP): PendingChecks {
   const found = new Map<number, OurCheck>()
   const skippedIds = new Set<string>()
+  const unreadOn = new Set<string>()
   for (const commit of commitsOf(data)) {
-    for (const suite of commit.checkSuites?.nodes ?? []) {
+    const suites = commit.checkSuites
+    if (
+      suites?.pageInfo?.hasNextPage === true ||
+      suites?.nodes?.some((s) => s?.checkRuns?.pageInfo?.hasNextPage === true)
+    ) {
+      unreadOn.add(String(commit.oid))
+    }
+    for (const suite of suites?.nodes ?? []) {
       for (const run of suite?.checkRuns?.nodes ?? []) {
         if (!run || run.status !== 'IN_PROGRESS') continue
         const identity = readExternalId(run.externalId)
@@ -101,13 +113,17 @@ export function pendingChecks(data: DiscoveryData, cap = MAX_SETTLED_PER_STEP): 
           id,
           name: run.name,
           identity,
-          startedAt: firstTime(run.startedAt, commit.committedDate),
-          headSha: commit.oid
+          startedAt: firstTime(run.startedAt, commit.committedDate)
         })
       }
     }
   }
   // Oldest first: runs still going cannot keep checks whose runs ended out of the cap for ever.
   const all = [...found.values()].sort((a, b) => startMs(a) - startMs(b))
-  return { ours: all.slice(0, cap), deferred: Math.max(0, all.length - cap), skipped: skippedIds.size }
+  return {
+    ours: all.slice(0, cap),
+    deferred: Math.max(0, all.length - cap),
+    skipped: skippedIds.size,
+    unreadOn: [...unreadOn]
+  }
 }

@@ -11,7 +11,7 @@ __webpack_require__.d(__webpack_exports__, {
   settle: () => (/* binding */ settle_settle)
 });
 
-// UNUSED EXPORTS: renderSettleSummary, settleEach
+// UNUSED EXPORTS: discover, renderSettleSummary, settleEach
 
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 16 modules
 var core = __webpack_require__(8179);
@@ -46,16 +46,24 @@ var redact = __webpack_require__(6670);
 const DISCOVERY_LIMITS = { pullRequests: 50, commits: 50 };
 /** The operation name GitHub logs, and the stand-in matches on besides the text. */
 const DISCOVERY_OPERATION = 'CodeOceanPendingCheckRuns';
-// Suites and runs per commit are bounded too (GraphQL requires `first` on every
-// connection): a commit rarely has more than a handful of apps or pending runs.
+/**
+ * Check suites read per commit, and pending check runs per suite (GraphQL requires `first`
+ * on every connection). GitHub Actions makes a suite per workflow run, so a busy commit
+ * can have more: each of these connections asks `pageInfo { hasNextPage }`, and the settle
+ * step warns, naming the commit, when GitHub had more than it read (pendingChecks). It does
+ * not page further: every further page is one more call for one commit, and the one query
+ * is what keeps a settle within its minute and GITHUB_TOKEN's 1,000 points an hour
+ * (docs/github-checks.md); raising these raises the cost of every settle for a rare commit.
+ */
+const DISCOVERY_PAGE = { suites: 20, runs: 20 };
 // Node count at the limits: 2 × (50 + 50 × 20 + 50 × 20 × 20) + 50 = 42,150, far under
-// GitHub's 500,000.
+// GitHub's 500,000. Only check runs IN_PROGRESS are asked for: the action makes its checks
+// in progress and never sets one back to queued, and queued runs of others would only take
+// places among the first 20.
 const DISCOVERY_QUERY = `query ${DISCOVERY_OPERATION}($owner: String!, $name: String!, $since: GitTimestamp!, $pullRequests: Int!, $commits: Int!) {
   repository(owner: $owner, name: $name) {
     pullRequests(states: [OPEN], first: $pullRequests, orderBy: {field: UPDATED_AT, direction: DESC}) {
       nodes {
-        number
-        headRefOid
         commits(last: 1) {
           nodes {
             commit {
@@ -82,26 +90,32 @@ const DISCOVERY_QUERY = `query ${DISCOVERY_OPERATION}($owner: String!, $name: St
 fragment PendingChecks on Commit {
   oid
   committedDate
-  checkSuites(first: 20) {
+  checkSuites(first: ${DISCOVERY_PAGE.suites}) {
+    pageInfo {
+      hasNextPage
+    }
     nodes {
       app {
         slug
-        databaseId
       }
-      checkRuns(first: 20, filterBy: {statuses: [IN_PROGRESS, QUEUED]}) {
+      checkRuns(first: ${DISCOVERY_PAGE.runs}, filterBy: {statuses: [IN_PROGRESS]}) {
+        pageInfo {
+          hasNextPage
+        }
         nodes {
           databaseId
           name
           status
           externalId
           startedAt
-          detailsUrl
         }
       }
     }
   }
 }`;
 
+// EXTERNAL MODULE: ./src/report/event.ts
+var report_event = __webpack_require__(8902);
 // EXTERNAL MODULE: ./src/report/checks/check-identity.ts
 var check_identity = __webpack_require__(3033);
 ;// CONCATENATED MODULE: ./src/report/checks/pending-checks.ts
@@ -109,6 +123,8 @@ var check_identity = __webpack_require__(3033);
  * Which of the discovery query's pending check runs a settle step may complete: pure, from
  * the query's answer (discovery-query.ts) alone.
  */
+
+
 
 
 /**
@@ -122,17 +138,16 @@ const OUR_APP_SLUG = 'github-actions';
  * are left in progress for the next tick, which finds them again.
  */
 const MAX_SETTLED_PER_STEP = 20;
-const DAY_MS = 24 * 60 * 60 * 1000;
 /**
  * The query's variables: default-branch commits back to `maxAgeDays` and a day more, so
  * a check as old as the limit is still found, and completed as timed out.
  */
 function discoveryVariables(repository, maxAgeDays, now) {
-    const [owner = '', name = ''] = repository.split('/');
+    const { owner, repo } = (0,report_event/* ownerAndRepo */.H)(repository);
     return {
         owner,
-        name,
-        since: new Date(now - (maxAgeDays + 1) * DAY_MS).toISOString(),
+        name: repo,
+        since: new Date(now - (maxAgeDays + 1) * format/* DAY_MS */.sO).toISOString(),
         pullRequests: DISCOVERY_LIMITS.pullRequests,
         commits: DISCOVERY_LIMITS.commits
     };
@@ -153,16 +168,23 @@ function firstTime(...times) {
 /** A check's start for ordering; one without a known start goes last. */
 const startMs = (check) => check.startedAt === undefined ? Number.POSITIVE_INFINITY : Date.parse(check.startedAt);
 /**
- * The check runs a settle step may complete: in progress (a queued one has not been taken
- * up by its step yet), in a suite of OUR_APP_SLUG, with an id, and an external_id that
- * reads back as the action's. A commit can be both a pull request's head and on the
- * default branch: each check is kept once, by its id. Anything else is only counted.
+ * The check runs a settle step may complete: in progress (the query asks for no other
+ * status; GitHub's answer is checked all the same), in a suite of OUR_APP_SLUG, with an
+ * id, and an external_id that reads back as the action's. A commit can be both a pull
+ * request's head and on the default branch: each check is kept once, by its id. Anything
+ * else is only counted.
  */
 function pendingChecks(data, cap = MAX_SETTLED_PER_STEP) {
     const found = new Map();
     const skippedIds = new Set();
+    const unreadOn = new Set();
     for (const commit of commitsOf(data)) {
-        for (const suite of commit.checkSuites?.nodes ?? []) {
+        const suites = commit.checkSuites;
+        if (suites?.pageInfo?.hasNextPage === true ||
+            suites?.nodes?.some((s) => s?.checkRuns?.pageInfo?.hasNextPage === true)) {
+            unreadOn.add(String(commit.oid));
+        }
+        for (const suite of suites?.nodes ?? []) {
             for (const run of suite?.checkRuns?.nodes ?? []) {
                 if (!run || run.status !== 'IN_PROGRESS')
                     continue;
@@ -179,15 +201,19 @@ function pendingChecks(data, cap = MAX_SETTLED_PER_STEP) {
                     id,
                     name: run.name,
                     identity,
-                    startedAt: firstTime(run.startedAt, commit.committedDate),
-                    headSha: commit.oid
+                    startedAt: firstTime(run.startedAt, commit.committedDate)
                 });
             }
         }
     }
     // Oldest first: runs still going cannot keep checks whose runs ended out of the cap for ever.
     const all = [...found.values()].sort((a, b) => startMs(a) - startMs(b));
-    return { ours: all.slice(0, cap), deferred: Math.max(0, all.length - cap), skipped: skippedIds.size };
+    return {
+        ours: all.slice(0, cap),
+        deferred: Math.max(0, all.length - cap),
+        skipped: skippedIds.size,
+        unreadOn: [...unreadOn]
+    };
 }
 
 // EXTERNAL MODULE: ./src/report/checks/workflow-switch.ts
@@ -222,7 +248,6 @@ var lifecycle_verdict = __webpack_require__(9325);
 
 
 
-const settle_decision_DAY_MS = 24 * 60 * 60 * 1000;
 /** The check's summary: the job summary's rendering of the run, as a followed run's step writes it. */
 function runSummary(run, status, message, redact) {
     const notes = ['Completed by a later settle step, which read the run once.'];
@@ -284,10 +309,10 @@ function decideSettle(check, reading, maxAgeDays, now, redact = (text) => text) 
         };
     }
     const age = now - started;
-    if (age <= maxAgeDays * settle_decision_DAY_MS) {
+    if (age <= maxAgeDays * format/* DAY_MS */.sO) {
         return { action: 'leave', reason: `left in progress: the run is still ${run.state || 'going'}` };
     }
-    const message = `The check has been in progress for ${(0,format/* formatDuration */.a)(age)}, longer than settle-max-age (${maxAgeDays} days), ` +
+    const message = `The check has been in progress for ${(0,format/* formatDuration */.a3)(age)}, longer than settle-max-age (${maxAgeDays} days), ` +
         `and Code Ocean run ${runId} is still ${run.state || 'going'}; the check is completed as timed out and the run is left as it is.`;
     return {
         action: 'complete',
@@ -390,7 +415,7 @@ function settleDownloader(client, settings, log, workspace = process.env.GITHUB_
             deadline ??= AbortSignal.timeout(minutes * 60_000);
         const ranOut = () => ({
             kind: 'failed',
-            why: `the results-timeout ran out after ${(0,format/* formatDuration */.a)(minutes * 60_000)} (results-timeout: ${minutes} min)`
+            why: `the results-timeout ran out after ${(0,format/* formatDuration */.a3)(minutes * 60_000)} (results-timeout: ${minutes} min)`
         });
         if (deadline?.aborted)
             return ranOut();
@@ -410,7 +435,7 @@ function settleDownloader(client, settings, log, workspace = process.env.GITHUB_
                 storeRules: (0,store_address/* storeRulesFor */.CO)(settings.location.apiBase),
                 signal: deadline
             });
-            log(`Downloaded ${report.files} files (${(0,format/* formatBytes */.z)(report.bytes)}) into ${(0,untrusted/* inline */.mG)(report.folder)}`);
+            log(`Downloaded ${report.files} files (${(0,format/* formatBytes */.z3)(report.bytes)}) into ${(0,untrusted/* inline */.mG)(report.folder)}`);
             return { kind: 'downloaded', folder: report.folder, files: report.files, bytes: report.bytes };
         }
         catch (error) {
@@ -429,6 +454,7 @@ function settleDownloader(client, settings, log, workspace = process.env.GITHUB_
  * follows, stops and captures nothing; with `download-results`, it downloads the results
  * of each ended run whose check it completed (settle-downloads.ts).
  */
+
 
 
 
@@ -504,11 +530,36 @@ function gitHubReason(error) {
         : [];
     return (0,untrusted/* inline */.mG)((0,caps/* capText */.yA)(reasons.length > 0 ? reasons.join('; ') : (0,src_errors/* errorMessage */.g)(error).split('\n')[0]));
 }
+/**
+ * Each GitHub call's own time limit, so a GitHub that never answers cannot hold the job
+ * until its timeout-minutes (6 hours by default). GitHub ends a request it has worked on
+ * for 10 seconds ("Timeouts", docs.github.com REST and GraphQL overviews): an update gets
+ * what the main step's check calls get (CHECK_CALL_MS, 10 s); the query twice that, as its
+ * answer (up to 42,150 nodes) must also be sent.
+ */
+const GITHUB_CALL_MS = { query: 20_000, update: run_check_run/* CHECK_CALL_MS */.P3 };
+/** `call`, given a signal that ends it after `ms`; a call so ended fails saying GitHub did not answer in time. */
+async function withTimeout(ms, call) {
+    const signal = AbortSignal.timeout(ms);
+    try {
+        return await call(signal);
+    }
+    catch (error) {
+        if (signal.aborted)
+            throw new GitHubSilent(ms, error);
+        throw error;
+    }
+}
+class GitHubSilent extends Error {
+    constructor(ms, cause) {
+        super(`GitHub gave no answer within ${ms / 1000} s`, { cause });
+    }
+}
 /** The pending check runs of the repository, from the one query; a failure here fails the step. */
-async function discover(octokit, repository, settings) {
+async function discover(octokit, repository, settings, timeoutMs = GITHUB_CALL_MS.query) {
     try {
         const variables = discoveryVariables(repository, settings.maxAgeDays, Date.now());
-        return await octokit.graphql(DISCOVERY_QUERY, { ...variables });
+        return await withTimeout(timeoutMs, (signal) => octokit.graphql(DISCOVERY_QUERY, { ...variables, request: { signal } }));
     }
     catch (error) {
         throw new Error(`Could not ask GitHub for the check runs in progress in ${repository}: ${gitHubReason(error)}`, {
@@ -517,13 +568,15 @@ async function discover(octokit, repository, settings) {
     }
 }
 /** `settle-workflow`: turns this workflow off when nothing is left pending (settle-pause.ts). */
-async function pauseIfIdle(octokit, repository, settings, file, report) {
-    const idle = !report.failure && report.left.length === 0 && report.deferred === 0;
+async function pauseIfIdle(octokit, repository, settings, file, report, pending) {
+    // A check GitHub listed beyond what the query read may be ours: then nothing proves idle.
+    const mayHideOurs = (checks) => checks.deferred > 0 || checks.unreadOn.length > 0;
+    const idle = !report.failure && report.left.length === 0 && !mayHideOurs(pending);
     const outcome = await pauseWhenIdle(file, idle, {
-        switchTo: (to) => (0,workflow_switch/* switchWorkflow */.W)(octokit, repository, file, to, AbortSignal.timeout(run_check_run/* CHECK_CALL_MS */.P3)),
+        switchTo: (to) => (0,workflow_switch/* switchWorkflow */.W)(octokit, repository, file, to, AbortSignal.timeout(GITHUB_CALL_MS.update)),
         anyPending: async () => {
             const again = pendingChecks(await discover(octokit, repository, settings));
-            return again.ours.length > 0 || again.deferred > 0;
+            return again.ours.length > 0 || mayHideOurs(again);
         },
         reason: (error) => `${gitHubReason(error)}; ${(0,workflow_switch/* switchRefusedHint */.g)(file)}`
     });
@@ -539,14 +592,22 @@ async function pauseIfIdle(octokit, repository, settings, file, report) {
         core/* warning */.$e((0,untrusted/* inline */.mG)((0,redact/* redactRegistered */.uM)(outcome.warning)));
     }
 }
+/** The commits whose check suites or check runs GitHub had more of than the query reads, named (outside text: capped, one line). */
+function unreadWarning(oids) {
+    const commits = (0,caps/* joinCapped */.Ax)(oids.map((oid) => (0,untrusted/* inline */.mG)((0,caps/* capText */.yA)(oid, 64))), 5);
+    return (`${oids.length === 1 ? 'Commit' : 'Commits'} ${commits} ${oids.length === 1 ? 'has' : 'have'} more check suites ` +
+        `than the ${DISCOVERY_PAGE.suites} a settle reads, or more than ${DISCOVERY_PAGE.runs} check runs in progress in ` +
+        'one suite: a check of this action there may not be settled this time, nor later while GitHub lists it beyond those.');
+}
 /** Settles each check in turn; sets the report's failure when Code Ocean, or GitHub, answered none of them. */
-async function settleEach(checks, octokit, client, repository, settings, report, download) {
-    const [owner, repo] = repository.split('/');
+async function settleEach(checks, octokit, client, repository, settings, report, download, updateMs = GITHUB_CALL_MS.update) {
+    const { owner, repo } = (0,report_event/* ownerAndRepo */.H)(repository);
     const log = (check, what) => core/* info */.pq((0,untrusted/* inline */.mG)((0,redact/* redactRegistered */.uM)(`Check '${(0,caps/* capText */.yA)(check.name)}' (Code Ocean run ${check.identity.run}): ${what}`)));
     let reads = 0;
     let unread = 0;
     let updates = 0;
     let refused = 0;
+    let unanswered = 0;
     let lastRefusal = '';
     for (const check of checks) {
         reads++;
@@ -563,23 +624,29 @@ async function settleEach(checks, octokit, client, repository, settings, report,
         }
         updates++;
         try {
-            await octokit.rest.checks.update({
+            await withTimeout(updateMs, (signal) => octokit.rest.checks.update({
                 owner,
                 repo,
                 check_run_id: check.id,
                 status: 'completed',
                 conclusion: decision.conclusion,
                 completed_at: new Date().toISOString(),
-                output: decision.output
-            });
+                output: decision.output,
+                request: { signal }
+            }));
             report.settled.push({ check, conclusion: decision.conclusion });
             log(check, decision.done);
         }
         catch (error) {
             refused++;
+            if (error instanceof GitHubSilent)
+                unanswered++;
             lastRefusal = gitHubReason(error);
             core/* warning */.$e((0,untrusted/* inline */.mG)((0,redact/* redactRegistered */.uM)(`Could not complete check '${(0,caps/* capText */.yA)(check.name)}' on GitHub: ${lastRefusal}; left for the next settle`)));
-            report.left.push({ check, why: 'left in progress: GitHub refused the update' });
+            report.left.push({
+                check,
+                why: `left in progress: GitHub ${error instanceof GitHubSilent ? 'did not answer' : 'refused'} the update`
+            });
             continue;
         }
         // Only for a check completed: one GitHub refused is settled, and downloaded, next time.
@@ -596,6 +663,10 @@ async function settleEach(checks, octokit, client, repository, settings, report,
         const which = reads === 1 ? 'the run' : `any of the ${reads} runs`;
         report.failure = `Could not read ${which} from Code Ocean; the checks are left in progress (see the warnings).`;
     }
+    else if (updates > 0 && unanswered === updates) {
+        // No answer says nothing of the token: GitHub, or the way to it, is down.
+        report.failure = `GitHub answered no update of a check run (${lastRefusal}); the checks are left in progress for the next settle.`;
+    }
     else if (updates > 0 && refused === updates) {
         report.failure =
             `GitHub refused every update of a check run (${lastRefusal}). The settle step's token must be the ` +
@@ -608,7 +679,7 @@ function whereTo(download, workspace) {
         return (0,markdown/* text */.Qq)(`not downloaded: ${download.why}`);
     if (download.kind === 'failed')
         return (0,markdown/* text */.Qq)(`download failed: ${download.why}`);
-    const files = `${download.files} ${download.files === 1 ? 'file' : 'files'}, ${(0,format/* formatBytes */.z)(download.bytes)}`;
+    const files = `${download.files} ${download.files === 1 ? 'file' : 'files'}, ${(0,format/* formatBytes */.z3)(download.bytes)}`;
     return `${(0,markdown/* code */.aY)((0,links/* relativeToWorkspace */.T)(download.folder, workspace))} (${files})`;
 }
 /** The job summary: what was settled, what was left, what was skipped, and where results went. */
@@ -668,6 +739,8 @@ async function settle_settle(env = process.env) {
             core/* notice */.lm(`${pending.deferred} more check runs of this action are in progress; at most ${MAX_SETTLED_PER_STEP} are settled ` +
                 'in one step, and the rest are left for the next settle.');
         }
+        if (pending.unreadOn.length > 0)
+            core/* warning */.$e(unreadWarning(pending.unreadOn));
         if (pending.ours.length === 0) {
             core/* info */.pq(`No check run of this action is in progress (${pending.skipped} others skipped).`);
         }
@@ -686,8 +759,9 @@ async function settle_settle(env = process.env) {
             }
         }
         core/* info */.pq(`Settled ${report.settled.length} check runs, left ${report.left.length} in progress, skipped ${report.skipped}.`);
-        if (settings.settleWorkflow)
-            await pauseIfIdle(octokit, repository, settings, settings.settleWorkflow, report);
+        if (settings.settleWorkflow) {
+            await pauseIfIdle(octokit, repository, settings, settings.settleWorkflow, report, pending);
+        }
     }
     catch (error) {
         report.failure = (0,src_errors/* errorMessage */.g)(error);

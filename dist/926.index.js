@@ -768,7 +768,7 @@ function stateReporter(options, now, begin) {
         if (c.state === lastState)
             return;
         lastState = c.state;
-        options.log(`Run is ${c.state || '(no state)'} (after ${(0,format/* formatDuration */.a)(now() - begin)})`);
+        options.log(`Run is ${c.state || '(no state)'} (after ${(0,format/* formatDuration */.a3)(now() - begin)})`);
         if (!(0,computation/* isKnownState */.Ht)(c.state) && !warnedStates.has(c.state)) {
             warnedStates.add(c.state);
             options.warn(`Code Ocean reported a state the action does not know, '${c.state}'; it keeps waiting for 'completed' or 'failed'.`);
@@ -788,18 +788,18 @@ function outageTracker(options, now) {
             failingSince ??= now();
             const failingFor = now() - failingSince;
             if (failingFor >= OUTAGE_LIMIT_MS) {
-                throw new Error(`Could not check run ${(0,untrusted/* inline */.mG)(runId)} for ${(0,format/* formatDuration */.a)(failingFor)}; giving up waiting. ` +
+                throw new Error(`Could not check run ${(0,untrusted/* inline */.mG)(runId)} for ${(0,format/* formatDuration */.a3)(failingFor)}; giving up waiting. ` +
                     `The run may still be going in Code Ocean. Last error: ${(0,errors/* errorMessage */.g)(error)}`, { cause: error });
             }
             if (firstFailure) {
                 options.warn(`Could not check the run (${(0,errors/* errorMessage */.g)(error).split('\n')[0]}); ` +
-                    `the action keeps trying for up to ${(0,format/* formatDuration */.a)(OUTAGE_LIMIT_MS)} of failures.`);
+                    `the action keeps trying for up to ${(0,format/* formatDuration */.a3)(OUTAGE_LIMIT_MS)} of failures.`);
             }
         },
         reached: () => {
             if (failingSince === undefined)
                 return;
-            options.log(`Reached Code Ocean again after ${(0,format/* formatDuration */.a)(now() - failingSince)} of failed checks`);
+            options.log(`Reached Code Ocean again after ${(0,format/* formatDuration */.a3)(now() - failingSince)} of failed checks`);
             failingSince = undefined;
         }
     };
@@ -891,7 +891,7 @@ async function untilReady(source, id, options) {
         }
         if (asset.state === 'ready') {
             if (told)
-                options.log(`Data asset ${data_assets_ready_label(asset)} is ready (after ${(0,format/* formatDuration */.a)(now() - begin)})`);
+                options.log(`Data asset ${data_assets_ready_label(asset)} is ready (after ${(0,format/* formatDuration */.a3)(now() - begin)})`);
             return;
         }
         if (asset.state === 'failed') {
@@ -900,7 +900,7 @@ async function untilReady(source, id, options) {
         const waited = now() - begin;
         const limitMs = options.timeoutMinutes * 60_000;
         if (limitMs > 0 && waited >= limitMs) {
-            throw new DataAssetNotUsableError(`Data asset ${data_assets_ready_label(asset)} was still ${asset.state || 'not ready'} after ${(0,format/* formatDuration */.a)(waited)} (wait-timeout: ${options.timeoutMinutes} min)`);
+            throw new DataAssetNotUsableError(`Data asset ${data_assets_ready_label(asset)} was still ${asset.state || 'not ready'} after ${(0,format/* formatDuration */.a3)(waited)} (wait-timeout: ${options.timeoutMinutes} min)`);
         }
         if (!told) {
             options.log(`Data asset ${data_assets_ready_label(asset)} is ${asset.state || 'not ready'} (still being made); waiting until it is ready`);
@@ -1238,7 +1238,7 @@ function runLeftWatched() {
 /** How old the run is, for the log: "created 2h 5m ago", or nothing when unknown. */
 function age(run) {
     const began = runBeganAt(run);
-    return began === undefined ? '' : `, created ${(0,format/* formatDuration */.a)(Date.now() - began)} ago`;
+    return began === undefined ? '' : `, created ${(0,format/* formatDuration */.a3)(Date.now() - began)} ago`;
 }
 /**
  * For `computation-id`: reads the run something else started and takes it up as if
@@ -1310,7 +1310,7 @@ async function openCheckRun(run, settings, step, cancel, env = process.env) {
     const id = await checks.create(body, AbortSignal.any([cancel, AbortSignal.timeout(run_check_run/* CHECK_CALL_MS */.P3)]));
     if (id === undefined)
         return;
-    (0,check_backstop/* recordCheck */.Y$)(id);
+    (0,check_backstop/* recordCheck */.Y$)(id, run.id);
     step.check = { id, runId: run.id, checks, settleWorkflow: settings.settleWorkflow };
     lib_core/* info */.pq(`Made check run ${id} on commit ${headSha}.`);
 }
@@ -1411,7 +1411,7 @@ async function captureResults(dataAssets, params, options) {
     options.log(`Capturing the results as data asset '${params.name}' (${asset.id})`);
     while (asset.state !== 'ready' && asset.state !== 'failed') {
         if (now() - begin > (options.timeoutMs ?? CAPTURE_TIMEOUT_MS)) {
-            throw new Error(`Data asset '${params.name}' (${asset.id}) was not ready after ${(0,format/* formatDuration */.a)(now() - begin)}; it is still ${(0,untrusted/* inline */.mG)(asset.state || 'in an unknown state')} in Code Ocean.`);
+            throw new Error(`Data asset '${params.name}' (${asset.id}) was not ready after ${(0,format/* formatDuration */.a3)(now() - begin)}; it is still ${(0,untrusted/* inline */.mG)(asset.state || 'in an unknown state')} in Code Ocean.`);
         }
         try {
             await sleep(rules/* MIN_POLL_SECONDS */.Rj * 1000);
@@ -1427,7 +1427,7 @@ async function captureResults(dataAssets, params, options) {
     if (asset.state === 'failed') {
         throw new Error(`Code Ocean could not capture the results as data asset '${params.name}' (${asset.id}): ${(0,untrusted/* inline */.mG)(asset.failure_reason ?? 'no reason given')}`);
     }
-    options.log(`Data asset '${params.name}' (${asset.id}) is ready (after ${(0,format/* formatDuration */.a)(now() - begin)})`);
+    options.log(`Data asset '${params.name}' (${asset.id}) is ready (after ${(0,format/* formatDuration */.a3)(now() - begin)})`);
     return asset;
 }
 
@@ -1587,7 +1587,7 @@ async function fetchLogTail(source, runId, options = {}) {
         if (signal?.aborted)
             throw new errors/* RequestAbortedError */.$();
         if (deadline.aborted) {
-            throw new Error(`the console log did not arrive within ${(0,format/* formatDuration */.a)(ms)}`, { cause: error });
+            throw new Error(`the console log did not arrive within ${(0,format/* formatDuration */.a3)(ms)}`, { cause: error });
         }
         throw error;
     }
@@ -1687,7 +1687,7 @@ function cutShort(phase, what, undone = () => []) {
     }
     const minutes = phase.settings.resultsTimeoutMinutes;
     notes.push([`The results-timeout (${minutes} min) ran out during ${what}; it was not finished.`, ...undone()].join(' '));
-    phase.problems.push(`The results-timeout ran out after ${(0,format/* formatDuration */.a)(minutes * 60_000)} (results-timeout: ${minutes} min) during ${what}; the job summary says what was left undone.`);
+    phase.problems.push(`The results-timeout ran out after ${(0,format/* formatDuration */.a3)(minutes * 60_000)} (results-timeout: ${minutes} min) during ${what}; the job summary says what was left undone.`);
     return true;
 }
 /**
@@ -1722,7 +1722,7 @@ async function after_run_download(phase, folder, files) {
     const keep = (0,listing/* resultFilter */.Y4)(settings.resultsFilter);
     const wanted = files.filter((f) => keep(f.path));
     const done = new Set();
-    lib_core/* info */.pq(`Downloading ${wanted.length} of ${files.length} result files (${(0,format/* formatBytes */.z)(wanted.reduce((s, f) => s + f.size, 0))}) into ${(0,untrusted/* inline */.mG)(folder)}`);
+    lib_core/* info */.pq(`Downloading ${wanted.length} of ${files.length} result files (${(0,format/* formatBytes */.z3)(wanted.reduce((s, f) => s + f.size, 0))}) into ${(0,untrusted/* inline */.mG)(folder)}`);
     try {
         const report = await (0,download/* downloadResults */.X)(client.results, run.id, wanted, folder, {
             onProgress: (line) => lib_core/* info */.pq(line),
@@ -1736,7 +1736,7 @@ async function after_run_download(phase, folder, files) {
         step.summary.download = report;
         step.outputs.set(names/* Output */.k7.ResultsPath, report.folder);
         step.outputs.set(names/* Output */.k7.ResultFiles, String(report.files));
-        lib_core/* info */.pq(`Downloaded ${report.files} files (${(0,format/* formatBytes */.z)(report.bytes)}) into ${(0,untrusted/* inline */.mG)(report.folder)}`);
+        lib_core/* info */.pq(`Downloaded ${report.files} files (${(0,format/* formatBytes */.z3)(report.bytes)}) into ${(0,untrusted/* inline */.mG)(report.folder)}`);
     }
     catch (error) {
         const undone = () => {
@@ -1897,7 +1897,7 @@ function handOver(run, settings, step) {
     (0,lifecycle_step/* setStatus */.Lx)(step, 'started');
     step.handedOver = true;
     const line = `Handed Code Ocean run ${(0,describe/* describeRun */.v)(run)} (last state: ${(0,untrusted/* inline */.mG)(run.state || 'unknown')}) over to a settle step ` +
-        `after ${(0,format/* formatDuration */.a)(settings.waitTimeoutMinutes * 60_000)} (wait-timeout: ${settings.waitTimeoutMinutes} min, ` +
+        `after ${(0,format/* formatDuration */.a3)(settings.waitTimeoutMinutes * 60_000)} (wait-timeout: ${settings.waitTimeoutMinutes} min, ` +
         'stop-on-timeout: hand-over): the run was left running, and its check run stays in progress until a settle step ' +
         '(settle: true) completes it.';
     step.summary.notes.push(line);
@@ -1918,7 +1918,7 @@ async function endEarly(why, client, run, settings, step) {
     const subject = `Code Ocean run ${(0,describe/* describeRun */.v)(run)} (last state: ${(0,untrusted/* inline */.mG)(run.state || 'unknown')})`;
     (0,lifecycle_step/* failStep */.vy)(step, why === 'cancel'
         ? `The workflow was cancelled while waiting for ${subject}. ${fate}`
-        : `Timed out after ${(0,format/* formatDuration */.a)(settings.waitTimeoutMinutes * 60_000)} (wait-timeout: ${settings.waitTimeoutMinutes} min) waiting for ${subject}. ${fate}`);
+        : `Timed out after ${(0,format/* formatDuration */.a3)(settings.waitTimeoutMinutes * 60_000)} (wait-timeout: ${settings.waitTimeoutMinutes} min) waiting for ${subject}. ${fate}`);
 }
 
 ;// CONCATENATED MODULE: ./src/lifecycle/run/follow.ts

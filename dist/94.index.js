@@ -1349,7 +1349,7 @@ function brokenOff(error, signal, deadline, ms) {
     if (error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_7__/* .OversizeError */ .Ou)
         return error;
     if (deadline.aborted) {
-        return new Error(`it did not arrive within ${(0,_format_js__WEBPACK_IMPORTED_MODULE_10__/* .formatDuration */ .a)(ms)} (60 s a file, or 1 s per MB beyond 60 MB)`);
+        return new Error(`it did not arrive within ${(0,_format_js__WEBPACK_IMPORTED_MODULE_10__/* .formatDuration */ .a3)(ms)} (60 s a file, or 1 s per MB beyond 60 MB)`);
     }
     return new _errors_js__WEBPACK_IMPORTED_MODULE_7__/* .TransientDownloadError */ .XL(`the transfer broke off: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .errorMessage */ .g)(error)}`);
 }
@@ -1453,7 +1453,7 @@ function trackProgress(files, everyMs, onProgress) {
     const done = { files: 0, bytes: 0 };
     const started = Date.now();
     const timer = setInterval(() => {
-        onProgress?.(`Downloaded ${done.files} of ${files.length} files (${(0,_format_js__WEBPACK_IMPORTED_MODULE_10__/* .formatBytes */ .z)(done.bytes)} of ${(0,_format_js__WEBPACK_IMPORTED_MODULE_10__/* .formatBytes */ .z)(total)}) in ${Math.round((Date.now() - started) / 1000)} s`);
+        onProgress?.(`Downloaded ${done.files} of ${files.length} files (${(0,_format_js__WEBPACK_IMPORTED_MODULE_10__/* .formatBytes */ .z3)(done.bytes)} of ${(0,_format_js__WEBPACK_IMPORTED_MODULE_10__/* .formatBytes */ .z3)(total)}) in ${Math.round((Date.now() - started) / 1000)} s`);
     }, everyMs);
     return { done, stop: () => clearInterval(timer) };
 }

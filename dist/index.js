@@ -28971,9 +28971,12 @@ class RequestAbortedError extends Error {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   a: () => (/* binding */ formatDuration),
-/* harmony export */   z: () => (/* binding */ formatBytes)
+/* harmony export */   a3: () => (/* binding */ formatDuration),
+/* harmony export */   sO: () => (/* binding */ DAY_MS),
+/* harmony export */   z3: () => (/* binding */ formatBytes)
 /* harmony export */ });
+/** A day in milliseconds, for limits counted in days (settle-max-age, the longest timer). */
+const DAY_MS = 24 * 60 * 60 * 1000;
 /** Sizes for people: `0 B`, `1.5 KiB`, `256.0 MiB`. */
 function formatBytes(bytes) {
     const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
@@ -29573,10 +29576,12 @@ function warnAboutUnexpectedInputs(env, warn) {
 /* harmony export */ });
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _codeocean_rules_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(3346);
+/* harmony import */ var _codeocean_rules_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(3346);
+/* harmony import */ var _format_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(6264);
 /* harmony import */ var _timer_limits_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(2087);
 /* harmony import */ var _within_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2664);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1318);
+
 
 
 
@@ -29608,7 +29613,7 @@ function parseTimeoutChoice(input, raw) {
 const MAX_POLL_SECONDS = Math.floor(_timer_limits_js__WEBPACK_IMPORTED_MODULE_3__/* .MAX_TIMER_MS */ ._ / 1000);
 const MAX_WAIT_MINUTES = Math.floor(_timer_limits_js__WEBPACK_IMPORTED_MODULE_3__/* .MAX_TIMER_MS */ ._ / 60_000);
 function aboutDays(ms) {
-    return `about ${Math.round(ms / 86_400_000)} days`;
+    return `about ${Math.round(ms / _format_js__WEBPACK_IMPORTED_MODULE_4__/* .DAY_MS */ .sO)} days`;
 }
 function parsePollInterval(input, raw) {
     const text = raw.trim().toLowerCase();
@@ -29618,24 +29623,32 @@ function parsePollInterval(input, raw) {
     if (!/^\d+(\.\d+)?$/.test(text) || !Number.isFinite(seconds)) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .d(input, `"${raw}" is not a number of seconds or 'auto'`, `${input}: 30`);
     }
-    if (seconds < _codeocean_rules_js__WEBPACK_IMPORTED_MODULE_4__/* .MIN_POLL_SECONDS */ .Rj) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .d(input, `${raw} seconds is too often; Code Ocean asks clients to wait at least ${_codeocean_rules_js__WEBPACK_IMPORTED_MODULE_4__/* .MIN_POLL_SECONDS */ .Rj} seconds between checks`, `${input}: 30`);
+    if (seconds < _codeocean_rules_js__WEBPACK_IMPORTED_MODULE_5__/* .MIN_POLL_SECONDS */ .Rj) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .d(input, `${raw} seconds is too often; Code Ocean asks clients to wait at least ${_codeocean_rules_js__WEBPACK_IMPORTED_MODULE_5__/* .MIN_POLL_SECONDS */ .Rj} seconds between checks`, `${input}: 30`);
     }
     if (seconds * 1000 > _timer_limits_js__WEBPACK_IMPORTED_MODULE_3__/* .MAX_TIMER_MS */ ._) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .d(input, `${text} seconds is longer than the action can wait between checks; at most ${MAX_POLL_SECONDS} seconds (${aboutDays(_timer_limits_js__WEBPACK_IMPORTED_MODULE_3__/* .MAX_TIMER_MS */ ._)})`, `${input}: 30`);
     }
     return seconds;
 }
-function parseWaitTimeout(input, raw) {
+/**
+ * A time limit in minutes (decimals allowed), `0` for no limit, and no more than a timer
+ * holds; `example` is the minutes a refusal suggests.
+ */
+function parseMinutesLimit(input, raw, example) {
     const text = raw.trim();
     if (!/^\d+(\.\d+)?$/.test(text)) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .d(input, `"${raw}" is not a number of minutes (0 for no limit)`, `${input}: 90`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .d(input, `"${raw}" is not a number of minutes (0 for no limit)`, `${input}: ${example}`);
     }
     const minutes = Number(text);
     if (minutes * 60_000 > _timer_limits_js__WEBPACK_IMPORTED_MODULE_3__/* .MAX_TIMER_MS */ ._) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .d(input, `${text} minutes is longer than the action can wait; at most ${MAX_WAIT_MINUTES} minutes (${aboutDays(_timer_limits_js__WEBPACK_IMPORTED_MODULE_3__/* .MAX_TIMER_MS */ ._)}), or 0 for no limit`, `${input}: 90`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .d(input, `${text} minutes is longer than the action can wait; at most ${MAX_WAIT_MINUTES} minutes (${aboutDays(_timer_limits_js__WEBPACK_IMPORTED_MODULE_3__/* .MAX_TIMER_MS */ ._)}), or 0 for no limit`, `${input}: ${example}`);
     }
     return minutes;
+}
+/** `wait-timeout`: how long the step waits for the run. */
+function parseWaitTimeout(input, raw) {
+    return parseMinutesLimit(input, raw, 90);
 }
 /**
  * Resolves `download-results` inside the workspace: results must not be written
@@ -29693,16 +29706,7 @@ function parseVersion(input, raw) {
  * no limit, and no more than a timer holds (as wait-timeout).
  */
 function parseResultsTimeout(input, raw) {
-    const text = raw.trim();
-    const example = `${input}: 60`;
-    if (!/^\d+(\.\d+)?$/.test(text)) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .d(input, `"${raw}" is not a number of minutes (0 for no limit)`, example);
-    }
-    const minutes = Number(text);
-    if (minutes * 60_000 > _timer_limits_js__WEBPACK_IMPORTED_MODULE_3__/* .MAX_TIMER_MS */ ._) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .d(input, `${text} minutes is longer than the action can wait; at most ${MAX_WAIT_MINUTES} minutes (${aboutDays(_timer_limits_js__WEBPACK_IMPORTED_MODULE_3__/* .MAX_TIMER_MS */ ._)}), or 0 for no limit`, example);
-    }
-    return minutes;
+    return parseMinutesLimit(input, raw, 60);
 }
 
 
@@ -29748,26 +29752,26 @@ function readRecord() {
         return undefined;
     try {
         const parsed = JSON.parse(readFileSync(file, 'utf8'));
-        return typeof parsed.id === 'number' && typeof parsed.open === 'boolean'
-            ? { id: parsed.id, open: parsed.open }
+        return typeof parsed.id === 'number' && typeof parsed.runId === 'string' && typeof parsed.open === 'boolean'
+            ? { id: parsed.id, runId: parsed.runId, open: parsed.open }
             : undefined;
     }
     catch {
         return undefined;
     }
 }
-/** The step made check run `id` and answers for it until settleCheck. */
-function recordCheck(id) {
+/** The step made check run `id`, for Code Ocean run `runId`, and answers for it until settleCheck. */
+function recordCheck(id, runId) {
     // The record first: state without a record is ignored.
-    record({ id, open: true });
+    record({ id, runId, open: true });
     _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .saveState */ .LZ(_names_js__WEBPACK_IMPORTED_MODULE_3__/* .State */ .Uw.CheckRunId, String(id));
 }
 /** The check run is completed, or left in progress on purpose (`wait: false`): the post step leaves it alone. */
-function settleCheck(id) {
+function settleCheck(id, runId) {
     _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .saveState */ .LZ(_names_js__WEBPACK_IMPORTED_MODULE_3__/* .State */ .Uw.CheckRunId, '');
-    record({ id, open: false });
+    record({ id, runId, open: false });
 }
-/** For the post step: the id of the check run the main step left open as it ended, when state and record agree. */
+/** For the post step: the check run the main step left open as it ended, and its run, when state and record agree. */
 function checkLeftOpen() {
     const stated = core.getState(State.CheckRunId);
     if (!stated)
@@ -29779,7 +29783,7 @@ function checkLeftOpen() {
             '; it completes nothing.');
         return undefined;
     }
-    return recorded.open ? recorded.id : undefined;
+    return recorded.open ? { id: recorded.id, runId: recorded.runId } : undefined;
 }
 
 
@@ -29860,7 +29864,7 @@ async function closeCheckRun(step, markdown, cancelled) {
     }
     finally {
         if (settled)
-            (0,_check_backstop_js__WEBPACK_IMPORTED_MODULE_5__/* .settleCheck */ .YA)(check.id);
+            (0,_check_backstop_js__WEBPACK_IMPORTED_MODULE_5__/* .settleCheck */ .YA)(check.id, check.runId);
         step.check = undefined;
     }
 }
@@ -30246,6 +30250,11 @@ function conflict(problems, other) {
 const ID_INSIDE = /(?<![0-9a-f])[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}(?![0-9a-f])/gi;
 /** The part of an address a run id follows: `/computation/`, `/computations/`, `computation_id=`, `/runs/`. */
 const RUN_MARK = /(computations?|computation[_-]?id|runs?)[/=]$/i;
+/** The part of an address a capsule's or pipeline's id follows: `/capsule/`, `/pipelines/`, `capsule_id=`. */
+const TARGET_MARK = /(capsules?|pipelines?|(?:capsule|pipeline)[_-]?id)[/=]$/i;
+/** Where a run's id is found: each refusal of an address says it. */
+const WHERE_A_RUN_ID_IS = "in a run's address it is the part after /computation/, as in " +
+    'https://codeocean.example.com/computation/9af23fd6-0d4c-4a8e-b1a4-7c3f1e2d5b60';
 /** The address a user copied from the browser, rather than an id: it has a scheme or a path. */
 function isAddress(text) {
     return /^[a-z][a-z0-9+.-]*:\/\//i.test(text) || text.includes('/');
@@ -30283,6 +30292,13 @@ function readRunId(raw) {
     const ids = idsIn(raw);
     const marked = ids.filter((found) => RUN_MARK.test(found.after));
     const chosen = ids.length === 1 ? ids[0] : marked.length === 1 ? marked[0] : undefined;
+    // A capsule's or pipeline's page holds one id too: following it as a run would only
+    // fail later, as a run Code Ocean does not know.
+    if (chosen && TARGET_MARK.test(chosen.after)) {
+        const kind = /pipeline/i.test(segmentBefore(chosen.after)) ? 'pipeline' : 'capsule';
+        throw new errors/* InputError */.d(names/* Input */.pd.ComputationId, `"${(0,untrusted/* inline */.mG)((0,caps/* capText */.yA)(raw))}" is the address of a ${kind} (its id ${chosen.id} follows '${(0,untrusted/* inline */.mG)(segmentBefore(chosen.after))}'), ` +
+            `not of a run. Give the id of a run of it: ${WHERE_A_RUN_ID_IS}; to start a run of the ${kind} instead, give ${kind === 'pipeline' ? names/* Input */.pd.PipelineId : names/* Input */.pd.CapsuleId}: ${chosen.id} and no ${names/* Input */.pd.ComputationId}`, FOLLOW_EXAMPLE);
+    }
     if (chosen)
         return { id: chosen.id, fromAddress: true };
     if (ids.length === 0)
@@ -30769,7 +30785,7 @@ async function upsertComment(target, markdown) {
     // the client's own `request` defaults, which carry the runner's proxy settings.
     const octokit = getOctokit(target.token, { userAgent: version/* USER_AGENT */._ });
     const request = { signal: target.signal };
-    const [owner, repo] = target.repository.split('/');
+    const { owner, repo } = (0,report_event/* ownerAndRepo */.H)(target.repository);
     const body = commentBody(target.marker, markdown);
     const login = await tokenLogin(octokit, target.signal);
     const comments = login === undefined
@@ -31231,6 +31247,17 @@ function isNotAccessible(error) {
     return status === 403 && (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .g)(error).includes(NOT_ACCESSIBLE);
 }
 /**
+ * Why a GitHub call failed, in a few words. Octokit words a call its signal ended as
+ * "Unknown Error" or the platform's abort text, so that case is told by the signal.
+ */
+function whyCallFailed(error, signal) {
+    if (signal?.aborted) {
+        const timedOut = signal.reason?.name === 'TimeoutError';
+        return timedOut ? 'GitHub gave no answer in time' : 'the step was cancelled first';
+    }
+    return (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .g)(error).split('\n')[0];
+}
+/**
  * The Checks API calls of one step. Each failure is a warning, never the step's; a token
  * without `checks: write` is told once, with what to add, and then no further call is made.
  * The GitHub client is loaded on first use (as for the pull request comment: loading
@@ -31249,10 +31276,13 @@ class CheckRuns {
         return this.client;
     }
     repo() {
-        const [owner = '', repo = ''] = this.target.repository.split('/');
-        return { owner, repo };
+        return (0,_event_js__WEBPACK_IMPORTED_MODULE_2__/* .ownerAndRepo */ .H)(this.target.repository);
     }
-    warn(what, error) {
+    warn(what, error, signal) {
+        if (signal?.aborted) {
+            this.target.warn(`Could not ${what}: ${whyCallFailed(error, signal)}. The step goes on.`);
+            return;
+        }
         if (isNotAccessible(error)) {
             this.refused = true;
             this.target.warn(`Could not ${what}: the token in github-token may not write check runs (GitHub: ${NOT_ACCESSIBLE}). ` +
@@ -31260,7 +31290,7 @@ class CheckRuns {
                 'the workflow asks, so no check run can be made for one. The step goes on without a check run.');
             return;
         }
-        this.target.warn(`Could not ${what}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .g)(error).split('\n')[0]}. The step goes on.`);
+        this.target.warn(`Could not ${what}: ${whyCallFailed(error, signal)}. The step goes on.`);
     }
     /** Creates a check run; its id, or undefined when GitHub refused (told as a warning). */
     async create(body, signal) {
@@ -31277,7 +31307,7 @@ class CheckRuns {
             return Number.isSafeInteger(id) && id > 0 ? id : undefined;
         }
         catch (error) {
-            this.warn('create the check run', error);
+            this.warn('create the check run', error, signal);
             return undefined;
         }
     }
@@ -31291,7 +31321,7 @@ class CheckRuns {
             return true;
         }
         catch (error) {
-            this.warn(`update check run ${id}`, error);
+            this.warn(`update check run ${id}`, error, signal);
             return false;
         }
     }
@@ -31306,7 +31336,7 @@ class CheckRuns {
             return true;
         }
         catch (error) {
-            this.target.warn(`Could not turn on the settle workflow ${file}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .g)(error).split('\n')[0]}. Until it runs, no ` +
+            this.target.warn(`Could not turn on the settle workflow ${file}: ${whyCallFailed(error, signal)}. Until it runs, no ` +
                 `step settles this check: ${(0,_workflow_switch_js__WEBPACK_IMPORTED_MODULE_6__/* .switchRefusedHint */ .g)(file)}.`);
             return false;
         }
@@ -31321,7 +31351,7 @@ class CheckRuns {
             return (0,_untrusted_js__WEBPACK_IMPORTED_MODULE_1__/* .inline */ .mG)(String(answer.data.status));
         }
         catch (error) {
-            this.warn(`read check run ${id}`, error);
+            this.warn(`read check run ${id}`, error, signal);
             return undefined;
         }
     }
@@ -31356,11 +31386,17 @@ function switchRefusedHint(file) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   H: () => (/* binding */ ownerAndRepo),
 /* harmony export */   j: () => (/* binding */ pullRequestPayload)
 /* harmony export */ });
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 
+/** `owner/repo` (GITHUB_REPOSITORY) as the REST API's two path parameters; empty when missing. */
+function ownerAndRepo(repository) {
+    const [owner = '', repo = ''] = repository.split('/');
+    return { owner, repo };
+}
 /** Events whose payload names a pull request. */
 const PULL_REQUEST_EVENTS = new Set(['pull_request', 'pull_request_target']);
 /** The payload of the current event when it is about a pull request, else undefined (also when it cannot be read). */
@@ -31640,10 +31676,33 @@ function table(header, rows) {
     return [row(header), row(header.map(() => '---')), ...rows.map(row)].join('\n');
 }
 /**
+ * The blocks open after `line`, given those open before it. Only the shapes this module
+ * writes are read: a fence is a line of backticks alone (codeBlock), closed by the same
+ * line, and nothing inside it counts; a fold is a `<details>` line, closed by a
+ * `</details>` line (details). Outside text cannot make either: `text` escapes backticks
+ * and `<`, and a code block's fence is longer than any run of backticks in it.
+ */
+function openAfter(line, open) {
+    if (open.fence !== undefined)
+        return line === open.fence ? { folds: open.folds } : open;
+    if (/^`{3,}$/.test(line))
+        return { fence: line, folds: open.folds };
+    if (line === '<details>')
+        return { folds: open.folds + 1 };
+    if (line === '</details>' && open.folds > 0)
+        return { folds: open.folds - 1 };
+    return open;
+}
+/** The lines that close what is open; each fold after a blank line, as `details` writes it, so no table row or paragraph takes it in. */
+function closing(open) {
+    return (open.fence !== undefined ? `\n${open.fence}` : '') + '\n\n</details>'.repeat(open.folds);
+}
+/**
  * `markdown`, whole when `sizeOf` it is at most `limit`; else cut at the end of a line,
- * with `note` (plain Markdown of the action's own) after it, the two within `limit`. A
+ * with `note` (plain Markdown of the action's own) after it, the three within `limit`. A
  * cut at a line's end leaves every line whole: no code span, escape or table row is
- * split, so the part kept renders as it would have.
+ * split, so the part kept renders as it would have. A cut inside a code block or a fold
+ * closes them first, so the note shows after them, not as code or folded away.
  */
 function fitWithin(markdown, limit, sizeOf, note) {
     if (sizeOf(markdown) <= limit)
@@ -31651,14 +31710,18 @@ function fitWithin(markdown, limit, sizeOf, note) {
     const ending = `\n\n${note}\n`;
     let budget = limit - sizeOf(ending);
     const kept = [];
+    let open = { folds: 0 };
     for (const line of markdown.split('\n')) {
         const size = sizeOf(line) + 1;
-        if (size > budget)
+        const after = openAfter(line, open);
+        // Room for the line and for closing what is open after it: else the cut goes before it.
+        if (size + sizeOf(closing(after)) > budget)
             break;
         kept.push(line);
         budget -= size;
+        open = after;
     }
-    return `${kept.join('\n')}${ending}`;
+    return `${kept.join('\n')}${closing(open)}${ending}`;
 }
 
 
@@ -31844,7 +31907,7 @@ function statusLine(model, e) {
     if (c.exit_code !== undefined)
         facts.push(`exit code ${e.text(String(c.exit_code))}`);
     if (c.run_time !== undefined)
-        facts.push(`ran ${(0,_format_js__WEBPACK_IMPORTED_MODULE_5__/* .formatDuration */ .a)(c.run_time * 1000)}`);
+        facts.push(`ran ${(0,_format_js__WEBPACK_IMPORTED_MODULE_5__/* .formatDuration */ .a3)(c.run_time * 1000)}`);
     if (c.has_results === false)
         facts.push('no results');
     const name = c.name ? `'${e.text(c.name)}' ` : '';
@@ -31883,7 +31946,7 @@ function deliverySections(model, e) {
     const { download, dataAsset } = model;
     if (download) {
         const folder = e.plain(download.folder);
-        out.push(`Downloaded ${counted(download.files, 'file')} (${(0,_format_js__WEBPACK_IMPORTED_MODULE_5__/* .formatBytes */ .z)(download.bytes)}) to ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .code */ .aY)(folder === '' ? '.' : folder)}.`);
+        out.push(`Downloaded ${counted(download.files, 'file')} (${(0,_format_js__WEBPACK_IMPORTED_MODULE_5__/* .formatBytes */ .z3)(download.bytes)}) to ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .code */ .aY)(folder === '' ? '.' : folder)}.`);
     }
     if (dataAsset) {
         out.push(`Captured the results as data asset ${e.text(dataAsset.name)} (${e.code(dataAsset.id)}).`);
@@ -31912,7 +31975,7 @@ function requestFold(model, e) {
         facts.push(['Nextflow profile', e.code(req.nextflow_profile)]);
     if (model.startedAt !== undefined) {
         const end = model.endedAt ?? model.startedAt;
-        facts.push(['Step', `${utc(model.startedAt)} to ${utc(end)} (${(0,_format_js__WEBPACK_IMPORTED_MODULE_5__/* .formatDuration */ .a)(end - model.startedAt)})`]);
+        facts.push(['Step', `${utc(model.startedAt)} to ${utc(end)} (${(0,_format_js__WEBPACK_IMPORTED_MODULE_5__/* .formatDuration */ .a3)(end - model.startedAt)})`]);
     }
     if (facts.length === 0)
         return [];
@@ -31950,11 +32013,11 @@ function resultsFold(files, e) {
     if (!files)
         return [];
     const bytes = files.reduce((sum, f) => sum + f.size, 0);
-    const title = `Results (${counted(files.length, 'file')}, ${(0,_format_js__WEBPACK_IMPORTED_MODULE_5__/* .formatBytes */ .z)(bytes)})`;
+    const title = `Results (${counted(files.length, 'file')}, ${(0,_format_js__WEBPACK_IMPORTED_MODULE_5__/* .formatBytes */ .z3)(bytes)})`;
     if (files.length === 0)
         return [`${title}.`];
     const { shown, more } = (0,_caps_js__WEBPACK_IMPORTED_MODULE_4__/* .capItems */ .P1)(files, LISTED_FILES);
-    const rows = shown.map((f) => [e.code(f.path), (0,_format_js__WEBPACK_IMPORTED_MODULE_5__/* .formatBytes */ .z)(f.size)]);
+    const rows = shown.map((f) => [e.code(f.path), (0,_format_js__WEBPACK_IMPORTED_MODULE_5__/* .formatBytes */ .z3)(f.size)]);
     return [(0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .details */ .zH)(title, [(0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .table */ .tp)(['File', 'Size'], rows), ...(more > 0 ? [(0,_caps_js__WEBPACK_IMPORTED_MODULE_4__/* .andMore */ .v)(more, 'files')] : [])])];
 }
 /**

@@ -1635,6 +1635,11 @@ function registerGithubToken(token) {
 var external_node_fs_ = __webpack_require__(3024);
 ;// CONCATENATED MODULE: ./src/report/event.ts
 
+/** `owner/repo` (GITHUB_REPOSITORY) as the REST API's two path parameters; empty when missing. */
+function ownerAndRepo(repository) {
+    const [owner = '', repo = ''] = repository.split('/');
+    return { owner, repo };
+}
 /** Events whose payload names a pull request. */
 const PULL_REQUEST_EVENTS = new Set(['pull_request', 'pull_request_target']);
 /** The payload of the current event when it is about a pull request, else undefined (also when it cannot be read). */
@@ -1869,10 +1874,33 @@ function markdown_table(header, rows) {
     return [row(header), row(header.map(() => '---')), ...rows.map(row)].join('\n');
 }
 /**
+ * The blocks open after `line`, given those open before it. Only the shapes this module
+ * writes are read: a fence is a line of backticks alone (codeBlock), closed by the same
+ * line, and nothing inside it counts; a fold is a `<details>` line, closed by a
+ * `</details>` line (details). Outside text cannot make either: `text` escapes backticks
+ * and `<`, and a code block's fence is longer than any run of backticks in it.
+ */
+function openAfter(line, open) {
+    if (open.fence !== undefined)
+        return line === open.fence ? { folds: open.folds } : open;
+    if (/^`{3,}$/.test(line))
+        return { fence: line, folds: open.folds };
+    if (line === '<details>')
+        return { folds: open.folds + 1 };
+    if (line === '</details>' && open.folds > 0)
+        return { folds: open.folds - 1 };
+    return open;
+}
+/** The lines that close what is open; each fold after a blank line, as `details` writes it, so no table row or paragraph takes it in. */
+function closing(open) {
+    return (open.fence !== undefined ? `\n${open.fence}` : '') + '\n\n</details>'.repeat(open.folds);
+}
+/**
  * `markdown`, whole when `sizeOf` it is at most `limit`; else cut at the end of a line,
- * with `note` (plain Markdown of the action's own) after it, the two within `limit`. A
+ * with `note` (plain Markdown of the action's own) after it, the three within `limit`. A
  * cut at a line's end leaves every line whole: no code span, escape or table row is
- * split, so the part kept renders as it would have.
+ * split, so the part kept renders as it would have. A cut inside a code block or a fold
+ * closes them first, so the note shows after them, not as code or folded away.
  */
 function markdown_fitWithin(markdown, limit, sizeOf, note) {
     if (sizeOf(markdown) <= limit)
@@ -1880,14 +1908,18 @@ function markdown_fitWithin(markdown, limit, sizeOf, note) {
     const ending = `\n\n${note}\n`;
     let budget = limit - sizeOf(ending);
     const kept = [];
+    let open = { folds: 0 };
     for (const line of markdown.split('\n')) {
         const size = sizeOf(line) + 1;
-        if (size > budget)
+        const after = openAfter(line, open);
+        // Room for the line and for closing what is open after it: else the cut goes before it.
+        if (size + sizeOf(closing(after)) > budget)
             break;
         kept.push(line);
         budget -= size;
+        open = after;
     }
-    return `${kept.join('\n')}${ending}`;
+    return `${kept.join('\n')}${closing(open)}${ending}`;
 }
 
 ;// CONCATENATED MODULE: ./src/report/checks/check-identity.ts
@@ -2050,6 +2082,17 @@ function isNotAccessible(error) {
     return status === 403 && errors_errorMessage(error).includes(NOT_ACCESSIBLE);
 }
 /**
+ * Why a GitHub call failed, in a few words. Octokit words a call its signal ended as
+ * "Unknown Error" or the platform's abort text, so that case is told by the signal.
+ */
+function whyCallFailed(error, signal) {
+    if (signal?.aborted) {
+        const timedOut = signal.reason?.name === 'TimeoutError';
+        return timedOut ? 'GitHub gave no answer in time' : 'the step was cancelled first';
+    }
+    return errors_errorMessage(error).split('\n')[0];
+}
+/**
  * The Checks API calls of one step. Each failure is a warning, never the step's; a token
  * without `checks: write` is told once, with what to add, and then no further call is made.
  * The GitHub client is loaded on first use (as for the pull request comment: loading
@@ -2068,10 +2111,13 @@ class CheckRuns {
         return this.client;
     }
     repo() {
-        const [owner = '', repo = ''] = this.target.repository.split('/');
-        return { owner, repo };
+        return ownerAndRepo(this.target.repository);
     }
-    warn(what, error) {
+    warn(what, error, signal) {
+        if (signal?.aborted) {
+            this.target.warn(`Could not ${what}: ${whyCallFailed(error, signal)}. The step goes on.`);
+            return;
+        }
         if (isNotAccessible(error)) {
             this.refused = true;
             this.target.warn(`Could not ${what}: the token in github-token may not write check runs (GitHub: ${NOT_ACCESSIBLE}). ` +
@@ -2079,7 +2125,7 @@ class CheckRuns {
                 'the workflow asks, so no check run can be made for one. The step goes on without a check run.');
             return;
         }
-        this.target.warn(`Could not ${what}: ${errors_errorMessage(error).split('\n')[0]}. The step goes on.`);
+        this.target.warn(`Could not ${what}: ${whyCallFailed(error, signal)}. The step goes on.`);
     }
     /** Creates a check run; its id, or undefined when GitHub refused (told as a warning). */
     async create(body, signal) {
@@ -2096,7 +2142,7 @@ class CheckRuns {
             return Number.isSafeInteger(id) && id > 0 ? id : undefined;
         }
         catch (error) {
-            this.warn('create the check run', error);
+            this.warn('create the check run', error, signal);
             return undefined;
         }
     }
@@ -2110,7 +2156,7 @@ class CheckRuns {
             return true;
         }
         catch (error) {
-            this.warn(`update check run ${id}`, error);
+            this.warn(`update check run ${id}`, error, signal);
             return false;
         }
     }
@@ -2125,7 +2171,7 @@ class CheckRuns {
             return true;
         }
         catch (error) {
-            this.target.warn(`Could not turn on the settle workflow ${file}: ${errors_errorMessage(error).split('\n')[0]}. Until it runs, no ` +
+            this.target.warn(`Could not turn on the settle workflow ${file}: ${whyCallFailed(error, signal)}. Until it runs, no ` +
                 `step settles this check: ${switchRefusedHint(file)}.`);
             return false;
         }
@@ -2140,7 +2186,7 @@ class CheckRuns {
             return untrusted_inline(String(answer.data.status));
         }
         catch (error) {
-            this.warn(`read check run ${id}`, error);
+            this.warn(`read check run ${id}`, error, signal);
             return undefined;
         }
     }
@@ -2244,26 +2290,26 @@ function check_backstop_readRecord() {
         return undefined;
     try {
         const parsed = JSON.parse((0,external_node_fs_.readFileSync)(file, 'utf8'));
-        return typeof parsed.id === 'number' && typeof parsed.open === 'boolean'
-            ? { id: parsed.id, open: parsed.open }
+        return typeof parsed.id === 'number' && typeof parsed.runId === 'string' && typeof parsed.open === 'boolean'
+            ? { id: parsed.id, runId: parsed.runId, open: parsed.open }
             : undefined;
     }
     catch {
         return undefined;
     }
 }
-/** The step made check run `id` and answers for it until settleCheck. */
-function recordCheck(id) {
+/** The step made check run `id`, for Code Ocean run `runId`, and answers for it until settleCheck. */
+function recordCheck(id, runId) {
     // The record first: state without a record is ignored.
-    check_backstop_record({ id, open: true });
+    check_backstop_record({ id, runId, open: true });
     core.saveState(State.CheckRunId, String(id));
 }
 /** The check run is completed, or left in progress on purpose (`wait: false`): the post step leaves it alone. */
-function check_backstop_settleCheck(id) {
+function check_backstop_settleCheck(id, runId) {
     core.saveState(State.CheckRunId, '');
-    check_backstop_record({ id, open: false });
+    check_backstop_record({ id, runId, open: false });
 }
-/** For the post step: the id of the check run the main step left open as it ended, when state and record agree. */
+/** For the post step: the check run the main step left open as it ended, and its run, when state and record agree. */
 function checkLeftOpen() {
     const stated = lib_core/* getState */.Gu(names/* State */.Uw.CheckRunId);
     if (!stated)
@@ -2275,7 +2321,7 @@ function checkLeftOpen() {
             '; it completes nothing.');
         return undefined;
     }
-    return recorded.open ? recorded.id : undefined;
+    return recorded.open ? { id: recorded.id, runId: recorded.runId } : undefined;
 }
 
 ;// CONCATENATED MODULE: ./src/report/summary.ts
@@ -2576,7 +2622,7 @@ async function closeCheckRun(step, markdown, cancelled) {
     }
     finally {
         if (settled)
-            settleCheck(check.id);
+            settleCheck(check.id, check.runId);
         step.check = undefined;
     }
 }
@@ -2632,19 +2678,19 @@ async function post() {
  * the one this step recorded (check-backstop.ts); a warning when that fails.
  */
 async function cancelCheckLeftOpen() {
-    const check = checkLeftOpen();
-    if (check === undefined)
+    const left = checkLeftOpen();
+    if (left === undefined)
         return;
+    const { id, runId } = left;
     const token = lib_core/* getInput */.V4(names/* Input */.pd.GithubToken).trim();
     registerGithubToken(token);
-    const run = lib_core/* getState */.Gu(names/* State */.Uw.ComputationId);
     const checks = checkRunsFor(token, redact_redactRegistered);
     const signal = AbortSignal.timeout(POST_CHECK_BUDGET_MS);
-    const status = await checks.status(check, signal);
+    const status = await checks.status(id, signal);
     if (status === undefined || status === 'completed')
         return;
-    if (await checks.update(check, cancelledCheckRunBody(run, Date.now()), signal)) {
-        lib_core/* info */.pq(`Completed check run ${check} as cancelled: the main step ended before the run did.`);
+    if (await checks.update(id, cancelledCheckRunBody(runId, Date.now()), signal)) {
+        lib_core/* info */.pq(`Completed check run ${id} as cancelled: the main step ended before the run did.`);
     }
 }
 /** Stops the run the main step left watched, when there is one. */

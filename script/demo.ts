@@ -4,9 +4,10 @@
  * parameters, checked against the pipeline's app panel before the start), prints what a
  * user would see, and stops the simulator.
  */
-import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { readAppPanelFile } from '../sim/cli.js'
 import { CodeOceanSimulator } from '../sim/simulator.js'
-import { runAction } from '../harness/runner.js'
+import { PROJECT_ROOT, runAction } from '../harness/runner.js'
 
 const PIPELINE = 'cd4ef788-b404-4406-8bda-76b5e41a7b8d'
 const sim = new CodeOceanSimulator({
@@ -20,10 +21,7 @@ const sim = new CodeOceanSimulator({
 })
 // The pipeline's app panel, which the pre-flight check reads: the parameters below fit it.
 // `npm run sim -- --pipeline <id> --app-panel <id>=sim/samples/demo-pipeline-app-panel.json` serves it too.
-const panel: unknown = JSON.parse(
-  readFileSync(new URL('../sim/samples/demo-pipeline-app-panel.json', import.meta.url), 'utf8')
-)
-sim.setAppPanel('pipeline', PIPELINE, panel)
+sim.setAppPanel('pipeline', PIPELINE, readAppPanelFile(join(PROJECT_ROOT, 'sim/samples/demo-pipeline-app-panel.json')))
 // The data asset the example attaches: an existing one, ready to use.
 sim.addDataAsset({ id: 'eeefcc52-b445-4e3c-80c5-0e65526cd712', name: 'Reference' })
 const url = await sim.start()

@@ -13,6 +13,7 @@ import { join } from 'node:path'
 import { marked } from 'marked'
 import puppeteer from 'puppeteer-core'
 import { runAction, PROJECT_ROOT } from '../harness/runner.js'
+import { readAppPanelFile } from '../sim/cli.js'
 import { CodeOceanSimulator } from '../sim/simulator.js'
 
 const PIPELINE = 'cd4ef788-b404-4406-8bda-76b5e41a7b8d'
@@ -29,10 +30,11 @@ function chromium(): string {
 /** The step summary of one run of the bundle against a fresh simulator. */
 async function summaryOf(outcome: 'failed' | 'succeeded'): Promise<string> {
   const sim = new CodeOceanSimulator({ pipelines: [PIPELINE], phases: [{ state: 'running', ms: 2_000 }] })
-  const panel: unknown = JSON.parse(
-    readFileSync(join(PROJECT_ROOT, 'sim/samples/demo-pipeline-app-panel.json'), 'utf8')
+  sim.setAppPanel(
+    'pipeline',
+    PIPELINE,
+    readAppPanelFile(join(PROJECT_ROOT, 'sim/samples/demo-pipeline-app-panel.json'))
   )
-  sim.setAppPanel('pipeline', PIPELINE, panel)
   sim.addDataAsset({ id: ASSET, name: 'Reference' })
   sim.program(PIPELINE, { outcome })
   const url = await sim.start()

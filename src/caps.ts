@@ -20,7 +20,8 @@ function count(n: number): string {
 
 /**
  * `value`, cut to `max` characters when longer, with how many more there were:
- * `abc… (397,000 more characters)`. Never splits a surrogate pair.
+ * `abc… (397,000 more characters)`. Never splits a surrogate pair. For an excerpt of a
+ * value only partly read, whose length is not known, preview.ts has clip.
  */
 export function capText(value: string, max = VALUE_CHARS): string {
   if (value.length <= max) return value

@@ -4,7 +4,7 @@ import { parse } from 'yaml'
 import { InputErrors } from '../../src/inputs/errors.js'
 import { readRunId, START_ONLY_INPUTS, START_ONLY_SWITCHES } from '../../src/inputs/followed-run.js'
 import { getSettings, type FollowSettings, type Settings, type StepSettings } from '../../src/inputs/settings.js'
-import { parseStopChoice } from '../../src/inputs/values.js'
+import { parseStopChoice, parseTimeoutChoice } from '../../src/inputs/values.js'
 
 const RUN = '9af23fd6-0d4c-4a8e-b1a4-7c3f1e2d5b60'
 const PIPELINE = '4bc97533-6eb4-48ac-966f-648548a756d2'
@@ -174,6 +174,16 @@ describe('stop-on-cancel and stop-on-timeout', () => {
     expect(parseStopChoice('stop-on-cancel', 'False')).toBe(false)
     expect(() => parseStopChoice('stop-on-cancel', 'sometimes')).toThrow(
       /Input 'stop-on-cancel': "sometimes" is not true, false or auto\n.*stop-on-cancel: auto/
+    )
+  })
+
+  it('reads stop-on-timeout as stop-on-cancel, and hand-over in any case', () => {
+    for (const raw of ['auto', 'Auto', 'AUTO', 'true', 'True', 'TRUE', 'false', 'False', 'FALSE']) {
+      expect(parseTimeoutChoice('stop-on-timeout', raw)).toBe(parseStopChoice('stop-on-timeout', raw))
+    }
+    expect(parseTimeoutChoice('stop-on-timeout', 'Hand-Over')).toBe('hand-over')
+    expect(() => parseTimeoutChoice('stop-on-timeout', 'tRUE')).toThrow(
+      /Input 'stop-on-timeout': "tRUE" is not true, false, auto or hand-over\n.*stop-on-timeout: auto/
     )
   })
 })

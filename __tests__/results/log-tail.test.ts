@@ -70,4 +70,17 @@ describe('the lines that explain a failure', () => {
     expect(explainingLines([...steps, '-----'])).toEqual(steps.slice(-5).concat('-----'))
     expect(explainingLines(['', '  '])).toEqual([])
   })
+
+  it('always hold the line lastMeaningfulLine picks', () => {
+    const logs = [
+      [...steps, 'Error: step 80 failed', 'cleanup'],
+      [...steps, '  Traceback (most recent call last):  ', '-----', '   '],
+      ['x', 'Failed', 'ok', '--'],
+      [...steps, '-----']
+    ]
+    for (const log of logs) {
+      const telling = lastMeaningfulLine(log)
+      expect(explainingLines(log).map((line) => line.trim())).toContain(telling)
+    }
+  })
 })

@@ -3,7 +3,12 @@
 /** Characters of an answer a debug line shows at most. */
 export const DEBUG_PREVIEW_CHARS = 2_000
 
-/** `text` cut to `max` characters, marked with an ellipsis when cut. */
+/**
+ * `text` cut to `max` characters, marked with an ellipsis when cut. Not capText
+ * (caps.ts), which says how many characters more there were: preview stops walking an
+ * answer once it has `max` characters, so the rest is never counted, and a count would
+ * be wrong.
+ */
 export function clip(text: string, max: number): string {
   return text.length > max ? `${text.slice(0, max)}…` : text
 }

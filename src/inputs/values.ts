@@ -9,9 +9,15 @@ import { InputError } from './errors.js'
 
 export type PollInterval = 'auto' | number
 
+// The spellings YAML 1.2's core schema reads as booleans (as @actions/core's getBooleanInput
+// does), and the same three of auto; one list, so every yes/no/auto input reads alike.
+const TRUE = ['true', 'True', 'TRUE']
+const FALSE = ['false', 'False', 'FALSE']
+const AUTO = ['auto', 'Auto', 'AUTO']
+
 export function parseBooleanInput(input: string, raw: string): boolean {
-  if (['true', 'True', 'TRUE'].includes(raw)) return true
-  if (['false', 'False', 'FALSE'].includes(raw)) return false
+  if (TRUE.includes(raw)) return true
+  if (FALSE.includes(raw)) return false
   throw new InputError(input, `"${raw}" is not true or false`, `${input}: 'false'`)
 }
 
@@ -21,10 +27,18 @@ export function parseBooleanInput(input: string, raw: string): boolean {
  */
 export type StopChoice = 'auto' | boolean
 
+/** The StopChoice `raw` spells, or undefined when it spells none. */
+function stopChoiceOf(raw: string): StopChoice | undefined {
+  if (AUTO.includes(raw)) return 'auto'
+  if (TRUE.includes(raw)) return true
+  if (FALSE.includes(raw)) return false
+  return undefined
+}
+
 export function parseStopChoice(input: string, raw: string): StopChoice {
-  if (['auto', 'Auto', 'AUTO'].includes(raw)) return 'auto'
-  if (['true', 'True', 'TRUE', 'false', 'False', 'FALSE'].includes(raw)) return parseBooleanInput(input, raw)
-  throw new InputError(input, `"${raw}" is not true, false or auto`, `${input}: auto`)
+  const choice = stopChoiceOf(raw)
+  if (choice === undefined) throw new InputError(input, `"${raw}" is not true, false or auto`, `${input}: auto`)
+  return choice
 }
 
 /**
@@ -35,10 +49,11 @@ export type TimeoutChoice = StopChoice | 'hand-over'
 
 export function parseTimeoutChoice(input: string, raw: string): TimeoutChoice {
   if (raw.toLowerCase() === 'hand-over') return 'hand-over'
-  if (['auto', 'Auto', 'AUTO', 'true', 'True', 'TRUE', 'false', 'False', 'FALSE'].includes(raw)) {
-    return parseStopChoice(input, raw)
+  const choice = stopChoiceOf(raw)
+  if (choice === undefined) {
+    throw new InputError(input, `"${raw}" is not true, false, auto or hand-over`, `${input}: auto`)
   }
-  throw new InputError(input, `"${raw}" is not true, false, auto or hand-over`, `${input}: auto`)
+  return choice
 }
 
 /** The longest poll-interval and wait-timeout a timer holds (see timer-limits.ts): refused beyond, never cut short. */

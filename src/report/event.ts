@@ -15,11 +15,23 @@ export interface PullRequestPayload {
   number?: unknown
 }
 
+/**
+ * The last payload read, and from where. The event file does not change during a step,
+ * and a step that writes a check run and comments on the pull request asks for it twice.
+ */
+let last: { path: string; payload: PullRequestPayload | undefined } | undefined
+
 /** The payload of the current event when it is about a pull request, else undefined (also when it cannot be read). */
 export function pullRequestPayload(env: NodeJS.ProcessEnv): PullRequestPayload | undefined {
-  if (!PULL_REQUEST_EVENTS.has(env.GITHUB_EVENT_NAME ?? '') || !env.GITHUB_EVENT_PATH) return undefined
+  const path = env.GITHUB_EVENT_PATH
+  if (!PULL_REQUEST_EVENTS.has(env.GITHUB_EVENT_NAME ?? '') || !path) return undefined
+  if (last?.path !== path) last = { path, payload: readPayload(path) }
+  return last.payload
+}
+
+function readPayload(path: string): PullRequestPayload | undefined {
   try {
-    const payload: unknown = JSON.parse(readFileSync(env.GITHUB_EVENT_PATH, 'utf8'))
+    const payload: unknown = JSON.parse(readFileSync(path, 'utf8'))
     return typeof payload === 'object' && payload !== null ? payload : undefined
   } catch {
     return undefined

@@ -1,12 +1,11 @@
 import { createHash } from 'node:crypto'
 import * as core from '@actions/core'
-import type { getOctokit } from '@actions/github'
 import { errorMessage } from '../errors.js'
 import { redactRegistered } from '../redact.js'
 import { inline } from '../untrusted.js'
 import { ownerAndRepo, pullRequestPayload } from './event.js'
+import { githubClient, type GitHubClient } from './github-client.js'
 import { fitWithin } from './markdown.js'
-import { USER_AGENT } from '../version.js'
 
 /**
  * The longest comment body GitHub accepts, in characters; a longer one is refused
@@ -65,8 +64,6 @@ interface CommentTarget {
   signal?: AbortSignal
 }
 
-type GitHubClient = ReturnType<typeof getOctokit>
-
 /**
  * The login of the account the token acts as, or undefined when GitHub does not say.
  * GraphQL's `viewer` answers for every kind of token: a personal token gives the
@@ -111,17 +108,10 @@ export function findOwnComment<C extends { body?: string | null; user?: { login?
 /**
  * Creates the step's comment on the pull request, or updates the one an earlier run
  * of this step left (found by its marker and its author). The GitHub client is loaded
- * here, on first use. Loading it costs every step some 15 ms, but that is not why it
- * waits: @actions/github does work as it loads (it reads and parses the event payload,
- * and builds proxy agents from HTTPS_PROXY, throwing on an address it cannot parse),
- * which only a step that comments should meet, and meet here, where a failure to
- * comment is a warning.
+ * here (githubClient), where a failure to comment is a warning.
  */
 async function upsertComment(target: CommentTarget, markdown: string): Promise<{ id: number; created: boolean }> {
-  const { getOctokit } = await import('@actions/github')
-  // The signal goes with each call, not into the client's options: those would replace
-  // the client's own `request` defaults, which carry the runner's proxy settings.
-  const octokit = getOctokit(target.token, { userAgent: USER_AGENT })
+  const octokit = await githubClient(target.token)
   const request = { signal: target.signal }
   const { owner, repo } = ownerAndRepo(target.repository)
   const body = commentBody(target.marker, markdown)

@@ -78,8 +78,14 @@ export class LineTail {
  * else the last line with some words in it (not a blank or a row of dashes).
  */
 export function lastMeaningfulLine(lines: readonly string[]): string | undefined {
-  const meaningful = lines.map((l) => l.trim()).filter(isMeaningful)
-  return meaningful.filter(isErrorLike).at(-1) ?? meaningful.at(-1)
+  const telling = tellingIndex(lines)
+  return telling < 0 ? undefined : lines[telling].trim()
+}
+
+/** Where lastMeaningfulLine's line is in `lines`, or -1: explainingLines shows the lines around it. */
+function tellingIndex(lines: readonly string[]): number {
+  const errorLike = lines.findLastIndex((line) => isMeaningful(line) && isErrorLike(line))
+  return errorLike >= 0 ? errorLike : lines.findLastIndex(isMeaningful)
 }
 
 /** A line with some words in it: not a blank, nor a row of dashes. */
@@ -104,8 +110,7 @@ export function explainingLines(lines: readonly string[], max = 15): string[] {
   const last = lines.findLastIndex((line) => line.trim() !== '')
   if (last < 0) return []
   const kept = lines.slice(0, last + 1)
-  let telling = kept.findLastIndex((line) => isMeaningful(line.trim()) && isErrorLike(line))
-  if (telling < 0) telling = kept.findLastIndex((line) => isMeaningful(line.trim()))
+  let telling = tellingIndex(kept)
   if (telling < 0) telling = last
   const earliest = Math.max(0, telling - max + 1)
   const firstError = kept.findIndex((line, i) => i >= earliest && i < telling && isErrorLike(line))

@@ -28,19 +28,16 @@ import {
 } from '../../report/checks/pending-checks.js'
 import { switchRefusedHint, switchWorkflow } from '../../report/checks/workflow-switch.js'
 import { ownerAndRepo } from '../../report/event.js'
+import { githubClient, type GitHubClient } from '../../report/github-client.js'
 import { relativeToWorkspace } from '../../report/links.js'
 import { code, lineBlock, table, text } from '../../report/markdown.js'
 import { Outputs } from '../../report/outputs.js'
 import { writeSummary } from '../../report/summary.js'
 import { inline } from '../../untrusted.js'
-import { USER_AGENT } from '../../version.js'
 import { decideSettle, type RunReading } from '../settle-decision.js'
 import { CHECK_CALL_MS } from './check-run.js'
 import { pauseWhenIdle } from './settle-pause.js'
 import { settleDownloader, type SettleDownload, type SettleDownloader } from './settle-downloads.js'
-
-/** @actions/github's client, loaded when the step runs. */
-type GitHubClient = ReturnType<(typeof import('@actions/github'))['getOctokit']>
 
 /** What the step did with each check, for the log's last line and the job summary. */
 export interface SettleReport {
@@ -361,9 +358,7 @@ export async function settle(env: NodeJS.ProcessEnv = process.env): Promise<void
     if (!/^[^/\s]+\/[^/\s]+$/.test(repository)) {
       throw new Error('GITHUB_REPOSITORY is not set to owner/name: a settle step runs in a GitHub workflow')
     }
-    // Loaded here, as the pull request comment does: @actions/github does work as it loads.
-    const { getOctokit } = await import('@actions/github')
-    const octokit = getOctokit(settings.githubToken, { userAgent: USER_AGENT })
+    const octokit = await githubClient(settings.githubToken)
     const pending = pendingChecks(await discover(octokit, repository, settings))
     report.skipped = pending.skipped
     report.deferred = pending.deferred

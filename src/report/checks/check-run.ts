@@ -3,11 +3,10 @@
  * that create, settle and complete it, pure, and the few Checks API calls that send them.
  * A check run is a report, like the summary: no failure here ever fails the step.
  */
-import type { getOctokit } from '@actions/github'
 import { errorMessage } from '../../errors.js'
 import { inline } from '../../untrusted.js'
-import { USER_AGENT } from '../../version.js'
 import { ownerAndRepo, pullRequestPayload } from '../event.js'
+import { githubClient, type GitHubClient } from '../github-client.js'
 import { code, fitWithin } from '../markdown.js'
 import { checkRunName, externalIdFor, type CheckConclusion, type CheckIdentity } from './check-identity.js'
 import { switchRefusedHint, switchWorkflow } from './workflow-switch.js'
@@ -116,8 +115,6 @@ export function cancelledCheckRunBody(runId: string, completedAt: number): Recor
   })
 }
 
-type GitHubClient = ReturnType<typeof getOctokit>
-
 /** GitHub's words when the token lacks `checks: write` (a fork's pull request gets a read-only token). */
 const NOT_ACCESSIBLE = 'Resource not accessible by integration'
 
@@ -151,21 +148,17 @@ export interface CheckRunTarget {
 /**
  * The Checks API calls of one step. Each failure is a warning, never the step's; a token
  * without `checks: write` is told once, with what to add, and then no further call is made.
- * The GitHub client is loaded on first use (as for the pull request comment: loading
- * @actions/github reads the event and the proxy settings).
+ * The GitHub client is loaded on first use (githubClient), and is the pull request
+ * comment's too.
  */
 export class CheckRuns {
-  private client: Promise<GitHubClient> | undefined
   /** The token may not write check runs: nothing more is sent. */
   private refused = false
 
   constructor(private readonly target: CheckRunTarget) {}
 
   private async octokit(): Promise<GitHubClient> {
-    this.client ??= import('@actions/github').then(({ getOctokit }) =>
-      getOctokit(this.target.token, { userAgent: USER_AGENT })
-    )
-    return this.client
+    return githubClient(this.target.token)
   }
 
   private repo(): { owner: string; repo: string } {

@@ -6,9 +6,7 @@
  * (PUT /repos/{owner}/{repo}/actions/workflows/{file}/disable|enable; the workflow's file
  * name stands for its id), and need `actions: write`.
  */
-import type { getOctokit } from '@actions/github'
-
-type GitHubClient = ReturnType<typeof getOctokit>
+import type { GitHubClient } from '../github-client.js'
 
 /** On: the schedule runs. Off: GitHub starts no run of the workflow until it is turned on. */
 export type WorkflowSwitch = 'on' | 'off'

@@ -218,6 +218,8 @@ function pendingChecks(data, cap = MAX_SETTLED_PER_STEP) {
 
 // EXTERNAL MODULE: ./src/report/checks/workflow-switch.ts
 var workflow_switch = __webpack_require__(7706);
+// EXTERNAL MODULE: ./src/report/github-client.ts
+var github_client = __webpack_require__(6223);
 // EXTERNAL MODULE: ./src/report/links.ts
 var links = __webpack_require__(3303);
 // EXTERNAL MODULE: ./src/report/markdown.ts
@@ -228,8 +230,6 @@ var report_outputs = __webpack_require__(5468);
 var summary = __webpack_require__(7994);
 // EXTERNAL MODULE: ./src/untrusted.ts
 var untrusted = __webpack_require__(873);
-// EXTERNAL MODULE: ./src/version.ts
-var version = __webpack_require__(311);
 // EXTERNAL MODULE: ./src/report/checks/check-run.ts
 var check_run = __webpack_require__(8442);
 // EXTERNAL MODULE: ./src/lifecycle/verdict.ts
@@ -729,9 +729,7 @@ async function settle_settle(env = process.env) {
         if (!/^[^/\s]+\/[^/\s]+$/.test(repository)) {
             throw new Error('GITHUB_REPOSITORY is not set to owner/name: a settle step runs in a GitHub workflow');
         }
-        // Loaded here, as the pull request comment does: @actions/github does work as it loads.
-        const { getOctokit } = await __webpack_require__.e(/* import() */ 413).then(__webpack_require__.bind(__webpack_require__, 2413));
-        const octokit = getOctokit(settings.githubToken, { userAgent: version/* USER_AGENT */._ });
+        const octokit = await (0,github_client/* githubClient */.$)(settings.githubToken);
         const pending = pendingChecks(await discover(octokit, repository, settings));
         report.skipped = pending.skipped;
         report.deferred = pending.deferred;

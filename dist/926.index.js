@@ -1151,60 +1151,29 @@ async function prepareRun(client, settings, step, interrupter) {
     }
 }
 
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(3024);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(6760);
+// EXTERNAL MODULE: ./src/lifecycle/run/step-record.ts
+var step_record = __webpack_require__(4070);
 ;// CONCATENATED MODULE: ./src/lifecycle/run/backstop.ts
 
 
 
 
-
+const watches = (0,step_record/* stepRecord */.o)('step', (parsed) => typeof parsed.id === 'string' && typeof parsed.watching === 'boolean'
+    ? { id: parsed.id, watching: parsed.watching }
+    : undefined);
 let current;
-/** The record file of this step, or undefined outside a runner. */
-function recordFile(env = process.env) {
-    const { RUNNER_TEMP: temp, GITHUB_ACTION: step } = env;
-    if (!temp || !step)
-        return undefined;
-    return (0,external_node_path_.join)(temp, 'codeocean-run-action', `step-${encodeURIComponent(step)}.json`);
-}
-function record(watch) {
-    const file = recordFile();
-    if (!file)
-        return;
-    (0,external_node_fs_.mkdirSync)((0,external_node_path_.join)(file, '..'), { recursive: true });
-    (0,external_node_fs_.writeFileSync)(file, JSON.stringify(watch));
-}
 /** The main step takes a started run into its care; `watching`: the post step stops it if this step dies. */
 function watchRun(id, watching) {
     current = { id, watching };
-    // The record first: state without a record is ignored, a record without state is harmless.
-    record(current);
-    lib_core/* saveState */.LZ(names/* State */.Uw.ComputationId, id);
-    lib_core/* saveState */.LZ(names/* State */.Uw.Watching, watching ? 'true' : 'false');
+    watches.hand(current, { [names/* State */.Uw.ComputationId]: id, [names/* State */.Uw.Watching]: watching ? 'true' : 'false' });
 }
 /** The run's fate is settled (ended, stopped, or left running on purpose): the post step leaves it alone. */
 function settleRun() {
-    lib_core/* saveState */.LZ(names/* State */.Uw.Watching, 'false');
-    if (current?.watching) {
+    // Only a record that said "watching" needs rewriting.
+    const wasWatching = current?.watching === true;
+    if (current)
         current = { ...current, watching: false };
-        record(current);
-    }
-}
-function readRecord() {
-    const file = recordFile();
-    if (!file)
-        return undefined;
-    try {
-        const parsed = JSON.parse(readFileSync(file, 'utf8'));
-        return typeof parsed.id === 'string' && typeof parsed.watching === 'boolean'
-            ? { id: parsed.id, watching: parsed.watching }
-            : undefined;
-    }
-    catch {
-        return undefined;
-    }
+    watches.settle({ [names/* State */.Uw.Watching]: 'false' }, wasWatching ? current : undefined);
 }
 /**
  * For the post step: the id of the run to stop, when the main step was still waiting
@@ -1215,14 +1184,10 @@ function runLeftWatched() {
     const id = core.getState(State.ComputationId);
     if (!id || core.getState(State.Watching) !== 'true')
         return undefined;
-    const recorded = readRecord();
-    if (recorded?.id !== id) {
-        core.warning(`The post step was asked to stop Code Ocean run ${inline(id)}, but the main step ` +
-            (recorded ? `started run ${inline(recorded.id)}` : 'left no record of starting it') +
-            '; it stops nothing.');
-        return undefined;
-    }
-    return recorded.watching ? id : undefined;
+    const recorded = watches.agreeing(id, (watch) => watch.id, (watch) => `The post step was asked to stop Code Ocean run ${inline(id)}, but the main step ` +
+        (watch ? `started run ${inline(watch.id)}` : 'left no record of starting it') +
+        '; it stops nothing.');
+    return recorded?.watching ? id : undefined;
 }
 
 ;// CONCATENATED MODULE: ./src/lifecycle/run/attach.ts
@@ -1511,8 +1476,13 @@ class LineTail {
  * else the last line with some words in it (not a blank or a row of dashes).
  */
 function lastMeaningfulLine(lines) {
-    const meaningful = lines.map((l) => l.trim()).filter(isMeaningful);
-    return meaningful.filter(isErrorLike).at(-1) ?? meaningful.at(-1);
+    const telling = tellingIndex(lines);
+    return telling < 0 ? undefined : lines[telling].trim();
+}
+/** Where lastMeaningfulLine's line is in `lines`, or -1: explainingLines shows the lines around it. */
+function tellingIndex(lines) {
+    const errorLike = lines.findLastIndex((line) => isMeaningful(line) && isErrorLike(line));
+    return errorLike >= 0 ? errorLike : lines.findLastIndex(isMeaningful);
 }
 /** A line with some words in it: not a blank, nor a row of dashes. */
 function isMeaningful(line) {
@@ -1534,9 +1504,7 @@ function explainingLines(lines, max = 15) {
     if (last < 0)
         return [];
     const kept = lines.slice(0, last + 1);
-    let telling = kept.findLastIndex((line) => isMeaningful(line.trim()) && isErrorLike(line));
-    if (telling < 0)
-        telling = kept.findLastIndex((line) => isMeaningful(line.trim()));
+    let telling = tellingIndex(kept);
     if (telling < 0)
         telling = last;
     const earliest = Math.max(0, telling - max + 1);

@@ -28546,7 +28546,8 @@ function count(n) {
 }
 /**
  * `value`, cut to `max` characters when longer, with how many more there were:
- * `abc… (397,000 more characters)`. Never splits a surrogate pair.
+ * `abc… (397,000 more characters)`. Never splits a surrogate pair. For an excerpt of a
+ * value only partly read, whose length is not known, preview.ts has clip.
  */
 function capText(value, max = VALUE_CHARS) {
     if (value.length <= max)
@@ -28865,7 +28866,12 @@ function buildRunRequest(spec) {
 /** Short, cheap excerpts of what Code Ocean sent, for messages and debug lines. */
 /** Characters of an answer a debug line shows at most. */
 const DEBUG_PREVIEW_CHARS = 2_000;
-/** `text` cut to `max` characters, marked with an ellipsis when cut. */
+/**
+ * `text` cut to `max` characters, marked with an ellipsis when cut. Not capText
+ * (caps.ts), which says how many characters more there were: preview stops walking an
+ * answer once it has `max` characters, so the rest is never counted, and a count would
+ * be wrong.
+ */
 function clip(text, max) {
     return text.length > max ? `${text.slice(0, max)}…` : text;
 }
@@ -29587,27 +29593,42 @@ function warnAboutUnexpectedInputs(env, warn) {
 
 
 
+// The spellings YAML 1.2's core schema reads as booleans (as @actions/core's getBooleanInput
+// does), and the same three of auto; one list, so every yes/no/auto input reads alike.
+const TRUE = ['true', 'True', 'TRUE'];
+const FALSE = ['false', 'False', 'FALSE'];
+const AUTO = ['auto', 'Auto', 'AUTO'];
 function parseBooleanInput(input, raw) {
-    if (['true', 'True', 'TRUE'].includes(raw))
+    if (TRUE.includes(raw))
         return true;
-    if (['false', 'False', 'FALSE'].includes(raw))
+    if (FALSE.includes(raw))
         return false;
     throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .d(input, `"${raw}" is not true or false`, `${input}: 'false'`);
 }
-function parseStopChoice(input, raw) {
-    if (['auto', 'Auto', 'AUTO'].includes(raw))
+/** The StopChoice `raw` spells, or undefined when it spells none. */
+function stopChoiceOf(raw) {
+    if (AUTO.includes(raw))
         return 'auto';
-    if (['true', 'True', 'TRUE', 'false', 'False', 'FALSE'].includes(raw))
-        return parseBooleanInput(input, raw);
-    throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .d(input, `"${raw}" is not true, false or auto`, `${input}: auto`);
+    if (TRUE.includes(raw))
+        return true;
+    if (FALSE.includes(raw))
+        return false;
+    return undefined;
+}
+function parseStopChoice(input, raw) {
+    const choice = stopChoiceOf(raw);
+    if (choice === undefined)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .d(input, `"${raw}" is not true, false or auto`, `${input}: auto`);
+    return choice;
 }
 function parseTimeoutChoice(input, raw) {
     if (raw.toLowerCase() === 'hand-over')
         return 'hand-over';
-    if (['auto', 'Auto', 'AUTO', 'true', 'True', 'TRUE', 'false', 'False', 'FALSE'].includes(raw)) {
-        return parseStopChoice(input, raw);
+    const choice = stopChoiceOf(raw);
+    if (choice === undefined) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .d(input, `"${raw}" is not true, false, auto or hand-over`, `${input}: auto`);
     }
-    throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .d(input, `"${raw}" is not true, false, auto or hand-over`, `${input}: auto`);
+    return choice;
 }
 /** The longest poll-interval and wait-timeout a timer holds (see timer-limits.ts): refused beyond, never cut short. */
 const MAX_POLL_SECONDS = Math.floor(_timer_limits_js__WEBPACK_IMPORTED_MODULE_3__/* .MAX_TIMER_MS */ ._ / 1000);
@@ -29721,69 +29742,34 @@ function parseResultsTimeout(input, raw) {
 /* harmony export */ });
 /* unused harmony export checkLeftOpen */
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8179);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _names_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6455);
-/* harmony import */ var _untrusted_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(873);
+/* harmony import */ var _names_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6455);
+/* harmony import */ var _untrusted_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(873);
+/* harmony import */ var _step_record_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4070);
 
 
 
 
 
-
-function recordFile(env = process.env) {
-    const { RUNNER_TEMP: temp, GITHUB_ACTION: step } = env;
-    if (!temp || !step)
-        return undefined;
-    return (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(temp, 'codeocean-run-action', `check-${encodeURIComponent(step)}.json`);
-}
-function record(check) {
-    const file = recordFile();
-    if (!file)
-        return;
-    (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.mkdirSync)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.dirname)(file), { recursive: true });
-    (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.writeFileSync)(file, JSON.stringify(check));
-}
-function readRecord() {
-    const file = recordFile();
-    if (!file)
-        return undefined;
-    try {
-        const parsed = JSON.parse(readFileSync(file, 'utf8'));
-        return typeof parsed.id === 'number' && typeof parsed.runId === 'string' && typeof parsed.open === 'boolean'
-            ? { id: parsed.id, runId: parsed.runId, open: parsed.open }
-            : undefined;
-    }
-    catch {
-        return undefined;
-    }
-}
+const checks = (0,_step_record_js__WEBPACK_IMPORTED_MODULE_3__/* .stepRecord */ .o)('check', (parsed) => typeof parsed.id === 'number' && typeof parsed.runId === 'string' && typeof parsed.open === 'boolean'
+    ? { id: parsed.id, runId: parsed.runId, open: parsed.open }
+    : undefined);
 /** The step made check run `id`, for Code Ocean run `runId`, and answers for it until settleCheck. */
 function recordCheck(id, runId) {
-    // The record first: state without a record is ignored.
-    record({ id, runId, open: true });
-    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .saveState */ .LZ(_names_js__WEBPACK_IMPORTED_MODULE_3__/* .State */ .Uw.CheckRunId, String(id));
+    checks.hand({ id, runId, open: true }, { [_names_js__WEBPACK_IMPORTED_MODULE_1__/* .State */ .Uw.CheckRunId]: String(id) });
 }
 /** The check run is completed, or left in progress on purpose (`wait: false`): the post step leaves it alone. */
 function settleCheck(id, runId) {
-    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .saveState */ .LZ(_names_js__WEBPACK_IMPORTED_MODULE_3__/* .State */ .Uw.CheckRunId, '');
-    record({ id, runId, open: false });
+    checks.settle({ [_names_js__WEBPACK_IMPORTED_MODULE_1__/* .State */ .Uw.CheckRunId]: '' }, { id, runId, open: false });
 }
 /** For the post step: the check run the main step left open as it ended, and its run, when state and record agree. */
 function checkLeftOpen() {
     const stated = core.getState(State.CheckRunId);
     if (!stated)
         return undefined;
-    const recorded = readRecord();
-    if (!recorded || String(recorded.id) !== stated) {
-        core.warning(`The post step was asked to complete check run ${inline(capText(stated, 100))}, but the main step ` +
-            (recorded ? `made check run ${recorded.id}` : 'left no record of making it') +
-            '; it completes nothing.');
-        return undefined;
-    }
-    return recorded.open ? { id: recorded.id, runId: recorded.runId } : undefined;
+    const recorded = checks.agreeing(stated, (check) => String(check.id), (check) => `The post step was asked to complete check run ${inline(capText(stated, 100))}, but the main step ` +
+        (check ? `made check run ${check.id}` : 'left no record of making it') +
+        '; it completes nothing.');
+    return recorded?.open ? { id: recorded.id, runId: recorded.runId } : undefined;
 }
 
 
@@ -29867,6 +29853,77 @@ async function closeCheckRun(step, markdown, cancelled) {
             (0,_check_backstop_js__WEBPACK_IMPORTED_MODULE_5__/* .settleCheck */ .YA)(check.id, check.runId);
         step.check = undefined;
     }
+}
+
+
+/***/ }),
+
+/***/ 4070:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   o: () => (/* binding */ stepRecord)
+/* harmony export */ });
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8179);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+
+
+
+/** The record of this step for `kind`; `parse` gives back a well-formed record or undefined. */
+function stepRecord(kind, parse) {
+    const file = () => {
+        const { RUNNER_TEMP: temp, GITHUB_ACTION: step } = process.env;
+        if (!temp || !step)
+            return undefined;
+        return (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(temp, 'codeocean-run-action', `${kind}-${encodeURIComponent(step)}.json`);
+    };
+    const write = (value) => {
+        const path = file();
+        if (!path)
+            return;
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.mkdirSync)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.dirname)(path), { recursive: true });
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.writeFileSync)(path, JSON.stringify(value));
+    };
+    const read = () => {
+        const path = file();
+        if (!path)
+            return undefined;
+        try {
+            // A file of `null` throws in `parse` too, and is no record.
+            return parse(JSON.parse((0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readFileSync)(path, 'utf8')));
+        }
+        catch {
+            return undefined;
+        }
+    };
+    const save = (state) => {
+        for (const [name, value] of Object.entries(state))
+            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .saveState */ .LZ(name, value);
+    };
+    return {
+        hand(value, state) {
+            // The record first: state without a record is ignored, a record without state is harmless.
+            write(value);
+            save(state);
+        },
+        settle(state, value) {
+            // Either half alone already keeps the post step off, so the order does not matter.
+            save(state);
+            if (value !== undefined)
+                write(value);
+        },
+        agreeing(stated, key, refusal) {
+            const recorded = read();
+            if (recorded === undefined || key(recorded) !== stated) {
+                _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(refusal(recorded));
+                return undefined;
+            }
+            return recorded;
+        }
+    };
 }
 
 
@@ -30679,10 +30736,10 @@ var external_node_crypto_ = __nccwpck_require__(7598);
 var src_errors = __nccwpck_require__(3916);
 // EXTERNAL MODULE: ./src/report/event.ts
 var report_event = __nccwpck_require__(8902);
+// EXTERNAL MODULE: ./src/report/github-client.ts
+var github_client = __nccwpck_require__(6223);
 // EXTERNAL MODULE: ./src/report/markdown.ts
 var report_markdown = __nccwpck_require__(4285);
-// EXTERNAL MODULE: ./src/version.ts
-var version = __nccwpck_require__(311);
 ;// CONCATENATED MODULE: ./src/report/pr-comment.ts
 
 
@@ -30773,17 +30830,10 @@ function findOwnComment(comments, marker, login) {
 /**
  * Creates the step's comment on the pull request, or updates the one an earlier run
  * of this step left (found by its marker and its author). The GitHub client is loaded
- * here, on first use. Loading it costs every step some 15 ms, but that is not why it
- * waits: @actions/github does work as it loads (it reads and parses the event payload,
- * and builds proxy agents from HTTPS_PROXY, throwing on an address it cannot parse),
- * which only a step that comments should meet, and meet here, where a failure to
- * comment is a warning.
+ * here (githubClient), where a failure to comment is a warning.
  */
 async function upsertComment(target, markdown) {
-    const { getOctokit } = await __nccwpck_require__.e(/* import() */ 413).then(__nccwpck_require__.bind(__nccwpck_require__, 2413));
-    // The signal goes with each call, not into the client's options: those would replace
-    // the client's own `request` defaults, which carry the runner's proxy settings.
-    const octokit = getOctokit(target.token, { userAgent: version/* USER_AGENT */._ });
+    const octokit = await (0,github_client/* githubClient */.$)(target.token);
     const request = { signal: target.signal };
     const { owner, repo } = (0,report_event/* ownerAndRepo */.H)(target.repository);
     const body = commentBody(target.marker, markdown);
@@ -31158,11 +31208,16 @@ function checkConclusion(status) {
 /* unused harmony exports MAX_CHECK_OUTPUT_BYTES, cancelledCheckRunBody */
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3916);
 /* harmony import */ var _untrusted_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(873);
-/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(311);
 /* harmony import */ var _event_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8902);
-/* harmony import */ var _markdown_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(4285);
-/* harmony import */ var _check_identity_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3033);
+/* harmony import */ var _github_client_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6223);
+/* harmony import */ var _markdown_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(4285);
+/* harmony import */ var _check_identity_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(3033);
 /* harmony import */ var _workflow_switch_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(7706);
+/**
+ * The run as a GitHub check run (`check-run`; docs/github-checks.md): the request bodies
+ * that create, settle and complete it, pure, and the few Checks API calls that send them.
+ * A check run is a report, like the summary: no failure here ever fails the step.
+ */
 
 
 
@@ -31175,7 +31230,7 @@ const MAX_CHECK_OUTPUT_BYTES = 65_535;
 /** `markdown` within MAX_CHECK_OUTPUT_BYTES, cut between lines with a note when longer. */
 function fitCheckOutput(markdown) {
     const note = '*The rest was cut: GitHub takes at most 65,535 bytes here; the job summary has it all.*';
-    return (0,_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .fitWithin */ .Hi)(markdown, MAX_CHECK_OUTPUT_BYTES, (part) => Buffer.byteLength(part), note);
+    return (0,_markdown_js__WEBPACK_IMPORTED_MODULE_5__/* .fitWithin */ .Hi)(markdown, MAX_CHECK_OUTPUT_BYTES, (part) => Buffer.byteLength(part), note);
 }
 /** A commit SHA as GitHub writes one (SHA-1, or SHA-256 for such repositories). */
 const SHA = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;
@@ -31194,15 +31249,15 @@ function checkHeadSha(env) {
 /** The body of POST /repos/{owner}/{repo}/check-runs: in progress, saying the run is going. */
 function createCheckRunBody(start) {
     return {
-        name: (0,_check_identity_js__WEBPACK_IMPORTED_MODULE_3__/* .checkRunName */ .$_)(start.runName),
+        name: (0,_check_identity_js__WEBPACK_IMPORTED_MODULE_4__/* .checkRunName */ .$_)(start.runName),
         head_sha: start.headSha,
         status: 'in_progress',
         started_at: new Date(start.startedAt).toISOString(),
         ...(start.detailsUrl ? { details_url: start.detailsUrl } : {}),
-        ...(start.identity ? { external_id: (0,_check_identity_js__WEBPACK_IMPORTED_MODULE_3__/* .externalIdFor */ .Cp)(start.identity) } : {}),
+        ...(start.identity ? { external_id: (0,_check_identity_js__WEBPACK_IMPORTED_MODULE_4__/* .externalIdFor */ .Cp)(start.identity) } : {}),
         output: {
             title: 'Running',
-            summary: `Code Ocean run ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .code */ .aY)(start.runId)} is running; this check completes when it ends.`
+            summary: `Code Ocean run ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_5__/* .code */ .aY)(start.runId)} is running; this check completes when it ends.`
         }
     };
 }
@@ -31213,8 +31268,8 @@ function createCheckRunBody(start) {
  */
 function leftRunningCheckRunBody(runId, markdown, handedOver = false) {
     const line = handedOver
-        ? `The step stopped waiting for Code Ocean run ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .code */ .aY)(runId)} at its wait-timeout and handed the run over to a settle step: this check completes once a settle step finds the run has ended.`
-        : `Code Ocean run ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .code */ .aY)(runId)} was started and is settled later: this check completes once a settle step finds the run has ended.`;
+        ? `The step stopped waiting for Code Ocean run ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_5__/* .code */ .aY)(runId)} at its wait-timeout and handed the run over to a settle step: this check completes once a settle step finds the run has ended.`
+        : `Code Ocean run ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_5__/* .code */ .aY)(runId)} was started and is settled later: this check completes once a settle step finds the run has ended.`;
     const title = handedOver ? 'Code Ocean run handed over to a settle step' : 'Code Ocean run started';
     return { output: { title, summary: fitCheckOutput(`${line}\n\n${markdown}`) } };
 }
@@ -31260,20 +31315,18 @@ function whyCallFailed(error, signal) {
 /**
  * The Checks API calls of one step. Each failure is a warning, never the step's; a token
  * without `checks: write` is told once, with what to add, and then no further call is made.
- * The GitHub client is loaded on first use (as for the pull request comment: loading
- * @actions/github reads the event and the proxy settings).
+ * The GitHub client is loaded on first use (githubClient), and is the pull request
+ * comment's too.
  */
 class CheckRuns {
     target;
-    client;
     /** The token may not write check runs: nothing more is sent. */
     refused = false;
     constructor(target) {
         this.target = target;
     }
     async octokit() {
-        this.client ??= __nccwpck_require__.e(/* import() */ 413).then(__nccwpck_require__.bind(__nccwpck_require__, 2413)).then(({ getOctokit }) => getOctokit(this.target.token, { userAgent: _version_js__WEBPACK_IMPORTED_MODULE_5__/* .USER_AGENT */ ._ }));
-        return this.client;
+        return (0,_github_client_js__WEBPACK_IMPORTED_MODULE_3__/* .githubClient */ .$)(this.target.token);
     }
     repo() {
         return (0,_event_js__WEBPACK_IMPORTED_MODULE_2__/* .ownerAndRepo */ .H)(this.target.repository);
@@ -31399,17 +31452,62 @@ function ownerAndRepo(repository) {
 }
 /** Events whose payload names a pull request. */
 const PULL_REQUEST_EVENTS = new Set(['pull_request', 'pull_request_target']);
+/**
+ * The last payload read, and from where. The event file does not change during a step,
+ * and a step that writes a check run and comments on the pull request asks for it twice.
+ */
+let last;
 /** The payload of the current event when it is about a pull request, else undefined (also when it cannot be read). */
 function pullRequestPayload(env) {
-    if (!PULL_REQUEST_EVENTS.has(env.GITHUB_EVENT_NAME ?? '') || !env.GITHUB_EVENT_PATH)
+    const path = env.GITHUB_EVENT_PATH;
+    if (!PULL_REQUEST_EVENTS.has(env.GITHUB_EVENT_NAME ?? '') || !path)
         return undefined;
+    if (last?.path !== path)
+        last = { path, payload: readPayload(path) };
+    return last.payload;
+}
+function readPayload(path) {
     try {
-        const payload = JSON.parse((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(env.GITHUB_EVENT_PATH, 'utf8'));
+        const payload = JSON.parse((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(path, 'utf8'));
         return typeof payload === 'object' && payload !== null ? payload : undefined;
     }
     catch {
         return undefined;
     }
+}
+
+
+/***/ }),
+
+/***/ 6223:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $: () => (/* binding */ githubClient)
+/* harmony export */ });
+/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(311);
+
+const clients = new Map();
+/**
+ * The GitHub client for `token`, one per token and API address in the process, so a step
+ * that both writes a check run and comments on the pull request builds one. Loaded on
+ * first use. Loading it costs every step some 15 ms, but that is not why it waits:
+ * @actions/github does work as it loads (it reads and parses the event payload, and
+ * builds proxy agents from HTTPS_PROXY, throwing on an address it cannot parse), which
+ * only a step that calls GitHub should meet, and meet where the call's failure is handled.
+ *
+ * The signal of a call goes with that call, never into the client's options: those
+ * would replace the client's own `request` defaults, which carry the runner's proxy settings.
+ */
+function githubClient(token) {
+    // The address is read as the client is built; a runner's never changes, a test's may.
+    const key = `${process.env.GITHUB_API_URL ?? ''}\n${token}`;
+    let client = clients.get(key);
+    if (!client) {
+        client = __nccwpck_require__.e(/* import() */ 413).then(__nccwpck_require__.bind(__nccwpck_require__, 2413)).then(({ getOctokit }) => getOctokit(token, { userAgent: _version_js__WEBPACK_IMPORTED_MODULE_0__/* .USER_AGENT */ ._ }));
+        clients.set(key, client);
+    }
+    return client;
 }
 
 

@@ -97,7 +97,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 // (@actions/core, the API client) loads: the one split the bundle keeps for the post step.
 // A check run the main step left in progress (`check-run`) is the other thing to do.
 if (process.env[`STATE_${_names_js__WEBPACK_IMPORTED_MODULE_0__/* .State */ .Uw.Watching}`] === 'true' || process.env[`STATE_${_names_js__WEBPACK_IMPORTED_MODULE_0__/* .State */ .Uw.CheckRunId}`]) {
-    const { post, lastResortInPost } = await Promise.all(/* import() */[__nccwpck_require__.e(183), __nccwpck_require__.e(218)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5218));
+    const { post, lastResortInPost } = await Promise.all(/* import() */[__nccwpck_require__.e(183), __nccwpck_require__.e(15)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3015));
     process.on('uncaughtException', lastResortInPost);
     process.on('unhandledRejection', lastResortInPost);
     await post();

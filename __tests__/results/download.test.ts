@@ -179,14 +179,14 @@ describe('downloading results', () => {
       sim.requests.filter((r) => r.path.endsWith(`/computations/${id}/results/urls`)).map((r) => r.query.path)
 
     it('asks for the next links while transfers run, never more than 8 transfers at once', async () => {
-      const specs = Array.from({ length: 40 }, (_, i) => ({
+      const specs = Array.from({ length: 24 }, (_, i) => ({
         path: `many/f${String(i).padStart(2, '0')}.bin`,
         size: 2_000
       }))
       const id = await finishedRun(specs)
       const files = await listResultFiles(client.results, id)
-      // The first 8 files are held at the store for half a second.
-      sim.failNextDownload({ path: /^many\/f0[0-7]\.bin$/ }, { passThrough: true, delayMs: 500 }, 8)
+      // The first 8 files are held at the store for 300 ms.
+      sim.failNextDownload({ path: /^many\/f0[0-7]\.bin$/ }, { passThrough: true, delayMs: 300 }, 8)
       const before = sim.storeRequests.length
       let done = 0
       let most = 0
@@ -208,11 +208,11 @@ describe('downloading results', () => {
           watch()
         }
       })
-      expect(report.files).toBe(40)
+      expect(report.files).toBe(24)
       expect(most).toBe(8)
       // While the first 8 transfers were held, the links of the next 8 were asked for, and no more.
       expect(linksWhenFirstDone).toBe(16)
-      expect(linkRequests(id)).toHaveLength(40)
+      expect(linkRequests(id)).toHaveLength(24)
     })
 
     it('asks again, once and without using up a try, for a link the store refuses as expired', async () => {

@@ -1,28 +1,16 @@
-import { randomBytes } from 'node:crypto'
-import { createWriteStream } from 'node:fs'
-import { lstat, mkdir, realpath, rename, rm, stat } from 'node:fs/promises'
+import { lstat, mkdir, realpath } from 'node:fs/promises'
 import { dirname, join, relative, sep } from 'node:path'
-import type { Readable } from 'node:stream'
-import { pipeline } from 'node:stream/promises'
-import type { AxiosInstance } from 'axios'
 import pLimit, { type LimitFunction } from 'p-limit'
 import { errorMessage, RequestAbortedError } from '../errors.js'
-import { formatBytes, formatDuration } from '../format.js'
+import { formatBytes } from '../format.js'
 import { leadsOutOf } from '../within.js'
-import { ExpiredLinkError, OversizeError, TransientDownloadError } from './errors.js'
+import { ExpiredLinkError, TransientDownloadError } from './errors.js'
 import { safeResultPath, type ResultFile } from './listing.js'
 import { runWithLookAhead } from './look-ahead.js'
-import {
-  byteLimit,
-  declaredLength,
-  objectStoreClient,
-  storeAddressRefusal,
-  storeError,
-  transferDeadlineMs,
-  type SignedUrlSource
-} from './object-store.js'
+import { transferDeadlineMs, type SignedUrlSource } from './object-store.js'
 import { isStale, type SignedLink } from './signed-link.js'
 import type { StoreRules } from './store-address.js'
+import { transferrer, type Transferrer } from './transfer-worker.js'
 
 export interface DownloadOptions {
   /** Transfers from the object store at once, and link requests to Code Ocean at once (default 8). */
@@ -62,7 +50,8 @@ export interface DownloadReport {
 interface Transfers {
   source: SignedUrlSource
   runId: string
-  store: AxiosInstance
+  /** Runs each transfer (in a worker, in the action: see transfer-worker.ts). */
+  transferrer: Transferrer
   /** Bounds the link requests to Code Ocean in flight at once. */
   linkRequests: LimitFunction
   /** The overall deadline of one file's transfer, by its listed size. */
@@ -132,98 +121,6 @@ async function prepare(transfers: Transfers, root: string, file: ResultFile, sig
   }
 }
 
-/** Why a transfer that broke off did: a cancel, its deadline, too many bytes, or the network (worth another try). */
-function brokenOff(error: unknown, signal: AbortSignal | undefined, deadline: AbortSignal, ms: number): Error {
-  if (signal?.aborted) return new RequestAbortedError()
-  if (error instanceof OversizeError) return error
-  if (deadline.aborted) {
-    return new Error(`it did not arrive within ${formatDuration(ms)} (60 s a file, or 1 s per MB beyond 60 MB)`)
-  }
-  return new TransientDownloadError(`the transfer broke off: ${errorMessage(error)}`)
-}
-
-/**
- * Asks the store for a file at its signed `url` and checks the answer: a status that is
- * not 200 fails (another try may fix a 403, 408, 429 or 5xx), and so does a
- * Content-Length beyond the listed size. Returns the body, and the length the store declared.
- */
-async function openTransfer(
-  store: AxiosInstance,
-  url: string,
-  file: ResultFile,
-  abort: AbortSignal,
-  brokeOff: (error: unknown) => Error
-): Promise<{ body: Readable; declared: number | undefined }> {
-  let response
-  try {
-    response = await store.get<Readable>(url, { signal: abort })
-  } catch (error) {
-    // A link to a forbidden address is final: no connection was made, and a fresh link from the same server would lead there too.
-    const refused = storeAddressRefusal(error)
-    if (refused) throw new Error(`${refused.message}; nothing was fetched`, { cause: error })
-    const why = brokeOff(error)
-    throw why instanceof TransientDownloadError
-      ? new TransientDownloadError(`could not fetch it: ${errorMessage(error)}`)
-      : why
-  }
-  if (response.status !== 200) {
-    const why = `the store answered HTTP ${response.status}: ${await storeError(response.data)}`
-    // 403 is how an object store says a signed URL expired; a fresh one may do.
-    if (response.status === 403) throw new ExpiredLinkError(why)
-    if (response.status === 408 || response.status === 429 || response.status >= 500) {
-      throw new TransientDownloadError(why)
-    }
-    throw new Error(why)
-  }
-  const declared = declaredLength(response.headers)
-  if (!file.sizeUnknown && declared !== undefined && declared > file.size) {
-    response.data.destroy()
-    throw new OversizeError(
-      `the store announced ${declared} bytes where Code Ocean listed ${file.size}; nothing was kept`
-    )
-  }
-  return { body: response.data, declared }
-}
-
-/**
- * One try at one file: streamed to disk under a temporary name, held to its listed
- * size (or, listed without one, to what the store announces) and its deadline, and
- * renamed into place once complete. Returns the bytes written.
- */
-async function fetchOnce(transfers: Transfers, file: ResultFile, target: string, url: string): Promise<number> {
-  const partial = `${target}.part-${randomBytes(4).toString('hex')}`
-  const ms = transfers.deadlineFor(file.size)
-  const deadline = AbortSignal.timeout(ms)
-  const abort = transfers.signal ? AbortSignal.any([transfers.signal, deadline]) : deadline
-  const brokeOff = (error: unknown): Error => brokenOff(error, transfers.signal, deadline, ms)
-  try {
-    const { body, declared } = await openTransfer(transfers.store, url, file, abort, brokeOff)
-    // A file listed without a size is held to what the store announces, or, when it
-    // announces nothing, only to the transfer's deadline.
-    const limit = file.sizeUnknown ? (declared ?? Number.POSITIVE_INFINITY) : file.size
-    const tooBig = (): string =>
-      `the store sent more than the ${limit} bytes ${file.sizeUnknown ? 'it announced' : 'Code Ocean listed'}; the transfer was stopped`
-    try {
-      await pipeline(body, byteLimit(limit, tooBig), createWriteStream(partial), { signal: abort })
-    } catch (error) {
-      throw brokeOff(error)
-    }
-    const { size } = await stat(partial)
-    // --- Listed without a size: checked against Content-Length, or accepted when neither is known.
-    const expected = file.sizeUnknown ? declared : file.size
-    if (expected !== undefined && size !== expected) {
-      throw new TransientDownloadError(
-        `got ${size} bytes where ${file.sizeUnknown ? 'the store announced' : 'Code Ocean listed'} ${expected}`
-      )
-    }
-    // --- end of the check for files listed without a size.
-    await rename(partial, target)
-    return size
-  } finally {
-    await rm(partial, { force: true })
-  }
-}
-
 /**
  * One file, tried up to `attempts` times while what failed may pass with a fresh
  * link; a cancel ends it at once. The first try uses the link asked for ahead while it
@@ -250,7 +147,8 @@ async function fetchFile(
     try {
       if (failedAhead) throw failedAhead.error
       const link = young ?? (await askLink(transfers, file))
-      return await fetchOnce(transfers, file, target, link.url)
+      const job = { url: link.url, file, target, deadlineMs: transfers.deadlineFor(file.size) }
+      return await transfers.transferrer.transfer(job, transfers.signal)
     } catch (error) {
       if (error instanceof RequestAbortedError) throw error
       if (error instanceof ExpiredLinkError && young !== undefined && !renewed) {
@@ -303,12 +201,12 @@ export async function downloadResults(
   options: DownloadOptions = {}
 ): Promise<DownloadReport> {
   const root = await prepareFolder(folder, options.workspace)
-  const { store, close } = objectStoreClient(options.timeoutMs ?? 60_000, options.storeRules)
+  const transfer = transferrer(options.timeoutMs ?? 60_000, options.storeRules)
   const concurrency = options.concurrency ?? 8
   const transfers: Transfers = {
     source,
     runId,
-    store,
+    transferrer: transfer,
     linkRequests: pLimit(concurrency),
     deadlineFor: options.deadlineMs ?? transferDeadlineMs,
     signal: options.signal
@@ -328,7 +226,7 @@ export async function downloadResults(
     )
   } finally {
     progress.stop()
-    close()
+    transfer.close()
   }
   return { folder: root, ...progress.done }
 }

@@ -387,6 +387,8 @@ interface DownloadCase {
   results: ResultSpec[]
   /** Also time curl one file at a time (once: it is slow). */
   oneByOne?: boolean
+  /** Held to the memory goal (the issue sets it for 1,000 files and one 1 GiB file). */
+  memoryGoal?: boolean
 }
 
 /**
@@ -412,7 +414,7 @@ async function timedDownloadCase(sim: CodeOceanSimulator, c: DownloadCase, bare:
   const parallel = median(curlMs)
   const ratio = action / parallel
   const fast = ratio <= 1.0
-  const lean = peak < PEAK_GOAL_BYTES
+  const lean = !c.memoryGoal || peak < PEAK_GOAL_BYTES
   const seconds = (ms: number): string => `${(ms / 1000).toFixed(2)} s`
   log(
     `- ${c.label}: action ${seconds(action)}, \`curl --parallel --parallel-max 8\` ${seconds(parallel)} ` +
@@ -423,9 +425,8 @@ async function timedDownloadCase(sim: CodeOceanSimulator, c: DownloadCase, bare:
     const serial = await curlDownload(sim, sim.runs().at(-1)!.id, paths, false)
     log(`  curl one file at a time ${seconds(serial)}: action ratio ${(action / serial).toFixed(3)}`)
   }
-  log(
-    `  action peak memory ${formatBytes(peak)} (bare node -e 0: ${formatBytes(bare)}; goal < 150 MB: ${lean ? 'met' : 'NOT MET'})`
-  )
+  const goal = c.memoryGoal ? `; goal < 150 MB, 143.1 MiB: ${lean ? 'met' : 'NOT MET'}` : ''
+  log(`  action peak memory ${formatBytes(peak)} (bare node -e 0: ${formatBytes(bare)}${goal})`)
   return fast && lean
 }
 
@@ -443,7 +444,11 @@ async function downloadBenchmark(): Promise<boolean> {
     const cases: DownloadCase[] = [
       { label: '400 files of 640 KiB', results: resultFiles(400, 640 * 1024, 20), oneByOne: true },
       { label: '5,000 files of 4 KiB in 50 folders', results: resultFiles(5000, 4096, 50) },
-      { label: '1,000 files, 256 MiB in 50 folders', results: resultFiles(1000, Math.floor((256 * MiB) / 1000), 50) }
+      {
+        label: '1,000 files, 256 MiB in 50 folders',
+        results: resultFiles(1000, Math.floor((256 * MiB) / 1000), 50),
+        memoryGoal: true
+      }
     ]
     for (const c of cases) ok = (await timedDownloadCase(sim, c, bare)) && ok
 
@@ -453,7 +458,7 @@ async function downloadBenchmark(): Promise<boolean> {
     const bigLean = big.peakBytes < PEAK_GOAL_BYTES
     ok &&= bigLean
     log(
-      `- one 1 GiB file: ${(big.downloadMs / 1000).toFixed(2)} s, action peak memory ${formatBytes(big.peakBytes)} (goal < 150 MB: ${bigLean ? 'met' : 'NOT MET'})`
+      `- one 1 GiB file: ${(big.downloadMs / 1000).toFixed(2)} s, action peak memory ${formatBytes(big.peakBytes)} (goal < 150 MB, 143.1 MiB: ${bigLean ? 'met' : 'NOT MET'})`
     )
   } finally {
     await sim.stop()

@@ -5,7 +5,7 @@
  */
 import { randomBytes } from 'node:crypto'
 import { createWriteStream } from 'node:fs'
-import { rename, rm, stat } from 'node:fs/promises'
+import { rename, rm } from 'node:fs/promises'
 import type { Readable } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
 import type { AxiosInstance } from 'axios'
@@ -90,6 +90,7 @@ export async function transferFile(store: AxiosInstance, job: TransferJob, signa
   const deadline = AbortSignal.timeout(ms)
   const abort = signal ? AbortSignal.any([signal, deadline]) : deadline
   const brokeOff = (error: unknown): Error => brokenOff(error, signal, deadline, ms)
+  let renamed = false
   try {
     const { body, declared } = await openTransfer(store, url, file, abort, brokeOff)
     // A file listed without a size is held to what the store announces, or, when it
@@ -97,12 +98,14 @@ export async function transferFile(store: AxiosInstance, job: TransferJob, signa
     const limit = file.sizeUnknown ? (declared ?? Number.POSITIVE_INFINITY) : file.size
     const tooBig = (): string =>
       `the store sent more than the ${limit} bytes ${file.sizeUnknown ? 'it announced' : 'Code Ocean listed'}; the transfer was stopped`
+    // What passed the limit once the pipeline is through is what the file holds: counted, not asked of the disk.
+    const written = { bytes: 0 }
     try {
-      await pipeline(body, byteLimit(limit, tooBig), createWriteStream(partial), { signal: abort })
+      await pipeline(body, byteLimit(limit, tooBig, written), createWriteStream(partial), { signal: abort })
     } catch (error) {
       throw brokeOff(error)
     }
-    const { size } = await stat(partial)
+    const size = written.bytes
     // --- Listed without a size: checked against Content-Length, or accepted when neither is known.
     const expected = file.sizeUnknown ? declared : file.size
     if (expected !== undefined && size !== expected) {
@@ -112,8 +115,10 @@ export async function transferFile(store: AxiosInstance, job: TransferJob, signa
     }
     // --- end of the check for files listed without a size.
     await rename(partial, target)
+    renamed = true
     return size
   } finally {
-    await rm(partial, { force: true })
+    // Each call to the disk is a turn of the thread pool inside the transfer's slot: none when nothing is left over.
+    if (!renamed) await rm(partial, { force: true })
   }
 }

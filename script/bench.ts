@@ -324,8 +324,17 @@ async function actionDownload(sim: CodeOceanSimulator): Promise<ActionDownload> 
   return { downloadMs: ended - began, peakBytes, files: Number(run.outputs['result-files']) }
 }
 
-/** The baseline: curl fetching the same signed URLs one by one (links fetched beforehand, not timed). */
-async function curlDownload(sim: CodeOceanSimulator, runId: string, paths: string[]): Promise<number> {
+/**
+ * The baseline: curl fetching the same signed URLs, one by one or `--parallel --parallel-max 8`
+ * (the action's limit on transfers at once). curl is handed its links, fetched beforehand
+ * and not timed; the action must ask Code Ocean for each one as it goes.
+ */
+async function curlDownload(
+  sim: CodeOceanSimulator,
+  runId: string,
+  paths: string[],
+  parallel: boolean
+): Promise<number> {
   const client = new CodeOceanClient({ apiBase: `${sim.url}/api/v1`, token: sim.token })
   const dir = mkdtempSync(join(tmpdir(), 'bench-curl-'))
   try {
@@ -335,13 +344,11 @@ async function curlDownload(sim: CodeOceanSimulator, runId: string, paths: strin
       lines.push(`url = "${url}"`, `output = "${join(dir, path)}"`)
     }
     writeFileSync(join(dir, 'curl.cfg'), `${lines.join('\n')}\n`)
+    const args = ['--silent', '--show-error', '--fail', '--create-dirs', '--config', join(dir, 'curl.cfg')]
+    if (parallel) args.unshift('--parallel', '--parallel-max', '8')
     // Asynchronously: the simulator serving curl lives in this process.
     const start = performance.now()
-    const curl = spawn(
-      'curl',
-      ['--silent', '--show-error', '--fail', '--create-dirs', '--config', join(dir, 'curl.cfg')],
-      { stdio: ['ignore', 'ignore', 'pipe'] }
-    )
+    const curl = spawn('curl', args, { stdio: ['ignore', 'ignore', 'pipe'] })
     let stderr = ''
     curl.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
     const code = await new Promise<number | null>((resolve) => curl.on('close', resolve))
@@ -363,17 +370,71 @@ function bareNodePeak(): number {
   return Number(out.stdout.toString()) * 1024
 }
 
+/** The memory goal of every download case: the issue's 150 MB, in bytes (about 143 MiB). */
+const PEAK_GOAL_BYTES = 150_000_000
+/** Action and curl alternate this many times in each timed case; the medians are compared. */
+const ROUNDS = 3
+
+/** `count` files of `size` bytes, in `folders` folders. */
+function resultFiles(count: number, size: number, folders: number): ResultSpec[] {
+  return Array.from({ length: count }, (_, i) => ({
+    path: `batch${String(i % folders).padStart(3, '0')}/file${String(i).padStart(5, '0')}.bin`,
+    size
+  }))
+}
+
+interface DownloadCase {
+  label: string
+  results: ResultSpec[]
+  /** Also time curl one file at a time (once: it is slow). */
+  oneByOne?: boolean
+  /** Held to the memory goal (the issue sets it for 1,000 files and one 1 GiB file). */
+  memoryGoal?: boolean
+}
+
+/**
+ * One case: the action and `curl --parallel --parallel-max 8` back to back, ROUNDS times,
+ * on the same simulator; prints the medians, their ratio against the goal (at most 1.0),
+ * and the action's highest peak memory against the goal (under 150 MB). Returns whether both held.
+ */
+async function timedDownloadCase(sim: CodeOceanSimulator, c: DownloadCase, bare: number): Promise<boolean> {
+  sim.program(PIPELINE, { outcome: 'succeeded', results: c.results })
+  const paths = c.results.map((f) => f.path)
+  const actionMs: number[] = []
+  const curlMs: number[] = []
+  let peak = 0
+  for (let round = 0; round < ROUNDS; round++) {
+    const action = await actionDownload(sim)
+    if (action.files !== c.results.length)
+      throw new Error(`the action downloaded ${action.files} files, not ${c.results.length}`)
+    actionMs.push(action.downloadMs)
+    peak = Math.max(peak, action.peakBytes)
+    curlMs.push(await curlDownload(sim, sim.runs().at(-1)!.id, paths, true))
+  }
+  const action = median(actionMs)
+  const parallel = median(curlMs)
+  const ratio = action / parallel
+  const fast = ratio <= 1.0
+  const lean = !c.memoryGoal || peak < PEAK_GOAL_BYTES
+  const seconds = (ms: number): string => `${(ms / 1000).toFixed(2)} s`
+  log(
+    `- ${c.label}: action ${seconds(action)}, \`curl --parallel --parallel-max 8\` ${seconds(parallel)} ` +
+      `(medians of ${ROUNDS} back-to-back pairs; action ${actionMs.map(seconds).join(', ')}; curl ${curlMs.map(seconds).join(', ')}): ` +
+      `ratio ${ratio.toFixed(3)} (goal <= 1.0: ${fast ? 'met' : 'NOT MET'})`
+  )
+  if (c.oneByOne) {
+    const serial = await curlDownload(sim, sim.runs().at(-1)!.id, paths, false)
+    log(`  curl one file at a time ${seconds(serial)}: action ratio ${(action / serial).toFixed(3)}`)
+  }
+  const goal = c.memoryGoal ? `; goal < 150 MB, 143.1 MiB: ${lean ? 'met' : 'NOT MET'}` : ''
+  log(`  action peak memory ${formatBytes(peak)} (bare node -e 0: ${formatBytes(bare)}${goal})`)
+  return fast && lean
+}
+
 async function downloadBenchmark(): Promise<boolean> {
   log('Downloads (the bundle on Node 24 as the runner runs it; object store waits 25 ms before each first byte)')
   let ok = true
   const bare = bareNodePeak()
-
-  // 1,000 files, 256 MiB in all, in 50 folders.
-  const each = Math.floor((256 * MiB) / 1000)
-  const many: ResultSpec[] = Array.from({ length: 1000 }, (_, i) => ({
-    path: `batch${String(i % 50).padStart(2, '0')}/file${String(i).padStart(4, '0')}.bin`,
-    size: i === 999 ? 256 * MiB - each * 999 : each
-  }))
   const sim = new CodeOceanSimulator({
     firstByteDelayMs: 25,
     phases: [{ state: 'running', ms: 10 }],
@@ -381,32 +442,24 @@ async function downloadBenchmark(): Promise<boolean> {
   })
   await sim.start()
   try {
-    sim.program(PIPELINE, { outcome: 'succeeded', results: many })
-    const action = await actionDownload(sim)
-    const runId = sim.runs().at(-1)!.id
-    const curl = await curlDownload(
-      sim,
-      runId,
-      many.map((f) => f.path)
-    )
-    const ratio = action.downloadMs / curl
-    const fast = ratio <= 0.5
-    const lean = action.peakBytes < 150 * MiB
-    ok &&= fast && lean
-    log(
-      `- 1,000 files, 256 MiB: action ${(action.downloadMs / 1000).toFixed(2)} s, curl one by one ${(curl / 1000).toFixed(2)} s: ratio ${ratio.toFixed(3)} (goal <= 0.5: ${fast ? 'met' : 'NOT MET'})`
-    )
-    log(
-      `  action peak memory ${formatBytes(action.peakBytes)} (bare node -e 0: ${formatBytes(bare)}; goal < 150 MiB: ${lean ? 'met' : 'NOT MET'})`
-    )
+    const cases: DownloadCase[] = [
+      { label: '400 files of 640 KiB', results: resultFiles(400, 640 * 1024, 20), oneByOne: true },
+      { label: '5,000 files of 4 KiB in 50 folders', results: resultFiles(5000, 4096, 50) },
+      {
+        label: '1,000 files, 256 MiB in 50 folders',
+        results: resultFiles(1000, Math.floor((256 * MiB) / 1000), 50),
+        memoryGoal: true
+      }
+    ]
+    for (const c of cases) ok = (await timedDownloadCase(sim, c, bare)) && ok
 
-    // One 1 GiB file.
+    // One 1 GiB file: memory only (a single transfer, nothing to overlap).
     sim.program(PIPELINE, { outcome: 'succeeded', results: [{ path: 'huge.bin', size: 1024 * MiB }] })
     const big = await actionDownload(sim)
-    const bigLean = big.peakBytes < 150 * MiB
+    const bigLean = big.peakBytes < PEAK_GOAL_BYTES
     ok &&= bigLean
     log(
-      `- one 1 GiB file: ${(big.downloadMs / 1000).toFixed(2)} s, action peak memory ${formatBytes(big.peakBytes)} (goal < 150 MiB: ${bigLean ? 'met' : 'NOT MET'})`
+      `- one 1 GiB file: ${(big.downloadMs / 1000).toFixed(2)} s, action peak memory ${formatBytes(big.peakBytes)} (goal < 150 MB, 143.1 MiB: ${bigLean ? 'met' : 'NOT MET'})`
     )
   } finally {
     await sim.stop()

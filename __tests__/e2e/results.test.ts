@@ -122,6 +122,42 @@ it.concurrent('retries a broken-off transfer with a fresh link and leaves no par
   expect(sim.requests.filter((r) => r.path.endsWith('/results/urls'))).toHaveLength(2)
 })
 
+it.concurrent('asks for the next links while the transfers run, 8 at once, in its download worker', async () => {
+  const sim = await startSimulator()
+  const files = Array.from({ length: 20 }, (_, i) => ({ path: `f${String(i).padStart(2, '0')}.bin`, size: 1_000 }))
+  sim.program(PIPELINE, { outcome: 'succeeded', results: files })
+  // The first 8 files are held at the store for a second: no 9th transfer can begin meanwhile.
+  sim.failNextDownload({ path: /^f0[0-7]\.bin$/ }, { passThrough: true, delayMs: 1_000 }, 8)
+  const run = await runAgainst(sim, { 'download-results': 'results' })
+  expect(run.exitCode).toBe(0)
+  expect(filesUnder(run.outputs['results-path'])).toHaveLength(20)
+  const ninthTransfer = sim.storeRequests[8].at
+  const links = sim.requests.filter((r) => r.path.endsWith('/results/urls'))
+  expect(links).toHaveLength(20)
+  // The links of the 8 held files, and of the next 8, were asked for before the 9th transfer began.
+  expect(links.filter((r) => r.at < ninthTransfer)).toHaveLength(16)
+})
+
+it.concurrent('asks again for a link the store refuses as expired, without using up a try', async () => {
+  const sim = await startSimulator()
+  sim.program(PIPELINE, { outcome: 'succeeded', results: [{ path: 'late.bin', size: 5_000 }] })
+  sim.failNextDownload(
+    { path: 'late.bin' },
+    {
+      status: 403,
+      contentType: 'application/xml',
+      body: '<Error><Code>AccessDenied</Code><Message>Request has expired</Message></Error>'
+    }
+  )
+  const run = await runAgainst(sim, { 'download-results': 'results' })
+  expect(run.exitCode).toBe(0)
+  expect(statSync(join(run.outputs['results-path'], 'late.bin')).size).toBe(5_000)
+  expect(run.log).toContain(
+    'The link to result "late.bin" was refused (the store answered HTTP 403: AccessDenied: Request has expired); asking for a fresh one'
+  )
+  expect(run.log.some((l) => l.includes('attempt 2 of 3'))).toBe(false)
+})
+
 it.concurrent('gives up after three broken transfers, leaving no file under its final name', async () => {
   const sim = await startSimulator()
   sim.program(PIPELINE, { outcome: 'succeeded', results: [{ path: 'big.bin', size: 500_000 }] })

@@ -174,6 +174,109 @@ describe('downloading results', () => {
     })
   })
 
+  describe('links asked for ahead of their transfer', () => {
+    const linkRequests = (id: string): string[] =>
+      sim.requests.filter((r) => r.path.endsWith(`/computations/${id}/results/urls`)).map((r) => r.query.path)
+
+    it('asks for the next links while transfers run, never more than 8 transfers at once', async () => {
+      const specs = Array.from({ length: 24 }, (_, i) => ({
+        path: `many/f${String(i).padStart(2, '0')}.bin`,
+        size: 2_000
+      }))
+      const id = await finishedRun(specs)
+      const files = await listResultFiles(client.results, id)
+      // The first 8 files are held at the store for 300 ms.
+      sim.failNextDownload({ path: /^many\/f0[0-7]\.bin$/ }, { passThrough: true, delayMs: 300 }, 8)
+      const before = sim.storeRequests.length
+      let done = 0
+      let most = 0
+      let linksWhenFirstDone: number | undefined
+      // Requests the store has taken in, less the files done: transfers under way (or fewer).
+      const watch = (): void => {
+        most = Math.max(most, sim.storeRequests.length - before - done)
+      }
+      const source = {
+        fileUrl: (...args: Parameters<typeof client.results.fileUrl>) => {
+          watch()
+          return client.results.fileUrl(...args)
+        }
+      }
+      const report = await downloadHere(source, id, files, join(tempDir(), 'out'), {
+        onFileDone: () => {
+          linksWhenFirstDone ??= linkRequests(id).length
+          done += 1
+          watch()
+        }
+      })
+      expect(report.files).toBe(24)
+      expect(most).toBe(8)
+      // While the first 8 transfers were held, the links of the next 8 were asked for, and no more.
+      expect(linksWhenFirstDone).toBe(16)
+      expect(linkRequests(id)).toHaveLength(24)
+    })
+
+    it('asks again, once and without using up a try, for a link the store refuses as expired', async () => {
+      const id = await finishedRun([{ path: 'late.bin', size: 1_000 }])
+      sim.failNextDownload(
+        { path: 'late.bin' },
+        {
+          status: 403,
+          contentType: 'application/xml',
+          body: '<Error><Code>AccessDenied</Code><Message>Request has expired</Message></Error>'
+        }
+      )
+      const retries: string[] = []
+      const folder = join(tempDir(), 'out')
+      const report = await downloadHere(client.results, id, await listResultFiles(client.results, id), folder, {
+        attempts: 1,
+        onRetry: (line) => retries.push(line)
+      })
+      expect(report.files).toBe(1)
+      expect(retries).toEqual([
+        'The link to result "late.bin" was refused (the store answered HTTP 403: AccessDenied: Request has expired); asking for a fresh one'
+      ])
+      expect(linkRequests(id)).toHaveLength(2)
+    })
+
+    it('asks for a fresh link just before the transfer when the one asked for ahead has grown old', async () => {
+      // Links that live 1 s are used for at most half a second; the first file's transfer takes longer than that.
+      const shortLived = await startSimulator({
+        phases: [{ state: 'running', ms: 0 }],
+        signedUrlTtlMs: 2_000,
+        firstByteDelayMs: 1_200
+      })
+      const c = new CodeOceanClient({ apiBase: `${shortLived.url}/api/v1`, token: shortLived.token })
+      try {
+        shortLived.program(PIPELINE, {
+          outcome: 'succeeded',
+          results: [
+            { path: 'a.bin', size: 10 },
+            { path: 'b.bin', size: 10 }
+          ]
+        })
+        const run = await c.computations.start({ pipeline_id: PIPELINE })
+        while ((await c.computations.get(run.id)).state !== 'completed') await new Promise((r) => setTimeout(r, 10))
+        const report = await downloadHere(
+          c.results,
+          run.id,
+          await listResultFiles(c.results, run.id),
+          join(tempDir(), 'out'),
+          {
+            concurrency: 1,
+            lookAhead: 1
+          }
+        )
+        expect(report.files).toBe(2)
+        const asked = shortLived.requests.filter((r) => r.path.endsWith('/results/urls')).map((r) => r.query.path)
+        // b.bin's link was asked for ahead, while a.bin was on its way, and again just before its own transfer.
+        expect(asked).toEqual(['a.bin', 'b.bin', 'b.bin'])
+        expect(shortLived.storeRequests).toHaveLength(2)
+      } finally {
+        c.close()
+      }
+    })
+  })
+
   it('refuses a download folder that is a link leading out of the workspace, creating nothing', async () => {
     const id = await finishedRun([{ path: 'deep/evil.txt', size: 5 }])
     const base = tempDir()

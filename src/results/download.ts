@@ -1,30 +1,25 @@
-import { randomBytes } from 'node:crypto'
-import { createWriteStream } from 'node:fs'
-import { lstat, mkdir, realpath, rename, rm, stat } from 'node:fs/promises'
+import { lstat, mkdir, realpath } from 'node:fs/promises'
 import { dirname, join, relative, sep } from 'node:path'
-import type { Readable } from 'node:stream'
-import { pipeline } from 'node:stream/promises'
-import type { AxiosInstance } from 'axios'
-import pLimit from 'p-limit'
+import pLimit, { type LimitFunction } from 'p-limit'
 import { errorMessage, RequestAbortedError } from '../errors.js'
-import { formatBytes, formatDuration } from '../format.js'
+import { formatBytes } from '../format.js'
 import { leadsOutOf } from '../within.js'
-import { OversizeError, TransientDownloadError } from './errors.js'
+import { ExpiredLinkError, TransientDownloadError } from './errors.js'
 import { safeResultPath, type ResultFile } from './listing.js'
-import {
-  byteLimit,
-  declaredLength,
-  objectStoreClient,
-  storeAddressRefusal,
-  storeError,
-  transferDeadlineMs,
-  type SignedUrlSource
-} from './object-store.js'
+import { runWithLookAhead } from './look-ahead.js'
+import { transferDeadlineMs, type SignedUrlSource } from './object-store.js'
+import { isStale, type SignedLink } from './signed-link.js'
 import type { StoreRules } from './store-address.js'
+import { transferrer, type Transferrer } from './transfer-worker.js'
 
 export interface DownloadOptions {
-  /** Files in flight at once. */
+  /** Transfers from the object store at once, and link requests to Code Ocean at once (default 8). */
   concurrency?: number
+  /**
+   * Files whose link is asked for, or already there, before their transfer can begin
+   * (default 8): so a transfer seldom waits for Code Ocean, and no link waits long.
+   */
+  lookAhead?: number
   /** Tries per file, each with a fresh signed URL. */
   attempts?: number
   /** Per request, and the longest a transfer may stall. */
@@ -55,7 +50,10 @@ export interface DownloadReport {
 interface Transfers {
   source: SignedUrlSource
   runId: string
-  store: AxiosInstance
+  /** Runs each transfer (in a worker, in the action: see transfer-worker.ts). */
+  transferrer: Transferrer
+  /** Bounds the link requests to Code Ocean in flight at once. */
+  linkRequests: LimitFunction
   /** The overall deadline of one file's transfer, by its listed size. */
   deadlineFor: (bytes: number) => number
   signal?: AbortSignal
@@ -96,121 +94,74 @@ async function destination(root: string, path: string): Promise<string> {
   return target
 }
 
-/** Why a transfer that broke off did: a cancel, its deadline, too many bytes, or the network (worth another try). */
-function brokenOff(error: unknown, signal: AbortSignal | undefined, deadline: AbortSignal, ms: number): Error {
-  if (signal?.aborted) return new RequestAbortedError()
-  if (error instanceof OversizeError) return error
-  if (deadline.aborted) {
-    return new Error(`it did not arrive within ${formatDuration(ms)} (60 s a file, or 1 s per MB beyond 60 MB)`)
-  }
-  return new TransientDownloadError(`the transfer broke off: ${errorMessage(error)}`)
+/** A file made ready ahead of its transfer: where it goes, and its link, or why asking for it failed. */
+interface Prepared {
+  target: string
+  early: { link: SignedLink } | { error: unknown }
+}
+
+/** Asks Code Ocean for a fresh signed link to `file`, noting when it came. */
+async function askLink(transfers: Transfers, file: ResultFile, signal?: AbortSignal): Promise<SignedLink> {
+  const url = await transfers.linkRequests(() =>
+    transfers.source.fileUrl(transfers.runId, file.path, { signal: signal ?? transfers.signal })
+  )
+  return { url, receivedAt: performance.now() }
 }
 
 /**
- * Asks the store for a file at its signed `url` and checks the answer: a status that is
- * not 200 fails (another try may fix a 403, 408, 429 or 5xx), and so does a
- * Content-Length beyond the listed size. Returns the body, and the length the store declared.
+ * Ahead of a file's transfer: checks where it goes (a refusal fails the file as it is)
+ * and asks for its link; a failed request is kept, to fail the file's first try in its turn.
  */
-async function openTransfer(
-  store: AxiosInstance,
-  url: string,
-  file: ResultFile,
-  abort: AbortSignal,
-  brokeOff: (error: unknown) => Error
-): Promise<{ body: Readable; declared: number | undefined }> {
-  let response
+async function prepare(transfers: Transfers, root: string, file: ResultFile, signal: AbortSignal): Promise<Prepared> {
+  const target = await destination(root, file.path)
   try {
-    response = await store.get<Readable>(url, { signal: abort })
+    return { target, early: { link: await askLink(transfers, file, signal) } }
   } catch (error) {
-    // A link to a forbidden address is final: no connection was made, and a fresh link from the same server would lead there too.
-    const refused = storeAddressRefusal(error)
-    if (refused) throw new Error(`${refused.message}; nothing was fetched`, { cause: error })
-    const why = brokeOff(error)
-    throw why instanceof TransientDownloadError
-      ? new TransientDownloadError(`could not fetch it: ${errorMessage(error)}`)
-      : why
-  }
-  if (response.status !== 200) {
-    const why = `the store answered HTTP ${response.status}: ${await storeError(response.data)}`
-    // 403 is how an object store says a signed URL expired; a fresh one may do.
-    if (response.status === 403 || response.status === 408 || response.status === 429 || response.status >= 500) {
-      throw new TransientDownloadError(why)
-    }
-    throw new Error(why)
-  }
-  const declared = declaredLength(response.headers)
-  if (!file.sizeUnknown && declared !== undefined && declared > file.size) {
-    response.data.destroy()
-    throw new OversizeError(
-      `the store announced ${declared} bytes where Code Ocean listed ${file.size}; nothing was kept`
-    )
-  }
-  return { body: response.data, declared }
-}
-
-/**
- * One try at one file: streamed to disk under a temporary name, held to its listed
- * size (or, listed without one, to what the store announces) and its deadline, and
- * renamed into place once complete. Returns the bytes written.
- */
-async function fetchOnce(transfers: Transfers, file: ResultFile, target: string): Promise<number> {
-  // A fresh link each try; its deadline starts once the link is there.
-  const url = await transfers.source.fileUrl(transfers.runId, file.path, { signal: transfers.signal })
-  const partial = `${target}.part-${randomBytes(4).toString('hex')}`
-  const ms = transfers.deadlineFor(file.size)
-  const deadline = AbortSignal.timeout(ms)
-  const abort = transfers.signal ? AbortSignal.any([transfers.signal, deadline]) : deadline
-  const brokeOff = (error: unknown): Error => brokenOff(error, transfers.signal, deadline, ms)
-  try {
-    const { body, declared } = await openTransfer(transfers.store, url, file, abort, brokeOff)
-    // A file listed without a size is held to what the store announces, or, when it
-    // announces nothing, only to the transfer's deadline.
-    const limit = file.sizeUnknown ? (declared ?? Number.POSITIVE_INFINITY) : file.size
-    const tooBig = (): string =>
-      `the store sent more than the ${limit} bytes ${file.sizeUnknown ? 'it announced' : 'Code Ocean listed'}; the transfer was stopped`
-    try {
-      await pipeline(body, byteLimit(limit, tooBig), createWriteStream(partial), { signal: abort })
-    } catch (error) {
-      throw brokeOff(error)
-    }
-    const { size } = await stat(partial)
-    // --- Listed without a size: checked against Content-Length, or accepted when neither is known.
-    const expected = file.sizeUnknown ? declared : file.size
-    if (expected !== undefined && size !== expected) {
-      throw new TransientDownloadError(
-        `got ${size} bytes where ${file.sizeUnknown ? 'the store announced' : 'Code Ocean listed'} ${expected}`
-      )
-    }
-    // --- end of the check for files listed without a size.
-    await rename(partial, target)
-    return size
-  } finally {
-    await rm(partial, { force: true })
+    return { target, early: { error } }
   }
 }
 
 /**
  * One file, tried up to `attempts` times while what failed may pass with a fresh
- * link; a cancel ends it at once. Returns the bytes written.
+ * link; a cancel ends it at once. The first try uses the link asked for ahead while it
+ * is young (see signed-link.ts), later tries a link asked for just before. A link asked
+ * for ahead that the store refuses (403, how S3 says a link expired) is asked for again
+ * once, without counting as a try: its age was the download's doing. Returns the bytes written.
  */
 async function fetchFile(
   transfers: Transfers,
-  root: string,
   file: ResultFile,
+  prepared: Promise<Prepared>,
   attempts: number,
   onRetry: ((line: string) => void) | undefined
 ): Promise<number> {
-  const target = await destination(root, file.path)
-  for (let attempt = 1; ; attempt++) {
+  const { target, early } = await prepared
+  let ahead: Prepared['early'] | undefined = early
+  let renewed = false
+  for (let attempt = 1; ;) {
+    // The link asked for ahead, if there is one and it is still young; else one asked for now.
+    const young =
+      ahead !== undefined && 'link' in ahead && !isStale(ahead.link, performance.now()) ? ahead.link : undefined
+    const failedAhead = ahead !== undefined && 'error' in ahead ? ahead : undefined
+    ahead = undefined
     try {
-      return await fetchOnce(transfers, file, target)
+      if (failedAhead) throw failedAhead.error
+      const link = young ?? (await askLink(transfers, file))
+      const job = { url: link.url, file, target, deadlineMs: transfers.deadlineFor(file.size) }
+      return await transfers.transferrer.transfer(job, transfers.signal)
     } catch (error) {
       if (error instanceof RequestAbortedError) throw error
+      if (error instanceof ExpiredLinkError && young !== undefined && !renewed) {
+        renewed = true
+        onRetry?.(`The link to result "${file.path}" was refused (${errorMessage(error)}); asking for a fresh one`)
+        continue
+      }
       if (!(error instanceof TransientDownloadError) || attempt >= attempts) {
         throw new Error(`Could not download result "${file.path}": ${errorMessage(error)}`, { cause: error })
       }
+      attempt += 1
       onRetry?.(
-        `Downloading result "${file.path}" failed (${errorMessage(error)}); trying again with a fresh link (attempt ${attempt + 1} of ${attempts})`
+        `Downloading result "${file.path}" failed (${errorMessage(error)}); trying again with a fresh link (attempt ${attempt} of ${attempts})`
       )
     }
   }
@@ -234,36 +185,9 @@ function trackProgress(
 }
 
 /**
- * Runs `fetch` for every file, `concurrency` at a time. After a failure, files not yet
- * begun are skipped, and those under way are let finish, so nothing is still writing
- * when this returns; then the first failure is thrown as it was caught (a cancel as one).
- */
-async function fetchAll(
-  files: readonly ResultFile[],
-  concurrency: number,
-  signal: AbortSignal | undefined,
-  fetch: (file: ResultFile) => Promise<void>
-): Promise<void> {
-  const limit = pLimit(concurrency)
-  let failure: unknown
-  await Promise.allSettled(
-    files.map((file) =>
-      limit(async () => {
-        if (failure !== undefined || signal?.aborted) return
-        await fetch(file).catch((error: unknown) => {
-          failure ??= error
-        })
-      })
-    )
-  )
-  if (signal?.aborted) throw new RequestAbortedError()
-  // eslint-disable-next-line @typescript-eslint/only-throw-error -- rethrows the first failure exactly as it was caught
-  if (failure !== undefined) throw failure
-}
-
-/**
  * Downloads result files into `folder`, a bounded number at a time, each streamed to
- * disk under a temporary name and renamed once complete and of the listed size. The
+ * disk under a temporary name and renamed once complete and of the listed size. Links
+ * are asked for a few files ahead, so transfers do not wait on Code Ocean between files. The
  * signed URLs go to an object store, so the Code Ocean credentials are never sent
  * there. No file is written outside `folder`: unsafe paths, and folders inside it that
  * are links leading out, are refused; so is a `folder` leading out of `workspace`.
@@ -277,25 +201,32 @@ export async function downloadResults(
   options: DownloadOptions = {}
 ): Promise<DownloadReport> {
   const root = await prepareFolder(folder, options.workspace)
-  const { store, close } = objectStoreClient(options.timeoutMs ?? 60_000, options.storeRules)
+  const transfer = transferrer(options.timeoutMs ?? 60_000, options.storeRules)
+  const concurrency = options.concurrency ?? 8
   const transfers: Transfers = {
     source,
     runId,
-    store,
+    transferrer: transfer,
+    linkRequests: pLimit(concurrency),
     deadlineFor: options.deadlineMs ?? transferDeadlineMs,
     signal: options.signal
   }
   const progress = trackProgress(files, options.progressEveryMs ?? 5_000, options.onProgress)
   try {
-    await fetchAll(files, options.concurrency ?? 8, options.signal, async (file) => {
-      const bytes = await fetchFile(transfers, root, file, options.attempts ?? 3, options.onRetry)
-      progress.done.files += 1
-      progress.done.bytes += bytes
-      options.onFileDone?.(file.path)
-    })
+    await runWithLookAhead(
+      files,
+      { concurrency, ahead: options.lookAhead ?? 8, signal: options.signal },
+      (file, signal) => prepare(transfers, root, file, signal),
+      async (file, prepared) => {
+        const bytes = await fetchFile(transfers, file, prepared, options.attempts ?? 3, options.onRetry)
+        progress.done.files += 1
+        progress.done.bytes += bytes
+        options.onFileDone?.(file.path)
+      }
+    )
   } finally {
     progress.stop()
-    close()
+    transfer.close()
   }
   return { folder: root, ...progress.done }
 }

@@ -14,6 +14,9 @@ export class OversizeError extends Error {}
 /** A download that failed in a way another try with a fresh URL may fix. */
 export class TransientDownloadError extends Error {}
 
+/** The store refused the link (403): how S3 says a signed URL expired, so a fresh one may do. */
+export class ExpiredLinkError extends TransientDownloadError {}
+
 /** A download link or a redirect to an address results are never fetched from (see store-address.ts). */
 export class StoreAddressError extends Error {
   override name = 'StoreAddressError'

@@ -26,13 +26,13 @@ export function transferDeadlineMs(bytes: number): number {
 /**
  * Passes bytes through until more than `max` have come, then fails at once with
  * `message`, so a piped download stops one chunk past the limit, not at its end.
+ * Counts what it passed in `count`, when given.
  */
-export function byteLimit(max: number, message: () => string): Transform {
-  let seen = 0
+export function byteLimit(max: number, message: () => string, count: { bytes: number } = { bytes: 0 }): Transform {
   return new Transform({
     transform(chunk: Buffer, _encoding, done) {
-      seen += chunk.length
-      if (seen > max) done(new OversizeError(message()))
+      count.bytes += chunk.length
+      if (count.bytes > max) done(new OversizeError(message()))
       else done(null, chunk)
     }
   })

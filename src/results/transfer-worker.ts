@@ -1,0 +1,183 @@
+/**
+ * Where transfers run. A download streams gigabytes through short-lived 64 KiB buffers,
+ * and V8 frees them only when it collects its young generation; left to grow (as it
+ * does, up to tens of MiB), that generation lets a hundred MiB of spent buffers pile
+ * up between collections. So the action runs its transfers in a worker thread whose
+ * young generation is held small (`resourceLimits`, a setting of the worker's own heap,
+ * not a V8 flag), and its peaks stay under the 150 MB of `npm run bench -- downloads`.
+ * The main thread keeps everything else: the Code Ocean token, the links, the
+ * schedule, the checks of where files go.
+ *
+ * The worker runs the action's own bundle: the entry (src/index.ts) calls
+ * `useTransferWorker` with its own URL on the main thread, and `serveTransfers` in a
+ * worker. Without that call (tests, scripts), transfers run in the calling thread.
+ */
+import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads'
+import type { AxiosInstance } from 'axios'
+import { errorMessage, RequestAbortedError } from '../errors.js'
+import { ExpiredLinkError, OversizeError, TransientDownloadError } from './errors.js'
+import { objectStoreClient } from './object-store.js'
+import type { StoreRules } from './store-address.js'
+import { transferFile, type TransferJob } from './transfer.js'
+
+/**
+ * The worker's heap, in MiB. A small young generation, so spent buffers are freed
+ * within about a MiB of allocation. A buffer still in a stream when a collection comes
+ * moves to the old generation, which V8 would let grow by tens of MiB before collecting
+ * it: capped, it is collected sooner. The worker holds a few MiB (its code, the streams
+ * of 8 transfers), so the cap leaves ample room; were it ever reached, the worker
+ * stops and the download fails saying so, instead of the runner running short.
+ * Chosen by the peaks of `npm run bench -- downloads` (docs/benchmarks.md).
+ */
+const WORKER_YOUNG_GENERATION_MB = 1
+const WORKER_OLD_GENERATION_MB = 64
+
+/** Runs transfers: in this thread, or in a worker. */
+export interface Transferrer {
+  /** One try at one file (see transferFile); `signal` is a cancel. */
+  transfer(job: TransferJob, signal?: AbortSignal): Promise<number>
+  /** Ends it: the store's connections, and the worker. Call once every transfer has settled. */
+  close(): void
+}
+
+/** What the worker is started with: how to reach the store. */
+interface WorkerSettings {
+  timeoutMs: number
+  /** Where links may lead; undefined: the strict default of objectStoreClient. */
+  rules: StoreRules | undefined
+}
+
+type Request = { type: 'transfer'; id: number; job: TransferJob } | { type: 'abort'; id: number }
+
+/** How a transfer failed, as it crosses between threads (an Error's class does not). */
+type FailureKind = 'aborted' | 'expired' | 'transient' | 'oversize' | 'final'
+
+type Answer = { id: number; bytes: number } | { id: number; kind: FailureKind; message: string }
+
+function failureKind(error: unknown): FailureKind {
+  if (error instanceof RequestAbortedError) return 'aborted'
+  if (error instanceof ExpiredLinkError) return 'expired'
+  if (error instanceof TransientDownloadError) return 'transient'
+  if (error instanceof OversizeError) return 'oversize'
+  return 'final'
+}
+
+/** The error a failure of `kind` is on this side: the class download.ts decides by, with its message. */
+function failureOf(kind: FailureKind, message: string): Error {
+  switch (kind) {
+    case 'aborted':
+      return new RequestAbortedError()
+    case 'expired':
+      return new ExpiredLinkError(message)
+    case 'transient':
+      return new TransientDownloadError(message)
+    case 'oversize':
+      return new OversizeError(message)
+    default:
+      return new Error(message)
+  }
+}
+
+/** Transfers in the calling thread, through a store client of its own. */
+function inThisThread(settings: WorkerSettings): Transferrer {
+  const { store, close } = objectStoreClient(settings.timeoutMs, settings.rules)
+  return { transfer: (job, signal) => transferFile(store, job, signal), close }
+}
+
+/** Transfers in a worker running `entry` (the action's bundle), started at the first transfer. */
+function inWorker(entry: URL, settings: WorkerSettings): Transferrer {
+  let worker: Worker | undefined
+  let lastId = 0
+  const pending = new Map<number, { resolve: (bytes: number) => void; reject: (error: Error) => void }>()
+  // A worker that stops (it threw, or ran out of memory) fails what it had in hand, for good.
+  const stopped = (why: string): void => {
+    for (const { reject } of pending.values()) reject(new Error(`the download worker stopped: ${why}`))
+    pending.clear()
+    worker = undefined
+  }
+  const started = (): Worker => {
+    if (worker) return worker
+    const fresh = new Worker(entry, {
+      workerData: settings,
+      resourceLimits: {
+        maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB,
+        maxOldGenerationSizeMb: WORKER_OLD_GENERATION_MB
+      },
+      stdout: false,
+      stderr: false
+    })
+    fresh.on('message', (answer: Answer) => {
+      const waiting = pending.get(answer.id)
+      pending.delete(answer.id)
+      if ('bytes' in answer) waiting?.resolve(answer.bytes)
+      else waiting?.reject(failureOf(answer.kind, answer.message))
+    })
+    fresh.on('error', (error) => stopped(errorMessage(error)))
+    fresh.on('exit', (code) => stopped(`it exited with code ${code}`))
+    worker = fresh
+    return fresh
+  }
+  return {
+    transfer: (job, signal) => {
+      if (signal?.aborted) return Promise.reject(new RequestAbortedError())
+      const id = ++lastId
+      const thread = started()
+      const abort = (): void => thread.postMessage({ type: 'abort', id } satisfies Request)
+      signal?.addEventListener('abort', abort, { once: true })
+      return new Promise<number>((resolve, reject) => {
+        pending.set(id, { resolve, reject })
+        thread.postMessage({ type: 'transfer', id, job } satisfies Request)
+      }).finally(() => signal?.removeEventListener('abort', abort))
+    },
+    close: () => {
+      const thread = worker
+      worker = undefined
+      void thread?.terminate()
+    }
+  }
+}
+
+let workerEntry: URL | undefined
+
+/** Has transfers run in workers running `entry`: the action's bundle, which serves them (src/index.ts). */
+export function useTransferWorker(entry: URL): void {
+  workerEntry = entry
+}
+
+/** A Transferrer for one download: in a worker when the entry asked for one, else in this thread. */
+export function transferrer(timeoutMs: number, rules: StoreRules | undefined): Transferrer {
+  const settings = { timeoutMs, rules }
+  return workerEntry === undefined ? inThisThread(settings) : inWorker(workerEntry, settings)
+}
+
+/** In a worker: runs the transfers the main thread asks for, each with its own cancel, until terminated. */
+export function serveTransfers(): void {
+  if (isMainThread || parentPort === null) throw new Error('serveTransfers runs in a worker thread only')
+  const port = parentPort
+  const settings = workerData as WorkerSettings
+  const { store } = objectStoreClient(settings.timeoutMs, settings.rules)
+  const aborts = new Map<number, AbortController>()
+  port.on('message', (request: Request) => {
+    if (request.type === 'abort') {
+      aborts.get(request.id)?.abort()
+      return
+    }
+    const controller = new AbortController()
+    aborts.set(request.id, controller)
+    void transfer(store, request.job, controller.signal)
+      .then((answer) => port.postMessage({ id: request.id, ...answer } satisfies Answer))
+      .finally(() => aborts.delete(request.id))
+  })
+}
+
+async function transfer(
+  store: AxiosInstance,
+  job: TransferJob,
+  signal: AbortSignal
+): Promise<{ bytes: number } | { kind: FailureKind; message: string }> {
+  try {
+    return { bytes: await transferFile(store, job, signal) }
+  } catch (error) {
+    return { kind: failureKind(error), message: errorMessage(error) }
+  }
+}

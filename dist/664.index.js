@@ -13,8 +13,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: discover, renderSettleSummary, settleEach
 
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 16 modules
-var core = __webpack_require__(8179);
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 14 modules
+var core = __webpack_require__(6421);
 // EXTERNAL MODULE: ./src/caps.ts
 var caps = __webpack_require__(2410);
 // EXTERNAL MODULE: ./src/codeocean/client.ts + 9 modules
@@ -376,8 +376,8 @@ async function pauseWhenIdle(file, idle, calls) {
 
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
-// EXTERNAL MODULE: ./src/results/download.ts
-var download = __webpack_require__(7920);
+// EXTERNAL MODULE: ./src/results/download.ts + 2 modules
+var download = __webpack_require__(1604);
 // EXTERNAL MODULE: ./src/results/listing.ts
 var listing = __webpack_require__(1126);
 // EXTERNAL MODULE: ./src/results/store-address.ts
@@ -441,7 +441,7 @@ function settleDownloader(client, settings, log, workspace = process.env.GITHUB_
         catch (error) {
             if (deadline?.aborted)
                 return ranOut();
-            return { kind: 'failed', why: (0,src_errors/* errorMessage */.g)(error).split('\n')[0] };
+            return { kind: 'failed', why: (0,src_errors.errorMessage)(error).split('\n')[0] };
         }
     };
 }
@@ -493,7 +493,7 @@ async function readRun(client, identity) {
     }
     catch (error) {
         if (!(error instanceof errors/* CodeOceanApiError */.ER && error.status === 404))
-            return { error: (0,src_errors/* errorMessage */.g)(error).split('\n')[0] };
+            return { error: (0,src_errors.errorMessage)(error).split('\n')[0] };
     }
     try {
         const { runs, unreadable } = await client.targets.listRuns({ kind: identity.kind, id: identity.target });
@@ -512,7 +512,7 @@ async function readRun(client, identity) {
     catch (error) {
         return {
             error: `Code Ocean knows neither run ${identity.run} nor its ${identity.kind} ${identity.target} ` +
-                `(${(0,src_errors/* errorMessage */.g)(error).split('\n')[0]}): is \`domain\` the deployment that ran it?`
+                `(${(0,src_errors.errorMessage)(error).split('\n')[0]}): is \`domain\` the deployment that ran it?`
         };
     }
 }
@@ -528,7 +528,7 @@ function gitHubReason(error) {
             .map((e) => e?.message)
             .filter((message) => typeof message === 'string' && message !== '')
         : [];
-    return (0,untrusted/* inline */.mG)((0,caps/* capText */.yA)(reasons.length > 0 ? reasons.join('; ') : (0,src_errors/* errorMessage */.g)(error).split('\n')[0]));
+    return (0,untrusted/* inline */.mG)((0,caps/* capText */.yA)(reasons.length > 0 ? reasons.join('; ') : (0,src_errors.errorMessage)(error).split('\n')[0]));
 }
 /**
  * Each GitHub call's own time limit, so a GitHub that never answers cannot hold the job
@@ -582,14 +582,14 @@ async function pauseIfIdle(octokit, repository, settings, file, report, pending)
     });
     if (outcome.kind === 'paused') {
         report.paused = file;
-        core/* info */.pq(`No check run of this action is left in progress: turned off this settle workflow (${file}) until a step ` +
+        core.info(`No check run of this action is left in progress: turned off this settle workflow (${file}) until a step ` +
             'leaves a check in progress again.');
     }
     else if (outcome.kind === 'stranded') {
         report.failure = outcome.failure;
     }
     else if (outcome.warning) {
-        core/* warning */.$e((0,untrusted/* inline */.mG)((0,redact/* redactRegistered */.uM)(outcome.warning)));
+        core.warning((0,untrusted/* inline */.mG)((0,redact.redactRegistered)(outcome.warning)));
     }
 }
 /** The commits whose check suites or check runs GitHub had more of than the query reads, named (outside text: capped, one line). */
@@ -602,7 +602,7 @@ function unreadWarning(oids) {
 /** Settles each check in turn; sets the report's failure when Code Ocean, or GitHub, answered none of them. */
 async function settleEach(checks, octokit, client, repository, settings, report, download, updateMs = GITHUB_CALL_MS.update) {
     const { owner, repo } = (0,report_event/* ownerAndRepo */.H)(repository);
-    const log = (check, what) => core/* info */.pq((0,untrusted/* inline */.mG)((0,redact/* redactRegistered */.uM)(`Check '${(0,caps/* capText */.yA)(check.name)}' (Code Ocean run ${check.identity.run}): ${what}`)));
+    const log = (check, what) => core.info((0,untrusted/* inline */.mG)((0,redact.redactRegistered)(`Check '${(0,caps/* capText */.yA)(check.name)}' (Code Ocean run ${check.identity.run}): ${what}`)));
     let reads = 0;
     let unread = 0;
     let updates = 0;
@@ -614,10 +614,10 @@ async function settleEach(checks, octokit, client, repository, settings, report,
         const reading = await readRun(client, check.identity);
         if ('error' in reading)
             unread++;
-        const decision = decideSettle(check, reading, settings.maxAgeDays, Date.now(), redact/* redactRegistered */.uM);
+        const decision = decideSettle(check, reading, settings.maxAgeDays, Date.now(), redact.redactRegistered);
         if (decision.action === 'leave') {
             if (decision.warning)
-                core/* warning */.$e((0,untrusted/* inline */.mG)((0,redact/* redactRegistered */.uM)(decision.warning)));
+                core.warning((0,untrusted/* inline */.mG)((0,redact.redactRegistered)(decision.warning)));
             report.left.push({ check, why: decision.reason });
             log(check, decision.reason);
             continue;
@@ -642,7 +642,7 @@ async function settleEach(checks, octokit, client, repository, settings, report,
             if (error instanceof GitHubSilent)
                 unanswered++;
             lastRefusal = gitHubReason(error);
-            core/* warning */.$e((0,untrusted/* inline */.mG)((0,redact/* redactRegistered */.uM)(`Could not complete check '${(0,caps/* capText */.yA)(check.name)}' on GitHub: ${lastRefusal}; left for the next settle`)));
+            core.warning((0,untrusted/* inline */.mG)((0,redact.redactRegistered)(`Could not complete check '${(0,caps/* capText */.yA)(check.name)}' on GitHub: ${lastRefusal}; left for the next settle`)));
             report.left.push({
                 check,
                 why: `left in progress: GitHub ${error instanceof GitHubSilent ? 'did not answer' : 'refused'} the update`
@@ -653,7 +653,7 @@ async function settleEach(checks, octokit, client, repository, settings, report,
         if (download && 'run' in reading && (0,computation/* isTerminal */.Hd)(reading.run.state)) {
             const outcome = await download(reading.run);
             if (outcome.kind === 'failed') {
-                core/* warning */.$e((0,untrusted/* inline */.mG)((0,redact/* redactRegistered */.uM)(`Could not download the results of Code Ocean run ${check.identity.run}: ${outcome.why}`)));
+                core.warning((0,untrusted/* inline */.mG)((0,redact.redactRegistered)(`Could not download the results of Code Ocean run ${check.identity.run}: ${outcome.why}`)));
             }
             report.downloads.push({ check, download: outcome });
         }
@@ -723,7 +723,7 @@ async function settle_settle(env = process.env) {
     let client;
     try {
         const token = (0,inputs_token/* readToken */.A)();
-        (0,unexpected_inputs/* warnAboutUnexpectedInputs */.We)(env, (message) => core/* warning */.$e(message));
+        (0,unexpected_inputs/* warnAboutUnexpectedInputs */.We)(env, (message) => core.warning(message));
         settings = (0,settle/* getSettleSettings */.$J)(token);
         const repository = env.GITHUB_REPOSITORY ?? '';
         if (!/^[^/\s]+\/[^/\s]+$/.test(repository)) {
@@ -734,44 +734,44 @@ async function settle_settle(env = process.env) {
         report.skipped = pending.skipped;
         report.deferred = pending.deferred;
         if (pending.deferred > 0) {
-            core/* notice */.lm(`${pending.deferred} more check runs of this action are in progress; at most ${MAX_SETTLED_PER_STEP} are settled ` +
+            core.notice(`${pending.deferred} more check runs of this action are in progress; at most ${MAX_SETTLED_PER_STEP} are settled ` +
                 'in one step, and the rest are left for the next settle.');
         }
         if (pending.unreadOn.length > 0)
-            core/* warning */.$e(unreadWarning(pending.unreadOn));
+            core.warning(unreadWarning(pending.unreadOn));
         if (pending.ours.length === 0) {
-            core/* info */.pq(`No check run of this action is in progress (${pending.skipped} others skipped).`);
+            core.info(`No check run of this action is in progress (${pending.skipped} others skipped).`);
         }
         else {
             const apiBase = settings.location.apiBase;
             client = new codeocean_client/* CodeOceanClient */.x({
                 apiBase,
                 token,
-                onRetry: (message) => core/* info */.pq((0,untrusted/* inline */.mG)((0,redact/* redactRegistered */.uM)(message)))
+                onRetry: (message) => core.info((0,untrusted/* inline */.mG)((0,redact.redactRegistered)(message)))
             });
-            const download = settleDownloader(client, settings, (line) => core/* info */.pq((0,untrusted/* inline */.mG)((0,redact/* redactRegistered */.uM)(line))));
+            const download = settleDownloader(client, settings, (line) => core.info((0,untrusted/* inline */.mG)((0,redact.redactRegistered)(line))));
             await settleEach(pending.ours, octokit, client, repository, settings, report, download);
             // One folder per run id inside it.
             if (settings.downloadFolder && report.downloads.some((d) => d.download.kind === 'downloaded')) {
                 outputs.set(names/* Output */.k7.ResultsPath, settings.downloadFolder);
             }
         }
-        core/* info */.pq(`Settled ${report.settled.length} check runs, left ${report.left.length} in progress, skipped ${report.skipped}.`);
+        core.info(`Settled ${report.settled.length} check runs, left ${report.left.length} in progress, skipped ${report.skipped}.`);
         if (settings.settleWorkflow) {
             await pauseIfIdle(octokit, repository, settings, settings.settleWorkflow, report, pending);
         }
     }
     catch (error) {
-        report.failure = (0,src_errors/* errorMessage */.g)(error);
+        report.failure = (0,src_errors.errorMessage)(error);
     }
     finally {
         client?.close();
     }
     if (report.failure)
-        core/* setFailed */.C1((0,redact/* redactRegistered */.uM)(report.failure));
+        core.setFailed((0,redact.redactRegistered)(report.failure));
     outputs.setStatus(report.failure ? 'failed' : 'succeeded');
     if (settings?.summary ?? true)
-        await (0,summary/* writeSummary */.Sy)((0,redact/* redactRegistered */.uM)(renderSettleSummary(report)));
+        await (0,summary/* writeSummary */.Sy)((0,redact.redactRegistered)(renderSettleSummary(report)));
 }
 
 

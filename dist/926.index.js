@@ -20,8 +20,8 @@ __webpack_require__.d(__webpack_exports__, {
   startRun: () => (/* reexport */ startRun)
 });
 
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 16 modules
-var lib_core = __webpack_require__(8179);
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 14 modules
+var lib_core = __webpack_require__(6421);
 // EXTERNAL MODULE: ./src/codeocean/errors.ts
 var codeocean_errors = __webpack_require__(3242);
 ;// CONCATENATED MODULE: ./src/codeocean/models/app-panel.ts
@@ -410,12 +410,12 @@ function dataAssetWarnings(spec, panel) {
  */
 async function preflight(client, settings) {
     if (!settings.checkParameters) {
-        lib_core/* info */.pq('Parameters not checked against the app panel (check-parameters: false).');
+        lib_core.info('Parameters not checked against the app panel (check-parameters: false).');
         return;
     }
     const { target, version } = settings.run;
     const what = `${target.kind} ${target.id}${version === undefined ? '' : ` (version ${version})`}`;
-    lib_core/* info */.pq(`Checking the request against the app panel of ${what}`);
+    lib_core.info(`Checking the request against the app panel of ${what}`);
     let raw;
     try {
         raw = await client.appPanels.get(target, version);
@@ -428,29 +428,29 @@ async function preflight(client, settings) {
         if (error.status === 401)
             throw error;
         if (error.status === 404) {
-            lib_core/* notice */.lm(`Parameters not checked: this Code Ocean has no app panel for ${what}.`);
+            lib_core.notice(`Parameters not checked: this Code Ocean has no app panel for ${what}.`);
         }
         else {
-            lib_core/* warning */.$e((0,untrusted/* inline */.mG)(`Parameters not checked: could not read the app panel of ${what}. ${oneLine(error)}`));
+            lib_core.warning((0,untrusted/* inline */.mG)(`Parameters not checked: could not read the app panel of ${what}. ${oneLine(error)}`));
         }
         return;
     }
-    lib_core/* debug */.Yz((0,untrusted/* inline */.mG)(`App panel: ${(0,preview/* preview */.VH)(raw, preview/* DEBUG_PREVIEW_CHARS */.fN)}`));
+    lib_core.debug((0,untrusted/* inline */.mG)(`App panel: ${(0,preview/* preview */.VH)(raw, preview/* DEBUG_PREVIEW_CHARS */.fN)}`));
     const panel = readAppPanel(raw);
     if (!declaresAnything(panel)) {
-        lib_core/* notice */.lm(`Parameters not checked: the app panel of ${what} declares no parameters, processes or data assets.`);
+        lib_core.notice(`Parameters not checked: the app panel of ${what} declares no parameters, processes or data assets.`);
         return;
     }
     const { errors, warnings } = checkAgainstAppPanel(settings.run, panel, await patternCheckFor(panel));
     for (const warning of warnings)
-        lib_core/* warning */.$e((0,untrusted/* inline */.mG)(warning));
+        lib_core.warning((0,untrusted/* inline */.mG)(warning));
     if (errors.length > 0)
         throw new inputs_errors/* InputErrors */.G(errors);
-    lib_core/* info */.pq(`The request fits the app panel of ${what}.`);
+    lib_core.info(`The request fits the app panel of ${what}.`);
 }
 /** An error's message and advice as one sentence after another: a warning is one line, and a `⏎` in it reads as noise. */
 function oneLine(error) {
-    return (0,errors/* errorMessage */.g)(error).replace(/\s*\n\s*/g, ' ');
+    return (0,errors.errorMessage)(error).replace(/\s*\n\s*/g, ' ');
 }
 /**
  * The pattern checker, for a panel that declares patterns. Loaded here, on first use:
@@ -789,10 +789,10 @@ function outageTracker(options, now) {
             const failingFor = now() - failingSince;
             if (failingFor >= OUTAGE_LIMIT_MS) {
                 throw new Error(`Could not check run ${(0,untrusted/* inline */.mG)(runId)} for ${(0,format/* formatDuration */.a3)(failingFor)}; giving up waiting. ` +
-                    `The run may still be going in Code Ocean. Last error: ${(0,errors/* errorMessage */.g)(error)}`, { cause: error });
+                    `The run may still be going in Code Ocean. Last error: ${(0,errors.errorMessage)(error)}`, { cause: error });
             }
             if (firstFailure) {
-                options.warn(`Could not check the run (${(0,errors/* errorMessage */.g)(error).split('\n')[0]}); ` +
+                options.warn(`Could not check the run (${(0,errors.errorMessage)(error).split('\n')[0]}); ` +
                     `the action keeps trying for up to ${(0,format/* formatDuration */.a3)(OUTAGE_LIMIT_MS)} of failures.`);
             }
         },
@@ -828,8 +828,8 @@ async function waitForCompletion(source, started, options) {
             current = await source.get(current.id, { signal });
         }
         catch (error) {
-            if (signal?.aborted || error instanceof errors/* RequestAbortedError */.$)
-                throw new errors/* RequestAbortedError */.$();
+            if (signal?.aborted || error instanceof errors.RequestAbortedError)
+                throw new errors.RequestAbortedError();
             if (!isTransientFailure(error))
                 throw error;
             outage.failed(error, current.id);
@@ -856,7 +856,7 @@ function data_assets_ready_label(asset) {
     return asset.name ? `'${asset.name}' (${asset.id})` : asset.id;
 }
 function lookupFailure(error, id) {
-    if (error instanceof errors/* RequestAbortedError */.$)
+    if (error instanceof errors.RequestAbortedError)
         return error;
     if (error instanceof codeocean_errors/* CodeOceanApiError */.ER && error.status === 404) {
         return new DataAssetNotUsableError(`There is no data asset ${id} (or the token cannot see it): check the id in 'data-assets' and that the ` +
@@ -866,7 +866,7 @@ function lookupFailure(error, id) {
         return new DataAssetNotUsableError(`The token may not read data asset ${id}: it needs the Data Asset Read scope (Account > Access Tokens). ` +
             `Code Ocean answered HTTP 403: ${(0,api_error_messages/* serverMessage */.x_)(error.body)}`);
     }
-    return new DataAssetNotUsableError(`Could not look up data asset ${id}: ${(0,errors/* errorMessage */.g)(error)}`);
+    return new DataAssetNotUsableError(`Could not look up data asset ${id}: ${(0,errors.errorMessage)(error)}`);
 }
 /**
  * Waits until one attached data asset is `ready`: a `draft` (being made, say by an
@@ -881,7 +881,7 @@ async function untilReady(source, id, options) {
     for (;;) {
         // Cancelled, or another asset already stopped the run: no more look-ups.
         if (options.signal.aborted)
-            throw new errors/* RequestAbortedError */.$();
+            throw new errors.RequestAbortedError();
         let asset;
         try {
             asset = await source.get(id, { signal: options.signal });
@@ -910,7 +910,7 @@ async function untilReady(source, id, options) {
             await sleep(nextPollDelayMs(options.interval, waited), options.signal);
         }
         catch {
-            throw new errors/* RequestAbortedError */.$();
+            throw new errors.RequestAbortedError();
         }
     }
 }
@@ -924,7 +924,7 @@ async function ensureDataAssetsReady(source, ids, options) {
     const signal = AbortSignal.any([options.signal, stopOthers.signal]);
     const limit = (0,p_limit/* default */.A)(CONCURRENCY);
     const outcomes = await Promise.allSettled(ids.map((id) => limit(() => untilReady(source, id, { ...options, signal }).catch((error) => {
-        if (!(error instanceof errors/* RequestAbortedError */.$))
+        if (!(error instanceof errors.RequestAbortedError))
             stopOthers.abort();
         throw error;
     }))));
@@ -1004,11 +1004,11 @@ async function firstExisting(source, candidates, signal) {
 async function findRunToResume(source, target, runName, attempt, notes, signal) {
     const say = (line) => {
         // The run name (event text may reach it) and the server's states: one line, never a command.
-        lib_core/* info */.pq((0,untrusted/* inline */.mG)((0,redact/* redactRegistered */.uM)(line)));
+        lib_core.info((0,untrusted/* inline */.mG)((0,redact.redactRegistered)(line)));
         notes.push(line);
     };
     if (attempt <= 1) {
-        lib_core/* info */.pq('resume-on-rerun: this is the first attempt of the workflow run, so there is nothing to resume.');
+        lib_core.info('resume-on-rerun: this is the first attempt of the workflow run, so there is nothing to resume.');
         return undefined;
     }
     if (runName === '') {
@@ -1066,25 +1066,25 @@ function syncFailure(error, target) {
     if (error instanceof codeocean_errors/* CodeOceanApiError */.ER) {
         return new Error(`${head}\nCode Ocean answered HTTP ${error.status}: ${(0,api_error_messages/* serverMessage */.x_)(error.body)}\n${likelyCause(error.status, target)}`, { cause: error });
     }
-    return new Error(`${head}\n${(0,errors/* errorMessage */.g)(error)}`, { cause: error });
+    return new Error(`${head}\n${(0,errors.errorMessage)(error)}`, { cause: error });
 }
 /**
  * Syncs the capsule or pipeline with its linked Git repository, so the run gets the
  * code just pushed; Code Ocean also pushes its own new commits to the repository.
  */
 async function syncWithGit(targets, target, step, signal) {
-    lib_core/* info */.pq(`Syncing ${target.kind} ${target.id} with its Git repository`);
+    lib_core.info(`Syncing ${target.kind} ${target.id} with its Git repository`);
     let result;
     try {
         result = await targets.sync(target, { signal });
     }
     catch (error) {
-        if (error instanceof errors/* RequestAbortedError */.$)
+        if (error instanceof errors.RequestAbortedError)
             throw error;
         throw syncFailure(error, target);
     }
     const line = describeSync(result);
-    lib_core/* info */.pq(line);
+    lib_core.info(line);
     step.summary.notes.push(line);
     step.outputs.set(names/* Output */.k7.GitPulled, String(result.pulled));
     step.outputs.set(names/* Output */.k7.GitPushed, String(result.pushed));
@@ -1131,7 +1131,7 @@ async function prepareRun(client, settings, step, interrupter) {
             await ensureDataAssetsReady(client.dataAssets, assets.map((a) => a.id), {
                 interval: settings.pollInterval,
                 timeoutMinutes: settings.waitTimeoutMinutes,
-                log: (line) => lib_core/* info */.pq((0,untrusted/* inline */.mG)(step.redact(line))),
+                log: (line) => lib_core.info((0,untrusted/* inline */.mG)(step.redact(line))),
                 signal
             });
         }
@@ -1143,7 +1143,7 @@ async function prepareRun(client, settings, step, interrupter) {
         return settings;
     }
     catch (error) {
-        if (error instanceof errors/* RequestAbortedError */.$ || interrupter.reason === 'cancel') {
+        if (error instanceof errors.RequestAbortedError || interrupter.reason === 'cancel') {
             (0,lifecycle_step/* setStatus */.Lx)(step, 'cancelled');
             throw new Error('The workflow was cancelled before the run started; no run was started.', { cause: error });
         }
@@ -1231,7 +1231,7 @@ async function attachToRun(client, settings, step, interrupter) {
     watchRun(run.id, settings.stopOnCancel);
     step.outputs.setComputation(run);
     step.summary.computation = run;
-    lib_core/* info */.pq(step.redact(`Following Code Ocean run ${(0,describe/* describeRun */.v)(run)}, which this step did not start ` +
+    lib_core.info(step.redact(`Following Code Ocean run ${(0,describe/* describeRun */.v)(run)}, which this step did not start ` +
         `(state: ${(0,untrusted/* inline */.mG)(run.state || 'unknown')}${age(run)})`));
     return run;
 }
@@ -1258,7 +1258,7 @@ async function openCheckRun(run, settings, step, cancel, env = process.env) {
         return;
     const headSha = (0,check_run/* checkHeadSha */.JI)(env);
     if (headSha === undefined) {
-        lib_core/* warning */.$e('Could not make a check run: the workflow names no commit (GITHUB_SHA). The step goes on.');
+        lib_core.warning('Could not make a check run: the workflow names no commit (GITHUB_SHA). The step goes on.');
         return;
     }
     const checks = (0,run_check_run/* checkRunsFor */.IB)(settings.checkToken, step.redact, env);
@@ -1277,7 +1277,7 @@ async function openCheckRun(run, settings, step, cancel, env = process.env) {
         return;
     (0,check_backstop/* recordCheck */.Y$)(id, run.id);
     step.check = { id, runId: run.id, checks, settleWorkflow: settings.settleWorkflow };
-    lib_core/* info */.pq(`Made check run ${id} on commit ${headSha}.`);
+    lib_core.info(`Made check run ${id} on commit ${headSha}.`);
 }
 
 ;// CONCATENATED MODULE: ./src/lifecycle/polling/run-history.ts
@@ -1305,8 +1305,8 @@ async function listEarlierRuns(targets, request, signal) {
     catch (error) {
         // A cancel, or a wait already over, ends it quietly; anything else is only worth a debug line.
         if (!signal.aborted) {
-            const reason = (0,untrusted/* inline */.mG)(request.redact((0,errors/* errorMessage */.g)(error)));
-            lib_core/* debug */.Yz(`Could not list the earlier runs to estimate this run's length (${reason}); polling as plain auto.`);
+            const reason = (0,untrusted/* inline */.mG)(request.redact((0,errors.errorMessage)(error)));
+            lib_core.debug(`Could not list the earlier runs to estimate this run's length (${reason}); polling as plain auto.`);
         }
         return undefined;
     }
@@ -1323,12 +1323,12 @@ async function estimateFromEarlierRuns(targets, request, signal) {
         return undefined;
     const assessment = assessRunLength(history, request.version);
     if ('why' in assessment) {
-        lib_core/* debug */.Yz(`No estimate of the run's length: ${assessment.why}; polling as plain auto.`);
+        lib_core.debug(`No estimate of the run's length: ${assessment.why}; polling as plain auto.`);
         return undefined;
     }
     const { estimate } = assessment;
-    lib_core/* debug */.Yz(`Run length estimate from earlier runs (ms): ${JSON.stringify(estimate)}`);
-    lib_core/* info */.pq((0,untrusted/* inline */.mG)(describeEstimate(estimate, likelyEndWindow(estimate))));
+    lib_core.debug(`Run length estimate from earlier runs (ms): ${JSON.stringify(estimate)}`);
+    lib_core.info((0,untrusted/* inline */.mG)(describeEstimate(estimate, likelyEndWindow(estimate))));
     return estimate;
 }
 
@@ -1384,7 +1384,7 @@ async function captureResults(dataAssets, params, options) {
         }
         catch (error) {
             if (signal?.aborted)
-                throw new errors/* RequestAbortedError */.$();
+                throw new errors.RequestAbortedError();
             throw error;
         }
         asset = await dataAssets.get(asset.id, { signal });
@@ -1396,8 +1396,8 @@ async function captureResults(dataAssets, params, options) {
     return asset;
 }
 
-// EXTERNAL MODULE: ./src/results/download.ts
-var download = __webpack_require__(7920);
+// EXTERNAL MODULE: ./src/results/download.ts + 2 modules
+var download = __webpack_require__(1604);
 // EXTERNAL MODULE: ./src/results/listing.ts
 var listing = __webpack_require__(1126);
 // EXTERNAL MODULE: ./src/results/object-store.ts
@@ -1553,7 +1553,7 @@ async function fetchLogTail(source, runId, options = {}) {
     }
     catch (error) {
         if (signal?.aborted)
-            throw new errors/* RequestAbortedError */.$();
+            throw new errors.RequestAbortedError();
         if (deadline.aborted) {
             throw new Error(`the console log did not arrive within ${(0,format/* formatDuration */.a3)(ms)}`, { cause: error });
         }
@@ -1595,24 +1595,24 @@ async function showFailureLog(client, run, files, summary, fetch) {
     try {
         const size = files?.find((f) => f.path === CONSOLE_LOG)?.size;
         const lines = await fetchLogTail(client.results, run.id, { maxLines: LOG_TAIL_LINES, size, signal, storeRules });
-        lib_core/* startGroup */.Oh(`Last ${lines.length} lines of the run's console log (${CONSOLE_LOG})`);
+        lib_core.startGroup(`Last ${lines.length} lines of the run's console log (${CONSOLE_LOG})`);
         try {
             // The run's own output: shown as it is, with the runner's command processing off.
-            (0,untrusted/* printUntrusted */.Qi)(lines, (line) => lib_core/* info */.pq(line));
+            (0,untrusted/* printUntrusted */.Qi)(lines, (line) => lib_core.info(line));
         }
         finally {
-            lib_core/* endGroup */.N4();
+            lib_core.endGroup();
         }
         // The summary and the comment lead with the lines that say why.
         summary.failureLog = explainingLines(lines);
         const telling = lastMeaningfulLine(lines);
         if (telling)
-            lib_core/* error */.z3((0,untrusted/* inline */.mG)(telling), { title: `Code Ocean run ${(0,untrusted/* inline */.mG)((0,caps/* capText */.yA)(run.name ?? run.id))} failed` });
+            lib_core.error((0,untrusted/* inline */.mG)(telling), { title: `Code Ocean run ${(0,untrusted/* inline */.mG)((0,caps/* capText */.yA)(run.name ?? run.id))} failed` });
     }
     catch (error) {
         if (signal?.aborted)
             return;
-        lib_core/* info */.pq(`Could not read the run's console log: ${(0,untrusted/* inline */.mG)((0,errors/* errorMessage */.g)(error).split('\n')[0])}`);
+        lib_core.info(`Could not read the run's console log: ${(0,untrusted/* inline */.mG)((0,errors.errorMessage)(error).split('\n')[0])}`);
     }
 }
 /** A run without results: nothing to download or capture. */
@@ -1674,11 +1674,11 @@ async function listResults(phase) {
         const undone = () => ['The results were not listed.', ...skippedAfter(settings, 'earlier')];
         if (cutShort(phase, 'the listing of the results', undone))
             return { cutShort: true };
-        const message = `Could not list the run's results: ${(0,errors/* errorMessage */.g)(error)}`;
+        const message = `Could not list the run's results: ${(0,errors.errorMessage)(error)}`;
         if (settings.downloadFolder)
             phase.problems.push(message);
         else {
-            lib_core/* warning */.$e(message);
+            lib_core.warning(message);
             step.summary.notes.push(message);
         }
         return { cutShort: false };
@@ -1690,12 +1690,12 @@ async function after_run_download(phase, folder, files) {
     const keep = (0,listing/* resultFilter */.Y4)(settings.resultsFilter);
     const wanted = files.filter((f) => keep(f.path));
     const done = new Set();
-    lib_core/* info */.pq(`Downloading ${wanted.length} of ${files.length} result files (${(0,format/* formatBytes */.z3)(wanted.reduce((s, f) => s + f.size, 0))}) into ${(0,untrusted/* inline */.mG)(folder)}`);
+    lib_core.info(`Downloading ${wanted.length} of ${files.length} result files (${(0,format/* formatBytes */.z3)(wanted.reduce((s, f) => s + f.size, 0))}) into ${(0,untrusted/* inline */.mG)(folder)}`);
     try {
         const report = await (0,download/* downloadResults */.X)(client.results, run.id, wanted, folder, {
-            onProgress: (line) => lib_core/* info */.pq(line),
+            onProgress: (line) => lib_core.info(line),
             // Retry lines carry result paths and the object store's words.
-            onRetry: (line) => lib_core/* info */.pq((0,untrusted/* inline */.mG)(line)),
+            onRetry: (line) => lib_core.info((0,untrusted/* inline */.mG)(line)),
             workspace: process.env.GITHUB_WORKSPACE || process.cwd(),
             storeRules: (0,store_address/* storeRulesFor */.CO)(settings.location.apiBase),
             onFileDone: (path) => done.add(path),
@@ -1704,7 +1704,7 @@ async function after_run_download(phase, folder, files) {
         step.summary.download = report;
         step.outputs.set(names/* Output */.k7.ResultsPath, report.folder);
         step.outputs.set(names/* Output */.k7.ResultFiles, String(report.files));
-        lib_core/* info */.pq(`Downloaded ${report.files} files (${(0,format/* formatBytes */.z3)(report.bytes)}) into ${(0,untrusted/* inline */.mG)(report.folder)}`);
+        lib_core.info(`Downloaded ${report.files} files (${(0,format/* formatBytes */.z3)(report.bytes)}) into ${(0,untrusted/* inline */.mG)(report.folder)}`);
     }
     catch (error) {
         const undone = () => {
@@ -1716,7 +1716,7 @@ async function after_run_download(phase, folder, files) {
         };
         if (cutShort(phase, 'the download (partial files were removed)', undone))
             return false;
-        phase.problems.push((0,errors/* errorMessage */.g)(error));
+        phase.problems.push((0,errors.errorMessage)(error));
     }
     return true;
 }
@@ -1729,7 +1729,7 @@ async function capture(phase, verdict, name) {
     }
     try {
         const params = captureParams(run, name, settings.captureTags, origin(process.env));
-        const asset = await captureResults(client.dataAssets, params, { log: (line) => lib_core/* info */.pq((0,untrusted/* inline */.mG)(line)), signal });
+        const asset = await captureResults(client.dataAssets, params, { log: (line) => lib_core.info((0,untrusted/* inline */.mG)(line)), signal });
         step.outputs.set(names/* Output */.k7.DataAssetId, asset.id);
         step.summary.dataAsset = { id: asset.id, name };
     }
@@ -1737,7 +1737,7 @@ async function capture(phase, verdict, name) {
         if (cutShort(phase, `the capture as data asset '${name}' (once created, it may still become ready in Code Ocean)`)) {
             return;
         }
-        phase.problems.push((0,errors/* errorMessage */.g)(error));
+        phase.problems.push((0,errors.errorMessage)(error));
     }
 }
 /**
@@ -1851,7 +1851,7 @@ async function stopIfAsked(why, client, run, settings) {
             settleRun();
         // A release version's run: only an admin may stop it; say so plainly.
         const release = releaseRefusalReason(error, run, settings.run?.version);
-        return (`The run could not be stopped: ${(0,untrusted/* inline */.mG)((0,errors/* errorMessage */.g)(error).split('\n')[0])}${release ? ` ${release}` : ''}` +
+        return (`The run could not be stopped: ${(0,untrusted/* inline */.mG)((0,errors.errorMessage)(error).split('\n')[0])}${release ? ` ${release}` : ''}` +
             (why === 'cancel' ? ' The post step will try again.' : ' It may still be running in Code Ocean.'));
     }
 }
@@ -1869,7 +1869,7 @@ function handOver(run, settings, step) {
         'stop-on-timeout: hand-over): the run was left running, and its check run stays in progress until a settle step ' +
         '(settle: true) completes it.';
     step.summary.notes.push(line);
-    lib_core/* notice */.lm(step.redact(line));
+    lib_core.notice(step.redact(line));
 }
 /**
  * Ends a wait cut short by a cancel or the wait-timeout: hands the run over to a settle
@@ -1914,7 +1914,7 @@ function estimateLater(client, run, settings, step, signal) {
 /** Waits for the run to end, unless a cancel or the wait-timeout comes first. */
 function waitForEnd(client, run, settings, step, interrupter) {
     if (interrupter.reason)
-        throw new errors/* RequestAbortedError */.$();
+        throw new errors.RequestAbortedError();
     // The listing of earlier runs ends with the wait, should it still be going.
     const listing = new AbortController();
     const signal = AbortSignal.any([interrupter.signal, listing.signal]);
@@ -1928,10 +1928,10 @@ function waitForEnd(client, run, settings, step, interrupter) {
         // A followed run may be hours old already: `auto` polls it as the age it is.
         startedAt: settings.computationId === undefined ? undefined : runBeganAt(run),
         // Each line carries the server's words (states, errors): kept to one line, never a command.
-        log: (line) => lib_core/* info */.pq((0,untrusted/* inline */.mG)(step.redact(line))),
-        warn: (line) => lib_core/* warning */.$e((0,untrusted/* inline */.mG)(step.redact(line))),
+        log: (line) => lib_core.info((0,untrusted/* inline */.mG)(step.redact(line))),
+        warn: (line) => lib_core.warning((0,untrusted/* inline */.mG)(step.redact(line))),
         onUpdate: (c) => {
-            lib_core/* debug */.Yz((0,untrusted/* inline */.mG)(step.redact(`Computation: ${(0,preview/* preview */.VH)(c.raw, preview/* DEBUG_PREVIEW_CHARS */.fN)}`)));
+            lib_core.debug((0,untrusted/* inline */.mG)(step.redact(`Computation: ${(0,preview/* preview */.VH)(c.raw, preview/* DEBUG_PREVIEW_CHARS */.fN)}`)));
             step.summary.computation = c;
             step.outputs.setComputation(c);
         },
@@ -1941,7 +1941,7 @@ function waitForEnd(client, run, settings, step, interrupter) {
 /** Reports the verdict, and what the after-run phase could not deliver. */
 function conclude(verdict, problems, step) {
     if (verdict.succeeded && problems.length === 0) {
-        lib_core/* info */.pq((0,untrusted/* inline */.mG)(step.redact(verdict.message)));
+        lib_core.info((0,untrusted/* inline */.mG)(step.redact(verdict.message)));
         return;
     }
     if (verdict.succeeded) {
@@ -1968,7 +1968,7 @@ async function followRun(client, run, settings, step, interrupter) {
         finished = await waitForEnd(client, run, settings, step, interrupter);
     }
     catch (error) {
-        if (error instanceof errors/* RequestAbortedError */.$ && interrupter.reason) {
+        if (error instanceof errors.RequestAbortedError && interrupter.reason) {
             await endEarly(interrupter.reason, client, step.summary.computation ?? run, settings, step);
             return;
         }
@@ -2198,8 +2198,8 @@ const SHOWN_CHARS = 80;
  */
 async function findAdoptableRun(targets, start) {
     const { kind } = start.target;
-    const why = (0,untrusted/* inline */.mG)((0,redact/* redactRegistered */.uM)(start.failure.message.split('\n')[0] ?? ''));
-    lib_core/* info */.pq(`The start request failed after it was sent (${why}); looking for the run among the ${kind}'s runs.`);
+    const why = (0,untrusted/* inline */.mG)((0,redact.redactRegistered)(start.failure.message.split('\n')[0] ?? ''));
+    lib_core.info(`The start request failed after it was sent (${why}); looking for the run among the ${kind}'s runs.`);
     const looks = [await look(targets, start)];
     let verdict = judgeStart({ request: start.request, sentAt: start.sentAt, looks });
     while (verdict.kind === 'look-again') {
@@ -2284,11 +2284,11 @@ async function look(targets, start) {
     catch (error) {
         if (start.signal.aborted)
             throw start.failure;
-        throw fail(start, `Looking for the run among the ${start.target.kind}'s runs failed too: ${(0,errors/* errorMessage */.g)(error)}`);
+        throw fail(start, `Looking for the run among the ${start.target.kind}'s runs failed too: ${(0,errors.errorMessage)(error)}`);
     }
     start.onListing?.(listing.runs);
     const clock = listing.serverDate === undefined ? 'no Date header' : new Date(listing.serverDate).toISOString();
-    lib_core/* debug */.Yz(`Listed ${listing.runs.length} runs of the ${start.target.kind}; the server's clock: ${clock}`);
+    lib_core.debug(`Listed ${listing.runs.length} runs of the ${start.target.kind}; the server's clock: ${clock}`);
     return { askedAt, receivedAt: listing.receivedAt, serverDate: listing.serverDate, runs: listing.runs };
 }
 async function pause(start) {
@@ -2318,11 +2318,11 @@ function fail(start, finding) {
 
 /** A client for the deployment the inputs name, whose retries are told in the log. */
 function connect(settings, step) {
-    lib_core/* debug */.Yz(`API base: ${settings.location.apiBase}; wait: ${settings.wait}; poll-interval: ${settings.pollInterval}; wait-timeout: ${settings.waitTimeoutMinutes} min`);
+    lib_core.debug(`API base: ${settings.location.apiBase}; wait: ${settings.wait}; poll-interval: ${settings.pollInterval}; wait-timeout: ${settings.waitTimeoutMinutes} min`);
     return new client/* CodeOceanClient */.x({
         apiBase: settings.location.apiBase,
         token: settings.token,
-        onRetry: (message) => lib_core/* info */.pq((0,untrusted/* inline */.mG)(step.redact(message)))
+        onRetry: (message) => lib_core.info((0,untrusted/* inline */.mG)(step.redact(message)))
     });
 }
 /**
@@ -2335,13 +2335,13 @@ async function renameRun(client, run, name, version, step) {
     }
     catch (error) {
         const release = releaseRefusalReason(error, run, version);
-        lib_core/* warning */.$e(step.redact(`Could not name the run '${(0,untrusted/* inline */.mG)(name)}'; it keeps the name '${(0,untrusted/* inline */.mG)((0,caps/* capText */.yA)(run.name ?? run.id))}'. ${(0,errors/* errorMessage */.g)(error)}` +
+        lib_core.warning(step.redact(`Could not name the run '${(0,untrusted/* inline */.mG)(name)}'; it keeps the name '${(0,untrusted/* inline */.mG)((0,caps/* capText */.yA)(run.name ?? run.id))}'. ${(0,errors.errorMessage)(error)}` +
             (release ? `\n${release}` : '')));
         return run;
     }
     const renamed = { ...run, name, raw: { ...run.raw, name } };
     step.outputs.setComputation(renamed);
-    lib_core/* info */.pq(`Named the run '${(0,untrusted/* inline */.mG)(name)}'`);
+    lib_core.info(`Named the run '${(0,untrusted/* inline */.mG)(name)}'`);
     return renamed;
 }
 /**
@@ -2427,11 +2427,11 @@ async function startRun(client, settings, step, interrupter) {
     const body = (0,run_request/* buildRunRequest */.b)(settings.run);
     step.summary.request = body;
     const { kind, id } = settings.run.target;
-    lib_core/* startGroup */.Oh(`Starting ${kind} ${id} on ${settings.location.siteUrl}`);
+    lib_core.startGroup(`Starting ${kind} ${id} on ${settings.location.siteUrl}`);
     // Parameter values are outside text too (event text can reach them): one value per line, defused.
     for (const line of JSON.stringify(body, null, 2).split('\n'))
-        lib_core/* info */.pq((0,untrusted/* inline */.mG)(line));
-    lib_core/* endGroup */.N4();
+        lib_core.info((0,untrusted/* inline */.mG)(line));
+    lib_core.endGroup();
     const { run, adoption } = await startOrAdopt(client, settings, body, step, interrupter);
     let started = run;
     const own = adoption === undefined ? settings : adoptedSettings(settings);
@@ -2444,12 +2444,12 @@ async function startRun(client, settings, step, interrupter) {
     step.outputs.setComputation(started);
     if (adoption !== undefined) {
         for (const line of adoptionNotes(adoption, settings)) {
-            lib_core/* info */.pq(step.redact(line));
+            lib_core.info(step.redact(line));
             step.summary.notes.push(line);
         }
     }
     else {
-        lib_core/* info */.pq(step.redact(`Started Code Ocean run ${(0,describe/* describeRun */.v)(started)} of ${kind} ${(0,untrusted/* inline */.mG)(id)}`));
+        lib_core.info(step.redact(`Started Code Ocean run ${(0,describe/* describeRun */.v)(started)} of ${kind} ${(0,untrusted/* inline */.mG)(id)}`));
     }
     if (settings.runName && !interrupter.reason && adoption === undefined) {
         started = await renameRun(client, started, settings.runName, settings.run.version, step);
@@ -2460,7 +2460,7 @@ async function startRun(client, settings, step, interrupter) {
 /** For `wait: false`: the step ends as soon as the run has started. */
 function leaveRunning(step) {
     (0,lifecycle_step/* setStatus */.Lx)(step, 'started');
-    lib_core/* info */.pq('Not waiting for the run to finish (wait: false).');
+    lib_core.info('Not waiting for the run to finish (wait: false).');
 }
 
 ;// CONCATENATED MODULE: ./src/lifecycle/run/phases.ts

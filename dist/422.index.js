@@ -1324,7 +1324,7 @@ function trackProgress(files, everyMs, onProgress) {
  */
 async function downloadResults(source, runId, files, folder, options = {}) {
     const root = await prepareFolder(folder, options.workspace);
-    const transfer = (0,transfer_worker.transferrer)(options.timeoutMs ?? 60_000, options.storeRules);
+    const transfer = (0,transfer_worker.transferrer)(options.timeoutMs ?? 60_000, options.storeRules, files);
     const concurrency = options.concurrency ?? 8;
     const transfers = {
         source,
@@ -1334,6 +1334,11 @@ async function downloadResults(source, runId, files, folder, options = {}) {
         deadlineFor: options.deadlineMs ?? object_store/* transferDeadlineMs */.OV,
         signal: options.signal
     };
+    if (transfer.inWorker) {
+        const total = files.reduce((sum, f) => sum + f.size, 0);
+        const unknown = files.some((f) => f.sizeUnknown) ? ' and files of unknown size' : '';
+        options.onProgress?.(`Downloading ${(0,format/* formatBytes */.z3)(total)}${unknown} in a worker thread with a heap of its own`);
+    }
     const progress = trackProgress(files, options.progressEveryMs ?? 5_000, options.onProgress);
     try {
         await runWithLookAhead(files, { concurrency, ahead: options.lookAhead ?? 8, signal: options.signal }, (file, signal) => prepare(transfers, root, file, signal), async (file, prepared) => {

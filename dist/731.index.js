@@ -584,6 +584,7 @@ __webpack_require__.r(__webpack_exports__);
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
+  WORKER_FROM_BYTES: () => (/* binding */ WORKER_FROM_BYTES),
   serveTransfers: () => (/* binding */ serveTransfers),
   transferrer: () => (/* binding */ transferrer),
   useTransferWorker: () => (/* binding */ useTransferWorker)
@@ -773,7 +774,7 @@ function failureOf(kind, message) {
 /** Transfers in the calling thread, through a store client of its own. */
 function inThisThread(settings) {
     const { store, close } = (0,object_store/* objectStoreClient */.a2)(settings.timeoutMs, settings.rules);
-    return { transfer: (job, signal) => transferFile(store, job, signal), close };
+    return { transfer: (job, signal) => transferFile(store, job, signal), close, inWorker: false };
 }
 /** Transfers in a worker running `entry` (the action's bundle), started at the first transfer. */
 function inWorker(entry, settings) {
@@ -829,7 +830,8 @@ function inWorker(entry, settings) {
             const thread = worker;
             worker = undefined;
             void thread?.terminate();
-        }
+        },
+        inWorker: true
     };
 }
 let workerEntry;
@@ -837,10 +839,21 @@ let workerEntry;
 function useTransferWorker(entry) {
     workerEntry = entry;
 }
-/** A Transferrer for one download: in a worker when the entry asked for one, else in this thread. */
-function transferrer(timeoutMs, rules) {
+/**
+ * Below this many bytes in all, a download runs in the calling thread: the spent
+ * buffers that could pile up are at most the bytes downloaded, so a small download
+ * cannot raise the peak by more than this, and it saves starting a worker (which
+ * loads the bundle again: tens of ms of CPU, most steps' whole download).
+ */
+const WORKER_FROM_BYTES = 32 * 1024 * 1024;
+/**
+ * A Transferrer for one download of `files`: in a worker when the entry asked for one
+ * and the download is large (or holds a file of unknown size), else in this thread.
+ */
+function transferrer(timeoutMs, rules, files) {
     const settings = { timeoutMs, rules };
-    return workerEntry === undefined ? inThisThread(settings) : inWorker(workerEntry, settings);
+    const large = files.some((f) => f.sizeUnknown) || files.reduce((sum, f) => sum + f.size, 0) >= WORKER_FROM_BYTES;
+    return workerEntry === undefined || !large ? inThisThread(settings) : inWorker(workerEntry, settings);
 }
 /** In a worker: runs the transfers the main thread asks for, each with its own cancel, until terminated. */
 function serveTransfers() {

@@ -122,7 +122,7 @@ it.concurrent('retries a broken-off transfer with a fresh link and leaves no par
   expect(sim.requests.filter((r) => r.path.endsWith('/results/urls'))).toHaveLength(2)
 })
 
-it.concurrent('asks for the next links while the transfers run, 8 at once, in its download worker', async () => {
+it.concurrent('asks for the next links while the transfers run, 8 at once', async () => {
   const sim = await startSimulator()
   const files = Array.from({ length: 20 }, (_, i) => ({ path: `f${String(i).padStart(2, '0')}.bin`, size: 1_000 }))
   sim.program(PIPELINE, { outcome: 'succeeded', results: files })
@@ -131,6 +131,8 @@ it.concurrent('asks for the next links while the transfers run, 8 at once, in it
   const run = await runAgainst(sim, { 'download-results': 'results' })
   expect(run.exitCode).toBe(0)
   expect(filesUnder(run.outputs['results-path'])).toHaveLength(20)
+  // 20 KB in all: no worker thread is worth starting for them.
+  expect(run.log.filter((line) => line.includes('worker thread'))).toEqual([])
   const ninthTransfer = sim.storeRequests[8].at
   const links = sim.requests.filter((r) => r.path.endsWith('/results/urls'))
   expect(links).toHaveLength(20)

@@ -201,7 +201,7 @@ export async function downloadResults(
   options: DownloadOptions = {}
 ): Promise<DownloadReport> {
   const root = await prepareFolder(folder, options.workspace)
-  const transfer = transferrer(options.timeoutMs ?? 60_000, options.storeRules)
+  const transfer = transferrer(options.timeoutMs ?? 60_000, options.storeRules, files)
   const concurrency = options.concurrency ?? 8
   const transfers: Transfers = {
     source,
@@ -210,6 +210,11 @@ export async function downloadResults(
     linkRequests: pLimit(concurrency),
     deadlineFor: options.deadlineMs ?? transferDeadlineMs,
     signal: options.signal
+  }
+  if (transfer.inWorker) {
+    const total = files.reduce((sum, f) => sum + f.size, 0)
+    const unknown = files.some((f) => f.sizeUnknown) ? ' and files of unknown size' : ''
+    options.onProgress?.(`Downloading ${formatBytes(total)}${unknown} in a worker thread with a heap of its own`)
   }
   const progress = trackProgress(files, options.progressEveryMs ?? 5_000, options.onProgress)
   try {

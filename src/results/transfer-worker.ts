@@ -16,6 +16,7 @@ import { isMainThread, parentPort, Worker, workerData } from 'node:worker_thread
 import type { AxiosInstance } from 'axios'
 import { errorMessage, RequestAbortedError } from '../errors.js'
 import { ExpiredLinkError, OversizeError, TransientDownloadError } from './errors.js'
+import type { ResultFile } from './listing.js'
 import { objectStoreClient } from './object-store.js'
 import type { StoreRules } from './store-address.js'
 import { transferFile, type TransferJob } from './transfer.js'
@@ -38,6 +39,8 @@ export interface Transferrer {
   transfer(job: TransferJob, signal?: AbortSignal): Promise<number>
   /** Ends it: the store's connections, and the worker. Call once every transfer has settled. */
   close(): void
+  /** Whether the transfers run in a worker thread. */
+  readonly inWorker: boolean
 }
 
 /** What the worker is started with: how to reach the store. */
@@ -81,7 +84,7 @@ function failureOf(kind: FailureKind, message: string): Error {
 /** Transfers in the calling thread, through a store client of its own. */
 function inThisThread(settings: WorkerSettings): Transferrer {
   const { store, close } = objectStoreClient(settings.timeoutMs, settings.rules)
-  return { transfer: (job, signal) => transferFile(store, job, signal), close }
+  return { transfer: (job, signal) => transferFile(store, job, signal), close, inWorker: false }
 }
 
 /** Transfers in a worker running `entry` (the action's bundle), started at the first transfer. */
@@ -133,7 +136,8 @@ function inWorker(entry: URL, settings: WorkerSettings): Transferrer {
       const thread = worker
       worker = undefined
       void thread?.terminate()
-    }
+    },
+    inWorker: true
   }
 }
 
@@ -144,10 +148,26 @@ export function useTransferWorker(entry: URL): void {
   workerEntry = entry
 }
 
-/** A Transferrer for one download: in a worker when the entry asked for one, else in this thread. */
-export function transferrer(timeoutMs: number, rules: StoreRules | undefined): Transferrer {
+/**
+ * Below this many bytes in all, a download runs in the calling thread: the spent
+ * buffers that could pile up are at most the bytes downloaded, so a small download
+ * cannot raise the peak by more than this, and it saves starting a worker (which
+ * loads the bundle again: tens of ms of CPU, most steps' whole download).
+ */
+export const WORKER_FROM_BYTES = 32 * 1024 * 1024
+
+/**
+ * A Transferrer for one download of `files`: in a worker when the entry asked for one
+ * and the download is large (or holds a file of unknown size), else in this thread.
+ */
+export function transferrer(
+  timeoutMs: number,
+  rules: StoreRules | undefined,
+  files: ReadonlyArray<Pick<ResultFile, 'size' | 'sizeUnknown'>>
+): Transferrer {
   const settings = { timeoutMs, rules }
-  return workerEntry === undefined ? inThisThread(settings) : inWorker(workerEntry, settings)
+  const large = files.some((f) => f.sizeUnknown) || files.reduce((sum, f) => sum + f.size, 0) >= WORKER_FROM_BYTES
+  return workerEntry === undefined || !large ? inThisThread(settings) : inWorker(workerEntry, settings)
 }
 
 /** In a worker: runs the transfers the main thread asks for, each with its own cancel, until terminated. */

@@ -585,6 +585,7 @@ __webpack_require__.r(__webpack_exports__);
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
   WORKER_FROM_BYTES: () => (/* binding */ WORKER_FROM_BYTES),
+  WORKER_FROM_FILES: () => (/* binding */ WORKER_FROM_FILES),
   serveTransfers: () => (/* binding */ serveTransfers),
   transferrer: () => (/* binding */ transferrer),
   useTransferWorker: () => (/* binding */ useTransferWorker)
@@ -840,19 +841,23 @@ function useTransferWorker(entry) {
     workerEntry = entry;
 }
 /**
- * Below this many bytes in all, a download runs in the calling thread: the spent
- * buffers that could pile up are at most the bytes downloaded, so a small download
- * cannot raise the peak by more than this, and it saves starting a worker (which
- * loads the bundle again: tens of ms of CPU, most steps' whole download).
+ * A download smaller than both of these runs in the calling thread: it saves starting a
+ * worker, which loads the bundle again (tens of ms of CPU, more than a small download
+ * takes). Its spent buffers add at most its bytes, and each file adds some garbage of
+ * its own (5,000 files of 4 KiB in the main thread peaked near 270 MiB), hence the count.
  */
 const WORKER_FROM_BYTES = 32 * 1024 * 1024;
+const WORKER_FROM_FILES = 64;
 /**
  * A Transferrer for one download of `files`: in a worker when the entry asked for one
- * and the download is large (or holds a file of unknown size), else in this thread.
+ * and the download is large in bytes or files (or holds a file of unknown size), else
+ * in this thread.
  */
 function transferrer(timeoutMs, rules, files) {
     const settings = { timeoutMs, rules };
-    const large = files.some((f) => f.sizeUnknown) || files.reduce((sum, f) => sum + f.size, 0) >= WORKER_FROM_BYTES;
+    const large = files.length >= WORKER_FROM_FILES ||
+        files.some((f) => f.sizeUnknown) ||
+        files.reduce((sum, f) => sum + f.size, 0) >= WORKER_FROM_BYTES;
     return workerEntry === undefined || !large ? inThisThread(settings) : inWorker(workerEntry, settings);
 }
 /** In a worker: runs the transfers the main thread asks for, each with its own cancel, until terminated. */

@@ -149,16 +149,18 @@ export function useTransferWorker(entry: URL): void {
 }
 
 /**
- * Below this many bytes in all, a download runs in the calling thread: the spent
- * buffers that could pile up are at most the bytes downloaded, so a small download
- * cannot raise the peak by more than this, and it saves starting a worker (which
- * loads the bundle again: tens of ms of CPU, most steps' whole download).
+ * A download smaller than both of these runs in the calling thread: it saves starting a
+ * worker, which loads the bundle again (tens of ms of CPU, more than a small download
+ * takes). Its spent buffers add at most its bytes, and each file adds some garbage of
+ * its own (5,000 files of 4 KiB in the main thread peaked near 270 MiB), hence the count.
  */
 export const WORKER_FROM_BYTES = 32 * 1024 * 1024
+export const WORKER_FROM_FILES = 64
 
 /**
  * A Transferrer for one download of `files`: in a worker when the entry asked for one
- * and the download is large (or holds a file of unknown size), else in this thread.
+ * and the download is large in bytes or files (or holds a file of unknown size), else
+ * in this thread.
  */
 export function transferrer(
   timeoutMs: number,
@@ -166,7 +168,10 @@ export function transferrer(
   files: ReadonlyArray<Pick<ResultFile, 'size' | 'sizeUnknown'>>
 ): Transferrer {
   const settings = { timeoutMs, rules }
-  const large = files.some((f) => f.sizeUnknown) || files.reduce((sum, f) => sum + f.size, 0) >= WORKER_FROM_BYTES
+  const large =
+    files.length >= WORKER_FROM_FILES ||
+    files.some((f) => f.sizeUnknown) ||
+    files.reduce((sum, f) => sum + f.size, 0) >= WORKER_FROM_BYTES
   return workerEntry === undefined || !large ? inThisThread(settings) : inWorker(workerEntry, settings)
 }
 

@@ -152,3 +152,26 @@ describe('settings', () => {
     expect(() => parseDownloadFolder('download-results', '.', workspace)).toThrow('not a folder inside the workspace')
   })
 })
+
+describe('settle-workflow in a run step', () => {
+  const PIPELINE = '4bc97533-6eb4-48ac-966f-648548a756d2'
+  function messageOf(read: () => unknown): string {
+    try {
+      read()
+    } catch (error) {
+      expect(error).toBeInstanceOf(InputErrors)
+      return (error as Error).message
+    }
+    throw new Error('expected an input error')
+  }
+  const runInputs = (more: Record<string, string>) => (name: string) =>
+    ({ domain: 'codeocean.example.com', 'pipeline-id': PIPELINE, 'github-token': 'ghs_x', ...more })[name] ?? ''
+
+  it('in a run step goes with check-run: true, and is refused without it', () => {
+    const settings = getSettings('t', runInputs({ 'check-run': 'true', 'settle-workflow': 'settle.yml' }), {})
+    expect(settings.settleWorkflow).toBe('settle.yml')
+    const message = messageOf(() => getSettings('t', runInputs({ 'settle-workflow': 'settle.yml' }), {}))
+    expect(message).toContain("Input 'settle-workflow' and 'check-run': 'settle-workflow' turns the settle workflow on")
+    expect(message).toContain('check-run: true')
+  })
+})

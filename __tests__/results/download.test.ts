@@ -239,11 +239,12 @@ describe('downloading results', () => {
     })
 
     it('asks for a fresh link just before the transfer when the one asked for ahead has grown old', async () => {
-      // Links that live 2 s are used for at most 1 s; the first file's transfer takes longer than that.
+      // Links that live 1 s (the shortest X-Amz-Expires there is) are used for at most half a
+      // second; the first file's transfer takes longer than that.
       const shortLived = await startSimulator({
         phases: [{ state: 'running', ms: 0 }],
-        signedUrlTtlMs: 2_000,
-        firstByteDelayMs: 1_200
+        signedUrlTtlMs: 1_000,
+        firstByteDelayMs: 600
       })
       const c = new CodeOceanClient({ apiBase: `${shortLived.url}/api/v1`, token: shortLived.token })
       try {
@@ -269,7 +270,7 @@ describe('downloading results', () => {
         expect(report.files).toBe(2)
         const asked = shortLived.requests.filter((r) => r.path.endsWith('/results/urls')).map((r) => r.query.path)
         // b.bin's link was asked for ahead, while a.bin was on its way, and again just before its
-        // own transfer. (On a loaded machine a.bin's own link can age past 1 s before its
+        // own transfer. (On a loaded machine a.bin's own link can age past 0.5 s before its
         // transfer too, and be asked for again: that is the same rule, so not ruled out here.)
         // (Both first links are asked for at once, so either may arrive first.)
         expect(asked.slice(0, 2).sort()).toEqual(['a.bin', 'b.bin'])

@@ -1072,7 +1072,7 @@ async function costBenchmark(): Promise<boolean> {
     `- the start as a step of a job that runs anyway (the build or the tests) instead of a job of its own: its ` +
       `${(start.stepMs / 1000).toFixed(2)} s add a billed minute only when they carry that job over a minute boundary, ` +
       `+${shared.mean.toFixed(3)} on average, +1 at the worst; a ${COST_RUNS.at(-1)?.[0]} run with a 15-min schedule ` +
-      `then bills ${minutes(detachedMinutes(shared.mean, settleBilled, goalTicks))} on average, ` +
+      `then bills ${detachedMinutes(shared.mean, settleBilled, goalTicks).toFixed(3)} on average, ` +
       `${detachedMinutes(shared.worst, settleBilled, goalTicks)} at the worst`
   )
   const goal = COST_GOAL
@@ -1097,7 +1097,7 @@ async function costBenchmark(): Promise<boolean> {
   log(
     `Goal (issue 22): a 6-hour run costs at most ${goal.budget} billed runner-minutes with a 15-minute settle schedule ` +
       `(waiting in the job: 360): ${met ? 'met' : 'NOT MET'} with the start as a step of a job that runs anyway: ` +
-      `${minutes(sharedMean)} on average, ${sharedWorst} at the worst (when the step carries that job over a minute). ` +
+      `${sharedMean.toFixed(3)} on average, ${sharedWorst} at the worst (when the step carries that job over a minute). ` +
       `With a start job of its own: ${worst} at the worst alignment, ${minutes(mean)} on average (${startBilled} start ` +
       `job + ${spread.whileRunning.worst} ticks that find the run going + 1 that completes it: a check can complete only ` +
       `at a tick after the run's end). ${exactlyAligned} only when ticks fall exactly at the run's start (too early to see ` +

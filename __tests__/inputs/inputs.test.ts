@@ -2,7 +2,6 @@ import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from '@jest/globals'
-import { InputErrors } from '../../src/inputs/errors.js'
 import { getSettings, type Settings } from '../../src/inputs/settings.js'
 import {
   parseDownloadFolder,
@@ -11,6 +10,7 @@ import {
   parseWaitTimeout
 } from '../../src/inputs/values.js'
 import { BAD_INPUTS } from '../bad-inputs.js'
+import { inputErrorMessage } from '../support/input-errors.js'
 
 const DEFAULTS: Record<string, string> = {
   domain: 'codeocean.example.com',
@@ -21,13 +21,7 @@ const DEFAULTS: Record<string, string> = {
 
 async function errorFor(inputs: Record<string, string>): Promise<string> {
   const all = { ...DEFAULTS, ...inputs }
-  try {
-    getSettings(all.secret, (name) => all[name] ?? '', {})
-  } catch (error) {
-    expect(error).toBeInstanceOf(InputErrors)
-    return (error as Error).message
-  }
-  throw new Error('expected an input error')
+  return inputErrorMessage(() => getSettings(all.secret, (name) => all[name] ?? '', {}))
 }
 
 describe('bad input', () => {
@@ -155,22 +149,13 @@ describe('settings', () => {
 
 describe('settle-workflow in a run step', () => {
   const PIPELINE = '4bc97533-6eb4-48ac-966f-648548a756d2'
-  function messageOf(read: () => unknown): string {
-    try {
-      read()
-    } catch (error) {
-      expect(error).toBeInstanceOf(InputErrors)
-      return (error as Error).message
-    }
-    throw new Error('expected an input error')
-  }
   const runInputs = (more: Record<string, string>) => (name: string) =>
     ({ domain: 'codeocean.example.com', 'pipeline-id': PIPELINE, 'github-token': 'ghs_x', ...more })[name] ?? ''
 
   it('in a run step goes with check-run: true, and is refused without it', () => {
     const settings = getSettings('t', runInputs({ 'check-run': 'true', 'settle-workflow': 'settle.yml' }), {})
     expect(settings.settleWorkflow).toBe('settle.yml')
-    const message = messageOf(() => getSettings('t', runInputs({ 'settle-workflow': 'settle.yml' }), {}))
+    const message = inputErrorMessage(() => getSettings('t', runInputs({ 'settle-workflow': 'settle.yml' }), {}))
     expect(message).toContain("Input 'settle-workflow' and 'check-run': 'settle-workflow' turns the settle workflow on")
     expect(message).toContain('check-run: true')
   })

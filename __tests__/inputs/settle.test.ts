@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, jest } from '@jest/globals'
-import { InputErrors } from '../../src/inputs/errors.js'
 import { getSettleSettings, isSettling, parseSettleMaxAge } from '../../src/inputs/settle.js'
 import { parseSettleWorkflow, runningWorkflowFile } from '../../src/inputs/settle-workflow.js'
 import { Input } from '../../src/names.js'
+import { inputErrorMessage } from '../support/input-errors.js'
 
 const DEFAULTS: Record<string, string> = {
   'sync-git': 'false',
@@ -138,16 +138,6 @@ describe('the inputs of a settle step', () => {
 
 const IN_SETTLE = { GITHUB_WORKFLOW_REF: 'octo-org/lab/.github/workflows/settle.yml@refs/heads/main' }
 
-function messageOf(read: () => unknown): string {
-  try {
-    read()
-  } catch (error) {
-    expect(error).toBeInstanceOf(InputErrors)
-    return (error as Error).message
-  }
-  throw new Error('expected an input error')
-}
-
 describe('settle-workflow', () => {
   // The GitHub token is masked as it is read (::add-mask::): kept out of the test's output.
   beforeEach(() => {
@@ -186,10 +176,14 @@ describe('settle-workflow', () => {
       'settle.yml'
     )
     expect(getSettleSettings('t', settleInputs({}), IN_SETTLE).settleWorkflow).toBeUndefined()
-    const other = messageOf(() => getSettleSettings('t', settleInputs({ 'settle-workflow': 'ci.yml' }), IN_SETTLE))
+    const other = inputErrorMessage(() =>
+      getSettleSettings('t', settleInputs({ 'settle-workflow': 'ci.yml' }), IN_SETTLE)
+    )
     expect(other).toContain("Input 'settle-workflow': names ci.yml, but this step runs in settle.yml")
     expect(other).toContain('settle-workflow: settle.yml')
-    const unknown = messageOf(() => getSettleSettings('t', settleInputs({ 'settle-workflow': 'settle.yml' }), {}))
+    const unknown = inputErrorMessage(() =>
+      getSettleSettings('t', settleInputs({ 'settle-workflow': 'settle.yml' }), {})
+    )
     expect(unknown).toContain('GITHUB_WORKFLOW_REF does not say which workflow this step runs in')
   })
 })

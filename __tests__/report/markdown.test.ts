@@ -3,7 +3,6 @@
  * text comes out as the characters it holds, and never as markup.
  */
 import { describe, expect, it } from '@jest/globals'
-import { marked } from 'marked'
 import {
   code,
   codeBlock,
@@ -16,6 +15,7 @@ import {
   table,
   text
 } from '../../src/report/markdown.js'
+import { renderGfm, visibleText } from '../support/rendered-markdown.js'
 
 /** Text that tries every trick: each must render as its own characters. */
 const HOSTILE = [
@@ -51,26 +51,11 @@ const ZWJ = /\u200d/g
 
 /** The HTML's text, tags dropped and entities decoded, joiners removed, trimmed. */
 function plain(html: string): string {
-  return decode(html.replace(/<[^>]+>/g, ''))
-    .replace(ZWJ, '')
-    .trim()
-}
-
-function decode(html: string): string {
-  return html
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&#39;/g, "'")
-    .replace(/&amp;/g, '&')
+  return visibleText(html).replace(ZWJ, '').trim()
 }
 
 function tags(html: string): string[] {
   return [...new Set([...html.matchAll(/<\/?([a-z0-9]+)/gi)].map((m) => m[1].toLowerCase()))].sort()
-}
-
-async function render(markdown: string): Promise<string> {
-  return marked.parse(markdown, { gfm: true })
 }
 
 describe('splitLines and oneLine', () => {
@@ -92,19 +77,19 @@ describe('splitLines and oneLine', () => {
 
 describe('text', () => {
   it.each(HOSTILE)('renders %j as its own characters, in one paragraph', async (value) => {
-    const html = await render(`Run ${text(value)} ended`)
+    const html = renderGfm(`Run ${text(value)} ended`)
     expect(tags(html)).toEqual(['p'])
     expect(plain(html)).toBe(`Run ${oneLine(value).trim()} ended`)
   })
 
   it.each(HOSTILE)('renders %j as its own characters at the start of a line too', async (value) => {
-    const html = await render(text(value))
+    const html = renderGfm(text(value))
     expect(tags(html)).toEqual(['p'])
     expect(plain(html)).toBe(oneLine(value).trim())
   })
 
   it('leaves no mention or issue reference for GitHub to find', async () => {
-    const html = await render(text('@org/team and @someone see #1, owner/repo#2 and GH-3'))
+    const html = renderGfm(text('@org/team and @someone see #1, owner/repo#2 and GH-3'))
     const shown = html.replace(/<[^>]+>/g, '')
     expect(shown).not.toMatch(/@[A-Za-z0-9]/)
     expect(shown).not.toMatch(/#\d/)
@@ -121,8 +106,8 @@ describe('emoji shortcodes', () => {
   const SHORTCODE = /:(white_check_mark|\+1|x|rocket):/
 
   it('are broken in text, where GitHub would show them as emoji', async () => {
-    const html = await render(text(':white_check_mark: ok :+1: :x::rocket: 17:45:00'))
-    const shown = decode(html.replace(/<[^>]+>/g, ''))
+    const html = renderGfm(text(':white_check_mark: ok :+1: :x::rocket: 17:45:00'))
+    const shown = visibleText(html)
     expect(shown).not.toMatch(SHORTCODE)
     expect(shown.replace(ZWJ, '')).toBe(':white_check_mark: ok :+1: :x::rocket: 17:45:00\n')
   })
@@ -135,7 +120,7 @@ describe('emoji shortcodes', () => {
 describe('caps', () => {
   it('show at most 300 characters of one value, and say how many more there were', async () => {
     const long = `${'a'.repeat(400)}\u202e`
-    expect(plain(await render(text(long)))).toBe(`${'a'.repeat(300)}… (101 more characters)`)
+    expect(plain(renderGfm(text(long)))).toBe(`${'a'.repeat(300)}… (101 more characters)`)
     expect(code(long)).toBe(`\`${'a'.repeat(300)}… (101 more characters)\``)
     expect(text(long, 10)).toBe('aaaaaaaaaa… (391 more characters\\)')
   })
@@ -205,7 +190,7 @@ describe('fitWithin', () => {
     for (const limit of [120, 121, 122, 123, 150, markdown.length - 20]) {
       const fitted = fitWithin(markdown, limit, size, '*cut*')
       expect(fitted.length).toBeLessThanOrEqual(limit)
-      const html = await render(fitted)
+      const html = renderGfm(fitted)
       // The note is the page's last paragraph: not in a <pre>, not in a <details>.
       expect(html.trimEnd().endsWith('<p><em>cut</em></p>')).toBe(true)
       expect(html.split('<details>').length).toBe(html.split('</details>').length)
@@ -221,11 +206,11 @@ describe('fitWithin', () => {
 
 describe('code', () => {
   it.each(HOSTILE.filter((v) => !v.includes('|')))('holds %j in one code span', async (value) => {
-    const html = await render(`File ${code(value)} here`)
+    const html = renderGfm(`File ${code(value)} here`)
     expect(tags(html)).toEqual(['code', 'p'])
     const inside = /<code>([\s\S]*)<\/code>/.exec(html)?.[1] ?? ''
     // Exactly the characters, blanks at either end included: no joiner is needed in code.
-    expect(decode(inside)).toBe(oneLine(value))
+    expect(visibleText(inside)).toBe(oneLine(value))
     expect(inside).not.toMatch(ZWJ)
   })
 
@@ -238,7 +223,7 @@ describe('code', () => {
 
   it('gives text with a pipe as escaped text, which GFM tables do not split', async () => {
     expect(code('a|b')).toBe(text('a|b'))
-    const html = await render(table(['File', 'Size'], [[code('a|b\\|c'), '1 B']]))
+    const html = renderGfm(table(['File', 'Size'], [[code('a|b\\|c'), '1 B']]))
     expect(html.match(/<td>/g)).toHaveLength(2)
     expect(plain(/<td>([\s\S]*?)<\/td>/.exec(html)?.[1] ?? '')).toBe('a|b\\|c')
   })
@@ -250,7 +235,7 @@ describe('code', () => {
 
 describe('lineBlock', () => {
   it('shows every line on a line of its own, whatever broke it, and forges no heading, list or quote', async () => {
-    const html = await render(lineBlock(`failed\r# ✅ Code Ocean run succeeded\n===\u2028> out\r\n- item\n\nend`))
+    const html = renderGfm(lineBlock(`failed\r# ✅ Code Ocean run succeeded\n===\u2028> out\r\n- item\n\nend`))
     expect(tags(html)).toEqual(['br', 'p'])
     expect(html.match(/<br>/g)).toHaveLength(5)
     expect(plain(html.replace(/<br>\n?/g, '\n'))).toBe('failed\n# ✅ Code Ocean run succeeded\n===\n> out\n- item\nend')
@@ -258,7 +243,7 @@ describe('lineBlock', () => {
 
   it("keeps an example's indentation, so its YAML keeps its shape", async () => {
     const message = 'Input \'processes\': is not JSON\n  Example: processes: |\n    [{"name": "a"}]'
-    const html = await render(lineBlock(message))
+    const html = renderGfm(lineBlock(message))
     expect(plain(html.replace(/<br>\n?/g, '\n')).split('\n')).toEqual([
       "Input 'processes': is not JSON",
       '\u00a0\u00a0Example: processes: |',
@@ -267,17 +252,17 @@ describe('lineBlock', () => {
   })
 
   it.each(HOSTILE)('holds %j as text, with nothing but line breaks', async (value) => {
-    const html = await render(lineBlock(value))
+    const html = renderGfm(lineBlock(value))
     expect(tags(html).filter((tag) => tag !== 'br' && tag !== 'p')).toEqual([])
   })
 })
 
 describe('codeBlock', () => {
   it('holds every hostile line in one code block, as the characters it holds', async () => {
-    const html = await render(`${codeBlock(HOSTILE)}\n\nafter`)
+    const html = renderGfm(`${codeBlock(HOSTILE)}\n\nafter`)
     expect(tags(html)).toEqual(['code', 'p', 'pre'])
     expect(html.match(/<pre>/g)).toHaveLength(1)
-    const inside = decode(/<code>([\s\S]*)<\/code>/.exec(html)?.[1] ?? '')
+    const inside = visibleText(/<code>([\s\S]*)<\/code>/.exec(html)?.[1] ?? '')
     // Every line break form splits a line; unsafe characters show as U+FFFD.
     const expected = HOSTILE.flatMap(splitLines).map((line) =>
       // eslint-disable-next-line no-control-regex -- the control characters are what is checked
@@ -289,7 +274,7 @@ describe('codeBlock', () => {
 
   it('cannot be closed early by a fence inside it', async () => {
     for (const fence of ['```', '````', '~~~', '    ```', '`````` x']) {
-      const html = await render(`${codeBlock(['before', fence, '# forged'])}\n\nafter`)
+      const html = renderGfm(`${codeBlock(['before', fence, '# forged'])}\n\nafter`)
       expect(html).not.toContain('<h1>')
       expect(html.match(/<pre>/g)).toHaveLength(1)
     }
@@ -298,7 +283,7 @@ describe('codeBlock', () => {
 
 describe('details', () => {
   it("folds Markdown under a summary of the action's own words, escaped as HTML", async () => {
-    const html = await render(details('Results (2 files) <b>', [table(['File'], [[code('a.csv')]])]))
+    const html = renderGfm(details('Results (2 files) <b>', [table(['File'], [[code('a.csv')]])]))
     expect(tags(html)).toEqual(['code', 'details', 'summary', 'table', 'tbody', 'td', 'th', 'thead', 'tr'])
     expect(html).toContain('<summary>Results (2 files) &lt;b&gt;</summary>')
   })
@@ -307,14 +292,14 @@ describe('details', () => {
 describe('table and list', () => {
   it('keep one row per row and one cell per cell, whatever the cells hold', async () => {
     const hostile = HOSTILE.map((v) => [text(v), code(v)])
-    const html = await render(table(['Text', 'Code'], hostile))
+    const html = renderGfm(table(['Text', 'Code'], hostile))
     expect(tags(html)).toEqual(['code', 'table', 'tbody', 'td', 'th', 'thead', 'tr'])
     const rows = [...html.matchAll(/<tr>([\s\S]*?)<\/tr>/g)].map(([, row]) => row.match(/<t[hd]>/g)?.length)
     expect(rows).toEqual(Array(HOSTILE.length + 1).fill(2))
   })
 
   it('lists items one per bullet, even cells with line breaks', async () => {
-    const html = await render(list([text('a\rb'), code('c\nd')]))
+    const html = renderGfm(list([text('a\rb'), code('c\nd')]))
     expect(html.match(/<li>/g)).toHaveLength(2)
   })
 })

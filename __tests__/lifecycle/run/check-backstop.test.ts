@@ -1,15 +1,16 @@
 import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { afterEach, beforeEach, describe, expect, it, jest } from '@jest/globals'
+import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
 import { GitHubStandIn } from '../../../sim/github.js'
 import { checkLeftOpen, recordCheck, settleCheck } from '../../../src/lifecycle/run/check-backstop.js'
 import { post } from '../../../src/lifecycle/run/post-step.js'
+import { printedLines } from '../../support/printed.js'
 
 const STATE = 'STATE_check-run-id'
 const RUN = '9af23fd6-0d4c-4a8e-b1a4-7c3f1e2d5b60'
 const saved = { ...process.env }
-let printed: string[] = []
+const printed = printedLines()
 
 beforeEach(() => {
   const temp = mkdtempSync(join(tmpdir(), 'check-backstop-'))
@@ -18,15 +19,9 @@ beforeEach(() => {
   process.env.GITHUB_STATE = join(temp, 'state')
   writeFileSync(process.env.GITHUB_STATE, '')
   delete process.env[STATE]
-  printed = []
-  jest.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    printed.push(String(chunk))
-    return true
-  })
 })
 
 afterEach(() => {
-  jest.restoreAllMocks()
   process.env = { ...saved }
 })
 

@@ -9,10 +9,11 @@ import { watchRun } from '../../../src/lifecycle/run/backstop.js'
 import { endEarly } from '../../../src/lifecycle/run/stop.js'
 import { newStep } from '../../../src/lifecycle/step.js'
 import type { CheckRuns } from '../../../src/report/checks/check-run.js'
+import { printedLines } from '../../support/printed.js'
 
 const RUN = '9af23fd6-0d4c-4a8e-b1a4-7c3f1e2d5b60'
 const saved = { ...process.env }
-let printed: string[] = []
+const printed = printedLines()
 
 beforeEach(() => {
   const temp = mkdtempSync(join(tmpdir(), 'hand-over-'))
@@ -22,15 +23,9 @@ beforeEach(() => {
   process.env.GITHUB_OUTPUT = join(temp, 'output')
   writeFileSync(process.env.GITHUB_STATE, '')
   writeFileSync(process.env.GITHUB_OUTPUT, '')
-  printed = []
-  jest.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    printed.push(String(chunk))
-    return true
-  })
 })
 
 afterEach(() => {
-  jest.restoreAllMocks()
   process.exitCode = undefined
   process.env = { ...saved }
 })

@@ -1,4 +1,7 @@
 import type { getOctokit } from '@actions/github'
+import { capText } from '../caps.js'
+import { errorMessage } from '../errors.js'
+import { inline } from '../untrusted.js'
 import { USER_AGENT } from '../version.js'
 
 /** @actions/github's client. */
@@ -26,4 +29,19 @@ export function githubClient(token: string): Promise<GitHubClient> {
     clients.set(key, client)
   }
   return client
+}
+
+/**
+ * A GitHub error in a few words, as outside text: one line, capped. A GraphQL error's
+ * message is a heading ("Request failed due to following response errors:") with the
+ * reasons on the lines below, so its `errors` give the reasons instead.
+ */
+export function gitHubReason(error: unknown): string {
+  const errors = (error as { errors?: unknown } | null)?.errors
+  const reasons = Array.isArray(errors)
+    ? errors
+        .map((e) => (e as { message?: unknown } | null)?.message)
+        .filter((message): message is string => typeof message === 'string' && message !== '')
+    : []
+  return inline(capText(reasons.length > 0 ? reasons.join('; ') : errorMessage(error).split('\n')[0]))
 }

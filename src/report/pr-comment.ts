@@ -1,10 +1,9 @@
 import { createHash } from 'node:crypto'
 import * as core from '@actions/core'
-import { errorMessage } from '../errors.js'
 import { redactRegistered } from '../redact.js'
 import { inline } from '../untrusted.js'
 import { ownerAndRepo, pullRequestPayload } from './event.js'
-import { githubClient, type GitHubClient } from './github-client.js'
+import { gitHubReason, githubClient, type GitHubClient } from './github-client.js'
 import { fitWithin } from './markdown.js'
 
 /**
@@ -51,7 +50,7 @@ function pullRequestNumber(env: NodeJS.ProcessEnv): number | undefined {
   const payload = pullRequestPayload(env)
   if (!payload) return undefined
   const number = Number(payload.pull_request?.number ?? payload.number)
-  return Number.isInteger(number) && number > 0 ? number : undefined
+  return Number.isSafeInteger(number) && number > 0 ? number : undefined
 }
 
 interface CommentTarget {
@@ -81,7 +80,7 @@ async function tokenLogin(octokit: GitHubClient, signal?: AbortSignal): Promise<
     const login = answer.viewer?.login
     return typeof login === 'string' && login !== '' ? login : undefined
   } catch (error) {
-    const reason = errorMessage(error).split('\n')[0]
+    const reason = gitHubReason(error)
     core.info(
       inline(redactRegistered(`Could not tell which account the token acts as (${reason}); adding a new comment.`))
     )
@@ -168,7 +167,7 @@ export async function commentOnPullRequest(
     core.warning(
       inline(
         redact(
-          `Could not comment on pull request #${issue}: ${errorMessage(error)}. The token in github-token needs ` +
+          `Could not comment on pull request #${issue}: ${gitHubReason(error)}. The token in github-token needs ` +
             '`pull-requests: write` (in the workflow: `permissions: pull-requests: write`).'
         )
       )

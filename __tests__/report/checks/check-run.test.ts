@@ -170,8 +170,7 @@ describe('check run calls to a GitHub that never answers', () => {
     const checks = new CheckRuns({
       token: 'ghs_never_answered',
       repository: 'octo/repo',
-      warn: (message) => warnings.push(message),
-      redact: (text) => text
+      warn: (message) => warnings.push(message)
     })
     try {
       const body = createCheckRunBody({ runName: 'nightly', runId: RUN, headSha: SHA, startedAt: 0 })

@@ -47,6 +47,14 @@ function answer(heads: CommitChecks[], history: CommitChecks[]): DiscoveryData {
 }
 
 describe('which pending check runs a settle step may complete', () => {
+  it('takes only a check id that can name a check run, and caps the name GitHub gives', () => {
+    const runs = [0, -3, 1.5, 2 ** 53, 7].map((id) => checkRun(id, { name: `Code Ocean: ${'x'.repeat(5_000)}` }))
+    const found = pendingChecks(answer([], [commit('a1', [suite('github-actions', runs)])]))
+    expect(found.ours.map((c) => c.id)).toEqual([7])
+    expect(found.skipped).toBe(4)
+    expect(found.ours[0].name.length).toBeLessThan(1_100)
+    expect(found.ours[0].name).toMatch(/more characters\)$/)
+  })
   it('keeps in-progress runs of the github-actions suite whose external_id reads back, each once', () => {
     const shared = commit('a1', [suite('github-actions', [checkRun(1)])])
     const found = pendingChecks(

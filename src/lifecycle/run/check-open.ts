@@ -28,7 +28,8 @@ export async function openCheckRun(
   const checks = checkRunsFor(settings.checkToken, step.redact, env)
   const target = settings.run?.target
   const body = createCheckRunBody({
-    runName: run.name ?? run.id,
+    // The run's name may hold a secret the summary scrubs: so does the check's name, seen by all who read the repository.
+    runName: step.redact(run.name ?? run.id),
     runId: run.id,
     headSha,
     startedAt: runBeganAt(run) ?? Date.now(),

@@ -20,7 +20,6 @@ export function checkRunsFor(token: string, redact: (text: string) => string, en
   return new CheckRuns({
     token,
     repository: env.GITHUB_REPOSITORY ?? '',
-    redact,
     warn: (message) => core.warning(inline(redact(message)))
   })
 }
@@ -56,10 +55,14 @@ export async function closeCheckRun(step: Step, markdown: string, cancelled: boo
       completedAt: Date.now(),
       title: outcomeLine(step.summary),
       summary: markdown,
-      text: text === undefined ? undefined : step.redact(text)
+      text
     })
     const done = await check.checks.update(check.id, body, signal)
     if (done) core.info(`Completed check run ${check.id}: ${conclusion}.`)
+    // Refused, the check stays in progress: only a settle can complete it now.
+    else if (!cancelled && check.settleWorkflow) {
+      await check.checks.wakeWorkflow(check.settleWorkflow, AbortSignal.timeout(CHECK_CALL_MS))
+    }
     // Cut short by a cancel: the post step tries again.
     settled = done || !cancelled
   } finally {

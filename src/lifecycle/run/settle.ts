@@ -28,7 +28,7 @@ import {
 } from '../../report/checks/pending-checks.js'
 import { switchRefusedHint, switchWorkflow } from '../../report/checks/workflow-switch.js'
 import { ownerAndRepo } from '../../report/event.js'
-import { githubClient, type GitHubClient } from '../../report/github-client.js'
+import { gitHubReason, githubClient, type GitHubClient } from '../../report/github-client.js'
 import { relativeToWorkspace } from '../../report/links.js'
 import { code, lineBlock, table, text } from '../../report/markdown.js'
 import { Outputs } from '../../report/outputs.js'
@@ -88,21 +88,6 @@ async function readRun(client: CodeOceanClient, identity: CheckIdentity): Promis
         `(${errorMessage(error).split('\n')[0]}): is \`domain\` the deployment that ran it?`
     }
   }
-}
-
-/**
- * A GitHub error in a few words, as outside text: one line, capped. A GraphQL error's
- * message is a heading ("Request failed due to following response errors:") with the
- * reasons on the lines below, so its `errors` give the reasons instead.
- */
-function gitHubReason(error: unknown): string {
-  const errors = (error as { errors?: unknown } | null)?.errors
-  const reasons = Array.isArray(errors)
-    ? errors
-        .map((e) => (e as { message?: unknown } | null)?.message)
-        .filter((message): message is string => typeof message === 'string' && message !== '')
-    : []
-  return inline(capText(reasons.length > 0 ? reasons.join('; ') : errorMessage(error).split('\n')[0]))
 }
 
 /**

@@ -6,7 +6,7 @@
 import { errorMessage } from '../../errors.js'
 import { inline } from '../../untrusted.js'
 import { ownerAndRepo, pullRequestPayload } from '../event.js'
-import { githubClient, type GitHubClient } from '../github-client.js'
+import { gitHubReason, githubClient, type GitHubClient } from '../github-client.js'
 import { code, fitWithin } from '../markdown.js'
 import { checkRunName, externalIdFor, type CheckConclusion, type CheckIdentity } from './check-identity.js'
 import { switchRefusedHint, switchWorkflow } from './workflow-switch.js'
@@ -132,7 +132,7 @@ function whyCallFailed(error: unknown, signal: AbortSignal | undefined): string 
     const timedOut = (signal.reason as { name?: unknown } | undefined)?.name === 'TimeoutError'
     return timedOut ? 'GitHub gave no answer in time' : 'the step was cancelled first'
   }
-  return errorMessage(error).split('\n')[0]
+  return gitHubReason(error)
 }
 
 /** Where check runs are written, and how trouble is told. */
@@ -142,7 +142,6 @@ export interface CheckRunTarget {
   repository: string
   /** A warning in the step's log; `message` is scrubbed and kept to one line first. */
   warn: (message: string) => void
-  redact: (text: string) => string
 }
 
 /**
@@ -166,11 +165,7 @@ export class CheckRuns {
   }
 
   private warn(what: string, error: unknown, signal: AbortSignal | undefined): void {
-    if (signal?.aborted) {
-      this.target.warn(`Could not ${what}: ${whyCallFailed(error, signal)}. The step goes on.`)
-      return
-    }
-    if (isNotAccessible(error)) {
+    if (!signal?.aborted && isNotAccessible(error)) {
       this.refused = true
       this.target.warn(
         `Could not ${what}: the token in github-token may not write check runs (GitHub: ${NOT_ACCESSIBLE}). ` +

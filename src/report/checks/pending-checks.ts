@@ -2,6 +2,7 @@
  * Which of the discovery query's pending check runs a settle step may complete: pure, from
  * the query's answer (discovery-query.ts) alone.
  */
+import { capText } from '../../caps.js'
 import { DAY_MS } from '../../format.js'
 import { ownerAndRepo } from '../event.js'
 import { readExternalId, type CheckIdentity } from './check-identity.js'
@@ -103,7 +104,12 @@ export function pendingChecks(data: DiscoveryData, cap = MAX_SETTLED_PER_STEP): 
         if (!run || run.status !== 'IN_PROGRESS') continue
         const identity = readExternalId(run.externalId)
         const id = run.databaseId
-        const ours = suite.app?.slug === OUR_APP_SLUG && identity !== undefined && typeof id === 'number'
+        const ours =
+          suite.app?.slug === OUR_APP_SLUG &&
+          identity !== undefined &&
+          typeof id === 'number' &&
+          Number.isSafeInteger(id) &&
+          id > 0
         if (!ours) {
           skippedIds.add(id === null ? `${commit.oid}/${run.name}` : String(id))
           continue
@@ -111,7 +117,8 @@ export function pendingChecks(data: DiscoveryData, cap = MAX_SETTLED_PER_STEP): 
         if (found.has(id)) continue
         found.set(id, {
           id,
-          name: run.name,
+          // Outside text: capped once here, for every log line and summary row that shows it.
+          name: capText(String(run.name)),
           identity,
           startedAt: firstTime(run.startedAt, commit.committedDate)
         })

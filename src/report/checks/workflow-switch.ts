@@ -6,6 +6,7 @@
  * (PUT /repos/{owner}/{repo}/actions/workflows/{file}/disable|enable; the workflow's file
  * name stands for its id), and need `actions: write`.
  */
+import { ownerAndRepo } from '../event.js'
 import type { GitHubClient } from '../github-client.js'
 
 /** On: the schedule runs. Off: GitHub starts no run of the workflow until it is turned on. */
@@ -19,7 +20,7 @@ export async function switchWorkflow(
   to: WorkflowSwitch,
   signal: AbortSignal
 ): Promise<void> {
-  const [owner = '', repo = ''] = repository.split('/')
+  const { owner, repo } = ownerAndRepo(repository)
   const call = to === 'on' ? octokit.rest.actions.enableWorkflow : octokit.rest.actions.disableWorkflow
   await call({ owner, repo, workflow_id: file, request: { signal } })
 }

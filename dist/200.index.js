@@ -1251,7 +1251,6 @@ function checkRunsFor(token, redact, env = process.env) {
     return new _report_checks_check_run_js__WEBPACK_IMPORTED_MODULE_2__/* .CheckRuns */ .rp({
         token,
         repository: env.GITHUB_REPOSITORY ?? '',
-        redact,
         warn: (message) => _actions_core__WEBPACK_IMPORTED_MODULE_0__.warning((0,_untrusted_js__WEBPACK_IMPORTED_MODULE_4__/* .inline */ .mG)(redact(message)))
     });
 }
@@ -1283,11 +1282,15 @@ async function closeCheckRun(step, markdown, cancelled) {
             completedAt: Date.now(),
             title: (0,_report_summary_js__WEBPACK_IMPORTED_MODULE_3__/* .outcomeLine */ .RW)(step.summary),
             summary: markdown,
-            text: text === undefined ? undefined : step.redact(text)
+            text
         });
         const done = await check.checks.update(check.id, body, signal);
         if (done)
             _actions_core__WEBPACK_IMPORTED_MODULE_0__.info(`Completed check run ${check.id}: ${conclusion}.`);
+        // Refused, the check stays in progress: only a settle can complete it now.
+        else if (!cancelled && check.settleWorkflow) {
+            await check.checks.wakeWorkflow(check.settleWorkflow, AbortSignal.timeout(CHECK_CALL_MS));
+        }
         // Cut short by a cancel: the post step tries again.
         settled = done || !cancelled;
     }
@@ -2177,8 +2180,6 @@ class Interrupter {
 var run_request = __webpack_require__(4845);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
-// EXTERNAL MODULE: ./src/errors.ts
-var src_errors = __webpack_require__(3916);
 // EXTERNAL MODULE: ./src/report/event.ts
 var report_event = __webpack_require__(8902);
 // EXTERNAL MODULE: ./src/report/github-client.ts
@@ -2186,7 +2187,6 @@ var github_client = __webpack_require__(6223);
 // EXTERNAL MODULE: ./src/report/markdown.ts
 var report_markdown = __webpack_require__(4285);
 ;// CONCATENATED MODULE: ./src/report/pr-comment.ts
-
 
 
 
@@ -2235,7 +2235,7 @@ function pullRequestNumber(env) {
     if (!payload)
         return undefined;
     const number = Number(payload.pull_request?.number ?? payload.number);
-    return Number.isInteger(number) && number > 0 ? number : undefined;
+    return Number.isSafeInteger(number) && number > 0 ? number : undefined;
 }
 /**
  * The login of the account the token acts as, or undefined when GitHub does not say.
@@ -2255,7 +2255,7 @@ async function tokenLogin(octokit, signal) {
         return typeof login === 'string' && login !== '' ? login : undefined;
     }
     catch (error) {
-        const reason = (0,src_errors.errorMessage)(error).split('\n')[0];
+        const reason = (0,github_client/* gitHubReason */.Q)(error);
         core.info((0,untrusted/* inline */.mG)((0,redact.redactRegistered)(`Could not tell which account the token acts as (${reason}); adding a new comment.`)));
         return undefined;
     }
@@ -2321,7 +2321,7 @@ async function commentOnPullRequest(markdown, token, target, redact, env = proce
             return;
         }
         // GitHub's answer is outside text: one line, never a workflow command.
-        core.warning((0,untrusted/* inline */.mG)(redact(`Could not comment on pull request #${issue}: ${(0,src_errors.errorMessage)(error)}. The token in github-token needs ` +
+        core.warning((0,untrusted/* inline */.mG)(redact(`Could not comment on pull request #${issue}: ${(0,github_client/* gitHubReason */.Q)(error)}. The token in github-token needs ` +
             '`pull-requests: write` (in the workflow: `permissions: pull-requests: write`).')));
     }
 }
@@ -2656,9 +2656,9 @@ function checkConclusion(status) {
 /* harmony import */ var _untrusted_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(873);
 /* harmony import */ var _event_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8902);
 /* harmony import */ var _github_client_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6223);
-/* harmony import */ var _markdown_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(4285);
+/* harmony import */ var _markdown_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(4285);
 /* harmony import */ var _check_identity_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3033);
-/* harmony import */ var _workflow_switch_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(7706);
+/* harmony import */ var _workflow_switch_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(7706);
 /**
  * The run as a GitHub check run (`check-run`; docs/github-checks.md): the request bodies
  * that create, settle and complete it, pure, and the few Checks API calls that send them.
@@ -2676,7 +2676,7 @@ const MAX_CHECK_OUTPUT_BYTES = 65_535;
 /** `markdown` within MAX_CHECK_OUTPUT_BYTES, cut between lines with a note when longer. */
 function fitCheckOutput(markdown) {
     const note = '*The rest was cut: GitHub takes at most 65,535 bytes here; the job summary has it all.*';
-    return (0,_markdown_js__WEBPACK_IMPORTED_MODULE_5__/* .fitWithin */ .Hi)(markdown, MAX_CHECK_OUTPUT_BYTES, (part) => Buffer.byteLength(part), note);
+    return (0,_markdown_js__WEBPACK_IMPORTED_MODULE_6__/* .fitWithin */ .Hi)(markdown, MAX_CHECK_OUTPUT_BYTES, (part) => Buffer.byteLength(part), note);
 }
 /** A commit SHA as GitHub writes one (SHA-1, or SHA-256 for such repositories). */
 const SHA = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;
@@ -2703,7 +2703,7 @@ function createCheckRunBody(start) {
         ...(start.identity ? { external_id: (0,_check_identity_js__WEBPACK_IMPORTED_MODULE_4__/* .externalIdFor */ .Cp)(start.identity) } : {}),
         output: {
             title: 'Running',
-            summary: `Code Ocean run ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_5__/* .code */ .aY)(start.runId)} is running; this check completes when it ends.`
+            summary: `Code Ocean run ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_6__/* .code */ .aY)(start.runId)} is running; this check completes when it ends.`
         }
     };
 }
@@ -2714,8 +2714,8 @@ function createCheckRunBody(start) {
  */
 function leftRunningCheckRunBody(runId, markdown, handedOver = false) {
     const line = handedOver
-        ? `The step stopped waiting for Code Ocean run ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_5__/* .code */ .aY)(runId)} at its wait-timeout and handed the run over to a settle step: this check completes once a settle step finds the run has ended.`
-        : `Code Ocean run ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_5__/* .code */ .aY)(runId)} was started and is settled later: this check completes once a settle step finds the run has ended.`;
+        ? `The step stopped waiting for Code Ocean run ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_6__/* .code */ .aY)(runId)} at its wait-timeout and handed the run over to a settle step: this check completes once a settle step finds the run has ended.`
+        : `Code Ocean run ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_6__/* .code */ .aY)(runId)} was started and is settled later: this check completes once a settle step finds the run has ended.`;
     const title = handedOver ? 'Code Ocean run handed over to a settle step' : 'Code Ocean run started';
     return { output: { title, summary: fitCheckOutput(`${line}\n\n${markdown}`) } };
 }
@@ -2756,7 +2756,7 @@ function whyCallFailed(error, signal) {
         const timedOut = signal.reason?.name === 'TimeoutError';
         return timedOut ? 'GitHub gave no answer in time' : 'the step was cancelled first';
     }
-    return (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__.errorMessage)(error).split('\n')[0];
+    return (0,_github_client_js__WEBPACK_IMPORTED_MODULE_3__/* .gitHubReason */ .Q)(error);
 }
 /**
  * The Checks API calls of one step. Each failure is a warning, never the step's; a token
@@ -2778,11 +2778,7 @@ class CheckRuns {
         return (0,_event_js__WEBPACK_IMPORTED_MODULE_2__/* .ownerAndRepo */ .H)(this.target.repository);
     }
     warn(what, error, signal) {
-        if (signal?.aborted) {
-            this.target.warn(`Could not ${what}: ${whyCallFailed(error, signal)}. The step goes on.`);
-            return;
-        }
-        if (isNotAccessible(error)) {
+        if (!signal?.aborted && isNotAccessible(error)) {
             this.refused = true;
             this.target.warn(`Could not ${what}: the token in github-token may not write check runs (GitHub: ${NOT_ACCESSIBLE}). ` +
                 'Add `permissions: checks: write` to the job; a pull request from a fork gets a read-only token whatever ' +
@@ -2831,12 +2827,12 @@ class CheckRuns {
      */
     async wakeWorkflow(file, signal) {
         try {
-            await (0,_workflow_switch_js__WEBPACK_IMPORTED_MODULE_6__/* .switchWorkflow */ .W)(await this.octokit(), this.target.repository, file, 'on', signal ?? new AbortController().signal);
+            await (0,_workflow_switch_js__WEBPACK_IMPORTED_MODULE_5__/* .switchWorkflow */ .W)(await this.octokit(), this.target.repository, file, 'on', signal ?? new AbortController().signal);
             return true;
         }
         catch (error) {
             this.target.warn(`Could not turn on the settle workflow ${file}: ${whyCallFailed(error, signal)}. Until it runs, no ` +
-                `step settles this check: ${(0,_workflow_switch_js__WEBPACK_IMPORTED_MODULE_6__/* .switchRefusedHint */ .g)(file)}.`);
+                `step settles this check: ${(0,_workflow_switch_js__WEBPACK_IMPORTED_MODULE_5__/* .switchRefusedHint */ .g)(file)}.`);
             return false;
         }
     }
@@ -2866,9 +2862,19 @@ class CheckRuns {
 /* harmony export */   W: () => (/* binding */ switchWorkflow),
 /* harmony export */   g: () => (/* binding */ switchRefusedHint)
 /* harmony export */ });
+/* harmony import */ var _event_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8902);
+/**
+ * The settle schedule's pause (`settle-workflow`; docs/checks.md): a scheduled workflow
+ * bills a job at every tick whether or not a check is pending, so the settle step turns
+ * its own workflow off once nothing is left, and a step that leaves a check in progress
+ * turns it on again. GitHub's "disable a workflow" and "enable a workflow" calls do this
+ * (PUT /repos/{owner}/{repo}/actions/workflows/{file}/disable|enable; the workflow's file
+ * name stands for its id), and need `actions: write`.
+ */
+
 /** Turns `file`'s workflow on or off; throws GitHub's error. Both calls are idempotent. */
 async function switchWorkflow(octokit, repository, file, to, signal) {
-    const [owner = '', repo = ''] = repository.split('/');
+    const { owner, repo } = (0,_event_js__WEBPACK_IMPORTED_MODULE_0__/* .ownerAndRepo */ .H)(repository);
     const call = to === 'on' ? octokit.rest.actions.enableWorkflow : octokit.rest.actions.disableWorkflow;
     await call({ owner, repo, workflow_id: file, request: { signal } });
 }
@@ -2929,9 +2935,16 @@ function readPayload(path) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   $: () => (/* binding */ githubClient)
+/* harmony export */   $: () => (/* binding */ githubClient),
+/* harmony export */   Q: () => (/* binding */ gitHubReason)
 /* harmony export */ });
-/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(311);
+/* harmony import */ var _caps_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2410);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
+/* harmony import */ var _untrusted_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(873);
+/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(311);
+
+
+
 
 const clients = new Map();
 /**
@@ -2950,10 +2963,24 @@ function githubClient(token) {
     const key = `${process.env.GITHUB_API_URL ?? ''}\n${token}`;
     let client = clients.get(key);
     if (!client) {
-        client = __webpack_require__.e(/* import() */ 413).then(__webpack_require__.bind(__webpack_require__, 2413)).then(({ getOctokit }) => getOctokit(token, { userAgent: _version_js__WEBPACK_IMPORTED_MODULE_0__/* .USER_AGENT */ ._ }));
+        client = __webpack_require__.e(/* import() */ 413).then(__webpack_require__.bind(__webpack_require__, 2413)).then(({ getOctokit }) => getOctokit(token, { userAgent: _version_js__WEBPACK_IMPORTED_MODULE_2__/* .USER_AGENT */ ._ }));
         clients.set(key, client);
     }
     return client;
+}
+/**
+ * A GitHub error in a few words, as outside text: one line, capped. A GraphQL error's
+ * message is a heading ("Request failed due to following response errors:") with the
+ * reasons on the lines below, so its `errors` give the reasons instead.
+ */
+function gitHubReason(error) {
+    const errors = error?.errors;
+    const reasons = Array.isArray(errors)
+        ? errors
+            .map((e) => e?.message)
+            .filter((message) => typeof message === 'string' && message !== '')
+        : [];
+    return (0,_untrusted_js__WEBPACK_IMPORTED_MODULE_1__/* .inline */ .mG)((0,_caps_js__WEBPACK_IMPORTED_MODULE_3__/* .capText */ .yA)(reasons.length > 0 ? reasons.join('; ') : (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__.errorMessage)(error).split('\n')[0]));
 }
 
 

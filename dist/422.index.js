@@ -1324,7 +1324,7 @@ function trackProgress(files, everyMs, onProgress) {
  */
 async function downloadResults(source, runId, files, folder, options = {}) {
     const root = await prepareFolder(folder, options.workspace);
-    const transfer = (0,transfer_worker.transferrer)(options.timeoutMs ?? 60_000, options.storeRules, files);
+    const transfer = (0,transfer_worker/* transferrer */.dT)(options.timeoutMs ?? 60_000, options.storeRules, files);
     const concurrency = options.concurrency ?? 8;
     const transfers = {
         source,

@@ -127,6 +127,7 @@ var check_identity = __webpack_require__(3033);
 
 
 
+
 /**
  * The app whose checks are ours: GITHUB_TOKEN's. Only the app that created a check run
  * may update it (docs/github-checks.md), and the check-run step creates them with that token.
@@ -190,7 +191,11 @@ function pendingChecks(data, cap = MAX_SETTLED_PER_STEP) {
                     continue;
                 const identity = (0,check_identity/* readExternalId */.v)(run.externalId);
                 const id = run.databaseId;
-                const ours = suite.app?.slug === OUR_APP_SLUG && identity !== undefined && typeof id === 'number';
+                const ours = suite.app?.slug === OUR_APP_SLUG &&
+                    identity !== undefined &&
+                    typeof id === 'number' &&
+                    Number.isSafeInteger(id) &&
+                    id > 0;
                 if (!ours) {
                     skippedIds.add(id === null ? `${commit.oid}/${run.name}` : String(id));
                     continue;
@@ -199,7 +204,8 @@ function pendingChecks(data, cap = MAX_SETTLED_PER_STEP) {
                     continue;
                 found.set(id, {
                     id,
-                    name: run.name,
+                    // Outside text: capped once here, for every log line and summary row that shows it.
+                    name: (0,caps/* capText */.yA)(String(run.name)),
                     identity,
                     startedAt: firstTime(run.startedAt, commit.committedDate)
                 });
@@ -517,20 +523,6 @@ async function readRun(client, identity) {
     }
 }
 /**
- * A GitHub error in a few words, as outside text: one line, capped. A GraphQL error's
- * message is a heading ("Request failed due to following response errors:") with the
- * reasons on the lines below, so its `errors` give the reasons instead.
- */
-function gitHubReason(error) {
-    const errors = error?.errors;
-    const reasons = Array.isArray(errors)
-        ? errors
-            .map((e) => e?.message)
-            .filter((message) => typeof message === 'string' && message !== '')
-        : [];
-    return (0,untrusted/* inline */.mG)((0,caps/* capText */.yA)(reasons.length > 0 ? reasons.join('; ') : (0,src_errors.errorMessage)(error).split('\n')[0]));
-}
-/**
  * Each GitHub call's own time limit, so a GitHub that never answers cannot hold the job
  * until its timeout-minutes (6 hours by default). GitHub ends a request it has worked on
  * for 10 seconds ("Timeouts", docs.github.com REST and GraphQL overviews): an update gets
@@ -562,7 +554,7 @@ async function discover(octokit, repository, settings, timeoutMs = GITHUB_CALL_M
         return await withTimeout(timeoutMs, (signal) => octokit.graphql(DISCOVERY_QUERY, { ...variables, request: { signal } }));
     }
     catch (error) {
-        throw new Error(`Could not ask GitHub for the check runs in progress in ${repository}: ${gitHubReason(error)}`, {
+        throw new Error(`Could not ask GitHub for the check runs in progress in ${repository}: ${(0,github_client/* gitHubReason */.Q)(error)}`, {
             cause: error
         });
     }
@@ -578,7 +570,7 @@ async function pauseIfIdle(octokit, repository, settings, file, report, pending)
             const again = pendingChecks(await discover(octokit, repository, settings));
             return again.ours.length > 0 || mayHideOurs(again);
         },
-        reason: (error) => `${gitHubReason(error)}; ${(0,workflow_switch/* switchRefusedHint */.g)(file)}`
+        reason: (error) => `${(0,github_client/* gitHubReason */.Q)(error)}; ${(0,workflow_switch/* switchRefusedHint */.g)(file)}`
     });
     if (outcome.kind === 'paused') {
         report.paused = file;
@@ -641,7 +633,7 @@ async function settleEach(checks, octokit, client, repository, settings, report,
             refused++;
             if (error instanceof GitHubSilent)
                 unanswered++;
-            lastRefusal = gitHubReason(error);
+            lastRefusal = (0,github_client/* gitHubReason */.Q)(error);
             core.warning((0,untrusted/* inline */.mG)((0,redact.redactRegistered)(`Could not complete check '${(0,caps/* capText */.yA)(check.name)}' on GitHub: ${lastRefusal}; left for the next settle`)));
             report.left.push({
                 check,

@@ -1,5 +1,5 @@
 export const id = 731;
-export const ids = [731];
+export const ids = [731,663];
 export const modules = {
 
 /***/ 9247:
@@ -579,17 +579,14 @@ function guardedLookup(rules, resolve = node_dns__WEBPACK_IMPORTED_MODULE_0__.lo
 /***/ 9731:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-// ESM COMPAT FLAG
-__webpack_require__.r(__webpack_exports__);
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  WORKER_FROM_BYTES: () => (/* binding */ WORKER_FROM_BYTES),
-  WORKER_FROM_FILES: () => (/* binding */ WORKER_FROM_FILES),
   serveTransfers: () => (/* binding */ serveTransfers),
-  transferrer: () => (/* binding */ transferrer),
-  useTransferWorker: () => (/* binding */ useTransferWorker)
+  dT: () => (/* binding */ transferrer)
 });
+
+// UNUSED EXPORTS: WORKER_FROM_BYTES, WORKER_FROM_FILES
 
 // EXTERNAL MODULE: external "node:worker_threads"
 var external_node_worker_threads_ = __webpack_require__(5919);
@@ -715,6 +712,8 @@ async function transferFile(store, job, signal) {
     }
 }
 
+// EXTERNAL MODULE: ./src/results/worker-entry.ts
+var worker_entry = __webpack_require__(3663);
 ;// CONCATENATED MODULE: ./src/results/transfer-worker.ts
 /**
  * Where transfers run. A download streams gigabytes through short-lived 64 KiB buffers,
@@ -727,9 +726,10 @@ async function transferFile(store, job, signal) {
  * schedule, the checks of where files go.
  *
  * The worker runs the action's own bundle: the entry (src/index.ts) calls
- * `useTransferWorker` with its own URL on the main thread, and `serveTransfers` in a
+ * `useTransferWorker` (worker-entry.ts) with its own URL on the main thread, and `serveTransfers` in a
  * worker. Without that call (tests, scripts), transfers run in the calling thread.
  */
+
 
 
 
@@ -782,10 +782,14 @@ function inWorker(entry, settings) {
     let worker;
     let lastId = 0;
     const pending = new Map();
-    // A worker that stops (it threw, or ran out of memory) fails what it had in hand, for good.
+    // A worker that stops (it threw, or ran out of memory) fails what it had in hand, and
+    // every later transfer, for good: one started again would meet the same end, and one
+    // started between the old one's 'error' and its 'exit' would be orphaned by the 'exit'.
+    let stoppedWhy;
     const stopped = (why) => {
+        stoppedWhy ??= why;
         for (const { reject } of pending.values())
-            reject(new Error(`the download worker stopped: ${why}`));
+            reject(new Error(`the download worker stopped: ${stoppedWhy}`));
         pending.clear();
         worker = undefined;
     };
@@ -818,6 +822,8 @@ function inWorker(entry, settings) {
         transfer: (job, signal) => {
             if (signal?.aborted)
                 return Promise.reject(new errors.RequestAbortedError());
+            if (stoppedWhy !== undefined)
+                return Promise.reject(new Error(`the download worker stopped: ${stoppedWhy}`));
             const id = ++lastId;
             const thread = started();
             const abort = () => thread.postMessage({ type: 'abort', id });
@@ -834,11 +840,6 @@ function inWorker(entry, settings) {
         },
         inWorker: true
     };
-}
-let workerEntry;
-/** Has transfers run in workers running `entry`: the action's bundle, which serves them (src/index.ts). */
-function useTransferWorker(entry) {
-    workerEntry = entry;
 }
 /**
  * A download smaller than both of these runs in the calling thread: it saves starting a
@@ -858,7 +859,8 @@ function transferrer(timeoutMs, rules, files) {
     const large = files.length >= WORKER_FROM_FILES ||
         files.some((f) => f.sizeUnknown) ||
         files.reduce((sum, f) => sum + f.size, 0) >= WORKER_FROM_BYTES;
-    return workerEntry === undefined || !large ? inThisThread(settings) : inWorker(workerEntry, settings);
+    const entry = (0,worker_entry.transferWorkerEntry)();
+    return entry === undefined || !large ? inThisThread(settings) : inWorker(entry, settings);
 }
 /** In a worker: runs the transfers the main thread asks for, each with its own cancel, until terminated. */
 function serveTransfers() {
@@ -887,6 +889,33 @@ async function transfer(store, job, signal) {
     catch (error) {
         return { kind: failureKind(error), message: (0,errors.errorMessage)(error) };
     }
+}
+
+
+/***/ }),
+
+/***/ 3663:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   transferWorkerEntry: () => (/* binding */ transferWorkerEntry),
+/* harmony export */   useTransferWorker: () => (/* binding */ useTransferWorker)
+/* harmony export */ });
+/**
+ * Where the download worker's code is: the action's bundle, as its entry (src/index.ts)
+ * says at start-up. A module of its own, importing nothing, so that saying it loads none
+ * of the download code (axios, the store client): a step with a bad input, or a settle
+ * step, never needs them.
+ */
+let entry;
+/** Has transfers run in workers running `bundle`, which serves them (src/index.ts). */
+function useTransferWorker(bundle) {
+    entry = bundle;
+}
+/** The bundle a worker runs, or undefined: transfers then run in the calling thread (tests, scripts). */
+function transferWorkerEntry() {
+    return entry;
 }
 
 

@@ -1264,7 +1264,8 @@ async function openCheckRun(run, settings, step, cancel, env = process.env) {
     const checks = (0,run_check_run/* checkRunsFor */.IB)(settings.checkToken, step.redact, env);
     const target = settings.run?.target;
     const body = (0,check_run/* createCheckRunBody */.i2)({
-        runName: run.name ?? run.id,
+        // The run's name may hold a secret the summary scrubs: so does the check's name, seen by all who read the repository.
+        runName: step.redact(run.name ?? run.id),
         runId: run.id,
         headSha,
         startedAt: runBeganAt(run) ?? Date.now(),

@@ -16,7 +16,7 @@ if (node_worker_threads__WEBPACK_IMPORTED_MODULE_0__.isMainThread) {
         __nccwpck_require__.e(/* import() */ 916).then(__nccwpck_require__.bind(__nccwpck_require__, 3916)),
         Promise.all(/* import() */[__nccwpck_require__.e(421), __nccwpck_require__.e(746), __nccwpck_require__.e(200)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2200)),
         __nccwpck_require__.e(/* import() */ 670).then(__nccwpck_require__.bind(__nccwpck_require__, 6670)),
-        Promise.all(/* import() */[__nccwpck_require__.e(107), __nccwpck_require__.e(731), __nccwpck_require__.e(857)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9731))
+        __nccwpck_require__.e(/* import() */ 663).then(__nccwpck_require__.bind(__nccwpck_require__, 3663))
     ]);
     // Anything that escapes run() must not print a whole error object (an HTTP error's
     // config holds the credentials): only its message, with secrets scrubbed.

@@ -8,7 +8,7 @@ if (isMainThread) {
     import('./errors.js'),
     import('./main.js'),
     import('./redact.js'),
-    import('./results/transfer-worker.js')
+    import('./results/worker-entry.js')
   ])
   // Anything that escapes run() must not print a whole error object (an HTTP error's
   // config holds the credentials): only its message, with secrets scrubbed.

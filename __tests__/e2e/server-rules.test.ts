@@ -64,6 +64,10 @@ it.concurrent('refuses a file listed without a size whose transfer breaks off', 
     'Could not download result "data/table.csv"'
   )
   expect(existsSync(join(run.workspace, 'results', 'data', 'table.csv'))).toBe(false)
+  // In the worker (sizes unknown), a broken-off transfer still comes back as worth another try.
+  expect(run.log).toContain('Downloading 0 B and files of unknown size in a worker thread with a heap of its own')
+  expect(run.log.some((line) => line.includes('trying again with a fresh link (attempt 3 of 3)'))).toBe(true)
+  expect(sim.storeRequests).toHaveLength(3)
 })
 
 it.concurrent('lists the results of a run that does not say whether it has any', async () => {

@@ -1,10 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
-import {
-  transferrer,
-  useTransferWorker,
-  WORKER_FROM_BYTES,
-  WORKER_FROM_FILES
-} from '../../src/results/transfer-worker.js'
+import { transferrer, WORKER_FROM_BYTES, WORKER_FROM_FILES } from '../../src/results/transfer-worker.js'
+import { useTransferWorker } from '../../src/results/worker-entry.js'
 
 describe('where a download runs its transfers', () => {
   it('in this thread until an entry asks for a worker, then in a worker only for a large download', () => {

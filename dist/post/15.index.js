@@ -1671,31 +1671,6 @@ function readPayload(path) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/report/github-client.ts
-
-const clients = new Map();
-/**
- * The GitHub client for `token`, one per token and API address in the process, so a step
- * that both writes a check run and comments on the pull request builds one. Loaded on
- * first use. Loading it costs every step some 15 ms, but that is not why it waits:
- * @actions/github does work as it loads (it reads and parses the event payload, and
- * builds proxy agents from HTTPS_PROXY, throwing on an address it cannot parse), which
- * only a step that calls GitHub should meet, and meet where the call's failure is handled.
- *
- * The signal of a call goes with that call, never into the client's options: those
- * would replace the client's own `request` defaults, which carry the runner's proxy settings.
- */
-function githubClient(token) {
-    // The address is read as the client is built; a runner's never changes, a test's may.
-    const key = `${process.env.GITHUB_API_URL ?? ''}\n${token}`;
-    let client = clients.get(key);
-    if (!client) {
-        client = __webpack_require__.e(/* import() */ 413).then(__webpack_require__.bind(__webpack_require__, 2413)).then(({ getOctokit }) => getOctokit(token, { userAgent: USER_AGENT }));
-        clients.set(key, client);
-    }
-    return client;
-}
-
 ;// CONCATENATED MODULE: ./src/caps.ts
 /**
  * How much of an outside value, and of a list, people are shown. A run name, a parameter
@@ -1740,6 +1715,48 @@ function joinCapped(items, max = LIST_ITEMS, separator = ', ') {
 /** "and 12 more files", for a list or a table cut by capItems. */
 function caps_andMore(more, noun) {
     return `…and ${caps_count(more)} more ${noun}.`;
+}
+
+;// CONCATENATED MODULE: ./src/report/github-client.ts
+
+
+
+
+const clients = new Map();
+/**
+ * The GitHub client for `token`, one per token and API address in the process, so a step
+ * that both writes a check run and comments on the pull request builds one. Loaded on
+ * first use. Loading it costs every step some 15 ms, but that is not why it waits:
+ * @actions/github does work as it loads (it reads and parses the event payload, and
+ * builds proxy agents from HTTPS_PROXY, throwing on an address it cannot parse), which
+ * only a step that calls GitHub should meet, and meet where the call's failure is handled.
+ *
+ * The signal of a call goes with that call, never into the client's options: those
+ * would replace the client's own `request` defaults, which carry the runner's proxy settings.
+ */
+function githubClient(token) {
+    // The address is read as the client is built; a runner's never changes, a test's may.
+    const key = `${process.env.GITHUB_API_URL ?? ''}\n${token}`;
+    let client = clients.get(key);
+    if (!client) {
+        client = __webpack_require__.e(/* import() */ 413).then(__webpack_require__.bind(__webpack_require__, 2413)).then(({ getOctokit }) => getOctokit(token, { userAgent: USER_AGENT }));
+        clients.set(key, client);
+    }
+    return client;
+}
+/**
+ * A GitHub error in a few words, as outside text: one line, capped. A GraphQL error's
+ * message is a heading ("Request failed due to following response errors:") with the
+ * reasons on the lines below, so its `errors` give the reasons instead.
+ */
+function gitHubReason(error) {
+    const errors = error?.errors;
+    const reasons = Array.isArray(errors)
+        ? errors
+            .map((e) => e?.message)
+            .filter((message) => typeof message === 'string' && message !== '')
+        : [];
+    return untrusted_inline(caps_capText(reasons.length > 0 ? reasons.join('; ') : errors_errorMessage(error).split('\n')[0]));
 }
 
 ;// CONCATENATED MODULE: ./src/report/markdown.ts
@@ -2027,9 +2044,18 @@ function check_identity_checkConclusion(status) {
 }
 
 ;// CONCATENATED MODULE: ./src/report/checks/workflow-switch.ts
+/**
+ * The settle schedule's pause (`settle-workflow`; docs/checks.md): a scheduled workflow
+ * bills a job at every tick whether or not a check is pending, so the settle step turns
+ * its own workflow off once nothing is left, and a step that leaves a check in progress
+ * turns it on again. GitHub's "disable a workflow" and "enable a workflow" calls do this
+ * (PUT /repos/{owner}/{repo}/actions/workflows/{file}/disable|enable; the workflow's file
+ * name stands for its id), and need `actions: write`.
+ */
+
 /** Turns `file`'s workflow on or off; throws GitHub's error. Both calls are idempotent. */
 async function switchWorkflow(octokit, repository, file, to, signal) {
-    const [owner = '', repo = ''] = repository.split('/');
+    const { owner, repo } = ownerAndRepo(repository);
     const call = to === 'on' ? octokit.rest.actions.enableWorkflow : octokit.rest.actions.disableWorkflow;
     await call({ owner, repo, workflow_id: file, request: { signal } });
 }
@@ -2137,7 +2163,7 @@ function whyCallFailed(error, signal) {
         const timedOut = signal.reason?.name === 'TimeoutError';
         return timedOut ? 'GitHub gave no answer in time' : 'the step was cancelled first';
     }
-    return errors_errorMessage(error).split('\n')[0];
+    return gitHubReason(error);
 }
 /**
  * The Checks API calls of one step. Each failure is a warning, never the step's; a token
@@ -2159,11 +2185,7 @@ class CheckRuns {
         return ownerAndRepo(this.target.repository);
     }
     warn(what, error, signal) {
-        if (signal?.aborted) {
-            this.target.warn(`Could not ${what}: ${whyCallFailed(error, signal)}. The step goes on.`);
-            return;
-        }
-        if (isNotAccessible(error)) {
+        if (!signal?.aborted && isNotAccessible(error)) {
             this.refused = true;
             this.target.warn(`Could not ${what}: the token in github-token may not write check runs (GitHub: ${NOT_ACCESSIBLE}). ` +
                 'Add `permissions: checks: write` to the job; a pull request from a fork gets a read-only token whatever ' +
@@ -2618,7 +2640,6 @@ function checkRunsFor(token, redact, env = process.env) {
     return new CheckRuns({
         token,
         repository: env.GITHUB_REPOSITORY ?? '',
-        redact,
         warn: (message) => lib_core/* warning */.$e(untrusted_inline(redact(message)))
     });
 }
@@ -2650,11 +2671,15 @@ async function closeCheckRun(step, markdown, cancelled) {
             completedAt: Date.now(),
             title: outcomeLine(step.summary),
             summary: markdown,
-            text: text === undefined ? undefined : step.redact(text)
+            text
         });
         const done = await check.checks.update(check.id, body, signal);
         if (done)
             core.info(`Completed check run ${check.id}: ${conclusion}.`);
+        // Refused, the check stays in progress: only a settle can complete it now.
+        else if (!cancelled && check.settleWorkflow) {
+            await check.checks.wakeWorkflow(check.settleWorkflow, AbortSignal.timeout(CHECK_CALL_MS));
+        }
         // Cut short by a cancel: the post step tries again.
         settled = done || !cancelled;
     }

@@ -9,7 +9,7 @@
  * schedule, the checks of where files go.
  *
  * The worker runs the action's own bundle: the entry (src/index.ts) calls
- * `useTransferWorker` with its own URL on the main thread, and `serveTransfers` in a
+ * `useTransferWorker` (worker-entry.ts) with its own URL on the main thread, and `serveTransfers` in a
  * worker. Without that call (tests, scripts), transfers run in the calling thread.
  */
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads'
@@ -20,6 +20,7 @@ import type { ResultFile } from './listing.js'
 import { objectStoreClient } from './object-store.js'
 import type { StoreRules } from './store-address.js'
 import { transferFile, type TransferJob } from './transfer.js'
+import { transferWorkerEntry } from './worker-entry.js'
 
 /**
  * The worker's heap, in MiB. A small young generation, so spent buffers are freed
@@ -92,9 +93,13 @@ function inWorker(entry: URL, settings: WorkerSettings): Transferrer {
   let worker: Worker | undefined
   let lastId = 0
   const pending = new Map<number, { resolve: (bytes: number) => void; reject: (error: Error) => void }>()
-  // A worker that stops (it threw, or ran out of memory) fails what it had in hand, for good.
+  // A worker that stops (it threw, or ran out of memory) fails what it had in hand, and
+  // every later transfer, for good: one started again would meet the same end, and one
+  // started between the old one's 'error' and its 'exit' would be orphaned by the 'exit'.
+  let stoppedWhy: string | undefined
   const stopped = (why: string): void => {
-    for (const { reject } of pending.values()) reject(new Error(`the download worker stopped: ${why}`))
+    stoppedWhy ??= why
+    for (const { reject } of pending.values()) reject(new Error(`the download worker stopped: ${stoppedWhy}`))
     pending.clear()
     worker = undefined
   }
@@ -123,6 +128,7 @@ function inWorker(entry: URL, settings: WorkerSettings): Transferrer {
   return {
     transfer: (job, signal) => {
       if (signal?.aborted) return Promise.reject(new RequestAbortedError())
+      if (stoppedWhy !== undefined) return Promise.reject(new Error(`the download worker stopped: ${stoppedWhy}`))
       const id = ++lastId
       const thread = started()
       const abort = (): void => thread.postMessage({ type: 'abort', id } satisfies Request)
@@ -139,13 +145,6 @@ function inWorker(entry: URL, settings: WorkerSettings): Transferrer {
     },
     inWorker: true
   }
-}
-
-let workerEntry: URL | undefined
-
-/** Has transfers run in workers running `entry`: the action's bundle, which serves them (src/index.ts). */
-export function useTransferWorker(entry: URL): void {
-  workerEntry = entry
 }
 
 /**
@@ -172,7 +171,8 @@ export function transferrer(
     files.length >= WORKER_FROM_FILES ||
     files.some((f) => f.sizeUnknown) ||
     files.reduce((sum, f) => sum + f.size, 0) >= WORKER_FROM_BYTES
-  return workerEntry === undefined || !large ? inThisThread(settings) : inWorker(workerEntry, settings)
+  const entry = transferWorkerEntry()
+  return entry === undefined || !large ? inThisThread(settings) : inWorker(entry, settings)
 }
 
 /** In a worker: runs the transfers the main thread asks for, each with its own cancel, until terminated. */

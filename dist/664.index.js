@@ -60,7 +60,7 @@ const DISCOVERY_PAGE = { suites: 20, runs: 20 };
 // GitHub's 500,000. Only check runs IN_PROGRESS are asked for: the action makes its checks
 // in progress and never sets one back to queued, and queued runs of others would only take
 // places among the first 20.
-const DISCOVERY_QUERY = `query ${DISCOVERY_OPERATION}($owner: String!, $name: String!, $since: GitTimestamp!, $pullRequests: Int!, $commits: Int!) {
+const DISCOVERY_QUERY = `query ${DISCOVERY_OPERATION}($owner: String!, $name: String!, $pullRequests: Int!, $commits: Int!) {
   repository(owner: $owner, name: $name) {
     pullRequests(states: [OPEN], first: $pullRequests, orderBy: {field: UPDATED_AT, direction: DESC}) {
       nodes {
@@ -76,7 +76,7 @@ const DISCOVERY_QUERY = `query ${DISCOVERY_OPERATION}($owner: String!, $name: St
     defaultBranchRef {
       target {
         ... on Commit {
-          history(first: $commits, since: $since) {
+          history(first: $commits) {
             nodes {
               ...PendingChecks
             }
@@ -127,7 +127,6 @@ var check_identity = __webpack_require__(3033);
 
 
 
-
 /**
  * The app whose checks are ours: GITHUB_TOKEN's. Only the app that created a check run
  * may update it (docs/github-checks.md), and the check-run step creates them with that token.
@@ -140,15 +139,16 @@ const OUR_APP_SLUG = 'github-actions';
  */
 const MAX_SETTLED_PER_STEP = 20;
 /**
- * The query's variables: default-branch commits back to `maxAgeDays` and a day more, so
- * a check as old as the limit is still found, and completed as timed out.
+ * The query's variables: the newest default-branch commits, however old. A check is as
+ * new as the step that made it, not as its commit (a scheduled or manual run on a quiet
+ * branch puts a new check on an old commit), so no commit date may leave one out; a
+ * check's own age (startedAt) is what times it out.
  */
-function discoveryVariables(repository, maxAgeDays, now) {
+function discoveryVariables(repository) {
     const { owner, repo } = (0,report_event/* ownerAndRepo */.H)(repository);
     return {
         owner,
         name: repo,
-        since: new Date(now - (maxAgeDays + 1) * format/* DAY_MS */.sO).toISOString(),
         pullRequests: DISCOVERY_LIMITS.pullRequests,
         commits: DISCOVERY_LIMITS.commits
     };
@@ -548,9 +548,9 @@ class GitHubSilent extends Error {
     }
 }
 /** The pending check runs of the repository, from the one query; a failure here fails the step. */
-async function discover(octokit, repository, settings, timeoutMs = GITHUB_CALL_MS.query) {
+async function discover(octokit, repository, timeoutMs = GITHUB_CALL_MS.query) {
     try {
-        const variables = discoveryVariables(repository, settings.maxAgeDays, Date.now());
+        const variables = discoveryVariables(repository);
         return await withTimeout(timeoutMs, (signal) => octokit.graphql(DISCOVERY_QUERY, { ...variables, request: { signal } }));
     }
     catch (error) {
@@ -560,14 +560,14 @@ async function discover(octokit, repository, settings, timeoutMs = GITHUB_CALL_M
     }
 }
 /** `settle-workflow`: turns this workflow off when nothing is left pending (settle-pause.ts). */
-async function pauseIfIdle(octokit, repository, settings, file, report, pending) {
+async function pauseIfIdle(octokit, repository, file, report, pending) {
     // A check GitHub listed beyond what the query read may be ours: then nothing proves idle.
     const mayHideOurs = (checks) => checks.deferred > 0 || checks.unreadOn.length > 0;
     const idle = !report.failure && report.left.length === 0 && !mayHideOurs(pending);
     const outcome = await pauseWhenIdle(file, idle, {
         switchTo: (to) => (0,workflow_switch/* switchWorkflow */.W)(octokit, repository, file, to, AbortSignal.timeout(GITHUB_CALL_MS.update)),
         anyPending: async () => {
-            const again = pendingChecks(await discover(octokit, repository, settings));
+            const again = pendingChecks(await discover(octokit, repository));
             return again.ours.length > 0 || mayHideOurs(again);
         },
         reason: (error) => `${(0,github_client/* gitHubReason */.Q)(error)}; ${(0,workflow_switch/* switchRefusedHint */.g)(file)}`
@@ -722,7 +722,7 @@ async function settle_settle(env = process.env) {
             throw new Error('GITHUB_REPOSITORY is not set to owner/name: a settle step runs in a GitHub workflow');
         }
         const octokit = await (0,github_client/* githubClient */.$)(settings.githubToken);
-        const pending = pendingChecks(await discover(octokit, repository, settings));
+        const pending = pendingChecks(await discover(octokit, repository));
         report.skipped = pending.skipped;
         report.deferred = pending.deferred;
         if (pending.deferred > 0) {
@@ -750,7 +750,7 @@ async function settle_settle(env = process.env) {
         }
         core.info(`Settled ${report.settled.length} check runs, left ${report.left.length} in progress, skipped ${report.skipped}.`);
         if (settings.settleWorkflow) {
-            await pauseIfIdle(octokit, repository, settings, settings.settleWorkflow, report, pending);
+            await pauseIfIdle(octokit, repository, settings.settleWorkflow, report, pending);
         }
     }
     catch (error) {

@@ -42,7 +42,8 @@ describe('settle-workflow', () => {
       let now = Date.now()
       const sim = await startSimulator({ now: () => now, phases: [{ state: 'running', ms: 60_000 }] })
       const github = await startGitHub()
-      github.addCommit(REPO, { sha: SHA })
+      // A quiet branch: its newest commit is a month old, the check on it new.
+      github.addCommit(REPO, { sha: SHA, committedDate: new Date(Date.now() - 30 * 86_400_000).toISOString() })
       const workflow = github.workflows.add(REPO, SETTLE_FILE, 'disabled_manually')
 
       const start = await step(sim, github, { 'check-run': 'true', wait: 'false' })

@@ -309,7 +309,7 @@ describe('a GitHub that never answers', () => {
   })
 
   it('ends the query at its time limit, failing the step with what happened', async () => {
-    await expect(discover(octokit, 'octo/repo', SETTINGS, 300)).rejects.toThrow(
+    await expect(discover(octokit, 'octo/repo', 300)).rejects.toThrow(
       'Could not ask GitHub for the check runs in progress in octo/repo: GitHub gave no answer within 0.3 s'
     )
   })

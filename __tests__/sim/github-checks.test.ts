@@ -274,7 +274,6 @@ describe('the discovery query', () => {
   const variables: DiscoveryVariables = {
     owner: 'octo',
     name: 'discover',
-    since: '2026-12-01T00:00:00Z',
     ...DISCOVERY_LIMITS
   }
   const discover = async (vars: Json | DiscoveryVariables = variables, query = DISCOVERY_QUERY): Promise<Json> =>
@@ -299,7 +298,7 @@ describe('the discovery query', () => {
     github.addCheckRun({ repo, headSha: 'c0'.padEnd(40, '0'), name: 'Code Ocean: old' })
   })
 
-  it('answers open pull requests (most recently updated first) and default-branch commits since the given time', async () => {
+  it('answers open pull requests (most recently updated first) and the newest default-branch commits, however old', async () => {
     const { data } = (await discover()) as { data: DiscoveryData }
     const repository = data.repository!
     const heads = repository.pullRequests.nodes.map((pr) => pr.commits.nodes[0].commit)
@@ -322,14 +321,15 @@ describe('the discovery query', () => {
     })
     const history = repository.defaultBranchRef!.target!.history.nodes
     expect(history.map((commit) => [commit.oid.slice(0, 2), commit.committedDate])).toEqual([
-      ['c1', '2026-12-05T10:00:00Z']
+      ['c1', '2026-12-05T10:00:00Z'],
+      ['c0', '2026-11-20T10:00:00Z']
     ])
     // The queued one is not asked for.
     expect(history[0].checkSuites!.nodes[0].checkRuns!.nodes).toEqual([])
   })
 
   it('honours first on pull requests and history', async () => {
-    const { data } = (await discover({ ...variables, pullRequests: 1, commits: 1, since: '2026-01-01T00:00:00Z' })) as {
+    const { data } = (await discover({ ...variables, pullRequests: 1, commits: 1 })) as {
       data: DiscoveryData
     }
     expect(data.repository!.pullRequests.nodes.map((pr) => pr.commits.nodes[0].commit.oid.slice(0, 2))).toEqual(['p8'])
@@ -366,8 +366,8 @@ describe('the discovery query', () => {
     expect(await discover(variables, DISCOVERY_QUERY.replace('startedAt', ''))).toEqual({
       errors: [expect.objectContaining({ message: expect.any(String) })]
     })
-    expect(await discover({ ...variables, since: undefined })).toEqual({
-      errors: [{ message: 'Variable $since of type GitTimestamp! was provided invalid value' }]
+    expect(await discover({ ...variables, commits: undefined })).toEqual({
+      errors: [{ message: 'Variable $commits of type Int! was provided invalid value' }]
     })
     expect(await discover({ ...variables, name: 'missing' })).toMatchObject({
       data: { repository: null },

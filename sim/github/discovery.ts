@@ -70,16 +70,15 @@ export function discoveryAnswer(
   for (const [name, type] of [
     ['owner', 'string'],
     ['name', 'string'],
-    ['since', 'string'],
     ['pullRequests', 'number'],
     ['commits', 'number']
   ] as const) {
     if (typeof vars[name] !== type) {
-      const graphqlType = type === 'number' ? 'Int!' : name === 'since' ? 'GitTimestamp!' : 'String!'
+      const graphqlType = type === 'number' ? 'Int!' : 'String!'
       return { errors: [{ message: `Variable $${name} of type ${graphqlType} was provided invalid value` }] }
     }
   }
-  const { owner, name, since, pullRequests, commits } = vars as unknown as DiscoveryVariables
+  const { owner, name, pullRequests, commits } = vars as unknown as DiscoveryVariables
   for (const [connection, first] of [
     ['pullRequests', pullRequests],
     ['history', commits]
@@ -133,7 +132,6 @@ export function discoveryAnswer(
       DISCOVERY_PAGE.suites
     )
   })
-  const sinceTime = Date.parse(since)
   return {
     data: {
       repository: {
@@ -154,7 +152,6 @@ export function discoveryAnswer(
                 target: {
                   history: {
                     nodes: model.commits
-                      .filter((commit) => Date.parse(commit.committedDate) >= sinceTime)
                       .slice(0, commits)
                       .map((commit) => commitChecks(commit.sha, commit.committedDate))
                   }

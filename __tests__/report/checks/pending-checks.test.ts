@@ -150,12 +150,10 @@ describe('which pending check runs a settle step may complete', () => {
 })
 
 describe("the discovery query's variables", () => {
-  it('reads the default branch back to the max age and a day more', () => {
-    const now = Date.parse('2026-12-08T12:00:00Z')
-    expect(discoveryVariables('octo/repo', 7, now)).toEqual({
+  it('reads the newest commits of the default branch, whatever their dates', () => {
+    expect(discoveryVariables('octo/repo')).toEqual({
       owner: 'octo',
       name: 'repo',
-      since: '2026-11-30T12:00:00.000Z',
       pullRequests: 50,
       commits: 50
     })

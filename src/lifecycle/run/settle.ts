@@ -120,11 +120,10 @@ class GitHubSilent extends Error {
 export async function discover(
   octokit: GitHubClient,
   repository: string,
-  settings: SettleSettings,
   timeoutMs = GITHUB_CALL_MS.query
 ): Promise<DiscoveryData> {
   try {
-    const variables = discoveryVariables(repository, settings.maxAgeDays, Date.now())
+    const variables = discoveryVariables(repository)
     return await withTimeout(timeoutMs, (signal) =>
       octokit.graphql<DiscoveryData>(DISCOVERY_QUERY, { ...variables, request: { signal } })
     )
@@ -139,7 +138,6 @@ export async function discover(
 async function pauseIfIdle(
   octokit: GitHubClient,
   repository: string,
-  settings: SettleSettings,
   file: string,
   report: SettleReport,
   pending: PendingChecks
@@ -150,7 +148,7 @@ async function pauseIfIdle(
   const outcome = await pauseWhenIdle(file, idle, {
     switchTo: (to) => switchWorkflow(octokit, repository, file, to, AbortSignal.timeout(GITHUB_CALL_MS.update)),
     anyPending: async () => {
-      const again = pendingChecks(await discover(octokit, repository, settings))
+      const again = pendingChecks(await discover(octokit, repository))
       return again.ours.length > 0 || mayHideOurs(again)
     },
     reason: (error) => `${gitHubReason(error)}; ${switchRefusedHint(file)}`
@@ -344,7 +342,7 @@ export async function settle(env: NodeJS.ProcessEnv = process.env): Promise<void
       throw new Error('GITHUB_REPOSITORY is not set to owner/name: a settle step runs in a GitHub workflow')
     }
     const octokit = await githubClient(settings.githubToken)
-    const pending = pendingChecks(await discover(octokit, repository, settings))
+    const pending = pendingChecks(await discover(octokit, repository))
     report.skipped = pending.skipped
     report.deferred = pending.deferred
     if (pending.deferred > 0) {
@@ -374,7 +372,7 @@ export async function settle(env: NodeJS.ProcessEnv = process.env): Promise<void
       `Settled ${report.settled.length} check runs, left ${report.left.length} in progress, skipped ${report.skipped}.`
     )
     if (settings.settleWorkflow) {
-      await pauseIfIdle(octokit, repository, settings, settings.settleWorkflow, report, pending)
+      await pauseIfIdle(octokit, repository, settings.settleWorkflow, report, pending)
     }
   } catch (error) {
     report.failure = errorMessage(error)

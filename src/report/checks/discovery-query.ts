@@ -24,7 +24,7 @@ export const DISCOVERY_PAGE = { suites: 20, runs: 20 } as const
 // GitHub's 500,000. Only check runs IN_PROGRESS are asked for: the action makes its checks
 // in progress and never sets one back to queued, and queued runs of others would only take
 // places among the first 20.
-export const DISCOVERY_QUERY = `query ${DISCOVERY_OPERATION}($owner: String!, $name: String!, $since: GitTimestamp!, $pullRequests: Int!, $commits: Int!) {
+export const DISCOVERY_QUERY = `query ${DISCOVERY_OPERATION}($owner: String!, $name: String!, $pullRequests: Int!, $commits: Int!) {
   repository(owner: $owner, name: $name) {
     pullRequests(states: [OPEN], first: $pullRequests, orderBy: {field: UPDATED_AT, direction: DESC}) {
       nodes {
@@ -40,7 +40,7 @@ export const DISCOVERY_QUERY = `query ${DISCOVERY_OPERATION}($owner: String!, $n
     defaultBranchRef {
       target {
         ... on Commit {
-          history(first: $commits, since: $since) {
+          history(first: $commits) {
             nodes {
               ...PendingChecks
             }
@@ -82,7 +82,6 @@ export interface DiscoveryVariables {
   owner: string
   name: string
   /** ISO 8601; commits of the default branch committed before it are not read. */
-  since: string
   pullRequests: number
   commits: number
 }

@@ -3,7 +3,6 @@
  * the query's answer (discovery-query.ts) alone.
  */
 import { capText } from '../../caps.js'
-import { DAY_MS } from '../../format.js'
 import { ownerAndRepo } from '../event.js'
 import { readExternalId, type CheckIdentity } from './check-identity.js'
 import { DISCOVERY_LIMITS, type CommitChecks, type DiscoveryData, type DiscoveryVariables } from './discovery-query.js'
@@ -46,15 +45,16 @@ export interface PendingChecks {
 }
 
 /**
- * The query's variables: default-branch commits back to `maxAgeDays` and a day more, so
- * a check as old as the limit is still found, and completed as timed out.
+ * The query's variables: the newest default-branch commits, however old. A check is as
+ * new as the step that made it, not as its commit (a scheduled or manual run on a quiet
+ * branch puts a new check on an old commit), so no commit date may leave one out; a
+ * check's own age (startedAt) is what times it out.
  */
-export function discoveryVariables(repository: string, maxAgeDays: number, now: number): DiscoveryVariables {
+export function discoveryVariables(repository: string): DiscoveryVariables {
   const { owner, repo } = ownerAndRepo(repository)
   return {
     owner,
     name: repo,
-    since: new Date(now - (maxAgeDays + 1) * DAY_MS).toISOString(),
     pullRequests: DISCOVERY_LIMITS.pullRequests,
     commits: DISCOVERY_LIMITS.commits
   }

@@ -354,22 +354,21 @@ async function pauseWhenIdle(file, idle, calls) {
         };
     }
     let pending;
-    let why = 'a check run of this action was left in progress meanwhile';
+    // Set when the second look failed: then the workflow goes back on, with a warning.
+    let lookFailed;
     try {
         pending = await calls.anyPending();
     }
     catch (error) {
         pending = true;
-        why = `could not look again for pending check runs (${calls.reason(error)})`;
+        lookFailed = `could not look again for pending check runs (${calls.reason(error)})`;
     }
     if (!pending)
         return { kind: 'paused' };
+    const why = lookFailed ?? 'a check run of this action was left in progress meanwhile';
     try {
         await calls.switchTo('on');
-        return {
-            kind: 'running',
-            warning: why.startsWith('could not') ? `Kept this settle workflow on: ${why}.` : undefined
-        };
+        return { kind: 'running', warning: lookFailed && `Kept this settle workflow on: ${lookFailed}.` };
     }
     catch (error) {
         return {
@@ -499,7 +498,7 @@ async function readRun(client, identity) {
     }
     catch (error) {
         if (!(error instanceof errors/* CodeOceanApiError */.ER && error.status === 404))
-            return { error: (0,src_errors.errorMessage)(error).split('\n')[0] };
+            return { error: (0,caps/* capText */.yA)((0,src_errors.errorMessage)(error).split('\n')[0]) };
     }
     try {
         const { runs, unreadable } = await client.targets.listRuns({ kind: identity.kind, id: identity.target });
@@ -518,7 +517,7 @@ async function readRun(client, identity) {
     catch (error) {
         return {
             error: `Code Ocean knows neither run ${identity.run} nor its ${identity.kind} ${identity.target} ` +
-                `(${(0,src_errors.errorMessage)(error).split('\n')[0]}): is \`domain\` the deployment that ran it?`
+                `(${(0,caps/* capText */.yA)((0,src_errors.errorMessage)(error).split('\n')[0])}): is \`domain\` the deployment that ran it?`
         };
     }
 }
@@ -565,7 +564,7 @@ async function pauseIfIdle(octokit, repository, file, report, pending) {
     const mayHideOurs = (checks) => checks.deferred > 0 || checks.unreadOn.length > 0;
     const idle = !report.failure && report.left.length === 0 && !mayHideOurs(pending);
     const outcome = await pauseWhenIdle(file, idle, {
-        switchTo: (to) => (0,workflow_switch/* switchWorkflow */.W)(octokit, repository, file, to, AbortSignal.timeout(GITHUB_CALL_MS.update)),
+        switchTo: (to) => withTimeout(GITHUB_CALL_MS.update, (signal) => (0,workflow_switch/* switchWorkflow */.W)(octokit, repository, file, to, signal)),
         anyPending: async () => {
             const again = pendingChecks(await discover(octokit, repository));
             return again.ours.length > 0 || mayHideOurs(again);
@@ -595,14 +594,12 @@ function unreadWarning(oids) {
 async function settleEach(checks, octokit, client, repository, settings, report, download, updateMs = GITHUB_CALL_MS.update) {
     const { owner, repo } = (0,report_event/* ownerAndRepo */.H)(repository);
     const log = (check, what) => core.info((0,untrusted/* inline */.mG)((0,redact.redactRegistered)(`Check '${(0,caps/* capText */.yA)(check.name)}' (Code Ocean run ${check.identity.run}): ${what}`)));
-    let reads = 0;
     let unread = 0;
     let updates = 0;
     let refused = 0;
     let unanswered = 0;
     let lastRefusal = '';
     for (const check of checks) {
-        reads++;
         const reading = await readRun(client, check.identity);
         if ('error' in reading)
             unread++;
@@ -651,6 +648,7 @@ async function settleEach(checks, octokit, client, repository, settings, report,
         }
     }
     // One run that could not be read is a warning; none read at all means no way to Code Ocean.
+    const reads = checks.length;
     if (reads > 0 && unread === reads) {
         const which = reads === 1 ? 'the run' : `any of the ${reads} runs`;
         report.failure = `Could not read ${which} from Code Ocean; the checks are left in progress (see the warnings).`;

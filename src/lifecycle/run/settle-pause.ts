@@ -47,20 +47,19 @@ export async function pauseWhenIdle(file: string, idle: boolean, calls: PauseCal
     }
   }
   let pending: boolean
-  let why = 'a check run of this action was left in progress meanwhile'
+  // Set when the second look failed: then the workflow goes back on, with a warning.
+  let lookFailed: string | undefined
   try {
     pending = await calls.anyPending()
   } catch (error) {
     pending = true
-    why = `could not look again for pending check runs (${calls.reason(error)})`
+    lookFailed = `could not look again for pending check runs (${calls.reason(error)})`
   }
   if (!pending) return { kind: 'paused' }
+  const why = lookFailed ?? 'a check run of this action was left in progress meanwhile'
   try {
     await calls.switchTo('on')
-    return {
-      kind: 'running',
-      warning: why.startsWith('could not') ? `Kept this settle workflow on: ${why}.` : undefined
-    }
+    return { kind: 'running', warning: lookFailed && `Kept this settle workflow on: ${lookFailed}.` }
   } catch (error) {
     return {
       kind: 'stranded',

@@ -67,7 +67,7 @@ async function readRun(client: CodeOceanClient, identity: CheckIdentity): Promis
     return { run: await client.computations.get(identity.run) }
   } catch (error) {
     if (!(error instanceof CodeOceanApiError && error.status === 404))
-      return { error: errorMessage(error).split('\n')[0] }
+      return { error: capText(errorMessage(error).split('\n')[0]) }
   }
   try {
     const { runs, unreadable } = await client.targets.listRuns({ kind: identity.kind, id: identity.target })
@@ -85,7 +85,7 @@ async function readRun(client: CodeOceanClient, identity: CheckIdentity): Promis
     return {
       error:
         `Code Ocean knows neither run ${identity.run} nor its ${identity.kind} ${identity.target} ` +
-        `(${errorMessage(error).split('\n')[0]}): is \`domain\` the deployment that ran it?`
+        `(${capText(errorMessage(error).split('\n')[0])}): is \`domain\` the deployment that ran it?`
     }
   }
 }
@@ -146,7 +146,8 @@ async function pauseIfIdle(
   const mayHideOurs = (checks: PendingChecks): boolean => checks.deferred > 0 || checks.unreadOn.length > 0
   const idle = !report.failure && report.left.length === 0 && !mayHideOurs(pending)
   const outcome = await pauseWhenIdle(file, idle, {
-    switchTo: (to) => switchWorkflow(octokit, repository, file, to, AbortSignal.timeout(GITHUB_CALL_MS.update)),
+    switchTo: (to) =>
+      withTimeout(GITHUB_CALL_MS.update, (signal) => switchWorkflow(octokit, repository, file, to, signal)),
     anyPending: async () => {
       const again = pendingChecks(await discover(octokit, repository))
       return again.ours.length > 0 || mayHideOurs(again)
@@ -195,14 +196,12 @@ export async function settleEach(
     core.info(
       inline(redactRegistered(`Check '${capText(check.name)}' (Code Ocean run ${check.identity.run}): ${what}`))
     )
-  let reads = 0
   let unread = 0
   let updates = 0
   let refused = 0
   let unanswered = 0
   let lastRefusal = ''
   for (const check of checks) {
-    reads++
     const reading = await readRun(client, check.identity)
     if ('error' in reading) unread++
     const decision = decideSettle(check, reading, settings.maxAgeDays, Date.now(), redactRegistered)
@@ -259,6 +258,7 @@ export async function settleEach(
     }
   }
   // One run that could not be read is a warning; none read at all means no way to Code Ocean.
+  const reads = checks.length
   if (reads > 0 && unread === reads) {
     const which = reads === 1 ? 'the run' : `any of the ${reads} runs`
     report.failure = `Could not read ${which} from Code Ocean; the checks are left in progress (see the warnings).`

@@ -2644,14 +2644,13 @@ function checkConclusion(status) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   $P: () => (/* binding */ fitCheckOutput),
 /* harmony export */   JI: () => (/* binding */ checkHeadSha),
 /* harmony export */   Lk: () => (/* binding */ completeCheckRunBody),
 /* harmony export */   Wz: () => (/* binding */ leftRunningCheckRunBody),
 /* harmony export */   i2: () => (/* binding */ createCheckRunBody),
 /* harmony export */   rp: () => (/* binding */ CheckRuns)
 /* harmony export */ });
-/* unused harmony exports MAX_CHECK_OUTPUT_BYTES, cancelledCheckRunBody */
+/* unused harmony exports MAX_CHECK_OUTPUT_BYTES, fitCheckOutput, cancelledCheckRunBody */
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
 /* harmony import */ var _untrusted_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(873);
 /* harmony import */ var _event_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8902);

@@ -114,6 +114,8 @@ fragment PendingChecks on Commit {
   }
 }`;
 
+// EXTERNAL MODULE: ./src/report/checks/check-run.ts
+var check_run = __webpack_require__(8442);
 // EXTERNAL MODULE: ./src/report/event.ts
 var report_event = __webpack_require__(8902);
 // EXTERNAL MODULE: ./src/report/checks/check-identity.ts
@@ -236,8 +238,6 @@ var report_outputs = __webpack_require__(5468);
 var summary = __webpack_require__(7994);
 // EXTERNAL MODULE: ./src/untrusted.ts
 var untrusted = __webpack_require__(873);
-// EXTERNAL MODULE: ./src/report/checks/check-run.ts
-var check_run = __webpack_require__(8442);
 // EXTERNAL MODULE: ./src/lifecycle/verdict.ts
 var lifecycle_verdict = __webpack_require__(9325);
 ;// CONCATENATED MODULE: ./src/lifecycle/settle-decision.ts
@@ -253,12 +253,11 @@ var lifecycle_verdict = __webpack_require__(9325);
 
 
 
-
 /** The check's summary: the job summary's rendering of the run, as a followed run's step writes it. */
 function runSummary(run, status, message, redact) {
     const notes = ['Completed by a later settle step, which read the run once.'];
-    const markdown = (0,summary/* renderSummary */.Br)({ status, computation: run, message, notes }, redact);
-    return (0,check_run/* fitCheckOutput */.$P)(redact(markdown));
+    // Each value is scrubbed as it is rendered; the body that sends it fits it to GitHub's limit.
+    return (0,summary/* renderSummary */.Br)({ status, computation: run, message, notes }, redact);
 }
 /**
  * The decision for one check: an ended run completes it with the run's verdict; a run
@@ -283,7 +282,7 @@ function decideSettle(check, reading, maxAgeDays, now, redact = (text) => text) 
             done: 'completed as cancelled: the run no longer exists',
             output: {
                 title: 'Code Ocean run no longer exists',
-                summary: (0,check_run/* fitCheckOutput */.$P)(`## 🚫 Code Ocean run no longer exists\n\nRun ${(0,markdown/* code */.aY)(runId)}: ${message}\n`),
+                summary: `## 🚫 Code Ocean run no longer exists\n\nRun ${(0,markdown/* code */.aY)(runId)}: ${message}\n`,
                 text: (0,markdown/* text */.Qq)(message)
             }
         };
@@ -301,7 +300,7 @@ function decideSettle(check, reading, maxAgeDays, now, redact = (text) => text) 
                 title: `Code Ocean run ${verdict.status === 'stopped' ? 'was stopped' : verdict.status}`,
                 // As for a followed run, the summary's line about the run gives the verdict: no message repeats it.
                 summary: runSummary(run, verdict.status, undefined, redact),
-                ...(reason ? { text: (0,check_run/* fitCheckOutput */.$P)((0,markdown/* text */.Qq)(reason)) } : {})
+                ...(reason ? { text: (0,markdown/* text */.Qq)(reason) } : {})
             }
         };
     }
@@ -485,6 +484,7 @@ function settleDownloader(client, settings, log, workspace = process.env.GITHUB_
 
 
 
+
 /**
  * One read of the run. A 404 alone does not prove the run was deleted: a settle step
  * pointed at another deployment (a wrong `domain`) gets 404 for every run, and would
@@ -617,10 +617,7 @@ async function settleEach(checks, octokit, client, repository, settings, report,
                 owner,
                 repo,
                 check_run_id: check.id,
-                status: 'completed',
-                conclusion: decision.conclusion,
-                completed_at: new Date().toISOString(),
-                output: decision.output,
+                ...(0,check_run/* completeCheckRunBody */.Lk)({ conclusion: decision.conclusion, completedAt: Date.now(), ...decision.output }),
                 request: { signal }
             }));
             report.settled.push({ check, conclusion: decision.conclusion });

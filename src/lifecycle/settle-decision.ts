@@ -8,7 +8,6 @@ import { isTerminal, type Computation } from '../codeocean/models/computation.js
 import { DAY_MS, formatDuration } from '../format.js'
 import { checkConclusion, type CheckConclusion } from '../report/checks/check-identity.js'
 import type { OurCheck } from '../report/checks/pending-checks.js'
-import { fitCheckOutput } from '../report/checks/check-run.js'
 import { code, text as markdownText } from '../report/markdown.js'
 import type { Status } from '../report/outputs.js'
 import { renderSummary } from '../report/summary.js'
@@ -41,8 +40,8 @@ function runSummary(
   redact: (t: string) => string
 ): string {
   const notes = ['Completed by a later settle step, which read the run once.']
-  const markdown = renderSummary({ status, computation: run, message, notes }, redact)
-  return fitCheckOutput(redact(markdown))
+  // Each value is scrubbed as it is rendered; the body that sends it fits it to GitHub's limit.
+  return renderSummary({ status, computation: run, message, notes }, redact)
 }
 
 /**
@@ -74,7 +73,7 @@ export function decideSettle(
       done: 'completed as cancelled: the run no longer exists',
       output: {
         title: 'Code Ocean run no longer exists',
-        summary: fitCheckOutput(`## 🚫 Code Ocean run no longer exists\n\nRun ${code(runId)}: ${message}\n`),
+        summary: `## 🚫 Code Ocean run no longer exists\n\nRun ${code(runId)}: ${message}\n`,
         text: markdownText(message)
       }
     }
@@ -92,7 +91,7 @@ export function decideSettle(
         title: `Code Ocean run ${verdict.status === 'stopped' ? 'was stopped' : verdict.status}`,
         // As for a followed run, the summary's line about the run gives the verdict: no message repeats it.
         summary: runSummary(run, verdict.status, undefined, redact),
-        ...(reason ? { text: fitCheckOutput(markdownText(reason)) } : {})
+        ...(reason ? { text: markdownText(reason) } : {})
       }
     }
   }

@@ -19,6 +19,7 @@ import { Output } from '../../names.js'
 import { redactRegistered } from '../../redact.js'
 import { DISCOVERY_PAGE, DISCOVERY_QUERY, type DiscoveryData } from '../../report/checks/discovery-query.js'
 import type { CheckIdentity } from '../../report/checks/check-identity.js'
+import { completeCheckRunBody } from '../../report/checks/check-run.js'
 import {
   discoveryVariables,
   MAX_SETTLED_PER_STEP,
@@ -218,10 +219,7 @@ export async function settleEach(
           owner,
           repo,
           check_run_id: check.id,
-          status: 'completed',
-          conclusion: decision.conclusion,
-          completed_at: new Date().toISOString(),
-          output: decision.output,
+          ...completeCheckRunBody({ conclusion: decision.conclusion, completedAt: Date.now(), ...decision.output }),
           request: { signal }
         })
       )

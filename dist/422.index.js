@@ -1201,9 +1201,12 @@ function isStale(link, now) {
     return now - link.receivedAt > linkShelfLifeMs(link.url);
 }
 
-// EXTERNAL MODULE: ./src/results/transfer-worker.ts + 1 modules
-var transfer_worker = __webpack_require__(9731);
+// EXTERNAL MODULE: ./src/results/transfer-worker.ts
+var transfer_worker = __webpack_require__(3506);
+// EXTERNAL MODULE: ./src/results/transfer.ts
+var transfer = __webpack_require__(9647);
 ;// CONCATENATED MODULE: ./src/results/download.ts
+
 
 
 
@@ -1284,7 +1287,13 @@ async function fetchFile(transfers, file, prepared, attempts, onRetry) {
             if (failedAhead)
                 throw failedAhead.error;
             const link = young ?? (await askLink(transfers, file));
-            const job = { url: link.url, file, target, deadlineMs: transfers.deadlineFor(file.size) };
+            const job = {
+                url: link.url,
+                file,
+                target,
+                partial: (0,transfer/* partialName */.t)(target),
+                deadlineMs: transfers.deadlineFor(file.size)
+            };
             return await transfers.transferrer.transfer(job, transfers.signal);
         }
         catch (error) {

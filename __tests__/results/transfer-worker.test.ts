@@ -1,5 +1,9 @@
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { describe, expect, it } from '@jest/globals'
 import { transferrer, WORKER_FROM_BYTES, WORKER_FROM_FILES } from '../../src/results/transfer-worker.js'
+import { partialName } from '../../src/results/transfer.js'
 import { useTransferWorker } from '../../src/results/worker-entry.js'
 
 describe('where a download runs its transfers', () => {
@@ -18,5 +22,30 @@ describe('where a download runs its transfers', () => {
     useTransferWorker(new URL('file:///nonexistent/index.js'))
     expect([where(small), where(large), where(unknown), where(many)]).toEqual([false, true, true, true])
     expect(where(many.slice(1))).toBe(false)
+  })
+
+  it('when the worker dies mid-transfer, removes the partial file and fails this and every later transfer', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'dying-worker-'))
+    try {
+      useTransferWorker(new URL('../fixtures/dying-transfer-worker.mjs', import.meta.url))
+      const transfers = transferrer(1_000, undefined, [{ size: WORKER_FROM_BYTES }])
+      const target = join(folder, 'big.bin')
+      const job = { url: 'https://store.invalid/big', file: { path: 'big.bin', size: 1 }, target, deadlineMs: 1_000 }
+      const partial = partialName(target)
+      await expect(transfers.transfer({ ...job, partial })).rejects.toThrow(
+        /the download worker stopped: (Error: )?it ran out of memory/
+      )
+      expect(readdirSync(folder)).toEqual(['transfers.log'])
+      // No second worker: it would meet the same end, and the first one's exit could orphan it.
+      // (After that exit: a second worker started then would take the transfer and note it.)
+      await new Promise((resolve) => setTimeout(resolve, 300))
+      await expect(transfers.transfer({ ...job, partial: partialName(target) })).rejects.toThrow(
+        /the download worker stopped: (Error: )?it ran out of memory/
+      )
+      expect(readFileSync(join(folder, 'transfers.log'), 'utf8')).toBe('big.bin\n')
+      transfers.close()
+    } finally {
+      rmSync(folder, { recursive: true, force: true })
+    }
   })
 })

@@ -11,6 +11,7 @@ import { transferDeadlineMs, type SignedUrlSource } from './object-store.js'
 import { isStale, type SignedLink } from './signed-link.js'
 import type { StoreRules } from './store-address.js'
 import { transferrer, type Transferrer } from './transfer-worker.js'
+import { partialName } from './transfer.js'
 
 export interface DownloadOptions {
   /** Transfers from the object store at once, and link requests to Code Ocean at once (default 8). */
@@ -147,7 +148,13 @@ async function fetchFile(
     try {
       if (failedAhead) throw failedAhead.error
       const link = young ?? (await askLink(transfers, file))
-      const job = { url: link.url, file, target, deadlineMs: transfers.deadlineFor(file.size) }
+      const job = {
+        url: link.url,
+        file,
+        target,
+        partial: partialName(target),
+        deadlineMs: transfers.deadlineFor(file.size)
+      }
       return await transfers.transferrer.transfer(job, transfers.signal)
     } catch (error) {
       if (error instanceof RequestAbortedError) throw error

@@ -12,6 +12,7 @@
  * `useTransferWorker` (worker-entry.ts) with its own URL on the main thread, and `serveTransfers` in a
  * worker. Without that call (tests, scripts), transfers run in the calling thread.
  */
+import { rmSync } from 'node:fs'
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads'
 import type { AxiosInstance } from 'axios'
 import { errorMessage, RequestAbortedError } from '../errors.js'
@@ -92,14 +93,21 @@ function inThisThread(settings: WorkerSettings): Transferrer {
 function inWorker(entry: URL, settings: WorkerSettings): Transferrer {
   let worker: Worker | undefined
   let lastId = 0
-  const pending = new Map<number, { resolve: (bytes: number) => void; reject: (error: Error) => void }>()
+  const pending = new Map<
+    number,
+    { resolve: (bytes: number) => void; reject: (error: Error) => void; partial: string }
+  >()
   // A worker that stops (it threw, or ran out of memory) fails what it had in hand, and
   // every later transfer, for good: one started again would meet the same end, and one
   // started between the old one's 'error' and its 'exit' would be orphaned by the 'exit'.
   let stoppedWhy: string | undefined
   const stopped = (why: string): void => {
     stoppedWhy ??= why
-    for (const { reject } of pending.values()) reject(new Error(`the download worker stopped: ${stoppedWhy}`))
+    for (const { reject, partial } of pending.values()) {
+      // A worker that died mid-transfer never ran its own clean-up: no half-written file is left behind.
+      rmSync(partial, { force: true })
+      reject(new Error(`the download worker stopped: ${stoppedWhy}`))
+    }
     pending.clear()
     worker = undefined
   }
@@ -134,7 +142,7 @@ function inWorker(entry: URL, settings: WorkerSettings): Transferrer {
       const abort = (): void => thread.postMessage({ type: 'abort', id } satisfies Request)
       signal?.addEventListener('abort', abort, { once: true })
       return new Promise<number>((resolve, reject) => {
-        pending.set(id, { resolve, reject })
+        pending.set(id, { resolve, reject, partial: job.partial })
         thread.postMessage({ type: 'transfer', id, job } satisfies Request)
       }).finally(() => signal?.removeEventListener('abort', abort))
     },

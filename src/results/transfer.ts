@@ -68,6 +68,11 @@ async function openTransfer(
   return { body: response.data, declared }
 }
 
+/** A fresh name beside `target` for a try's bytes, renamed to `target` once complete. */
+export function partialName(target: string): string {
+  return `${target}.part-${randomBytes(4).toString('hex')}`
+}
+
 /** One try at one file: where it comes from and goes, and how long it may take. */
 export interface TransferJob {
   /** The signed link. */
@@ -75,6 +80,11 @@ export interface TransferJob {
   file: ResultFile
   /** Where it goes, checked (see download.ts). */
   target: string
+  /**
+   * Where it is written until complete (partialName): named by the thread that schedules
+   * it, so that a worker that dies mid-transfer leaves nothing the main thread cannot remove.
+   */
+  partial: string
   /** The overall deadline of the transfer, in ms (already held to what a timer holds). */
   deadlineMs: number
 }
@@ -85,8 +95,7 @@ export interface TransferJob {
  * renamed into place once complete. Returns the bytes written. `signal` is a cancel.
  */
 export async function transferFile(store: AxiosInstance, job: TransferJob, signal?: AbortSignal): Promise<number> {
-  const { url, file, target, deadlineMs: ms } = job
-  const partial = `${target}.part-${randomBytes(4).toString('hex')}`
+  const { url, file, target, partial, deadlineMs: ms } = job
   const deadline = AbortSignal.timeout(ms)
   const abort = signal ? AbortSignal.any([signal, deadline]) : deadline
   const brokeOff = (error: unknown): Error => brokenOff(error, signal, deadline, ms)

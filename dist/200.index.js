@@ -579,6 +579,39 @@ function resolveApiLocation(input, raw) {
 
 /***/ }),
 
+/***/ 3664:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   G: () => (/* binding */ readDownloadSettings)
+/* harmony export */ });
+/* harmony import */ var _names_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6455);
+/* harmony import */ var _values_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8463);
+
+
+/**
+ * The default `results-timeout`, as action.yml declares it: an hour is 3.6 GB at 1 MB/s,
+ * the slowest transfer rate the download accepts, and more than a hosted runner's
+ * disk holds at a few MB/s; a server that stalls every request just inside its
+ * deadline holds the job no longer than that.
+ */
+const DEFAULT_RESULTS_TIMEOUT_MINUTES = 60;
+/** `download-results`, `results-filter` and `results-timeout`, for a run's step and a settle step alike. */
+function readDownloadSettings(problems, env) {
+    const workspace = env.GITHUB_WORKSPACE || process.cwd();
+    const downloadFolder = problems.check(_names_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.DownloadResults, (raw) => (0,_values_js__WEBPACK_IMPORTED_MODULE_1__/* .parseDownloadFolder */ .oJ)(_names_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.DownloadResults, raw, workspace));
+    const resultsFilter = (0,_values_js__WEBPACK_IMPORTED_MODULE_1__/* .parseList */ .E1)(problems.read(_names_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.ResultsFilter), false);
+    const resultsTimeoutMinutes = problems.check(_names_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.ResultsTimeout, (raw) => (0,_values_js__WEBPACK_IMPORTED_MODULE_1__/* .parseResultsTimeout */ .hS)(_names_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.ResultsTimeout, raw)) ??
+        DEFAULT_RESULTS_TIMEOUT_MINUTES;
+    if (resultsFilter.length > 0 && !downloadFolder) {
+        problems.add(_names_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.ResultsFilter, `only applies to downloads; set 'download-results' to a folder too`, `${_names_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.DownloadResults}: results`);
+    }
+    return { downloadFolder, resultsFilter, resultsTimeoutMinutes };
+}
+
+
+/***/ }),
+
 /***/ 1318:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -744,13 +777,14 @@ function runningWorkflowFile(env) {
 /* unused harmony export parseSettleMaxAge */
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6421);
 /* harmony import */ var _names_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6455);
-/* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(6670);
+/* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(6670);
 /* harmony import */ var _domain_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5245);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1318);
-/* harmony import */ var _problems_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8925);
-/* harmony import */ var _settle_workflow_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(9854);
-/* harmony import */ var _token_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(7900);
-/* harmony import */ var _values_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(8463);
+/* harmony import */ var _downloads_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3664);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(1318);
+/* harmony import */ var _problems_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(8925);
+/* harmony import */ var _settle_workflow_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(9854);
+/* harmony import */ var _token_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(7900);
+/* harmony import */ var _values_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(8463);
 
 
 
@@ -760,8 +794,7 @@ function runningWorkflowFile(env) {
 
 
 
-/** The default `results-timeout`, as action.yml declares it (as for a run's step). */
-const DEFAULT_RESULTS_TIMEOUT_MINUTES = 60;
+
 /**
  * `settle-max-age`'s range: GitHub concludes a check left incomplete for 14 days `stale`
  * itself (docs/github-checks.md), so a longer age could never be acted on.
@@ -812,35 +845,20 @@ function isSettling(read = _actions_core__WEBPACK_IMPORTED_MODULE_0__.getInput) 
 function parseSettleMaxAge(raw) {
     const { min, max } = SETTLE_MAX_AGE_DAYS;
     if (!/^\d+$/.test(raw) || Number(raw) < min || Number(raw) > max) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d(_names_js__WEBPACK_IMPORTED_MODULE_1__/* .Input */ .pd.SettleMaxAge, `"${raw}" is not a whole number of days from ${min} to ${max} (GitHub itself marks a check left incomplete ` +
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .d(_names_js__WEBPACK_IMPORTED_MODULE_1__/* .Input */ .pd.SettleMaxAge, `"${raw}" is not a whole number of days from ${min} to ${max} (GitHub itself marks a check left incomplete ` +
             `for ${max} days stale)`, `${_names_js__WEBPACK_IMPORTED_MODULE_1__/* .Input */ .pd.SettleMaxAge}: 7`);
     }
     return Number(raw);
-}
-/**
- * `download-results`, `results-filter` and `results-timeout` in a settle step: each run
- * whose check it completes has its results downloaded into a folder of its own.
- */
-function readSettleDownloads(problems, env) {
-    const workspace = env.GITHUB_WORKSPACE || process.cwd();
-    const downloadFolder = problems.check(_names_js__WEBPACK_IMPORTED_MODULE_1__/* .Input */ .pd.DownloadResults, (raw) => (0,_values_js__WEBPACK_IMPORTED_MODULE_7__/* .parseDownloadFolder */ .oJ)(_names_js__WEBPACK_IMPORTED_MODULE_1__/* .Input */ .pd.DownloadResults, raw, workspace));
-    const resultsFilter = (0,_values_js__WEBPACK_IMPORTED_MODULE_7__/* .parseList */ .E1)(problems.read(_names_js__WEBPACK_IMPORTED_MODULE_1__/* .Input */ .pd.ResultsFilter), false);
-    const resultsTimeoutMinutes = problems.check(_names_js__WEBPACK_IMPORTED_MODULE_1__/* .Input */ .pd.ResultsTimeout, (raw) => (0,_values_js__WEBPACK_IMPORTED_MODULE_7__/* .parseResultsTimeout */ .hS)(_names_js__WEBPACK_IMPORTED_MODULE_1__/* .Input */ .pd.ResultsTimeout, raw)) ??
-        DEFAULT_RESULTS_TIMEOUT_MINUTES;
-    if (resultsFilter.length > 0 && !downloadFolder) {
-        problems.add(_names_js__WEBPACK_IMPORTED_MODULE_1__/* .Input */ .pd.ResultsFilter, `only applies to downloads; set 'download-results' to a folder too`, `${_names_js__WEBPACK_IMPORTED_MODULE_1__/* .Input */ .pd.DownloadResults}: results`);
-    }
-    return { downloadFolder, resultsFilter, resultsTimeoutMinutes };
 }
 /**
  * `settle-workflow` in a settle step names the workflow it runs in: the step turns only
  * its own schedule off, so a typo cannot pause another workflow of the repository.
  */
 function readOwnWorkflow(problems, env) {
-    const named = problems.check(_names_js__WEBPACK_IMPORTED_MODULE_1__/* .Input */ .pd.SettleWorkflow, _settle_workflow_js__WEBPACK_IMPORTED_MODULE_5__/* .parseSettleWorkflow */ .eV);
+    const named = problems.check(_names_js__WEBPACK_IMPORTED_MODULE_1__/* .Input */ .pd.SettleWorkflow, _settle_workflow_js__WEBPACK_IMPORTED_MODULE_6__/* .parseSettleWorkflow */ .eV);
     if (named === undefined)
         return undefined;
-    const running = (0,_settle_workflow_js__WEBPACK_IMPORTED_MODULE_5__/* .runningWorkflowFile */ .Vf)(env);
+    const running = (0,_settle_workflow_js__WEBPACK_IMPORTED_MODULE_6__/* .runningWorkflowFile */ .Vf)(env);
     if (running === named)
         return named;
     problems.add(_names_js__WEBPACK_IMPORTED_MODULE_1__/* .Input */ .pd.SettleWorkflow, running === undefined
@@ -857,8 +875,8 @@ function readOwnWorkflow(problems, env) {
  */
 function getSettleSettings(token, readRaw = _actions_core__WEBPACK_IMPORTED_MODULE_0__.getInput, env = process.env) {
     const read = (name) => readRaw(name).trim();
-    const problems = new _problems_js__WEBPACK_IMPORTED_MODULE_4__/* .Problems */ .Z(read);
-    const settle = problems.check(_names_js__WEBPACK_IMPORTED_MODULE_1__/* .Input */ .pd.Settle, (raw) => (0,_values_js__WEBPACK_IMPORTED_MODULE_7__/* .parseBooleanInput */ .S8)(_names_js__WEBPACK_IMPORTED_MODULE_1__/* .Input */ .pd.Settle, raw));
+    const problems = new _problems_js__WEBPACK_IMPORTED_MODULE_5__/* .Problems */ .Z(read);
+    const settle = problems.check(_names_js__WEBPACK_IMPORTED_MODULE_1__/* .Input */ .pd.Settle, (raw) => (0,_values_js__WEBPACK_IMPORTED_MODULE_8__/* .parseBooleanInput */ .S8)(_names_js__WEBPACK_IMPORTED_MODULE_1__/* .Input */ .pd.Settle, raw));
     const domain = read(_names_js__WEBPACK_IMPORTED_MODULE_1__/* .Input */ .pd.Domain) || env[_names_js__WEBPACK_IMPORTED_MODULE_1__/* .EnvFallback */ .cg.Domain] || '';
     let location;
     if (domain === '') {
@@ -871,14 +889,14 @@ function getSettleSettings(token, readRaw = _actions_core__WEBPACK_IMPORTED_MODU
         problems.add(_names_js__WEBPACK_IMPORTED_MODULE_1__/* .Input */ .pd.Secret, `is not set (nor is the environment variable ${_names_js__WEBPACK_IMPORTED_MODULE_1__/* .EnvFallback */ .cg.Secret}); a settle step reads the runs from Code Ocean`, 'secret: ${{ secrets.CODEOCEAN_API_TOKEN }}');
     }
     const githubToken = read(_names_js__WEBPACK_IMPORTED_MODULE_1__/* .Input */ .pd.GithubToken);
-    (0,_token_js__WEBPACK_IMPORTED_MODULE_6__/* .registerGithubToken */ .k)(githubToken);
+    (0,_token_js__WEBPACK_IMPORTED_MODULE_7__/* .registerGithubToken */ .k)(githubToken);
     if (githubToken === '' || githubToken.startsWith('${{')) {
         problems.add(_names_js__WEBPACK_IMPORTED_MODULE_1__/* .Input */ .pd.GithubToken, 'is empty, but a settle step completes check runs: give the workflow token (the app that created the checks), ' +
             'with `permissions: checks: write`', `${_names_js__WEBPACK_IMPORTED_MODULE_1__/* .Input */ .pd.GithubToken}: \${{ github.token }}`);
     }
-    const summary = problems.check(_names_js__WEBPACK_IMPORTED_MODULE_1__/* .Input */ .pd.Summary, (raw) => (0,_values_js__WEBPACK_IMPORTED_MODULE_7__/* .parseBooleanInput */ .S8)(_names_js__WEBPACK_IMPORTED_MODULE_1__/* .Input */ .pd.Summary, raw)) ?? true;
+    const summary = problems.check(_names_js__WEBPACK_IMPORTED_MODULE_1__/* .Input */ .pd.Summary, (raw) => (0,_values_js__WEBPACK_IMPORTED_MODULE_8__/* .parseBooleanInput */ .S8)(_names_js__WEBPACK_IMPORTED_MODULE_1__/* .Input */ .pd.Summary, raw)) ?? true;
     const maxAgeDays = problems.check(_names_js__WEBPACK_IMPORTED_MODULE_1__/* .Input */ .pd.SettleMaxAge, parseSettleMaxAge) ?? SETTLE_MAX_AGE_DAYS.fallback;
-    const downloads = readSettleDownloads(problems, env);
+    const downloads = (0,_downloads_js__WEBPACK_IMPORTED_MODULE_3__/* .readDownloadSettings */ .G)(problems, env);
     const settleWorkflow = readOwnWorkflow(problems, env);
     for (const [name, fallback] of NOT_FOR_SETTLE) {
         const value = read(name);
@@ -898,7 +916,7 @@ function getSettleSettings(token, readRaw = _actions_core__WEBPACK_IMPORTED_MODU
         // Only reached when called with `settle` false: the caller checks isSettling first.
         problems.add(_names_js__WEBPACK_IMPORTED_MODULE_1__/* .Input */ .pd.Settle, 'is not true, so there is nothing to settle', SETTLE_EXAMPLE);
     }
-    throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputErrors */ .G(problems.list, (0,_redact_js__WEBPACK_IMPORTED_MODULE_8__.redactor)([token, githubToken]));
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputErrors */ .G(problems.list, (0,_redact_js__WEBPACK_IMPORTED_MODULE_9__.redactor)([token, githubToken]));
 }
 
 
@@ -1452,6 +1470,8 @@ var names = __webpack_require__(6455);
 var redact = __webpack_require__(6670);
 // EXTERNAL MODULE: ./src/inputs/domain.ts
 var inputs_domain = __webpack_require__(5245);
+// EXTERNAL MODULE: ./src/inputs/downloads.ts
+var downloads = __webpack_require__(3664);
 // EXTERNAL MODULE: ./src/inputs/errors.ts
 var errors = __webpack_require__(1318);
 // EXTERNAL MODULE: ./src/caps.ts
@@ -1968,13 +1988,7 @@ var inputs_token = __webpack_require__(7900);
 
 
 
-/**
- * The default `results-timeout`, as action.yml declares it: an hour is 3.6 GB at 1 MB/s,
- * the slowest transfer rate the download accepts, and more than a hosted runner's
- * disk holds at a few MB/s; a server that stalls every request just inside its
- * deadline holds the job no longer than that.
- */
-const DEFAULT_RESULTS_TIMEOUT_MINUTES = 60;
+
 /** Where Code Ocean is: the `domain` input, or the environment's fallback. */
 function readLocation(problems, env) {
     const domain = problems.read(names/* Input */.pd.Domain) || env[names/* EnvFallback */.cg.Domain] || '';
@@ -2014,20 +2028,13 @@ function readWaitSettings(problems, following) {
 }
 function readResultSettings(problems, wait, env) {
     const { read } = problems;
-    const workspace = env.GITHUB_WORKSPACE || process.cwd();
     const settings = {
         summary: problems.check(names/* Input */.pd.Summary, (raw) => (0,values/* parseBooleanInput */.S8)(names/* Input */.pd.Summary, raw)) ?? true,
-        downloadFolder: problems.check(names/* Input */.pd.DownloadResults, (raw) => (0,values/* parseDownloadFolder */.oJ)(names/* Input */.pd.DownloadResults, raw, workspace)),
-        resultsFilter: (0,values/* parseList */.E1)(read(names/* Input */.pd.ResultsFilter), false),
-        resultsTimeoutMinutes: problems.check(names/* Input */.pd.ResultsTimeout, (raw) => (0,values/* parseResultsTimeout */.hS)(names/* Input */.pd.ResultsTimeout, raw)) ??
-            DEFAULT_RESULTS_TIMEOUT_MINUTES,
+        ...(0,downloads/* readDownloadSettings */.G)(problems, env),
         captureName: read(names/* Input */.pd.CaptureResults).trim() || undefined,
         captureTags: (0,values/* parseList */.E1)(read(names/* Input */.pd.CaptureTags), true),
         ...readGitHubTokens(problems)
     };
-    if (settings.resultsFilter.length > 0 && !settings.downloadFolder) {
-        problems.add(names/* Input */.pd.ResultsFilter, `only applies to downloads; set 'download-results' to a folder too`, `${names/* Input */.pd.DownloadResults}: results`);
-    }
     if (settings.captureTags.length > 0 && !settings.captureName) {
         problems.add(names/* Input */.pd.CaptureTags, `only applies to a capture; set 'capture-results' to a data asset name too`, `${names/* Input */.pd.CaptureResults}: nightly results`);
     }

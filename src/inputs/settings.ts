@@ -3,6 +3,7 @@ import type { RunSpec } from '../codeocean/models/run-request.js'
 import { EnvFallback, Input } from '../names.js'
 import { redactor } from '../redact.js'
 import { resolveApiLocation, type ApiLocation } from './domain.js'
+import { readDownloadSettings, type DownloadSettings } from './downloads.js'
 import { InputErrors } from './errors.js'
 import { isFollowing, readFollowedRun } from './followed-run.js'
 import { readPreparationSettings, type PreparationSettings } from './preparation.js'
@@ -13,11 +14,9 @@ import { parseSettleWorkflow, SETTLE_WORKFLOW_EXAMPLE } from './settle-workflow.
 import { registerGithubToken, type ReadInput } from './token.js'
 import {
   parseBooleanInput,
-  parseDownloadFolder,
   parseList,
   parsePollInterval,
   parseStopChoice,
-  parseResultsTimeout,
   parseTimeoutChoice,
   parseWaitTimeout,
   type PollInterval,
@@ -45,23 +44,9 @@ interface WaitSettings {
   stopChoices: { cancel: StopChoice; timeout: TimeoutChoice }
 }
 
-/**
- * The default `results-timeout`, as action.yml declares it: an hour is 3.6 GB at 1 MB/s,
- * the slowest transfer rate the download accepts, and more than a hosted runner's
- * disk holds at a few MB/s; a server that stalls every request just inside its
- * deadline holds the job no longer than that.
- */
-const DEFAULT_RESULTS_TIMEOUT_MINUTES = 60
-
 /** What the step does with a finished run's results. */
-interface ResultSettings {
+interface ResultSettings extends DownloadSettings {
   summary: boolean
-  /** Absolute folder to download results into, inside the workspace. */
-  downloadFolder?: string
-  /** Globs (`!` excludes) of result paths to download. */
-  resultsFilter: string[]
-  /** Minutes for all that follows the finished run (listing, log, download, capture); 0 means no limit. */
-  resultsTimeoutMinutes: number
   /** Name of a data asset to capture the results into. */
   captureName?: string
   captureTags: string[]
@@ -147,26 +132,12 @@ function readWaitSettings(problems: Problems, following: boolean): WaitSettings 
 
 function readResultSettings(problems: Problems, wait: boolean, env: NodeJS.ProcessEnv): ResultSettings {
   const { read } = problems
-  const workspace = env.GITHUB_WORKSPACE || process.cwd()
   const settings: ResultSettings = {
     summary: problems.check(Input.Summary, (raw) => parseBooleanInput(Input.Summary, raw)) ?? true,
-    downloadFolder: problems.check(Input.DownloadResults, (raw) =>
-      parseDownloadFolder(Input.DownloadResults, raw, workspace)
-    ),
-    resultsFilter: parseList(read(Input.ResultsFilter), false),
-    resultsTimeoutMinutes:
-      problems.check(Input.ResultsTimeout, (raw) => parseResultsTimeout(Input.ResultsTimeout, raw)) ??
-      DEFAULT_RESULTS_TIMEOUT_MINUTES,
+    ...readDownloadSettings(problems, env),
     captureName: read(Input.CaptureResults).trim() || undefined,
     captureTags: parseList(read(Input.CaptureTags), true),
     ...readGitHubTokens(problems)
-  }
-  if (settings.resultsFilter.length > 0 && !settings.downloadFolder) {
-    problems.add(
-      Input.ResultsFilter,
-      `only applies to downloads; set 'download-results' to a folder too`,
-      `${Input.DownloadResults}: results`
-    )
   }
   if (settings.captureTags.length > 0 && !settings.captureName) {
     problems.add(

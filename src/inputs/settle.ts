@@ -2,14 +2,19 @@ import * as core from '@actions/core'
 import { EnvFallback, Input } from '../names.js'
 import { redactor } from '../redact.js'
 import { resolveApiLocation, type ApiLocation } from './domain.js'
+import { readDownloadSettings, type DownloadSettings } from './downloads.js'
 import { InputError, InputErrors } from './errors.js'
 import { Problems } from './problems.js'
 import { parseSettleWorkflow, runningWorkflowFile } from './settle-workflow.js'
 import { registerGithubToken, type ReadInput } from './token.js'
-import { parseBooleanInput, parseDownloadFolder, parseList, parseResultsTimeout } from './values.js'
+import { parseBooleanInput } from './values.js'
 
-/** What a settle step (`settle: true`) needs: no run to start or follow, only where to look and with what. */
-export interface SettleSettings {
+/**
+ * What a settle step (`settle: true`) needs: no run to start or follow, only where to look
+ * and with what. Its downloads (DownloadSettings): each settled
+ * run's results go into `<download folder>/<run id>/`, all within one `results-timeout`.
+ */
+export interface SettleSettings extends DownloadSettings {
   location: ApiLocation
   /** The Code Ocean token. */
   token: string
@@ -18,18 +23,9 @@ export interface SettleSettings {
   summary: boolean
   /** Days a check may stay in progress before a still-going run's check is completed as timed out. */
   maxAgeDays: number
-  /** Absolute folder inside the workspace: each settled run's results go into `<folder>/<run id>/`. */
-  downloadFolder?: string
-  /** Globs (`!` excludes) of result paths to download. */
-  resultsFilter: string[]
-  /** Minutes for all the downloads of the step together; 0 means no limit. */
-  resultsTimeoutMinutes: number
   /** With `settle-workflow`: this step's own workflow file, turned off once nothing is left pending. */
   settleWorkflow?: string
 }
-
-/** The default `results-timeout`, as action.yml declares it (as for a run's step). */
-const DEFAULT_RESULTS_TIMEOUT_MINUTES = 60
 
 /**
  * `settle-max-age`'s range: GitHub concludes a check left incomplete for 14 days `stale`
@@ -96,32 +92,6 @@ export function parseSettleMaxAge(raw: string): number {
 }
 
 /**
- * `download-results`, `results-filter` and `results-timeout` in a settle step: each run
- * whose check it completes has its results downloaded into a folder of its own.
- */
-function readSettleDownloads(
-  problems: Problems,
-  env: NodeJS.ProcessEnv
-): Pick<SettleSettings, 'downloadFolder' | 'resultsFilter' | 'resultsTimeoutMinutes'> {
-  const workspace = env.GITHUB_WORKSPACE || process.cwd()
-  const downloadFolder = problems.check(Input.DownloadResults, (raw) =>
-    parseDownloadFolder(Input.DownloadResults, raw, workspace)
-  )
-  const resultsFilter = parseList(problems.read(Input.ResultsFilter), false)
-  const resultsTimeoutMinutes =
-    problems.check(Input.ResultsTimeout, (raw) => parseResultsTimeout(Input.ResultsTimeout, raw)) ??
-    DEFAULT_RESULTS_TIMEOUT_MINUTES
-  if (resultsFilter.length > 0 && !downloadFolder) {
-    problems.add(
-      Input.ResultsFilter,
-      `only applies to downloads; set 'download-results' to a folder too`,
-      `${Input.DownloadResults}: results`
-    )
-  }
-  return { downloadFolder, resultsFilter, resultsTimeoutMinutes }
-}
-
-/**
  * `settle-workflow` in a settle step names the workflow it runs in: the step turns only
  * its own schedule off, so a typo cannot pause another workflow of the repository.
  */
@@ -185,7 +155,7 @@ export function getSettleSettings(
   }
   const summary = problems.check(Input.Summary, (raw) => parseBooleanInput(Input.Summary, raw)) ?? true
   const maxAgeDays = problems.check(Input.SettleMaxAge, parseSettleMaxAge) ?? SETTLE_MAX_AGE_DAYS.fallback
-  const downloads = readSettleDownloads(problems, env)
+  const downloads = readDownloadSettings(problems, env)
   const settleWorkflow = readOwnWorkflow(problems, env)
   for (const [name, fallback] of NOT_FOR_SETTLE) {
     const value = read(name)

@@ -1,12 +1,12 @@
 import http from 'node:http'
 import https from 'node:https'
-import { Transform, type Readable } from 'node:stream'
+import type { Readable } from 'node:stream'
 import axios, { type AxiosInstance, type AxiosRequestConfig } from 'axios'
 import { explainStoreFailure } from '../codeocean/network-failures.js'
 import { proxyFor } from '../codeocean/proxy.js'
 import { timerDelayMs } from '../timer-limits.js'
 import { USER_AGENT } from '../version.js'
-import { OversizeError, StoreAddressError } from './errors.js'
+import { StoreAddressError } from './errors.js'
 import { guardedLookup, refusedLink, type StoreRules } from './store-address.js'
 
 /** A transfer from the object store gets at least this long, from request to last byte. */
@@ -21,21 +21,6 @@ const TRANSFER_MIN_BYTES_PER_SECOND = 1_000_000
  */
 export function transferDeadlineMs(bytes: number): number {
   return timerDelayMs(Math.ceil((bytes / TRANSFER_MIN_BYTES_PER_SECOND) * 1000), TRANSFER_DEADLINE_MS)
-}
-
-/**
- * Passes bytes through until more than `max` have come, then fails at once with
- * `message`, so a piped download stops one chunk past the limit, not at its end.
- * Counts what it passed in `count`, when given.
- */
-export function byteLimit(max: number, message: () => string, count: { bytes: number } = { bytes: 0 }): Transform {
-  return new Transform({
-    transform(chunk: Buffer, _encoding, done) {
-      count.bytes += chunk.length
-      if (count.bytes > max) done(new OversizeError(message()))
-      else done(null, chunk)
-    }
-  })
 }
 
 /** The Content-Length an answer declares, if it declares one. */

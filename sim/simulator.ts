@@ -150,6 +150,16 @@ export class CodeOceanSimulator {
     return this.objectStore.requests
   }
 
+  /** The most requests the object store answered at once since start or resetStoreInFlight(). */
+  get storeMostInFlight(): number {
+    return this.objectStore.mostInFlight
+  }
+
+  /** Starts counting storeMostInFlight afresh, from the requests the store is answering now. */
+  resetStoreInFlight(): void {
+    this.objectStore.resetMostInFlight()
+  }
+
   /** Starts the API server and the object store; resolves with the API's base URL. */
   async start(): Promise<string> {
     const url = await this.server.start((server) => server.on('connection', () => (this.connections += 1)))

@@ -77,7 +77,10 @@ export type Disposition = 'attachment' | 'inline'
 export class ObjectStore {
   /** Every request the store got, in order, with lower-cased headers. */
   readonly requests: RecordedRequest[] = []
+  /** The most requests the store was answering at once since start or reset(): how many transfers a client ran at once. */
+  mostInFlight = 0
 
+  private inFlight = 0
   private readonly secret = randomBytes(32)
   private readonly faults = new FaultQueue<DownloadFaultMatch, Fault<DownloadKind>>()
   private nonce = 0
@@ -90,6 +93,9 @@ export class ObjectStore {
       port: 0,
       tls: options.tls,
       handler: (req, res) => {
+        this.inFlight += 1
+        this.mostInFlight = Math.max(this.mostInFlight, this.inFlight)
+        res.on('close', () => (this.inFlight -= 1))
         this.handle(req, res).catch((err: unknown) => {
           this.options.log?.(`store: request failed: ${err instanceof Error ? err.message : String(err)}`)
           if (!res.headersSent) res.destroy()
@@ -141,8 +147,14 @@ export class ObjectStore {
     this.faults.add({ ...match }, downloadFault(response, 'failNextDownload'), count)
   }
 
+  /** Starts mostInFlight afresh, from the requests being answered now. */
+  resetMostInFlight(): void {
+    this.mostInFlight = this.inFlight
+  }
+
   reset(): void {
     this.requests.length = 0
+    this.resetMostInFlight()
     this.faults.clear()
   }
 

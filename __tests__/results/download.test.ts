@@ -185,33 +185,19 @@ describe('downloading results', () => {
       }))
       const id = await finishedRun(specs)
       const files = await listResultFiles(client.results, id)
-      // The first 8 files are held at the store for 300 ms.
-      sim.failNextDownload({ path: /^many\/f0[0-7]\.bin$/ }, { passThrough: true, delayMs: 300 }, 8)
-      const before = sim.storeRequests.length
-      let done = 0
-      let most = 0
+      // The first 12 files are held at the store for 300 ms (links come back in any order, and
+      // a file goes as soon as its link is there, so which 8 go first is a race).
+      sim.failNextDownload({ path: /^many\/f(0\d|1[01])\.bin$/ }, { passThrough: true, delayMs: 300 }, 12)
+      sim.resetStoreInFlight()
       let linksWhenFirstDone: number | undefined
-      // Requests the store has taken in, less the files done: transfers under way (or fewer).
-      const watch = (): void => {
-        most = Math.max(most, sim.storeRequests.length - before - done)
-      }
-      const source = {
-        fileUrl: (...args: Parameters<typeof client.results.fileUrl>) => {
-          watch()
-          return client.results.fileUrl(...args)
-        }
-      }
-      const report = await downloadHere(source, id, files, join(tempDir(), 'out'), {
-        onFileDone: () => {
-          linksWhenFirstDone ??= linkRequests(id).length
-          done += 1
-          watch()
-        }
+      const report = await downloadHere(client.results, id, files, join(tempDir(), 'out'), {
+        onFileDone: () => (linksWhenFirstDone ??= linkRequests(id).length)
       })
       expect(report.files).toBe(24)
-      expect(most).toBe(8)
-      // While the first 8 transfers were held, the links of the next 8 were asked for, and no more.
-      expect(linksWhenFirstDone).toBe(16)
+      expect(sim.storeMostInFlight).toBe(8)
+      // While the first 8 transfers were held, the links of 12 more files were asked for (4
+      // handed over to wait for a slot, 8 more ahead of them), and no more.
+      expect(linksWhenFirstDone).toBe(20)
       expect(linkRequests(id)).toHaveLength(24)
     })
 
@@ -262,15 +248,14 @@ describe('downloading results', () => {
           run.id,
           await listResultFiles(c.results, run.id),
           join(tempDir(), 'out'),
-          {
-            concurrency: 1,
-            lookAhead: 1
-          }
+          // One try each: a link asked for again for its age is not a try.
+          { concurrency: 1, lookAhead: 1, attempts: 1 }
         )
         expect(report.files).toBe(2)
         const asked = shortLived.requests.filter((r) => r.path.endsWith('/results/urls')).map((r) => r.query.path)
-        // b.bin's link was asked for ahead, while a.bin was on its way, and again just before its
-        // own transfer. (On a loaded machine a.bin's own link can age past 0.5 s before its
+        // b.bin's link was asked for ahead, while a.bin was on its way; b.bin then waited for the
+        // one slot (handed over, see transfer-queue.ts), its link grew stale, and it was asked for
+        // again just before its own transfer. (On a loaded machine a.bin's own link can age past 0.5 s before its
         // transfer too, and be asked for again: that is the same rule, so not ruled out here.)
         // (Both first links are asked for at once, so either may arrive first.)
         expect(asked.slice(0, 2).sort()).toEqual(['a.bin', 'b.bin'])
@@ -281,6 +266,36 @@ describe('downloading results', () => {
         c.close()
       }
     })
+  })
+
+  it('asks again, without using up a try, for links that grew stale waiting for a slot or ahead of their turn', async () => {
+    const shortLived = await startSimulator({ phases: [{ state: 'running', ms: 0 }], signedUrlTtlMs: 1_000 })
+    const c = new CodeOceanClient({ apiBase: `${shortLived.url}/api/v1`, token: shortLived.token })
+    try {
+      const names = ['a', 'b', 'c', 'd', 'e', 'f', 'g'].map((n) => `${n}.bin`)
+      shortLived.program(PIPELINE, { outcome: 'succeeded', results: names.map((path) => ({ path, size: 10 })) })
+      const run = await c.computations.start({ pipeline_id: PIPELINE })
+      while ((await c.computations.get(run.id)).state !== 'completed') await new Promise((r) => setTimeout(r, 10))
+      // a.bin holds the one slot for 700 ms, longer than the half second a 1 s link is used.
+      shortLived.failNextDownload({ path: 'a.bin' }, { passThrough: true, delayMs: 700 })
+      const files = await listResultFiles(c.results, run.id)
+      const report = await downloadHere(c.results, run.id, files, join(tempDir(), 'out'), {
+        concurrency: 1,
+        lookAhead: 1,
+        attempts: 1
+      })
+      expect(report.files).toBe(7)
+      const asked = shortLived.requests.filter((r) => r.path.endsWith('/results/urls')).map((r) => r.query.path)
+      // b–e waited for the slot, handed over, and f waited ahead of its turn: each link grew stale and was asked again.
+      for (const name of ['b.bin', 'c.bin', 'd.bin', 'e.bin', 'f.bin']) {
+        expect(asked.filter((path) => path === name).length).toBeGreaterThanOrEqual(2)
+      }
+      // No link was used old: the store was asked once per file.
+      expect(shortLived.storeRequests.map((r) => r.path.split('/').pop()).sort()).toEqual(names)
+    } finally {
+      c.close()
+      await shortLived.stop()
+    }
   })
 
   it('refuses a download folder that is a link leading out of the workspace, creating nothing', async () => {

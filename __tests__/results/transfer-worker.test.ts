@@ -13,7 +13,7 @@ describe('where a download runs its transfers', () => {
     const unknown = [{ size: 0, sizeUnknown: true }]
     const many = Array.from({ length: WORKER_FROM_FILES }, () => ({ size: 1 }))
     const where = (files: typeof small): boolean => {
-      const t = transferrer(1_000, undefined, files)
+      const t = transferrer({ timeoutMs: 1_000, rules: undefined, concurrency: 8 }, files)
       t.close()
       return t.inWorker
     }
@@ -28,20 +28,22 @@ describe('where a download runs its transfers', () => {
     const folder = mkdtempSync(join(tmpdir(), 'dying-worker-'))
     try {
       useTransferWorker(new URL('../fixtures/dying-transfer-worker.mjs', import.meta.url))
-      const transfers = transferrer(1_000, undefined, [{ size: WORKER_FROM_BYTES }])
+      const transfers = transferrer({ timeoutMs: 1_000, rules: undefined, concurrency: 8 }, [
+        { size: WORKER_FROM_BYTES }
+      ])
       const target = join(folder, 'big.bin')
       const job = { url: 'https://store.invalid/big', file: { path: 'big.bin', size: 1 }, target, deadlineMs: 1_000 }
       const partial = partialName(target)
-      await expect(transfers.transfer({ ...job, partial })).rejects.toThrow(
+      await expect(transfers.transfer({ ...job, partial }, { freshForMs: 60_000 })).rejects.toThrow(
         /the download worker stopped: (Error: )?it ran out of memory/
       )
       expect(readdirSync(folder)).toEqual(['transfers.log'])
       // No second worker: it would meet the same end, and the first one's exit could orphan it.
       // (After that exit: a second worker started then would take the transfer and note it.)
       await new Promise((resolve) => setTimeout(resolve, 300))
-      await expect(transfers.transfer({ ...job, partial: partialName(target) })).rejects.toThrow(
-        /the download worker stopped: (Error: )?it ran out of memory/
-      )
+      await expect(
+        transfers.transfer({ ...job, partial: partialName(target) }, { freshForMs: 60_000 })
+      ).rejects.toThrow(/the download worker stopped: (Error: )?it ran out of memory/)
       expect(readFileSync(join(folder, 'transfers.log'), 'utf8')).toBe('big.bin\n')
       transfers.close()
     } finally {

@@ -17,6 +17,12 @@ export class TransientDownloadError extends Error {}
 /** The store refused the link (403): how S3 says a signed URL expired, so a fresh one may do. */
 export class ExpiredLinkError extends TransientDownloadError {}
 
+/**
+ * A transfer was not begun: its link grew too old to use while it waited for a slot
+ * (see transfer-queue.ts). Not a failed try: the file is asked for again with a fresh link.
+ */
+export class StaleLinkError extends Error {}
+
 /** A download link or a redirect to an address results are never fetched from (see store-address.ts). */
 export class StoreAddressError extends Error {
   override name = 'StoreAddressError'

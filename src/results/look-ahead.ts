@@ -25,17 +25,19 @@ export interface LookAheadOptions {
  * failed preparation fails only its own run, in its turn. After a failure no
  * preparation or run begins, those under way are let finish (the `signal` given to
  * `prepare` is aborted, so a preparation can stop early), and the first failure is
- * thrown as it was caught; a cancel is thrown as a RequestAbortedError.
+ * thrown as it was caught; a cancel is thrown as a RequestAbortedError. The `stop`
+ * given to each run is that same signal, for what a run hands on and has not begun.
  */
 export function runWithLookAhead<T, P>(
   items: readonly T[],
   options: LookAheadOptions,
   prepare: (item: T, signal: AbortSignal) => Promise<P>,
-  run: (item: T, prepared: Promise<P>) => Promise<void>
+  run: (item: T, prepared: Promise<P>, stop: AbortSignal) => Promise<void>
 ): Promise<void> {
   const concurrency = Math.max(1, Math.floor(options.concurrency))
   const ahead = Math.max(1, Math.floor(options.ahead))
-  // Aborted on the first failure or a cancel: preparations in flight can end early.
+  // Aborted on the first failure or a cancel: preparations in flight can end early, and
+  // a run can take back work it handed on that has not begun.
   const stop = new AbortController()
   const signal = options.signal ? AbortSignal.any([options.signal, stop.signal]) : stop.signal
   let failure: unknown
@@ -81,7 +83,7 @@ export function runWithLookAhead<T, P>(
         const { item, prepared } = queued.shift()!
         running += 1
         Promise.resolve()
-          .then(() => run(item, prepared))
+          .then(() => run(item, prepared, signal))
           .catch(fail)
           .finally(() => {
             running -= 1

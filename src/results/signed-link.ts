@@ -43,7 +43,12 @@ export function linkShelfLifeMs(url: string): number {
   return declared === undefined ? LINK_MAX_AGE_MS : Math.min(LINK_MAX_AGE_MS, declared / 2)
 }
 
+/** How much longer `link` may be used, from `now` (same clock as its receivedAt); below 0 once stale. */
+export function freshFor(link: SignedLink, now: number): number {
+  return linkShelfLifeMs(link.url) - (now - link.receivedAt)
+}
+
 /** Whether `link` is too old to be used at `now` (same clock as its receivedAt). */
 export function isStale(link: SignedLink, now: number): boolean {
-  return now - link.receivedAt > linkShelfLifeMs(link.url)
+  return freshFor(link, now) < 0
 }

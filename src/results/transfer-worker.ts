@@ -14,12 +14,12 @@
  */
 import { rmSync } from 'node:fs'
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads'
-import type { AxiosInstance } from 'axios'
 import { errorMessage, RequestAbortedError } from '../errors.js'
-import { ExpiredLinkError, OversizeError, TransientDownloadError } from './errors.js'
+import { ExpiredLinkError, StaleLinkError, TransientDownloadError } from './errors.js'
 import type { ResultFile } from './listing.js'
 import { objectStoreClient } from './object-store.js'
 import type { StoreRules } from './store-address.js'
+import { transferQueue, type QueuedTransfer } from './transfer-queue.js'
 import { transferFile, type TransferJob } from './transfer.js'
 import { transferWorkerEntry } from './worker-entry.js'
 
@@ -35,35 +35,48 @@ import { transferWorkerEntry } from './worker-entry.js'
 const WORKER_YOUNG_GENERATION_MB = 1
 const WORKER_OLD_GENERATION_MB = 64
 
-/** Runs transfers: in this thread, or in a worker. */
+/** How a transfer is handed over: how long its link stays usable, and what ends it (see transfer-queue.ts). */
+export type Handover = Omit<QueuedTransfer<TransferJob>, 'job'>
+
+/** Runs transfers, a bounded number at once, the next ones waiting: in this thread, or in a worker. */
 export interface Transferrer {
-  /** One try at one file (see transferFile); `signal` is a cancel. */
-  transfer(job: TransferJob, signal?: AbortSignal): Promise<number>
+  /**
+   * One try at one file (see transferFile), begun when a slot is free. Fails with
+   * StaleLinkError if its link grew stale while it waited, and as aborted if cancelled or withdrawn first.
+   */
+  transfer(job: TransferJob, handover: Handover): Promise<number>
   /** Ends it: the store's connections, and the worker. Call once every transfer has settled. */
   close(): void
   /** Whether the transfers run in a worker thread. */
   readonly inWorker: boolean
 }
 
-/** What the worker is started with: how to reach the store. */
+/** What the worker is started with: how to reach the store, and how many transfers at once. */
 interface WorkerSettings {
   timeoutMs: number
+  concurrency: number
   /** Where links may lead; undefined: the strict default of objectStoreClient. */
   rules: StoreRules | undefined
 }
 
-type Request = { type: 'transfer'; id: number; job: TransferJob } | { type: 'abort'; id: number }
+type Request =
+  | { type: 'transfer'; id: number; job: TransferJob; freshForMs: number }
+  | { type: 'abort'; id: number }
+  | { type: 'withdraw'; id: number }
 
-/** How a transfer failed, as it crosses between threads (an Error's class does not). */
-type FailureKind = 'aborted' | 'expired' | 'transient' | 'oversize' | 'final'
+/**
+ * How a transfer failed, as it crosses between threads (an Error's class does not): the
+ * kinds download.ts decides by; any other failure is final, and only its message matters.
+ */
+type FailureKind = 'aborted' | 'stale' | 'expired' | 'transient' | 'final'
 
 type Answer = { id: number; bytes: number } | { id: number; kind: FailureKind; message: string }
 
 function failureKind(error: unknown): FailureKind {
   if (error instanceof RequestAbortedError) return 'aborted'
+  if (error instanceof StaleLinkError) return 'stale'
   if (error instanceof ExpiredLinkError) return 'expired'
   if (error instanceof TransientDownloadError) return 'transient'
-  if (error instanceof OversizeError) return 'oversize'
   return 'final'
 }
 
@@ -72,12 +85,12 @@ function failureOf(kind: FailureKind, message: string): Error {
   switch (kind) {
     case 'aborted':
       return new RequestAbortedError()
+    case 'stale':
+      return new StaleLinkError(message)
     case 'expired':
       return new ExpiredLinkError(message)
     case 'transient':
       return new TransientDownloadError(message)
-    case 'oversize':
-      return new OversizeError(message)
     default:
       return new Error(message)
   }
@@ -86,7 +99,8 @@ function failureOf(kind: FailureKind, message: string): Error {
 /** Transfers in the calling thread, through a store client of its own. */
 function inThisThread(settings: WorkerSettings): Transferrer {
   const { store, close } = objectStoreClient(settings.timeoutMs, settings.rules)
-  return { transfer: (job, signal) => transferFile(store, job, signal), close, inWorker: false }
+  const queue = transferQueue<TransferJob>((job, cancel) => transferFile(store, job, cancel), settings.concurrency)
+  return { transfer: (job, handover) => queue({ job, ...handover }), close, inWorker: false }
 }
 
 /** Transfers in a worker running `entry` (the action's bundle), started at the first transfer. */
@@ -134,17 +148,22 @@ function inWorker(entry: URL, settings: WorkerSettings): Transferrer {
     return fresh
   }
   return {
-    transfer: (job, signal) => {
-      if (signal?.aborted) return Promise.reject(new RequestAbortedError())
+    transfer: (job, { freshForMs, cancel, withdraw }) => {
+      if (cancel?.aborted || withdraw?.aborted) return Promise.reject(new RequestAbortedError())
       if (stoppedWhy !== undefined) return Promise.reject(new Error(`the download worker stopped: ${stoppedWhy}`))
       const id = ++lastId
       const thread = started()
       const abort = (): void => thread.postMessage({ type: 'abort', id } satisfies Request)
-      signal?.addEventListener('abort', abort, { once: true })
+      const takeBack = (): void => thread.postMessage({ type: 'withdraw', id } satisfies Request)
+      cancel?.addEventListener('abort', abort, { once: true })
+      withdraw?.addEventListener('abort', takeBack, { once: true })
       return new Promise<number>((resolve, reject) => {
         pending.set(id, { resolve, reject, partial: job.partial })
-        thread.postMessage({ type: 'transfer', id, job } satisfies Request)
-      }).finally(() => signal?.removeEventListener('abort', abort))
+        thread.postMessage({ type: 'transfer', id, job, freshForMs } satisfies Request)
+      }).finally(() => {
+        cancel?.removeEventListener('abort', abort)
+        withdraw?.removeEventListener('abort', takeBack)
+      })
     },
     close: () => {
       const thread = worker
@@ -170,11 +189,9 @@ export const WORKER_FROM_FILES = 64
  * in this thread.
  */
 export function transferrer(
-  timeoutMs: number,
-  rules: StoreRules | undefined,
+  settings: WorkerSettings,
   files: ReadonlyArray<Pick<ResultFile, 'size' | 'sizeUnknown'>>
 ): Transferrer {
-  const settings = { timeoutMs, rules }
   const large =
     files.length >= WORKER_FROM_FILES ||
     files.some((f) => f.sizeUnknown) ||
@@ -183,34 +200,37 @@ export function transferrer(
   return entry === undefined || !large ? inThisThread(settings) : inWorker(entry, settings)
 }
 
-/** In a worker: runs the transfers the main thread asks for, each with its own cancel, until terminated. */
+/**
+ * In a worker: runs the transfers the main thread hands over, at most the settings'
+ * concurrency at once and the rest waiting (transfer-queue.ts), each with its own cancel
+ * and withdrawal, until terminated.
+ */
 export function serveTransfers(): void {
   if (isMainThread || parentPort === null) throw new Error('serveTransfers runs in a worker thread only')
   const port = parentPort
   const settings = workerData as WorkerSettings
   const { store } = objectStoreClient(settings.timeoutMs, settings.rules)
-  const aborts = new Map<number, AbortController>()
+  const queue = transferQueue<TransferJob>((job, cancel) => transferFile(store, job, cancel), settings.concurrency)
+  const handles = new Map<number, { cancel: AbortController; withdraw: AbortController }>()
   port.on('message', (request: Request) => {
-    if (request.type === 'abort') {
-      aborts.get(request.id)?.abort()
+    if (request.type !== 'transfer') {
+      handles.get(request.id)?.[request.type === 'abort' ? 'cancel' : 'withdraw'].abort()
       return
     }
-    const controller = new AbortController()
-    aborts.set(request.id, controller)
-    void transfer(store, request.job, controller.signal)
-      .then((answer) => port.postMessage({ id: request.id, ...answer } satisfies Answer))
-      .finally(() => aborts.delete(request.id))
+    const handle = { cancel: new AbortController(), withdraw: new AbortController() }
+    handles.set(request.id, handle)
+    const answered = queue({
+      job: request.job,
+      freshForMs: request.freshForMs,
+      cancel: handle.cancel.signal,
+      withdraw: handle.withdraw.signal
+    })
+    void answered
+      .then(
+        (bytes): Answer => ({ id: request.id, bytes }),
+        (error: unknown): Answer => ({ id: request.id, kind: failureKind(error), message: errorMessage(error) })
+      )
+      .then((answer) => port.postMessage(answer))
+      .finally(() => handles.delete(request.id))
   })
-}
-
-async function transfer(
-  store: AxiosInstance,
-  job: TransferJob,
-  signal: AbortSignal
-): Promise<{ bytes: number } | { kind: FailureKind; message: string }> {
-  try {
-    return { bytes: await transferFile(store, job, signal) }
-  } catch (error) {
-    return { kind: failureKind(error), message: errorMessage(error) }
-  }
 }

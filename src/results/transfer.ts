@@ -4,7 +4,8 @@
  * download.ts decides what to fetch, with which link, and when.
  */
 import { randomBytes } from 'node:crypto'
-import { closeSync, openSync, renameSync, rmSync, writeSync } from 'node:fs'
+import { closeSync, open, renameSync, rmSync, writeSync } from 'node:fs'
+import { promisify } from 'node:util'
 import { addAbortSignal, type Readable } from 'node:stream'
 import { finished } from 'node:stream/promises'
 import type { AxiosInstance } from 'axios'
@@ -85,7 +86,7 @@ function paceCollector(bytes: number): void {
 }
 
 /**
- * Writes `body` to a new file at `partial` as it comes, each chunk at once and in full
+ * Writes `body` to the open file `fd` as it comes, each chunk at once and in full
  * (a synchronous write to the page cache, as curl does): no chunk waits in a queue,
  * none is held for a turn of the thread pool, and a chunk is garbage as soon as it is
  * on disk. Stops one chunk past `limit` bytes (failing with `tooBig`), or when `abort`
@@ -93,35 +94,31 @@ function paceCollector(bytes: number): void {
  */
 async function writeOut(
   body: Readable,
-  partial: string,
+  fd: number,
   limit: number,
   tooBig: () => string,
   abort: AbortSignal
 ): Promise<number> {
-  // 'wx': a fresh name (partialName) that exists already is not ours to write through.
-  const fd = openSync(partial, 'wx')
   let bytes = 0
-  try {
-    addAbortSignal(abort, body)
-    body.on('data', (chunk: Buffer) => {
-      bytes += chunk.length
-      if (bytes > limit) {
-        body.destroy(new OversizeError(tooBig()))
-        return
-      }
-      paceCollector(chunk.length)
-      try {
-        for (let at = 0; at < chunk.length;) at += writeSync(fd, chunk, at)
-      } catch (error) {
-        body.destroy(error instanceof Error ? error : new Error(String(error)))
-      }
-    })
-    await finished(body)
-    return bytes
-  } finally {
-    closeSync(fd)
-  }
+  addAbortSignal(abort, body)
+  body.on('data', (chunk: Buffer) => {
+    bytes += chunk.length
+    if (bytes > limit) {
+      body.destroy(new OversizeError(tooBig()))
+      return
+    }
+    paceCollector(chunk.length)
+    try {
+      for (let at = 0; at < chunk.length;) at += writeSync(fd, chunk, at)
+    } catch (error) {
+      body.destroy(error instanceof Error ? error : new Error(String(error)))
+    }
+  })
+  await finished(body)
+  return bytes
 }
+
+const openFile = promisify(open)
 
 /** A fresh name beside `target` for a try's bytes, renamed to `target` once complete. */
 export function partialName(target: string): string {
@@ -154,6 +151,14 @@ export async function transferFile(store: AxiosInstance, job: TransferJob, signa
   const deadline = AbortSignal.timeout(ms)
   const abort = signal ? AbortSignal.any([signal, deadline]) : deadline
   const brokeOff = (error: unknown): Error => brokenOff(error, signal, deadline, ms)
+  // The partial file is created while the request is on its way, by the thread pool:
+  // creating a file takes the disk a while, which would otherwise hold up this thread
+  // once the first bytes are there. 'wx': a fresh name (partialName) that exists already
+  // is not ours to write through.
+  const opening = openFile(partial, 'wx')
+  // Seen in the finally below, whatever comes first; this only keeps it from counting as unhandled meanwhile.
+  opening.catch(() => {})
+  let closed = false
   let renamed = false
   try {
     const { body, declared } = await openTransfer(store, url, file, abort, brokeOff)
@@ -163,11 +168,16 @@ export async function transferFile(store: AxiosInstance, job: TransferJob, signa
     const tooBig = (): string =>
       `the store sent more than the ${limit} bytes ${file.sizeUnknown ? 'it announced' : 'Code Ocean listed'}; the transfer was stopped`
     let size: number
+    let fd: number
     try {
-      size = await writeOut(body, partial, limit, tooBig, abort)
+      fd = await opening
+      size = await writeOut(body, fd, limit, tooBig, abort)
     } catch (error) {
+      body.destroy()
       throw brokeOff(error)
     }
+    closeSync(fd)
+    closed = true
     // --- Listed without a size: checked against Content-Length, or accepted when neither is known.
     const expected = file.sizeUnknown ? declared : file.size
     if (expected !== undefined && size !== expected) {
@@ -180,6 +190,8 @@ export async function transferFile(store: AxiosInstance, job: TransferJob, signa
     renamed = true
     return size
   } finally {
+    const fd = await opening.catch(() => undefined)
+    if (fd !== undefined && !closed) closeSync(fd)
     if (!renamed) rmSync(partial, { force: true })
   }
 }

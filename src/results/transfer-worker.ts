@@ -4,7 +4,8 @@
  * does, up to tens of MiB), that generation lets a hundred MiB of spent buffers pile
  * up between collections. So the action runs its transfers in a worker thread whose
  * young generation is held small (`resourceLimits`, a setting of the worker's own heap,
- * not a V8 flag), and its peaks stay under the 150 MB of `npm run bench -- downloads`.
+ * not a V8 flag), and each transfer paces its collections by the bytes it writes
+ * (paceCollector in transfer.ts), so its peaks stay under the 150 MB of `npm run bench -- downloads`.
  * The main thread keeps everything else: the Code Ocean token, the links, the
  * schedule, the checks of where files go.
  *
@@ -25,15 +26,17 @@ import { transferWorkerEntry } from './worker-entry.js'
 
 /**
  * The worker's heap, in MiB. A small young generation, so spent buffers are freed
- * within about a MiB of allocation. A buffer still in a stream when a collection comes
- * moves to the old generation, which V8 would let grow by tens of MiB before collecting
- * it: capped, it is collected sooner. The worker holds a few MiB (its code, the streams
- * of 8 transfers), so the cap leaves ample room; were it ever reached, the worker
- * stops and the download fails saying so, instead of the runner running short.
- * Chosen by the peaks of `npm run bench -- downloads` (docs/benchmarks.md).
+ * within about a MiB of bytes (with paceCollector; 2 or 3 MiB measured no faster). A
+ * transfer's objects still in use when a collection comes move to the old generation,
+ * which V8 would let grow by tens of MiB before collecting it: capped near what the
+ * worker holds, it is collected sooner. The worker holds 12–14 MiB (its code, and the
+ * requests of its 8 transfers: a few hundred KiB), so 24 leaves room; were it ever
+ * reached, the worker stops and the download fails saying so, instead of the runner
+ * running short. Chosen by the peaks of `npm run bench -- downloads`: for 1,000 files,
+ * a median of 140 MiB over 8 runs with 24, 145 with 32 or 64.
  */
 const WORKER_YOUNG_GENERATION_MB = 1
-const WORKER_OLD_GENERATION_MB = 64
+const WORKER_OLD_GENERATION_MB = 24
 
 /** How a transfer is handed over: how long its link stays usable, and what ends it (see transfer-queue.ts). */
 export type Handover = Omit<QueuedTransfer<TransferJob>, 'job'>

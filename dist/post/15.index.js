@@ -1294,7 +1294,10 @@ class ApiTransport {
             // Every answer is read as text and judged here, so odd bodies never throw inside axios.
             responseType: 'text',
             transformResponse: [(data) => data],
-            validateStatus: () => true,
+            // Overload and server errors go to the retries (installRetries); every other answer
+            // is judged in answer(). (axios-retry's own validateResponse would do the same by
+            // making every answer, good ones too, an error first: a cost in each call.)
+            validateStatus: (status) => !RETRYABLE_STATUSES.has(status),
             maxRedirects: 0
         });
         // Before the retries, so that they see what each attempt's deadline and size limit made of it.
@@ -1360,8 +1363,6 @@ class ApiTransport {
         (0,esm/* default */.Ay)(this.http, {
             retries: options.retries ?? DEFAULT_RETRIES,
             shouldResetTimeout: true,
-            // Answers other than overload and server errors are final, and judged in request().
-            validateResponse: (response) => !RETRYABLE_STATUSES.has(response.status),
             retryCondition: (error) => {
                 const retry = retryConfigOf(error.config);
                 const may = mayRetry({ kind: retry?.kind ?? 'idempotent', status: error.response?.status, code: error.code });

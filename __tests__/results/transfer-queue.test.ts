@@ -81,6 +81,26 @@ describe('the queue of transfers', () => {
     await expect(after).resolves.toBe(1)
   })
 
+  it('puts a transfer handed over first at the head of the queue, and fails one withdrawn before a free slot', async () => {
+    const { run, began, finish } = heldRuns()
+    const queue = transferQueue(run, 1)
+    const done = [queue({ job: 'running', freshForMs: 60_000 }), queue({ job: 'waiting', freshForMs: 60_000 })]
+    done.push(queue({ job: 'again', freshForMs: 60_000, first: true }))
+    finish('running')
+    await turn()
+    expect(began).toEqual(['running', 'again'])
+    finish('again')
+    await turn()
+    finish('waiting')
+    await expect(Promise.all(done)).resolves.toEqual([1, 1, 1])
+    const withdrawn = new AbortController()
+    withdrawn.abort()
+    await expect(queue({ job: 'late', freshForMs: 60_000, withdraw: withdrawn.signal })).rejects.toBeInstanceOf(
+      RequestAbortedError
+    )
+    expect(began).toEqual(['running', 'again', 'waiting'])
+  })
+
   it("hands a cancel to the transfer it began, and passes on the transfer's failure as it was", async () => {
     const seen: (AbortSignal | undefined)[] = []
     const boom = new Error('the store hung up')

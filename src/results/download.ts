@@ -17,8 +17,9 @@ export interface DownloadOptions {
   /** Transfers from the object store at once, and link requests to Code Ocean at once (default 8). */
   concurrency?: number
   /**
-   * Files whose link is asked for, or already there, before their transfer can begin
-   * (default 8): so a transfer seldom waits for Code Ocean, and no link waits long.
+   * Files whose link is asked for, or already there, before their transfer is handed
+   * over (default 8; 4 more wait handed over, see HANDED_OVER_AHEAD): so a transfer
+   * seldom waits for Code Ocean, and no link waits long.
    */
   lookAhead?: number
   /** Tries per file, each with a fresh signed URL. */
@@ -90,17 +91,15 @@ async function prepareFolder(folder: string, workspace: string | undefined): Pro
  * writes there meanwhile, and it writes only files, so a folder found inside `root`
  * stays there.
  */
-type CheckedFolders = Map<string, Promise<void>>
+type CheckedFolders = Map<string, Promise<string | undefined>>
 
-/** Creates the folder `parent` and refuses it, for `path`, if it is a link leading out of `root`. */
-async function checkFolder(root: string, parent: string, path: string): Promise<void> {
+/** Creates the folder `parent`; says why not when it is a link leading out of `root` (undefined: it is fine). */
+async function checkFolder(root: string, parent: string): Promise<string | undefined> {
   await mkdir(parent, { recursive: true })
   const real = await realpath(parent)
-  if (real !== root && !real.startsWith(root + sep)) {
-    throw new Error(
-      `Refused the result path "${path}": a folder on its way is a link leading out of ${root}; nothing was written for it.`
-    )
-  }
+  return real !== root && !real.startsWith(root + sep)
+    ? `a folder on its way is a link leading out of ${root}`
+    : undefined
 }
 
 /** Resolves where a result goes, refusing anything that would land outside `root`. */
@@ -109,10 +108,12 @@ async function destination(root: string, path: string, folders: CheckedFolders):
   const parent = dirname(target)
   let checked = folders.get(parent)
   if (checked === undefined) {
-    checked = checkFolder(root, parent, path)
+    checked = checkFolder(root, parent)
     folders.set(parent, checked)
   }
-  await checked
+  const refused = await checked
+  if (refused !== undefined)
+    throw new Error(`Refused the result path "${path}": ${refused}; nothing was written for it.`)
   const existing = await lstat(target).catch(() => undefined)
   if (existing?.isSymbolicLink() || existing?.isDirectory()) {
     throw new Error(
@@ -157,7 +158,8 @@ async function prepare(
 
 /**
  * One file, tried up to `attempts` times while what failed may pass with a fresh
- * link; a cancel ends it at once. The first try uses the link asked for ahead while it
+ * link; a cancel ends it at once, and `withdraw` (another file failed) stops it before
+ * its next link or try. The first try uses the link asked for ahead while it
  * is young (see signed-link.ts), later tries a link asked for just before. A link asked
  * for ahead that the store refuses (403, how S3 says a link expired) is asked for again
  * once, without counting as a try: its age was the download's doing. Returns the bytes written.
@@ -173,7 +175,10 @@ async function fetchFile(
   const { target, early } = await prepared
   let ahead: Prepared['early'] | undefined = early
   let renewed = false
+  let stale = false
   for (let attempt = 1; ;) {
+    // Another file failed: nothing more begins (what is under way is let finish).
+    if (withdraw.aborted) throw new RequestAbortedError()
     // The link asked for ahead, if there is one and it is still young; else one asked for now.
     const young =
       ahead !== undefined && 'link' in ahead && !isStale(ahead.link, performance.now()) ? ahead.link : undefined
@@ -181,7 +186,7 @@ async function fetchFile(
     ahead = undefined
     try {
       if (failedAhead) throw failedAhead.error
-      const link = young ?? (await askLink(transfers, file))
+      const link = young ?? (await askLink(transfers, file, withdraw))
       const job = {
         url: link.url,
         file,
@@ -190,11 +195,13 @@ async function fetchFile(
         deadlineMs: transfers.deadlineFor(file.size)
       }
       const freshForMs = freshFor(link, performance.now())
-      return await transfers.transferrer.transfer(job, { freshForMs, cancel: transfers.signal, withdraw })
+      return await transfers.transferrer.transfer(job, { freshForMs, cancel: transfers.signal, withdraw, first: stale })
     } catch (error) {
       if (error instanceof RequestAbortedError) throw error
-      // It waited for a slot longer than its link may be used: not a try; asked for again.
-      if (error instanceof StaleLinkError) continue
+      // It waited for a slot longer than its link may be used: not a try; asked for
+      // again, and handed over again at the head of the queue.
+      stale = error instanceof StaleLinkError
+      if (stale) continue
       if (error instanceof ExpiredLinkError && young !== undefined && !renewed) {
         renewed = true
         onRetry?.(`The link to result "${file.path}" was refused (${errorMessage(error)}); asking for a fresh one`)

@@ -7,7 +7,10 @@
  *
  * A waiting transfer holds a signed link, which is used only while young (see
  * signed-link.ts): one that grew stale while it waited is not started, and fails
- * with StaleLinkError, so its file is asked for again with a fresh link.
+ * with StaleLinkError, so its file is asked for again with a fresh link and handed
+ * over again at the head of the queue. That happens only when transfers take longer
+ * than a link's usable life (a minute at most), so it costs at most one request to
+ * Code Ocean per waiting file in that time.
  */
 import { RequestAbortedError } from '../errors.js'
 import { StaleLinkError } from './errors.js'
@@ -21,6 +24,11 @@ export interface QueuedTransfer<J> {
   cancel?: AbortSignal
   /** Takes it back if it has not begun (another file failed): it then fails as aborted. */
   withdraw?: AbortSignal
+  /**
+   * Goes to the head of the queue: a file handed over again after its link grew stale
+   * waiting, so that it takes the next free slot instead of being outrun again.
+   */
+  first?: boolean
 }
 
 interface Waiting<J> {
@@ -94,7 +102,8 @@ export function transferQueue<J>(
       entry.unlisten = () => {
         for (const signal of signals) signal.removeEventListener('abort', leave)
       }
-      waiting.push(entry)
+      if (transfer.first === true) waiting.unshift(entry)
+      else waiting.push(entry)
       pump()
     })
 }

@@ -6,6 +6,7 @@
 import { randomBytes } from 'node:crypto'
 import { closeSync, open, renameSync, rmSync, writeSync } from 'node:fs'
 import { promisify } from 'node:util'
+import { isMainThread } from 'node:worker_threads'
 import { addAbortSignal, type Readable } from 'node:stream'
 import { finished } from 'node:stream/promises'
 import type { AxiosInstance } from 'axios'
@@ -83,6 +84,8 @@ async function openTransfer(
  */
 const pacing: { last?: unknown } = {}
 function paceCollector(bytes: number): void {
+  // In the main thread (a small download, see transfer-worker.ts) it would only add garbage.
+  if (isMainThread) return
   // Kept (until the next chunk), so the compiler cannot leave the allocation out.
   pacing.last = new Array(bytes >>> 4)
 }
@@ -178,8 +181,9 @@ export async function transferFile(store: AxiosInstance, job: TransferJob, signa
       body.destroy()
       throw brokeOff(error)
     }
-    closeSync(fd)
+    // Marked first: a close that fails has released the descriptor all the same, and it must not be closed twice.
     closed = true
+    closeSync(fd)
     // --- Listed without a size: checked against Content-Length, or accepted when neither is known.
     const expected = file.sizeUnknown ? declared : file.size
     if (expected !== undefined && size !== expected) {
@@ -193,7 +197,14 @@ export async function transferFile(store: AxiosInstance, job: TransferJob, signa
     return size
   } finally {
     const fd = await opening.catch(() => undefined)
-    if (fd !== undefined && !closed) closeSync(fd)
-    if (!renamed) rmSync(partial, { force: true })
+    if (fd !== undefined && !closed) {
+      try {
+        closeSync(fd)
+      } catch {
+        // Released all the same; the error the transfer failed with is the one to tell.
+      }
+    }
+    // Only a file this try created is removed ('wx' refused any other).
+    if (fd !== undefined && !renamed) rmSync(partial, { force: true })
   }
 }

@@ -595,7 +595,10 @@ var object_store = __webpack_require__(5415);
  *
  * A waiting transfer holds a signed link, which is used only while young (see
  * signed-link.ts): one that grew stale while it waited is not started, and fails
- * with StaleLinkError, so its file is asked for again with a fresh link.
+ * with StaleLinkError, so its file is asked for again with a fresh link and handed
+ * over again at the head of the queue. That happens only when transfers take longer
+ * than a link's usable life (a minute at most), so it costs at most one request to
+ * Code Ocean per waiting file in that time.
  */
 
 
@@ -656,7 +659,10 @@ function transferQueue(run, concurrency, now = () => performance.now()) {
             for (const signal of signals)
                 signal.removeEventListener('abort', leave);
         };
-        waiting.push(entry);
+        if (transfer.first === true)
+            waiting.unshift(entry);
+        else
+            waiting.push(entry);
         pump();
     });
 }
@@ -875,14 +881,16 @@ function serveTransfers() {
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7975);
 /* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_util__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7075);
-/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_stream__WEBPACK_IMPORTED_MODULE_3__);
-/* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6466);
-/* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_4___default = /*#__PURE__*/__webpack_require__.n(node_stream_promises__WEBPACK_IMPORTED_MODULE_4__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(3916);
-/* harmony import */ var _format_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(6264);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(2815);
-/* harmony import */ var _object_store_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(5415);
+/* harmony import */ var node_worker_threads__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5919);
+/* harmony import */ var node_worker_threads__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_worker_threads__WEBPACK_IMPORTED_MODULE_3__);
+/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(7075);
+/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_4___default = /*#__PURE__*/__webpack_require__.n(node_stream__WEBPACK_IMPORTED_MODULE_4__);
+/* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(6466);
+/* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_5___default = /*#__PURE__*/__webpack_require__.n(node_stream_promises__WEBPACK_IMPORTED_MODULE_5__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(3916);
+/* harmony import */ var _format_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(6264);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(2815);
+/* harmony import */ var _object_store_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(5415);
 /**
  * One transfer from the object store to disk: the part of a download that handles the
  * file's bytes. It runs wherever those bytes are best handled (see transfer-worker.ts);
@@ -897,16 +905,17 @@ function serveTransfers() {
 
 
 
+
 /** Why a transfer that broke off did: a cancel, its deadline, too many bytes, or the network (worth another try). */
 function brokenOff(error, signal, deadline, ms) {
     if (signal?.aborted)
-        return new _errors_js__WEBPACK_IMPORTED_MODULE_5__.RequestAbortedError();
-    if (error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .OversizeError */ .Ou)
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_6__.RequestAbortedError();
+    if (error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_7__/* .OversizeError */ .Ou)
         return error;
     if (deadline.aborted) {
-        return new Error(`it did not arrive within ${(0,_format_js__WEBPACK_IMPORTED_MODULE_8__/* .formatDuration */ .a3)(ms)} (60 s a file, or 1 s per MB beyond 60 MB)`);
+        return new Error(`it did not arrive within ${(0,_format_js__WEBPACK_IMPORTED_MODULE_9__/* .formatDuration */ .a3)(ms)} (60 s a file, or 1 s per MB beyond 60 MB)`);
     }
-    return new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .TransientDownloadError */ .XL(`the transfer broke off: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_5__.errorMessage)(error)}`);
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_7__/* .TransientDownloadError */ .XL(`the transfer broke off: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_6__.errorMessage)(error)}`);
 }
 /**
  * Asks the store for a file at its signed `url` and checks the answer: a status that is
@@ -920,28 +929,28 @@ async function openTransfer(store, url, file, abort, brokeOff) {
     }
     catch (error) {
         // A link to a forbidden address is final: no connection was made, and a fresh link from the same server would lead there too.
-        const refused = (0,_object_store_js__WEBPACK_IMPORTED_MODULE_7__/* .storeAddressRefusal */ .Um)(error);
+        const refused = (0,_object_store_js__WEBPACK_IMPORTED_MODULE_8__/* .storeAddressRefusal */ .Um)(error);
         if (refused)
             throw new Error(`${refused.message}; nothing was fetched`, { cause: error });
         const why = brokeOff(error);
-        throw why instanceof _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .TransientDownloadError */ .XL
-            ? new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .TransientDownloadError */ .XL(`could not fetch it: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_5__.errorMessage)(error)}`)
+        throw why instanceof _errors_js__WEBPACK_IMPORTED_MODULE_7__/* .TransientDownloadError */ .XL
+            ? new _errors_js__WEBPACK_IMPORTED_MODULE_7__/* .TransientDownloadError */ .XL(`could not fetch it: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_6__.errorMessage)(error)}`)
             : why;
     }
     if (response.status !== 200) {
-        const why = `the store answered HTTP ${response.status}: ${await (0,_object_store_js__WEBPACK_IMPORTED_MODULE_7__/* .storeError */ .gl)(response.data)}`;
+        const why = `the store answered HTTP ${response.status}: ${await (0,_object_store_js__WEBPACK_IMPORTED_MODULE_8__/* .storeError */ .gl)(response.data)}`;
         // 403 is how an object store says a signed URL expired; a fresh one may do.
         if (response.status === 403)
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .ExpiredLinkError */ ._W(why);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_7__/* .ExpiredLinkError */ ._W(why);
         if (response.status === 408 || response.status === 429 || response.status >= 500) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .TransientDownloadError */ .XL(why);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_7__/* .TransientDownloadError */ .XL(why);
         }
         throw new Error(why);
     }
-    const declared = (0,_object_store_js__WEBPACK_IMPORTED_MODULE_7__/* .declaredLength */ .Rj)(response.headers);
+    const declared = (0,_object_store_js__WEBPACK_IMPORTED_MODULE_8__/* .declaredLength */ .Rj)(response.headers);
     if (!file.sizeUnknown && declared !== undefined && declared > file.size) {
         response.data.destroy();
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .OversizeError */ .Ou(`the store announced ${declared} bytes where Code Ocean listed ${file.size}; nothing was kept`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_7__/* .OversizeError */ .Ou(`the store announced ${declared} bytes where Code Ocean listed ${file.size}; nothing was kept`);
     }
     return { body: response.data, declared };
 }
@@ -960,6 +969,9 @@ async function openTransfer(store, url, file, abort, brokeOff) {
  */
 const pacing = {};
 function paceCollector(bytes) {
+    // In the main thread (a small download, see transfer-worker.ts) it would only add garbage.
+    if (node_worker_threads__WEBPACK_IMPORTED_MODULE_3__.isMainThread)
+        return;
     // Kept (until the next chunk), so the compiler cannot leave the allocation out.
     pacing.last = new Array(bytes >>> 4);
 }
@@ -972,11 +984,11 @@ function paceCollector(bytes) {
  */
 async function writeOut(body, fd, limit, tooBig, abort) {
     let bytes = 0;
-    (0,node_stream__WEBPACK_IMPORTED_MODULE_3__.addAbortSignal)(abort, body);
+    (0,node_stream__WEBPACK_IMPORTED_MODULE_4__.addAbortSignal)(abort, body);
     body.on('data', (chunk) => {
         bytes += chunk.length;
         if (bytes > limit) {
-            body.destroy(new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .OversizeError */ .Ou(tooBig()));
+            body.destroy(new _errors_js__WEBPACK_IMPORTED_MODULE_7__/* .OversizeError */ .Ou(tooBig()));
             return;
         }
         paceCollector(chunk.length);
@@ -988,7 +1000,7 @@ async function writeOut(body, fd, limit, tooBig, abort) {
             body.destroy(error instanceof Error ? error : new Error(String(error)));
         }
     });
-    await (0,node_stream_promises__WEBPACK_IMPORTED_MODULE_4__.finished)(body);
+    await (0,node_stream_promises__WEBPACK_IMPORTED_MODULE_5__.finished)(body);
     return bytes;
 }
 const openFile = (0,node_util__WEBPACK_IMPORTED_MODULE_2__.promisify)(node_fs__WEBPACK_IMPORTED_MODULE_1__.open);
@@ -1031,12 +1043,13 @@ async function transferFile(store, job, signal) {
             body.destroy();
             throw brokeOff(error);
         }
-        (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.closeSync)(fd);
+        // Marked first: a close that fails has released the descriptor all the same, and it must not be closed twice.
         closed = true;
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.closeSync)(fd);
         // --- Listed without a size: checked against Content-Length, or accepted when neither is known.
         const expected = file.sizeUnknown ? declared : file.size;
         if (expected !== undefined && size !== expected) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .TransientDownloadError */ .XL(`got ${size} bytes where ${file.sizeUnknown ? 'the store announced' : 'Code Ocean listed'} ${expected}`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_7__/* .TransientDownloadError */ .XL(`got ${size} bytes where ${file.sizeUnknown ? 'the store announced' : 'Code Ocean listed'} ${expected}`);
         }
         // --- end of the check for files listed without a size.
         (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.renameSync)(partial, target);
@@ -1045,9 +1058,16 @@ async function transferFile(store, job, signal) {
     }
     finally {
         const fd = await opening.catch(() => undefined);
-        if (fd !== undefined && !closed)
-            (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.closeSync)(fd);
-        if (!renamed)
+        if (fd !== undefined && !closed) {
+            try {
+                (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.closeSync)(fd);
+            }
+            catch {
+                // Released all the same; the error the transfer failed with is the one to tell.
+            }
+        }
+        // Only a file this try created is removed ('wx' refused any other).
+        if (fd !== undefined && !renamed)
             (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.rmSync)(partial, { force: true });
     }
 }

@@ -348,8 +348,8 @@ class Attempt {
  * Whether axios stopped reading an answer at maxContentLength (counted on the
  * decompressed bytes). axios says so with ERR_BAD_RESPONSE and no response: its other
  * ERR_BAD_RESPONSE errors carry the response they are about (a body that broke off, a
- * body its own transform could not parse, a status validateStatus refused), and this
- * transport accepts every status and reads bodies as text itself.
+ * body its own transform could not parse, a status validateStatus refused: this
+ * transport's refuses only the statuses it retries), and it reads bodies as text itself.
  */
 function exceededAnswerLimit(error) {
     return error instanceof node_modules_axios/* AxiosError */.pe && error.code === node_modules_axios/* AxiosError */.pe.ERR_BAD_RESPONSE && error.response === undefined;
@@ -1249,13 +1249,13 @@ async function prepareFolder(folder, workspace) {
     refuseIfOutside();
     return (0,promises_.realpath)(folder);
 }
-/** Creates the folder `parent` and refuses it, for `path`, if it is a link leading out of `root`. */
-async function checkFolder(root, parent, path) {
+/** Creates the folder `parent`; says why not when it is a link leading out of `root` (undefined: it is fine). */
+async function checkFolder(root, parent) {
     await (0,promises_.mkdir)(parent, { recursive: true });
     const real = await (0,promises_.realpath)(parent);
-    if (real !== root && !real.startsWith(root + external_node_path_.sep)) {
-        throw new Error(`Refused the result path "${path}": a folder on its way is a link leading out of ${root}; nothing was written for it.`);
-    }
+    return real !== root && !real.startsWith(root + external_node_path_.sep)
+        ? `a folder on its way is a link leading out of ${root}`
+        : undefined;
 }
 /** Resolves where a result goes, refusing anything that would land outside `root`. */
 async function destination(root, path, folders) {
@@ -1263,10 +1263,12 @@ async function destination(root, path, folders) {
     const parent = (0,external_node_path_.dirname)(target);
     let checked = folders.get(parent);
     if (checked === undefined) {
-        checked = checkFolder(root, parent, path);
+        checked = checkFolder(root, parent);
         folders.set(parent, checked);
     }
-    await checked;
+    const refused = await checked;
+    if (refused !== undefined)
+        throw new Error(`Refused the result path "${path}": ${refused}; nothing was written for it.`);
     const existing = await (0,promises_.lstat)(target).catch(() => undefined);
     if (existing?.isSymbolicLink() || existing?.isDirectory()) {
         throw new Error(`Refused the result path "${path}": ${(0,external_node_path_.relative)(root, target)} already exists as a ${existing.isDirectory() ? 'folder' : 'link'}; nothing was written for it.`);
@@ -1293,7 +1295,8 @@ async function prepare(transfers, root, folders, file, signal) {
 }
 /**
  * One file, tried up to `attempts` times while what failed may pass with a fresh
- * link; a cancel ends it at once. The first try uses the link asked for ahead while it
+ * link; a cancel ends it at once, and `withdraw` (another file failed) stops it before
+ * its next link or try. The first try uses the link asked for ahead while it
  * is young (see signed-link.ts), later tries a link asked for just before. A link asked
  * for ahead that the store refuses (403, how S3 says a link expired) is asked for again
  * once, without counting as a try: its age was the download's doing. Returns the bytes written.
@@ -1302,7 +1305,11 @@ async function fetchFile(transfers, file, prepared, withdraw, attempts, onRetry)
     const { target, early } = await prepared;
     let ahead = early;
     let renewed = false;
+    let stale = false;
     for (let attempt = 1;;) {
+        // Another file failed: nothing more begins (what is under way is let finish).
+        if (withdraw.aborted)
+            throw new errors.RequestAbortedError();
         // The link asked for ahead, if there is one and it is still young; else one asked for now.
         const young = ahead !== undefined && 'link' in ahead && !isStale(ahead.link, performance.now()) ? ahead.link : undefined;
         const failedAhead = ahead !== undefined && 'error' in ahead ? ahead : undefined;
@@ -1310,7 +1317,7 @@ async function fetchFile(transfers, file, prepared, withdraw, attempts, onRetry)
         try {
             if (failedAhead)
                 throw failedAhead.error;
-            const link = young ?? (await askLink(transfers, file));
+            const link = young ?? (await askLink(transfers, file, withdraw));
             const job = {
                 url: link.url,
                 file,
@@ -1319,13 +1326,15 @@ async function fetchFile(transfers, file, prepared, withdraw, attempts, onRetry)
                 deadlineMs: transfers.deadlineFor(file.size)
             };
             const freshForMs = freshFor(link, performance.now());
-            return await transfers.transferrer.transfer(job, { freshForMs, cancel: transfers.signal, withdraw });
+            return await transfers.transferrer.transfer(job, { freshForMs, cancel: transfers.signal, withdraw, first: stale });
         }
         catch (error) {
             if (error instanceof errors.RequestAbortedError)
                 throw error;
-            // It waited for a slot longer than its link may be used: not a try; asked for again.
-            if (error instanceof results_errors/* StaleLinkError */.oJ)
+            // It waited for a slot longer than its link may be used: not a try; asked for
+            // again, and handed over again at the head of the queue.
+            stale = error instanceof results_errors/* StaleLinkError */.oJ;
+            if (stale)
                 continue;
             if (error instanceof results_errors/* ExpiredLinkError */._W && young !== undefined && !renewed) {
                 renewed = true;

@@ -1094,8 +1094,8 @@ class Attempt {
  * Whether axios stopped reading an answer at maxContentLength (counted on the
  * decompressed bytes). axios says so with ERR_BAD_RESPONSE and no response: its other
  * ERR_BAD_RESPONSE errors carry the response they are about (a body that broke off, a
- * body its own transform could not parse, a status validateStatus refused), and this
- * transport accepts every status and reads bodies as text itself.
+ * body its own transform could not parse, a status validateStatus refused: this
+ * transport's refuses only the statuses it retries), and it reads bodies as text itself.
  */
 function exceededAnswerLimit(error) {
     return error instanceof node_modules_axios/* AxiosError */.pe && error.code === node_modules_axios/* AxiosError */.pe.ERR_BAD_RESPONSE && error.response === undefined;

@@ -679,7 +679,7 @@ var worker_entry = __webpack_require__(3663);
  * up between collections. So the action runs its transfers in a worker thread whose
  * young generation is held small (`resourceLimits`, a setting of the worker's own heap,
  * not a V8 flag), and each transfer paces its collections by the bytes it writes
- * (paceCollector in transfer.ts), so its peaks stay under the 150 MB of `npm run bench -- downloads`.
+ * (paceCollector in transfer.ts), to hold its peaks near the 150 MB goal of `npm run bench -- downloads`.
  * The main thread keeps everything else: the Code Ocean token, the links, the
  * schedule, the checks of where files go.
  *

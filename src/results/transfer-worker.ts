@@ -39,7 +39,7 @@ const WORKER_YOUNG_GENERATION_MB = 1
 const WORKER_OLD_GENERATION_MB = 24
 
 /** How a transfer is handed over: how long its link stays usable, and what ends it (see transfer-queue.ts). */
-export type Handover = Omit<QueuedTransfer<TransferJob>, 'job'>
+type Handover = Omit<QueuedTransfer<TransferJob>, 'job'>
 
 /** Runs transfers, a bounded number at once, the next ones waiting: in this thread, or in a worker. */
 export interface Transferrer {

@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from '@jest/globals'
@@ -22,6 +22,30 @@ describe('where a download runs its transfers', () => {
     useTransferWorker(new URL('file:///nonexistent/index.js'))
     expect([where(small), where(large), where(unknown), where(many)]).toEqual([false, true, true, true])
     expect(where(many.slice(1))).toBe(false)
+  })
+
+  it('leaves alone a file already at the partial name, which it did not create', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'partial-taken-'))
+    const transfers = transferrer({ timeoutMs: 1_000, rules: { loopbackDomain: true }, concurrency: 1 }, [{ size: 1 }])
+    try {
+      const target = join(folder, 'f.bin')
+      const partial = partialName(target)
+      writeFileSync(partial, 'not ours')
+      // Nothing listens on port 9 here: the request fails too, and the clean-up runs after both.
+      const job = {
+        url: 'http://127.0.0.1:9/f.bin',
+        file: { path: 'f.bin', size: 1 },
+        target,
+        partial,
+        deadlineMs: 1_000
+      }
+      await expect(transfers.transfer(job, { freshForMs: 60_000 })).rejects.toThrow()
+      expect(readFileSync(partial, 'utf8')).toBe('not ours')
+      expect(readdirSync(folder)).toHaveLength(1)
+    } finally {
+      transfers.close()
+      rmSync(folder, { recursive: true, force: true })
+    }
   })
 
   it('when the worker dies mid-transfer, removes the partial file and fails this and every later transfer', async () => {

@@ -16,13 +16,13 @@ import { useTransferWorker } from '../../src/results/worker-entry.js'
 import { PIPELINE } from '../support/action.js'
 import { startSimulator } from '../support/simulators.js'
 
-it('in the worker: a waiting transfer withdrawn leaves at once, a stale one is never begun, the rest run in order', async () => {
+it('in the worker: a waiting transfer withdrawn leaves at once, a stale one is never begun, one handed over first goes first', async () => {
   const { folder } = await actionUnderTest()
   useTransferWorker(pathToFileURL(join(folder, 'dist', 'index.js')))
   const sim = await startSimulator({ phases: [{ state: 'running', ms: 0 }] })
   const client = new CodeOceanClient({ apiBase: `${sim.url}/api/v1`, token: sim.token })
   const out = mkdtempSync(join(tmpdir(), 'transfer-worker-'))
-  const names = ['held', 'withdrawn', 'stale', 'last']
+  const names = ['held', 'withdrawn', 'stale', 'last', 'again']
   sim.program(PIPELINE, { outcome: 'succeeded', results: names.map((name) => ({ path: `${name}.bin`, size: 100 })) })
   const transfers = transferrer({ timeoutMs: 10_000, rules: { loopbackDomain: true }, concurrency: 1 }, [
     { size: WORKER_FROM_BYTES }
@@ -47,6 +47,8 @@ it('in the worker: a waiting transfer withdrawn leaves at once, a stale one is n
     const withdrawn = outcome(transfers.transfer(jobs.withdrawn, { freshForMs: 60_000, withdraw: withdraw.signal }))
     const stale = outcome(transfers.transfer(jobs.stale, { freshForMs: 200 }))
     const last = outcome(transfers.transfer(jobs.last, { freshForMs: 60_000 }))
+    // Handed over again after its link grew stale: at the head of the queue, before 'last'.
+    const again = outcome(transfers.transfer(jobs.again, { freshForMs: 60_000, first: true }))
     await new Promise((resolve) => setTimeout(resolve, 100))
     const withdrawnAt = performance.now()
     withdraw.abort()
@@ -56,9 +58,11 @@ it('in the worker: a waiting transfer withdrawn leaves at once, a stale one is n
     expect(await held).toBe(100)
     expect(await stale).toBeInstanceOf(StaleLinkError)
     expect(await last).toBe(100)
-    // The store saw only the two that ran, and only they are on disk (no partial file either).
-    expect(sim.storeRequests.map((r) => r.path.split('/').pop())).toEqual(['held.bin', 'last.bin'])
-    expect(readdirSync(out).sort()).toEqual(['held.bin', 'last.bin'])
+    expect(await again).toBe(100)
+    // The store saw only those that ran, the one handed over first before 'last', and
+    // only they are on disk (no partial file either).
+    expect(sim.storeRequests.map((r) => r.path.split('/').pop())).toEqual(['held.bin', 'again.bin', 'last.bin'])
+    expect(readdirSync(out).sort()).toEqual(['again.bin', 'held.bin', 'last.bin'])
   } finally {
     transfers.close()
     client.close()

@@ -63,7 +63,7 @@ interface WorkerSettings {
 }
 
 type Request =
-  | { type: 'transfer'; id: number; job: TransferJob; freshForMs: number }
+  | { type: 'transfer'; id: number; job: TransferJob; freshForMs: number; first: boolean }
   | { type: 'abort'; id: number }
   | { type: 'withdraw'; id: number }
 
@@ -151,7 +151,7 @@ function inWorker(entry: URL, settings: WorkerSettings): Transferrer {
     return fresh
   }
   return {
-    transfer: (job, { freshForMs, cancel, withdraw }) => {
+    transfer: (job, { freshForMs, cancel, withdraw, first = false }) => {
       if (cancel?.aborted || withdraw?.aborted) return Promise.reject(new RequestAbortedError())
       if (stoppedWhy !== undefined) return Promise.reject(new Error(`the download worker stopped: ${stoppedWhy}`))
       const id = ++lastId
@@ -162,7 +162,7 @@ function inWorker(entry: URL, settings: WorkerSettings): Transferrer {
       withdraw?.addEventListener('abort', takeBack, { once: true })
       return new Promise<number>((resolve, reject) => {
         pending.set(id, { resolve, reject, partial: job.partial })
-        thread.postMessage({ type: 'transfer', id, job, freshForMs } satisfies Request)
+        thread.postMessage({ type: 'transfer', id, job, freshForMs, first } satisfies Request)
       }).finally(() => {
         cancel?.removeEventListener('abort', abort)
         withdraw?.removeEventListener('abort', takeBack)
@@ -225,6 +225,7 @@ export function serveTransfers(): void {
     const answered = queue({
       job: request.job,
       freshForMs: request.freshForMs,
+      first: request.first,
       cancel: handle.cancel.signal,
       withdraw: handle.withdraw.signal
     })

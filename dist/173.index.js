@@ -785,7 +785,7 @@ function inWorker(entry, settings) {
         return fresh;
     };
     return {
-        transfer: (job, { freshForMs, cancel, withdraw }) => {
+        transfer: (job, { freshForMs, cancel, withdraw, first = false }) => {
             if (cancel?.aborted || withdraw?.aborted)
                 return Promise.reject(new errors.RequestAbortedError());
             if (stoppedWhy !== undefined)
@@ -798,7 +798,7 @@ function inWorker(entry, settings) {
             withdraw?.addEventListener('abort', takeBack, { once: true });
             return new Promise((resolve, reject) => {
                 pending.set(id, { resolve, reject, partial: job.partial });
-                thread.postMessage({ type: 'transfer', id, job, freshForMs });
+                thread.postMessage({ type: 'transfer', id, job, freshForMs, first });
             }).finally(() => {
                 cancel?.removeEventListener('abort', abort);
                 withdraw?.removeEventListener('abort', takeBack);
@@ -855,6 +855,7 @@ function serveTransfers() {
         const answered = queue({
             job: request.job,
             freshForMs: request.freshForMs,
+            first: request.first,
             cancel: handle.cancel.signal,
             withdraw: handle.withdraw.signal
         });

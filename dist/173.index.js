@@ -290,12 +290,14 @@ class StoreAddressError extends Error {
 /* harmony import */ var node_https__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4708);
 /* harmony import */ var node_https__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_https__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var axios__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(107);
+/* harmony import */ var _caps_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(2410);
 /* harmony import */ var _codeocean_network_failures_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9247);
 /* harmony import */ var _codeocean_proxy_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(2197);
 /* harmony import */ var _timer_limits_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(2087);
 /* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(311);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2815);
 /* harmony import */ var _store_address_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(414);
+
 
 
 
@@ -411,9 +413,11 @@ async function storeError(body) {
             break;
     }
     body.destroy();
+    // One chunk can hold far more than the 2,000 characters read for: the rest is not looked at.
+    text = text.slice(0, 2000);
     const code = /<Code>([^<]*)<\/Code>/.exec(text)?.[1];
     const message = /<Message>([^<]*)<\/Message>/.exec(text)?.[1];
-    return [code, message].filter(Boolean).join(': ') || text.replace(/\s+/g, ' ').trim().slice(0, 200);
+    return (0,_caps_js__WEBPACK_IMPORTED_MODULE_9__/* .capText */ .yA)([code, message].filter(Boolean).join(': ') || text.replace(/\s+/g, ' ').trim().slice(0, 200));
 }
 
 

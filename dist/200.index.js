@@ -1,5 +1,5 @@
 export const id = 200;
-export const ids = [200,916,670,857];
+export const ids = [200,916,670,504];
 export const modules = {
 
 /***/ 2410:
@@ -1272,6 +1272,15 @@ function checkRunsFor(token, redact, env = process.env) {
         warn: (message) => _actions_core__WEBPACK_IMPORTED_MODULE_0__.warning((0,_untrusted_js__WEBPACK_IMPORTED_MODULE_4__/* .inline */ .mG)(redact(message)))
     });
 }
+/** Turns on the check's settle workflow, if it names one, and says so when that worked. */
+async function wakeSettle(check, cancelled) {
+    if (!check.settleWorkflow)
+        return;
+    const signal = AbortSignal.timeout(cancelled ? CHECK_CALL_AFTER_CANCEL_MS : CHECK_CALL_MS);
+    if (await check.checks.wakeWorkflow(check.settleWorkflow, signal)) {
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__.info(`Turned on the settle workflow ${check.settleWorkflow}: its schedule settles check run ${check.id}.`);
+    }
+}
 /**
  * At the step's end: completes the check run with the outcome, the job summary
  * (`markdown`) and the reason, or, with `wait: false`, leaves it in progress saying the
@@ -1288,10 +1297,9 @@ async function closeCheckRun(step, markdown, cancelled) {
     try {
         if (conclusion === undefined) {
             await check.checks.update(check.id, (0,_report_checks_check_run_js__WEBPACK_IMPORTED_MODULE_2__/* .leftRunningCheckRunBody */ .Wz)(check.runId, markdown, step.handedOver === true), signal);
-            // Left in progress even when that update failed: its settle workflow must run.
-            if (check.settleWorkflow && (await check.checks.wakeWorkflow(check.settleWorkflow, signal))) {
-                _actions_core__WEBPACK_IMPORTED_MODULE_0__.info(`Turned on the settle workflow ${check.settleWorkflow}: its schedule settles check run ${check.id}.`);
-            }
+            // Left in progress even when that update failed or ran out of time: its settle
+            // workflow must run, so the turn-on has a time limit of its own.
+            await wakeSettle(check, cancelled);
             return;
         }
         const text = status === 'succeeded' ? undefined : (0,_report_summary_js__WEBPACK_IMPORTED_MODULE_3__/* .renderReason */ .J)(step.summary, step.failure, step.redact);
@@ -1306,9 +1314,8 @@ async function closeCheckRun(step, markdown, cancelled) {
         if (done)
             _actions_core__WEBPACK_IMPORTED_MODULE_0__.info(`Completed check run ${check.id}: ${conclusion}.`);
         // Refused, the check stays in progress: only a settle can complete it now.
-        else if (!cancelled && check.settleWorkflow) {
-            await check.checks.wakeWorkflow(check.settleWorkflow, AbortSignal.timeout(CHECK_CALL_MS));
-        }
+        else if (!cancelled)
+            await wakeSettle(check, cancelled);
         // Cut short by a cancel: the post step tries again.
         settled = done || !cancelled;
     }
@@ -2837,8 +2844,9 @@ class CheckRuns {
             return true;
         }
         catch (error) {
+            const hint = (0,_workflow_switch_js__WEBPACK_IMPORTED_MODULE_5__/* .switchRefusedHint */ .g)(file, error);
             this.target.warn(`Could not turn on the settle workflow ${file}: ${whyCallFailed(error, signal)}. Until it runs, no ` +
-                `step settles this check: ${(0,_workflow_switch_js__WEBPACK_IMPORTED_MODULE_5__/* .switchRefusedHint */ .g)(file)}.`);
+                `step settles this check${hint === undefined ? '' : `: ${hint}`}.`);
             return false;
         }
     }
@@ -2884,8 +2892,15 @@ async function switchWorkflow(octokit, repository, file, to, signal) {
     const call = to === 'on' ? octokit.rest.actions.enableWorkflow : octokit.rest.actions.disableWorkflow;
     await call({ owner, repo, workflow_id: file, request: { signal } });
 }
-/** What to add when GitHub refuses the switch: the same words for either step. */
-function switchRefusedHint(file) {
+/**
+ * What to add when GitHub refuses the switch (403: no `actions: write`; 404: no such
+ * workflow), the same words for either step; undefined for any other failure (a time
+ * limit, a network error), which those words would not mend.
+ */
+function switchRefusedHint(file, error) {
+    const status = error?.status;
+    if (status !== 403 && status !== 404)
+        return undefined;
     return (`give the job \`permissions: actions: write\`, and check that .github/workflows/${file} exists on the default ` +
         'branch');
 }

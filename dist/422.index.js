@@ -1063,6 +1063,8 @@ var promises_ = __webpack_require__(1455);
 var external_node_path_ = __webpack_require__(6760);
 // EXTERNAL MODULE: ./node_modules/p-limit/index.js + 1 modules
 var p_limit = __webpack_require__(370);
+// EXTERNAL MODULE: ./src/caps.ts
+var caps = __webpack_require__(2410);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(3916);
 // EXTERNAL MODULE: ./src/format.ts
@@ -1226,6 +1228,7 @@ var transfer = __webpack_require__(9647);
 
 
 
+
 /**
  * Transfers handed to the transferrer beyond the `concurrency` it runs at once: they
  * wait there, so a transfer that ends is followed at once by the next one in the
@@ -1253,9 +1256,7 @@ async function prepareFolder(folder, workspace) {
 async function checkFolder(root, parent) {
     await (0,promises_.mkdir)(parent, { recursive: true });
     const real = await (0,promises_.realpath)(parent);
-    return real !== root && !real.startsWith(root + external_node_path_.sep)
-        ? `a folder on its way is a link leading out of ${root}`
-        : undefined;
+    return (0,within/* isWithin */.U)(real, root) ? undefined : `a folder on its way is a link leading out of ${root}`;
 }
 /** Resolves where a result goes, refusing anything that would land outside `root`. */
 async function destination(root, path, folders) {
@@ -1268,10 +1269,10 @@ async function destination(root, path, folders) {
     }
     const refused = await checked;
     if (refused !== undefined)
-        throw new Error(`Refused the result path "${path}": ${refused}; nothing was written for it.`);
+        throw new Error(`Refused the result path "${(0,caps/* capText */.yA)(path)}": ${refused}; nothing was written for it.`);
     const existing = await (0,promises_.lstat)(target).catch(() => undefined);
     if (existing?.isSymbolicLink() || existing?.isDirectory()) {
-        throw new Error(`Refused the result path "${path}": ${(0,external_node_path_.relative)(root, target)} already exists as a ${existing.isDirectory() ? 'folder' : 'link'}; nothing was written for it.`);
+        throw new Error(`Refused the result path "${(0,caps/* capText */.yA)(path)}": ${(0,caps/* capText */.yA)((0,external_node_path_.relative)(root, target))} already exists as a ${existing.isDirectory() ? 'folder' : 'link'}; nothing was written for it.`);
     }
     return target;
 }
@@ -1306,12 +1307,15 @@ async function fetchFile(transfers, file, prepared, withdraw, attempts, onRetry)
     let ahead = early;
     let renewed = false;
     let stale = false;
+    // A path from Code Ocean, of any length: capped where it is told.
+    const shown = (0,caps/* capText */.yA)(file.path);
     for (let attempt = 1;;) {
         // Another file failed: nothing more begins (what is under way is let finish).
         if (withdraw.aborted)
             throw new errors.RequestAbortedError();
         // The link asked for ahead, if there is one and it is still young; else one asked for now.
-        const young = ahead !== undefined && 'link' in ahead && !isStale(ahead.link, performance.now()) ? ahead.link : undefined;
+        const now = performance.now();
+        const young = ahead !== undefined && 'link' in ahead && !isStale(ahead.link, now) ? ahead.link : undefined;
         const failedAhead = ahead !== undefined && 'error' in ahead ? ahead : undefined;
         ahead = undefined;
         try {
@@ -1325,7 +1329,8 @@ async function fetchFile(transfers, file, prepared, withdraw, attempts, onRetry)
                 partial: (0,transfer/* partialName */.t)(target),
                 deadlineMs: transfers.deadlineFor(file.size)
             };
-            const freshForMs = freshFor(link, performance.now());
+            // One clock reading decides a link asked for ahead is young and how long it stays so.
+            const freshForMs = freshFor(link, young === undefined ? performance.now() : now);
             return await transfers.transferrer.transfer(job, { freshForMs, cancel: transfers.signal, withdraw, first: stale });
         }
         catch (error) {
@@ -1338,14 +1343,14 @@ async function fetchFile(transfers, file, prepared, withdraw, attempts, onRetry)
                 continue;
             if (error instanceof results_errors/* ExpiredLinkError */._W && young !== undefined && !renewed) {
                 renewed = true;
-                onRetry?.(`The link to result "${file.path}" was refused (${(0,errors.errorMessage)(error)}); asking for a fresh one`);
+                onRetry?.(`The link to result "${shown}" was refused (${(0,errors.errorMessage)(error)}); asking for a fresh one`);
                 continue;
             }
             if (!(error instanceof results_errors/* TransientDownloadError */.XL) || attempt >= attempts) {
-                throw new Error(`Could not download result "${file.path}": ${(0,errors.errorMessage)(error)}`, { cause: error });
+                throw new Error(`Could not download result "${shown}": ${(0,errors.errorMessage)(error)}`, { cause: error });
             }
             attempt += 1;
-            onRetry?.(`Downloading result "${file.path}" failed (${(0,errors.errorMessage)(error)}); trying again with a fresh link (attempt ${attempt} of ${attempts})`);
+            onRetry?.(`Downloading result "${shown}" failed (${(0,errors.errorMessage)(error)}); trying again with a fresh link (attempt ${attempt} of ${attempts})`);
         }
     }
 }

@@ -63,6 +63,9 @@ const DISCOVERY_PAGE = { suites: 20, runs: 20 };
 const DISCOVERY_QUERY = `query ${DISCOVERY_OPERATION}($owner: String!, $name: String!, $pullRequests: Int!, $commits: Int!) {
   repository(owner: $owner, name: $name) {
     pullRequests(states: [OPEN], first: $pullRequests, orderBy: {field: UPDATED_AT, direction: DESC}) {
+      pageInfo {
+        hasNextPage
+      }
       nodes {
         commits(last: 1) {
           nodes {
@@ -220,7 +223,8 @@ function pendingChecks(data, cap = MAX_SETTLED_PER_STEP) {
         ours: all.slice(0, cap),
         deferred: Math.max(0, all.length - cap),
         skipped: skippedIds.size,
-        unreadOn: [...unreadOn]
+        unreadOn: [...unreadOn],
+        morePullRequests: data.repository?.pullRequests?.pageInfo?.hasNextPage === true
     };
 }
 
@@ -560,8 +564,8 @@ async function discover(octokit, repository, timeoutMs = GITHUB_CALL_MS.query) {
 }
 /** `settle-workflow`: turns this workflow off when nothing is left pending (settle-pause.ts). */
 async function pauseIfIdle(octokit, repository, file, report, pending) {
-    // A check GitHub listed beyond what the query read may be ours: then nothing proves idle.
-    const mayHideOurs = (checks) => checks.deferred > 0 || checks.unreadOn.length > 0;
+    // A check GitHub holds beyond what the query read may be ours: then nothing proves idle.
+    const mayHideOurs = (checks) => checks.deferred > 0 || checks.unreadOn.length > 0 || checks.morePullRequests;
     const idle = !report.failure && report.left.length === 0 && !mayHideOurs(pending);
     const outcome = await pauseWhenIdle(file, idle, {
         switchTo: (to) => withTimeout(GITHUB_CALL_MS.update, (signal) => (0,workflow_switch/* switchWorkflow */.W)(octokit, repository, file, to, signal)),
@@ -569,7 +573,10 @@ async function pauseIfIdle(octokit, repository, file, report, pending) {
             const again = pendingChecks(await discover(octokit, repository));
             return again.ours.length > 0 || mayHideOurs(again);
         },
-        reason: (error) => `${(0,github_client/* gitHubReason */.Q)(error)}; ${(0,workflow_switch/* switchRefusedHint */.g)(file)}`
+        reason: (error) => {
+            const hint = (0,workflow_switch/* switchRefusedHint */.g)(file, error);
+            return hint === undefined ? (0,github_client/* gitHubReason */.Q)(error) : `${(0,github_client/* gitHubReason */.Q)(error)}; ${hint}`;
+        }
     });
     if (outcome.kind === 'paused') {
         report.paused = file;

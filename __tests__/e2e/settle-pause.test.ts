@@ -6,6 +6,7 @@
 import { describe, expect, it } from '@jest/globals'
 import type { GitHubStandIn } from '../../sim/github.js'
 import type { CodeOceanSimulator } from '../../sim/simulator.js'
+import { DISCOVERY_LIMITS } from '../../src/report/checks/discovery-query.js'
 import { checkRunName, externalIdFor } from '../../src/report/checks/check-identity.js'
 import { DEFAULT_CONTEXT, WORKFLOW_FILE_NAME, type ActionRun } from '../../harness/runner.js'
 import { errorOf, runAgainst } from '../support/action.js'
@@ -68,6 +69,25 @@ describe('settle-workflow', () => {
       expect(github.requestCount()).toBe(4)
       expect(late.summary).toContain(`this settle workflow (\`${SETTLE_FILE}\`) is now turned off`)
       expect(late.annotations.filter((a) => a.level === 'warning')).toEqual([])
+    }
+  )
+
+  it.concurrent(
+    'keeps the schedule on while more pull requests are open than the query reads (a check may be on one of them)',
+    async () => {
+      const sim = await startSimulator()
+      const github = await startGitHub()
+      github.addCommit(REPO, { sha: SHA })
+      const workflow = github.workflows.add(REPO, SETTLE_FILE)
+      const open = DISCOVERY_LIMITS.pullRequests + 1
+      for (let n = 1; n <= open; n++)
+        github.addPullRequest(REPO, { number: n, headSha: `${String(n).padStart(4, '0')}`.padEnd(40, 'a') })
+
+      const run = await settle(sim, github)
+      expect(run.exitCode).toBe(0)
+      expect(workflow.switches).toEqual([])
+      expect(workflow.state).toBe('active')
+      expect(run.summary).not.toContain('is now turned off')
     }
   )
 

@@ -114,6 +114,29 @@ describe('downloading results', () => {
     }
   })
 
+  it("caps a long result path and the store's long error text in what it tells", async () => {
+    const path = `${Array.from({ length: 12 }, (_, i) => `${String(i).padStart(2, '0')}${'p'.repeat(200)}`).join('/')}/f.bin`
+    const id = await finishedRun([{ path, size: 10 }])
+    sim.failNextDownload(
+      { path },
+      {
+        status: 404,
+        contentType: 'application/xml',
+        body: `<Error><Code>NoSuchKey</Code><Message>${'m'.repeat(100_000)}</Message></Error>`
+      }
+    )
+    const folder = join(tempDir(), 'out')
+    const failure = await downloadHere(client.results, id, await listResultFiles(client.results, id), folder).then(
+      () => undefined,
+      (error: unknown) => (error instanceof Error ? error.message : String(error))
+    )
+    expect(failure).toMatch(
+      /^Could not download result "00[p/0-9]+… \(2,\d{3} more characters\)": the store answered HTTP 404: /
+    )
+    // Both outside texts are cut to a few hundred characters, not told whole.
+    expect(failure!.length).toBeLessThan(1_000)
+  })
+
   it('refuses a file whose announced length exceeds the listing before reading its body', async () => {
     const id = await finishedRun([{ path: 'small.bin', size: 3 * 1024 ** 3, listedSize: 10 }])
     const folder = join(tempDir(), 'out')

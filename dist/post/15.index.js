@@ -2060,8 +2060,15 @@ async function switchWorkflow(octokit, repository, file, to, signal) {
     const call = to === 'on' ? octokit.rest.actions.enableWorkflow : octokit.rest.actions.disableWorkflow;
     await call({ owner, repo, workflow_id: file, request: { signal } });
 }
-/** What to add when GitHub refuses the switch: the same words for either step. */
-function switchRefusedHint(file) {
+/**
+ * What to add when GitHub refuses the switch (403: no `actions: write`; 404: no such
+ * workflow), the same words for either step; undefined for any other failure (a time
+ * limit, a network error), which those words would not mend.
+ */
+function switchRefusedHint(file, error) {
+    const status = error?.status;
+    if (status !== 403 && status !== 404)
+        return undefined;
     return (`give the job \`permissions: actions: write\`, and check that .github/workflows/${file} exists on the default ` +
         'branch');
 }
@@ -2239,8 +2246,9 @@ class CheckRuns {
             return true;
         }
         catch (error) {
+            const hint = switchRefusedHint(file, error);
             this.target.warn(`Could not turn on the settle workflow ${file}: ${whyCallFailed(error, signal)}. Until it runs, no ` +
-                `step settles this check: ${switchRefusedHint(file)}.`);
+                `step settles this check${hint === undefined ? '' : `: ${hint}`}.`);
             return false;
         }
     }
@@ -2644,6 +2652,15 @@ function checkRunsFor(token, redact, env = process.env) {
         warn: (message) => lib_core/* warning */.$e(untrusted_inline(redact(message)))
     });
 }
+/** Turns on the check's settle workflow, if it names one, and says so when that worked. */
+async function wakeSettle(check, cancelled) {
+    if (!check.settleWorkflow)
+        return;
+    const signal = AbortSignal.timeout(cancelled ? CHECK_CALL_AFTER_CANCEL_MS : CHECK_CALL_MS);
+    if (await check.checks.wakeWorkflow(check.settleWorkflow, signal)) {
+        core.info(`Turned on the settle workflow ${check.settleWorkflow}: its schedule settles check run ${check.id}.`);
+    }
+}
 /**
  * At the step's end: completes the check run with the outcome, the job summary
  * (`markdown`) and the reason, or, with `wait: false`, leaves it in progress saying the
@@ -2660,10 +2677,9 @@ async function closeCheckRun(step, markdown, cancelled) {
     try {
         if (conclusion === undefined) {
             await check.checks.update(check.id, leftRunningCheckRunBody(check.runId, markdown, step.handedOver === true), signal);
-            // Left in progress even when that update failed: its settle workflow must run.
-            if (check.settleWorkflow && (await check.checks.wakeWorkflow(check.settleWorkflow, signal))) {
-                core.info(`Turned on the settle workflow ${check.settleWorkflow}: its schedule settles check run ${check.id}.`);
-            }
+            // Left in progress even when that update failed or ran out of time: its settle
+            // workflow must run, so the turn-on has a time limit of its own.
+            await wakeSettle(check, cancelled);
             return;
         }
         const text = status === 'succeeded' ? undefined : renderReason(step.summary, step.failure, step.redact);
@@ -2678,9 +2694,8 @@ async function closeCheckRun(step, markdown, cancelled) {
         if (done)
             core.info(`Completed check run ${check.id}: ${conclusion}.`);
         // Refused, the check stays in progress: only a settle can complete it now.
-        else if (!cancelled && check.settleWorkflow) {
-            await check.checks.wakeWorkflow(check.settleWorkflow, AbortSignal.timeout(CHECK_CALL_MS));
-        }
+        else if (!cancelled)
+            await wakeSettle(check, cancelled);
         // Cut short by a cancel: the post step tries again.
         settled = done || !cancelled;
     }

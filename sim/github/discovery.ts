@@ -132,17 +132,17 @@ export function discoveryAnswer(
       DISCOVERY_PAGE.suites
     )
   })
+  const open = model.pullRequests
+    .filter((pr) => pr.state === 'OPEN')
+    .sort((a, b) => Date.parse(b.updatedAt) - Date.parse(a.updatedAt))
   return {
     data: {
       repository: {
         pullRequests: {
-          nodes: model.pullRequests
-            .filter((pr) => pr.state === 'OPEN')
-            .sort((a, b) => Date.parse(b.updatedAt) - Date.parse(a.updatedAt))
-            .slice(0, pullRequests)
-            .map((pr) => ({
-              commits: { nodes: [{ commit: commitChecks(pr.headSha, pr.headCommittedDate) }] }
-            }))
+          pageInfo: { hasNextPage: open.length > pullRequests },
+          nodes: open.slice(0, pullRequests).map((pr) => ({
+            commits: { nodes: [{ commit: commitChecks(pr.headSha, pr.headCommittedDate) }] }
+          }))
         },
         // An empty repository has no default branch to read.
         defaultBranchRef:

@@ -1,9 +1,10 @@
 import { lstat, mkdir, realpath } from 'node:fs/promises'
-import { dirname, join, relative, sep } from 'node:path'
+import { dirname, join, relative } from 'node:path'
 import pLimit, { type LimitFunction } from 'p-limit'
+import { capText } from '../caps.js'
 import { errorMessage, RequestAbortedError } from '../errors.js'
 import { formatBytes } from '../format.js'
-import { leadsOutOf } from '../within.js'
+import { isWithin, leadsOutOf } from '../within.js'
 import { ExpiredLinkError, StaleLinkError, TransientDownloadError } from './errors.js'
 import { safeResultPath, type ResultFile } from './listing.js'
 import { runWithLookAhead } from './look-ahead.js'
@@ -97,9 +98,7 @@ type CheckedFolders = Map<string, Promise<string | undefined>>
 async function checkFolder(root: string, parent: string): Promise<string | undefined> {
   await mkdir(parent, { recursive: true })
   const real = await realpath(parent)
-  return real !== root && !real.startsWith(root + sep)
-    ? `a folder on its way is a link leading out of ${root}`
-    : undefined
+  return isWithin(real, root) ? undefined : `a folder on its way is a link leading out of ${root}`
 }
 
 /** Resolves where a result goes, refusing anything that would land outside `root`. */
@@ -113,11 +112,11 @@ async function destination(root: string, path: string, folders: CheckedFolders):
   }
   const refused = await checked
   if (refused !== undefined)
-    throw new Error(`Refused the result path "${path}": ${refused}; nothing was written for it.`)
+    throw new Error(`Refused the result path "${capText(path)}": ${refused}; nothing was written for it.`)
   const existing = await lstat(target).catch(() => undefined)
   if (existing?.isSymbolicLink() || existing?.isDirectory()) {
     throw new Error(
-      `Refused the result path "${path}": ${relative(root, target)} already exists as a ${existing.isDirectory() ? 'folder' : 'link'}; nothing was written for it.`
+      `Refused the result path "${capText(path)}": ${capText(relative(root, target))} already exists as a ${existing.isDirectory() ? 'folder' : 'link'}; nothing was written for it.`
     )
   }
   return target
@@ -176,12 +175,14 @@ async function fetchFile(
   let ahead: Prepared['early'] | undefined = early
   let renewed = false
   let stale = false
+  // A path from Code Ocean, of any length: capped where it is told.
+  const shown = capText(file.path)
   for (let attempt = 1; ;) {
     // Another file failed: nothing more begins (what is under way is let finish).
     if (withdraw.aborted) throw new RequestAbortedError()
     // The link asked for ahead, if there is one and it is still young; else one asked for now.
-    const young =
-      ahead !== undefined && 'link' in ahead && !isStale(ahead.link, performance.now()) ? ahead.link : undefined
+    const now = performance.now()
+    const young = ahead !== undefined && 'link' in ahead && !isStale(ahead.link, now) ? ahead.link : undefined
     const failedAhead = ahead !== undefined && 'error' in ahead ? ahead : undefined
     ahead = undefined
     try {
@@ -194,7 +195,8 @@ async function fetchFile(
         partial: partialName(target),
         deadlineMs: transfers.deadlineFor(file.size)
       }
-      const freshForMs = freshFor(link, performance.now())
+      // One clock reading decides a link asked for ahead is young and how long it stays so.
+      const freshForMs = freshFor(link, young === undefined ? performance.now() : now)
       return await transfers.transferrer.transfer(job, { freshForMs, cancel: transfers.signal, withdraw, first: stale })
     } catch (error) {
       if (error instanceof RequestAbortedError) throw error
@@ -204,15 +206,15 @@ async function fetchFile(
       if (stale) continue
       if (error instanceof ExpiredLinkError && young !== undefined && !renewed) {
         renewed = true
-        onRetry?.(`The link to result "${file.path}" was refused (${errorMessage(error)}); asking for a fresh one`)
+        onRetry?.(`The link to result "${shown}" was refused (${errorMessage(error)}); asking for a fresh one`)
         continue
       }
       if (!(error instanceof TransientDownloadError) || attempt >= attempts) {
-        throw new Error(`Could not download result "${file.path}": ${errorMessage(error)}`, { cause: error })
+        throw new Error(`Could not download result "${shown}": ${errorMessage(error)}`, { cause: error })
       }
       attempt += 1
       onRetry?.(
-        `Downloading result "${file.path}" failed (${errorMessage(error)}); trying again with a fresh link (attempt ${attempt} of ${attempts})`
+        `Downloading result "${shown}" failed (${errorMessage(error)}); trying again with a fresh link (attempt ${attempt} of ${attempts})`
       )
     }
   }

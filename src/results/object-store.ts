@@ -2,6 +2,7 @@ import http from 'node:http'
 import https from 'node:https'
 import type { Readable } from 'node:stream'
 import axios, { type AxiosInstance, type AxiosRequestConfig } from 'axios'
+import { capText } from '../caps.js'
 import { explainStoreFailure } from '../codeocean/network-failures.js'
 import { proxyFor } from '../codeocean/proxy.js'
 import { timerDelayMs } from '../timer-limits.js'
@@ -123,7 +124,9 @@ export async function storeError(body: Readable): Promise<string> {
     if (text.length > 2000) break
   }
   body.destroy()
+  // One chunk can hold far more than the 2,000 characters read for: the rest is not looked at.
+  text = text.slice(0, 2000)
   const code = /<Code>([^<]*)<\/Code>/.exec(text)?.[1]
   const message = /<Message>([^<]*)<\/Message>/.exec(text)?.[1]
-  return [code, message].filter(Boolean).join(': ') || text.replace(/\s+/g, ' ').trim().slice(0, 200)
+  return capText([code, message].filter(Boolean).join(': ') || text.replace(/\s+/g, ' ').trim().slice(0, 200))
 }

@@ -35,12 +35,13 @@ function commit(oid: string, suites: PendingCheckSuite[], moreSuites = false): C
   return { oid, committedDate: '2026-12-01T09:00:00Z', checkSuites: page(suites, moreSuites) }
 }
 
-function answer(heads: CommitChecks[], history: CommitChecks[]): DiscoveryData {
+function answer(heads: CommitChecks[], history: CommitChecks[], morePullRequests = false): DiscoveryData {
   return {
     repository: {
-      pullRequests: {
-        nodes: heads.map((c) => ({ commits: { nodes: [{ commit: c }] } }))
-      },
+      pullRequests: page(
+        heads.map((c) => ({ commits: { nodes: [{ commit: c }] } })),
+        morePullRequests
+      ),
       defaultBranchRef: { target: { history: { nodes: history } } }
     }
   }
@@ -84,7 +85,13 @@ describe('which pending check runs a settle step may complete', () => {
     ['no external_id', suite('github-actions', [checkRun(1, { externalId: null })])],
     ['no id', suite('github-actions', [checkRun(null)])]
   ])('skips a check of %s', (_, s) => {
-    expect(pendingChecks(answer([], [commit('a1', [s])]))).toEqual({ ours: [], deferred: 0, skipped: 1, unreadOn: [] })
+    expect(pendingChecks(answer([], [commit('a1', [s])]))).toEqual({
+      ours: [],
+      deferred: 0,
+      skipped: 1,
+      unreadOn: [],
+      morePullRequests: false
+    })
   })
 
   it('names each commit where GitHub has more suites, or more runs in progress in a suite, than were read', () => {
@@ -142,9 +149,20 @@ describe('which pending check runs a settle step may complete', () => {
     expect(found.deferred).toBe(3)
   })
 
+  it('says when more pull requests are open than the query read', () => {
+    expect(pendingChecks(answer([], [], true)).morePullRequests).toBe(true)
+    expect(pendingChecks(answer([], [], false)).morePullRequests).toBe(false)
+  })
+
   it('reads nothing from an answer without a repository or a default branch', () => {
-    expect(pendingChecks({ repository: null })).toEqual({ ours: [], deferred: 0, skipped: 0, unreadOn: [] })
-    const empty: DiscoveryData = { repository: { pullRequests: { nodes: [] }, defaultBranchRef: null } }
+    expect(pendingChecks({ repository: null })).toEqual({
+      ours: [],
+      deferred: 0,
+      skipped: 0,
+      unreadOn: [],
+      morePullRequests: false
+    })
+    const empty: DiscoveryData = { repository: { pullRequests: page([], false), defaultBranchRef: null } }
     expect(pendingChecks(empty).ours).toEqual([])
   })
 })

@@ -24,6 +24,15 @@ export function checkRunsFor(token: string, redact: (text: string) => string, en
   })
 }
 
+/** Turns on the check's settle workflow, if it names one, and says so when that worked. */
+async function wakeSettle(check: NonNullable<Step['check']>, cancelled: boolean): Promise<void> {
+  if (!check.settleWorkflow) return
+  const signal = AbortSignal.timeout(cancelled ? CHECK_CALL_AFTER_CANCEL_MS : CHECK_CALL_MS)
+  if (await check.checks.wakeWorkflow(check.settleWorkflow, signal)) {
+    core.info(`Turned on the settle workflow ${check.settleWorkflow}: its schedule settles check run ${check.id}.`)
+  }
+}
+
 /**
  * At the step's end: completes the check run with the outcome, the job summary
  * (`markdown`) and the reason, or, with `wait: false`, leaves it in progress saying the
@@ -43,10 +52,9 @@ export async function closeCheckRun(step: Step, markdown: string, cancelled: boo
         leftRunningCheckRunBody(check.runId, markdown, step.handedOver === true),
         signal
       )
-      // Left in progress even when that update failed: its settle workflow must run.
-      if (check.settleWorkflow && (await check.checks.wakeWorkflow(check.settleWorkflow, signal))) {
-        core.info(`Turned on the settle workflow ${check.settleWorkflow}: its schedule settles check run ${check.id}.`)
-      }
+      // Left in progress even when that update failed or ran out of time: its settle
+      // workflow must run, so the turn-on has a time limit of its own.
+      await wakeSettle(check, cancelled)
       return
     }
     const text = status === 'succeeded' ? undefined : renderReason(step.summary, step.failure, step.redact)
@@ -60,9 +68,7 @@ export async function closeCheckRun(step: Step, markdown: string, cancelled: boo
     const done = await check.checks.update(check.id, body, signal)
     if (done) core.info(`Completed check run ${check.id}: ${conclusion}.`)
     // Refused, the check stays in progress: only a settle can complete it now.
-    else if (!cancelled && check.settleWorkflow) {
-      await check.checks.wakeWorkflow(check.settleWorkflow, AbortSignal.timeout(CHECK_CALL_MS))
-    }
+    else if (!cancelled) await wakeSettle(check, cancelled)
     // Cut short by a cancel: the post step tries again.
     settled = done || !cancelled
   } finally {

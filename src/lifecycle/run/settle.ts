@@ -143,8 +143,9 @@ async function pauseIfIdle(
   report: SettleReport,
   pending: PendingChecks
 ): Promise<void> {
-  // A check GitHub listed beyond what the query read may be ours: then nothing proves idle.
-  const mayHideOurs = (checks: PendingChecks): boolean => checks.deferred > 0 || checks.unreadOn.length > 0
+  // A check GitHub holds beyond what the query read may be ours: then nothing proves idle.
+  const mayHideOurs = (checks: PendingChecks): boolean =>
+    checks.deferred > 0 || checks.unreadOn.length > 0 || checks.morePullRequests
   const idle = !report.failure && report.left.length === 0 && !mayHideOurs(pending)
   const outcome = await pauseWhenIdle(file, idle, {
     switchTo: (to) =>
@@ -153,7 +154,10 @@ async function pauseIfIdle(
       const again = pendingChecks(await discover(octokit, repository))
       return again.ours.length > 0 || mayHideOurs(again)
     },
-    reason: (error) => `${gitHubReason(error)}; ${switchRefusedHint(file)}`
+    reason: (error) => {
+      const hint = switchRefusedHint(file, error)
+      return hint === undefined ? gitHubReason(error) : `${gitHubReason(error)}; ${hint}`
+    }
   })
   if (outcome.kind === 'paused') {
     report.paused = file

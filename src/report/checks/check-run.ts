@@ -224,9 +224,10 @@ export class CheckRuns {
       )
       return true
     } catch (error) {
+      const hint = switchRefusedHint(file, error)
       this.target.warn(
         `Could not turn on the settle workflow ${file}: ${whyCallFailed(error, signal)}. Until it runs, no ` +
-          `step settles this check: ${switchRefusedHint(file)}.`
+          `step settles this check${hint === undefined ? '' : `: ${hint}`}.`
       )
       return false
     }

@@ -27,6 +27,9 @@ export const DISCOVERY_PAGE = { suites: 20, runs: 20 } as const
 export const DISCOVERY_QUERY = `query ${DISCOVERY_OPERATION}($owner: String!, $name: String!, $pullRequests: Int!, $commits: Int!) {
   repository(owner: $owner, name: $name) {
     pullRequests(states: [OPEN], first: $pullRequests, orderBy: {field: UPDATED_AT, direction: DESC}) {
+      pageInfo {
+        hasNextPage
+      }
       nodes {
         commits(last: 1) {
           nodes {
@@ -81,7 +84,6 @@ fragment PendingChecks on Commit {
 export interface DiscoveryVariables {
   owner: string
   name: string
-  /** ISO 8601; commits of the default branch committed before it are not read. */
   pullRequests: number
   commits: number
 }
@@ -117,9 +119,8 @@ export interface CommitChecks {
 /** The `data` of GitHub's answer; `repository` is null (with an error) when it cannot be read. */
 export interface DiscoveryData {
   repository: {
-    pullRequests: {
-      nodes: Array<{ commits: { nodes: Array<{ commit: CommitChecks }> } }>
-    }
+    /** `hasNextPage`: more pull requests are open than the query reads. */
+    pullRequests: Page<{ commits: { nodes: Array<{ commit: CommitChecks }> } }>
     /** Null for an empty repository. */
     defaultBranchRef: { target: { history: { nodes: CommitChecks[] } } | null } | null
   } | null

@@ -42,6 +42,11 @@ export interface PendingChecks {
    * progress in one suite, than the query reads: a check of ours there may not have been read.
    */
   unreadOn: string[]
+  /**
+   * More pull requests are open than the query reads: a check of ours on the head of one
+   * of the others was not read (it is, once that pull request is among the most recently updated).
+   */
+  morePullRequests: boolean
 }
 
 /**
@@ -131,6 +136,7 @@ export function pendingChecks(data: DiscoveryData, cap = MAX_SETTLED_PER_STEP): 
     ours: all.slice(0, cap),
     deferred: Math.max(0, all.length - cap),
     skipped: skippedIds.size,
-    unreadOn: [...unreadOn]
+    unreadOn: [...unreadOn],
+    morePullRequests: data.repository?.pullRequests?.pageInfo?.hasNextPage === true
   }
 }

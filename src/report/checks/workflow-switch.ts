@@ -25,8 +25,14 @@ export async function switchWorkflow(
   await call({ owner, repo, workflow_id: file, request: { signal } })
 }
 
-/** What to add when GitHub refuses the switch: the same words for either step. */
-export function switchRefusedHint(file: string): string {
+/**
+ * What to add when GitHub refuses the switch (403: no `actions: write`; 404: no such
+ * workflow), the same words for either step; undefined for any other failure (a time
+ * limit, a network error), which those words would not mend.
+ */
+export function switchRefusedHint(file: string, error: unknown): string | undefined {
+  const status = (error as { status?: unknown } | null)?.status
+  if (status !== 403 && status !== 404) return undefined
   return (
     `give the job \`permissions: actions: write\`, and check that .github/workflows/${file} exists on the default ` +
     'branch'

@@ -312,7 +312,8 @@ async function actionDownload(sim: CodeOceanSimulator): Promise<ActionDownload> 
     timeoutMs: 600_000,
     onSpawn: (pid) => (stopWatching = watchPeakMemory(pid)),
     onStdoutLine: (line, at) => {
-      if (line.startsWith('Downloading ')) began = at
+      // The first such line: the worker's line ("Downloading … in a worker thread") comes after it.
+      if (line.startsWith('Downloading ')) began ??= at
       if (line.startsWith('Downloaded ') && line.includes(' into ')) ended = at
     }
   })
@@ -427,7 +428,9 @@ async function timedDownloadCase(sim: CodeOceanSimulator, c: DownloadCase, bare:
     log(`  curl one file at a time ${seconds(serial)}: action ratio ${(action / serial).toFixed(3)}`)
   }
   const goal = c.memoryGoal ? `; goal < 150 MB, 143.1 MiB: ${lean ? 'met' : 'NOT MET'}` : ''
-  log(`  action peak memory ${formatBytes(peak)} (bare node -e 0: ${formatBytes(bare)}${goal})`)
+  log(
+    `  action peak memory ${formatBytes(peak)}, the highest of the ${ROUNDS} rounds (bare node -e 0: ${formatBytes(bare)}${goal})`
+  )
   return fast && lean
 }
 

@@ -124,8 +124,7 @@ export function readRunId(raw: string): RunIdReading {
   throw new InputError(
     Input.ComputationId,
     `"${inline(capText(raw))}" holds ${ids.length} ids, and which one is the run's is not clear: ${each}. ` +
-      "Give the run's id alone; in a run's address it is the part after /computation/, as in " +
-      'https://codeocean.example.com/computation/9af23fd6-0d4c-4a8e-b1a4-7c3f1e2d5b60',
+      `Give the run's id alone; ${WHERE_A_RUN_ID_IS}`,
     FOLLOW_EXAMPLE
   )
 }

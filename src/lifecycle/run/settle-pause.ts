@@ -8,7 +8,9 @@
  * this step turns it off. So after turning it off the step looks once more, and turns it
  * back on when anything is pending. A check opened after that look is followed by its
  * own step's turn-on, which comes after this step's turn-off: either way the workflow
- * ends on while a check is pending.
+ * ends on while a check its step left in progress is pending. A check left in progress
+ * otherwise (a `wait: true` step killed before it completed its check, a post step whose
+ * cancel GitHub refused) turns nothing on: docs/checks.md says so.
  */
 import type { WorkflowSwitch } from '../../report/checks/workflow-switch.js'
 

@@ -1837,8 +1837,7 @@ function readRunId(raw) {
         return { id: parseRunId(raw), fromAddress: false };
     const each = ids.map((found) => `${found.id} (${place(found.after)})`).join(', ');
     throw new errors/* InputError */.d(names/* Input */.pd.ComputationId, `"${(0,untrusted/* inline */.mG)((0,caps/* capText */.yA)(raw))}" holds ${ids.length} ids, and which one is the run's is not clear: ${each}. ` +
-        "Give the run's id alone; in a run's address it is the part after /computation/, as in " +
-        'https://codeocean.example.com/computation/9af23fd6-0d4c-4a8e-b1a4-7c3f1e2d5b60', FOLLOW_EXAMPLE);
+        `Give the run's id alone; ${WHERE_A_RUN_ID_IS}`, FOLLOW_EXAMPLE);
 }
 /** A run id has the form of every Code Ocean id; the message says where to find one. */
 function parseRunId(raw) {

@@ -112,4 +112,13 @@ describe("the post step's watched run", () => {
     expect(runLeftWatched()).toBeUndefined()
     expect(printed.join('')).toContain('it stops nothing')
   })
+
+  it('tells a forged id of any length capped', () => {
+    watchRun(RUN, true)
+    Object.assign(process.env, { [STATE_ID]: 'f'.repeat(50_000), [STATE_WATCHING]: 'true' })
+    expect(runLeftWatched()).toBeUndefined()
+    const told = printed.join('')
+    expect(told).toContain('(49,900 more characters)')
+    expect(told.length).toBeLessThan(1_000)
+  })
 })

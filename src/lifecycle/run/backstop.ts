@@ -1,4 +1,5 @@
 import * as core from '@actions/core'
+import { capText } from '../../caps.js'
 import { State } from '../../names.js'
 import { inline } from '../../untrusted.js'
 import { stepRecord } from './step-record.js'
@@ -47,7 +48,7 @@ export function runLeftWatched(): string | undefined {
     id,
     (watch) => watch.id,
     (watch) =>
-      `The post step was asked to stop Code Ocean run ${inline(id)}, but the main step ` +
+      `The post step was asked to stop Code Ocean run ${inline(capText(id, 100))}, but the main step ` +
       (watch ? `started run ${inline(watch.id)}` : 'left no record of starting it') +
       '; it stops nothing.'
   )

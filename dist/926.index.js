@@ -1158,6 +1158,7 @@ var step_record = __webpack_require__(4070);
 
 
 
+
 const watches = (0,step_record/* stepRecord */.o)('step', (parsed) => typeof parsed.id === 'string' && typeof parsed.watching === 'boolean'
     ? { id: parsed.id, watching: parsed.watching }
     : undefined);
@@ -1184,7 +1185,7 @@ function runLeftWatched() {
     const id = core.getState(State.ComputationId);
     if (!id || core.getState(State.Watching) !== 'true')
         return undefined;
-    const recorded = watches.agreeing(id, (watch) => watch.id, (watch) => `The post step was asked to stop Code Ocean run ${inline(id)}, but the main step ` +
+    const recorded = watches.agreeing(id, (watch) => watch.id, (watch) => `The post step was asked to stop Code Ocean run ${inline(capText(id, 100))}, but the main step ` +
         (watch ? `started run ${inline(watch.id)}` : 'left no record of starting it') +
         '; it stops nothing.');
     return recorded?.watching ? id : undefined;

@@ -2333,6 +2333,7 @@ function stepRecord(kind, parse) {
 
 
 
+
 const watches = stepRecord('step', (parsed) => typeof parsed.id === 'string' && typeof parsed.watching === 'boolean'
     ? { id: parsed.id, watching: parsed.watching }
     : undefined);
@@ -2359,7 +2360,7 @@ function runLeftWatched() {
     const id = lib_core/* getState */.Gu(names/* State */.Uw.ComputationId);
     if (!id || lib_core/* getState */.Gu(names/* State */.Uw.Watching) !== 'true')
         return undefined;
-    const recorded = watches.agreeing(id, (watch) => watch.id, (watch) => `The post step was asked to stop Code Ocean run ${untrusted_inline(id)}, but the main step ` +
+    const recorded = watches.agreeing(id, (watch) => watch.id, (watch) => `The post step was asked to stop Code Ocean run ${untrusted_inline(caps_capText(id, 100))}, but the main step ` +
         (watch ? `started run ${untrusted_inline(watch.id)}` : 'left no record of starting it') +
         '; it stops nothing.');
     return recorded?.watching ? id : undefined;

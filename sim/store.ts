@@ -300,7 +300,9 @@ export class ObjectStore {
         head
       )
     }
-    const now = this.options.now()
+    // Judged as the request arrives, as S3 does: a store that is slow to answer (a delay
+    // fault) does not expire a link that was young when it came.
+    const now = request.at
     if (now > expiresAt) {
       return this.error(
         res,

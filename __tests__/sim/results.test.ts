@@ -528,6 +528,19 @@ describe('CodeOceanSimulator results and downloads', () => {
       expect((await fetch((await urls(id, 'output')).download_url)).status).toBe(200)
     })
 
+    it('judges expiry as the request arrives, as S3 does: a slow answer does not expire a young link', async () => {
+      const id = await endedRun()
+      const { download_url: url } = await urls(id, 'output')
+      clock += 300_000
+      sim.failNextDownload({}, { passThrough: true, delayMs: 300 })
+      const answer = fetch(url)
+      while (sim.storeRequests.length === 0) await new Promise((resolve) => setTimeout(resolve, 5))
+      // Past its expiry while the store is still answering.
+      clock += 1
+      expect((await answer).status).toBe(200)
+      expect((await fetch(url)).status).toBe(403)
+    })
+
     it('honours signedUrlTtlMs', async () => {
       await freshSim({ signedUrlTtlMs: 50 })
       const id = await endedRun()

@@ -69,3 +69,36 @@ it('in the worker: a waiting transfer withdrawn leaves at once, a stale one is n
     rmSync(out, { recursive: true, force: true })
   }
 })
+
+it('in the worker: a link whose shelf life ends while the worker starts fails as stale, unused', async () => {
+  const { folder } = await actionUnderTest()
+  useTransferWorker(pathToFileURL(join(folder, 'dist', 'index.js')))
+  const sim = await startSimulator({ phases: [{ state: 'running', ms: 0 }] })
+  const client = new CodeOceanClient({ apiBase: `${sim.url}/api/v1`, token: sim.token })
+  const out = mkdtempSync(join(tmpdir(), 'transfer-worker-'))
+  sim.program(PIPELINE, { outcome: 'succeeded', results: [{ path: 'f.bin', size: 100 }] })
+  // Started by the first transfer: a worker takes far longer than 20 ms to start.
+  const transfers = transferrer({ timeoutMs: 10_000, rules: { loopbackDomain: true }, concurrency: 8 }, [
+    { size: WORKER_FROM_BYTES }
+  ])
+  try {
+    const run = await client.computations.start({ pipeline_id: PIPELINE })
+    while ((await client.computations.get(run.id)).state !== 'completed') await new Promise((r) => setTimeout(r, 10))
+    const target = join(out, 'f.bin')
+    const job = async (): Promise<TransferJob> => ({
+      url: await client.results.fileUrl(run.id, 'f.bin'),
+      file: { path: 'f.bin', size: 100 },
+      target,
+      partial: partialName(target),
+      deadlineMs: 10_000
+    })
+    await expect(transfers.transfer(await job(), { freshForMs: 20 })).rejects.toBeInstanceOf(StaleLinkError)
+    expect(sim.storeRequests).toHaveLength(0)
+    expect(await transfers.transfer(await job(), { freshForMs: 60_000 })).toBe(100)
+    expect(readdirSync(out)).toEqual(['f.bin'])
+  } finally {
+    transfers.close()
+    client.close()
+    rmSync(out, { recursive: true, force: true })
+  }
+})

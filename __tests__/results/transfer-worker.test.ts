@@ -2,7 +2,12 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from '@jest/globals'
-import { transferrer, WORKER_FROM_BYTES, WORKER_FROM_FILES } from '../../src/results/transfer-worker.js'
+import {
+  transferrer,
+  warmTransferWorker,
+  WORKER_FROM_BYTES,
+  WORKER_FROM_FILES
+} from '../../src/results/transfer-worker.js'
 import { partialName } from '../../src/results/transfer.js'
 import { useTransferWorker } from '../../src/results/worker-entry.js'
 
@@ -72,6 +77,74 @@ describe('where a download runs its transfers', () => {
       transfers.close()
     } finally {
       rmSync(folder, { recursive: true, force: true })
+    }
+  })
+})
+
+describe('a worker started ahead of a download', () => {
+  const settings = { timeoutMs: 1_000, rules: undefined, concurrency: 8 }
+  const large = [{ size: WORKER_FROM_BYTES }]
+  const job = {
+    url: 'https://store.invalid/f',
+    file: { path: 'f.bin', size: 1 },
+    target: '/nonexistent/f.bin',
+    partial: '/nonexistent/f.bin.part',
+    deadlineMs: 1_000
+  }
+  const answering = new URL('../fixtures/answering-transfer-worker.mjs', import.meta.url)
+  const failing = new URL('../fixtures/failing-transfer-worker.mjs', import.meta.url)
+  const pause = (ms: number): Promise<unknown> => new Promise((resolve) => setTimeout(resolve, ms))
+
+  /**
+   * Who took the first transfer of a download: the worker started ahead of it answers 7
+   * bytes (it runs `answering`), while a worker started now fails as it loads (the entry
+   * is `failing` by then).
+   */
+  async function firstTransfer(files: { size: number }[], with_ = settings): Promise<number | string> {
+    useTransferWorker(failing)
+    const transfers = transferrer(with_, files)
+    try {
+      return await transfers.transfer(job, { freshForMs: 60_000 })
+    } catch (error) {
+      return String(error)
+    } finally {
+      transfers.close()
+    }
+  }
+  const byWarmWorker = 7
+  const byNewWorker = expect.stringContaining('the download worker stopped: Error: it could not load')
+
+  it('runs the next large download started with the same settings, and only that one', async () => {
+    useTransferWorker(answering)
+    warmTransferWorker(settings)
+    expect(await firstTransfer(large)).toBe(byWarmWorker)
+    expect(await firstTransfer(large)).toEqual(byNewWorker)
+  })
+
+  it('is ended, not used, by a download set up otherwise or by a small one', async () => {
+    useTransferWorker(answering)
+    warmTransferWorker(settings)
+    expect(await firstTransfer(large, { ...settings, timeoutMs: 2_000 })).toEqual(byNewWorker)
+
+    useTransferWorker(answering)
+    warmTransferWorker(settings)
+    const small = transferrer(settings, [{ size: 1 }])
+    small.close()
+    expect(small.inWorker).toBe(false)
+    expect(await firstTransfer(large)).toEqual(byNewWorker)
+  })
+
+  it('is forgotten if it stops while it waits: the step goes on, and the download starts another', async () => {
+    useTransferWorker(failing)
+    warmTransferWorker(settings)
+    // Time to fail as it loads: a failure nobody listened for would end this test process.
+    await pause(1_000)
+    useTransferWorker(answering)
+    const transfers = transferrer(settings, large)
+    try {
+      expect(await transfers.transfer(job, { freshForMs: 60_000 })).toBe(7)
+    } finally {
+      transfers.close()
     }
   })
 })

@@ -11,7 +11,7 @@ import { runWithLookAhead } from './look-ahead.js'
 import { transferDeadlineMs, type SignedUrlSource } from './object-store.js'
 import { freshFor, isStale, type SignedLink } from './signed-link.js'
 import type { StoreRules } from './store-address.js'
-import { transferrer, type Transferrer } from './transfer-worker.js'
+import { transferrer, warmTransferWorker, type Transferrer, type WorkerSettings } from './transfer-worker.js'
 import { partialName } from './transfer.js'
 
 export interface DownloadOptions {
@@ -237,6 +237,20 @@ function trackProgress(
   return { done, stop: () => clearInterval(timer) }
 }
 
+/** How the transfers of a download with `options` run (the same for a worker started ahead of it). */
+function transferSettings(options: DownloadOptions): WorkerSettings {
+  return { timeoutMs: options.timeoutMs ?? 60_000, rules: options.storeRules, concurrency: options.concurrency ?? 8 }
+}
+
+/**
+ * Makes ready for a download with `options` that may come later (while the run it is
+ * of is followed): its worker, if it needs one, is then started already (see
+ * warmTransferWorker). Costs nothing in tests and scripts, where transfers run in the calling thread.
+ */
+export function prepareForDownload(options: Pick<DownloadOptions, 'timeoutMs' | 'storeRules' | 'concurrency'>): void {
+  warmTransferWorker(transferSettings(options))
+}
+
 /**
  * Downloads result files into `folder`, a bounded number at a time, each streamed to
  * disk under a temporary name and renamed once complete and of the listed size. Links
@@ -254,11 +268,9 @@ export async function downloadResults(
   options: DownloadOptions = {}
 ): Promise<DownloadReport> {
   const root = await prepareFolder(folder, options.workspace)
-  const concurrency = options.concurrency ?? 8
-  const transfer = transferrer(
-    { timeoutMs: options.timeoutMs ?? 60_000, rules: options.storeRules, concurrency },
-    files
-  )
+  const settings = transferSettings(options)
+  const { concurrency } = settings
+  const transfer = transferrer(settings, files)
   const transfers: Transfers = {
     source,
     runId,

@@ -55,15 +55,23 @@ export interface Transferrer {
 }
 
 /** What the worker is started with: how to reach the store, and how many transfers at once. */
-interface WorkerSettings {
+export interface WorkerSettings {
   timeoutMs: number
   concurrency: number
   /** Where links may lead; undefined: the strict default of objectStoreClient. */
   rules: StoreRules | undefined
 }
 
+/**
+ * The time now, in ms since the epoch, to the same clock in every thread (each thread's
+ * performance.now() counts from its own start). A link's shelf life crosses threads as
+ * the time it ends, so the time a transfer waits to be read by the worker (while the
+ * worker starts, or is busy) counts against it.
+ */
+const epochNow = (): number => performance.timeOrigin + performance.now()
+
 type Request =
-  | { type: 'transfer'; id: number; job: TransferJob; freshForMs: number; first: boolean }
+  | { type: 'transfer'; id: number; job: TransferJob; usableUntil: number; first: boolean }
   | { type: 'abort'; id: number }
   | { type: 'withdraw'; id: number }
 
@@ -106,7 +114,63 @@ function inThisThread(settings: WorkerSettings): Transferrer {
   return { transfer: (job, handover) => queue({ job, ...handover }), close, inWorker: false }
 }
 
-/** Transfers in a worker running `entry` (the action's bundle), started at the first transfer. */
+/** A worker running `entry` (the action's bundle) to serve transfers with `settings`, its heap held small. */
+function bootWorker(entry: URL, settings: WorkerSettings): Worker {
+  return new Worker(entry, {
+    workerData: settings,
+    resourceLimits: {
+      maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB,
+      maxOldGenerationSizeMb: WORKER_OLD_GENERATION_MB
+    },
+    stdout: false,
+    stderr: false
+  })
+}
+
+/**
+ * A worker started ahead of a download (warmTransferWorker), with the settings it was
+ * started with, until a download takes it or it stops.
+ */
+let warm: { worker: Worker; settings: string; forget: () => void } | undefined
+
+/**
+ * Starts the download worker now, for a download that may follow: a worker takes a
+ * tenth of a second or more to start (a thread, a heap, the bundle loaded again), which
+ * would otherwise delay a download's first transfers. Started while a run is followed,
+ * it is ready by the time the run ends. It does not keep the process alive while it
+ * waits, and the next download takes it (or, if that download is small or differently
+ * set up, ends it). A worker that stops while it waits is forgotten: the download starts another.
+ */
+export function warmTransferWorker(settings: WorkerSettings): void {
+  const entry = transferWorkerEntry()
+  if (entry === undefined || warm !== undefined) return
+  const worker = bootWorker(entry, settings)
+  worker.unref()
+  const forget = (): void => {
+    if (warm?.worker === worker) warm = undefined
+  }
+  // A worker that fails while nobody uses it must not take the step down with it.
+  worker.on('error', forget)
+  worker.on('exit', forget)
+  warm = { worker, settings: JSON.stringify(settings), forget }
+}
+
+/** The warm worker, if it was started with `settings` (it is then no longer warm); any other is ended. */
+function takeWarmWorker(settings: WorkerSettings | undefined): Worker | undefined {
+  const taken = warm
+  warm = undefined
+  if (taken === undefined) return undefined
+  taken.worker.off('error', taken.forget)
+  taken.worker.off('exit', taken.forget)
+  if (settings !== undefined && taken.settings === JSON.stringify(settings)) {
+    taken.worker.ref()
+    return taken.worker
+  }
+  void taken.worker.terminate()
+  return undefined
+}
+
+/** Transfers in a worker running `entry` (the action's bundle): the warm one, or one started at the first transfer. */
 function inWorker(entry: URL, settings: WorkerSettings): Transferrer {
   let worker: Worker | undefined
   let lastId = 0
@@ -128,17 +192,7 @@ function inWorker(entry: URL, settings: WorkerSettings): Transferrer {
     pending.clear()
     worker = undefined
   }
-  const started = (): Worker => {
-    if (worker) return worker
-    const fresh = new Worker(entry, {
-      workerData: settings,
-      resourceLimits: {
-        maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB,
-        maxOldGenerationSizeMb: WORKER_OLD_GENERATION_MB
-      },
-      stdout: false,
-      stderr: false
-    })
+  const listenTo = (fresh: Worker): Worker => {
     fresh.on('message', (answer: Answer) => {
       const waiting = pending.get(answer.id)
       pending.delete(answer.id)
@@ -147,9 +201,11 @@ function inWorker(entry: URL, settings: WorkerSettings): Transferrer {
     })
     fresh.on('error', (error) => stopped(errorMessage(error)))
     fresh.on('exit', (code) => stopped(`it exited with code ${code}`))
-    worker = fresh
     return fresh
   }
+  const warmed = takeWarmWorker(settings)
+  if (warmed) worker = listenTo(warmed)
+  const started = (): Worker => (worker ??= listenTo(bootWorker(entry, settings)))
   return {
     transfer: (job, { freshForMs, cancel, withdraw, first = false }) => {
       if (cancel?.aborted || withdraw?.aborted) return Promise.reject(new RequestAbortedError())
@@ -162,7 +218,8 @@ function inWorker(entry: URL, settings: WorkerSettings): Transferrer {
       withdraw?.addEventListener('abort', takeBack, { once: true })
       return new Promise<number>((resolve, reject) => {
         pending.set(id, { resolve, reject, partial: job.partial })
-        thread.postMessage({ type: 'transfer', id, job, freshForMs, first } satisfies Request)
+        const usableUntil = epochNow() + freshForMs
+        thread.postMessage({ type: 'transfer', id, job, usableUntil, first } satisfies Request)
       }).finally(() => {
         cancel?.removeEventListener('abort', abort)
         withdraw?.removeEventListener('abort', takeBack)
@@ -200,7 +257,12 @@ export function transferrer(
     files.some((f) => f.sizeUnknown) ||
     files.reduce((sum, f) => sum + f.size, 0) >= WORKER_FROM_BYTES
   const entry = transferWorkerEntry()
-  return entry === undefined || !large ? inThisThread(settings) : inWorker(entry, settings)
+  if (entry === undefined || !large) {
+    // A worker started for a download that turned out small is not needed after all.
+    takeWarmWorker(undefined)
+    return inThisThread(settings)
+  }
+  return inWorker(entry, settings)
 }
 
 /**
@@ -224,7 +286,7 @@ export function serveTransfers(): void {
     handles.set(request.id, handle)
     const answered = queue({
       job: request.job,
-      freshForMs: request.freshForMs,
+      freshForMs: request.usableUntil - epochNow(),
       first: request.first,
       cancel: handle.cancel.signal,
       withdraw: handle.withdraw.signal

@@ -5,6 +5,8 @@ import { DEBUG_PREVIEW_CHARS, preview } from '../../codeocean/preview.js'
 import { RequestAbortedError } from '../../errors.js'
 import type { Settings, StepSettings } from '../../inputs/settings.js'
 import { describeRun } from '../../report/describe.js'
+import { prepareForDownload } from '../../results/download.js'
+import { storeRulesFor } from '../../results/store-address.js'
 import { inline } from '../../untrusted.js'
 import type { Interrupter } from '../interruption.js'
 import { estimateFromEarlierRuns } from '../polling/run-history.js'
@@ -106,6 +108,8 @@ export async function followRun(
   step: Step,
   interrupter: Interrupter
 ): Promise<void> {
+  // The download worker starts while the run goes on, so the download need not wait for it.
+  if (settings.downloadFolder) prepareForDownload({ storeRules: storeRulesFor(settings.location.apiBase) })
   let finished: Computation
   try {
     finished = await waitForEnd(client, run, settings, step, interrupter)

@@ -49,7 +49,9 @@ it('in the worker: a waiting transfer withdrawn leaves at once, a stale one is n
     const last = outcome(transfers.transfer(jobs.last, { freshForMs: 60_000 }))
     // Handed over again after its link grew stale: at the head of the queue, before 'last'.
     const again = outcome(transfers.transfer(jobs.again, { freshForMs: 60_000, first: true }))
-    await new Promise((resolve) => setTimeout(resolve, 100))
+    // Once the held one is at the store, the worker has started and holds the others waiting
+    // (a worker can take seconds to start on a busy machine).
+    while (sim.storeRequests.length === 0) await new Promise((resolve) => setTimeout(resolve, 10))
     const withdrawnAt = performance.now()
     withdraw.abort()
     expect(await withdrawn).toBeInstanceOf(RequestAbortedError)

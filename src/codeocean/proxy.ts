@@ -1,8 +1,8 @@
 /**
- * Which proxy a request goes through, for messages. The requests themselves are routed
- * by axios, which reads the same variables through the same library (proxy-from-env):
- * HTTPS_PROXY, HTTP_PROXY, NO_PROXY and their lower-case forms, tunnelling https
- * through CONNECT. This only names the proxy when a request fails.
+ * Which proxy a request goes through. Code Ocean calls are routed by axios, which reads
+ * the variables through the same library (proxy-from-env): HTTPS_PROXY, HTTP_PROXY,
+ * NO_PROXY and their lower-case forms, tunnelling https through CONNECT. The object
+ * store's requests are routed by proxyRouteFor, so both go the same way.
  */
 import { getProxyForUrl } from 'proxy-from-env'
 
@@ -16,4 +16,9 @@ export function proxyFor(url: string): string | undefined {
   } catch {
     return undefined
   }
+}
+
+/** The proxy to route a request to `url` through, as given (with its user name and password, if any), or undefined. */
+export function proxyRouteFor(url: string): string | undefined {
+  return getProxyForUrl(url) || undefined
 }

@@ -1,4 +1,3 @@
-import type { Readable } from 'node:stream'
 import { RequestAbortedError } from '../errors.js'
 import { formatDuration } from '../format.js'
 import type { StoreRules } from './store-address.js'
@@ -155,7 +154,7 @@ export async function fetchLogTail(
   const abort = signal ? AbortSignal.any([signal, deadline]) : deadline
   const { store, close } = objectStoreClient(options.timeoutMs ?? 30_000, options.storeRules)
   try {
-    const response = await store.get<Readable>(url, { signal: abort, headers: { Range: `bytes=-${LOG_TAIL_BYTES}` } })
+    const response = await store.get(url, { signal: abort, headers: { Range: `bytes=-${LOG_TAIL_BYTES}` } })
     // 416: an empty log has no last bytes to give.
     if (response.status === 416) {
       response.data.destroy()

@@ -1,10 +1,13 @@
-import http from 'node:http'
+import type { LookupOptions } from 'node:dns'
+import http, { type IncomingHttpHeaders, type IncomingMessage } from 'node:http'
 import https from 'node:https'
+import type { LookupFunction } from 'node:net'
 import type { Readable } from 'node:stream'
-import axios, { type AxiosInstance, type AxiosRequestConfig } from 'axios'
+import { types } from 'node:util'
 import { capText } from '../caps.js'
 import { explainStoreFailure } from '../codeocean/network-failures.js'
-import { proxyFor } from '../codeocean/proxy.js'
+import { proxyFor, proxyRouteFor } from '../codeocean/proxy.js'
+import { formatDuration } from '../format.js'
 import { timerDelayMs } from '../timer-limits.js'
 import { USER_AGENT } from '../version.js'
 import { StoreAddressError } from './errors.js'
@@ -40,27 +43,23 @@ export interface SignedUrlSource {
 /** The rules when a caller gives none: Code Ocean is not on this machine. */
 const STRICT_STORE_RULES: StoreRules = { loopbackDomain: false }
 
-/**
- * Holds every request, and every redirect, to `rules` (see store-address.ts): a link
- * refused is never connected to. A name is checked as it resolves, unless a proxy
- * resolves it (the proxy's own address is the runner's business).
- */
-function guardAddresses(store: AxiosInstance, rules: StoreRules): void {
-  store.interceptors.request.use((config) => {
-    const url = config.url ?? ''
-    const why = refusedLink(url, rules)
-    if (why !== undefined) throw new StoreAddressError(`the download link was refused: ${why}`)
-    // Node's dns answers family as a number (4 or 6), which axios's own type spells as 4 | 6.
-    if (proxyFor(url) === undefined) config.lookup = guardedLookup(rules) as AxiosRequestConfig['lookup']
-    config.beforeRedirect = (options: Record<string, unknown>) => {
-      const refused = refusedLink(String(options.href), rules)
-      if (refused !== undefined) throw new StoreAddressError(`the store's redirect was refused: ${refused}`)
-    }
-    return config
-  })
+/** Redirects followed from one link, at most: a store may send a link on once or twice (to a region, say); more is a loop or a fault. */
+const MAX_REDIRECTS = 5
+const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308])
+
+/** An answer of the store: its status and headers, and its body as it comes. */
+interface StoreAnswer {
+  status: number
+  headers: IncomingHttpHeaders
+  data: Readable
 }
 
-/** The StoreAddressError behind a failed request, if that is why it failed (axios and redirects wrap it). */
+/** A GET of a signed URL (see objectStoreClient). */
+export interface StoreClient {
+  get(url: string, options: { signal: AbortSignal; headers?: Record<string, string> }): Promise<StoreAnswer>
+}
+
+/** The StoreAddressError behind a failed request, if that is why it failed (a wrapper may hold it as its cause). */
 export function storeAddressRefusal(error: unknown): StoreAddressError | undefined {
   for (let cause = error, depth = 0; cause instanceof Error && depth < 5; cause = cause.cause, depth++) {
     if (cause instanceof StoreAddressError) return cause
@@ -69,49 +68,141 @@ export function storeAddressRefusal(error: unknown): StoreAddressError | undefin
 }
 
 /**
- * An HTTP client for signed URLs: its own instance, with no auth and no base URL,
- * sharing nothing with the Code Ocean client, so the Code Ocean credentials can never
- * reach the object store. Bodies are streams, taken as they come (no decompression),
- * so sizes match the listing. Links and redirects are held to `rules`.
+ * guardedLookup, in the form Node's connections call it: with `all`, every address;
+ * without, the first one and its family.
+ */
+function connectionLookup(rules: StoreRules): LookupFunction {
+  const guarded = guardedLookup(rules)
+  return ((hostname: string, options: LookupOptions, callback: (...answer: unknown[]) => void) => {
+    guarded(hostname, options, (error, addresses) => {
+      if (error) callback(error, options.all ? [] : '', 0)
+      else if (options.all) callback(null, addresses)
+      else callback(null, addresses[0]?.address ?? '', addresses[0]?.family ?? 4)
+    })
+  }) as LookupFunction
+}
+
+/**
+ * Whether Node's own agents route through a proxy (`proxyEnv`, Node 24.5.0 and later):
+ * an older agent would ignore the option and go straight to the store.
+ */
+export function agentsTakeProxies(nodeVersion: string): boolean {
+  const [major = 0, minor = 0] = nodeVersion.split('.').map(Number)
+  return major > 24 || (major === 24 && minor >= 5)
+}
+
+/** A request that went silent for `ms`: a timeout, by the code the failure messages know. */
+function stalled(ms: number): NodeJS.ErrnoException {
+  return Object.assign(new Error(`the store sent nothing for ${formatDuration(ms)}`), { code: 'ETIMEDOUT' })
+}
+
+/**
+ * An HTTP client for signed URLs, on Node's own http and https: no auth and no base
+ * URL, sharing nothing with the Code Ocean client, so the Code Ocean credentials can
+ * never reach the object store. It is what runs in the download worker, which loads
+ * nothing else for it (axios and what it loads would add about 11 MiB to the worker, by
+ * `npm run bench -- downloads`). Bodies are streams, taken as they come (no
+ * decompression), so sizes match the listing. Each link, and each of up to 5 redirects,
+ * is held to `rules`, and a host name is checked as it resolves (unless a proxy
+ * resolves it: the proxy's own address is the runner's business). A request that goes
+ * silent for `timeoutMs`, before or during its body, fails.
+ *
+ * Proxies are those the Code Ocean calls use, chosen by the same library from the same
+ * variables (see codeocean/proxy.ts); Node's agents route through them (an https link
+ * through a CONNECT tunnel). A store the runner cannot reach, or whose certificate it
+ * refuses, gets words that say so; the error keeps its code, for the caller's judgement.
  */
 export function objectStoreClient(
   timeoutMs: number,
   rules: StoreRules = STRICT_STORE_RULES
-): { store: AxiosInstance; close: () => void } {
-  const agents = { http: new http.Agent({ keepAlive: true }), https: new https.Agent({ keepAlive: true }) }
-  const store = axios.create({
-    timeout: timeoutMs,
-    responseType: 'stream',
-    decompress: false,
-    validateStatus: () => true,
-    maxRedirects: 5,
-    headers: { 'User-Agent': USER_AGENT, 'Accept-Encoding': 'identity' },
-    httpAgent: agents.http,
-    httpsAgent: agents.https
-  })
-  guardAddresses(store, rules)
-  // Proxies are axios's own, as for Code Ocean (see codeocean/proxy.ts). A store the
-  // runner cannot reach, or whose certificate it refuses, gets words that say so; the
-  // error stays the same object, with its code, for the caller's judgement.
-  store.interceptors.response.use(undefined, (error: unknown) => {
-    if (axios.isAxiosError(error) && error.config?.url !== undefined) {
-      const url = error.config.url
-      const explained = explainStoreFailure({
-        code: error.code,
-        text: error.message,
-        url,
-        timeoutMs,
-        proxy: proxyFor(url)
-      })
-      if (explained !== undefined) error.message = explained
+): { store: StoreClient; close: () => void } {
+  const agents = new Map<string, http.Agent>()
+  const agentFor = (link: URL, proxy: string | undefined): http.Agent => {
+    const key = `${link.protocol} ${proxy ?? ''}`
+    let agent = agents.get(key)
+    if (agent === undefined) {
+      if (proxy !== undefined && !agentsTakeProxies(process.versions.node)) {
+        throw new Error(
+          `the object store is to be reached through the proxy ${proxyFor(link.href)}, which Node ${process.versions.node} cannot do for it (Node 24.5 or later can)`
+        )
+      }
+      const proxyEnv = proxy === undefined ? undefined : { HTTP_PROXY: proxy, HTTPS_PROXY: proxy }
+      const options = { keepAlive: true, proxyEnv }
+      agent = link.protocol === 'https:' ? new https.Agent(options) : new http.Agent(options)
+      agents.set(key, agent)
     }
-    return Promise.reject(error instanceof Error ? error : new Error(String(error)))
-  })
+    return agent
+  }
+  const lookup = connectionLookup(rules)
+
+  /** One request, to `link` exactly: its answer once the headers are there. */
+  const requestOnce = (link: URL, signal: AbortSignal, headers: Record<string, string>): Promise<IncomingMessage> =>
+    new Promise((resolve, reject) => {
+      const proxy = proxyRouteFor(link.href)
+      const send = link.protocol === 'https:' ? https.request : http.request
+      let answer: IncomingMessage | undefined
+      const request = send(
+        link,
+        {
+          agent: agentFor(link, proxy),
+          headers: { 'User-Agent': USER_AGENT, 'Accept-Encoding': 'identity', ...headers },
+          signal,
+          ...(proxy === undefined ? { lookup } : {})
+        },
+        (response) => {
+          answer = response
+          resolve(response)
+        }
+      )
+      request.setTimeout(timeoutMs, () => {
+        const error = stalled(timeoutMs)
+        answer?.destroy(error)
+        request.destroy(error)
+      })
+      request.on('error', reject)
+      request.end()
+    })
+
+  const get: StoreClient['get'] = async (url, { signal, headers = {} }) => {
+    const refused = refusedLink(url, rules)
+    if (refused !== undefined) throw new StoreAddressError(`the download link was refused: ${refused}`)
+    let link = new URL(url)
+    for (let redirects = 0; ; redirects++) {
+      let response: IncomingMessage
+      try {
+        response = await requestOnce(link, signal, headers)
+      } catch (error) {
+        throw explained(error, link.href)
+      }
+      const status = response.statusCode ?? 0
+      const location = response.headers.location
+      if (!REDIRECT_STATUSES.has(status) || location === undefined) {
+        return { status, headers: response.headers, data: response }
+      }
+      response.destroy()
+      if (redirects === MAX_REDIRECTS) throw new Error(`the store redirected more than ${MAX_REDIRECTS} times`)
+      const next = URL.canParse(location, link.href) ? new URL(location, link) : undefined
+      const why = next === undefined ? 'it is not a URL' : refusedLink(next.href, rules)
+      if (why !== undefined || next === undefined)
+        throw new StoreAddressError(`the store's redirect was refused: ${why}`)
+      link = next
+    }
+  }
+
+  /** `error`, in words that say what went wrong with the store when the failure is a known one. */
+  const explained = (error: unknown, url: string): Error => {
+    // Node's own errors are checked by kind, not by class: under a test runner they may come from another realm.
+    if (!(error instanceof Error) && !types.isNativeError(error)) return new Error(String(error))
+    const code = (error as NodeJS.ErrnoException).code
+    const words = explainStoreFailure({ code, text: error.message, url, timeoutMs, proxy: proxyFor(url) })
+    if (words !== undefined) error.message = words
+    return error
+  }
+
   return {
-    store,
+    store: { get },
     close: () => {
-      agents.http.destroy()
-      agents.https.destroy()
+      for (const agent of agents.values()) agent.destroy()
     }
   }
 }

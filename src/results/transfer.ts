@@ -9,12 +9,11 @@ import { promisify } from 'node:util'
 import { isMainThread } from 'node:worker_threads'
 import { addAbortSignal, type Readable } from 'node:stream'
 import { finished } from 'node:stream/promises'
-import type { AxiosInstance } from 'axios'
 import { errorMessage, RequestAbortedError } from '../errors.js'
 import { formatDuration } from '../format.js'
 import { ExpiredLinkError, OversizeError, TransientDownloadError } from './errors.js'
 import type { ResultFile } from './listing.js'
-import { declaredLength, storeAddressRefusal, storeError } from './object-store.js'
+import { declaredLength, storeAddressRefusal, storeError, type StoreClient } from './object-store.js'
 
 /** Why a transfer that broke off did: a cancel, its deadline, too many bytes, or the network (worth another try). */
 function brokenOff(error: unknown, signal: AbortSignal | undefined, deadline: AbortSignal, ms: number): Error {
@@ -32,7 +31,7 @@ function brokenOff(error: unknown, signal: AbortSignal | undefined, deadline: Ab
  * Content-Length beyond the listed size. Returns the body, and the length the store declared.
  */
 async function openTransfer(
-  store: AxiosInstance,
+  store: StoreClient,
   url: string,
   file: ResultFile,
   abort: AbortSignal,
@@ -40,7 +39,7 @@ async function openTransfer(
 ): Promise<{ body: Readable; declared: number | undefined }> {
   let response
   try {
-    response = await store.get<Readable>(url, { signal: abort })
+    response = await store.get(url, { signal: abort })
   } catch (error) {
     // A link to a forbidden address is final: no connection was made, and a fresh link from the same server would lead there too.
     const refused = storeAddressRefusal(error)
@@ -151,7 +150,7 @@ export interface TransferJob {
  * size (or, listed without one, to what the store announces) and its deadline, and
  * renamed into place once complete. Returns the bytes written. `signal` is a cancel.
  */
-export async function transferFile(store: AxiosInstance, job: TransferJob, signal?: AbortSignal): Promise<number> {
+export async function transferFile(store: StoreClient, job: TransferJob, signal?: AbortSignal): Promise<number> {
   const { url, file, target, partial, deadlineMs: ms } = job
   const deadline = AbortSignal.timeout(ms)
   const abort = signal ? AbortSignal.any([signal, deadline]) : deadline

@@ -205,14 +205,15 @@ function explainStoreFailure(failure) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   V: () => (/* binding */ proxyRouteFor),
 /* harmony export */   i: () => (/* binding */ proxyFor)
 /* harmony export */ });
 /* harmony import */ var proxy_from_env__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8182);
 /**
- * Which proxy a request goes through, for messages. The requests themselves are routed
- * by axios, which reads the same variables through the same library (proxy-from-env):
- * HTTPS_PROXY, HTTP_PROXY, NO_PROXY and their lower-case forms, tunnelling https
- * through CONNECT. This only names the proxy when a request fails.
+ * Which proxy a request goes through. Code Ocean calls are routed by axios, which reads
+ * the variables through the same library (proxy-from-env): HTTPS_PROXY, HTTP_PROXY,
+ * NO_PROXY and their lower-case forms, tunnelling https through CONNECT. The object
+ * store's requests are routed by proxyRouteFor, so both go the same way.
  */
 
 /** The proxy for `url` as `scheme://host:port` (never its user name or password), or undefined. */
@@ -227,6 +228,10 @@ function proxyFor(url) {
     catch {
         return undefined;
     }
+}
+/** The proxy to route a request to `url` through, as given (with its user name and password, if any), or undefined. */
+function proxyRouteFor(url) {
+    return (0,proxy_from_env__WEBPACK_IMPORTED_MODULE_0__/* .getProxyForUrl */ .T)(url) || undefined;
 }
 
 
@@ -285,18 +290,22 @@ class StoreAddressError extends Error {
 /* harmony export */   a2: () => (/* binding */ objectStoreClient),
 /* harmony export */   gl: () => (/* binding */ storeError)
 /* harmony export */ });
+/* unused harmony export agentsTakeProxies */
 /* harmony import */ var node_http__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7067);
 /* harmony import */ var node_http__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_http__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_https__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4708);
 /* harmony import */ var node_https__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_https__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var axios__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(107);
-/* harmony import */ var _caps_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(2410);
-/* harmony import */ var _codeocean_network_failures_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9247);
-/* harmony import */ var _codeocean_proxy_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(2197);
-/* harmony import */ var _timer_limits_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(2087);
-/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(311);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2815);
-/* harmony import */ var _store_address_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(414);
+/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7975);
+/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_util__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _caps_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(2410);
+/* harmony import */ var _codeocean_network_failures_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9247);
+/* harmony import */ var _codeocean_proxy_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(2197);
+/* harmony import */ var _format_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(6264);
+/* harmony import */ var _timer_limits_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(2087);
+/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(311);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2815);
+/* harmony import */ var _store_address_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(414);
+
 
 
 
@@ -317,7 +326,7 @@ const TRANSFER_MIN_BYTES_PER_SECOND = 1_000_000;
  * overflow the timer, which then fires at once).
  */
 function transferDeadlineMs(bytes) {
-    return (0,_timer_limits_js__WEBPACK_IMPORTED_MODULE_5__/* .timerDelayMs */ .f)(Math.ceil((bytes / TRANSFER_MIN_BYTES_PER_SECOND) * 1000), TRANSFER_DEADLINE_MS);
+    return (0,_timer_limits_js__WEBPACK_IMPORTED_MODULE_6__/* .timerDelayMs */ .f)(Math.ceil((bytes / TRANSFER_MIN_BYTES_PER_SECOND) * 1000), TRANSFER_DEADLINE_MS);
 }
 /** The Content-Length an answer declares, if it declares one. */
 function declaredLength(headers) {
@@ -329,78 +338,145 @@ function declaredLength(headers) {
 }
 /** The rules when a caller gives none: Code Ocean is not on this machine. */
 const STRICT_STORE_RULES = { loopbackDomain: false };
-/**
- * Holds every request, and every redirect, to `rules` (see store-address.ts): a link
- * refused is never connected to. A name is checked as it resolves, unless a proxy
- * resolves it (the proxy's own address is the runner's business).
- */
-function guardAddresses(store, rules) {
-    store.interceptors.request.use((config) => {
-        const url = config.url ?? '';
-        const why = (0,_store_address_js__WEBPACK_IMPORTED_MODULE_4__/* .refusedLink */ .LO)(url, rules);
-        if (why !== undefined)
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .StoreAddressError */ .a(`the download link was refused: ${why}`);
-        // Node's dns answers family as a number (4 or 6), which axios's own type spells as 4 | 6.
-        if ((0,_codeocean_proxy_js__WEBPACK_IMPORTED_MODULE_6__/* .proxyFor */ .i)(url) === undefined)
-            config.lookup = (0,_store_address_js__WEBPACK_IMPORTED_MODULE_4__/* .guardedLookup */ .rN)(rules);
-        config.beforeRedirect = (options) => {
-            const refused = (0,_store_address_js__WEBPACK_IMPORTED_MODULE_4__/* .refusedLink */ .LO)(String(options.href), rules);
-            if (refused !== undefined)
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .StoreAddressError */ .a(`the store's redirect was refused: ${refused}`);
-        };
-        return config;
-    });
-}
-/** The StoreAddressError behind a failed request, if that is why it failed (axios and redirects wrap it). */
+/** Redirects followed from one link, at most: a store may send a link on once or twice (to a region, say); more is a loop or a fault. */
+const MAX_REDIRECTS = 5;
+const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
+/** The StoreAddressError behind a failed request, if that is why it failed (a wrapper may hold it as its cause). */
 function storeAddressRefusal(error) {
     for (let cause = error, depth = 0; cause instanceof Error && depth < 5; cause = cause.cause, depth++) {
-        if (cause instanceof _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .StoreAddressError */ .a)
+        if (cause instanceof _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .StoreAddressError */ .a)
             return cause;
     }
     return undefined;
 }
 /**
- * An HTTP client for signed URLs: its own instance, with no auth and no base URL,
- * sharing nothing with the Code Ocean client, so the Code Ocean credentials can never
- * reach the object store. Bodies are streams, taken as they come (no decompression),
- * so sizes match the listing. Links and redirects are held to `rules`.
+ * guardedLookup, in the form Node's connections call it: with `all`, every address;
+ * without, the first one and its family.
+ */
+function connectionLookup(rules) {
+    const guarded = (0,_store_address_js__WEBPACK_IMPORTED_MODULE_5__/* .guardedLookup */ .rN)(rules);
+    return ((hostname, options, callback) => {
+        guarded(hostname, options, (error, addresses) => {
+            if (error)
+                callback(error, options.all ? [] : '', 0);
+            else if (options.all)
+                callback(null, addresses);
+            else
+                callback(null, addresses[0]?.address ?? '', addresses[0]?.family ?? 4);
+        });
+    });
+}
+/**
+ * Whether Node's own agents route through a proxy (`proxyEnv`, Node 24.5.0 and later):
+ * an older agent would ignore the option and go straight to the store.
+ */
+function agentsTakeProxies(nodeVersion) {
+    const [major = 0, minor = 0] = nodeVersion.split('.').map(Number);
+    return major > 24 || (major === 24 && minor >= 5);
+}
+/** A request that went silent for `ms`: a timeout, by the code the failure messages know. */
+function stalled(ms) {
+    return Object.assign(new Error(`the store sent nothing for ${(0,_format_js__WEBPACK_IMPORTED_MODULE_7__/* .formatDuration */ .a3)(ms)}`), { code: 'ETIMEDOUT' });
+}
+/**
+ * An HTTP client for signed URLs, on Node's own http and https: no auth and no base
+ * URL, sharing nothing with the Code Ocean client, so the Code Ocean credentials can
+ * never reach the object store. It is what runs in the download worker, which loads
+ * nothing else for it (axios and what it loads would add about 11 MiB to the worker, by
+ * `npm run bench -- downloads`). Bodies are streams, taken as they come (no
+ * decompression), so sizes match the listing. Each link, and each of up to 5 redirects,
+ * is held to `rules`, and a host name is checked as it resolves (unless a proxy
+ * resolves it: the proxy's own address is the runner's business). A request that goes
+ * silent for `timeoutMs`, before or during its body, fails.
+ *
+ * Proxies are those the Code Ocean calls use, chosen by the same library from the same
+ * variables (see codeocean/proxy.ts); Node's agents route through them (an https link
+ * through a CONNECT tunnel). A store the runner cannot reach, or whose certificate it
+ * refuses, gets words that say so; the error keeps its code, for the caller's judgement.
  */
 function objectStoreClient(timeoutMs, rules = STRICT_STORE_RULES) {
-    const agents = { http: new (node_http__WEBPACK_IMPORTED_MODULE_0___default().Agent)({ keepAlive: true }), https: new (node_https__WEBPACK_IMPORTED_MODULE_1___default().Agent)({ keepAlive: true }) };
-    const store = axios__WEBPACK_IMPORTED_MODULE_7__/* ["default"] */ .A.create({
-        timeout: timeoutMs,
-        responseType: 'stream',
-        decompress: false,
-        validateStatus: () => true,
-        maxRedirects: 5,
-        headers: { 'User-Agent': _version_js__WEBPACK_IMPORTED_MODULE_8__/* .USER_AGENT */ ._, 'Accept-Encoding': 'identity' },
-        httpAgent: agents.http,
-        httpsAgent: agents.https
-    });
-    guardAddresses(store, rules);
-    // Proxies are axios's own, as for Code Ocean (see codeocean/proxy.ts). A store the
-    // runner cannot reach, or whose certificate it refuses, gets words that say so; the
-    // error stays the same object, with its code, for the caller's judgement.
-    store.interceptors.response.use(undefined, (error) => {
-        if (axios__WEBPACK_IMPORTED_MODULE_7__/* ["default"] */ .A.isAxiosError(error) && error.config?.url !== undefined) {
-            const url = error.config.url;
-            const explained = (0,_codeocean_network_failures_js__WEBPACK_IMPORTED_MODULE_2__/* .explainStoreFailure */ .vz)({
-                code: error.code,
-                text: error.message,
-                url,
-                timeoutMs,
-                proxy: (0,_codeocean_proxy_js__WEBPACK_IMPORTED_MODULE_6__/* .proxyFor */ .i)(url)
-            });
-            if (explained !== undefined)
-                error.message = explained;
+    const agents = new Map();
+    const agentFor = (link, proxy) => {
+        const key = `${link.protocol} ${proxy ?? ''}`;
+        let agent = agents.get(key);
+        if (agent === undefined) {
+            if (proxy !== undefined && !agentsTakeProxies(process.versions.node)) {
+                throw new Error(`the object store is to be reached through the proxy ${(0,_codeocean_proxy_js__WEBPACK_IMPORTED_MODULE_8__/* .proxyFor */ .i)(link.href)}, which Node ${process.versions.node} cannot do for it (Node 24.5 or later can)`);
+            }
+            const proxyEnv = proxy === undefined ? undefined : { HTTP_PROXY: proxy, HTTPS_PROXY: proxy };
+            const options = { keepAlive: true, proxyEnv };
+            agent = link.protocol === 'https:' ? new (node_https__WEBPACK_IMPORTED_MODULE_1___default().Agent)(options) : new (node_http__WEBPACK_IMPORTED_MODULE_0___default().Agent)(options);
+            agents.set(key, agent);
         }
-        return Promise.reject(error instanceof Error ? error : new Error(String(error)));
+        return agent;
+    };
+    const lookup = connectionLookup(rules);
+    /** One request, to `link` exactly: its answer once the headers are there. */
+    const requestOnce = (link, signal, headers) => new Promise((resolve, reject) => {
+        const proxy = (0,_codeocean_proxy_js__WEBPACK_IMPORTED_MODULE_8__/* .proxyRouteFor */ .V)(link.href);
+        const send = link.protocol === 'https:' ? (node_https__WEBPACK_IMPORTED_MODULE_1___default().request) : (node_http__WEBPACK_IMPORTED_MODULE_0___default().request);
+        let answer;
+        const request = send(link, {
+            agent: agentFor(link, proxy),
+            headers: { 'User-Agent': _version_js__WEBPACK_IMPORTED_MODULE_9__/* .USER_AGENT */ ._, 'Accept-Encoding': 'identity', ...headers },
+            signal,
+            ...(proxy === undefined ? { lookup } : {})
+        }, (response) => {
+            answer = response;
+            resolve(response);
+        });
+        request.setTimeout(timeoutMs, () => {
+            const error = stalled(timeoutMs);
+            answer?.destroy(error);
+            request.destroy(error);
+        });
+        request.on('error', reject);
+        request.end();
     });
+    const get = async (url, { signal, headers = {} }) => {
+        const refused = (0,_store_address_js__WEBPACK_IMPORTED_MODULE_5__/* .refusedLink */ .LO)(url, rules);
+        if (refused !== undefined)
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .StoreAddressError */ .a(`the download link was refused: ${refused}`);
+        let link = new URL(url);
+        for (let redirects = 0;; redirects++) {
+            let response;
+            try {
+                response = await requestOnce(link, signal, headers);
+            }
+            catch (error) {
+                throw explained(error, link.href);
+            }
+            const status = response.statusCode ?? 0;
+            const location = response.headers.location;
+            if (!REDIRECT_STATUSES.has(status) || location === undefined) {
+                return { status, headers: response.headers, data: response };
+            }
+            response.destroy();
+            if (redirects === MAX_REDIRECTS)
+                throw new Error(`the store redirected more than ${MAX_REDIRECTS} times`);
+            const next = URL.canParse(location, link.href) ? new URL(location, link) : undefined;
+            const why = next === undefined ? 'it is not a URL' : (0,_store_address_js__WEBPACK_IMPORTED_MODULE_5__/* .refusedLink */ .LO)(next.href, rules);
+            if (why !== undefined || next === undefined)
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .StoreAddressError */ .a(`the store's redirect was refused: ${why}`);
+            link = next;
+        }
+    };
+    /** `error`, in words that say what went wrong with the store when the failure is a known one. */
+    const explained = (error, url) => {
+        // Node's own errors are checked by kind, not by class: under a test runner they may come from another realm.
+        if (!(error instanceof Error) && !node_util__WEBPACK_IMPORTED_MODULE_2__.types.isNativeError(error))
+            return new Error(String(error));
+        const code = error.code;
+        const words = (0,_codeocean_network_failures_js__WEBPACK_IMPORTED_MODULE_3__/* .explainStoreFailure */ .vz)({ code, text: error.message, url, timeoutMs, proxy: (0,_codeocean_proxy_js__WEBPACK_IMPORTED_MODULE_8__/* .proxyFor */ .i)(url) });
+        if (words !== undefined)
+            error.message = words;
+        return error;
+    };
     return {
-        store,
+        store: { get },
         close: () => {
-            agents.http.destroy();
-            agents.https.destroy();
+            for (const agent of agents.values())
+                agent.destroy();
         }
     };
 }
@@ -417,7 +493,7 @@ async function storeError(body) {
     text = text.slice(0, 2000);
     const code = /<Code>([^<]*)<\/Code>/.exec(text)?.[1];
     const message = /<Message>([^<]*)<\/Message>/.exec(text)?.[1];
-    return (0,_caps_js__WEBPACK_IMPORTED_MODULE_9__/* .capText */ .yA)([code, message].filter(Boolean).join(': ') || text.replace(/\s+/g, ' ').trim().slice(0, 200));
+    return (0,_caps_js__WEBPACK_IMPORTED_MODULE_10__/* .capText */ .yA)([code, message].filter(Boolean).join(': ') || text.replace(/\s+/g, ' ').trim().slice(0, 200));
 }
 
 
@@ -574,7 +650,8 @@ function guardedLookup(rules, resolve = node_dns__WEBPACK_IMPORTED_MODULE_0__.lo
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
   serveTransfers: () => (/* binding */ serveTransfers),
-  dT: () => (/* binding */ transferrer)
+  dT: () => (/* binding */ transferrer),
+  FU: () => (/* binding */ warmTransferWorker)
 });
 
 // UNUSED EXPORTS: WORKER_FROM_BYTES, WORKER_FROM_FILES
@@ -712,6 +789,13 @@ var worker_entry = __webpack_require__(3663);
  */
 const WORKER_YOUNG_GENERATION_MB = 1;
 const WORKER_OLD_GENERATION_MB = 24;
+/**
+ * The time now, in ms since the epoch, to the same clock in every thread (each thread's
+ * performance.now() counts from its own start). A link's shelf life crosses threads as
+ * the time it ends, so the time a transfer waits to be read by the worker (while the
+ * worker starts, or is busy) counts against it.
+ */
+const epochNow = () => performance.timeOrigin + performance.now();
 function failureKind(error) {
     if (error instanceof errors.RequestAbortedError)
         return 'aborted';
@@ -744,7 +828,62 @@ function inThisThread(settings) {
     const queue = transferQueue((job, cancel) => (0,transfer/* transferFile */.e)(store, job, cancel), settings.concurrency);
     return { transfer: (job, handover) => queue({ job, ...handover }), close, inWorker: false };
 }
-/** Transfers in a worker running `entry` (the action's bundle), started at the first transfer. */
+/** A worker running `entry` (the action's bundle) to serve transfers with `settings`, its heap held small. */
+function bootWorker(entry, settings) {
+    return new external_node_worker_threads_.Worker(entry, {
+        workerData: settings,
+        resourceLimits: {
+            maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB,
+            maxOldGenerationSizeMb: WORKER_OLD_GENERATION_MB
+        },
+        stdout: false,
+        stderr: false
+    });
+}
+/**
+ * A worker started ahead of a download (warmTransferWorker), with the settings it was
+ * started with, until a download takes it or it stops.
+ */
+let warm;
+/**
+ * Starts the download worker now, for a download that may follow: a worker takes a
+ * tenth of a second or more to start (a thread, a heap, the bundle loaded again), which
+ * would otherwise delay a download's first transfers. Started while a run is followed,
+ * it is ready by the time the run ends. It does not keep the process alive while it
+ * waits, and the next download takes it (or, if that download is small or differently
+ * set up, ends it). A worker that stops while it waits is forgotten: the download starts another.
+ */
+function warmTransferWorker(settings) {
+    const entry = (0,worker_entry.transferWorkerEntry)();
+    if (entry === undefined || warm !== undefined)
+        return;
+    const worker = bootWorker(entry, settings);
+    worker.unref();
+    const forget = () => {
+        if (warm?.worker === worker)
+            warm = undefined;
+    };
+    // A worker that fails while nobody uses it must not take the step down with it.
+    worker.on('error', forget);
+    worker.on('exit', forget);
+    warm = { worker, settings: JSON.stringify(settings), forget };
+}
+/** The warm worker, if it was started with `settings` (it is then no longer warm); any other is ended. */
+function takeWarmWorker(settings) {
+    const taken = warm;
+    warm = undefined;
+    if (taken === undefined)
+        return undefined;
+    taken.worker.off('error', taken.forget);
+    taken.worker.off('exit', taken.forget);
+    if (settings !== undefined && taken.settings === JSON.stringify(settings)) {
+        taken.worker.ref();
+        return taken.worker;
+    }
+    void taken.worker.terminate();
+    return undefined;
+}
+/** Transfers in a worker running `entry` (the action's bundle): the warm one, or one started at the first transfer. */
 function inWorker(entry, settings) {
     let worker;
     let lastId = 0;
@@ -763,18 +902,7 @@ function inWorker(entry, settings) {
         pending.clear();
         worker = undefined;
     };
-    const started = () => {
-        if (worker)
-            return worker;
-        const fresh = new external_node_worker_threads_.Worker(entry, {
-            workerData: settings,
-            resourceLimits: {
-                maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB,
-                maxOldGenerationSizeMb: WORKER_OLD_GENERATION_MB
-            },
-            stdout: false,
-            stderr: false
-        });
+    const listenTo = (fresh) => {
         fresh.on('message', (answer) => {
             const waiting = pending.get(answer.id);
             pending.delete(answer.id);
@@ -785,9 +913,12 @@ function inWorker(entry, settings) {
         });
         fresh.on('error', (error) => stopped((0,errors.errorMessage)(error)));
         fresh.on('exit', (code) => stopped(`it exited with code ${code}`));
-        worker = fresh;
         return fresh;
     };
+    const warmed = takeWarmWorker(settings);
+    if (warmed)
+        worker = listenTo(warmed);
+    const started = () => (worker ??= listenTo(bootWorker(entry, settings)));
     return {
         transfer: (job, { freshForMs, cancel, withdraw, first = false }) => {
             if (cancel?.aborted || withdraw?.aborted)
@@ -802,7 +933,8 @@ function inWorker(entry, settings) {
             withdraw?.addEventListener('abort', takeBack, { once: true });
             return new Promise((resolve, reject) => {
                 pending.set(id, { resolve, reject, partial: job.partial });
-                thread.postMessage({ type: 'transfer', id, job, freshForMs, first });
+                const usableUntil = epochNow() + freshForMs;
+                thread.postMessage({ type: 'transfer', id, job, usableUntil, first });
             }).finally(() => {
                 cancel?.removeEventListener('abort', abort);
                 withdraw?.removeEventListener('abort', takeBack);
@@ -834,7 +966,12 @@ function transferrer(settings, files) {
         files.some((f) => f.sizeUnknown) ||
         files.reduce((sum, f) => sum + f.size, 0) >= WORKER_FROM_BYTES;
     const entry = (0,worker_entry.transferWorkerEntry)();
-    return entry === undefined || !large ? inThisThread(settings) : inWorker(entry, settings);
+    if (entry === undefined || !large) {
+        // A worker started for a download that turned out small is not needed after all.
+        takeWarmWorker(undefined);
+        return inThisThread(settings);
+    }
+    return inWorker(entry, settings);
 }
 /**
  * In a worker: runs the transfers the main thread hands over, at most the settings'
@@ -858,7 +995,7 @@ function serveTransfers() {
         handles.set(request.id, handle);
         const answered = queue({
             job: request.job,
-            freshForMs: request.freshForMs,
+            freshForMs: request.usableUntil - epochNow(),
             first: request.first,
             cancel: handle.cancel.signal,
             withdraw: handle.withdraw.signal
@@ -1091,7 +1228,7 @@ __webpack_require__.r(__webpack_exports__);
 /**
  * Where the download worker's code is: the action's bundle, as its entry (src/index.ts)
  * says at start-up. A module of its own, importing nothing, so that saying it loads none
- * of the download code (axios, the store client): a step with a bad input, or a settle
+ * of the download code (the store client, the transfers): a step with a bad input, or a settle
  * step, never needs them.
  */
 let entry;

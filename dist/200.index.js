@@ -1,5 +1,5 @@
 export const id = 200;
-export const ids = [200,916,670,504];
+export const ids = [200,916,670];
 export const modules = {
 
 /***/ 2410:
@@ -2407,7 +2407,7 @@ var lifecycle_step = __webpack_require__(3248);
 async function run() {
     if ((0,settle/* isSettling */.dw)()) {
         // `settle: true`: no run to start or follow; complete the checks earlier steps left in progress.
-        const { settle } = await Promise.all(/* import() */[__webpack_require__.e(107), __webpack_require__.e(368), __webpack_require__.e(173), __webpack_require__.e(422), __webpack_require__.e(664)]).then(__webpack_require__.bind(__webpack_require__, 1664));
+        const { settle } = await Promise.all(/* import() */[__webpack_require__.e(368), __webpack_require__.e(173), __webpack_require__.e(422), __webpack_require__.e(664)]).then(__webpack_require__.bind(__webpack_require__, 1664));
         await settle();
         return;
     }
@@ -2423,7 +2423,7 @@ async function run() {
         settings = getSettings(token);
         // Loaded once the inputs are good: a step that stops at an input error never loads
         // the API client and the phases, a quarter of a valid step's start-up (`npm run bench -- startup`).
-        const phases = await Promise.all(/* import() */[__webpack_require__.e(107), __webpack_require__.e(368), __webpack_require__.e(173), __webpack_require__.e(422), __webpack_require__.e(926)]).then(__webpack_require__.bind(__webpack_require__, 3926));
+        const phases = await Promise.all(/* import() */[__webpack_require__.e(368), __webpack_require__.e(173), __webpack_require__.e(422), __webpack_require__.e(926)]).then(__webpack_require__.bind(__webpack_require__, 3926));
         client = phases.connect(settings, step);
         let started;
         if (settings.computationId !== undefined) {

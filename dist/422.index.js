@@ -1054,7 +1054,8 @@ function describeRun(c) {
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  X: () => (/* binding */ downloadResults)
+  X: () => (/* binding */ downloadResults),
+  D: () => (/* binding */ prepareForDownload)
 });
 
 // EXTERNAL MODULE: external "node:fs/promises"
@@ -1364,6 +1365,18 @@ function trackProgress(files, everyMs, onProgress) {
     }, everyMs);
     return { done, stop: () => clearInterval(timer) };
 }
+/** How the transfers of a download with `options` run (the same for a worker started ahead of it). */
+function transferSettings(options) {
+    return { timeoutMs: options.timeoutMs ?? 60_000, rules: options.storeRules, concurrency: options.concurrency ?? 8 };
+}
+/**
+ * Makes ready for a download with `options` that may come later (while the run it is
+ * of is followed): its worker, if it needs one, is then started already (see
+ * warmTransferWorker). Costs nothing in tests and scripts, where transfers run in the calling thread.
+ */
+function prepareForDownload(options) {
+    (0,transfer_worker/* warmTransferWorker */.FU)(transferSettings(options));
+}
 /**
  * Downloads result files into `folder`, a bounded number at a time, each streamed to
  * disk under a temporary name and renamed once complete and of the listed size. Links
@@ -1375,8 +1388,9 @@ function trackProgress(files, everyMs, onProgress) {
  */
 async function downloadResults(source, runId, files, folder, options = {}) {
     const root = await prepareFolder(folder, options.workspace);
-    const concurrency = options.concurrency ?? 8;
-    const transfer = (0,transfer_worker/* transferrer */.dT)({ timeoutMs: options.timeoutMs ?? 60_000, rules: options.storeRules, concurrency }, files);
+    const settings = transferSettings(options);
+    const { concurrency } = settings;
+    const transfer = (0,transfer_worker/* transferrer */.dT)(settings, files);
     const transfers = {
         source,
         runId,

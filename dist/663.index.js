@@ -13,7 +13,7 @@ __webpack_require__.r(__webpack_exports__);
 /**
  * Where the download worker's code is: the action's bundle, as its entry (src/index.ts)
  * says at start-up. A module of its own, importing nothing, so that saying it loads none
- * of the download code (axios, the store client): a step with a bad input, or a settle
+ * of the download code (the store client, the transfers): a step with a bad input, or a settle
  * step, never needs them.
  */
 let entry;

@@ -1282,6 +1282,10 @@ async function openCheckRun(run, settings, step, cancel, env = process.env) {
     lib_core.info(`Made check run ${id} on commit ${headSha}.`);
 }
 
+// EXTERNAL MODULE: ./src/results/download.ts + 2 modules
+var download = __webpack_require__(1604);
+// EXTERNAL MODULE: ./src/results/store-address.ts
+var store_address = __webpack_require__(414);
 ;// CONCATENATED MODULE: ./src/lifecycle/polling/run-history.ts
 
 
@@ -1398,8 +1402,6 @@ async function captureResults(dataAssets, params, options) {
     return asset;
 }
 
-// EXTERNAL MODULE: ./src/results/download.ts + 2 modules
-var download = __webpack_require__(1604);
 // EXTERNAL MODULE: ./src/results/listing.ts
 var listing = __webpack_require__(1126);
 // EXTERNAL MODULE: ./src/results/object-store.ts
@@ -1566,8 +1568,6 @@ async function fetchLogTail(source, runId, options = {}) {
     }
 }
 
-// EXTERNAL MODULE: ./src/results/store-address.ts
-var store_address = __webpack_require__(414);
 ;// CONCATENATED MODULE: ./src/lifecycle/run/after-run.ts
 
 
@@ -1904,6 +1904,8 @@ async function endEarly(why, client, run, settings, step) {
 
 
 
+
+
 /**
  * With `poll-interval: auto`: how long the run will likely take, from the target's
  * earlier runs. It runs alongside the wait.
@@ -1965,6 +1967,9 @@ function cancelledAfterEnd(run, verdict, step) {
 }
 /** Follows a run (started by this step, or found by `computation-id`) to its end, judges it, and handles its results. */
 async function followRun(client, run, settings, step, interrupter) {
+    // The download worker starts while the run goes on, so the download need not wait for it.
+    if (settings.downloadFolder)
+        (0,download/* prepareForDownload */.D)({ storeRules: (0,store_address/* storeRulesFor */.CO)(settings.location.apiBase) });
     let finished;
     try {
         finished = await waitForEnd(client, run, settings, step, interrupter);

@@ -32,7 +32,7 @@ if (node_worker_threads__WEBPACK_IMPORTED_MODULE_0__.isMainThread) {
     await run();
 }
 else {
-    const { serveTransfers } = await Promise.all(/* import() */[__nccwpck_require__.e(107), __nccwpck_require__.e(173), __nccwpck_require__.e(504)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8173));
+    const { serveTransfers } = await Promise.all(/* import() */[__nccwpck_require__.e(173), __nccwpck_require__.e(993)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8173));
     serveTransfers();
 }
 

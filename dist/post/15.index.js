@@ -1141,10 +1141,10 @@ function settle(config) {
 var proxy_from_env = __webpack_require__(8182);
 ;// CONCATENATED MODULE: ./src/codeocean/proxy.ts
 /**
- * Which proxy a request goes through, for messages. The requests themselves are routed
- * by axios, which reads the same variables through the same library (proxy-from-env):
- * HTTPS_PROXY, HTTP_PROXY, NO_PROXY and their lower-case forms, tunnelling https
- * through CONNECT. This only names the proxy when a request fails.
+ * Which proxy a request goes through. Code Ocean calls are routed by axios, which reads
+ * the variables through the same library (proxy-from-env): HTTPS_PROXY, HTTP_PROXY,
+ * NO_PROXY and their lower-case forms, tunnelling https through CONNECT. The object
+ * store's requests are routed by proxyRouteFor, so both go the same way.
  */
 
 /** The proxy for `url` as `scheme://host:port` (never its user name or password), or undefined. */
@@ -1159,6 +1159,10 @@ function proxyFor(url) {
     catch {
         return undefined;
     }
+}
+/** The proxy to route a request to `url` through, as given (with its user name and password, if any), or undefined. */
+function proxyRouteFor(url) {
+    return getProxyForUrl(url) || undefined;
 }
 
 ;// CONCATENATED MODULE: ./src/codeocean/retry.ts

@@ -1148,7 +1148,8 @@ async function writeOut(body, fd, limit, tooBig, abort) {
 const openFile = (0,node_util__WEBPACK_IMPORTED_MODULE_2__.promisify)(node_fs__WEBPACK_IMPORTED_MODULE_1__.open);
 /** A fresh name beside `target` for a try's bytes, renamed to `target` once complete. */
 function partialName(target) {
-    return `${target}.part-${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(4).toString('hex')}`;
+    // randomUUID draws from a cached pool of random bytes: cheaper per file than randomBytes.
+    return `${target}.part-${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomUUID)().slice(0, 8)}`;
 }
 /**
  * One try at one file: streamed to disk under a temporary name, held to its listed

@@ -781,8 +781,9 @@ var worker_entry = __webpack_require__(3663);
  * within about a MiB of bytes (with paceCollector; 2 or 3 MiB measured no faster). A
  * transfer's objects still in use when a collection comes move to the old generation,
  * which V8 would let grow by tens of MiB before collecting it: capped near what the
- * worker holds, it is collected sooner. The worker holds 12–14 MiB (its code, and the
- * requests of its 8 transfers: a few hundred KiB), so 24 leaves room; were it ever
+ * worker holds, it is collected sooner. The worker holds its code and the requests of
+ * its 8 transfers (a few hundred KiB): 12–14 MiB when it loaded axios, less since (a
+ * worker with Node's http and https alone uses about 8), so 24 leaves room; were it ever
  * reached, the worker stops and the download fails saying so, instead of the runner
  * running short. Chosen by the peaks of `npm run bench -- downloads`: for 1,000 files,
  * a median of 140 MiB over 8 runs with 24, 145 with 32 or 64.

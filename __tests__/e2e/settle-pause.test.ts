@@ -73,6 +73,32 @@ describe('settle-workflow', () => {
   )
 
   it.concurrent(
+    'a step whose check completion GitHub refuses turns the settle workflow on: only a settle can complete it now',
+    async () => {
+      let now = Date.now()
+      const sim = await startSimulator({ now: () => now, phases: [{ state: 'running', ms: 60_000 }] })
+      const github = await startGitHub()
+      github.addCommit(REPO, { sha: SHA })
+      const workflow = github.workflows.add(REPO, SETTLE_FILE, 'disabled_manually')
+
+      const running = step(sim, github, { 'check-run': 'true' })
+      // Once the check is open, the token loses its right to write checks; then the run ends.
+      while (github.checks.runs.length === 0) await new Promise((resolve) => setTimeout(resolve, 50))
+      github.setChecksAccess('read')
+      now += 60_000
+      const run = await running
+
+      expect(run.exitCode).toBe(0)
+      expect(github.checks.runs[0].status).toBe('in_progress')
+      expect(workflow.switches).toEqual(['active'])
+      expect(run.log.join('\n')).toContain(`Turned on the settle workflow ${SETTLE_FILE}`)
+      expect(run.annotations.filter((a) => a.level === 'warning').map((a) => a.message)).toEqual([
+        expect.stringContaining(`update check run ${github.checks.runs[0].id}`)
+      ])
+    }
+  )
+
+  it.concurrent(
     'keeps the schedule on while more pull requests are open than the query reads (a check may be on one of them)',
     async () => {
       const sim = await startSimulator()

@@ -3,6 +3,7 @@
 import { createServer, type IncomingHttpHeaders, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
+import { StoreRouteError } from '../../src/results/errors.js'
 import { agentsTakeProxies, objectStoreClient, storeAddressRefusal } from '../../src/results/object-store.js'
 
 const LOCAL = { loopbackDomain: true }
@@ -167,7 +168,8 @@ describe('behind a proxy', () => {
     })
     await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve))
     for (const name of names) delete process.env[name]
-    process.env.HTTP_PROXY = `http://us%40er:p%3Aw@127.0.0.1:${(proxy.address() as AddressInfo).port}`
+    // In capitals, as some runners write it: routed all the same, never around the proxy.
+    process.env.HTTP_PROXY = `HTTP://us%40er:p%3Aw@127.0.0.1:${(proxy.address() as AddressInfo).port}`
     const { store, close } = objectStoreClient(5_000, LOCAL)
     try {
       const answer = await store.get('http://store.example/bucket/a.csv?X-Amz-Signature=abc', {
@@ -197,4 +199,48 @@ describe('behind a proxy', () => {
       proxy.close()
     }
   })
+})
+
+it('refuses a proxy it cannot use (socks) as final, rather than going around it', async () => {
+  const names = [
+    'HTTP_PROXY',
+    'http_proxy',
+    'HTTPS_PROXY',
+    'https_proxy',
+    'NO_PROXY',
+    'no_proxy',
+    'ALL_PROXY',
+    'all_proxy'
+  ]
+  const saved = Object.fromEntries(names.map((name) => [name, process.env[name]]))
+  for (const name of names) delete process.env[name]
+  process.env.ALL_PROXY = 'socks5://user:secret@127.0.0.1:1080'
+  const { store, close } = objectStoreClient(5_000, LOCAL)
+  try {
+    const before = seen.length
+    const refused = await store.get(`${base}/plain`, { signal: AbortSignal.timeout(5_000) }).catch((e: unknown) => e)
+    expect(refused).toBeInstanceOf(StoreRouteError)
+    expect(String(refused)).toContain(
+      'the object store is to be reached through the proxy socks5://127.0.0.1:1080, which is not an http:// or https:// proxy'
+    )
+    expect(String(refused)).not.toContain('secret')
+    expect(seen.length).toBe(before)
+  } finally {
+    close()
+    for (const name of names) {
+      if (saved[name] === undefined) delete process.env[name]
+      else process.env[name] = saved[name]
+    }
+  }
+})
+
+it('caps what a failure tells of a host name the store chose', async () => {
+  routes.set('/far', redirectTo(`http://${'a'.repeat(60)}.${'b'.repeat(12_000)}.invalid/x`))
+  const { store, close } = objectStoreClient(5_000, LOCAL)
+  try {
+    const failed = await store.get(`${base}/far`, { signal: AbortSignal.timeout(5_000) }).catch((e: unknown) => e)
+    expect(String(failed).length).toBeLessThan(2_000)
+  } finally {
+    close()
+  }
 })

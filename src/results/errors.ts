@@ -28,3 +28,8 @@ export class StoreAddressError extends Error {
   override name = 'StoreAddressError'
   readonly code = 'ERR_STORE_ADDRESS'
 }
+
+/** The store cannot be reached the way this runner is set up (a proxy the download cannot use): another try will not help. */
+export class StoreRouteError extends Error {
+  override name = 'StoreRouteError'
+}

@@ -10,7 +10,7 @@ import { proxyFor, proxyRouteFor } from '../codeocean/proxy.js'
 import { formatDuration } from '../format.js'
 import { timerDelayMs } from '../timer-limits.js'
 import { USER_AGENT } from '../version.js'
-import { StoreAddressError } from './errors.js'
+import { StoreAddressError, StoreRouteError } from './errors.js'
 import { guardedLookup, refusedLink, type StoreRules } from './store-address.js'
 
 /** A transfer from the object store gets at least this long, from request to last byte. */
@@ -91,6 +91,30 @@ export function agentsTakeProxies(nodeVersion: string): boolean {
   return major > 24 || (major === 24 && minor >= 5)
 }
 
+/**
+ * The proxy to reach `link` through (see codeocean/proxy.ts), in the form Node's agents
+ * take: they route through an `http:` or `https:` proxy written in lower case, and go
+ * straight to the store, unchecked, with any other. So the scheme is normalised, and a
+ * proxy they cannot use (socks, or a Node before 24.5) fails the download saying so.
+ */
+function proxyOf(link: URL): string | undefined {
+  const route = proxyRouteFor(link.href)
+  if (route === undefined) return undefined
+  const proxy = URL.canParse(route) ? new URL(route) : undefined
+  const shown = proxyFor(link.href) ?? 'named in HTTPS_PROXY or HTTP_PROXY'
+  if (proxy?.protocol !== 'http:' && proxy?.protocol !== 'https:') {
+    throw new StoreRouteError(
+      `the object store is to be reached through the proxy ${shown}, which is not an http:// or https:// proxy: the download supports only those`
+    )
+  }
+  if (!agentsTakeProxies(process.versions.node)) {
+    throw new StoreRouteError(
+      `the object store is to be reached through the proxy ${shown}, which Node ${process.versions.node} cannot do for it (Node 24.5 or later can)`
+    )
+  }
+  return proxy.href
+}
+
 /** A request that went silent for `ms`: a timeout, by the code the failure messages know. */
 function stalled(ms: number): NodeJS.ErrnoException {
   return Object.assign(new Error(`the store sent nothing for ${formatDuration(ms)}`), { code: 'ETIMEDOUT' })
@@ -100,16 +124,18 @@ function stalled(ms: number): NodeJS.ErrnoException {
  * An HTTP client for signed URLs, on Node's own http and https: no auth and no base
  * URL, sharing nothing with the Code Ocean client, so the Code Ocean credentials can
  * never reach the object store. It is what runs in the download worker, which loads
- * nothing else for it (axios and what it loads would add about 11 MiB to the worker, by
- * `npm run bench -- downloads`). Bodies are streams, taken as they come (no
- * decompression), so sizes match the listing. Each link, and each of up to 5 redirects,
- * is held to `rules`, and a host name is checked as it resolves (unless a proxy
- * resolves it: the proxy's own address is the runner's business). A request that goes
- * silent for `timeoutMs`, before or during its body, fails.
+ * nothing else for it (axios and what it loads took a worker about 7 MiB more memory,
+ * and the 1,000-file case of `npm run bench -- downloads` peaked about 6 MiB higher).
+ * Bodies are streams, taken as they come (no decompression), so sizes match the
+ * listing. Each link, and each of up to 5 redirects, is held to `rules`, and a host
+ * name is checked as it resolves (unless a proxy resolves it: the proxy's own address
+ * is the runner's business). A request that goes silent for `timeoutMs` once
+ * connected, before or during its body, fails (a connection that is never made is
+ * bounded by the transfer's own deadline).
  *
  * Proxies are those the Code Ocean calls use, chosen by the same library from the same
- * variables (see codeocean/proxy.ts); Node's agents route through them (an https link
- * through a CONNECT tunnel). A store the runner cannot reach, or whose certificate it
+ * variables (see codeocean/proxy.ts, and proxyOf); Node's agents route through them (an
+ * https link through a CONNECT tunnel). A store the runner cannot reach, or whose certificate it
  * refuses, gets words that say so; the error keeps its code, for the caller's judgement.
  */
 export function objectStoreClient(
@@ -121,11 +147,6 @@ export function objectStoreClient(
     const key = `${link.protocol} ${proxy ?? ''}`
     let agent = agents.get(key)
     if (agent === undefined) {
-      if (proxy !== undefined && !agentsTakeProxies(process.versions.node)) {
-        throw new Error(
-          `the object store is to be reached through the proxy ${proxyFor(link.href)}, which Node ${process.versions.node} cannot do for it (Node 24.5 or later can)`
-        )
-      }
       const proxyEnv = proxy === undefined ? undefined : { HTTP_PROXY: proxy, HTTPS_PROXY: proxy }
       const options = { keepAlive: true, proxyEnv }
       agent = link.protocol === 'https:' ? new https.Agent(options) : new http.Agent(options)
@@ -138,7 +159,7 @@ export function objectStoreClient(
   /** One request, to `link` exactly: its answer once the headers are there. */
   const requestOnce = (link: URL, signal: AbortSignal, headers: Record<string, string>): Promise<IncomingMessage> =>
     new Promise((resolve, reject) => {
-      const proxy = proxyRouteFor(link.href)
+      const proxy = proxyOf(link)
       const send = link.protocol === 'https:' ? https.request : http.request
       let answer: IncomingMessage | undefined
       const request = send(
@@ -195,7 +216,8 @@ export function objectStoreClient(
     if (!(error instanceof Error) && !types.isNativeError(error)) return new Error(String(error))
     const code = (error as NodeJS.ErrnoException).code
     const words = explainStoreFailure({ code, text: error.message, url, timeoutMs, proxy: proxyFor(url) })
-    if (words !== undefined) error.message = words
+    // A message can hold what the store chose (a host name it redirected to): capped.
+    error.message = capText(words ?? error.message)
     return error
   }
 

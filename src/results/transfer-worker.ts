@@ -64,12 +64,13 @@ export interface WorkerSettings {
 }
 
 /**
- * The time now, in ms since the epoch, to the same clock in every thread (each thread's
- * performance.now() counts from its own start). A link's shelf life crosses threads as
+ * The time now, in ms, on the one monotonic clock every thread reads (each thread's
+ * performance.now() counts from its own start, and performance.timeOrigin is a reading
+ * of the wall clock, which can be set meanwhile). A link's shelf life crosses threads as
  * the time it ends, so the time a transfer waits to be read by the worker (while the
  * worker starts, or is busy) counts against it.
  */
-const epochNow = (): number => performance.timeOrigin + performance.now()
+const sharedNow = (): number => Number(process.hrtime.bigint()) / 1e6
 
 type Request =
   | { type: 'transfer'; id: number; job: TransferJob; usableUntil: number; first: boolean }
@@ -140,7 +141,9 @@ let warm: { worker: Worker; settings: string; forget: () => void } | undefined
  * would otherwise delay a download's first transfers. Started while a run is followed,
  * it is ready by the time the run ends. It does not keep the process alive while it
  * waits, and the next download takes it (or, if that download is small or differently
- * set up, ends it). A worker that stops while it waits is forgotten: the download starts another.
+ * set up, ends it). A worker that stops while it waits is forgotten, and the download
+ * starts another; one whose stop is still on its way when the download takes it fails
+ * that download, as a worker that stops mid-download does.
  */
 export function warmTransferWorker(settings: WorkerSettings): void {
   const entry = transferWorkerEntry()
@@ -161,12 +164,14 @@ function takeWarmWorker(settings: WorkerSettings | undefined): Worker | undefine
   const taken = warm
   warm = undefined
   if (taken === undefined) return undefined
-  taken.worker.off('error', taken.forget)
-  taken.worker.off('exit', taken.forget)
   if (settings !== undefined && taken.settings === JSON.stringify(settings)) {
+    // The download's own listeners take over at once (inWorker), with nothing between.
+    taken.worker.off('error', taken.forget)
+    taken.worker.off('exit', taken.forget)
     taken.worker.ref()
     return taken.worker
   }
+  // Its listeners stay: a failure it had before it is ended must still find one.
   void taken.worker.terminate()
   return undefined
 }
@@ -219,7 +224,7 @@ function inWorker(entry: URL, settings: WorkerSettings): Transferrer {
       withdraw?.addEventListener('abort', takeBack, { once: true })
       return new Promise<number>((resolve, reject) => {
         pending.set(id, { resolve, reject, partial: job.partial })
-        const usableUntil = epochNow() + freshForMs
+        const usableUntil = sharedNow() + freshForMs
         thread.postMessage({ type: 'transfer', id, job, usableUntil, first } satisfies Request)
       }).finally(() => {
         cancel?.removeEventListener('abort', abort)
@@ -287,7 +292,7 @@ export function serveTransfers(): void {
     handles.set(request.id, handle)
     const answered = queue({
       job: request.job,
-      freshForMs: request.usableUntil - epochNow(),
+      freshForMs: request.usableUntil - sharedNow(),
       first: request.first,
       cancel: handle.cancel.signal,
       withdraw: handle.withdraw.signal

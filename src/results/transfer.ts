@@ -11,7 +11,7 @@ import { addAbortSignal, type Readable } from 'node:stream'
 import { finished } from 'node:stream/promises'
 import { errorMessage, RequestAbortedError } from '../errors.js'
 import { formatDuration } from '../format.js'
-import { ExpiredLinkError, OversizeError, TransientDownloadError } from './errors.js'
+import { ExpiredLinkError, OversizeError, StoreRouteError, TransientDownloadError } from './errors.js'
 import type { ResultFile } from './listing.js'
 import { declaredLength, storeAddressRefusal, storeError, type StoreClient } from './object-store.js'
 
@@ -44,6 +44,7 @@ async function openTransfer(
     // A link to a forbidden address is final: no connection was made, and a fresh link from the same server would lead there too.
     const refused = storeAddressRefusal(error)
     if (refused) throw new Error(`${refused.message}; nothing was fetched`, { cause: error })
+    if (error instanceof StoreRouteError) throw new Error(`${error.message}; nothing was fetched`, { cause: error })
     const why = brokeOff(error)
     throw why instanceof TransientDownloadError
       ? new TransientDownloadError(`could not fetch it: ${errorMessage(error)}`)

@@ -246,7 +246,8 @@ function proxyRouteFor(url) {
 /* harmony export */   _W: () => (/* binding */ ExpiredLinkError),
 /* harmony export */   a: () => (/* binding */ StoreAddressError),
 /* harmony export */   ic: () => (/* binding */ ListingLimitError),
-/* harmony export */   oJ: () => (/* binding */ StaleLinkError)
+/* harmony export */   oJ: () => (/* binding */ StaleLinkError),
+/* harmony export */   tB: () => (/* binding */ StoreRouteError)
 /* harmony export */ });
 /** The errors of the results phase: listing, download. */
 /** The walk stopped at one of its limits; the results tree is larger (or deeper) than the action lists. */
@@ -276,6 +277,10 @@ class StoreAddressError extends Error {
     name = 'StoreAddressError';
     code = 'ERR_STORE_ADDRESS';
 }
+/** The store cannot be reached the way this runner is set up (a proxy the download cannot use): another try will not help. */
+class StoreRouteError extends Error {
+    name = 'StoreRouteError';
+}
 
 
 /***/ }),
@@ -299,8 +304,8 @@ class StoreAddressError extends Error {
 /* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_util__WEBPACK_IMPORTED_MODULE_2__);
 /* harmony import */ var _caps_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(2410);
 /* harmony import */ var _codeocean_network_failures_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9247);
-/* harmony import */ var _codeocean_proxy_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(2197);
-/* harmony import */ var _format_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(6264);
+/* harmony import */ var _codeocean_proxy_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(2197);
+/* harmony import */ var _format_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(6264);
 /* harmony import */ var _timer_limits_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(2087);
 /* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(311);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2815);
@@ -374,24 +379,46 @@ function agentsTakeProxies(nodeVersion) {
     const [major = 0, minor = 0] = nodeVersion.split('.').map(Number);
     return major > 24 || (major === 24 && minor >= 5);
 }
+/**
+ * The proxy to reach `link` through (see codeocean/proxy.ts), in the form Node's agents
+ * take: they route through an `http:` or `https:` proxy written in lower case, and go
+ * straight to the store, unchecked, with any other. So the scheme is normalised, and a
+ * proxy they cannot use (socks, or a Node before 24.5) fails the download saying so.
+ */
+function proxyOf(link) {
+    const route = (0,_codeocean_proxy_js__WEBPACK_IMPORTED_MODULE_7__/* .proxyRouteFor */ .V)(link.href);
+    if (route === undefined)
+        return undefined;
+    const proxy = URL.canParse(route) ? new URL(route) : undefined;
+    const shown = (0,_codeocean_proxy_js__WEBPACK_IMPORTED_MODULE_7__/* .proxyFor */ .i)(link.href) ?? 'named in HTTPS_PROXY or HTTP_PROXY';
+    if (proxy?.protocol !== 'http:' && proxy?.protocol !== 'https:') {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .StoreRouteError */ .tB(`the object store is to be reached through the proxy ${shown}, which is not an http:// or https:// proxy: the download supports only those`);
+    }
+    if (!agentsTakeProxies(process.versions.node)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .StoreRouteError */ .tB(`the object store is to be reached through the proxy ${shown}, which Node ${process.versions.node} cannot do for it (Node 24.5 or later can)`);
+    }
+    return proxy.href;
+}
 /** A request that went silent for `ms`: a timeout, by the code the failure messages know. */
 function stalled(ms) {
-    return Object.assign(new Error(`the store sent nothing for ${(0,_format_js__WEBPACK_IMPORTED_MODULE_7__/* .formatDuration */ .a3)(ms)}`), { code: 'ETIMEDOUT' });
+    return Object.assign(new Error(`the store sent nothing for ${(0,_format_js__WEBPACK_IMPORTED_MODULE_8__/* .formatDuration */ .a3)(ms)}`), { code: 'ETIMEDOUT' });
 }
 /**
  * An HTTP client for signed URLs, on Node's own http and https: no auth and no base
  * URL, sharing nothing with the Code Ocean client, so the Code Ocean credentials can
  * never reach the object store. It is what runs in the download worker, which loads
- * nothing else for it (axios and what it loads would add about 11 MiB to the worker, by
- * `npm run bench -- downloads`). Bodies are streams, taken as they come (no
- * decompression), so sizes match the listing. Each link, and each of up to 5 redirects,
- * is held to `rules`, and a host name is checked as it resolves (unless a proxy
- * resolves it: the proxy's own address is the runner's business). A request that goes
- * silent for `timeoutMs`, before or during its body, fails.
+ * nothing else for it (axios and what it loads took a worker about 7 MiB more memory,
+ * and the 1,000-file case of `npm run bench -- downloads` peaked about 6 MiB higher).
+ * Bodies are streams, taken as they come (no decompression), so sizes match the
+ * listing. Each link, and each of up to 5 redirects, is held to `rules`, and a host
+ * name is checked as it resolves (unless a proxy resolves it: the proxy's own address
+ * is the runner's business). A request that goes silent for `timeoutMs` once
+ * connected, before or during its body, fails (a connection that is never made is
+ * bounded by the transfer's own deadline).
  *
  * Proxies are those the Code Ocean calls use, chosen by the same library from the same
- * variables (see codeocean/proxy.ts); Node's agents route through them (an https link
- * through a CONNECT tunnel). A store the runner cannot reach, or whose certificate it
+ * variables (see codeocean/proxy.ts, and proxyOf); Node's agents route through them (an
+ * https link through a CONNECT tunnel). A store the runner cannot reach, or whose certificate it
  * refuses, gets words that say so; the error keeps its code, for the caller's judgement.
  */
 function objectStoreClient(timeoutMs, rules = STRICT_STORE_RULES) {
@@ -400,9 +427,6 @@ function objectStoreClient(timeoutMs, rules = STRICT_STORE_RULES) {
         const key = `${link.protocol} ${proxy ?? ''}`;
         let agent = agents.get(key);
         if (agent === undefined) {
-            if (proxy !== undefined && !agentsTakeProxies(process.versions.node)) {
-                throw new Error(`the object store is to be reached through the proxy ${(0,_codeocean_proxy_js__WEBPACK_IMPORTED_MODULE_8__/* .proxyFor */ .i)(link.href)}, which Node ${process.versions.node} cannot do for it (Node 24.5 or later can)`);
-            }
             const proxyEnv = proxy === undefined ? undefined : { HTTP_PROXY: proxy, HTTPS_PROXY: proxy };
             const options = { keepAlive: true, proxyEnv };
             agent = link.protocol === 'https:' ? new (node_https__WEBPACK_IMPORTED_MODULE_1___default().Agent)(options) : new (node_http__WEBPACK_IMPORTED_MODULE_0___default().Agent)(options);
@@ -413,7 +437,7 @@ function objectStoreClient(timeoutMs, rules = STRICT_STORE_RULES) {
     const lookup = connectionLookup(rules);
     /** One request, to `link` exactly: its answer once the headers are there. */
     const requestOnce = (link, signal, headers) => new Promise((resolve, reject) => {
-        const proxy = (0,_codeocean_proxy_js__WEBPACK_IMPORTED_MODULE_8__/* .proxyRouteFor */ .V)(link.href);
+        const proxy = proxyOf(link);
         const send = link.protocol === 'https:' ? (node_https__WEBPACK_IMPORTED_MODULE_1___default().request) : (node_http__WEBPACK_IMPORTED_MODULE_0___default().request);
         let answer;
         const request = send(link, {
@@ -467,9 +491,9 @@ function objectStoreClient(timeoutMs, rules = STRICT_STORE_RULES) {
         if (!(error instanceof Error) && !node_util__WEBPACK_IMPORTED_MODULE_2__.types.isNativeError(error))
             return new Error(String(error));
         const code = error.code;
-        const words = (0,_codeocean_network_failures_js__WEBPACK_IMPORTED_MODULE_3__/* .explainStoreFailure */ .vz)({ code, text: error.message, url, timeoutMs, proxy: (0,_codeocean_proxy_js__WEBPACK_IMPORTED_MODULE_8__/* .proxyFor */ .i)(url) });
-        if (words !== undefined)
-            error.message = words;
+        const words = (0,_codeocean_network_failures_js__WEBPACK_IMPORTED_MODULE_3__/* .explainStoreFailure */ .vz)({ code, text: error.message, url, timeoutMs, proxy: (0,_codeocean_proxy_js__WEBPACK_IMPORTED_MODULE_7__/* .proxyFor */ .i)(url) });
+        // A message can hold what the store chose (a host name it redirected to): capped.
+        error.message = (0,_caps_js__WEBPACK_IMPORTED_MODULE_10__/* .capText */ .yA)(words ?? error.message);
         return error;
     };
     return {
@@ -791,12 +815,13 @@ var worker_entry = __webpack_require__(3663);
 const WORKER_YOUNG_GENERATION_MB = 1;
 const WORKER_OLD_GENERATION_MB = 24;
 /**
- * The time now, in ms since the epoch, to the same clock in every thread (each thread's
- * performance.now() counts from its own start). A link's shelf life crosses threads as
+ * The time now, in ms, on the one monotonic clock every thread reads (each thread's
+ * performance.now() counts from its own start, and performance.timeOrigin is a reading
+ * of the wall clock, which can be set meanwhile). A link's shelf life crosses threads as
  * the time it ends, so the time a transfer waits to be read by the worker (while the
  * worker starts, or is busy) counts against it.
  */
-const epochNow = () => performance.timeOrigin + performance.now();
+const sharedNow = () => Number(process.hrtime.bigint()) / 1e6;
 function failureKind(error) {
     if (error instanceof errors.RequestAbortedError)
         return 'aborted';
@@ -852,7 +877,9 @@ let warm;
  * would otherwise delay a download's first transfers. Started while a run is followed,
  * it is ready by the time the run ends. It does not keep the process alive while it
  * waits, and the next download takes it (or, if that download is small or differently
- * set up, ends it). A worker that stops while it waits is forgotten: the download starts another.
+ * set up, ends it). A worker that stops while it waits is forgotten, and the download
+ * starts another; one whose stop is still on its way when the download takes it fails
+ * that download, as a worker that stops mid-download does.
  */
 function warmTransferWorker(settings) {
     const entry = (0,worker_entry.transferWorkerEntry)();
@@ -875,12 +902,14 @@ function takeWarmWorker(settings) {
     warm = undefined;
     if (taken === undefined)
         return undefined;
-    taken.worker.off('error', taken.forget);
-    taken.worker.off('exit', taken.forget);
     if (settings !== undefined && taken.settings === JSON.stringify(settings)) {
+        // The download's own listeners take over at once (inWorker), with nothing between.
+        taken.worker.off('error', taken.forget);
+        taken.worker.off('exit', taken.forget);
         taken.worker.ref();
         return taken.worker;
     }
+    // Its listeners stay: a failure it had before it is ended must still find one.
     void taken.worker.terminate();
     return undefined;
 }
@@ -934,7 +963,7 @@ function inWorker(entry, settings) {
             withdraw?.addEventListener('abort', takeBack, { once: true });
             return new Promise((resolve, reject) => {
                 pending.set(id, { resolve, reject, partial: job.partial });
-                const usableUntil = epochNow() + freshForMs;
+                const usableUntil = sharedNow() + freshForMs;
                 thread.postMessage({ type: 'transfer', id, job, usableUntil, first });
             }).finally(() => {
                 cancel?.removeEventListener('abort', abort);
@@ -996,7 +1025,7 @@ function serveTransfers() {
         handles.set(request.id, handle);
         const answered = queue({
             job: request.job,
-            freshForMs: request.usableUntil - epochNow(),
+            freshForMs: request.usableUntil - sharedNow(),
             first: request.first,
             cancel: handle.cancel.signal,
             withdraw: handle.withdraw.signal
@@ -1075,6 +1104,8 @@ async function openTransfer(store, url, file, abort, brokeOff) {
         const refused = (0,_object_store_js__WEBPACK_IMPORTED_MODULE_8__/* .storeAddressRefusal */ .Um)(error);
         if (refused)
             throw new Error(`${refused.message}; nothing was fetched`, { cause: error });
+        if (error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_7__/* .StoreRouteError */ .tB)
+            throw new Error(`${error.message}; nothing was fetched`, { cause: error });
         const why = brokeOff(error);
         throw why instanceof _errors_js__WEBPACK_IMPORTED_MODULE_7__/* .TransientDownloadError */ .XL
             ? new _errors_js__WEBPACK_IMPORTED_MODULE_7__/* .TransientDownloadError */ .XL(`could not fetch it: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_6__.errorMessage)(error)}`)

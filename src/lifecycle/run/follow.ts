@@ -100,6 +100,14 @@ function cancelledAfterEnd(run: Computation, verdict: Verdict, step: Step): void
   )
 }
 
+/**
+ * With `download-results`, how long a run goes on before the download worker is started
+ * for it: a worker takes a tenth of a second or more to start, which a run of minutes
+ * hides, while a run that ends within seconds would have it start beside its download
+ * for nothing (most such downloads are small, and run without one).
+ */
+const WARM_AFTER_MS = 2_000
+
 /** Follows a run (started by this step, or found by `computation-id`) to its end, judges it, and handles its results. */
 export async function followRun(
   client: CodeOceanClient,
@@ -109,7 +117,9 @@ export async function followRun(
   interrupter: Interrupter
 ): Promise<void> {
   // The download worker starts while the run goes on, so the download need not wait for it.
-  if (settings.downloadFolder) prepareForDownload({ storeRules: storeRulesFor(settings.location.apiBase) })
+  const warming = settings.downloadFolder
+    ? setTimeout(() => prepareForDownload({ storeRules: storeRulesFor(settings.location.apiBase) }), WARM_AFTER_MS)
+    : undefined
   let finished: Computation
   try {
     finished = await waitForEnd(client, run, settings, step, interrupter)
@@ -121,6 +131,8 @@ export async function followRun(
     // Not a cancel: leave the run as it is; the post step must not stop it either.
     settleRun()
     throw error
+  } finally {
+    clearTimeout(warming)
   }
   settleRun()
   const verdict = judge(finished)

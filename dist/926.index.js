@@ -1965,11 +1965,19 @@ function cancelledAfterEnd(run, verdict, step) {
     (0,lifecycle_step/* failStep */.vy)(step, `The workflow was cancelled after Code Ocean run ${(0,describe/* describeRun */.v)(run)} had finished (${verdict.message}); ` +
         'the run was left as it is, and what was to follow it was cut short.');
 }
+/**
+ * With `download-results`, how long a run goes on before the download worker is started
+ * for it: a worker takes a tenth of a second or more to start, which a run of minutes
+ * hides, while a run that ends within seconds would have it start beside its download
+ * for nothing (most such downloads are small, and run without one).
+ */
+const WARM_AFTER_MS = 2_000;
 /** Follows a run (started by this step, or found by `computation-id`) to its end, judges it, and handles its results. */
 async function followRun(client, run, settings, step, interrupter) {
     // The download worker starts while the run goes on, so the download need not wait for it.
-    if (settings.downloadFolder)
-        (0,download/* prepareForDownload */.D)({ storeRules: (0,store_address/* storeRulesFor */.CO)(settings.location.apiBase) });
+    const warming = settings.downloadFolder
+        ? setTimeout(() => (0,download/* prepareForDownload */.D)({ storeRules: (0,store_address/* storeRulesFor */.CO)(settings.location.apiBase) }), WARM_AFTER_MS)
+        : undefined;
     let finished;
     try {
         finished = await waitForEnd(client, run, settings, step, interrupter);
@@ -1982,6 +1990,9 @@ async function followRun(client, run, settings, step, interrupter) {
         // Not a cancel: leave the run as it is; the post step must not stop it either.
         settleRun();
         throw error;
+    }
+    finally {
+        clearTimeout(warming);
     }
     settleRun();
     const verdict = (0,lifecycle_verdict/* judge */.S)(finished);

@@ -440,9 +440,9 @@ async function downloadBenchmark(): Promise<boolean> {
   const bare = bareNodePeak()
   const sim = new CodeOceanSimulator({
     firstByteDelayMs: 25,
-    // A real run lasts minutes: 3 s is enough for what the action does while one goes on
-    // (it starts the download worker after 2 s, src/lifecycle/run/follow.ts).
-    phases: [{ state: 'running', ms: 3_000 }],
+    // A real run lasts minutes: 12 s is enough for what the action does while one goes on
+    // (it starts the download worker after 10 s, src/lifecycle/run/follow.ts).
+    phases: [{ state: 'running', ms: 12_000 }],
     pipelines: [PIPELINE]
   })
   await sim.start()

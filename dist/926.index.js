@@ -1969,9 +1969,11 @@ function cancelledAfterEnd(run, verdict, step) {
  * With `download-results`, how long a run goes on before the download worker is started
  * for it: a worker takes a tenth of a second or more to start, which a run of minutes
  * hides, while a run that ends within seconds would have it start beside its download
- * for nothing (most such downloads are small, and run without one).
+ * for nothing (most such downloads are small, and run without one). 10 s: past the
+ * first look or two at a run that ends at once (the end-to-end tests' runs; started
+ * after 2 s, the workers loaded that tier enough to fail its timing tests).
  */
-const WARM_AFTER_MS = 2_000;
+const WARM_AFTER_MS = 10_000;
 /** Follows a run (started by this step, or found by `computation-id`) to its end, judges it, and handles its results. */
 async function followRun(client, run, settings, step, interrupter) {
     // The download worker starts while the run goes on, so the download need not wait for it.

@@ -151,12 +151,13 @@ it.concurrent('asks for the next links while the transfers run, 8 at once', asyn
 })
 
 it.concurrent('in the download worker, asks again for the links that grew stale while their files waited', async () => {
-  // Links that live 1 s are used for half a second; the first 12 files are held 800 ms, so
-  // the 4 handed over to wait for a slot in the worker grow stale there.
-  const sim = await startSimulator({ signedUrlTtlMs: 1_000 })
+  // Links that live 4 s are used for 2 s; the first 12 files are held 3 s, so the 4
+  // handed over to wait for a slot in the worker grow stale there. (With 1 s and 800 ms, a
+  // busy machine took longer than a link lived to carry a request to the store.)
+  const sim = await startSimulator({ signedUrlTtlMs: 4_000 })
   const files = Array.from({ length: 64 }, (_, i) => ({ path: `s${String(i).padStart(2, '0')}.bin`, size: 1_000 }))
   sim.program(PIPELINE, { outcome: 'succeeded', results: files })
-  sim.failNextDownload({ path: /^s(0\d|1[01])\.bin$/ }, { passThrough: true, delayMs: 800 }, 12)
+  sim.failNextDownload({ path: /^s(0\d|1[01])\.bin$/ }, { passThrough: true, delayMs: 3_000 }, 12)
   const run = await runAgainst(sim, { 'download-results': 'results' })
   expect(run.exitCode).toBe(0)
   expect(filesUnder(run.outputs['results-path'])).toHaveLength(64)
@@ -165,7 +166,7 @@ it.concurrent('in the download worker, asks again for the links that grew stale 
   const links = sim.requests.filter((r) => r.path.endsWith('/results/urls'))
   expect(links.length).toBeGreaterThanOrEqual(64 + 4)
   // No stale link was used up a try, and a link was sent to the store only young: one store
-  // request per file, but for a link that aged past its 1 s on the way there on a loaded
+  // request per file, but for a link that aged past its 4 s on the way there on a loaded
   // machine, which the store refuses and the log tells (asked for again, not a try).
   expect(run.log.some((l) => l.includes('attempt 2 of 3'))).toBe(false)
   const renewals = run.log.filter((l) => /The link to result "s\d\d\.bin" was refused/.test(l)).length

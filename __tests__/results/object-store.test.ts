@@ -4,7 +4,7 @@ import { createServer, type IncomingHttpHeaders, type Server, type ServerRespons
 import type { AddressInfo } from 'node:net'
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { StoreRouteError } from '../../src/results/errors.js'
-import { agentsTakeProxies, objectStoreClient, storeAddressRefusal } from '../../src/results/object-store.js'
+import { agentsTakeProxies, objectStoreClient, storeRefusal } from '../../src/results/object-store.js'
 
 const LOCAL = { loopbackDomain: true }
 let server: Server
@@ -71,7 +71,7 @@ describe('the object store client', () => {
       )
       routes.set('/away', redirectTo('http://169.254.169.254/latest/meta-data/'))
       const refused = await store.get(`${base}/away`, { signal: AbortSignal.timeout(5_000) }).catch((e: unknown) => e)
-      expect(storeAddressRefusal(refused)?.message).toContain(
+      expect(storeRefusal(refused)?.message).toContain(
         "the store's redirect was refused: http://169.254.169.254 is a link-local address"
       )
     } finally {
@@ -88,13 +88,13 @@ describe('the object store client', () => {
       const refused = await strict.store
         .get(`${base}/named`, { signal: AbortSignal.timeout(5_000) })
         .catch((e: unknown) => e)
-      expect(storeAddressRefusal(refused)?.message).toMatch(/^the download link was refused: .* is not https/)
+      expect(storeRefusal(refused)?.message).toMatch(/^the download link was refused: .* is not https/)
       // A name that resolves to this machine: refused as it resolves, before any connection.
       const port = new URL(base).port
       const byName = await strict.store
         .get(`https://localhost.:${port}/named`, { signal: AbortSignal.timeout(5_000) })
         .catch((e: unknown) => e)
-      expect(storeAddressRefusal(byName)?.message).toMatch(/loopback/)
+      expect(storeRefusal(byName)?.message).toMatch(/loopback/)
       expect(seen.length).toBe(before)
       // Allowed when Code Ocean is here too, by name as well.
       const answer = await local.store.get(`http://localhost:${port}/named`, { signal: AbortSignal.timeout(5_000) })
@@ -208,6 +208,8 @@ describe('behind a proxy', () => {
       const before = seen.length
       const refused = await store.get(`${base}/plain`, { signal: AbortSignal.timeout(5_000) }).catch((e: unknown) => e)
       expect(refused).toBeInstanceOf(StoreRouteError)
+      // A refusal, so a transfer fails it as final, with no other try (transfer.ts).
+      expect(storeRefusal(refused)).toBe(refused)
       expect(String(refused)).toContain(
         'the object store is to be reached through the proxy socks5://127.0.0.1:1080, which is not an http:// or https:// proxy'
       )

@@ -23,13 +23,19 @@ export class ExpiredLinkError extends TransientDownloadError {}
  */
 export class StaleLinkError extends Error {}
 
+/**
+ * The store was not asked: where a link leads, or how it would be reached, is refused.
+ * Final: a fresh link from the same server would meet the same refusal.
+ */
+export class StoreRefusal extends Error {}
+
 /** A download link or a redirect to an address results are never fetched from (see store-address.ts). */
-export class StoreAddressError extends Error {
+export class StoreAddressError extends StoreRefusal {
   override name = 'StoreAddressError'
   readonly code = 'ERR_STORE_ADDRESS'
 }
 
 /** The store cannot be reached the way this runner is set up (a proxy the download cannot use): another try will not help. */
-export class StoreRouteError extends Error {
+export class StoreRouteError extends StoreRefusal {
   override name = 'StoreRouteError'
 }

@@ -10,7 +10,7 @@ import { proxyFor, proxyRouteFor } from '../codeocean/proxy.js'
 import { formatDuration } from '../format.js'
 import { timerDelayMs } from '../timer-limits.js'
 import { USER_AGENT } from '../version.js'
-import { StoreAddressError, StoreRouteError } from './errors.js'
+import { StoreAddressError, StoreRefusal, StoreRouteError } from './errors.js'
 import { guardedLookup, refusedLink, type StoreRules } from './store-address.js'
 
 /** A transfer from the object store gets at least this long, from request to last byte. */
@@ -59,10 +59,10 @@ export interface StoreClient {
   get(url: string, options: { signal: AbortSignal; headers?: Record<string, string> }): Promise<StoreAnswer>
 }
 
-/** The StoreAddressError behind a failed request, if that is why it failed (a wrapper may hold it as its cause). */
-export function storeAddressRefusal(error: unknown): StoreAddressError | undefined {
+/** The StoreRefusal behind a failed request, if that is why it failed (a wrapper may hold it as its cause). */
+export function storeRefusal(error: unknown): StoreRefusal | undefined {
   for (let cause = error, depth = 0; cause instanceof Error && depth < 5; cause = cause.cause, depth++) {
-    if (cause instanceof StoreAddressError) return cause
+    if (cause instanceof StoreRefusal) return cause
   }
   return undefined
 }
@@ -101,15 +101,15 @@ function proxyOf(link: URL): string | undefined {
   const route = proxyRouteFor(link.href)
   if (route === undefined) return undefined
   const proxy = URL.canParse(route) ? new URL(route) : undefined
-  const shown = proxyFor(link.href) ?? 'named in HTTPS_PROXY or HTTP_PROXY'
+  const shown = (): string => proxyFor(link.href) ?? 'named in HTTPS_PROXY or HTTP_PROXY'
   if (proxy?.protocol !== 'http:' && proxy?.protocol !== 'https:') {
     throw new StoreRouteError(
-      `the object store is to be reached through the proxy ${shown}, which is not an http:// or https:// proxy: the download supports only those`
+      `the object store is to be reached through the proxy ${shown()}, which is not an http:// or https:// proxy: the download supports only those`
     )
   }
   if (!agentsTakeProxies(process.versions.node)) {
     throw new StoreRouteError(
-      `the object store is to be reached through the proxy ${shown}, which Node ${process.versions.node} cannot do for it (Node 24.5 or later can)`
+      `the object store is to be reached through the proxy ${shown()}, which Node ${process.versions.node} cannot do for it (Node 24.5 or later can)`
     )
   }
   return proxy.href

@@ -11,9 +11,9 @@ import { addAbortSignal, type Readable } from 'node:stream'
 import { finished } from 'node:stream/promises'
 import { errorMessage, RequestAbortedError } from '../errors.js'
 import { formatDuration } from '../format.js'
-import { ExpiredLinkError, OversizeError, StoreRouteError, TransientDownloadError } from './errors.js'
+import { ExpiredLinkError, OversizeError, TransientDownloadError } from './errors.js'
 import type { ResultFile } from './listing.js'
-import { declaredLength, storeAddressRefusal, storeError, type StoreClient } from './object-store.js'
+import { declaredLength, storeError, storeRefusal, type StoreClient } from './object-store.js'
 
 /** Why a transfer that broke off did: a cancel, its deadline, too many bytes, or the network (worth another try). */
 function brokenOff(error: unknown, signal: AbortSignal | undefined, deadline: AbortSignal, ms: number): Error {
@@ -41,10 +41,10 @@ async function openTransfer(
   try {
     response = await store.get(url, { signal: abort })
   } catch (error) {
-    // A link to a forbidden address is final: no connection was made, and a fresh link from the same server would lead there too.
-    const refused = storeAddressRefusal(error)
+    // A link to a forbidden address, or a proxy that cannot be used, is final: no
+    // connection was made, and a fresh link from the same server would meet the same.
+    const refused = storeRefusal(error)
     if (refused) throw new Error(`${refused.message}; nothing was fetched`, { cause: error })
-    if (error instanceof StoreRouteError) throw new Error(`${error.message}; nothing was fetched`, { cause: error })
     const why = brokeOff(error)
     throw why instanceof TransientDownloadError
       ? new TransientDownloadError(`could not fetch it: ${errorMessage(error)}`)

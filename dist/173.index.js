@@ -245,6 +245,7 @@ function proxyRouteFor(url) {
 /* harmony export */   XL: () => (/* binding */ TransientDownloadError),
 /* harmony export */   _W: () => (/* binding */ ExpiredLinkError),
 /* harmony export */   a: () => (/* binding */ StoreAddressError),
+/* harmony export */   g8: () => (/* binding */ StoreRefusal),
 /* harmony export */   ic: () => (/* binding */ ListingLimitError),
 /* harmony export */   oJ: () => (/* binding */ StaleLinkError),
 /* harmony export */   tB: () => (/* binding */ StoreRouteError)
@@ -272,13 +273,19 @@ class ExpiredLinkError extends TransientDownloadError {
  */
 class StaleLinkError extends Error {
 }
+/**
+ * The store was not asked: where a link leads, or how it would be reached, is refused.
+ * Final: a fresh link from the same server would meet the same refusal.
+ */
+class StoreRefusal extends Error {
+}
 /** A download link or a redirect to an address results are never fetched from (see store-address.ts). */
-class StoreAddressError extends Error {
+class StoreAddressError extends StoreRefusal {
     name = 'StoreAddressError';
     code = 'ERR_STORE_ADDRESS';
 }
 /** The store cannot be reached the way this runner is set up (a proxy the download cannot use): another try will not help. */
-class StoreRouteError extends Error {
+class StoreRouteError extends StoreRefusal {
     name = 'StoreRouteError';
 }
 
@@ -291,9 +298,9 @@ class StoreRouteError extends Error {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   OV: () => (/* binding */ transferDeadlineMs),
 /* harmony export */   Rj: () => (/* binding */ declaredLength),
-/* harmony export */   Um: () => (/* binding */ storeAddressRefusal),
 /* harmony export */   a2: () => (/* binding */ objectStoreClient),
-/* harmony export */   gl: () => (/* binding */ storeError)
+/* harmony export */   gl: () => (/* binding */ storeError),
+/* harmony export */   s6: () => (/* binding */ storeRefusal)
 /* harmony export */ });
 /* unused harmony export agentsTakeProxies */
 /* harmony import */ var node_http__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7067);
@@ -346,10 +353,10 @@ const STRICT_STORE_RULES = { loopbackDomain: false };
 /** Redirects followed from one link, at most: a store may send a link on once or twice (to a region, say); more is a loop or a fault. */
 const MAX_REDIRECTS = 5;
 const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
-/** The StoreAddressError behind a failed request, if that is why it failed (a wrapper may hold it as its cause). */
-function storeAddressRefusal(error) {
+/** The StoreRefusal behind a failed request, if that is why it failed (a wrapper may hold it as its cause). */
+function storeRefusal(error) {
     for (let cause = error, depth = 0; cause instanceof Error && depth < 5; cause = cause.cause, depth++) {
-        if (cause instanceof _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .StoreAddressError */ .a)
+        if (cause instanceof _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .StoreRefusal */ .g8)
             return cause;
     }
     return undefined;
@@ -390,12 +397,12 @@ function proxyOf(link) {
     if (route === undefined)
         return undefined;
     const proxy = URL.canParse(route) ? new URL(route) : undefined;
-    const shown = (0,_codeocean_proxy_js__WEBPACK_IMPORTED_MODULE_7__/* .proxyFor */ .i)(link.href) ?? 'named in HTTPS_PROXY or HTTP_PROXY';
+    const shown = () => (0,_codeocean_proxy_js__WEBPACK_IMPORTED_MODULE_7__/* .proxyFor */ .i)(link.href) ?? 'named in HTTPS_PROXY or HTTP_PROXY';
     if (proxy?.protocol !== 'http:' && proxy?.protocol !== 'https:') {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .StoreRouteError */ .tB(`the object store is to be reached through the proxy ${shown}, which is not an http:// or https:// proxy: the download supports only those`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .StoreRouteError */ .tB(`the object store is to be reached through the proxy ${shown()}, which is not an http:// or https:// proxy: the download supports only those`);
     }
     if (!agentsTakeProxies(process.versions.node)) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .StoreRouteError */ .tB(`the object store is to be reached through the proxy ${shown}, which Node ${process.versions.node} cannot do for it (Node 24.5 or later can)`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .StoreRouteError */ .tB(`the object store is to be reached through the proxy ${shown()}, which Node ${process.versions.node} cannot do for it (Node 24.5 or later can)`);
     }
     return proxy.href;
 }
@@ -1100,12 +1107,11 @@ async function openTransfer(store, url, file, abort, brokeOff) {
         response = await store.get(url, { signal: abort });
     }
     catch (error) {
-        // A link to a forbidden address is final: no connection was made, and a fresh link from the same server would lead there too.
-        const refused = (0,_object_store_js__WEBPACK_IMPORTED_MODULE_8__/* .storeAddressRefusal */ .Um)(error);
+        // A link to a forbidden address, or a proxy that cannot be used, is final: no
+        // connection was made, and a fresh link from the same server would meet the same.
+        const refused = (0,_object_store_js__WEBPACK_IMPORTED_MODULE_8__/* .storeRefusal */ .s6)(error);
         if (refused)
             throw new Error(`${refused.message}; nothing was fetched`, { cause: error });
-        if (error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_7__/* .StoreRouteError */ .tB)
-            throw new Error(`${error.message}; nothing was fetched`, { cause: error });
         const why = brokeOff(error);
         throw why instanceof _errors_js__WEBPACK_IMPORTED_MODULE_7__/* .TransientDownloadError */ .XL
             ? new _errors_js__WEBPACK_IMPORTED_MODULE_7__/* .TransientDownloadError */ .XL(`could not fetch it: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_6__.errorMessage)(error)}`)

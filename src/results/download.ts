@@ -224,18 +224,17 @@ async function fetchFile(
   }
 }
 
-/** Files and bytes done so far, told every `everyMs` while the download lasts longer than that. */
+/** Files and bytes done so far, of `total`, told every `everyMs` while the download lasts longer than that. */
 function trackProgress(
-  files: readonly ResultFile[],
+  total: { files: number; bytes: number },
   everyMs: number,
   onProgress: ((line: string) => void) | undefined
 ): { done: { files: number; bytes: number }; stop: () => void } {
-  const total = files.reduce((sum, f) => sum + f.size, 0)
   const done = { files: 0, bytes: 0 }
   const started = Date.now()
   const timer = setInterval(() => {
     onProgress?.(
-      `Downloaded ${done.files} of ${files.length} files (${formatBytes(done.bytes)} of ${formatBytes(total)}) in ${Math.round((Date.now() - started) / 1000)} s`
+      `Downloaded ${done.files} of ${total.files} files (${formatBytes(done.bytes)} of ${formatBytes(total.bytes)}) in ${Math.round((Date.now() - started) / 1000)} s`
     )
   }, everyMs)
   return { done, stop: () => clearInterval(timer) }
@@ -283,12 +282,12 @@ export async function downloadResults(
     deadlineFor: options.deadlineMs ?? transferDeadlineMs,
     signal: options.signal
   }
+  const total = { files: files.length, bytes: files.reduce((sum, f) => sum + f.size, 0) }
   if (transfer.inWorker) {
-    const total = files.reduce((sum, f) => sum + f.size, 0)
     const unknown = files.some((f) => f.sizeUnknown) ? ' and files of unknown size' : ''
-    options.onProgress?.(`Downloading ${formatBytes(total)}${unknown} in a worker thread with a heap of its own`)
+    options.onProgress?.(`Downloading ${formatBytes(total.bytes)}${unknown} in a worker thread with a heap of its own`)
   }
-  const progress = trackProgress(files, options.progressEveryMs ?? 5_000, options.onProgress)
+  const progress = trackProgress(total, options.progressEveryMs ?? 5_000, options.onProgress)
   const folders: CheckedFolders = new Map()
   try {
     await runWithLookAhead(

@@ -1,6 +1,7 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import type { Worker } from 'node:worker_threads'
 import { describe, expect, it } from '@jest/globals'
 import {
   transferrer,
@@ -121,16 +122,33 @@ describe('a worker started ahead of a download', () => {
     expect(await firstTransfer(large)).toEqual(byNewWorker)
   })
 
+  /**
+   * Resolves once `worker` has exited; fails if it is still running 5 s on (an unused
+   * worker left running never exits: it is unref'd, and waits for work).
+   */
+  const exitOf = (worker: Worker | undefined): Promise<number> => {
+    if (worker === undefined) throw new Error('no worker was started ahead')
+    return new Promise((resolve, reject) => {
+      const late = setTimeout(() => reject(new Error('the worker started ahead was left running')), 5_000)
+      worker.once('exit', (code) => {
+        clearTimeout(late)
+        resolve(code)
+      })
+    })
+  }
+
   it('is ended, not used, by a download set up otherwise or by a small one', async () => {
     useTransferWorker(answering)
-    warmTransferWorker(settings)
+    const otherwise = exitOf(warmTransferWorker(settings))
     expect(await firstTransfer(large, { ...settings, timeoutMs: 2_000 })).toEqual(byNewWorker)
+    await otherwise
 
     useTransferWorker(answering)
-    warmTransferWorker(settings)
+    const beforeSmall = exitOf(warmTransferWorker(settings))
     const small = transferrer(settings, [{ size: 1 }])
     small.close()
     expect(small.inWorker).toBe(false)
+    await beforeSmall
     expect(await firstTransfer(large)).toEqual(byNewWorker)
   })
 

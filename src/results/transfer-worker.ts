@@ -143,11 +143,12 @@ let warm: { worker: Worker; settings: string; forget: () => void } | undefined
  * waits, and the next download takes it (or, if that download is small or differently
  * set up, ends it). A worker that stops while it waits is forgotten, and the download
  * starts another; one whose stop is still on its way when the download takes it fails
- * that download, as a worker that stops mid-download does.
+ * that download, as a worker that stops mid-download does. Returns the worker it
+ * started, if it started one.
  */
-export function warmTransferWorker(settings: WorkerSettings): void {
+export function warmTransferWorker(settings: WorkerSettings): Worker | undefined {
   const entry = transferWorkerEntry()
-  if (entry === undefined || warm !== undefined) return
+  if (entry === undefined || warm !== undefined) return undefined
   const worker = bootWorker(entry, settings)
   worker.unref()
   const forget = (): void => {
@@ -157,6 +158,7 @@ export function warmTransferWorker(settings: WorkerSettings): void {
   worker.on('error', forget)
   worker.on('exit', forget)
   warm = { worker, settings: JSON.stringify(settings), forget }
+  return worker
 }
 
 /** The warm worker, if it was started with `settings` (it is then no longer warm); any other is ended. */

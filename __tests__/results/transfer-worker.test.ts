@@ -94,7 +94,6 @@ describe('a worker started ahead of a download', () => {
   }
   const answering = new URL('../fixtures/answering-transfer-worker.mjs', import.meta.url)
   const failing = new URL('../fixtures/failing-transfer-worker.mjs', import.meta.url)
-  const pause = (ms: number): Promise<unknown> => new Promise((resolve) => setTimeout(resolve, ms))
 
   /**
    * Who took the first transfer of a download: the worker started ahead of it answers 7
@@ -154,9 +153,8 @@ describe('a worker started ahead of a download', () => {
 
   it('is forgotten if it stops while it waits: the step goes on, and the download starts another', async () => {
     useTransferWorker(failing)
-    warmTransferWorker(settings)
-    // Time to fail as it loads: a failure nobody listened for would end this test process.
-    await pause(1_000)
+    // Until it has failed as it loads: a failure nobody listened for would end this test process.
+    await exitOf(warmTransferWorker(settings))
     useTransferWorker(answering)
     const transfers = transferrer(settings, large)
     try {

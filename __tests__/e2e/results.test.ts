@@ -150,6 +150,19 @@ it.concurrent('asks for the next links while the transfers run, 8 at once', asyn
   expect(links.filter((r) => fileNumber(r) >= 20 && r.at < heldUntil)).toEqual([])
 })
 
+it.concurrent('starts the download worker while a long run goes on, and the download takes it', async () => {
+  // The worker starts once a followed run has gone on 10 s (follow.ts): this run takes 11.
+  const sim = await startSimulator({ phases: [{ state: 'running', ms: 11_000 }] })
+  const files = Array.from({ length: 64 }, (_, i) => ({ path: `w${String(i).padStart(2, '0')}.bin`, size: 1_000 }))
+  sim.program(PIPELINE, { outcome: 'succeeded', results: files })
+  const run = await runAgainst(sim, { 'download-results': 'results' })
+  expect(run.exitCode).toBe(0)
+  expect(filesUnder(run.outputs['results-path'])).toHaveLength(64)
+  expect(run.log).toContain(
+    'Downloading 62.5 KiB in a worker thread with a heap of its own, started while the run went on'
+  )
+})
+
 it.concurrent('in the download worker, asks again for the links that grew stale while their files waited', async () => {
   // Links that live 4 s are used for 2 s; the first 12 files are held 3 s, so the 4
   // handed over to wait for a slot in the worker grow stale there. (With 1 s and 800 ms, a

@@ -121,6 +121,15 @@ describe('a worker started ahead of a download', () => {
     expect(await firstTransfer(large)).toEqual(byNewWorker)
   })
 
+  it('says whether a download took the worker started ahead', () => {
+    useTransferWorker(answering)
+    warmTransferWorker(settings)
+    const [taker, later] = [transferrer(settings, large), transferrer(settings, large)]
+    taker.close()
+    later.close()
+    expect([taker.startedAhead, later.startedAhead]).toEqual([true, false])
+  })
+
   /**
    * Resolves once `worker` has exited; fails if it is still running 5 s on (an unused
    * worker left running never exits: it is unref'd, and waits for work).

@@ -285,7 +285,10 @@ export async function downloadResults(
   const total = { files: files.length, bytes: files.reduce((sum, f) => sum + f.size, 0) }
   if (transfer.inWorker) {
     const unknown = files.some((f) => f.sizeUnknown) ? ' and files of unknown size' : ''
-    options.onProgress?.(`Downloading ${formatBytes(total.bytes)}${unknown} in a worker thread with a heap of its own`)
+    const ahead = transfer.startedAhead ? ', started while the run went on' : ''
+    options.onProgress?.(
+      `Downloading ${formatBytes(total.bytes)}${unknown} in a worker thread with a heap of its own${ahead}`
+    )
   }
   const progress = trackProgress(total, options.progressEveryMs ?? 5_000, options.onProgress)
   const folders: CheckedFolders = new Map()

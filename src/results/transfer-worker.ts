@@ -53,6 +53,8 @@ export interface Transferrer {
   close(): void
   /** Whether the transfers run in a worker thread. */
   readonly inWorker: boolean
+  /** Whether that worker is the one started ahead of the download (warmTransferWorker). */
+  readonly startedAhead: boolean
 }
 
 /** What the worker is started with: how to reach the store, and how many transfers at once. */
@@ -113,7 +115,7 @@ function failureOf(kind: FailureKind, message: string): Error {
 function inThisThread(settings: WorkerSettings): Transferrer {
   const { store, close } = objectStoreClient(settings.timeoutMs, settings.rules)
   const queue = transferQueue<TransferJob>((job, cancel) => transferFile(store, job, cancel), settings.concurrency)
-  return { transfer: (job, handover) => queue({ job, ...handover }), close, inWorker: false }
+  return { transfer: (job, handover) => queue({ job, ...handover }), close, inWorker: false, startedAhead: false }
 }
 
 /** A worker running `entry` (the action's bundle) to serve transfers with `settings`, its heap held small. */
@@ -238,7 +240,8 @@ function inWorker(entry: URL, settings: WorkerSettings): Transferrer {
       worker = undefined
       void thread?.terminate()
     },
-    inWorker: true
+    inWorker: true,
+    startedAhead: warmed !== undefined
   }
 }
 

@@ -1361,13 +1361,12 @@ async function fetchFile(transfers, file, prepared, withdraw, attempts, onRetry)
         }
     }
 }
-/** Files and bytes done so far, told every `everyMs` while the download lasts longer than that. */
-function trackProgress(files, everyMs, onProgress) {
-    const total = files.reduce((sum, f) => sum + f.size, 0);
+/** Files and bytes done so far, of `total`, told every `everyMs` while the download lasts longer than that. */
+function trackProgress(total, everyMs, onProgress) {
     const done = { files: 0, bytes: 0 };
     const started = Date.now();
     const timer = setInterval(() => {
-        onProgress?.(`Downloaded ${done.files} of ${files.length} files (${(0,format/* formatBytes */.z3)(done.bytes)} of ${(0,format/* formatBytes */.z3)(total)}) in ${Math.round((Date.now() - started) / 1000)} s`);
+        onProgress?.(`Downloaded ${done.files} of ${total.files} files (${(0,format/* formatBytes */.z3)(done.bytes)} of ${(0,format/* formatBytes */.z3)(total.bytes)}) in ${Math.round((Date.now() - started) / 1000)} s`);
     }, everyMs);
     return { done, stop: () => clearInterval(timer) };
 }
@@ -1405,12 +1404,13 @@ async function downloadResults(source, runId, files, folder, options = {}) {
         deadlineFor: options.deadlineMs ?? object_store/* transferDeadlineMs */.OV,
         signal: options.signal
     };
+    const total = { files: files.length, bytes: files.reduce((sum, f) => sum + f.size, 0) };
     if (transfer.inWorker) {
-        const total = files.reduce((sum, f) => sum + f.size, 0);
         const unknown = files.some((f) => f.sizeUnknown) ? ' and files of unknown size' : '';
-        options.onProgress?.(`Downloading ${(0,format/* formatBytes */.z3)(total)}${unknown} in a worker thread with a heap of its own`);
+        const ahead = transfer.startedAhead ? ', started while the run went on' : '';
+        options.onProgress?.(`Downloading ${(0,format/* formatBytes */.z3)(total.bytes)}${unknown} in a worker thread with a heap of its own${ahead}`);
     }
-    const progress = trackProgress(files, options.progressEveryMs ?? 5_000, options.onProgress);
+    const progress = trackProgress(total, options.progressEveryMs ?? 5_000, options.onProgress);
     const folders = new Map();
     try {
         await runWithLookAhead(files, { concurrency: concurrency + HANDED_OVER_AHEAD, ahead: options.lookAhead ?? 8, signal: options.signal }, (file, signal) => prepare(transfers, root, folders, file, signal), async (file, prepared, stop) => {

@@ -126,10 +126,12 @@ it.concurrent('asks for the next links while the transfers run, 8 at once', asyn
   const sim = await startSimulator()
   const files = Array.from({ length: 28 }, (_, i) => ({ path: `f${String(i).padStart(2, '0')}.bin`, size: 1_000 }))
   sim.program(PIPELINE, { outcome: 'succeeded', results: files })
-  // The first 12 files are held at the store for a second. Links come back in any order, and
+  // The first 12 files are held at the store for 3 s. Links come back in any order, and
   // a file goes as soon as its link is there, so which 8 of the 12 go first is a race; either
-  // way, no 9th transfer can begin within that second.
-  sim.failNextDownload({ path: /^f(0\d|1[01])\.bin$/ }, { passThrough: true, delayMs: 1_000 }, 12)
+  // way, no 9th transfer can begin while they are held. (With a hold of 1 s, a loaded machine
+  // once took longer than that to send the 8th, so only 7 were ever at the store at once.)
+  const holdMs = 3_000
+  sim.failNextDownload({ path: /^f(0\d|1[01])\.bin$/ }, { passThrough: true, delayMs: holdMs }, 12)
   const run = await runAgainst(sim, { 'download-results': 'results' })
   expect(run.exitCode).toBe(0)
   expect(filesUnder(run.outputs['results-path'])).toHaveLength(28)
@@ -144,9 +146,9 @@ it.concurrent('asks for the next links while the transfers run, 8 at once', asyn
   // over to wait for a slot (see transfer-queue.ts), 8 more ahead of them.
   expect(links.filter((r) => fileNumber(r) < 20 && r.at < ninthTransfer)).toHaveLength(20)
   // And no further ahead: the 21st file's link waits until a held transfer has ended (each
-  // is held a second from its start). Which comes first after that, the 9th transfer or the
+  // is held from its start). Which comes first after that, the 9th transfer or the
   // next links, is a race, so it is not asserted.
-  const heldUntil = sim.storeRequests[0].at + 1_000
+  const heldUntil = sim.storeRequests[0].at + holdMs
   expect(links.filter((r) => fileNumber(r) >= 20 && r.at < heldUntil)).toEqual([])
 })
 

@@ -375,10 +375,10 @@ function bareNodePeak(): number {
 const PEAK_GOAL_BYTES = 150_000_000
 /**
  * Action and curl alternate this many times in each timed case; the medians are compared.
- * Five, not three: on a shared machine the same run of the simulator's store takes from
- * one to two and a half times the CPU (a CPU profile of the bench process: the same
- * bytes generated and written, in 0.7 to 1.4 s), so single runs of either side differ by a
- * fifth or more, and three pairs let one slow run decide a median.
+ * Five, not three: on a shared machine the same run of the simulator's store takes up to
+ * twice the CPU of another (the same bytes generated and written in 0.7 s in one run and
+ * 1.4 s in the next, by the bench process's CPU time), so single runs of either side differ
+ * by a fifth or more, and three pairs let one slow run decide a median.
  */
 const ROUNDS = 5
 

@@ -132,7 +132,7 @@ interface Deadline {
   signal: AbortSignal
   /** Whether it was the deadline that passed. */
   readonly passed: boolean
-  ms: number
+  readonly ms: number
   /** Stops the timer and stops listening for the cancel: call once the transfer is over. */
   end(): void
 }
@@ -140,7 +140,8 @@ interface Deadline {
 /**
  * One controller for a transfer's cancel and deadline: a timer and a listener, where
  * AbortSignal.timeout and AbortSignal.any made three signals a transfer, each followed
- * by the others (with 400 files, 4% of the download worker's time in a CPU profile).
+ * by the others (with 400 files, about 2% of the download worker's busy time in a CPU
+ * profile).
  */
 function transferDeadline(ms: number, cancel: AbortSignal | undefined): Deadline {
   const controller = new AbortController()
